@@ -1,0 +1,65 @@
+# Top-level convenience wrapper around configure + meson + ninja.
+#   make            configure (if needed) and build
+#   make check      build and run every test suite (unit, qtest, sanitizer build)
+#   make demo       run the demo on the simulated host
+#   make bench      build and run the benchmarks (they print figures)
+#   make install    install (honours DESTDIR and configure --prefix)
+
+BUILD ?= build
+SANBUILD ?= build-san
+NINJA ?= ninja
+MESON ?= meson
+DEPS = scripts/install-deps.sh
+
+.PHONY: all deps check check-unit check-qtest check-sanitizers demo bench install clean distclean fuzz format
+
+all: $(BUILD)/build.ninja
+	$(NINJA) -C $(BUILD)
+
+deps:
+	@sh $(DEPS)
+
+$(BUILD)/build.ninja:
+	@sh $(DEPS)
+	./configure --builddir=$(BUILD)
+
+$(SANBUILD)/build.ninja:
+	@sh $(DEPS)
+	./configure --builddir=$(SANBUILD) --enable-sanitizers --enable-debug
+
+check: all
+	@rm -f $(BUILD)/test-summary.txt
+	$(MAKE) -k --no-print-directory check-unit check-qtest; s1=$$?; \
+	$(MAKE) --no-print-directory check-sanitizers; s2=$$?; \
+	python3 scripts/test-summary.py $(BUILD)/meson-logs/testlog.json $(SANBUILD)/meson-logs/testlog.json; s3=$$?; \
+	[ $$s1 -eq 0 ] && [ $$s2 -eq 0 ] && [ $$s3 -eq 0 ]
+
+check-unit: all
+	$(MESON) test -C $(BUILD) --suite unit --print-errorlogs --num-processes 2
+
+check-qtest: all
+	$(MESON) test -C $(BUILD) --suite qtest --print-errorlogs --num-processes 2 --logbase testlog-qtest
+
+# Unit and qtest suites again under AddressSanitizer + UndefinedBehaviorSanitizer.
+check-sanitizers: $(SANBUILD)/build.ninja
+	$(NINJA) -C $(SANBUILD)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	$(MESON) test -C $(SANBUILD) --suite unit --suite qtest --print-errorlogs --num-processes 2 --timeout-multiplier 3
+
+demo: all
+	sh scripts/demo.sh $(BUILD)/qemu-system-s390x
+
+bench: all
+	sh scripts/bench.sh $(BUILD)
+
+install: all
+	$(MESON) install -C $(BUILD) $(if $(DESTDIR),--destdir $(DESTDIR))
+
+format:
+	git ls-files '*.c' '*.h' | xargs clang-format -i
+
+clean:
+	-$(NINJA) -C $(BUILD) clean
+
+distclean:
+	rm -rf $(BUILD) $(SANBUILD)

@@ -1,0 +1,69 @@
+/*
+ * Character devices: byte streams the monitor (QMP) and the qtest server
+ * talk over. Back ends: stdio, unix socket (server or client, or an
+ * already-open descriptor with fd=), file, null.
+ *
+ * One front end at a time reads from a chardev. Data is delivered from the
+ * GLib main loop (default GMainContext).
+ */
+#ifndef CHARDEV_CHAR_H
+#define CHARDEV_CHAR_H
+
+#include "qemu/osdep.h"
+#include "qapi/error.h"
+#include <json-glib/json-glib.h>
+
+typedef struct Chardev Chardev;
+
+typedef enum ChrEvent {
+    CHR_EVENT_OPENED,   /* a peer connected (or the back end is ready) */
+    CHR_EVENT_CLOSED,   /* the peer went away */
+} ChrEvent;
+
+typedef struct CharFrontendOps {
+    /* Bytes arrived from the peer. */
+    void (*read)(void *opaque, const uint8_t *buf, size_t len);
+    /* Connection state changed. */
+    void (*event)(void *opaque, ChrEvent event);
+} CharFrontendOps;
+
+/*
+ * Create a chardev from -chardev options, as parsed by keyval_parse()
+ * with implied key "backend": {"backend": "socket", "id": "c0",
+ * "path": "/tmp/s", "server": "on", "wait": "off"}. Values are strings
+ * (keyval form). The new chardev is registered under its id.
+ */
+Chardev *qemu_chr_new_from_opts(JsonObject *opts, Error **errp);
+
+/*
+ * Create a chardev from the legacy "filename" syntax used by -qmp, -qtest,
+ * -serial...: "stdio", "unix:PATH[,server=on][,wait=off]", "fd:N"? no:
+ * supported: "stdio", "null", "unix:PATH[,opts]", "file:PATH".
+ * @label becomes its id.
+ */
+Chardev *qemu_chr_new(const char *label, const char *filename, Error **errp);
+
+Chardev *qemu_chr_find(const char *id);
+const char *qemu_chr_get_id(const Chardev *chr);
+
+/*
+ * Attach the single front end. Fails with "chardev 'ID' is busy" when one
+ * is attached already. For a listening socket the OPENED event comes when
+ * a client connects; with wait=on, creation already blocked until one did.
+ */
+bool qemu_chr_fe_set_handlers(Chardev *chr, const CharFrontendOps *ops,
+                              void *opaque, Error **errp);
+/* Detach the front end (no further callbacks). */
+void qemu_chr_fe_deinit(Chardev *chr);
+
+/* Write all of @buf (blocking if need be); returns len or -errno. */
+ssize_t qemu_chr_fe_write_all(Chardev *chr, const void *buf, size_t len);
+/* Is a peer connected? */
+bool qemu_chr_fe_is_connected(Chardev *chr);
+/* Drop the current client connection (a server keeps listening). */
+void qemu_chr_fe_disconnect(Chardev *chr);
+
+/* Destroy every chardev (at exit; removes unix socket paths it created). */
+void qemu_chr_cleanup(void);
+
+#endif

@@ -1,0 +1,52 @@
+/*
+ * Human-readable error reports on stderr, in QEMU's form:
+ *   qemu-system-s390x: -device foo: 'foo' is not a valid device model name
+ * The "-device foo" part is the current location, set by whoever is
+ * processing configuration (command line option, config file).
+ */
+#ifndef QEMU_ERROR_REPORT_H
+#define QEMU_ERROR_REPORT_H
+
+#include "qemu/osdep.h"
+
+typedef struct Location {
+    /* private */
+    enum { LOC_NONE, LOC_CMDLINE } kind;
+    int num;                /* number of argv entries */
+    const void *ptr;        /* argv pointer for LOC_CMDLINE */
+    struct Location *prev;
+} Location;
+
+/* Push a new (empty) location; returns @loc. */
+Location *loc_push_none(Location *loc);
+/* Pop @loc, which must be the current location. */
+Location *loc_pop(Location *loc);
+/* Make the current location argv[idx..idx+cnt-1]. */
+void loc_set_cmdline(char **argv, int idx, int cnt);
+void loc_set_none(void);
+/* Save/restore the current location (for deferred processing). */
+Location *loc_save(Location *loc);
+void loc_restore(Location *loc);
+
+/* The program name in messages ("qemu-system-s390x" by default). */
+void error_set_progname(const char *argv0);
+const char *error_get_progname(void);
+
+/* When true, each report is prefixed with an ISO 8601 timestamp (-msg timestamp=on). */
+extern bool message_with_timestamp;
+
+void error_vprintf(const char *fmt, va_list ap) G_GNUC_PRINTF(1, 0);
+void error_printf(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
+void error_vreport(const char *fmt, va_list ap) G_GNUC_PRINTF(1, 0);
+void error_report(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
+void warn_report(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
+void info_report(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
+
+/*
+ * Redirect error_printf output (e.g. into a monitor); NULL restores stderr.
+ * The sink gets complete messages.
+ */
+typedef void ErrorSink(const char *text, void *opaque);
+void error_set_sink(ErrorSink *sink, void *opaque);
+
+#endif

@@ -1,0 +1,57 @@
+/*
+ * Run state of the machine and the main-loop requests that change it.
+ * Names follow QMP's RunState enum ("running", "paused", "prelaunch",
+ * "shutdown", ...).
+ */
+#ifndef SYSEMU_RUNSTATE_H
+#define SYSEMU_RUNSTATE_H
+
+#include "qemu/osdep.h"
+
+typedef enum RunState {
+    RUN_STATE_PRELAUNCH,   /* -S given, never run yet */
+    RUN_STATE_RUNNING,
+    RUN_STATE_PAUSED,      /* stopped by QMP stop */
+    RUN_STATE_SHUTDOWN,    /* guest shut down with -no-shutdown */
+    RUN_STATE_INMIGRATE,
+    RUN_STATE__MAX,
+} RunState;
+
+const char *runstate_name(RunState state);
+RunState runstate_get(void);
+void runstate_set(RunState state);
+bool runstate_is_running(void);
+
+/* Start / stop the guest (fires run state change notifiers). */
+void vm_start(void);
+void vm_stop(RunState state);
+
+/* Notified on every change with the new state. */
+typedef void VMChangeStateHandler(void *opaque, bool running, RunState state);
+void qemu_add_vm_change_state_handler(VMChangeStateHandler *cb, void *opaque);
+
+/* System reset: handlers run in registration order on each reset. */
+typedef void QEMUResetHandler(void *opaque);
+void qemu_register_reset(QEMUResetHandler *func, void *opaque);
+void qemu_unregister_reset(QEMUResetHandler *func, void *opaque);
+void qemu_system_reset(void);
+
+/* Requests are served by the main loop, not on the caller's stack. */
+typedef enum ShutdownCause {
+    SHUTDOWN_CAUSE_NONE,
+    SHUTDOWN_CAUSE_HOST_QMP_QUIT,
+    SHUTDOWN_CAUSE_HOST_QMP_SYSTEM_RESET,
+    SHUTDOWN_CAUSE_HOST_SIGNAL,
+    SHUTDOWN_CAUSE_HOST_ERROR,
+    SHUTDOWN_CAUSE_GUEST_SHUTDOWN,
+    SHUTDOWN_CAUSE_GUEST_RESET,
+} ShutdownCause;
+void qemu_system_shutdown_request(ShutdownCause cause);
+void qemu_system_reset_request(ShutdownCause cause);
+/* Called by the main loop: serve pending requests; true when it should exit. */
+bool main_loop_should_exit(int *status);
+
+/* -no-shutdown: a guest shutdown stops instead of exiting. */
+extern bool no_shutdown;
+
+#endif
