@@ -37,8 +37,8 @@ Chardev *qemu_chr_new_from_opts(JsonObject *opts, Error **errp);
 
 /*
  * Create a chardev from the legacy "filename" syntax used by -qmp, -qtest,
- * -serial...: "stdio", "unix:PATH[,server=on][,wait=off]", "fd:N"? no:
- * supported: "stdio", "null", "unix:PATH[,opts]", "file:PATH".
+ * -serial...: "stdio", "null", "unix:PATH[,server=on][,wait=off]",
+ * "file:PATH".
  * @label becomes its id.
  */
 Chardev *qemu_chr_new(const char *label, const char *filename, Error **errp);
