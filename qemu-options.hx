@@ -1,0 +1,226 @@
+# The command-line options of qemu-system-s390x.
+#
+# scripts/hxtool.py turns this file into the option table and the -h text
+# (build/scripts/qemu-options.def).  Format:
+#   HEADING <text>             a section of the -h output
+#   DEF <name> <flags> <enum>  option -<name>; flags 0 or HAS_ARG, plus
+#                              |UNSUPPORTED for QEMU options that this
+#                              program knows but refuses; <enum> gives
+#                              QEMU_OPTION_<enum> (aliases share one)
+#   | <text>                   -h text for the options just defined
+#   IF / IFNOT <MACRO> ... ENDIF   conditional entries (config-host.h)
+# Options without "|" lines do not appear in -h.
+
+HEADING Standard options:
+
+DEF h 0 h
+DEF help 0 h
+| -h or -help     print this help text and exit
+
+DEF version 0 version
+| -version        print the version and exit
+
+DEF machine HAS_ARG machine
+DEF M HAS_ARG machine
+| -machine [type=]name[,prop[=value][,...]]
+|                 select the machine type ('-machine help' lists the types)
+|                 accel=accel1[:accel2[:...]] selects the accelerator
+|                 (use -accel for accelerator properties)
+|                 s390-map-css=on|off is accepted by s390-ccw-virtio
+| -M              same as -machine
+
+DEF cpu HAS_ARG cpu
+| -cpu model      select the CPU model ('-cpu help' lists the models)
+
+DEF accel HAS_ARG accel
+| -accel [accel=]accelerator[,prop[=value][,...]]
+|                 select an accelerator ('-accel help' lists them);
+|                 qtest lets a test program act as the guest CPU
+
+DEF smp HAS_ARG smp
+| -smp [[cpus=]n][,maxcpus=maxcpus][,sockets=sockets][,dies=dies]
+|                [,clusters=clusters][,cores=cores][,threads=threads]
+|                 set the number of initial CPUs to 'n' and the CPU
+|                 topology of the guest (missing values are computed)
+
+DEF m HAS_ARG m
+| -m [size=]megs[,slots=n,maxmem=size]
+|                 set the initial guest RAM size; a plain number is in
+|                 MiB, suffixes K, M, G, T select other units (default
+|                 128M); slots and maxmem are for hotplug memory
+
+DEF name HAS_ARG name
+| -name string1[,process=string2][,debug-threads=on|off]
+|                 give the guest a name ('string1'); process= names the
+|                 process (shown by 'ps'); debug-threads= names threads
+
+DEF uuid HAS_ARG uuid
+| -uuid %08x-%04x-%04x-%04x-%012x
+|                 set the system UUID
+
+HEADING Device options:
+
+DEF device HAS_ARG device
+| -device driver[,prop[=value][,...]]
+|                 add the device 'driver' and set its properties
+|                 prop=value,... (a ',' in a value is written ',,')
+|                 -device '{"driver":"...",...}' takes the same in JSON
+|                 use '-device help' to list the available drivers
+|                 use '-device driver,help' to list a driver's properties
+
+DEF global HAS_ARG global
+| -global driver.property=value
+| -global driver=driver,property=property,value=value
+|                 set a default value for a driver property
+
+DEF object HAS_ARG object
+| -object TYPENAME[,PROP1=VALUE1,...]
+|                 create an object of type TYPENAME with the given
+|                 properties; -object '{"qom-type":"...",...}' takes the
+|                 same in JSON; use '-object help' to list the types and
+|                 '-object TYPENAME,help' to list a type's properties
+
+DEF nodefaults 0 nodefaults
+| -nodefaults     do not create the default devices
+
+HEADING Display options:
+
+DEF display HAS_ARG display
+| -display none
+|                 select the display backend; this program has no
+|                 graphical display, 'none' is the only choice
+
+DEF nographic 0 nographic
+| -nographic      no graphical output; the guest console and the
+|                 monitor can be redirected to the terminal with -chardev
+
+HEADING Character device options:
+
+DEF chardev HAS_ARG chardev
+| -chardev help
+| -chardev stdio,id=id[,mux=on|off][,signal=on|off][,logfile=PATH][,logappend=on|off]
+| -chardev socket,id=id,path=path[,server=on|off][,wait=on|off][,logfile=PATH]
+|          [,logappend=on|off][,abstract=on|off][,tight=on|off]
+| -chardev socket,id=id,fd=h[,server=on|off][,wait=on|off]
+| -chardev file,id=id,path=path[,append=on|off]
+|                 create a character device backend with identifier 'id'
+
+HEADING Debug/Expert options:
+
+DEF mon HAS_ARG mon
+| -mon [chardev=]name[,mode=control][,pretty=on|off]
+|                 serve QMP on the character device 'name'
+
+DEF qmp HAS_ARG qmp
+| -qmp dev        serve QMP on 'dev', e.g. unix:PATH,server=on,wait=off
+|                 or stdio; may be repeated
+
+DEF qtest HAS_ARG qtest
+| -qtest dev      serve the qtest protocol on 'dev' (unix:PATH, stdio,
+|                 or chardev:id)
+
+DEF qtest-log HAS_ARG qtest_log
+| -qtest-log file write a log of the qtest protocol to 'file'
+|                 (/dev/fd/2 for standard error)
+
+DEF S 0 S
+| -S              do not start the guest CPU at start-up
+|                 (use 'cont' on the monitor to start it)
+
+DEF no-shutdown 0 no_shutdown
+| -no-shutdown    when the guest shuts down, stop it instead of exiting
+
+DEF no-user-config 0 no_user_config
+| -no-user-config do not load the default user configuration files
+
+DEF msg HAS_ARG msg
+| -msg [timestamp=on|off][,guest-name=on|off]
+|                 control error messages: timestamp=on prefixes each with
+|                 the time, guest-name=on with the guest name
+
+DEF d HAS_ARG d
+| -d item1,...    enable logging of the given items ('-d help' lists them)
+
+DEF D HAS_ARG D
+| -D logfile      write the log to 'logfile' instead of standard error
+
+DEF trace HAS_ARG trace
+| -trace [[enable=]pattern][,events=file][,file=file]
+|                 enable the trace events matching 'pattern'
+|                 ('-trace help' lists the events)
+
+DEF pidfile HAS_ARG pidfile
+| -pidfile file   write the process id to 'file'
+
+IF CONFIG_SECCOMP
+DEF sandbox HAS_ARG sandbox
+| -sandbox on[,obsolete=allow|deny][,elevateprivileges=allow|deny|children]
+|          [,spawn=allow|deny][,resourcecontrol=allow|deny]
+|                 filter the system calls this process may use
+ENDIF
+
+# Options of QEMU 7.2 that this program knows but does not implement:
+# vl.c refuses them with a message saying so.
+IFNOT CONFIG_SECCOMP
+DEF sandbox HAS_ARG|UNSUPPORTED sandbox
+ENDIF
+DEF daemonize 0|UNSUPPORTED daemonize
+DEF drive HAS_ARG|UNSUPPORTED drive
+DEF blockdev HAS_ARG|UNSUPPORTED blockdev
+DEF hda HAS_ARG|UNSUPPORTED hda
+DEF hdb HAS_ARG|UNSUPPORTED hdb
+DEF cdrom HAS_ARG|UNSUPPORTED cdrom
+DEF snapshot 0|UNSUPPORTED snapshot
+DEF fsdev HAS_ARG|UNSUPPORTED fsdev
+DEF virtfs HAS_ARG|UNSUPPORTED virtfs
+DEF netdev HAS_ARG|UNSUPPORTED netdev
+DEF nic HAS_ARG|UNSUPPORTED nic
+DEF net HAS_ARG|UNSUPPORTED net
+DEF kernel HAS_ARG|UNSUPPORTED kernel
+DEF initrd HAS_ARG|UNSUPPORTED initrd
+DEF append HAS_ARG|UNSUPPORTED append
+DEF bios HAS_ARG|UNSUPPORTED bios
+DEF boot HAS_ARG|UNSUPPORTED boot
+DEF L HAS_ARG|UNSUPPORTED L
+DEF enable-kvm 0|UNSUPPORTED enable_kvm
+DEF rtc HAS_ARG|UNSUPPORTED rtc
+DEF no-reboot 0|UNSUPPORTED no_reboot
+DEF action HAS_ARG|UNSUPPORTED action
+DEF watchdog-action HAS_ARG|UNSUPPORTED watchdog_action
+DEF vnc HAS_ARG|UNSUPPORTED vnc
+DEF spice HAS_ARG|UNSUPPORTED spice
+DEF vga HAS_ARG|UNSUPPORTED vga
+DEF k HAS_ARG|UNSUPPORTED k
+DEF full-screen 0|UNSUPPORTED full_screen
+DEF audiodev HAS_ARG|UNSUPPORTED audiodev
+DEF usb 0|UNSUPPORTED usb
+DEF usbdevice HAS_ARG|UNSUPPORTED usbdevice
+DEF serial HAS_ARG|UNSUPPORTED serial
+DEF parallel HAS_ARG|UNSUPPORTED parallel
+DEF monitor HAS_ARG|UNSUPPORTED monitor
+DEF qmp-pretty HAS_ARG|UNSUPPORTED qmp_pretty
+DEF debugcon HAS_ARG|UNSUPPORTED debugcon
+DEF gdb HAS_ARG|UNSUPPORTED gdb
+DEF s 0|UNSUPPORTED s
+DEF numa HAS_ARG|UNSUPPORTED numa
+DEF mem-path HAS_ARG|UNSUPPORTED mem_path
+DEF mem-prealloc 0|UNSUPPORTED mem_prealloc
+DEF overcommit HAS_ARG|UNSUPPORTED overcommit
+DEF icount HAS_ARG|UNSUPPORTED icount
+DEF incoming HAS_ARG|UNSUPPORTED incoming
+DEF loadvm HAS_ARG|UNSUPPORTED loadvm
+DEF readconfig HAS_ARG|UNSUPPORTED readconfig
+DEF writeconfig HAS_ARG|UNSUPPORTED writeconfig
+DEF set HAS_ARG|UNSUPPORTED set
+DEF add-fd HAS_ARG|UNSUPPORTED add_fd
+DEF fw_cfg HAS_ARG|UNSUPPORTED fw_cfg
+DEF runas HAS_ARG|UNSUPPORTED runas
+DEF chroot HAS_ARG|UNSUPPORTED chroot
+DEF plugin HAS_ARG|UNSUPPORTED plugin
+DEF enable-fips 0|UNSUPPORTED enable_fips
+DEF iscsi HAS_ARG|UNSUPPORTED iscsi
+DEF tpmdev HAS_ARG|UNSUPPORTED tpmdev
+DEF semihosting 0|UNSUPPORTED semihosting
+DEF semihosting-config HAS_ARG|UNSUPPORTED semihosting_config
+DEF compat HAS_ARG|UNSUPPORTED compat
+DEF preconfig 0|UNSUPPORTED preconfig
