@@ -93,42 +93,48 @@ void loc_set_cmdline(char **argv, int idx, int cnt)
     cur_loc->ptr = argv + idx;
 }
 
-static void print_loc(void)
+static void append_loc(GString *out)
 {
     const char *sep = "";
     char *const *argp;
     int i;
 
-    error_printf("%s: ", error_get_progname());
+    g_string_append_printf(out, "%s: ", error_get_progname());
     if (cur_loc->kind == LOC_CMDLINE) {
         argp = cur_loc->ptr;
         for (i = 0; i < cur_loc->num; i++) {
-            error_printf("%s%s", sep, argp[i]);
+            g_string_append_printf(out, "%s%s", sep, argp[i]);
             sep = " ";
         }
-        error_printf(": ");
+        g_string_append(out, ": ");
     }
 }
 
-static void print_timestamp(void)
+static void append_timestamp(GString *out)
 {
     g_autoptr(GDateTime) now = g_date_time_new_now_utc();
     g_autofree char *text = g_date_time_format(now, "%Y-%m-%dT%H:%M:%S");
 
-    error_printf("%s.%06dZ ", text, g_date_time_get_microsecond(now));
+    g_string_append_printf(out, "%s.%06dZ ", text,
+                           g_date_time_get_microsecond(now));
 }
 
-static void vreport(const char *prefix, const char *fmt, va_list ap)
+/* Compose the whole report first so a sink receives it in one piece. */
+static void G_GNUC_PRINTF(2, 0)
+    vreport(const char *prefix, const char *fmt, va_list ap)
 {
+    g_autoptr(GString) out = g_string_new(NULL);
+
     if (message_with_timestamp) {
-        print_timestamp();
+        append_timestamp(out);
     }
-    print_loc();
+    append_loc(out);
     if (prefix) {
-        error_printf("%s", prefix);
+        g_string_append(out, prefix);
     }
-    error_vprintf(fmt, ap);
-    error_printf("\n");
+    g_string_append_vprintf(out, fmt, ap);
+    g_string_append_c(out, '\n');
+    error_printf("%s", out->str);
 }
 
 void error_vreport(const char *fmt, va_list ap)
