@@ -22,6 +22,7 @@
 
 #include "qemu/osdep.h"
 #include "qapi/error.h"
+#include "qemu/cutils.h" /* qapi_bool_parse() */
 #include <json-glib/json-glib.h>
 
 typedef struct Visitor Visitor;
@@ -47,13 +48,6 @@ const char *qapi_enum_lookup(const QEnumLookup *lookup, int val);
 /* Value named @buf; @def when @buf is NULL; else -1, "Invalid parameter 'X'". */
 int qapi_enum_parse(const QEnumLookup *lookup, const char *buf, int def,
                     Error **errp);
-/*
- * Parse on/yes/true/y and off/no/false/n; else
- * "Parameter 'NAME' expects 'on' or 'off'".
- */
-bool qapi_bool_parse(const char *name, const char *value, bool *obj,
-                     Error **errp);
-
 /* Input visitor over @root (a new reference is taken). */
 Visitor *qobject_input_visitor_new(JsonNode *root);
 Visitor *qobject_input_visitor_new_keyval(JsonNode *root);

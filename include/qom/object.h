@@ -349,19 +349,19 @@ ObjectProperty *object_property_add_uint32_ptr(Object *obj, const char *name,
 ObjectProperty *object_property_add_uint64_ptr(Object *obj, const char *name,
                                                const uint64_t *v,
                                                ObjectPropertyFlags flags);
-/* Class variants: @offset is the field's offset within the instance. */
+/* Class variants: @v points to a value shared by every instance. */
 ObjectProperty *object_class_property_add_uint8_ptr(ObjectClass *klass,
                                                     const char *name,
-                                                    size_t offset,
+                                                    const uint8_t *v,
                                                     ObjectPropertyFlags flags);
 ObjectProperty *object_class_property_add_uint16_ptr(
-    ObjectClass *klass, const char *name, size_t offset,
+    ObjectClass *klass, const char *name, const uint16_t *v,
     ObjectPropertyFlags flags);
 ObjectProperty *object_class_property_add_uint32_ptr(
-    ObjectClass *klass, const char *name, size_t offset,
+    ObjectClass *klass, const char *name, const uint32_t *v,
     ObjectPropertyFlags flags);
 ObjectProperty *object_class_property_add_uint64_ptr(
-    ObjectClass *klass, const char *name, size_t offset,
+    ObjectClass *klass, const char *name, const uint64_t *v,
     ObjectPropertyFlags flags);
 
 /* ---- composition tree ---- */
