@@ -4,7 +4,7 @@
 #include "qemu/osdep.h"
 #include "qemu/error-report.h"
 
-static Location std_loc = { .kind = LOC_NONE };
+static Location std_loc = {.kind = LOC_NONE};
 static Location *cur_loc = &std_loc;
 static char *progname;
 static ErrorSink *error_sink;

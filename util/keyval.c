@@ -65,8 +65,7 @@ static size_t keyval_fragment_len(const char *s, bool first)
 }
 
 /* Check the key s..key_end: fragments separated by '.'. */
-static bool keyval_check_key(const char *key, const char *key_end,
-                             Error **errp)
+static bool keyval_check_key(const char *key, const char *key_end, Error **errp)
 {
     const char *s = key;
     size_t n;
@@ -74,14 +73,14 @@ static bool keyval_check_key(const char *key, const char *key_end,
     for (;;) {
         n = keyval_fragment_len(s, s == key);
         if (!n || (s + n < key_end && s[n] != '.')) {
-            error_setg(errp, "Invalid parameter '%.*s'",
-                       (int)(key_end - key), key);
+            error_setg(errp, "Invalid parameter '%.*s'", (int)(key_end - key),
+                       key);
             return false;
         }
         if (n > KEYVAL_FRAGMENT_MAX) {
             error_setg(errp, "Parameter%s '%.*s' is too long",
-                       s != key || s + n != key_end ? " fragment" : "",
-                       (int)n, s);
+                       s != key || s + n != key_end ? " fragment" : "", (int)n,
+                       s);
             return false;
         }
         s += n;
@@ -138,8 +137,7 @@ static bool keyval_parse_pair(JsonObject *obj, const char **ps, Error **errp)
                    (int)(key_end - key), key);
         return false;
     }
-    return keyval_put(obj, key, key_end, opt_read_value(key_end + 1, ps),
-                      errp);
+    return keyval_put(obj, key, key_end, opt_read_value(key_end + 1, ps), errp);
 }
 
 JsonObject *keyval_parse(const char *params, const char *implied_key,

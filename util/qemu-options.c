@@ -38,5 +38,6 @@ void qemu_options_print_help(FILE *out, const char *progname)
     fputs("\nWhen using -nographic, the guest console is on standard "
           "input/output.\n"
           "\nSee docs/system/s390x/ for the supported devices and "
-          "options.\n", out);
+          "options.\n",
+          out);
 }

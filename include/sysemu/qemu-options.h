@@ -13,7 +13,7 @@
 
 #include "qemu/osdep.h"
 
-#define HAS_ARG 0x0001
+#define HAS_ARG              0x0001
 #define QEMU_OPT_UNSUPPORTED 0x0002
 
 typedef enum QemuOptionIndex {
@@ -24,9 +24,9 @@ typedef enum QemuOptionIndex {
 } QemuOptionIndex;
 
 typedef struct QEMUOption {
-    const char *name;   /* without the leading '-' */
-    int flags;          /* HAS_ARG, QEMU_OPT_UNSUPPORTED */
-    int index;          /* QemuOptionIndex */
+    const char *name; /* without the leading '-' */
+    int flags;        /* HAS_ARG, QEMU_OPT_UNSUPPORTED */
+    int index;        /* QemuOptionIndex */
 } QEMUOption;
 
 /*

@@ -132,8 +132,7 @@ static void test_strtou64(void)
 {
     uint64_t v;
 
-    g_assert_cmpint(qemu_strtou64("18446744073709551615", NULL, 0, &v), ==,
-                    0);
+    g_assert_cmpint(qemu_strtou64("18446744073709551615", NULL, 0, &v), ==, 0);
     g_assert_cmpuint(v, ==, UINT64_MAX);
     g_assert_cmpint(qemu_strtou64("18446744073709551616", NULL, 0, &v), ==,
                     -ERANGE);
@@ -163,8 +162,8 @@ static void test_strtoi(void)
 
 static void test_bool_parse(void)
 {
-    static const char *const on[] = { "on", "yes", "true", "y" };
-    static const char *const off[] = { "off", "no", "false", "n" };
+    static const char *const on[] = {"on", "yes", "true", "y"};
+    static const char *const off[] = {"off", "no", "false", "n"};
     Error *err = NULL;
     bool b;
     size_t i;

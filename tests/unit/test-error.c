@@ -116,8 +116,8 @@ static void test_prepend_hint_copy(void)
 
 static void test_report_location(void)
 {
-    char *argv[] = { (char *)"qemu-system-s390x", (char *)"-device",
-                     (char *)"foo", (char *)"-S", NULL };
+    char *argv[] = {(char *)"qemu-system-s390x", (char *)"-device",
+                    (char *)"foo", (char *)"-S", NULL};
     g_autofree char *text = NULL;
     Location loc;
 
@@ -147,7 +147,7 @@ static void test_report_location(void)
 
 static void test_report_err_hint(void)
 {
-    char *argv[] = { (char *)"x", (char *)"-m", (char *)"1Q", NULL };
+    char *argv[] = {(char *)"x", (char *)"-m", (char *)"1Q", NULL};
     g_autofree char *text = NULL;
     Error *err = NULL;
     Location loc, saved;

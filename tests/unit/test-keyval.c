@@ -26,11 +26,10 @@ static char *parse_text(ParseFunc *fn, const char *params, const char *implied,
     return keyval_to_string(obj);
 }
 
-static void check_kv(const char *params, const char *implied,
-                     const char *want)
+static void check_kv(const char *params, const char *implied, const char *want)
 {
-    g_autofree char *text = parse_text(keyval_parse, params, implied, NULL,
-                                       NULL);
+    g_autofree char *text =
+        parse_text(keyval_parse, params, implied, NULL, NULL);
 
     g_assert_cmpstr(text, ==, want);
 }
@@ -55,8 +54,7 @@ static void test_keyval_escapes(void)
 {
     g_autoptr(JsonObject) obj = NULL;
 
-    obj = keyval_parse("path=/tmp/a,,b,x=,,,,,y=,,", NULL, NULL,
-                       &error_abort);
+    obj = keyval_parse("path=/tmp/a,,b,x=,,,,,y=,,", NULL, NULL, &error_abort);
     g_assert_cmpstr(keyval_get_str(obj, "path"), ==, "/tmp/a,b");
     g_assert_cmpstr(keyval_get_str(obj, "x"), ==, ",,");
     g_assert_cmpstr(keyval_get_str(obj, "y"), ==, ",");
@@ -137,8 +135,8 @@ static void test_keyval_help(void)
     g_assert_true(help);
     g_assert_cmpstr(t1, ==, "");
     help = false;
-    t2 = parse_text(keyval_parse, "memory-backend-ram,help", "qom-type",
-                    &help, NULL);
+    t2 = parse_text(keyval_parse, "memory-backend-ram,help", "qom-type", &help,
+                    NULL);
     g_assert_true(help);
     g_assert_cmpstr(t2, ==, "qom-type=memory-backend-ram");
     help = false;
@@ -251,10 +249,11 @@ static void test_json_form(void)
     g_assert_null(keyval_get_str(obj, "uid"));
     g_assert_true(json_object_get_boolean_member(obj, "on"));
     sub = json_object_get_object_member(obj, "sub");
-    g_assert_cmpuint(json_array_get_length(
-                         json_object_get_array_member(sub, "l")), ==, 2);
+    g_assert_cmpuint(
+        json_array_get_length(json_object_get_array_member(sub, "l")), ==, 2);
     text = keyval_to_string(obj);
-    g_assert_cmpstr(text, ==, "driver=zpci,uid=1,on=on,target=a,,b,sub.l=[1,,2]");
+    g_assert_cmpstr(text, ==,
+                    "driver=zpci,uid=1,on=on,target=a,,b,sub.l=[1,,2]");
 }
 
 static void test_json_errors(void)
@@ -271,8 +270,8 @@ static void test_json_errors(void)
             qemu_opts_parse_any(bad[i], "driver", NULL, &is_json, &err));
         g_assert_true(is_json);
         g_assert_nonnull(err);
-        g_assert_true(g_str_has_prefix(error_get_pretty(err),
-                                       "JSON parse error, "));
+        g_assert_true(
+            g_str_has_prefix(error_get_pretty(err), "JSON parse error, "));
         error_free(err);
         err = NULL;
     }
@@ -292,8 +291,7 @@ static void test_parse_any_keyval(void)
     o2 = keyval_parse_any("{\"qom-type\": \"x\", \"id\": \"o\"}", "qom-type",
                           NULL, NULL, &error_abort);
     g_assert_cmpstr(keyval_get_str(o2, "id"), ==, "o");
-    g_assert_null(keyval_parse_any("x,flag", "qom-type", NULL, &is_json,
-                                   &err));
+    g_assert_null(keyval_parse_any("x,flag", "qom-type", NULL, &is_json, &err));
     g_assert_false(is_json);
     g_assert_cmpstr(error_get_pretty(err), ==,
                     "Expected '=' after parameter 'flag'");
@@ -303,11 +301,9 @@ static void test_parse_any_keyval(void)
 static void test_to_string_roundtrip(void)
 {
     const char *params = "a=x,,y,,,b.c=1,b.d=,e==";
-    g_autoptr(JsonObject) obj = keyval_parse(params, NULL, NULL,
-                                             &error_abort);
+    g_autoptr(JsonObject) obj = keyval_parse(params, NULL, NULL, &error_abort);
     g_autofree char *text = keyval_to_string(obj);
-    g_autoptr(JsonObject) again = keyval_parse(text, NULL, NULL,
-                                               &error_abort);
+    g_autoptr(JsonObject) again = keyval_parse(text, NULL, NULL, &error_abort);
     g_autofree char *text2 = keyval_to_string(again);
 
     g_assert_cmpstr(keyval_get_str(obj, "a"), ==, "x,y,");

@@ -24,8 +24,7 @@ static void test_find(void)
     o = qemu_options_find("drive");
     g_assert_nonnull(o);
     g_assert_true(o->flags & QEMU_OPT_UNSUPPORTED);
-    g_assert_true(qemu_options_find("daemonize")->flags &
-                  QEMU_OPT_UNSUPPORTED);
+    g_assert_true(qemu_options_find("daemonize")->flags & QEMU_OPT_UNSUPPORTED);
     g_assert_null(qemu_options_find("no-such-option"));
     g_assert_null(qemu_options_find(""));
 }
@@ -33,11 +32,12 @@ static void test_find(void)
 static void test_table(void)
 {
     static const char *const needed[] = {
-        "machine", "accel", "m", "device", "object", "global", "nodefaults",
-        "display", "nographic", "S", "name", "uuid", "smp", "cpu",
-        "chardev", "mon", "qmp", "qtest", "qtest-log", "no-user-config",
-        "no-shutdown", "msg", "version", "h", "d", "D", "trace", "pidfile",
-        "sandbox",
+        "machine",     "accel",      "m",       "device",    "object",
+        "global",      "nodefaults", "display", "nographic", "S",
+        "name",        "uuid",       "smp",     "cpu",       "chardev",
+        "mon",         "qmp",        "qtest",   "qtest-log", "no-user-config",
+        "no-shutdown", "msg",        "version", "h",         "d",
+        "D",           "trace",      "pidfile", "sandbox",
     };
     const QEMUOption *o;
     size_t i, n = 0;
