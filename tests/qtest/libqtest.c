@@ -167,6 +167,7 @@ static bool wait_readable(QTestState *s, int fd, int timeout_ms)
 
 static int accept_from_child(QTestState *s, int lfd, const char *what)
 {
+    struct timeval tv = { 0 };
     int fd;
 
     if (!wait_readable(s, lfd, qtest_timeout_ms())) {
@@ -174,6 +175,8 @@ static int accept_from_child(QTestState *s, int lfd, const char *what)
     }
     fd = accept4(lfd, NULL, NULL, SOCK_CLOEXEC);
     g_assert(fd >= 0);
+    tv.tv_sec = qtest_timeout_ms() / 1000;
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
     return fd;
 }
 
@@ -193,7 +196,10 @@ static void send_all(QTestState *s, int fd, const char *buf, size_t len)
     }
 }
 
-/* Read more bytes into @lb; dies on EOF or timeout. */
+/*
+ * Read more bytes into @lb; dies on EOF or timeout.  The sockets carry
+ * SO_RCVTIMEO, so a lockstep exchange costs one blocking recv().
+ */
 static void fill(QTestState *s, int fd, LineBuf *lb, const char *what)
 {
     char tmp[65536];
@@ -203,23 +209,17 @@ static void fill(QTestState *s, int fd, LineBuf *lb, const char *what)
         g_string_truncate(lb->buf, 0);
         lb->pos = 0;
     }
-    for (;;) {
-        n = recv(fd, tmp, sizeof(tmp), MSG_DONTWAIT);
-        if (n > 0) {
-            g_string_append_len(lb->buf, tmp, n);
-            return;
-        }
-        if (n == 0) {
-            reap(s, 0, NULL);
-            qtest_die(s, what);
-        }
-        if (errno != EAGAIN && errno != EINTR) {
-            qtest_die(s, what);
-        }
-        if (!wait_readable(s, fd, qtest_timeout_ms())) {
-            qtest_die(s, what);
-        }
+    do {
+        n = recv(fd, tmp, sizeof(tmp), 0);
+    } while (n < 0 && errno == EINTR);
+    if (n > 0) {
+        g_string_append_len(lb->buf, tmp, n);
+        return;
     }
+    if (n == 0) {
+        reap(s, 0, NULL);
+    }
+    qtest_die(s, what);
 }
 
 /* Next line in @lb (newline replaced by NUL); pointer valid until next. */

@@ -1,0 +1,23 @@
+#!/bin/sh
+# bench.sh BUILD_DIR: run every benchmark against BUILD_DIR's emulator and,
+# when installed, Debian's qemu-system-s390x.  Prints figures only.
+# Knobs: BENCH_RUNS, BENCH_QMP_ITERS, BENCH_QTEST_ITERS, QTEST_TIMEOUT.
+set -e
+builddir=${1:-build}
+bin="$builddir/qemu-system-s390x"
+if [ ! -x "$bin" ]; then
+    echo "bench.sh: $bin not found; build first (make)" >&2
+    exit 1
+fi
+bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+status=0
+for b in bench-startup bench-qmp bench-qtest; do
+    exe="$builddir/tests/bench/$b"
+    if [ ! -x "$exe" ]; then
+        echo "# $b: not built, skipped"
+        continue
+    fi
+    QTEST_QEMU_BINARY="$bin" "$exe" "$bin" || status=1
+    echo
+done
+exit $status
