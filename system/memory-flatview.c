@@ -14,7 +14,7 @@
 
 typedef __int128 i128;
 
-/* Deeper nesting than this can only be an alias loop. */
+/* A bound on nesting; alias loops are cut by MemoryRegion.rendering. */
 #define RENDER_MAX_DEPTH 64
 
 static AddressSpace *address_spaces;
@@ -76,22 +76,25 @@ static void render_region(FlatView *fv, MemoryRegion *mr, i128 base,
     i128 start = MAX(clip_start, base);
     i128 end = MIN(clip_end, base + (i128)memory_region_size128(mr));
 
-    if (!mr->enabled || depth > RENDER_MAX_DEPTH || start >= end) {
+    if (!mr->enabled || mr->rendering || depth > RENDER_MAX_DEPTH ||
+        start >= end) {
         return;
     }
     readonly |= mr->readonly;
+    mr->rendering = true;
     if (mr->kind == MR_KIND_ALIAS) {
         render_region(fv, mr->alias, base - (i128)mr->alias_offset, start, end,
                       readonly, depth + 1);
-        return;
+    } else {
+        for (MemoryRegion *sub = mr->subregions; sub; sub = sub->sibling_next) {
+            render_region(fv, sub, base + (i128)sub->addr, start, end, readonly,
+                          depth + 1);
+        }
+        if (mr->kind != MR_KIND_CONTAINER) {
+            flatview_fill(fv, mr, base, start, end, readonly);
+        }
     }
-    for (MemoryRegion *sub = mr->subregions; sub; sub = sub->sibling_next) {
-        render_region(fv, sub, base + (i128)sub->addr, start, end, readonly,
-                      depth + 1);
-    }
-    if (mr->kind != MR_KIND_CONTAINER) {
-        flatview_fill(fv, mr, base, start, end, readonly);
-    }
+    mr->rendering = false;
 }
 
 /* Join neighbours that continue the same region in the same way. */

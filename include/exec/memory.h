@@ -168,6 +168,8 @@ struct MemoryRegion {
     /* alias */
     MemoryRegion *alias;
     hwaddr alias_offset;
+
+    bool rendering; /* on the path being rendered: breaks alias loops */
 };
 
 struct IOMMUMemoryRegion {

@@ -205,10 +205,51 @@ static void test_iommu_notifiers(void)
     memory_region_finalize(&t.iommu.parent_obj);
 }
 
+static IOMMUTLBEntry loop_translate(IOMMUMemoryRegion *iommu, hwaddr addr,
+                                    IOMMUAccessFlags flag, int idx)
+{
+    return (IOMMUTLBEntry){
+        .target_as = iommu->opaque,
+        .iova = addr & ~0xfffULL,
+        .translated_addr = addr & ~0xfffULL,
+        .addr_mask = 0xfff,
+        .perm = IOMMU_RW,
+    };
+}
+
+static const IOMMUMemoryRegionOps loop_iommu_ops = {
+    .translate = loop_translate,
+};
+
+/* An IOMMU that translates into its own address space: an error, no hang. */
+static void test_iommu_loop(void)
+{
+    IOMMUMemoryRegion iommu;
+    MemoryRegion root;
+    AddressSpace as;
+    MemTxResult res;
+    uint8_t buf[0x2000];
+
+    memory_region_init(&root, NULL, "loop-root", UINT64_MAX);
+    address_space_init(&as, &root, "loop");
+    memory_region_init_iommu(&iommu, NULL, &loop_iommu_ops, &as, "loop",
+                             1 * MiB);
+    memory_region_add_subregion(&root, 0, &iommu.parent_obj);
+    address_space_ldl(&as, 0x1000, A, &res);
+    g_assert_cmpuint(res, ==, MEMTX_DECODE_ERROR);
+    g_assert_cmpuint(address_space_read(&as, 0x800, A, buf, sizeof(buf)), ==,
+                     MEMTX_DECODE_ERROR);
+    g_assert_false(address_space_access_valid(&as, 0, 1, false, A));
+    address_space_destroy(&as);
+    memory_region_finalize(&root);
+    memory_region_finalize(&iommu.parent_obj);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/memory/iommu/translate", test_iommu_translate);
     g_test_add_func("/memory/iommu/notifiers", test_iommu_notifiers);
+    g_test_add_func("/memory/iommu/loop", test_iommu_loop);
     return g_test_run();
 }

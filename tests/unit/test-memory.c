@@ -206,6 +206,32 @@ static void test_enable_and_del(void)
     memory_region_finalize(&high);
 }
 
+static void test_alias_loop(void)
+{
+    Fixture f;
+    MemoryRegion ram, loop1, loop2;
+    MemTxResult res;
+
+    fixture_init(&f);
+    ram_init(&ram, "ram", 0x1000);
+    fill_ram(&ram, 0x66);
+    memory_region_add_subregion(&f.root, 0, &ram);
+    /* two aliases of the root inside the root: rendering must end */
+    memory_region_init_alias(&loop1, NULL, "loop1", &f.root, 0, 0x10000);
+    memory_region_init_alias(&loop2, NULL, "loop2", &f.root, 0, 0x10000);
+    memory_region_add_subregion_overlap(&f.root, 0x100000, &loop1, -1);
+    memory_region_add_subregion_overlap(&f.root, 0x200000, &loop2, -1);
+    g_assert_cmphex(read8(&f.as, 0x10, &res), ==, 0x66);
+    g_assert_cmpuint(res, ==, MEMTX_OK);
+    /* an alias of its own ancestor renders nothing */
+    read8(&f.as, 0x100010, &res);
+    g_assert_cmpuint(res, ==, MEMTX_DECODE_ERROR);
+    fixture_fini(&f);
+    memory_region_finalize(&ram);
+    memory_region_finalize(&loop1);
+    memory_region_finalize(&loop2);
+}
+
 static void test_container_holes(void)
 {
     Fixture f;
@@ -374,6 +400,7 @@ int main(int argc, char **argv)
     g_test_add_func("/memory/tree/priority", test_priority);
     g_test_add_func("/memory/tree/alias", test_alias);
     g_test_add_func("/memory/tree/enable-del", test_enable_and_del);
+    g_test_add_func("/memory/tree/alias-loop", test_alias_loop);
     g_test_add_func("/memory/tree/container-holes", test_container_holes);
     g_test_add_func("/memory/access/out-of-range", test_out_of_range);
     g_test_add_func("/memory/system", test_system_memory);
