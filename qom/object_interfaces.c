@@ -144,7 +144,7 @@ bool user_creatable_del(const char *id, Error **errp)
     Object *container = object_get_objects_root();
     Object *obj = object_resolve_path_component(container, id);
 
-    if (!obj) {
+    if (!obj || !object_dynamic_cast(obj, TYPE_USER_CREATABLE)) {
         error_setg(errp, "object '%s' not found", id);
         return false;
     }
