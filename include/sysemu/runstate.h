@@ -51,6 +51,9 @@ void qemu_system_reset_request(ShutdownCause cause);
 /* Called by the main loop: serve pending requests; true when it should exit. */
 bool main_loop_should_exit(int *status);
 
+/* Turn SIGINT/SIGTERM/SIGHUP into shutdown requests ("host-signal"). */
+void runstate_init_signals(void);
+
 /* -no-shutdown: a guest shutdown stops instead of exiting. */
 extern bool no_shutdown;
 

@@ -1,0 +1,153 @@
+/*
+ * Chardev connection handling on the GLib main loop, and the simple
+ * back ends (stdio, file, null).
+ */
+#include "qemu/osdep.h"
+#include "chardev-internal.h"
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <glib-unix.h>
+
+#define CHR_READ_BUF 16384
+
+static void chr_event(Chardev *chr, ChrEvent ev)
+{
+    if (chr->ops && chr->ops->event) {
+        chr->ops->event(chr->opaque, ev);
+    }
+}
+
+static void chr_drop_connection(Chardev *chr)
+{
+    if (chr->in_watch) {
+        g_source_remove(chr->in_watch);
+        chr->in_watch = 0;
+    }
+    if (chr->owns_fds) {
+        close(chr->fd_in);
+        if (chr->fd_out != chr->fd_in) {
+            close(chr->fd_out);
+        }
+        chr->fd_in = chr->fd_out = -1;
+    } else {
+        chr->fd_in = -1;
+    }
+    chr->connected = false;
+    chr_update_watches(chr);
+    chr_event(chr, CHR_EVENT_CLOSED);
+}
+
+static gboolean chr_read_cb(int fd, GIOCondition cond, gpointer data)
+{
+    Chardev *chr = data;
+    uint8_t buf[CHR_READ_BUF];
+    ssize_t n = read(fd, buf, sizeof(buf));
+
+    if (n > 0) {
+        if (chr->ops && chr->ops->read) {
+            chr->ops->read(chr->opaque, buf, n);
+        }
+        return G_SOURCE_CONTINUE;
+    }
+    if (n < 0 && (errno == EAGAIN || errno == EINTR)) {
+        return G_SOURCE_CONTINUE;
+    }
+    chr->in_watch = 0;
+    chr_drop_connection(chr);
+    return G_SOURCE_REMOVE;
+}
+
+static gboolean chr_accept_cb(int fd, GIOCondition cond, gpointer data)
+{
+    Chardev *chr = data;
+    int cfd = accept4(fd, NULL, NULL, SOCK_CLOEXEC);
+
+    if (cfd < 0) {
+        return G_SOURCE_CONTINUE;
+    }
+    chr->listen_watch = 0;
+    chr_attach_connection(chr, cfd);
+    return G_SOURCE_REMOVE;
+}
+
+void chr_update_watches(Chardev *chr)
+{
+    bool want_in = chr->ops && chr->connected && chr->fd_in >= 0;
+    bool want_listen = chr->listen_fd >= 0 && !chr->connected;
+
+    if (want_in && !chr->in_watch) {
+        chr->in_watch = g_unix_fd_add(chr->fd_in, G_IO_IN | G_IO_HUP | G_IO_ERR,
+                                      chr_read_cb, chr);
+    } else if (!want_in && chr->in_watch) {
+        g_source_remove(chr->in_watch);
+        chr->in_watch = 0;
+    }
+    if (want_listen && !chr->listen_watch) {
+        chr->listen_watch = g_unix_fd_add(chr->listen_fd, G_IO_IN,
+                                          chr_accept_cb, chr);
+    } else if (!want_listen && chr->listen_watch) {
+        g_source_remove(chr->listen_watch);
+        chr->listen_watch = 0;
+    }
+}
+
+void chr_attach_connection(Chardev *chr, int fd)
+{
+    chr->fd_in = chr->fd_out = fd;
+    chr->owns_fds = true;
+    chr->connected = true;
+    chr_update_watches(chr);
+    chr_event(chr, CHR_EVENT_OPENED);
+}
+
+void qemu_chr_fe_disconnect(Chardev *chr)
+{
+    if (chr->connected && chr->owns_fds) {
+        chr_drop_connection(chr);
+    }
+}
+
+bool chr_open_stdio(Chardev *chr, JsonObject *opts, Error **errp)
+{
+    static bool stdio_in_use;
+
+    if (stdio_in_use) {
+        error_setg(errp, "cannot use stdio by multiple character devices");
+        return false;
+    }
+    stdio_in_use = true;
+    chr->is_stdio = true;
+    chr->fd_in = STDIN_FILENO;
+    chr->fd_out = STDOUT_FILENO;
+    chr->connected = true;
+    return true;
+}
+
+bool chr_open_file(Chardev *chr, JsonObject *opts, Error **errp)
+{
+    const char *path = chr_opt(opts, "path");
+    const char *append = chr_opt(opts, "append");
+    int flags = O_WRONLY | O_CREAT | O_CLOEXEC;
+    int fd;
+
+    if (!path) {
+        error_setg(errp, "chardev: file: no filename given");
+        return false;
+    }
+    flags |= append && !strcmp(append, "on") ? O_APPEND : O_TRUNC;
+    fd = open(path, flags, 0666);
+    if (fd < 0) {
+        error_setg_errno(errp, errno, "Could not open '%s'", path);
+        return false;
+    }
+    chr->fd_out = fd;
+    chr->owns_fds = true;
+    chr->connected = true;
+    return true;
+}
+
+bool chr_open_null(Chardev *chr, JsonObject *opts, Error **errp)
+{
+    chr->connected = true;
+    return true;
+}

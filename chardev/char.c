@@ -1,0 +1,254 @@
+/*
+ * Character devices: registry, option parsing, front end plumbing.
+ */
+#include "qemu/osdep.h"
+#include "qemu/cutils.h"
+#include "chardev-internal.h"
+#include <glib-unix.h>
+#include <poll.h>
+#include <signal.h>
+
+static GHashTable *chardevs; /* id -> Chardev */
+
+typedef struct ChrBackend {
+    const char *name;
+    bool (*open)(Chardev *chr, JsonObject *opts, Error **errp);
+} ChrBackend;
+
+static const ChrBackend backends[] = {
+    { "socket", chr_open_socket },
+    { "stdio", chr_open_stdio },
+    { "file", chr_open_file },
+    { "null", chr_open_null },
+};
+
+/* Every parameter -chardev knows; ones a back end does not use are ignored. */
+static const char *const known_params[] = {
+    "backend", "id", "path", "server", "wait", "fd", "host", "port",
+    "reconnect", "telnet", "tn3270", "websocket", "nodelay", "delay",
+    "to", "ipv4", "ipv6", "abstract", "tight", "mux", "logfile",
+    "logappend", "append", "signal", "name", "chardev", "size", "debug",
+    "rows", "cols", "width", "height", "tls-creds", "tls-authz", "local",
+    "localaddr", "localport", "input-path", NULL,
+};
+
+const char *chr_opt(JsonObject *opts, const char *name)
+{
+    JsonNode *n = json_object_get_member(opts, name);
+
+    return n && JSON_NODE_HOLDS_VALUE(n) &&
+                   json_node_get_value_type(n) == G_TYPE_STRING
+               ? json_node_get_string(n)
+               : NULL;
+}
+
+Chardev *chr_alloc(const char *id)
+{
+    Chardev *chr = g_new0(Chardev, 1);
+
+    chr->id = g_strdup(id);
+    chr->fd_in = chr->fd_out = chr->listen_fd = -1;
+    return chr;
+}
+
+static void chr_free(gpointer data)
+{
+    Chardev *chr = data;
+
+    qemu_chr_fe_deinit(chr);
+    qemu_chr_fe_disconnect(chr);
+    if (chr->listen_watch) {
+        g_source_remove(chr->listen_watch);
+    }
+    if (chr->listen_fd >= 0) {
+        close(chr->listen_fd);
+    }
+    if (chr->unlink_path) {
+        unlink(chr->unlink_path);
+    }
+    g_free(chr->unlink_path);
+    g_free(chr->id);
+    g_free(chr);
+}
+
+static bool check_params(JsonObject *opts, Error **errp)
+{
+    g_autoptr(GList) members = json_object_get_members(opts);
+
+    for (GList *l = members; l; l = l->next) {
+        if (!g_strv_contains(known_params, l->data)) {
+            error_setg(errp, "Invalid parameter '%s'", (const char *)l->data);
+            return false;
+        }
+    }
+    return true;
+}
+
+static const ChrBackend *find_backend(const char *name, Error **errp)
+{
+    for (size_t i = 0; i < ARRAY_SIZE(backends); i++) {
+        if (!strcmp(backends[i].name, name)) {
+            return &backends[i];
+        }
+    }
+    error_setg(errp, "'%s' is not a valid char driver name", name);
+    return NULL;
+}
+
+static bool check_id(const char *id, Error **errp)
+{
+    if (!id) {
+        error_setg(errp, "chardev: no id specified");
+        return false;
+    }
+    if (!id_wellformed(id)) {
+        error_setg(errp, "Parameter 'id' expects an identifier");
+        error_append_hint(errp, "Identifiers consist of letters, digits, "
+                                "'-', '.', '_', starting with a letter.\n");
+        return false;
+    }
+    if (qemu_chr_find(id)) {
+        error_setg(errp, "Duplicate ID '%s' for chardev", id);
+        return false;
+    }
+    return true;
+}
+
+Chardev *qemu_chr_new_from_opts(JsonObject *opts, Error **errp)
+{
+    const char *name = chr_opt(opts, "backend");
+    const char *id = chr_opt(opts, "id");
+    const ChrBackend *be;
+    Chardev *chr;
+
+    if (!name) {
+        error_setg(errp, "Parameter 'backend' is missing");
+        return NULL;
+    }
+    if (!(be = find_backend(name, errp)) || !check_params(opts, errp) ||
+        !check_id(id, errp)) {
+        return NULL;
+    }
+    signal(SIGPIPE, SIG_IGN);
+    chr = chr_alloc(id);
+    if (!be->open(chr, opts, errp)) {
+        chr_free(chr);
+        return NULL;
+    }
+    if (!chardevs) {
+        chardevs = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+                                         chr_free);
+    }
+    g_hash_table_insert(chardevs, chr->id, chr);
+    return chr;
+}
+
+/* "unix:PATH,server=on,wait=off" style options after the path. */
+static bool parse_legacy_opts(JsonObject *opts, char **parts, Error **errp)
+{
+    for (; *parts; parts++) {
+        char *eq = strchr(*parts, '=');
+
+        if (eq) {
+            *eq = 0;
+            json_object_set_string_member(opts, *parts, eq + 1);
+        } else if (!strcmp(*parts, "nowait")) {
+            json_object_set_string_member(opts, "wait", "off");
+        } else if (**parts) {
+            json_object_set_string_member(opts, *parts, "on");
+        }
+    }
+    return true;
+}
+
+Chardev *qemu_chr_new(const char *label, const char *filename, Error **errp)
+{
+    g_autoptr(JsonObject) opts = json_object_new();
+
+    json_object_set_string_member(opts, "id", label);
+    if (!strcmp(filename, "stdio") || !strcmp(filename, "null")) {
+        json_object_set_string_member(opts, "backend", filename);
+    } else if (g_str_has_prefix(filename, "file:")) {
+        json_object_set_string_member(opts, "backend", "file");
+        json_object_set_string_member(opts, "path", filename + 5);
+    } else if (g_str_has_prefix(filename, "unix:")) {
+        g_auto(GStrv) parts = g_strsplit(filename + 5, ",", -1);
+
+        json_object_set_string_member(opts, "backend", "socket");
+        json_object_set_string_member(opts, "path", parts[0]);
+        parse_legacy_opts(opts, parts + 1, errp);
+    } else {
+        error_setg(errp, "parse error: %s", filename);
+        return NULL;
+    }
+    return qemu_chr_new_from_opts(opts, errp);
+}
+
+Chardev *qemu_chr_find(const char *id)
+{
+    return chardevs ? g_hash_table_lookup(chardevs, id) : NULL;
+}
+
+const char *qemu_chr_get_id(const Chardev *chr)
+{
+    return chr->id;
+}
+
+void qemu_chr_cleanup(void)
+{
+    if (chardevs) {
+        g_hash_table_destroy(chardevs);
+        chardevs = NULL;
+    }
+}
+
+bool qemu_chr_fe_set_handlers(Chardev *chr, const CharFrontendOps *ops,
+                              void *opaque, Error **errp)
+{
+    if (chr->ops) {
+        error_setg(errp, "Device '%s' is in use", chr->id);
+        return false;
+    }
+    chr->ops = ops;
+    chr->opaque = opaque;
+    chr_update_watches(chr);
+    if (chr->connected && ops->event) {
+        ops->event(opaque, CHR_EVENT_OPENED);
+    }
+    return true;
+}
+
+void qemu_chr_fe_deinit(Chardev *chr)
+{
+    chr->ops = NULL;
+    chr->opaque = NULL;
+    chr_update_watches(chr);
+}
+
+ssize_t qemu_chr_fe_write_all(Chardev *chr, const void *buf, size_t len)
+{
+    const char *p = buf;
+    size_t done = 0;
+
+    if (chr->fd_out < 0) {
+        return len;
+    }
+    while (done < len) {
+        ssize_t n = write(chr->fd_out, p + done, len - done);
+
+        if (n < 0 && errno == EAGAIN) {
+            struct pollfd pfd = { .fd = chr->fd_out, .events = POLLOUT };
+            poll(&pfd, 1, -1);
+        } else if (n < 0 && errno != EINTR) {
+            return -errno;
+        } else if (n > 0) {
+            done += n;
+        }
+    }
+    return len;
+}
+
+bool qemu_chr_fe_is_connected(Chardev *chr)
+{
+    return chr->connected;
+}

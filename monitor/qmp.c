@@ -1,0 +1,223 @@
+/*
+ * QMP monitors: one per chardev, each with its own negotiation state.
+ */
+#include "qemu/osdep.h"
+#include "qemu/cutils.h"
+#include "monitor/monitor.h"
+#include "monitor/qmp.h"
+#include "monitor/monitor-internal.h"
+#include "monitor/json-streamer.h"
+#include "monitor/qjson.h"
+
+typedef struct MonitorQMP {
+    Chardev *chr;
+    bool attached;   /* front end of chr */
+    bool pretty;
+    QmpSession session;
+    JSONStreamer *streamer;
+    GString *out;
+} MonitorQMP;
+
+static GPtrArray *monitors;
+
+/* Send one JSON object followed by CR LF (QEMU ends every line so). */
+static void monitor_send(MonitorQMP *mon, JsonObject *obj)
+{
+    g_autoptr(JsonNode) node = json_node_init_object(json_node_alloc(), obj);
+    GString *out = mon->out;
+
+    g_string_truncate(out, 0);
+    qjson_append(out, node, mon->pretty);
+    if (mon->pretty) {
+        for (gsize i = 0; i < out->len; i++) {
+            if (out->str[i] == '\n') {
+                g_string_insert_c(out, i++, '\r');
+            }
+        }
+    }
+    g_string_append(out, "\r\n");
+    qemu_chr_fe_write_all(mon->chr, out->str, out->len);
+}
+
+static JsonObject *version_info(void)
+{
+    JsonObject *ver = json_object_new();
+    JsonObject *qemu = json_object_new();
+
+    json_object_set_int_member(qemu, "micro", QEMU_VERSION_MICRO);
+    json_object_set_int_member(qemu, "minor", QEMU_VERSION_MINOR);
+    json_object_set_int_member(qemu, "major", QEMU_VERSION_MAJOR);
+    json_object_set_object_member(ver, "qemu", qemu);
+    json_object_set_string_member(ver, "package", qmp_package_string());
+    return ver;
+}
+
+const char *qmp_package_string(void)
+{
+    return QEMU_PKGVERSION[0] ? QEMU_PKGVERSION
+                              : " (qemu-s390x-passthrough " QEMU_VERSION ")";
+}
+
+JsonObject *qmp_version_info(void)
+{
+    return version_info();
+}
+
+static void monitor_greet(MonitorQMP *mon)
+{
+    g_autoptr(JsonObject) greeting = json_object_new();
+    JsonObject *qmp = json_object_new();
+    JsonArray *caps = json_array_new();
+
+    json_array_add_string_element(caps, "oob");
+    json_object_set_object_member(qmp, "version", version_info());
+    json_object_set_array_member(qmp, "capabilities", caps);
+    json_object_set_object_member(greeting, "QMP", qmp);
+    monitor_send(mon, greeting);
+}
+
+static void monitor_emit(void *opaque, const JSONToken *tokens,
+                         size_t ntokens, const char *text, const char *error)
+{
+    MonitorQMP *mon = opaque;
+    g_autoptr(JsonNode) req = NULL;
+    g_autoptr(JsonObject) reply = NULL;
+    Error *err = NULL;
+
+    if (error) {
+        error_setg(&err, "%s", error);
+    } else {
+        req = qjson_parse_tokens(tokens, ntokens, text, &err);
+    }
+    if (err) {
+        reply = qmp_error_reply(err, NULL);
+        error_free(err);
+    } else {
+        reply = qmp_dispatch_session(req, &mon->session);
+    }
+    if (reply) {
+        monitor_send(mon, reply);
+    }
+}
+
+static void monitor_read(void *opaque, const uint8_t *buf, size_t len)
+{
+    MonitorQMP *mon = opaque;
+
+    json_streamer_feed(mon->streamer, buf, len);
+}
+
+static void monitor_event(void *opaque, ChrEvent event)
+{
+    MonitorQMP *mon = opaque;
+
+    json_streamer_reset(mon->streamer);
+    mon->session.negotiated = false;
+    mon->session.oob = false;
+    if (event == CHR_EVENT_OPENED) {
+        monitor_greet(mon);
+    }
+}
+
+static const CharFrontendOps monitor_ops = {
+    .read = monitor_read,
+    .event = monitor_event,
+};
+
+static void monitor_free(gpointer data)
+{
+    MonitorQMP *mon = data;
+
+    if (mon->attached) {
+        qemu_chr_fe_deinit(mon->chr);
+    }
+    json_streamer_free(mon->streamer);
+    g_string_free(mon->out, TRUE);
+    g_free(mon);
+}
+
+bool monitor_init_qmp(Chardev *chr, bool pretty, Error **errp)
+{
+    MonitorQMP *mon = g_new0(MonitorQMP, 1);
+
+    mon->chr = chr;
+    mon->pretty = pretty;
+    mon->streamer = json_streamer_new(monitor_emit, mon);
+    mon->out = g_string_sized_new(256);
+    if (!monitors) {
+        monitors = g_ptr_array_new_with_free_func(monitor_free);
+    }
+    /* Listed before the handlers go in: OPENED may come right away. */
+    g_ptr_array_add(monitors, mon);
+    mon->attached = true;
+    if (!qemu_chr_fe_set_handlers(chr, &monitor_ops, mon, errp)) {
+        mon->attached = false;
+        g_ptr_array_remove(monitors, mon);
+        return false;
+    }
+    return true;
+}
+
+bool monitor_init_opts(JsonObject *opts, Error **errp)
+{
+    const char *id = json_object_get_string_member_with_default(
+        opts, "chardev", NULL);
+    const char *mode = json_object_get_string_member_with_default(
+        opts, "mode", "readline");
+    const char *pretty_str = json_object_get_string_member_with_default(
+        opts, "pretty", NULL);
+    bool pretty = false;
+    Chardev *chr;
+
+    if (!id) {
+        error_setg(errp, "Parameter 'chardev' is missing");
+        return false;
+    }
+    if (strcmp(mode, "control") && strcmp(mode, "readline")) {
+        error_setg(errp, "Parameter 'mode' does not accept value '%s'", mode);
+        return false;
+    }
+    if (pretty_str && !qapi_bool_parse("pretty", pretty_str, &pretty, errp)) {
+        return false;
+    }
+    chr = qemu_chr_find(id);
+    if (!chr) {
+        error_setg(errp, "chardev \"%s\" not found", id);
+        return false;
+    }
+    if (!strcmp(mode, "readline")) {
+        error_setg(errp, "mode=readline: the human monitor is not "
+                         "implemented, use mode=control (QMP)");
+        return false;
+    }
+    return monitor_init_qmp(chr, pretty, errp);
+}
+
+void monitor_cleanup(void)
+{
+    if (monitors) {
+        g_ptr_array_free(monitors, TRUE);
+        monitors = NULL;
+    }
+}
+
+void qmp_send_event(const char *name, JsonObject *data)
+{
+    g_autoptr(JsonObject) ev = json_object_new();
+    JsonObject *ts = json_object_new();
+    gint64 now = g_get_real_time();
+
+    json_object_set_int_member(ts, "seconds", now / G_USEC_PER_SEC);
+    json_object_set_int_member(ts, "microseconds", now % G_USEC_PER_SEC);
+    json_object_set_object_member(ev, "timestamp", ts);
+    json_object_set_string_member(ev, "event", name);
+    if (data) {
+        json_object_set_object_member(ev, "data", data);
+    }
+    for (guint i = 0; monitors && i < monitors->len; i++) {
+        MonitorQMP *mon = g_ptr_array_index(monitors, i);
+        if (mon->session.negotiated && qemu_chr_fe_is_connected(mon->chr)) {
+            monitor_send(mon, ev);
+        }
+    }
+}
