@@ -13,7 +13,7 @@ static void collect_emit(void *opaque, const JSONToken *tokens,
                          size_t ntokens, const char *text, const char *error)
 {
     Collect *c = opaque;
-    g_autofree char *text = NULL;
+    g_autofree char *str = NULL;
     Error *err = NULL;
     JsonNode *node;
 
@@ -27,8 +27,8 @@ static void collect_emit(void *opaque, const JSONToken *tokens,
         error_free(err);
         return;
     }
-    text = qjson_to_string(node, false);
-    g_ptr_array_add(c->out, g_strdup_printf("V:%s", text));
+    str = qjson_to_string(node, false);
+    g_ptr_array_add(c->out, g_strdup_printf("V:%s", str));
     json_node_unref(node);
 }
 
