@@ -18,6 +18,26 @@ static JsonNode *object_node(JsonObject *obj)
     return node;
 }
 
+const char *qmp_package_string(void)
+{
+    return QEMU_PKGVERSION[0] ? QEMU_PKGVERSION
+                              : " (qemu-s390x-passthrough " QEMU_VERSION ")";
+}
+
+/* Also used by the greeting, which links these commands in. */
+JsonObject *qmp_version_info(void)
+{
+    JsonObject *ver = json_object_new();
+    JsonObject *qemu = json_object_new();
+
+    json_object_set_int_member(qemu, "micro", QEMU_VERSION_MICRO);
+    json_object_set_int_member(qemu, "minor", QEMU_VERSION_MINOR);
+    json_object_set_int_member(qemu, "major", QEMU_VERSION_MAJOR);
+    json_object_set_object_member(ver, "qemu", qemu);
+    json_object_set_string_member(ver, "package", qmp_package_string());
+    return ver;
+}
+
 static bool check_enable(JsonObject *args, bool *oob, Error **errp)
 {
     JsonNode *node = json_object_get_member(args, "enable");

@@ -39,30 +39,6 @@ static void monitor_send(MonitorQMP *mon, JsonObject *obj)
     qemu_chr_fe_write_all(mon->chr, out->str, out->len);
 }
 
-static JsonObject *version_info(void)
-{
-    JsonObject *ver = json_object_new();
-    JsonObject *qemu = json_object_new();
-
-    json_object_set_int_member(qemu, "micro", QEMU_VERSION_MICRO);
-    json_object_set_int_member(qemu, "minor", QEMU_VERSION_MINOR);
-    json_object_set_int_member(qemu, "major", QEMU_VERSION_MAJOR);
-    json_object_set_object_member(ver, "qemu", qemu);
-    json_object_set_string_member(ver, "package", qmp_package_string());
-    return ver;
-}
-
-const char *qmp_package_string(void)
-{
-    return QEMU_PKGVERSION[0] ? QEMU_PKGVERSION
-                              : " (qemu-s390x-passthrough " QEMU_VERSION ")";
-}
-
-JsonObject *qmp_version_info(void)
-{
-    return version_info();
-}
-
 static void monitor_greet(MonitorQMP *mon)
 {
     g_autoptr(JsonObject) greeting = json_object_new();
@@ -70,7 +46,7 @@ static void monitor_greet(MonitorQMP *mon)
     JsonArray *caps = json_array_new();
 
     json_array_add_string_element(caps, "oob");
-    json_object_set_object_member(qmp, "version", version_info());
+    json_object_set_object_member(qmp, "version", qmp_version_info());
     json_object_set_array_member(qmp, "capabilities", caps);
     json_object_set_object_member(greeting, "QMP", qmp);
     monitor_send(mon, greeting);
