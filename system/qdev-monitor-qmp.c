@@ -22,9 +22,8 @@ static JsonNode *qmp_scalar_to_string(const char *key, JsonNode *value,
     }
     type = json_node_get_value_type(value);
     if (type == G_TYPE_BOOLEAN) {
-        return json_node_init_string(json_node_alloc(),
-                                     json_node_get_boolean(value) ? "on"
-                                                                  : "off");
+        return json_node_init_string(
+            json_node_alloc(), json_node_get_boolean(value) ? "on" : "off");
     }
     if (type == G_TYPE_INT64) {
         g_autofree char *s =
@@ -66,7 +65,7 @@ static bool qmp_device_add(JsonObject *args, JsonNode **ret, Error **errp)
 
 static bool qmp_device_del(JsonObject *args, JsonNode **ret, Error **errp)
 {
-    static const char *const allowed[] = { "id", NULL };
+    static const char *const allowed[] = {"id", NULL};
     const char *id;
 
     return qmp_args_check(args, allowed, errp) &&
@@ -77,7 +76,7 @@ static bool qmp_device_del(JsonObject *args, JsonNode **ret, Error **errp)
 static bool qmp_device_list_properties(JsonObject *args, JsonNode **ret,
                                        Error **errp)
 {
-    static const char *const allowed[] = { "typename", NULL };
+    static const char *const allowed[] = {"typename", NULL};
     const char *typename;
     JsonArray *list;
 
@@ -125,7 +124,7 @@ static JsonObject *machine_info(MachineClass *mc)
 
 static bool qmp_query_machines(JsonObject *args, JsonNode **ret, Error **errp)
 {
-    static const char *const allowed[] = { NULL };
+    static const char *const allowed[] = {NULL};
     g_autoptr(GSList) list = NULL;
     JsonArray *arr;
     GSList *l;
@@ -158,8 +157,8 @@ static void qdev_qmp_register(void)
 {
     qmp_register_command("device_add", qmp_device_add, QCO_NO_FLAGS);
     qmp_register_command("device_del", qmp_device_del, QCO_NO_FLAGS);
-    qmp_register_command("device-list-properties",
-                         qmp_device_list_properties, QCO_NO_FLAGS);
+    qmp_register_command("device-list-properties", qmp_device_list_properties,
+                         QCO_NO_FLAGS);
     qmp_register_command("query-machines", qmp_query_machines, QCO_NO_FLAGS);
     qdev_set_deleted_sink(qdev_deleted_event);
 }

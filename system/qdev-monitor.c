@@ -23,7 +23,8 @@ static DeviceClass *qdev_get_device_class(const char **driver, Error **errp)
     }
     if (!oc || !object_class_dynamic_cast(oc, TYPE_DEVICE)) {
         if (*driver != original) {
-            error_setg(errp, "'%s' (alias '%s') is not a valid device model name",
+            error_setg(errp,
+                       "'%s' (alias '%s') is not a valid device model name",
                        *driver, original);
         } else {
             error_setg(errp, "'%s' is not a valid device model name", *driver);
@@ -31,7 +32,8 @@ static DeviceClass *qdev_get_device_class(const char **driver, Error **errp)
         return NULL;
     }
     if (object_class_is_abstract(oc)) {
-        error_setg(errp, "Parameter 'driver' expects a non-abstract device type");
+        error_setg(errp,
+                   "Parameter 'driver' expects a non-abstract device type");
         return NULL;
     }
     dc = DEVICE_CLASS(oc);
@@ -42,8 +44,8 @@ static DeviceClass *qdev_get_device_class(const char **driver, Error **errp)
     return dc;
 }
 
-static bool qdev_find_bus(const char *driver, DeviceClass *dc,
-                          const char *path, BusState **busp, Error **errp)
+static bool qdev_find_bus(const char *driver, DeviceClass *dc, const char *path,
+                          BusState **busp, Error **errp)
 {
     BusState *bus = NULL;
 
@@ -200,9 +202,8 @@ bool qdev_device_del(const char *id, Error **errp)
 
 static bool qdev_prop_hidden(const char *name)
 {
-    static const char *const hidden[] = { "type",       "realized",
-                                          "hotpluggable", "hotplugged",
-                                          "parent_bus", NULL };
+    static const char *const hidden[] = {
+        "type", "realized", "hotpluggable", "hotplugged", "parent_bus", NULL};
     int i;
 
     for (i = 0; hidden[i]; i++) {
@@ -298,8 +299,8 @@ static void qdev_print_props(const char *driver, JsonArray *list)
     guint i;
 
     for (i = 0; i < json_array_get_length(list); i++) {
-        g_ptr_array_add(lines, qdev_prop_help_line(
-                                   json_array_get_object_element(list, i)));
+        g_ptr_array_add(
+            lines, qdev_prop_help_line(json_array_get_object_element(list, i)));
     }
     g_ptr_array_sort(lines, cmp_str);
     if (lines->len) {
@@ -397,8 +398,7 @@ void qdev_list_devices(void)
                 continue;
             }
             if (!printed) {
-                printf("%s%s devices:\n", cat ? "\n" : "",
-                       category_names[cat]);
+                printf("%s%s devices:\n", cat ? "\n" : "", category_names[cat]);
                 printed = true;
             }
             qdev_print_devinfo(dc);

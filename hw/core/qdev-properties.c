@@ -363,3 +363,40 @@ const PropertyInfo qdev_prop_string = {
 const PropertyInfo qdev_prop_link = {
     .name = "link",
 };
+
+/* ---- programmatic setters (before realize; a failure is a bug) ---- */
+
+void qdev_prop_set_bit(DeviceState *dev, const char *name, bool value)
+{
+    object_property_set_bool(OBJECT(dev), name, value, &error_abort);
+}
+
+void qdev_prop_set_uint8(DeviceState *dev, const char *name, uint8_t value)
+{
+    object_property_set_uint(OBJECT(dev), name, value, &error_abort);
+}
+
+void qdev_prop_set_uint16(DeviceState *dev, const char *name, uint16_t value)
+{
+    object_property_set_uint(OBJECT(dev), name, value, &error_abort);
+}
+
+void qdev_prop_set_uint32(DeviceState *dev, const char *name, uint32_t value)
+{
+    object_property_set_uint(OBJECT(dev), name, value, &error_abort);
+}
+
+void qdev_prop_set_int32(DeviceState *dev, const char *name, int32_t value)
+{
+    object_property_set_int(OBJECT(dev), name, value, &error_abort);
+}
+
+void qdev_prop_set_uint64(DeviceState *dev, const char *name, uint64_t value)
+{
+    object_property_set_uint(OBJECT(dev), name, value, &error_abort);
+}
+
+void qdev_prop_set_string(DeviceState *dev, const char *name, const char *value)
+{
+    object_property_set_str(OBJECT(dev), name, value, &error_abort);
+}

@@ -25,8 +25,8 @@ typedef struct PropsDev {
     PCIHostDeviceAddress host;
 } PropsDev;
 
-static const char *const mode_names[] = { "off", "auto", "force", NULL };
-static const QEnumLookup mode_lookup = { .array = mode_names };
+static const char *const mode_names[] = {"off", "auto", "force", NULL};
+static const QEnumLookup mode_lookup = {.array = mode_names};
 static const PropertyInfo mode_info =
     QDEV_PROP_ENUM_INFO("TestMode", "off/auto/force", &mode_lookup);
 
@@ -147,9 +147,9 @@ static void test_css_devid(void)
 {
     CssDevId id;
     g_autofree char *s = NULL;
-    static const char *const bad[] = { "xyz", "0.0.1", "fe.0.12345",
-                                       "fe.0.1234x", "fe.00.1234", "fe..1234",
-                                       "100.0.1234", "", NULL };
+    static const char *const bad[] = {"xyz",        "0.0.1",      "fe.0.12345",
+                                      "fe.0.1234x", "fe.00.1234", "fe..1234",
+                                      "100.0.1234", "",           NULL};
     int i;
 
     g_assert_cmpint(css_dev_id_parse("fe.0.1234", &id), ==, 0);
@@ -197,8 +197,8 @@ static void test_pci_devfn(void)
 {
     int32_t devfn = 0;
     g_autofree char *s = NULL;
-    static const char *const bad[] = { "20.0", "1f.8", "g", "3.", "3.0.1",
-                                       "-1", "", NULL };
+    static const char *const bad[] = {"20.0",  "1f.8", "g", "3.",
+                                      "3.0.1", "-1",   "",  NULL};
     int i;
 
     g_assert_cmpint(pci_devfn_parse("1f.7", &devfn), ==, 0);
@@ -223,8 +223,7 @@ static void test_pci_host_devaddr(void)
     g_autofree char *s = NULL;
     static const char *const bad[] = {
         "1:2:3:4", "10000:00:00.0", "0:100:0.0", "0:0:20.0", "0:0:0.8",
-        "zz",      "0:0:0.0x",      "00.1",      "", NULL
-    };
+        "zz",      "0:0:0.0x",      "00.1",      "",         NULL};
     int i;
 
     g_assert_cmpint(pci_host_devaddr_parse("0000:00:1f.3", &a), ==, 0);
@@ -273,7 +272,7 @@ static void test_globals(void)
     g_assert_cmpuint(d->u32, ==, 7);
     object_unref(OBJECT(d));
     d = new_dev(TYPE_PROPS_SUB);
-    g_assert_cmpuint(d->u32, ==, 9); /* later registration wins */
+    g_assert_cmpuint(d->u32, ==, 9);     /* later registration wins */
     g_assert_cmpstr(d->str, ==, "a,,b"); /* dotted form: value verbatim */
     object_unref(OBJECT(d));
 
