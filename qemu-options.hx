@@ -115,6 +115,13 @@ DEF qmp HAS_ARG qmp
 | -qmp dev        serve QMP on 'dev', e.g. unix:PATH,server=on,wait=off
 |                 or stdio; may be repeated
 
+DEF qmp-pretty HAS_ARG qmp_pretty
+| -qmp-pretty dev like -qmp, with indented JSON replies
+
+DEF overcommit HAS_ARG overcommit
+| -overcommit [mem-lock=off][,cpu-pm=off]
+|                 accepted for compatibility; only 'off' is supported
+
 DEF qtest HAS_ARG qtest
 | -qtest dev      serve the qtest protocol on 'dev' (unix:PATH, stdio,
 |                 or chardev:id)
@@ -198,14 +205,12 @@ DEF usbdevice HAS_ARG|UNSUPPORTED usbdevice
 DEF serial HAS_ARG|UNSUPPORTED serial
 DEF parallel HAS_ARG|UNSUPPORTED parallel
 DEF monitor HAS_ARG|UNSUPPORTED monitor
-DEF qmp-pretty HAS_ARG|UNSUPPORTED qmp_pretty
 DEF debugcon HAS_ARG|UNSUPPORTED debugcon
 DEF gdb HAS_ARG|UNSUPPORTED gdb
 DEF s 0|UNSUPPORTED s
 DEF numa HAS_ARG|UNSUPPORTED numa
 DEF mem-path HAS_ARG|UNSUPPORTED mem_path
 DEF mem-prealloc 0|UNSUPPORTED mem_prealloc
-DEF overcommit HAS_ARG|UNSUPPORTED overcommit
 DEF icount HAS_ARG|UNSUPPORTED icount
 DEF incoming HAS_ARG|UNSUPPORTED incoming
 DEF loadvm HAS_ARG|UNSUPPORTED loadvm

@@ -79,13 +79,11 @@ MachineState *machine_new(MachineClass *mc, Error **errp)
     return MACHINE(obj);
 }
 
-void machine_run_init(MachineState *ms)
+bool machine_run_init(MachineState *ms, Error **errp)
 {
     MachineClass *mc = MACHINE_GET_CLASS(ms);
 
-    if (mc->init) {
-        mc->init(ms);
-    }
+    return !mc->init || mc->init(ms, errp);
 }
 
 void machine_reset(MachineState *ms)

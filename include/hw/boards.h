@@ -36,7 +36,8 @@ struct MachineClass {
     bool has_hotpluggable_cpus;
     bool numa_mem_supported;
 
-    void (*init)(MachineState *ms);
+    /* create RAM and buses; false with errp set when it cannot */
+    bool (*init)(MachineState *ms, Error **errp);
     void (*reset)(MachineState *ms);
     /* handler for @dev, overriding its bus's (NULL: use the bus's) */
     HotplugHandler *(*get_hotplug_handler)(MachineState *ms, DeviceState *dev);
@@ -85,7 +86,7 @@ MachineState *machine_new(MachineClass *mc, Error **errp);
 /* The current machine, or NULL. */
 MachineState *current_machine_get(void);
 /* Run the board's init. */
-void machine_run_init(MachineState *ms);
+bool machine_run_init(MachineState *ms, Error **errp);
 /* Board reset hook, then reset of every device on the system bus. */
 void machine_reset(MachineState *ms);
 

@@ -1,0 +1,189 @@
+/*
+ * The s390-ccw-virtio machine: guest RAM at absolute address 0 and the
+ * buses that the I/O subsystems (channel subsystem, zPCI) attach to.
+ *
+ * Subsystems plug in through s390_machine_parts[] below, an explicit,
+ * ordered list: each part creates its buses/bridges at machine init and
+ * may act on system reset.
+ */
+#include "qemu/osdep.h"
+#include "qapi/error.h"
+#include "qemu/error-report.h"
+#include "qemu/module.h"
+#include "qom/object.h"
+#include "hw/boards.h"
+#include "hw/qdev-core.h"
+#include "hw/hotplug.h"
+#include "hw/s390x/s390-virtio-ccw.h"
+#include "exec/memory.h"
+#include "sysemu/runstate.h"
+
+/*
+ * Guest RAM sizes: QEMU's s390x machine keeps RAM a multiple of 1 MiB
+ * (the storage increment granularity), rounding down with a warning.
+ */
+#define S390_RAM_ALIGN (1 * MiB)
+
+typedef struct S390MachinePart {
+    const char *name;
+    bool (*init)(S390CcwMachineState *ms, Error **errp);
+} S390MachinePart;
+
+/* The parts of the machine, created in this order. */
+static const S390MachinePart s390_machine_parts[] = {
+    { NULL, NULL },
+};
+
+static bool s390_memory_init(S390CcwMachineState *s, Error **errp)
+{
+    MachineState *ms = MACHINE(s);
+    uint64_t size = ms->ram_size;
+
+    if (size % S390_RAM_ALIGN) {
+        size = QEMU_ALIGN_DOWN(size, S390_RAM_ALIGN);
+        warn_report("Ram size rounded down to %" PRIu64 " MiB; "
+                    "s390x guest storage comes in 1 MiB increments",
+                    size / MiB);
+        ms->ram_size = size;
+    }
+    if (!size) {
+        error_setg(errp, "ram size too small");
+        return false;
+    }
+    s->ram = g_new0(MemoryRegion, 1);
+    if (!memory_region_init_ram(s->ram, s, "s390.ram", size, errp)) {
+        g_clear_pointer(&s->ram, g_free);
+        return false;
+    }
+    memory_region_add_subregion(get_system_memory(), 0, s->ram);
+    return true;
+}
+
+static bool s390_machine_init(MachineState *machine, Error **errp)
+{
+    S390CcwMachineState *s = S390_CCW_MACHINE(machine);
+
+    if (!s390_memory_init(s, errp)) {
+        return false;
+    }
+    for (const S390MachinePart *p = s390_machine_parts; p->name; p++) {
+        if (!p->init(s, errp)) {
+            error_prepend(errp, "%s: ", p->name);
+            return false;
+        }
+    }
+    return true;
+}
+
+static void s390_machine_reset(MachineState *machine)
+{
+    qbus_reset_all(sysbus_get_default());
+}
+
+/*
+ * Hot-plug of devices without a bus: a device that is a hot-plug handler
+ * itself handles its own plug/unplug; any other is plugged by the
+ * machine, which needs no wiring for it. Devices on a bus use the bus's
+ * handler.
+ */
+static HotplugHandler *s390_get_hotplug_handler(MachineState *machine,
+                                                DeviceState *dev)
+{
+    if (DEVICE_GET_CLASS(dev)->bus_type) {
+        return NULL;
+    }
+    if (object_dynamic_cast(OBJECT(dev), TYPE_HOTPLUG_HANDLER)) {
+        return HOTPLUG_HANDLER(dev);
+    }
+    return HOTPLUG_HANDLER(machine);
+}
+
+static bool s390_unplug(HotplugHandler *hotplug_dev, DeviceState *dev,
+                        Error **errp)
+{
+    if (dev->realized) {
+        qdev_unrealize(dev);
+    }
+    return true;
+}
+
+static bool s390_get_usb(Object *obj, Error **errp)
+{
+    return false;
+}
+
+static void s390_set_usb(Object *obj, bool value, Error **errp)
+{
+    if (value) {
+        error_setg(errp, "the s390-ccw-virtio machine has no USB");
+    }
+}
+
+static void s390_machine_class_init(ObjectClass *oc, void *data)
+{
+    MachineClass *mc = MACHINE_CLASS(oc);
+    HotplugHandlerClass *hc = HOTPLUG_HANDLER_CLASS(oc);
+
+    mc->init = s390_machine_init;
+    mc->reset = s390_machine_reset;
+    mc->get_hotplug_handler = s390_get_hotplug_handler;
+    mc->default_ram_size = 128 * MiB;
+    mc->max_cpus = 248;
+    mc->default_ram_id = "s390.ram";
+    mc->default_cpu_type = "qemu-s390x-cpu";
+    hc->unplug = s390_unplug;
+
+    object_class_property_add_bool(oc, "usb", s390_get_usb, s390_set_usb);
+    object_class_property_set_description(oc, "usb",
+        "Accepted for compatibility: only 'off' (there is no USB)");
+}
+
+static void s390_machine_7_2_class_init(ObjectClass *oc, void *data)
+{
+    MachineClass *mc = MACHINE_CLASS(oc);
+
+    mc->name = "s390-ccw-virtio-7.2";
+    mc->alias = "s390-ccw-virtio";
+    mc->desc = "Virtual s390x machine (version 7.2)";
+    mc->is_default = true;
+}
+
+static void s390_machine_finalize(Object *obj)
+{
+    S390CcwMachineState *s = S390_CCW_MACHINE(obj);
+
+    if (s->ram) {
+        memory_region_del_subregion(get_system_memory(), s->ram);
+        memory_region_finalize(s->ram);
+        g_free(s->ram);
+    }
+}
+
+static const TypeInfo s390_machine_types[] = {
+    {
+        .name = TYPE_S390_CCW_MACHINE,
+        .parent = TYPE_MACHINE,
+        .abstract = true,
+        .instance_size = sizeof(S390CcwMachineState),
+        .instance_finalize = s390_machine_finalize,
+        .class_size = sizeof(S390CcwMachineClass),
+        .class_init = s390_machine_class_init,
+        .interfaces = (InterfaceInfo[]) {
+            { TYPE_HOTPLUG_HANDLER },
+            { }
+        },
+    },
+    {
+        .name = "s390-ccw-virtio-7.2" TYPE_MACHINE_SUFFIX,
+        .parent = TYPE_S390_CCW_MACHINE,
+        .class_init = s390_machine_7_2_class_init,
+    },
+};
+
+static void s390_machine_register_types(void)
+{
+    type_register_static_array(s390_machine_types,
+                               ARRAY_SIZE(s390_machine_types));
+}
+
+type_init(s390_machine_register_types)

@@ -1,0 +1,59 @@
+/*
+ * Start-up configuration gathered from the command line (system/vl*.c).
+ * Internal to the main program.
+ */
+#ifndef SYSEMU_VL_H
+#define SYSEMU_VL_H
+
+#include "qemu/osdep.h"
+#include "qapi/error.h"
+#include "sysemu/qemu-options.h"
+#include <json-glib/json-glib.h>
+
+typedef struct MachineState MachineState;
+
+/* One option as it appeared on the command line. */
+typedef struct VlOpt {
+    int index;          /* QEMU_OPTION_xxx */
+    const char *arg;    /* its argument, or NULL */
+    int argi;           /* position of the option in argv */
+    int nargs;          /* 1 or 2 argv entries */
+} VlOpt;
+
+typedef struct VlConfig {
+    char **argv;
+    GArray *opts;               /* of VlOpt, in command-line order */
+
+    bool start_stopped;         /* -S */
+    bool nodefaults;            /* -nodefaults */
+    const char *qtest_chrdev;   /* -qtest */
+    const char *qtest_log;      /* -qtest-log */
+    const char *pidfile;        /* -pidfile */
+    GPtrArray *accels;          /* accelerator names to try, in order */
+    JsonObject *machine_opts;   /* merged -machine options */
+    const VlOpt *machine_opt;   /* last -machine, for error locations */
+    uint64_t ram_size;          /* -m, 0 = machine default */
+    unsigned smp_cpus, smp_max_cpus;
+    const char *cpu_model;      /* -cpu */
+
+    MachineState *machine;
+    int nr_qmp;
+} VlConfig;
+
+/* vl-opts.c: argv scanning and the options that only set values */
+void vl_parse_cmdline(VlConfig *cfg, int argc, char **argv);
+void vl_opt_set_location(VlConfig *cfg, const VlOpt *opt);
+void vl_apply_simple_options(VlConfig *cfg);
+void vl_pidfile_cleanup(void);
+
+/* vl-help.c: "help" requests of every kind; true when something printed */
+bool vl_opt_help(VlConfig *cfg, const VlOpt *opt);
+void vl_chardev_help(void);
+
+/* vl-machine.c: accelerator, machine, objects, qtest */
+void vl_configure_accelerator(VlConfig *cfg);
+MachineState *vl_machine_create(VlConfig *cfg, Error **errp);
+bool vl_object_add(const char *arg, Error **errp);
+void vl_start_qtest(VlConfig *cfg);
+
+#endif

@@ -1,0 +1,174 @@
+/*
+ * Start-up of the accelerator, the machine, -object and the qtest server.
+ */
+#include "qemu/osdep.h"
+#include "qapi/error.h"
+#include "qemu/error-report.h"
+#include "qemu/keyval.h"
+#include "qom/object.h"
+#include "qom/object_interfaces.h"
+#include "hw/boards.h"
+#include "sysemu/qtest.h"
+#include "sysemu/vl.h"
+
+/* The accelerators this program has. "tcg" runs no guest code yet. */
+static const char *const accel_names[] = { "qtest", "tcg", NULL };
+
+static bool accel_known(const char *name)
+{
+    return g_strv_contains(accel_names, name);
+}
+
+static void accel_add_list(VlConfig *cfg, const char *list)
+{
+    g_auto(GStrv) names = g_strsplit(list, ":", 0);
+
+    for (int i = 0; names[i]; i++) {
+        g_ptr_array_add(cfg->accels, g_strdup(names[i]));
+    }
+}
+
+void vl_configure_accelerator(VlConfig *cfg)
+{
+    const char *legacy = NULL;
+
+    if (cfg->machine_opts) {
+        legacy = keyval_get_str(cfg->machine_opts, "accel");
+    }
+    if (legacy) {
+        if (cfg->accels->len) {
+            error_report("The -accel and \"-machine accel=\" options are "
+                         "incompatible");
+            exit(1);
+        }
+        accel_add_list(cfg, legacy);
+        json_object_remove_member(cfg->machine_opts, "accel");
+    }
+    if (!cfg->accels->len) {
+        /* like QEMU: -qtest implies the qtest accelerator */
+        accel_add_list(cfg, cfg->qtest_chrdev ? "qtest" : "tcg");
+    }
+    for (guint i = 0; i < cfg->accels->len; i++) {
+        const char *name = cfg->accels->pdata[i];
+
+        if (accel_known(name)) {
+            if (!strcmp(name, "qtest")) {
+                qtest_enable();
+            }
+            return;
+        }
+        error_report("invalid accelerator %s", name);
+        if (i + 1 == cfg->accels->len) {
+            error_printf("This program supports the accelerators: "
+                         "qtest, tcg\n");
+            exit(1);
+        }
+    }
+}
+
+static bool set_machine_props(Object *obj, JsonObject *opts, Error **errp)
+{
+    g_autoptr(GList) members = json_object_get_members(opts);
+
+    for (GList *m = members; m; m = m->next) {
+        const char *key = m->data;
+
+        if (!strcmp(key, "type")) {
+            continue;
+        }
+        if (!object_property_set_keyval(obj, key,
+                                        json_object_get_member(opts, key),
+                                        errp)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+MachineState *vl_machine_create(VlConfig *cfg, Error **errp)
+{
+    const char *type = NULL;
+    MachineClass *mc;
+    MachineState *ms;
+
+    if (cfg->machine_opts) {
+        type = keyval_get_str(cfg->machine_opts, "type");
+    }
+    mc = type ? find_machine(type) : find_default_machine();
+    if (!mc) {
+        error_setg(errp, "unsupported machine type");
+        error_append_hint(errp,
+                          "Use -machine help to list supported machines\n");
+        return NULL;
+    }
+    ms = machine_new(mc, errp);
+    if (!ms) {
+        return NULL;
+    }
+
+    if (cfg->machine_opts && !set_machine_props(OBJECT(ms),
+                                                cfg->machine_opts, errp)) {
+        return NULL;
+    }
+    if (cfg->ram_size) {
+        ms->ram_size = cfg->ram_size;
+    }
+    if (cfg->smp_cpus) {
+        if (cfg->smp_max_cpus > mc->max_cpus) {
+            error_setg(errp, "Invalid SMP CPUs %u. The max CPUs supported by "
+                       "machine '%s' is %d", cfg->smp_max_cpus, mc->name,
+                       mc->max_cpus);
+            return NULL;
+        }
+        ms->smp_cpus = cfg->smp_cpus;
+    }
+    if (cfg->cpu_model) {
+        g_free(ms->cpu_type);
+        ms->cpu_type = g_strdup(cfg->cpu_model);
+    }
+    return ms;
+}
+
+bool vl_object_add(const char *arg, Error **errp)
+{
+    g_autoptr(JsonObject) opts = NULL;
+    bool is_json = false;
+    const char *type, *id;
+    Object *obj;
+
+    opts = keyval_parse_any(arg, "qom-type", NULL, &is_json, errp);
+    if (!opts) {
+        return false;
+    }
+    type = keyval_get_str(opts, "qom-type");
+    id = keyval_get_str(opts, "id");
+    if (!type) {
+        error_setg(errp, "Parameter 'qom-type' is missing");
+        return false;
+    }
+    if (!id) {
+        error_setg(errp, "Parameter 'id' is missing");
+        return false;
+    }
+    json_object_remove_member(opts, "qom-type");
+    json_object_remove_member(opts, "id");
+    obj = user_creatable_add_type(type, id, opts, !is_json, errp);
+    if (!obj) {
+        return false;
+    }
+    object_unref(obj);
+    return true;
+}
+
+void vl_start_qtest(VlConfig *cfg)
+{
+    Error *err = NULL;
+
+    if (!cfg->qtest_chrdev) {
+        return;
+    }
+    if (!qtest_server_init(cfg->qtest_chrdev, cfg->qtest_log, &err)) {
+        error_report_err(err);
+        exit(1);
+    }
+}
