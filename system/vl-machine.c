@@ -133,17 +133,25 @@ bool vl_object_add(const char *arg, Error **errp)
 {
     g_autoptr(JsonObject) opts = NULL;
     bool is_json = false;
-    const char *type, *id;
+    g_autofree char *type = NULL, *id = NULL;
+    ObjectClass *oc;
     Object *obj;
 
     opts = keyval_parse_any(arg, "qom-type", NULL, &is_json, errp);
     if (!opts) {
         return false;
     }
-    type = keyval_get_str(opts, "qom-type");
-    id = keyval_get_str(opts, "id");
+    type = g_strdup(keyval_get_str(opts, "qom-type"));
+    id = g_strdup(keyval_get_str(opts, "id"));
     if (!type) {
         error_setg(errp, "Parameter 'qom-type' is missing");
+        return false;
+    }
+    oc = object_class_by_name(type);
+    if (!oc || !object_class_dynamic_cast(oc, TYPE_USER_CREATABLE) ||
+        object_class_is_abstract(oc)) {
+        error_setg(errp, "Parameter 'qom-type' does not accept value '%s'",
+                   type);
         return false;
     }
     if (!id) {

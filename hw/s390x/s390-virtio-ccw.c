@@ -142,7 +142,6 @@ static void s390_machine_7_2_class_init(ObjectClass *oc, void *data)
 {
     MachineClass *mc = MACHINE_CLASS(oc);
 
-    mc->name = "s390-ccw-virtio-7.2";
     mc->alias = "s390-ccw-virtio";
     mc->desc = "Virtual s390x machine (version 7.2)";
     mc->is_default = true;
