@@ -22,39 +22,8 @@ static const QEnumLookup testdev_mode_lookup = {
     .size = 3,
 };
 
-/*
- * Local accessors: qdev's enum accessors are declared returning bool,
- * which does not fit ObjectPropertyAccessor (void).
- */
-static void testdev_get_mode(Object *obj, Visitor *v, const char *name,
-                             void *opaque, Error **errp)
-{
-    int *field = object_field_prop_ptr(obj, opaque);
-
-    visit_type_enum(v, name, field, &testdev_mode_lookup, errp);
-}
-
-static void testdev_set_mode(Object *obj, Visitor *v, const char *name,
-                             void *opaque, Error **errp)
-{
-    DeviceState *dev = DEVICE(obj);
-    int *field = object_field_prop_ptr(obj, opaque);
-
-    if (dev->realized) {
-        qdev_prop_set_after_realize(dev, name, errp);
-        return;
-    }
-    visit_type_enum(v, name, field, &testdev_mode_lookup, errp);
-}
-
-static const PropertyInfo testdev_prop_mode = {
-    .name = "OnOffAuto",
-    .description = "on/off/auto",
-    .enum_table = &testdev_mode_lookup,
-    .get = testdev_get_mode,
-    .set = testdev_set_mode,
-    .set_default_value = qdev_propinfo_set_default_value_enum,
-};
+static const PropertyInfo testdev_prop_mode = QDEV_PROP_ENUM_INFO(
+    "OnOffAuto", "on/off/auto", &testdev_mode_lookup);
 
 static Property testdev_props[] = {
     DEFINE_PROP_BOOL("flag", TestDevState, flag, false),
