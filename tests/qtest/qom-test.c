@@ -194,8 +194,15 @@ static void test_testdev_props(void)
                  "GenericError",
                  "Attempt to set property 'label' on device 't' (type "
                  "'testdev') after it was realized");
+    assert_error(qtest_qmp(s, "{'execute': 'qom-set', 'arguments': "
+                              "{'path': %s, 'property': 'realize-count', "
+                              "'value': 3}}",
+                           t),
+                 "GenericError",
+                 "Property 'testdev.realize-count' is not writable");
     assert_get_int(s, t, "u32", 7);
     assert_get_str(s, t, "label", "hello");
+    assert_get_int(s, t, "realize-count", 1);
     qtest_quit(s);
 }
 
