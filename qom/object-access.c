@@ -14,7 +14,8 @@ bool object_property_get(Object *obj, const char *name, Visitor *v,
         return false;
     }
     if (!prop->get) {
-        error_setg(errp, "Insufficient permission to perform this operation");
+        error_setg(errp, "Property '%s.%s' is not readable",
+                   object_get_typename(obj), name);
         return false;
     }
     prop->get(obj, v, name, prop->opaque, &err);
@@ -35,7 +36,8 @@ bool object_property_set(Object *obj, const char *name, Visitor *v,
         return false;
     }
     if (!prop->set) {
-        error_setg(errp, "Insufficient permission to perform this operation");
+        error_setg(errp, "Property '%s.%s' is not writable",
+                   object_get_typename(obj), name);
         return false;
     }
     prop->set(obj, v, name, prop->opaque, &err);

@@ -377,10 +377,22 @@ Object *object_dynamic_cast_assert(Object *obj, const char *typename,
 
 /* ---- built-in types ---- */
 
+static char *object_get_type(Object *obj, Error **errp)
+{
+    return g_strdup(object_get_typename(obj));
+}
+
+/* Every object answers qom-get "type" with its type name, like QEMU's. */
+static void object_class_init(ObjectClass *oc, void *data)
+{
+    object_class_property_add_str(oc, "type", object_get_type, NULL);
+}
+
 static const TypeInfo object_info = {
     .name = TYPE_OBJECT,
     .instance_size = sizeof(Object),
     .class_size = sizeof(ObjectClass),
+    .class_init = object_class_init,
     .abstract = true,
 };
 

@@ -197,6 +197,7 @@ int main(int argc, char **argv)
     vl_apply_simple_options(&cfg);
     vl_configure_accelerator(&cfg);
 
+    object_get_objects_root();  /* /objects exists even when empty */
     memory_system_init();
     qemu_timers_init();
     runstate_init_signals();
