@@ -31,41 +31,21 @@ static bool qtest_arg_range(Chardev *chr, gchar **words, uint64_t *addr,
 
 /*
  * Unassigned memory reads as zeros and ignores writes.  When an access
- * spans RAM and a hole, the assigned bytes are still read or written (by
- * retrying byte by byte), as QEMU does.
+ * spans RAM and a hole, the memory API still reads or writes the assigned
+ * parts (and reads the rest as zeros), as QEMU does; each device register
+ * is accessed once.
  */
 static void qtest_mem_read(hwaddr addr, void *buf, hwaddr len)
 {
-    uint8_t *p = buf;
-    hwaddr i;
-
     memset(buf, 0, len);
-    if (address_space_read(&address_space_memory, addr,
-                           MEMTXATTRS_UNSPECIFIED, buf, len) == MEMTX_OK) {
-        return;
-    }
-    memset(buf, 0, len);
-    for (i = 0; i < len; i++) {
-        if (address_space_read(&address_space_memory, addr + i,
-                               MEMTXATTRS_UNSPECIFIED, p + i, 1) != MEMTX_OK) {
-            p[i] = 0;
-        }
-    }
+    address_space_read(&address_space_memory, addr, MEMTXATTRS_UNSPECIFIED,
+                       buf, len);
 }
 
 static void qtest_mem_write(hwaddr addr, const void *buf, hwaddr len)
 {
-    const uint8_t *p = buf;
-    hwaddr i;
-
-    if (address_space_write(&address_space_memory, addr,
-                            MEMTXATTRS_UNSPECIFIED, buf, len) == MEMTX_OK) {
-        return;
-    }
-    for (i = 0; i < len; i++) {
-        address_space_write(&address_space_memory, addr + i,
-                            MEMTXATTRS_UNSPECIFIED, p + i, 1);
-    }
+    address_space_write(&address_space_memory, addr, MEMTXATTRS_UNSPECIFIED,
+                        buf, len);
 }
 
 static unsigned qtest_access_size(const char *cmd)
@@ -132,7 +112,7 @@ static void qtest_cmd_read(Chardev *chr, gchar **words)
     }
     data = g_malloc(len ? len : 1);
     qtest_mem_read(addr, data, len);
-    reply = p = g_malloc(len * 2 + 6);
+    reply = p = g_malloc(len * 2 + 7);   /* "OK 0x" hex "\n" NUL */
     p = stpcpy(p, "OK 0x");
     for (i = 0; i < len; i++) {
         *p++ = hex[data[i] >> 4];

@@ -18,10 +18,7 @@
 #include "exec/memory.h"
 #include "sysemu/runstate.h"
 
-/*
- * Guest RAM sizes: QEMU's s390x machine keeps RAM a multiple of 1 MiB
- * (the storage increment granularity), rounding down with a warning.
- */
+/* Guest storage comes in 1 MiB increments; QEMU refuses other sizes. */
 #define S390_RAM_ALIGN (1 * MiB)
 
 typedef struct S390MachinePart {
@@ -39,15 +36,8 @@ static bool s390_memory_init(S390CcwMachineState *s, Error **errp)
     MachineState *ms = MACHINE(s);
     uint64_t size = ms->ram_size;
 
-    if (size % S390_RAM_ALIGN) {
-        size = QEMU_ALIGN_DOWN(size, S390_RAM_ALIGN);
-        warn_report("Ram size rounded down to %" PRIu64 " MiB; "
-                    "s390x guest storage comes in 1 MiB increments",
-                    size / MiB);
-        ms->ram_size = size;
-    }
-    if (!size) {
-        error_setg(errp, "ram size too small");
+    if (!size || size % S390_RAM_ALIGN) {
+        error_setg(errp, "ram size must be multiples of 1 MiB");
         return false;
     }
     s->ram = g_new0(MemoryRegion, 1);
