@@ -24,7 +24,9 @@ static void accel_add_list(VlConfig *cfg, const char *list)
     g_auto(GStrv) names = g_strsplit(list, ":", 0);
 
     for (int i = 0; names[i]; i++) {
-        g_ptr_array_add(cfg->accels, g_strdup(names[i]));
+        VlAccel acc = { .name = g_strdup(names[i]) };
+
+        g_array_append_val(cfg->accels, acc);
     }
 }
 
@@ -48,22 +50,26 @@ void vl_configure_accelerator(VlConfig *cfg)
         /* like QEMU: -qtest implies the qtest accelerator */
         accel_add_list(cfg, cfg->qtest_chrdev ? "qtest" : "tcg");
     }
+    /* like QEMU: an unknown name is reported and the next one tried */
     for (guint i = 0; i < cfg->accels->len; i++) {
-        const char *name = cfg->accels->pdata[i];
+        const VlAccel *acc = &g_array_index(cfg->accels, VlAccel, i);
+        Location loc;
 
-        if (accel_known(name)) {
-            if (!strcmp(name, "qtest")) {
+        if (accel_known(acc->name)) {
+            if (!strcmp(acc->name, "qtest")) {
                 qtest_enable();
             }
             return;
         }
-        error_report("invalid accelerator %s", name);
-        if (i + 1 == cfg->accels->len) {
-            error_printf("This program supports the accelerators: "
-                         "qtest, tcg\n");
-            exit(1);
+        loc_push_none(&loc);
+        if (acc->opt) {
+            vl_opt_set_location(cfg, acc->opt);
         }
+        error_report("invalid accelerator %s", acc->name);
+        loc_pop(&loc);
     }
+    error_printf("This program has the accelerators qtest and tcg\n");
+    exit(1);
 }
 
 static bool set_machine_props(Object *obj, JsonObject *opts, Error **errp)

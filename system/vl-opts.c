@@ -369,10 +369,11 @@ static bool merge_machine_opts(VlConfig *cfg, const VlOpt *opt, Error **errp)
     return true;
 }
 
-static bool add_accel(VlConfig *cfg, const char *arg, Error **errp)
+static bool add_accel(VlConfig *cfg, const VlOpt *opt, Error **errp)
 {
-    g_autoptr(JsonObject) opts = qemu_opts_parse_legacy(arg, "accel", NULL,
-                                                         errp);
+    g_autoptr(JsonObject) opts = qemu_opts_parse_legacy(opt->arg, "accel",
+                                                         NULL, errp);
+    VlAccel acc = { .opt = opt };
     const char *name;
 
     if (!opts) {
@@ -383,7 +384,8 @@ static bool add_accel(VlConfig *cfg, const char *arg, Error **errp)
         error_setg(errp, "Parameter 'accel' is missing");
         return false;
     }
-    g_ptr_array_add(cfg->accels, g_strdup(name));
+    acc.name = g_strdup(name);
+    g_array_append_val(cfg->accels, acc);
     return true;
 }
 
@@ -434,7 +436,7 @@ static bool apply_option(VlConfig *cfg, const VlOpt *opt, Error **errp)
     case QEMU_OPTION_machine:
         return merge_machine_opts(cfg, opt, errp);
     case QEMU_OPTION_accel:
-        return add_accel(cfg, opt->arg, errp);
+        return add_accel(cfg, opt, errp);
     case QEMU_OPTION_global:
         return qdev_global_parse(opt->arg, errp);
     default:
@@ -448,7 +450,7 @@ void vl_apply_simple_options(VlConfig *cfg)
     Location loc;
     Error *err = NULL;
 
-    cfg->accels = g_ptr_array_new_with_free_func(g_free);
+    cfg->accels = g_array_new(false, true, sizeof(VlAccel));
     loc_push_none(&loc);
     for (guint i = 0; i < cfg->opts->len; i++) {
         const VlOpt *opt = &g_array_index(cfg->opts, VlOpt, i);

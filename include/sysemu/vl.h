@@ -20,6 +20,12 @@ typedef struct VlOpt {
     int nargs;          /* 1 or 2 argv entries */
 } VlOpt;
 
+/* An accelerator to try, and the option that named it (NULL: default). */
+typedef struct VlAccel {
+    char *name;
+    const VlOpt *opt;
+} VlAccel;
+
 typedef struct VlConfig {
     char **argv;
     GArray *opts;               /* of VlOpt, in command-line order */
@@ -29,7 +35,7 @@ typedef struct VlConfig {
     const char *qtest_chrdev;   /* -qtest */
     const char *qtest_log;      /* -qtest-log */
     const char *pidfile;        /* -pidfile */
-    GPtrArray *accels;          /* accelerator names to try, in order */
+    GArray *accels;             /* of VlAccel, to try in order */
     JsonObject *machine_opts;   /* merged -machine options */
     const VlOpt *machine_opt;   /* last -machine, for error locations */
     uint64_t ram_size;          /* -m, 0 = machine default */
