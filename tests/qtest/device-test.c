@@ -4,11 +4,22 @@
  * device_del with DEVICE_DELETED (synchronous and after virtual time),
  * and devices created by -device at start-up.
  */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "libqtest.h"
+
+/*
+ * g_error() and fatal GLib criticals stop the test with SIGTRAP, which
+ * libqtest does not catch: turn it into the abort that makes libqtest kill
+ * the emulator, so a failing test never leaves one behind.
+ */
+static void trap_to_abort(int sig)
+{
+    abort();
+}
 
 static QTestState *start(const char *extra)
 {
@@ -283,6 +294,7 @@ static void test_startup_device(void)
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
+    signal(SIGTRAP, trap_to_abort);
 
     g_test_add_func("/device/add-with-id", test_add_with_id);
     g_test_add_func("/device/add-anonymous", test_add_anonymous);

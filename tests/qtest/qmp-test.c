@@ -10,6 +10,7 @@
  * a guest are skipped there.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,16 @@
 #include <unistd.h>
 
 #include "libqtest.h"
+
+/*
+ * g_error() and fatal GLib criticals stop the test with SIGTRAP, which
+ * libqtest does not catch: turn it into the abort that makes libqtest kill
+ * the emulator, so a failing test never leaves one behind.
+ */
+static void trap_to_abort(int sig)
+{
+    abort();
+}
 
 static bool real_qemu;
 
@@ -436,6 +447,7 @@ static void test_quit(void)
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
+    signal(SIGTRAP, trap_to_abort);
     real_qemu = getenv("QTEST_REAL_QEMU") != NULL;
 
     g_test_add_func("/qmp/greeting", test_greeting);

@@ -7,11 +7,22 @@
  * qemu-system-s390x) runs the checks that do not need testdev against
  * QEMU 7.2 itself.
  */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "libqtest.h"
+
+/*
+ * g_error() and fatal GLib criticals stop the test with SIGTRAP, which
+ * libqtest does not catch: turn it into the abort that makes libqtest kill
+ * the emulator, so a failing test never leaves one behind.
+ */
+static void trap_to_abort(int sig)
+{
+    abort();
+}
 
 static bool real_qemu;
 
@@ -471,6 +482,7 @@ static void test_object_add_del(void)
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
+    signal(SIGTRAP, trap_to_abort);
     real_qemu = getenv("QTEST_REAL_QEMU") != NULL;
 
     g_test_add_func("/qom/list-root", test_list_root);
