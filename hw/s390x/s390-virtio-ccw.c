@@ -16,6 +16,7 @@
 #include "hw/hotplug.h"
 #include "hw/s390x/s390-virtio-ccw.h"
 #include "exec/memory.h"
+#include "sysemu/hostmem.h"
 #include "sysemu/runstate.h"
 
 /* Guest storage comes in 1 MiB increments; QEMU refuses other sizes. */
@@ -31,12 +32,57 @@ static const S390MachinePart s390_machine_parts[] = {
     { NULL, NULL },
 };
 
+/*
+ * Guest RAM from the backend named by -machine memory-backend=ID: its size
+ * becomes the RAM size (an -m size must agree), and the backend is in use
+ * (object-del refuses it) while the machine maps it.
+ */
+static bool s390_memory_init_backend(S390CcwMachineState *s, Error **errp)
+{
+    MachineState *ms = MACHINE(s);
+    MachineClass *mc = MACHINE_GET_CLASS(ms);
+    HostMemoryBackend *be;
+    uint64_t size;
+
+    be = host_memory_backend_find(ms->ram_memdev_id, errp);
+    if (!be) {
+        return false;
+    }
+    if (host_memory_backend_is_mapped(be)) {
+        error_setg(errp, "memory backend %s can't be used multiple times.",
+                   ms->ram_memdev_id);
+        return false;
+    }
+    size = host_memory_backend_get_size(be);
+    /* vl.c leaves ram_size at the default when -m is absent */
+    if (ms->ram_size != mc->default_ram_size && ms->ram_size != size) {
+        error_setg(errp, "Machine memory size does not match the size of "
+                   "the memory backend");
+        return false;
+    }
+    if (!QEMU_IS_ALIGNED(size, S390_RAM_ALIGN)) {
+        error_setg(errp, "ram size must be multiples of 1 MiB");
+        return false;
+    }
+    ms->ram_size = size;
+    ms->maxram_size = size;
+    s->ram = host_memory_backend_get_memory(be);
+    ms->ram = s->ram;
+    object_ref(OBJECT(be));
+    host_memory_backend_set_mapped(be, true);
+    memory_region_add_subregion(get_system_memory(), 0, s->ram);
+    return true;
+}
+
 static bool s390_memory_init(S390CcwMachineState *s, Error **errp)
 {
     MachineState *ms = MACHINE(s);
     uint64_t size = ms->ram_size;
 
-    if (!size || size % S390_RAM_ALIGN) {
+    if (ms->ram_memdev_id) {
+        return s390_memory_init_backend(s, errp);
+    }
+    if (!size || !QEMU_IS_ALIGNED(size, S390_RAM_ALIGN)) {
         error_setg(errp, "ram size must be multiples of 1 MiB");
         return false;
     }
@@ -45,6 +91,7 @@ static bool s390_memory_init(S390CcwMachineState *s, Error **errp)
         g_clear_pointer(&s->ram, g_free);
         return false;
     }
+    ms->ram = s->ram;
     memory_region_add_subregion(get_system_memory(), 0, s->ram);
     return true;
 }
@@ -141,11 +188,21 @@ static void s390_machine_finalize(Object *obj)
 {
     S390CcwMachineState *s = S390_CCW_MACHINE(obj);
 
-    if (s->ram) {
-        memory_region_del_subregion(get_system_memory(), s->ram);
-        memory_region_finalize(s->ram);
-        g_free(s->ram);
+    Object *owner;
+
+    if (!s->ram) {
+        return;
     }
+    memory_region_del_subregion(get_system_memory(), s->ram);
+    owner = memory_region_owner(s->ram);
+    if (owner != OBJECT(s)) {
+        /* a memory backend's region: give the backend back */
+        host_memory_backend_set_mapped(MEMORY_BACKEND(owner), false);
+        object_unref(owner);
+        return;
+    }
+    memory_region_finalize(s->ram);
+    g_free(s->ram);
 }
 
 static const TypeInfo s390_machine_types[] = {
