@@ -6,8 +6,8 @@
 #include "monitor/monitor.h"
 #include "monitor/qmp.h"
 #include "monitor/monitor-internal.h"
-#include "monitor/json-streamer.h"
-#include "monitor/qjson.h"
+#include "qobject/json-streamer.h"
+#include "qobject/qjson.h"
 
 typedef struct MonitorQMP {
     Chardev *chr;

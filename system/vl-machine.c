@@ -129,8 +129,11 @@ MachineState *vl_machine_create(VlConfig *cfg, Error **errp)
         ms->smp_cpus = cfg->smp_cpus;
     }
     if (cfg->cpu_model) {
+        if (!vl_cpu_model_check(cfg->cpu_model, errp)) {
+            return NULL;
+        }
         g_free(ms->cpu_type);
-        ms->cpu_type = g_strdup(cfg->cpu_model);
+        ms->cpu_type = g_strdup_printf("%s-s390x-cpu", cfg->cpu_model);
     }
     return ms;
 }

@@ -346,6 +346,63 @@ void vl_pidfile_cleanup(void)
     }
 }
 
+/*
+ * -cpu MODEL: the guest CPU is the qtest client (and later the
+ * interpreter), which implements the "qemu" and "max" models.
+ */
+bool vl_cpu_model_check(const char *arg, Error **errp)
+{
+    g_autofree char *model = g_strndup(arg, strcspn(arg, ","));
+
+    if (strcmp(model, "qemu") && strcmp(model, "max")) {
+        if (g_regex_match_simple("^(z[0-9]|gen1[5-9]|host$)", model, 0, 0)) {
+            error_setg(errp, "CPU model '%s' is not supported by this "
+                       "program; use 'qemu' or 'max'", model);
+        } else {
+            error_setg(errp, "unable to find CPU model '%s'", model);
+        }
+        return false;
+    }
+    if (arg[strlen(model)]) {
+        error_setg(errp, "CPU model features are not supported by this "
+                   "program");
+        return false;
+    }
+    return true;
+}
+
+/*
+ * -device in the key=value form is an option group with ids, as in QEMU:
+ * a repeated id is refused while the command line is read, before any
+ * device exists. (The JSON form is checked when the device is created.)
+ */
+static bool check_device_id(VlConfig *cfg, const char *arg, Error **errp)
+{
+    g_autoptr(JsonObject) opts = NULL;
+    const char *id;
+
+    if (arg[0] == '{') {
+        return true;
+    }
+    opts = qemu_opts_parse_legacy(arg, "driver", NULL, errp);
+    if (!opts) {
+        return false;
+    }
+    id = keyval_get_str(opts, "id");
+    if (!id) {
+        return true;
+    }
+    if (!cfg->device_ids) {
+        cfg->device_ids = g_hash_table_new_full(g_str_hash, g_str_equal,
+                                                g_free, NULL);
+    }
+    if (!g_hash_table_add(cfg->device_ids, g_strdup(id))) {
+        error_setg(errp, "Duplicate ID '%s' for device", id);
+        return false;
+    }
+    return true;
+}
+
 /* Merge one -machine argument into cfg->machine_opts */
 static bool merge_machine_opts(VlConfig *cfg, const VlOpt *opt, Error **errp)
 {
@@ -406,7 +463,7 @@ static bool apply_option(VlConfig *cfg, const VlOpt *opt, Error **errp)
     case QEMU_OPTION_smp:
         return parse_smp(cfg, opt->arg, errp);
     case QEMU_OPTION_cpu:
-        cfg->cpu_model = opt->arg;
+        cfg->cpu_model = opt->arg;   /* checked with the machine, as QEMU */
         return true;
     case QEMU_OPTION_name:
         return parse_name(opt->arg, errp);
@@ -437,6 +494,8 @@ static bool apply_option(VlConfig *cfg, const VlOpt *opt, Error **errp)
         return merge_machine_opts(cfg, opt, errp);
     case QEMU_OPTION_accel:
         return add_accel(cfg, opt, errp);
+    case QEMU_OPTION_device:
+        return check_device_id(cfg, opt->arg, errp);
     case QEMU_OPTION_global:
         return qdev_global_parse(opt->arg, errp);
     default:

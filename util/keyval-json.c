@@ -4,19 +4,17 @@
  */
 #include "qemu/osdep.h"
 #include "qemu/keyval.h"
+#include "qobject/qjson.h"
 
+/* QEMU's JSON dialect and error texts ("JSON parse error, premature EOI") */
 static JsonObject *opts_parse_json(const char *arg, Error **errp)
 {
-    g_autoptr(JsonParser) parser = json_parser_new();
-    g_autoptr(GError) gerr = NULL;
-    JsonNode *root;
+    g_autoptr(JsonNode) root = qjson_parse_string(arg, errp);
 
-    if (!json_parser_load_from_data(parser, arg, -1, &gerr)) {
-        error_setg(errp, "JSON parse error, %s", gerr->message);
+    if (!root) {
         return NULL;
     }
-    root = json_parser_get_root(parser);
-    if (!root || !JSON_NODE_HOLDS_OBJECT(root)) {
+    if (!JSON_NODE_HOLDS_OBJECT(root)) {
         error_setg(errp, "JSON value must be an object");
         return NULL;
     }

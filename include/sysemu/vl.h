@@ -42,6 +42,7 @@ typedef struct VlConfig {
     unsigned smp_cpus, smp_max_cpus;
     const char *cpu_model;      /* -cpu */
 
+    GHashTable *device_ids;     /* ids of key=value -device options */
     MachineState *machine;
     int nr_qmp;
 } VlConfig;
@@ -51,6 +52,7 @@ void vl_parse_cmdline(VlConfig *cfg, int argc, char **argv);
 void vl_opt_set_location(VlConfig *cfg, const VlOpt *opt);
 void vl_apply_simple_options(VlConfig *cfg);
 void vl_pidfile_cleanup(void);
+bool vl_cpu_model_check(const char *arg, Error **errp);
 
 /* vl-help.c: "help" requests of every kind; true when something printed */
 bool vl_opt_help(VlConfig *cfg, const VlOpt *opt);

@@ -2,8 +2,8 @@
  * Unit tests of the JSON streamer (framing), parser and writer.
  */
 #include "qemu/osdep.h"
-#include "monitor/json-streamer.h"
-#include "monitor/qjson.h"
+#include "qobject/json-streamer.h"
+#include "qobject/qjson.h"
 
 typedef struct Collect {
     GPtrArray *out; /* "V:<compact json>" or "E:<error>" */

@@ -5,7 +5,7 @@
 #include "qemu/osdep.h"
 #include "monitor/qmp.h"
 #include "monitor/monitor.h"
-#include "monitor/qjson.h"
+#include "qobject/qjson.h"
 #include "chardev/char.h"
 #include <sys/socket.h>
 #include <sys/un.h>

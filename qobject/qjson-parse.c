@@ -4,7 +4,7 @@
  * NUL-terminated; the writer turns it back into \u0000.
  */
 #include "qemu/osdep.h"
-#include "monitor/qjson.h"
+#include "qobject/qjson.h"
 
 typedef struct Parser {
     const JSONToken *toks;
@@ -302,6 +302,7 @@ JsonNode *qjson_parse_tokens(const JSONToken *tokens, size_t ntokens,
 typedef struct ParseOne {
     JsonNode *node;
     Error *err;
+    bool extra;     /* more than one value */
 } ParseOne;
 
 static void parse_one_emit(void *opaque, const JSONToken *tokens,
@@ -310,6 +311,7 @@ static void parse_one_emit(void *opaque, const JSONToken *tokens,
     ParseOne *po = opaque;
 
     if (po->node || po->err) {
+        po->extra = true;
         return;
     }
     if (error) {
@@ -321,7 +323,7 @@ static void parse_one_emit(void *opaque, const JSONToken *tokens,
 
 JsonNode *qjson_parse_string(const char *str, Error **errp)
 {
-    ParseOne po = { NULL, NULL };
+    ParseOne po = { NULL, NULL, false };
     JSONStreamer *js = json_streamer_new(parse_one_emit, &po);
 
     json_streamer_feed(js, str, strlen(str));
@@ -331,8 +333,16 @@ JsonNode *qjson_parse_string(const char *str, Error **errp)
         error_propagate(errp, po.err);
         return NULL;
     }
+    if (po.extra) {
+        json_node_unref(po.node);
+        error_setg(errp, "Expecting at most one JSON value");
+        return NULL;
+    }
     if (!po.node) {
-        error_setg(errp, "JSON parse error, expecting value");
+        /* an unfinished value is dropped by the flush */
+        error_setg(errp, "JSON parse error, %s",
+                   str[strspn(str, " \t\r\n")] ? "premature EOI"
+                                                : "expecting value");
     }
     return po.node;
 }

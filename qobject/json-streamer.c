@@ -2,7 +2,7 @@
  * JSON streamer: tokenizer and top-level value framer (see json-streamer.h).
  */
 #include "qemu/osdep.h"
-#include "monitor/json-streamer.h"
+#include "qobject/json-streamer.h"
 
 typedef enum LexState {
     LEX_START,

@@ -2,7 +2,7 @@
  * Format json-glib nodes as QEMU prints JSON on QMP.
  */
 #include "qemu/osdep.h"
-#include "monitor/qjson.h"
+#include "qobject/qjson.h"
 
 static void append_indent(GString *out, bool pretty, int level)
 {

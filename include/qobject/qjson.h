@@ -3,12 +3,12 @@
  * nodes the way QEMU prints them ({"a": 1, "b": [2]}, non-ASCII as
  * \uXXXX, doubles with 17 significant digits; pretty form indents by 4).
  */
-#ifndef MONITOR_QJSON_H
-#define MONITOR_QJSON_H
+#ifndef QOBJECT_QJSON_H
+#define QOBJECT_QJSON_H
 
 #include "qemu/osdep.h"
 #include "qapi/error.h"
-#include "monitor/json-streamer.h"
+#include "qobject/json-streamer.h"
 #include <json-glib/json-glib.h>
 
 /* Errors are "JSON parse error, ..." as QEMU words them. */
