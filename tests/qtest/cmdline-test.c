@@ -18,16 +18,6 @@
 
 #include "libqtest.h"
 
-/*
- * g_error() and fatal GLib criticals stop the test with SIGTRAP, which
- * libqtest does not catch: turn it into the abort that makes libqtest kill
- * the emulator, so a failing test never leaves one behind.
- */
-static void trap_to_abort(int sig)
-{
-    abort();
-}
-
 #define MiB (1024 * 1024)
 
 static bool real_qemu;
@@ -486,7 +476,6 @@ static void test_object_help(void)
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
-    signal(SIGTRAP, trap_to_abort);
     real_qemu = getenv("QTEST_REAL_QEMU") != NULL;
 
     g_test_add_func("/cmdline/good-lines", test_good_lines);

@@ -11,16 +11,6 @@
 
 #include "libqtest.h"
 
-/*
- * g_error() and fatal GLib criticals stop the test with SIGTRAP, which
- * libqtest does not catch: turn it into the abort that makes libqtest kill
- * the emulator, so a failing test never leaves one behind.
- */
-static void trap_to_abort(int sig)
-{
-    abort();
-}
-
 static QTestState *start(const char *extra)
 {
     g_autofree char *args = g_strdup_printf(
@@ -294,7 +284,6 @@ static void test_startup_device(void)
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
-    signal(SIGTRAP, trap_to_abort);
 
     g_test_add_func("/device/add-with-id", test_add_with_id);
     g_test_add_func("/device/add-anonymous", test_add_anonymous);

@@ -322,6 +322,7 @@ QTestState *qtest_init_opts(const QTestInitOptions *opts,
     spawn(s, binary, argv);
     live_states = g_list_prepend(live_states, s);
     signal(SIGABRT, kill_all_children);
+    signal(SIGTRAP, kill_all_children);   /* fatal GLib criticals */
 
     s->qtest_fd = accept_from_child(s, qlfd, "the emulator did not connect "
                                     "to the qtest socket");

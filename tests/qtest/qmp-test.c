@@ -21,16 +21,6 @@
 
 #include "libqtest.h"
 
-/*
- * g_error() and fatal GLib criticals stop the test with SIGTRAP, which
- * libqtest does not catch: turn it into the abort that makes libqtest kill
- * the emulator, so a failing test never leaves one behind.
- */
-static void trap_to_abort(int sig)
-{
-    abort();
-}
-
 static bool real_qemu;
 
 static QTestState *start_opts(bool handshake, const char *extra)
@@ -447,7 +437,6 @@ static void test_quit(void)
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
-    signal(SIGTRAP, trap_to_abort);
     real_qemu = getenv("QTEST_REAL_QEMU") != NULL;
 
     g_test_add_func("/qmp/greeting", test_greeting);

@@ -14,16 +14,6 @@
 
 #include "libqtest.h"
 
-/*
- * g_error() and fatal GLib criticals stop the test with SIGTRAP, which
- * libqtest does not catch: turn it into the abort that makes libqtest kill
- * the emulator, so a failing test never leaves one behind.
- */
-static void trap_to_abort(int sig)
-{
-    abort();
-}
-
 static bool real_qemu;
 
 static QTestState *start(const char *extra)
@@ -482,7 +472,6 @@ static void test_object_add_del(void)
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
-    signal(SIGTRAP, trap_to_abort);
     real_qemu = getenv("QTEST_REAL_QEMU") != NULL;
 
     g_test_add_func("/qom/list-root", test_list_root);
