@@ -21,7 +21,7 @@ void hostmem_apply_merge(HostMemoryBackend *be);
 bool hostmem_prealloc(HostMemoryBackend *be, Error **errp);
 /* The base class properties (size, share, dump, ...). */
 void hostmem_class_add_props(ObjectClass *oc);
-/* "cannot change property 'NAME' of TYPE" once the memory exists. */
+/* "cannot change property NAME of TYPE " (QEMU's text) once allocated. */
 bool hostmem_check_not_ready(HostMemoryBackend *be, const char *name,
                              Error **errp);
 /*

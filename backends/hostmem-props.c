@@ -38,7 +38,7 @@ bool hostmem_check_not_ready(HostMemoryBackend *be, const char *name,
                              Error **errp)
 {
     if (be->ready) {
-        error_setg(errp, "cannot change property '%s' of %s", name,
+        error_setg(errp, "cannot change property %s of %s ", name,
                    object_get_typename(OBJECT(be)));
         return false;
     }

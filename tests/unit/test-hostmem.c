@@ -128,7 +128,7 @@ static void test_ram_prealloc_and_freeze(void)
     g_assert_true(object_property_get_bool(obj, "prealloc", &error_abort));
     g_assert_false(object_property_set_uint(obj, "size", 2 * MiB, &err));
     g_assert_cmpstr(error_get_pretty(err), ==,
-                    "cannot change property 'size' of memory-backend-ram");
+                    "cannot change property size of memory-backend-ram ");
     error_free(err);
     /* hints may change at any time */
     g_assert_true(object_property_set_bool(obj, "dump", false, &error_abort));
