@@ -91,9 +91,9 @@ bool host_memory_backend_is_mapped(HostMemoryBackend *be);
 void host_memory_backend_set_mapped(HostMemoryBackend *be, bool mapped);
 
 /*
- * For subclasses: make be->mr a RAM region over @ptr (@size bytes, mapped
- * by the caller; unmapped at finalize) backed by @fd (closed at finalize,
- * may be -1).
+ * For subclasses: make be->mr a RAM region over @ptr (be->size bytes the
+ * caller mapped; unmapped at finalize), backed by @fd (closed at finalize;
+ * may be -1); @readonly makes it ROM.
  */
 void host_memory_backend_init_mapping(HostMemoryBackend *be, int fd,
                                       void *ptr, bool readonly);
