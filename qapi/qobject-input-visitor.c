@@ -128,7 +128,7 @@ bool input_type_size(Visitor *v, const char *name, uint64_t *obj,
         return false;
     }
     if (qemu_strtosz(str, NULL, obj) < 0) {
-        visit_error_expects(errp, name, "size");
+        visit_error_expects(errp, name, "a size value");
         return false;
     }
     return true;

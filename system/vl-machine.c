@@ -118,6 +118,7 @@ MachineState *vl_machine_create(VlConfig *cfg, Error **errp)
     }
     if (cfg->ram_size) {
         ms->ram_size = cfg->ram_size;
+        ms->ram_size_given = true;
     }
     if (cfg->smp_cpus) {
         if (cfg->smp_max_cpus > mc->max_cpus) {
@@ -169,12 +170,9 @@ bool vl_object_add(const char *arg, Error **errp)
     }
     json_object_remove_member(opts, "qom-type");
     json_object_remove_member(opts, "id");
+    /* the new object lives under /objects/<id>, which holds its reference */
     obj = user_creatable_add_type(type, id, opts, !is_json, errp);
-    if (!obj) {
-        return false;
-    }
-    object_unref(obj);
-    return true;
+    return obj != NULL;
 }
 
 void vl_start_qtest(VlConfig *cfg)

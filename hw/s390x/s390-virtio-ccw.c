@@ -40,7 +40,6 @@ static const S390MachinePart s390_machine_parts[] = {
 static bool s390_memory_init_backend(S390CcwMachineState *s, Error **errp)
 {
     MachineState *ms = MACHINE(s);
-    MachineClass *mc = MACHINE_GET_CLASS(ms);
     HostMemoryBackend *be;
     uint64_t size;
 
@@ -54,8 +53,7 @@ static bool s390_memory_init_backend(S390CcwMachineState *s, Error **errp)
         return false;
     }
     size = host_memory_backend_get_size(be);
-    /* vl.c leaves ram_size at the default when -m is absent */
-    if (ms->ram_size != mc->default_ram_size && ms->ram_size != size) {
+    if (ms->ram_size_given && ms->ram_size != size) {
         error_setg(errp, "Machine memory size does not match the size of "
                    "the memory backend");
         return false;

@@ -47,6 +47,7 @@ struct MachineState {
     Object parent_obj;
 
     uint64_t ram_size;
+    bool ram_size_given;          /* -m was given */
     uint64_t maxram_size;
     struct MemoryRegion *ram; /* owned by the memory API */
     char *ram_memdev_id;      /* "memory-backend" property */

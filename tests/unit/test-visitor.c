@@ -224,7 +224,7 @@ static void test_size(void)
     }
     v = in(KEYVAL, "12Q");
     g_assert_false(visit_type_size(v, "size", &sz, &err));
-    check_err(err, "Parameter 'size' expects size");
+    check_err(err, "Parameter 'size' expects a size value");
     visit_free(v);
     v = in(STRICT, "4096");
     g_assert_true(visit_type_size(v, "size", &sz, &error_abort));
