@@ -20,4 +20,11 @@ for b in bench-startup bench-qmp bench-qtest; do
     QTEST_QEMU_BINARY="$bin" "$exe" "$bin" || status=1
     echo
 done
+# Lockstep round trips are bounded by cross-CPU wake-up latency, which
+# varies a lot on virtual machines; with both peers on one CPU the figure
+# shows the per-command cost of each program instead.
+if command -v taskset >/dev/null 2>&1 && [ -x "$builddir/tests/bench/bench-qtest" ]; then
+    echo "# bench-qtest, every process pinned to CPU 0"
+    QTEST_QEMU_BINARY="$bin" taskset -c 0 "$builddir/tests/bench/bench-qtest" "$bin" || status=1
+fi
 exit $status
