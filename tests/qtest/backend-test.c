@@ -25,21 +25,9 @@ static void assert_error(JsonObject *rsp, const char *desc)
     json_object_unref(rsp);
 }
 
-static JsonNode *qom_get(QTestState *s, const char *path, const char *prop)
-{
-    JsonObject *rsp = qtest_qmp(s, "{'execute': 'qom-get', 'arguments': "
-                                "{'path': %s, 'property': %s}}", path, prop);
-    JsonNode *ret;
-
-    g_assert_true(json_object_has_member(rsp, "return"));
-    ret = json_node_copy(json_object_get_member(rsp, "return"));
-    json_object_unref(rsp);
-    return ret;
-}
-
 static gint64 qom_get_int(QTestState *s, const char *path, const char *prop)
 {
-    g_autoptr(JsonNode) node = qom_get(s, path, prop);
+    g_autoptr(JsonNode) node = qtest_qom_get(s, path, prop);
 
     return json_node_get_int(node);
 }
@@ -110,7 +98,7 @@ static void test_object_add_del(void)
     qtest_qmp_assert_success(s, "{'execute': 'object-add', 'arguments': "
                              "{'qom-type': 'secret', 'id': 'sec0', "
                              "'data': 'cGFzc3dvcmQ=', 'format': 'base64'}}");
-    loaded = qom_get(s, "/objects/sec0", "loaded");
+    loaded = qtest_qom_get(s, "/objects/sec0", "loaded");
     g_assert_true(json_node_get_boolean(loaded));
     assert_error(qtest_qmp(s, "{'execute': 'object-add', 'arguments': "
                            "{'qom-type': 'secret', 'id': 'sec1'}}"),

@@ -169,18 +169,6 @@ static void test_qmp_sockets(void)
     rmdir(dir);
 }
 
-static JsonNode *qom_get(QTestState *s, const char *path, const char *prop)
-{
-    JsonObject *rsp = qtest_qmp(s, "{'execute': 'qom-get', 'arguments': "
-                                   "{'path': %s, 'property': %s}}",
-                                path, prop);
-    JsonNode *ret = json_object_dup_member(rsp, "return");
-
-    g_assert_nonnull(ret);
-    json_object_unref(rsp);
-    return ret;
-}
-
 static void test_device_forms(void)
 {
     QTestState *s;
@@ -194,19 +182,19 @@ static void test_device_forms(void)
               "-device '{\"driver\":\"testdev\",\"id\":\"t\",\"u8\":5}' "
               "-device testdev,id=t2,label=a,,b,,,,c "
               "-global testdev.u32=9 -device testdev,id=t3");
-    v = qom_get(s, "/machine/peripheral/t", "type");
+    v = qtest_qom_get(s, "/machine/peripheral/t", "type");
     g_assert_cmpstr(json_node_get_string(v), ==, "testdev");
     json_node_unref(v);
-    v = qom_get(s, "/machine/peripheral/t", "u8");
+    v = qtest_qom_get(s, "/machine/peripheral/t", "u8");
     g_assert_cmpint(json_node_get_int(v), ==, 5);
     json_node_unref(v);
-    v = qom_get(s, "/machine/peripheral/t2", "label");
+    v = qtest_qom_get(s, "/machine/peripheral/t2", "label");
     g_assert_cmpstr(json_node_get_string(v), ==, "a,b,,c");
     json_node_unref(v);
-    v = qom_get(s, "/machine/peripheral/t3", "u32");
+    v = qtest_qom_get(s, "/machine/peripheral/t3", "u32");
     g_assert_cmpint(json_node_get_int(v), ==, 9);
     json_node_unref(v);
-    v = qom_get(s, "/machine/peripheral/t3", "realize-count");
+    v = qtest_qom_get(s, "/machine/peripheral/t3", "realize-count");
     g_assert_cmpint(json_node_get_int(v), ==, 1);
     json_node_unref(v);
     qtest_quit(s);

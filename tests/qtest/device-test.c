@@ -68,25 +68,9 @@ static void assert_children(QTestState *s, const char *path, const char *want)
     g_assert_cmpstr(got, ==, want);
 }
 
-static JsonNode *qom_get(QTestState *s, const char *path, const char *prop)
-{
-    JsonObject *rsp = qtest_qmp(s, "{'execute': 'qom-get', 'arguments': "
-                                   "{'path': %s, 'property': %s}}",
-                                path, prop);
-    JsonNode *ret = json_object_dup_member(rsp, "return");
-
-    if (!ret) {
-        g_autofree gchar *text = qmp_to_string(rsp);
-
-        g_error("qom-get %s %s: %s", path, prop, text);
-    }
-    json_object_unref(rsp);
-    return ret;
-}
-
 static int64_t get_int(QTestState *s, const char *path, const char *prop)
 {
-    JsonNode *v = qom_get(s, path, prop);
+    JsonNode *v = qtest_qom_get(s, path, prop);
     int64_t val = json_node_get_int(v);
 
     json_node_unref(v);
@@ -95,7 +79,7 @@ static int64_t get_int(QTestState *s, const char *path, const char *prop)
 
 static gchar *get_str(QTestState *s, const char *path, const char *prop)
 {
-    JsonNode *v = qom_get(s, path, prop);
+    JsonNode *v = qtest_qom_get(s, path, prop);
     gchar *val = g_strdup(json_node_get_string(v));
 
     json_node_unref(v);

@@ -149,6 +149,12 @@ void qmp_expect_error_and_unref(JsonObject *rsp, const char *klass);
 /* The reply as compact JSON text (g_free it). */
 gchar *qmp_to_string(JsonObject *obj);
 
+/*
+ * qom-get PATH PROPERTY: the value (caller unrefs). A missing return fails
+ * the test with the reply.
+ */
+JsonNode *qtest_qom_get(QTestState *s, const char *path, const char *prop);
+
 /* Build JSON text from @fmt as qtest_qmp() does (g_free it). */
 gchar *qtest_json_vformat(const char *fmt, va_list ap) G_GNUC_PRINTF(1, 0);
 

@@ -72,26 +72,10 @@ static void assert_prop(GHashTable *h, const char *name, const char *type)
     g_assert_cmpstr(g_hash_table_lookup(h, name), ==, type);
 }
 
-static JsonNode *qom_get(QTestState *s, const char *path, const char *prop)
-{
-    JsonObject *rsp = qtest_qmp(s, "{'execute': 'qom-get', 'arguments': "
-                                   "{'path': %s, 'property': %s}}",
-                                path, prop);
-    JsonNode *ret = json_object_dup_member(rsp, "return");
-
-    if (!ret) {
-        g_autofree gchar *text = qmp_to_string(rsp);
-
-        g_error("qom-get %s %s: %s", path, prop, text);
-    }
-    json_object_unref(rsp);
-    return ret;
-}
-
 static void assert_get_str(QTestState *s, const char *path, const char *prop,
                            const char *want)
 {
-    JsonNode *v = qom_get(s, path, prop);
+    JsonNode *v = qtest_qom_get(s, path, prop);
 
     g_assert_cmpint(json_node_get_value_type(v), ==, G_TYPE_STRING);
     g_assert_cmpstr(json_node_get_string(v), ==, want);
@@ -101,7 +85,7 @@ static void assert_get_str(QTestState *s, const char *path, const char *prop,
 static void assert_get_int(QTestState *s, const char *path, const char *prop,
                            int64_t want)
 {
-    JsonNode *v = qom_get(s, path, prop);
+    JsonNode *v = qtest_qom_get(s, path, prop);
 
     g_assert_cmpint(json_node_get_value_type(v), ==, G_TYPE_INT64);
     g_assert_cmpint(json_node_get_int(v), ==, want);
@@ -111,7 +95,7 @@ static void assert_get_int(QTestState *s, const char *path, const char *prop,
 static void assert_get_bool(QTestState *s, const char *path, const char *prop,
                             bool want)
 {
-    JsonNode *v = qom_get(s, path, prop);
+    JsonNode *v = qtest_qom_get(s, path, prop);
 
     g_assert_cmpint(json_node_get_value_type(v), ==, G_TYPE_BOOLEAN);
     g_assert_cmpint(json_node_get_boolean(v), ==, want);
