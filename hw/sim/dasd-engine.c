@@ -1,0 +1,278 @@
+/*
+ * The channel side of the 3390: walks the translated program (command
+ * and data chaining, TIC, SKIP, incorrect length) and moves data through
+ * the host addresses of its entries.
+ */
+#include "qemu/osdep.h"
+#include "dasd-ioinst.h"
+#include "dasd-internal.h"
+
+static void dasd_ccw_decode(const uint8_t *be, CCW1 *ccw)
+{
+    ccw->cmd_code = be[0];
+    ccw->flags = be[1];
+    ccw->count = ckd_be16(be + 2);
+    ccw->cda = ckd_be32(be + 4);
+}
+
+static uint64_t dasd_entry(const uint8_t *prog, uint32_t off)
+{
+    uint64_t v;
+
+    memcpy(&v, prog + off, sizeof(v));
+    return v;
+}
+
+static uint32_t dasd_idaw_block(const DasdXfer *x)
+{
+    return x->idaw_2k ? IDAW1_BLOCK : IDAW2_BLOCK;
+}
+
+/* Copy @len bytes at @off of segment @s to (@to_host) or from host memory */
+static void dasd_seg_copy(const DasdXfer *x, const DasdSeg *s, uint32_t off,
+                          uint8_t *buf, uint32_t len, bool to_host)
+{
+    uint64_t bs = dasd_idaw_block(x);
+    const uint64_t *idal = (const uint64_t *)(uintptr_t)s->addr;
+    uint64_t first, pos;
+
+    if (!(s->flags & CCW_FLAG_IDA)) {
+        uint8_t *p = (uint8_t *)(uintptr_t)s->addr + off;
+
+        memcpy(to_host ? p : buf, to_host ? buf : p, len);
+        return;
+    }
+    first = idal[0];
+    pos = (first % bs) + off;           /* offset from first block start */
+    while (len) {
+        uint64_t blk = pos / bs;
+        uint64_t in = pos % bs;
+        uint64_t base = blk ? idal[blk] : first - (first % bs);
+        uint32_t n = MIN(len, bs - in);
+        uint8_t *p = (uint8_t *)(uintptr_t)(base + in);
+
+        memcpy(to_host ? p : buf, to_host ? buf : p, n);
+        buf += n;
+        pos += n;
+        len -= n;
+    }
+}
+
+static void dasd_xfer_copy(DasdXfer *x, uint8_t *buf, uint32_t len,
+                           bool to_host)
+{
+    for (uint32_t i = 0; i < x->nseg && len; i++) {
+        uint32_t n = MIN(len, x->seg[i].count);
+
+        if (!(to_host && (x->seg[i].flags & CCW_FLAG_SKIP))) {
+            dasd_seg_copy(x, &x->seg[i], 0, buf, n, to_host);
+        }
+        buf += n;
+        len -= n;
+    }
+}
+
+void dasd_xfer_in(DasdRun *run, DasdXfer *x, const uint8_t *src,
+                  uint32_t len)
+{
+    x->dev_len = len;
+    dasd_xfer_copy(x, (uint8_t *)src, MIN(len, x->total), true);
+}
+
+uint32_t dasd_xfer_out(DasdRun *run, DasdXfer *x, uint8_t *dst,
+                       uint32_t want)
+{
+    uint32_t n = MIN(want, x->total);
+
+    x->dev_len = want;
+    dasd_xfer_copy(x, dst, n, false);
+    return n;
+}
+
+/* IDAWs after the first must start blocks; the first one may not be 0 */
+static bool dasd_idal_valid(const DasdXfer *x, const DasdSeg *s)
+{
+    uint64_t bs = dasd_idaw_block(x);
+    const uint64_t *idal = (const uint64_t *)(uintptr_t)s->addr;
+    uint64_t nblk;
+
+    if (!s->count) {
+        return true;
+    }
+    if (!idal[0]) {
+        return false;
+    }
+    nblk = ((idal[0] % bs) + s->count + bs - 1) / bs;
+    for (uint64_t i = 1; i < nblk; i++) {
+        if (!idal[i] || idal[i] % bs) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Decode CCW @idx into a segment; false: channel-program check */
+static bool dasd_fetch_seg(const uint8_t *prog, const DasdXfer *x,
+                           uint32_t idx, DasdSeg *s, uint8_t *cmd)
+{
+    CCW1 ccw;
+
+    if (idx >= CCW_PROG_MAX_CCWS) {
+        return false;
+    }
+    dasd_ccw_decode(prog + idx * CCW_PROG_CCW_SIZE, &ccw);
+    *cmd = ccw.cmd_code;
+    s->idx = idx;
+    s->flags = ccw.flags;
+    s->count = ccw.count;
+    s->addr = 0;
+    if (ccw_cmd_is_tic(ccw.cmd_code) || !ccw.count) {
+        return true;
+    }
+    if (ccw.cda < CCW_PROG_ENTRY_AREA || ccw.cda >= CCW_PROG_SIZE ||
+        ccw.cda % CCW_PROG_ENTRY_SIZE || (ccw.flags & CCW_FLAG_MIDA)) {
+        return false;
+    }
+    s->addr = dasd_entry(prog, ccw.cda);
+    if (!s->addr) {
+        return false;
+    }
+    return !(ccw.flags & CCW_FLAG_IDA) || dasd_idal_valid(x, s);
+}
+
+/* Gather the data chain starting at @idx; false: program check at *bad */
+static bool dasd_gather(const uint8_t *prog, uint32_t idx, DasdXfer *x,
+                        uint8_t *cmd, uint32_t *bad)
+{
+    uint8_t c;
+
+    x->nseg = 0;
+    x->total = 0;
+    x->dev_len = 0;
+    do {
+        DasdSeg *s = &x->seg[x->nseg];
+
+        *bad = idx;
+        if (x->nseg == CCW_PROG_MAX_CCWS ||
+            !dasd_fetch_seg(prog, x, idx, s, x->nseg ? &c : cmd)) {
+            return false;
+        }
+        if (x->nseg && ccw_cmd_is_tic(c)) {
+            return false;       /* TIC inside a data chain: not supported */
+        }
+        x->total += s->count;
+        x->nseg++;
+        idx++;
+    } while (x->seg[x->nseg - 1].flags & CCW_FLAG_DC);
+    return true;
+}
+
+/* Residual, CPA and incorrect length after a data transfer */
+static bool dasd_account(const DasdXfer *x, SimDasdResult *res)
+{
+    uint32_t used = MIN(x->dev_len, x->total);
+    const DasdSeg *s = &x->seg[0];
+
+    for (uint32_t i = 0; i < x->nseg; i++) {
+        s = &x->seg[i];
+        if (used <= s->count && (used < s->count || i == x->nseg - 1)) {
+            break;
+        }
+        used -= s->count;
+    }
+    res->count = s->count - MIN(used, s->count);
+    res->cpa = (s->idx + 1) * CCW_PROG_CCW_SIZE;
+    if (x->dev_len != x->total && !(s->flags & CCW_FLAG_SLI)) {
+        res->cstat |= SCSW_CSTAT_INCORR_LEN;
+        return false;
+    }
+    return true;
+}
+
+static void dasd_run_init(DasdRun *run, Dasd3390 *d)
+{
+    memset(run, 0, offsetof(DasdRun, io));
+    run->d = d;
+    run->ext_end = ckd_image_tracks(d->img) - 1;
+    run->orient = DASD_AT_INDEX;
+}
+
+/* Execute one command; true when the chain goes on at *next */
+static bool dasd_step(DasdRun *run, const uint8_t *prog, uint32_t *next,
+                      DasdXfer *x, SimDasdResult *res)
+{
+    uint32_t idx = *next, bad;
+    uint8_t cmd;
+    const DasdSeg *last;
+    DasdStatus st;
+
+    if (!dasd_gather(prog, idx, x, &cmd, &bad)) {
+        res->cstat |= SCSW_CSTAT_PROG_CHECK;
+        res->cpa = (MIN(bad, CCW_PROG_MAX_CCWS - 1) + 1) * 8;
+        return false;
+    }
+    if (ccw_cmd_is_tic(cmd)) {
+        CCW1 ccw;
+
+        dasd_ccw_decode(prog + idx * CCW_PROG_CCW_SIZE, &ccw);
+        res->cpa = (idx + 1) * CCW_PROG_CCW_SIZE;
+        if (ccw.cda % CCW_PROG_CCW_SIZE || ccw.cda >= CCW_PROG_ENTRY_AREA ||
+            ccw_cmd_is_tic(prog[ccw.cda])) {
+            res->cstat |= SCSW_CSTAT_PROG_CHECK;
+            return false;
+        }
+        *next = ccw.cda / CCW_PROG_CCW_SIZE;
+        return true;
+    }
+    st = dasd_command(run, cmd, x);
+    last = &x->seg[x->nseg - 1];
+    res->cpa = (last->idx + 1) * CCW_PROG_CCW_SIZE;
+    if (st == DASD_PROG_CHECK) {
+        res->cstat |= SCSW_CSTAT_PROG_CHECK;
+        res->cpa = (x->seg[0].idx + 1) * CCW_PROG_CCW_SIZE;
+        return false;
+    }
+    res->dstat = SCSW_DSTAT_CE | SCSW_DSTAT_DE;
+    if (st == DASD_UNIT_CHECK) {
+        res->dstat |= SCSW_DSTAT_UC;
+        res->count = x->total;
+        res->cpa = (x->seg[0].idx + 1) * CCW_PROG_CCW_SIZE;
+        return false;
+    }
+    if (!dasd_account(x, res) || !(last->flags & CCW_FLAG_CC)) {
+        if (st == DASD_OK_SM) {
+            res->dstat |= SCSW_DSTAT_SM;
+        }
+        return false;
+    }
+    *next = last->idx + 1 + (st == DASD_OK_SM);
+    return true;
+}
+
+void dasd3390_execute(Dasd3390 *d, const uint8_t *orb, const uint8_t *prog,
+                      SimDasdResult *res)
+{
+    g_autofree DasdRun *run = g_new(DasdRun, 1);
+    g_autofree DasdXfer *x = g_new0(DasdXfer, 1);
+    uint16_t ctrl0 = orb[4] << 8 | orb[5];
+    uint32_t next = 0;
+    unsigned n = 0;
+
+    memset(res, 0, sizeof(*res));
+    dasd_run_init(run, d);
+    x->idaw_2k = !(ctrl0 & ORB_CTRL0_C64) || (ctrl0 & ORB_CTRL0_I2K);
+    do {
+        if (++n > DASD_MAX_EXECUTED) {
+            res->cstat |= SCSW_CSTAT_PROG_CHECK;
+            res->dstat = 0;
+            break;
+        }
+        res->dstat = 0;
+        res->count = 0;
+    } while (dasd_step(run, prog, &next, x, res));
+    if (res->dstat & SCSW_DSTAT_UC) {
+        res->sense_valid = true;
+        memcpy(res->sense, run->sense, DASD_SENSE_SIZE);
+        memcpy(d->sense, run->sense, DASD_SENSE_SIZE);
+    }
+}

@@ -1,0 +1,80 @@
+/*
+ * Internals of the 3390 command engine: the state of one channel
+ * program, data areas, and the command handlers.
+ */
+#ifndef HW_SIM_DASD_INTERNAL_H
+#define HW_SIM_DASD_INTERNAL_H
+
+#include "hw/sim/dasd-3390.h"
+
+/* Outcome of a command */
+typedef enum DasdStatus {
+    DASD_OK,                /* channel end + device end */
+    DASD_OK_SM,             /* ... with status modifier (skip a CCW) */
+    DASD_UNIT_CHECK,        /* sense prepared in run->sense */
+    DASD_PROG_CHECK,        /* channel-program check */
+} DasdStatus;
+
+typedef enum DasdOrient {
+    DASD_AT_INDEX,
+    DASD_AT_HA,
+    DASD_AT_COUNT,          /* after the count of run->cur */
+    DASD_AT_DATA,           /* after the data of run->cur */
+} DasdOrient;
+
+/* One CCW of a data chain */
+typedef struct DasdSeg {
+    uint32_t idx;           /* CCW index */
+    uint8_t flags;
+    uint16_t count;
+    uint64_t addr;          /* data or IDAL host address */
+} DasdSeg;
+
+typedef struct DasdXfer {
+    uint32_t nseg;
+    uint32_t total;
+    DasdSeg seg[CCW_PROG_MAX_CCWS];
+    uint32_t dev_len;       /* bytes the device sent or wanted */
+    bool idaw_2k;
+} DasdXfer;
+
+typedef struct DasdRun {
+    Dasd3390 *d;
+    uint8_t sense[DASD_SENSE_SIZE];
+    /* Define Extent */
+    bool de_seen;
+    uint8_t mask;
+    uint32_t ext_beg, ext_end;          /* track numbers, inclusive */
+    /* Locate Record domain */
+    uint8_t lr_op;
+    uint32_t lr_left;
+    /* position */
+    uint32_t cyl, head;
+    bool trk_loaded;
+    DasdOrient orient;
+    CkdRecord cur;
+    unsigned index_passes;
+    uint8_t io[CKD_COUNT_SIZE + 255 + 65535];
+} DasdRun;
+
+#define DASD_MT             0x80        /* multi-track bit of read codes */
+
+/* dasd-engine.c: data movement */
+void dasd_xfer_in(DasdRun *run, DasdXfer *x, const uint8_t *src,
+                  uint32_t len);
+uint32_t dasd_xfer_out(DasdRun *run, DasdXfer *x, uint8_t *dst,
+                       uint32_t want);
+
+/* dasd-cmds.c */
+DasdStatus dasd_unit_check(DasdRun *run, uint8_t s0, uint8_t s1, uint8_t s7);
+DasdStatus dasd_command(DasdRun *run, uint8_t cmd, DasdXfer *x);
+
+/* dasd-track.c: position and records */
+uint32_t dasd_trackno(const DasdRun *run, uint32_t cyl, uint32_t head);
+DasdStatus dasd_seek(DasdRun *run, uint32_t cyl, uint32_t head);
+DasdStatus dasd_next_record(DasdRun *run, bool skip_r0, bool mt,
+                            CkdRecord *rec);
+DasdStatus dasd_flush_track(DasdRun *run);
+bool dasd_write_protected(DasdRun *run, bool format);
+
+#endif

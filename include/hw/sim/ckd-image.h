@@ -1,0 +1,129 @@
+/*
+ * Hercules CKD image files (the uncompressed CKD_P370 format that
+ * Hercules' dasdinit writes) holding an IBM 3390 volume.
+ *
+ * Layout (docs/system/s390x/sim-dasd.rst): a 512-byte header, then one
+ * fixed-size slot per track, track t = cyl * heads + head at offset
+ * 512 + t * slot.  A track is a 5-byte home address (flag, CC, HH), the
+ * records (8-byte count CC HH R KL DL, key, data; big-endian), then eight
+ * 0xff bytes; the rest of the slot is zero.
+ *
+ * Pure module: plain file I/O, no QOM.
+ */
+#ifndef HW_SIM_CKD_IMAGE_H
+#define HW_SIM_CKD_IMAGE_H
+
+#include "qemu/osdep.h"
+#include "qapi/error.h"
+
+#define CKD_HDR_SIZE        512
+#define CKD_HDR_MAGIC       "CKD_P370"
+#define CKD_HA_SIZE         5
+#define CKD_COUNT_SIZE      8
+#define CKD_EOT_SIZE        8
+
+/* 3390 geometry */
+#define CKD_3390_HEADS      15
+#define CKD_3390_SLOT       56832   /* track slot in the file */
+#define CKD_3390_TRKLEN     58786   /* track length as RDC reports it */
+#define CKD_3390_R1MAX      56664   /* largest R1 on a track */
+#define CKD_3390_SECTORS    224
+#define CKD_3390_DEVTYPE    0x90    /* header byte 16 */
+
+typedef struct CkdModel {
+    const char *name;       /* "3390-3" */
+    uint8_t model;          /* Sense ID / RDC model byte */
+    uint8_t unit_code;      /* RDC byte 11 */
+    uint32_t cyls;          /* primary cylinders */
+} CkdModel;
+
+/* The model called @name ("3390-1", "3390-3", "3390-9"), or NULL. */
+const CkdModel *ckd_model_find(const char *name);
+/* The smallest listed model with at least @cyls cylinders, or the largest. */
+const CkdModel *ckd_model_for_cyls(uint32_t cyls);
+
+typedef struct CkdImage {
+    int fd;
+    bool readonly;
+    char *path;
+    uint32_t cyls;
+    uint32_t heads;
+    uint32_t slot;          /* bytes per track slot */
+} CkdImage;
+
+/*
+ * Create @path (it must not exist) as a sparse single-file image of
+ * @cyls cylinders formatted as dasdinit formats a new volume: track 0
+ * holds R0, IPL1, IPL2 and a VOL1 label naming @volser (1..6 characters),
+ * every other track HA + R0.
+ */
+bool ckd_image_create(const char *path, uint32_t cyls, const char *volser,
+                      Error **errp);
+/* Open an existing image; multi-file sets and bad headers are refused. */
+CkdImage *ckd_image_open(const char *path, bool readonly, Error **errp);
+void ckd_image_close(CkdImage *img);
+
+static inline uint32_t ckd_image_tracks(const CkdImage *img)
+{
+    return img->cyls * img->heads;
+}
+
+/* Read / write the whole slot of track (@cyl, @head); @buf holds slot bytes. */
+bool ckd_image_read_track(CkdImage *img, uint32_t cyl, uint32_t head,
+                          uint8_t *buf, Error **errp);
+bool ckd_image_write_track(CkdImage *img, uint32_t cyl, uint32_t head,
+                           const uint8_t *buf, Error **errp);
+
+/* ---- track contents ---- */
+
+typedef struct CkdRecord {
+    uint32_t off;           /* offset of the count field in the track */
+    uint16_t cc, hh;
+    uint8_t r, kl;
+    uint16_t dl;
+} CkdRecord;
+
+static inline uint32_t ckd_record_end(const CkdRecord *rec)
+{
+    return rec->off + CKD_COUNT_SIZE + rec->kl + rec->dl;
+}
+
+/*
+ * The record whose count starts at @off of track @trk (@size bytes):
+ * true and *rec filled; false at the end-of-track marker or when the
+ * track is malformed (a record that does not fit).
+ */
+bool ckd_track_record_at(const uint8_t *trk, uint32_t size, uint32_t off,
+                         CkdRecord *rec);
+/* Build an empty track (HA + R0 with 8 zero data bytes + end marker). */
+void ckd_track_format_empty(uint8_t *trk, uint32_t size, uint16_t cc,
+                            uint16_t hh);
+/* Build track 0 of a new volume (R0, IPL1, IPL2, VOL1 with @volser). */
+void ckd_track_format_volume(uint8_t *trk, uint32_t size, const char *volser);
+/* Bytes used by HA, records and the end marker; 0 if malformed. */
+uint32_t ckd_track_used(const uint8_t *trk, uint32_t size);
+
+/* Big-endian helpers */
+static inline uint16_t ckd_be16(const uint8_t *p)
+{
+    return (uint16_t)(p[0] << 8 | p[1]);
+}
+
+static inline uint32_t ckd_be32(const uint8_t *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | p[2] << 8 | p[3];
+}
+
+static inline void ckd_st16(uint8_t *p, uint16_t v)
+{
+    p[0] = v >> 8;
+    p[1] = v;
+}
+
+static inline void ckd_st32(uint8_t *p, uint32_t v)
+{
+    ckd_st16(p, v >> 16);
+    ckd_st16(p + 2, v);
+}
+
+#endif

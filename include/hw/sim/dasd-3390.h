@@ -1,0 +1,72 @@
+/*
+ * A 3990 control unit with a 3390 ECKD volume, executing the translated
+ * 4 KiB channel program of linux-headers/linux/ccw-prog.h.
+ *
+ * Pure module: no QOM, no main loop.  Data moves through the host
+ * addresses in the program's entries.  Any program is safe: bad offsets,
+ * loops and malformed tracks end in an architected status, never a crash.
+ */
+#ifndef HW_SIM_DASD_3390_H
+#define HW_SIM_DASD_3390_H
+
+#include "qemu/osdep.h"
+#include "hw/sim/ckd-image.h"
+#include "linux-headers/linux/ccw-prog.h"
+
+#define DASD_SENSE_SIZE     32
+#define DASD_RDC_SIZE       64
+#define DASD_RCD_SIZE       256
+#define DASD_SENSE_ID_SIZE  12
+/* CCWs one program may execute before it ends with a program check */
+#define DASD_MAX_EXECUTED   65536
+
+/* Sense byte 0 */
+#define DASD_SENSE0_CMD_REJECT      0x80
+#define DASD_SENSE0_INTERVENTION    0x40
+#define DASD_SENSE0_EQUIPMENT_CHECK 0x10
+#define DASD_SENSE0_DATA_CHECK      0x08
+/* Sense byte 1 */
+#define DASD_SENSE1_INVALID_TRACK   0x40
+#define DASD_SENSE1_END_OF_CYL      0x20
+#define DASD_SENSE1_NO_RECORD       0x08
+#define DASD_SENSE1_FILE_PROTECTED  0x04
+#define DASD_SENSE1_WRITE_INHIBITED 0x02
+/* Sense byte 7 (format 0 messages of a command reject) */
+#define DASD_SENSE7_INVALID_CMD     0x01
+#define DASD_SENSE7_INVALID_SEQ     0x02
+#define DASD_SENSE7_COUNT_SHORT     0x03
+#define DASD_SENSE7_INVALID_PARAM   0x04
+
+/* What the guest's SCSW will show */
+typedef struct SimDasdResult {
+    uint8_t dstat;          /* SCSW_DSTAT_* */
+    uint8_t cstat;          /* SCSW_CSTAT_* */
+    uint16_t count;         /* residual count of the last CCW */
+    uint32_t cpa;           /* byte offset of the CCW after the last used */
+    bool sense_valid;       /* unit check: sense[] for concurrent sense */
+    uint8_t sense[DASD_SENSE_SIZE];
+} SimDasdResult;
+
+typedef struct Dasd3390 {
+    CkdImage *img;          /* not owned */
+    const CkdModel *model;
+    uint16_t devno;
+    uint8_t sense[DASD_SENSE_SIZE];     /* for the next Sense command */
+    uint8_t *trk;           /* one track slot, scratch */
+} Dasd3390;
+
+void dasd3390_init(Dasd3390 *d, CkdImage *img, const CkdModel *model,
+                   uint16_t devno);
+void dasd3390_cleanup(Dasd3390 *d);
+/* Device reset: drops pending sense. */
+void dasd3390_reset(Dasd3390 *d);
+/* Execute @prog (CCW_PROG_SIZE bytes) started with @orb (12 bytes). */
+void dasd3390_execute(Dasd3390 *d, const uint8_t *orb, const uint8_t *prog,
+                      SimDasdResult *res);
+
+/* The fixed answers, also used by tests */
+void dasd3390_sense_id(const Dasd3390 *d, uint8_t out[DASD_SENSE_ID_SIZE]);
+void dasd3390_rdc(const Dasd3390 *d, uint8_t out[DASD_RDC_SIZE]);
+void dasd3390_rcd(const Dasd3390 *d, uint8_t out[DASD_RCD_SIZE]);
+
+#endif
