@@ -1,0 +1,318 @@
+/*
+ * sim-dasd-3390: the user-creatable simulated host DASD object and its
+ * asynchronous execution of channel programs.
+ */
+#include "qemu/osdep.h"
+#include "qapi/error.h"
+#include "qom/object_interfaces.h"
+#include "hw/sim/sim-dasd.h"
+#include "dasd-ioinst.h"
+
+/* "css.ssid.devno" in hex: css 0..fe, ssid 0..3, devno 4 digits */
+static bool sim_dasd_parse_busid(const char *s, uint8_t *css, uint8_t *ssid,
+                                 uint16_t *devno)
+{
+    unsigned c, ss, dev;
+    int n = -1;
+
+    if (!s || sscanf(s, "%2x.%1x.%4x%n", &c, &ss, &dev, &n) != 3 ||
+        n != (int)strlen(s) || c > 0xfe || ss > 3 ||
+        strlen(strrchr(s, '.') + 1) != 4 || strspn(s, "0123456789abcdefABCDEF.")
+        != strlen(s)) {
+        return false;
+    }
+    *css = c;
+    *ssid = ss;
+    *devno = dev;
+    return true;
+}
+
+static bool sim_dasd_open(SimDasd *d, const CkdModel *model, Error **errp)
+{
+    g_autofree char *volser = NULL;
+
+    if (!g_file_test(d->file, G_FILE_TEST_EXISTS)) {
+        volser = d->volser ? g_strdup(d->volser) :
+                 g_strdup_printf("D%04X", d->devno);
+        if (d->readonly) {
+            error_setg(errp, "image '%s' does not exist and readonly=on",
+                       d->file);
+            return false;
+        }
+        if (!ckd_image_create(d->file, model->cyls, volser, errp)) {
+            return false;
+        }
+    }
+    d->img = ckd_image_open(d->file, d->readonly, errp);
+    return d->img != NULL;
+}
+
+static void sim_dasd_complete(UserCreatable *uc, Error **errp)
+{
+    SimDasd *d = SIM_DASD(uc);
+    const CkdModel *model = ckd_model_find(d->model ?: "3390-3");
+    Error *err = NULL;
+
+    if (!sim_dasd_parse_busid(d->busid, &d->css, &d->ssid, &d->devno)) {
+        error_setg(errp, "sim-dasd-3390: busid '%s' is not of the form "
+                   "0.0.1234", d->busid ?: "");
+        return;
+    }
+    if (sim_dasd_find_by_busid(d->busid)) {
+        error_setg(errp, "sim-dasd-3390: busid %s is already in use",
+                   d->busid);
+        return;
+    }
+    if (d->cssid > 3) {
+        error_setg(errp, "sim-dasd-3390: cssid %u is out of range 0..3",
+                   d->cssid);
+        return;
+    }
+    if (!model) {
+        error_setg(errp, "sim-dasd-3390: model '%s' is not one of 3390-1, "
+                   "3390-3, 3390-9", d->model);
+        return;
+    }
+    if (!d->file) {
+        error_setg(errp, "sim-dasd-3390: parameter 'file' is missing");
+        return;
+    }
+    if (!sim_dasd_open(d, model, &err)) {
+        error_prepend(&err, "sim-dasd-3390 %s: ", d->busid);
+        error_propagate(errp, err);
+        return;
+    }
+    if (!d->model) {
+        model = ckd_model_for_cyls(d->img->cyls);
+    }
+    dasd3390_init(&d->dev, d->img, model, d->devno);
+    d->realized = true;
+}
+
+static int sim_dasd_match(Object *child, void *opaque)
+{
+    SimDasd **found = opaque;
+    SimDasd *d = (SimDasd *)object_dynamic_cast(child, TYPE_SIM_DASD_3390);
+    const char *busid = (const char *)found[1];
+
+    if (d && d->realized && !g_ascii_strcasecmp(d->busid, busid)) {
+        found[0] = d;
+        return 1;
+    }
+    return 0;
+}
+
+SimDasd *sim_dasd_find_by_busid(const char *busid)
+{
+    SimDasd *found[2] = { NULL, (SimDasd *)busid };
+
+    if (busid) {
+        object_child_foreach(object_get_objects_root(), sim_dasd_match,
+                             found);
+    }
+    return found[0];
+}
+
+bool sim_dasd_busy(const SimDasd *d)
+{
+    return d->idle != 0;
+}
+
+static gboolean sim_dasd_run(gpointer opaque)
+{
+    SimDasd *d = opaque;
+    SimDasdCompletion c = { 0 };
+    SimDasdDoneFn *done = d->done;
+
+    d->idle = 0;
+    dasd3390_execute(&d->dev, d->orb, d->prog, &c.res);
+    g_clear_pointer(&d->prog, g_free);
+    d->done = NULL;
+    done(d->opaque, &c);
+    return G_SOURCE_REMOVE;
+}
+
+typedef struct SimDasdBusy {
+    SimDasdDoneFn *done;
+    void *opaque;
+} SimDasdBusy;
+
+static gboolean sim_dasd_report_busy(gpointer opaque)
+{
+    SimDasdBusy *b = opaque;
+    SimDasdCompletion c = { .res.dstat = SCSW_DSTAT_BUSY };
+
+    b->done(b->opaque, &c);
+    g_free(b);
+    return G_SOURCE_REMOVE;
+}
+
+void sim_dasd_start(SimDasd *d, const uint8_t *orb12,
+                    const uint8_t prog[CCW_PROG_SIZE], SimDasdDoneFn *done,
+                    void *opaque)
+{
+    if (sim_dasd_busy(d)) {
+        SimDasdBusy *b = g_new(SimDasdBusy, 1);
+
+        b->done = done;
+        b->opaque = opaque;
+        g_idle_add(sim_dasd_report_busy, b);
+        return;
+    }
+    memcpy(d->orb, orb12, sizeof(d->orb));
+    d->prog = g_malloc(CCW_PROG_SIZE);
+    memcpy(d->prog, prog, CCW_PROG_SIZE);
+    d->done = done;
+    d->opaque = opaque;
+    d->idle = g_idle_add(sim_dasd_run, d);
+}
+
+static bool sim_dasd_cancel(SimDasd *d, bool report)
+{
+    SimDasdCompletion c = { .canceled = true };
+    SimDasdDoneFn *done = d->done;
+
+    if (!sim_dasd_busy(d)) {
+        return false;
+    }
+    g_source_remove(d->idle);
+    d->idle = 0;
+    g_clear_pointer(&d->prog, g_free);
+    d->done = NULL;
+    if (report) {
+        done(d->opaque, &c);
+    }
+    return true;
+}
+
+bool sim_dasd_halt(SimDasd *d)
+{
+    return sim_dasd_cancel(d, true);
+}
+
+bool sim_dasd_clear(SimDasd *d)
+{
+    bool was = sim_dasd_cancel(d, true);
+
+    dasd3390_reset(&d->dev);
+    return was;
+}
+
+void sim_dasd_reset(SimDasd *d)
+{
+    sim_dasd_cancel(d, false);
+    if (d->realized) {
+        dasd3390_reset(&d->dev);
+    }
+}
+
+/* ---- properties ---- */
+
+static bool sim_dasd_frozen(SimDasd *d, Error **errp)
+{
+    if (d->realized) {
+        error_setg(errp, "sim-dasd-3390: properties cannot be changed "
+                   "after creation");
+        return true;
+    }
+    return false;
+}
+
+#define SIM_DASD_STR_PROP(field)                                        \
+    static char *sim_dasd_get_##field(Object *obj, Error **errp)        \
+    {                                                                   \
+        return g_strdup(SIM_DASD(obj)->field);                          \
+    }                                                                   \
+    static void sim_dasd_set_##field(Object *obj, const char *v,        \
+                                     Error **errp)                      \
+    {                                                                   \
+        SimDasd *d = SIM_DASD(obj);                                     \
+                                                                        \
+        if (!sim_dasd_frozen(d, errp)) {                                \
+            g_free(d->field);                                           \
+            d->field = g_strdup(v);                                     \
+        }                                                               \
+    }
+
+SIM_DASD_STR_PROP(busid)
+SIM_DASD_STR_PROP(file)
+SIM_DASD_STR_PROP(model)
+SIM_DASD_STR_PROP(volser)
+
+static bool sim_dasd_get_readonly(Object *obj, Error **errp)
+{
+    return SIM_DASD(obj)->readonly;
+}
+
+static void sim_dasd_set_readonly(Object *obj, bool v, Error **errp)
+{
+    SimDasd *d = SIM_DASD(obj);
+
+    if (!sim_dasd_frozen(d, errp)) {
+        d->readonly = v;
+    }
+}
+
+static void sim_dasd_finalize(Object *obj)
+{
+    SimDasd *d = SIM_DASD(obj);
+
+    sim_dasd_reset(d);
+    if (d->realized) {
+        dasd3390_cleanup(&d->dev);
+    }
+    ckd_image_close(d->img);
+    g_free(d->busid);
+    g_free(d->file);
+    g_free(d->model);
+    g_free(d->volser);
+}
+
+static bool sim_dasd_can_be_deleted(UserCreatable *uc)
+{
+    return !sim_dasd_busy(SIM_DASD(uc));
+}
+
+static void sim_dasd_instance_init(Object *obj)
+{
+    object_property_add_uint8_ptr(obj, "cssid", &SIM_DASD(obj)->cssid,
+                                  OBJ_PROP_FLAG_READWRITE);
+}
+
+static void sim_dasd_class_init(ObjectClass *oc, void *data)
+{
+    UserCreatableClass *ucc = USER_CREATABLE_CLASS(oc);
+
+    ucc->complete = sim_dasd_complete;
+    ucc->can_be_deleted = sim_dasd_can_be_deleted;
+    object_class_property_add_str(oc, "busid", sim_dasd_get_busid,
+                                  sim_dasd_set_busid);
+    object_class_property_add_str(oc, "file", sim_dasd_get_file,
+                                  sim_dasd_set_file);
+    object_class_property_add_str(oc, "model", sim_dasd_get_model,
+                                  sim_dasd_set_model);
+    object_class_property_add_str(oc, "volser", sim_dasd_get_volser,
+                                  sim_dasd_set_volser);
+    object_class_property_add_bool(oc, "readonly", sim_dasd_get_readonly,
+                                   sim_dasd_set_readonly);
+}
+
+static const TypeInfo sim_dasd_type = {
+    .name = TYPE_SIM_DASD_3390,
+    .parent = TYPE_OBJECT,
+    .instance_size = sizeof(SimDasd),
+    .instance_init = sim_dasd_instance_init,
+    .instance_finalize = sim_dasd_finalize,
+    .class_init = sim_dasd_class_init,
+    .interfaces = (InterfaceInfo[]) {
+        { TYPE_USER_CREATABLE },
+        { }
+    },
+};
+
+static void sim_dasd_register_types(void)
+{
+    type_register_static(&sim_dasd_type);
+}
+
+type_init(sim_dasd_register_types)
