@@ -3,7 +3,7 @@
  * Operation, "Input/Output Operations"): CCWs, IDAWs, the ORB, the SCSW,
  * the PMCW/SCHIB and the IRB, as they are laid out in guest storage
  * (big-endian). The structs here are host-endian decoded forms; the
- * *_decode/*_encode helpers in hw/s390x/ioinst.c convert.
+ * _decode/_encode helpers in hw/s390x/ioinst.c convert.
  */
 #ifndef HW_S390X_IOINST_H
 #define HW_S390X_IOINST_H
@@ -12,7 +12,11 @@
 
 /* ---- CCW ---- */
 
-/* Format-1 CCW: cmd(8) flags(8) count(16) | data address(32, bit 0 zero) */
+/*
+ * Format-1 CCW: cmd(8) flags(8) count(16) | bit 32 zero, data address(31).
+ * Format-0 CCW: cmd(8) data address(24) | flags(8) ignored(8) count(16).
+ * Both decode into CCW1 (the format-0 address zero-extended).
+ */
 typedef struct CCW1 {
     uint8_t cmd_code;
     uint8_t flags;
@@ -20,7 +24,8 @@ typedef struct CCW1 {
     uint32_t cda;
 } CCW1;
 
-/* Format-0 CCW: cmd(8) data address(24) | flags(8) reserved(8) count(16) */
+#define CCW1_ADDR_MASK  0x7fffffffu   /* 31-bit address (bits 33-63) */
+#define CCW0_ADDR_MASK  0x00ffffffu   /* 24-bit address (bits 8-31) */
 
 #define CCW_FLAG_DC   0x80   /* chain data */
 #define CCW_FLAG_CC   0x40   /* chain command */
@@ -31,6 +36,11 @@ typedef struct CCW1 {
 #define CCW_FLAG_SUSPEND 0x02
 #define CCW_FLAG_MIDA 0x01   /* modified IDAL (not supported) */
 
+/*
+ * Command codes by their low bits: write xxxxxx01, read xxxxxx10,
+ * control xxxxxx11, sense xxxx0100, read backward xxxx1100, transfer in
+ * channel xxxx1000 (high four bits ignored); xxxx0000 is invalid.
+ */
 #define CCW_CMD_TIC   0x08   /* transfer in channel (low 4 bits 1000) */
 #define CCW_CMD_NOOP  0x03   /* control, no operation */
 #define CCW_CMD_SENSE 0x04
@@ -67,12 +77,37 @@ static inline bool ccw_cmd_is_control(uint8_t cmd)
     return (cmd & 0x03) == 0x03;       /* control: xxxx xx11 */
 }
 
+static inline bool ccw_cmd_is_invalid(uint8_t cmd)
+{
+    return (cmd & 0x0f) == 0x00;       /* xxxx 0000 */
+}
+
+/* Commands that move data from the device into storage */
+static inline bool ccw_cmd_is_input(uint8_t cmd)
+{
+    return ccw_cmd_is_read(cmd) || ccw_cmd_is_sense(cmd) ||
+           ccw_cmd_is_read_backward(cmd);
+}
+
 /* ---- IDAW ---- */
+/*
+ * Format-1 IDAW: a word, bit 0 zero, 31-bit address, 2 KiB blocks; the IDAL
+ * is on a word boundary. Format-2 IDAW: a doubleword, 64-bit address, 4 KiB
+ * blocks (2 KiB with the ORB's 2K-IDAW control); the IDAL is on a doubleword
+ * boundary. The first IDAW may designate any byte; every later one
+ * designates the first byte of a block (the last byte for read backward).
+ */
+#define IDAW1_ADDR_MASK 0x7fffffffu
 #define IDAW1_BLOCK   2048        /* format-1 IDAW: 31-bit, 2 KiB blocks */
 #define IDAW2_BLOCK   4096        /* format-2 IDAW: 64-bit, 4 KiB blocks */
 #define IDAW2_BLOCK_2K 2048       /* format-2 with the ORB's 2K flag */
 
-/* ---- ORB (operation-request block, 12 bytes used, 32 with extension) ---- */
+/*
+ * ---- ORB (operation-request block, 12 bytes used, 32 with extension) ----
+ * word 0 interruption parameter; word 1 key(4) S C M Y F P I A U B H T,
+ * LPM(8), L D, five zero bits, X; word 2 bit 0 zero, channel-program
+ * address(31).
+ */
 typedef struct ORB {
     uint32_t intparm;
     uint16_t ctrl0;
@@ -87,7 +122,8 @@ typedef struct ORB {
 #define ORB_CTRL0_MOD      0x0200  /* modification control */
 #define ORB_CTRL0_SYNC     0x0100  /* synchronization control */
 #define ORB_CTRL0_FMT      0x0080  /* CCW format 1 */
-#define ORB_CTRL0_PFCH     0x0040  /* prefetch control: 1 = no prefetch */
+#define ORB_CTRL0_PFCH     0x0040  /* prefetch control: 1 = unlimited CCW
+                                      prefetching allowed */
 #define ORB_CTRL0_ISIC     0x0020  /* initial-status-interruption control */
 #define ORB_CTRL0_ALCC     0x0010  /* address-limit checking control */
 #define ORB_CTRL0_SSIC     0x0008  /* suppress-suspended-interruption */
@@ -96,7 +132,9 @@ typedef struct ORB {
 #define ORB_CTRL0_I2K      0x0001  /* 2K format-2 IDAWs */
 #define ORB_CTRL1_ILS      0x80    /* incorrect-length suppression mode */
 #define ORB_CTRL1_MIDAW    0x40    /* modified IDAW control */
+#define ORB_CTRL1_RESERVED 0x3e    /* must be zero */
 #define ORB_CTRL1_ORBX     0x01    /* ORB extension */
+#define ORB_CPA_RESERVED   0x80000000u  /* word 2 bit 0: must be zero */
 
 /* ---- SCSW (subchannel-status word, 12 bytes) ---- */
 typedef struct SCSW {
@@ -161,6 +199,7 @@ void ccw1_encode(const CCW1 *ccw, uint8_t be[8]);
 /* Format-0 CCW into the format-1 form (same command, flags, count) */
 void ccw0_decode(const uint8_t be[8], CCW1 *ccw);
 void orb_decode(const uint8_t be[12], ORB *orb);
+void orb_encode(const ORB *orb, uint8_t be[12]);
 void scsw_decode(const uint8_t be[12], SCSW *scsw);
 void scsw_encode(const SCSW *scsw, uint8_t be[12]);
 
