@@ -15,6 +15,8 @@
 #include "hw/qdev-core.h"
 #include "hw/hotplug.h"
 #include "hw/s390x/s390-virtio-ccw.h"
+#include "hw/s390x/css.h"
+#include "hw/s390x/css-bridge.h"
 #include "exec/memory.h"
 #include "sysemu/hostmem.h"
 #include "sysemu/runstate.h"
@@ -27,8 +29,14 @@ typedef struct S390MachinePart {
     bool (*init)(S390CcwMachineState *ms, Error **errp);
 } S390MachinePart;
 
+static bool s390_css_part_init(S390CcwMachineState *ms, Error **errp)
+{
+    return virtual_css_bus_init(errp) != NULL;
+}
+
 /* The parts of the machine, created in this order. */
 static const S390MachinePart s390_machine_parts[] = {
+    { "css", s390_css_part_init },
     { NULL, NULL },
 };
 
@@ -112,6 +120,7 @@ static bool s390_machine_init(MachineState *machine, Error **errp)
 
 static void s390_machine_reset(MachineState *machine)
 {
+    css_reset();
     qbus_reset_all(sysbus_get_default());
 }
 
@@ -154,6 +163,16 @@ static void s390_set_usb(Object *obj, bool value, Error **errp)
     }
 }
 
+static bool s390_get_map_css(Object *obj, Error **errp)
+{
+    return css_get_map_css();
+}
+
+static void s390_set_map_css(Object *obj, bool value, Error **errp)
+{
+    css_set_map_css(value);
+}
+
 static void s390_machine_class_init(ObjectClass *oc, void *data)
 {
     MachineClass *mc = MACHINE_CLASS(oc);
@@ -171,6 +190,10 @@ static void s390_machine_class_init(ObjectClass *oc, void *data)
     object_class_property_add_bool(oc, "usb", s390_get_usb, s390_set_usb);
     object_class_property_set_description(oc, "usb",
         "Accepted for compatibility: only 'off' (there is no USB)");
+    object_class_property_add_bool(oc, "s390-map-css", s390_get_map_css,
+                                   s390_set_map_css);
+    object_class_property_set_description(oc, "s390-map-css",
+        "present pass-through channel devices in the default css");
 }
 
 static void s390_machine_7_2_class_init(ObjectClass *oc, void *data)

@@ -1,0 +1,62 @@
+/*
+ * CPU 0's state and the delivery of I/O interruptions and the
+ * machine-check (channel report) pending indication to it.
+ */
+#include "qemu/osdep.h"
+#include "target/s390x/cpu.h"
+#include "hw/s390x/css.h"
+
+#define IID_ISC_SHIFT 27    /* ISC in bits 2-4 of the identification word */
+
+static CPUS390XState cpu0;
+
+void s390_cpu_reset(CPUS390XState *env)
+{
+    memset(env, 0, sizeof(*env));
+    /* initial CPU reset: CR0 and CR14 as architected, CR6 all disabled */
+    env->cregs[0] = 0xe0;
+    env->cregs[14] = 0xc2000000;
+}
+
+CPUS390XState *s390_cpu_env(int index)
+{
+    static bool initialized;
+
+    if (!initialized) {
+        s390_cpu_reset(&cpu0);
+        initialized = true;
+    }
+    return index == 0 ? &cpu0 : NULL;
+}
+
+static void st32(uint8_t *p, uint32_t v)
+{
+    p[0] = v >> 24;
+    p[1] = v >> 16;
+    p[2] = v >> 8;
+    p[3] = v;
+}
+
+bool s390_io_intr_take(CPUS390XState *env, S390IoIntr *out)
+{
+    CssIoIntr ci;
+    uint8_t lc[12];
+
+    if (!css_intr_accept(s390_io_isc_mask(env), &ci)) {
+        return false;
+    }
+    out->sid = ci.sid;
+    out->intparm = ci.intparm;
+    out->isc = ci.isc;
+    out->iid = (uint32_t)ci.isc << IID_ISC_SHIFT;
+    st32(lc, out->sid);
+    st32(lc + 4, out->intparm);
+    st32(lc + 8, out->iid);
+    ioinst_store(env->psa + LC_SUBCHANNEL_ID, lc, sizeof(lc));
+    return true;
+}
+
+bool s390_crw_mchk_pending(CPUS390XState *env)
+{
+    return css_crw_pending();
+}

@@ -1,0 +1,139 @@
+/*
+ * The qtest s390x extension: the test plays CPU 0 and executes I/O
+ * instructions, sets the I/O-interruption subclass mask, takes I/O
+ * interruptions and reads the machine-check (channel report) pending
+ * indication. Syntax and replies: docs/devel/qtest-s390x.rst.
+ */
+#include "qemu/osdep.h"
+#include "qemu/module.h"
+#include "sysemu/qtest.h"
+#include "target/s390x/cpu.h"
+
+static void qtest_s390_reply(Chardev *chr, int r)
+{
+    if (r < 0) {
+        qtest_sendf(chr, "OK pgm 0x%04x\n", -r);
+    } else {
+        qtest_sendf(chr, "OK cc %d\n", r);
+    }
+}
+
+/* Parse the @n numeric arguments after the command into @v. */
+static bool qtest_s390_args(Chardev *chr, gchar **words, int n, uint64_t *v)
+{
+    for (int i = 0; i < n; i++) {
+        if (!qtest_arg_u64(chr, words, i + 1, &v[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+typedef int S390RegAddrFn(CPUS390XState *env, uint64_t a, uint64_t b);
+typedef int S390RegFn(CPUS390XState *env, uint64_t a);
+
+static const struct {
+    const char *name;
+    S390RegAddrFn *fn;
+} s390_two_arg_cmds[] = {
+    { "s390_stsch", ioinst_stsch },
+    { "s390_msch", ioinst_msch },
+    { "s390_ssch", ioinst_ssch },
+    { "s390_tsch", ioinst_tsch },
+    { "s390_schm", ioinst_schm },
+};
+
+static const struct {
+    const char *name;
+    S390RegFn *fn;
+} s390_one_arg_cmds[] = {
+    { "s390_hsch", ioinst_hsch },
+    { "s390_csch", ioinst_csch },
+    { "s390_rsch", ioinst_rsch },
+    { "s390_xsch", ioinst_xsch },
+    { "s390_tpi", ioinst_tpi },
+    { "s390_stcrw", ioinst_stcrw },
+    { "s390_chsc", ioinst_chsc },
+};
+
+static void qtest_s390_two(Chardev *chr, gchar **words)
+{
+    CPUS390XState *env = s390_cpu_env(0);
+    uint64_t v[2];
+
+    if (!qtest_s390_args(chr, words, 2, v)) {
+        return;
+    }
+    for (size_t i = 0; i < G_N_ELEMENTS(s390_two_arg_cmds); i++) {
+        if (!strcmp(words[0], s390_two_arg_cmds[i].name)) {
+            env->regs[1] = v[0];
+            qtest_s390_reply(chr, s390_two_arg_cmds[i].fn(env, v[0], v[1]));
+            return;
+        }
+    }
+}
+
+static void qtest_s390_one(Chardev *chr, gchar **words)
+{
+    CPUS390XState *env = s390_cpu_env(0);
+    uint64_t v;
+
+    if (!qtest_s390_args(chr, words, 1, &v)) {
+        return;
+    }
+    for (size_t i = 0; i < G_N_ELEMENTS(s390_one_arg_cmds); i++) {
+        if (!strcmp(words[0], s390_one_arg_cmds[i].name)) {
+            qtest_s390_reply(chr, s390_one_arg_cmds[i].fn(env, v));
+            return;
+        }
+    }
+}
+
+/* s390_cr6 [VALUE]: set (when given) and show control register 6 */
+static void qtest_s390_cr6(Chardev *chr, gchar **words)
+{
+    CPUS390XState *env = s390_cpu_env(0);
+    uint64_t v;
+
+    if (words[1]) {
+        if (!qtest_arg_u64(chr, words, 1, &v)) {
+            return;
+        }
+        env->cregs[6] = v;
+    }
+    qtest_sendf(chr, "OK 0x%016" PRIx64 "\n", env->cregs[6]);
+}
+
+/* s390_io_intr: take the pending I/O interruption CR6 enables, if any */
+static void qtest_s390_io_intr(Chardev *chr, gchar **words)
+{
+    S390IoIntr intr;
+
+    if (!s390_io_intr_take(s390_cpu_env(0), &intr)) {
+        qtest_sendf(chr, "OK none\n");
+        return;
+    }
+    qtest_sendf(chr, "OK 0x%08x 0x%08x %u\n", intr.sid, intr.intparm,
+                intr.isc);
+}
+
+/* s390_crw_pending: the machine-check pending indication for CRWs */
+static void qtest_s390_crw_pending(Chardev *chr, gchar **words)
+{
+    qtest_sendf(chr, "OK %d\n", s390_crw_mchk_pending(s390_cpu_env(0)));
+}
+
+static void qtest_s390_register(void)
+{
+    for (size_t i = 0; i < G_N_ELEMENTS(s390_two_arg_cmds); i++) {
+        qtest_register_command(s390_two_arg_cmds[i].name, qtest_s390_two);
+    }
+    for (size_t i = 0; i < G_N_ELEMENTS(s390_one_arg_cmds); i++) {
+        qtest_register_command(s390_one_arg_cmds[i].name, qtest_s390_one);
+    }
+    qtest_register_command("s390_cr6", qtest_s390_cr6);
+    qtest_register_command("s390_io_intr", qtest_s390_io_intr);
+    qtest_register_command("s390_crw_pending", qtest_s390_crw_pending);
+}
+
+type_init(qtest_s390_register)
