@@ -97,7 +97,7 @@ static uint32_t ckd_track_start(uint8_t *trk, uint32_t size, uint16_t cc,
 {
     uint32_t off = CKD_HA_SIZE;
 
-    memset(trk, 0, size);
+    memset(trk, 0, CKD_HA_SIZE);
     ckd_st16(trk + 1, cc);
     ckd_st16(trk + 3, hh);
     ckd_track_put(trk, &off, cc, hh, 0, NULL, 0, NULL, 8);

@@ -95,7 +95,11 @@ static inline uint32_t ckd_record_end(const CkdRecord *rec)
  */
 bool ckd_track_record_at(const uint8_t *trk, uint32_t size, uint32_t off,
                          CkdRecord *rec);
-/* Build an empty track (HA + R0 with 8 zero data bytes + end marker). */
+/*
+ * Build an empty track (HA + R0 with 8 zero data bytes + end marker).
+ * These builders write only the bytes they use (the rest of @trk is
+ * expected to be zero), so they can format a sparse file in place.
+ */
 void ckd_track_format_empty(uint8_t *trk, uint32_t size, uint16_t cc,
                             uint16_t hh);
 /* Build track 0 of a new volume (R0, IPL1, IPL2, VOL1 with @volser). */
