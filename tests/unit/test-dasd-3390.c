@@ -1,0 +1,401 @@
+/*
+ * The 3990/3390 engine over hand-built translated programs: identification,
+ * ECKD write/read round trips (bytes in the image file), classic CKD reads,
+ * error statuses with their sense bytes, and hostile programs.
+ */
+#include "qemu/osdep.h"
+#include "qapi/error.h"
+#include "hw/sim/dasd-3390.h"
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wcomment"
+#include "hw/s390x/ioinst.h"
+#pragma GCC diagnostic pop
+
+typedef struct Fixture {
+    char *dir;
+    char *path;
+    CkdImage *img;
+    Dasd3390 dev;
+    uint8_t prog[CCW_PROG_SIZE];
+    uint8_t orb[12];
+    SimDasdResult res;
+} Fixture;
+
+static void fx_open(Fixture *f, bool readonly)
+{
+    f->img = ckd_image_open(f->path, readonly, &error_abort);
+    dasd3390_init(&f->dev, f->img, ckd_model_find("3390-1"), 0x1234);
+}
+
+static void fx_setup(Fixture *f, gconstpointer data)
+{
+    f->dir = g_dir_make_tmp("test-dasd-XXXXXX", NULL);
+    f->path = g_build_filename(f->dir, "d.img", NULL);
+    g_assert_true(ckd_image_create(f->path, 1113, "VOL001", &error_abort));
+    fx_open(f, data != NULL);
+    memset(f->orb, 0, sizeof(f->orb));
+    f->orb[5] = ORB_CTRL0_FMT | ORB_CTRL0_C64;
+}
+
+static void fx_close(Fixture *f)
+{
+    dasd3390_cleanup(&f->dev);
+    ckd_image_close(f->img);
+}
+
+static void fx_teardown(Fixture *f, gconstpointer data)
+{
+    fx_close(f);
+    unlink(f->path);
+    rmdir(f->dir);
+    g_free(f->path);
+    g_free(f->dir);
+}
+
+/* CCW @i with its entry pointing at @data */
+static void ccw(Fixture *f, int i, uint8_t cmd, uint8_t flags,
+                uint16_t count, void *data)
+{
+    uint8_t *c = f->prog + i * 8;
+    uint64_t addr = (uintptr_t)data;
+    uint32_t cda = data ? CCW_PROG_ENTRY_AREA + i * 8 : 0;
+
+    c[0] = cmd;
+    c[1] = flags;
+    ckd_st16(c + 2, count);
+    ckd_st32(c + 4, cda);
+    memcpy(f->prog + CCW_PROG_ENTRY_AREA + i * 8, &addr, 8);
+}
+
+static void run(Fixture *f)
+{
+    dasd3390_execute(&f->dev, f->orb, f->prog, &f->res);
+}
+
+static void assert_ok(Fixture *f, uint32_t cpa, uint16_t residual)
+{
+    g_assert_cmphex(f->res.dstat, ==, SCSW_DSTAT_CE | SCSW_DSTAT_DE);
+    g_assert_cmphex(f->res.cstat, ==, 0);
+    g_assert_cmpuint(f->res.cpa, ==, cpa);
+    g_assert_cmpuint(f->res.count, ==, residual);
+}
+
+static void assert_uc(Fixture *f, uint8_t s0, uint8_t s1, uint32_t cpa)
+{
+    g_assert_cmphex(f->res.dstat, ==,
+                    SCSW_DSTAT_CE | SCSW_DSTAT_DE | SCSW_DSTAT_UC);
+    g_assert_true(f->res.sense_valid);
+    g_assert_cmphex(f->res.sense[0], ==, s0);
+    g_assert_cmphex(f->res.sense[1], ==, s1);
+    g_assert_cmpuint(f->res.cpa, ==, cpa);
+}
+
+static void test_sense_id(Fixture *f, gconstpointer data)
+{
+    static const uint8_t want[12] = { 0xff, 0x39, 0x90, 0xc2, 0x33, 0x90,
+                                      0x02, 0x00, 0x40, 0xfa, 0x01, 0x00 };
+    uint8_t buf[256] = { 0 };
+
+    ccw(f, 0, 0xe4, CCW_FLAG_SLI, sizeof(buf), buf);
+    run(f);
+    assert_ok(f, 8, 256 - 12);
+    g_assert_cmpmem(buf, 12, want, 12);
+
+    /* without SLI: incorrect length */
+    ccw(f, 0, 0xe4, 0, sizeof(buf), buf);
+    run(f);
+    g_assert_cmphex(f->res.cstat, ==, SCSW_CSTAT_INCORR_LEN);
+    g_assert_cmpuint(f->res.count, ==, 256 - 12);
+}
+
+static void test_rdc(Fixture *f, gconstpointer data)
+{
+    uint8_t buf[64];
+
+    ccw(f, 0, 0x64, 0, sizeof(buf), buf);
+    run(f);
+    assert_ok(f, 8, 0);
+    g_assert_cmphex(ckd_be16(buf), ==, 0x3990);
+    g_assert_cmphex(ckd_be16(buf + 3), ==, 0x3390);
+    g_assert_cmphex(buf[5], ==, 0x02);
+    g_assert_cmpuint(ckd_be16(buf + 12), ==, 1113);
+    g_assert_cmpuint(ckd_be16(buf + 14), ==, 15);
+    g_assert_cmpuint(buf[16], ==, 224);
+    g_assert_cmpuint(buf[17] << 16 | ckd_be16(buf + 18), ==, 58786);
+    g_assert_cmpuint(ckd_be32(buf + 60), ==, 1113);
+}
+
+static void define_extent(Fixture *f, int i, uint8_t *de, uint8_t mask,
+                          uint16_t bc, uint16_t bh, uint16_t ec, uint16_t eh)
+{
+    memset(de, 0, 16);
+    de[0] = mask;
+    de[1] = 0xc0;
+    ckd_st16(de + 8, bc);
+    ckd_st16(de + 10, bh);
+    ckd_st16(de + 12, ec);
+    ckd_st16(de + 14, eh);
+    ccw(f, i, 0x63, CCW_FLAG_CC, 16, de);
+}
+
+static void locate(Fixture *f, int i, uint8_t *lr, uint8_t op, uint8_t n,
+                   uint16_t cc, uint16_t hh, uint8_t r)
+{
+    memset(lr, 0, 16);
+    lr[0] = op;
+    lr[3] = n;
+    ckd_st16(lr + 4, cc);
+    ckd_st16(lr + 6, hh);
+    ckd_st16(lr + 8, cc);
+    ckd_st16(lr + 10, hh);
+    lr[12] = r;
+    ccw(f, i, 0x47, CCW_FLAG_CC, 16, lr);
+}
+
+/* Format R1 (4096 bytes) on track 2/3, update it, read it back */
+static void test_round_trip(Fixture *f, gconstpointer data)
+{
+    uint8_t de[16], lr[16], count[8] = { 0, 2, 0, 3, 1, 0, 0x10, 0x00 };
+    g_autofree uint8_t *rec = g_malloc0(8 + 4096);
+    g_autofree uint8_t *in = g_malloc0(4096);
+    g_autofree uint8_t *out = g_malloc0(4096);
+    g_autofree gchar *file = NULL;
+    gsize len;
+    off_t t;
+
+    memcpy(rec, count, 8);
+    define_extent(f, 0, de, 0xc0, 2, 0, 2, 14);
+    locate(f, 1, lr, 0x03, 1, 2, 3, 0);
+    ccw(f, 2, 0x1d, 0, 8 + 4096, rec);
+    run(f);
+    assert_ok(f, 24, 0);
+
+    for (int i = 0; i < 4096; i++) {
+        in[i] = i * 7;
+    }
+    memset(f->prog, 0, sizeof(f->prog));
+    define_extent(f, 0, de, 0x00, 2, 0, 2, 14);
+    locate(f, 1, lr, 0x01, 1, 2, 3, 1);
+    ccw(f, 2, 0x05, 0, 4096, in);
+    run(f);
+    assert_ok(f, 24, 0);
+
+    memset(f->prog, 0, sizeof(f->prog));
+    define_extent(f, 0, de, 0x40, 2, 0, 2, 14);
+    locate(f, 1, lr, 0x06, 1, 2, 3, 1);
+    ccw(f, 2, 0x06, 0, 4096, out);
+    run(f);
+    assert_ok(f, 24, 0);
+    g_assert_cmpmem(out, 4096, in, 4096);
+
+    /* the bytes are in the file, after the count of R1 */
+    g_assert_true(g_file_get_contents(f->path, &file, &len, NULL));
+    t = 512 + (off_t)(2 * 15 + 3) * CKD_3390_SLOT;
+    g_assert_cmpmem(file + t + 21, 8, count, 8);
+    g_assert_cmpmem(file + t + 29, 4096, in, 4096);
+    g_assert_cmpmem(file + t + 29 + 4096, 8, "\xff\xff\xff\xff\xff\xff\xff\xff",
+                    8);
+
+    /* a reopened image reads the same */
+    fx_close(f);
+    fx_open(f, true);
+    memset(out, 0, 4096);
+    run(f);
+    assert_ok(f, 24, 0);
+    g_assert_cmpmem(out, 4096, in, 4096);
+}
+
+static void test_fresh_reads(Fixture *f, gconstpointer data)
+{
+    static const uint8_t seek0[6] = { 0, 0, 0, 0, 0, 1 };
+    uint8_t seek[6], ha[5], r0[16], cnt[8];
+
+    memcpy(seek, seek0, 6);
+    ccw(f, 0, 0x07, CCW_FLAG_CC, 6, seek);
+    ccw(f, 1, 0x1a, CCW_FLAG_CC, 5, ha);
+    ccw(f, 2, 0x16, 0, 16, r0);
+    run(f);
+    assert_ok(f, 24, 0);
+    g_assert_cmpmem(ha, 5, "\0\0\0\0\1", 5);
+    g_assert_cmpmem(r0, 16, "\0\0\0\1\0\0\0\x08\0\0\0\0\0\0\0\0", 16);
+
+    /* track 0: Read Count skips R0 and finds R1 (IPL1) */
+    seek[5] = 0;
+    ccw(f, 1, 0x12, 0, 8, cnt);
+    run(f);
+    assert_ok(f, 16, 0);
+    g_assert_cmpmem(cnt, 8, "\0\0\0\0\1\4\0\x18", 8);
+
+    /* an empty track has no R1: no record found after two index passes */
+    seek[5] = 1;
+    run(f);
+    assert_uc(f, 0, DASD_SENSE1_NO_RECORD, 16);
+}
+
+static void test_search_read(Fixture *f, gconstpointer data)
+{
+    uint8_t seek[6] = { 0 }, id[5] = { 0, 0, 0, 0, 3 }, lab[80];
+
+    /* Seek, Search ID Equal R3, TIC back, Read Data: the VOL1 label */
+    ccw(f, 0, 0x07, CCW_FLAG_CC, 6, seek);
+    ccw(f, 1, 0x31, CCW_FLAG_CC, 5, id);
+    ccw(f, 2, CCW_CMD_TIC, 0, 0, NULL);
+    ckd_st32(f->prog + 2 * 8 + 4, 8);
+    ccw(f, 3, 0x06, 0, 80, lab);
+    run(f);
+    assert_ok(f, 32, 0);
+    g_assert_cmpmem(lab, 4, "\xe5\xd6\xd3\xf1", 4);
+
+    /* R9 does not exist: the search loop ends with no record found */
+    id[4] = 9;
+    run(f);
+    assert_uc(f, 0, DASD_SENSE1_NO_RECORD, 16);
+}
+
+static void test_file_protect(Fixture *f, gconstpointer data)
+{
+    uint8_t de[16], lr[16], buf[8] = { 0 };
+
+    /* write data under a mask that inhibits all writes */
+    define_extent(f, 0, de, 0x40, 0, 0, 0, 14);
+    locate(f, 1, lr, 0x01, 1, 0, 0, 0);
+    ccw(f, 2, 0x05, 0, 8, buf);
+    run(f);
+    assert_uc(f, 0, DASD_SENSE1_FILE_PROTECTED, 16);
+
+    /* locate outside the extent */
+    define_extent(f, 0, de, 0xc0, 0, 0, 0, 14);
+    locate(f, 1, lr, 0x06, 1, 1, 0, 1);
+    run(f);
+    assert_uc(f, 0, DASD_SENSE1_FILE_PROTECTED, 16);
+
+    /* a Sense afterwards returns the same bytes and clears them */
+    memset(f->prog, 0, sizeof(f->prog));
+    {
+        uint8_t sense[32];
+
+        ccw(f, 0, 0x04, 0, 32, sense);
+        run(f);
+        assert_ok(f, 8, 0);
+        g_assert_cmphex(sense[1], ==, DASD_SENSE1_FILE_PROTECTED);
+        run(f);
+        g_assert_cmphex(sense[1], ==, 0);
+    }
+}
+
+static void test_readonly(Fixture *f, gconstpointer data)
+{
+    uint8_t de[16], lr[16], buf[8] = { 0 };
+
+    define_extent(f, 0, de, 0xc0, 0, 0, 0, 14);
+    locate(f, 1, lr, 0x01, 1, 0, 0, 0);
+    ccw(f, 2, 0x05, 0, 8, buf);
+    run(f);
+    assert_uc(f, 0, DASD_SENSE1_FILE_PROTECTED | DASD_SENSE1_WRITE_INHIBITED,
+              16);
+}
+
+static void test_reject(Fixture *f, gconstpointer data)
+{
+    uint8_t lr[16], buf[8];
+
+    ccw(f, 0, 0xf4, 0, 8, buf);            /* unknown command */
+    run(f);
+    assert_uc(f, DASD_SENSE0_CMD_REJECT, 0, 8);
+    g_assert_cmphex(f->res.sense[7], ==, DASD_SENSE7_INVALID_CMD);
+
+    locate(f, 0, lr, 0x06, 1, 0, 0, 1);    /* locate without extent */
+    run(f);
+    assert_uc(f, DASD_SENSE0_CMD_REJECT, 0, 8);
+    g_assert_cmphex(f->res.sense[7], ==, DASD_SENSE7_INVALID_SEQ);
+}
+
+static void test_end_of_cylinder(Fixture *f, gconstpointer data)
+{
+    uint8_t seek[6] = { 0, 0, 0, 0, 0, 14 }, cnt[8];
+
+    /* Read Count multi-track from the last head of an empty cylinder */
+    ccw(f, 0, 0x07, CCW_FLAG_CC, 6, seek);
+    ccw(f, 1, 0x92, 0, 8, cnt);
+    run(f);
+    assert_uc(f, 0, DASD_SENSE1_END_OF_CYL, 16);
+}
+
+static void test_hostile(Fixture *f, gconstpointer data)
+{
+    g_autofree uint8_t *big = g_malloc0(64 * KiB);
+    uint8_t buf[16];
+
+    /* data address outside the entry area */
+    ccw(f, 0, 0xe4, 0, 12, buf);
+    ckd_st32(f->prog + 4, 8);
+    run(f);
+    g_assert_cmphex(f->res.cstat, ==, SCSW_CSTAT_PROG_CHECK);
+    g_assert_cmpuint(f->res.cpa, ==, 8);
+
+    /* entry holding a null address */
+    ccw(f, 0, 0xe4, 0, 12, NULL);
+    ckd_st32(f->prog + 4, CCW_PROG_ENTRY_AREA);
+    run(f);
+    g_assert_cmphex(f->res.cstat, ==, SCSW_CSTAT_PROG_CHECK);
+
+    /* TIC to TIC, TIC out of the CCW area */
+    memset(f->prog, 0, sizeof(f->prog));
+    ccw(f, 0, CCW_CMD_TIC, 0, 0, NULL);
+    ckd_st32(f->prog + 4, 8);
+    ccw(f, 1, CCW_CMD_TIC, 0, 0, NULL);
+    run(f);
+    g_assert_cmphex(f->res.cstat, ==, SCSW_CSTAT_PROG_CHECK);
+    ckd_st32(f->prog + 4, 4096);
+    run(f);
+    g_assert_cmphex(f->res.cstat, ==, SCSW_CSTAT_PROG_CHECK);
+
+    /* an endless NOOP loop is cut off */
+    ccw(f, 0, CCW_CMD_NOOP, CCW_FLAG_CC, 0, NULL);
+    ccw(f, 1, CCW_CMD_TIC, 0, 0, NULL);
+    run(f);
+    g_assert_cmphex(f->res.cstat, ==, SCSW_CSTAT_PROG_CHECK);
+
+    /* command chaining off the end of the CCW area */
+    for (int i = 0; i < CCW_PROG_MAX_CCWS; i++) {
+        ccw(f, i, CCW_CMD_NOOP, CCW_FLAG_CC, 0, NULL);
+    }
+    run(f);
+    g_assert_cmphex(f->res.cstat, ==, SCSW_CSTAT_PROG_CHECK);
+
+    /* random programs never crash (data areas of 64 KiB) */
+    for (int n = 0; n < 2000; n++) {
+        for (int i = 0; i < 2048; i++) {
+            f->prog[i] = g_random_int();
+        }
+        for (int i = 0; i < 256; i++) {
+            uint64_t a = (uintptr_t)big;
+
+            memcpy(f->prog + 2048 + i * 8, &a, 8);
+            f->prog[i * 8 + 1] &= ~CCW_FLAG_IDA;
+            f->prog[i * 8 + 2] = 0;
+            f->prog[i * 8 + 3] &= 15;
+        }
+        run(f);
+    }
+}
+
+#define ADD(name, fn, ro) \
+    g_test_add("/dasd-3390/" name, Fixture, ro, fx_setup, fn, fx_teardown)
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    ADD("sense-id", test_sense_id, NULL);
+    ADD("rdc", test_rdc, NULL);
+    ADD("round-trip", test_round_trip, NULL);
+    ADD("fresh-reads", test_fresh_reads, NULL);
+    ADD("search-read", test_search_read, NULL);
+    ADD("file-protect", test_file_protect, NULL);
+    ADD("readonly", test_readonly, "ro");
+    ADD("reject", test_reject, NULL);
+    ADD("end-of-cylinder", test_end_of_cylinder, NULL);
+    ADD("hostile", test_hostile, NULL);
+    return g_test_run();
+}
