@@ -55,6 +55,17 @@ bench: all
 install: all
 	$(MESON) install -C $(BUILD) $(if $(DESTDIR),--destdir $(DESTDIR))
 
+# libFuzzer target of the CCW translator (clang): FUZZ_SECONDS per run.
+FUZZBUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+fuzz:
+	@test -f $(FUZZBUILD)/build.ninja || ./configure --builddir=$(FUZZBUILD) --enable-fuzzing
+	$(NINJA) -C $(FUZZBUILD) tests/fuzz/fuzz-ccw-xlate
+	mkdir -p $(FUZZBUILD)/corpus/ccw-xlate
+	$(FUZZBUILD)/tests/fuzz/fuzz-ccw-xlate -max_total_time=$(FUZZ_SECONDS) \
+	    -max_len=8192 -print_final_stats=1 -artifact_prefix=$(FUZZBUILD)/ \
+	    $(FUZZBUILD)/corpus/ccw-xlate
+
 format:
 	git ls-files '*.c' '*.h' | xargs clang-format -i
 
