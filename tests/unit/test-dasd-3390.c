@@ -6,6 +6,8 @@
 #include "qemu/osdep.h"
 #include "qapi/error.h"
 #include "hw/sim/dasd-3390.h"
+#include "hw/sim/sim-dasd.h"
+#include "qom/object_interfaces.h"
 
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wcomment"
@@ -381,6 +383,61 @@ static void test_hostile(Fixture *f, gconstpointer data)
     }
 }
 
+static void done_cb(void *opaque, const SimDasdCompletion *c)
+{
+    SimDasdCompletion *out = opaque;
+
+    *out = *c;
+    out->res.sense[31] = 1;     /* marks "called" */
+}
+
+static void test_object(void)
+{
+    g_autofree char *dir = g_dir_make_tmp("test-simdasd-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename(dir, "o.img", NULL);
+    Object *obj = object_new(TYPE_SIM_DASD_3390);
+    uint8_t prog[CCW_PROG_SIZE] = { 0 }, orb[12] = { 0 }, id[12];
+    uint64_t a = (uintptr_t)id;
+    SimDasdCompletion c = { 0 };
+    SimDasd *d;
+
+    object_property_set_str(obj, "busid", "0.0.1234", &error_abort);
+    object_property_set_str(obj, "file", path, &error_abort);
+    object_property_set_str(obj, "model", "3390-1", &error_abort);
+    g_assert_true(user_creatable_complete(USER_CREATABLE(obj),
+                                          &error_abort));
+    object_property_add_child(object_get_objects_root(), "d0", obj);
+    object_unref(obj);
+    d = sim_dasd_find_by_busid("0.0.1234");
+    g_assert_true(d == SIM_DASD(obj));
+    g_assert_null(sim_dasd_find_by_busid("0.0.1235"));
+    g_assert_true(g_file_test(path, G_FILE_TEST_EXISTS));
+
+    prog[0] = 0xe4;
+    prog[3] = 12;
+    ckd_st32(prog + 4, CCW_PROG_ENTRY_AREA);
+    memcpy(prog + CCW_PROG_ENTRY_AREA, &a, 8);
+    sim_dasd_start(d, orb, prog, done_cb, &c);
+    g_assert_true(sim_dasd_busy(d));
+    g_assert_cmpint(c.res.sense[31], ==, 0);
+    while (!c.res.sense[31]) {
+        g_main_context_iteration(NULL, TRUE);
+    }
+    g_assert_cmphex(c.res.dstat, ==, SCSW_DSTAT_CE | SCSW_DSTAT_DE);
+    g_assert_cmphex(id[6], ==, 0x02);
+
+    memset(&c, 0, sizeof(c));
+    sim_dasd_start(d, orb, prog, done_cb, &c);
+    g_assert_true(sim_dasd_halt(d));
+    g_assert_true(c.canceled);
+    g_assert_false(sim_dasd_busy(d));
+    g_assert_false(sim_dasd_halt(d));
+
+    object_unparent(obj);
+    unlink(path);
+    rmdir(dir);
+}
+
 #define ADD(name, fn, ro) \
     g_test_add("/dasd-3390/" name, Fixture, ro, fx_setup, fn, fx_teardown)
 
@@ -397,5 +454,6 @@ int main(int argc, char **argv)
     ADD("reject", test_reject, NULL);
     ADD("end-of-cylinder", test_end_of_cylinder, NULL);
     ADD("hostile", test_hostile, NULL);
+    g_test_add_func("/dasd-3390/object", test_object);
     return g_test_run();
 }
