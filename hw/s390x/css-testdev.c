@@ -4,7 +4,9 @@
  * and TIC, with command chaining; any other command gets unit check
  * with "command reject" sense. With delay-ns > 0 the program runs on
  * the virtual clock that long after SSCH (so HSCH/CSCH and cc 2 can be
- * tested); with 0 it completes during SSCH.
+ * tested); with 0 it completes during SSCH. With hostid= it places
+ * itself as a pass-through device would (css_place_passthrough()), so
+ * the s390-map-css rules can be tested before vfio-ccw exists.
  */
 #include "qemu/osdep.h"
 #include "hw/s390x/ccw-device.h"
@@ -22,6 +24,7 @@ typedef struct CcwTestDev {
     uint16_t cu_type;
     uint16_t dev_type;
     uint64_t delay_ns;
+    CssDevId hostid;
     QEMUTimer *timer;
     uint8_t sense[CSS_SENSE_MAX];
 } CcwTestDev;
@@ -152,7 +155,19 @@ static void testdev_cancel(SubchDev *sch)
     timer_del(CCW_TESTDEV(sch->opaque)->timer);
 }
 
+static bool testdev_realize(CcwDevice *ccw, Error **errp)
+{
+    CcwTestDev *t = CCW_TESTDEV(ccw);
+
+    if (!t->hostid.valid) {
+        return true;    /* a virtual device: the base places it */
+    }
+    return css_place_passthrough(ccw->sch, &t->hostid, &ccw->devno,
+                                 css_get_map_css(), errp);
+}
+
 static Property testdev_props[] = {
+    DEFINE_PROP_CSS_DEV_ID("hostid", CcwTestDev, hostid),
     DEFINE_PROP_UINT16("cu_type", CcwTestDev, cu_type, 0x3832),
     DEFINE_PROP_UINT16("dev_type", CcwTestDev, dev_type, 0x0001),
     DEFINE_PROP_UINT64("delay-ns", CcwTestDev, delay_ns, 0),
@@ -181,6 +196,7 @@ static void testdev_class_init(ObjectClass *oc, void *data)
     dc->user_creatable = true;
     dc->hotpluggable = true;
     device_class_set_props(dc, testdev_props);
+    cdc->realize = testdev_realize;
     cdc->sch_ops.start = testdev_start;
     cdc->sch_ops.cancel_io = testdev_cancel;
 }
