@@ -90,9 +90,8 @@ static const CcwXlateResult *ccw_xlate_refuse(CcwProgram *p, CcwXlateReason r)
  * Stop at the CCW @w->addr: a NOOP without chaining takes its slot (the
  * last slot when the area is full) and whatever leads there.
  */
-static const CcwXlateResult *ccw_xlate_stop(CcwProgram *p, const CcwWalk *w,
-                                            CcwXlateStatus st,
-                                            CcwXlateReason r)
+static void ccw_xlate_stop(CcwProgram *p, const CcwWalk *w, CcwXlateStatus st,
+                           CcwXlateReason r)
 {
     CCW1 noop = { .cmd_code = CCW_CMD_NOOP };
     uint32_t slot = p->nr_ccws, gaddr = w->addr;
@@ -113,7 +112,6 @@ static const CcwXlateResult *ccw_xlate_stop(CcwProgram *p, const CcwWalk *w,
                  : st == CCW_XLATE_HOST_FAULT  ? SCSW_CSTAT_CHN_CTRL_CHK
                                                 : 0,
     };
-    return &p->res;
 }
 
 static CcwXlateStatus ccw_reason_status(CcwXlateReason r)

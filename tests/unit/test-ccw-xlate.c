@@ -325,6 +325,47 @@ static void test_cpa_mapping_total(TestRam *t, gconstpointer d)
     g_assert_cmphex(ccw_prog_cpa_to_guest(t->p, UINT32_MAX), ==, CP + 16);
 }
 
+static void test_ioinst_codecs(TestRam *t, gconstpointer d)
+{
+    static const uint8_t orb_be[12] = { 0xde, 0xad, 0xbe, 0xef, 0x18, 0x83,
+                                        0xfe, 0x80, 0x00, 0x01, 0x23, 0x48 };
+    static const uint8_t scsw_be[12] = { 0x00, 0x80, 0x40, 0x07, 0x7f, 0xff,
+                                         0xff, 0xf8, 0x0c, 0x20, 0x01, 0x02 };
+    static const uint8_t ccw0_be[8] = { 0x02, 0x12, 0x34, 0x56,
+                                        0x60, 0xaa, 0x00, 0x50 };
+    uint8_t out[12];
+    ORB orb;
+    SCSW scsw;
+    CCW1 c;
+
+    orb_decode(orb_be, &orb);
+    g_assert_cmphex(orb.intparm, ==, 0xdeadbeef);
+    g_assert_cmphex(orb.ctrl0, ==, ORB_CTRL0_SPND | 0x1000 | ORB_CTRL0_FMT |
+                    ORB_CTRL0_C64 | ORB_CTRL0_I2K);
+    g_assert_cmphex(orb.lpm, ==, 0xfe);
+    g_assert_cmphex(orb.ctrl1, ==, ORB_CTRL1_ILS);
+    g_assert_cmphex(orb.cpa, ==, 0x12348);
+    orb_encode(&orb, out);
+    g_assert_cmpmem(out, 12, orb_be, 12);
+
+    scsw_decode(scsw_be, &scsw);
+    g_assert_cmphex(scsw.flags, ==, SCSW_FLAGS_FMT);
+    g_assert_cmphex(scsw.ctrl, ==, SCSW_FCTL_START | SCSW_STCTL_PRIMARY |
+                    SCSW_STCTL_SECONDARY | SCSW_STCTL_STATUS_PEND);
+    g_assert_cmphex(scsw.cpa, ==, 0x7ffffff8);
+    g_assert_cmphex(scsw.dstat, ==, SCSW_DSTAT_CE | SCSW_DSTAT_DE);
+    g_assert_cmphex(scsw.cstat, ==, SCSW_CSTAT_PROG_CHECK);
+    g_assert_cmphex(scsw.count, ==, 0x0102);
+    scsw_encode(&scsw, out);
+    g_assert_cmpmem(out, 12, scsw_be, 12);
+
+    ccw0_decode(ccw0_be, &c);
+    g_assert_cmphex(c.cmd_code, ==, 0x02);
+    g_assert_cmphex(c.cda, ==, 0x123456);
+    g_assert_cmphex(c.flags, ==, CCW_FLAG_CC | CCW_FLAG_SLI);
+    g_assert_cmphex(c.count, ==, 0x50);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -347,5 +388,6 @@ int main(int argc, char **argv)
     TR_ADD("/ccw-xlate/mida-and-orb", test_mida_and_orb);
     TR_ADD("/ccw-xlate/too-long", test_too_long);
     TR_ADD("/ccw-xlate/cpa-mapping-total", test_cpa_mapping_total);
+    TR_ADD("/ccw-xlate/ioinst-codecs", test_ioinst_codecs);
     return g_test_run();
 }
