@@ -7,6 +7,7 @@
  */
 #include "qemu/osdep.h"
 #include "hw/s390x/css.h"
+#include "qemu/log.h"
 
 #define FCTL_MASK  (SCSW_FCTL_START | SCSW_FCTL_HALT | SCSW_FCTL_CLEAR)
 #define ACTL_MASK  0x0fe0
@@ -142,6 +143,8 @@ int css_do_ssch(SubchDev *sch, const ORB *orb)
     scsw_from_orb(&sch->schib.scsw, orb);
     set_ctrl(sch, SCSW_FCTL_START, SCSW_ACTL_START_PEND, 0);
     cc = sch->ops->start(sch, orb);
+    trace_point("css_start", "%x.%x.%04x cpa 0x%08x -> cc %d", sch->cssid,
+                sch->ssid, sch->schid, orb->cpa, cc);
     if (cc) {
         set_ctrl(sch, 0, 0, 0);
         return cc;
@@ -179,6 +182,9 @@ void css_io_complete(SubchDev *sch, const CssIoStatus *st)
     SCSW *scsw = &sch->schib.scsw;
     uint16_t s = 0;
 
+    trace_point("css_io_complete", "%x.%x.%04x dstat 0x%02x cstat 0x%02x "
+                "cpa 0x%08x count %u", sch->cssid, sch->ssid, sch->schid,
+                st->dstat, st->cstat, st->cpa, st->count);
     if (!fctl(sch)) {
         return;     /* nothing in progress: a stale report */
     }

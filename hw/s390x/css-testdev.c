@@ -1,8 +1,9 @@
 /*
  * ccw-testdev: a test-only ccw device for the channel-subsystem tests.
  * It runs the simplest channel programs itself: NOOP, SENSE ID, SENSE
- * and TIC, with command chaining; any other command gets unit check
- * with "command reject" sense. With delay-ns > 0 the program runs on
+ * and TIC, with command chaining and suspension (a CCW with the suspend
+ * flag under an ORB with suspend control suspends the program until
+ * RSCH); any other command gets unit check with "command reject" sense. With delay-ns > 0 the program runs on
  * the virtual clock that long after SSCH (so HSCH/CSCH and cc 2 can be
  * tested); with 0 it completes during SSCH. With hostid= it places
  * itself as a pass-through device would (css_place_passthrough()), so
@@ -25,6 +26,7 @@ typedef struct CcwTestDev {
     uint16_t dev_type;
     uint64_t delay_ns;
     CssDevId hostid;
+    uint32_t next;      /* address of the next CCW to fetch */
     QEMUTimer *timer;
     uint8_t sense[CSS_SENSE_MAX];
 } CcwTestDev;
@@ -110,7 +112,7 @@ static void testdev_run(CcwTestDev *t)
     SubchDev *sch = CCW_DEVICE(t)->sch;
     const ORB *orb = &sch->orb;
     CssIoStatus st = { .dstat = SCSW_DSTAT_CE | SCSW_DSTAT_DE };
-    uint32_t addr = orb->cpa;
+    uint32_t addr = t->next;
     CCW1 ccw;
 
     for (int i = 0; i < TESTDEV_MAX_CCWS; i++) {
@@ -122,6 +124,13 @@ static void testdev_run(CcwTestDev *t)
         if (ccw_cmd_is_tic(ccw.cmd_code)) {
             addr = ccw.cda;
             continue;
+        }
+        if ((ccw.flags & CCW_FLAG_SUSPEND) && (orb->ctrl0 & ORB_CTRL0_SPND)) {
+            CssIoStatus susp = { .cpa = addr + 8, .suspended = true };
+
+            t->next = addr;
+            css_io_complete(sch, &susp);
+            return;
         }
         addr += 8;
         if (!testdev_ccw(t, &ccw, &st) || !(ccw.flags & CCW_FLAG_CC)) {
@@ -137,10 +146,8 @@ static void testdev_timer_cb(void *opaque)
     testdev_run(opaque);
 }
 
-static int testdev_start(SubchDev *sch, const ORB *orb)
+static int testdev_go(CcwTestDev *t)
 {
-    CcwTestDev *t = CCW_TESTDEV(sch->opaque);
-
     if (!t->delay_ns) {
         testdev_run(t);
         return 0;
@@ -148,6 +155,19 @@ static int testdev_start(SubchDev *sch, const ORB *orb)
     timer_mod_ns(t->timer, qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) +
                            (int64_t)t->delay_ns);
     return 0;
+}
+
+static int testdev_start(SubchDev *sch, const ORB *orb)
+{
+    CcwTestDev *t = CCW_TESTDEV(sch->opaque);
+
+    t->next = orb->cpa;
+    return testdev_go(t);
+}
+
+static int testdev_resume(SubchDev *sch)
+{
+    return testdev_go(CCW_TESTDEV(sch->opaque));
 }
 
 static void testdev_cancel(SubchDev *sch)
@@ -198,6 +218,7 @@ static void testdev_class_init(ObjectClass *oc, void *data)
     device_class_set_props(dc, testdev_props);
     cdc->realize = testdev_realize;
     cdc->sch_ops.start = testdev_start;
+    cdc->sch_ops.resume = testdev_resume;
     cdc->sch_ops.cancel_io = testdev_cancel;
 }
 

@@ -7,10 +7,13 @@
 #include "qemu/osdep.h"
 #include "qemu/module.h"
 #include "sysemu/qtest.h"
+#include "qemu/log.h"
 #include "target/s390x/cpu.h"
 
-static void qtest_s390_reply(Chardev *chr, int r)
+static void qtest_s390_reply(Chardev *chr, gchar **words, int r)
 {
+    trace_point("s390_inst", "%s %s %s -> %d", words[0], words[1],
+                words[2] ? words[2] : "", r);
     if (r < 0) {
         qtest_sendf(chr, "OK pgm 0x%04x\n", -r);
     } else {
@@ -67,7 +70,7 @@ static void qtest_s390_two(Chardev *chr, gchar **words)
     for (size_t i = 0; i < G_N_ELEMENTS(s390_two_arg_cmds); i++) {
         if (!strcmp(words[0], s390_two_arg_cmds[i].name)) {
             env->regs[1] = v[0];
-            qtest_s390_reply(chr, s390_two_arg_cmds[i].fn(env, v[0], v[1]));
+            qtest_s390_reply(chr, words, s390_two_arg_cmds[i].fn(env, v[0], v[1]));
             return;
         }
     }
@@ -83,7 +86,7 @@ static void qtest_s390_one(Chardev *chr, gchar **words)
     }
     for (size_t i = 0; i < G_N_ELEMENTS(s390_one_arg_cmds); i++) {
         if (!strcmp(words[0], s390_one_arg_cmds[i].name)) {
-            qtest_s390_reply(chr, s390_one_arg_cmds[i].fn(env, v));
+            qtest_s390_reply(chr, words, s390_one_arg_cmds[i].fn(env, v));
             return;
         }
     }

@@ -249,6 +249,34 @@ static void test_busy_halt_clear(void)
     qtest_quit(s);
 }
 
+/* SENSE ID, then a NOOP that suspends; RSCH after the flag is cleared. */
+static void test_suspend_resume(void)
+{
+    QTestState *s = start("-device ccw-testdev");
+
+    enable_sch(s, SID(0), 0);
+    setup_sense_id(s, 5);
+    qtest_writeq(s, CCW_ADDR, 0xe4600007ull << 32 | DATA_ADDR);
+    qtest_writeq(s, CCW_ADDR + 8, 0x03020000ull << 32);
+    qtest_writel(s, ORB_ADDR + 4, 0x0880ff00);  /* suspend control */
+    g_assert_cmpint(inst(s, "s390_rsch 0x%x", SID(0)), ==, 2);
+    g_assert_cmpint(inst(s, "s390_ssch 0x%x 0x%x", SID(0), ORB_ADDR), ==, 0);
+    g_assert_cmpint(inst(s, "s390_rsch 0x%x", SID(0)), ==, 1);
+    g_assert_cmpint(inst(s, "s390_tsch 0x%x 0x%x", SID(0), IRB_ADDR), ==, 0);
+    /* start function, suspended, intermediate status */
+    g_assert_cmphex(irb_ctrl(s), ==, 0x4029);
+    g_assert_cmphex(qtest_readw(s, IRB_ADDR) & 0x0800, ==, 0x0800);
+    g_assert_cmphex(qtest_readl(s, IRB_ADDR + 4), ==, CCW_ADDR + 16);
+    g_assert_cmphex(qtest_readb(s, DATA_ADDR), ==, 0xff);
+    g_assert_cmpint(inst(s, "s390_ssch 0x%x 0x%x", SID(0), ORB_ADDR), ==, 2);
+    qtest_writeb(s, CCW_ADDR + 9, 0);
+    g_assert_cmpint(inst(s, "s390_rsch 0x%x", SID(0)), ==, 0);
+    g_assert_cmpint(inst(s, "s390_tsch 0x%x 0x%x", SID(0), IRB_ADDR), ==, 0);
+    g_assert_cmphex(irb_ctrl(s), ==, 0x4007);
+    g_assert_cmphex(qtest_readl(s, IRB_ADDR + 4), ==, CCW_ADDR + 16);
+    qtest_quit(s);
+}
+
 static void test_program_exceptions(void)
 {
     QTestState *s = start("-device ccw-testdev");
@@ -486,6 +514,7 @@ int main(int argc, char **argv)
     g_test_add_func("/css/ssch-tsch", test_ssch_tsch);
     g_test_add_func("/css/unit-check", test_unit_check);
     g_test_add_func("/css/busy-halt-clear", test_busy_halt_clear);
+    g_test_add_func("/css/suspend-resume", test_suspend_resume);
     g_test_add_func("/css/program-exceptions", test_program_exceptions);
     g_test_add_func("/css/crw-hotplug", test_crw_hotplug);
     g_test_add_func("/css/chsc", test_chsc);
