@@ -1,72 +1,10 @@
 /*
  * Channel subsystem through the qtest s390x extension, with ccw-testdev:
  * STSCH enumeration, MSCH, SSCH -> I/O interruption -> TSCH, condition
- * codes 1/2/3, HSCH/CSCH, the program exceptions, CRWs on hot-plug,
- * CHSC, MCSS-E/MSS and s390-map-css.
+ * codes 1/2/3, HSCH/CSCH, suspend/resume, the program exceptions, CRWs
+ * on hot-plug, CHSC. Placement and MCSS-E/MSS: css-map-test.c.
  */
-#include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "libqtest.h"
-
-#define SCHIB_ADDR 0x1000
-#define ORB_ADDR   0x2000
-#define CCW_ADDR   0x3000
-#define DATA_ADDR  0x4000
-#define IRB_ADDR   0x5000
-#define TPI_ADDR   0x6000
-#define CRW_ADDR   0x6100
-#define CHSC_ADDR  0x10000
-#define RAM_END    (128 * 1024 * 1024)
-
-#define SID(n)     (0x00010000u | (n))
-#define PGM_ADDRESSING    0x0005
-#define PGM_SPECIFICATION 0x0006
-#define PGM_OPERAND       0x0015
-
-static QTestState *start(const char *extra)
-{
-    g_autofree char *args = g_strdup_printf(
-        "-machine s390-ccw-virtio -nodefaults %s", extra ? extra : "");
-
-    return qtest_init(args);
-}
-
-/* Run an instruction command: the cc, or -(program-interruption code). */
-static int G_GNUC_PRINTF(2, 3) inst(QTestState *s, const char *fmt, ...)
-{
-    g_autofree char *line = NULL;
-    g_autofree char *reply = NULL;
-    unsigned int v;
-    va_list ap;
-
-    va_start(ap, fmt);
-    line = g_strdup_vprintf(fmt, ap);
-    va_end(ap);
-    qtest_sendf(s, "%s\n", line);
-    reply = qtest_recv_reply(s);
-    if (sscanf(reply, "OK cc %u", &v) == 1) {
-        return v;
-    }
-    if (sscanf(reply, "OK pgm 0x%x", &v) == 1) {
-        return -(int)v;
-    }
-    g_error("unexpected reply '%s' to '%s'", reply, line);
-}
-
-static gchar *G_GNUC_PRINTF(2, 3) cmd(QTestState *s, const char *fmt, ...)
-{
-    g_autofree char *line = NULL;
-    va_list ap;
-
-    va_start(ap, fmt);
-    line = g_strdup_vprintf(fmt, ap);
-    va_end(ap);
-    qtest_sendf(s, "%s\n", line);
-    return qtest_recv_reply(s);
-}
+#include "css-test.h"
 
 static void enable_sch(QTestState *s, uint32_t sid, unsigned isc)
 {
@@ -281,33 +219,36 @@ static void test_program_exceptions(void)
 {
     QTestState *s = start("-device ccw-testdev");
 
-    /* subsystem-id word: the one bit, reserved bits, css id without M */
-    g_assert_cmpint(inst(s, "s390_stsch 0 0x%x", SCHIB_ADDR), ==, -PGM_OPERAND);
-    g_assert_cmpint(inst(s, "s390_stsch 0x00110000 0x%x", SCHIB_ADDR), ==,
-                    -PGM_OPERAND);
-    g_assert_cmpint(inst(s, "s390_stsch 0x01010000 0x%x", SCHIB_ADDR), ==,
-                    -PGM_OPERAND);
-    g_assert_cmpint(inst(s, "s390_stsch 0x00090000 0x%x", SCHIB_ADDR), ==,
-                    -PGM_OPERAND);
-    g_assert_cmpint(inst(s, "s390_hsch 0x0"), ==, -PGM_OPERAND);
-    g_assert_cmpint(inst(s, "s390_csch 0x00110000"), ==, -PGM_OPERAND);
-    /* alignment */
-    g_assert_cmpint(inst(s, "s390_stsch 0x%x 0x1002", SID(0)), ==,
-                    -PGM_SPECIFICATION);
-    g_assert_cmpint(inst(s, "s390_ssch 0x%x 0x2001", SID(0)), ==,
-                    -PGM_SPECIFICATION);
-    g_assert_cmpint(inst(s, "s390_tsch 0x%x 0x5003", SID(0)), ==,
-                    -PGM_SPECIFICATION);
-    g_assert_cmpint(inst(s, "s390_tpi 0x6002"), ==, -PGM_SPECIFICATION);
-    g_assert_cmpint(inst(s, "s390_stcrw 0x6101"), ==, -PGM_SPECIFICATION);
-    g_assert_cmpint(inst(s, "s390_chsc 0x10008"), ==, -PGM_SPECIFICATION);
-    /* outside RAM, also straddling its end */
-    g_assert_cmpint(inst(s, "s390_stsch 0x%x 0x%x", SID(0), RAM_END), ==,
-                    -PGM_ADDRESSING);
-    g_assert_cmpint(inst(s, "s390_tsch 0x%x 0x%x", SID(0), RAM_END - 64), ==,
-                    -PGM_ADDRESSING);
-    g_assert_cmpint(inst(s, "s390_stcrw 0x%x", RAM_END), ==, -PGM_ADDRESSING);
-    g_assert_cmpint(inst(s, "s390_chsc 0x%x", RAM_END), ==, -PGM_ADDRESSING);
+    /* subsystem-id word (one bit, reserved bits, css id without M, M
+     * without MCSS-E), alignment, outside RAM (also straddling its end) */
+    static const struct {
+        const char *line;
+        int pgm;
+    } cases[] = {
+        { "s390_stsch 0 0x1000", PGM_OPERAND },
+        { "s390_stsch 0x00110000 0x1000", PGM_OPERAND },
+        { "s390_stsch 0x01010000 0x1000", PGM_OPERAND },
+        { "s390_stsch 0x00090000 0x1000", PGM_OPERAND },
+        { "s390_hsch 0x0", PGM_OPERAND },
+        { "s390_csch 0x00110000", PGM_OPERAND },
+        { "s390_stsch 0x10000 0x1002", PGM_SPECIFICATION },
+        { "s390_ssch 0x10000 0x2001", PGM_SPECIFICATION },
+        { "s390_tsch 0x10000 0x5003", PGM_SPECIFICATION },
+        { "s390_tpi 0x6002", PGM_SPECIFICATION },
+        { "s390_stcrw 0x6101", PGM_SPECIFICATION },
+        { "s390_chsc 0x10008", PGM_SPECIFICATION },
+        { "s390_stsch 0x10000 0x8000000", PGM_ADDRESSING },
+        { "s390_tsch 0x10000 0x7ffffc0", PGM_ADDRESSING },
+        { "s390_stcrw 0x8000000", PGM_ADDRESSING },
+        { "s390_chsc 0x8000000", PGM_ADDRESSING },
+        { "s390_schm 0x4 0", PGM_OPERAND },         /* reserved bits */
+        { "s390_schm 0x2 0x10008", PGM_OPERAND },   /* origin alignment */
+    };
+
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_assert_cmpint(inst(s, "%s", cases[i].line), ==, -cases[i].pgm);
+    }
+    g_assert_cmpint(inst(s, "s390_schm 0x3 0x10000"), ==, 0);
     /* reserved ORB fields */
     enable_sch(s, SID(0), 0);
     setup_sense_id(s, 1);
@@ -318,10 +259,6 @@ static void test_program_exceptions(void)
     qtest_writel(s, ORB_ADDR + 8, 0x80000000 | CCW_ADDR);
     g_assert_cmpint(inst(s, "s390_ssch 0x%x 0x%x", SID(0), ORB_ADDR), ==,
                     -PGM_OPERAND);
-    /* SCHM reserved bits / misaligned origin */
-    g_assert_cmpint(inst(s, "s390_schm 0x4 0"), ==, -PGM_OPERAND);
-    g_assert_cmpint(inst(s, "s390_schm 0x2 0x10008"), ==, -PGM_OPERAND);
-    g_assert_cmpint(inst(s, "s390_schm 0x3 0x10000"), ==, 0);
     /* CHSC request length */
     qtest_writel(s, CHSC_ADDR, 0x000c0010);
     g_assert_cmpint(inst(s, "s390_chsc 0x%x", CHSC_ADDR), ==, -PGM_OPERAND);
@@ -357,11 +294,6 @@ static void test_crw_hotplug(void)
     qtest_quit(s);
 }
 
-static void chsc_request(QTestState *s, uint16_t len, uint16_t code)
-{
-    qtest_memset(s, CHSC_ADDR, 0, 4096);
-    qtest_writel(s, CHSC_ADDR, (uint32_t)len << 16 | code);
-}
 
 static void test_chsc(void)
 {
@@ -404,107 +336,6 @@ static void test_chsc(void)
     qtest_quit(s);
 }
 
-static void sda(QTestState *s, uint16_t oc)
-{
-    chsc_request(s, 0x400, 0x0031);
-    qtest_writew(s, CHSC_ADDR + 6, oc);
-    g_assert_cmpint(inst(s, "s390_chsc 0x%x", CHSC_ADDR), ==, 0);
-    g_assert_cmphex(qtest_readl(s, CHSC_ADDR + 0x400), ==, 0x00080001);
-}
-
-/* A device in css 1 and one in set 1 appear once MCSS-E / MSS are on. */
-static void test_mcsse_mss(void)
-{
-    QTestState *s = start("-device ccw-testdev,devno=1.0.0042 "
-                          "-device ccw-testdev,devno=fe.1.0007 "
-                          "-device ccw-testdev,devno=fe.0.0001");
-
-    g_assert_cmpint(inst(s, "s390_stsch 0x%x 0x%x", SID(0), SCHIB_ADDR), ==, 0);
-    g_assert_cmphex(qtest_readw(s, SCHIB_ADDR + 6), ==, 0x0001);
-    g_assert_cmpint(inst(s, "s390_stsch 0x01090000 0x%x", SCHIB_ADDR), ==,
-                    -PGM_OPERAND);
-    g_assert_cmpint(inst(s, "s390_stsch 0x00030000 0x%x", SCHIB_ADDR), ==, 3);
-    sda(s, 0x0000);
-    g_assert_cmpint(inst(s, "s390_stsch 0x01090000 0x%x", SCHIB_ADDR), ==, 0);
-    g_assert_cmphex(qtest_readw(s, SCHIB_ADDR + 6), ==, 0x0042);
-    g_assert_cmpint(inst(s, "s390_stsch 0xfe090000 0x%x", SCHIB_ADDR), ==, 0);
-    g_assert_cmphex(qtest_readw(s, SCHIB_ADDR + 6), ==, 0x0001);
-    g_assert_cmpint(inst(s, "s390_stsch 0x02090000 0x%x", SCHIB_ADDR), ==, 3);
-    g_assert_cmpint(inst(s, "s390_stsch 0x00030000 0x%x", SCHIB_ADDR), ==, 3);
-    sda(s, 0x0002);
-    g_assert_cmpint(inst(s, "s390_stsch 0x00030000 0x%x", SCHIB_ADDR), ==, 0);
-    g_assert_cmphex(qtest_readw(s, SCHIB_ADDR + 6), ==, 0x0007);
-    /* a system reset takes the guest's enablements back */
-    qtest_qmp_assert_success(s, "{'execute': 'system_reset'}");
-    g_assert_cmpint(inst(s, "s390_stsch 0x00030000 0x%x", SCHIB_ADDR), ==, 3);
-    qtest_quit(s);
-}
-
-static gchar *qom_str(QTestState *s, const char *path, const char *prop)
-{
-    JsonNode *n = qtest_qom_get(s, path, prop);
-    gchar *str = g_strdup(json_node_get_string(n));
-
-    json_node_unref(n);
-    return str;
-}
-
-static void test_map_css(void)
-{
-    QTestState *s = start("-machine s390-map-css=on "
-                          "-device ccw-testdev,id=p,hostid=1.0.1234 "
-                          "-device ccw-testdev,id=q,hostid=2.1.0077,"
-                          "devno=fe.0.0099");
-    g_autofree char *p = qom_str(s, "/machine/peripheral/p", "dev_id");
-    g_autofree char *q = qom_str(s, "/machine/peripheral/q", "dev_id");
-
-    g_assert_cmpstr(p, ==, "fe.0.1234");
-    g_assert_cmpstr(q, ==, "fe.0.0099");
-    /* visible without MCSS-E, as css 0 */
-    g_assert_cmpint(inst(s, "s390_stsch 0x%x 0x%x", SID(0), SCHIB_ADDR), ==, 0);
-    g_assert_cmphex(qtest_readw(s, SCHIB_ADDR + 6), ==, 0x1234);
-    qtest_quit(s);
-
-    s = start("-device ccw-testdev,id=p,hostid=1.0.1234");
-    g_free(p);
-    p = qom_str(s, "/machine/peripheral/p", "dev_id");
-    g_assert_cmpstr(p, ==, "01.0.1234");
-    g_assert_cmpint(inst(s, "s390_stsch 0x%x 0x%x", SID(0), SCHIB_ADDR), ==, 3);
-    sda(s, 0x0000);
-    g_assert_cmpint(inst(s, "s390_stsch 0x01090000 0x%x", SCHIB_ADDR), ==, 0);
-    g_assert_cmphex(qtest_readw(s, SCHIB_ADDR + 6), ==, 0x1234);
-    qtest_quit(s);
-}
-
-static void expect_start_error(const char *args, const char *text)
-{
-    g_autofree char *full = g_strdup_printf(
-        "-machine s390-ccw-virtio -nodefaults -display none %s", args);
-    g_autofree char *err = NULL;
-    g_autofree char *out = qtest_run_cmdline(full, &(int){ 0 }, &err);
-
-    g_assert_nonnull(strstr(err, text));
-}
-
-static void test_placement_errors(void)
-{
-    expect_start_error("-device ccw-testdev,devno=fe.0.0001 "
-                       "-device ccw-testdev,devno=fe.0.0001",
-                       "qemu-system-s390x: -device ccw-testdev,devno="
-                       "fe.0.0001: Device fe.0.0001 already exists");
-    expect_start_error("-device ccw-testdev,devno=fe.4.0001",
-                       "Invalid cssid or ssid: cssid fe, ssid 4");
-    expect_start_error("-machine s390-map-css=on "
-                       "-device ccw-testdev,hostid=0.0.1234 "
-                       "-device ccw-testdev,hostid=1.0.1234",
-                       "hostid=1.0.1234: Device fe.0.1234 already exists");
-    expect_start_error("-machine s390-map-css=on "
-                       "-device ccw-testdev,hostid=0.0.1234,devno=0.0.1234",
-                       "with s390-map-css=on the guest id must be in css fe");
-    expect_start_error("-device ccw-testdev,hostid=0.0.1234,devno=1.0.1234",
-                       "with s390-map-css=off the guest id must be in the "
-                       "host's css 0, not 1");
-}
 
 int main(int argc, char **argv)
 {
@@ -518,8 +349,5 @@ int main(int argc, char **argv)
     g_test_add_func("/css/program-exceptions", test_program_exceptions);
     g_test_add_func("/css/crw-hotplug", test_crw_hotplug);
     g_test_add_func("/css/chsc", test_chsc);
-    g_test_add_func("/css/mcsse-mss", test_mcsse_mss);
-    g_test_add_func("/css/map-css", test_map_css);
-    g_test_add_func("/css/placement-errors", test_placement_errors);
     return g_test_run();
 }
