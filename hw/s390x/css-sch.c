@@ -121,7 +121,7 @@ static uint8_t first_path(uint8_t mask)
 int css_do_ssch(SubchDev *sch, const ORB *orb)
 {
     Pmcw *p = &sch->schib.pmcw;
-    uint8_t paths = (orb->lpm ? orb->lpm : 0xff) & p->lpm & p->pam & p->pom;
+    uint8_t paths = orb->lpm & p->lpm & p->pam & p->pom;
     int cc;
 
     if (!sch_operational(sch)) {
