@@ -47,7 +47,7 @@ char *css_dev_id_print(const CssDevId *id)
     if (!id->valid) {
         return g_strdup("<unset>");
     }
-    return g_strdup_printf("%02x.%1x.%04x", id->cssid, id->ssid, id->devid);
+    return g_strdup_printf("%x.%x.%04x", id->cssid, id->ssid, id->devid);
 }
 
 bool css_dev_id_check_range(const CssDevId *id, Error **errp)

@@ -62,7 +62,7 @@ static void test_map_css(void)
     s = start("-device ccw-testdev,id=p,hostid=1.0.1234");
     g_free(p);
     p = qom_str(s, "/machine/peripheral/p", "dev_id");
-    g_assert_cmpstr(p, ==, "01.0.1234");
+    g_assert_cmpstr(p, ==, "1.0.1234");
     g_assert_cmpint(inst(s, "s390_stsch 0x%x 0x%x", SID(0), SCHIB_ADDR), ==, 3);
     sda(s, 0x0000);
     g_assert_cmpint(inst(s, "s390_stsch 0x01090000 0x%x", SCHIB_ADDR), ==, 0);

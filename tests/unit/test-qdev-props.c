@@ -187,7 +187,7 @@ static void test_css_devid_prop(void)
     g_assert_true(d->devno.valid);
     g_assert_cmpuint(d->devno.devid, ==, 0xa1);
     s = object_property_get_str(OBJECT(d), "devno", &error_abort);
-    g_assert_cmpstr(s, ==, "00.0.00a1");
+    g_assert_cmpstr(s, ==, "0.0.00a1");
     set_fails(d, "devno", "xyz",
               "Property 'test-props-dev.devno' doesn't take value 'xyz'");
     object_unref(OBJECT(d));

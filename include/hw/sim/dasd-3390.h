@@ -11,7 +11,7 @@
 
 #include "qemu/osdep.h"
 #include "hw/sim/ckd-image.h"
-#include "linux-headers/linux/ccw-prog.h"
+#include "linux/ccw-prog.h"
 
 #define DASD_SENSE_SIZE     32
 #define DASD_RDC_SIZE       64

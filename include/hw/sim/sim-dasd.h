@@ -42,6 +42,7 @@ typedef struct SimDasd {
 
     /* after complete() */
     bool realized;
+    bool opened;            /* claimed by a vfio-ccw device */
     uint8_t css;            /* busid "css.ssid.devno" */
     uint8_t ssid;
     uint16_t devno;

@@ -9,8 +9,7 @@
 #define HW_VFIO_CCW_XLATE_H
 
 #include "hw/s390x/ioinst.h"
-/* linux-headers/ is not on the include path yet: reach it from the root */
-#include "linux-headers/linux/ccw-prog.h"
+#include "linux/ccw-prog.h"
 
 /*
  * Guest storage. read() copies @len bytes at @gaddr and fails if any of

@@ -1,0 +1,391 @@
+/*
+ * vfio-ccw: pass a host channel device (first: a 3990/3390 ECKD DASD)
+ * through to the guest.
+ *
+ * A start function travels: the guest's ORB and CCW program (guest
+ * memory) -> ccw_xlate_program() -> the 4 KiB user-space program ->
+ * the host device (back end region write) -> completion eventfd -> the
+ * host's IRB -> CPA mapped back -> css_io_complete() -> the guest's I/O
+ * interrupt and TSCH.
+ */
+#include "qemu/osdep.h"
+#include "qapi/error.h"
+#include "qemu/log.h"
+#include "qemu/module.h"
+#include "qemu/bswap.h"
+#include "hw/vfio/vfio-ccw.h"
+#include "hw/qdev-properties.h"
+#include "exec/memory.h"
+#include <glib-unix.h>
+#include <sys/eventfd.h>
+
+/* ---- guest memory for the translator ---- */
+
+static bool vfio_ccw_mem_read(void *opaque, uint64_t gaddr, void *buf,
+                              uint32_t len)
+{
+    return address_space_read(&address_space_memory, gaddr,
+                              MEMTXATTRS_UNSPECIFIED, buf, len) == MEMTX_OK;
+}
+
+/* Host address of guest RAM [gaddr, gaddr + len), or NULL */
+static void *vfio_ccw_mem_host_ptr(void *opaque, uint64_t gaddr, uint64_t len,
+                                   bool write)
+{
+    hwaddr plen = len;
+    void *p;
+
+    if (!len) {
+        return NULL;
+    }
+    p = address_space_map(&address_space_memory, gaddr, &plen, write,
+                          MEMTXATTRS_UNSPECIFIED);
+    if (!p) {
+        return NULL;
+    }
+    address_space_unmap(&address_space_memory, p, plen, write, 0);
+    return plen >= len ? p : NULL;
+}
+
+static const CcwGuestMem vfio_ccw_guest_mem = {
+    .read = vfio_ccw_mem_read,
+    .host_ptr = vfio_ccw_mem_host_ptr,
+};
+
+/* ---- completion ---- */
+
+static void vfio_ccw_finish(VFIOCCWDevice *v)
+{
+    v->busy = false;
+}
+
+/* The host's IRB, with its CPA mapped back to the guest program */
+static void vfio_ccw_report(VFIOCCWDevice *v, const uint8_t irb[96])
+{
+    const CcwXlateResult *res = &v->prog->res;
+    CssIoStatus st = { 0 };
+    SCSW scsw;
+
+    scsw_decode(irb, &scsw);
+    st.dstat = scsw.dstat;
+    st.cstat = scsw.cstat;
+    st.count = scsw.count;
+    if (res->status != CCW_XLATE_OK &&
+        ccw_prog_reached_stop(v->prog, scsw.cpa)) {
+        /* the channel reached the CCW the translator refused */
+        st.cstat |= res->cstat;
+        st.cpa = res->cpa;
+        st.count = 0;
+        st.suspended = res->status == CCW_XLATE_SUSPEND;
+    } else {
+        st.cpa = ccw_prog_cpa_to_guest(v->prog, scsw.cpa);
+    }
+    if ((scsw.flags & SCSW_FLAGS_ESWF) && (ldl_be_p(irb + 16) & ERW_CONS)) {
+        st.sense = irb + 32;
+        st.sense_len = (ldl_be_p(irb + 16) >> ERW_SCNT_SHIFT) & 0x3f;
+    }
+    trace_point("vfio_ccw_complete", "%s dstat 0x%02x cstat 0x%02x "
+                "cpa 0x%08x", DEVICE(v)->id ? DEVICE(v)->id : "",
+                st.dstat, st.cstat, st.cpa);
+    vfio_ccw_finish(v);
+    css_io_complete(CCW_DEVICE(v)->sch, &st);
+}
+
+static gboolean vfio_ccw_io_irq(int fd, GIOCondition cond, gpointer opaque)
+{
+    VFIOCCWDevice *v = opaque;
+    uint8_t irb[IRB_AREA_SIZE];
+    uint64_t cnt;
+    ssize_t n;
+
+    if (read(fd, &cnt, sizeof(cnt)) != sizeof(cnt) || !v->busy) {
+        return G_SOURCE_CONTINUE;
+    }
+    n = v->ops->region_read(v->host, VFIO_CCW_CONFIG_REGION_INDEX,
+                            offsetof(struct ccw_io_region, irb_area), irb,
+                            sizeof(irb));
+    if (n != sizeof(irb)) {
+        /* the host lost the status: an interface-control check */
+        memset(irb, 0, sizeof(irb));
+        irb[9] = SCSW_CSTAT_INTF_CTRL_CHK;
+    }
+    vfio_ccw_report(v, irb);
+    return G_SOURCE_CONTINUE;
+}
+
+/* ---- subchannel functions ---- */
+
+/* End a start function at once, with the translator's verdict */
+static int vfio_ccw_end_now(VFIOCCWDevice *v, const CcwXlateResult *res)
+{
+    CssIoStatus st = {
+        .cstat = res->cstat,
+        .cpa = res->cpa,
+        .suspended = res->status == CCW_XLATE_SUSPEND,
+    };
+
+    css_io_complete(CCW_DEVICE(v)->sch, &st);
+    return 0;
+}
+
+static int vfio_ccw_start(SubchDev *sch, const ORB *guest_orb)
+{
+    VFIOCCWDevice *v = VFIO_CCW(sch->opaque);
+    g_autofree struct ccw_prog_request *req = NULL;
+    const CcwXlateResult *res;
+    ORB orb = *guest_orb;
+    ssize_t n;
+
+    if (v->busy) {
+        return 2;
+    }
+    if (v->force_orb_pfch) {
+        orb.ctrl0 |= ORB_CTRL0_PFCH;
+    }
+    res = ccw_xlate_program(v->prog, &orb, &vfio_ccw_guest_mem);
+    trace_point("vfio_ccw_start", "orb cpa 0x%08x -> %u ccws, %s",
+                orb.cpa, v->prog->nr_ccws, ccw_xlate_reason_str(res->reason));
+    if (res->status == CCW_XLATE_ORB_INVALID) {
+        return 3;   /* cannot happen: the instruction checked the ORB */
+    }
+    if (res->status != CCW_XLATE_OK && res->stop_slot == 0) {
+        return vfio_ccw_end_now(v, res);   /* nothing runs before it */
+    }
+    req = g_new0(struct ccw_prog_request, 1);
+    ccw_prog_fill_request(v->prog, req);
+    v->busy = true;
+    n = v->ops->region_write(v->host, v->prog_region, 0, req, sizeof(*req));
+    if (n == -EBUSY) {
+        v->busy = false;
+        return 2;
+    }
+    if (n != sizeof(*req)) {
+        CcwXlateResult fault = {
+            .cstat = SCSW_CSTAT_CHN_CTRL_CHK,
+            .cpa = orb.cpa,
+        };
+
+        v->busy = false;
+        qemu_log_mask(LOG_GUEST_ERROR, "vfio-ccw: host refused the program:"
+                      " %s\n", g_strerror(-n));
+        return vfio_ccw_end_now(v, &fault);
+    }
+    return 0;
+}
+
+/* Halt/clear are performed by the css; the host program is dropped here */
+static void vfio_ccw_cancel_io(SubchDev *sch)
+{
+    VFIOCCWDevice *v = VFIO_CCW(sch->opaque);
+    struct ccw_cmd_region cmd = { .command = VFIO_CCW_ASYNC_CMD_CSCH };
+    uint64_t cnt;
+
+    if (!v->busy) {
+        return;
+    }
+    v->ops->region_write(v->host, v->async_region, 0, &cmd, sizeof(cmd));
+    /* a completion the host signalled for it is not the guest's */
+    if (read(v->io_eventfd, &cnt, sizeof(cnt)) < 0 && errno != EAGAIN) {
+        qemu_log_mask(LOG_GUEST_ERROR, "vfio-ccw: eventfd: %s\n",
+                      g_strerror(errno));
+    }
+    vfio_ccw_finish(v);
+}
+
+/* ---- realize ---- */
+
+static bool vfio_ccw_find_regions(VFIOCCWDevice *v, Error **errp)
+{
+    struct vfio_device_info info;
+    bool have_prog = false, have_async = false;
+
+    if (!v->ops->get_device_info(v->host, &info, errp)) {
+        return false;
+    }
+    if (!(info.flags & VFIO_DEVICE_FLAGS_CCW)) {
+        error_setg(errp, "vfio: this isn't a ccw device");
+        return false;
+    }
+    for (unsigned i = VFIO_CCW_CONFIG_REGION_INDEX + 1; i < info.num_regions;
+         i++) {
+        uint32_t type, subtype;
+
+        if (!v->ops->get_region_type(v->host, i, &type, &subtype) ||
+            type != VFIO_REGION_TYPE_CCW) {
+            continue;
+        }
+        if (subtype == VFIO_REGION_SUBTYPE_CCW_USER_PROGRAM) {
+            v->prog_region = i;
+            have_prog = true;
+        } else if (subtype == VFIO_REGION_SUBTYPE_CCW_ASYNC_CMD) {
+            v->async_region = i;
+            have_async = true;
+        }
+    }
+    if (!have_prog || !have_async) {
+        error_setg(errp, "vfio-ccw: the host device does not accept "
+                   "user-space channel programs");
+        return false;
+    }
+    return true;
+}
+
+static bool vfio_ccw_setup_irq(VFIOCCWDevice *v, Error **errp)
+{
+    v->io_eventfd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    if (v->io_eventfd < 0) {
+        error_setg_errno(errp, errno, "vfio-ccw: eventfd");
+        return false;
+    }
+    if (!v->ops->set_irq_eventfd(v->host, VFIO_CCW_IO_IRQ_INDEX,
+                                 v->io_eventfd, errp)) {
+        close(v->io_eventfd);
+        v->io_eventfd = -1;
+        return false;
+    }
+    v->io_watch = g_unix_fd_add(v->io_eventfd, G_IO_IN, vfio_ccw_io_irq, v);
+    return true;
+}
+
+static void vfio_ccw_teardown_irq(VFIOCCWDevice *v)
+{
+    if (v->io_watch) {
+        g_source_remove(v->io_watch);
+        v->io_watch = 0;
+    }
+    if (v->io_eventfd >= 0) {
+        v->ops->set_irq_eventfd(v->host, VFIO_CCW_IO_IRQ_INDEX, -1, NULL);
+        close(v->io_eventfd);
+        v->io_eventfd = -1;
+    }
+}
+
+static bool vfio_ccw_open(VFIOCCWDevice *v, Error **errp)
+{
+    g_autofree char *hostid = NULL;
+
+    if (v->sysfsdev && !v->hostid.valid) {
+        if (!g_file_test(v->sysfsdev, G_FILE_TEST_EXISTS)) {
+            error_setg_errno(errp, ENOENT, "Host device '%s' not found",
+                             v->sysfsdev);
+            return false;
+        }
+        error_setg(errp, "Host device '%s': the Linux VFIO back end is not "
+                   "built yet; use hostid= with a sim-dasd-3390 object",
+                   v->sysfsdev);
+        return false;
+    }
+    if (!v->hostid.valid) {
+        error_setg(errp, "No host device provided");
+        error_append_hint(errp, "Use -device vfio-ccw,hostid=CSSID.SSID.DEVNO"
+                          " or -device vfio-ccw,sysfsdev=PATH_TO_DEVICE\n");
+        return false;
+    }
+    hostid = css_dev_id_print(&v->hostid);
+    v->ops = vfio_ccw_backend_for(hostid, v->sysfsdev);
+    v->host = v->ops->open(hostid, v->sysfsdev, errp);
+    return v->host != NULL;
+}
+
+static void vfio_ccw_close(VFIOCCWDevice *v)
+{
+    vfio_ccw_teardown_irq(v);
+    if (v->host) {
+        v->ops->close(v->host);
+        v->host = NULL;
+    }
+}
+
+static bool vfio_ccw_realize(CcwDevice *ccw, Error **errp)
+{
+    VFIOCCWDevice *v = VFIO_CCW(ccw);
+
+    if (v->guestid.valid) {
+        if (ccw->devno.valid && memcmp(&ccw->devno, &v->guestid,
+                                       sizeof(CssDevId))) {
+            error_setg(errp, "guestid= and devno= name different devices");
+            return false;
+        }
+        ccw->devno = v->guestid;
+    }
+    if (!vfio_ccw_open(v, errp)) {
+        return false;
+    }
+    if (!vfio_ccw_find_regions(v, errp) || !vfio_ccw_setup_irq(v, errp) ||
+        !css_place_passthrough(ccw->sch, &v->hostid, &ccw->devno,
+                               css_get_map_css(), errp)) {
+        vfio_ccw_close(v);
+        return false;
+    }
+    return true;
+}
+
+static void vfio_ccw_unrealize(CcwDevice *ccw)
+{
+    vfio_ccw_close(VFIO_CCW(ccw));
+}
+
+static void vfio_ccw_reset(DeviceState *dev)
+{
+    VFIOCCWDevice *v = VFIO_CCW(dev);
+
+    if (v->host) {
+        v->ops->reset(v->host, NULL);
+    }
+    vfio_ccw_finish(v);
+}
+
+static void vfio_ccw_instance_init(Object *obj)
+{
+    VFIOCCWDevice *v = VFIO_CCW(obj);
+
+    v->io_eventfd = -1;
+    v->prog = ccw_prog_new();
+}
+
+static void vfio_ccw_instance_finalize(Object *obj)
+{
+    ccw_prog_free(VFIO_CCW(obj)->prog);
+}
+
+static Property vfio_ccw_props[] = {
+    DEFINE_PROP_STRING("sysfsdev", VFIOCCWDevice, sysfsdev),
+    DEFINE_PROP_CSS_DEV_ID("hostid", VFIOCCWDevice, hostid),
+    DEFINE_PROP_CSS_DEV_ID("guestid", VFIOCCWDevice, guestid),
+    DEFINE_PROP_BOOL("force-orb-pfch", VFIOCCWDevice, force_orb_pfch, false),
+    DEFINE_PROP_INT32("bootindex", VFIOCCWDevice, bootindex, -1),
+    DEFINE_PROP_END_OF_LIST(),
+};
+
+static void vfio_ccw_class_init(ObjectClass *oc, void *data)
+{
+    DeviceClass *dc = DEVICE_CLASS(oc);
+    CcwDeviceClass *cdc = CCW_DEVICE_CLASS(oc);
+
+    dc->desc = "VFIO-based subchannel assignment";
+    dc->categories |= 1UL << DEVICE_CATEGORY_MISC;
+    dc->user_creatable = true;
+    dc->hotpluggable = true;
+    dc->reset = vfio_ccw_reset;
+    device_class_set_props(dc, vfio_ccw_props);
+    cdc->realize = vfio_ccw_realize;
+    cdc->unrealize = vfio_ccw_unrealize;
+    cdc->sch_ops.start = vfio_ccw_start;
+    cdc->sch_ops.cancel_io = vfio_ccw_cancel_io;
+}
+
+static const TypeInfo vfio_ccw_info = {
+    .name = TYPE_VFIO_CCW,
+    .parent = TYPE_CCW_DEVICE,
+    .instance_size = sizeof(VFIOCCWDevice),
+    .instance_init = vfio_ccw_instance_init,
+    .instance_finalize = vfio_ccw_instance_finalize,
+    .class_init = vfio_ccw_class_init,
+};
+
+static void vfio_ccw_register_types(void)
+{
+    type_register_static(&vfio_ccw_info);
+}
+
+type_init(vfio_ccw_register_types)
