@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Total the TAP results of meson test logs over every suite.
 
-Usage: test-summary.py TESTLOG.json [...]
+Usage: test-summary.py TESTLOG.json [...] [--result FILE ...]
+A --result FILE holds lines "NAME OK|FAIL" for steps outside meson (the
+bounded fuzzer run); each counts as one test.
 Counts each TAP 'ok' / 'not ok' line of every test program (a program that
 printed no TAP counts once, by its result) and ends with 'N passed, N failed'.
 A log file that does not exist is skipped.
@@ -50,9 +52,33 @@ def count_log(path):
     return passed, failed
 
 
+def count_results(path):
+    passed = failed = 0
+    if not os.path.exists(path):
+        print('%s: missing, counted as failed' % path)
+        return 0, 1
+    with open(path) as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 2:
+                ok = parts[1] == 'OK'
+                print('  %-40s %-8s' % (parts[0], parts[1]))
+                passed += ok
+                failed += not ok
+    return passed, failed
+
+
 def main():
     total_p = total_f = 0
-    for path in sys.argv[1:]:
+    args = sys.argv[1:]
+    results = [args[i + 1] for i, a in enumerate(args[:-1]) if a == '--result']
+    logs = [a for i, a in enumerate(args)
+            if a != '--result' and (i == 0 or args[i - 1] != '--result')]
+    for path in results:
+        p, f = count_results(path)
+        total_p += p
+        total_f += f
+    for path in logs:
         base = os.path.dirname(path)
         logs = [path] + [os.path.join(base, n) for n in sorted(os.listdir(base))
                          if n.startswith('testlog-') and n.endswith('.json')] \
