@@ -15,6 +15,7 @@
 #include "hw/qdev-core.h"
 #include "hw/hotplug.h"
 #include "hw/s390x/s390-virtio-ccw.h"
+#include "target/s390x/cpu.h"
 #include "hw/s390x/css.h"
 #include "hw/s390x/css-bridge.h"
 #include "exec/memory.h"
@@ -120,6 +121,7 @@ static bool s390_machine_init(MachineState *machine, Error **errp)
 
 static void s390_machine_reset(MachineState *machine)
 {
+    s390_cpu_reset(s390_cpu_env(0));    /* CR6 and friends: initial values */
     css_reset();
     qbus_reset_all(sysbus_get_default());
 }
