@@ -5,6 +5,7 @@
  * their layouts are listed in docs/devel/qtest-s390x.rst.
  */
 #include "qemu/osdep.h"
+#include "qemu/bswap.h"
 #include "target/s390x/cpu.h"
 #include "hw/s390x/css.h"
 
@@ -30,17 +31,6 @@
 #define SCSC_CHSC_WORDS    508
 #define GENERAL_CHAR_MCSSE 45   /* bit number in the general characteristics */
 
-static uint16_t ld16(const uint8_t *p)
-{
-    return (uint16_t)(p[0] << 8 | p[1]);
-}
-
-static void st16(uint8_t *p, uint16_t v)
-{
-    p[0] = v >> 8;
-    p[1] = v;
-}
-
 /* A response: @rsp points at its header; returns its length. */
 typedef uint16_t ChscFn(const uint8_t *req, uint8_t *rsp, uint16_t room,
                         uint16_t *code);
@@ -51,9 +41,9 @@ static void ssd_entry(const SubchDev *sch, uint8_t *e)
 
     e[0] = 0x80 | ((p->flags & PMCW_FLAGS_DNV) ? 0x40 : 0);  /* st 0: I/O */
     e[1] = sch->devno & 0xff;
-    st16(e + 2, sch->devno);
+    stw_be_p(e + 2, sch->devno);
     e[4] = p->pim;
-    st16(e + 6, sch->schid);
+    stw_be_p(e + 6, sch->schid);
     memcpy(e + 8, p->chpid, 8);
 }
 
@@ -62,13 +52,13 @@ static void ssd_entry(const SubchDev *sch, uint8_t *e)
 static uint16_t chsc_ssd(const uint8_t *req, uint8_t *rsp, uint16_t room,
                          uint16_t *code)
 {
-    uint16_t w = ld16(req + 4);
+    uint16_t w = lduw_be_p(req + 4);
     bool m = w & 0x2000;
     uint8_t ssid = (w >> 4) & 3;
-    uint32_t first = ld16(req + 6), last = ld16(req + 10);
+    uint32_t first = lduw_be_p(req + 6), last = lduw_be_p(req + 10);
     uint16_t len = 8;
 
-    if (ld16(req) != 0x0010) {
+    if (lduw_be_p(req) != 0x0010) {
         *code = CHSC_RSP_BAD_LEN;
         return 8;
     }
@@ -96,7 +86,7 @@ static uint16_t chsc_scsc(const uint8_t *req, uint8_t *rsp, uint16_t room,
     uint16_t len = 8 + 4 * (SCSC_GENERAL_WORDS + SCSC_CHSC_WORDS);
     uint8_t *general = rsp + 8;
 
-    if (ld16(req) != 0x0010 || len > room) {
+    if (lduw_be_p(req) != 0x0010 || len > room) {
         *code = CHSC_RSP_BAD_LEN;
         return 8;
     }
@@ -110,11 +100,11 @@ static uint16_t chsc_scsc(const uint8_t *req, uint8_t *rsp, uint16_t room,
 static uint16_t chsc_sda(const uint8_t *req, uint8_t *rsp, uint16_t room,
                          uint16_t *code)
 {
-    if (ld16(req) != 0x0400) {
+    if (lduw_be_p(req) != 0x0400) {
         *code = CHSC_RSP_BAD_LEN;
         return 8;
     }
-    switch (ld16(req + 6)) {
+    switch (lduw_be_p(req + 6)) {
     case CHSC_SDA_OC_MCSSE:
         css_enable_mcsse();
         *code = CHSC_RSP_OK;
@@ -133,7 +123,7 @@ static uint16_t chsc_sda(const uint8_t *req, uint8_t *rsp, uint16_t room,
 static uint16_t chsc_sei(const uint8_t *req, uint8_t *rsp, uint16_t room,
                          uint16_t *code)
 {
-    *code = ld16(req) == 0x0010 ? CHSC_RSP_NO_EVENT : CHSC_RSP_BAD_LEN;
+    *code = lduw_be_p(req) == 0x0010 ? CHSC_RSP_NO_EVENT : CHSC_RSP_BAD_LEN;
     return 8;
 }
 
@@ -166,18 +156,18 @@ int ioinst_chsc(CPUS390XState *env, uint64_t addr)
     }
     blk = g_malloc0(CHSC_BLOCK);
     ioinst_fetch(addr, blk, CHSC_BLOCK);
-    len = ld16(blk);
+    len = lduw_be_p(blk);
     if (len < 16 || len > CHSC_BLOCK - 8 || (len & 7)) {
         return s390_pgm(PGM_OPERAND);
     }
     rsp = blk + len;
     memset(rsp, 0, 8);
-    fn = chsc_lookup(ld16(blk + 2));
+    fn = chsc_lookup(lduw_be_p(blk + 2));
     if (fn) {
         rlen = fn(blk, rsp, CHSC_BLOCK - len, &code);
     }
-    st16(rsp, rlen);
-    st16(rsp + 2, code);
+    stw_be_p(rsp, rlen);
+    stw_be_p(rsp + 2, code);
     ioinst_store(addr + len, rsp, rlen);
     return 0;
 }

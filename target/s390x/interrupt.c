@@ -3,6 +3,7 @@
  * machine-check (channel report) pending indication to it.
  */
 #include "qemu/osdep.h"
+#include "qemu/bswap.h"
 #include "target/s390x/cpu.h"
 #include "hw/s390x/css.h"
 
@@ -29,14 +30,6 @@ CPUS390XState *s390_cpu_env(int index)
     return index == 0 ? &cpu0 : NULL;
 }
 
-static void st32(uint8_t *p, uint32_t v)
-{
-    p[0] = v >> 24;
-    p[1] = v >> 16;
-    p[2] = v >> 8;
-    p[3] = v;
-}
-
 bool s390_io_intr_take(CPUS390XState *env, S390IoIntr *out)
 {
     CssIoIntr ci;
@@ -49,9 +42,9 @@ bool s390_io_intr_take(CPUS390XState *env, S390IoIntr *out)
     out->intparm = ci.intparm;
     out->isc = ci.isc;
     out->iid = (uint32_t)ci.isc << IID_ISC_SHIFT;
-    st32(lc, out->sid);
-    st32(lc + 4, out->intparm);
-    st32(lc + 8, out->iid);
+    stl_be_p(lc, out->sid);
+    stl_be_p(lc + 4, out->intparm);
+    stl_be_p(lc + 8, out->iid);
     ioinst_store(env->psa + LC_SUBCHANNEL_ID, lc, sizeof(lc));
     return true;
 }

@@ -7,6 +7,7 @@
  * condition code.
  */
 #include "qemu/osdep.h"
+#include "qemu/bswap.h"
 #include "target/s390x/cpu.h"
 #include "hw/s390x/css.h"
 #include "exec/memory.h"
@@ -197,14 +198,6 @@ int ioinst_xsch(CPUS390XState *env, uint64_t r1)
     return ioinst_sch_fn(r1, css_do_xsch);
 }
 
-static void st32(uint8_t *p, uint32_t v)
-{
-    p[0] = v >> 24;
-    p[1] = v >> 16;
-    p[2] = v >> 8;
-    p[3] = v;
-}
-
 int ioinst_tpi(CPUS390XState *env, uint64_t addr)
 {
     S390IoIntr intr;
@@ -222,8 +215,8 @@ int ioinst_tpi(CPUS390XState *env, uint64_t addr)
     if (!css_intr_accept(s390_io_isc_mask(env), &ci)) {
         return 0;
     }
-    st32(be, ci.sid);
-    st32(be + 4, ci.intparm);
+    stl_be_p(be, ci.sid);
+    stl_be_p(be + 4, ci.intparm);
     ioinst_store(addr, be, sizeof(be));
     return 1;
 }
@@ -239,7 +232,7 @@ int ioinst_stcrw(CPUS390XState *env, uint64_t addr)
         return r;
     }
     cc = css_crw_take(&crw) ? 0 : 1;
-    st32(be, crw);
+    stl_be_p(be, crw);
     ioinst_store(addr, be, sizeof(be));
     return cc;
 }
