@@ -5,6 +5,7 @@
  * The placement rules are in docs/system/s390x/css.rst.
  */
 #include "qemu/osdep.h"
+#include "hw/qdev-core.h"
 #include "hw/s390x/css.h"
 
 #define CSS_NUM_IDS 256
@@ -202,6 +203,24 @@ static void css_sch_init_schib(SubchDev *sch)
     sch->schib.mba = 0;
 }
 
+/* How an error names the device behind @sch: its id, else its QOM path */
+static char *css_sch_owner_name(const SubchDev *sch)
+{
+    Object *obj = sch->opaque ? object_dynamic_cast(sch->opaque, TYPE_DEVICE)
+                              : NULL;
+    DeviceState *dev = obj ? DEVICE(obj) : NULL;
+    char *path;
+
+    if (!dev) {
+        return g_strdup("<unknown>");
+    }
+    if (dev->id) {
+        return g_strdup_printf("'%s'", dev->id);
+    }
+    path = object_get_canonical_path(obj);
+    return path ? path : g_strdup(object_get_typename(obj));
+}
+
 static bool css_claim(SubchDev *sch, uint8_t cssid, uint8_t ssid,
                       uint16_t devno, Error **errp)
 {
@@ -214,8 +233,13 @@ static bool css_claim(SubchDev *sch, uint8_t cssid, uint8_t ssid,
         return false;
     }
     if (g_hash_table_contains(img->by_devno, GUINT_TO_POINTER(dkey))) {
-        error_setg(errp, "Device %x.%x.%04x already exists", cssid, ssid,
-                   devno);
+        SubchDev *owner = g_hash_table_lookup(img->by_devno,
+                                              GUINT_TO_POINTER(dkey));
+        g_autofree char *old = css_sch_owner_name(owner);
+        g_autofree char *new = css_sch_owner_name(sch);
+
+        error_setg(errp, "Device %x.%x.%04x already exists (device %s); "
+                   "device %s cannot use it", cssid, ssid, devno, old, new);
         return false;
     }
     for (uint32_t schid = 0; schid < CSS_SCH_PER_SET; schid++) {
