@@ -5,6 +5,7 @@
 #include "qemu/osdep.h"
 #include "qapi/error.h"
 #include "qom/object_interfaces.h"
+#include "qemu/timer.h"
 #include "hw/sim/sim-dasd.h"
 #include "dasd-ioinst.h"
 
@@ -115,21 +116,32 @@ SimDasd *sim_dasd_find_by_busid(const char *busid)
 
 bool sim_dasd_busy(const SimDasd *d)
 {
-    return d->idle != 0;
+    return d->idle != 0 || (d->timer && timer_pending(d->timer));
 }
 
-static gboolean sim_dasd_run(gpointer opaque)
+static void sim_dasd_run(SimDasd *d)
 {
-    SimDasd *d = opaque;
     SimDasdCompletion c = { 0 };
     SimDasdDoneFn *done = d->done;
 
-    d->idle = 0;
     dasd3390_execute(&d->dev, d->orb, d->prog, &c.res);
     g_clear_pointer(&d->prog, g_free);
     d->done = NULL;
     done(d->opaque, &c);
+}
+
+static gboolean sim_dasd_run_idle(gpointer opaque)
+{
+    SimDasd *d = opaque;
+
+    d->idle = 0;
+    sim_dasd_run(d);
     return G_SOURCE_REMOVE;
+}
+
+static void sim_dasd_run_timer(void *opaque)
+{
+    sim_dasd_run(opaque);
 }
 
 typedef struct SimDasdBusy {
@@ -164,7 +176,12 @@ void sim_dasd_start(SimDasd *d, const uint8_t *orb12,
     memcpy(d->prog, prog, CCW_PROG_SIZE);
     d->done = done;
     d->opaque = opaque;
-    d->idle = g_idle_add(sim_dasd_run, d);
+    if (d->latency_ns) {
+        timer_mod_ns(d->timer, qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) +
+                               (int64_t)MIN(d->latency_ns, INT64_MAX / 2));
+    } else {
+        d->idle = g_idle_add(sim_dasd_run_idle, d);
+    }
 }
 
 static bool sim_dasd_cancel(SimDasd *d, bool report)
@@ -175,8 +192,11 @@ static bool sim_dasd_cancel(SimDasd *d, bool report)
     if (!sim_dasd_busy(d)) {
         return false;
     }
-    g_source_remove(d->idle);
-    d->idle = 0;
+    if (d->idle) {
+        g_source_remove(d->idle);
+        d->idle = 0;
+    }
+    timer_del(d->timer);
     g_clear_pointer(&d->prog, g_free);
     d->done = NULL;
     if (report) {
@@ -258,6 +278,8 @@ static void sim_dasd_finalize(Object *obj)
     SimDasd *d = SIM_DASD(obj);
 
     sim_dasd_reset(d);
+    timer_free(d->timer);
+    d->timer = NULL;
     if (d->realized) {
         dasd3390_cleanup(&d->dev);
     }
@@ -275,8 +297,13 @@ static bool sim_dasd_can_be_deleted(UserCreatable *uc)
 
 static void sim_dasd_instance_init(Object *obj)
 {
-    object_property_add_uint8_ptr(obj, "cssid", &SIM_DASD(obj)->cssid,
+    SimDasd *d = SIM_DASD(obj);
+
+    object_property_add_uint8_ptr(obj, "cssid", &d->cssid,
                                   OBJ_PROP_FLAG_READWRITE);
+    object_property_add_uint64_ptr(obj, "latency-ns", &d->latency_ns,
+                                   OBJ_PROP_FLAG_READWRITE);
+    d->timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, sim_dasd_run_timer, d);
 }
 
 static void sim_dasd_class_init(ObjectClass *oc, void *data)

@@ -2,17 +2,22 @@
  * sim-dasd-3390: a simulated host 3390 DASD behind a 3990, declared with
  *   -object sim-dasd-3390,id=d0,busid=0.0.1234,cssid=0,
  *           file=/path/disk.img,model=3390-3,readonly=off[,volser=VOL001]
+ *           [,latency-ns=N]
  * The image is created (sparse, dasdinit-formatted) when it is absent.
  *
  * Channel programs run asynchronously: sim_dasd_start() returns at once
  * and the program executes and completes from a GLib idle source of the
  * default main context (the next main-loop iteration), so qtest needs no
- * clock_step.  Single-threaded: call everything from the main loop.
+ * clock_step.  With latency-ns > 0 it runs instead when that much
+ * QEMU_CLOCK_VIRTUAL time has passed (qtest: clock_step), so that a
+ * program stays in flight.  Single-threaded: call everything from the
+ * main loop.
  */
 #ifndef HW_SIM_SIM_DASD_H
 #define HW_SIM_SIM_DASD_H
 
 #include "qom/object.h"
+#include "qemu/timer.h"
 #include "hw/sim/dasd-3390.h"
 
 #define TYPE_SIM_DASD_3390 "sim-dasd-3390"
@@ -39,6 +44,7 @@ typedef struct SimDasd {
     char *model;
     char *volser;
     bool readonly;
+    uint64_t latency_ns;    /* 0: complete at the next idle */
 
     /* after complete() */
     bool realized;
@@ -51,6 +57,7 @@ typedef struct SimDasd {
 
     /* the program in flight */
     guint idle;
+    QEMUTimer *timer;       /* latency-ns > 0 */
     SimDasdDoneFn *done;
     void *opaque;
     uint8_t orb[12];
