@@ -128,6 +128,21 @@ static int vfio_ccw_end_now(VFIOCCWDevice *v, const CcwXlateResult *res)
     return 0;
 }
 
+/*
+ * Does a command reach the device before the stop slot? Slots before it
+ * that are all TICs (a TIC to a TIC at the start of the chain) send the
+ * device nothing: the channel stops before the first command.
+ */
+static bool vfio_ccw_command_before_stop(const CcwProgram *p, uint32_t stop)
+{
+    for (uint32_t i = 0; i < stop; i++) {
+        if (p->buf.bytes[i * CCW_PROG_CCW_SIZE] != CCW_CMD_TIC) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static int vfio_ccw_start(SubchDev *sch, const ORB *guest_orb)
 {
     VFIOCCWDevice *v = VFIO_CCW(sch->opaque);
@@ -148,7 +163,8 @@ static int vfio_ccw_start(SubchDev *sch, const ORB *guest_orb)
     if (res->status == CCW_XLATE_ORB_INVALID) {
         return 3;   /* cannot happen: the instruction checked the ORB */
     }
-    if (res->status != CCW_XLATE_OK && res->stop_slot == 0) {
+    if (res->status != CCW_XLATE_OK &&
+        !vfio_ccw_command_before_stop(v->prog, res->stop_slot)) {
         return vfio_ccw_end_now(v, res);   /* nothing runs before it */
     }
     req = g_new0(struct ccw_prog_request, 1);
