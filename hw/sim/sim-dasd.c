@@ -290,9 +290,12 @@ static void sim_dasd_finalize(Object *obj)
     g_free(d->volser);
 }
 
+/* Not while a vfio-ccw device has it open (or a program is in flight) */
 static bool sim_dasd_can_be_deleted(UserCreatable *uc)
 {
-    return !sim_dasd_busy(SIM_DASD(uc));
+    SimDasd *d = SIM_DASD(uc);
+
+    return !d->opened && !sim_dasd_busy(d);
 }
 
 static void sim_dasd_instance_init(Object *obj)

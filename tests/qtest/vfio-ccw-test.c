@@ -438,6 +438,65 @@ static void test_write_read(void)
     fx_end(&f);
 }
 
+/*
+ * Format-1 IDAWs (31-bit, 2 KiB blocks); a short Read Data (incorrect
+ * length, then SLI); the record read again by a new emulator on the
+ * same image.
+ */
+static void test_idaw1_restart(void)
+{
+    Fx f = { 0 };
+    g_autofree uint8_t *in = g_malloc(REC_LEN);
+    g_autofree uint8_t *out = g_malloc(REC_LEN);
+    g_autofree char *extra = NULL;
+    static const uint32_t idal[3] = { 0x50400, 0x58000, 0x5a800 };
+
+    fx_start_std(&f, 0);
+    sch_enable(f.s, SID(0));
+    format_r1(&f, 9, 14);
+    pattern(in, REC_LEN, 33);
+    qtest_memwrite(f.s, idal[0], in, 1024);
+    qtest_memwrite(f.s, idal[1], in + 1024, 2048);
+    qtest_memwrite(f.s, idal[2], in + 3072, 1024);
+    for (int i = 0; i < 3; i++) {
+        qtest_writel(f.s, IDAL_ADDR + 4 * i, idal[i]);
+    }
+    de_lr(f.s, 0x00, 9, 0x01, 1, 14, 1);
+    ccw1(f.s, CCW_ADDR + 16, 0x05, F_IDA, REC_LEN, IDAL_ADDR);
+    orb(f.s, ORB_FMT1, CCW_ADDR);
+    run_prog(&f, SID(0));
+    assert_ok(f.s, CCW_ADDR + 24, 0);
+    image_r1(&f, 9, 14, out, REC_LEN, NULL);
+    g_assert_cmpmem(out, REC_LEN, in, REC_LEN);
+
+    /* 100 bytes more than the record: incorrect length, residual 100 */
+    de_lr(f.s, 0x40, 9, 0x06, 1, 14, 1);
+    ccw1(f.s, CCW_ADDR + 16, 0x06, 0, REC_LEN + 100, RBUF_ADDR);
+    run_prog(&f, SID(0));
+    g_assert_cmphex(irb_ctrl(f.s), ==, CTRL_START_ALERT);
+    g_assert_cmphex(irb_dstat(f.s), ==, DSTAT_CE_DE);
+    g_assert_cmphex(irb_cstat(f.s), ==, 0x40);
+    g_assert_cmpuint(irb_count(f.s), ==, 100);
+    g_assert_cmphex(irb_cpa(f.s), ==, CCW_ADDR + 24);
+    ccw1(f.s, CCW_ADDR + 16, 0x06, F_SLI, REC_LEN + 100, RBUF_ADDR);
+    run_prog(&f, SID(0));
+    assert_ok(f.s, CCW_ADDR + 24, 100);
+    qtest_quit(f.s);
+
+    /* a new emulator on the same file reads the record back */
+    extra = g_strdup_printf("-object sim-dasd-3390,id=d0,busid=0.0.1234,"
+                            "file=%s -device vfio-ccw,id=v0,hostid=0.0.1234",
+                            f.img);
+    fx_start(&f, ",s390-map-css=on", extra);
+    sch_enable(f.s, SID(0));
+    qtest_memset(f.s, RBUF_ADDR, 0, REC_LEN);
+    rw_r1(&f, 0x06, 9, 14, RBUF_ADDR, NULL, 0);
+    assert_ok(f.s, CCW_ADDR + 24, 0);
+    qtest_memread(f.s, RBUF_ADDR, out, REC_LEN);
+    g_assert_cmpmem(out, REC_LEN, in, REC_LEN);
+    fx_end(&f);
+}
+
 /* ---- 4: s390-map-css and guest ids ---- */
 
 static void expect_start_error(Fx *f, const char *args, const char *text)
@@ -774,17 +833,60 @@ static void test_unplug_replug(void)
     fx_end(&f);
 }
 
+/*
+ * The host object cannot go while a device uses it; a device unplugged
+ * with a program in flight: the program never completes, nothing is
+ * delivered, the host device is free for the next one.
+ */
+static void test_unplug_in_flight(void)
+{
+    Fx f = { 0 };
+    g_autofree uint8_t *in = g_malloc(REC_LEN);
+
+    fx_start_std(&f, LATENCY);
+    expect_qmp_error(f.s, qtest_qmp(f.s, "{'execute': 'object-del', "
+                                    "'arguments': {'id': 'd0'}}"),
+                     "object 'd0' is in use, can not be deleted");
+    sch_enable(f.s, SID(0));
+    format_r1(&f, 2, 3);
+    pattern(in, REC_LEN, 21);
+    start_write_in_flight(&f, in);
+    qtest_qmp_assert_success(f.s, "{'execute': 'device_del', 'arguments': "
+                                  "{'id': 'v0'}}");
+    g_assert_cmphex(stcrw(f.s, 0), ==, 0x03040000);
+    qtest_clock_step(f.s, 4 * LATENCY);
+    expect_no_intr(f.s);
+    g_assert_cmpint(inst(f.s, "s390_tsch 0x%x 0x%x", SID(0), IRB_ADDR), ==, 3);
+    qtest_qmp_assert_success(f.s, "{'execute': 'device_add', 'arguments': "
+                                  "{'driver': 'vfio-ccw', 'id': 'v0', "
+                                  "'hostid': '0.0.1234'}}");
+    g_assert_cmphex(stcrw(f.s, 0), ==, 0x03040000);
+    assert_never_completed(&f);
+    /* unused now: the object may go, and then the device cannot come */
+    qtest_qmp_assert_success(f.s, "{'execute': 'device_del', 'arguments': "
+                                  "{'id': 'v0'}}");
+    qtest_qmp_assert_success(f.s, "{'execute': 'object-del', 'arguments': "
+                                  "{'id': 'd0'}}");
+    expect_qmp_error(f.s, qtest_qmp(f.s, "{'execute': 'device_add', "
+                     "'arguments': {'driver': 'vfio-ccw', 'id': 'v0', "
+                     "'hostid': '0.0.1234'}}"),
+                     "Host device '0.0.1234' not found");
+    fx_end(&f);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/vfio-ccw/enumerate", test_enumerate);
     g_test_add_func("/vfio-ccw/sense-id", test_sense_id);
     g_test_add_func("/vfio-ccw/write-read", test_write_read);
+    g_test_add_func("/vfio-ccw/idaw1-restart", test_idaw1_restart);
     g_test_add_func("/vfio-ccw/map-css", test_map_css);
     g_test_add_func("/vfio-ccw/halt-clear", test_halt_clear);
     g_test_add_func("/vfio-ccw/program-checks", test_program_checks);
     g_test_add_func("/vfio-ccw/unit-checks", test_unit_checks);
     g_test_add_func("/vfio-ccw/host-errors", test_host_errors);
     g_test_add_func("/vfio-ccw/unplug-replug", test_unplug_replug);
+    g_test_add_func("/vfio-ccw/unplug-in-flight", test_unplug_in_flight);
     return g_test_run();
 }
