@@ -143,17 +143,14 @@ static bool vfio_ccw_command_before_stop(const CcwProgram *p, uint32_t stop)
     return false;
 }
 
-static int vfio_ccw_start(SubchDev *sch, const ORB *guest_orb)
+/* Translate and hand to the host the program @guest_orb starts */
+static int vfio_ccw_run(VFIOCCWDevice *v, const ORB *guest_orb)
 {
-    VFIOCCWDevice *v = VFIO_CCW(sch->opaque);
     g_autofree struct ccw_prog_request *req = NULL;
     const CcwXlateResult *res;
     ORB orb = *guest_orb;
     ssize_t n;
 
-    if (v->busy) {
-        return 2;
-    }
     if (v->force_orb_pfch) {
         orb.ctrl0 |= ORB_CTRL0_PFCH;
     }
@@ -187,6 +184,32 @@ static int vfio_ccw_start(SubchDev *sch, const ORB *guest_orb)
         return vfio_ccw_end_now(v, &fault);
     }
     return 0;
+}
+
+static int vfio_ccw_start(SubchDev *sch, const ORB *guest_orb)
+{
+    VFIOCCWDevice *v = VFIO_CCW(sch->opaque);
+
+    if (v->busy) {
+        return 2;
+    }
+    return vfio_ccw_run(v, guest_orb);
+}
+
+/*
+ * RSCH: the channel fetches the suspended CCW again (suspending again if
+ * its S flag is still set), so translate anew from there.
+ */
+static int vfio_ccw_resume(SubchDev *sch)
+{
+    VFIOCCWDevice *v = VFIO_CCW(sch->opaque);
+    ORB orb = sch->orb;
+
+    if (v->busy || v->prog->res.status != CCW_XLATE_SUSPEND) {
+        return 2;
+    }
+    orb.cpa = v->prog->res.stop_gaddr;
+    return vfio_ccw_run(v, &orb);
 }
 
 /* Halt/clear are performed by the css; the host program is dropped here */
@@ -387,6 +410,7 @@ static void vfio_ccw_class_init(ObjectClass *oc, void *data)
     cdc->realize = vfio_ccw_realize;
     cdc->unrealize = vfio_ccw_unrealize;
     cdc->sch_ops.start = vfio_ccw_start;
+    cdc->sch_ops.resume = vfio_ccw_resume;
     cdc->sch_ops.cancel_io = vfio_ccw_cancel_io;
 }
 

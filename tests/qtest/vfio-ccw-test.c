@@ -656,6 +656,44 @@ static void test_halt_clear(void)
     fx_end(&f);
 }
 
+/*
+ * Suspend: SENSE ID, then a NOOP with the suspend flag (ORB suspend
+ * control); the guest clears the flag and resumes with RSCH.
+ */
+static void test_suspend_resume(void)
+{
+    Fx f = { 0 };
+
+    fx_start_std(&f, 0);
+    sch_enable(f.s, SID(0));
+    qtest_memset(f.s, DATA_ADDR, 0, 16);
+    ccw1(f.s, CCW_ADDR, 0xe4, F_CC | F_SLI, 12, DATA_ADDR);
+    ccw1(f.s, CCW_ADDR + 8, 0x03, 0x02, 0, 0);
+    orb(f.s, ORB_FMT1 | 0x0800, CCW_ADDR);
+    run_prog(&f, SID(0));
+    g_assert_cmphex(irb_ctrl(f.s), ==, 0x4029);   /* suspended, intermediate */
+    g_assert_cmphex(irb_flags(f.s) & 0x0800, ==, 0x0800);
+    g_assert_cmphex(irb_cpa(f.s), ==, CCW_ADDR + 16);
+    g_assert_cmphex(qtest_readl(f.s, DATA_ADDR), ==, 0xff3990c2);
+    g_assert_cmpint(inst(f.s, "s390_ssch 0x%x 0x%x", SID(0), ORB_ADDR), ==, 2);
+    /* resumed with the flag still set: suspends again at the same CCW */
+    qtest_writel(f.s, DATA_ADDR, 0);
+    g_assert_cmpint(inst(f.s, "s390_rsch 0x%x", SID(0)), ==, 0);
+    expect_intr(f.s, SID(0));
+    g_assert_cmpint(inst(f.s, "s390_tsch 0x%x 0x%x", SID(0), IRB_ADDR), ==, 0);
+    g_assert_cmphex(irb_ctrl(f.s), ==, 0x4029);
+    g_assert_cmphex(irb_cpa(f.s), ==, CCW_ADDR + 16);
+    g_assert_cmphex(qtest_readl(f.s, DATA_ADDR), ==, 0);  /* not run again */
+    qtest_writeb(f.s, CCW_ADDR + 9, 0);
+    g_assert_cmpint(inst(f.s, "s390_rsch 0x%x", SID(0)), ==, 0);
+    expect_intr(f.s, SID(0));
+    g_assert_cmpint(inst(f.s, "s390_tsch 0x%x 0x%x", SID(0), IRB_ADDR), ==, 0);
+    g_assert_cmphex(irb_ctrl(f.s), ==, CTRL_START_DONE);
+    g_assert_cmphex(irb_dstat(f.s), ==, DSTAT_CE_DE);
+    g_assert_cmphex(irb_cpa(f.s), ==, CCW_ADDR + 16);
+    fx_end(&f);
+}
+
 /* ---- 6: error paths ---- */
 
 static void test_program_checks(void)
@@ -883,6 +921,7 @@ int main(int argc, char **argv)
     g_test_add_func("/vfio-ccw/idaw1-restart", test_idaw1_restart);
     g_test_add_func("/vfio-ccw/map-css", test_map_css);
     g_test_add_func("/vfio-ccw/halt-clear", test_halt_clear);
+    g_test_add_func("/vfio-ccw/suspend-resume", test_suspend_resume);
     g_test_add_func("/vfio-ccw/program-checks", test_program_checks);
     g_test_add_func("/vfio-ccw/unit-checks", test_unit_checks);
     g_test_add_func("/vfio-ccw/host-errors", test_host_errors);
