@@ -14,37 +14,37 @@
 #include "css-test.h"
 
 /* Guest storage used here beside css-test.h's layout */
-#define PARM_ADDR  0x7000   /* Define Extent (16) + Locate Record (16) */
-#define IDAL_ADDR  0x7100
-#define WREC_ADDR  0x20000  /* count + data of Write Count Key and Data */
-#define WBUF_ADDR  0x30000
-#define RBUF_ADDR  0x40000
-#define RAM_END    0x8000000    /* the machine's default 128 MiB */
+#define PARM_ADDR 0x7000 /* Define Extent (16) + Locate Record (16) */
+#define IDAL_ADDR 0x7100
+#define WREC_ADDR 0x20000 /* count + data of Write Count Key and Data */
+#define WBUF_ADDR 0x30000
+#define RBUF_ADDR 0x40000
+#define RAM_END   0x8000000 /* the machine's default 128 MiB */
 
-#define REC_LEN    4096
-#define TRK_SLOT   56832
-#define ISC        3
-#define INTPARM    0x12345678u
+#define REC_LEN  4096
+#define TRK_SLOT 56832
+#define ISC      3
+#define INTPARM  0x12345678u
 
 /* CCW flags and SCSW fields as the guest sees them */
-#define F_CC   0x40
-#define F_SLI  0x20
-#define F_IDA  0x04
-#define ORB_FMT1 0x0080
-#define ORB_C64  0x0002
-#define CTRL_START_DONE 0x4007  /* start, primary + secondary + pending */
+#define F_CC             0x40
+#define F_SLI            0x20
+#define F_IDA            0x04
+#define ORB_FMT1         0x0080
+#define ORB_C64          0x0002
+#define CTRL_START_DONE  0x4007 /* start, primary + secondary + pending */
 #define CTRL_START_ALERT 0x4017
 /* a program check before any command reached the device: no device status */
 #define CTRL_PCHK_AT_START 0x4015
-#define DSTAT_CE_DE 0x0c
-#define DSTAT_UC    0x02
-#define CSTAT_PROG  0x20
+#define DSTAT_CE_DE        0x0c
+#define DSTAT_UC           0x02
+#define CSTAT_PROG         0x20
 
 typedef struct Fx {
     char *dir;
     char *img;
     QTestState *s;
-    int64_t latency;    /* the sim's latency-ns */
+    int64_t latency; /* the sim's latency-ns */
 } Fx;
 
 static void fx_start(Fx *f, const char *machine, const char *extra)
@@ -82,7 +82,7 @@ static void fx_end(Fx *f)
     g_autoptr(GDir) d = NULL;
     const char *name;
 
-    qtest_quit(f->s);   /* NULL is accepted */
+    qtest_quit(f->s); /* NULL is accepted */
     f->s = NULL;
     d = g_dir_open(f->dir, 0, NULL);
     while (d && (name = g_dir_read_name(d))) {
@@ -102,15 +102,16 @@ static void sch_enable(QTestState *s, uint32_t sid)
     g_assert_cmpint(inst(s, "s390_stsch 0x%x 0x%x", sid, SCHIB_ADDR), ==, 0);
     qtest_writel(s, SCHIB_ADDR, 0xcafe0000u);
     qtest_writew(s, SCHIB_ADDR + 4, (ISC << 11) | 0x0080 | 0x0001);
-    qtest_writel(s, SCHIB_ADDR + 24, 0x00000001);   /* concurrent sense */
+    qtest_writel(s, SCHIB_ADDR + 24, 0x00000001); /* concurrent sense */
     g_assert_cmpint(inst(s, "s390_msch 0x%x 0x%x", sid, SCHIB_ADDR), ==, 0);
 }
 
 static void ccw1(QTestState *s, uint32_t addr, uint8_t cmd, uint8_t flags,
                  uint16_t count, uint32_t cda)
 {
-    qtest_writeq(s, addr, (uint64_t)cmd << 56 | (uint64_t)flags << 48 |
-                          (uint64_t)count << 32 | cda);
+    qtest_writeq(s, addr,
+                 (uint64_t)cmd << 56 | (uint64_t)flags << 48 |
+                     (uint64_t)count << 32 | cda);
 }
 
 static void orb(QTestState *s, uint16_t ctrl0, uint32_t cpa)
@@ -137,8 +138,8 @@ static gchar *io_intr_wait(QTestState *s)
 
 static void expect_intr(QTestState *s, uint32_t sid)
 {
-    g_autofree char *want = g_strdup_printf("OK 0x%08x 0x%08x %d", sid,
-                                            INTPARM, ISC);
+    g_autofree char *want = g_strdup_printf("OK 0x%08x 0x%08x %d", sid, INTPARM,
+                                            ISC);
     g_autofree char *got = io_intr_wait(s);
 
     g_assert_cmpstr(got, ==, want);
@@ -168,11 +169,26 @@ static void run_prog(Fx *f, uint32_t sid)
     g_assert_cmpint(inst(s, "s390_tsch 0x%x 0x%x", sid, IRB_ADDR), ==, 0);
 }
 
-static uint16_t irb_flags(QTestState *s) { return qtest_readw(s, IRB_ADDR); }
-static uint16_t irb_ctrl(QTestState *s) { return qtest_readw(s, IRB_ADDR + 2); }
-static uint32_t irb_cpa(QTestState *s) { return qtest_readl(s, IRB_ADDR + 4); }
-static uint8_t irb_dstat(QTestState *s) { return qtest_readb(s, IRB_ADDR + 8); }
-static uint8_t irb_cstat(QTestState *s) { return qtest_readb(s, IRB_ADDR + 9); }
+static uint16_t irb_flags(QTestState *s)
+{
+    return qtest_readw(s, IRB_ADDR);
+}
+static uint16_t irb_ctrl(QTestState *s)
+{
+    return qtest_readw(s, IRB_ADDR + 2);
+}
+static uint32_t irb_cpa(QTestState *s)
+{
+    return qtest_readl(s, IRB_ADDR + 4);
+}
+static uint8_t irb_dstat(QTestState *s)
+{
+    return qtest_readb(s, IRB_ADDR + 8);
+}
+static uint8_t irb_cstat(QTestState *s)
+{
+    return qtest_readb(s, IRB_ADDR + 9);
+}
 static uint16_t irb_count(QTestState *s)
 {
     return qtest_readw(s, IRB_ADDR + 10);
@@ -180,7 +196,7 @@ static uint16_t irb_count(QTestState *s)
 
 static void assert_ok(QTestState *s, uint32_t cpa, uint16_t residual)
 {
-    g_assert_cmphex(irb_flags(s), ==, 0x0080);  /* format 1, cc 0, no ESW */
+    g_assert_cmphex(irb_flags(s), ==, 0x0080); /* format 1, cc 0, no ESW */
     g_assert_cmphex(irb_ctrl(s), ==, CTRL_START_DONE);
     g_assert_cmphex(irb_dstat(s), ==, DSTAT_CE_DE);
     g_assert_cmphex(irb_cstat(s), ==, 0);
@@ -192,7 +208,7 @@ static void assert_ok(QTestState *s, uint32_t cpa, uint16_t residual)
 static void assert_uc(QTestState *s, uint32_t cpa, uint8_t s0, uint8_t s1)
 {
     g_assert_cmphex(irb_ctrl(s), ==, CTRL_START_ALERT);
-    g_assert_cmphex(irb_flags(s) & 0x0400, ==, 0x0400);     /* ESW format */
+    g_assert_cmphex(irb_flags(s) & 0x0400, ==, 0x0400); /* ESW format */
     g_assert_cmphex(irb_dstat(s), ==, DSTAT_CE_DE | DSTAT_UC);
     g_assert_cmphex(irb_cstat(s), ==, 0);
     g_assert_cmphex(irb_cpa(s), ==, cpa);
@@ -249,8 +265,8 @@ static void de_lr(QTestState *s, uint8_t mask, uint16_t cyl, uint8_t op,
 /* Format R1 (no key, 4096 bytes of zeros) on @cyl/@head */
 static void format_r1(Fx *f, uint16_t cyl, uint16_t head)
 {
-    uint8_t count[8] = { cyl >> 8, cyl, head >> 8, head, 1, 0,
-                         REC_LEN >> 8, REC_LEN & 0xff };
+    uint8_t count[8] = { cyl >> 8, cyl, head >> 8,    head,
+                         1,        0,   REC_LEN >> 8, REC_LEN & 0xff };
 
     qtest_memset(f->s, WREC_ADDR, 0, 8 + REC_LEN);
     qtest_memwrite(f->s, WREC_ADDR, count, 8);
@@ -265,13 +281,13 @@ static void format_r1(Fx *f, uint16_t cyl, uint16_t head)
  * Write Data (0x05) or Read Data (0x06) of R1 on @cyl/@head: direct at
  * @buf, or with @idal (format-2 IDAWs at IDAL_ADDR, @nidaws of them).
  */
-static void rw_r1(Fx *f, uint8_t cmd, uint16_t cyl, uint16_t head,
-                  uint32_t buf, const uint64_t *idal, int nidaws)
+static void rw_r1(Fx *f, uint8_t cmd, uint16_t cyl, uint16_t head, uint32_t buf,
+                  const uint64_t *idal, int nidaws)
 {
     QTestState *s = f->s;
 
-    de_lr(s, cmd == 0x05 ? 0x00 : 0x40, cyl, cmd == 0x05 ? 0x01 : 0x06, 1,
-          head, 1);
+    de_lr(s, cmd == 0x05 ? 0x00 : 0x40, cyl, cmd == 0x05 ? 0x01 : 0x06, 1, head,
+          1);
     if (idal) {
         for (int i = 0; i < nidaws; i++) {
             qtest_writeq(s, IDAL_ADDR + 8 * i, idal[i]);
@@ -324,22 +340,21 @@ static void test_enumerate(void)
     g_autofree char *dev_id = NULL, *subch_id = NULL;
 
     fx_start_std(&f, 0);
-    g_assert_cmpint(inst(f.s, "s390_stsch 0x%x 0x%x", SID(0), SCHIB_ADDR),
-                    ==, 0);
+    g_assert_cmpint(inst(f.s, "s390_stsch 0x%x 0x%x", SID(0), SCHIB_ADDR), ==,
+                    0);
     g_assert_cmphex(qtest_readw(f.s, SCHIB_ADDR + 6), ==, 0x1234);
     g_assert_cmphex(qtest_readw(f.s, SCHIB_ADDR + 4), ==, 0x0001); /* DNV */
     g_assert_cmphex(qtest_readb(f.s, SCHIB_ADDR + 11), ==, 0x80);  /* PIM */
-    g_assert_cmpint(inst(f.s, "s390_stsch 0x%x 0x%x", SID(1), SCHIB_ADDR),
-                    ==, 3);
+    g_assert_cmpint(inst(f.s, "s390_stsch 0x%x 0x%x", SID(1), SCHIB_ADDR), ==,
+                    3);
     /* disabled: not operational */
     orb(f.s, ORB_FMT1, CCW_ADDR);
     g_assert_cmpint(inst(f.s, "s390_ssch 0x%x 0x%x", SID(0), ORB_ADDR), ==, 3);
     sch_enable(f.s, SID(0));
-    g_assert_cmpint(inst(f.s, "s390_stsch 0x%x 0x%x", SID(0), SCHIB_ADDR),
-                    ==, 0);
+    g_assert_cmpint(inst(f.s, "s390_stsch 0x%x 0x%x", SID(0), SCHIB_ADDR), ==,
+                    0);
     g_assert_cmphex(qtest_readl(f.s, SCHIB_ADDR), ==, 0xcafe0000u);
-    g_assert_cmphex(qtest_readw(f.s, SCHIB_ADDR + 4), ==,
-                    (ISC << 11) | 0x0081);
+    g_assert_cmphex(qtest_readw(f.s, SCHIB_ADDR + 4), ==, (ISC << 11) | 0x0081);
     g_assert_cmphex(qtest_readl(f.s, SCHIB_ADDR + 24) & 1, ==, 1);
     dev_id = qom_str(f.s, "/machine/peripheral/v0", "dev_id");
     subch_id = qom_str(f.s, "/machine/peripheral/v0", "subch_id");
@@ -368,7 +383,7 @@ static void test_sense_id(void)
     assert_ok(f.s, CCW_ADDR + 8, 256 - 12);
     qtest_memread(f.s, DATA_ADDR, id, sizeof(id));
     g_assert_cmpmem(id, 12, want, 12);
-    g_assert_cmphex(id[12], ==, 0xaa);  /* nothing stored beyond */
+    g_assert_cmphex(id[12], ==, 0xaa); /* nothing stored beyond */
     /* no status left */
     g_assert_cmpint(inst(f.s, "s390_tsch 0x%x 0x%x", SID(0), IRB_ADDR), ==, 1);
     fx_end(&f);
@@ -412,7 +427,7 @@ static void test_write_read(void)
     pattern(in, REC_LEN, 77);
     qtest_memwrite(f.s, widal[0], in, 2048);
     qtest_memwrite(f.s, widal[1], in + 2048, 2048);
-    qtest_memset(f.s, 0x51000, 0x55, 2048);  /* the gap is not data */
+    qtest_memset(f.s, 0x51000, 0x55, 2048); /* the gap is not data */
     rw_r1(&f, 0x05, 2, 4, 0, widal, 2);
     assert_ok(f.s, CCW_ADDR + 24, 0);
     qtest_memset(f.s, 0x60000, 0, 0x7000);
@@ -505,7 +520,8 @@ static void expect_start_error(Fx *f, const char *args, const char *text)
         "-machine s390-ccw-virtio -nodefaults -display none "
         "-object sim-dasd-3390,id=d0,busid=0.0.1234,file=%s,model=3390-1 "
         "-object sim-dasd-3390,id=d1,busid=1.0.1234,file=%s.1,model=3390-1 "
-        "%s", f->img, f->img, args);
+        "%s",
+        f->img, f->img, args);
     g_autofree char *err = NULL;
     g_autofree char *out = NULL;
     int status = 0;
@@ -529,17 +545,18 @@ static void test_map_css(void)
     /* off: host css 1 is kept; visible once MCSS-E is enabled */
     extra = g_strdup_printf("-object sim-dasd-3390,id=d1,busid=1.0.1234,"
                             "file=%s,model=3390-1 "
-                            "-device vfio-ccw,id=v0,hostid=1.0.1234", f.img);
+                            "-device vfio-ccw,id=v0,hostid=1.0.1234",
+                            f.img);
     fx_start(&f, ",s390-map-css=off", extra);
     id = qom_str(f.s, "/machine/peripheral/v0", "dev_id");
     g_assert_cmpstr(id, ==, "1.0.1234");
-    g_assert_cmpint(inst(f.s, "s390_stsch 0x%x 0x%x", SID(0), SCHIB_ADDR),
-                    ==, 3);
+    g_assert_cmpint(inst(f.s, "s390_stsch 0x%x 0x%x", SID(0), SCHIB_ADDR), ==,
+                    3);
     sda(f.s, 0x0000);
     g_assert_cmpint(inst(f.s, "s390_stsch 0x01090000 0x%x", SCHIB_ADDR), ==, 0);
     g_assert_cmphex(qtest_readw(f.s, SCHIB_ADDR + 6), ==, 0x1234);
-    g_assert_cmpint(inst(f.s, "s390_stsch 0x%x 0x%x", SID(0), SCHIB_ADDR),
-                    ==, 3);     /* css 0 is image fe: empty */
+    g_assert_cmpint(inst(f.s, "s390_stsch 0x%x 0x%x", SID(0), SCHIB_ADDR), ==,
+                    3); /* css 0 is image fe: empty */
     /* and it works there: SENSE ID with the M bit */
     sch_enable(f.s, 0x01090000);
     ccw1(f.s, CCW_ADDR, 0xe4, F_SLI, 12, DATA_ADDR);
@@ -554,19 +571,21 @@ static void test_map_css(void)
     extra = g_strdup_printf("-object sim-dasd-3390,id=d0,busid=0.0.1234,"
                             "file=%s,model=3390-1 "
                             "-device vfio-ccw,id=v0,hostid=0.0.1234,"
-                            "guestid=fe.0.4321", f.img);
+                            "guestid=fe.0.4321",
+                            f.img);
     fx_start(&f, ",s390-map-css=on", extra);
     g_free(id);
     id = qom_str(f.s, "/machine/peripheral/v0", "dev_id");
     g_assert_cmpstr(id, ==, "fe.0.4321");
-    g_assert_cmpint(inst(f.s, "s390_stsch 0x%x 0x%x", SID(0), SCHIB_ADDR),
-                    ==, 0);
+    g_assert_cmpint(inst(f.s, "s390_stsch 0x%x 0x%x", SID(0), SCHIB_ADDR), ==,
+                    0);
     g_assert_cmphex(qtest_readw(f.s, SCHIB_ADDR + 6), ==, 0x4321);
     qtest_quit(f.s);
     f.s = NULL;
 
     /* guest ids in the wrong css */
-    expect_start_error(&f, "-machine s390-map-css=on "
+    expect_start_error(&f,
+                       "-machine s390-map-css=on "
                        "-device vfio-ccw,hostid=0.0.1234,guestid=0.0.4321",
                        "qemu-system-s390x: -device vfio-ccw,hostid=0.0.1234,"
                        "guestid=0.0.4321: with s390-map-css=on the guest id "
@@ -587,13 +606,10 @@ static void start_write_in_flight(Fx *f, const uint8_t *data)
     de_lr(f->s, 0x00, 2, 0x01, 1, 3, 1);
     ccw1(f->s, CCW_ADDR + 16, 0x05, 0, REC_LEN, WBUF_ADDR);
     orb(f->s, ORB_FMT1, CCW_ADDR);
-    g_assert_cmpint(inst(f->s, "s390_ssch 0x%x 0x%x", SID(0), ORB_ADDR),
-                    ==, 0);
+    g_assert_cmpint(inst(f->s, "s390_ssch 0x%x 0x%x", SID(0), ORB_ADDR), ==, 0);
     /* in flight: SSCH busy, TSCH shows start function, active */
-    g_assert_cmpint(inst(f->s, "s390_ssch 0x%x 0x%x", SID(0), ORB_ADDR),
-                    ==, 2);
-    g_assert_cmpint(inst(f->s, "s390_tsch 0x%x 0x%x", SID(0), IRB_ADDR),
-                    ==, 1);
+    g_assert_cmpint(inst(f->s, "s390_ssch 0x%x 0x%x", SID(0), ORB_ADDR), ==, 2);
+    g_assert_cmpint(inst(f->s, "s390_tsch 0x%x 0x%x", SID(0), IRB_ADDR), ==, 1);
     g_assert_cmphex(irb_ctrl(f->s), ==, 0x40c0);
     expect_no_intr(f->s);
 }
@@ -606,8 +622,7 @@ static void assert_never_completed(Fx *f)
 
     qtest_clock_step(f->s, 4 * LATENCY);
     expect_no_intr(f->s);
-    g_assert_cmpint(inst(f->s, "s390_tsch 0x%x 0x%x", SID(0), IRB_ADDR),
-                    ==, 1);
+    g_assert_cmpint(inst(f->s, "s390_tsch 0x%x 0x%x", SID(0), IRB_ADDR), ==, 1);
     image_r1(f, 2, 3, file, REC_LEN, NULL);
     g_assert_cmpmem(file, REC_LEN, zero, REC_LEN);
 }
@@ -629,7 +644,7 @@ static void test_halt_clear(void)
     g_assert_cmpint(inst(f.s, "s390_hsch 0x%x", SID(0)), ==, 1);
     expect_intr(f.s, SID(0));
     g_assert_cmpint(inst(f.s, "s390_tsch 0x%x 0x%x", SID(0), IRB_ADDR), ==, 0);
-    g_assert_cmphex(irb_ctrl(f.s), ==, 0x6007);  /* start + halt */
+    g_assert_cmphex(irb_ctrl(f.s), ==, 0x6007); /* start + halt */
     g_assert_cmphex(irb_dstat(f.s), ==, 0);
     g_assert_cmphex(irb_cstat(f.s), ==, 0);
     assert_never_completed(&f);
@@ -639,7 +654,7 @@ static void test_halt_clear(void)
     g_assert_cmpint(inst(f.s, "s390_csch 0x%x", SID(0)), ==, 0);
     expect_intr(f.s, SID(0));
     g_assert_cmpint(inst(f.s, "s390_tsch 0x%x 0x%x", SID(0), IRB_ADDR), ==, 0);
-    g_assert_cmphex(irb_ctrl(f.s), ==, 0x1001);  /* clear, pending alone */
+    g_assert_cmphex(irb_ctrl(f.s), ==, 0x1001); /* clear, pending alone */
     g_assert_cmphex(irb_dstat(f.s), ==, 0);
     g_assert_cmphex(irb_cstat(f.s), ==, 0);
     assert_never_completed(&f);
@@ -671,7 +686,7 @@ static void test_suspend_resume(void)
     ccw1(f.s, CCW_ADDR + 8, 0x03, 0x02, 0, 0);
     orb(f.s, ORB_FMT1 | 0x0800, CCW_ADDR);
     run_prog(&f, SID(0));
-    g_assert_cmphex(irb_ctrl(f.s), ==, 0x4029);   /* suspended, intermediate */
+    g_assert_cmphex(irb_ctrl(f.s), ==, 0x4029); /* suspended, intermediate */
     g_assert_cmphex(irb_flags(f.s) & 0x0800, ==, 0x0800);
     g_assert_cmphex(irb_cpa(f.s), ==, CCW_ADDR + 16);
     g_assert_cmphex(qtest_readl(f.s, DATA_ADDR), ==, 0xff3990c2);
@@ -683,7 +698,7 @@ static void test_suspend_resume(void)
     g_assert_cmpint(inst(f.s, "s390_tsch 0x%x 0x%x", SID(0), IRB_ADDR), ==, 0);
     g_assert_cmphex(irb_ctrl(f.s), ==, 0x4029);
     g_assert_cmphex(irb_cpa(f.s), ==, CCW_ADDR + 16);
-    g_assert_cmphex(qtest_readl(f.s, DATA_ADDR), ==, 0);  /* not run again */
+    g_assert_cmphex(qtest_readl(f.s, DATA_ADDR), ==, 0); /* not run again */
     qtest_writeb(f.s, CCW_ADDR + 9, 0);
     g_assert_cmpint(inst(f.s, "s390_rsch 0x%x", SID(0)), ==, 0);
     expect_intr(f.s, SID(0));
@@ -756,7 +771,7 @@ static void test_unit_checks(void)
 
     /* file protected: Locate Record outside the Define Extent */
     de_lr(f.s, 0x00, 2, 0x01, 1, 3, 1);
-    qtest_writew(f.s, PARM_ADDR + 16 + 4, 7);  /* seek to cylinder 7 */
+    qtest_writew(f.s, PARM_ADDR + 16 + 4, 7); /* seek to cylinder 7 */
     qtest_writew(f.s, PARM_ADDR + 16 + 8, 7);
     ccw1(f.s, CCW_ADDR + 16, 0x05, 0, REC_LEN, WBUF_ADDR);
     orb(f.s, ORB_FMT1, CCW_ADDR);
@@ -771,11 +786,11 @@ static void test_unit_checks(void)
     g_assert_cmphex(qtest_readb(f.s, IRB_ADDR + 32 + 7), ==, 0x01);
 
     /* without concurrent sense: no sense in the IRB, Sense gets it */
-    g_assert_cmpint(inst(f.s, "s390_stsch 0x%x 0x%x", SID(0), SCHIB_ADDR),
-                    ==, 0);
+    g_assert_cmpint(inst(f.s, "s390_stsch 0x%x 0x%x", SID(0), SCHIB_ADDR), ==,
+                    0);
     qtest_writel(f.s, SCHIB_ADDR + 24, 0);
-    g_assert_cmpint(inst(f.s, "s390_msch 0x%x 0x%x", SID(0), SCHIB_ADDR),
-                    ==, 0);
+    g_assert_cmpint(inst(f.s, "s390_msch 0x%x 0x%x", SID(0), SCHIB_ADDR), ==,
+                    0);
     run_prog(&f, SID(0));
     g_assert_cmphex(irb_dstat(f.s), ==, DSTAT_CE_DE | DSTAT_UC);
     g_assert_cmphex(irb_flags(f.s) & 0x0400, ==, 0);
@@ -815,24 +830,31 @@ static void test_host_errors(void)
 
     fx_start_std(&f, 0);
     /* the host device is taken */
-    expect_qmp_error(f.s, qtest_qmp(f.s, "{'execute': 'device_add', "
-                     "'arguments': {'driver': 'vfio-ccw', 'id': 'v1', "
-                     "'hostid': '0.0.1234', 'guestid': 'fe.0.5555'}}"),
-                     "Host device '0.0.1234' is already in use");
+    expect_qmp_error(
+        f.s,
+        qtest_qmp(f.s,
+                  "{'execute': 'device_add', "
+                  "'arguments': {'driver': 'vfio-ccw', 'id': 'v1', "
+                  "'hostid': '0.0.1234', 'guestid': 'fe.0.5555'}}"),
+        "Host device '0.0.1234' is already in use");
     /* no such host device */
-    expect_qmp_error(f.s, qtest_qmp(f.s, "{'execute': 'device_add', "
-                     "'arguments': {'driver': 'vfio-ccw', 'id': 'v1', "
-                     "'hostid': '0.0.9999'}}"),
+    expect_qmp_error(f.s,
+                     qtest_qmp(f.s,
+                               "{'execute': 'device_add', "
+                               "'arguments': {'driver': 'vfio-ccw', 'id': "
+                               "'v1', "
+                               "'hostid': '0.0.9999'}}"),
                      "Host device '0.0.9999' not found");
     g_assert_cmphex(stcrw(f.s, 1), ==, 0);
-    g_assert_cmpint(inst(f.s, "s390_stsch 0x%x 0x%x", SID(1), SCHIB_ADDR),
-                    ==, 3);
+    g_assert_cmpint(inst(f.s, "s390_stsch 0x%x 0x%x", SID(1), SCHIB_ADDR), ==,
+                    3);
     fx_end(&f);
 
     f = (Fx){ 0 };
     f.dir = g_dir_make_tmp("vfio-ccw-test-XXXXXX", NULL);
     f.img = g_build_filename(f.dir, "d.img", NULL);
-    expect_start_error(&f, "-device vfio-ccw,hostid=0.0.1234 "
+    expect_start_error(&f,
+                       "-device vfio-ccw,hostid=0.0.1234 "
                        "-device vfio-ccw,hostid=0.0.1234,guestid=0.0.5555",
                        "-device vfio-ccw,hostid=0.0.1234,guestid=0.0.5555: "
                        "Host device '0.0.1234' is already in use");
@@ -848,19 +870,21 @@ static void test_unplug_replug(void)
 
     fx_start_std(&f, 0);
     g_assert_cmphex(stcrw(f.s, 1), ==, 0);
-    qtest_qmp_assert_success(f.s, "{'execute': 'device_del', 'arguments': "
-                                  "{'id': 'v0'}}");
+    qtest_qmp_assert_success(f.s,
+                             "{'execute': 'device_del', 'arguments': "
+                             "{'id': 'v0'}}");
     g_assert_cmphex(stcrw(f.s, 0), ==, 0x03040000);
     g_assert_cmphex(stcrw(f.s, 1), ==, 0);
-    g_assert_cmpint(inst(f.s, "s390_stsch 0x%x 0x%x", SID(0), SCHIB_ADDR),
-                    ==, 3);
+    g_assert_cmpint(inst(f.s, "s390_stsch 0x%x 0x%x", SID(0), SCHIB_ADDR), ==,
+                    3);
     /* the host device is free again */
-    qtest_qmp_assert_success(f.s, "{'execute': 'device_add', 'arguments': "
-                                  "{'driver': 'vfio-ccw', 'id': 'v2', "
-                                  "'hostid': '0.0.1234'}}");
+    qtest_qmp_assert_success(f.s,
+                             "{'execute': 'device_add', 'arguments': "
+                             "{'driver': 'vfio-ccw', 'id': 'v2', "
+                             "'hostid': '0.0.1234'}}");
     g_assert_cmphex(stcrw(f.s, 0), ==, 0x03040000);
-    g_assert_cmpint(inst(f.s, "s390_stsch 0x%x 0x%x", SID(0), SCHIB_ADDR),
-                    ==, 0);
+    g_assert_cmpint(inst(f.s, "s390_stsch 0x%x 0x%x", SID(0), SCHIB_ADDR), ==,
+                    0);
     g_assert_cmphex(qtest_readw(f.s, SCHIB_ADDR + 6), ==, 0x1234);
     sch_enable(f.s, SID(0));
     ccw1(f.s, CCW_ADDR, 0xe4, F_SLI, 12, DATA_ADDR);
@@ -882,32 +906,41 @@ static void test_unplug_in_flight(void)
     g_autofree uint8_t *in = g_malloc(REC_LEN);
 
     fx_start_std(&f, LATENCY);
-    expect_qmp_error(f.s, qtest_qmp(f.s, "{'execute': 'object-del', "
-                                    "'arguments': {'id': 'd0'}}"),
+    expect_qmp_error(f.s,
+                     qtest_qmp(f.s,
+                               "{'execute': 'object-del', "
+                               "'arguments': {'id': 'd0'}}"),
                      "object 'd0' is in use, can not be deleted");
     sch_enable(f.s, SID(0));
     format_r1(&f, 2, 3);
     pattern(in, REC_LEN, 21);
     start_write_in_flight(&f, in);
-    qtest_qmp_assert_success(f.s, "{'execute': 'device_del', 'arguments': "
-                                  "{'id': 'v0'}}");
+    qtest_qmp_assert_success(f.s,
+                             "{'execute': 'device_del', 'arguments': "
+                             "{'id': 'v0'}}");
     g_assert_cmphex(stcrw(f.s, 0), ==, 0x03040000);
     qtest_clock_step(f.s, 4 * LATENCY);
     expect_no_intr(f.s);
     g_assert_cmpint(inst(f.s, "s390_tsch 0x%x 0x%x", SID(0), IRB_ADDR), ==, 3);
-    qtest_qmp_assert_success(f.s, "{'execute': 'device_add', 'arguments': "
-                                  "{'driver': 'vfio-ccw', 'id': 'v0', "
-                                  "'hostid': '0.0.1234'}}");
+    qtest_qmp_assert_success(f.s,
+                             "{'execute': 'device_add', 'arguments': "
+                             "{'driver': 'vfio-ccw', 'id': 'v0', "
+                             "'hostid': '0.0.1234'}}");
     g_assert_cmphex(stcrw(f.s, 0), ==, 0x03040000);
     assert_never_completed(&f);
     /* unused now: the object may go, and then the device cannot come */
-    qtest_qmp_assert_success(f.s, "{'execute': 'device_del', 'arguments': "
-                                  "{'id': 'v0'}}");
-    qtest_qmp_assert_success(f.s, "{'execute': 'object-del', 'arguments': "
-                                  "{'id': 'd0'}}");
-    expect_qmp_error(f.s, qtest_qmp(f.s, "{'execute': 'device_add', "
-                     "'arguments': {'driver': 'vfio-ccw', 'id': 'v0', "
-                     "'hostid': '0.0.1234'}}"),
+    qtest_qmp_assert_success(f.s,
+                             "{'execute': 'device_del', 'arguments': "
+                             "{'id': 'v0'}}");
+    qtest_qmp_assert_success(f.s,
+                             "{'execute': 'object-del', 'arguments': "
+                             "{'id': 'd0'}}");
+    expect_qmp_error(f.s,
+                     qtest_qmp(f.s,
+                               "{'execute': 'device_add', "
+                               "'arguments': {'driver': 'vfio-ccw', 'id': "
+                               "'v0', "
+                               "'hostid': '0.0.1234'}}"),
                      "Host device '0.0.1234' not found");
     fx_end(&f);
 }
