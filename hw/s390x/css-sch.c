@@ -211,6 +211,15 @@ void css_io_complete(SubchDev *sch, const CssIoStatus *st)
     s |= (st->dstat & SCSW_DSTAT_CE) ? SCSW_STCTL_PRIMARY : 0;
     s |= (st->dstat & SCSW_DSTAT_DE) ? SCSW_STCTL_SECONDARY : 0;
     s |= status_is_alert(st) ? SCSW_STCTL_ALERT | SCSW_STCTL_PRIMARY : 0;
+    /*
+     * A channel condition (program check, ...) that ends the program
+     * before the device presented device end: the device is no longer
+     * involved, so the subchannel becomes available as well (secondary
+     * status), as QEMU presents it.
+     */
+    if ((st->cstat & ~SCSW_CSTAT_PCI) && !(st->dstat & SCSW_DSTAT_DE)) {
+        s |= SCSW_STCTL_SECONDARY;
+    }
     if (!s && !(fctl(sch) & SCSW_FCTL_HALT)) {
         s = SCSW_STCTL_PRIMARY;     /* the start function ended anyway */
     }

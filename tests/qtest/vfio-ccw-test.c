@@ -35,7 +35,7 @@
 #define CTRL_START_DONE  0x4007 /* start, primary + secondary + pending */
 #define CTRL_START_ALERT 0x4017
 /* a program check before any command reached the device: no device status */
-#define CTRL_PCHK_AT_START 0x4015
+#define CTRL_PCHK_AT_START 0x4017
 #define DSTAT_CE_DE        0x0c
 #define DSTAT_UC           0x02
 #define CSTAT_PROG         0x20
