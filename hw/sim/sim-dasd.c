@@ -64,6 +64,9 @@ static void sim_dasd_complete(UserCreatable *uc, Error **errp)
                    d->busid);
         return;
     }
+    if (d->cssid == SIM_DASD_CSSID_FROM_BUSID) {
+        d->cssid = d->css;
+    }
     if (d->cssid > 3) {
         error_setg(errp, "sim-dasd-3390: cssid %u is out of range 0..3",
                    d->cssid);
@@ -302,6 +305,7 @@ static void sim_dasd_instance_init(Object *obj)
 {
     SimDasd *d = SIM_DASD(obj);
 
+    d->cssid = SIM_DASD_CSSID_FROM_BUSID;
     object_property_add_uint8_ptr(obj, "cssid", &d->cssid,
                                   OBJ_PROP_FLAG_READWRITE);
     object_property_add_uint64_ptr(obj, "latency-ns", &d->latency_ns,

@@ -73,6 +73,14 @@ static void sim_close(VFIOCCWHost *host)
     g_free(host);
 }
 
+static void sim_get_host_id(VFIOCCWHost *host, uint8_t *cssid,
+                            uint8_t *ssid, uint16_t *devno)
+{
+    *cssid = host->dasd->cssid;
+    *ssid = host->dasd->ssid;
+    *devno = host->dasd->devno;
+}
+
 static bool sim_get_device_info(VFIOCCWHost *host,
                                 struct vfio_device_info *info, Error **errp)
 {
@@ -268,6 +276,7 @@ const VFIOCCWBackendOps vfio_ccw_sim_ops = {
     .name = "sim",
     .open = sim_open,
     .close = sim_close,
+    .get_host_id = sim_get_host_id,
     .get_device_info = sim_get_device_info,
     .get_region_info = sim_get_region_info,
     .get_region_type = sim_get_region_type,

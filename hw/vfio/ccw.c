@@ -338,6 +338,7 @@ static void vfio_ccw_close(VFIOCCWDevice *v)
 static bool vfio_ccw_realize(CcwDevice *ccw, Error **errp)
 {
     VFIOCCWDevice *v = VFIO_CCW(ccw);
+    CssDevId host_id = { 0 };
 
     if (v->guestid.valid) {
         if (ccw->devno.valid && memcmp(&ccw->devno, &v->guestid,
@@ -350,8 +351,11 @@ static bool vfio_ccw_realize(CcwDevice *ccw, Error **errp)
     if (!vfio_ccw_open(v, errp)) {
         return false;
     }
+    host_id.valid = true;
+    v->ops->get_host_id(v->host, &host_id.cssid, &host_id.ssid,
+                        &host_id.devid);
     if (!vfio_ccw_find_regions(v, errp) || !vfio_ccw_setup_irq(v, errp) ||
-        !css_place_passthrough(ccw->sch, &v->hostid, &ccw->devno,
+        !css_place_passthrough(ccw->sch, &host_id, &ccw->devno,
                                css_get_map_css(), errp)) {
         vfio_ccw_close(v);
         return false;

@@ -566,6 +566,20 @@ static void test_map_css(void)
     g_assert_cmphex(qtest_readl(f.s, DATA_ADDR), ==, 0xff3990c2);
     qtest_quit(f.s);
 
+    /* a Linux bus id (always 0.ssid.devno) with the host css in cssid= */
+    g_free(extra);
+    extra = g_strdup_printf("-object sim-dasd-3390,id=d1,busid=0.0.1234,"
+                            "cssid=2,file=%s,model=3390-1 "
+                            "-device vfio-ccw,id=v0,hostid=0.0.1234",
+                            f.img);
+    fx_start(&f, ",s390-map-css=off", extra);
+    g_free(id);
+    id = qom_str(f.s, "/machine/peripheral/v0", "dev_id");
+    g_assert_cmpstr(id, ==, "2.0.1234");
+    g_assert_cmpint(inst(f.s, "s390_stsch 0x%x 0x%x", SID(0), SCHIB_ADDR), ==,
+                    3);
+    qtest_quit(f.s);
+
     /* on, with a guest id: devno 4321 in the default css */
     g_free(extra);
     extra = g_strdup_printf("-object sim-dasd-3390,id=d0,busid=0.0.1234,"

@@ -22,6 +22,9 @@
 
 #define TYPE_SIM_DASD_3390 "sim-dasd-3390"
 
+/* cssid= not given: the host css image is busid's first field */
+#define SIM_DASD_CSSID_FROM_BUSID 0xff
+
 /*
  * Completion: @res is valid during the call only.  res->canceled is set
  * when sim_dasd_halt/clear ended the program (nothing was executed),

@@ -43,6 +43,9 @@ typedef struct VFIOCCWBackendOps {
     VFIOCCWHost *(*open)(const char *hostid, const char *sysfsdev,
                          Error **errp);
     void (*close)(VFIOCCWHost *host);
+    /* Where the host subchannel lives: host css image, set, device number */
+    void (*get_host_id)(VFIOCCWHost *host, uint8_t *cssid, uint8_t *ssid,
+                        uint16_t *devno);
     bool (*get_device_info)(VFIOCCWHost *host, struct vfio_device_info *info,
                             Error **errp);
     bool (*get_region_info)(VFIOCCWHost *host, unsigned index,
