@@ -48,11 +48,11 @@ bool ckd_track_record_at(const uint8_t *trk, uint32_t size, uint32_t off,
         return false;
     }
     rec->off = off;
-    rec->cc = ckd_be16(c);
-    rec->hh = ckd_be16(c + 2);
+    rec->cc = lduw_be_p(c);
+    rec->hh = lduw_be_p(c + 2);
     rec->r = c[4];
     rec->kl = c[5];
-    rec->dl = ckd_be16(c + 6);
+    rec->dl = lduw_be_p(c + 6);
     /* the record and an end marker after it must fit in the slot */
     return ckd_record_end(rec) + CKD_EOT_SIZE <= size;
 }
@@ -78,12 +78,14 @@ static void ckd_track_put(uint8_t *trk, uint32_t *off, uint16_t cc,
 {
     uint8_t *p = trk + *off;
 
-    ckd_st16(p, cc);
-    ckd_st16(p + 2, hh);
+    stw_be_p(p, cc);
+    stw_be_p(p + 2, hh);
     p[4] = r;
     p[5] = kl;
-    ckd_st16(p + 6, dl);
-    memcpy(p + 8, key, kl);
+    stw_be_p(p + 6, dl);
+    if (kl) {
+        memcpy(p + 8, key, kl);
+    }
     if (data) {
         memcpy(p + 8 + kl, data, dl);
     } else {
@@ -98,8 +100,8 @@ static uint32_t ckd_track_start(uint8_t *trk, uint32_t size, uint16_t cc,
     uint32_t off = CKD_HA_SIZE;
 
     memset(trk, 0, CKD_HA_SIZE);
-    ckd_st16(trk + 1, cc);
-    ckd_st16(trk + 3, hh);
+    stw_be_p(trk + 1, cc);
+    stw_be_p(trk + 3, hh);
     ckd_track_put(trk, &off, cc, hh, 0, NULL, 0, NULL, 8);
     return off;
 }

@@ -64,12 +64,12 @@ static DasdStatus dasd_cmd_define_extent(DasdRun *run, DasdXfer *x)
     if (st != DASD_OK) {
         return st;
     }
-    if ((p[0] & 0x20) || ckd_be16(p + 10) >= run->d->img->heads ||
-        ckd_be16(p + 14) >= run->d->img->heads) {
+    if ((p[0] & 0x20) || lduw_be_p(p + 10) >= run->d->img->heads ||
+        lduw_be_p(p + 14) >= run->d->img->heads) {
         return dasd_reject(run, DASD_SENSE7_INVALID_PARAM);
     }
-    beg = dasd_trackno(run, ckd_be16(p + 8), ckd_be16(p + 10));
-    end = dasd_trackno(run, ckd_be16(p + 12), ckd_be16(p + 14));
+    beg = dasd_trackno(run, lduw_be_p(p + 8), lduw_be_p(p + 10));
+    end = dasd_trackno(run, lduw_be_p(p + 12), lduw_be_p(p + 14));
     if (end < beg || end >= ckd_image_tracks(run->d->img)) {
         return dasd_reject(run, DASD_SENSE7_INVALID_PARAM);
     }
@@ -129,7 +129,7 @@ static DasdStatus dasd_cmd_locate(DasdRun *run, DasdXfer *x)
         dasd_write_protected(run, op == LR_OP_FORMAT_WRITE)) {
         return dasd_protect(run);
     }
-    st = dasd_seek(run, ckd_be16(p + 4), ckd_be16(p + 6));
+    st = dasd_seek(run, lduw_be_p(p + 4), lduw_be_p(p + 6));
     if (st != DASD_OK) {
         return st;
     }
@@ -157,7 +157,7 @@ static DasdStatus dasd_cmd_seek(DasdRun *run, DasdXfer *x)
     if (p[0] || p[1]) {
         return dasd_reject(run, DASD_SENSE7_INVALID_PARAM);
     }
-    return dasd_seek(run, ckd_be16(p + 2), ckd_be16(p + 4));
+    return dasd_seek(run, lduw_be_p(p + 2), lduw_be_p(p + 4));
 }
 
 static DasdStatus dasd_cmd_search_id(DasdRun *run, DasdXfer *x, bool mt)
@@ -313,8 +313,8 @@ static DasdStatus dasd_cmd_write_ckd(DasdRun *run, DasdXfer *x)
         return st;
     }
     at = ckd_record_end(&run->cur);
-    n = CKD_COUNT_SIZE + run->io[5] + ckd_be16(run->io + 6);
-    if (ckd_be16(run->io + 6) > CKD_3390_R1MAX ||
+    n = CKD_COUNT_SIZE + run->io[5] + lduw_be_p(run->io + 6);
+    if (lduw_be_p(run->io + 6) > CKD_3390_R1MAX ||
         at + n + CKD_EOT_SIZE > slot) {
         return dasd_unit_check(run, 0, DASD_SENSE1_INVALID_TRACK, 0);
     }

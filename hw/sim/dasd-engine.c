@@ -11,8 +11,8 @@ static void dasd_ccw_decode(const uint8_t *be, CCW1 *ccw)
 {
     ccw->cmd_code = be[0];
     ccw->flags = be[1];
-    ccw->count = ckd_be16(be + 2);
-    ccw->cda = ckd_be32(be + 4);
+    ccw->count = lduw_be_p(be + 2);
+    ccw->cda = ldl_be_p(be + 4);
 }
 
 static uint64_t dasd_entry(const uint8_t *prog, uint32_t off)
@@ -144,7 +144,7 @@ static bool dasd_fetch_seg(const uint8_t *prog, const DasdXfer *x,
 static bool dasd_gather(const uint8_t *prog, uint32_t idx, DasdXfer *x,
                         uint8_t *cmd, uint32_t *bad)
 {
-    uint8_t c;
+    uint8_t c = 0;
 
     x->nseg = 0;
     x->total = 0;

@@ -34,12 +34,12 @@ void dasd3390_reset(Dasd3390 *d)
 void dasd3390_sense_id(const Dasd3390 *d, uint8_t out[DASD_SENSE_ID_SIZE])
 {
     out[0] = 0xff;
-    ckd_st16(out + 1, DASD_CU_TYPE);
+    stw_be_p(out + 1, DASD_CU_TYPE);
     out[3] = DASD_CU_MODEL;
-    ckd_st16(out + 4, DASD_DEV_TYPE);
+    stw_be_p(out + 4, DASD_DEV_TYPE);
     out[6] = d->model->model;
     out[7] = 0;
-    ckd_st32(out + 8, DASD_CIW_RCD);
+    stl_be_p(out + 8, DASD_CIW_RCD);
 }
 
 void dasd3390_rdc(const Dasd3390 *d, uint8_t out[DASD_RDC_SIZE])
@@ -47,18 +47,18 @@ void dasd3390_rdc(const Dasd3390 *d, uint8_t out[DASD_RDC_SIZE])
     uint32_t cyls = d->img->cyls;
 
     memset(out, 0, DASD_RDC_SIZE);
-    ckd_st16(out, DASD_CU_TYPE);
+    stw_be_p(out, DASD_CU_TYPE);
     out[2] = DASD_CU_MODEL;
-    ckd_st16(out + 3, DASD_DEV_TYPE);
+    stw_be_p(out + 3, DASD_DEV_TYPE);
     out[5] = d->model->model;
-    ckd_st32(out + 6, 0xd0000000);      /* LR read / read tracks, etc. */
+    stl_be_p(out + 6, 0xd0000000);      /* LR read / read tracks, etc. */
     out[10] = 0x20;                     /* device class: DASD */
     out[11] = d->model->unit_code;
-    ckd_st16(out + 12, MIN(cyls, 0xfffe));
-    ckd_st16(out + 14, CKD_3390_HEADS);
+    stw_be_p(out + 12, MIN(cyls, 0xfffe));
+    stw_be_p(out + 14, CKD_3390_HEADS);
     out[16] = CKD_3390_SECTORS;
-    ckd_st16(out + 18, CKD_3390_TRKLEN);    /* bytes 17..19 */
-    ckd_st16(out + 20, 1428);           /* HA + R0 overhead */
+    stw_be_p(out + 18, CKD_3390_TRKLEN);    /* bytes 17..19 */
+    stw_be_p(out + 20, 1428);           /* HA + R0 overhead */
     out[22] = 2;                        /* track capacity formula 2 */
     out[23] = 34;                       /* factors f1..f5 */
     out[24] = 19;
@@ -69,11 +69,11 @@ void dasd3390_rdc(const Dasd3390 *d, uint8_t out[DASD_RDC_SIZE])
     out[41] = d->model->unit_code;
     out[42] = 0x10;                     /* control unit type code */
     out[43] = 0x02;
-    ckd_st16(out + 44, 57326);          /* largest R0 */
+    stw_be_p(out + 44, 57326);          /* largest R0 */
     out[47] = 0x01;                     /* track set */
     out[48] = 6;                        /* f6 */
-    ckd_st16(out + 49, 0x7708);         /* RPS factor */
-    ckd_st32(out + 60, cyls);
+    stw_be_p(out + 49, 0x7708);         /* RPS factor */
+    stl_be_p(out + 60, cyls);
 }
 
 /* EBCDIC of the digits and capital letters used in NEDs */
@@ -100,12 +100,12 @@ static void dasd_ebcdic(uint8_t *dst, const char *s)
 static void dasd_ned(uint8_t *ned, uint32_t head, const char *type,
                      const char *model, const char *serial, uint16_t tag)
 {
-    ckd_st32(ned, head);
+    stl_be_p(ned, head);
     dasd_ebcdic(ned + 4, type);         /* 6 characters */
     dasd_ebcdic(ned + 10, model);       /* 3 characters */
     dasd_ebcdic(ned + 13, "SIMZZ");     /* manufacturer, plant */
     dasd_ebcdic(ned + 18, serial);      /* 12 characters */
-    ckd_st16(ned + 30, tag);
+    stw_be_p(ned + 30, tag);
 }
 
 void dasd3390_rcd(const Dasd3390 *d, uint8_t out[DASD_RCD_SIZE])

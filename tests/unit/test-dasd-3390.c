@@ -65,8 +65,8 @@ static void ccw(Fixture *f, int i, uint8_t cmd, uint8_t flags,
 
     c[0] = cmd;
     c[1] = flags;
-    ckd_st16(c + 2, count);
-    ckd_st32(c + 4, cda);
+    stw_be_p(c + 2, count);
+    stl_be_p(c + 4, cda);
     memcpy(f->prog + CCW_PROG_ENTRY_AREA + i * 8, &addr, 8);
 }
 
@@ -118,14 +118,14 @@ static void test_rdc(Fixture *f, gconstpointer data)
     ccw(f, 0, 0x64, 0, sizeof(buf), buf);
     run(f);
     assert_ok(f, 8, 0);
-    g_assert_cmphex(ckd_be16(buf), ==, 0x3990);
-    g_assert_cmphex(ckd_be16(buf + 3), ==, 0x3390);
+    g_assert_cmphex(lduw_be_p(buf), ==, 0x3990);
+    g_assert_cmphex(lduw_be_p(buf + 3), ==, 0x3390);
     g_assert_cmphex(buf[5], ==, 0x02);
-    g_assert_cmpuint(ckd_be16(buf + 12), ==, 1113);
-    g_assert_cmpuint(ckd_be16(buf + 14), ==, 15);
+    g_assert_cmpuint(lduw_be_p(buf + 12), ==, 1113);
+    g_assert_cmpuint(lduw_be_p(buf + 14), ==, 15);
     g_assert_cmpuint(buf[16], ==, 224);
-    g_assert_cmpuint(buf[17] << 16 | ckd_be16(buf + 18), ==, 58786);
-    g_assert_cmpuint(ckd_be32(buf + 60), ==, 1113);
+    g_assert_cmpuint(buf[17] << 16 | lduw_be_p(buf + 18), ==, 58786);
+    g_assert_cmpuint(ldl_be_p(buf + 60), ==, 1113);
 }
 
 static void define_extent(Fixture *f, int i, uint8_t *de, uint8_t mask,
@@ -134,10 +134,10 @@ static void define_extent(Fixture *f, int i, uint8_t *de, uint8_t mask,
     memset(de, 0, 16);
     de[0] = mask;
     de[1] = 0xc0;
-    ckd_st16(de + 8, bc);
-    ckd_st16(de + 10, bh);
-    ckd_st16(de + 12, ec);
-    ckd_st16(de + 14, eh);
+    stw_be_p(de + 8, bc);
+    stw_be_p(de + 10, bh);
+    stw_be_p(de + 12, ec);
+    stw_be_p(de + 14, eh);
     ccw(f, i, 0x63, CCW_FLAG_CC, 16, de);
 }
 
@@ -147,10 +147,10 @@ static void locate(Fixture *f, int i, uint8_t *lr, uint8_t op, uint8_t n,
     memset(lr, 0, 16);
     lr[0] = op;
     lr[3] = n;
-    ckd_st16(lr + 4, cc);
-    ckd_st16(lr + 6, hh);
-    ckd_st16(lr + 8, cc);
-    ckd_st16(lr + 10, hh);
+    stw_be_p(lr + 4, cc);
+    stw_be_p(lr + 6, hh);
+    stw_be_p(lr + 8, cc);
+    stw_be_p(lr + 10, hh);
     lr[12] = r;
     ccw(f, i, 0x47, CCW_FLAG_CC, 16, lr);
 }
@@ -243,7 +243,7 @@ static void test_search_read(Fixture *f, gconstpointer data)
     ccw(f, 0, 0x07, CCW_FLAG_CC, 6, seek);
     ccw(f, 1, 0x31, CCW_FLAG_CC, 5, id);
     ccw(f, 2, CCW_CMD_TIC, 0, 0, NULL);
-    ckd_st32(f->prog + 2 * 8 + 4, 8);
+    stl_be_p(f->prog + 2 * 8 + 4, 8);
     ccw(f, 3, 0x06, 0, 80, lab);
     run(f);
     assert_ok(f, 32, 0);
@@ -331,25 +331,25 @@ static void test_hostile(Fixture *f, gconstpointer data)
 
     /* data address outside the entry area */
     ccw(f, 0, 0xe4, 0, 12, buf);
-    ckd_st32(f->prog + 4, 8);
+    stl_be_p(f->prog + 4, 8);
     run(f);
     g_assert_cmphex(f->res.cstat, ==, SCSW_CSTAT_PROG_CHECK);
     g_assert_cmpuint(f->res.cpa, ==, 8);
 
     /* entry holding a null address */
     ccw(f, 0, 0xe4, 0, 12, NULL);
-    ckd_st32(f->prog + 4, CCW_PROG_ENTRY_AREA);
+    stl_be_p(f->prog + 4, CCW_PROG_ENTRY_AREA);
     run(f);
     g_assert_cmphex(f->res.cstat, ==, SCSW_CSTAT_PROG_CHECK);
 
     /* TIC to TIC, TIC out of the CCW area */
     memset(f->prog, 0, sizeof(f->prog));
     ccw(f, 0, CCW_CMD_TIC, 0, 0, NULL);
-    ckd_st32(f->prog + 4, 8);
+    stl_be_p(f->prog + 4, 8);
     ccw(f, 1, CCW_CMD_TIC, 0, 0, NULL);
     run(f);
     g_assert_cmphex(f->res.cstat, ==, SCSW_CSTAT_PROG_CHECK);
-    ckd_st32(f->prog + 4, 4096);
+    stl_be_p(f->prog + 4, 4096);
     run(f);
     g_assert_cmphex(f->res.cstat, ==, SCSW_CSTAT_PROG_CHECK);
 
@@ -415,7 +415,7 @@ static void test_object(void)
 
     prog[0] = 0xe4;
     prog[3] = 12;
-    ckd_st32(prog + 4, CCW_PROG_ENTRY_AREA);
+    stl_be_p(prog + 4, CCW_PROG_ENTRY_AREA);
     memcpy(prog + CCW_PROG_ENTRY_AREA, &a, 8);
     sim_dasd_start(d, orb, prog, done_cb, &c);
     g_assert_true(sim_dasd_busy(d));

@@ -14,6 +14,7 @@
 #define HW_SIM_CKD_IMAGE_H
 
 #include "qemu/osdep.h"
+#include "qemu/bswap.h"
 #include "qapi/error.h"
 
 #define CKD_HDR_SIZE        512
@@ -106,28 +107,5 @@ void ckd_track_format_empty(uint8_t *trk, uint32_t size, uint16_t cc,
 void ckd_track_format_volume(uint8_t *trk, uint32_t size, const char *volser);
 /* Bytes used by HA, records and the end marker; 0 if malformed. */
 uint32_t ckd_track_used(const uint8_t *trk, uint32_t size);
-
-/* Big-endian helpers */
-static inline uint16_t ckd_be16(const uint8_t *p)
-{
-    return (uint16_t)(p[0] << 8 | p[1]);
-}
-
-static inline uint32_t ckd_be32(const uint8_t *p)
-{
-    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | p[2] << 8 | p[3];
-}
-
-static inline void ckd_st16(uint8_t *p, uint16_t v)
-{
-    p[0] = v >> 8;
-    p[1] = v;
-}
-
-static inline void ckd_st32(uint8_t *p, uint32_t v)
-{
-    ckd_st16(p, v >> 16);
-    ckd_st16(p + 2, v);
-}
 
 #endif
