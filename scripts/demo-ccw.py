@@ -301,7 +301,7 @@ def start(binary, d):
                      '(exit status %s)' % proc.wait())
     finally:
         listener.close()
-    return proc, Qtest(conn), demo_qmp.Qmp(msock), img
+    return proc, Qtest(conn), msock, img
 
 
 def main():
@@ -309,7 +309,8 @@ def main():
     proc = None
     status = 0
     try:
-        proc, q, qmp, img = start(binary, d)
+        proc, q, msock, img = start(binary, d)
+        qmp = demo_qmp.Qmp(msock)
         demo_qmp.show_machine(qmp)
         dev_id = qmp.cmd_quiet('qom-get', path='/machine/peripheral/dasd0',
                                property='dev_id')
@@ -327,6 +328,11 @@ def main():
         qmp.cmd('quit')
     except (Failed, RuntimeError, OSError) as e:
         sys.stdout.flush()
+        if proc:
+            try:
+                proc.wait(timeout=1)
+            except subprocess.TimeoutExpired:
+                pass
         if proc and proc.poll() is not None:
             e = '%s (the emulator exited with status %d)' % (e, proc.returncode)
         print('demo: FAILED: %s' % e, file=sys.stderr)
