@@ -2,6 +2,7 @@
  * QMP command registry and request dispatch.
  */
 #include "qemu/osdep.h"
+#include "qemu/log.h"
 #include "monitor/qmp.h"
 #include "monitor/monitor-internal.h"
 
@@ -141,6 +142,7 @@ static JsonNode *run_request(JsonObject *req, QmpSession *s, Error **errp)
     if (json_object_has_member(req, "arguments")) {
         args = json_object_get_object_member(req, "arguments");
     }
+    trace_point("qmp_command", "%s", name);
     if (!cmd->fn(args, &ret, errp)) {
         return NULL;
     }

@@ -4,6 +4,7 @@
  * Protocol: docs/devel/qtest.rst.
  */
 #include "qemu/osdep.h"
+#include "qemu/log.h"
 #include "sysemu/qtest.h"
 #include "qemu/timer.h"
 #include "qemu/error-report.h"
@@ -229,6 +230,7 @@ static void qtest_process_command(Chardev *chr, gchar **words)
         qtest_sendf(chr, "FAIL Unknown command '%s'\n", words[0]);
         return;
     }
+    trace_point("qtest_command", "%s", words[0]);
     fn(chr, words);
 }
 

@@ -14,6 +14,7 @@
 #include "hw/boards.h"
 #include "monitor/qdev.h"
 #include "sysemu/vl.h"
+#include "trace-events.h"
 #include "qemu/log.h"
 
 /* "  name=<type>            - description (default: x)" like QEMU */
@@ -126,6 +127,15 @@ static bool device_help(const char *arg)
     return qdev_device_help(opts);
 }
 
+static void trace_help(void)
+{
+    printf("Trace points (enable with -trace PATTERN or -d trace:PATTERN,"
+           " * matches any text):\n");
+    for (int i = 0; trace_event_names[i]; i++) {
+        printf("%s\n", trace_event_names[i]);
+    }
+}
+
 static bool is_help(const char *arg)
 {
     return !strcmp(arg, "help") || !strcmp(arg, "?");
@@ -170,6 +180,12 @@ bool vl_opt_help(VlConfig *cfg, const VlOpt *opt)
     case QEMU_OPTION_d:
         if (is_help(opt->arg)) {
             qemu_print_log_usage(stdout);
+            return true;
+        }
+        return false;
+    case QEMU_OPTION_trace:
+        if (is_help(opt->arg) || !strcmp(opt->arg, "enable=help")) {
+            trace_help();
             return true;
         }
         return false;

@@ -208,6 +208,7 @@ static ssize_t sim_write_prog(VFIOCCWHost *host, const void *buf, size_t len)
     if (sim_dasd_busy(host->dasd)) {
         return -EBUSY;
     }
+    trace_point("vfio_ccw_sim_start", "%s", host->dasd->busid);
     sim_dasd_start(host->dasd, req->orb, req->prog, sim_done, host);
     return len;
 }
