@@ -93,227 +93,6 @@ void vl_parse_cmdline(VlConfig *cfg, int argc, char **argv)
     loc_set_none();
 }
 
-/* -m [size=]N[,slots=N,maxmem=N] */
-static bool parse_memory(VlConfig *cfg, const char *arg, Error **errp)
-{
-    g_autoptr(JsonObject) opts = qemu_opts_parse_legacy(arg, "size", NULL,
-                                                         errp);
-    const char *size;
-    uint64_t sz;
-
-    if (!opts) {
-        return false;
-    }
-    size = keyval_get_str(opts, "size");
-    if (!size) {
-        error_setg(errp, "missing 'size' option value");
-        return false;
-    }
-    if (qemu_strtosz_MiB(size, NULL, &sz) < 0) {
-        error_setg(errp, "Parameter 'size' expects a non-negative number "
-                   "below 2^64");
-        error_append_hint(errp, "Optional suffix k, M, G, T, P or E means "
-                          "kilo-, mega-, giga-, tera-, peta-\nand exabytes,"
-                          " respectively.\n");
-        return false;
-    }
-    if (json_object_has_member(opts, "slots") ||
-        json_object_has_member(opts, "maxmem")) {
-        error_setg(errp, "memory hotplug (slots, maxmem) is not supported "
-                   "by this machine");
-        return false;
-    }
-    cfg->ram_size = sz;
-    return true;
-}
-
-static bool parse_smp_value(JsonObject *opts, const char *key, unsigned *val,
-                            Error **errp)
-{
-    const char *s = keyval_get_str(opts, key);
-    unsigned v;
-
-    if (!s) {
-        return true;
-    }
-    if (qemu_strtoui(s, NULL, 10, &v) < 0) {
-        error_setg(errp, "Parameter 'smp.%s' expects integer", key);
-        return false;
-    }
-    *val = v;
-    return true;
-}
-
-/* -smp [cpus=]N[,maxcpus=N][,drawers=,books=,sockets=,cores=,threads=] */
-static bool parse_smp(VlConfig *cfg, const char *arg, Error **errp)
-{
-    static const char *const topo[] = {
-        "drawers", "books", "sockets", "dies", "clusters", "cores",
-        "threads",
-    };
-    g_autoptr(JsonObject) opts = qemu_opts_parse_legacy(arg, "cpus", NULL,
-                                                         errp);
-    unsigned cpus = 0, maxcpus = 0, product = 1;
-
-    if (!opts || !parse_smp_value(opts, "cpus", &cpus, errp) ||
-        !parse_smp_value(opts, "maxcpus", &maxcpus, errp)) {
-        return false;
-    }
-    for (size_t i = 0; i < ARRAY_SIZE(topo); i++) {
-        unsigned v = 1;
-
-        if (!parse_smp_value(opts, topo[i], &v, errp)) {
-            return false;
-        }
-        if (v == 0) {
-            error_setg(errp, "Invalid CPU topology: CPU topology parameters "
-                       "must be greater than zero");
-            return false;
-        }
-        product *= v;
-    }
-    if (!cpus) {
-        cpus = maxcpus ? maxcpus : product;
-    }
-    if (!maxcpus) {
-        maxcpus = MAX(cpus, product);
-    }
-    if (maxcpus < cpus) {
-        error_setg(errp, "Invalid CPU topology: maxcpus must be equal to or "
-                   "greater than smp");
-        return false;
-    }
-    cfg->smp_cpus = cpus;
-    cfg->smp_max_cpus = maxcpus;
-    return true;
-}
-
-/* -name [guest=]NAME[,process=P][,debug-threads=on|off] */
-static bool parse_name(const char *arg, Error **errp)
-{
-    g_autoptr(JsonObject) opts = qemu_opts_parse_legacy(arg, "guest", NULL,
-                                                         errp);
-    const char *dt;
-    bool b;
-
-    if (!opts) {
-        return false;
-    }
-    dt = keyval_get_str(opts, "debug-threads");
-    if (dt && !qapi_bool_parse("debug-threads", dt, &b, errp)) {
-        return false;
-    }
-    for (GList *l = json_object_get_members(opts), *m = l; m; m = m->next) {
-        const char *k = m->data;
-
-        if (strcmp(k, "guest") && strcmp(k, "process") &&
-            strcmp(k, "debug-threads")) {
-            error_setg(errp, "Invalid parameter '%s'", k);
-            g_list_free(l);
-            return false;
-        }
-        if (!m->next) {
-            g_list_free(l);
-        }
-    }
-    qemu_set_name(keyval_get_str(opts, "guest"));
-    return true;
-}
-
-static bool parse_uuid(const char *arg, Error **errp)
-{
-    if (!qemu_uuid_parse(arg, qemu_uuid)) {
-        error_setg(errp, "failed to parse UUID string: wrong format");
-        return false;
-    }
-    qemu_uuid_set = true;
-    return true;
-}
-
-/* -msg timestamp=on|off[,guest-name=on|off] */
-static bool parse_msg(const char *arg, Error **errp)
-{
-    g_autoptr(JsonObject) opts = qemu_opts_parse_legacy(arg, NULL, NULL,
-                                                         errp);
-    const char *ts, *gn;
-    bool b;
-
-    if (!opts) {
-        return false;
-    }
-    ts = keyval_get_str(opts, "timestamp");
-    gn = keyval_get_str(opts, "guest-name");
-    if (ts) {
-        if (!qapi_bool_parse("timestamp", ts, &b, errp)) {
-            return false;
-        }
-        message_with_timestamp = b;
-    }
-    if (gn && !qapi_bool_parse("guest-name", gn, &b, errp)) {
-        return false;
-    }
-    return true;
-}
-
-/* -display none; every graphical display is absent from this build */
-static bool parse_display(const char *arg, Error **errp)
-{
-    static const char *const known[] = {
-        "gtk", "sdl", "vnc", "curses", "egl-headless", "spice-app",
-        "dbus", "cocoa", "default",
-    };
-    g_autoptr(JsonObject) opts = qemu_opts_parse_legacy(arg, "type", NULL,
-                                                         errp);
-    const char *type;
-
-    if (!opts) {
-        return false;
-    }
-    type = keyval_get_str(opts, "type");
-    if (type && !strcmp(type, "none")) {
-        return true;
-    }
-    for (size_t i = 0; type && i < ARRAY_SIZE(known); i++) {
-        if (!strcmp(type, known[i])) {
-            error_setg(errp, "Display '%s' is not available.", type);
-            return false;
-        }
-    }
-    error_setg(errp, "Parameter 'type' does not accept value '%s'",
-               type ? type : "");
-    return false;
-}
-
-static bool parse_overcommit(const char *arg, Error **errp)
-{
-    g_autoptr(JsonObject) opts = qemu_opts_parse_legacy(arg, NULL, NULL,
-                                                         errp);
-    GList *members;
-    bool ok = true;
-
-    if (!opts) {
-        return false;
-    }
-    members = json_object_get_members(opts);
-    for (GList *m = members; m && ok; m = m->next) {
-        const char *key = m->data;
-        bool on;
-
-        if (strcmp(key, "mem-lock") && strcmp(key, "cpu-pm")) {
-            error_setg(errp, "Invalid parameter '%s'", key);
-            ok = false;
-        } else if (!qapi_bool_parse(key, keyval_get_str(opts, key), &on,
-                                    errp)) {
-            ok = false;
-        } else if (on) {
-            error_setg(errp, "%s=on is not supported by this program", key);
-            ok = false;
-        }
-    }
-    g_list_free(members);
-    return ok;
-}
-
 static bool write_pidfile(const char *path, Error **errp)
 {
     g_autofree char *text = g_strdup_printf("%d\n", (int)getpid());
@@ -344,31 +123,6 @@ void vl_pidfile_cleanup(void)
         unlink(pidfile_written);
         g_clear_pointer(&pidfile_written, g_free);
     }
-}
-
-/*
- * -cpu MODEL: the guest CPU is the qtest client (and later the
- * interpreter), which implements the "qemu" and "max" models.
- */
-bool vl_cpu_model_check(const char *arg, Error **errp)
-{
-    g_autofree char *model = g_strndup(arg, strcspn(arg, ","));
-
-    if (strcmp(model, "qemu") && strcmp(model, "max")) {
-        if (g_regex_match_simple("^(z[0-9]|gen1[5-9]|host$)", model, 0, 0)) {
-            error_setg(errp, "CPU model '%s' is not supported by this "
-                       "program; use 'qemu' or 'max'", model);
-        } else {
-            error_setg(errp, "unable to find CPU model '%s'", model);
-        }
-        return false;
-    }
-    if (arg[strlen(model)]) {
-        error_setg(errp, "CPU model features are not supported by this "
-                   "program");
-        return false;
-    }
-    return true;
 }
 
 /*
@@ -459,22 +213,22 @@ static bool apply_option(VlConfig *cfg, const VlOpt *opt, Error **errp)
         no_shutdown = true;
         return true;
     case QEMU_OPTION_m:
-        return parse_memory(cfg, opt->arg, errp);
+        return vl_parse_memory(cfg, opt->arg, errp);
     case QEMU_OPTION_smp:
-        return parse_smp(cfg, opt->arg, errp);
+        return vl_parse_smp(cfg, opt->arg, errp);
     case QEMU_OPTION_cpu:
         cfg->cpu_model = opt->arg;   /* checked with the machine, as QEMU */
         return true;
     case QEMU_OPTION_name:
-        return parse_name(opt->arg, errp);
+        return vl_parse_name(opt->arg, errp);
     case QEMU_OPTION_uuid:
-        return parse_uuid(opt->arg, errp);
+        return vl_parse_uuid(opt->arg, errp);
     case QEMU_OPTION_msg:
-        return parse_msg(opt->arg, errp);
+        return vl_parse_msg(opt->arg, errp);
     case QEMU_OPTION_display:
-        return parse_display(opt->arg, errp);
+        return vl_parse_display(opt->arg, errp);
     case QEMU_OPTION_overcommit:
-        return parse_overcommit(opt->arg, errp);
+        return vl_parse_overcommit(opt->arg, errp);
     case QEMU_OPTION_qtest:
         cfg->qtest_chrdev = opt->arg;
         return true;

@@ -52,6 +52,16 @@ void vl_parse_cmdline(VlConfig *cfg, int argc, char **argv);
 void vl_opt_set_location(VlConfig *cfg, const VlOpt *opt);
 void vl_apply_simple_options(VlConfig *cfg);
 void vl_pidfile_cleanup(void);
+
+/* vl-values.c: the values of -m, -smp, -name, -uuid, -msg, -display,
+ * -overcommit and -cpu */
+bool vl_parse_memory(VlConfig *cfg, const char *arg, Error **errp);
+bool vl_parse_smp(VlConfig *cfg, const char *arg, Error **errp);
+bool vl_parse_name(const char *arg, Error **errp);
+bool vl_parse_uuid(const char *arg, Error **errp);
+bool vl_parse_msg(const char *arg, Error **errp);
+bool vl_parse_display(const char *arg, Error **errp);
+bool vl_parse_overcommit(const char *arg, Error **errp);
 bool vl_cpu_model_check(const char *arg, Error **errp);
 
 /* vl-help.c: "help" requests of every kind; true when something printed */
