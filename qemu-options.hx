@@ -98,12 +98,14 @@ HEADING Character device options:
 
 DEF chardev HAS_ARG chardev
 | -chardev help
-| -chardev stdio,id=id[,mux=on|off][,signal=on|off][,logfile=PATH][,logappend=on|off]
-| -chardev socket,id=id,path=path[,server=on|off][,wait=on|off][,logfile=PATH]
-|          [,logappend=on|off][,abstract=on|off][,tight=on|off]
+| -chardev stdio,id=id[,signal=on|off]
+| -chardev null,id=id
+| -chardev socket,id=id,path=path[,server=on|off][,wait=on|off]
 | -chardev socket,id=id,fd=h[,server=on|off][,wait=on|off]
 | -chardev file,id=id,path=path[,append=on|off]
-|                 create a character device backend with identifier 'id'
+|                 create a character device backend with identifier 'id';
+|                 mux=on, logfile=, abstract=on, telnet, websocket, TLS
+|                 and TCP sockets are refused as not supported
 
 HEADING Debug/Expert options:
 

@@ -71,6 +71,46 @@ static void chr_free(gpointer data)
     g_free(chr);
 }
 
+/*
+ * Parameters this program does not implement but that would change what a
+ * chardev does: refused rather than ignored. A bool parameter is refused
+ * when on, any other when given.
+ */
+static const char *const refused_bool_params[] = {
+    "mux", "abstract", "telnet", "tn3270", "websocket", NULL,
+};
+static const char *const refused_params[] = {
+    "logfile", "tls-creds", "tls-authz", NULL,
+};
+
+static bool check_refused(JsonObject *opts, const char *key, Error **errp)
+{
+    const char *val = chr_opt(opts, key);
+    bool on;
+
+    if (g_strv_contains(refused_params, key)) {
+        error_setg(errp, "chardev parameter '%s' is not supported by this "
+                   "program", key);
+        return false;
+    }
+    if (g_strv_contains(refused_bool_params, key)) {
+        if (!val || !qapi_bool_parse(key, val, &on, errp)) {
+            return false;
+        }
+        if (on) {
+            error_setg(errp, "chardev parameter '%s=on' is not supported by "
+                       "this program", key);
+            return false;
+        }
+    }
+    if (!strcmp(key, "reconnect") && val && strcmp(val, "0")) {
+        error_setg(errp, "chardev parameter 'reconnect' is not supported by "
+                   "this program");
+        return false;
+    }
+    return true;
+}
+
 static bool check_params(JsonObject *opts, Error **errp)
 {
     g_autoptr(GList) members = json_object_get_members(opts);
@@ -78,6 +118,9 @@ static bool check_params(JsonObject *opts, Error **errp)
     for (GList *l = members; l; l = l->next) {
         if (!g_strv_contains(known_params, l->data)) {
             error_setg(errp, "Invalid parameter '%s'", (const char *)l->data);
+            return false;
+        }
+        if (!check_refused(opts, l->data, errp)) {
             return false;
         }
     }

@@ -243,6 +243,15 @@ static const BadLine bad_lines[] = {
           "'foo'" },
     { BOTH, "-mon chardev=nope,mode=control",
       PFX "-mon chardev=nope,mode=control: chardev \"nope\" not found" },
+    /* what would change a chardev's behaviour is refused, not ignored */
+    { OURS, "-chardev stdio,id=s,mux=on",
+      PFX "-chardev stdio,id=s,mux=on: chardev parameter 'mux=on' is not "
+          "supported by this program" },
+    { OURS, "-chardev null,id=n,logfile=/tmp/x",
+      PFX "-chardev null,id=n,logfile=/tmp/x: chardev parameter 'logfile' "
+          "is not supported by this program" },
+    { OURS, "-drive file=x",
+      PFX "-drive file=x: option '-drive' is not supported by this program" },
     { BOTH, "-device '{\"driver\":\"x\"'",
       PFX "-device {\"driver\":\"x\": JSON parse error, premature EOI" },
     /* property values, named in the error */
