@@ -11,6 +11,8 @@
 #include "sysemu/sysemu.h"
 #include "sysemu/vl.h"
 
+#include <sys/prctl.h>
+
 /* "Invalid parameter 'K'" for a key of @opts not in @allowed */
 static bool check_keys(JsonObject *opts, const char *const *allowed,
                        Error **errp)
@@ -143,6 +145,10 @@ bool vl_parse_name(const char *arg, Error **errp)
     if (!check_keys(opts, name_keys, errp)) {
         return false;
     }
+    if (keyval_get_str(opts, "process")) {
+        /* the name ps and top show for the process (15 characters) */
+        prctl(PR_SET_NAME, keyval_get_str(opts, "process"), 0, 0, 0);
+    }
     qemu_set_name(keyval_get_str(opts, "guest"));
     return true;
 }
@@ -177,6 +183,10 @@ bool vl_parse_msg(const char *arg, Error **errp)
         message_with_timestamp = b;
     }
     if (gn && !qapi_bool_parse("guest-name", gn, &b, errp)) {
+        return false;
+    }
+    if (gn && b) {
+        error_setg(errp, "guest-name=on is not supported by this program");
         return false;
     }
     return true;
