@@ -7,6 +7,7 @@
  * may act on system reset.
  */
 #include "qemu/osdep.h"
+#include <sys/mman.h>
 #include "qapi/error.h"
 #include "qemu/error-report.h"
 #include "qemu/module.h"
@@ -97,6 +98,11 @@ static bool s390_memory_init(S390CcwMachineState *s, Error **errp)
     if (!memory_region_init_ram(s->ram, s, "s390.ram", size, errp)) {
         g_clear_pointer(&s->ram, g_free);
         return false;
+    }
+    /* dump-guest-core=off: keep guest storage out of a core dump */
+    if (!ms->dump_guest_core &&
+        madvise(memory_region_get_ram_ptr(s->ram), size, MADV_DONTDUMP)) {
+        warn_report("dump-guest-core=off: madvise: %s", g_strerror(errno));
     }
     ms->ram = s->ram;
     memory_region_add_subregion(get_system_memory(), 0, s->ram);
