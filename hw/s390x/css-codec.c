@@ -2,7 +2,8 @@
  * Channel subsystem: the SCHIB and IRB as they are laid out in guest
  * storage (big-endian). SCHIB: PMCW (7 words), SCSW (3 words), words
  * 10-11 the format-1 measurement-block address, word 12 model
- * dependent. IRB: SCSW, ESW (5 words), ECW (8 words), EMW (8 words).
+ * dependent. IRB: SCSW, ESW (5 words; format 0: subchannel logout with
+ * the LPUM, extended-report word), ECW (8 words), EMW (8 words).
  */
 #include "qemu/osdep.h"
 #include "qemu/bswap.h"
@@ -61,6 +62,8 @@ void css_irb_encode(const SubchDev *sch, uint8_t be[IRB_SIZE])
 {
     memset(be, 0, IRB_SIZE);
     scsw_encode(&sch->schib.scsw, be);
+    /* ESW word 0, the subchannel logout: bits 8-15 last-path-used mask */
+    be[13] = sch->schib.pmcw.lpum;
     if (sch->ecw_len) {
         /* ESW word 1: the extended-report word */
         stl_be_p(be + 16, ERW_CONS | (uint32_t)sch->ecw_len << ERW_SCNT_SHIFT);

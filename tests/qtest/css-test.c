@@ -104,6 +104,8 @@ static void test_ssch_tsch(void)
     g_assert_cmphex(qtest_readb(s, IRB_ADDR + 8), ==, 0x0c);
     g_assert_cmphex(qtest_readb(s, IRB_ADDR + 9), ==, 0x00);
     g_assert_cmphex(qtest_readw(s, IRB_ADDR + 10), ==, 0);
+    /* format-0 ESW, subchannel logout: the last-path-used mask */
+    g_assert_cmphex(qtest_readb(s, IRB_ADDR + 13), ==, 0x80);
     qtest_memread(s, DATA_ADDR, id, sizeof(id));
     g_assert_cmpmem(id, sizeof(id), expect, sizeof(expect));
     g_assert_cmpint(inst(s, "s390_tsch 0x%x 0x%x", SID(0), IRB_ADDR), ==, 1);
@@ -181,6 +183,7 @@ static void test_busy_halt_clear(void)
     g_assert_cmpint(inst(s, "s390_csch 0x%x", SID(0)), ==, 0);
     g_assert_cmpint(inst(s, "s390_tsch 0x%x 0x%x", SID(0), IRB_ADDR), ==, 0);
     g_assert_cmphex(irb_ctrl(s), ==, 0x1001);
+    g_assert_cmphex(qtest_readb(s, IRB_ADDR + 13), ==, 0);  /* LPUM reset */
     /* resume without a suspended program: busy */
     g_assert_cmpint(inst(s, "s390_rsch 0x%x", SID(0)), ==, 2);
     g_assert_cmpint(inst(s, "s390_csch 0x%x", SID(9)), ==, 3);

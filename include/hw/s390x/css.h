@@ -249,7 +249,10 @@ bool css_crw_pending(void);
 /* Big-endian storage layouts (css-codec.c). */
 void schib_encode(const Schib *schib, uint8_t be[SCHIB_SIZE]);
 void schib_decode(const uint8_t be[SCHIB_SIZE], Schib *schib);
-/* IRB of @sch: SCSW, format-0 ESW, ECW (concurrent sense), zero EMW. */
+/*
+ * IRB of @sch: SCSW, format-0 ESW (LPUM in the subchannel logout, the
+ * extended-report word), ECW (concurrent sense), zero EMW.
+ */
 void css_irb_encode(const SubchDev *sch, uint8_t be[IRB_SIZE]);
 
 #endif
