@@ -3,7 +3,9 @@
  * It runs the simplest channel programs itself: NOOP, SENSE ID, SENSE
  * and TIC, with command chaining and suspension (a CCW with the suspend
  * flag under an ORB with suspend control suspends the program until
- * RSCH); any other command gets unit check with "command reject" sense. With delay-ns > 0 the program runs on
+ * RSCH); any other command gets unit check with "command reject" sense;
+ * a TIC to a TIC, an invalid command code or a suspend flag the ORB does
+ * not allow is a program check. With delay-ns > 0 the program runs on
  * the virtual clock that long after SSCH (so HSCH/CSCH and cc 2 can be
  * tested); with 0 it completes during SSCH. With hostid= it places
  * itself as a pass-through device would (css_place_passthrough()), so
@@ -107,12 +109,29 @@ static bool testdev_ccw(CcwTestDev *t, const CCW1 *ccw, CssIoStatus *st)
     return true;
 }
 
+/*
+ * Errors the channel detects in a fetched CCW (program check): a TIC
+ * right after a TIC, an invalid command code, a suspend flag while the
+ * ORB does not allow suspension.
+ */
+static bool testdev_ccw_invalid(const ORB *orb, const CCW1 *ccw,
+                                bool after_tic)
+{
+    if (ccw_cmd_is_tic(ccw->cmd_code)) {
+        return after_tic;
+    }
+    return ccw_cmd_is_invalid(ccw->cmd_code) ||
+           ((ccw->flags & CCW_FLAG_SUSPEND) &&
+            !(orb->ctrl0 & ORB_CTRL0_SPND));
+}
+
 static void testdev_run(CcwTestDev *t)
 {
     SubchDev *sch = CCW_DEVICE(t)->sch;
     const ORB *orb = &sch->orb;
     CssIoStatus st = { .dstat = SCSW_DSTAT_CE | SCSW_DSTAT_DE };
     uint32_t addr = t->next;
+    bool after_tic = false;
     CCW1 ccw;
 
     for (int i = 0; i < TESTDEV_MAX_CCWS; i++) {
@@ -121,7 +140,14 @@ static void testdev_run(CcwTestDev *t)
             st.cstat = SCSW_CSTAT_PROG_CHECK;
             break;
         }
-        if (ccw_cmd_is_tic(ccw.cmd_code)) {
+        if (testdev_ccw_invalid(orb, &ccw, after_tic)) {
+            st.dstat = 0;
+            st.cstat = SCSW_CSTAT_PROG_CHECK;
+            addr += 8;
+            break;
+        }
+        after_tic = ccw_cmd_is_tic(ccw.cmd_code);
+        if (after_tic) {
             addr = ccw.cda;
             continue;
         }

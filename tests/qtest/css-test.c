@@ -218,6 +218,55 @@ static void test_suspend_resume(void)
     qtest_quit(s);
 }
 
+/* Run the channel program at CCW_ADDR (format 1, ORB word 1 @ctrl). */
+static void run_program(QTestState *s, uint32_t ctrl)
+{
+    qtest_writel(s, ORB_ADDR, 9);
+    qtest_writel(s, ORB_ADDR + 4, ctrl);
+    qtest_writel(s, ORB_ADDR + 8, CCW_ADDR);
+    g_assert_cmpint(inst(s, "s390_ssch 0x%x 0x%x", SID(0), ORB_ADDR), ==, 0);
+    g_assert_cmpint(inst(s, "s390_tsch 0x%x 0x%x", SID(0), IRB_ADDR), ==, 0);
+}
+
+/*
+ * Channel-program errors the channel detects: a TIC designating another
+ * TIC, a command code whose low four bits are zero, a suspend flag while
+ * the ORB does not allow suspension. Each is a program check (status
+ * pending with primary, secondary and alert status), CPA = CCW + 8.
+ */
+static void test_program_check(void)
+{
+    QTestState *s = start("-device ccw-testdev");
+
+    enable_sch(s, SID(0), 0);
+    qtest_writeq(s, CCW_ADDR, 0x08000000ull << 32 | (CCW_ADDR + 0x10));
+    qtest_writeq(s, CCW_ADDR + 0x10, 0x08000000ull << 32 | (CCW_ADDR + 0x20));
+    qtest_writeq(s, CCW_ADDR + 0x20, 0x03200000ull << 32);
+    run_program(s, 0x0080ff00);
+    g_assert_cmphex(irb_ctrl(s), ==, 0x4017);
+    g_assert_cmphex(qtest_readb(s, IRB_ADDR + 9), ==, 0x20);
+    g_assert_cmphex(qtest_readl(s, IRB_ADDR + 4), ==, CCW_ADDR + 0x18);
+    /* one TIC is fine */
+    qtest_writeq(s, CCW_ADDR + 0x10, 0x03200000ull << 32);
+    run_program(s, 0x0080ff00);
+    g_assert_cmphex(irb_ctrl(s), ==, 0x4007);
+    g_assert_cmphex(qtest_readb(s, IRB_ADDR + 9), ==, 0);
+    /* invalid command code */
+    qtest_writeq(s, CCW_ADDR, 0x40200007ull << 32 | DATA_ADDR);
+    run_program(s, 0x0080ff00);
+    g_assert_cmphex(irb_ctrl(s), ==, 0x4017);
+    g_assert_cmphex(qtest_readb(s, IRB_ADDR + 8), ==, 0);
+    g_assert_cmphex(qtest_readb(s, IRB_ADDR + 9), ==, 0x20);
+    g_assert_cmphex(qtest_readl(s, IRB_ADDR + 4), ==, CCW_ADDR + 8);
+    /* suspend flag without suspend control in the ORB */
+    qtest_writeq(s, CCW_ADDR, 0x03220000ull << 32);
+    run_program(s, 0x0080ff00);
+    g_assert_cmphex(irb_ctrl(s), ==, 0x4017);
+    g_assert_cmphex(qtest_readb(s, IRB_ADDR + 9), ==, 0x20);
+    g_assert_cmphex(qtest_readl(s, IRB_ADDR + 4), ==, CCW_ADDR + 8);
+    qtest_quit(s);
+}
+
 static void test_program_exceptions(void)
 {
     QTestState *s = start("-device ccw-testdev");
@@ -349,6 +398,7 @@ int main(int argc, char **argv)
     g_test_add_func("/css/unit-check", test_unit_check);
     g_test_add_func("/css/busy-halt-clear", test_busy_halt_clear);
     g_test_add_func("/css/suspend-resume", test_suspend_resume);
+    g_test_add_func("/css/program-check", test_program_check);
     g_test_add_func("/css/program-exceptions", test_program_exceptions);
     g_test_add_func("/css/crw-hotplug", test_crw_hotplug);
     g_test_add_func("/css/chsc", test_chsc);
