@@ -36,6 +36,13 @@ static void dasd_seg_copy(const DasdXfer *x, const DasdSeg *s, uint32_t off,
     const uint64_t *idal = (const uint64_t *)(uintptr_t)s->addr;
     uint64_t first, pos;
 
+    if (!s->addr) {
+        /* a CCW without data (NOOP, SKIP): nothing moves */
+        if (!to_host) {
+            memset(buf, 0, len);
+        }
+        return;
+    }
     if (!(s->flags & CCW_FLAG_IDA)) {
         uint8_t *p = (uint8_t *)(uintptr_t)s->addr + off;
 
@@ -129,6 +136,12 @@ static bool dasd_fetch_seg(const uint8_t *prog, const DasdXfer *x,
     if (ccw_cmd_is_tic(ccw.cmd_code) || !ccw.count) {
         return true;
     }
+    /* the translator's "no data" CCWs: a NOOP, SKIP on input */
+    if (!ccw.cda && (ccw.cmd_code == CCW_CMD_NOOP ||
+                     (ccw.flags & CCW_FLAG_SKIP))) {
+        s->flags &= ~CCW_FLAG_IDA;
+        return true;
+    }
     if (ccw.cda < CCW_PROG_ENTRY_AREA || ccw.cda >= CCW_PROG_SIZE ||
         ccw.cda % CCW_PROG_ENTRY_SIZE || (ccw.flags & CCW_FLAG_MIDA)) {
         return false;
@@ -138,6 +151,22 @@ static bool dasd_fetch_seg(const uint8_t *prog, const DasdXfer *x,
         return false;
     }
     return !(ccw.flags & CCW_FLAG_IDA) || dasd_idal_valid(x, s);
+}
+
+/*
+ * The target of the TIC in slot @idx (< CCW_PROG_MAX_CCWS); false when it
+ * is not a CCW slot or is itself a TIC.
+ */
+static bool dasd_tic_target(const uint8_t *prog, uint32_t idx, uint32_t *to)
+{
+    uint32_t cda = ldl_be_p(prog + idx * CCW_PROG_CCW_SIZE + 4);
+
+    if (cda % CCW_PROG_CCW_SIZE || cda >= CCW_PROG_ENTRY_AREA ||
+        ccw_cmd_is_tic(prog[cda])) {
+        return false;
+    }
+    *to = cda / CCW_PROG_CCW_SIZE;
+    return true;
 }
 
 /* Gather the data chain starting at @idx; false: program check at *bad */
@@ -158,7 +187,11 @@ static bool dasd_gather(const uint8_t *prog, uint32_t idx, DasdXfer *x,
             return false;
         }
         if (x->nseg && ccw_cmd_is_tic(c)) {
-            return false;       /* TIC inside a data chain: not supported */
+            /* a TIC inside a data chain: the chain goes on at its target */
+            if (!dasd_tic_target(prog, idx, &idx)) {
+                return false;
+            }
+            continue;
         }
         x->total += s->count;
         x->nseg++;

@@ -383,6 +383,43 @@ static void test_hostile(Fixture *f, gconstpointer data)
     }
 }
 
+/*
+ * The translator's "no data" CCWs (a NOOP with a count, SKIP on input:
+ * address 0) and a TIC inside a data chain run as the architecture says.
+ */
+static void test_no_data_and_dc_tic(Fixture *f, gconstpointer data)
+{
+    uint8_t id[12] = { 0 }, a[4], b[8];
+
+    /* NOOP with a non-zero count: no data, no program check */
+    ccw(f, 0, CCW_CMD_NOOP, 0, 16, NULL);
+    run(f);
+    assert_ok(f, 8, 0);
+
+    /* Sense ID with SKIP: nothing stored, the chain goes on */
+    ccw(f, 0, 0xe4, CCW_FLAG_SKIP | CCW_FLAG_CC, 12, NULL);
+    ccw(f, 1, 0xe4, 0, 12, id);
+    run(f);
+    assert_ok(f, 16, 0);
+    g_assert_cmphex(id[0], ==, 0xff);
+
+    /* Sense ID data-chained through a TIC: 4 bytes, then 8 at the target */
+    memset(f->prog, 0, sizeof(f->prog));
+    ccw(f, 0, 0xe4, CCW_FLAG_DC, 4, a);
+    ccw(f, 1, CCW_CMD_TIC, 0, 0, NULL);
+    stl_be_p(f->prog + 8 + 4, 3 * 8);
+    ccw(f, 3, 0xe4, 0, 8, b);
+    run(f);
+    assert_ok(f, 32, 0);
+    g_assert_cmphex(a[0], ==, 0xff);
+    g_assert_cmphex(b[0], ==, 0x33);
+
+    /* ... but not to a TIC */
+    ccw(f, 3, CCW_CMD_TIC, 0, 0, NULL);
+    run(f);
+    g_assert_cmphex(f->res.cstat, ==, SCSW_CSTAT_PROG_CHECK);
+}
+
 static void done_cb(void *opaque, const SimDasdCompletion *c)
 {
     SimDasdCompletion *out = opaque;
@@ -454,6 +491,7 @@ int main(int argc, char **argv)
     ADD("reject", test_reject, NULL);
     ADD("end-of-cylinder", test_end_of_cylinder, NULL);
     ADD("hostile", test_hostile, NULL);
+    ADD("no-data-dc-tic", test_no_data_and_dc_tic, NULL);
     g_test_add_func("/dasd-3390/object", test_object);
     return g_test_run();
 }
