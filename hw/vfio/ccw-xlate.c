@@ -192,10 +192,40 @@ static CcwXlateReason ccw_check(const CcwProgram *p, const CcwWalk *w,
 }
 
 /*
- * The CCW at @w->addr was translated before in the same context: link to
- * it. Returns the rule broken, or NONE (the walk ends there).
+ * Slot @t is a TIC (the guest's, or one inserted for a sequential
+ * successor) that just linked the walk back to translated CCWs. When it
+ * follows a command-chained CCW, that CCW's device may present status
+ * modifier: the channel then skips the CCW at slot @t and fetches the
+ * one 16 bytes after the command-chained CCW, which the host finds at
+ * slot @t + 1. Go on translating there (the classic search loop: Search
+ * ID Equal, TIC *-8, Read Data). True when the walk goes on.
  */
-static CcwXlateReason ccw_link(CcwProgram *p, CcwWalk *w, uint32_t slot)
+static bool ccw_link_sm_path(CcwProgram *p, CcwWalk *w, uint32_t t)
+{
+    CCW1 prev;
+
+    if (t == 0 || t + 1 != p->nr_ccws || p->ctx[t] != 0) {
+        return false;
+    }
+    prev = ccw_slot_get(p, t - 1);
+    if (ccw_cmd_is_tic(prev.cmd_code) || p->ctx[t - 1] & CCW_CTX_DC ||
+        (prev.flags & (CCW_FLAG_CC | CCW_FLAG_DC)) != CCW_FLAG_CC ||
+        p->guest_addr[t - 1] + 8 != p->guest_addr[t]) {
+        return false;
+    }
+    w->addr = p->guest_addr[t] + 8;
+    w->ctx = 0;
+    w->prev_tic = -1;
+    return true;
+}
+
+/*
+ * The CCW at @w->addr was translated before in the same context: link to
+ * it. Returns the rule broken, or NONE; *@more: the walk goes on (on the
+ * status-modifier path, see ccw_link_sm_path).
+ */
+static CcwXlateReason ccw_link(CcwProgram *p, CcwWalk *w, uint32_t slot,
+                               bool *more)
 {
     CCW1 target = ccw_slot_get(p, slot);
     CCW1 tic = { .cmd_code = CCW_CMD_TIC };
@@ -210,6 +240,7 @@ static CcwXlateReason ccw_link(CcwProgram *p, CcwWalk *w, uint32_t slot)
     }
     if (w->prev_tic >= 0) {
         ccw_slot_set_cda(p, w->prev_tic, tic.cda);
+        *more = ccw_link_sm_path(p, w, w->prev_tic);
         return CCW_XLATE_R_NONE;
     }
     if (p->nr_ccws == CCW_PROG_MAX_CCWS) {
@@ -217,6 +248,8 @@ static CcwXlateReason ccw_link(CcwProgram *p, CcwWalk *w, uint32_t slot)
     }
     ccw_slot_put(p, p->nr_ccws, &tic, w->addr, w->ctx);
     p->idal_start[p->nr_ccws - 1] = CCW_XLATE_NO_IDAL;
+    *ccw_prog_entry(p, p->nr_ccws - 1) = 0;
+    *more = ccw_link_sm_path(p, w, p->nr_ccws - 1);
     return CCW_XLATE_R_NONE;
 }
 
@@ -282,7 +315,7 @@ static bool ccw_xlate_step(CcwProgram *p, const CcwGuestMem *mem,
 
     *st = CCW_XLATE_OK;
     if (slot >= 0) {
-        *r = ccw_link(p, w, slot);
+        *r = ccw_link(p, w, slot, &more);
     } else {
         *r = ccw_fetch(p, mem, w->addr, &ccw);
         if (*r == CCW_XLATE_R_NONE && p->nr_ccws == CCW_PROG_MAX_CCWS) {

@@ -65,6 +65,34 @@ static void test_sense_id(void)
     fx_end(&f);
 }
 
+/*
+ * The classic search loop, Seek; Search ID Equal (CC); TIC *-8; Read
+ * Data: the matching search presents status modifier, the channel skips
+ * the TIC and reads the VOL1 label (track 0, R3).
+ */
+static void test_search_loop(void)
+{
+    static const uint8_t vol1[4] = { 0xe5, 0xd6, 0xd3, 0xf1 };
+    static const uint8_t seek_id[16] = { 0, 0, 0, 0, 0, 0, 0, 0,
+                                         0, 0, 0, 0, 3 };
+    Fx f = { 0 };
+    uint8_t lab[4];
+
+    fx_start_std(&f, 0);
+    sch_enable(f.s, SID(0));
+    qtest_memwrite(f.s, PARM_ADDR, seek_id, sizeof(seek_id));
+    ccw1(f.s, CCW_ADDR, 0x07, F_CC, 6, PARM_ADDR);
+    ccw1(f.s, CCW_ADDR + 8, 0x31, F_CC, 5, PARM_ADDR + 8);
+    ccw1(f.s, CCW_ADDR + 16, 0x08, 0, 0, CCW_ADDR + 8);
+    ccw1(f.s, CCW_ADDR + 24, 0x06, 0, 80, DATA_ADDR);
+    orb(f.s, ORB_FMT1, CCW_ADDR);
+    run_prog(&f, SID(0));
+    assert_ok(f.s, CCW_ADDR + 32, 0);
+    qtest_memread(f.s, DATA_ADDR, lab, sizeof(lab));
+    g_assert_cmpmem(lab, 4, vol1, 4);
+    fx_end(&f);
+}
+
 /* ---- 3: Define Extent + Locate Record + Write/Read Data ---- */
 
 static void test_write_read(void)
@@ -271,6 +299,7 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/vfio-ccw/enumerate", test_enumerate);
     g_test_add_func("/vfio-ccw/sense-id", test_sense_id);
+    g_test_add_func("/vfio-ccw/search-loop", test_search_loop);
     g_test_add_func("/vfio-ccw/write-read", test_write_read);
     g_test_add_func("/vfio-ccw/idaw1-restart", test_idaw1_restart);
     g_test_add_func("/vfio-ccw/map-css", test_map_css);

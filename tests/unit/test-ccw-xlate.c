@@ -68,8 +68,11 @@ static void test_tic_forward_backward(TestRam *t, gconstpointer d)
     tr_ccw1(t, CP + 0x100, 0x02, CCW_FLAG_CC, 8, DATA);
     tr_ccw1(t, CP + 0x108, 0xf8, 0xff, 0xffff, CP); /* TIC, junk ignored */
     r = tr_xlate(t, CP, 0);
-    g_assert_cmpint(r->status, ==, CCW_XLATE_OK);
-    g_assert_cmpuint(t->p->nr_ccws, ==, 4);
+    /* the status-modifier path after the TIC back meets a zero CCW */
+    tr_assert_stop(t, r, CCW_XLATE_PROGRAM_CHECK, CCW_XLATE_R_CMD,
+                   CP + 0x110);
+    g_assert_cmpuint(r->stop_slot, ==, 4);
+    g_assert_cmpuint(t->p->nr_ccws, ==, 5);
     g_assert_cmphex(tr_slot(t, 1).cmd_code, ==, CCW_CMD_TIC);
     g_assert_cmphex(tr_slot(t, 1).cda, ==, 16);        /* slot 2 */
     g_assert_cmphex(tr_slot(t, 3).cmd_code, ==, CCW_CMD_TIC);
@@ -138,9 +141,42 @@ static void test_sequential_into_translated(TestRam *t, gconstpointer d)
     tr_ccw1(t, CP + 0x18, 0x03, CCW_FLAG_CC, 0, 0);
     r = tr_xlate(t, CP + 0x20, 0);
     g_assert_cmpint(r->status, ==, CCW_XLATE_OK);
-    g_assert_cmpuint(t->p->nr_ccws, ==, 4);
+    g_assert_cmpuint(t->p->nr_ccws, ==, 5);
     g_assert_cmphex(tr_slot(t, 3).cmd_code, ==, CCW_CMD_TIC);
     g_assert_cmphex(tr_slot(t, 3).cda, ==, 0);
+    /* status modifier on W skips X: slot 4 is X + 8 (the TIC to W) */
+    g_assert_cmphex(tr_slot(t, 4).cmd_code, ==, CCW_CMD_TIC);
+    g_assert_cmphex(tr_slot(t, 4).cda, ==, 16);
+}
+
+/*
+ * Seek; Search ID Equal (CC); TIC *-8; Read Data. A matching search
+ * presents status modifier and the channel skips the TIC: the Read Data
+ * must be in the slot after the TIC.
+ */
+static void test_status_modifier_path(TestRam *t, gconstpointer d)
+{
+    const CcwXlateResult *r;
+
+    tr_ccw1(t, CP, 0x07, CCW_FLAG_CC, 6, DATA);
+    tr_ccw1(t, CP + 8, 0x31, CCW_FLAG_CC, 5, DATA + 0x10);
+    tr_ccw1(t, CP + 16, CCW_CMD_TIC, 0, 0, CP + 8);
+    tr_ccw1(t, CP + 24, 0x06, 0, 80, DATA + 0x100);
+    r = tr_xlate(t, CP, 0);
+    g_assert_cmpint(r->status, ==, CCW_XLATE_OK);
+    g_assert_cmpuint(t->p->nr_ccws, ==, 4);
+    g_assert_cmphex(tr_slot(t, 2).cmd_code, ==, CCW_CMD_TIC);
+    g_assert_cmphex(tr_slot(t, 2).cda, ==, 8);
+    g_assert_cmphex(tr_slot(t, 3).cmd_code, ==, 0x06);
+    g_assert_cmphex(tr_entry(t, 3), ==, tr_host(t, DATA + 0x100));
+    g_assert_cmphex(ccw_prog_cpa_to_guest(t->p, 32), ==, CP + 32);
+
+    /* a bad CCW there is reported only when the channel gets there */
+    tr_ccw1(t, CP + 24, 0xf0, 0, 80, DATA + 0x100);
+    r = tr_xlate(t, CP, 0);
+    tr_assert_stop(t, r, CCW_XLATE_PROGRAM_CHECK, CCW_XLATE_R_CMD, CP + 24);
+    g_assert_cmpuint(r->stop_slot, ==, 3);
+    g_assert_cmphex(tr_slot(t, 2).cda, ==, 8);
 }
 
 static void test_ccw_misaligned_and_outside(TestRam *t, gconstpointer d)
@@ -378,6 +414,7 @@ int main(int argc, char **argv)
     TR_ADD("/ccw-xlate/tic/misaligned", test_tic_misaligned);
     TR_ADD("/ccw-xlate/tic/sequential-into-translated",
            test_sequential_into_translated);
+    TR_ADD("/ccw-xlate/tic/status-modifier-path", test_status_modifier_path);
     TR_ADD("/ccw-xlate/ccw-address", test_ccw_misaligned_and_outside);
     TR_ADD("/ccw-xlate/invalid-command", test_invalid_command);
     TR_ADD("/ccw-xlate/format0", test_format0);
