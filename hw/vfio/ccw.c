@@ -213,22 +213,29 @@ static int vfio_ccw_resume(SubchDev *sch)
 }
 
 /* Halt/clear are performed by the css; the host program is dropped here */
+/* Forget the program in flight: a completion already signalled is stale */
+static void vfio_ccw_drop(VFIOCCWDevice *v)
+{
+    uint64_t cnt;
+
+    if (v->io_eventfd >= 0 && read(v->io_eventfd, &cnt, sizeof(cnt)) < 0 &&
+        errno != EAGAIN) {
+        qemu_log_mask(LOG_GUEST_ERROR, "vfio-ccw: eventfd: %s\n",
+                      g_strerror(errno));
+    }
+    vfio_ccw_finish(v);
+}
+
 static void vfio_ccw_cancel_io(SubchDev *sch)
 {
     VFIOCCWDevice *v = VFIO_CCW(sch->opaque);
     struct ccw_cmd_region cmd = { .command = VFIO_CCW_ASYNC_CMD_CSCH };
-    uint64_t cnt;
 
     if (!v->busy) {
         return;
     }
     v->ops->region_write(v->host, v->async_region, 0, &cmd, sizeof(cmd));
-    /* a completion the host signalled for it is not the guest's */
-    if (read(v->io_eventfd, &cnt, sizeof(cnt)) < 0 && errno != EAGAIN) {
-        qemu_log_mask(LOG_GUEST_ERROR, "vfio-ccw: eventfd: %s\n",
-                      g_strerror(errno));
-    }
-    vfio_ccw_finish(v);
+    vfio_ccw_drop(v);
 }
 
 /* ---- realize ---- */
@@ -375,7 +382,7 @@ static void vfio_ccw_reset(DeviceState *dev)
     if (v->host) {
         v->ops->reset(v->host, NULL);
     }
-    vfio_ccw_finish(v);
+    vfio_ccw_drop(v);
 }
 
 static void vfio_ccw_instance_init(Object *obj)

@@ -83,6 +83,44 @@ static void test_halt_clear(void)
 }
 
 /*
+ * System reset while a program is in flight: the program is dropped (no
+ * interrupt, nothing written), the subchannel is back to its initial
+ * state, and the device works after the guest sets it up again.
+ */
+static void test_reset_in_flight(void)
+{
+    Fx f = { 0 };
+    g_autofree uint8_t *in = g_malloc(REC_LEN);
+    g_autofree uint8_t *out = g_malloc(REC_LEN);
+
+    fx_start_std(&f, LATENCY);
+    sch_enable(f.s, SID(0));
+    format_r1(&f, 2, 3);
+    pattern(in, REC_LEN, 5);
+    start_write_in_flight(&f, in);
+    qtest_qmp_assert_success(f.s, "{'execute': 'system_reset'}");
+    qtest_qmp_eventwait(f.s, "RESET");
+    /* initial state: enabled bit off, no function in progress */
+    g_assert_cmpint(inst(f.s, "s390_stsch 0x%x 0x%x", SID(0), SCHIB_ADDR),
+                    ==, 0);
+    g_assert_cmphex(qtest_readw(f.s, SCHIB_ADDR + 4) & 0x0080, ==, 0);
+    g_assert_cmphex(qtest_readw(f.s, SCHIB_ADDR + 16 + 2), ==, 0);
+    g_free(cmd(f.s, "s390_cr6 0x%x", 0x80000000u >> ISC));
+    assert_never_completed(&f);
+
+    sch_enable(f.s, SID(0));
+    qtest_memwrite(f.s, WBUF_ADDR, in, REC_LEN);
+    rw_r1(&f, 0x05, 2, 3, WBUF_ADDR, NULL, 0);
+    assert_ok(f.s, CCW_ADDR + 24, 0);
+    qtest_memset(f.s, RBUF_ADDR, 0, REC_LEN);
+    rw_r1(&f, 0x06, 2, 3, RBUF_ADDR, NULL, 0);
+    assert_ok(f.s, CCW_ADDR + 24, 0);
+    qtest_memread(f.s, RBUF_ADDR, out, REC_LEN);
+    g_assert_cmpmem(out, REC_LEN, in, REC_LEN);
+    fx_end(&f);
+}
+
+/*
  * Suspend: SENSE ID, then a NOOP with the suspend flag (ORB suspend
  * control); the guest clears the flag and resumes with RSCH.
  */
@@ -360,6 +398,7 @@ int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/vfio-ccw/halt-clear", test_halt_clear);
+    g_test_add_func("/vfio-ccw/reset-in-flight", test_reset_in_flight);
     g_test_add_func("/vfio-ccw/suspend-resume", test_suspend_resume);
     g_test_add_func("/vfio-ccw/program-checks", test_program_checks);
     g_test_add_func("/vfio-ccw/unit-checks", test_unit_checks);
