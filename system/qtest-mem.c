@@ -122,10 +122,15 @@ static void qtest_cmd_read(Chardev *chr, gchar **words)
     qtest_send(chr, reply);
 }
 
-/* QEMU's rule: a bad digit gives an all-ones nibble pair (0xff). */
-static int qtest_hexnib(char c)
+/* QEMU's rule: a bad digit counts as all ones in the high nibble, as
+ * all ones in the whole byte (0xff) in the low one. */
+static uint8_t qtest_hexbyte(char hi, char lo)
 {
-    return g_ascii_isxdigit(c) ? g_ascii_xdigit_value(c) : -1;
+    if (!g_ascii_isxdigit(lo)) {
+        return 0xff;
+    }
+    return (g_ascii_isxdigit(hi) ? g_ascii_xdigit_value(hi) << 4 : 0xf0) |
+           g_ascii_xdigit_value(lo);
 }
 
 /* write ADDR SIZE 0xDATA: the first two characters are skipped, missing
@@ -149,8 +154,7 @@ static void qtest_cmd_write(Chardev *chr, gchar **words)
     }
     data = g_malloc0(len ? len : 1);
     for (i = 0; i < len && i * 2 + 4 <= hex_len; i++) {
-        data[i] = (qtest_hexnib(hexs[i * 2 + 2]) << 4) |
-                  qtest_hexnib(hexs[i * 2 + 3]);
+        data[i] = qtest_hexbyte(hexs[i * 2 + 2], hexs[i * 2 + 3]);
     }
     qtest_mem_write(addr, data, len);
     qtest_send(chr, "OK\n");

@@ -278,6 +278,9 @@ static void spawn(QTestState *s, const char *binary, GPtrArray *argv)
     GPid pid;
 
     g_ptr_array_add(argv, NULL);
+    /* in a sanitizer build, undefined behaviour in the emulator ends it, so
+     * the test that provoked it fails instead of passing with a warning */
+    g_setenv("UBSAN_OPTIONS", "halt_on_error=1:print_stacktrace=1", FALSE);
     if (!g_spawn_async(NULL, (char **)argv->pdata, NULL,
                        G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDIN_FROM_DEV_NULL,
                        NULL, NULL, &pid, &err)) {

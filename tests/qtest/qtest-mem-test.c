@@ -57,6 +57,11 @@ static void test_widths(void)
     g_assert_cmphex(qtest_readq(s, 0x1000), ==, 0xa1b2c3d4e5f60788ULL);
     g_assert_true(qtest_big_endian(s));
 
+    /* bad hex digits: 0xf0|low for a bad high digit, 0xff for a bad low
+     * one (QEMU's arithmetic, without its undefined shift of -1) */
+    assert_raw(s, "write 0x3000 4 0xz1a23y", "OK");
+    g_assert_cmphex(qtest_readl(s, 0x3000), ==, 0xf1a2ff00);
+
     /* a value wider than the access is cut to its low-order bytes */
     assert_raw(s, "writeb 0x1000 0x1ff", "OK");
     assert_raw(s, "writew 0x1002 0x12345", "OK");
