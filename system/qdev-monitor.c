@@ -238,13 +238,13 @@ JsonArray *qdev_list_properties(const char *typename, Error **errp)
     JsonArray *list;
     Object *obj;
 
-    oc = oc ? object_class_dynamic_cast(oc, TYPE_DEVICE) : NULL;
     if (!oc) {
         error_set(errp, ERROR_CLASS_DEVICE_NOT_FOUND, "Device '%s' not found",
                   typename);
         return NULL;
     }
-    if (object_class_is_abstract(oc)) {
+    if (!object_class_dynamic_cast(oc, TYPE_DEVICE) ||
+        object_class_is_abstract(oc)) {
         error_setg(errp,
                    "Parameter 'typename' expects a non-abstract device type");
         return NULL;

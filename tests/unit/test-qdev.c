@@ -400,6 +400,18 @@ static void test_list_properties(void)
     g_assert_cmpstr(error_get_pretty(err), ==,
                     "Parameter 'typename' expects a non-abstract device type");
     error_free(err);
+    err = NULL;
+    /* an existing type that is no device: QEMU 7.2's GenericError, not
+     * DeviceNotFound */
+    g_assert_null(qdev_list_properties(TYPE_CONTAINER, &err));
+    g_assert_cmpint(error_get_class(err), ==, ERROR_CLASS_GENERIC_ERROR);
+    g_assert_cmpstr(error_get_pretty(err), ==,
+                    "Parameter 'typename' expects a non-abstract device type");
+    error_free(err);
+    err = NULL;
+    g_assert_null(qdev_list_properties("no-such-type", &err));
+    g_assert_cmpint(error_get_class(err), ==, ERROR_CLASS_DEVICE_NOT_FOUND);
+    error_free(err);
 }
 
 int main(int argc, char **argv)
