@@ -218,8 +218,11 @@ Chardev *qemu_chr_new(const char *label, const char *filename, Error **errp)
         g_auto(GStrv) parts = g_strsplit(filename + 5, ",", -1);
 
         json_object_set_string_member(opts, "backend", "socket");
-        json_object_set_string_member(opts, "path", parts[0]);
-        parse_legacy_opts(opts, parts + 1, errp);
+        /* "unix:" alone splits into no parts at all */
+        json_object_set_string_member(opts, "path", parts[0] ? parts[0] : "");
+        if (parts[0]) {
+            parse_legacy_opts(opts, parts + 1, errp);
+        }
     } else {
         error_setg(errp, "parse error: %s", filename);
         return NULL;

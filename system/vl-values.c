@@ -28,19 +28,60 @@ static bool check_keys(JsonObject *opts, const char *const *allowed,
     return true;
 }
 
+/*
+ * QemuOpts checks an option's keys in the order they are written: the first
+ * unknown key or bad value (checked by @check for @checked_key) wins.
+ */
+static bool check_keys_in_order(JsonObject *opts, const char *const *allowed,
+                                const char *checked_key,
+                                bool (*check)(const char *val, Error **errp),
+                                Error **errp)
+{
+    g_autoptr(GList) members = json_object_get_members(opts);
+
+    for (GList *m = members; m; m = m->next) {
+        if (!g_strv_contains(allowed, m->data)) {
+            error_setg(errp, "Invalid parameter '%s'", (char *)m->data);
+            return false;
+        }
+        if (check && !strcmp(m->data, checked_key) &&
+            !check(keyval_get_str(opts, m->data), errp)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 static const char *const name_keys[] = {
     "guest", "process", "debug-threads", NULL
 };
 
+static bool check_memory_size(const char *size, Error **errp)
+{
+    uint64_t sz;
+
+    if (qemu_strtosz_MiB(size, NULL, &sz) < 0) {
+        error_setg(errp, "Parameter 'size' expects a non-negative number "
+                   "below 2^64");
+        error_append_hint(errp, "Optional suffix k, M, G, T, P or E means "
+                          "kilo-, mega-, giga-, tera-, peta-\nand exabytes,"
+                          " respectively.\n");
+        return false;
+    }
+    return true;
+}
+
 /* -m [size=]N[,slots=N,maxmem=N] */
 bool vl_parse_memory(VlConfig *cfg, const char *arg, Error **errp)
 {
+    static const char *const keys[] = { "size", "slots", "maxmem", NULL };
     g_autoptr(JsonObject) opts = qemu_opts_parse_legacy(arg, "size", NULL,
                                                          errp);
     const char *size;
     uint64_t sz;
 
-    if (!opts) {
+    if (!opts ||
+        !check_keys_in_order(opts, keys, "size", check_memory_size, errp)) {
         return false;
     }
     size = keyval_get_str(opts, "size");
@@ -49,12 +90,7 @@ bool vl_parse_memory(VlConfig *cfg, const char *arg, Error **errp)
         return false;
     }
     if (qemu_strtosz_MiB(size, NULL, &sz) < 0) {
-        error_setg(errp, "Parameter 'size' expects a non-negative number "
-                   "below 2^64");
-        error_append_hint(errp, "Optional suffix k, M, G, T, P or E means "
-                          "kilo-, mega-, giga-, tera-, peta-\nand exabytes,"
-                          " respectively.\n");
-        return false;
+        return check_memory_size(size, errp);
     }
     if (json_object_has_member(opts, "slots") ||
         json_object_has_member(opts, "maxmem")) {
@@ -80,6 +116,27 @@ static bool parse_smp_value(JsonObject *opts, const char *key, unsigned *val,
         return false;
     }
     *val = v;
+    return true;
+}
+
+/* QEMU's keyval visitor: an unknown key is reported after the values */
+static bool smp_check_keys(JsonObject *opts, const char *const *topo,
+                           size_t ntopo, Error **errp)
+{
+    g_autoptr(GList) members = json_object_get_members(opts);
+
+    for (GList *m = members; m; m = m->next) {
+        const char *key = m->data;
+        bool known = !strcmp(key, "cpus") || !strcmp(key, "maxcpus");
+
+        for (size_t i = 0; i < ntopo && !known; i++) {
+            known = !strcmp(key, topo[i]);
+        }
+        if (!known) {
+            error_setg(errp, "Parameter 'smp.%s' is unexpected", key);
+            return false;
+        }
+    }
     return true;
 }
 
@@ -110,6 +167,9 @@ bool vl_parse_smp(VlConfig *cfg, const char *arg, Error **errp)
             return false;
         }
         product *= v;
+    }
+    if (!smp_check_keys(opts, topo, ARRAY_SIZE(topo), errp)) {
+        return false;
     }
     if (!cpus) {
         cpus = maxcpus ? maxcpus : product;
@@ -163,15 +223,25 @@ bool vl_parse_uuid(const char *arg, Error **errp)
     return true;
 }
 
+static bool check_msg_timestamp(const char *val, Error **errp)
+{
+    bool b;
+
+    return qapi_bool_parse("timestamp", val, &b, errp);
+}
+
 /* -msg timestamp=on|off[,guest-name=on|off] */
 bool vl_parse_msg(const char *arg, Error **errp)
 {
     g_autoptr(JsonObject) opts = qemu_opts_parse_legacy(arg, NULL, NULL,
                                                          errp);
+    static const char *const keys[] = { "timestamp", "guest-name", NULL };
     const char *ts, *gn;
     bool b;
 
-    if (!opts) {
+    if (!opts ||
+        !check_keys_in_order(opts, keys, "timestamp", check_msg_timestamp,
+                             errp)) {
         return false;
     }
     ts = keyval_get_str(opts, "timestamp");

@@ -236,6 +236,16 @@ static const BadLine bad_lines[] = {
     { OURS, "-display gtk", PFX "-display gtk: Display 'gtk' is not available." },
     { BOTH, "-accel kvm", PFX "-accel kvm: invalid accelerator kvm" },
     { BOTH, "-cpu foo", PFX "unable to find CPU model 'foo'" },
+    /* keys QEMU does not know are refused, not ignored */
+    { BOTH, "-m 128M,bogus=1", PFX "-m 128M,bogus=1: Invalid parameter 'bogus'" },
+    { BOTH, "-m bogus=1", PFX "-m bogus=1: Invalid parameter 'bogus'" },
+    { BOTH, "-msg bogus=1,timestamp=x",
+      PFX "-msg bogus=1,timestamp=x: Invalid parameter 'bogus'" },
+    { OURS, "-smp 2,bogus=1",
+      PFX "-smp 2,bogus=1: Parameter 'smp.bogus' is unexpected" },
+    /* "unix:" with no path used to read past the split and crash */
+    { OURS, "-qmp unix:", PFX "-qmp unix:: Failed to connect to '': "
+          "Connection refused" },
     { BOTH, "-msg timestamp=maybe",
       PFX "-msg timestamp=maybe: Parameter 'timestamp' expects 'on' or 'off'" },
     { BOTH, "-object foo,id=x",
