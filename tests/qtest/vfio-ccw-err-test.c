@@ -42,7 +42,6 @@ static void test_halt_clear(void)
 {
     Fx f = { 0 };
     g_autofree uint8_t *in = g_malloc(REC_LEN);
-    g_autofree uint8_t *out = g_malloc(REC_LEN);
 
     fx_start_std(&f, LATENCY);
     sch_enable(f.s, SID(0));
@@ -71,14 +70,7 @@ static void test_halt_clear(void)
     assert_never_completed(&f);
 
     /* the device works afterwards: write and read back */
-    qtest_memwrite(f.s, WBUF_ADDR, in, REC_LEN);
-    rw_r1(&f, 0x05, 2, 3, WBUF_ADDR, NULL, 0);
-    assert_ok(f.s, CCW_ADDR + 24, 0);
-    qtest_memset(f.s, RBUF_ADDR, 0, REC_LEN);
-    rw_r1(&f, 0x06, 2, 3, RBUF_ADDR, NULL, 0);
-    assert_ok(f.s, CCW_ADDR + 24, 0);
-    qtest_memread(f.s, RBUF_ADDR, out, REC_LEN);
-    g_assert_cmpmem(out, REC_LEN, in, REC_LEN);
+    write_read_r1(&f, 2, 3, in);
     fx_end(&f);
 }
 
@@ -91,7 +83,6 @@ static void test_reset_in_flight(void)
 {
     Fx f = { 0 };
     g_autofree uint8_t *in = g_malloc(REC_LEN);
-    g_autofree uint8_t *out = g_malloc(REC_LEN);
 
     fx_start_std(&f, LATENCY);
     sch_enable(f.s, SID(0));
@@ -109,14 +100,7 @@ static void test_reset_in_flight(void)
     assert_never_completed(&f);
 
     sch_enable(f.s, SID(0));
-    qtest_memwrite(f.s, WBUF_ADDR, in, REC_LEN);
-    rw_r1(&f, 0x05, 2, 3, WBUF_ADDR, NULL, 0);
-    assert_ok(f.s, CCW_ADDR + 24, 0);
-    qtest_memset(f.s, RBUF_ADDR, 0, REC_LEN);
-    rw_r1(&f, 0x06, 2, 3, RBUF_ADDR, NULL, 0);
-    assert_ok(f.s, CCW_ADDR + 24, 0);
-    qtest_memread(f.s, RBUF_ADDR, out, REC_LEN);
-    g_assert_cmpmem(out, REC_LEN, in, REC_LEN);
+    write_read_r1(&f, 2, 3, in);
     fx_end(&f);
 }
 

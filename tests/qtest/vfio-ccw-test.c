@@ -113,14 +113,7 @@ static void test_write_read(void)
     /* direct: R1 on cylinder 2, head 3 */
     format_r1(&f, 2, 3);
     pattern(in, REC_LEN, 1);
-    qtest_memwrite(f.s, WBUF_ADDR, in, REC_LEN);
-    rw_r1(&f, 0x05, 2, 3, WBUF_ADDR, NULL, 0);
-    assert_ok(f.s, CCW_ADDR + 24, 0);
-    qtest_memset(f.s, RBUF_ADDR, 0, REC_LEN);
-    rw_r1(&f, 0x06, 2, 3, RBUF_ADDR, NULL, 0);
-    assert_ok(f.s, CCW_ADDR + 24, 0);
-    qtest_memread(f.s, RBUF_ADDR, out, REC_LEN);
-    g_assert_cmpmem(out, REC_LEN, in, REC_LEN);
+    write_read_r1(&f, 2, 3, in);
     image_r1(&f, 2, 3, file, REC_LEN + 8, count);
     g_assert_cmpmem(count, 8, want_count, 8);
     g_assert_cmpmem(file, REC_LEN, in, REC_LEN);
@@ -208,11 +201,7 @@ static void test_idaw1_restart(void)
                             f.img);
     fx_start(&f, ",s390-map-css=on", extra);
     sch_enable(f.s, SID(0));
-    qtest_memset(f.s, RBUF_ADDR, 0, REC_LEN);
-    rw_r1(&f, 0x06, 9, 14, RBUF_ADDR, NULL, 0);
-    assert_ok(f.s, CCW_ADDR + 24, 0);
-    qtest_memread(f.s, RBUF_ADDR, out, REC_LEN);
-    g_assert_cmpmem(out, REC_LEN, in, REC_LEN);
+    read_r1_expect(&f, 9, 14, in);
     fx_end(&f);
 }
 

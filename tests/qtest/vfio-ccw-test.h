@@ -301,6 +301,29 @@ static inline void rw_r1(Fx *f, uint8_t cmd, uint16_t cyl, uint16_t head, uint32
     run_prog(f, SID(0));
 }
 
+/* Read Data of R1 at @cyl/@head into RBUF_ADDR; it must equal @want */
+static inline void read_r1_expect(Fx *f, uint16_t cyl, uint16_t head,
+                                  const uint8_t *want)
+{
+    g_autofree uint8_t *out = g_malloc(REC_LEN);
+
+    qtest_memset(f->s, RBUF_ADDR, 0, REC_LEN);
+    rw_r1(f, 0x06, cyl, head, RBUF_ADDR, NULL, 0);
+    assert_ok(f->s, CCW_ADDR + 24, 0);
+    qtest_memread(f->s, RBUF_ADDR, out, REC_LEN);
+    g_assert_cmpmem(out, REC_LEN, want, REC_LEN);
+}
+
+/* Write Data of @data to R1 at @cyl/@head, then read it back */
+static inline void write_read_r1(Fx *f, uint16_t cyl, uint16_t head,
+                                 const uint8_t *data)
+{
+    qtest_memwrite(f->s, WBUF_ADDR, data, REC_LEN);
+    rw_r1(f, 0x05, cyl, head, WBUF_ADDR, NULL, 0);
+    assert_ok(f->s, CCW_ADDR + 24, 0);
+    read_r1_expect(f, cyl, head, data);
+}
+
 static inline void pattern(uint8_t *p, size_t len, unsigned seed)
 {
     for (size_t i = 0; i < len; i++) {
