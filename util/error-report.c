@@ -1,22 +1,26 @@
 /*
- * Reports on stderr with the program name and the current location.
+ * Messages for humans on stderr (or on a sink that took its place):
+ *   [timestamp ]program: [location: ][severity: ]message
+ * where the location is the command-line option being processed.
  */
 #include "qemu/osdep.h"
 #include "qemu/error-report.h"
 
-static Location std_loc = {.kind = LOC_NONE};
-static Location *cur_loc = &std_loc;
-static char *progname;
-static ErrorSink *error_sink;
-static void *error_sink_opaque;
 bool message_with_timestamp;
+
+static char *progname;
+
+static ErrorSink *sink_fn;
+static void *sink_opaque;
+
+/* The stack of locations; the bottom one is never popped. */
+static Location loc_bottom;
+static Location *loc_top = &loc_bottom;
 
 void error_set_progname(const char *argv0)
 {
-    const char *slash = strrchr(argv0, '/');
-
     g_free(progname);
-    progname = g_strdup(slash ? slash + 1 : argv0);
+    progname = g_path_get_basename(argv0);
 }
 
 const char *error_get_progname(void)
@@ -26,19 +30,25 @@ const char *error_get_progname(void)
 
 void error_set_sink(ErrorSink *sink, void *opaque)
 {
-    error_sink = sink;
-    error_sink_opaque = opaque;
+    sink_fn = sink;
+    sink_opaque = opaque;
+}
+
+/* Everything printed goes out here, one complete piece at a time. */
+static void put_text(const char *text)
+{
+    if (sink_fn) {
+        sink_fn(text, sink_opaque);
+    } else {
+        fputs(text, stderr);
+    }
 }
 
 void error_vprintf(const char *fmt, va_list ap)
 {
-    if (error_sink) {
-        char *text = g_strdup_vprintf(fmt, ap);
-        error_sink(text, error_sink_opaque);
-        g_free(text);
-        return;
-    }
-    vfprintf(stderr, fmt, ap);
+    g_autofree char *text = g_strdup_vprintf(fmt, ap);
+
+    put_text(text);
 }
 
 void error_printf(const char *fmt, ...)
@@ -50,121 +60,126 @@ void error_printf(const char *fmt, ...)
     va_end(ap);
 }
 
+/* Point @loc at @n command-line words (none when @words is NULL). */
+static void loc_point(Location *loc, char *const *words, int n)
+{
+    loc->words = words;
+    loc->nwords = words ? n : 0;
+}
+
 Location *loc_push_none(Location *loc)
 {
-    loc->kind = LOC_NONE;
-    loc->prev = cur_loc;
-    cur_loc = loc;
+    loc_point(loc, NULL, 0);
+    loc->below = loc_top;
+    loc_top = loc;
     return loc;
 }
 
 Location *loc_pop(Location *loc)
 {
-    assert(cur_loc == loc && loc->prev);
-    cur_loc = loc->prev;
-    loc->prev = NULL;
+    /* pops must match pushes, and the bottom stays */
+    g_assert(loc == loc_top && loc != &loc_bottom);
+    loc_top = loc->below;
+    loc->below = NULL;
     return loc;
+}
+
+void loc_set_none(void)
+{
+    loc_point(loc_top, NULL, 0);
+}
+
+void loc_set_cmdline(char **argv, int idx, int cnt)
+{
+    loc_point(loc_top, argv + idx, cnt);
 }
 
 Location *loc_save(Location *loc)
 {
-    *loc = *cur_loc;
-    loc->prev = NULL;
+    loc_point(loc, loc_top->words, loc_top->nwords);
+    loc->below = NULL;
     return loc;
 }
 
 void loc_restore(Location *loc)
 {
-    Location *prev = cur_loc->prev;
-
-    *cur_loc = *loc;
-    cur_loc->prev = prev;
+    loc_point(loc_top, loc->words, loc->nwords);
 }
 
-void loc_set_none(void)
-{
-    cur_loc->kind = LOC_NONE;
-}
-
-void loc_set_cmdline(char **argv, int idx, int cnt)
-{
-    cur_loc->kind = LOC_CMDLINE;
-    cur_loc->num = cnt;
-    cur_loc->ptr = argv + idx;
-}
-
-static void append_loc(GString *out)
-{
-    const char *sep = "";
-    char *const *argp;
-    int i;
-
-    g_string_append_printf(out, "%s: ", error_get_progname());
-    if (cur_loc->kind == LOC_CMDLINE) {
-        argp = cur_loc->ptr;
-        for (i = 0; i < cur_loc->num; i++) {
-            g_string_append_printf(out, "%s%s", sep, argp[i]);
-            sep = " ";
-        }
-        g_string_append(out, ": ");
-    }
-}
-
-static void append_timestamp(GString *out)
+/* "2026-12-01T23:28:16.123456Z " (UTC, microseconds), as -msg timestamp=on */
+static void add_timestamp(GString *line)
 {
     g_autoptr(GDateTime) now = g_date_time_new_now_utc();
-    g_autofree char *text = g_date_time_format(now, "%Y-%m-%dT%H:%M:%S");
+    g_autofree char *secs = g_date_time_format(now, "%Y-%m-%dT%H:%M:%S");
 
-    g_string_append_printf(out, "%s.%06dZ ", text,
+    g_string_append_printf(line, "%s.%06dZ ", secs,
                            g_date_time_get_microsecond(now));
 }
 
-/* Compose the whole report first so a sink receives it in one piece. */
-static void G_GNUC_PRINTF(2, 0)
-    vreport(const char *prefix, const char *fmt, va_list ap)
+/* "-device foo: " for the words of the current location, if any. */
+static void add_location(GString *line)
 {
-    g_autoptr(GString) out = g_string_new(NULL);
+    if (!loc_top->nwords) {
+        return;
+    }
+    for (int i = 0; i < loc_top->nwords; i++) {
+        g_string_append(line, loc_top->words[i]);
+        g_string_append_c(line, i + 1 < loc_top->nwords ? ' ' : ':');
+    }
+    g_string_append_c(line, ' ');
+}
+
+/* Print @msg as one report line; @severity is "" or e.g. "warning: ". */
+static void put_report(const char *severity, const char *msg)
+{
+    g_autoptr(GString) line = g_string_new(NULL);
 
     if (message_with_timestamp) {
-        append_timestamp(out);
+        add_timestamp(line);
     }
-    append_loc(out);
-    if (prefix) {
-        g_string_append(out, prefix);
-    }
-    g_string_append_vprintf(out, fmt, ap);
-    g_string_append_c(out, '\n');
-    error_printf("%s", out->str);
+    g_string_append_printf(line, "%s: ", error_get_progname());
+    add_location(line);
+    g_string_append_printf(line, "%s%s\n", severity, msg);
+    put_text(line->str);
+}
+
+/* Format the caller's message, then print it as a report line. */
+static void G_GNUC_PRINTF(2, 0)
+    put_vreport(const char *severity, const char *fmt, va_list ap)
+{
+    g_autofree char *msg = g_strdup_vprintf(fmt, ap);
+
+    put_report(severity, msg);
 }
 
 void error_vreport(const char *fmt, va_list ap)
 {
-    vreport(NULL, fmt, ap);
+    put_vreport("", fmt, ap);
 }
 
-void error_report(const char *fmt, ...)
+void error_report(const char *format, ...)
 {
-    va_list ap;
+    va_list args;
 
-    va_start(ap, fmt);
-    vreport(NULL, fmt, ap);
-    va_end(ap);
+    va_start(args, format);
+    put_vreport("", format, args);
+    va_end(args);
 }
 
-void warn_report(const char *fmt, ...)
+void warn_report(const char *format, ...)
 {
-    va_list ap;
+    va_list args;
 
-    va_start(ap, fmt);
-    vreport("warning: ", fmt, ap);
-    va_end(ap);
+    va_start(args, format);
+    put_vreport("warning: ", format, args);
+    va_end(args);
 }
 
-void info_report(const char *fmt, ...)
+void info_report(const char *format, ...)
 {
-    va_list ap;
+    va_list args;
 
-    va_start(ap, fmt);
-    vreport("info: ", fmt, ap);
-    va_end(ap);
+    va_start(args, format);
+    put_vreport("info: ", format, args);
+    va_end(args);
 }

@@ -1,172 +1,162 @@
 /*
- * Error objects: creation, propagation and reporting.
+ * Error objects: what went wrong (class, message, hint) and where it was
+ * raised, and how a new error reaches the destination its raiser was
+ * given (a caller's variable, nowhere, process exit or abort).
  */
 #include "qemu/osdep.h"
 #include "qapi/error.h"
 #include "qemu/error-report.h"
 
 struct Error {
-    char *msg;
-    ErrorClass err_class;
-    const char *src, *func;
-    int line;
-    GString *hint;
+    ErrorClass klass;
+    GString *text;      /* the message, as error_get_pretty() returns it */
+    GString *hint;      /* NULL until error_append_hint() */
+    ErrorOrigin origin;
 };
 
 Error *error_fatal;
 Error *error_abort;
 
-static const char *const error_class_names[] = {
-    [ERROR_CLASS_GENERIC_ERROR] = "GenericError",
-    [ERROR_CLASS_COMMAND_NOT_FOUND] = "CommandNotFound",
-    [ERROR_CLASS_DEVICE_NOT_ACTIVE] = "DeviceNotActive",
-    [ERROR_CLASS_DEVICE_NOT_FOUND] = "DeviceNotFound",
-    [ERROR_CLASS_KVM_MISSING_CAP] = "KVMMissingCap",
-};
+/* What a destination pointer asks for. */
+typedef enum ErrorDest {
+    ERR_DEST_DROP,      /* NULL: the caller does not care */
+    ERR_DEST_VAR,       /* a caller's Error * */
+    ERR_DEST_EXIT,      /* &error_fatal */
+    ERR_DEST_ABORT,     /* &error_abort */
+} ErrorDest;
+
+static ErrorDest dest_of(Error **errp)
+{
+    if (errp == NULL) {
+        return ERR_DEST_DROP;
+    }
+    if (errp == &error_abort) {
+        return ERR_DEST_ABORT;
+    }
+    return errp == &error_fatal ? ERR_DEST_EXIT : ERR_DEST_VAR;
+}
+
+/* The error a hint or prefix may be added to, or NULL. */
+static Error *amendable(Error **errp)
+{
+    return dest_of(errp) == ERR_DEST_VAR ? *errp : NULL;
+}
 
 const char *error_class_name(ErrorClass klass)
 {
-    if ((unsigned)klass >= ARRAY_SIZE(error_class_names)) {
+    switch (klass) {
+    case ERROR_CLASS_COMMAND_NOT_FOUND:
+        return "CommandNotFound";
+    case ERROR_CLASS_DEVICE_NOT_ACTIVE:
+        return "DeviceNotActive";
+    case ERROR_CLASS_DEVICE_NOT_FOUND:
+        return "DeviceNotFound";
+    case ERROR_CLASS_KVM_MISSING_CAP:
+        return "KVMMissingCap";
+    case ERROR_CLASS_GENERIC_ERROR:
+    default:
         return "GenericError";
     }
-    return error_class_names[klass];
 }
 
-static void error_handle(Error **errp, Error *err)
+/* A programming error: say where it came from, then dump core. */
+static void G_GNUC_NORETURN die_unexpected(Error *err)
 {
-    if (errp == &error_abort) {
-        fprintf(stderr, "Unexpected error in %s() at %s:%d:\n", err->func,
-                err->src, err->line);
-        error_report("%s", error_get_pretty(err));
-        if (err->hint) {
-            error_printf("%s", err->hint->str);
-        }
-        abort();
-    }
-    if (errp == &error_fatal) {
+    /* the monitor may be the sink; a dying process writes to stderr */
+    error_set_sink(NULL, NULL);
+    error_printf("Unexpected error in %s() at %s:%d:\n", err->origin.func,
+                 err->origin.file, err->origin.line);
+    error_report_err(err);
+    abort();
+}
+
+/* Give @err to @errp's owner; an error already held there wins. */
+static void deliver(Error **errp, Error *err)
+{
+    switch (dest_of(errp)) {
+    case ERR_DEST_ABORT:
+        die_unexpected(err);
+    case ERR_DEST_EXIT:
         error_report_err(err);
-        exit(1);
+        exit(EXIT_FAILURE);
+    case ERR_DEST_VAR:
+        if (*errp == NULL) {
+            *errp = err;
+            return;
+        }
+        break;
+    case ERR_DEST_DROP:
+        break;
     }
-    if (!errp) {
-        error_free(err);
-        return;
-    }
-    assert(*errp == NULL);
-    *errp = err;
+    error_free(err);
 }
 
-static void error_setv(Error **errp, const char *src, int line,
-                       const char *func, ErrorClass klass, const char *fmt,
-                       va_list ap, const char *suffix)
+void error_raise(Error **errp, ErrorOrigin origin, ErrorClass klass,
+                 int os_errno, const char *fmt, ...)
 {
+    int errno_on_entry = errno;
     Error *err;
-    int saved_errno = errno;
+    va_list ap;
 
-    if (errp == NULL) {
+    if (dest_of(errp) == ERR_DEST_DROP) {
         return;
     }
+    /* a second error into the same variable loses the first: a bug */
+    g_assert(dest_of(errp) != ERR_DEST_VAR || *errp == NULL);
+
     err = g_new0(Error, 1);
-    err->msg = g_strdup_vprintf(fmt, ap);
-    if (suffix) {
-        char *msg = err->msg;
-        err->msg = g_strdup_printf("%s: %s", msg, suffix);
-        g_free(msg);
+    err->klass = klass;
+    err->origin = origin;
+    err->text = g_string_new(NULL);
+    va_start(ap, fmt);
+    g_string_vprintf(err->text, fmt, ap);
+    va_end(ap);
+    if (os_errno) {
+        g_string_append_printf(err->text, ": %s", g_strerror(os_errno));
     }
-    err->err_class = klass;
-    err->src = src;
-    err->line = line;
-    err->func = func;
-    error_handle(errp, err);
-    errno = saved_errno;
+    deliver(errp, err);
+    errno = errno_on_entry;
 }
 
-void error_setg_internal(Error **errp, const char *src, int line,
-                         const char *func, const char *fmt, ...)
+void error_propagate(Error **dst_errp, Error *local_err)
 {
-    va_list ap;
-
-    va_start(ap, fmt);
-    error_setv(errp, src, line, func, ERROR_CLASS_GENERIC_ERROR, fmt, ap,
-               NULL);
-    va_end(ap);
-}
-
-void error_setg_errno_internal(Error **errp, const char *src, int line,
-                               const char *func, int os_errno,
-                               const char *fmt, ...)
-{
-    va_list ap;
-    int saved_errno = errno;
-
-    va_start(ap, fmt);
-    error_setv(errp, src, line, func, ERROR_CLASS_GENERIC_ERROR, fmt, ap,
-               os_errno != 0 ? g_strerror(os_errno) : NULL);
-    va_end(ap);
-    errno = saved_errno;
-}
-
-void error_set_internal(Error **errp, const char *src, int line,
-                        const char *func, ErrorClass klass,
-                        const char *fmt, ...)
-{
-    va_list ap;
-
-    va_start(ap, fmt);
-    error_setv(errp, src, line, func, klass, fmt, ap, NULL);
-    va_end(ap);
+    if (local_err) {
+        deliver(dst_errp, local_err);
+    }
 }
 
 void error_prepend(Error **errp, const char *fmt, ...)
 {
+    Error *err = amendable(errp);
+    g_autofree char *prefix = NULL;
     va_list ap;
-    char *prefix, *msg;
 
-    if (!errp || !*errp || errp == &error_fatal || errp == &error_abort) {
+    if (!err) {
         return;
     }
     va_start(ap, fmt);
     prefix = g_strdup_vprintf(fmt, ap);
     va_end(ap);
-    msg = (*errp)->msg;
-    (*errp)->msg = g_strconcat(prefix, msg, NULL);
-    g_free(prefix);
-    g_free(msg);
+    g_string_prepend(err->text, prefix);
 }
 
 void error_append_hint(Error **errp, const char *fmt, ...)
 {
+    Error *err = amendable(errp);
     va_list ap;
 
-    if (!errp || !*errp || errp == &error_fatal || errp == &error_abort) {
+    if (!err) {
         return;
     }
-    if (!(*errp)->hint) {
-        (*errp)->hint = g_string_new(NULL);
-    }
+    err->hint = err->hint ? err->hint : g_string_new(NULL);
     va_start(ap, fmt);
-    g_string_append_vprintf((*errp)->hint, fmt, ap);
+    g_string_append_vprintf(err->hint, fmt, ap);
     va_end(ap);
-}
-
-void error_propagate(Error **dst_errp, Error *local_err)
-{
-    if (!local_err) {
-        return;
-    }
-    if (dst_errp == &error_abort || dst_errp == &error_fatal) {
-        error_handle(dst_errp, local_err);
-        return;
-    }
-    if (dst_errp && !*dst_errp) {
-        *dst_errp = local_err;
-    } else {
-        error_free(local_err);
-    }
 }
 
 const char *error_get_pretty(const Error *err)
 {
-    return err->msg;
+    return err->text->str;
 }
 
 const char *error_get_hint(const Error *err)
@@ -176,56 +166,62 @@ const char *error_get_hint(const Error *err)
 
 ErrorClass error_get_class(const Error *err)
 {
-    return err->err_class;
+    return err->klass;
+}
+
+static GString *gstring_dup(const GString *s)
+{
+    return s ? g_string_new_len(s->str, s->len) : NULL;
 }
 
 Error *error_copy(const Error *err)
 {
-    Error *copy = g_new0(Error, 1);
+    Error *dup = g_new(Error, 1);
 
-    copy->msg = g_strdup(err->msg);
-    copy->err_class = err->err_class;
-    copy->src = err->src;
-    copy->line = err->line;
-    copy->func = err->func;
-    if (err->hint) {
-        copy->hint = g_string_new(err->hint->str);
-    }
-    return copy;
+    *dup = *err;
+    dup->text = gstring_dup(err->text);
+    dup->hint = gstring_dup(err->hint);
+    return dup;
 }
 
 void error_free(Error *err)
 {
-    if (err) {
-        g_free(err->msg);
-        if (err->hint) {
-            g_string_free(err->hint, true);
-        }
-        g_free(err);
+    if (!err) {
+        return;
     }
+    g_string_free(err->text, TRUE);
+    if (err->hint) {
+        g_string_free(err->hint, TRUE);
+    }
+    g_free(err);
 }
 
 void error_free_or_abort(Error **errp)
 {
-    assert(errp && *errp);
-    error_free(*errp);
-    *errp = NULL;
+    g_assert(errp && *errp);
+    g_clear_pointer(errp, error_free);
+}
+
+/* The hint is printed as it is, after the located message line. */
+static void print_and_free(Error *err, bool warning)
+{
+    if (warning) {
+        warn_report("%s", err->text->str);
+    } else {
+        error_report("%s", err->text->str);
+    }
+    if (err->hint) {
+        error_printf("%s", err->hint->str);
+    }
+    error_free(err);
 }
 
 void error_report_err(Error *err)
 {
-    error_report("%s", error_get_pretty(err));
-    if (err->hint) {
-        error_printf("%s", err->hint->str);
-    }
-    error_free(err);
+    print_and_free(err, false);
 }
 
 void warn_report_err(Error *err)
 {
-    warn_report("%s", error_get_pretty(err));
-    if (err->hint) {
-        error_printf("%s", err->hint->str);
-    }
-    error_free(err);
+    print_and_free(err, true);
 }

@@ -26,54 +26,74 @@ typedef enum ErrorClass {
 
 typedef struct Error Error;
 
+/*
+ * Destinations with a meaning of their own: only their addresses are
+ * used, the variables always stay NULL.
+ */
 extern Error *error_fatal;
 extern Error *error_abort;
+
+/* The source line that raised an error, shown when &error_abort fires. */
+typedef struct ErrorOrigin {
+    const char *file;
+    const char *func;
+    int line;
+} ErrorOrigin;
+
+#define ERROR_ORIGIN_HERE \
+    ((ErrorOrigin){ .file = __FILE__, .func = __func__, .line = __LINE__ })
 
 /* The QMP name of @klass, e.g. "GenericError". */
 const char *error_class_name(ErrorClass klass);
 
-/* Set *errp (if errp is non-NULL) to a new GenericError. *errp must be NULL. */
-#define error_setg(errp, ...) \
-    error_setg_internal((errp), __FILE__, __LINE__, __func__, __VA_ARGS__)
-/* Like error_setg() and append ": strerror(os_errno)". */
-#define error_setg_errno(errp, os_errno, ...) \
-    error_setg_errno_internal((errp), __FILE__, __LINE__, __func__, \
-                              (os_errno), __VA_ARGS__)
-#define error_set(errp, klass, ...) \
-    error_set_internal((errp), __FILE__, __LINE__, __func__, (klass), \
-                       __VA_ARGS__)
+/*
+ * Raise an error of class @klass with a printf-style message; a non-zero
+ * @os_errno appends ": <strerror(os_errno)>".  *errp must be NULL (unless
+ * errp is NULL, &error_fatal or &error_abort).  errno is preserved.
+ * Normally used through the macros below.
+ */
+void error_raise(Error **errp, ErrorOrigin origin, ErrorClass klass,
+                 int os_errno, const char *fmt, ...) G_GNUC_PRINTF(5, 6);
 
-void error_setg_internal(Error **errp, const char *src, int line,
-                         const char *func, const char *fmt, ...)
-    G_GNUC_PRINTF(5, 6);
-void error_setg_errno_internal(Error **errp, const char *src, int line,
-                               const char *func, int os_errno,
-                               const char *fmt, ...) G_GNUC_PRINTF(6, 7);
-void error_set_internal(Error **errp, const char *src, int line,
-                        const char *func, ErrorClass klass,
-                        const char *fmt, ...) G_GNUC_PRINTF(6, 7);
+/* A new GenericError. */
+#define error_setg(errp, ...) \
+    error_raise((errp), ERROR_ORIGIN_HERE, ERROR_CLASS_GENERIC_ERROR, 0, \
+                __VA_ARGS__)
+/* Like error_setg() and append ": strerror(os_errno)" (none for 0). */
+#define error_setg_errno(errp, os_errno, ...) \
+    error_raise((errp), ERROR_ORIGIN_HERE, ERROR_CLASS_GENERIC_ERROR, \
+                (os_errno), __VA_ARGS__)
+/* An error of another QMP class. */
+#define error_set(errp, klass, ...) \
+    error_raise((errp), ERROR_ORIGIN_HERE, (klass), 0, __VA_ARGS__)
 
 /* Prepend text to the message of *errp (no-op when errp or *errp is NULL). */
 void error_prepend(Error **errp, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
-/* Append a hint printed on its own line after the message by error_report_err. */
+/*
+ * Append to the hint that error_report_err() prints after the message
+ * (no-op when errp or *errp is NULL).  Hints end with a newline.
+ */
 void error_append_hint(Error **errp, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 
 /*
- * Move @local_err into @dst_errp; handles &error_fatal / &error_abort.
- * If *dst_errp is already set, @local_err is freed.
+ * Hand @local_err (may be NULL) to @dst_errp as if it had been raised
+ * there: &error_fatal and &error_abort act on it, NULL drops it.  When
+ * *dst_errp already holds an error, that one is kept and @local_err freed.
  */
 void error_propagate(Error **dst_errp, Error *local_err);
 
 const char *error_get_pretty(const Error *err);
+/* The appended hint, NULL if none. */
 const char *error_get_hint(const Error *err);
 ErrorClass error_get_class(const Error *err);
 Error *error_copy(const Error *err);
 void error_free(Error *err);
+/* Free *errp, which must hold an error, and clear it. */
 void error_free_or_abort(Error **errp);
 
 /* Print "qemu-system-s390x: <location>: <message>\n<hint>" and free it. */
 void error_report_err(Error *err);
-/* Same, prefix with "warning: ". */
+/* Same, with "warning: " before the message. */
 void warn_report_err(Error *err);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Error, error_free)

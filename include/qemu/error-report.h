@@ -2,30 +2,36 @@
  * Human-readable error reports on stderr, in QEMU's form:
  *   qemu-system-s390x: -device foo: 'foo' is not a valid device model name
  * The "-device foo" part is the current location, set by whoever is
- * processing configuration (command line option, config file).
+ * processing configuration (the command-line option being handled).
  */
 #ifndef QEMU_ERROR_REPORT_H
 #define QEMU_ERROR_REPORT_H
 
 #include "qemu/osdep.h"
 
+/*
+ * Where the configuration being processed came from, for the prefix of
+ * reports.  Locations form a stack: loc_push_none() puts a caller-owned
+ * Location on top, loc_set_*() change the top one, loc_pop() removes it.
+ */
 typedef struct Location {
-    /* private */
-    enum { LOC_NONE, LOC_CMDLINE } kind;
-    int num;                /* number of argv entries */
-    const void *ptr;        /* argv pointer for LOC_CMDLINE */
-    struct Location *prev;
+    /* private to util/error-report.c */
+    char *const *words;     /* command-line words shown; NULL: no location */
+    int nwords;
+    struct Location *below; /* the location pushed before this one */
 } Location;
 
 /* Push a new (empty) location; returns @loc. */
 Location *loc_push_none(Location *loc);
-/* Pop @loc, which must be the current location. */
+/* Pop @loc, which must be the current location; returns @loc. */
 Location *loc_pop(Location *loc);
-/* Make the current location argv[idx..idx+cnt-1]. */
+/* Make the current location argv[idx..idx+cnt-1] ("-device foo"). */
 void loc_set_cmdline(char **argv, int idx, int cnt);
+/* Make the current location empty (no prefix but the program name). */
 void loc_set_none(void);
-/* Save/restore the current location (for deferred processing). */
+/* Copy the current location into @loc, to loc_restore() it later. */
 Location *loc_save(Location *loc);
+/* Make the current location what loc_save() put into @loc. */
 void loc_restore(Location *loc);
 
 /* The program name in messages ("qemu-system-s390x" by default). */
