@@ -192,29 +192,41 @@ bool visit_type_str(Visitor *v, const char *name, char **obj, Error **errp)
     return input_type_str(v, name, obj, errp);
 }
 
+/* An enum value travels as its name; an unnamed value is our own bug. */
+static void enum_to_output(Visitor *v, int value, const QEnumLookup *lookup)
+{
+    const char *label = qapi_enum_lookup(lookup, value);
+
+    g_assert(label != NULL);
+    output_set_node(v, json_node_init_string(json_node_alloc(), label));
+}
+
+static bool enum_from_input(Visitor *v, const char *name, int *value,
+                            const QEnumLookup *lookup, Error **errp)
+{
+    g_autofree char *label = NULL;
+    int found;
+
+    if (!input_type_str(v, name, &label, errp)) {
+        return false;
+    }
+    found = qapi_enum_parse(lookup, label, -1, NULL);
+    if (found >= 0) {
+        *value = found;
+        return true;
+    }
+    error_setg(errp, "Parameter '%s' does not accept value '%s'",
+               name ? name : "null", label);
+    return false;
+}
+
 bool visit_type_enum(Visitor *v, const char *name, int *obj,
                      const QEnumLookup *lookup, Error **errp)
 {
-    g_autofree char *str = NULL;
-    int val;
-
-    if (v->type == VISITOR_OUTPUT) {
-        const char *s = qapi_enum_lookup(lookup, *obj);
-
-        g_assert(s);
-        output_set_node(v, json_node_init_string(json_node_alloc(), s));
-        return true;
+    if (v->type == VISITOR_INPUT) {
+        return enum_from_input(v, name, obj, lookup, errp);
     }
-    if (!input_type_str(v, name, &str, errp)) {
-        return false;
-    }
-    val = qapi_enum_parse(lookup, str, -1, NULL);
-    if (val < 0) {
-        error_setg(errp, "Parameter '%s' does not accept value '%s'",
-                   name ? name : "null", str);
-        return false;
-    }
-    *obj = val;
+    enum_to_output(v, *obj, lookup);
     return true;
 }
 

@@ -7,17 +7,18 @@
 
 bool user_creatable_complete(UserCreatable *uc, Error **errp)
 {
-    UserCreatableClass *ucc = USER_CREATABLE_GET_CLASS(uc);
+    void (*complete)(UserCreatable *, Error **) =
+        USER_CREATABLE_GET_CLASS(uc)->complete;
     Error *err = NULL;
 
-    if (ucc->complete) {
-        ucc->complete(uc, &err);
-        if (err) {
-            error_propagate(errp, err);
-            return false;
-        }
+    if (complete) {
+        complete(uc, &err);
     }
-    return true;
+    if (!err) {
+        return true;
+    }
+    error_propagate(errp, err);
+    return false;
 }
 
 bool user_creatable_can_be_deleted(UserCreatable *uc)
@@ -27,24 +28,27 @@ bool user_creatable_can_be_deleted(UserCreatable *uc)
     return !ucc->can_be_deleted || ucc->can_be_deleted(uc);
 }
 
-static ObjectClass *user_creatable_class(const char *type, Error **errp)
+/*
+ * The class of @type if -object / object-add may create it: it exists,
+ * implements user-creatable and can have instances.
+ */
+static ObjectClass *creatable_class_by_name(const char *type, Error **errp)
 {
-    ObjectClass *klass = object_class_by_name(type);
+    ObjectClass *oc = object_class_by_name(type);
+    bool creatable = oc && object_class_dynamic_cast(oc, TYPE_USER_CREATABLE);
 
-    if (!klass) {
-        error_setg(errp, "invalid object type: %s", type);
-        return NULL;
+    if (creatable && !object_class_is_abstract(oc)) {
+        return oc;
     }
-    if (!object_class_dynamic_cast(klass, TYPE_USER_CREATABLE)) {
+    if (creatable) {
+        error_setg(errp, "object type '%s' is abstract", type);
+    } else if (oc) {
         error_setg(errp, "object type '%s' isn't supported by object-add",
                    type);
-        return NULL;
+    } else {
+        error_setg(errp, "invalid object type: %s", type);
     }
-    if (object_class_is_abstract(klass)) {
-        error_setg(errp, "object type '%s' is abstract", type);
-        return NULL;
-    }
-    return klass;
+    return NULL;
 }
 
 static bool set_props(Object *obj, JsonObject *props, bool keyval,
@@ -75,7 +79,7 @@ Object *user_creatable_add_type(const char *type, const char *id,
 {
     Object *obj;
 
-    if (!user_creatable_class(type, errp)) {
+    if (!creatable_class_by_name(type, errp)) {
         return NULL;
     }
     if (id && !id_wellformed(id)) {
