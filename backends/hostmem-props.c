@@ -1,9 +1,13 @@
 /*
- * memory-backend: the properties shared by every memory back end.
+ * memory-backend: the properties every memory back end has.
  *
- * Properties that shape the allocation (size, share, reserve) are frozen
- * once the memory exists; the madvise() hints (dump, merge) and prealloc
- * take effect at once when changed later.
+ * Most of them are plain fields of HostMemoryBackend, described by one
+ * table and served by one getter and one setter.  An entry says whether
+ * the field is fixed once the memory exists (size, share, reserve),
+ * whether zero is refused, and what to do to live memory when the value
+ * changes afterwards (the madvise() hints dump and merge, prealloc).
+ * policy and host-nodes, which take the place of NUMA binding, have
+ * accessors of their own.
  */
 #include "qemu/osdep.h"
 #include <sys/stat.h>
@@ -37,236 +41,241 @@ size_t hostmem_page_size(HostMemoryBackend *be)
 bool hostmem_check_not_ready(HostMemoryBackend *be, const char *name,
                              Error **errp)
 {
-    if (be->ready) {
-        error_setg(errp, "cannot change property %s of %s ", name,
-                   object_get_typename(OBJECT(be)));
-        return false;
+    if (!be->ready) {
+        return true;
     }
+    error_setg(errp, "cannot change property %s of %s ", name,
+               object_get_typename(OBJECT(be)));
+    return false;
+}
+
+/* How a field is stored and visited. */
+typedef enum FieldKind {
+    FIELD_BOOL,     /* bool, visited as bool */
+    FIELD_SIZE,     /* uint64_t, visited as a size ("64M") */
+    FIELD_COUNT,    /* uint32_t, visited as a number */
+} FieldKind;
+
+typedef struct FieldProp {
+    const char *name;
+    FieldKind kind;
+    size_t offset;      /* of the field in HostMemoryBackend */
+    bool fixed;         /* cannot change once the memory exists */
+    bool nonzero;       /* 0 is refused */
+    /*
+     * Bring existing memory in line with a changed value; false (and
+     * the old value is kept) when that fails.
+     */
+    bool (*update_live)(HostMemoryBackend *be, Error **errp);
+    const char *desc;
+} FieldProp;
+
+static bool live_dump(HostMemoryBackend *be, Error **errp)
+{
+    hostmem_apply_dump(be);
     return true;
 }
 
-static void hostmem_get_size(Object *obj, Visitor *v, const char *name,
-                             void *opaque, Error **errp)
+static bool live_merge(HostMemoryBackend *be, Error **errp)
 {
-    uint64_t value = MEMORY_BACKEND(obj)->size;
-
-    visit_type_size(v, name, &value, errp);
+    hostmem_apply_merge(be);
+    return true;
 }
 
-static void hostmem_set_size(Object *obj, Visitor *v, const char *name,
-                             void *opaque, Error **errp)
+/* Switching prealloc on faults the pages in now; off changes nothing. */
+static bool live_prealloc(HostMemoryBackend *be, Error **errp)
 {
-    HostMemoryBackend *be = MEMORY_BACKEND(obj);
-    uint64_t value;
+    return !be->prealloc || hostmem_prealloc(be, errp);
+}
 
-    if (!hostmem_check_not_ready(be, name, errp) ||
-        !visit_type_size(v, name, &value, errp)) {
+#define FIELD(f) offsetof(HostMemoryBackend, f)
+
+static const FieldProp field_props[] = {
+    { .name = "size", .kind = FIELD_SIZE, .offset = FIELD(size),
+      .fixed = true, .nonzero = true,
+      .desc = "Size of the memory (e.g. 512M)" },
+    { .name = "merge", .kind = FIELD_BOOL, .offset = FIELD(merge),
+      .update_live = live_merge,
+      .desc = "Let the kernel merge identical pages (KSM)" },
+    { .name = "dump", .kind = FIELD_BOOL, .offset = FIELD(dump),
+      .update_live = live_dump,
+      .desc = "Include the memory in core dumps" },
+    { .name = "prealloc", .kind = FIELD_BOOL, .offset = FIELD(prealloc),
+      .update_live = live_prealloc,
+      .desc = "Fault in every page when the backend is created" },
+    { .name = "share", .kind = FIELD_BOOL, .offset = FIELD(share),
+      .fixed = true,
+      .desc = "Map the memory shared (visible to other processes) or "
+              "private" },
+    { .name = "reserve", .kind = FIELD_BOOL, .offset = FIELD(reserve),
+      .fixed = true,
+      .desc = "Reserve swap space (or huge pages) for the memory" },
+    { .name = "prealloc-threads", .kind = FIELD_COUNT,
+      .offset = FIELD(prealloc_threads), .nonzero = true,
+      .desc = "Threads used for prealloc (accepted; one is used)" },
+    { .name = "x-use-canonical-path-for-ramblock-id", .kind = FIELD_BOOL,
+      .offset = FIELD(use_canonical_path) },
+};
+
+static void *field_ptr(Object *obj, const FieldProp *fp)
+{
+    return (char *)MEMORY_BACKEND(obj) + fp->offset;
+}
+
+/* The field as a number, whatever its width. */
+static uint64_t field_load(Object *obj, const FieldProp *fp)
+{
+    void *p = field_ptr(obj, fp);
+
+    switch (fp->kind) {
+    case FIELD_BOOL:
+        return *(bool *)p;
+    case FIELD_COUNT:
+        return *(uint32_t *)p;
+    case FIELD_SIZE:
+        return *(uint64_t *)p;
+    }
+    g_assert_not_reached();
+}
+
+static void field_store(Object *obj, const FieldProp *fp, uint64_t val)
+{
+    void *p = field_ptr(obj, fp);
+
+    switch (fp->kind) {
+    case FIELD_BOOL:
+        *(bool *)p = val;
+        break;
+    case FIELD_COUNT:
+        *(uint32_t *)p = val;
+        break;
+    case FIELD_SIZE:
+        *(uint64_t *)p = val;
+        break;
+    }
+}
+
+/* Visit @val as @fp's kind (in either direction). */
+static bool field_visit(Visitor *v, const FieldProp *fp, uint64_t *val,
+                        Error **errp)
+{
+    bool b = *val;
+    uint32_t n = *val;
+
+    switch (fp->kind) {
+    case FIELD_BOOL:
+        if (!visit_type_bool(v, fp->name, &b, errp)) {
+            return false;
+        }
+        *val = b;
+        return true;
+    case FIELD_COUNT:
+        if (!visit_type_uint32(v, fp->name, &n, errp)) {
+            return false;
+        }
+        *val = n;
+        return true;
+    case FIELD_SIZE:
+        return visit_type_size(v, fp->name, val, errp);
+    }
+    g_assert_not_reached();
+}
+
+static void field_get(Object *obj, Visitor *v, const char *name,
+                      void *opaque, Error **errp)
+{
+    uint64_t val = field_load(obj, opaque);
+
+    field_visit(v, opaque, &val, errp);
+}
+
+static void field_set(Object *obj, Visitor *v, const char *name,
+                      void *opaque, Error **errp)
+{
+    const FieldProp *fp = opaque;
+    HostMemoryBackend *be = MEMORY_BACKEND(obj);
+    uint64_t old = field_load(obj, fp);
+    uint64_t val = 0;
+
+    if (fp->fixed && !hostmem_check_not_ready(be, fp->name, errp)) {
         return;
     }
-    if (!value) {
+    if (!field_visit(v, fp, &val, errp)) {
+        return;
+    }
+    if (fp->nonzero && val == 0) {
         error_setg(errp, "property '%s' of %s doesn't take value '%" PRIu64
-                   "'", name, object_get_typename(obj), value);
+                   "'", fp->name, object_get_typename(obj), val);
         return;
     }
-    be->size = value;
-}
-
-static bool hostmem_get_share(Object *obj, Error **errp)
-{
-    return MEMORY_BACKEND(obj)->share;
-}
-
-static void hostmem_set_share(Object *obj, bool value, Error **errp)
-{
-    HostMemoryBackend *be = MEMORY_BACKEND(obj);
-
-    if (hostmem_check_not_ready(be, "share", errp)) {
-        be->share = value;
+    field_store(obj, fp, val);
+    if (be->ready && fp->update_live && val != old &&
+        !fp->update_live(be, errp)) {
+        field_store(obj, fp, old);
     }
 }
 
-static bool hostmem_get_reserve(Object *obj, Error **errp)
-{
-    return MEMORY_BACKEND(obj)->reserve;
-}
-
-static void hostmem_set_reserve(Object *obj, bool value, Error **errp)
-{
-    HostMemoryBackend *be = MEMORY_BACKEND(obj);
-
-    if (hostmem_check_not_ready(be, "reserve", errp)) {
-        be->reserve = value;
-    }
-}
-
-static bool hostmem_get_dump(Object *obj, Error **errp)
-{
-    return MEMORY_BACKEND(obj)->dump;
-}
-
-static void hostmem_set_dump(Object *obj, bool value, Error **errp)
-{
-    HostMemoryBackend *be = MEMORY_BACKEND(obj);
-
-    be->dump = value;
-    if (be->ready) {
-        hostmem_apply_dump(be);
-    }
-}
-
-static bool hostmem_get_merge(Object *obj, Error **errp)
-{
-    return MEMORY_BACKEND(obj)->merge;
-}
-
-static void hostmem_set_merge(Object *obj, bool value, Error **errp)
-{
-    HostMemoryBackend *be = MEMORY_BACKEND(obj);
-
-    be->merge = value;
-    if (be->ready) {
-        hostmem_apply_merge(be);
-    }
-}
-
-static bool hostmem_get_prealloc(Object *obj, Error **errp)
-{
-    return MEMORY_BACKEND(obj)->prealloc;
-}
-
-static void hostmem_set_prealloc(Object *obj, bool value, Error **errp)
-{
-    HostMemoryBackend *be = MEMORY_BACKEND(obj);
-
-    if (be->ready && value && !be->prealloc &&
-        !hostmem_prealloc(be, errp)) {
-        return;
-    }
-    be->prealloc = value;
-}
-
-static bool hostmem_get_canonical(Object *obj, Error **errp)
-{
-    return MEMORY_BACKEND(obj)->use_canonical_path;
-}
-
-static void hostmem_set_canonical(Object *obj, bool value, Error **errp)
-{
-    MEMORY_BACKEND(obj)->use_canonical_path = value;
-}
-
-static void hostmem_get_threads(Object *obj, Visitor *v, const char *name,
-                                void *opaque, Error **errp)
-{
-    visit_type_uint32(v, name, &MEMORY_BACKEND(obj)->prealloc_threads, errp);
-}
-
-static void hostmem_set_threads(Object *obj, Visitor *v, const char *name,
-                                void *opaque, Error **errp)
-{
-    uint32_t value;
-
-    if (!visit_type_uint32(v, name, &value, errp)) {
-        return;
-    }
-    if (!value) {
-        error_setg(errp, "property '%s' of %s doesn't take value '%" PRIu32
-                   "'", name, object_get_typename(obj), value);
-        return;
-    }
-    /* Pages are faulted in by one thread; the count is accepted. */
-    MEMORY_BACKEND(obj)->prealloc_threads = value;
-}
-
-static int hostmem_get_policy(Object *obj, Error **errp)
+static int policy_get(Object *obj, Error **errp)
 {
     return MEMORY_BACKEND(obj)->policy;
 }
 
-/* This build has no NUMA support, like a QEMU built without libnuma. */
-static void hostmem_set_policy(Object *obj, int value, Error **errp)
+/* Built without NUMA support, like a QEMU built without libnuma. */
+static void policy_set(Object *obj, int value, Error **errp)
 {
-    if (value != HOST_MEM_POLICY_DEFAULT) {
-        error_setg(errp, "NUMA policies are not supported by this QEMU");
+    if (value == HOST_MEM_POLICY_DEFAULT) {
+        MEMORY_BACKEND(obj)->policy = value;
         return;
     }
-    MEMORY_BACKEND(obj)->policy = value;
+    error_setg(errp, "NUMA policies are not supported by this QEMU");
 }
 
-static void hostmem_get_host_nodes(Object *obj, Visitor *v, const char *name,
-                                   void *opaque, Error **errp)
+/* Always an empty list of nodes. */
+static void host_nodes_get(Object *obj, Visitor *v, const char *name,
+                           void *opaque, Error **errp)
 {
-    g_autoptr(JsonNode) empty = json_node_init_array(json_node_alloc(),
-                                                     json_array_new());
+    g_autoptr(JsonNode) nodes = json_node_alloc();
 
-    visit_type_any(v, name, &empty, errp);
+    json_node_take_array(json_node_init(nodes, JSON_NODE_ARRAY),
+                         json_array_new());
+    visit_type_any(v, name, &nodes, errp);
 }
 
-/* Only an empty node list is accepted. */
-static void hostmem_set_host_nodes(Object *obj, Visitor *v, const char *name,
-                                   void *opaque, Error **errp)
+static bool is_empty_list(JsonNode *node)
 {
-    g_autoptr(JsonNode) value = NULL;
-
-    if (!visit_type_any(v, name, &value, errp)) {
-        return;
-    }
-    if (JSON_NODE_HOLDS_ARRAY(value) &&
-        !json_array_get_length(json_node_get_array(value))) {
-        return;
-    }
-    error_setg(errp, "NUMA node binding are not supported by this QEMU");
+    return JSON_NODE_HOLDS_ARRAY(node) &&
+           json_array_get_length(json_node_get_array(node)) == 0;
 }
 
-typedef struct HostmemBoolProp {
-    const char *name;
-    bool (*get)(Object *obj, Error **errp);
-    void (*set)(Object *obj, bool value, Error **errp);
-    const char *desc;
-} HostmemBoolProp;
+static void host_nodes_set(Object *obj, Visitor *v, const char *name,
+                           void *opaque, Error **errp)
+{
+    g_autoptr(JsonNode) nodes = NULL;
 
-static const HostmemBoolProp hostmem_bool_props[] = {
-    { "merge", hostmem_get_merge, hostmem_set_merge,
-      "Let the kernel merge identical pages (KSM)" },
-    { "dump", hostmem_get_dump, hostmem_set_dump,
-      "Include the memory in core dumps" },
-    { "prealloc", hostmem_get_prealloc, hostmem_set_prealloc,
-      "Fault in every page when the backend is created" },
-    { "share", hostmem_get_share, hostmem_set_share,
-      "Map the memory shared (visible to other processes) or private" },
-    { "reserve", hostmem_get_reserve, hostmem_set_reserve,
-      "Reserve swap space (or huge pages) for the memory" },
-    { "x-use-canonical-path-for-ramblock-id", hostmem_get_canonical,
-      hostmem_set_canonical, NULL },
-};
+    if (visit_type_any(v, name, &nodes, errp) && !is_empty_list(nodes)) {
+        error_setg(errp, "NUMA node binding are not supported by this QEMU");
+    }
+}
 
 void hostmem_class_add_props(ObjectClass *oc)
 {
-    for (size_t i = 0; i < ARRAY_SIZE(hostmem_bool_props); i++) {
-        const HostmemBoolProp *p = &hostmem_bool_props[i];
+    for (size_t i = 0; i < G_N_ELEMENTS(field_props); i++) {
+        const FieldProp *fp = &field_props[i];
 
-        object_class_property_add_bool(oc, p->name, p->get, p->set);
-        if (p->desc) {
-            object_class_property_set_description(oc, p->name, p->desc);
+        object_class_property_add(oc, fp->name,
+                                  fp->kind == FIELD_BOOL ? "bool" : "int",
+                                  field_get, field_set, NULL, (void *)fp);
+        if (fp->desc) {
+            object_class_property_set_description(oc, fp->name, fp->desc);
         }
     }
-    object_class_property_add(oc, "size", "int", hostmem_get_size,
-                              hostmem_set_size, NULL, NULL);
-    object_class_property_set_description(oc, "size",
-        "Size of the memory (e.g. 512M)");
-    object_class_property_add(oc, "prealloc-threads", "int",
-                              hostmem_get_threads, hostmem_set_threads,
-                              NULL, NULL);
-    object_class_property_set_description(oc, "prealloc-threads",
-        "Threads used for prealloc (accepted; one is used)");
-    object_class_property_add(oc, "host-nodes", "int",
-                              hostmem_get_host_nodes, hostmem_set_host_nodes,
-                              NULL, NULL);
+    object_class_property_add(oc, "host-nodes", "int", host_nodes_get,
+                              host_nodes_set, NULL, NULL);
     object_class_property_set_description(oc, "host-nodes",
         "Host NUMA nodes to bind to (only an empty list)");
     object_class_property_add_enum(oc, "policy", "HostMemPolicy",
-                                   &HostMemPolicy_lookup, hostmem_get_policy,
-                                   hostmem_set_policy);
+                                   &HostMemPolicy_lookup, policy_get,
+                                   policy_set);
     object_class_property_set_description(oc, "policy",
         "NUMA policy (only 'default')");
 }
