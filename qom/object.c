@@ -290,7 +290,7 @@ void object_class_foreach(void (*fn)(ObjectClass *klass, void *opaque),
                           const char *implements_type, bool include_abstract,
                           void *opaque)
 {
-    /* building a class may register nothing, but take a stable length */
+    /* a type registered by some class_init on the way is not visited */
     guint count = registry.in_order ? registry.in_order->len : 0;
 
     for (guint i = 0; i < count; i++) {
