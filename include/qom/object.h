@@ -240,7 +240,8 @@ ObjectProperty *object_class_property_add(ObjectClass *klass,
                                           ObjectPropertyRelease *release,
                                           void *opaque);
 
-/* Instance then class properties; NULL when absent. */
+/* Class properties (leaf class up), then the instance's; NULL when
+ * absent. A name is never in both. */
 ObjectProperty *object_property_find(Object *obj, const char *name);
 /* Same with "Property 'TYPE.NAME' not found". */
 ObjectProperty *object_property_find_err(Object *obj, const char *name,
