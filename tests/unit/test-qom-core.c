@@ -136,6 +136,9 @@ static void root_class_init(ObjectClass *oc, void *data)
     ObjectProperty *op;
 
     note("class:root");
+    /* a class_init may cast the class it is setting up */
+    g_assert_true(object_class_dynamic_cast(oc, TYPE_ROOT) == oc);
+    g_assert_true(object_class_by_name(TYPE_ROOT) == oc);
     ((RootClass *)oc)->seen_by_base_init = g_strdup("root");
     op = object_class_property_add_bool(oc, "flag", tc_get_flag, tc_set_flag);
     object_property_set_default_bool(op, true);
