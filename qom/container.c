@@ -17,26 +17,33 @@ static void container_register_types(void)
 
 type_init(container_register_types)
 
+/* Child @len bytes of @name of @parent, a new container when missing. */
+static Object *container_step(Object *parent, const char *name, size_t len)
+{
+    g_autofree char *part = g_strndup(name, len);
+    Object *child = object_resolve_path_component(parent, part);
+
+    if (!child) {
+        child = object_new(TYPE_CONTAINER);
+        object_property_add_child(parent, part, child);
+        object_unref(child); /* the child property holds it */
+    }
+    return child;
+}
+
 Object *container_get(Object *root, const char *path)
 {
-    g_auto(GStrv) parts = g_strsplit(path, "/", 0);
-    Object *obj = root;
+    Object *at = root;
 
-    for (char **part = parts; *part; part++) {
-        Object *child;
+    while (*path) {
+        size_t len = strcspn(path, "/");
 
-        if (!**part) {
-            continue;
+        if (len) {
+            at = container_step(at, path, len);
         }
-        child = object_resolve_path_component(obj, *part);
-        if (!child) {
-            child = object_new(TYPE_CONTAINER);
-            object_property_add_child(obj, *part, child);
-            object_unref(child);
-        }
-        obj = child;
+        path += len + (path[len] == '/');
     }
-    return obj;
+    return at;
 }
 
 Object *object_get_root(void)

@@ -1,238 +1,234 @@
 /*
- * QOM: getting and setting properties by visitor, JSON, string or C type.
+ * QOM: reading and writing properties through a visitor, as JSON, from a
+ * string, or as a C value.
+ *
+ * Everything funnels into qom_prop_access(): find the property, pick the
+ * accessor for the direction, run it on the visitor. The C-typed setters
+ * build a JSON scalar and write it strictly; the C-typed getters read the
+ * JSON value and check its kind.
  */
 #include "qemu/osdep.h"
 #include "qom/object.h"
 
-bool object_property_get(Object *obj, const char *name, Visitor *v,
-                         Error **errp)
+typedef enum QomDirection {
+    QOM_READ,
+    QOM_WRITE,
+} QomDirection;
+
+static bool qom_prop_access(Object *obj, const char *name, Visitor *v,
+                            QomDirection dir, Error **errp)
 {
     ObjectProperty *prop = object_property_find_err(obj, name, errp);
-    Error *err = NULL;
+    ObjectPropertyAccessor *fn;
+    Error *failure = NULL;
 
     if (!prop) {
         return false;
     }
-    if (!prop->get) {
-        error_setg(errp, "Property '%s.%s' is not readable",
-                   object_get_typename(obj), name);
+    fn = dir == QOM_READ ? prop->get : prop->set;
+    if (!fn) {
+        error_setg(errp, "Property '%s.%s' is not %s",
+                   object_get_typename(obj), name,
+                   dir == QOM_READ ? "readable" : "writable");
         return false;
     }
-    prop->get(obj, v, name, prop->opaque, &err);
-    if (err) {
-        error_propagate(errp, err);
+    fn(obj, v, name, prop->opaque, &failure);
+    if (failure) {
+        error_propagate(errp, failure);
         return false;
     }
     return true;
+}
+
+bool object_property_get(Object *obj, const char *name, Visitor *v,
+                         Error **errp)
+{
+    return qom_prop_access(obj, name, v, QOM_READ, errp);
 }
 
 bool object_property_set(Object *obj, const char *name, Visitor *v,
                          Error **errp)
 {
-    ObjectProperty *prop = object_property_find_err(obj, name, errp);
-    Error *err = NULL;
-
-    if (!prop) {
-        return false;
-    }
-    if (!prop->set) {
-        error_setg(errp, "Property '%s.%s' is not writable",
-                   object_get_typename(obj), name);
-        return false;
-    }
-    prop->set(obj, v, name, prop->opaque, &err);
-    if (err) {
-        error_propagate(errp, err);
-        return false;
-    }
-    return true;
+    return qom_prop_access(obj, name, v, QOM_WRITE, errp);
 }
 
-static bool set_with_visitor(Object *obj, const char *name, Visitor *v,
-                             Error **errp)
+/* Write through @input, which is consumed. */
+static bool qom_write_with(Object *obj, const char *name, Visitor *input,
+                           Error **errp)
 {
-    bool ok = object_property_set(obj, name, v, errp);
+    bool done = qom_prop_access(obj, name, input, QOM_WRITE, errp);
 
-    visit_free(v);
-    return ok;
+    visit_free(input);
+    return done;
 }
 
 bool object_property_set_qobject(Object *obj, const char *name,
                                  JsonNode *value, Error **errp)
 {
-    return set_with_visitor(obj, name, qobject_input_visitor_new(value),
-                            errp);
+    return qom_write_with(obj, name, qobject_input_visitor_new(value), errp);
 }
 
 bool object_property_set_keyval(Object *obj, const char *name,
                                 JsonNode *value, Error **errp)
 {
-    return set_with_visitor(obj, name,
-                            qobject_input_visitor_new_keyval(value), errp);
+    Visitor *input = qobject_input_visitor_new_keyval(value);
+
+    return qom_write_with(obj, name, input, errp);
 }
 
 bool object_property_parse(Object *obj, const char *name, const char *string,
                            Error **errp)
 {
-    return set_with_visitor(obj, name, string_input_visitor_new(string),
-                            errp);
+    return qom_write_with(obj, name, string_input_visitor_new(string), errp);
 }
 
 JsonNode *object_property_get_qobject(Object *obj, const char *name,
                                       Error **errp)
 {
-    JsonNode *ret = NULL;
-    Visitor *v = qobject_output_visitor_new(&ret);
+    JsonNode *value = NULL;
+    Visitor *output = qobject_output_visitor_new(&value);
 
-    if (object_property_get(obj, name, v, errp)) {
-        visit_complete(v, &ret);
+    if (qom_prop_access(obj, name, output, QOM_READ, errp)) {
+        visit_complete(output, &value);
     }
-    visit_free(v);
-    return ret;
+    visit_free(output);
+    return value;
 }
 
-static bool set_node(Object *obj, const char *name, JsonNode *node,
-                     Error **errp)
+/* ---- C values in ---- */
+
+/* Write the scalar @node strictly, then drop it. */
+static bool qom_write_node(Object *obj, const char *name, JsonNode *node,
+                           Error **errp)
 {
-    bool ok = object_property_set_qobject(obj, name, node, errp);
+    bool done = object_property_set_qobject(obj, name, node, errp);
 
     json_node_unref(node);
-    return ok;
+    return done;
 }
 
 bool object_property_set_str(Object *obj, const char *name, const char *value,
                              Error **errp)
 {
-    return set_node(obj, name, json_node_init_string(json_node_alloc(), value),
-                    errp);
+    JsonNode *node = json_node_init_string(json_node_alloc(), value);
+
+    return qom_write_node(obj, name, node, errp);
 }
 
 bool object_property_set_bool(Object *obj, const char *name, bool value,
                               Error **errp)
 {
-    return set_node(obj, name,
-                    json_node_init_boolean(json_node_alloc(), value), errp);
+    JsonNode *node = json_node_init_boolean(json_node_alloc(), value);
+
+    return qom_write_node(obj, name, node, errp);
 }
 
 bool object_property_set_int(Object *obj, const char *name, int64_t value,
                              Error **errp)
 {
-    return set_node(obj, name, json_node_init_int(json_node_alloc(), value),
-                    errp);
+    JsonNode *node = json_node_init_int(json_node_alloc(), value);
+
+    return qom_write_node(obj, name, node, errp);
 }
 
 bool object_property_set_uint(Object *obj, const char *name, uint64_t value,
                               Error **errp)
 {
-    /* the strict uint64 input accepts the wrapped int64 */
-    return set_node(obj, name,
-                    json_node_init_int(json_node_alloc(), (int64_t)value),
-                    errp);
+    /* carried as int64; the uint64 input visitor takes it back */
+    JsonNode *node = json_node_init_int(json_node_alloc(), (int64_t)value);
+
+    return qom_write_node(obj, name, node, errp);
 }
 
-/* The value as a scalar of GType @want, or NULL with a type error. */
-static JsonNode *get_scalar(Object *obj, const char *name, GType want,
-                            const char *what, Error **errp)
+/* ---- C values out ---- */
+
+typedef enum QomScalar {
+    QOM_SCALAR_STR,
+    QOM_SCALAR_BOOL,
+    QOM_SCALAR_INT,
+    QOM_SCALAR_UINT,
+} QomScalar;
+
+static const char *const qom_scalar_label[] = {
+    [QOM_SCALAR_STR] = "string",
+    [QOM_SCALAR_BOOL] = "boolean",
+    [QOM_SCALAR_INT] = "int",
+    [QOM_SCALAR_UINT] = "uint",
+};
+
+static bool qom_scalar_fits(JsonNode *node, QomScalar want)
+{
+    GType held;
+
+    if (!JSON_NODE_HOLDS_VALUE(node)) {
+        return false;
+    }
+    held = json_node_get_value_type(node);
+    switch (want) {
+    case QOM_SCALAR_STR:
+        return held == G_TYPE_STRING;
+    case QOM_SCALAR_BOOL:
+        return held == G_TYPE_BOOLEAN;
+    case QOM_SCALAR_INT:
+        return held == G_TYPE_INT64;
+    case QOM_SCALAR_UINT:
+        /* values above INT64_MAX come out as doubles */
+        return held == G_TYPE_INT64 || held == G_TYPE_DOUBLE;
+    }
+    return false;
+}
+
+/* The property's value if it is of kind @want; NULL with an error. */
+static JsonNode *qom_read_scalar(Object *obj, const char *name,
+                                 QomScalar want, Error **errp)
 {
     JsonNode *node = object_property_get_qobject(obj, name, errp);
-    GType t;
 
-    if (!node) {
-        return NULL;
-    }
-    t = JSON_NODE_HOLDS_VALUE(node) ? json_node_get_value_type(node)
-                                    : G_TYPE_INVALID;
-    if (t != want && !(want == G_TYPE_INT64 && t == G_TYPE_DOUBLE &&
-                       g_str_equal(what, "uint"))) {
+    if (node && !qom_scalar_fits(node, want)) {
         error_setg(errp, "Invalid parameter type for '%s', expected: %s",
-                   name, what);
-        json_node_unref(node);
-        return NULL;
+                   name, qom_scalar_label[want]);
+        g_clear_pointer(&node, json_node_unref);
     }
     return node;
 }
 
 char *object_property_get_str(Object *obj, const char *name, Error **errp)
 {
-    JsonNode *node = get_scalar(obj, name, G_TYPE_STRING, "string", errp);
-    char *ret;
+    g_autoptr(JsonNode) node = qom_read_scalar(obj, name, QOM_SCALAR_STR,
+                                               errp);
 
-    if (!node) {
-        return NULL;
-    }
-    ret = g_strdup(json_node_get_string(node));
-    json_node_unref(node);
-    return ret;
+    return node ? g_strdup(json_node_get_string(node)) : NULL;
 }
 
 bool object_property_get_bool(Object *obj, const char *name, Error **errp)
 {
-    JsonNode *node = get_scalar(obj, name, G_TYPE_BOOLEAN, "boolean", errp);
-    bool ret;
+    g_autoptr(JsonNode) node = qom_read_scalar(obj, name, QOM_SCALAR_BOOL,
+                                               errp);
 
-    if (!node) {
-        return false;
-    }
-    ret = json_node_get_boolean(node);
-    json_node_unref(node);
-    return ret;
+    return node && json_node_get_boolean(node);
 }
 
 int64_t object_property_get_int(Object *obj, const char *name, Error **errp)
 {
-    JsonNode *node = get_scalar(obj, name, G_TYPE_INT64, "int", errp);
-    int64_t ret;
+    g_autoptr(JsonNode) node = qom_read_scalar(obj, name, QOM_SCALAR_INT,
+                                               errp);
 
-    if (!node) {
-        return -1;
-    }
-    ret = json_node_get_int(node);
-    json_node_unref(node);
-    return ret;
+    return node ? json_node_get_int(node) : -1;
 }
 
 uint64_t object_property_get_uint(Object *obj, const char *name,
                                   Error **errp)
 {
-    JsonNode *node = get_scalar(obj, name, G_TYPE_INT64, "uint", errp);
-    uint64_t ret;
+    g_autoptr(JsonNode) node = qom_read_scalar(obj, name, QOM_SCALAR_UINT,
+                                               errp);
 
     if (!node) {
         return 0;
     }
     if (json_node_get_value_type(node) == G_TYPE_DOUBLE) {
-        ret = (uint64_t)json_node_get_double(node);
-    } else {
-        ret = (uint64_t)json_node_get_int(node);
+        return (uint64_t)json_node_get_double(node);
     }
-    json_node_unref(node);
-    return ret;
-}
-
-bool object_property_set_link(Object *obj, const char *name, Object *value,
-                              Error **errp)
-{
-    g_autofree char *path = NULL;
-
-    if (value) {
-        path = object_get_canonical_path(value);
-    }
-    return object_property_set_str(obj, name, path ? path : "", errp);
-}
-
-Object *object_property_get_link(Object *obj, const char *name, Error **errp)
-{
-    g_autofree char *str = object_property_get_str(obj, name, errp);
-    Object *target = NULL;
-
-    if (str && *str) {
-        target = object_resolve_path(str, NULL);
-        if (!target) {
-            error_set(errp, ERROR_CLASS_DEVICE_NOT_FOUND,
-                      "Device '%s' not found", str);
-        }
-    }
-    return target;
+    return (uint64_t)json_node_get_int(node);
 }
 
 const char *object_property_get_type(Object *obj, const char *name,

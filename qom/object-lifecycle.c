@@ -1,96 +1,82 @@
 /*
- * QOM: instance creation, reference counting and finalization.
+ * QOM: creating instances, counting references, finalizing.
+ *
+ * An instance is zeroed, gets its class and one reference, then the
+ * class properties' defaults; then every type of its chain runs
+ * instance_init from the root down, and instance_post_init from the leaf
+ * up. When the last reference goes, its properties are released (child
+ * objects are dropped), instance_finalize runs from the leaf up and the
+ * memory is freed if we allocated it.
  */
 #include "qemu/osdep.h"
 #include "qom/object.h"
 #include "object-internal.h"
 
-static TypeImpl *type_for_instance(const char *typename)
+/* The built type to instantiate, or abort as a programming error. */
+static QomType *qom_instantiable(const char *typename)
 {
-    TypeImpl *ti = type_get_by_name(typename);
+    QomType *t = qom_type_build(qom_type_lookup(typename));
 
-    if (!ti) {
+    if (!t) {
         fprintf(stderr, "qom: unknown type '%s'\n", typename);
         abort();
     }
-    type_initialize(ti);
-    if (ti->abstract) {
+    if (t->abstract) {
         fprintf(stderr, "qom: cannot instantiate abstract type '%s'\n",
                 typename);
         abort();
     }
-    return ti;
+    return t;
 }
 
-static void object_init_with_type(Object *obj, TypeImpl *ti)
+static void qom_instance_setup(Object *obj, QomType *t)
 {
-    TypeImpl *parent = type_get_parent(ti);
-
-    if (parent) {
-        object_init_with_type(obj, parent);
-    }
-    if (ti->instance_init) {
-        ti->instance_init(obj);
-    }
-}
-
-static void object_post_init_with_type(Object *obj, TypeImpl *ti)
-{
-    for (; ti; ti = type_get_parent(ti)) {
-        if (ti->instance_post_init) {
-            ti->instance_post_init(obj);
+    memset(obj, 0, t->instance_bytes);
+    obj->class = t->klass;
+    obj->ref = 1;
+    obj->props = qom_prop_table_new();
+    qom_prop_apply_defaults(obj);
+    for (unsigned int i = 0; i <= t->depth; i++) {
+        if (t->chain[i]->info.instance_init) {
+            t->chain[i]->info.instance_init(obj);
         }
     }
-}
-
-static void object_initialize_with_type(Object *obj, size_t size,
-                                        TypeImpl *ti)
-{
-    g_assert(size >= ti->instance_size);
-    memset(obj, 0, ti->instance_size);
-    obj->class = ti->class;
-    obj->ref = 1;
-    object_property_table_init(&obj->properties, &obj->prop_order);
-    object_class_property_init_all(obj);
-    object_init_with_type(obj, ti);
-    object_post_init_with_type(obj, ti);
+    for (unsigned int i = t->depth + 1; i-- > 0;) {
+        if (t->chain[i]->info.instance_post_init) {
+            t->chain[i]->info.instance_post_init(obj);
+        }
+    }
 }
 
 void object_initialize(void *data, size_t size, const char *typename)
 {
-    object_initialize_with_type(data, size, type_for_instance(typename));
+    QomType *t = qom_instantiable(typename);
+
+    g_assert(size >= t->instance_bytes);
+    qom_instance_setup(data, t);
 }
 
-static void object_free_aligned(void *obj)
+static void qom_free_aligned(void *mem)
 {
-    free(obj);
+    free(mem);
 }
 
-static Object *object_new_with_type(TypeImpl *ti)
+static Object *qom_instance_alloc(QomType *t, ObjectFree **release)
 {
-    Object *obj;
-    size_t align = ti->instance_align;
+    size_t align = t->info.instance_align;
+    void *mem = NULL;
 
-    if (align > G_MEM_ALIGN && align > sizeof(void *) * 2) {
-        void *mem = NULL;
-
-        if (posix_memalign(&mem, align, ti->instance_size)) {
-            g_error("qom: out of memory");
-        }
-        obj = mem;
-        object_initialize_with_type(obj, ti->instance_size, ti);
-        obj->free = object_free_aligned;
-    } else {
-        obj = g_malloc(ti->instance_size);
-        object_initialize_with_type(obj, ti->instance_size, ti);
-        obj->free = g_free;
+    /* g_malloc already aligns to twice a pointer */
+    if (align <= 2 * sizeof(void *)) {
+        *release = g_free;
+        return g_malloc(t->instance_bytes);
     }
-    return obj;
-}
-
-Object *object_new(const char *typename)
-{
-    return object_new_with_type(type_for_instance(typename));
+    if (posix_memalign(&mem, align, t->instance_bytes)) {
+        g_error("qom: cannot allocate %zu bytes aligned to %zu",
+                t->instance_bytes, align);
+    }
+    *release = qom_free_aligned;
+    return mem;
 }
 
 Object *object_new_with_class(ObjectClass *klass)
@@ -98,19 +84,31 @@ Object *object_new_with_class(ObjectClass *klass)
     return object_new(object_class_get_name(klass));
 }
 
+Object *object_new(const char *typename)
+{
+    QomType *t = qom_instantiable(typename);
+    ObjectFree *release;
+    Object *obj = qom_instance_alloc(t, &release);
+
+    qom_instance_setup(obj, t);
+    obj->free = release;
+    return obj;
+}
+
 bool object_initialize_child_with_props(Object *parentobj,
                                         const char *propname, void *childobj,
                                         size_t size, const char *type,
                                         Error **errp)
 {
-    Object *obj = childobj;
-    bool ok;
+    Object *child = childobj;
+    bool added;
 
-    object_initialize(childobj, size, type);
-    ok = object_property_try_add_child(parentobj, propname, obj, errp);
-    /* on success the child property holds the only reference */
-    object_unref(obj);
-    return ok;
+    object_initialize(child, size, type);
+    added = object_property_try_add_child(parentobj, propname, child,
+                                          errp) != NULL;
+    /* our reference: the child property keeps its own, or none is left */
+    object_unref(child);
+    return added;
 }
 
 void object_initialize_child_internal(Object *parent, const char *propname,
@@ -125,33 +123,29 @@ Object *object_ref(void *objptr)
 {
     Object *obj = objptr;
 
-    if (!obj) {
-        return NULL;
+    if (obj) {
+        g_assert(obj->ref > 0);
+        obj->ref++;
     }
-    g_assert(obj->ref > 0);
-    obj->ref++;
     return obj;
 }
 
-static void object_deinit(Object *obj)
+static void qom_instance_destroy(Object *obj)
 {
-    for (TypeImpl *ti = obj->class->type; ti; ti = type_get_parent(ti)) {
-        if (ti->instance_finalize) {
-            ti->instance_finalize(obj);
+    QomType *t = qom_class_type(obj->class);
+    ObjectFree *release = obj->free;
+
+    qom_prop_release_all(obj);
+    for (unsigned int i = t->depth + 1; i-- > 0;) {
+        if (t->chain[i]->info.instance_finalize) {
+            t->chain[i]->info.instance_finalize(obj);
         }
     }
-}
-
-static void object_finalize(Object *obj)
-{
-    object_property_del_all(obj);
-    object_deinit(obj);
-    g_assert(obj->ref == 0);
-    g_assert(obj->parent == NULL);
-    g_hash_table_unref(obj->properties);
-    g_ptr_array_unref(obj->prop_order);
-    if (obj->free) {
-        obj->free(obj);
+    g_assert(obj->ref == 0 && !obj->parent);
+    qom_prop_table_free(obj->props);
+    obj->props = NULL;
+    if (release) {
+        release(obj);
     }
 }
 
@@ -163,7 +157,8 @@ void object_unref(void *objptr)
         return;
     }
     g_assert(obj->ref > 0);
-    if (--obj->ref == 0) {
-        object_finalize(obj);
+    obj->ref--;
+    if (!obj->ref) {
+        qom_instance_destroy(obj);
     }
 }

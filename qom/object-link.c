@@ -1,149 +1,158 @@
 /*
- * QOM: link<TYPE> properties.
+ * QOM: link<TYPE> properties, pointers from one object to another that
+ * are set by path.
+ *
+ * The record keeps the target type by name, where the pointer lives
+ * (a fixed address for an instance link, an offset into the instance for
+ * a class link), the check that may refuse a new target and whether the
+ * link owns a reference to its target.
  */
 #include "qemu/osdep.h"
 #include "qom/object.h"
 
-typedef struct LinkProperty {
-    Object **targetp;     /* instance links */
-    ptrdiff_t offset;     /* class links: field offset in the instance */
-    bool is_class;
-    ObjectLinkCheck *check;
-    ObjectPropertyLinkFlags flags;
-} LinkProperty;
+typedef struct QomLink {
+    char *target_type;
+    Object **fixed;          /* instance link; NULL for a class link */
+    ptrdiff_t offset;        /* class link: where in the instance */
+    ObjectLinkCheck *check;  /* NULL: read-only */
+    bool strong;
+} QomLink;
 
-static Object **link_targetp(Object *obj, LinkProperty *lprop)
+static Object **qom_link_slot(Object *obj, const QomLink *link)
 {
-    if (lprop->is_class) {
-        return (Object **)((char *)obj + lprop->offset);
-    }
-    return lprop->targetp;
+    return link->fixed ? link->fixed : (Object **)((char *)obj + link->offset);
 }
 
 void object_property_allow_set_link(const Object *obj, const char *name,
                                     Object *val, Error **errp)
 {
+    /* every target is fine */
 }
 
-static void object_get_link_property(Object *obj, Visitor *v,
-                                     const char *name, void *opaque,
-                                     Error **errp)
+static void qom_link_read(Object *obj, Visitor *v, const char *name,
+                          void *opaque, Error **errp)
 {
-    Object *target = *link_targetp(obj, opaque);
-    g_autofree char *path = NULL;
+    Object *target = *qom_link_slot(obj, opaque);
+    g_autofree char *where = target ? object_get_canonical_path(target) : NULL;
 
-    if (target) {
-        path = object_get_canonical_path(target);
+    if (!where) {
+        where = g_strdup("");
     }
-    if (!path) {
-        path = g_strdup("");
-    }
-    visit_type_str(v, name, &path, errp);
+    visit_type_str(v, name, &where, errp);
 }
 
-/* The target named by @path for link property @name of @obj. */
-static Object *object_resolve_link(Object *obj, const char *name,
-                                   const char *path, Error **errp)
+/*
+ * The object @path names for link @name, which must be a @type.
+ * "" is no object. False with an error when nothing fits.
+ */
+static bool qom_link_lookup(const char *name, const char *type,
+                            const char *path, Object **target, Error **errp)
 {
-    ObjectProperty *prop = object_property_find(obj, name);
-    g_autofree char *type = NULL;
     bool ambiguous = false;
-    Object *target;
 
-    /* "link<TYPE>" -> "TYPE" */
-    type = g_strndup(prop->type + 5, strlen(prop->type) - 6);
-    target = object_resolve_path_type(path, type, &ambiguous);
+    *target = NULL;
+    if (!*path) {
+        return true;
+    }
+    *target = object_resolve_path_type(path, type, &ambiguous);
+    if (*target) {
+        return true;
+    }
     if (ambiguous) {
         error_setg(errp, "Path '%s' does not uniquely identify an object",
                    path);
-        return NULL;
-    }
-    if (!target) {
-        target = object_resolve_path(path, &ambiguous);
-        if (target || ambiguous) {
-            error_setg(errp, "Invalid parameter type for '%s', expected: %s",
-                       name, type);
-        } else {
-            error_set(errp, ERROR_CLASS_DEVICE_NOT_FOUND,
-                      "Device '%s' not found", path);
-        }
-        return NULL;
-    }
-    return target;
-}
-
-static void object_set_link_property(Object *obj, Visitor *v,
-                                     const char *name, void *opaque,
-                                     Error **errp)
-{
-    LinkProperty *lprop = opaque;
-    Object **targetp = link_targetp(obj, lprop);
-    Object *old_target = *targetp, *new_target = NULL;
-    g_autofree char *path = NULL;
-    Error *err = NULL;
-
-    if (!visit_type_str(v, name, &path, errp)) {
-        return;
-    }
-    if (*path) {
-        new_target = object_resolve_link(obj, name, path, errp);
-        if (!new_target) {
-            return;
-        }
-    }
-    lprop->check(obj, name, new_target, &err);
-    if (err) {
-        error_propagate(errp, err);
-        return;
-    }
-    *targetp = new_target;
-    if (lprop->flags & OBJ_PROP_LINK_STRONG) {
-        object_ref(new_target);
-        object_unref(old_target);
-    }
-}
-
-static Object *object_resolve_link_property(Object *parent, void *opaque,
-                                            const char *part)
-{
-    return *link_targetp(parent, opaque);
-}
-
-static void object_release_link_property(Object *obj, const char *name,
-                                         void *opaque)
-{
-    LinkProperty *lprop = opaque;
-    Object **targetp = link_targetp(obj, lprop);
-
-    if ((lprop->flags & OBJ_PROP_LINK_STRONG) && *targetp) {
-        object_unref(*targetp);
-        *targetp = NULL;
-    }
-    if (!lprop->is_class) {
-        g_free(lprop);
-    }
-}
-
-static ObjectProperty *add_link(Object *obj, ObjectClass *klass,
-                                const char *name, const char *type,
-                                LinkProperty *lprop)
-{
-    g_autofree char *full_type = g_strdup_printf("link<%s>", type);
-    ObjectProperty *op;
-
-    if (klass) {
-        op = object_class_property_add(
-            klass, name, full_type, object_get_link_property,
-            lprop->check ? object_set_link_property : NULL,
-            object_release_link_property, lprop);
+    } else if (object_resolve_path(path, &ambiguous) || ambiguous) {
+        /* something is there, just not of the link's type */
+        error_setg(errp, "Invalid parameter type for '%s', expected: %s",
+                   name, type);
     } else {
-        op = object_property_add(
-            obj, name, full_type, object_get_link_property,
-            lprop->check ? object_set_link_property : NULL,
-            object_release_link_property, lprop);
+        error_set(errp, ERROR_CLASS_DEVICE_NOT_FOUND,
+                  "Device '%s' not found", path);
     }
-    op->resolve = object_resolve_link_property;
-    return op;
+    return false;
+}
+
+static void qom_link_write(Object *obj, Visitor *v, const char *name,
+                           void *opaque, Error **errp)
+{
+    QomLink *link = opaque;
+    Object **slot = qom_link_slot(obj, link);
+    g_autofree char *path = NULL;
+    Error *refusal = NULL;
+    Object *old = *slot, *target;
+
+    if (!visit_type_str(v, name, &path, errp) ||
+        !qom_link_lookup(name, link->target_type, path, &target, errp)) {
+        return;
+    }
+    link->check(obj, name, target, &refusal);
+    if (refusal) {
+        error_propagate(errp, refusal);
+        return;
+    }
+    if (link->strong) {
+        object_ref(target);
+    }
+    *slot = target;
+    if (link->strong) {
+        object_unref(old);
+    }
+}
+
+static Object *qom_link_follow(Object *obj, void *opaque, const char *part)
+{
+    return *qom_link_slot(obj, opaque);
+}
+
+static void qom_link_free(QomLink *link)
+{
+    g_free(link->target_type);
+    g_free(link);
+}
+
+static void qom_link_release(Object *obj, const char *name, void *opaque)
+{
+    QomLink *link = opaque;
+    Object **slot = qom_link_slot(obj, link);
+
+    if (link->strong && *slot) {
+        Object *target = *slot;
+
+        *slot = NULL;
+        object_unref(target);
+    }
+    if (link->fixed) {
+        qom_link_free(link); /* instance links die with their property */
+    }
+}
+
+static QomLink *qom_link_new(const char *type, ObjectLinkCheck *check,
+                             ObjectPropertyLinkFlags flags)
+{
+    QomLink *link = g_new0(QomLink, 1);
+
+    link->target_type = g_strdup(type);
+    link->check = check;
+    link->strong = flags & OBJ_PROP_LINK_STRONG;
+    return link;
+}
+
+static ObjectProperty *qom_link_attach(Object *obj, ObjectClass *klass,
+                                       const char *name, QomLink *link)
+{
+    g_autofree char *type = g_strdup_printf("link<%s>", link->target_type);
+    ObjectPropertyAccessor *set = link->check ? qom_link_write : NULL;
+    ObjectProperty *prop;
+
+    if (obj) {
+        prop = object_property_add(obj, name, type, qom_link_read, set,
+                                   qom_link_release, link);
+    } else {
+        prop = object_class_property_add(klass, name, type, qom_link_read,
+                                         set, qom_link_release, link);
+    }
+    prop->resolve = qom_link_follow;
+    return prop;
 }
 
 ObjectProperty *object_property_add_link(Object *obj, const char *name,
@@ -151,12 +160,10 @@ ObjectProperty *object_property_add_link(Object *obj, const char *name,
                                          ObjectLinkCheck *check,
                                          ObjectPropertyLinkFlags flags)
 {
-    LinkProperty *lprop = g_new0(LinkProperty, 1);
+    QomLink *link = qom_link_new(type, check, flags);
 
-    lprop->targetp = targetp;
-    lprop->check = check;
-    lprop->flags = flags;
-    return add_link(obj, NULL, name, type, lprop);
+    link->fixed = targetp;
+    return qom_link_attach(obj, NULL, name, link);
 }
 
 ObjectProperty *object_class_property_add_link(ObjectClass *klass,
@@ -166,11 +173,44 @@ ObjectProperty *object_class_property_add_link(ObjectClass *klass,
                                                ObjectLinkCheck *check,
                                                ObjectPropertyLinkFlags flags)
 {
-    LinkProperty *lprop = g_new0(LinkProperty, 1);
+    QomLink *link = qom_link_new(type, check, flags);
 
-    lprop->offset = offset;
-    lprop->is_class = true;
-    lprop->check = check;
-    lprop->flags = flags;
-    return add_link(NULL, klass, name, type, lprop);
+    link->offset = offset;
+    return qom_link_attach(NULL, klass, name, link);
+}
+
+/* ---- by object ---- */
+
+bool object_property_set_link(Object *obj, const char *name, Object *value,
+                              Error **errp)
+{
+    /* an object outside the tree has no path: the link is cleared */
+    g_autofree char *path = value ? object_get_canonical_path(value) : NULL;
+
+    return object_property_set_str(obj, name, path ? path : "", errp);
+}
+
+Object *object_property_get_link(Object *obj, const char *name, Error **errp)
+{
+    ObjectProperty *prop = object_property_find_err(obj, name, errp);
+    g_autofree char *path = NULL;
+    Object *target;
+
+    if (!prop) {
+        return NULL;
+    }
+    if (prop->resolve) {
+        return prop->resolve(obj, prop->opaque, name);
+    }
+    /* a string property naming an object */
+    path = object_property_get_str(obj, name, errp);
+    if (!path || !*path) {
+        return NULL;
+    }
+    target = object_resolve_path(path, NULL);
+    if (!target) {
+        error_set(errp, ERROR_CLASS_DEVICE_NOT_FOUND, "Device '%s' not found",
+                  path);
+    }
+    return target;
 }

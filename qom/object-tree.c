@@ -1,5 +1,13 @@
 /*
- * QOM: the composition tree (child properties, paths, resolution).
+ * QOM: the composition tree (child<> properties), canonical paths and
+ * path resolution.
+ *
+ * A child property owns one reference to its child, and the child points
+ * back at its parent and at that property, so its name in the tree is
+ * known without a search. Paths are resolved one way: a walk that follows
+ * child and link properties component by component. An absolute path is
+ * walked from the root; a partial path is tried from every object of the
+ * tree, breadth first, and must match exactly once.
  */
 #include "qemu/osdep.h"
 #include "qom/object.h"
@@ -14,30 +22,32 @@ bool object_property_is_link(ObjectProperty *prop)
     return g_str_has_prefix(prop->type, "link<");
 }
 
-static void object_get_child_property(Object *obj, Visitor *v,
-                                      const char *name, void *opaque,
-                                      Error **errp)
-{
-    g_autofree char *path = object_get_canonical_path(opaque);
+/* ---- child properties ---- */
 
-    visit_type_str(v, name, &path, errp);
+static void qom_child_read(Object *obj, Visitor *v, const char *name,
+                           void *opaque, Error **errp)
+{
+    g_autofree char *where = object_get_canonical_path(opaque);
+
+    visit_type_str(v, name, &where, errp);
 }
 
-static Object *object_resolve_child_property(Object *parent, void *opaque,
-                                             const char *part)
+static Object *qom_child_follow(Object *parent, void *opaque,
+                                const char *part)
 {
     return opaque;
 }
 
-static void object_finalize_child_property(Object *obj, const char *name,
-                                           void *opaque)
+static void qom_child_drop(Object *parent, const char *name, void *opaque)
 {
     Object *child = opaque;
+    ObjectUnparent *hook = child->class->unparent;
 
-    if (child->class->unparent) {
-        child->class->unparent(child);
+    if (hook) {
+        hook(child);
     }
     child->parent = NULL;
+    child->parent_prop = NULL;
     object_unref(child);
 }
 
@@ -45,23 +55,22 @@ ObjectProperty *object_property_try_add_child(Object *obj, const char *name,
                                               Object *child, Error **errp)
 {
     g_autofree char *type = NULL;
-    ObjectProperty *op;
+    ObjectProperty *prop;
 
     if (child->parent) {
         error_setg(errp, "child object is already parented");
         return NULL;
     }
-    type = g_strdup_printf("child<%s>", object_get_typename(child));
-    op = object_property_try_add(obj, name, type, object_get_child_property,
-                                 NULL, object_finalize_child_property, child,
-                                 errp);
-    if (!op) {
-        return NULL;
+    type = g_strconcat("child<", object_get_typename(child), ">", NULL);
+    prop = object_property_try_add(obj, name, type, qom_child_read, NULL,
+                                   qom_child_drop, child, errp);
+    if (prop) {
+        prop->resolve = qom_child_follow;
+        child->parent = obj;
+        child->parent_prop = prop;
+        object_ref(child);
     }
-    op->resolve = object_resolve_child_property;
-    object_ref(child);
-    child->parent = obj;
-    return op;
+    return prop;
 }
 
 ObjectProperty *object_property_add_child(Object *obj, const char *name,
@@ -70,61 +79,41 @@ ObjectProperty *object_property_add_child(Object *obj, const char *name,
     return object_property_try_add_child(obj, name, child, &error_abort);
 }
 
-static ObjectProperty *child_property_of(Object *parent, const Object *child)
-{
-    for (guint i = 0; i < parent->prop_order->len; i++) {
-        ObjectProperty *prop = g_ptr_array_index(parent->prop_order, i);
-
-        if (object_property_is_child(prop) && prop->opaque == child) {
-            return prop;
-        }
-    }
-    return NULL;
-}
-
 void object_unparent(Object *obj)
 {
-    ObjectProperty *prop;
     g_autofree char *name = NULL;
 
-    if (!obj->parent) {
-        return;
+    if (obj->parent) {
+        /* the property record goes away while it is being deleted */
+        name = g_strdup(obj->parent_prop->name);
+        object_property_del(obj->parent, name);
     }
-    prop = child_property_of(obj->parent, obj);
-    g_assert(prop);
-    name = g_strdup(prop->name);
-    object_property_del(obj->parent, name);
 }
 
 const char *object_get_canonical_path_component(const Object *obj)
 {
-    ObjectProperty *prop;
-
-    if (!obj->parent) {
-        return NULL;
-    }
-    prop = child_property_of(obj->parent, obj);
-    return prop ? prop->name : NULL;
+    return obj->parent ? obj->parent_prop->name : NULL;
 }
 
 char *object_get_canonical_path(const Object *obj)
 {
     Object *root = object_get_root();
+    g_autoptr(GPtrArray) names = g_ptr_array_new();
     GString *path;
 
-    if (obj == root) {
+    for (; obj != root; obj = obj->parent) {
+        if (!obj->parent) {
+            return NULL; /* not in the tree */
+        }
+        g_ptr_array_add(names, obj->parent_prop->name);
+    }
+    if (!names->len) {
         return g_strdup("/");
     }
-    path = g_string_new("");
-    for (; obj != root; obj = obj->parent) {
-        const char *component = object_get_canonical_path_component(obj);
-
-        if (!component) {
-            g_string_free(path, TRUE);
-            return NULL;
-        }
-        g_string_prepend(path, component);
-        g_string_prepend_c(path, '/');
+    path = g_string_new(NULL);
+    for (guint i = names->len; i-- > 0;) {
+        g_string_append_printf(path, "/%s",
+                               (char *)g_ptr_array_index(names, i));
     }
     return g_string_free(path, FALSE);
 }
@@ -141,62 +130,89 @@ Object *object_resolve_path_component(Object *parent, const char *part)
     return prop->resolve(parent, prop->opaque, part);
 }
 
-static Object *resolve_abs(Object *parent, char **parts, const char *type)
+/* Follow @parts from @from; empty components are skipped. */
+static Object *qom_walk(Object *from, char *const *parts)
 {
-    for (; *parts && parent; parts++) {
+    Object *at = from;
+
+    for (; at && *parts; parts++) {
         if (**parts) {
-            parent = object_resolve_path_component(parent, *parts);
+            at = object_resolve_path_component(at, *parts);
         }
     }
-    return parent ? object_dynamic_cast(parent, type) : NULL;
+    return at;
 }
 
-static Object *resolve_partial(Object *parent, char **parts, const char *type,
-                               bool *ambiguous)
+typedef struct QomSearch {
+    char **parts;
+    const char *typename;
+    Object *hit;
+    unsigned int hits;
+} QomSearch;
+
+/* Try the walk from @node; true once the result cannot be unique. */
+static bool qom_search_at(QomSearch *s, Object *node)
 {
-    Object *obj = resolve_abs(parent, parts, type);
+    Object *found = object_dynamic_cast(qom_walk(node, s->parts),
+                                        s->typename);
 
-    for (guint i = 0; i < parent->prop_order->len; i++) {
-        ObjectProperty *prop = g_ptr_array_index(parent->prop_order, i);
-        Object *found;
+    if (found) {
+        s->hit = found;
+        s->hits++;
+    }
+    return s->hits > 1;
+}
 
-        if (!object_property_is_child(prop)) {
-            continue;
-        }
-        found = resolve_partial(prop->opaque, parts, type, ambiguous);
-        if (found) {
-            if (obj) {
-                *ambiguous = true;
-                return NULL;
-            }
-            obj = found;
-        }
-        if (*ambiguous) {
-            return NULL;
+static void qom_queue_children(GQueue *queue, Object *obj)
+{
+    ObjectPropertyIterator iter;
+    ObjectProperty *prop;
+
+    object_property_iter_init(&iter, obj);
+    while ((prop = object_property_iter_next(&iter))) {
+        if (object_property_is_child(prop)) {
+            g_queue_push_tail(queue, prop->opaque);
         }
     }
-    return obj;
+}
+
+static Object *qom_search_tree(QomSearch *s, bool *ambiguous)
+{
+    GQueue queue = G_QUEUE_INIT;
+    Object *node;
+    bool many = false;
+
+    g_queue_push_tail(&queue, object_get_root());
+    while (!many && (node = g_queue_pop_head(&queue))) {
+        many = qom_search_at(s, node);
+        qom_queue_children(&queue, node);
+    }
+    g_queue_clear(&queue);
+    *ambiguous = many;
+    return many ? NULL : s->hit;
 }
 
 Object *object_resolve_path_type(const char *path, const char *typename,
                                  bool *ambiguousp)
 {
     g_auto(GStrv) parts = g_strsplit(path, "/", 0);
+    QomSearch search = {
+        .parts = parts,
+        .typename = typename ? typename : TYPE_OBJECT,
+    };
     bool ambiguous = false;
-    Object *obj;
+    Object *found;
 
-    if (!typename) {
-        typename = TYPE_OBJECT;
-    }
     if (path[0] == '/') {
-        obj = resolve_abs(object_get_root(), parts, typename);
+        found = object_dynamic_cast(qom_walk(object_get_root(), parts),
+                                    search.typename);
     } else {
-        obj = resolve_partial(object_get_root(), parts, typename, &ambiguous);
+        found = qom_search_tree(&search, &ambiguous);
     }
     if (ambiguousp) {
         *ambiguousp = ambiguous;
     }
-    return obj;
+    return found;
 }
 
 Object *object_resolve_path(const char *path, bool *ambiguous)
@@ -208,41 +224,31 @@ Object *object_resolve_path_at(Object *parent, const char *path)
 {
     g_auto(GStrv) parts = g_strsplit(path, "/", 0);
 
-    if (path[0] == '/') {
-        return resolve_abs(object_get_root(), parts, TYPE_OBJECT);
-    }
-    return resolve_abs(parent, parts, TYPE_OBJECT);
+    return qom_walk(path[0] == '/' ? object_get_root() : parent, parts);
 }
 
 /* ---- iteration ---- */
 
-static GPtrArray *children_snapshot(Object *obj)
+/* Depth first; callbacks may unparent, so each level is snapshotted. */
+static int qom_visit_children(Object *obj, int (*fn)(Object *, void *),
+                              void *opaque, bool deep)
 {
-    GPtrArray *children = g_ptr_array_new_with_free_func(object_unref);
-
-    for (guint i = 0; i < obj->prop_order->len; i++) {
-        ObjectProperty *prop = g_ptr_array_index(obj->prop_order, i);
-
-        if (object_property_is_child(prop)) {
-            g_ptr_array_add(children, object_ref(prop->opaque));
-        }
-    }
-    return children;
-}
-
-static int do_child_foreach(Object *obj, int (*fn)(Object *, void *),
-                            void *opaque, bool recurse)
-{
-    g_autoptr(GPtrArray) children = children_snapshot(obj);
+    GQueue level = G_QUEUE_INIT;
+    Object *child;
     int ret = 0;
 
-    for (guint i = 0; i < children->len && !ret; i++) {
-        Object *child = g_ptr_array_index(children, i);
-
-        ret = fn(child, opaque);
-        if (!ret && recurse) {
-            ret = do_child_foreach(child, fn, opaque, true);
+    qom_queue_children(&level, obj);
+    for (GList *l = level.head; l; l = l->next) {
+        object_ref(l->data);
+    }
+    while ((child = g_queue_pop_head(&level))) {
+        if (!ret) {
+            ret = fn(child, opaque);
         }
+        if (!ret && deep) {
+            ret = qom_visit_children(child, fn, opaque, true);
+        }
+        object_unref(child);
     }
     return ret;
 }
@@ -250,12 +256,12 @@ static int do_child_foreach(Object *obj, int (*fn)(Object *, void *),
 int object_child_foreach(Object *obj, int (*fn)(Object *child, void *opaque),
                          void *opaque)
 {
-    return do_child_foreach(obj, fn, opaque, false);
+    return qom_visit_children(obj, fn, opaque, false);
 }
 
 int object_child_foreach_recursive(Object *obj,
                                    int (*fn)(Object *child, void *opaque),
                                    void *opaque)
 {
-    return do_child_foreach(obj, fn, opaque, true);
+    return qom_visit_children(obj, fn, opaque, true);
 }

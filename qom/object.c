@@ -1,58 +1,71 @@
 /*
- * QOM: type registry, classes, instance lifecycle and casts.
+ * QOM: the type registry, class construction and casts.
+ *
+ * Types live in one table by name, plus a list in registration order
+ * (listings follow it). A class is built on first use: the parent's
+ * class first, then a block of the class size is filled from the
+ * parent's, given copies of the parent's interface classes and of the
+ * interfaces the type adds, and handed to the ancestors' class_base_init
+ * and the type's own class_init.
  */
 #include "qemu/osdep.h"
 #include "qom/object.h"
 #include "object-internal.h"
 
-static GHashTable *type_table;   /* name -> TypeImpl */
-static GPtrArray *type_order;    /* TypeImpl *, registration order */
+typedef struct QomRegistry {
+    GHashTable *by_name;   /* const char * -> QomType * */
+    GPtrArray *in_order;   /* QomType *, as registered */
+} QomRegistry;
 
-static TypeImpl *type_new(const TypeInfo *info)
+static QomRegistry registry;
+
+static G_NORETURN void qom_type_fatal(const char *fmt, ...)
+    G_GNUC_PRINTF(1, 2);
+
+static G_NORETURN void qom_type_fatal(const char *fmt, ...)
 {
-    TypeImpl *ti = g_new0(TypeImpl, 1);
-    int n = 0;
+    va_list ap;
 
-    ti->name = g_strdup(info->name);
-    ti->parent_name = g_strdup(info->parent);
-    ti->class_size = info->class_size;
-    ti->instance_size = info->instance_size;
-    ti->instance_align = info->instance_align;
-    ti->class_init = info->class_init;
-    ti->class_base_init = info->class_base_init;
-    ti->class_data = info->class_data;
-    ti->instance_init = info->instance_init;
-    ti->instance_post_init = info->instance_post_init;
-    ti->instance_finalize = info->instance_finalize;
-    ti->abstract = info->abstract;
-    while (info->interfaces && info->interfaces[n].type) {
-        n++;
+    va_start(ap, fmt);
+    fputs("qom: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    abort();
+}
+
+QomType *qom_type_lookup(const char *name)
+{
+    if (!name || !registry.by_name) {
+        return NULL;
     }
-    ti->interfaces = g_new0(char *, n + 1);
-    for (int i = 0; i < n; i++) {
-        ti->interfaces[i] = g_strdup(info->interfaces[i].type);
-    }
-    return ti;
+    return g_hash_table_lookup(registry.by_name, name);
 }
 
 Type type_register_static(const TypeInfo *info)
 {
-    TypeImpl *ti;
+    QomType *t;
 
-    if (!type_table) {
-        type_table = g_hash_table_new(g_str_hash, g_str_equal);
-        type_order = g_ptr_array_new();
-    }
     g_assert(info->name);
-    if (g_hash_table_lookup(type_table, info->name)) {
-        fprintf(stderr, "Registering '%s' which already exists\n",
-                info->name);
-        abort();
+    if (!registry.by_name) {
+        registry.by_name = g_hash_table_new(g_str_hash, g_str_equal);
+        registry.in_order = g_ptr_array_new();
     }
-    ti = type_new(info);
-    g_hash_table_insert(type_table, ti->name, ti);
-    g_ptr_array_add(type_order, ti);
-    return ti;
+    if (qom_type_lookup(info->name)) {
+        qom_type_fatal("Registering '%s' which already exists", info->name);
+    }
+    t = g_new0(QomType, 1);
+    t->info = *info;
+    t->info.name = g_strdup(info->name);
+    t->info.parent = g_strdup(info->parent);
+    t->info.interfaces = NULL; /* kept below, by name */
+    t->declared_ifaces = g_ptr_array_new_with_free_func(g_free);
+    for (const InterfaceInfo *ii = info->interfaces; ii && ii->type; ii++) {
+        g_ptr_array_add(t->declared_ifaces, g_strdup(ii->type));
+    }
+    g_hash_table_insert(registry.by_name, (gpointer)t->info.name, t);
+    g_ptr_array_add(registry.in_order, t);
+    return t;
 }
 
 Type type_register(const TypeInfo *info)
@@ -62,174 +75,158 @@ Type type_register(const TypeInfo *info)
 
 void type_register_static_array(const TypeInfo *infos, int nr_infos)
 {
-    for (int i = 0; i < nr_infos; i++) {
-        type_register_static(&infos[i]);
+    for (const TypeInfo *info = infos; info < infos + nr_infos; info++) {
+        type_register_static(info);
     }
-}
-
-TypeImpl *type_get_by_name(const char *name)
-{
-    if (!name || !type_table) {
-        return NULL;
-    }
-    return g_hash_table_lookup(type_table, name);
 }
 
 bool type_is_registered(const char *typename)
 {
-    return type_get_by_name(typename) != NULL;
+    return qom_type_lookup(typename) != NULL;
 }
 
-TypeImpl *type_get_parent(TypeImpl *ti)
+bool qom_type_is_a(const QomType *t, const QomType *ancestor)
 {
-    if (!ti->parent_type && ti->parent_name) {
-        ti->parent_type = type_get_by_name(ti->parent_name);
-        if (!ti->parent_type) {
-            fprintf(stderr, "Type '%s' is missing its parent '%s'\n",
-                    ti->name, ti->parent_name);
-            abort();
-        }
-    }
-    return ti->parent_type;
+    return ancestor->depth <= t->depth && t->chain[ancestor->depth] == ancestor;
 }
 
-static bool type_is_ancestor(TypeImpl *type, TypeImpl *target)
+/* ---- building a class ---- */
+
+/* Ancestor chain, sizes and abstractness, from the built parent. */
+static void qom_type_settle(QomType *t, QomType *parent)
 {
-    for (; type; type = type_get_parent(type)) {
-        if (type == target) {
-            return true;
-        }
-    }
-    return false;
-}
+    unsigned int n = parent ? parent->depth + 1 : 0;
 
-static size_t type_class_get_size(TypeImpl *ti)
-{
-    for (; ti; ti = type_get_parent(ti)) {
-        if (ti->class_size) {
-            return ti->class_size;
-        }
-    }
-    return sizeof(ObjectClass);
-}
-
-static size_t type_object_get_size(TypeImpl *ti)
-{
-    for (; ti; ti = type_get_parent(ti)) {
-        if (ti->instance_size) {
-            return ti->instance_size;
-        }
-    }
-    return 0;
-}
-
-/* Give @ti's class its own copy of interface @iface_type's class. */
-static void type_initialize_interface(TypeImpl *ti, TypeImpl *iface_type,
-                                      TypeImpl *parent_type)
-{
-    TypeImpl *impl = g_new0(TypeImpl, 1);
-    InterfaceClass *iclass;
-
-    impl->name = g_strdup_printf("%s::%s", ti->name, iface_type->name);
-    impl->parent_name = g_strdup(parent_type->name);
-    impl->parent_type = parent_type;
-    impl->abstract = true;
-    impl->interfaces = g_new0(char *, 1);
-    type_initialize(impl);
-
-    iclass = (InterfaceClass *)impl->class;
-    iclass->concrete_class = ti->class;
-    iclass->interface_type = iface_type;
-    ti->class->interfaces = g_slist_append(ti->class->interfaces, iclass);
-}
-
-static void type_initialize_interfaces(TypeImpl *ti, TypeImpl *parent)
-{
-    GSList *e;
-
-    ti->class->interfaces = NULL;
-    for (e = parent ? parent->class->interfaces : NULL; e; e = e->next) {
-        InterfaceClass *iface = e->data;
-
-        type_initialize_interface(ti, iface->interface_type,
-                                  iface->parent_class.type);
-    }
-    for (char **name = ti->interfaces; *name; name++) {
-        TypeImpl *t = type_get_by_name(*name);
-
-        if (!t) {
-            fprintf(stderr, "Type '%s' implements unknown interface '%s'\n",
-                    ti->name, *name);
-            abort();
-        }
-        if (object_class_dynamic_cast(ti->class, *name)) {
-            continue; /* inherited */
-        }
-        type_initialize(t);
-        type_initialize_interface(ti, t, t);
-    }
-}
-
-void type_initialize(TypeImpl *ti)
-{
-    TypeImpl *parent, *p;
-
-    if (ti->class) {
-        return;
-    }
-    ti->class_size = type_class_get_size(ti);
-    ti->instance_size = type_object_get_size(ti);
-    if (ti->instance_size == 0) {
-        ti->abstract = true; /* interfaces and other size-less types */
-    }
-    ti->class = g_malloc0(ti->class_size);
-    parent = type_get_parent(ti);
+    t->depth = n;
+    t->chain = g_new(QomType *, n + 1);
     if (parent) {
-        type_initialize(parent);
-        g_assert(parent->class_size <= ti->class_size);
-        memcpy(ti->class, parent->class, parent->class_size);
+        memcpy(t->chain, parent->chain, n * sizeof(QomType *));
     }
-    ti->class->type = ti;
-    object_property_table_init(&ti->class->properties,
-                               &ti->class->prop_order);
-    type_initialize_interfaces(ti, parent);
-    for (p = parent; p; p = type_get_parent(p)) {
-        if (p->class_base_init) {
-            p->class_base_init(ti->class, ti->class_data);
+    t->chain[n] = t;
+
+    t->class_bytes = t->info.class_size;
+    if (!t->class_bytes) {
+        t->class_bytes = parent ? parent->class_bytes : sizeof(ObjectClass);
+    }
+    t->instance_bytes = t->info.instance_size;
+    if (!t->instance_bytes && parent) {
+        t->instance_bytes = parent->instance_bytes;
+    }
+    /* nothing to allocate (interfaces): never instantiated */
+    t->abstract = t->info.abstract || t->instance_bytes == 0;
+    t->is_interface = g_str_equal(t->info.name, TYPE_INTERFACE) ||
+                      (parent && parent->is_interface);
+}
+
+/* A copy of @model (an interface class) owned by @owner. */
+static void qom_class_adopt_iface(ObjectClass *owner, const ObjectClass *model)
+{
+    InterfaceClass *copy;
+
+    copy = g_malloc(model->type->class_bytes);
+    memcpy(copy, model, model->type->class_bytes);
+    copy->parent_class.props = NULL;    /* lookups go by type, not copy */
+    copy->parent_class.ifaces = NULL;
+    copy->concrete_class = owner;
+    g_ptr_array_add(owner->ifaces, copy);
+}
+
+static void qom_class_fill_ifaces(QomType *t, QomType *parent)
+{
+    ObjectClass *klass = t->klass;
+
+    klass->ifaces = g_ptr_array_new();
+    if (parent) {
+        GPtrArray *inherited = parent->klass->ifaces;
+
+        for (guint i = 0; i < inherited->len; i++) {
+            qom_class_adopt_iface(klass, g_ptr_array_index(inherited, i));
         }
     }
-    if (ti->class_init) {
-        ti->class_init(ti->class, ti->class_data);
+    for (guint i = 0; i < t->declared_ifaces->len; i++) {
+        const char *name = g_ptr_array_index(t->declared_ifaces, i);
+        QomType *it = qom_type_build(qom_type_lookup(name));
+
+        if (!it || !it->is_interface) {
+            qom_type_fatal("type '%s' implements '%s', which is not an "
+                           "interface", t->info.name, name);
+        }
+        if (!object_class_dynamic_cast(klass, name)) {
+            qom_class_adopt_iface(klass, it->klass);
+        }
     }
 }
 
-/* ---- classes ---- */
+static void qom_class_construct(QomType *t, QomType *parent)
+{
+    ObjectClass *klass = g_malloc0(t->class_bytes);
+
+    if (parent) {
+        g_assert(parent->class_bytes <= t->class_bytes);
+        memcpy(klass, parent->klass, parent->class_bytes);
+    }
+    klass->type = t;
+    klass->props = qom_prop_table_new();
+    t->klass = klass;
+    qom_class_fill_ifaces(t, parent);
+
+    /* the nearest ancestor's base hook first */
+    for (unsigned int i = t->depth; i-- > 0;) {
+        if (t->chain[i]->info.class_base_init) {
+            t->chain[i]->info.class_base_init(klass, t->info.class_data);
+        }
+    }
+    if (t->info.class_init) {
+        t->info.class_init(klass, t->info.class_data);
+    }
+}
+
+QomType *qom_type_build(QomType *t)
+{
+    QomType *parent = NULL;
+
+    if (!t || t->state == QOM_CLASS_BUILT) {
+        return t;
+    }
+    if (t->state == QOM_CLASS_BUILDING) {
+        if (t->klass) {
+            return t; /* its own class_init casting the class under way */
+        }
+        qom_type_fatal("type '%s' derives from itself", t->info.name);
+    }
+    t->state = QOM_CLASS_BUILDING;
+    if (t->info.parent) {
+        parent = qom_type_build(qom_type_lookup(t->info.parent));
+        if (!parent) {
+            qom_type_fatal("Type '%s' is missing its parent '%s'",
+                           t->info.name, t->info.parent);
+        }
+    }
+    qom_type_settle(t, parent);
+    qom_class_construct(t, parent);
+    t->state = QOM_CLASS_BUILT;
+    return t;
+}
+
+/* ---- class queries ---- */
 
 ObjectClass *object_class_by_name(const char *typename)
 {
-    TypeImpl *ti = type_get_by_name(typename);
+    QomType *t = qom_type_build(qom_type_lookup(typename));
 
-    if (!ti) {
-        return NULL;
-    }
-    type_initialize(ti);
-    return ti->class;
+    return t ? t->klass : NULL;
 }
 
 const char *object_class_get_name(ObjectClass *klass)
 {
-    return klass->type->name;
+    return klass->type->info.name;
 }
 
 ObjectClass *object_class_get_parent(ObjectClass *klass)
 {
-    TypeImpl *parent = type_get_parent(klass->type);
+    QomType *t = klass->type;
 
-    if (!parent) {
-        return NULL;
-    }
-    type_initialize(parent);
-    return parent->class;
+    return t->depth ? t->chain[t->depth - 1]->klass : NULL;
 }
 
 bool object_class_is_abstract(ObjectClass *klass)
@@ -237,36 +234,40 @@ bool object_class_is_abstract(ObjectClass *klass)
     return klass->type->abstract;
 }
 
+/* The one interface class of @klass that is a @target, if exactly one. */
+static ObjectClass *qom_class_find_iface(ObjectClass *klass, QomType *target)
+{
+    ObjectClass *hit = NULL;
+
+    for (guint i = 0; klass->ifaces && i < klass->ifaces->len; i++) {
+        ObjectClass *ic = g_ptr_array_index(klass->ifaces, i);
+
+        if (qom_type_is_a(ic->type, target)) {
+            if (hit) {
+                return NULL; /* ambiguous */
+            }
+            hit = ic;
+        }
+    }
+    return hit;
+}
+
 ObjectClass *object_class_dynamic_cast(ObjectClass *klass,
                                        const char *typename)
 {
-    TypeImpl *target, *interface_type;
-    ObjectClass *ret = NULL;
-    int found = 0;
+    QomType *target;
 
     if (!klass) {
         return NULL;
     }
-    if (g_str_equal(klass->type->name, typename)) {
-        return klass;
-    }
-    target = type_get_by_name(typename);
+    target = qom_type_build(qom_type_lookup(typename));
     if (!target) {
         return NULL;
     }
-    interface_type = type_get_by_name(TYPE_INTERFACE);
-    if (klass->interfaces && type_is_ancestor(target, interface_type)) {
-        for (GSList *e = klass->interfaces; e; e = e->next) {
-            ObjectClass *iclass = e->data;
-
-            if (type_is_ancestor(iclass->type, target)) {
-                ret = iclass;
-                found++;
-            }
-        }
-        return found == 1 ? ret : NULL;
+    if (qom_type_is_a(klass->type, target)) {
+        return klass;
     }
-    return type_is_ancestor(klass->type, target) ? klass : NULL;
+    return target->is_interface ? qom_class_find_iface(klass, target) : NULL;
 }
 
 ObjectClass *object_class_dynamic_cast_assert(ObjectClass *klass,
@@ -274,61 +275,55 @@ ObjectClass *object_class_dynamic_cast_assert(ObjectClass *klass,
                                               const char *file, int line,
                                               const char *func)
 {
-    ObjectClass *ret;
+    ObjectClass *as = object_class_dynamic_cast(klass, typename);
 
-    if (!klass) {
-        return NULL;
-    }
-    ret = object_class_dynamic_cast(klass, typename);
-    if (!ret) {
+    if (klass && !as) {
         fprintf(stderr, "%s:%d:%s: Object class %p (%s) is not an instance "
                 "of type %s\n", file, line, func, (void *)klass,
-                klass->type->name, typename);
+                object_class_get_name(klass), typename);
         abort();
     }
-    return ret;
+    return as;
 }
 
 void object_class_foreach(void (*fn)(ObjectClass *klass, void *opaque),
                           const char *implements_type, bool include_abstract,
                           void *opaque)
 {
-    if (!type_order) {
-        return;
-    }
-    for (guint i = 0; i < type_order->len; i++) {
-        TypeImpl *ti = g_ptr_array_index(type_order, i);
+    /* a type registered by some class_init on the way is not visited */
+    guint count = registry.in_order ? registry.in_order->len : 0;
 
-        type_initialize(ti);
-        if (ti->abstract && !include_abstract) {
-            continue;
+    for (guint i = 0; i < count; i++) {
+        QomType *t = qom_type_build(g_ptr_array_index(registry.in_order, i));
+
+        if ((include_abstract || !t->abstract) &&
+            (!implements_type ||
+             object_class_dynamic_cast(t->klass, implements_type))) {
+            fn(t->klass, opaque);
         }
-        if (implements_type &&
-            !object_class_dynamic_cast(ti->class, implements_type)) {
-            continue;
-        }
-        fn(ti->class, opaque);
     }
 }
 
-static void class_list_add(ObjectClass *klass, void *opaque)
+static void qom_collect_class(ObjectClass *klass, void *opaque)
 {
-    GSList **list = opaque;
-
-    *list = g_slist_prepend(*list, klass);
+    g_ptr_array_add(opaque, klass);
 }
 
 GSList *object_class_get_list(const char *implements_type,
                               bool include_abstract)
 {
+    g_autoptr(GPtrArray) found = g_ptr_array_new();
     GSList *list = NULL;
 
-    object_class_foreach(class_list_add, implements_type, include_abstract,
-                         &list);
-    return g_slist_reverse(list);
+    object_class_foreach(qom_collect_class, implements_type, include_abstract,
+                         found);
+    for (guint i = found->len; i-- > 0;) {
+        list = g_slist_prepend(list, g_ptr_array_index(found, i));
+    }
+    return list;
 }
 
-static gint class_cmp_name(gconstpointer a, gconstpointer b)
+static gint qom_class_name_order(gconstpointer a, gconstpointer b)
 {
     return g_ascii_strcasecmp(object_class_get_name((ObjectClass *)a),
                               object_class_get_name((ObjectClass *)b));
@@ -337,12 +332,12 @@ static gint class_cmp_name(gconstpointer a, gconstpointer b)
 GSList *object_class_get_list_sorted(const char *implements_type,
                                      bool include_abstract)
 {
-    return g_slist_sort(object_class_get_list(implements_type,
-                                              include_abstract),
-                        class_cmp_name);
+    GSList *list = object_class_get_list(implements_type, include_abstract);
+
+    return g_slist_sort(list, qom_class_name_order);
 }
 
-/* ---- casts ---- */
+/* ---- objects ---- */
 
 ObjectClass *object_get_class(Object *obj)
 {
@@ -351,15 +346,13 @@ ObjectClass *object_get_class(Object *obj)
 
 const char *object_get_typename(const Object *obj)
 {
-    return obj->class->type->name;
+    return obj->class->type->info.name;
 }
 
 Object *object_dynamic_cast(Object *obj, const char *typename)
 {
-    if (obj && object_class_dynamic_cast(obj->class, typename)) {
-        return obj;
-    }
-    return NULL;
+    return obj && object_class_dynamic_cast(obj->class, typename) ? obj
+                                                                   : NULL;
 }
 
 Object *object_dynamic_cast_assert(Object *obj, const char *typename,
@@ -375,37 +368,32 @@ Object *object_dynamic_cast_assert(Object *obj, const char *typename,
     return obj;
 }
 
-/* ---- built-in types ---- */
+/* ---- the two roots of the hierarchy ---- */
 
-static char *object_get_type(Object *obj, Error **errp)
+static char *qom_prop_get_type_name(Object *obj, Error **errp)
 {
     return g_strdup(object_get_typename(obj));
 }
 
-/* Every object answers qom-get "type" with its type name, like QEMU's. */
-static void object_class_init(ObjectClass *oc, void *data)
+/* qom-get of "type" answers the type name on every object. */
+static void qom_object_class_init(ObjectClass *oc, void *data)
 {
-    object_class_property_add_str(oc, "type", object_get_type, NULL);
+    object_class_property_add_str(oc, "type", qom_prop_get_type_name, NULL);
 }
 
-static const TypeInfo object_info = {
-    .name = TYPE_OBJECT,
-    .instance_size = sizeof(Object),
-    .class_size = sizeof(ObjectClass),
-    .class_init = object_class_init,
-    .abstract = true,
+static const TypeInfo qom_root_types[] = {
+    {
+        .name = TYPE_INTERFACE,
+        .class_size = sizeof(InterfaceClass),
+        .abstract = true,
+    },
+    {
+        .name = TYPE_OBJECT,
+        .instance_size = sizeof(Object),
+        .class_size = sizeof(ObjectClass),
+        .class_init = qom_object_class_init,
+        .abstract = true,
+    },
 };
 
-static const TypeInfo interface_info = {
-    .name = TYPE_INTERFACE,
-    .class_size = sizeof(InterfaceClass),
-    .abstract = true,
-};
-
-static void register_types(void)
-{
-    type_register_static(&interface_info);
-    type_register_static(&object_info);
-}
-
-type_init(register_types)
+DEFINE_TYPES(qom_root_types)

@@ -20,7 +20,7 @@
 #include "qapi/visitor.h"
 #include "qemu/module.h"
 
-typedef struct TypeImpl *Type;
+typedef struct QomType *Type;
 typedef struct ObjectClass ObjectClass;
 typedef struct Object Object;
 typedef struct ObjectProperty ObjectProperty;
@@ -74,12 +74,14 @@ typedef enum ObjectPropertyLinkFlags {
 typedef void ObjectUnparent(Object *obj);
 typedef void ObjectFree(void *obj);
 
+/* A property table (qom/object-prop.c): private to qom/. */
+typedef struct QomPropTable QomPropTable;
+
 struct ObjectClass {
     /* private */
     Type type;
-    GSList *interfaces;            /* InterfaceClass * */
-    GHashTable *properties;        /* class properties by name */
-    GPtrArray *prop_order;         /* ObjectProperty *, insertion order */
+    QomPropTable *props;           /* this class's own properties */
+    GPtrArray *ifaces;             /* InterfaceClass * this class owns */
     /* called when the object is removed from its parent (qdev) */
     ObjectUnparent *unparent;
 };
@@ -88,21 +90,25 @@ struct Object {
     /* private */
     ObjectClass *class;
     ObjectFree *free;
-    GHashTable *properties;        /* instance properties by name */
-    GPtrArray *prop_order;
+    QomPropTable *props;           /* instance properties */
     uint32_t ref;
     Object *parent;
+    ObjectProperty *parent_prop;   /* the child<> property holding us */
 };
 
 struct InterfaceInfo {
     const char *type;
 };
 
+/*
+ * Each class that implements an interface owns a copy of the interface's
+ * class (started from its parent class's copy when inherited); its
+ * parent_class.type is the interface type itself.
+ */
 struct InterfaceClass {
     ObjectClass parent_class;
     /* private */
-    ObjectClass *concrete_class;
-    Type interface_type;
+    ObjectClass *concrete_class;   /* the class owning this copy */
 };
 
 struct TypeInfo {
@@ -234,7 +240,8 @@ ObjectProperty *object_class_property_add(ObjectClass *klass,
                                           ObjectPropertyRelease *release,
                                           void *opaque);
 
-/* Instance then class properties; NULL when absent. */
+/* Class properties (leaf class up), then the instance's; NULL when
+ * absent. A name is never in both. */
 ObjectProperty *object_property_find(Object *obj, const char *name);
 /* Same with "Property 'TYPE.NAME' not found". */
 ObjectProperty *object_property_find_err(Object *obj, const char *name,
@@ -247,9 +254,9 @@ ObjectProperty *object_class_property_find_err(ObjectClass *klass,
 
 typedef struct ObjectPropertyIterator {
     /* private */
-    GPtrArray *order;
-    guint idx;
-    ObjectClass *nextclass;
+    GList *node;                   /* next entry of the table being walked */
+    ObjectClass *klass;            /* whose ancestors' tables come next */
+    int level;                     /* next ancestor (depth), -1: none */
 } ObjectPropertyIterator;
 
 /* Instance properties, then class properties from the leaf class up. */
