@@ -8,7 +8,9 @@
 #   --fix  reformat those files in place instead of reporting them.
 #
 # Prints one line per file that clang-format would change (with the number
-# of changed lines) and a summary line.  Exit status: 0 all formatted,
+# of changed lines), one per file with lines over 80 columns (clang-format
+# leaves long string literals and comments alone: shorten comments, keep
+# messages whole), and a summary line.  Exit status: 0 all formatted,
 # 1 some file is not, 2 the check could not run (no clang-format, bad BASE).
 # CLANG_FORMAT names the program (default: clang-format-14, then
 # clang-format).
@@ -60,6 +62,10 @@ for f in $list; do
     if [ "$n" -gt 0 ]; then
         echo "$f: $n lines differ from clang-format"
         bad=$((bad + 1))
+    fi
+    long=$(awk 'length > 80 { printf " %d", NR }' "$f")
+    if [ -n "$long" ]; then
+        echo "$f: over 80 columns (not an error) at line$long"
     fi
 done
 
