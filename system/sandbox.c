@@ -15,12 +15,6 @@
 #include <seccomp.h>
 #endif
 
-/* What a denied call gets. */
-typedef enum SandboxVerdict {
-    SANDBOX_KILL,           /* the process dies (SIGSYS) */
-    SANDBOX_EPERM,          /* the call fails with EPERM */
-} SandboxVerdict;
-
 /* The groups a -sandbox option can deny, one bit each. */
 enum {
     SANDBOX_BASE = 1 << 0,          /* always, with "on" */
@@ -29,6 +23,21 @@ enum {
     SANDBOX_SPAWN = 1 << 3,         /* spawn=deny */
     SANDBOX_SCHED = 1 << 4,         /* resourcecontrol=deny */
 };
+
+/* What one -sandbox option asks for. */
+typedef struct SandboxRequest {
+    bool enable;
+    unsigned deny;          /* SANDBOX_* bits */
+    bool no_new_privs;      /* elevateprivileges=children */
+} SandboxRequest;
+
+#ifdef CONFIG_SECCOMP
+
+/* What a denied call gets. */
+typedef enum SandboxVerdict {
+    SANDBOX_KILL,           /* the process dies (SIGSYS) */
+    SANDBOX_EPERM,          /* the call fails with EPERM */
+} SandboxVerdict;
 
 typedef struct SandboxGroup {
     unsigned bit;
@@ -70,15 +79,6 @@ static const SandboxGroup sandbox_groups[] = {
     { SANDBOX_SPAWN, SANDBOX_KILL, spawn_calls },
     { SANDBOX_SCHED, SANDBOX_EPERM, sched_calls },
 };
-
-/* What one -sandbox option asks for. */
-typedef struct SandboxRequest {
-    bool enable;
-    unsigned deny;          /* SANDBOX_* bits */
-    bool no_new_privs;      /* elevateprivileges=children */
-} SandboxRequest;
-
-#ifdef CONFIG_SECCOMP
 
 /* The kill action: the whole process where the kernel can, else SIGSYS. */
 static uint32_t kill_action(void)
