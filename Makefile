@@ -11,7 +11,7 @@ NINJA ?= ninja
 MESON ?= meson
 DEPS = scripts/install-deps.sh
 
-.PHONY: all deps check check-unit check-qtest check-sanitizers check-fuzz demo bench install clean distclean fuzz format
+.PHONY: all deps check check-unit check-qtest check-sanitizers check-fuzz demo bench install clean distclean fuzz format format-check
 
 all: $(BUILD)/build.ninja
 	$(NINJA) -C $(BUILD)
@@ -77,8 +77,14 @@ check-fuzz:
 	    echo "fuzz-ccw-xlate OK" > $(FUZZBUILD)/fuzz-result.txt; \
 	else echo "fuzz-ccw-xlate FAIL" > $(FUZZBUILD)/fuzz-result.txt; fi
 
+# Formatting (.clang-format, Debian's clang-format 14) of the C files changed
+# since FORMAT_BASE (default: uncommitted changes only).
+FORMAT_BASE ?= HEAD
 format:
-	git ls-files '*.c' '*.h' | xargs clang-format -i
+	sh scripts/check-format.sh --fix $(FORMAT_BASE)
+
+format-check:
+	sh scripts/check-format.sh $(FORMAT_BASE)
 
 clean:
 	-$(NINJA) -C $(BUILD) clean

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Install the Debian 12 packages the build and the tests need.
 # As root it runs apt-get itself; otherwise it prints the command to run.
-PKGS="gcc make meson ninja-build pkg-config python3 libglib2.0-dev libjson-glib-dev linux-libc-dev"
+PKGS="gcc make meson ninja-build pkg-config python3 libglib2.0-dev libjson-glib-dev linux-libc-dev libseccomp-dev"
 [ -n "$EXTRA_PKGS" ] && PKGS="$PKGS $EXTRA_PKGS"
 
 missing=

@@ -118,6 +118,29 @@ static void flatview_simplify(FlatView *fv)
     fv->nr = out;
 }
 
+#ifdef CONFIG_DEBUG
+/*
+ * --enable-debug: check every view as it is built.  Ranges are sorted and
+ * disjoint, and each maps a part of its region that exists.
+ */
+static void flatview_check(const FlatView *fv)
+{
+    for (unsigned i = 0; i < fv->nr; i++) {
+        const FlatRange *fr = &fv->ranges[i];
+
+        g_assert(fr->mr != NULL);
+        g_assert(fr->start <= fr->last);
+        g_assert(i == 0 || fv->ranges[i - 1].last < fr->start);
+        g_assert((unsigned __int128)fr->offset_in_region +
+                 (fr->last - fr->start) < memory_region_size128(fr->mr));
+    }
+}
+#else
+static void flatview_check(const FlatView *fv)
+{
+}
+#endif
+
 FlatView *flatview_build(MemoryRegion *root)
 {
     FlatView *fv = g_new0(FlatView, 1);
@@ -125,6 +148,7 @@ FlatView *flatview_build(MemoryRegion *root)
     if (root) {
         render_region(fv, root, 0, 0, (i128)1 << 64, false, 0);
         flatview_simplify(fv);
+        flatview_check(fv);
     }
     return fv;
 }

@@ -9,6 +9,7 @@
 #include "sysemu/sysemu.h"
 #include "sysemu/runstate.h"
 #include "sysemu/vl.h"
+#include "sysemu/sandbox.h"
 #include "hw/qdev-properties.h"
 #include "qemu/log.h"
 
@@ -244,6 +245,8 @@ static bool apply_option(VlConfig *cfg, const VlOpt *opt, Error **errp)
     case QEMU_OPTION_pidfile:
         cfg->pidfile = opt->arg;
         return true;
+    case QEMU_OPTION_sandbox:
+        return sandbox_setup(opt->arg, errp);
     case QEMU_OPTION_machine:
         return merge_machine_opts(cfg, opt, errp);
     case QEMU_OPTION_accel:
