@@ -11,7 +11,7 @@ if [ ! -x "$bin" ]; then
 fi
 bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 status=0
-for b in bench-startup bench-qmp bench-qtest bench-ccw-xlate bench-ssch; do
+for b in bench-startup bench-qmp bench-qtest bench-ccw-xlate bench-ssch bench-zpci-ids; do
     exe="$builddir/tests/bench/$b"
     if [ ! -x "$exe" ]; then
         echo "# $b: not built, skipped"
