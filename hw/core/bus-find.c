@@ -1,171 +1,230 @@
 /*
- * Finding a bus from a -device bus= value.
+ * The bus named by a -device bus= value.
+ *
+ * The value is a list of names separated by '/'; empty names (from "//"
+ * or a trailing '/') do not count. A leading '/' starts at the main
+ * system bus; otherwise the first name is a bus anywhere in the tree.
+ * After the start the names alternate: a device on the current bus (its
+ * id, else its type or alias), then one of that device's child buses. A
+ * list that ends on a device means the device's only child bus.
+ *
+ * When a name does not resolve, the error's hint lists what is there,
+ * in the format QEMU prints:
+ *   devices at "virtual-css": "virtio-net-ccw"/"net0", "vfio-ccw"
+ *   child buses at "virtual-css-bridge": "virtual-css"
  */
 #include "qemu/osdep.h"
 #include "hw/qdev-core.h"
 #include "qapi/error.h"
 
-BusState *qbus_find_recursive(BusState *bus, const char *name, const char *type)
-{
-    bool match = (!name || !strcmp(bus->name, name)) &&
-                 (!type || object_dynamic_cast(OBJECT(bus), type));
-    GList *l;
+/* ---- searching the whole tree ---- */
 
-    if (match && (name || !qbus_is_full(bus))) {
+typedef struct BusWanted {
+    const char *name; /* NULL: any name, but only a bus with room */
+    const char *type; /* NULL: any type */
+} BusWanted;
+
+static bool bus_is_wanted(BusState *bus, const BusWanted *want)
+{
+    if (want->name && !g_str_equal(bus->name, want->name)) {
+        return false;
+    }
+    if (want->type && !object_dynamic_cast(OBJECT(bus), want->type)) {
+        return false;
+    }
+    return want->name || !qbus_is_full(bus);
+}
+
+/* Pre-order: @bus, then the buses of each child device, in order. */
+static BusState *bus_tree_search(BusState *bus, const BusWanted *want)
+{
+    GList *kid;
+
+    if (bus_is_wanted(bus, want)) {
         return bus;
     }
-    for (l = bus->children; l; l = l->next) {
-        DeviceState *dev = ((BusChild *)l->data)->child;
-        GSList *c;
+    for (kid = bus->children; kid; kid = kid->next) {
+        DeviceState *dev = ((BusChild *)kid->data)->child;
+        GSList *sub;
 
-        for (c = dev->child_bus; c; c = c->next) {
-            BusState *found = qbus_find_recursive(c->data, name, type);
+        for (sub = dev->child_bus; sub; sub = sub->next) {
+            BusState *hit = bus_tree_search(sub->data, want);
 
-            if (found) {
-                return found;
+            if (hit) {
+                return hit;
             }
         }
     }
     return NULL;
 }
 
-static DeviceState *qbus_find_dev(BusState *bus, const char *elem)
+BusState *qbus_find_recursive(BusState *bus, const char *name, const char *type)
 {
-    GList *l;
+    BusWanted want = {.name = name, .type = type};
 
-    for (l = bus->children; l; l = l->next) {
-        DeviceState *dev = ((BusChild *)l->data)->child;
+    return bus_tree_search(bus, &want);
+}
 
-        if (dev->id && !strcmp(dev->id, elem)) {
-            return dev;
-        }
-    }
-    for (l = bus->children; l; l = l->next) {
-        DeviceState *dev = ((BusChild *)l->data)->child;
+/* ---- hints ---- */
+
+/* 'LABEL "WHERE": A, B, C' as one hint line; @items is consumed. */
+static void hint_listing(Error **errp, const char *label, const char *where,
+                         GPtrArray *items)
+{
+    g_autofree char *joined = NULL;
+    bool empty = items->len == 0;
+
+    g_ptr_array_add(items, NULL);
+    joined = g_strjoinv(", ", (char **)items->pdata);
+    error_append_hint(errp, "%s \"%s\":%s%s\n", label, where,
+                      empty ? "" : " ", joined);
+    g_ptr_array_free(items, true);
+}
+
+static void hint_devices_on(BusState *bus, Error **errp)
+{
+    GPtrArray *items = g_ptr_array_new_with_free_func(g_free);
+    GList *kid;
+
+    for (kid = bus->children; kid; kid = kid->next) {
+        DeviceState *dev = ((BusChild *)kid->data)->child;
         const char *type = object_get_typename(OBJECT(dev));
-        const char *alias = qdev_typename_to_alias(type);
 
-        if (!strcmp(type, elem) || (alias && !strcmp(alias, elem))) {
-            return dev;
+        g_ptr_array_add(items, dev->id ? g_strdup_printf("\"%s\"/\"%s\"", type,
+                                                         dev->id)
+                                       : g_strdup_printf("\"%s\"", type));
+    }
+    hint_listing(errp, "devices at", bus->name, items);
+}
+
+static void hint_buses_of(DeviceState *dev, Error **errp)
+{
+    GPtrArray *items = g_ptr_array_new_with_free_func(g_free);
+    GSList *sub;
+
+    for (sub = dev->child_bus; sub; sub = sub->next) {
+        g_ptr_array_add(items,
+                        g_strdup_printf("\"%s\"", ((BusState *)sub->data)->name));
+    }
+    hint_listing(errp, "child buses at",
+                 dev->id ? dev->id : object_get_typename(OBJECT(dev)), items);
+}
+
+/* ---- one step of the path ---- */
+
+static bool device_answers_to(DeviceState *dev, const char *name, bool by_id)
+{
+    const char *type = object_get_typename(OBJECT(dev));
+    const char *alias;
+
+    if (by_id) {
+        return dev->id && g_str_equal(dev->id, name);
+    }
+    alias = qdev_typename_to_alias(type);
+    return g_str_equal(type, name) || (alias && g_str_equal(alias, name));
+}
+
+/* An id match anywhere on the bus beats a type or alias match. */
+static DeviceState *bus_device_named(BusState *bus, const char *name)
+{
+    int by_id;
+
+    for (by_id = 1; by_id >= 0; by_id--) {
+        GList *kid;
+
+        for (kid = bus->children; kid; kid = kid->next) {
+            DeviceState *dev = ((BusChild *)kid->data)->child;
+
+            if (device_answers_to(dev, name, by_id)) {
+                return dev;
+            }
         }
     }
     return NULL;
 }
 
-static void qbus_hint_devices(BusState *bus, Error **errp)
+static BusState *device_sole_bus(DeviceState *dev, const char *dev_name,
+                                 Error **errp)
 {
-    const char *sep = " ";
-    GList *l;
-
-    error_append_hint(errp, "devices at \"%s\":", bus->name);
-    for (l = bus->children; l; l = l->next) {
-        DeviceState *dev = ((BusChild *)l->data)->child;
-
-        error_append_hint(errp, "%s\"%s\"", sep,
-                          object_get_typename(OBJECT(dev)));
-        if (dev->id) {
-            error_append_hint(errp, "/\"%s\"", dev->id);
-        }
-        sep = ", ";
+    if (dev->num_child_bus == 1) {
+        return dev->child_bus->data;
     }
-    error_append_hint(errp, "\n");
-}
-
-static void qbus_hint_buses(DeviceState *dev, Error **errp)
-{
-    const char *sep = " ";
-    GSList *l;
-
-    error_append_hint(errp, "child buses at \"%s\":",
-                      dev->id ? dev->id : object_get_typename(OBJECT(dev)));
-    for (l = dev->child_bus; l; l = l->next) {
-        error_append_hint(errp, "%s\"%s\"", sep, ((BusState *)l->data)->name);
-        sep = ", ";
-    }
-    error_append_hint(errp, "\n");
-}
-
-/* The bus below device @elem of @bus; @last: @elem ends the path. */
-static BusState *qbus_step(BusState *bus, const char *elem,
-                           const char *bus_elem, Error **errp)
-{
-    DeviceState *dev = qbus_find_dev(bus, elem);
-    BusState *child;
-
-    if (!dev) {
-        error_set(errp, ERROR_CLASS_DEVICE_NOT_FOUND, "Device '%s' not found",
-                  elem);
-        qbus_hint_devices(bus, errp);
+    if (!dev->num_child_bus) {
+        error_setg(errp, "Device '%s' has no child bus", dev_name);
         return NULL;
     }
-    if (!bus_elem) {
-        if (dev->num_child_bus == 1) {
-            return dev->child_bus->data;
-        }
-        if (dev->num_child_bus) {
-            error_setg(errp, "Device '%s' has multiple child buses", elem);
-            qbus_hint_buses(dev, errp);
+    error_setg(errp, "Device '%s' has multiple child buses", dev_name);
+    hint_buses_of(dev, errp);
+    return NULL;
+}
+
+static BusState *device_bus_named(DeviceState *dev, const char *bus_name,
+                                  Error **errp)
+{
+    BusState *below = qdev_get_child_bus(dev, bus_name);
+
+    if (below) {
+        return below;
+    }
+    error_setg(errp, "Bus '%s' not found", bus_name);
+    hint_buses_of(dev, errp);
+    return NULL;
+}
+
+static void refuse_unknown_device(BusState *bus, const char *dev_name,
+                                  Error **errp)
+{
+    error_set(errp, ERROR_CLASS_DEVICE_NOT_FOUND, "Device '%s' not found",
+              dev_name);
+    hint_devices_on(bus, errp);
+}
+
+/* ---- the whole path ---- */
+
+/* The non-empty names of @path, NULL-terminated. */
+static char **path_names(const char *path)
+{
+    char **names = g_strsplit(path, "/", -1);
+    size_t in, out = 0;
+
+    for (in = 0; names[in]; in++) {
+        if (*names[in]) {
+            names[out++] = names[in];
         } else {
-            error_setg(errp, "Device '%s' has no child bus", elem);
-        }
-        return NULL;
-    }
-    child = qdev_get_child_bus(dev, bus_elem);
-    if (!child) {
-        error_setg(errp, "Bus '%s' not found", bus_elem);
-        qbus_hint_buses(dev, errp);
-    }
-    return child;
-}
-
-static BusState *qbus_walk_path(BusState *bus, char **elems, Error **errp)
-{
-    size_t i;
-
-    for (i = 0; bus && elems[i]; i += 2) {
-        bus = qbus_step(bus, elems[i], elems[i + 1], errp);
-        if (!elems[i + 1]) {
-            break;
+            g_free(names[in]);
         }
     }
-    return bus;
-}
-
-static char **qbus_split_path(const char *path)
-{
-    char **parts = g_strsplit(path, "/", -1);
-    GPtrArray *elems = g_ptr_array_new();
-    char **p;
-
-    for (p = parts; *p; p++) {
-        if (**p) {
-            g_ptr_array_add(elems, g_strdup(*p));
-        }
-    }
-    g_strfreev(parts);
-    g_ptr_array_add(elems, NULL);
-    return (char **)g_ptr_array_free(elems, false);
+    names[out] = NULL;
+    return names;
 }
 
 BusState *qbus_find(const char *path, Error **errp)
 {
-    g_auto(GStrv) elems = qbus_split_path(path);
-    BusState *bus;
-    char **rest = elems;
+    g_auto(GStrv) names = path_names(path);
+    BusState *bus = sysbus_get_default();
+    size_t next = 0;
 
-    if (path[0] == '/') {
-        bus = sysbus_get_default();
-    } else {
-        const char *name = elems[0] ? elems[0] : "";
+    if (path[0] != '/') {
+        const char *first = names[0] ? names[0] : "";
 
-        bus = qbus_find_recursive(sysbus_get_default(), name, NULL);
+        bus = qbus_find_recursive(bus, first, NULL);
         if (!bus) {
-            error_setg(errp, "Bus '%s' not found", name);
+            error_setg(errp, "Bus '%s' not found", first);
             return NULL;
         }
-        rest = elems[0] ? elems + 1 : elems;
+        next = names[0] ? 1 : 0;
     }
-    bus = qbus_walk_path(bus, rest, errp);
+    while (bus && names[next]) {
+        const char *dev_name = names[next++];
+        DeviceState *dev = bus_device_named(bus, dev_name);
+
+        if (!dev) {
+            refuse_unknown_device(bus, dev_name, errp);
+            return NULL;
+        }
+        bus = names[next] ? device_bus_named(dev, names[next++], errp)
+                          : device_sole_bus(dev, dev_name, errp);
+    }
     if (bus && qbus_is_full(bus)) {
         error_setg(errp, "Bus '%s' is full", path);
         return NULL;

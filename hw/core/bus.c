@@ -9,64 +9,73 @@
 
 /* ---- creation ---- */
 
-/* "<parent id>.N", else "<lower-case bus type>.N" (a per-class count). */
-static char *qbus_default_name(BusState *bus, DeviceState *parent)
+/*
+ * The name a bus gets when its creator gives none: "<parent id>.<index
+ * among the parent's buses>" when the parent has an id, else the bus type
+ * in lower case with a number counted per bus class.
+ */
+static char *bus_invent_name(BusState *bus, DeviceState *parent)
 {
-    BusClass *bc = BUS_GET_CLASS(bus);
-    g_autofree char *base = NULL;
+    g_autofree char *stem = NULL;
+    int number;
 
     if (parent && parent->id) {
         return g_strdup_printf("%s.%d", parent->id, parent->num_child_bus);
     }
-    base = g_ascii_strdown(object_get_typename(OBJECT(bus)), -1);
-    return g_strdup_printf("%s.%d", base, bc->automatic_ids++);
+    stem = g_ascii_strdown(object_get_typename(OBJECT(bus)), -1);
+    number = BUS_GET_CLASS(bus)->automatic_ids++;
+    return g_strdup_printf("%s.%d", stem, number);
 }
 
-static void qbus_init_internal(BusState *bus, DeviceState *parent,
-                               const char *name)
+/* The parent owns the bus from now on, as its QOM child @bus->name. */
+static void bus_hang_below(BusState *bus, DeviceState *parent)
 {
-    bus->name = name ? g_strdup(name) : qbus_default_name(bus, parent);
+    parent->child_bus = g_slist_append(parent->child_bus, bus);
+    parent->num_child_bus++;
+    object_property_add_child(OBJECT(parent), bus->name, OBJECT(bus));
+    object_unref(OBJECT(bus));
+}
+
+static void bus_setup(BusState *bus, DeviceState *parent, const char *name)
+{
+    bus->name = name ? g_strdup(name) : bus_invent_name(bus, parent);
     bus->parent = parent;
     if (parent) {
-        parent->child_bus = g_slist_append(parent->child_bus, bus);
-        parent->num_child_bus++;
-        object_property_add_child(OBJECT(parent), bus->name, OBJECT(bus));
-        object_unref(OBJECT(bus));
+        bus_hang_below(bus, parent);
     }
 }
 
 BusState *qbus_new(const char *typename, DeviceState *parent, const char *name)
 {
-    BusState *bus = BUS(object_new(typename));
+    Object *obj = object_new(typename);
 
-    qbus_init_internal(bus, parent, name);
-    return bus;
+    bus_setup(BUS(obj), parent, name);
+    return BUS(obj);
 }
 
 void qbus_init(void *bus, size_t size, const char *typename,
                DeviceState *parent, const char *name)
 {
     object_initialize(bus, size, typename);
-    qbus_init_internal(BUS(bus), parent, name);
+    bus_setup(BUS(bus), parent, name);
 }
 
 /* ---- children ---- */
 
 bool qbus_is_full(BusState *bus)
 {
-    BusClass *bc = BUS_GET_CLASS(bus);
+    int limit = BUS_GET_CLASS(bus)->max_dev;
 
-    return bc->max_dev && bus->num_children >= bc->max_dev;
+    return limit > 0 && bus->num_children >= limit;
 }
 
-bool qdev_set_parent_bus(DeviceState *dev, BusState *bus, Error **errp)
+/* Why @bus cannot take @dev, or true when it can. */
+static bool bus_accepts(BusState *bus, DeviceState *dev, Error **errp)
 {
-    DeviceClass *dc = DEVICE_GET_CLASS(dev);
+    const char *wanted = DEVICE_GET_CLASS(dev)->bus_type;
     BusClass *bc = BUS_GET_CLASS(bus);
-    BusChild *kid;
 
-    g_assert(!dev->parent_bus);
-    if (!dc->bus_type || !object_dynamic_cast(OBJECT(bus), dc->bus_type)) {
+    if (!wanted || !object_dynamic_cast(OBJECT(bus), wanted)) {
         error_setg(errp, "Device '%s' can't go on %s bus",
                    object_get_typename(OBJECT(dev)),
                    object_get_typename(OBJECT(bus)));
@@ -76,36 +85,54 @@ bool qdev_set_parent_bus(DeviceState *dev, BusState *bus, Error **errp)
         error_setg(errp, "Bus '%s' is full", bus->name);
         return false;
     }
-    if (bc->check_address && !bc->check_address(bus, dev, errp)) {
+    return !bc->check_address || bc->check_address(bus, dev, errp);
+}
+
+bool qdev_set_parent_bus(DeviceState *dev, BusState *bus, Error **errp)
+{
+    BusChild *entry;
+
+    g_assert(!dev->parent_bus);
+    if (!bus_accepts(bus, dev, errp)) {
         return false;
     }
-    kid = g_new0(BusChild, 1);
-    kid->child = dev;
-    kid->index = bus->max_index++;
-    bus->children = g_list_append(bus->children, kid);
+    entry = g_new0(BusChild, 1);
+    entry->child = dev;
+    entry->index = bus->max_index++;
+    bus->children = g_list_append(bus->children, entry);
     bus->num_children++;
-    dev->parent_bus = BUS(object_ref(OBJECT(bus)));
+    /* the bus and the device keep each other alive while attached */
     object_ref(OBJECT(dev));
+    dev->parent_bus = bus;
+    object_ref(OBJECT(bus));
     return true;
+}
+
+static GList *bus_entry_of(BusState *bus, DeviceState *dev)
+{
+    GList *link;
+
+    for (link = bus->children; link; link = link->next) {
+        if (((BusChild *)link->data)->child == dev) {
+            return link;
+        }
+    }
+    return NULL;
 }
 
 void qdev_unset_parent_bus(DeviceState *dev)
 {
     BusState *bus = dev->parent_bus;
-    GList *l;
+    GList *link;
 
     if (!bus) {
         return;
     }
-    for (l = bus->children; l; l = l->next) {
-        BusChild *kid = l->data;
-
-        if (kid->child == dev) {
-            bus->children = g_list_delete_link(bus->children, l);
-            bus->num_children--;
-            g_free(kid);
-            break;
-        }
+    link = bus_entry_of(bus, dev);
+    if (link) {
+        g_free(link->data);
+        bus->children = g_list_delete_link(bus->children, link);
+        bus->num_children--;
     }
     dev->parent_bus = NULL;
     object_unref(OBJECT(bus));
@@ -115,17 +142,13 @@ void qdev_unset_parent_bus(DeviceState *dev)
 int qbus_walk_children(BusState *bus, int (*fn)(DeviceState *, void *),
                        void *opaque)
 {
-    GList *l;
+    GList *link;
+    int ret = 0;
 
-    for (l = bus->children; l; l = l->next) {
-        BusChild *kid = l->data;
-        int ret = fn(kid->child, opaque);
-
-        if (ret) {
-            return ret;
-        }
+    for (link = bus->children; link && !ret; link = link->next) {
+        ret = fn(((BusChild *)link->data)->child, opaque);
     }
-    return 0;
+    return ret;
 }
 
 /* ---- realize, hotplug, reset ---- */
@@ -136,15 +159,16 @@ bool qbus_realize(BusState *bus, Error **errp)
     return true;
 }
 
+/* Children go down in the reverse of the order they came up. */
 void qbus_unrealize(BusState *bus)
 {
-    GList *l;
+    GList *link = g_list_last(bus->children);
 
-    for (l = g_list_last(bus->children); l; l = l->prev) {
-        BusChild *kid = l->data;
+    for (; link; link = link->prev) {
+        DeviceState *dev = ((BusChild *)link->data)->child;
 
-        if (kid->child->realized) {
-            qdev_unrealize(kid->child);
+        if (dev->realized) {
+            qdev_unrealize(dev);
         }
     }
     bus->realized = false;
@@ -152,72 +176,81 @@ void qbus_unrealize(BusState *bus)
 
 void qbus_set_hotplug_handler(BusState *bus, Object *handler)
 {
-    bus->hotplug_handler = handler ? HOTPLUG_HANDLER(handler) : NULL;
+    bus->hotplug_handler = NULL;
+    if (handler) {
+        bus->hotplug_handler = HOTPLUG_HANDLER(handler);
+    }
 }
 
+/* A handler may refuse particular buses through is_hotpluggable_bus. */
 bool qbus_is_hotpluggable(BusState *bus)
 {
-    HotplugHandler *handler = bus->hotplug_handler;
     HotplugHandlerClass *hc;
 
-    if (!handler) {
+    if (!bus->hotplug_handler) {
         return false;
     }
-    hc = HOTPLUG_HANDLER_GET_CLASS(handler);
-    return !hc->is_hotpluggable_bus || hc->is_hotpluggable_bus(handler, bus);
+    hc = HOTPLUG_HANDLER_GET_CLASS(bus->hotplug_handler);
+    if (!hc->is_hotpluggable_bus) {
+        return true;
+    }
+    return hc->is_hotpluggable_bus(bus->hotplug_handler, bus);
+}
+
+static int bus_reset_one(DeviceState *dev, void *opaque)
+{
+    device_reset(dev);
+    return 0;
 }
 
 void qbus_reset_all(BusState *bus)
 {
-    BusClass *bc = BUS_GET_CLASS(bus);
-    GList *l;
+    void (*bus_reset)(BusState *) = BUS_GET_CLASS(bus)->reset;
 
-    for (l = bus->children; l; l = l->next) {
-        BusChild *kid = l->data;
-
-        device_reset(kid->child);
-    }
-    if (bc->reset) {
-        bc->reset(bus);
+    qbus_walk_children(bus, bus_reset_one, NULL);
+    if (bus_reset) {
+        bus_reset(bus);
     }
 }
 
 /* ---- type ---- */
 
+/*
+ * Unparenting a bus takes its devices with it (a device that has no QOM
+ * parent is at least detached), then leaves the parent device.
+ */
 static void bus_unparent(Object *obj)
 {
     BusState *bus = BUS(obj);
-    DeviceState *parent = bus->parent;
+    DeviceState *owner = bus->parent;
 
     while (bus->children) {
-        BusChild *kid = bus->children->data;
-        DeviceState *dev = kid->child;
+        Object *dev = OBJECT(((BusChild *)bus->children->data)->child);
 
-        object_ref(OBJECT(dev));
-        object_unparent(OBJECT(dev));
-        qdev_unset_parent_bus(dev); /* when it had no QOM parent */
-        object_unref(OBJECT(dev));
+        object_ref(dev);
+        object_unparent(dev);
+        qdev_unset_parent_bus(DEVICE(dev));
+        object_unref(dev);
     }
-    if (parent) {
-        parent->child_bus = g_slist_remove(parent->child_bus, bus);
-        parent->num_child_bus--;
-        bus->parent = NULL;
+    if (!owner) {
+        return;
     }
+    owner->child_bus = g_slist_remove(owner->child_bus, bus);
+    owner->num_child_bus--;
+    bus->parent = NULL;
 }
 
 static void bus_finalize(Object *obj)
 {
-    BusState *bus = BUS(obj);
-
-    g_free(bus->name);
+    g_free(BUS(obj)->name);
 }
 
-static char *bus_get_name(Object *obj, Error **errp)
+static char *bus_prop_name(Object *obj, Error **errp)
 {
     return g_strdup(BUS(obj)->name);
 }
 
-static bool bus_get_realized(Object *obj, Error **errp)
+static bool bus_prop_realized(Object *obj, Error **errp)
 {
     return BUS(obj)->realized;
 }
@@ -225,8 +258,8 @@ static bool bus_get_realized(Object *obj, Error **errp)
 static void bus_class_init(ObjectClass *oc, void *data)
 {
     oc->unparent = bus_unparent;
-    object_class_property_add_str(oc, "name", bus_get_name, NULL);
-    object_class_property_add_bool(oc, "realized", bus_get_realized, NULL);
+    object_class_property_add_str(oc, "name", bus_prop_name, NULL);
+    object_class_property_add_bool(oc, "realized", bus_prop_realized, NULL);
 }
 
 static const TypeInfo bus_type_info = {

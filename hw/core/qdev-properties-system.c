@@ -7,7 +7,7 @@
 #include "qapi/visitor.h"
 
 /* Read 1..@max hex digits at *p (advancing it); false when none. */
-static bool parse_hex(const char **p, int max, unsigned int *out)
+static bool hex_run(const char **p, int max, unsigned int *out)
 {
     unsigned int v = 0;
     int n = 0;
@@ -24,6 +24,40 @@ static bool parse_hex(const char **p, int max, unsigned int *out)
     return true;
 }
 
+/*
+ * A field written and read as text: @parse fills a scratch copy of the
+ * field (0 or -EINVAL), @print renders the field (g_free'd).
+ */
+typedef struct TextCodec {
+    size_t size;
+    int (*parse)(const char *text, void *field);
+    char *(*print)(const void *field);
+} TextCodec;
+
+static void text_field_access(Object *obj, Visitor *v, const char *name,
+                              const Property *prop, const TextCodec *codec,
+                              Error **errp)
+{
+    void *field = object_field_prop_ptr(obj, prop);
+    g_autofree char *text = NULL;
+    g_autofree void *scratch = NULL;
+
+    if (!visit_is_input(v)) {
+        text = codec->print(field);
+        visit_type_str(v, name, &text, errp);
+        return;
+    }
+    if (!visit_type_str(v, name, &text, errp)) {
+        return;
+    }
+    scratch = g_malloc0(codec->size);
+    if (codec->parse(text, scratch)) {
+        qdev_prop_error(errp, -EINVAL, obj, name, text);
+        return;
+    }
+    memcpy(field, scratch, codec->size);
+}
+
 /* ---- css device id ---- */
 
 int css_dev_id_parse(const char *str, CssDevId *id)
@@ -31,8 +65,8 @@ int css_dev_id_parse(const char *str, CssDevId *id)
     const char *p = str;
     unsigned int cssid, ssid, devid;
 
-    if (!parse_hex(&p, 2, &cssid) || *p++ != '.' || !parse_hex(&p, 1, &ssid) ||
-        *p++ != '.' || strlen(p) != 4 || !parse_hex(&p, 4, &devid) || *p) {
+    if (!hex_run(&p, 2, &cssid) || *p++ != '.' || !hex_run(&p, 1, &ssid) ||
+        *p++ != '.' || strlen(p) != 4 || !hex_run(&p, 4, &devid) || *p) {
         return -EINVAL;
     }
     id->cssid = cssid;
@@ -61,57 +95,53 @@ bool css_dev_id_check_range(const CssDevId *id, Error **errp)
     return true;
 }
 
-static void get_css_devid(Object *obj, Visitor *v, const char *name,
-                          void *opaque, Error **errp)
+static int css_devid_parse_field(const char *text, void *field)
 {
-    CssDevId *id = object_field_prop_ptr(obj, opaque);
-    g_autofree char *str = css_dev_id_print(id);
-
-    visit_type_str(v, name, &str, errp);
+    return css_dev_id_parse(text, field);
 }
 
-static void set_css_devid(Object *obj, Visitor *v, const char *name,
-                          void *opaque, Error **errp)
+static char *css_devid_print_field(const void *field)
 {
-    CssDevId *id = object_field_prop_ptr(obj, opaque);
-    g_autofree char *str = NULL;
-    CssDevId parsed;
+    return css_dev_id_print(field);
+}
 
-    if (!visit_type_str(v, name, &str, errp)) {
-        return;
-    }
-    if (css_dev_id_parse(str, &parsed)) {
-        qdev_prop_error(errp, -EINVAL, obj, name, str);
-        return;
-    }
-    *id = parsed;
+static const TextCodec css_devid_codec = {
+    .size = sizeof(CssDevId),
+    .parse = css_devid_parse_field,
+    .print = css_devid_print_field,
+};
+
+static void css_devid_access(Object *obj, Visitor *v, const char *name,
+                             void *opaque, Error **errp)
+{
+    text_field_access(obj, v, name, opaque, &css_devid_codec, errp);
 }
 
 const PropertyInfo css_devid_propinfo = {
     .name = "str",
     .description = "Identifier of an I/O device in the channel "
                    "subsystem, example: fe.1.23ab",
-    .get = get_css_devid,
-    .set = set_css_devid,
+    .get = css_devid_access,
+    .set = css_devid_access,
 };
 
 const PropertyInfo css_devid_ro_propinfo = {
     .name = "str",
     .description = "Read-only identifier of an I/O device in the channel "
                    "subsystem, example: fe.1.23ab",
-    .get = get_css_devid,
+    .get = css_devid_access,
 };
 
 /* ---- PCI devfn ---- */
 
 /* hex digits with an optional 0x prefix */
-static bool parse_hex_prefixed(const char **p, int max, unsigned int *out)
+static bool hex_run_0x(const char **p, int max, unsigned int *out)
 {
     if ((*p)[0] == '0' && ((*p)[1] == 'x' || (*p)[1] == 'X') &&
         g_ascii_isxdigit((*p)[2])) {
         *p += 2;
     }
-    return parse_hex(p, max, out);
+    return hex_run(p, max, out);
 }
 
 int pci_devfn_parse(const char *str, int32_t *devfn)
@@ -119,12 +149,12 @@ int pci_devfn_parse(const char *str, int32_t *devfn)
     const char *p = str;
     unsigned int slot, func = 0;
 
-    if (!parse_hex_prefixed(&p, 8, &slot) || slot > 0x1f) {
+    if (!hex_run_0x(&p, 8, &slot) || slot > 0x1f) {
         return -EINVAL;
     }
     if (*p == '.') {
         p++;
-        if (!parse_hex_prefixed(&p, 8, &func) || func > 7) {
+        if (!hex_run_0x(&p, 8, &func) || func > 7) {
             return -EINVAL;
         }
     }
@@ -143,46 +173,41 @@ char *pci_devfn_print(int32_t devfn)
     return g_strdup_printf("%02x.%x", (devfn >> 3) & 0x1f, devfn & 7);
 }
 
-static void get_pci_devfn(Object *obj, Visitor *v, const char *name,
-                          void *opaque, Error **errp)
+/*
+ * Read as the devfn number; written either as "slot[.function]" text or
+ * as the number itself (-1 for none).
+ */
+static void pci_devfn_access(Object *obj, Visitor *v, const char *name,
+                             void *opaque, Error **errp)
 {
-    int32_t *ptr = object_field_prop_ptr(obj, opaque);
+    int32_t *devfn = object_field_prop_ptr(obj, opaque);
+    g_autofree char *text = NULL;
+    int32_t number = *devfn;
 
-    visit_type_int32(v, name, ptr, errp);
-}
-
-static void set_pci_devfn(Object *obj, Visitor *v, const char *name,
-                          void *opaque, Error **errp)
-{
-    int32_t *ptr = object_field_prop_ptr(obj, opaque);
-    g_autofree char *str = NULL;
-    int32_t value;
-
-    if (!visit_type_str(v, name, &str, NULL)) {
-        if (!visit_type_int32(v, name, &value, errp)) {
-            return;
-        }
-        if (value < -1 || value > 255) {
-            error_setg(errp,
-                       "Parameter '%s' expects a value between -1 and 255",
-                       name ? name : "null");
-            return;
-        }
-        *ptr = value;
+    if (!visit_is_input(v)) {
+        visit_type_int32(v, name, devfn, errp);
         return;
     }
-    if (pci_devfn_parse(str, &value)) {
-        qdev_prop_error(errp, -EINVAL, obj, name, str);
+    if (visit_type_str(v, name, &text, NULL)) {
+        if (pci_devfn_parse(text, &number)) {
+            qdev_prop_error(errp, -EINVAL, obj, name, text);
+            return;
+        }
+    } else if (!visit_type_int32(v, name, &number, errp)) {
+        return;
+    } else if (number < -1 || number > 255) {
+        error_setg(errp, "Parameter '%s' expects a value between -1 and 255",
+                   name ? name : "null");
         return;
     }
-    *ptr = value;
+    *devfn = number;
 }
 
 const PropertyInfo qdev_prop_pci_devfn = {
     .name = "int32",
     .description = "Slot and optional function number, example: 06.0 or 06",
-    .get = get_pci_devfn,
-    .set = set_pci_devfn,
+    .get = pci_devfn_access,
+    .set = pci_devfn_access,
     .set_default_value = qdev_propinfo_set_default_value_int,
 };
 
@@ -196,7 +221,7 @@ int pci_host_devaddr_parse(const char *str, PCIHostDeviceAddress *addr)
 
     /* up to three ':'-separated numbers before '.' */
     while (n < 3) {
-        if (!parse_hex(&p, 8, &v[n])) {
+        if (!hex_run(&p, 8, &v[n])) {
             return -EINVAL;
         }
         n++;
@@ -205,7 +230,7 @@ int pci_host_devaddr_parse(const char *str, PCIHostDeviceAddress *addr)
         }
         p++;
     }
-    if (n < 2 || *p++ != '.' || !parse_hex(&p, 8, &v[n]) || *p) {
+    if (n < 2 || *p++ != '.' || !hex_run(&p, 8, &v[n]) || *p) {
         return -EINVAL;
     }
     if (n == 2) {
@@ -228,36 +253,32 @@ char *pci_host_devaddr_print(const PCIHostDeviceAddress *addr)
                            addr->slot, addr->function);
 }
 
-static void get_pci_host_devaddr(Object *obj, Visitor *v, const char *name,
-                                 void *opaque, Error **errp)
+static int host_devaddr_parse_field(const char *text, void *field)
 {
-    PCIHostDeviceAddress *addr = object_field_prop_ptr(obj, opaque);
-    g_autofree char *str = pci_host_devaddr_print(addr);
-
-    visit_type_str(v, name, &str, errp);
+    return pci_host_devaddr_parse(text, field);
 }
 
-static void set_pci_host_devaddr(Object *obj, Visitor *v, const char *name,
-                                 void *opaque, Error **errp)
+static char *host_devaddr_print_field(const void *field)
 {
-    PCIHostDeviceAddress *addr = object_field_prop_ptr(obj, opaque);
-    g_autofree char *str = NULL;
-    PCIHostDeviceAddress parsed;
+    return pci_host_devaddr_print(field);
+}
 
-    if (!visit_type_str(v, name, &str, errp)) {
-        return;
-    }
-    if (pci_host_devaddr_parse(str, &parsed)) {
-        qdev_prop_error(errp, -EINVAL, obj, name, str);
-        return;
-    }
-    *addr = parsed;
+static const TextCodec host_devaddr_codec = {
+    .size = sizeof(PCIHostDeviceAddress),
+    .parse = host_devaddr_parse_field,
+    .print = host_devaddr_print_field,
+};
+
+static void host_devaddr_access(Object *obj, Visitor *v, const char *name,
+                                void *opaque, Error **errp)
+{
+    text_field_access(obj, v, name, opaque, &host_devaddr_codec, errp);
 }
 
 const PropertyInfo qdev_prop_pci_host_devaddr = {
     .name = "str",
     .description = "Address (bus/device/function) of the host device, "
                    "example: 04:10.0",
-    .get = get_pci_host_devaddr,
-    .set = set_pci_host_devaddr,
+    .get = host_devaddr_access,
+    .set = host_devaddr_access,
 };

@@ -16,7 +16,7 @@
 #include "hw/qdev-core.h"
 #include "hw/hotplug.h"
 #include "hw/s390x/s390-virtio-ccw.h"
-#include "target/s390x/cpu.h"
+#include "hw/s390x/cpu-reset.h"
 #include "hw/s390x/css.h"
 #include "hw/s390x/css-bridge.h"
 #include "exec/memory.h"
@@ -125,9 +125,18 @@ static bool s390_machine_init(MachineState *machine, Error **errp)
     return true;
 }
 
+static S390CpuResetHook *s390_cpu_reset_hook;
+
+void s390_machine_set_cpu_reset(S390CpuResetHook *hook)
+{
+    s390_cpu_reset_hook = hook;
+}
+
 static void s390_machine_reset(MachineState *machine)
 {
-    s390_cpu_reset(s390_cpu_env(0));    /* CR6 and friends: initial values */
+    if (s390_cpu_reset_hook) {
+        s390_cpu_reset_hook();  /* CR6 and friends: initial values */
+    }
     css_reset();
     qbus_reset_all(sysbus_get_default());
 }

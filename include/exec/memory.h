@@ -100,16 +100,18 @@ struct IOMMUNotifier {
     IOMMUNotifier *next; /* private */
 };
 
+/* Fill @n for memory_region_register_iommu_notifier(). */
 static inline void iommu_notifier_init(IOMMUNotifier *n, IOMMUNotify fn,
                                        IOMMUNotifierFlag flags, hwaddr start,
                                        hwaddr end, int iommu_idx)
 {
-    n->notify = fn;
-    n->notifier_flags = flags;
-    n->start = start;
-    n->end = end;
-    n->iommu_idx = iommu_idx;
-    n->next = NULL;
+    *n = (IOMMUNotifier){
+        .notify = fn,
+        .notifier_flags = flags,
+        .start = start,
+        .end = end,
+        .iommu_idx = iommu_idx,
+    };
 }
 
 typedef struct IOMMUMemoryRegionOps {

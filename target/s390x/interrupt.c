@@ -6,6 +6,8 @@
 #include "qemu/bswap.h"
 #include "target/s390x/cpu.h"
 #include "hw/s390x/css.h"
+#include "hw/s390x/cpu-reset.h"
+#include "qemu/module.h"
 
 #define IID_ISC_SHIFT 27    /* ISC in bits 2-4 of the identification word */
 
@@ -29,6 +31,19 @@ CPUS390XState *s390_cpu_env(int index)
     }
     return index == 0 ? &cpu0 : NULL;
 }
+
+/* What the machine's system reset does to the CPUs. */
+static void s390_cpus_reset(void)
+{
+    s390_cpu_reset(s390_cpu_env(0));
+}
+
+static void s390_cpu_register_reset(void)
+{
+    s390_machine_set_cpu_reset(s390_cpus_reset);
+}
+
+type_init(s390_cpu_register_reset)
 
 bool s390_io_intr_take(CPUS390XState *env, S390IoIntr *out)
 {

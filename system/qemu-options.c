@@ -1,5 +1,6 @@
 /*
- * The command-line option table and the -h text.
+ * The command-line option table and the -h text (the system emulator's:
+ * util/ stays free of sysemu).
  */
 #include "qemu/osdep.h"
 #include "sysemu/qemu-options.h"
