@@ -11,21 +11,6 @@
 /* Most IDAWs one CCW can need: 65535 bytes over 2 KiB blocks, both ends partial */
 #define CCW_XLATE_MAX_IDAWS 34
 
-/* Direction classes of the command a data chain carries */
-enum {
-    CCW_DIR_OUT = 0,      /* write, control */
-    CCW_DIR_IN = 1,       /* read, sense */
-    CCW_DIR_BACKWARD = 2, /* read backward */
-};
-
-static inline unsigned ccw_xlate_dir(uint8_t cmd)
-{
-    if (ccw_cmd_is_read_backward(cmd)) {
-        return CCW_DIR_BACKWARD;
-    }
-    return ccw_cmd_is_input(cmd) ? CCW_DIR_IN : CCW_DIR_OUT;
-}
-
 static inline uint64_t *ccw_prog_entry(CcwProgram *p, uint32_t slot)
 {
     return &p->buf.entries[CCW_PROG_ENTRY_AREA / 8 + slot];

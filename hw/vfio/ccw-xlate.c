@@ -6,7 +6,14 @@
 #include "qemu/osdep.h"
 #include "ccw-xlate-int.h"
 
-#define CCW_CTX_DC 0x100u   /* reached by data chaining (| direction) */
+/*
+ * How a CCW is reached: 0 by command chaining (or the ORB), else
+ * CCW_CTX_DC | the command its data chain carries. The translation of a
+ * CCW is a function of the CCW and this context only, so a CCW is shared
+ * only between walks that reach it with the same context: a data chain of
+ * a NOOP and one of a write that run into the same CCW get a slot each.
+ */
+#define CCW_CTX_DC 0x100u
 
 typedef struct CcwWalk {
     uint32_t addr;      /* guest address of the CCW to fetch next */
@@ -297,7 +304,7 @@ static CcwXlateReason ccw_xlate_one(CcwProgram *p, const CcwGuestMem *mem,
     w->addr += 8;
     *more = ccw->flags & (CCW_FLAG_DC | CCW_FLAG_CC);
     if (ccw->flags & CCW_FLAG_DC) {
-        w->ctx = CCW_CTX_DC | ccw_xlate_dir(cmd);
+        w->ctx = CCW_CTX_DC | cmd;
         w->chain_cmd = cmd;
     } else {
         w->ctx = 0;
@@ -408,6 +415,11 @@ bool ccw_prog_reached_stop(const CcwProgram *p, uint32_t host_cpa_offset)
         return false;
     }
     return host_cpa_offset == (p->res.stop_slot + 1) * CCW_PROG_CCW_SIZE;
+}
+
+uint32_t ccw_prog_nr_slots(const CcwProgram *p)
+{
+    return p->nr_ccws;
 }
 
 void ccw_prog_fill_request(const CcwProgram *p, struct ccw_prog_request *req)

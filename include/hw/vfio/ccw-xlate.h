@@ -105,6 +105,9 @@ uint32_t ccw_prog_cpa_to_guest(const CcwProgram *p, uint32_t host_cpa_offset);
 /* Did the host stop on the stop slot (its NOOP was the last CCW used)? */
 bool ccw_prog_reached_stop(const CcwProgram *p, uint32_t host_cpa_offset);
 
+/* Slots used by the last translation, the stop slot included */
+uint32_t ccw_prog_nr_slots(const CcwProgram *p);
+
 /* Fill a request for the host device */
 void ccw_prog_fill_request(const CcwProgram *p, struct ccw_prog_request *req);
 

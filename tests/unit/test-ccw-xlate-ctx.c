@@ -1,0 +1,132 @@
+/*
+ * Unit tests of the CCW translator: one guest CCW reached in several
+ * contexts (by data chaining for different commands, by command
+ * chaining) gets a translation for each, and the layout keeps the slot
+ * that status modifier skips to.
+ */
+#include "qemu/osdep.h"
+#include "test-ccw-xlate-fixture.h"
+
+#define CP   0x1000
+#define WBUF 0x10000
+#define D_AT (CP + 24)
+
+typedef struct Seg {
+    uint64_t host;
+    uint16_t count;
+} Seg;
+
+/*
+ * The data chain the host channel runs from slot @slot: each segment's
+ * host address and count, TICs followed. Returns the number of segments.
+ */
+static unsigned host_chain(const TestRam *t, uint32_t slot, Seg *seg,
+                           unsigned max)
+{
+    unsigned n = 0;
+    CCW1 c;
+
+    for (;;) {
+        c = tr_slot(t, slot);
+        if (ccw_cmd_is_tic(c.cmd_code)) {
+            slot = c.cda / CCW_PROG_CCW_SIZE;
+            continue;
+        }
+        g_assert_cmpuint(n, <, max);
+        seg[n].count = c.count;
+        seg[n].host = c.cda ? tr_entry(t, slot) : 0;
+        n++;
+        if (!(c.flags & CCW_FLAG_DC)) {
+            return n;
+        }
+        slot++;
+    }
+}
+
+/* The first slot holding command @cmd with DC set */
+static uint32_t find_dc_cmd(const TestRam *t, uint8_t cmd)
+{
+    for (uint32_t i = 0; i < ccw_prog_nr_slots(t->p); i++) {
+        CCW1 c = tr_slot(t, i);
+
+        if (c.cmd_code == cmd && (c.flags & CCW_FLAG_DC)) {
+            return i;
+        }
+    }
+    g_assert_not_reached();
+}
+
+/*
+ * NOOP (DC) -> D (CC); Write Data (DC) -> TIC -> D. The NOOP's chain
+ * reaches D first and moves no data; the write's chain must still get
+ * D's 4095 guest bytes (issue 12 F1: it got the NOOP's "no data").
+ */
+static void build_noop_then_write(TestRam *t, uint32_t d_cda)
+{
+    tr_ccw1(t, CP, 0x63, CCW_FLAG_CC, 16, WBUF + 0x2000);
+    tr_ccw1(t, CP + 8, CCW_CMD_NOOP, CCW_FLAG_DC, 1, WBUF);
+    tr_ccw1(t, CP + 16, CCW_CMD_TIC, 0, 0, D_AT);
+    tr_ccw1(t, D_AT, 0x00, CCW_FLAG_CC, 4095, d_cda);
+    tr_ccw1(t, D_AT + 8, 0x05, CCW_FLAG_DC, 1, WBUF);
+    tr_ccw1(t, D_AT + 16, CCW_CMD_TIC, 0, 0, D_AT);
+}
+
+static void test_noop_then_write(TestRam *t, gconstpointer d)
+{
+    const CcwXlateResult *r;
+    Seg seg[4];
+    uint32_t w;
+
+    build_noop_then_write(t, WBUF + 1);
+    r = tr_xlate(t, CP, 0);
+    g_assert_cmpint(r->status, ==, CCW_XLATE_OK);
+    w = find_dc_cmd(t, 0x05);
+    g_assert_cmpuint(host_chain(t, w, seg, 4), ==, 2);
+    g_assert_cmphex(seg[0].host, ==, tr_host(t, WBUF));
+    g_assert_cmpuint(seg[0].count, ==, 1);
+    g_assert_cmphex(seg[1].host, ==, tr_host(t, WBUF + 1));
+    g_assert_cmpuint(seg[1].count, ==, 4095);
+    /* the NOOP's chain still moves nothing */
+    w = find_dc_cmd(t, CCW_CMD_NOOP);
+    g_assert_cmpuint(host_chain(t, w, seg, 4), ==, 2);
+    g_assert_cmphex(seg[1].host, ==, 0);
+}
+
+/* D's data outside guest storage: the write's chain is a program check */
+static void test_noop_then_write_bad_addr(TestRam *t, gconstpointer d)
+{
+    const CcwXlateResult *r;
+
+    build_noop_then_write(t, TR_RAM_SIZE - 16);
+    r = tr_xlate(t, CP, 0);
+    tr_assert_stop(t, r, CCW_XLATE_PROGRAM_CHECK, CCW_XLATE_R_DATA_ADDR,
+                   D_AT);
+}
+
+/* Two writes of different commands chain into one CCW: both get its data */
+static void test_two_outputs_one_ccw(TestRam *t, gconstpointer d)
+{
+    const CcwXlateResult *r;
+    Seg seg[4];
+
+    tr_ccw1(t, CP, 0x01, CCW_FLAG_DC, 8, WBUF);
+    tr_ccw1(t, CP + 8, 0x00, CCW_FLAG_CC, 8, WBUF + 8);
+    tr_ccw1(t, CP + 16, 0x05, CCW_FLAG_DC, 8, WBUF + 16);
+    tr_ccw1(t, CP + 24, CCW_CMD_TIC, 0, 0, CP + 8);
+    r = tr_xlate(t, CP, 0);
+    g_assert_cmpint(r->status, ==, CCW_XLATE_OK);
+    g_assert_cmpuint(host_chain(t, find_dc_cmd(t, 0x05), seg, 4), ==, 2);
+    g_assert_cmphex(seg[0].host, ==, tr_host(t, WBUF + 16));
+    g_assert_cmphex(seg[1].host, ==, tr_host(t, WBUF + 8));
+    g_assert_cmpuint(seg[1].count, ==, 8);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    TR_ADD("/ccw-xlate/ctx/noop-then-write", test_noop_then_write);
+    TR_ADD("/ccw-xlate/ctx/noop-then-write-bad-addr",
+           test_noop_then_write_bad_addr);
+    TR_ADD("/ccw-xlate/ctx/two-outputs-one-ccw", test_two_outputs_one_ccw);
+    return g_test_run();
+}
