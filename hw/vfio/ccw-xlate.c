@@ -417,6 +417,12 @@ bool ccw_prog_reached_stop(const CcwProgram *p, uint32_t host_cpa_offset)
     return host_cpa_offset == (p->res.stop_slot + 1) * CCW_PROG_CCW_SIZE;
 }
 
+const CcwXlateResult *ccw_prog_stop_result(const CcwProgram *p,
+                                           uint32_t host_cpa_offset)
+{
+    return ccw_prog_reached_stop(p, host_cpa_offset) ? &p->res : NULL;
+}
+
 uint32_t ccw_prog_nr_slots(const CcwProgram *p)
 {
     return p->nr_ccws;

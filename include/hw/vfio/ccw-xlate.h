@@ -105,6 +105,13 @@ uint32_t ccw_prog_cpa_to_guest(const CcwProgram *p, uint32_t host_cpa_offset);
 /* Did the host stop on the stop slot (its NOOP was the last CCW used)? */
 bool ccw_prog_reached_stop(const CcwProgram *p, uint32_t host_cpa_offset);
 
+/*
+ * The result recorded for the stop slot the host stopped on (its CPA
+ * offset @host_cpa_offset), or NULL when that slot is not a stop slot.
+ */
+const CcwXlateResult *ccw_prog_stop_result(const CcwProgram *p,
+                                           uint32_t host_cpa_offset);
+
 /* Slots used by the last translation, the stop slot included */
 uint32_t ccw_prog_nr_slots(const CcwProgram *p);
 
