@@ -60,23 +60,31 @@ static void vfio_ccw_finish(VFIOCCWDevice *v)
 }
 
 /* The host's IRB, with its CPA mapped back to the guest program */
+/* The channel stops at the translator's stop @res: remember a suspension */
+static void vfio_ccw_note_stop(VFIOCCWDevice *v, const CcwXlateResult *res)
+{
+    v->suspended = res->status == CCW_XLATE_SUSPEND;
+    v->resume_gaddr = res->stop_gaddr;
+}
+
 static void vfio_ccw_report(VFIOCCWDevice *v, const uint8_t irb[96])
 {
-    const CcwXlateResult *res = &v->prog->res;
     CssIoStatus st = { 0 };
+    const CcwXlateResult *res;
     SCSW scsw;
 
     scsw_decode(irb, &scsw);
     st.dstat = scsw.dstat;
     st.cstat = scsw.cstat;
     st.count = scsw.count;
-    if (res->status != CCW_XLATE_OK &&
-        ccw_prog_reached_stop(v->prog, scsw.cpa)) {
-        /* the channel reached the CCW the translator refused */
+    res = ccw_prog_stop_result(v->prog, scsw.cpa);
+    if (res) {
+        /* the channel reached a CCW the translator refused */
         st.cstat |= res->cstat;
         st.cpa = res->cpa;
         st.count = 0;
         st.suspended = res->status == CCW_XLATE_SUSPEND;
+        vfio_ccw_note_stop(v, res);
     } else {
         st.cpa = ccw_prog_cpa_to_guest(v->prog, scsw.cpa);
     }
@@ -124,23 +132,9 @@ static int vfio_ccw_end_now(VFIOCCWDevice *v, const CcwXlateResult *res)
         .suspended = res->status == CCW_XLATE_SUSPEND,
     };
 
+    vfio_ccw_note_stop(v, res);
     css_io_complete(CCW_DEVICE(v)->sch, &st);
     return 0;
-}
-
-/*
- * Does a command reach the device before the stop slot? Slots before it
- * that are all TICs (a TIC to a TIC at the start of the chain) send the
- * device nothing: the channel stops before the first command.
- */
-static bool vfio_ccw_command_before_stop(const CcwProgram *p, uint32_t stop)
-{
-    for (uint32_t i = 0; i < stop; i++) {
-        if (p->buf.bytes[i * CCW_PROG_CCW_SIZE] != CCW_CMD_TIC) {
-            return true;
-        }
-    }
-    return false;
 }
 
 /* Translate and hand to the host the program @guest_orb starts */
@@ -154,14 +148,16 @@ static int vfio_ccw_run(VFIOCCWDevice *v, const ORB *guest_orb)
     if (v->force_orb_pfch) {
         orb.ctrl0 |= ORB_CTRL0_PFCH;
     }
+    v->suspended = false;
     res = ccw_xlate_program(v->prog, &orb, &vfio_ccw_guest_mem);
     trace_point("vfio_ccw_start", "orb cpa 0x%08x -> %u ccws, %s",
-                orb.cpa, v->prog->nr_ccws, ccw_xlate_reason_str(res->reason));
+                orb.cpa, ccw_prog_nr_slots(v->prog),
+                ccw_xlate_reason_str(res->reason));
     if (res->status == CCW_XLATE_ORB_INVALID) {
         return 3;   /* cannot happen: the instruction checked the ORB */
     }
-    if (res->status != CCW_XLATE_OK &&
-        !vfio_ccw_command_before_stop(v->prog, res->stop_slot)) {
+    res = ccw_prog_stop_at_start(v->prog);
+    if (res) {
         return vfio_ccw_end_now(v, res);   /* nothing runs before it */
     }
     req = g_new0(struct ccw_prog_request, 1);
@@ -205,10 +201,10 @@ static int vfio_ccw_resume(SubchDev *sch)
     VFIOCCWDevice *v = VFIO_CCW(sch->opaque);
     ORB orb = sch->orb;
 
-    if (v->busy || v->prog->res.status != CCW_XLATE_SUSPEND) {
+    if (v->busy || !v->suspended) {
         return 2;
     }
-    orb.cpa = v->prog->res.stop_gaddr;
+    orb.cpa = v->resume_gaddr;
     return vfio_ccw_run(v, &orb);
 }
 

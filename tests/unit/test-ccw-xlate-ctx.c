@@ -121,6 +121,68 @@ static void test_two_outputs_one_ccw(TestRam *t, gconstpointer d)
     g_assert_cmpuint(seg[1].count, ==, 8);
 }
 
+/*
+ * Search (CC); TIC forward; Read. Status modifier on the search skips
+ * the TIC: the host must find the Read two slots after the search, not
+ * the TIC's target (the slot the forward TIC's path used to take).
+ */
+static void test_forward_tic_keeps_sm_slot(TestRam *t, gconstpointer d)
+{
+    const CcwXlateResult *r;
+    CCW1 c;
+
+    tr_ccw1(t, CP, 0x31, CCW_FLAG_CC, 5, WBUF);
+    tr_ccw1(t, CP + 8, CCW_CMD_TIC, 0, 0, CP + 0x100);
+    tr_ccw1(t, CP + 16, 0x06, 0, 80, WBUF + 0x100);
+    tr_ccw1(t, CP + 0x100, 0x07, CCW_FLAG_CC, 6, WBUF + 0x200);
+    tr_ccw1(t, CP + 0x108, CCW_CMD_TIC, 0, 0, CP);
+    r = tr_xlate(t, CP, 0);
+    g_assert_cmpint(r->status, ==, CCW_XLATE_OK);
+    c = tr_slot(t, 2);
+    if (ccw_cmd_is_tic(c.cmd_code)) {
+        c = tr_slot(t, c.cda / 8);
+    }
+    g_assert_cmphex(c.cmd_code, ==, 0x06);
+    g_assert_cmpuint(c.count, ==, 80);
+    g_assert_cmphex(tr_entry(t, (c.cda - CCW_PROG_ENTRY_AREA) / 8), ==,
+                    tr_host(t, WBUF + 0x100));
+    g_assert_cmphex(ccw_prog_cpa_to_guest(t->p, 24), ==, CP + 24);
+    /* without status modifier: the TIC leads to the seek */
+    c = tr_slot(t, tr_slot(t, 1).cda / 8);
+    g_assert_cmphex(c.cmd_code, ==, 0x07);
+}
+
+/*
+ * A (CC); B (DC); C. Status modifier on A makes the channel fetch C as a
+ * command; without it C carries B's data chain: two translations of C,
+ * and the slot after A's successor is the command one.
+ */
+static void test_dc_after_cc_detour(TestRam *t, gconstpointer d)
+{
+    const CcwXlateResult *r;
+    Seg seg[4];
+    CCW1 c;
+
+    tr_ccw1(t, CP, 0x07, CCW_FLAG_CC, 6, WBUF);
+    tr_ccw1(t, CP + 8, 0x05, CCW_FLAG_DC, 8, WBUF + 0x10);
+    tr_ccw1(t, CP + 16, 0x06, 0, 8, WBUF + 0x20);
+    r = tr_xlate(t, CP, 0);
+    g_assert_cmpint(r->status, ==, CCW_XLATE_OK);
+    c = tr_slot(t, 2);
+    if (ccw_cmd_is_tic(c.cmd_code)) {
+        c = tr_slot(t, c.cda / 8);
+    }
+    g_assert_cmphex(c.cmd_code, ==, 0x06);      /* C as a command */
+    g_assert_cmphex(tr_entry(t, (c.cda - CCW_PROG_ENTRY_AREA) / 8), ==,
+                    tr_host(t, WBUF + 0x20));
+    c = tr_slot(t, 1);                          /* a TIC to B */
+    g_assert_cmphex(c.cmd_code, ==, CCW_CMD_TIC);
+    g_assert_cmpuint(host_chain(t, c.cda / 8, seg, 4), ==, 2);
+    g_assert_cmphex(tr_slot(t, c.cda / 8).cmd_code, ==, 0x05);
+    g_assert_cmphex(seg[0].host, ==, tr_host(t, WBUF + 0x10));
+    g_assert_cmphex(seg[1].host, ==, tr_host(t, WBUF + 0x20));
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -128,5 +190,8 @@ int main(int argc, char **argv)
     TR_ADD("/ccw-xlate/ctx/noop-then-write-bad-addr",
            test_noop_then_write_bad_addr);
     TR_ADD("/ccw-xlate/ctx/two-outputs-one-ccw", test_two_outputs_one_ccw);
+    TR_ADD("/ccw-xlate/ctx/forward-tic-keeps-sm-slot",
+           test_forward_tic_keeps_sm_slot);
+    TR_ADD("/ccw-xlate/ctx/dc-after-cc-detour", test_dc_after_cc_detour);
     return g_test_run();
 }

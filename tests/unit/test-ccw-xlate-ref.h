@@ -12,7 +12,7 @@
 #include "test-ccw-xlate-fixture.h"
 
 /* Check the status-modifier paths too (the translator lays them all out) */
-#define PROP_STATUS_MODIFIER 0
+#define PROP_STATUS_MODIFIER 1
 
 #define PA       0x1000      /* program area: NPOS CCW positions */
 #define NPOS     40

@@ -31,6 +31,9 @@ typedef struct VFIOCCWDevice {
     /* the program in flight */
     CcwProgram *prog;
     bool busy;
+    /* the channel suspended before the guest CCW at resume_gaddr */
+    bool suspended;
+    uint32_t resume_gaddr;
 } VFIOCCWDevice;
 
 static inline VFIOCCWDevice *VFIO_CCW(void *obj)
