@@ -8,7 +8,7 @@
 #ifndef HW_VFIO_CCW_XLATE_H
 #define HW_VFIO_CCW_XLATE_H
 
-#include "hw/s390x/ioinst.h"
+#include "hw/ccw-format.h"
 #include "linux/ccw-prog.h"
 
 /*
