@@ -116,6 +116,11 @@ static void ccw_out_of_slots(CcwProgram *p, const CcwCursor *c)
     if (c->link >= 0) {
         /* the TIC that leads here becomes the stop */
         ccw_slot_stop(p, c->link, c->gaddr, pc, CCW_XLATE_R_TOO_LONG, c->main);
+    } else if (p->nr_slots < CCW_PROG_MAX_CCWS) {
+        /* one slot was left, reserved for a status-modifier successor */
+        p->sm_hole = false;
+        ccw_slot_stop(p, ccw_slot_new(p), c->gaddr, pc, CCW_XLATE_R_TOO_LONG,
+                      c->main);
     } else if (c->main) {
         ccw_slot_stop(p, last, p->slot[last].gaddr, pc, CCW_XLATE_R_TOO_LONG,
                       true);

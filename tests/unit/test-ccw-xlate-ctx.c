@@ -183,6 +183,33 @@ static void test_dc_after_cc_detour(TestRam *t, gconstpointer d)
     g_assert_cmphex(seg[1].host, ==, tr_host(t, WBUF + 0x20));
 }
 
+/*
+ * 255 command-chained NOOPs, then a TIC forward: the TIC takes the last
+ * slot and its target finds none, so the TIC becomes the stop (too long)
+ * at the target; the status-modifier successor of the last NOOP gets no
+ * slot and nothing else is laid.
+ */
+static void test_too_long_at_tic(TestRam *t, gconstpointer d)
+{
+    const CcwXlateResult *r;
+    int i;
+
+    for (i = 0; i < 255; i++) {
+        tr_ccw1(t, CP + 8 * i, CCW_CMD_NOOP, CCW_FLAG_CC, 0, 0);
+    }
+    tr_ccw1(t, CP + 8 * 255, CCW_CMD_TIC, 0, 0, CP + 0x1000);
+    tr_ccw1(t, CP + 0x1000, CCW_CMD_NOOP, 0, 0, 0);
+    r = tr_xlate(t, CP, 0);
+    tr_assert_stop(t, r, CCW_XLATE_PROGRAM_CHECK, CCW_XLATE_R_TOO_LONG,
+                   CP + 0x1000);
+    g_assert_cmpuint(r->stop_slot, ==, 255);
+    g_assert_cmpuint(ccw_prog_nr_slots(t->p), ==, 256);
+    for (i = 0; i < 255; i++) {
+        g_assert_cmphex(tr_slot(t, i).cmd_code, ==, CCW_CMD_NOOP);
+        g_assert_null(ccw_prog_stop_result(t->p, (i + 1) * 8));
+    }
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -193,5 +220,6 @@ int main(int argc, char **argv)
     TR_ADD("/ccw-xlate/ctx/forward-tic-keeps-sm-slot",
            test_forward_tic_keeps_sm_slot);
     TR_ADD("/ccw-xlate/ctx/dc-after-cc-detour", test_dc_after_cc_detour);
+    TR_ADD("/ccw-xlate/ctx/too-long-at-tic", test_too_long_at_tic);
     return g_test_run();
 }
