@@ -7,14 +7,6 @@
 #include "dasd-ioinst.h"
 #include "dasd-internal.h"
 
-static void dasd_ccw_decode(const uint8_t *be, CCW1 *ccw)
-{
-    ccw->cmd_code = be[0];
-    ccw->flags = be[1];
-    ccw->count = lduw_be_p(be + 2);
-    ccw->cda = ldl_be_p(be + 4);
-}
-
 static uint64_t dasd_entry(const uint8_t *prog, uint32_t off)
 {
     uint64_t v;
@@ -127,7 +119,7 @@ static bool dasd_fetch_seg(const uint8_t *prog, const DasdXfer *x,
     if (idx >= CCW_PROG_MAX_CCWS) {
         return false;
     }
-    dasd_ccw_decode(prog + idx * CCW_PROG_CCW_SIZE, &ccw);
+    ccw1_decode(prog + idx * CCW_PROG_CCW_SIZE, &ccw);
     *cmd = ccw.cmd_code;
     s->idx = idx;
     s->flags = ccw.flags;
@@ -159,13 +151,17 @@ static bool dasd_fetch_seg(const uint8_t *prog, const DasdXfer *x,
  */
 static bool dasd_tic_target(const uint8_t *prog, uint32_t idx, uint32_t *to)
 {
-    uint32_t cda = ldl_be_p(prog + idx * CCW_PROG_CCW_SIZE + 4);
+    CCW1 tic, target;
 
-    if (cda % CCW_PROG_CCW_SIZE || cda >= CCW_PROG_ENTRY_AREA ||
-        ccw_cmd_is_tic(prog[cda])) {
+    ccw1_decode(prog + idx * CCW_PROG_CCW_SIZE, &tic);
+    if (tic.cda % CCW_PROG_CCW_SIZE || tic.cda >= CCW_PROG_ENTRY_AREA) {
         return false;
     }
-    *to = cda / CCW_PROG_CCW_SIZE;
+    ccw1_decode(prog + tic.cda, &target);
+    if (ccw_cmd_is_tic(target.cmd_code)) {
+        return false;
+    }
+    *to = tic.cda / CCW_PROG_CCW_SIZE;
     return true;
 }
 
@@ -245,16 +241,11 @@ static bool dasd_step(DasdRun *run, const uint8_t *prog, uint32_t *next,
         return false;
     }
     if (ccw_cmd_is_tic(cmd)) {
-        CCW1 ccw;
-
-        dasd_ccw_decode(prog + idx * CCW_PROG_CCW_SIZE, &ccw);
         res->cpa = (idx + 1) * CCW_PROG_CCW_SIZE;
-        if (ccw.cda % CCW_PROG_CCW_SIZE || ccw.cda >= CCW_PROG_ENTRY_AREA ||
-            ccw_cmd_is_tic(prog[ccw.cda])) {
+        if (!dasd_tic_target(prog, idx, next)) {
             res->cstat |= SCSW_CSTAT_PROG_CHECK;
             return false;
         }
-        *next = ccw.cda / CCW_PROG_CCW_SIZE;
         return true;
     }
     st = dasd_command(run, cmd, x);
@@ -287,13 +278,14 @@ void dasd3390_execute(Dasd3390 *d, const uint8_t *orb, const uint8_t *prog,
 {
     g_autofree DasdRun *run = g_new(DasdRun, 1);
     g_autofree DasdXfer *x = g_new0(DasdXfer, 1);
-    uint16_t ctrl0 = orb[4] << 8 | orb[5];
     uint32_t next = 0;
     unsigned n = 0;
+    ORB o;
 
     memset(res, 0, sizeof(*res));
+    orb_decode(orb, &o);
     dasd_run_init(run, d);
-    x->idaw_2k = !(ctrl0 & ORB_CTRL0_C64) || (ctrl0 & ORB_CTRL0_I2K);
+    x->idaw_2k = !(o.ctrl0 & ORB_CTRL0_C64) || (o.ctrl0 & ORB_CTRL0_I2K);
     do {
         if (++n > DASD_MAX_EXECUTED) {
             res->cstat |= SCSW_CSTAT_PROG_CHECK;

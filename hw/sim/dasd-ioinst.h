@@ -1,13 +1,11 @@
 /*
- * ioinst.h for the 3390 engine.  Its header comment currently contains
- * a nested comment opener, which -Werror=comment turns into an error.
+ * The channel-I/O formats for the simulated host devices: the shared
+ * codec (CCWs, IDAWs, ORB, SCSW), not the channel subsystem's headers:
+ * hw/sim does not depend on hw/s390x.
  */
 #ifndef HW_SIM_DASD_IOINST_H
 #define HW_SIM_DASD_IOINST_H
 
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wcomment"
-#include "hw/s390x/ioinst.h"
-#pragma GCC diagnostic pop
+#include "hw/ccw-format.h"
 
 #endif

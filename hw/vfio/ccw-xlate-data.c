@@ -169,7 +169,7 @@ static CcwXlateReason ccw_xlate_idal(CcwProgram *p, const CcwGuestMem *mem,
         rem -= len;
     }
     /* the entry is filled once the pool stops moving */
-    p->idal_start[slot] = p->nr_idaws;
+    p->slot[slot].idal = p->nr_idaws;
     p->nr_idaws += n;
     return CCW_XLATE_R_NONE;
 }
@@ -179,7 +179,7 @@ CcwXlateReason ccw_xlate_data(CcwProgram *p, const CcwGuestMem *mem,
 {
     CcwXlateReason r;
 
-    p->idal_start[slot] = CCW_XLATE_NO_IDAL;
+    p->slot[slot].idal = CCW_XLATE_NO_IDAL;
     *ccw_prog_entry(p, slot) = 0;
     if (ccw_xlate_no_data(ccw, cmd)) {
         ccw->flags &= ~CCW_FLAG_IDA;

@@ -1,117 +1,17 @@
 /*
- * CCW translator: walks the guest's channel program from the ORB's CPA,
- * following command chaining, data chaining and TICs, and lays it out in
- * the 4 KiB user-space channel program (linux/ccw-prog.h).
+ * CCW translator: the walk. From the ORB's CPA it follows the guest's
+ * chain (data chaining, command chaining, TICs) and lays each CCW it
+ * reaches into the next slot of the 4 KiB user-space channel program
+ * (linux/ccw-prog.h); then it lays out the paths that status modifier
+ * opens, from a queue. See docs/devel/ccw-translation.rst.
  */
 #include "qemu/osdep.h"
 #include "ccw-xlate-int.h"
-
-#define CCW_CTX_DC 0x100u   /* reached by data chaining (| direction) */
-
-typedef struct CcwWalk {
-    uint32_t addr;      /* guest address of the CCW to fetch next */
-    uint32_t ctx;       /* 0, or CCW_CTX_DC | direction of the chain */
-    uint8_t chain_cmd;  /* the command a data chain carries */
-    int prev_tic;       /* slot of the TIC that leads to addr, or -1 */
-} CcwWalk;
-
-CcwProgram *ccw_prog_new(void)
-{
-    return g_new0(CcwProgram, 1);
-}
-
-void ccw_prog_free(CcwProgram *p)
-{
-    if (p) {
-        g_free(p->idaws);
-        g_free(p);
-    }
-}
-
-static uint32_t ccw_hash(uint32_t gaddr)
-{
-    return (gaddr >> 3) * 2654435761u >> 22;    /* 10 bits */
-}
-
-static int ccw_slot_lookup(const CcwProgram *p, uint32_t gaddr, uint32_t ctx)
-{
-    uint32_t h = ccw_hash(gaddr);
-    uint16_t s;
-
-    while ((s = p->slot_hash[h]) != 0) {
-        if (p->guest_addr[s - 1] == gaddr && p->ctx[s - 1] == ctx) {
-            return s - 1;
-        }
-        h = (h + 1) & (CCW_XLATE_HASH_SIZE - 1);
-    }
-    return -1;
-}
-
-static void ccw_slot_put(CcwProgram *p, uint32_t slot, const CCW1 *ccw,
-                         uint32_t gaddr, uint32_t ctx)
-{
-    uint32_t h = ccw_hash(gaddr);
-
-    ccw1_encode(ccw, p->buf.bytes + slot * CCW_PROG_CCW_SIZE);
-    p->guest_addr[slot] = gaddr;
-    p->ctx[slot] = ctx;
-    while (p->slot_hash[h] != 0) {
-        h = (h + 1) & (CCW_XLATE_HASH_SIZE - 1);
-    }
-    p->slot_hash[h] = slot + 1;
-    if (slot >= p->nr_ccws) {
-        p->nr_ccws = slot + 1;
-    }
-}
-
-static CCW1 ccw_slot_get(const CcwProgram *p, uint32_t slot)
-{
-    CCW1 c;
-
-    ccw1_decode(p->buf.bytes + slot * CCW_PROG_CCW_SIZE, &c);
-    return c;
-}
-
-static void ccw_slot_set_cda(CcwProgram *p, uint32_t slot, uint32_t cda)
-{
-    CCW1 c = ccw_slot_get(p, slot);
-
-    c.cda = cda;
-    ccw1_encode(&c, p->buf.bytes + slot * CCW_PROG_CCW_SIZE);
-}
 
 static const CcwXlateResult *ccw_xlate_refuse(CcwProgram *p, CcwXlateReason r)
 {
     p->res = (CcwXlateResult){ .status = CCW_XLATE_ORB_INVALID, .reason = r };
     return &p->res;
-}
-
-/*
- * Stop at the CCW @w->addr: a NOOP without chaining takes its slot (the
- * last slot when the area is full) and whatever leads there.
- */
-static void ccw_xlate_stop(CcwProgram *p, const CcwWalk *w, CcwXlateStatus st,
-                           CcwXlateReason r)
-{
-    CCW1 noop = { .cmd_code = CCW_CMD_NOOP };
-    uint32_t slot = p->nr_ccws, gaddr = w->addr;
-
-    if (slot == CCW_PROG_MAX_CCWS) {
-        slot = CCW_PROG_MAX_CCWS - 1;
-        gaddr = p->guest_addr[slot];
-    } else if (w->prev_tic >= 0) {
-        ccw_slot_set_cda(p, w->prev_tic, slot * CCW_PROG_CCW_SIZE);
-    }
-    ccw_slot_put(p, slot, &noop, gaddr, w->ctx);
-    p->idal_start[slot] = CCW_XLATE_NO_IDAL;
-    *ccw_prog_entry(p, slot) = 0;
-    p->res = (CcwXlateResult){
-        .status = st, .reason = r, .stop_slot = slot, .stop_gaddr = gaddr,
-        .cpa = gaddr + 8,
-        .cstat = st == CCW_XLATE_PROGRAM_CHECK ? SCSW_CSTAT_PROG_CHECK
-                 : st == CCW_XLATE_HOST_FAULT  ? SCSW_CSTAT_CHN_CTRL_CHK
-                                                : 0,
-    };
 }
 
 static CcwXlateStatus ccw_reason_status(CcwXlateReason r)
@@ -164,11 +64,11 @@ static CcwXlateReason ccw_fetch(const CcwProgram *p, const CcwGuestMem *mem,
 }
 
 /* The checks on a non-TIC CCW before its data is looked at */
-static CcwXlateReason ccw_check(const CcwProgram *p, const CcwWalk *w,
+static CcwXlateReason ccw_check(const CcwProgram *p, const CcwCursor *c,
                                 const CCW1 *ccw)
 {
     bool fmt1 = p->guest_orb.ctrl0 & ORB_CTRL0_FMT;
-    bool dc = w->ctx & CCW_CTX_DC;
+    bool dc = c->ctx & CCW_CTX_DC;
 
     if (ccw->flags & CCW_FLAG_SUSPEND) {
         if (!(p->guest_orb.ctrl0 & ORB_CTRL0_SPND)) {
@@ -192,176 +92,221 @@ static CcwXlateReason ccw_check(const CcwProgram *p, const CcwWalk *w,
 }
 
 /*
- * Slot @t is a TIC (the guest's, or one inserted for a sequential
- * successor) that just linked the walk back to translated CCWs. When it
- * follows a command-chained CCW, that CCW's device may present status
- * modifier: the channel then skips the CCW at slot @t and fetches the
- * one 16 bytes after the command-chained CCW, which the host finds at
- * slot @t + 1. Go on translating there (the classic search loop: Search
- * ID Equal, TIC *-8, Read Data). True when the walk goes on.
+ * Slot @slot was just laid for @c. When the slot before ends a command
+ * that chains commands, the device may present status modifier there
+ * and the channel then fetches the slot after this one: it must hold
+ * the guest CCW 16 bytes after that command. A CCW that only chains
+ * commands leads there anyway (@natural); otherwise that slot is
+ * reserved for the status-modifier path.
  */
-static bool ccw_link_sm_path(CcwProgram *p, CcwWalk *w, uint32_t t)
+static void ccw_after_slot(CcwProgram *p, const CcwCursor *c, bool natural)
 {
-    CCW1 prev;
+    if (c->after_cc && !natural) {
+        p->sm_hole = true;
+        p->sm_gaddr = c->gaddr + 8;
+    }
+}
 
-    if (t == 0 || t + 1 != p->nr_ccws || p->ctx[t] != 0) {
+/* No slot is left for @c: cut the program (an implementation limit) */
+static void ccw_out_of_slots(CcwProgram *p, const CcwCursor *c)
+{
+    const CcwXlateStatus pc = CCW_XLATE_PROGRAM_CHECK;
+    const uint32_t last = CCW_PROG_MAX_CCWS - 1;
+
+    if (c->link >= 0) {
+        /* the TIC that leads here becomes the stop */
+        ccw_slot_stop(p, c->link, c->gaddr, pc, CCW_XLATE_R_TOO_LONG, c->main);
+    } else if (p->nr_slots < CCW_PROG_MAX_CCWS) {
+        /* one slot was left, reserved for a status-modifier successor */
+        p->sm_hole = false;
+        ccw_slot_stop(p, ccw_slot_new(p), c->gaddr, pc, CCW_XLATE_R_TOO_LONG,
+                      c->main);
+    } else if (c->main) {
+        ccw_slot_stop(p, last, p->slot[last].gaddr, pc, CCW_XLATE_R_TOO_LONG,
+                      true);
+    }
+    /* a status-modifier successor with no slot: the host runs off the end */
+}
+
+/* The channel stops at the CCW at @c: a stop slot */
+static void ccw_stop_here(CcwProgram *p, const CcwCursor *c, CcwXlateStatus st,
+                          CcwXlateReason r)
+{
+    int s = ccw_slot_new(p);
+
+    if (s < 0) {
+        ccw_out_of_slots(p, c);
+        return;
+    }
+    ccw_slot_stop(p, s, c->gaddr, st, r, c->main);
+    if (c->link >= 0) {
+        ccw_slot_point(p, c->link, s);
+    }
+    ccw_after_slot(p, c, false);
+}
+
+/* Lay a TIC for @c; with @target >= 0 it points there */
+static int ccw_lay_tic(CcwProgram *p, const CcwCursor *c, int target)
+{
+    CCW1 tic = { .cmd_code = CCW_CMD_TIC };
+    int s = ccw_slot_new(p);
+
+    if (s < 0) {
+        ccw_out_of_slots(p, c);
+        return -1;
+    }
+    ccw_slot_set(p, s, &tic, c, CCW_SLOT_TIC);
+    if (target >= 0) {
+        ccw_slot_point(p, s, target);
+    }
+    ccw_after_slot(p, c, false);
+    return s;
+}
+
+/* The CCW at @c is translated in that context already, at @slot: join it */
+static void ccw_join(CcwProgram *p, const CcwCursor *c, int slot)
+{
+    if (c->link >= 0) {
+        ccw_slot_point(p, c->link, slot);
+    } else {
+        ccw_lay_tic(p, c, slot);
+    }
+}
+
+/* A guest TIC at @c: true when the path goes on at its target */
+static bool ccw_take_tic(CcwProgram *p, CcwCursor *c, const CCW1 *tic)
+{
+    bool fmt1 = p->guest_orb.ctrl0 & ORB_CTRL0_FMT;
+    int s = c->link;
+
+    if (c->via_tic) {
+        ccw_stop_here(p, c, CCW_XLATE_PROGRAM_CHECK, CCW_XLATE_R_TIC_TO_TIC);
         return false;
     }
-    prev = ccw_slot_get(p, t - 1);
-    if (ccw_cmd_is_tic(prev.cmd_code) || p->ctx[t - 1] & CCW_CTX_DC ||
-        (prev.flags & (CCW_FLAG_CC | CCW_FLAG_DC)) != CCW_FLAG_CC ||
-        p->guest_addr[t - 1] + 8 != p->guest_addr[t]) {
+    if (fmt1 && (tic->cda & ~CCW1_ADDR_MASK)) {
+        ccw_stop_here(p, c, CCW_XLATE_PROGRAM_CHECK, CCW_XLATE_R_ADDR_BIT);
         return false;
     }
-    w->addr = p->guest_addr[t] + 8;
-    w->ctx = 0;
-    w->prev_tic = -1;
+    /* flags and count of a TIC are ignored; an inserted TIC stands in */
+    if (s < 0 && (s = ccw_lay_tic(p, c, -1)) < 0) {
+        return false;
+    }
+    *c = (CcwCursor){ .gaddr = tic->cda, .ctx = c->ctx, .via_tic = true,
+                      .main = c->main, .link = s };
     return true;
 }
 
 /*
- * The CCW at @w->addr was translated before in the same context: link to
- * it. Returns the rule broken, or NONE; *@more: the walk goes on (on the
- * status-modifier path, see ccw_link_sm_path).
+ * A data-chaining CCW in the slot status modifier skips: the slot after
+ * it cannot be both its data chain's next CCW and the status-modifier
+ * successor. A TIC to it takes the slot instead.
  */
-static CcwXlateReason ccw_link(CcwProgram *p, CcwWalk *w, uint32_t slot,
-                               bool *more)
+static bool ccw_detour(CcwProgram *p, CcwCursor *c)
 {
-    CCW1 target = ccw_slot_get(p, slot);
-    CCW1 tic = { .cmd_code = CCW_CMD_TIC };
+    int s = ccw_lay_tic(p, c, -1);
 
-    if (ccw_cmd_is_tic(target.cmd_code)) {
-        if (w->prev_tic >= 0) {
-            return CCW_XLATE_R_TIC_TO_TIC;
-        }
-        tic.cda = target.cda;   /* skip over it: no TIC to a TIC */
-    } else {
-        tic.cda = slot * CCW_PROG_CCW_SIZE;
-    }
-    if (w->prev_tic >= 0) {
-        ccw_slot_set_cda(p, w->prev_tic, tic.cda);
-        *more = ccw_link_sm_path(p, w, w->prev_tic);
-        return CCW_XLATE_R_NONE;
-    }
-    if (p->nr_ccws == CCW_PROG_MAX_CCWS) {
-        return CCW_XLATE_R_TOO_LONG;
-    }
-    ccw_slot_put(p, p->nr_ccws, &tic, w->addr, w->ctx);
-    p->idal_start[p->nr_ccws - 1] = CCW_XLATE_NO_IDAL;
-    *ccw_prog_entry(p, p->nr_ccws - 1) = 0;
-    *more = ccw_link_sm_path(p, w, p->nr_ccws - 1);
-    return CCW_XLATE_R_NONE;
+    c->link = s;
+    c->after_cc = false;
+    return s >= 0;
 }
 
-static CcwXlateReason ccw_xlate_tic(CcwProgram *p, CcwWalk *w, CCW1 *ccw)
+/* A non-TIC CCW at @c: true when the chain goes on */
+static bool ccw_take_ccw(CcwProgram *p, const CcwGuestMem *mem, CcwCursor *c,
+                         CCW1 *ccw)
 {
-    uint32_t slot = p->nr_ccws;
-    bool fmt1 = p->guest_orb.ctrl0 & ORB_CTRL0_FMT;
-    uint32_t target = ccw->cda;
-
-    if (w->prev_tic >= 0) {
-        return CCW_XLATE_R_TIC_TO_TIC;
-    }
-    if (fmt1 && (target & ~CCW1_ADDR_MASK)) {
-        return CCW_XLATE_R_ADDR_BIT;
-    }
-    /* flags and count of a TIC are ignored; the target is set later */
-    *ccw = (CCW1){ .cmd_code = CCW_CMD_TIC };
-    ccw_slot_put(p, slot, ccw, w->addr, w->ctx);
-    p->idal_start[slot] = CCW_XLATE_NO_IDAL;
-    *ccw_prog_entry(p, slot) = 0;
-    w->prev_tic = slot;
-    w->addr = target;
-    return CCW_XLATE_R_NONE;
-}
-
-/* Translate a non-TIC CCW into the next slot; *@more: the chain goes on */
-static CcwXlateReason ccw_xlate_one(CcwProgram *p, const CcwGuestMem *mem,
-                                    CcwWalk *w, CCW1 *ccw, bool *more)
-{
-    uint32_t slot = p->nr_ccws;
-    uint8_t cmd = (w->ctx & CCW_CTX_DC) ? w->chain_cmd : ccw->cmd_code;
+    uint8_t cmd = (c->ctx & CCW_CTX_DC) ? (c->ctx & 0xff) : ccw->cmd_code;
+    uint8_t chain = ccw->flags & (CCW_FLAG_DC | CCW_FLAG_CC);
+    int s = ccw_slot_new(p);
     CcwXlateReason r;
 
-    ccw->cmd_code = cmd;
-    ccw->flags &= ~CCW_FLAG_SUSPEND;
-    r = ccw_xlate_data(p, mem, slot, cmd, ccw);
-    if (r != CCW_XLATE_R_NONE) {
-        return r;
-    }
-    if (w->prev_tic >= 0) {
-        ccw_slot_set_cda(p, w->prev_tic, slot * CCW_PROG_CCW_SIZE);
-    }
-    ccw_slot_put(p, slot, ccw, w->addr, w->ctx);
-    w->prev_tic = -1;
-    w->addr += 8;
-    *more = ccw->flags & (CCW_FLAG_DC | CCW_FLAG_CC);
-    if (ccw->flags & CCW_FLAG_DC) {
-        w->ctx = CCW_CTX_DC | ccw_xlate_dir(cmd);
-        w->chain_cmd = cmd;
-    } else {
-        w->ctx = 0;
-    }
-    return CCW_XLATE_R_NONE;
-}
-
-/* One step of the walk: false when it ends (*@st, *@r say how) */
-static bool ccw_xlate_step(CcwProgram *p, const CcwGuestMem *mem,
-                           CcwWalk *w, CcwXlateStatus *st, CcwXlateReason *r)
-{
-    int slot = ccw_slot_lookup(p, w->addr, w->ctx);
-    bool more = false;
-    CCW1 ccw;
-
-    *st = CCW_XLATE_OK;
-    if (slot >= 0) {
-        *r = ccw_link(p, w, slot, &more);
-    } else {
-        *r = ccw_fetch(p, mem, w->addr, &ccw);
-        if (*r == CCW_XLATE_R_NONE && p->nr_ccws == CCW_PROG_MAX_CCWS) {
-            *r = CCW_XLATE_R_TOO_LONG;
-        }
-    }
-    if (slot >= 0 || *r != CCW_XLATE_R_NONE) {
-        /* fall through to the status */
-    } else if (ccw_cmd_is_tic(ccw.cmd_code)) {
-        *r = ccw_xlate_tic(p, w, &ccw);
-        more = true;
-    } else {
-        *r = ccw_check(p, w, &ccw);
-        if (*r == CCW_XLATE_R_NONE && (ccw.flags & CCW_FLAG_SUSPEND)) {
-            *st = CCW_XLATE_SUSPEND;
-            return false;
-        }
-        if (*r == CCW_XLATE_R_NONE) {
-            *r = ccw_xlate_one(p, mem, w, &ccw, &more);
-        }
-    }
-    if (*r != CCW_XLATE_R_NONE) {
-        *st = ccw_reason_status(*r);
+    if (s < 0) {
+        ccw_out_of_slots(p, c);
         return false;
     }
-    return more;
+    ccw->cmd_code = cmd;
+    ccw->flags &= ~CCW_FLAG_SUSPEND;
+    r = ccw_xlate_data(p, mem, s, cmd, ccw);
+    if (r != CCW_XLATE_R_NONE) {
+        ccw_slot_stop(p, s, c->gaddr, ccw_reason_status(r), r, c->main);
+        if (c->link >= 0) {
+            ccw_slot_point(p, c->link, s);
+        }
+        ccw_after_slot(p, c, false);
+        return false;
+    }
+    ccw_slot_set(p, s, ccw, c, CCW_SLOT_CCW);
+    ccw_after_slot(p, c, chain == CCW_FLAG_CC);
+    if (!chain) {
+        return false;
+    }
+    c->gaddr += 8;
+    c->ctx = (chain & CCW_FLAG_DC) ? CCW_CTX_DC | cmd : CCW_CTX_CC;
+    c->via_tic = false;
+    c->after_cc = chain == CCW_FLAG_CC;
+    c->link = -1;
+    return true;
 }
 
-static void ccw_xlate_reset(CcwProgram *p, const ORB *orb)
+/* Lay out the CCW at @c; true when the path goes on at the updated @c */
+static bool ccw_advance(CcwProgram *p, const CcwGuestMem *mem, CcwCursor *c)
 {
-    memset(&p->buf, 0, sizeof(p->buf));
-    memset(p->slot_hash, 0, sizeof(p->slot_hash));
-    p->nr_ccws = 0;
-    p->nr_idaws = 0;
-    p->guest_orb = *orb;
-    p->host_orb = (ORB){ 0 };
+    int hit = ccw_slot_find(p, c->gaddr, c->ctx);
+    CcwXlateReason r;
+    CCW1 ccw;
+
+    if (hit >= 0) {
+        ccw_join(p, c, hit);
+        return false;
+    }
+    r = ccw_fetch(p, mem, c->gaddr, &ccw);
+    if (r != CCW_XLATE_R_NONE) {
+        ccw_stop_here(p, c, ccw_reason_status(r), r);
+        return false;
+    }
+    if (ccw_cmd_is_tic(ccw.cmd_code)) {
+        return ccw_take_tic(p, c, &ccw);
+    }
+    r = ccw_check(p, c, &ccw);
+    if (r != CCW_XLATE_R_NONE || (ccw.flags & CCW_FLAG_SUSPEND)) {
+        ccw_stop_here(p, c, r ? ccw_reason_status(r) : CCW_XLATE_SUSPEND, r);
+        return false;
+    }
+    if (c->after_cc && (ccw.flags & CCW_FLAG_DC)) {
+        return ccw_detour(p, c);
+    }
+    return ccw_take_ccw(p, mem, c, &ccw);
 }
 
-/* IDAL copies stop moving once the walk is over: point the entries */
-static void ccw_xlate_fix_entries(CcwProgram *p)
+/* The next queued status-modifier path whose TIC is still a TIC */
+static bool ccw_next_work(CcwProgram *p, CcwCursor *c)
 {
-    uint32_t i;
+    while (p->work_head < p->work_tail) {
+        const CcwWork *w = &p->work[p->work_head++];
 
-    for (i = 0; i < p->nr_ccws; i++) {
-        if (p->idal_start[i] != CCW_XLATE_NO_IDAL) {
-            *ccw_prog_entry(p, i) = (uintptr_t)&p->idaws[p->idal_start[i]];
+        if (p->slot[w->from].kind == CCW_SLOT_TIC) {
+            *c = (CcwCursor){ .gaddr = w->gaddr, .link = w->from };
+            return true;
+        }
+    }
+    return false;
+}
+
+/*
+ * Walk the main path from @c, then every status-modifier path: the one
+ * whose slot comes next first (it must be laid right there), then those
+ * queued behind a TIC.
+ */
+static void ccw_walk(CcwProgram *p, const CcwGuestMem *mem, CcwCursor c)
+{
+    for (;;) {
+        while (ccw_advance(p, mem, &c)) {
+            continue;
+        }
+        if (p->sm_hole) {
+            p->sm_hole = false;
+            c = (CcwCursor){ .gaddr = p->sm_gaddr, .link = -1 };
+        } else if (!ccw_next_work(p, &c)) {
+            return;
         }
     }
 }
@@ -369,78 +314,21 @@ static void ccw_xlate_fix_entries(CcwProgram *p)
 const CcwXlateResult *ccw_xlate_program(CcwProgram *p, const ORB *orb,
                                         const CcwGuestMem *mem)
 {
-    CcwWalk w = { .addr = orb->cpa, .prev_tic = -1 };
-    CcwXlateStatus st;
+    CcwCursor start = { .gaddr = orb->cpa, .main = true, .link = -1 };
     CcwXlateReason r;
 
-    ccw_xlate_reset(p, orb);
+    ccw_slots_reset(p);
+    p->guest_orb = *orb;
+    p->host_orb = (ORB){ 0 };
     r = ccw_xlate_orb(p, orb);
     if (r != CCW_XLATE_R_NONE) {
         return ccw_xlate_refuse(p, r);
     }
-    while (ccw_xlate_step(p, mem, &w, &st, &r)) {
-        continue;
+    p->res = (CcwXlateResult){ .status = CCW_XLATE_OK };
+    ccw_walk(p, mem, start);
+    if (p->res.status == CCW_XLATE_OK) {
+        p->res.stop_slot = p->nr_slots;
     }
-    if (st != CCW_XLATE_OK) {
-        ccw_xlate_stop(p, &w, st, r);
-    } else {
-        p->res = (CcwXlateResult){ .stop_slot = p->nr_ccws };
-    }
-    ccw_xlate_fix_entries(p);
+    ccw_slot_fix_entries(p);
     return &p->res;
-}
-
-uint32_t ccw_prog_cpa_to_guest(const CcwProgram *p, uint32_t host_cpa_offset)
-{
-    uint32_t i = host_cpa_offset / CCW_PROG_CCW_SIZE;
-
-    if (i == 0 || p->nr_ccws == 0) {
-        return p->guest_orb.cpa;
-    }
-    i = MIN(i, p->nr_ccws);
-    return p->guest_addr[i - 1] + 8;
-}
-
-bool ccw_prog_reached_stop(const CcwProgram *p, uint32_t host_cpa_offset)
-{
-    if (p->res.status == CCW_XLATE_OK ||
-        p->res.status == CCW_XLATE_ORB_INVALID) {
-        return false;
-    }
-    return host_cpa_offset == (p->res.stop_slot + 1) * CCW_PROG_CCW_SIZE;
-}
-
-void ccw_prog_fill_request(const CcwProgram *p, struct ccw_prog_request *req)
-{
-    orb_encode(&p->host_orb, req->orb);
-    memset(req->pad, 0, sizeof(req->pad));
-    memcpy(req->prog, p->buf.bytes, sizeof(req->prog));
-}
-
-const char *ccw_xlate_reason_str(CcwXlateReason r)
-{
-    static const char *const names[CCW_XLATE_R__MAX] = {
-        [CCW_XLATE_R_NONE] = "none",
-        [CCW_XLATE_R_ORB_RESERVED] = "ORB reserved bit set",
-        [CCW_XLATE_R_ORB_TRANSPORT] = "transport mode not supported",
-        [CCW_XLATE_R_ORB_MIDAW] = "MIDAW not supported",
-        [CCW_XLATE_R_CCW_ALIGN] = "CCW not on a doubleword boundary",
-        [CCW_XLATE_R_CCW_ADDR] = "CCW address not in guest storage",
-        [CCW_XLATE_R_CMD] = "invalid command code",
-        [CCW_XLATE_R_ADDR_BIT] = "format-1 CCW address bit 32 set",
-        [CCW_XLATE_R_TIC_TO_TIC] = "TIC to a TIC",
-        [CCW_XLATE_R_COUNT] = "invalid zero count",
-        [CCW_XLATE_R_MIDA] = "MIDA flag",
-        [CCW_XLATE_R_SUSPEND] = "suspend flag without ORB suspend control",
-        [CCW_XLATE_R_SUSPEND_DC] = "suspend flag in data chaining",
-        [CCW_XLATE_R_DATA_ADDR] = "data address not in guest storage",
-        [CCW_XLATE_R_IDAL_ALIGN] = "IDAL misaligned",
-        [CCW_XLATE_R_IDAL_ADDR] = "IDAL address not in guest storage",
-        [CCW_XLATE_R_IDAW] = "format-1 IDAW bit 0 set",
-        [CCW_XLATE_R_IDAW_ALIGN] = "IDAW not on a block boundary",
-        [CCW_XLATE_R_TOO_LONG] = "more than 256 CCWs",
-        [CCW_XLATE_R_HOST_ALIGN] = "host IDAW not congruent",
-    };
-
-    return r < CCW_XLATE_R__MAX && names[r] ? names[r] : "?";
 }

@@ -28,55 +28,53 @@ static bool vfio_ccw_mem_read(void *opaque, uint64_t gaddr, void *buf,
                               MEMTXATTRS_UNSPECIFIED, buf, len) == MEMTX_OK;
 }
 
-/* Host address of guest RAM [gaddr, gaddr + len), or NULL */
+/*
+ * Host address of guest RAM [gaddr, gaddr + len), or NULL. The mapping
+ * is held (with a reference on its memory region) until the I/O is over.
+ */
 static void *vfio_ccw_mem_host_ptr(void *opaque, uint64_t gaddr, uint64_t len,
                                    bool write)
 {
-    hwaddr plen = len;
-    void *p;
+    VFIOCCWDevice *v = opaque;
 
-    if (!len) {
-        return NULL;
-    }
-    p = address_space_map(&address_space_memory, gaddr, &plen, write,
-                          MEMTXATTRS_UNSPECIFIED);
-    if (!p) {
-        return NULL;
-    }
-    address_space_unmap(&address_space_memory, p, plen, write, 0);
-    return plen >= len ? p : NULL;
+    return vfio_ccw_gmap_hold(&v->maps, gaddr, len, write);
 }
-
-static const CcwGuestMem vfio_ccw_guest_mem = {
-    .read = vfio_ccw_mem_read,
-    .host_ptr = vfio_ccw_mem_host_ptr,
-};
 
 /* ---- completion ---- */
 
+/* The host is done with the program: let go of the guest RAM it used */
 static void vfio_ccw_finish(VFIOCCWDevice *v)
 {
     v->busy = false;
+    vfio_ccw_gmap_release(&v->maps);
 }
 
 /* The host's IRB, with its CPA mapped back to the guest program */
+/* The channel stops at the translator's stop @res: remember a suspension */
+static void vfio_ccw_note_stop(VFIOCCWDevice *v, const CcwXlateResult *res)
+{
+    v->suspended = res->status == CCW_XLATE_SUSPEND;
+    v->resume_gaddr = res->stop_gaddr;
+}
+
 static void vfio_ccw_report(VFIOCCWDevice *v, const uint8_t irb[96])
 {
-    const CcwXlateResult *res = &v->prog->res;
     CssIoStatus st = { 0 };
+    const CcwXlateResult *res;
     SCSW scsw;
 
     scsw_decode(irb, &scsw);
     st.dstat = scsw.dstat;
     st.cstat = scsw.cstat;
     st.count = scsw.count;
-    if (res->status != CCW_XLATE_OK &&
-        ccw_prog_reached_stop(v->prog, scsw.cpa)) {
-        /* the channel reached the CCW the translator refused */
+    res = ccw_prog_stop_result(v->prog, scsw.cpa);
+    if (res) {
+        /* the channel reached a CCW the translator refused */
         st.cstat |= res->cstat;
         st.cpa = res->cpa;
         st.count = 0;
         st.suspended = res->status == CCW_XLATE_SUSPEND;
+        vfio_ccw_note_stop(v, res);
     } else {
         st.cpa = ccw_prog_cpa_to_guest(v->prog, scsw.cpa);
     }
@@ -124,23 +122,9 @@ static int vfio_ccw_end_now(VFIOCCWDevice *v, const CcwXlateResult *res)
         .suspended = res->status == CCW_XLATE_SUSPEND,
     };
 
+    vfio_ccw_note_stop(v, res);
     css_io_complete(CCW_DEVICE(v)->sch, &st);
     return 0;
-}
-
-/*
- * Does a command reach the device before the stop slot? Slots before it
- * that are all TICs (a TIC to a TIC at the start of the chain) send the
- * device nothing: the channel stops before the first command.
- */
-static bool vfio_ccw_command_before_stop(const CcwProgram *p, uint32_t stop)
-{
-    for (uint32_t i = 0; i < stop; i++) {
-        if (p->buf.bytes[i * CCW_PROG_CCW_SIZE] != CCW_CMD_TIC) {
-            return true;
-        }
-    }
-    return false;
 }
 
 /* Translate and hand to the host the program @guest_orb starts */
@@ -154,14 +138,18 @@ static int vfio_ccw_run(VFIOCCWDevice *v, const ORB *guest_orb)
     if (v->force_orb_pfch) {
         orb.ctrl0 |= ORB_CTRL0_PFCH;
     }
-    res = ccw_xlate_program(v->prog, &orb, &vfio_ccw_guest_mem);
+    v->suspended = false;
+    vfio_ccw_gmap_release(&v->maps);
+    res = ccw_xlate_program(v->prog, &orb, &v->gmem);
     trace_point("vfio_ccw_start", "orb cpa 0x%08x -> %u ccws, %s",
-                orb.cpa, v->prog->nr_ccws, ccw_xlate_reason_str(res->reason));
+                orb.cpa, ccw_prog_nr_slots(v->prog),
+                ccw_xlate_reason_str(res->reason));
     if (res->status == CCW_XLATE_ORB_INVALID) {
         return 3;   /* cannot happen: the instruction checked the ORB */
     }
-    if (res->status != CCW_XLATE_OK &&
-        !vfio_ccw_command_before_stop(v->prog, res->stop_slot)) {
+    res = ccw_prog_stop_at_start(v->prog);
+    if (res) {
+        vfio_ccw_finish(v);
         return vfio_ccw_end_now(v, res);   /* nothing runs before it */
     }
     req = g_new0(struct ccw_prog_request, 1);
@@ -169,7 +157,7 @@ static int vfio_ccw_run(VFIOCCWDevice *v, const ORB *guest_orb)
     v->busy = true;
     n = v->ops->region_write(v->host, v->prog_region, 0, req, sizeof(*req));
     if (n == -EBUSY) {
-        v->busy = false;
+        vfio_ccw_finish(v);
         return 2;
     }
     if (n != sizeof(*req)) {
@@ -178,7 +166,7 @@ static int vfio_ccw_run(VFIOCCWDevice *v, const ORB *guest_orb)
             .cpa = orb.cpa,
         };
 
-        v->busy = false;
+        vfio_ccw_finish(v);
         qemu_log_mask(LOG_GUEST_ERROR, "vfio-ccw: host refused the program:"
                       " %s\n", g_strerror(-n));
         return vfio_ccw_end_now(v, &fault);
@@ -205,10 +193,10 @@ static int vfio_ccw_resume(SubchDev *sch)
     VFIOCCWDevice *v = VFIO_CCW(sch->opaque);
     ORB orb = sch->orb;
 
-    if (v->busy || v->prog->res.status != CCW_XLATE_SUSPEND) {
+    if (v->busy || !v->suspended) {
         return 2;
     }
-    orb.cpa = v->prog->res.stop_gaddr;
+    orb.cpa = v->resume_gaddr;
     return vfio_ccw_run(v, &orb);
 }
 
@@ -372,7 +360,11 @@ static bool vfio_ccw_realize(CcwDevice *ccw, Error **errp)
 
 static void vfio_ccw_unrealize(CcwDevice *ccw)
 {
-    vfio_ccw_close(VFIO_CCW(ccw));
+    VFIOCCWDevice *v = VFIO_CCW(ccw);
+
+    /* the host device lets go of the program first, then its guest RAM */
+    vfio_ccw_close(v);
+    vfio_ccw_finish(v);
 }
 
 static void vfio_ccw_reset(DeviceState *dev)
@@ -391,11 +383,16 @@ static void vfio_ccw_instance_init(Object *obj)
 
     v->io_eventfd = -1;
     v->prog = ccw_prog_new();
+    v->gmem = (CcwGuestMem){ vfio_ccw_mem_read, vfio_ccw_mem_host_ptr, v };
+    vfio_ccw_gmap_init(&v->maps, &address_space_memory);
 }
 
 static void vfio_ccw_instance_finalize(Object *obj)
 {
-    ccw_prog_free(VFIO_CCW(obj)->prog);
+    VFIOCCWDevice *v = VFIO_CCW(obj);
+
+    vfio_ccw_gmap_destroy(&v->maps);
+    ccw_prog_free(v->prog);
 }
 
 static Property vfio_ccw_props[] = {

@@ -87,7 +87,7 @@ static double bench_xlate(CcwProgram *p, const CcwGuestMem *mem, int kind,
         for (int i = 0; i < 256; i++) {
             const CcwXlateResult *r = ccw_xlate_program(p, &orb, mem);
 
-            if (r->status != CCW_XLATE_OK || p->nr_ccws != NCCW) {
+            if (r->status != CCW_XLATE_OK || ccw_prog_nr_slots(p) != NCCW) {
                 fprintf(stderr, "bench-ccw-xlate: translation failed: %s\n",
                         ccw_xlate_reason_str(r->reason));
                 exit(1);

@@ -3,11 +3,11 @@
  * of knobs, then the guest RAM image (the rest). The accessor only ever
  * hands out pointers into that image; after each translation the output
  * invariants are checked: every CCW address field in range, every entry
- * and host IDAW inside RAM (data areas too), TICs never to TICs, the CPA
- * mapping total.
+ * and host IDAW inside RAM (data areas too), TICs never to TICs, every
+ * stop slot a NOOP with its result, the CPA mapping total.
  */
 #include "qemu/osdep.h"
-#include "hw/vfio/ccw-xlate.h"
+#include "hw/vfio/ccw-xlate-int.h"     /* white box: slot records, IDAL pool */
 
 typedef struct FuzzRam {
     uint8_t *ram;
@@ -49,11 +49,20 @@ static void fz_check_slot(const CcwProgram *p, const FuzzRam *f, uint32_t i)
 {
     uint64_t entry = p->buf.entries[CCW_PROG_ENTRY_AREA / 8 + i];
     uint64_t pool = (uintptr_t)p->idaws;
+    const CcwXlateResult *stop = ccw_prog_stop_result(p, (i + 1) * 8);
     CCW1 c, t;
 
     ccw1_decode(p->buf.bytes + i * 8, &c);
+    assert((stop != NULL) == (p->slot[i].kind == CCW_SLOT_STOP));
+    if (stop) {
+        assert(c.cmd_code == CCW_CMD_NOOP && c.flags == 0 && c.cda == 0);
+        assert(stop->stop_slot == i && stop->cpa == stop->stop_gaddr + 8);
+        assert(stop->status != CCW_XLATE_OK);
+        assert(ccw_prog_cpa_to_guest(p, (i + 1) * 8) == stop->cpa);
+        return;
+    }
     if (ccw_cmd_is_tic(c.cmd_code)) {
-        assert(c.cda % 8 == 0 && c.cda < p->nr_ccws * 8 && c.flags == 0);
+        assert(c.cda % 8 == 0 && c.cda < p->nr_slots * 8 && c.flags == 0);
         ccw1_decode(p->buf.bytes + c.cda, &t);
         assert(!ccw_cmd_is_tic(t.cmd_code));
         return;
@@ -78,21 +87,19 @@ static void fz_check(const CcwProgram *p, const CcwXlateResult *r,
 {
     uint32_t i;
 
-    assert(p->nr_ccws <= CCW_PROG_MAX_CCWS);
+    assert(p->nr_slots <= CCW_PROG_MAX_CCWS);
     if (r->status == CCW_XLATE_ORB_INVALID) {
-        assert(p->nr_ccws == 0);
+        assert(p->nr_slots == 0);
     } else if (r->status != CCW_XLATE_OK) {
-        CCW1 c;
+        const CcwXlateResult *s =
+            ccw_prog_stop_result(p, (r->stop_slot + 1) * 8);
 
-        assert(r->stop_slot + 1 == p->nr_ccws);
-        ccw1_decode(p->buf.bytes + r->stop_slot * 8, &c);
-        assert(c.cmd_code == CCW_CMD_NOOP && c.flags == 0 && c.cda == 0);
-        assert(ccw_prog_reached_stop(p, (r->stop_slot + 1) * 8));
-        assert(ccw_prog_cpa_to_guest(p, (r->stop_slot + 1) * 8) == r->cpa);
+        assert(s && s->status == r->status && s->reason == r->reason);
+        assert(s->stop_gaddr == r->stop_gaddr && s->cpa == r->cpa);
     } else {
-        assert(r->stop_slot == p->nr_ccws && p->nr_ccws > 0);
+        assert(r->stop_slot == p->nr_slots && p->nr_slots > 0);
     }
-    for (i = 0; i < p->nr_ccws; i++) {
+    for (i = 0; i < p->nr_slots; i++) {
         fz_check_slot(p, f, i);
     }
     for (i = 0; i < p->nr_idaws; i++) {
@@ -101,8 +108,8 @@ static void fz_check(const CcwProgram *p, const CcwXlateResult *r,
     for (i = 0; i <= CCW_PROG_SIZE; i += 4) {
         uint32_t g = ccw_prog_cpa_to_guest(p, i);
 
-        assert(i < 8 || p->nr_ccws == 0 ? g == orb->cpa
-               : g == p->guest_addr[MIN(i / 8, p->nr_ccws) - 1] + 8);
+        assert(i < 8 || p->nr_slots == 0 ? g == orb->cpa
+               : g == p->slot[MIN(i / 8, p->nr_slots) - 1].gaddr + 8);
     }
 }
 

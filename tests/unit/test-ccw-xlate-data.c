@@ -5,6 +5,7 @@
  */
 #include "qemu/osdep.h"
 #include "test-ccw-xlate-fixture.h"
+#include "hw/vfio/ccw-xlate-int.h"   /* white box: the IDAL pool */
 
 #define CP   0x1000
 #define IDAL 0x2000
@@ -91,7 +92,7 @@ static void test_idal_format2_4k(TestRam *t, gconstpointer d)
     g_assert_cmphex(idal[0], ==, tr_host(t, DATA + 100));
     g_assert_cmphex(idal[1], ==, tr_host(t, DATA + 0x1000));
     g_assert_cmphex(idal[2], ==, tr_host(t, DATA + 0x8000));
-    horb = t->p->host_orb;
+    horb = tr_host_orb(t);
     g_assert_cmphex(horb.ctrl0 & (ORB_CTRL0_C64 | ORB_CTRL0_I2K), ==,
                     ORB_CTRL0_C64);
 
@@ -104,7 +105,7 @@ static void test_idal_format2_4k(TestRam *t, gconstpointer d)
     g_assert_cmpint(r->status, ==, CCW_XLATE_OK);
     g_assert_cmpuint(t->p->nr_idaws, ==, 5);
     g_assert_cmphex(tr_idal(t, 0)[4], ==, tr_host(t, DATA + 0x8000));
-    horb = t->p->host_orb;
+    horb = tr_host_orb(t);
     g_assert_cmphex(horb.ctrl0 & ORB_CTRL0_I2K, ==, ORB_CTRL0_I2K);
 }
 

@@ -122,14 +122,38 @@ static inline CCW1 tr_slot(const TestRam *t, uint32_t i)
 {
     CCW1 c;
 
-    g_assert_cmpuint(i, <, t->p->nr_ccws);
-    ccw1_decode(t->p->buf.bytes + i * CCW_PROG_CCW_SIZE, &c);
+    g_assert_cmpuint(i, <, ccw_prog_nr_slots(t->p));
+    ccw1_decode(ccw_prog_buffer(t->p) + i * CCW_PROG_CCW_SIZE, &c);
     return c;
 }
 
 static inline uint64_t tr_entry(const TestRam *t, uint32_t i)
 {
-    return t->p->buf.entries[CCW_PROG_ENTRY_AREA / 8 + i];
+    uint64_t e;
+
+    memcpy(&e, ccw_prog_buffer(t->p) + CCW_PROG_ENTRY_AREA + 8 * i, 8);
+    return e;
+}
+
+/* The ORB of the request for the host */
+static inline ORB tr_host_orb(const TestRam *t)
+{
+    struct ccw_prog_request req;
+    ORB o;
+
+    ccw_prog_fill_request(t->p, &req);
+    orb_decode(req.orb, &o);
+    return o;
+}
+
+/* The result recorded for stop slot @slot (which must be one) */
+static inline const CcwXlateResult *tr_stop(const TestRam *t, uint32_t slot)
+{
+    const CcwXlateResult *r = ccw_prog_stop_result(t->p, (slot + 1) * 8);
+
+    g_assert_nonnull(r);
+    g_assert_cmpuint(r->stop_slot, ==, slot);
+    return r;
 }
 
 static inline uint64_t tr_host(const TestRam *t, uint64_t gaddr)
@@ -137,11 +161,15 @@ static inline uint64_t tr_host(const TestRam *t, uint64_t gaddr)
     return (uintptr_t)(t->ram + gaddr);
 }
 
-/* Assert the program stopped with @st/@r at @gaddr, a NOOP in the stop slot */
+/*
+ * Assert the program (or a status-modifier path: @res from tr_stop())
+ * stopped with @st/@r at @gaddr, a NOOP in the stop slot
+ */
 static inline void tr_assert_stop(const TestRam *t, const CcwXlateResult *res,
                                   CcwXlateStatus st, CcwXlateReason r,
                                   uint32_t gaddr)
 {
+    const CcwXlateResult *rec;
     CCW1 c;
 
     g_assert_cmpint(res->status, ==, st);
@@ -149,7 +177,11 @@ static inline void tr_assert_stop(const TestRam *t, const CcwXlateResult *res,
                     ccw_xlate_reason_str(r));
     g_assert_cmphex(res->stop_gaddr, ==, gaddr);
     g_assert_cmphex(res->cpa, ==, gaddr + 8);
-    g_assert_cmpuint(res->stop_slot + 1, ==, t->p->nr_ccws);
+    rec = tr_stop(t, res->stop_slot);
+    g_assert_cmpint(rec->status, ==, res->status);
+    g_assert_cmpint(rec->reason, ==, res->reason);
+    g_assert_cmphex(rec->stop_gaddr, ==, res->stop_gaddr);
+    g_assert_cmphex(rec->cstat, ==, res->cstat);
     c = tr_slot(t, res->stop_slot);
     g_assert_cmphex(c.cmd_code, ==, CCW_CMD_NOOP);
     g_assert_cmphex(c.flags, ==, 0);

@@ -16,7 +16,7 @@ static void test_direct_single(TestRam *t, gconstpointer d)
     tr_ccw1(t, CP, 0x06, CCW_FLAG_SLI, 512, DATA);
     r = tr_xlate(t, CP, 0);
     g_assert_cmpint(r->status, ==, CCW_XLATE_OK);
-    g_assert_cmpuint(t->p->nr_ccws, ==, 1);
+    g_assert_cmpuint(ccw_prog_nr_slots(t->p), ==, 1);
     c = tr_slot(t, 0);
     g_assert_cmphex(c.cmd_code, ==, 0x06);
     g_assert_cmphex(c.flags, ==, CCW_FLAG_SLI);
@@ -40,8 +40,11 @@ static void test_command_chain(TestRam *t, gconstpointer d)
     tr_ccw1(t, CP + 16, 0x04, 0, 32, DATA + 32);
     r = tr_xlate(t, CP, 0);
     g_assert_cmpint(r->status, ==, CCW_XLATE_OK);
-    g_assert_cmpuint(t->p->nr_ccws, ==, 3);
-    g_assert_cmpuint(r->stop_slot, ==, 3);
+    /* slot 3: status modifier on the second CCW skips to CP + 24 (zeros) */
+    g_assert_cmpuint(ccw_prog_nr_slots(t->p), ==, 4);
+    g_assert_cmpuint(r->stop_slot, ==, 4);
+    tr_assert_stop(t, tr_stop(t, 3), CCW_XLATE_PROGRAM_CHECK, CCW_XLATE_R_CMD,
+                   CP + 24);
     for (i = 0; i < 3; i++) {
         g_assert_cmphex(tr_slot(t, i).cda, ==, CCW_PROG_ENTRY_AREA + 8 * i);
         g_assert_cmphex(tr_entry(t, i), ==, tr_host(t, DATA + 16 * i));
@@ -56,7 +59,7 @@ static void test_command_chain(TestRam *t, gconstpointer d)
     g_assert_cmphex(horb.ctrl0 & (ORB_CTRL0_FMT | ORB_CTRL0_C64), ==,
                     ORB_CTRL0_FMT | ORB_CTRL0_C64);
     g_assert_cmphex(horb.ctrl0 & ORB_CTRL0_I2K, ==, ORB_CTRL0_I2K);
-    g_assert_cmpmem(req.prog, CCW_PROG_SIZE, t->p->buf.bytes, CCW_PROG_SIZE);
+    g_assert_cmpmem(req.prog, CCW_PROG_SIZE, ccw_prog_buffer(t->p), CCW_PROG_SIZE);
 }
 
 static void test_tic_forward_backward(TestRam *t, gconstpointer d)
@@ -68,18 +71,24 @@ static void test_tic_forward_backward(TestRam *t, gconstpointer d)
     tr_ccw1(t, CP + 0x100, 0x02, CCW_FLAG_CC, 8, DATA);
     tr_ccw1(t, CP + 0x108, 0xf8, 0xff, 0xffff, CP); /* TIC, junk ignored */
     r = tr_xlate(t, CP, 0);
-    /* the status-modifier path after the TIC back meets a zero CCW */
-    tr_assert_stop(t, r, CCW_XLATE_PROGRAM_CHECK, CCW_XLATE_R_CMD,
-                   CP + 0x110);
-    g_assert_cmpuint(r->stop_slot, ==, 4);
-    g_assert_cmpuint(t->p->nr_ccws, ==, 5);
+    /* the main path loops; both status-modifier paths meet zero CCWs */
+    g_assert_cmpint(r->status, ==, CCW_XLATE_OK);
+    g_assert_cmpuint(ccw_prog_nr_slots(t->p), ==, 7);
     g_assert_cmphex(tr_slot(t, 1).cmd_code, ==, CCW_CMD_TIC);
-    g_assert_cmphex(tr_slot(t, 1).cda, ==, 16);        /* slot 2 */
-    g_assert_cmphex(tr_slot(t, 3).cmd_code, ==, CCW_CMD_TIC);
-    g_assert_cmphex(tr_slot(t, 3).flags, ==, 0);
-    g_assert_cmpuint(tr_slot(t, 3).count, ==, 0);
-    g_assert_cmphex(tr_slot(t, 3).cda, ==, 0);         /* back to slot 0 */
-    g_assert_cmphex(ccw_prog_cpa_to_guest(t->p, 24), ==, CP + 0x108);
+    g_assert_cmphex(tr_slot(t, 1).cda, ==, 24);        /* slot 3 */
+    /* slot 2, the one status modifier on slot 0 skips to: CP + 16 */
+    g_assert_cmphex(tr_slot(t, 2).cmd_code, ==, CCW_CMD_TIC);
+    g_assert_cmphex(tr_slot(t, 2).cda, ==, 48);
+    tr_assert_stop(t, tr_stop(t, 6), CCW_XLATE_PROGRAM_CHECK, CCW_XLATE_R_CMD,
+                   CP + 16);
+    g_assert_cmphex(tr_slot(t, 4).cmd_code, ==, CCW_CMD_TIC);
+    g_assert_cmphex(tr_slot(t, 4).flags, ==, 0);
+    g_assert_cmpuint(tr_slot(t, 4).count, ==, 0);
+    g_assert_cmphex(tr_slot(t, 4).cda, ==, 0);         /* back to slot 0 */
+    g_assert_cmphex(ccw_prog_cpa_to_guest(t->p, 40), ==, CP + 0x110);
+    /* slot 5, after the TIC back: CP + 0x110 */
+    tr_assert_stop(t, tr_stop(t, 5), CCW_XLATE_PROGRAM_CHECK, CCW_XLATE_R_CMD,
+                   CP + 0x110);
 }
 
 static void test_tic_to_tic(TestRam *t, gconstpointer d)
@@ -93,8 +102,8 @@ static void test_tic_to_tic(TestRam *t, gconstpointer d)
     tr_assert_stop(t, r, CCW_XLATE_PROGRAM_CHECK, CCW_XLATE_R_TIC_TO_TIC,
                    CP + 0x40);
     g_assert_cmphex(r->cstat, ==, SCSW_CSTAT_PROG_CHECK);
-    g_assert_cmpuint(r->stop_slot, ==, 2);
-    g_assert_cmphex(tr_slot(t, 1).cda, ==, 16);        /* TIC -> stop slot */
+    g_assert_cmpuint(r->stop_slot, ==, 3);             /* 2: CP + 16 */
+    g_assert_cmphex(tr_slot(t, 1).cda, ==, 24);        /* TIC -> stop slot */
 }
 
 static void test_tic_to_self(TestRam *t, gconstpointer d)
@@ -141,12 +150,17 @@ static void test_sequential_into_translated(TestRam *t, gconstpointer d)
     tr_ccw1(t, CP + 0x18, 0x03, CCW_FLAG_CC, 0, 0);
     r = tr_xlate(t, CP + 0x20, 0);
     g_assert_cmpint(r->status, ==, CCW_XLATE_OK);
-    g_assert_cmpuint(t->p->nr_ccws, ==, 5);
-    g_assert_cmphex(tr_slot(t, 3).cmd_code, ==, CCW_CMD_TIC);
-    g_assert_cmphex(tr_slot(t, 3).cda, ==, 0);
-    /* status modifier on W skips X: slot 4 is X + 8 (the TIC to W) */
+    /* X, TIC, (X + 16), W, TIC X, (W + 16 = X + 8: TIC W), stop at X + 16 */
+    g_assert_cmpuint(ccw_prog_nr_slots(t->p), ==, 7);
+    g_assert_cmphex(tr_slot(t, 1).cda, ==, 24);
     g_assert_cmphex(tr_slot(t, 4).cmd_code, ==, CCW_CMD_TIC);
-    g_assert_cmphex(tr_slot(t, 4).cda, ==, 16);
+    g_assert_cmphex(tr_slot(t, 4).cda, ==, 0);
+    /* status modifier on W skips X: slot 5 is X + 8 (the TIC to W) */
+    g_assert_cmphex(tr_slot(t, 5).cmd_code, ==, CCW_CMD_TIC);
+    g_assert_cmphex(tr_slot(t, 5).cda, ==, 24);
+    g_assert_cmphex(tr_slot(t, 2).cda, ==, 48);
+    tr_assert_stop(t, tr_stop(t, 6), CCW_XLATE_PROGRAM_CHECK, CCW_XLATE_R_CMD,
+                   CP + 0x30);
 }
 
 /*
@@ -164,7 +178,7 @@ static void test_status_modifier_path(TestRam *t, gconstpointer d)
     tr_ccw1(t, CP + 24, 0x06, 0, 80, DATA + 0x100);
     r = tr_xlate(t, CP, 0);
     g_assert_cmpint(r->status, ==, CCW_XLATE_OK);
-    g_assert_cmpuint(t->p->nr_ccws, ==, 4);
+    g_assert_cmpuint(ccw_prog_nr_slots(t->p), ==, 4);
     g_assert_cmphex(tr_slot(t, 2).cmd_code, ==, CCW_CMD_TIC);
     g_assert_cmphex(tr_slot(t, 2).cda, ==, 8);
     g_assert_cmphex(tr_slot(t, 3).cmd_code, ==, 0x06);
@@ -174,8 +188,9 @@ static void test_status_modifier_path(TestRam *t, gconstpointer d)
     /* a bad CCW there is reported only when the channel gets there */
     tr_ccw1(t, CP + 24, 0xf0, 0, 80, DATA + 0x100);
     r = tr_xlate(t, CP, 0);
-    tr_assert_stop(t, r, CCW_XLATE_PROGRAM_CHECK, CCW_XLATE_R_CMD, CP + 24);
-    g_assert_cmpuint(r->stop_slot, ==, 3);
+    g_assert_cmpint(r->status, ==, CCW_XLATE_OK);   /* the main path loops */
+    tr_assert_stop(t, tr_stop(t, 3), CCW_XLATE_PROGRAM_CHECK, CCW_XLATE_R_CMD,
+                   CP + 24);
     g_assert_cmphex(tr_slot(t, 2).cda, ==, 8);
 }
 
@@ -223,8 +238,8 @@ static void test_format0(TestRam *t, gconstpointer d)
     g_assert_cmphex(c.flags, ==, CCW_FLAG_CC | CCW_FLAG_SLI);
     g_assert_cmpuint(c.count, ==, 100);
     g_assert_cmphex(tr_entry(t, 0), ==, tr_host(t, DATA));
-    g_assert_cmphex(tr_slot(t, 1).cda, ==, 16);
-    g_assert_cmphex(tr_entry(t, 2), ==, tr_host(t, DATA + 0x100));
+    g_assert_cmphex(tr_slot(t, 1).cda, ==, 24);   /* slot 2: CP + 16 */
+    g_assert_cmphex(tr_entry(t, 3), ==, tr_host(t, DATA + 0x100));
 
     tr_ccw0(t, CP + 0x40, 0x01, 0, 0, DATA);
     r = tr_xlate(t, CP, ORB_CTRL0_FMT);
@@ -294,7 +309,7 @@ static void test_suspend(TestRam *t, gconstpointer d)
     r = tr_xlate(t, CP, ORB_CTRL0_SPND);
     tr_assert_stop(t, r, CCW_XLATE_SUSPEND, CCW_XLATE_R_NONE, CP + 8);
     g_assert_cmphex(r->cstat, ==, 0);
-    horb = t->p->host_orb;
+    horb = tr_host_orb(t);
     g_assert_cmphex(horb.ctrl0 & ORB_CTRL0_SPND, ==, 0);
 
     tr_ccw1(t, CP, 0x02, CCW_FLAG_DC, 8, DATA);
@@ -315,7 +330,7 @@ static void test_mida_and_orb(TestRam *t, gconstpointer d)
     r = tr_xlate(t, CP, ORB_CTRL0_B);
     g_assert_cmpint(r->status, ==, CCW_XLATE_ORB_INVALID);
     g_assert_cmpint(r->reason, ==, CCW_XLATE_R_ORB_TRANSPORT);
-    g_assert_cmpuint(t->p->nr_ccws, ==, 0);
+    g_assert_cmpuint(ccw_prog_nr_slots(t->p), ==, 0);
     orb.ctrl1 = ORB_CTRL1_MIDAW;
     r = ccw_xlate_program(t->p, &orb, &t->mem);
     g_assert_cmpint(r->reason, ==, CCW_XLATE_R_ORB_MIDAW);
@@ -340,7 +355,7 @@ static void test_too_long(TestRam *t, gconstpointer d)
     tr_ccw1(t, CP + 8 * 255, 0x03, 0, 0, 0);
     r = tr_xlate(t, CP, 0);
     g_assert_cmpint(r->status, ==, CCW_XLATE_OK);       /* exactly 256 */
-    g_assert_cmpuint(t->p->nr_ccws, ==, 256);
+    g_assert_cmpuint(ccw_prog_nr_slots(t->p), ==, 256);
 
     tr_ccw1(t, CP + 8 * 255, 0x03, CCW_FLAG_CC, 0, 0);
     r = tr_xlate(t, CP, 0);
@@ -357,8 +372,10 @@ static void test_cpa_mapping_total(TestRam *t, gconstpointer d)
     g_assert_cmphex(ccw_prog_cpa_to_guest(t->p, 0), ==, CP);
     g_assert_cmphex(ccw_prog_cpa_to_guest(t->p, 9), ==, CP + 8);
     g_assert_cmphex(ccw_prog_cpa_to_guest(t->p, 16), ==, CP + 16);
-    g_assert_cmphex(ccw_prog_cpa_to_guest(t->p, 2048), ==, CP + 16);
-    g_assert_cmphex(ccw_prog_cpa_to_guest(t->p, UINT32_MAX), ==, CP + 16);
+    /* the last slot: the status-modifier successor of CP, at CP + 16 */
+    g_assert_cmphex(ccw_prog_cpa_to_guest(t->p, 24), ==, CP + 24);
+    g_assert_cmphex(ccw_prog_cpa_to_guest(t->p, 2048), ==, CP + 24);
+    g_assert_cmphex(ccw_prog_cpa_to_guest(t->p, UINT32_MAX), ==, CP + 24);
 }
 
 static void test_ioinst_codecs(TestRam *t, gconstpointer d)

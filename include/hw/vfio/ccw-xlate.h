@@ -8,7 +8,7 @@
 #ifndef HW_VFIO_CCW_XLATE_H
 #define HW_VFIO_CCW_XLATE_H
 
-#include "hw/s390x/ioinst.h"
+#include "hw/ccw-format.h"
 #include "linux/ccw-prog.h"
 
 /*
@@ -59,33 +59,14 @@ typedef enum CcwXlateReason {
 typedef struct CcwXlateResult {
     CcwXlateStatus status;
     CcwXlateReason reason;
-    uint32_t stop_slot;  /* the stop NOOP's slot; == nr_ccws when OK */
+    uint32_t stop_slot;  /* the stop NOOP's slot; == the slots used when OK */
     uint32_t stop_gaddr; /* guest address of the CCW the channel stops at */
     uint32_t cpa;        /* SCSW CPA to report there: stop_gaddr + 8 */
     uint8_t cstat;       /* SCSW subchannel status to report there */
 } CcwXlateResult;
 
-#define CCW_XLATE_HASH_SIZE 1024
-
-typedef struct CcwProgram {
-    /* The 4 KiB buffer, laid out as in linux/ccw-prog.h */
-    union {
-        uint8_t bytes[CCW_PROG_SIZE];
-        uint64_t entries[CCW_PROG_SIZE / 8];
-    } buf;
-    uint32_t nr_ccws;                         /* slots used, stop slot included */
-    uint32_t guest_addr[CCW_PROG_MAX_CCWS];   /* slot -> guest CCW address */
-    uint32_t ctx[CCW_PROG_MAX_CCWS];          /* slot -> how it was reached */
-    uint32_t idal_start[CCW_PROG_MAX_CCWS];   /* slot -> first IDAW in idaws */
-    uint16_t slot_hash[CCW_XLATE_HASH_SIZE];  /* guest address -> slot + 1 */
-    uint64_t *idaws;                          /* host IDAL copies */
-    uint32_t nr_idaws, idaws_cap;
-    ORB guest_orb;
-    ORB host_orb;                             /* the ORB for the request */
-    uint32_t block;                           /* IDAW block size */
-    bool fmt1_idaw;
-    CcwXlateResult res;
-} CcwProgram;
+/* One translated program: the buffer and what the translator knows of it */
+typedef struct CcwProgram CcwProgram;
 
 CcwProgram *ccw_prog_new(void);
 void ccw_prog_free(CcwProgram *p);
@@ -94,7 +75,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(CcwProgram, ccw_prog_free)
 /*
  * Translate the program @orb starts. @p is reused from call to call. The
  * valid prefix of the chain is always translated; the result says where
- * and how the channel must stop (status OK: it does not).
+ * and how the channel must stop on the main path, the one it takes when
+ * no device presents status modifier (status OK: it does not stop).
+ * Paths that status modifier opens may have stops of their own: see
+ * ccw_prog_stop_result().
  */
 const CcwXlateResult *ccw_xlate_program(CcwProgram *p, const ORB *orb,
                                         const CcwGuestMem *mem);
@@ -102,8 +86,31 @@ const CcwXlateResult *ccw_xlate_program(CcwProgram *p, const ORB *orb,
 /* Map a host-reported CPA (offset into the CCW area) to the guest CPA */
 uint32_t ccw_prog_cpa_to_guest(const CcwProgram *p, uint32_t host_cpa_offset);
 
-/* Did the host stop on the stop slot (its NOOP was the last CCW used)? */
+/* Did the host stop on a stop slot (its NOOP was the last CCW used)? */
 bool ccw_prog_reached_stop(const CcwProgram *p, uint32_t host_cpa_offset);
+
+/*
+ * The result recorded for the stop slot the host stopped on (its CPA
+ * offset @host_cpa_offset), or NULL when that slot is not a stop slot.
+ */
+const CcwXlateResult *ccw_prog_stop_result(const CcwProgram *p,
+                                           uint32_t host_cpa_offset);
+
+/*
+ * The stop the host channel reaches before any command gets to the
+ * device (slot 0, or the target of a TIC in slot 0), or NULL: then the
+ * program need not be started at all.
+ */
+const CcwXlateResult *ccw_prog_stop_at_start(const CcwProgram *p);
+
+/* The result of the last ccw_xlate_program() */
+const CcwXlateResult *ccw_prog_result(const CcwProgram *p);
+
+/* Slots used by the last translation, stop slots included */
+uint32_t ccw_prog_nr_slots(const CcwProgram *p);
+
+/* The translated program (CCW_PROG_SIZE bytes, linux/ccw-prog.h) */
+const uint8_t *ccw_prog_buffer(const CcwProgram *p);
 
 /* Fill a request for the host device */
 void ccw_prog_fill_request(const CcwProgram *p, struct ccw_prog_request *req);

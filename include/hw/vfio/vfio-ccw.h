@@ -7,6 +7,7 @@
 #include "hw/s390x/ccw-device.h"
 #include "hw/vfio/ccw-backend.h"
 #include "hw/vfio/ccw-xlate.h"
+#include "hw/vfio/ccw-gmap.h"
 
 #define TYPE_VFIO_CCW "vfio-ccw"
 
@@ -28,9 +29,14 @@ typedef struct VFIOCCWDevice {
     int io_eventfd;
     guint io_watch;
 
-    /* the program in flight */
+    /* the program in flight, and the guest RAM it uses */
     CcwProgram *prog;
+    CcwGuestMem gmem;
+    VfioCcwGuestMaps maps;
     bool busy;
+    /* the channel suspended before the guest CCW at resume_gaddr */
+    bool suspended;
+    uint32_t resume_gaddr;
 } VFIOCCWDevice;
 
 static inline VFIOCCWDevice *VFIO_CCW(void *obj)

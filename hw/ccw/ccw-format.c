@@ -1,10 +1,10 @@
 /*
- * Architected channel-I/O formats: conversion between the big-endian
- * layouts in guest storage and the decoded structs of ioinst.h.
+ * The channel-I/O wire formats: conversion between the big-endian
+ * layouts in storage and the decoded structs of hw/ccw-format.h.
  */
 #include "qemu/osdep.h"
 #include "qemu/bswap.h"
-#include "hw/s390x/ioinst.h"
+#include "hw/ccw-format.h"
 
 void ccw1_decode(const uint8_t be[8], CCW1 *ccw)
 {
