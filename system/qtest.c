@@ -178,10 +178,14 @@ static void qtest_reply_clock(Chardev *chr)
                 qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL));
 }
 
-/* clock_step [NS]: by NS, or to the next timer deadline. */
+/*
+ * clock_step [NS]: by NS, or to the next timer deadline. The virtual
+ * clock never goes back and cannot pass INT64_MAX: a step beyond it stops
+ * the clock there (and a negative or zero step leaves it alone).
+ */
 static void qtest_cmd_clock_step(Chardev *chr, gchar **words)
 {
-    int64_t ns;
+    int64_t ns, dest;
 
     if (words[1]) {
         if (!qtest_arg_i64(chr, words, 1, &ns)) {
@@ -191,7 +195,11 @@ static void qtest_cmd_clock_step(Chardev *chr, gchar **words)
         ns = qemu_clock_deadline_ns(QEMU_CLOCK_VIRTUAL);
     }
     if (ns > 0) {
-        qtest_clock_warp(qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) + ns);
+        if (__builtin_add_overflow(qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL), ns,
+                                   &dest)) {
+            dest = INT64_MAX;
+        }
+        qtest_clock_warp(dest);
     }
     qtest_reply_clock(chr);
 }
@@ -256,23 +264,30 @@ static void qtest_process_line(Chardev *chr, char *line)
     qtest_process_command(chr, words);
 }
 
+/*
+ * Only the bytes that just arrived can hold the next newline: a long
+ * line (a large "write") arriving in many reads is scanned once, not
+ * once per read.
+ */
 static void qtest_read(void *opaque, const uint8_t *buf, size_t len)
 {
     GString *in = server.inbuf;
-    char *line, *nl;
-    size_t done = 0;
+    const char *nl = memchr(buf, '\n', len);
+    char *line, *end;
 
     g_string_append_len(in, (const char *)buf, len);
+    if (!nl) {
+        return;
+    }
     line = in->str;
-    while ((nl = memchr(line, '\n', in->len - (line - in->str)))) {
-        *nl = '\0';
+    end = in->str + in->len - (len - (nl - (const char *)buf));
+    while (end) {
+        *end = '\0';
         qtest_process_line(server.chr, line);
-        line = nl + 1;
+        line = end + 1;
+        end = memchr(line, '\n', in->len - (line - in->str));
     }
-    done = line - in->str;
-    if (done) {
-        g_string_erase(in, 0, done);
-    }
+    g_string_erase(in, 0, line - in->str);
 }
 
 static void qtest_event(void *opaque, ChrEvent event)
