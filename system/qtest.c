@@ -19,6 +19,7 @@ typedef struct QTestServer {
     bool opened;
     int64_t start_ns;
     GString *inbuf;
+    size_t scanned;    /* leading bytes of inbuf without a newline */
 } QTestServer;
 
 static QTestServer server;
@@ -265,29 +266,45 @@ static void qtest_process_line(Chardev *chr, char *line)
 }
 
 /*
- * Only the bytes that just arrived can hold the next newline: a long
- * line (a large "write") arriving in many reads is scanned once, not
- * once per read.
+ * Run the complete lines waiting in inbuf, stopping while the chardev's
+ * output backlog is over its bound (the client is not reading: the rest
+ * waits for drained()). server.scanned bytes at the start of inbuf are
+ * known to hold no newline, so a long line arriving in many reads is
+ * scanned once, not once per read.
  */
-static void qtest_read(void *opaque, const uint8_t *buf, size_t len)
+static void qtest_run_lines(void)
 {
     GString *in = server.inbuf;
-    const char *nl = memchr(buf, '\n', len);
-    char *line, *end;
+    size_t known = server.scanned;
+    char *line = in->str;
+    char *nl;
 
-    g_string_append_len(in, (const char *)buf, len);
-    if (!nl) {
-        return;
-    }
-    line = in->str;
-    end = in->str + in->len - (len - (nl - (const char *)buf));
-    while (end) {
-        *end = '\0';
+    while (!qemu_chr_fe_throttled(server.chr)) {
+        size_t left = in->len - (line - in->str);
+
+        nl = memchr(line + known, '\n', left - known);
+        if (!nl) {
+            known = left;
+            break;
+        }
+        *nl = '\0';
         qtest_process_line(server.chr, line);
-        line = end + 1;
-        end = memchr(line, '\n', in->len - (line - in->str));
+        line = nl + 1;
+        known = 0;
     }
     g_string_erase(in, 0, line - in->str);
+    server.scanned = known;
+}
+
+static void qtest_read(void *opaque, const uint8_t *buf, size_t len)
+{
+    g_string_append_len(server.inbuf, (const char *)buf, len);
+    qtest_run_lines();
+}
+
+static void qtest_drained(void *opaque)
+{
+    qtest_run_lines();
 }
 
 static void qtest_event(void *opaque, ChrEvent event)
@@ -297,6 +314,7 @@ static void qtest_event(void *opaque, ChrEvent event)
         server.opened = true;
         server.start_ns = get_clock();
         g_string_truncate(server.inbuf, 0);
+        server.scanned = 0;
         if (server.log) {
             fprintf(server.log, "[I %.6f] OPENED\n", qtest_elapsed());
         }
@@ -313,6 +331,7 @@ static void qtest_event(void *opaque, ChrEvent event)
 static const CharFrontendOps qtest_fe_ops = {
     .read = qtest_read,
     .event = qtest_event,
+    .drained = qtest_drained,
 };
 
 static void qtest_register_builtins(void)
