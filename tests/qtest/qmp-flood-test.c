@@ -173,6 +173,41 @@ static void test_qmp_flood(void)
     rmdir(dir);
 }
 
+/*
+ * A flooder that hangs up without reading: its connection is dropped
+ * (the emulator reads no input from it then, so it learns of the hang-up
+ * from the failing output) and the next client is served.
+ */
+static void test_flood_then_hang_up(void)
+{
+    g_autofree char *dir = g_dir_make_tmp("qmp-flood-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename(dir, "flood.sock", NULL);
+    g_autofree char *args = g_strdup_printf(
+        "-machine s390-ccw-virtio -nodefaults "
+        "-qmp unix:%s,server=on,wait=off", path);
+    QTestState *s = qtest_init(args);
+    g_autoptr(GString) in = g_string_new(NULL);
+    g_autoptr(GString) rest = g_string_new(NULL);
+    int fd = client_connect(path);
+    g_autofree char *greeting = client_line(fd, in);
+    g_autofree char *again = NULL;
+
+    g_assert_cmpint(write(fd, "{\"execute\": \"qmp_capabilities\"}\n", 32),
+                    ==, 32);
+    g_assert_cmpint(flood(fd, rest), >, 1000);
+    close(fd);
+    assert_responsive(s);
+    g_string_truncate(in, 0);
+    fd = client_connect(path);
+    again = client_line(fd, in);
+    g_assert_nonnull(strstr(again, "\"QMP\""));
+    close(fd);
+    assert_responsive(s);
+    qtest_quit(s);
+    unlink(path);
+    rmdir(dir);
+}
+
 /* The qtest client asks for 2 MiB replies and does not read them. */
 static void test_qtest_flood(void)
 {
@@ -205,5 +240,6 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/qmp-flood/qmp-client", test_qmp_flood);
     g_test_add_func("/qmp-flood/qtest-client", test_qtest_flood);
+    g_test_add_func("/qmp-flood/hang-up", test_flood_then_hang_up);
     return g_test_run();
 }

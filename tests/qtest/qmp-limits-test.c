@@ -70,8 +70,15 @@ static void test_huge_number(void)
 
     send_oversized(s, '7');
     assert_status_ok(s);
-    /* what the number filled is given back, not kept for the session */
-    g_assert_cmpint(rss_kib(qtest_pid(s)) - before, <, 32 * 1024);
+    /*
+     * what the number filled is given back, not kept for the session
+     * (under ASan freed memory stays in its quarantine)
+     */
+    if (!g_strcmp0(g_getenv("QTEST_ASAN"), "1")) {
+        g_test_message("ASan build: memory given back not checked");
+    } else {
+        g_assert_cmpint(rss_kib(qtest_pid(s)) - before, <, 32 * 1024);
+    }
     qtest_quit(s);
 }
 
