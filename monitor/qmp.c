@@ -38,13 +38,21 @@ static void monitor_send(MonitorQMP *mon, JsonObject *obj)
     GString *out = mon->out;
 
     g_string_truncate(out, 0);
-    qjson_append(out, node, mon->pretty);
     if (mon->pretty) {
-        for (gsize i = 0; i < out->len; i++) {
-            if (out->str[i] == '\n') {
-                g_string_insert_c(out, i++, '\r');
-            }
+        /* one pass: inserting each CR in place was quadratic */
+        g_autoptr(GString) text = g_string_new(NULL);
+        const char *p, *nl;
+
+        qjson_append(text, node, true);
+        p = text->str;
+        while ((nl = strchr(p, '\n'))) {
+            g_string_append_len(out, p, nl - p);
+            g_string_append(out, "\r\n");
+            p = nl + 1;
         }
+        g_string_append(out, p);
+    } else {
+        qjson_append(out, node, false);
     }
     g_string_append(out, "\r\n");
     qemu_chr_fe_write_all(mon->chr, out->str, out->len);
