@@ -19,6 +19,7 @@ static void chr_event(Chardev *chr, ChrEvent ev)
 
 static void chr_drop_connection(Chardev *chr)
 {
+    chr_out_reset(chr);
     if (chr->in_watch) {
         g_source_remove(chr->in_watch);
         chr->in_watch = 0;
@@ -89,7 +90,9 @@ static guint chr_fd_add(int fd, GIOCondition cond, GUnixFDSourceFunc fn,
 
 void chr_update_watches(Chardev *chr)
 {
-    bool want_in = chr->ops && chr->connected && chr->fd_in >= 0;
+    /* a peer whose output backlog is over the bound is not read */
+    bool want_in = chr->ops && chr->connected && chr->fd_in >= 0 &&
+                   !chr->out_throttled;
     bool want_listen = chr->listen_fd >= 0 && !chr->connected;
 
     if (want_in && !chr->in_watch) {
@@ -113,6 +116,7 @@ void chr_attach_connection(Chardev *chr, int fd)
     chr->fd_in = chr->fd_out = fd;
     chr->owns_fds = true;
     chr->connected = true;
+    chr_out_attach(chr, true);
     chr_update_watches(chr);
     chr_event(chr, CHR_EVENT_OPENED);
 }
@@ -137,6 +141,8 @@ bool chr_open_stdio(Chardev *chr, JsonObject *opts, Error **errp)
     chr->fd_in = STDIN_FILENO;
     chr->fd_out = STDOUT_FILENO;
     chr->connected = true;
+    /* stdout may be the shell's terminal: polled, not made non-blocking */
+    chr_out_attach(chr, false);
     return true;
 }
 
@@ -160,6 +166,7 @@ bool chr_open_file(Chardev *chr, JsonObject *opts, Error **errp)
     chr->fd_out = fd;
     chr->owns_fds = true;
     chr->connected = true;
+    chr_out_attach(chr, false);
     return true;
 }
 

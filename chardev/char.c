@@ -5,7 +5,6 @@
 #include "qemu/cutils.h"
 #include "chardev-internal.h"
 #include <glib-unix.h>
-#include <poll.h>
 #include <signal.h>
 
 static GHashTable *chardevs; /* id -> Chardev */
@@ -48,6 +47,7 @@ Chardev *chr_alloc(const char *id)
 
     chr->id = g_strdup(id);
     chr->fd_in = chr->fd_out = chr->listen_fd = -1;
+    chr->outq = g_byte_array_new();
     return chr;
 }
 
@@ -56,7 +56,10 @@ static void chr_free(gpointer data)
     Chardev *chr = data;
 
     qemu_chr_fe_deinit(chr);
+    chr_out_flush_now(chr);
     qemu_chr_fe_disconnect(chr);
+    chr_out_reset(chr);
+    g_byte_array_free(chr->outq, TRUE);
     if (chr->listen_watch) {
         g_source_remove(chr->listen_watch);
     }
@@ -269,29 +272,6 @@ void qemu_chr_fe_deinit(Chardev *chr)
     chr->ops = NULL;
     chr->opaque = NULL;
     chr_update_watches(chr);
-}
-
-ssize_t qemu_chr_fe_write_all(Chardev *chr, const void *buf, size_t len)
-{
-    const char *p = buf;
-    size_t done = 0;
-
-    if (chr->fd_out < 0) {
-        return len;
-    }
-    while (done < len) {
-        ssize_t n = write(chr->fd_out, p + done, len - done);
-
-        if (n < 0 && errno == EAGAIN) {
-            struct pollfd pfd = { .fd = chr->fd_out, .events = POLLOUT };
-            poll(&pfd, 1, -1);
-        } else if (n < 0 && errno != EINTR) {
-            return -errno;
-        } else if (n > 0) {
-            done += n;
-        }
-    }
-    return len;
 }
 
 bool qemu_chr_fe_is_connected(Chardev *chr)

@@ -17,6 +17,14 @@ struct Chardev {
     char *unlink_path;    /* socket path to remove at cleanup */
     guint in_watch;
     guint listen_watch;
+    /* output (char-out.c) */
+    GByteArray *outq;     /* accepted, not yet written */
+    guint out_watch;      /* G_IO_OUT watch while outq is not empty */
+    size_t out_peak;      /* largest outq since it was last emptied */
+    bool out_nonblock;    /* fd_out is O_NONBLOCK */
+    bool out_regular;     /* fd_out is a regular file */
+    bool out_throttled;   /* outq passed CHR_OUT_HIGH: input paused */
+    bool out_dead;        /* a write failed: output dropped */
     const CharFrontendOps *ops;
     void *opaque;
 };
@@ -34,5 +42,16 @@ bool chr_open_file(Chardev *chr, JsonObject *opts, Error **errp);
 bool chr_open_null(Chardev *chr, JsonObject *opts, Error **errp);
 
 const char *chr_opt(JsonObject *opts, const char *name);
+
+/* Output bounds: input pauses above HIGH, resumes at LOW. */
+#define CHR_OUT_HIGH (1024 * 1024)
+#define CHR_OUT_LOW (256 * 1024)
+
+/* fd_out is set: note its kind (and make it O_NONBLOCK if asked). */
+void chr_out_attach(Chardev *chr, bool make_nonblocking);
+/* The connection is gone: drop queued output and the watch. */
+void chr_out_reset(Chardev *chr);
+/* Write what the peer takes now of the queue, without blocking. */
+void chr_out_flush_now(Chardev *chr);
 
 #endif

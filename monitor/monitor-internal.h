@@ -18,6 +18,8 @@ typedef struct QmpSession {
 JsonObject *qmp_dispatch_session(JsonNode *request, QmpSession *s);
 /* The session of the request being dispatched (NULL outside dispatch). */
 QmpSession *qmp_current_session(void);
+/* Longest "desc" of an error reply (longer ones are cut, "..." added). */
+#define QMP_ERROR_DESC_MAX 1024
 /* {"id": ID, "error": {"class": ..., "desc": ...}}; @id may be NULL. */
 JsonObject *qmp_error_reply(Error *err, JsonNode *id);
 /* The "package" string of the greeting and query-version. */

@@ -149,8 +149,27 @@ static JsonNode *run_request(JsonObject *req, QmpSession *s, Error **errp)
     return ret ? ret : json_node_init_object(json_node_alloc(), empty);
 }
 
+/*
+ * An error text quotes the client's input at times (a command or member
+ * name): never send back more than QMP_ERROR_DESC_MAX bytes of it.
+ */
+static char *bound_desc(const char *desc)
+{
+    size_t n = strlen(desc);
+
+    if (n <= QMP_ERROR_DESC_MAX) {
+        return g_strdup(desc);
+    }
+    n = QMP_ERROR_DESC_MAX;
+    while (n > 0 && ((unsigned char)desc[n] & 0xc0) == 0x80) {
+        n--;
+    }
+    return g_strdup_printf("%.*s...", (int)n, desc);
+}
+
 JsonObject *qmp_error_reply(Error *err, JsonNode *id)
 {
+    g_autofree char *bounded_desc = bound_desc(error_get_pretty(err));
     JsonObject *reply = json_object_new();
     JsonObject *eobj = json_object_new();
 
@@ -159,7 +178,7 @@ JsonObject *qmp_error_reply(Error *err, JsonNode *id)
     }
     json_object_set_string_member(eobj, "class",
                                   error_class_name(error_get_class(err)));
-    json_object_set_string_member(eobj, "desc", error_get_pretty(err));
+    json_object_set_string_member(eobj, "desc", bounded_desc);
     json_object_set_object_member(reply, "error", eobj);
     return reply;
 }

@@ -16,7 +16,18 @@ typedef struct MonitorQMP {
     QmpSession session;
     JSONStreamer *streamer;
     GString *out;
+    /*
+     * Requests parsed while the client's output backlog was over the
+     * chardev's bound, run in order once it drains (MonitorRequest).
+     */
+    GQueue pending;
 } MonitorQMP;
+
+/* A parsed request, or the error parsing it gave. */
+typedef struct MonitorRequest {
+    JsonNode *req;
+    Error *err;
+} MonitorRequest;
 
 static GPtrArray *monitors;
 
@@ -27,13 +38,21 @@ static void monitor_send(MonitorQMP *mon, JsonObject *obj)
     GString *out = mon->out;
 
     g_string_truncate(out, 0);
-    qjson_append(out, node, mon->pretty);
     if (mon->pretty) {
-        for (gsize i = 0; i < out->len; i++) {
-            if (out->str[i] == '\n') {
-                g_string_insert_c(out, i++, '\r');
-            }
+        /* one pass: inserting each CR in place was quadratic */
+        g_autoptr(GString) text = g_string_new(NULL);
+        const char *p, *nl;
+
+        qjson_append(text, node, true);
+        p = text->str;
+        while ((nl = strchr(p, '\n'))) {
+            g_string_append_len(out, p, nl - p);
+            g_string_append(out, "\r\n");
+            p = nl + 1;
         }
+        g_string_append(out, p);
+    } else {
+        qjson_append(out, node, false);
     }
     g_string_append(out, "\r\n");
     qemu_chr_fe_write_all(mon->chr, out->str, out->len);
@@ -52,12 +71,54 @@ static void monitor_greet(MonitorQMP *mon)
     monitor_send(mon, greeting);
 }
 
+static void monitor_run(MonitorQMP *mon, JsonNode *req, Error *err)
+{
+    g_autoptr(JsonObject) reply = NULL;
+
+    if (err) {
+        reply = qmp_error_reply(err, NULL);
+        error_free(err);
+    } else {
+        reply = qmp_dispatch_session(req, &mon->session);
+        json_node_unref(req);
+    }
+    if (reply) {
+        monitor_send(mon, reply);
+    }
+}
+
+static void monitor_drop_pending(MonitorQMP *mon)
+{
+    MonitorRequest *r;
+
+    while ((r = g_queue_pop_head(&mon->pending))) {
+        if (r->req) {
+            json_node_unref(r->req);
+        }
+        if (r->err) {
+            error_free(r->err);
+        }
+        g_free(r);
+    }
+}
+
+/* Run the held-back requests while the client takes the replies. */
+static void monitor_run_pending(MonitorQMP *mon)
+{
+    MonitorRequest *r;
+
+    while (!qemu_chr_fe_throttled(mon->chr) &&
+           (r = g_queue_pop_head(&mon->pending))) {
+        monitor_run(mon, r->req, r->err);
+        g_free(r);
+    }
+}
+
 static void monitor_emit(void *opaque, const JSONToken *tokens,
                          size_t ntokens, const char *text, const char *error)
 {
     MonitorQMP *mon = opaque;
-    g_autoptr(JsonNode) req = NULL;
-    g_autoptr(JsonObject) reply = NULL;
+    JsonNode *req = NULL;
     Error *err = NULL;
 
     if (error) {
@@ -65,15 +126,15 @@ static void monitor_emit(void *opaque, const JSONToken *tokens,
     } else {
         req = qjson_parse_tokens(tokens, ntokens, text, &err);
     }
-    if (err) {
-        reply = qmp_error_reply(err, NULL);
-        error_free(err);
-    } else {
-        reply = qmp_dispatch_session(req, &mon->session);
+    if (qemu_chr_fe_throttled(mon->chr) || !g_queue_is_empty(&mon->pending)) {
+        MonitorRequest *r = g_new(MonitorRequest, 1);
+
+        r->req = req;
+        r->err = err;
+        g_queue_push_tail(&mon->pending, r);
+        return;
     }
-    if (reply) {
-        monitor_send(mon, reply);
-    }
+    monitor_run(mon, req, err);
 }
 
 static void monitor_read(void *opaque, const uint8_t *buf, size_t len)
@@ -88,6 +149,7 @@ static void monitor_event(void *opaque, ChrEvent event)
     MonitorQMP *mon = opaque;
 
     json_streamer_reset(mon->streamer);
+    monitor_drop_pending(mon);
     mon->session.negotiated = false;
     mon->session.oob = false;
     if (event == CHR_EVENT_OPENED) {
@@ -95,9 +157,15 @@ static void monitor_event(void *opaque, ChrEvent event)
     }
 }
 
+static void monitor_drained(void *opaque)
+{
+    monitor_run_pending(opaque);
+}
+
 static const CharFrontendOps monitor_ops = {
     .read = monitor_read,
     .event = monitor_event,
+    .drained = monitor_drained,
 };
 
 static void monitor_free(gpointer data)
@@ -108,6 +176,7 @@ static void monitor_free(gpointer data)
         qemu_chr_fe_deinit(mon->chr);
     }
     json_streamer_free(mon->streamer);
+    monitor_drop_pending(mon);
     g_string_free(mon->out, TRUE);
     g_free(mon);
 }

@@ -43,10 +43,24 @@ JSONStreamer *json_streamer_new(JSONEmitFunc *emit, void *opaque)
     return js;
 }
 
+/*
+ * Forget the pending value. Buffers a large value grew are given back
+ * rather than kept at their peak size for the rest of the session.
+ */
 static void framer_reset(JSONStreamer *js)
 {
-    g_string_truncate(js->text, 0);
-    g_array_set_size(js->tokens, 0);
+    if (js->text->allocated_len > JSON_KEEP_BUFFER) {
+        g_string_free(js->text, TRUE);
+        js->text = g_string_sized_new(256);
+    } else {
+        g_string_truncate(js->text, 0);
+    }
+    if (js->tokens->len * sizeof(JSONToken) > JSON_KEEP_BUFFER) {
+        g_array_free(js->tokens, TRUE);
+        js->tokens = g_array_sized_new(FALSE, FALSE, sizeof(JSONToken), 32);
+    } else {
+        g_array_set_size(js->tokens, 0);
+    }
     js->braces = 0;
     js->brackets = 0;
 }
@@ -73,16 +87,54 @@ static void emit_error(JSONStreamer *js, const char *msg)
     framer_reset(js);
 }
 
+/*
+ * Quote at most JSON_ECHO_MAX bytes of @len bytes at @text for an error
+ * message, cut on a UTF-8 character boundary, "..." marking the cut.
+ */
+static char *echo_text(const char *text, size_t len, const char *tail)
+{
+    size_t n = len;
+
+    if (n > JSON_ECHO_MAX) {
+        n = JSON_ECHO_MAX;
+        while (n > 0 && ((unsigned char)text[n] & 0xc0) == 0x80) {
+            n--;
+        }
+    }
+    return g_strdup_printf("%.*s%s%s", (int)n, text, n < len ? "..." : "",
+                           tail);
+}
+
 /* The byte @c cannot continue or start a token: report the stray text. */
 static void lex_error(JSONStreamer *js, unsigned char c)
 {
-    g_autofree char *msg = NULL;
+    char last[2] = { c, 0 };
+    g_autofree char *shown = echo_text(js->text->str + js->tok_start,
+                                       js->text->len - js->tok_start,
+                                       js->text->len - js->tok_start >=
+                                           JSON_ECHO_MAX ? "" : last);
+    g_autofree char *msg = g_strdup_printf("JSON parse error, stray '%s'",
+                                           shown);
 
-    g_string_append_c(js->text, c);
-    msg = g_strdup_printf("JSON parse error, stray '%s'",
-                          js->text->str + js->tok_start);
     emit_error(js, msg);
     js->state = LEX_RECOVERY;
+}
+
+/*
+ * Add @c to the pending value's text. The text of one value (all its
+ * tokens, without the blanks between them) is bounded as QEMU bounds it;
+ * past the bound the value is dropped with QEMU's error and the input
+ * skipped as after a lexical error. Returns false then.
+ */
+static bool text_add(JSONStreamer *js, unsigned char c)
+{
+    if (js->text->len + 1 > JSON_MAX_SIZE) {
+        emit_error(js, "JSON token size limit exceeded");
+        js->state = LEX_RECOVERY;
+        return false;
+    }
+    g_string_append_c(js->text, c);
+    return true;
 }
 
 static void frame_token(JSONStreamer *js, JSONTokenType type)
@@ -147,8 +199,9 @@ static void lex_start(JSONStreamer *js, unsigned char c)
     }
     js->tok_start = js->text->len;
     if (c && (s = strchr(structural, c))) {
-        g_string_append_c(js->text, c);
-        frame_token(js, types[s - structural]);
+        if (text_add(js, c)) {
+            frame_token(js, types[s - structural]);
+        }
         return;
     }
     if (c == '"' || c == '\'') {
@@ -166,7 +219,7 @@ static void lex_start(JSONStreamer *js, unsigned char c)
         lex_error(js, c);
         return;
     }
-    g_string_append_c(js->text, c);
+    text_add(js, c);
 }
 
 static void lex_string(JSONStreamer *js, unsigned char c)
@@ -175,12 +228,9 @@ static void lex_string(JSONStreamer *js, unsigned char c)
         lex_error(js, c);
         return;
     }
-    if (js->text->len - js->tok_start >= JSON_MAX_SIZE) {
-        emit_error(js, "JSON token size limit exceeded");
-        js->state = LEX_RECOVERY;
+    if (!text_add(js, c)) {
         return;
     }
-    g_string_append_c(js->text, c);
     if (js->state == LEX_STRING_ESC) {
         js->state = LEX_STRING;
     } else if (c == '\\') {
@@ -241,8 +291,9 @@ static void lex_number(JSONStreamer *js, unsigned char c)
         lex_byte(js, c);
         return;
     }
-    g_string_append_c(js->text, c);
-    js->state = next;
+    if (text_add(js, c)) {
+        js->state = next;
+    }
 }
 
 static void lex_byte(JSONStreamer *js, unsigned char c)
@@ -257,7 +308,7 @@ static void lex_byte(JSONStreamer *js, unsigned char c)
         break;
     case LEX_KEYWORD:
         if (is_letter(c)) {
-            g_string_append_c(js->text, c);
+            text_add(js, c);
         } else {
             frame_token(js, JSON_KEYWORD);
             lex_start(js, c);

@@ -185,7 +185,9 @@ static JsonNode *parse_keyword(Parser *p, const JSONToken *t)
         json_node_set_boolean(node, FALSE);
     } else {
         json_node_unref(node);
-        fail(p, "invalid keyword '%.*s'", (int)t->len, s);
+        /* keywords are letters only: any cut is a character boundary */
+        fail(p, "invalid keyword '%.*s%s'", (int)MIN(t->len, JSON_ECHO_MAX),
+             s, t->len > JSON_ECHO_MAX ? "..." : "");
         return NULL;
     }
     return node;

@@ -19,6 +19,7 @@ typedef struct QTestServer {
     bool opened;
     int64_t start_ns;
     GString *inbuf;
+    size_t scanned;    /* leading bytes of inbuf without a newline */
 } QTestServer;
 
 static QTestServer server;
@@ -178,10 +179,14 @@ static void qtest_reply_clock(Chardev *chr)
                 qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL));
 }
 
-/* clock_step [NS]: by NS, or to the next timer deadline. */
+/*
+ * clock_step [NS]: by NS, or to the next timer deadline. The virtual
+ * clock never goes back and cannot pass INT64_MAX: a step beyond it stops
+ * the clock there (and a negative or zero step leaves it alone).
+ */
 static void qtest_cmd_clock_step(Chardev *chr, gchar **words)
 {
-    int64_t ns;
+    int64_t ns, dest;
 
     if (words[1]) {
         if (!qtest_arg_i64(chr, words, 1, &ns)) {
@@ -191,7 +196,11 @@ static void qtest_cmd_clock_step(Chardev *chr, gchar **words)
         ns = qemu_clock_deadline_ns(QEMU_CLOCK_VIRTUAL);
     }
     if (ns > 0) {
-        qtest_clock_warp(qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) + ns);
+        if (__builtin_add_overflow(qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL), ns,
+                                   &dest)) {
+            dest = INT64_MAX;
+        }
+        qtest_clock_warp(dest);
     }
     qtest_reply_clock(chr);
 }
@@ -256,23 +265,46 @@ static void qtest_process_line(Chardev *chr, char *line)
     qtest_process_command(chr, words);
 }
 
-static void qtest_read(void *opaque, const uint8_t *buf, size_t len)
+/*
+ * Run the complete lines waiting in inbuf, stopping while the chardev's
+ * output backlog is over its bound (the client is not reading: the rest
+ * waits for drained()). server.scanned bytes at the start of inbuf are
+ * known to hold no newline, so a long line arriving in many reads is
+ * scanned once, not once per read.
+ */
+static void qtest_run_lines(void)
 {
     GString *in = server.inbuf;
-    char *line, *nl;
-    size_t done = 0;
+    size_t known = server.scanned;
+    char *line = in->str;
+    char *nl;
 
-    g_string_append_len(in, (const char *)buf, len);
-    line = in->str;
-    while ((nl = memchr(line, '\n', in->len - (line - in->str)))) {
+    while (!qemu_chr_fe_throttled(server.chr)) {
+        size_t left = in->len - (line - in->str);
+
+        nl = memchr(line + known, '\n', left - known);
+        if (!nl) {
+            known = left;
+            break;
+        }
         *nl = '\0';
         qtest_process_line(server.chr, line);
         line = nl + 1;
+        known = 0;
     }
-    done = line - in->str;
-    if (done) {
-        g_string_erase(in, 0, done);
-    }
+    g_string_erase(in, 0, line - in->str);
+    server.scanned = known;
+}
+
+static void qtest_read(void *opaque, const uint8_t *buf, size_t len)
+{
+    g_string_append_len(server.inbuf, (const char *)buf, len);
+    qtest_run_lines();
+}
+
+static void qtest_drained(void *opaque)
+{
+    qtest_run_lines();
 }
 
 static void qtest_event(void *opaque, ChrEvent event)
@@ -282,6 +314,7 @@ static void qtest_event(void *opaque, ChrEvent event)
         server.opened = true;
         server.start_ns = get_clock();
         g_string_truncate(server.inbuf, 0);
+        server.scanned = 0;
         if (server.log) {
             fprintf(server.log, "[I %.6f] OPENED\n", qtest_elapsed());
         }
@@ -298,6 +331,7 @@ static void qtest_event(void *opaque, ChrEvent event)
 static const CharFrontendOps qtest_fe_ops = {
     .read = qtest_read,
     .event = qtest_event,
+    .drained = qtest_drained,
 };
 
 static void qtest_register_builtins(void)

@@ -25,6 +25,12 @@ typedef struct CharFrontendOps {
     void (*read)(void *opaque, const uint8_t *buf, size_t len);
     /* Connection state changed. */
     void (*event)(void *opaque, ChrEvent event);
+    /*
+     * Optional: the output backlog fell back under the bound after
+     * qemu_chr_fe_throttled() was true; input is read again. A front end
+     * that held back work (parsed requests, lines) does it now.
+     */
+    void (*drained)(void *opaque);
 } CharFrontendOps;
 
 /*
@@ -56,8 +62,18 @@ bool qemu_chr_fe_set_handlers(Chardev *chr, const CharFrontendOps *ops,
 /* Detach the front end (no further callbacks). */
 void qemu_chr_fe_deinit(Chardev *chr);
 
-/* Write all of @buf (blocking if need be); returns len or -errno. */
+/*
+ * Send all of @buf without blocking: what the peer does not take now is
+ * queued and written when it can take it. Returns len, or -EPIPE once a
+ * write to the peer failed (later output is dropped until it reconnects).
+ * While more than 1 MiB waits, the chardev reads no input from the peer
+ * (qemu_chr_fe_throttled()); reading resumes at 256 KiB.
+ */
 ssize_t qemu_chr_fe_write_all(Chardev *chr, const void *buf, size_t len);
+/* Bytes accepted by write_all and not yet taken by the peer. */
+size_t qemu_chr_fe_backlog(Chardev *chr);
+/* Is the backlog over the bound (input paused)? Front ends stop there. */
+bool qemu_chr_fe_throttled(Chardev *chr);
 /* Is a peer connected? */
 bool qemu_chr_fe_is_connected(Chardev *chr);
 /* Drop the current client connection (a server keeps listening). */

@@ -33,9 +33,21 @@ typedef struct JSONToken {
     size_t len;
 } JSONToken;
 
+/*
+ * QEMU's limits on one value: nesting depth of objects and arrays, number
+ * of tokens, and bytes of token text (all tokens together, blanks between
+ * them not counted; a single number, keyword or string is bounded so too).
+ * A value over a limit is dropped with "JSON nesting depth limit exceeded",
+ * "JSON token count limit exceeded" or "JSON token size limit exceeded",
+ * and its buffered text freed.
+ */
 #define JSON_MAX_NESTING 1024
 #define JSON_MAX_TOKENS (2 * 1024 * 1024)
 #define JSON_MAX_SIZE (64 * 1024 * 1024)
+/* Bytes of input an error message quotes at most (then "..."). */
+#define JSON_ECHO_MAX 64
+/* Buffers grown past this are freed when their value is done. */
+#define JSON_KEEP_BUFFER (64 * 1024)
 
 /*
  * Called with a complete value (@tokens over @text, @ntokens >= 1,
