@@ -6,6 +6,7 @@
 #include "fuzz-sandbox.h"
 #include <fcntl.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <linux/landlock.h>
 
@@ -27,7 +28,8 @@ static const char *const path_flags[] = {
     "-features_dir=", "-merge_control_file=", "-seed_inputs=", NULL,
 };
 
-static char *scratch;
+static char *base;      /* holds scratch/ and tmp/ */
+static char *scratch;   /* the working directory, emptied between inputs */
 static bool confined;
 
 const char *fuzz_sandbox_dir(void)
@@ -72,8 +74,8 @@ void fuzz_sandbox_clear(void)
 
 static void sandbox_remove_at_exit(void)
 {
-    if (scratch) {
-        remove_tree(scratch, false);
+    if (base) {
+        remove_tree(base, false);
     }
 }
 
@@ -175,21 +177,28 @@ void fuzz_sandbox_enter(int *argc, char ***argv)
     g_autofree char *tmpl = g_build_filename(g_get_tmp_dir(),
                                              "qemu-fuzz-XXXXXX", NULL);
 
-    if (scratch) {
+    g_autofree char *tmp = NULL;
+
+    if (base) {
         return;
     }
-    scratch = g_mkdtemp(g_steal_pointer(&tmpl));
-    if (!scratch) {
+    base = g_mkdtemp(g_steal_pointer(&tmpl));
+    if (!base) {
         fprintf(stderr, "fuzz: cannot create a scratch directory: %s\n",
                 g_strerror(errno));
         abort();
     }
     atexit(sandbox_remove_at_exit);
-    absolutize_args(*argc, *argv, cwd, writable);
-    g_ptr_array_add(writable, g_strdup(scratch));
-    if (chdir(scratch) < 0) {
+    scratch = g_build_filename(base, "work", NULL);
+    /* libFuzzer's own temporary files (-fork, -merge) */
+    tmp = g_build_filename(base, "tmp", NULL);
+    if (mkdir(scratch, 0700) < 0 || mkdir(tmp, 0700) < 0 ||
+        chdir(scratch) < 0) {
         abort();
     }
+    g_setenv("TMPDIR", tmp, TRUE);
+    absolutize_args(*argc, *argv, cwd, writable);
+    g_ptr_array_add(writable, g_strdup(base));
     confined = landlock_confine(writable);
     if (!confined) {
         fprintf(stderr, "fuzz: Landlock is not available: writes are not "
