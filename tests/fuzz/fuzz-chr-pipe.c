@@ -23,6 +23,7 @@ struct FuzzChrPipe {
 static gpointer pipe_reader(gpointer opaque)
 {
     int fd = GPOINTER_TO_INT(opaque);
+    bool echo = g_getenv("FUZZ_ECHO") != NULL;
     char buf[65536];
 
     for (;;) {
@@ -35,6 +36,9 @@ static gpointer pipe_reader(gpointer opaque)
         n = read(fd, buf, sizeof(buf));
         if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
             return NULL;   /* hung up (or shut down by us) */
+        }
+        if (n > 0 && echo && write(STDERR_FILENO, buf, n) < 0) {
+            echo = false;
         }
     }
 }

@@ -5,7 +5,8 @@
  * fresh client connection per input: QMP). The target writes an input
  * into its end and pumps the main loop until the front end has read it;
  * a thread reads and drops the replies, so that a large reply never
- * stalls the front end.
+ * stalls the front end (FUZZ_ECHO=1 in the environment copies them to
+ * stderr, for debugging).
  */
 #ifndef TESTS_FUZZ_CHR_PIPE_H
 #define TESTS_FUZZ_CHR_PIPE_H

@@ -10,7 +10,8 @@
  *   mode bit 1: the payload is read by the request generator
  *               (fuzz-qmp-gen.c: every registered command with generated
  *               arguments); otherwise it is sent as is (framing, JSON
- *               syntax, nesting, sizes).
+ *               syntax, nesting, sizes);
+ *   mode bit 2: the connection is to the -qmp-pretty monitor.
  *
  * Each input runs on a new connection (greeting, negotiation state and
  * streamer start afresh) to a machine started once. Afterwards the
@@ -41,9 +42,10 @@
 enum {
     MODE_NEGOTIATE = 1 << 0,
     MODE_GENERATE = 1 << 1,
+    MODE_PRETTY = 1 << 2,
 };
 
-static FuzzChrPipe *pipe_to_qmp;
+static FuzzChrPipe *pipe_to_qmp[2];   /* plain, pretty */
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -54,10 +56,15 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
     fuzz_sandbox_enter(argc, argv);
     fuzz_machine_start(NULL, NULL);
-    pipe_to_qmp = fuzz_chr_pipe_new_server("qmp0");
-    if (!monitor_init_qmp(fuzz_chr_pipe_chardev(pipe_to_qmp), false, &err)) {
-        error_report_err(err);
-        abort();
+    for (int i = 0; i < 2; i++) {
+        g_autofree char *id = g_strdup_printf("qmp%d", i);
+
+        pipe_to_qmp[i] = fuzz_chr_pipe_new_server(id);
+        if (!monitor_init_qmp(fuzz_chr_pipe_chardev(pipe_to_qmp[i]), i,
+                              &err)) {
+            error_report_err(err);
+            abort();
+        }
     }
     qmp_gen_init();
     return 0;
@@ -104,6 +111,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static const char negotiate[] = "{\"execute\":\"qmp_capabilities\"}\n";
     g_autoptr(GString) generated = NULL;
+    FuzzChrPipe *conn;
     uint8_t mode;
 
     if (size < 1 || size > QMP_FUZZ_MAX_INPUT) {
@@ -120,13 +128,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (unconfined_risky(data, size)) {
         return -1;
     }
-    fuzz_chr_pipe_connect(pipe_to_qmp);
+    conn = pipe_to_qmp[!!(mode & MODE_PRETTY)];
+    fuzz_chr_pipe_connect(conn);
     if (mode & MODE_NEGOTIATE) {
-        fuzz_chr_pipe_feed(pipe_to_qmp, (const uint8_t *)negotiate,
+        fuzz_chr_pipe_feed(conn, (const uint8_t *)negotiate,
                            strlen(negotiate));
     }
-    fuzz_chr_pipe_feed(pipe_to_qmp, data, size);
-    fuzz_chr_pipe_hangup(pipe_to_qmp);
+    fuzz_chr_pipe_feed(conn, data, size);
+    fuzz_chr_pipe_hangup(conn);
     qtest_clock_warp(qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) +
                      NANOSECONDS_PER_SECOND);
     fuzz_main_loop_settle();
