@@ -13,8 +13,8 @@
  *   and their friends;
  * bare keyval and QemuOpts strings.
  *
- * Besides crashes and sanitizer reports it checks that what the parsers
- * accept survives a round trip: keyval_to_string() of a parsed option
+ * Besides crashes and sanitizer reports it checks that keyval stores only
+ * well-formed keys and that what the parsers accept survives a round trip: keyval_to_string() of a parsed option
  * parses back to the same object, in both dialects, and the JSON form
  * prints and parses back to the same value.
  */
@@ -67,6 +67,36 @@ static void check_json_round_trip(JsonObject *opts)
 }
 
 /*
+ * Every key keyval_parse() stores is a name (a letter, then letters,
+ * digits, '-', '_'), below the nesting level also a number, of at most
+ * 127 characters.
+ */
+static void check_keyval_keys(JsonObject *obj, bool top)
+{
+    g_autoptr(GList) members = json_object_get_members(obj);
+
+    for (GList *m = members; m; m = m->next) {
+        const char *key = m->data;
+        JsonNode *value = json_object_get_member(obj, key);
+        size_t len = strlen(key);
+        bool name = g_ascii_isalpha(key[0]) &&
+                    strspn(key, "abcdefghijklmnopqrstuvwxyz"
+                                "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
+                        == len;
+        bool number = !top && len && strspn(key, "0123456789") == len;
+
+        if ((!name && !number) || len > 127) {
+            fprintf(stderr, "fuzz-cmdline: keyval stored the key '%s'\n",
+                    key);
+            abort();
+        }
+        if (JSON_NODE_HOLDS_OBJECT(value)) {
+            check_keyval_keys(json_node_get_object(value), false);
+        }
+    }
+}
+
+/*
  * Parse @arg as -device/-object do: JSON when it starts with '{', else
  * with @parse; check the round trips.
  */
@@ -86,9 +116,12 @@ static JsonObject *parse_any(OptParser *parse, const char *arg,
     }
     if (*is_json) {
         check_json_round_trip(opts);
-    } else {
-        check_round_trip(parse, opts);
+        return opts;
     }
+    if (parse == keyval_parse) {
+        check_keyval_keys(opts, true);
+    }
+    check_round_trip(parse, opts);
     return opts;
 }
 
@@ -217,6 +250,7 @@ static void opt_keyval(const char *arg)
 
     opts = keyval_parse(arg, NULL, &help, &err);
     if (opts) {
+        check_keyval_keys(opts, true);
         check_round_trip(keyval_parse, opts);
     }
     error_free(err);
