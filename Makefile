@@ -13,7 +13,7 @@ NINJA ?= ninja
 MESON ?= meson
 DEPS = scripts/install-deps.sh
 
-.PHONY: all deps check check-unit check-qtest check-sanitizers check-fuzz demo bench install clean distclean fuzz fuzz-build format
+.PHONY: all deps check check-unit check-qtest check-sanitizers check-fuzz demo bench install clean distclean fuzz format
 
 all: $(BUILD)/build.ninja
 	$(NINJA) -C $(BUILD)
@@ -75,6 +75,8 @@ FUZZ_ARGS_cmdline = -max_len=1024 -close_fd_mask=3
 # the targets to build and run: "make fuzz FUZZ=qmp" runs one
 FUZZ ?= $(FUZZ_TARGETS)
 FUZZ_RESULT = $(FUZZBUILD)/fuzz-result.txt
+
+.PHONY: fuzz-build
 
 fuzz-build:
 	@EXTRA_PKGS="clang libclang-rt-14-dev" sh $(DEPS)
