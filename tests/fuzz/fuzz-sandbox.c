@@ -176,7 +176,6 @@ void fuzz_sandbox_enter(int *argc, char ***argv)
     g_autofree char *cwd = g_get_current_dir();
     g_autofree char *tmpl = g_build_filename(g_get_tmp_dir(),
                                              "qemu-fuzz-XXXXXX", NULL);
-
     g_autofree char *tmp = NULL;
 
     if (base) {
