@@ -1,6 +1,8 @@
 # Top-level convenience wrapper around configure + meson + ninja.
 #   make            configure (if needed) and build
-#   make check      build and run every test suite (unit, qtest, sanitizer build)
+#   make check      build and run every test suite (unit, qtest, sanitizer build,
+#                   a bounded run of each fuzzer)
+#   make fuzz       run each libFuzzer target for FUZZ_SECONDS (FUZZ=NAME: one)
 #   make demo       run the demo on the simulated host
 #   make bench      build and run the benchmarks (they print figures)
 #   make install    install (honours DESTDIR and configure --prefix)
@@ -32,7 +34,7 @@ check: all
 	$(MAKE) --no-print-directory check-sanitizers; s2=$$?; \
 	$(MAKE) --no-print-directory check-fuzz; \
 	python3 scripts/test-summary.py $(BUILD)/meson-logs/testlog.json $(SANBUILD)/meson-logs/testlog.json \
-	    --result $(FUZZBUILD)/fuzz-result.txt; s3=$$?; \
+	    --result $(FUZZ_RESULT) --expect '$(addprefix fuzz-,$(FUZZ))'; s3=$$?; \
 	[ $$s1 -eq 0 ] && [ $$s2 -eq 0 ] && [ $$s3 -eq 0 ]
 
 check-unit: all
@@ -56,26 +58,44 @@ bench: all
 install: all
 	$(MESON) install -C $(BUILD) $(if $(DESTDIR),--destdir $(DESTDIR))
 
-# libFuzzer target of the CCW translator (clang): FUZZ_SECONDS per run.
+# libFuzzer targets (clang, ASan+UBSan; docs/devel/fuzzing.rst). One line
+# per target NAME (tests/fuzz/fuzz-NAME.c, seeds in tests/fuzz/corpus/NAME);
+# FUZZ_ARGS_NAME adds libFuzzer options for it.
 FUZZBUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
-CHECK_FUZZ_SECONDS ?= 30
-fuzz:
+CHECK_FUZZ_SECONDS ?= 20
+FUZZ_TARGETS = ccw-xlate
+FUZZ_TARGETS += qmp
+FUZZ_TARGETS += qtest
+FUZZ_TARGETS += cmdline
+FUZZ_ARGS_ccw-xlate = -max_len=8192
+FUZZ_ARGS_qmp = -max_len=4096 -close_fd_mask=3 -dict=tests/fuzz/qmp.dict
+FUZZ_ARGS_qtest = -max_len=4096 -close_fd_mask=3 -dict=tests/fuzz/qtest.dict
+FUZZ_ARGS_cmdline = -max_len=1024 -close_fd_mask=3
+# the targets to build and run: "make fuzz FUZZ=qmp" runs one
+FUZZ ?= $(FUZZ_TARGETS)
+FUZZ_RESULT = $(FUZZBUILD)/fuzz-result.txt
+
+.PHONY: fuzz-build
+
+fuzz-build:
 	@EXTRA_PKGS="clang libclang-rt-14-dev" sh $(DEPS)
 	@test -f $(FUZZBUILD)/build.ninja || ./configure --builddir=$(FUZZBUILD) --enable-fuzzing
-	$(NINJA) -C $(FUZZBUILD) tests/fuzz/fuzz-ccw-xlate
-	mkdir -p $(FUZZBUILD)/corpus/ccw-xlate
-	$(FUZZBUILD)/tests/fuzz/fuzz-ccw-xlate -max_total_time=$(FUZZ_SECONDS) \
-	    -max_len=8192 -print_final_stats=1 -artifact_prefix=$(FUZZBUILD)/ \
-	    $(FUZZBUILD)/corpus/ccw-xlate
+	$(NINJA) -C $(FUZZBUILD) $(addprefix tests/fuzz/fuzz-,$(FUZZ))
 
-# The fuzzer for a bounded time as part of make check; the result is one
-# test in the summary.
+# Each target for FUZZ_SECONDS; every one runs even when one fails.
+fuzz: fuzz-build
+	@rm -f $(FUZZ_RESULT); st=0; \
+	$(foreach t,$(FUZZ),sh tests/fuzz/run-fuzz.sh $(FUZZBUILD) $(t) $(FUZZ_SECONDS) $(FUZZ_RESULT) $(FUZZ_ARGS_$(t)) || st=1;) \
+	exit $$st
+
+# The fuzzers for a bounded time as part of make check; each target is one
+# test in the summary (a failed build fails them all).
 check-fuzz:
-	@mkdir -p $(FUZZBUILD)
-	@if $(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(CHECK_FUZZ_SECONDS); then \
-	    echo "fuzz-ccw-xlate OK" > $(FUZZBUILD)/fuzz-result.txt; \
-	else echo "fuzz-ccw-xlate FAIL" > $(FUZZBUILD)/fuzz-result.txt; fi
+	@mkdir -p $(FUZZBUILD); rm -f $(FUZZ_RESULT)
+	@if $(MAKE) --no-print-directory fuzz-build; then \
+	    $(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(CHECK_FUZZ_SECONDS); \
+	else for t in $(FUZZ); do echo "fuzz-$$t FAIL" >> $(FUZZ_RESULT); done; exit 1; fi
 
 # Formatting (.clang-format, Debian's clang-format 14) of the C files changed
 # since FORMAT_BASE (default: uncommitted changes only).
@@ -90,4 +110,4 @@ clean:
 	-$(NINJA) -C $(BUILD) clean
 
 distclean:
-	rm -rf $(BUILD) $(SANBUILD)
+	rm -rf $(BUILD) $(SANBUILD) $(FUZZBUILD)

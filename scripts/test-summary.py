@@ -2,8 +2,11 @@
 """Total the TAP results of meson test logs over every suite.
 
 Usage: test-summary.py TESTLOG.json [...] [--result FILE ...]
+                       [--expect 'NAME NAME ...']
 A --result FILE holds lines "NAME OK|FAIL" for steps outside meson (the
-bounded fuzzer run); each counts as one test.
+bounded fuzzer runs, one line per target); each counts as one test. Each
+--expect NAME (space-separated names) must have a line in a result file:
+one that has none (its run never reported) counts as a failed test.
 Counts each TAP 'ok' / 'not ok' line of every test program (a program that
 printed no TAP counts once, by its result) and ends with 'N passed, N failed'.
 A log file that does not exist is skipped.
@@ -52,11 +55,13 @@ def count_log(path):
     return passed, failed
 
 
-def count_results(path):
+def count_results(path, seen, named):
+    """@named: the expected names are counted instead of a missing file"""
     passed = failed = 0
     if not os.path.exists(path):
         print('%s: missing, counted as failed' % path)
-        return 0, 1
+        return 0, 0 if named else 1
+    print(path + ':')
     with open(path) as f:
         for line in f:
             parts = line.split()
@@ -65,19 +70,30 @@ def count_results(path):
                 print('  %-40s %-8s' % (parts[0], parts[1]))
                 passed += ok
                 failed += not ok
+                seen.add(parts[0])
     return passed, failed
+
+
+def option_values(args, name):
+    return [args[i + 1] for i, a in enumerate(args[:-1]) if a == name]
 
 
 def main():
     total_p = total_f = 0
     args = sys.argv[1:]
-    results = [args[i + 1] for i, a in enumerate(args[:-1]) if a == '--result']
+    options = ('--result', '--expect')
+    results = option_values(args, '--result')
+    expected = [n for v in option_values(args, '--expect') for n in v.split()]
     logs = [a for i, a in enumerate(args)
-            if a != '--result' and (i == 0 or args[i - 1] != '--result')]
+            if a not in options and (i == 0 or args[i - 1] not in options)]
+    seen = set()
     for path in results:
-        p, f = count_results(path)
+        p, f = count_results(path, seen, bool(expected))
         total_p += p
         total_f += f
+    for name in [n for n in expected if n not in seen]:
+        print('  %-40s %-8s (no result)' % (name, 'FAIL'))
+        total_f += 1
     for path in logs:
         base = os.path.dirname(path)
         logs = [path] + [os.path.join(base, n) for n in sorted(os.listdir(base))

@@ -139,6 +139,27 @@ MachineState *vl_machine_create(VlConfig *cfg, Error **errp)
     return ms;
 }
 
+/*
+ * The string member @key of an -object option, NULL when absent. Any
+ * other value is refused as QEMU's visitor does (in the JSON form, or a
+ * dotted key that made it an object).
+ */
+static bool object_opt_str(JsonObject *opts, const char *key,
+                           char **val, Error **errp)
+{
+    *val = NULL;
+    if (!json_object_has_member(opts, key)) {
+        return true;
+    }
+    if (!keyval_get_str(opts, key)) {
+        error_setg(errp, "Invalid parameter type for '%s', expected: string",
+                   key);
+        return false;
+    }
+    *val = g_strdup(keyval_get_str(opts, key));
+    return true;
+}
+
 bool vl_object_add(const char *arg, Error **errp)
 {
     g_autoptr(JsonObject) opts = NULL;
@@ -148,11 +169,9 @@ bool vl_object_add(const char *arg, Error **errp)
     Object *obj;
 
     opts = keyval_parse_any(arg, "qom-type", NULL, &is_json, errp);
-    if (!opts) {
+    if (!opts || !object_opt_str(opts, "qom-type", &type, errp)) {
         return false;
     }
-    type = g_strdup(keyval_get_str(opts, "qom-type"));
-    id = g_strdup(keyval_get_str(opts, "id"));
     if (!type) {
         error_setg(errp, "Parameter 'qom-type' is missing");
         return false;
@@ -162,6 +181,9 @@ bool vl_object_add(const char *arg, Error **errp)
         object_class_is_abstract(oc)) {
         error_setg(errp, "Parameter 'qom-type' does not accept value '%s'",
                    type);
+        return false;
+    }
+    if (!object_opt_str(opts, "id", &id, errp)) {
         return false;
     }
     if (!id) {

@@ -251,6 +251,13 @@ static const BadLine bad_lines[] = {
     { BOTH, "-object foo,id=x",
       PFX "-object foo,id=x: Parameter 'qom-type' does not accept value "
           "'foo'" },
+    /* the JSON form's qom-type and id must be strings */
+    { BOTH, "-object '{\"qom-type\":1,\"id\":\"x\"}'",
+      PFX "-object {\"qom-type\":1,\"id\":\"x\"}: Invalid parameter type "
+          "for 'qom-type', expected: string" },
+    { BOTH, "-object '{\"qom-type\":\"secret\",\"id\":7,\"data\":\"x\"}'",
+      PFX "-object {\"qom-type\":\"secret\",\"id\":7,\"data\":\"x\"}: "
+          "Invalid parameter type for 'id', expected: string" },
     { BOTH, "-mon chardev=nope,mode=control",
       PFX "-mon chardev=nope,mode=control: chardev \"nope\" not found" },
     /* what would change a chardev's behaviour is refused, not ignored */
