@@ -31,6 +31,7 @@ static bool sim_dasd_parse_busid(const char *s, uint8_t *css, uint8_t *ssid,
 static bool sim_dasd_open(SimDasd *d, const CkdModel *model, Error **errp)
 {
     g_autofree char *volser = NULL;
+    CkdOpenOpts opts;
 
     if (!g_file_test(d->file, G_FILE_TEST_EXISTS)) {
         volser = d->volser ? g_strdup(d->volser) :
@@ -44,7 +45,10 @@ static bool sim_dasd_open(SimDasd *d, const CkdModel *model, Error **errp)
             return false;
         }
     }
-    d->img = ckd_image_open(d->file, d->readonly, errp);
+    opts.readonly = d->readonly;
+    opts.locking = d->locking;
+    opts.cache = CKD_CACHE_WRITETHROUGH;
+    d->img = ckd_image_open_opts(d->file, &opts, errp);
     return d->img != NULL;
 }
 
@@ -276,6 +280,31 @@ static void sim_dasd_set_readonly(Object *obj, bool v, Error **errp)
     }
 }
 
+static const char *const sim_dasd_locking_names[] = {
+    [CKD_LOCKING_AUTO] = "auto",
+    [CKD_LOCKING_ON] = "on",
+    [CKD_LOCKING_OFF] = "off",
+    NULL,
+};
+
+static const QEnumLookup sim_dasd_locking_lookup = {
+    .array = sim_dasd_locking_names,
+};
+
+static int sim_dasd_get_locking(Object *obj, Error **errp)
+{
+    return SIM_DASD(obj)->locking;
+}
+
+static void sim_dasd_set_locking(Object *obj, int v, Error **errp)
+{
+    SimDasd *d = SIM_DASD(obj);
+
+    if (!sim_dasd_frozen(d, errp)) {
+        d->locking = v;
+    }
+}
+
 static void sim_dasd_finalize(Object *obj)
 {
     SimDasd *d = SIM_DASD(obj);
@@ -329,6 +358,12 @@ static void sim_dasd_class_init(ObjectClass *oc, void *data)
                                   sim_dasd_set_volser);
     object_class_property_add_bool(oc, "readonly", sim_dasd_get_readonly,
                                    sim_dasd_set_readonly);
+    object_class_property_add_enum(oc, "locking", "OnOffAuto",
+                                   &sim_dasd_locking_lookup,
+                                   sim_dasd_get_locking, sim_dasd_set_locking);
+    object_class_property_set_description(oc, "locking",
+        "lock the image file against other writers (OFD locks): "
+        "auto (default; when the host has them), on, off");
 }
 
 static const TypeInfo sim_dasd_type = {

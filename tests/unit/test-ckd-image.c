@@ -197,6 +197,63 @@ static void test_refusals(void)
     unlink(path);
 }
 
+/* A second open that must be refused for the lock, with QEMU's words */
+static void expect_lock_error(const char *path, bool readonly,
+                              const char *text)
+{
+    CkdOpenOpts o = { .readonly = readonly, .locking = CKD_LOCKING_ON };
+    g_autofree char *hint = g_strdup_printf("Is another process using the "
+                                            "image [%s]?\n", path);
+    Error *err = NULL;
+
+    g_assert_null(ckd_image_open_opts(path, &o, &err));
+    g_assert_nonnull(err);
+    g_assert_cmpstr(error_get_pretty(err), ==, text);
+    g_assert_cmpstr(error_get_hint(err), ==, hint);
+    error_free(err);
+}
+
+static CkdImage *open_locking(const char *path, bool readonly,
+                              CkdLocking locking)
+{
+    CkdOpenOpts o = { .readonly = readonly, .locking = locking };
+
+    return ckd_image_open_opts(path, &o, &error_abort);
+}
+
+/* OFD locks conflict between two opens of one process too */
+static void test_locking(void)
+{
+    g_autofree char *path = tmp_path("locked");
+    CkdImage *a, *b, *c;
+
+    g_assert_true(ckd_image_create(path, 1, "LOCK", &error_abort));
+    a = ckd_image_open(path, false, &error_abort);
+    g_assert_true(a->locked);
+    expect_lock_error(path, false, "Failed to get \"write\" lock");
+    expect_lock_error(path, true, "Failed to get shared \"write\" lock");
+    /* locking=off neither takes nor checks the lock */
+    b = open_locking(path, false, CKD_LOCKING_OFF);
+    g_assert_false(b->locked);
+    ckd_image_close(b);
+    ckd_image_close(a);
+
+    /* readers share; a writer is refused while one is open */
+    a = ckd_image_open(path, true, &error_abort);
+    b = open_locking(path, true, CKD_LOCKING_ON);
+    g_assert_true(a->locked && b->locked);
+    expect_lock_error(path, false, "Failed to get \"write\" lock");
+    ckd_image_close(a);
+    expect_lock_error(path, false, "Failed to get \"write\" lock");
+    ckd_image_close(b);
+
+    /* closing drops the lock */
+    c = open_locking(path, false, CKD_LOCKING_ON);
+    g_assert_true(c->locked);
+    ckd_image_close(c);
+    unlink(path);
+}
+
 static void test_dasdinit(void)
 {
     g_autofree char *dasdinit = g_find_program_in_path("dasdinit");
@@ -241,6 +298,7 @@ int main(int argc, char **argv)
                          test_create_model);
     g_test_add_func("/ckd-image/persist", test_persist);
     g_test_add_func("/ckd-image/refusals", test_refusals);
+    g_test_add_func("/ckd-image/locking", test_locking);
     g_test_add_func("/ckd-image/dasdinit", test_dasdinit);
     ret = g_test_run();
     rmdir(tmpdir);

@@ -2,7 +2,7 @@
  * sim-dasd-3390: a simulated host 3390 DASD behind a 3990, declared with
  *   -object sim-dasd-3390,id=d0,busid=0.0.1234,cssid=0,
  *           file=/path/disk.img,model=3390-3,readonly=off[,volser=VOL001]
- *           [,latency-ns=N]
+ *           [,latency-ns=N][,locking=auto|on|off]
  * The image is created (sparse, dasdinit-formatted) when it is absent.
  *
  * Channel programs run asynchronously: sim_dasd_start() returns at once
@@ -47,6 +47,7 @@ typedef struct SimDasd {
     char *model;
     char *volser;
     bool readonly;
+    CkdLocking locking;     /* locking=auto|on|off */
     uint64_t latency_ns;    /* 0: complete at the next idle */
 
     /* after complete() */
