@@ -5,26 +5,30 @@
 #include "qemu/osdep.h"
 #include "qapi/error.h"
 #include "qom/object_interfaces.h"
+#include "qapi/visitor.h"
 #include "qemu/timer.h"
+#include "hw/qdev-properties-system.h"
 #include "hw/sim/sim-dasd.h"
 #include "dasd-ioinst.h"
 
-/* "css.ssid.devno" in hex: css 0..fe, ssid 0..3, devno 4 digits */
-static bool sim_dasd_parse_busid(const char *s, uint8_t *css, uint8_t *ssid,
-                                 uint16_t *devno)
+/*
+ * busid= in the syntax of every css device id (1-2 hex digits, 1, 4:
+ * "0.0.1234"), with its range (css 0..fe, ssid 0..3).
+ */
+static bool sim_dasd_parse_busid(const char *s, CssDevId *id, Error **errp)
 {
-    unsigned c, ss, dev;
-    int n = -1;
+    Error *err = NULL;
 
-    if (!s || sscanf(s, "%2x.%1x.%4x%n", &c, &ss, &dev, &n) != 3 ||
-        n != (int)strlen(s) || c > 0xfe || ss > 3 ||
-        strlen(strrchr(s, '.') + 1) != 4 || strspn(s, "0123456789abcdefABCDEF.")
-        != strlen(s)) {
+    if (!s || css_dev_id_parse(s, id) < 0) {
+        error_setg(errp, "sim-dasd-3390: busid '%s' is not of the form "
+                   "0.0.1234", s ?: "");
         return false;
     }
-    *css = c;
-    *ssid = ss;
-    *devno = dev;
+    if (!css_dev_id_check_range(id, &err)) {
+        error_prepend(&err, "sim-dasd-3390: busid '%s': ", s);
+        error_propagate(errp, err);
+        return false;
+    }
     return true;
 }
 
@@ -57,10 +61,9 @@ static void sim_dasd_complete(UserCreatable *uc, Error **errp)
     SimDasd *d = SIM_DASD(uc);
     const CkdModel *model = ckd_model_find(d->model ?: "3390-3");
     Error *err = NULL;
+    CssDevId id;
 
-    if (!sim_dasd_parse_busid(d->busid, &d->css, &d->ssid, &d->devno)) {
-        error_setg(errp, "sim-dasd-3390: busid '%s' is not of the form "
-                   "0.0.1234", d->busid ?: "");
+    if (!sim_dasd_parse_busid(d->busid, &id, errp)) {
         return;
     }
     if (sim_dasd_find_by_busid(d->busid)) {
@@ -68,12 +71,16 @@ static void sim_dasd_complete(UserCreatable *uc, Error **errp)
                    d->busid);
         return;
     }
-    if (d->cssid == SIM_DASD_CSSID_FROM_BUSID) {
-        d->cssid = d->css;
+    d->css = id.cssid;
+    d->ssid = id.ssid;
+    d->devno = id.devid;
+    if (!d->cssid_set) {
+        d->cssid = id.cssid;
     }
-    if (d->cssid > 3) {
-        error_setg(errp, "sim-dasd-3390: cssid %u is out of range 0..3",
-                   d->cssid);
+    if (d->cssid > SIM_DASD_MAX_CSSID) {
+        error_setg(errp, "sim-dasd-3390: cssid %u is out of range 0..%u%s",
+                   d->cssid, SIM_DASD_MAX_CSSID,
+                   d->cssid_set ? "" : " (the first field of busid)");
         return;
     }
     if (!model) {
@@ -97,28 +104,33 @@ static void sim_dasd_complete(UserCreatable *uc, Error **errp)
     d->realized = true;
 }
 
+typedef struct SimDasdLookup {
+    CssDevId id;
+    SimDasd *found;
+} SimDasdLookup;
+
 static int sim_dasd_match(Object *child, void *opaque)
 {
-    SimDasd **found = opaque;
+    SimDasdLookup *l = opaque;
     SimDasd *d = (SimDasd *)object_dynamic_cast(child, TYPE_SIM_DASD_3390);
-    const char *busid = (const char *)found[1];
 
-    if (d && d->realized && !g_ascii_strcasecmp(d->busid, busid)) {
-        found[0] = d;
+    if (d && d->realized && d->css == l->id.cssid &&
+        d->ssid == l->id.ssid && d->devno == l->id.devid) {
+        l->found = d;
         return 1;
     }
     return 0;
 }
 
+/* By value: "0.0.1234", "00.0.1234" and "0.0.12AB" name one device */
 SimDasd *sim_dasd_find_by_busid(const char *busid)
 {
-    SimDasd *found[2] = { NULL, (SimDasd *)busid };
+    SimDasdLookup l = { .found = NULL };
 
-    if (busid) {
-        object_child_foreach(object_get_objects_root(), sim_dasd_match,
-                             found);
+    if (busid && css_dev_id_parse(busid, &l.id) == 0) {
+        object_child_foreach(object_get_objects_root(), sim_dasd_match, &l);
     }
-    return found[0];
+    return l.found;
 }
 
 bool sim_dasd_busy(const SimDasd *d)
@@ -305,6 +317,28 @@ static void sim_dasd_set_locking(Object *obj, int v, Error **errp)
     }
 }
 
+static void sim_dasd_get_cssid(Object *obj, Visitor *v, const char *name,
+                               void *opaque, Error **errp)
+{
+    uint8_t val = SIM_DASD(obj)->cssid;
+
+    visit_type_uint8(v, name, &val, errp);
+}
+
+/* Any given value, 255 too, is checked against 0..3 at creation */
+static void sim_dasd_set_cssid(Object *obj, Visitor *v, const char *name,
+                               void *opaque, Error **errp)
+{
+    SimDasd *d = SIM_DASD(obj);
+    uint8_t val;
+
+    if (sim_dasd_frozen(d, errp) || !visit_type_uint8(v, name, &val, errp)) {
+        return;
+    }
+    d->cssid = val;
+    d->cssid_set = true;
+}
+
 static void sim_dasd_finalize(Object *obj)
 {
     SimDasd *d = SIM_DASD(obj);
@@ -334,9 +368,6 @@ static void sim_dasd_instance_init(Object *obj)
 {
     SimDasd *d = SIM_DASD(obj);
 
-    d->cssid = SIM_DASD_CSSID_FROM_BUSID;
-    object_property_add_uint8_ptr(obj, "cssid", &d->cssid,
-                                  OBJ_PROP_FLAG_READWRITE);
     object_property_add_uint64_ptr(obj, "latency-ns", &d->latency_ns,
                                    OBJ_PROP_FLAG_READWRITE);
     d->timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, sim_dasd_run_timer, d);
@@ -358,6 +389,11 @@ static void sim_dasd_class_init(ObjectClass *oc, void *data)
                                   sim_dasd_set_volser);
     object_class_property_add_bool(oc, "readonly", sim_dasd_get_readonly,
                                    sim_dasd_set_readonly);
+    object_class_property_add(oc, "cssid", "uint8", sim_dasd_get_cssid,
+                              sim_dasd_set_cssid, NULL, NULL);
+    object_class_property_set_description(oc, "cssid",
+        "host channel-subsystem image of the subchannel, 0..3 "
+        "(default: the first field of busid)");
     object_class_property_add_enum(oc, "locking", "OnOffAuto",
                                    &sim_dasd_locking_lookup,
                                    sim_dasd_get_locking, sim_dasd_set_locking);

@@ -23,6 +23,9 @@ static void img_init(Img *img)
 
 static void img_cleanup(Img *img)
 {
+    g_autofree char *two = g_strdup_printf("%s.2", img->path);
+
+    unlink(two);
     unlink(img->path);
     rmdir(img->dir);
     g_free(img->path);
@@ -143,6 +146,82 @@ static void test_lock_two_objects(void)
     img_cleanup(&img);
 }
 
+/* ---- cssid and busid ---- */
+
+static void expect_obj_error(const Img *img, const char *props,
+                             const char *text)
+{
+    g_autofree char *objs = g_strdup_printf(
+        "-object sim-dasd-3390,id=d0,file=%s,model=3390-1,%s", img->path,
+        props);
+
+    expect_start_error(objs, text);
+}
+
+static void test_cssid(void)
+{
+    Img img;
+    QTestState *s;
+    g_autoptr(JsonNode) v = NULL;
+    g_autofree char *args = NULL;
+
+    img_init(&img);
+    /* 255 is a value like 4..254, not "unset" */
+    expect_obj_error(&img, "busid=0.0.1234,cssid=255",
+                     "sim-dasd-3390: cssid 255 is out of range 0..3\n");
+    expect_obj_error(&img, "busid=0.0.1234,cssid=4",
+                     "sim-dasd-3390: cssid 4 is out of range 0..3\n");
+    expect_obj_error(&img, "busid=0.0.1234,cssid=256",
+                     "Parameter 'cssid' expects uint8_t");
+    expect_obj_error(&img, "busid=4.0.1234",
+                     "sim-dasd-3390: cssid 4 is out of range 0..3 (the first "
+                     "field of busid)");
+    /* unset: the first field of busid; given: as given */
+    args = g_strdup_printf("-machine s390-ccw-virtio -nodefaults "
+                           "-object sim-dasd-3390,id=d0,busid=2.0.1234,"
+                           "file=%s,model=3390-1", img.path);
+    s = qtest_init(args);
+    v = qtest_qom_get(s, "/objects/d0", "cssid");
+    g_assert_cmpint(json_node_get_int(v), ==, 2);
+    expect_qmp_error(s, "{\"execute\": \"qom-set\", \"arguments\": "
+                     "{\"path\": \"/objects/d0\", \"property\": "
+                     "\"cssid\", \"value\": 1}}",
+                     "properties cannot be changed after creation");
+    qtest_quit(s);
+    s = start_with(&img, ",cssid=3");
+    g_clear_pointer(&v, json_node_unref);
+    v = qtest_qom_get(s, "/objects/d0", "cssid");
+    g_assert_cmpint(json_node_get_int(v), ==, 3);
+    qtest_quit(s);
+    img_cleanup(&img);
+}
+
+static void test_busid(void)
+{
+    Img img;
+    g_autofree char *two = NULL;
+
+    img_init(&img);
+    expect_obj_error(&img, "busid=0.0.123",
+                     "sim-dasd-3390: busid '0.0.123' is not of the form "
+                     "0.0.1234\n");
+    expect_obj_error(&img, "busid=0x0.0.1234", "is not of the form 0.0.1234");
+    expect_obj_error(&img, "busid=0.0.1234x", "is not of the form 0.0.1234");
+    expect_obj_error(&img, "busid=ff.0.1234",
+                     "sim-dasd-3390: busid 'ff.0.1234': Invalid cssid or "
+                     "ssid: cssid ff, ssid 0\n");
+    expect_obj_error(&img, "busid=0.4.1234",
+                     "Invalid cssid or ssid: cssid 0, ssid 4");
+    /* one device id however it is spelt */
+    two = g_strdup_printf("-object sim-dasd-3390,id=d0,busid=0.0.12ab,"
+                          "file=%s,model=3390-1 "
+                          "-object sim-dasd-3390,id=d1,busid=00.0.12AB,"
+                          "file=%s.2,model=3390-1", img.path, img.path);
+    expect_start_error(two, "sim-dasd-3390: busid 00.0.12AB is already in "
+                       "use\n");
+    img_cleanup(&img);
+}
+
 static void test_help(void)
 {
     g_autofree char *err = NULL;
@@ -152,6 +231,7 @@ static void test_help(void)
     out = qtest_run_cmdline("-object sim-dasd-3390,help", &status, &err);
     g_assert_cmpint(status, ==, 0);
     g_assert_nonnull(strstr(out, "locking=<OnOffAuto>"));
+    g_assert_nonnull(strstr(out, "cssid=<uint8>"));
 }
 
 int main(int argc, char **argv)
@@ -159,6 +239,8 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/sim-dasd/lock/two-processes", test_lock_two_processes);
     g_test_add_func("/sim-dasd/lock/two-objects", test_lock_two_objects);
+    g_test_add_func("/sim-dasd/cssid", test_cssid);
+    g_test_add_func("/sim-dasd/busid", test_busid);
     g_test_add_func("/sim-dasd/help", test_help);
     return g_test_run();
 }

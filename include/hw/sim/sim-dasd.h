@@ -22,8 +22,8 @@
 
 #define TYPE_SIM_DASD_3390 "sim-dasd-3390"
 
-/* cssid= not given: the host css image is busid's first field */
-#define SIM_DASD_CSSID_FROM_BUSID 0xff
+/* Host css images a DASD can live in: cssid= 0..3 */
+#define SIM_DASD_MAX_CSSID 3
 
 /*
  * Completion: @res is valid during the call only.  res->canceled is set
@@ -42,7 +42,8 @@ typedef struct SimDasd {
 
     /* properties */
     char *busid;
-    uint8_t cssid;
+    uint8_t cssid;          /* after complete(): the host css image */
+    bool cssid_set;         /* cssid= given; else busid's first field */
     char *file;
     char *model;
     char *volser;
