@@ -51,13 +51,30 @@ static bool sim_dasd_open(SimDasd *d, const CkdModel *model, Error **errp)
     }
     opts.readonly = d->readonly;
     opts.locking = d->locking;
-    opts.cache = CKD_CACHE_WRITETHROUGH;
+    opts.cache = d->cache;
     d->img = ckd_image_open_opts(d->file, &opts, errp);
     return d->img != NULL;
 }
 
+static int sim_dasd_sync_one(Object *child, void *opaque)
+{
+    SimDasd *d = (SimDasd *)object_dynamic_cast(child, TYPE_SIM_DASD_3390);
+
+    if (d && d->img) {
+        ckd_image_sync(d->img, true, NULL);
+    }
+    return 0;
+}
+
+/* The emulator does not delete objects when it exits: close-time syncs */
+static void sim_dasd_sync_at_exit(void)
+{
+    object_child_foreach(object_get_objects_root(), sim_dasd_sync_one, NULL);
+}
+
 static void sim_dasd_complete(UserCreatable *uc, Error **errp)
 {
+    static bool at_exit_registered;
     SimDasd *d = SIM_DASD(uc);
     const CkdModel *model = ckd_model_find(d->model ?: "3390-3");
     Error *err = NULL;
@@ -102,6 +119,10 @@ static void sim_dasd_complete(UserCreatable *uc, Error **errp)
     }
     dasd3390_init(&d->dev, d->img, model, d->devno);
     d->realized = true;
+    if (!at_exit_registered) {
+        at_exit_registered = true;
+        atexit(sim_dasd_sync_at_exit);
+    }
 }
 
 typedef struct SimDasdLookup {
@@ -144,6 +165,7 @@ static void sim_dasd_run(SimDasd *d)
     SimDasdDoneFn *done = d->done;
 
     dasd3390_execute(&d->dev, d->orb, d->prog, &c.res);
+    dasd3390_sync(&d->dev, &c.res);
     g_clear_pointer(&d->prog, g_free);
     d->done = NULL;
     done(d->opaque, &c);
@@ -339,6 +361,46 @@ static void sim_dasd_set_cssid(Object *obj, Visitor *v, const char *name,
     d->cssid_set = true;
 }
 
+static const char *const sim_dasd_cache_names[] = {
+    [CKD_CACHE_WRITETHROUGH] = "writethrough",
+    [CKD_CACHE_WRITEBACK] = "writeback",
+    [CKD_CACHE_UNSAFE] = "unsafe",
+    NULL,
+};
+
+static const QEnumLookup sim_dasd_cache_lookup = {
+    .array = sim_dasd_cache_names,
+};
+
+static char *sim_dasd_get_cache(Object *obj, Error **errp)
+{
+    return g_strdup(qapi_enum_lookup(&sim_dasd_cache_lookup,
+                                     SIM_DASD(obj)->cache));
+}
+
+/* QEMU's -drive cache= names; the O_DIRECT ones are not offered */
+static void sim_dasd_set_cache(Object *obj, const char *v, Error **errp)
+{
+    SimDasd *d = SIM_DASD(obj);
+    int mode;
+
+    if (sim_dasd_frozen(d, errp)) {
+        return;
+    }
+    if (!g_strcmp0(v, "none") || !g_strcmp0(v, "directsync")) {
+        error_setg(errp, "sim-dasd-3390: cache=%s (O_DIRECT) is not "
+                   "supported; use writethrough, writeback or unsafe", v);
+        return;
+    }
+    mode = qapi_enum_parse(&sim_dasd_cache_lookup, v, -1, NULL);
+    if (mode < 0) {
+        error_setg(errp, "sim-dasd-3390: invalid cache option '%s' "
+                   "(writethrough, writeback or unsafe)", v ?: "");
+        return;
+    }
+    d->cache = mode;
+}
+
 static void sim_dasd_finalize(Object *obj)
 {
     SimDasd *d = SIM_DASD(obj);
@@ -394,6 +456,12 @@ static void sim_dasd_class_init(ObjectClass *oc, void *data)
     object_class_property_set_description(oc, "cssid",
         "host channel-subsystem image of the subchannel, 0..3 "
         "(default: the first field of busid)");
+    object_class_property_add_str(oc, "cache", sim_dasd_get_cache,
+                                  sim_dasd_set_cache);
+    object_class_property_set_description(oc, "cache",
+        "when writes reach stable storage: writethrough (default; "
+        "before a program that wrote ends), writeback (when the image "
+        "is closed), unsafe (never synced)");
     object_class_property_add_enum(oc, "locking", "OnOffAuto",
                                    &sim_dasd_locking_lookup,
                                    sim_dasd_get_locking, sim_dasd_set_locking);

@@ -222,6 +222,41 @@ static void test_busid(void)
     img_cleanup(&img);
 }
 
+/* ---- cache ---- */
+
+static void test_cache(void)
+{
+    Img img;
+    QTestState *s;
+    g_autoptr(JsonNode) v = NULL;
+
+    img_init(&img);
+    expect_obj_error(&img, "busid=0.0.1234,cache=none",
+                     "sim-dasd-3390: cache=none (O_DIRECT) is not supported; "
+                     "use writethrough, writeback or unsafe\n");
+    expect_obj_error(&img, "busid=0.0.1234,cache=directsync",
+                     "cache=directsync (O_DIRECT) is not supported");
+    expect_obj_error(&img, "busid=0.0.1234,cache=fast",
+                     "sim-dasd-3390: invalid cache option 'fast' "
+                     "(writethrough, writeback or unsafe)\n");
+    s = start_with(&img, "");
+    v = qtest_qom_get(s, "/objects/d0", "cache");
+    g_assert_cmpstr(json_node_get_string(v), ==, "writethrough");
+    qtest_quit(s);
+    for (int i = 0; i < 3; i++) {
+        static const char *const modes[] = { "writethrough", "writeback",
+                                             "unsafe" };
+        g_autofree char *props = g_strdup_printf(",cache=%s", modes[i]);
+
+        s = start_with(&img, props);
+        g_clear_pointer(&v, json_node_unref);
+        v = qtest_qom_get(s, "/objects/d0", "cache");
+        g_assert_cmpstr(json_node_get_string(v), ==, modes[i]);
+        qtest_quit(s);
+    }
+    img_cleanup(&img);
+}
+
 static void test_help(void)
 {
     g_autofree char *err = NULL;
@@ -232,6 +267,7 @@ static void test_help(void)
     g_assert_cmpint(status, ==, 0);
     g_assert_nonnull(strstr(out, "locking=<OnOffAuto>"));
     g_assert_nonnull(strstr(out, "cssid=<uint8>"));
+    g_assert_nonnull(strstr(out, "cache=<string>"));
 }
 
 int main(int argc, char **argv)
@@ -241,6 +277,7 @@ int main(int argc, char **argv)
     g_test_add_func("/sim-dasd/lock/two-objects", test_lock_two_objects);
     g_test_add_func("/sim-dasd/cssid", test_cssid);
     g_test_add_func("/sim-dasd/busid", test_busid);
+    g_test_add_func("/sim-dasd/cache", test_cache);
     g_test_add_func("/sim-dasd/help", test_help);
     return g_test_run();
 }

@@ -3,6 +3,7 @@
  *   -object sim-dasd-3390,id=d0,busid=0.0.1234,cssid=0,
  *           file=/path/disk.img,model=3390-3,readonly=off[,volser=VOL001]
  *           [,latency-ns=N][,locking=auto|on|off]
+ *           [,cache=writethrough|writeback|unsafe]
  * The image is created (sparse, dasdinit-formatted) when it is absent.
  *
  * Channel programs run asynchronously: sim_dasd_start() returns at once
@@ -49,6 +50,7 @@ typedef struct SimDasd {
     char *volser;
     bool readonly;
     CkdLocking locking;     /* locking=auto|on|off */
+    CkdCache cache;         /* cache=writethrough|writeback|unsafe */
     uint64_t latency_ns;    /* 0: complete at the next idle */
 
     /* after complete() */
