@@ -11,7 +11,7 @@ NINJA ?= ninja
 MESON ?= meson
 DEPS = scripts/install-deps.sh
 
-.PHONY: all deps check check-unit check-qtest check-sanitizers check-fuzz demo bench install clean distclean fuzz format
+.PHONY: all deps check check-unit check-qtest check-sanitizers check-fuzz demo bench install clean distclean fuzz fuzz-ckd-image format
 
 all: $(BUILD)/build.ninja
 	$(NINJA) -C $(BUILD)
@@ -69,13 +69,27 @@ fuzz:
 	    -max_len=8192 -print_final_stats=1 -artifact_prefix=$(FUZZBUILD)/ \
 	    $(FUZZBUILD)/corpus/ccw-xlate
 
-# The fuzzer for a bounded time as part of make check; the result is one
-# test in the summary.
+# The CKD image parser and the 3390 engine on hostile image files; seeds
+# in tests/fuzz/corpus/ckd-image, new inputs in $(FUZZBUILD)/corpus.
+fuzz-ckd-image:
+	@EXTRA_PKGS="clang libclang-rt-14-dev" sh $(DEPS)
+	@test -f $(FUZZBUILD)/build.ninja || ./configure --builddir=$(FUZZBUILD) --enable-fuzzing
+	$(NINJA) -C $(FUZZBUILD) tests/fuzz/fuzz-ckd-image
+	mkdir -p $(FUZZBUILD)/corpus/ckd-image
+	$(FUZZBUILD)/tests/fuzz/fuzz-ckd-image -max_total_time=$(FUZZ_SECONDS) \
+	    -max_len=4096 -print_final_stats=1 -artifact_prefix=$(FUZZBUILD)/ \
+	    $(FUZZBUILD)/corpus/ckd-image tests/fuzz/corpus/ckd-image
+
+# The fuzzers for a bounded time as part of make check; each fuzz target
+# is one test in the summary (one line of fuzz-result.txt).
 check-fuzz:
 	@mkdir -p $(FUZZBUILD)
 	@if $(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(CHECK_FUZZ_SECONDS); then \
 	    echo "fuzz-ccw-xlate OK" > $(FUZZBUILD)/fuzz-result.txt; \
 	else echo "fuzz-ccw-xlate FAIL" > $(FUZZBUILD)/fuzz-result.txt; fi
+	@if $(MAKE) --no-print-directory fuzz-ckd-image FUZZ_SECONDS=$(CHECK_FUZZ_SECONDS); then \
+	    echo "fuzz-ckd-image OK" >> $(FUZZBUILD)/fuzz-result.txt; \
+	else echo "fuzz-ckd-image FAIL" >> $(FUZZBUILD)/fuzz-result.txt; fi
 
 format:
 	git ls-files '*.c' '*.h' | xargs clang-format -i

@@ -144,7 +144,7 @@ bool ckd_image_create(const char *path, uint32_t cyls, const char *volser,
                    "digits, @, # or $", volser ?: "");
         return false;
     }
-    if (cyls < 1 || cyls > 65520) {
+    if (cyls < 1 || cyls > CKD_MAX_CYLS) {
         error_setg(errp, "invalid cylinder count %" PRIu32, cyls);
         return false;
     }
@@ -172,6 +172,7 @@ static bool ckd_header_check(const char *path, const uint8_t *hdr,
                      (uint32_t)hdr[11] << 24;
     uint32_t slot = hdr[12] | hdr[13] << 8 | hdr[14] << 16 |
                     (uint32_t)hdr[15] << 24;
+    off_t whole;
 
     if (memcmp(hdr, "CKD_C370", 8) == 0) {
         error_setg(errp, "'%s': compressed CKD images are not supported",
@@ -196,11 +197,13 @@ static bool ckd_header_check(const char *path, const uint8_t *hdr,
                    hdr[16], heads, slot);
         return false;
     }
-    *cyls = (fsize - CKD_HDR_SIZE) / ((off_t)slot * heads);
-    if (*cyls < 1 || *cyls > 65520) {
+    /* count in off_t: a huge file must not wrap to a small volume */
+    whole = (fsize - CKD_HDR_SIZE) / ((off_t)slot * heads);
+    if (whole < 1 || whole > CKD_MAX_CYLS) {
         error_setg(errp, "'%s' has an invalid size", path);
         return false;
     }
+    *cyls = whole;
     return true;
 }
 
@@ -240,9 +243,16 @@ CkdImage *ckd_image_open_opts(const char *path, const CkdOpenOpts *opts,
     CkdImage *img;
     int fd;
 
-    fd = open(path, (opts->readonly ? O_RDONLY : O_RDWR) | O_CLOEXEC);
+    /* O_NONBLOCK: a FIFO must not hang the open; no effect on files */
+    fd = open(path, (opts->readonly ? O_RDONLY : O_RDWR) | O_CLOEXEC |
+              O_NONBLOCK);
     if (fd < 0) {
         error_setg_errno(errp, errno, "Could not open '%s'", path);
+        return NULL;
+    }
+    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+        error_setg(errp, "'%s' is not a regular file", path);
+        close(fd);
         return NULL;
     }
     img = g_new0(CkdImage, 1);
@@ -256,7 +266,7 @@ CkdImage *ckd_image_open_opts(const char *path, const CkdOpenOpts *opts,
         ckd_image_close(img);
         return NULL;
     }
-    if (fstat(fd, &st) < 0 || st.st_size < CKD_HDR_SIZE ||
+    if (st.st_size < CKD_HDR_SIZE ||
         pread(fd, hdr, sizeof(hdr), 0) != sizeof(hdr)) {
         error_setg(errp, "'%s' is not a CKD image (too short)", path);
         ckd_image_close(img);

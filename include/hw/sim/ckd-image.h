@@ -30,6 +30,7 @@
 #define CKD_3390_R1MAX      56664   /* largest R1 on a track */
 #define CKD_3390_SECTORS    224
 #define CKD_3390_DEVTYPE    0x90    /* header byte 16 */
+#define CKD_MAX_CYLS        65520   /* largest volume accepted */
 
 typedef struct CkdModel {
     const char *name;       /* "3390-3" */
