@@ -3,97 +3,9 @@
  * ECKD write/read round trips (bytes in the image file), classic CKD reads,
  * error statuses with their sense bytes, and hostile programs.
  */
-#include "qemu/osdep.h"
-#include "qapi/error.h"
-#include "hw/sim/dasd-3390.h"
+#include "test-dasd-fixture.h"
 #include "hw/sim/sim-dasd.h"
 #include "qom/object_interfaces.h"
-
-#include <fcntl.h>
-
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wcomment"
-#include "hw/s390x/ioinst.h"
-#pragma GCC diagnostic pop
-
-typedef struct Fixture {
-    char *dir;
-    char *path;
-    CkdImage *img;
-    Dasd3390 dev;
-    uint8_t prog[CCW_PROG_SIZE];
-    uint8_t orb[12];
-    SimDasdResult res;
-} Fixture;
-
-static void fx_open(Fixture *f, bool readonly)
-{
-    f->img = ckd_image_open(f->path, readonly, &error_abort);
-    dasd3390_init(&f->dev, f->img, ckd_model_find("3390-1"), 0x1234);
-}
-
-static void fx_setup(Fixture *f, gconstpointer data)
-{
-    f->dir = g_dir_make_tmp("test-dasd-XXXXXX", NULL);
-    f->path = g_build_filename(f->dir, "d.img", NULL);
-    g_assert_true(ckd_image_create(f->path, 1113, "VOL001", &error_abort));
-    fx_open(f, data != NULL);
-    memset(f->orb, 0, sizeof(f->orb));
-    f->orb[5] = ORB_CTRL0_FMT | ORB_CTRL0_C64;
-}
-
-static void fx_close(Fixture *f)
-{
-    dasd3390_cleanup(&f->dev);
-    ckd_image_close(f->img);
-}
-
-static void fx_teardown(Fixture *f, gconstpointer data)
-{
-    fx_close(f);
-    unlink(f->path);
-    rmdir(f->dir);
-    g_free(f->path);
-    g_free(f->dir);
-}
-
-/* CCW @i with its entry pointing at @data */
-static void ccw(Fixture *f, int i, uint8_t cmd, uint8_t flags,
-                uint16_t count, void *data)
-{
-    uint8_t *c = f->prog + i * 8;
-    uint64_t addr = (uintptr_t)data;
-    uint32_t cda = data ? CCW_PROG_ENTRY_AREA + i * 8 : 0;
-
-    c[0] = cmd;
-    c[1] = flags;
-    stw_be_p(c + 2, count);
-    stl_be_p(c + 4, cda);
-    memcpy(f->prog + CCW_PROG_ENTRY_AREA + i * 8, &addr, 8);
-}
-
-static void run(Fixture *f)
-{
-    dasd3390_execute(&f->dev, f->orb, f->prog, &f->res);
-}
-
-static void assert_ok(Fixture *f, uint32_t cpa, uint16_t residual)
-{
-    g_assert_cmphex(f->res.dstat, ==, SCSW_DSTAT_CE | SCSW_DSTAT_DE);
-    g_assert_cmphex(f->res.cstat, ==, 0);
-    g_assert_cmpuint(f->res.cpa, ==, cpa);
-    g_assert_cmpuint(f->res.count, ==, residual);
-}
-
-static void assert_uc(Fixture *f, uint8_t s0, uint8_t s1, uint32_t cpa)
-{
-    g_assert_cmphex(f->res.dstat, ==,
-                    SCSW_DSTAT_CE | SCSW_DSTAT_DE | SCSW_DSTAT_UC);
-    g_assert_true(f->res.sense_valid);
-    g_assert_cmphex(f->res.sense[0], ==, s0);
-    g_assert_cmphex(f->res.sense[1], ==, s1);
-    g_assert_cmpuint(f->res.cpa, ==, cpa);
-}
 
 static void test_sense_id(Fixture *f, gconstpointer data)
 {
@@ -128,33 +40,6 @@ static void test_rdc(Fixture *f, gconstpointer data)
     g_assert_cmpuint(buf[16], ==, 224);
     g_assert_cmpuint(buf[17] << 16 | lduw_be_p(buf + 18), ==, 58786);
     g_assert_cmpuint(ldl_be_p(buf + 60), ==, 1113);
-}
-
-static void define_extent(Fixture *f, int i, uint8_t *de, uint8_t mask,
-                          uint16_t bc, uint16_t bh, uint16_t ec, uint16_t eh)
-{
-    memset(de, 0, 16);
-    de[0] = mask;
-    de[1] = 0xc0;
-    stw_be_p(de + 8, bc);
-    stw_be_p(de + 10, bh);
-    stw_be_p(de + 12, ec);
-    stw_be_p(de + 14, eh);
-    ccw(f, i, 0x63, CCW_FLAG_CC, 16, de);
-}
-
-static void locate(Fixture *f, int i, uint8_t *lr, uint8_t op, uint8_t n,
-                   uint16_t cc, uint16_t hh, uint8_t r)
-{
-    memset(lr, 0, 16);
-    lr[0] = op;
-    lr[3] = n;
-    stw_be_p(lr + 4, cc);
-    stw_be_p(lr + 6, hh);
-    stw_be_p(lr + 8, cc);
-    stw_be_p(lr + 10, hh);
-    lr[12] = r;
-    ccw(f, i, 0x47, CCW_FLAG_CC, 16, lr);
 }
 
 /* Format R1 (4096 bytes) on track 2/3, update it, read it back */
@@ -208,92 +93,6 @@ static void test_round_trip(Fixture *f, gconstpointer data)
     run(f);
     assert_ok(f, 24, 0);
     g_assert_cmpmem(out, 4096, in, 4096);
-}
-
-/* Format R1 on track 2/3 with 4096 bytes of @fill */
-static void write_r1(Fixture *f, uint8_t fill)
-{
-    static uint8_t de[16], lr[16];
-    static uint8_t rec[8 + 4096] = { 0, 2, 0, 3, 1, 0, 0x10, 0x00 };
-
-    memset(rec + 8, fill, 4096);
-    memset(f->prog, 0, sizeof(f->prog));
-    define_extent(f, 0, de, 0xc0, 2, 0, 2, 14);
-    locate(f, 1, lr, 0x03, 1, 2, 3, 0);
-    ccw(f, 2, 0x1d, 0, sizeof(rec), rec);
-    run(f);
-}
-
-static void reopen_cache(Fixture *f, CkdCache cache)
-{
-    CkdOpenOpts o = { .cache = cache };
-
-    fx_close(f);
-    f->img = ckd_image_open_opts(f->path, &o, &error_abort);
-    dasd3390_init(&f->dev, f->img, ckd_model_find("3390-1"), 0x1234);
-}
-
-/* cache=: when a program's writes are synced, and a failed sync */
-static void test_sync(Fixture *f, gconstpointer data)
-{
-    uint8_t id[12], sense[32];
-    int null_fd;
-
-    /* writethrough (the default): one sync per program that wrote */
-    ccw(f, 0, 0xe4, 0, sizeof(id), id);
-    run(f);
-    g_assert_true(dasd3390_sync(&f->dev, &f->res));
-    g_assert_cmpuint(f->img->syncs, ==, 0);
-    write_r1(f, 0x11);
-    assert_ok(f, 24, 0);
-    g_assert_true(f->img->dirty);
-    g_assert_true(dasd3390_sync(&f->dev, &f->res));
-    assert_ok(f, 24, 0);
-    g_assert_cmpuint(f->img->syncs, ==, 1);
-    g_assert_false(f->img->dirty);
-    g_assert_true(dasd3390_sync(&f->dev, &f->res));
-    g_assert_cmpuint(f->img->syncs, ==, 1);
-
-    /* a sync that fails (fdatasync on /dev/null: EINVAL): equipment check */
-    write_r1(f, 0x22);
-    assert_ok(f, 24, 0);
-    null_fd = open("/dev/null", O_RDWR);
-    g_assert_cmpint(dup2(null_fd, f->img->fd), ==, f->img->fd);
-    close(null_fd);
-    g_assert_false(dasd3390_sync(&f->dev, &f->res));
-    assert_uc(f, DASD_SENSE0_EQUIPMENT_CHECK, 0, 24);
-    memset(f->prog, 0, sizeof(f->prog));
-    ccw(f, 0, 0x04, 0, sizeof(sense), sense);
-    run(f);
-    g_assert_cmphex(sense[0], ==, DASD_SENSE0_EQUIPMENT_CHECK);
-
-    /* writeback: only when the image is closed */
-    reopen_cache(f, CKD_CACHE_WRITEBACK);
-    write_r1(f, 0x33);
-    g_assert_true(dasd3390_sync(&f->dev, &f->res));
-    g_assert_cmpuint(f->img->syncs, ==, 0);
-    g_assert_true(ckd_image_sync(f->img, true, &error_abort));
-    g_assert_cmpuint(f->img->syncs, ==, 1);
-
-    /* unsafe: never, but the data is written all the same */
-    reopen_cache(f, CKD_CACHE_UNSAFE);
-    write_r1(f, 0x44);
-    g_assert_true(dasd3390_sync(&f->dev, &f->res));
-    g_assert_true(ckd_image_sync(f->img, true, &error_abort));
-    g_assert_cmpuint(f->img->syncs, ==, 0);
-    reopen_cache(f, CKD_CACHE_UNSAFE);
-    memset(f->prog, 0, sizeof(f->prog));
-    {
-        static uint8_t de[16], lr[16], out[4096];
-
-        define_extent(f, 0, de, 0x40, 2, 0, 2, 14);
-        locate(f, 1, lr, 0x06, 1, 2, 3, 1);
-        ccw(f, 2, 0x06, 0, sizeof(out), out);
-        run(f);
-        assert_ok(f, 24, 0);
-        g_assert_cmphex(out[0], ==, 0x44);
-        g_assert_cmphex(out[4095], ==, 0x44);
-    }
 }
 
 static void test_fresh_reads(Fixture *f, gconstpointer data)
@@ -580,7 +379,6 @@ int main(int argc, char **argv)
     ADD("end-of-cylinder", test_end_of_cylinder, NULL);
     ADD("hostile", test_hostile, NULL);
     ADD("no-data-dc-tic", test_no_data_and_dc_tic, NULL);
-    ADD("sync", test_sync, NULL);
     g_test_add_func("/dasd-3390/object", test_object);
     return g_test_run();
 }
