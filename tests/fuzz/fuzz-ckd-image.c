@@ -9,11 +9,14 @@
  *   514  2    how many bytes to cut (big-endian)
  *   516  4    cylinder, head, record, record count for the programs
  *   520  2    byte count of the write commands
- *   522  ...  chunks: track (1), offset in the slot (2), length (2), bytes
+ *   522  1    n: CCWs of one more program, built from the input (0..8)
+ *   523  4n   per CCW: command, flags, count (2); data in the buffer
+ *   ...  ...  chunks: track (1), offset in the slot (2), length (2), bytes
  *
  * The file (a memfd) is opened with ckd_image_open_opts; when that
  * accepts it every track is read and its records walked, then a set of
- * ECKD and classic CKD channel programs runs against it. Checked: the
+ * ECKD and classic CKD channel programs runs against it, and the one the
+ * input spells. Checked: the
  * open's geometry, the record walk's bounds, the engine's result; the
  * rest (overflows, leaks, undefined behaviour) is for the sanitizers.
  */
@@ -28,8 +31,10 @@
 
 #include <sys/mman.h>
 
-#define FZ_KNOBS    (CKD_HDR_SIZE + 10)
-#define FZ_BUF      (CKD_COUNT_SIZE + 255 + 65535)
+#define FZ_KNOBS    (CKD_HDR_SIZE + 11)
+#define FZ_MAX_CCWS 8
+#define FZ_AREA     512     /* data of CCW i at buf + i * FZ_AREA */
+#define FZ_BUF      (FZ_MAX_CCWS * FZ_AREA + 65536)
 
 typedef struct FuzzCtx {
     uint16_t cyl, head;
@@ -43,6 +48,16 @@ typedef struct FuzzCtx {
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static int fz_fd = -1;
+
+static uint32_t fz_nccws(const uint8_t *data)
+{
+    return MIN(data[FZ_KNOBS - 1], FZ_MAX_CCWS);
+}
+
+static size_t fz_chunks_start(const uint8_t *data, size_t size)
+{
+    return MIN(FZ_KNOBS + 4 * fz_nccws(data), size);
+}
 
 /* Every track HA + R0 as a new volume has them (beyond a cut: EOF) */
 static bool fz_format(uint32_t tracks)
@@ -83,7 +98,7 @@ static bool fz_build_file(const uint8_t *data, size_t size)
     if (!(data[513] & 4) && !fz_format(tracks)) {
         return false;
     }
-    for (pos = FZ_KNOBS; pos + 5 <= size;) {
+    for (pos = fz_chunks_start(data, size); pos + 5 <= size;) {
         uint32_t trk = data[pos] % tracks;
         uint32_t off = lduw_be_p(data + pos + 1) % CKD_3390_SLOT;
         size_t n = MIN(lduw_be_p(data + pos + 3), size - pos - 5);
@@ -174,8 +189,29 @@ static void fz_run(Dasd3390 *d, FuzzCtx *c)
     memset(c->prog, 0, sizeof(c->prog));
 }
 
+/* The program the input spells (TICs to one of its CCWs) */
+static void fz_input_program(Dasd3390 *d, FuzzCtx *c, const uint8_t *ccws,
+                             uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++) {
+        const uint8_t *p = ccws + 4 * i;
+
+        if ((p[0] & 0x0f) == CCW_CMD_TIC) {
+            fz_tic(c, i, lduw_be_p(p + 2) % n);
+        } else {
+            /* no IDA: an IDAL of host addresses is the translator's */
+            fz_ccw(c, i, p[0], p[1] & ~(CCW_FLAG_IDA | CCW_FLAG_MIDA),
+                   lduw_be_p(p + 2), c->buf + i * FZ_AREA);
+        }
+    }
+    if (n) {
+        fz_run(d, c);
+    }
+}
+
 /* ECKD reads, classic search + reads, and (read-write) updates */
-static void fz_programs(CkdImage *img, FuzzCtx *c)
+static void fz_programs(CkdImage *img, FuzzCtx *c, const uint8_t *ccws,
+                        uint32_t nccws)
 {
     uint32_t last = img->cyls - 1;
     Dasd3390 d;
@@ -212,6 +248,7 @@ static void fz_programs(CkdImage *img, FuzzCtx *c)
     fz_de_lr(c, 0xc0, 0x03, last);
     fz_ccw(c, 2, 0x1d, CCW_FLAG_SLI, c->wcount, c->buf);
     fz_run(&d, c);
+    fz_input_program(&d, c, ccws, nccws);
 
     dasd3390_cleanup(&d);
 }
@@ -252,9 +289,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     c.wcount = lduw_be_p(data + 520);
     c.buf = g_malloc0(FZ_BUF);
     /* what the write commands send: the input after the knobs */
-    memcpy(c.buf, data + FZ_KNOBS, MIN(size - FZ_KNOBS, FZ_BUF));
+    memcpy(c.buf, data + fz_chunks_start(data, size),
+           MIN(size - fz_chunks_start(data, size), FZ_BUF));
     /* the image and its tracks as the engine sees them */
-    fz_programs(img, &c);
+    /* the input's own program only when all its CCWs are there */
+    fz_programs(img, &c, data + FZ_KNOBS,
+                size >= FZ_KNOBS + 4 * fz_nccws(data) ? fz_nccws(data) : 0);
     g_free(c.buf);
     ckd_image_close(img);
     return 0;

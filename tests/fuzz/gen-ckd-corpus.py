@@ -16,10 +16,13 @@ def header(magic=b'CKD_P370', heads=15, slot=SLOT, devtype=0x90, seq=0,
     return h + bytes(512 - len(h))
 
 
-def knobs(cyls=1, readonly=False, cut=0, cyl=0, head=0, r=1, n=1, wcount=0):
-    flags = (1 if readonly else 0) | (2 if cut else 0)
-    return bytes([cyls - 1, flags]) + struct.pack('>H', cut) + \
-        bytes([cyl, head, r, n]) + struct.pack('>H', wcount)
+def knobs(cyls=1, readonly=False, cut=0, cyl=0, head=0, r=1, n=1, wcount=0,
+          ccws=(), zero=False):
+    flags = (1 if readonly else 0) | (2 if cut else 0) | (4 if zero else 0)
+    k = bytes([cyls - 1, flags]) + struct.pack('>H', cut) + \
+        bytes([cyl, head, r, n]) + struct.pack('>H', wcount) + bytes([len(ccws)])
+    return k + b''.join(bytes([c, f]) + struct.pack('>H', n)
+                        for c, f, n in ccws)
 
 
 def record(cc, hh, r, key, data):
@@ -65,6 +68,16 @@ SEEDS = {
     # the file ends inside the last track
     'truncated': header() + knobs(cut=30000, head=14) +
     chunk(14, 0, track(0, 14, [r0(0, 14)])),
+    # unformatted (zero) tracks and a program of the input's own:
+    # Seek, Search ID Equal, TIC back, Read Count Key and Data multi-track
+    'zero-tracks': header() + knobs(zero=True, ccws=[
+        (0x07, 0x40, 6), (0x31, 0x40, 5), (0x08, 0, 1), (0x9e, 0x20, 4096)]) +
+    bytes(6) + bytes([0, 0, 0, 0, 1]),
+    # Read Home Address, Read Record 0, Read Count, Read Data
+    'own-program': header() + knobs(ccws=[
+        (0x1a, 0x60, 5), (0x16, 0x60, 16), (0x12, 0x60, 8),
+        (0x06, 0x20, 300)]) +
+    chunk(0, 0, track(0, 0, [r0(0, 0), record(0, 0, 1, b'', b'G' * 300)])),
     'compressed': header(magic=b'CKD_C370') + knobs(),
     'multi-file': header(seq=1, highcyl=1112) + knobs(),
     'bad-geometry': header(heads=0xffffffff, slot=0xffffffff,
