@@ -167,6 +167,7 @@ void sim_dasd_class_add_props(ObjectClass *oc)
                                    &sim_dasd_locking_lookup,
                                    sim_dasd_get_locking, sim_dasd_set_locking);
     object_class_property_set_description(oc, "locking",
-        "lock the image file against other writers (OFD locks): "
-        "auto (default; when the host has them), on, off");
+        "lock the image file (OFD locks; exclusive when writing, shared "
+        "with readonly=on): auto (default; when the host has them), on, "
+        "off");
 }
