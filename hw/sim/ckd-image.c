@@ -68,6 +68,28 @@ static off_t ckd_track_offset(uint32_t track)
     return CKD_HDR_SIZE + (off_t)track * CKD_3390_SLOT;
 }
 
+/* errno values meaning "this file system or kernel has no OFD locks" */
+static bool ckd_lock_unsupported(int err)
+{
+    return err == EINVAL || err == ENOLCK || err == EOPNOTSUPP ||
+           err == ENOTSUP;
+}
+
+/*
+ * One OFD lock over the whole file (@exclusive: a write lock, else a
+ * read lock); 0 or an errno value. OFD locks belong to the open file
+ * description, so two opens conflict even inside one process.
+ */
+static int ckd_ofd_lock(int fd, bool exclusive)
+{
+    struct flock fl = {
+        .l_type = exclusive ? F_WRLCK : F_RDLCK,
+        .l_whence = SEEK_SET,
+    };
+
+    return fcntl(fd, F_OFD_SETLK, &fl) == 0 ? 0 : errno;
+}
+
 static bool ckd_image_fill(int fd, uint32_t cyls, const char *volser)
 {
     g_autofree uint8_t *trk = g_malloc(CKD_3390_SLOT);
@@ -122,7 +144,7 @@ bool ckd_image_create(const char *path, uint32_t cyls, const char *volser,
                    "digits, @, # or $", volser ?: "");
         return false;
     }
-    if (cyls < 1 || cyls > 65520) {
+    if (cyls < 1 || cyls > CKD_MAX_CYLS) {
         error_setg(errp, "invalid cylinder count %" PRIu32, cyls);
         return false;
     }
@@ -131,6 +153,8 @@ bool ckd_image_create(const char *path, uint32_t cyls, const char *volser,
         error_setg_errno(errp, errno, "Could not create '%s'", path);
         return false;
     }
+    /* keep other openers out of the half-written file (best effort) */
+    ckd_ofd_lock(fd, true);
     if (!ckd_image_fill(fd, cyls, volser)) {
         error_setg_errno(errp, errno, "Could not write '%s'", path);
         close(fd);
@@ -148,6 +172,7 @@ static bool ckd_header_check(const char *path, const uint8_t *hdr,
                      (uint32_t)hdr[11] << 24;
     uint32_t slot = hdr[12] | hdr[13] << 8 | hdr[14] << 16 |
                     (uint32_t)hdr[15] << 24;
+    off_t whole;
 
     if (memcmp(hdr, "CKD_C370", 8) == 0) {
         error_setg(errp, "'%s': compressed CKD images are not supported",
@@ -172,15 +197,45 @@ static bool ckd_header_check(const char *path, const uint8_t *hdr,
                    hdr[16], heads, slot);
         return false;
     }
-    *cyls = (fsize - CKD_HDR_SIZE) / ((off_t)slot * heads);
-    if (*cyls < 1 || *cyls > 65520) {
+    /* count in off_t: a huge file must not wrap to a small volume */
+    whole = (fsize - CKD_HDR_SIZE) / ((off_t)slot * heads);
+    if (whole < 1 || whole > CKD_MAX_CYLS) {
         error_setg(errp, "'%s' has an invalid size", path);
         return false;
     }
+    *cyls = whole;
     return true;
 }
 
-CkdImage *ckd_image_open(const char *path, bool readonly, Error **errp)
+/* Writers lock exclusively, readers shared; conflicts as QEMU words them */
+static bool ckd_image_lock(CkdImage *img, CkdLocking mode, Error **errp)
+{
+    int err;
+
+    if (mode == CKD_LOCKING_OFF) {
+        return true;
+    }
+    err = ckd_ofd_lock(img->fd, !img->readonly);
+    if (!err) {
+        img->locked = true;
+        return true;
+    }
+    if (err == EAGAIN || err == EACCES) {
+        error_setg(errp, img->readonly ? "Failed to get shared \"write\" lock"
+                                       : "Failed to get \"write\" lock");
+        error_append_hint(errp, "Is another process using the image [%s]?\n",
+                          img->path);
+        return false;
+    }
+    if (mode == CKD_LOCKING_AUTO && ckd_lock_unsupported(err)) {
+        return true;
+    }
+    error_setg_errno(errp, err, "Failed to lock '%s'", img->path);
+    return false;
+}
+
+CkdImage *ckd_image_open_opts(const char *path, const CkdOpenOpts *opts,
+                              Error **errp)
 {
     uint8_t hdr[CKD_HDR_SIZE];
     struct stat st;
@@ -188,34 +243,77 @@ CkdImage *ckd_image_open(const char *path, bool readonly, Error **errp)
     CkdImage *img;
     int fd;
 
-    fd = open(path, (readonly ? O_RDONLY : O_RDWR) | O_CLOEXEC);
+    /* O_NONBLOCK: a FIFO must not hang the open; no effect on files */
+    fd = open(path, (opts->readonly ? O_RDONLY : O_RDWR) | O_CLOEXEC |
+              O_NONBLOCK);
     if (fd < 0) {
         error_setg_errno(errp, errno, "Could not open '%s'", path);
         return NULL;
     }
-    if (fstat(fd, &st) < 0 || st.st_size < CKD_HDR_SIZE ||
-        pread(fd, hdr, sizeof(hdr), 0) != sizeof(hdr)) {
-        error_setg(errp, "'%s' is not a CKD image (too short)", path);
-        close(fd);
-        return NULL;
-    }
-    if (!ckd_header_check(path, hdr, st.st_size, &cyls, errp)) {
+    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+        error_setg(errp, "'%s' is not a regular file", path);
         close(fd);
         return NULL;
     }
     img = g_new0(CkdImage, 1);
     img->fd = fd;
-    img->readonly = readonly;
+    img->readonly = opts->readonly;
+    img->cache = opts->cache;
     img->path = g_strdup(path);
-    img->cyls = cyls;
     img->heads = CKD_3390_HEADS;
     img->slot = CKD_3390_SLOT;
+    if (!ckd_image_lock(img, opts->locking, errp)) {
+        ckd_image_close(img);
+        return NULL;
+    }
+    if (st.st_size < CKD_HDR_SIZE ||
+        pread(fd, hdr, sizeof(hdr), 0) != sizeof(hdr)) {
+        error_setg(errp, "'%s' is not a CKD image (too short)", path);
+        ckd_image_close(img);
+        return NULL;
+    }
+    if (!ckd_header_check(path, hdr, st.st_size, &cyls, errp)) {
+        ckd_image_close(img);
+        return NULL;
+    }
+    img->cyls = cyls;
     return img;
+}
+
+CkdImage *ckd_image_open(const char *path, bool readonly, Error **errp)
+{
+    CkdOpenOpts opts = {
+        .readonly = readonly,
+        .locking = CKD_LOCKING_AUTO,
+        .cache = CKD_CACHE_WRITETHROUGH,
+    };
+
+    return ckd_image_open_opts(path, &opts, errp);
+}
+
+bool ckd_image_sync(CkdImage *img, bool closing, Error **errp)
+{
+    bool wanted = img->cache == CKD_CACHE_WRITETHROUGH ||
+                  (closing && img->cache == CKD_CACHE_WRITEBACK);
+
+    if (!img->dirty || !wanted) {
+        return true;
+    }
+    img->syncs++;
+    if (fdatasync(img->fd) < 0) {
+        error_setg_errno(errp, errno, "'%s': could not sync the image",
+                         img->path);
+        return false;
+    }
+    img->dirty = false;
+    return true;
 }
 
 void ckd_image_close(CkdImage *img)
 {
     if (img) {
+        /* closing the last descriptor of the description drops the lock */
+        ckd_image_sync(img, true, NULL);
         close(img->fd);
         g_free(img->path);
         g_free(img);
@@ -257,6 +355,7 @@ bool ckd_image_write_track(CkdImage *img, uint32_t cyl, uint32_t head,
     if (!ckd_image_check_track(img, cyl, head, errp)) {
         return false;
     }
+    img->dirty = true;
     if (!ckd_pwrite_all(img->fd, buf, img->slot,
                         ckd_track_offset(cyl * img->heads + head))) {
         error_setg_errno(errp, errno, "'%s': write error", img->path);

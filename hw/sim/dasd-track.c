@@ -4,6 +4,8 @@
  * write checks of the Define Extent file mask.
  */
 #include "qemu/osdep.h"
+#include "qapi/error.h"
+#include "dasd-ioinst.h"
 #include "dasd-internal.h"
 
 uint32_t dasd_trackno(const DasdRun *run, uint32_t cyl, uint32_t head)
@@ -120,6 +122,26 @@ DasdStatus dasd_flush_track(DasdRun *run)
         return dasd_unit_check(run, DASD_SENSE0_EQUIPMENT_CHECK, 0, 0);
     }
     return DASD_OK;
+}
+
+bool dasd3390_sync(Dasd3390 *d, SimDasdResult *res)
+{
+    Error *err = NULL;
+
+    if (ckd_image_sync(d->img, false, &err)) {
+        return true;
+    }
+    warn_report_err(err);
+    memset(d->sense, 0, sizeof(d->sense));
+    d->sense[0] = DASD_SENSE0_EQUIPMENT_CHECK;
+    if (res->dstat & SCSW_DSTAT_DE) {
+        /* the device end the guest sees must not claim durable data */
+        res->dstat |= SCSW_DSTAT_UC;
+        res->dstat &= ~SCSW_DSTAT_SM;
+        res->sense_valid = true;
+        memcpy(res->sense, d->sense, sizeof(res->sense));
+    }
+    return false;
 }
 
 /* Write control bits of the file mask */

@@ -6,31 +6,36 @@
 #include "qapi/error.h"
 #include "qom/object_interfaces.h"
 #include "qemu/timer.h"
+#include "hw/qdev-properties-system.h"
 #include "hw/sim/sim-dasd.h"
+#include "sim-dasd-props.h"
 #include "dasd-ioinst.h"
 
-/* "css.ssid.devno" in hex: css 0..fe, ssid 0..3, devno 4 digits */
-static bool sim_dasd_parse_busid(const char *s, uint8_t *css, uint8_t *ssid,
-                                 uint16_t *devno)
+/*
+ * busid= in the syntax of every css device id (1-2 hex digits, 1, 4:
+ * "0.0.1234"), with its range (css 0..fe, ssid 0..3).
+ */
+static bool sim_dasd_parse_busid(const char *s, CssDevId *id, Error **errp)
 {
-    unsigned c, ss, dev;
-    int n = -1;
+    Error *err = NULL;
 
-    if (!s || sscanf(s, "%2x.%1x.%4x%n", &c, &ss, &dev, &n) != 3 ||
-        n != (int)strlen(s) || c > 0xfe || ss > 3 ||
-        strlen(strrchr(s, '.') + 1) != 4 || strspn(s, "0123456789abcdefABCDEF.")
-        != strlen(s)) {
+    if (!s || css_dev_id_parse(s, id) < 0) {
+        error_setg(errp, "sim-dasd-3390: busid '%s' is not of the form "
+                   "0.0.1234", s ?: "");
         return false;
     }
-    *css = c;
-    *ssid = ss;
-    *devno = dev;
+    if (!css_dev_id_check_range(id, &err)) {
+        error_prepend(&err, "sim-dasd-3390: busid '%s': ", s);
+        error_propagate(errp, err);
+        return false;
+    }
     return true;
 }
 
 static bool sim_dasd_open(SimDasd *d, const CkdModel *model, Error **errp)
 {
     g_autofree char *volser = NULL;
+    CkdOpenOpts opts;
 
     if (!g_file_test(d->file, G_FILE_TEST_EXISTS)) {
         volser = d->volser ? g_strdup(d->volser) :
@@ -44,19 +49,38 @@ static bool sim_dasd_open(SimDasd *d, const CkdModel *model, Error **errp)
             return false;
         }
     }
-    d->img = ckd_image_open(d->file, d->readonly, errp);
+    opts.readonly = d->readonly;
+    opts.locking = d->locking;
+    opts.cache = d->cache;
+    d->img = ckd_image_open_opts(d->file, &opts, errp);
     return d->img != NULL;
+}
+
+static int sim_dasd_sync_one(Object *child, void *opaque)
+{
+    SimDasd *d = (SimDasd *)object_dynamic_cast(child, TYPE_SIM_DASD_3390);
+
+    if (d && d->img) {
+        ckd_image_sync(d->img, true, NULL);
+    }
+    return 0;
+}
+
+/* The emulator does not delete objects when it exits: close-time syncs */
+static void sim_dasd_sync_at_exit(void)
+{
+    object_child_foreach(object_get_objects_root(), sim_dasd_sync_one, NULL);
 }
 
 static void sim_dasd_complete(UserCreatable *uc, Error **errp)
 {
+    static bool at_exit_registered;
     SimDasd *d = SIM_DASD(uc);
     const CkdModel *model = ckd_model_find(d->model ?: "3390-3");
     Error *err = NULL;
+    CssDevId id;
 
-    if (!sim_dasd_parse_busid(d->busid, &d->css, &d->ssid, &d->devno)) {
-        error_setg(errp, "sim-dasd-3390: busid '%s' is not of the form "
-                   "0.0.1234", d->busid ?: "");
+    if (!sim_dasd_parse_busid(d->busid, &id, errp)) {
         return;
     }
     if (sim_dasd_find_by_busid(d->busid)) {
@@ -64,12 +88,16 @@ static void sim_dasd_complete(UserCreatable *uc, Error **errp)
                    d->busid);
         return;
     }
-    if (d->cssid == SIM_DASD_CSSID_FROM_BUSID) {
-        d->cssid = d->css;
+    d->css = id.cssid;
+    d->ssid = id.ssid;
+    d->devno = id.devid;
+    if (!d->cssid_set) {
+        d->cssid = id.cssid;
     }
-    if (d->cssid > 3) {
-        error_setg(errp, "sim-dasd-3390: cssid %u is out of range 0..3",
-                   d->cssid);
+    if (d->cssid > SIM_DASD_MAX_CSSID) {
+        error_setg(errp, "sim-dasd-3390: cssid %u is out of range 0..%u%s",
+                   d->cssid, SIM_DASD_MAX_CSSID,
+                   d->cssid_set ? "" : " (the first field of busid)");
         return;
     }
     if (!model) {
@@ -91,30 +119,39 @@ static void sim_dasd_complete(UserCreatable *uc, Error **errp)
     }
     dasd3390_init(&d->dev, d->img, model, d->devno);
     d->realized = true;
+    if (!at_exit_registered) {
+        at_exit_registered = true;
+        atexit(sim_dasd_sync_at_exit);
+    }
 }
+
+typedef struct SimDasdLookup {
+    CssDevId id;
+    SimDasd *found;
+} SimDasdLookup;
 
 static int sim_dasd_match(Object *child, void *opaque)
 {
-    SimDasd **found = opaque;
+    SimDasdLookup *l = opaque;
     SimDasd *d = (SimDasd *)object_dynamic_cast(child, TYPE_SIM_DASD_3390);
-    const char *busid = (const char *)found[1];
 
-    if (d && d->realized && !g_ascii_strcasecmp(d->busid, busid)) {
-        found[0] = d;
+    if (d && d->realized && d->css == l->id.cssid &&
+        d->ssid == l->id.ssid && d->devno == l->id.devid) {
+        l->found = d;
         return 1;
     }
     return 0;
 }
 
+/* By value: "0.0.1234", "00.0.1234" and "0.0.12AB" name one device */
 SimDasd *sim_dasd_find_by_busid(const char *busid)
 {
-    SimDasd *found[2] = { NULL, (SimDasd *)busid };
+    SimDasdLookup l = { .found = NULL };
 
-    if (busid) {
-        object_child_foreach(object_get_objects_root(), sim_dasd_match,
-                             found);
+    if (busid && css_dev_id_parse(busid, &l.id) == 0) {
+        object_child_foreach(object_get_objects_root(), sim_dasd_match, &l);
     }
-    return found[0];
+    return l.found;
 }
 
 bool sim_dasd_busy(const SimDasd *d)
@@ -128,6 +165,7 @@ static void sim_dasd_run(SimDasd *d)
     SimDasdDoneFn *done = d->done;
 
     dasd3390_execute(&d->dev, d->orb, d->prog, &c.res);
+    dasd3390_sync(&d->dev, &c.res);
     g_clear_pointer(&d->prog, g_free);
     d->done = NULL;
     done(d->opaque, &c);
@@ -229,53 +267,6 @@ void sim_dasd_reset(SimDasd *d)
     }
 }
 
-/* ---- properties ---- */
-
-static bool sim_dasd_frozen(SimDasd *d, Error **errp)
-{
-    if (d->realized) {
-        error_setg(errp, "sim-dasd-3390: properties cannot be changed "
-                   "after creation");
-        return true;
-    }
-    return false;
-}
-
-#define SIM_DASD_STR_PROP(field)                                        \
-    static char *sim_dasd_get_##field(Object *obj, Error **errp)        \
-    {                                                                   \
-        return g_strdup(SIM_DASD(obj)->field);                          \
-    }                                                                   \
-    static void sim_dasd_set_##field(Object *obj, const char *v,        \
-                                     Error **errp)                      \
-    {                                                                   \
-        SimDasd *d = SIM_DASD(obj);                                     \
-                                                                        \
-        if (!sim_dasd_frozen(d, errp)) {                                \
-            g_free(d->field);                                           \
-            d->field = g_strdup(v);                                     \
-        }                                                               \
-    }
-
-SIM_DASD_STR_PROP(busid)
-SIM_DASD_STR_PROP(file)
-SIM_DASD_STR_PROP(model)
-SIM_DASD_STR_PROP(volser)
-
-static bool sim_dasd_get_readonly(Object *obj, Error **errp)
-{
-    return SIM_DASD(obj)->readonly;
-}
-
-static void sim_dasd_set_readonly(Object *obj, bool v, Error **errp)
-{
-    SimDasd *d = SIM_DASD(obj);
-
-    if (!sim_dasd_frozen(d, errp)) {
-        d->readonly = v;
-    }
-}
-
 static void sim_dasd_finalize(Object *obj)
 {
     SimDasd *d = SIM_DASD(obj);
@@ -305,9 +296,6 @@ static void sim_dasd_instance_init(Object *obj)
 {
     SimDasd *d = SIM_DASD(obj);
 
-    d->cssid = SIM_DASD_CSSID_FROM_BUSID;
-    object_property_add_uint8_ptr(obj, "cssid", &d->cssid,
-                                  OBJ_PROP_FLAG_READWRITE);
     object_property_add_uint64_ptr(obj, "latency-ns", &d->latency_ns,
                                    OBJ_PROP_FLAG_READWRITE);
     d->timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, sim_dasd_run_timer, d);
@@ -319,16 +307,7 @@ static void sim_dasd_class_init(ObjectClass *oc, void *data)
 
     ucc->complete = sim_dasd_complete;
     ucc->can_be_deleted = sim_dasd_can_be_deleted;
-    object_class_property_add_str(oc, "busid", sim_dasd_get_busid,
-                                  sim_dasd_set_busid);
-    object_class_property_add_str(oc, "file", sim_dasd_get_file,
-                                  sim_dasd_set_file);
-    object_class_property_add_str(oc, "model", sim_dasd_get_model,
-                                  sim_dasd_set_model);
-    object_class_property_add_str(oc, "volser", sim_dasd_get_volser,
-                                  sim_dasd_set_volser);
-    object_class_property_add_bool(oc, "readonly", sim_dasd_get_readonly,
-                                   sim_dasd_set_readonly);
+    sim_dasd_class_add_props(oc);
 }
 
 static const TypeInfo sim_dasd_type = {

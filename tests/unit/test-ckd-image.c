@@ -7,6 +7,7 @@
 #include "hw/sim/ckd-image.h"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 static char *tmpdir;
@@ -153,16 +154,23 @@ static void test_persist(void)
     unlink(path);
 }
 
-static void expect_open_error(const char *path, const char *text)
+static void expect_open_error_ro(const char *path, bool readonly,
+                                 const char *text)
 {
     Error *err = NULL;
 
-    g_assert_null(ckd_image_open(path, false, &err));
+    g_assert_null(ckd_image_open(path, readonly, &err));
     g_assert_nonnull(err);
     if (!strstr(error_get_pretty(err), text)) {
         g_error("'%s' lacks '%s'", error_get_pretty(err), text);
     }
     error_free(err);
+}
+
+static void expect_open_error(const char *path, const char *text)
+{
+    expect_open_error_ro(path, false, text);
+    expect_open_error_ro(path, true, text);
 }
 
 static void patch(const char *path, off_t off, uint8_t v)
@@ -194,6 +202,106 @@ static void test_refusals(void)
     expect_open_error(path, "not a CKD image");
     g_assert_cmpint(truncate(path, 100), ==, 0);
     expect_open_error(path, "too short");
+    unlink(path);
+}
+
+/*
+ * A sparse file (memfd) whose size is 2^32 + 1 cylinders: the count must
+ * not wrap to 1 and be taken as a 1-cylinder volume.
+ */
+static void test_huge_size(void)
+{
+    uint8_t hdr[CKD_HDR_SIZE] = "CKD_P370";
+    off_t cyl = (off_t)CKD_3390_HEADS * CKD_3390_SLOT;
+    g_autofree char *path = NULL;
+    int fd = memfd_create("huge", MFD_CLOEXEC);
+
+    g_assert_cmpint(fd, >=, 0);
+    hdr[8] = 15;
+    hdr[13] = 0xde;
+    hdr[16] = 0x90;
+    g_assert_cmpint(pwrite(fd, hdr, sizeof(hdr), 0), ==, sizeof(hdr));
+    path = g_strdup_printf("/proc/self/fd/%d", fd);
+    if (ftruncate(fd, CKD_HDR_SIZE + ((off_t)1 << 32) * cyl + cyl) < 0) {
+        g_test_skip("no file this large here");
+        close(fd);
+        return;
+    }
+    expect_open_error(path, "has an invalid size");
+    /* 65520 cylinders are fine, 65521 are not */
+    g_assert_cmpint(ftruncate(fd, CKD_HDR_SIZE + 65521 * cyl), ==, 0);
+    expect_open_error(path, "has an invalid size");
+    g_assert_cmpint(ftruncate(fd, CKD_HDR_SIZE + 65520 * cyl), ==, 0);
+    ckd_image_close(ckd_image_open(path, true, &error_abort));
+    close(fd);
+}
+
+/* Not a regular file: refused at once (a FIFO must not block the open) */
+static void test_not_regular(void)
+{
+    g_autofree char *fifo = tmp_path("fifo");
+
+    g_assert_cmpint(mkfifo(fifo, 0600), ==, 0);
+    expect_open_error(fifo, "is not a regular file");
+    unlink(fifo);
+    expect_open_error_ro(tmpdir, true, "is not a regular file");
+    expect_open_error_ro(tmpdir, false, "Is a directory");
+}
+
+/* A second open that must be refused for the lock, with QEMU's words */
+static void expect_lock_error(const char *path, bool readonly,
+                              const char *text)
+{
+    CkdOpenOpts o = { .readonly = readonly, .locking = CKD_LOCKING_ON };
+    g_autofree char *hint = g_strdup_printf("Is another process using the "
+                                            "image [%s]?\n", path);
+    Error *err = NULL;
+
+    g_assert_null(ckd_image_open_opts(path, &o, &err));
+    g_assert_nonnull(err);
+    g_assert_cmpstr(error_get_pretty(err), ==, text);
+    g_assert_cmpstr(error_get_hint(err), ==, hint);
+    error_free(err);
+}
+
+static CkdImage *open_locking(const char *path, bool readonly,
+                              CkdLocking locking)
+{
+    CkdOpenOpts o = { .readonly = readonly, .locking = locking };
+
+    return ckd_image_open_opts(path, &o, &error_abort);
+}
+
+/* OFD locks conflict between two opens of one process too */
+static void test_locking(void)
+{
+    g_autofree char *path = tmp_path("locked");
+    CkdImage *a, *b, *c;
+
+    g_assert_true(ckd_image_create(path, 1, "LOCK", &error_abort));
+    a = ckd_image_open(path, false, &error_abort);
+    g_assert_true(a->locked);
+    expect_lock_error(path, false, "Failed to get \"write\" lock");
+    expect_lock_error(path, true, "Failed to get shared \"write\" lock");
+    /* locking=off neither takes nor checks the lock */
+    b = open_locking(path, false, CKD_LOCKING_OFF);
+    g_assert_false(b->locked);
+    ckd_image_close(b);
+    ckd_image_close(a);
+
+    /* readers share; a writer is refused while one is open */
+    a = ckd_image_open(path, true, &error_abort);
+    b = open_locking(path, true, CKD_LOCKING_ON);
+    g_assert_true(a->locked && b->locked);
+    expect_lock_error(path, false, "Failed to get \"write\" lock");
+    ckd_image_close(a);
+    expect_lock_error(path, false, "Failed to get \"write\" lock");
+    ckd_image_close(b);
+
+    /* closing drops the lock */
+    c = open_locking(path, false, CKD_LOCKING_ON);
+    g_assert_true(c->locked);
+    ckd_image_close(c);
     unlink(path);
 }
 
@@ -241,6 +349,9 @@ int main(int argc, char **argv)
                          test_create_model);
     g_test_add_func("/ckd-image/persist", test_persist);
     g_test_add_func("/ckd-image/refusals", test_refusals);
+    g_test_add_func("/ckd-image/locking", test_locking);
+    g_test_add_func("/ckd-image/huge-size", test_huge_size);
+    g_test_add_func("/ckd-image/not-regular", test_not_regular);
     g_test_add_func("/ckd-image/dasdinit", test_dasdinit);
     ret = g_test_run();
     rmdir(tmpdir);

@@ -30,6 +30,7 @@
 #define CKD_3390_R1MAX      56664   /* largest R1 on a track */
 #define CKD_3390_SECTORS    224
 #define CKD_3390_DEVTYPE    0x90    /* header byte 16 */
+#define CKD_MAX_CYLS        65520   /* largest volume accepted */
 
 typedef struct CkdModel {
     const char *name;       /* "3390-3" */
@@ -43,9 +44,33 @@ const CkdModel *ckd_model_find(const char *name);
 /* The smallest listed model with at least @cyls cylinders, or the largest. */
 const CkdModel *ckd_model_for_cyls(uint32_t cyls);
 
+/* locking=: whether the image file is locked against other users */
+typedef enum CkdLocking {
+    CKD_LOCKING_AUTO,       /* lock when the host has OFD locks */
+    CKD_LOCKING_ON,         /* lock, or refuse to open */
+    CKD_LOCKING_OFF,
+} CkdLocking;
+
+/* cache=: when written tracks are made durable (fdatasync) */
+typedef enum CkdCache {
+    CKD_CACHE_WRITETHROUGH, /* before a program that wrote ends */
+    CKD_CACHE_WRITEBACK,    /* only when the image is closed */
+    CKD_CACHE_UNSAFE,       /* never */
+} CkdCache;
+
+typedef struct CkdOpenOpts {
+    bool readonly;
+    CkdLocking locking;
+    CkdCache cache;
+} CkdOpenOpts;
+
 typedef struct CkdImage {
     int fd;
     bool readonly;
+    bool locked;            /* holds an OFD lock on the file */
+    CkdCache cache;
+    bool dirty;             /* written since the last sync */
+    uint64_t syncs;         /* fdatasync calls made (statistics) */
     char *path;
     uint32_t cyls;
     uint32_t heads;
@@ -60,9 +85,26 @@ typedef struct CkdImage {
  */
 bool ckd_image_create(const char *path, uint32_t cyls, const char *volser,
                       Error **errp);
-/* Open an existing image; multi-file sets and bad headers are refused. */
+/*
+ * Open an existing image; multi-file sets and bad headers are refused.
+ * The file is locked as QEMU locks images (open file description locks
+ * on the whole file): exclusively by a writer, shared by a reader, so a
+ * second writer, or a writer and a reader, refuse each other with
+ * QEMU's 'Failed to get "write" lock' error.
+ */
+CkdImage *ckd_image_open_opts(const char *path, const CkdOpenOpts *opts,
+                              Error **errp);
+/* The same with locking=auto, cache=writethrough. */
 CkdImage *ckd_image_open(const char *path, bool readonly, Error **errp);
+/* Syncs a dirty image first unless cache=unsafe; drops the lock. */
 void ckd_image_close(CkdImage *img);
+/*
+ * Make the tracks written since the last sync durable (fdatasync) when
+ * the cache mode asks for it at this point: @closing false is the end of
+ * a channel program (writethrough syncs), true the close (writethrough
+ * and writeback sync). True when nothing needed syncing or it worked.
+ */
+bool ckd_image_sync(CkdImage *img, bool closing, Error **errp);
 
 static inline uint32_t ckd_image_tracks(const CkdImage *img)
 {

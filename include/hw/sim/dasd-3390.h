@@ -64,6 +64,14 @@ void dasd3390_reset(Dasd3390 *d);
 void dasd3390_execute(Dasd3390 *d, const uint8_t *orb, const uint8_t *prog,
                       SimDasdResult *res);
 
+/*
+ * After dasd3390_execute: make the program's writes durable as the
+ * image's cache mode says (ckd_image_sync). When that fails the result
+ * becomes a unit check with equipment check (sense byte 0 0x10), pending
+ * for the next Sense as well; false then.
+ */
+bool dasd3390_sync(Dasd3390 *d, SimDasdResult *res);
+
 /* The fixed answers, also used by tests */
 void dasd3390_sense_id(const Dasd3390 *d, uint8_t out[DASD_SENSE_ID_SIZE]);
 void dasd3390_rdc(const Dasd3390 *d, uint8_t out[DASD_RDC_SIZE]);

@@ -2,7 +2,8 @@
  * sim-dasd-3390: a simulated host 3390 DASD behind a 3990, declared with
  *   -object sim-dasd-3390,id=d0,busid=0.0.1234,cssid=0,
  *           file=/path/disk.img,model=3390-3,readonly=off[,volser=VOL001]
- *           [,latency-ns=N]
+ *           [,latency-ns=N][,locking=auto|on|off]
+ *           [,cache=writethrough|writeback|unsafe]
  * The image is created (sparse, dasdinit-formatted) when it is absent.
  *
  * Channel programs run asynchronously: sim_dasd_start() returns at once
@@ -22,8 +23,8 @@
 
 #define TYPE_SIM_DASD_3390 "sim-dasd-3390"
 
-/* cssid= not given: the host css image is busid's first field */
-#define SIM_DASD_CSSID_FROM_BUSID 0xff
+/* Host css images a DASD can live in: cssid= 0..3 */
+#define SIM_DASD_MAX_CSSID 3
 
 /*
  * Completion: @res is valid during the call only.  res->canceled is set
@@ -42,11 +43,14 @@ typedef struct SimDasd {
 
     /* properties */
     char *busid;
-    uint8_t cssid;
+    uint8_t cssid;          /* after complete(): the host css image */
+    bool cssid_set;         /* cssid= given; else busid's first field */
     char *file;
     char *model;
     char *volser;
     bool readonly;
+    CkdLocking locking;     /* locking=auto|on|off */
+    CkdCache cache;         /* cache=writethrough|writeback|unsafe */
     uint64_t latency_ns;    /* 0: complete at the next idle */
 
     /* after complete() */
