@@ -174,7 +174,7 @@ static void test_storm(gconstpointer data)
     g_autofree char *img = g_build_filename(dir, "d.img", NULL);
     g_autofree char *args = g_strdup_printf(
         "-machine s390-map-css=on -m 16M "
-        "-object sim-dasd-3390,id=d0,busid=0.0.1234,file=%s,model=3390-1 "
+        "-object sim-dasd-3390,id=d0,busid=0.0.1234,file=%s,model=3390-1,cache=unsafe "
         "-device vfio-ccw,id=v0,hostid=0.0.1234 "
         "-device ccw-testdev,devno=fe.0.0042", img);
     QTestState *s = start(args);

@@ -217,7 +217,7 @@ static void test_map_css(void)
 
     /* off: host css 1 is kept; visible once MCSS-E is enabled */
     extra = g_strdup_printf("-object sim-dasd-3390,id=d1,busid=1.0.1234,"
-                            "file=%s,model=3390-1 "
+                            "file=%s,model=3390-1,cache=unsafe "
                             "-device vfio-ccw,id=v0,hostid=1.0.1234",
                             f.img);
     fx_start(&f, ",s390-map-css=off", extra);
@@ -242,7 +242,7 @@ static void test_map_css(void)
     /* a Linux bus id (always 0.ssid.devno) with the host css in cssid= */
     g_free(extra);
     extra = g_strdup_printf("-object sim-dasd-3390,id=d1,busid=0.0.1234,"
-                            "cssid=2,file=%s,model=3390-1 "
+                            "cssid=2,file=%s,model=3390-1,cache=unsafe "
                             "-device vfio-ccw,id=v0,hostid=0.0.1234",
                             f.img);
     fx_start(&f, ",s390-map-css=off", extra);
@@ -256,7 +256,7 @@ static void test_map_css(void)
     /* on, with a guest id: devno 4321 in the default css */
     g_free(extra);
     extra = g_strdup_printf("-object sim-dasd-3390,id=d0,busid=0.0.1234,"
-                            "file=%s,model=3390-1 "
+                            "file=%s,model=3390-1,cache=unsafe "
                             "-device vfio-ccw,id=v0,hostid=0.0.1234,"
                             "guestid=fe.0.4321",
                             f.img);

@@ -71,7 +71,7 @@ static inline void fx_start_std(Fx *f, int64_t latency)
     f->img = g_build_filename(f->dir, "d.img", NULL);
     f->latency = latency;
     extra = g_strdup_printf("-object sim-dasd-3390,id=d0,busid=0.0.1234,"
-                            "file=%s,model=3390-1,latency-ns=%" PRId64 " "
+                            "file=%s,model=3390-1,cache=unsafe,latency-ns=%" PRId64 " "
                             "-device vfio-ccw,id=v0,hostid=0.0.1234",
                             f->img, latency);
     fx_start(f, ",s390-map-css=on", extra);
@@ -362,8 +362,8 @@ static inline void expect_start_error(Fx *f, const char *args, const char *text)
 {
     g_autofree char *full = g_strdup_printf(
         "-machine s390-ccw-virtio -nodefaults -display none "
-        "-object sim-dasd-3390,id=d0,busid=0.0.1234,file=%s,model=3390-1 "
-        "-object sim-dasd-3390,id=d1,busid=1.0.1234,file=%s.1,model=3390-1 "
+        "-object sim-dasd-3390,id=d0,busid=0.0.1234,file=%s,model=3390-1,cache=unsafe "
+        "-object sim-dasd-3390,id=d1,busid=1.0.1234,file=%s.1,model=3390-1,cache=unsafe "
         "%s",
         f->img, f->img, args);
     g_autofree char *err = NULL;
