@@ -315,9 +315,7 @@ void msix_uninit(PCIDevice *dev)
     if (!msix_present(dev)) {
         return;
     }
-    memory_region_del_subregion(pci_bar_region(dev, m->table_bar),
-                                &m->table_mr);
-    memory_region_del_subregion(pci_bar_region(dev, m->pba_bar), &m->pba_mr);
+    /* finalizing takes them out of the BARs, if those still hold them */
     memory_region_finalize(&m->table_mr);
     memory_region_finalize(&m->pba_mr);
     g_clear_pointer(&m->vec, g_free);

@@ -80,8 +80,9 @@ static bool pci_device_realize(DeviceState *qdev, Error **errp)
     if (pci_addr_claim(bus, dev, errp) < 0) {
         return false;
     }
-    pci_config_alloc(dev, pc->is_express ? PCIE_CONFIG_SPACE_SIZE
-                                         : PCI_CONFIG_SPACE_SIZE);
+    pci_config_alloc(dev, pc->is_express || dev->express
+                              ? PCIE_CONFIG_SPACE_SIZE
+                              : PCI_CONFIG_SPACE_SIZE);
     pci_config_init_header(dev);
     dev->dma_as = NULL;
     pci_get_dma_as(dev);

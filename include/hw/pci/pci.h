@@ -128,6 +128,8 @@ struct PCIDevice {
     /* properties */
     int32_t devfn;      /* addr=; after realize the function's address */
     bool multifunction; /* multifunction= */
+    /* set before realize (e.g. by a subclass property): 4 KiB space */
+    bool express;
 
     char *name;         /* type name, for messages */
     bool registered;    /* holds bus->devices[devfn] */
@@ -155,12 +157,13 @@ struct PCIDeviceClass {
     uint16_t subsystem_vendor_id;
     uint16_t subsystem_id;
     uint8_t header_type; /* PCI_HEADER_TYPE_NORMAL or _BRIDGE */
-    bool is_express;     /* 4 KiB configuration space */
+    bool is_express;     /* 4 KiB configuration space (see also express) */
 
     /*
      * After the core claimed the address and filled the header: register
      * BARs, add capabilities, msix_init().  On failure it frees what it
-     * made itself; the core undoes BARs and MSI-X.  unrealize runs after
+     * made itself (its BAR regions too); the core forgets the BARs and
+     * undoes MSI-X.  unrealize runs after
      * the core has unmapped the BARs and removed MSI-X, so it may free
      * the BAR regions.
      */
