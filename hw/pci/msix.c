@@ -302,7 +302,12 @@ void msix_reset(PCIDevice *dev)
         return;
     }
     for (i = 0; i < m->nvec; i++) {
+        bool was_live = !m->was_masked_all && !msix_vector_masked(dev, i);
+
         m->vec[i] = (PCIMSIXVector){ .ctrl = PCI_MSIX_ENTRY_CTRL_MASKBIT };
+        if (was_live && m->vector_notify) {
+            m->vector_notify(dev, i, true);
+        }
     }
     memset(m->pending, 0, DIV_ROUND_UP(m->nvec, 64) * 8);
     m->was_masked_all = true;

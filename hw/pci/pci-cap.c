@@ -120,15 +120,16 @@ uint16_t pci_add_ext_capability(PCIDevice *dev, uint16_t id, uint8_t version,
                                 uint16_t offset, uint16_t size, Error **errp)
 {
     uint32_t off = offset;
-    bool first = !dev->used[PCI_EXT_CAP_START];
     uint16_t tail = PCI_EXT_CAP_START;
     unsigned n;
+    bool first;
 
     g_assert(size >= 4);
     if (dev->config_size < PCIE_CONFIG_SPACE_SIZE) {
         error_setg(errp, "%s: no extended configuration space", dev->name);
         return 0;
     }
+    first = !dev->used[PCI_EXT_CAP_START];
     if (first && off == 0) {
         off = PCI_EXT_CAP_START;
     }

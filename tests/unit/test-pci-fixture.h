@@ -98,6 +98,10 @@ static bool test_pcifn_realize(PCIDevice *dev, Error **errp)
         .pba_bar = 4, .pba_offset = 0x2000,
     };
 
+    if (s->fail) {
+        error_setg(errp, "test-pcifn: refused");
+        return false;
+    }
     memory_region_init(&s->bar0, s, "bar0", 4 * KiB);
     memory_region_init_io(&s->bar1, s, &test_io_ops, s, "bar1", 256);
     memory_region_init(&s->bar2, s, "bar2", 1 * MiB);
@@ -109,10 +113,6 @@ static bool test_pcifn_realize(PCIDevice *dev, Error **errp)
                          PCI_BASE_ADDRESS_MEM_PREFETCH,
                      &s->bar2);
     pci_register_bar(dev, 4, PCI_BASE_ADDRESS_MEM_TYPE_64, &s->bar4);
-    if (s->fail) {
-        error_setg(errp, "test-pcifn: refused");
-        return false;
-    }
     if (!s->no_msix && !msix_init(dev, &l, errp)) {
         return false;
     }

@@ -242,6 +242,10 @@ static void test_vector_notify(void)
     bar_wr(&f, 3 * 16 + 12, 0);
     ctl_wr(&f, PCI_MSIX_FLAGS_ENABLE | PCI_MSIX_FLAGS_MASKALL);
     g_assert_cmpstr(changes->str, ==, "3u 3m 3u 3m ");
+    /* a reset masks what was live, and says so */
+    ctl_wr(&f, PCI_MSIX_FLAGS_ENABLE);
+    pci_device_reset(f.dev);
+    g_assert_cmpstr(changes->str, ==, "3u 3m 3u 3m 3u 3m ");
     g_string_free(changes, true);
     fn_close(&f);
 }
