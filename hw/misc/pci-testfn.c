@@ -318,6 +318,12 @@ static void testfn_class_init(ObjectClass *oc, void *data)
     pc->unrealize = testfn_unrealize;
     pc->reset = testfn_reset;
     device_class_set_props(dc, testfn_props);
+    object_class_property_set_description(oc, "vectors",
+                                          "MSI-X vectors (1..2048)");
+    object_class_property_set_description(
+        oc, "express", "4 KiB config space with a serial number capability");
+    object_class_property_set_description(oc, "serial",
+                                          "device serial number (express=on)");
 }
 
 static const TypeInfo testfn_types[] = {

@@ -31,7 +31,7 @@ static const PropertyInfo pci_bridge_prop_onoffauto =
 static Property pci_bridge_props[] = {
     DEFINE_PROP_UINT8("chassis_nr", PCIBridge, chassis_nr, 0),
     DEFINE_PROP_ENUM("msi", PCIBridge, msi, 2, pci_bridge_prop_onoffauto),
-    DEFINE_PROP_BOOL("shpc", PCIBridge, shpc, false),
+    DEFINE_PROP_BOOL("shpc", PCIBridge, shpc, true),
     DEFINE_PROP_END_OF_LIST(),
 };
 
