@@ -52,7 +52,7 @@ bool s390_psw_set(S390Cpu *cpu, uint64_t mask, uint64_t addr)
     bool ea = mask & PSW_MASK_EA, ba = mask & PSW_MASK_BA;
 
     if (ea && !ba) {
-        return false;   /* EA without BA is not a valid mode */
+        return false; /* EA without BA is not a valid mode */
     }
     cpu->amask = ea ? UINT64_MAX : ba ? 0x7fffffff : 0xffffff;
     cpu->cc = (mask & PSW_MASK_CC) >> PSW_CC_SHIFT;

@@ -21,14 +21,14 @@
 #define PSW_MASK_DAT       PSW_BIT(5)
 #define PSW_MASK_IO        PSW_BIT(6)
 #define PSW_MASK_EXT       PSW_BIT(7)
-#define PSW_MASK_KEY       (UINT64_C(0xf) << 52)   /* bits 8-11 */
+#define PSW_MASK_KEY       (UINT64_C(0xf) << 52) /* bits 8-11 */
 #define PSW_MASK_MCHK      PSW_BIT(13)
 #define PSW_MASK_WAIT      PSW_BIT(14)
 #define PSW_MASK_PSTATE    PSW_BIT(15)
-#define PSW_MASK_ASC       (UINT64_C(3) << 46)     /* bits 16-17 */
-#define PSW_MASK_CC        (UINT64_C(3) << 44)     /* bits 18-19 */
+#define PSW_MASK_ASC       (UINT64_C(3) << 46) /* bits 16-17 */
+#define PSW_MASK_CC        (UINT64_C(3) << 44) /* bits 18-19 */
 #define PSW_CC_SHIFT       44
-#define PSW_MASK_PM        (UINT64_C(0xf) << 40)   /* bits 20-23 */
+#define PSW_MASK_PM        (UINT64_C(0xf) << 40) /* bits 20-23 */
 #define PSW_PM_SHIFT       40
 #define PSW_MASK_FIXPT_OVF PSW_BIT(20)
 #define PSW_MASK_DEC_OVF   PSW_BIT(21)
@@ -45,9 +45,9 @@
 #define PGM_PAGE_TRANS     0x0011
 
 typedef enum S390Access {
-    S390_ACC_FETCH,     /* operand fetch */
-    S390_ACC_STORE,     /* operand store */
-    S390_ACC_IFETCH,    /* instruction fetch (also the target of EX) */
+    S390_ACC_FETCH,  /* operand fetch */
+    S390_ACC_STORE,  /* operand store */
+    S390_ACC_IFETCH, /* instruction fetch (also the target of EX) */
 } S390Access;
 
 /*
@@ -74,41 +74,41 @@ typedef struct S390Cpu S390Cpu;
 typedef bool (*S390PgmHook)(S390Cpu *cpu, void *opaque);
 
 struct S390Cpu {
-    CPUS390XState env;          /* regs[16], cregs[16], psa (prefix) */
+    CPUS390XState env; /* regs[16], cregs[16], psa (prefix) */
 
     /* PSW: mask without the condition code (kept in cc), address */
     uint64_t psw_mask;
     uint64_t psw_addr;
-    uint64_t amask;             /* 0xffffff, 0x7fffffff or all ones */
+    uint64_t amask; /* 0xffffff, 0x7fffffff or all ones */
     uint8_t cc;
 
-    uint64_t fprs[16];          /* floating-point registers */
-    uint32_t fpc;               /* floating-point-control register */
-    uint32_t aregs[16];         /* access registers */
+    uint64_t fprs[16];  /* floating-point registers */
+    uint32_t fpc;       /* floating-point-control register */
+    uint32_t aregs[16]; /* access registers */
 
-    uint64_t tod_offset;        /* TOD clock minus host clock (not wired) */
-    uint64_t ckc;               /* clock comparator */
-    int64_t cpu_timer;          /* CPU timer */
+    uint64_t tod_offset; /* TOD clock minus host clock (not wired) */
+    uint64_t ckc;        /* clock comparator */
+    int64_t cpu_timer;   /* CPU timer */
 
     /* storage */
     const S390MemOps *mem_ops;
     void *mem_opaque;
-    uint8_t *ram;               /* direct window at absolute 0, or NULL */
+    uint8_t *ram; /* direct window at absolute 0, or NULL */
     uint64_t ram_size;
 
     /* the last program interruption */
     uint16_t pgm_code;
-    uint8_t pgm_ilc;            /* instruction length in bytes (0, 2, 4, 6) */
-    uint64_t pgm_addr;          /* address of the instruction (or EX) */
+    uint8_t pgm_ilc;   /* instruction length in bytes (0, 2, 4, 6) */
+    uint64_t pgm_addr; /* address of the instruction (or EX) */
     S390PgmHook pgm_hook;
     void *pgm_hook_opaque;
 
     /* decode cache (icache.c) */
     S390ICacheEntry *icache;
-    uint8_t *code_pages;        /* per 4 KiB absolute page: code decoded */
+    uint8_t *code_pages; /* per 4 KiB absolute page: code decoded */
     uint64_t code_page_count;
 
-    uint64_t icount;            /* instructions executed */
+    uint64_t icount; /* instructions executed */
 };
 
 /* ---- state (cpu-state.c) ---- */
@@ -124,8 +124,8 @@ void s390_set_prefix(S390Cpu *cpu, uint64_t prefix);
 
 /* ---- running (icache.c) ---- */
 typedef enum S390RunExit {
-    S390_RUN_LIMIT,     /* executed the number of instructions asked */
-    S390_RUN_PGM,       /* program interruption, the hook said stop */
+    S390_RUN_LIMIT, /* executed the number of instructions asked */
+    S390_RUN_PGM,   /* program interruption, the hook said stop */
 } S390RunExit;
 
 S390RunExit s390_cpu_run(S390Cpu *cpu, uint64_t max_insns);

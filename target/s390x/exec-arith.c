@@ -1,7 +1,6 @@
 /*
- * Signed and logical add and subtract (register, storage, immediate and
- * distinct-operands forms, with carry and borrow), complement and
- * positive/negative loads.
+ * Signed add and subtract (register, storage, immediate and
+ * distinct-operands forms), complement and positive/negative loads.
  */
 #include "qemu/osdep.h"
 #include "target/s390x/exec-util.h"
@@ -65,18 +64,54 @@ static int do_s64(S390Cpu *cpu, unsigned r1, int64_t a, int64_t b)
     return r;
 }
 
-S390_OP(op_ar)   { return do_a32(cpu, in->r1, gr32(cpu, in->r1), gr32(cpu, in->r2)); }
-S390_OP(op_sr)   { return do_s32(cpu, in->r1, gr32(cpu, in->r1), gr32(cpu, in->r2)); }
-S390_OP(op_ark)  { return do_a32(cpu, in->r1, gr32(cpu, in->r2), gr32(cpu, in->r3)); }
-S390_OP(op_srk)  { return do_s32(cpu, in->r1, gr32(cpu, in->r2), gr32(cpu, in->r3)); }
-S390_OP(op_agr)  { return do_a64(cpu, in->r1, gr(cpu, in->r1), gr(cpu, in->r2)); }
-S390_OP(op_sgr)  { return do_s64(cpu, in->r1, gr(cpu, in->r1), gr(cpu, in->r2)); }
-S390_OP(op_agrk) { return do_a64(cpu, in->r1, gr(cpu, in->r2), gr(cpu, in->r3)); }
-S390_OP(op_sgrk) { return do_s64(cpu, in->r1, gr(cpu, in->r2), gr(cpu, in->r3)); }
-S390_OP(op_ahi)  { return do_a32(cpu, in->r1, gr32(cpu, in->r1), in->i2); }
-S390_OP(op_aghi) { return do_a64(cpu, in->r1, gr(cpu, in->r1), in->i2); }
-S390_OP(op_ahik) { return do_a32(cpu, in->r1, gr32(cpu, in->r3), in->i2); }
-S390_OP(op_aghik) { return do_a64(cpu, in->r1, gr(cpu, in->r3), in->i2); }
+S390_OP(op_ar)
+{
+    return do_a32(cpu, in->r1, gr32(cpu, in->r1), gr32(cpu, in->r2));
+}
+S390_OP(op_sr)
+{
+    return do_s32(cpu, in->r1, gr32(cpu, in->r1), gr32(cpu, in->r2));
+}
+S390_OP(op_ark)
+{
+    return do_a32(cpu, in->r1, gr32(cpu, in->r2), gr32(cpu, in->r3));
+}
+S390_OP(op_srk)
+{
+    return do_s32(cpu, in->r1, gr32(cpu, in->r2), gr32(cpu, in->r3));
+}
+S390_OP(op_agr)
+{
+    return do_a64(cpu, in->r1, gr(cpu, in->r1), gr(cpu, in->r2));
+}
+S390_OP(op_sgr)
+{
+    return do_s64(cpu, in->r1, gr(cpu, in->r1), gr(cpu, in->r2));
+}
+S390_OP(op_agrk)
+{
+    return do_a64(cpu, in->r1, gr(cpu, in->r2), gr(cpu, in->r3));
+}
+S390_OP(op_sgrk)
+{
+    return do_s64(cpu, in->r1, gr(cpu, in->r2), gr(cpu, in->r3));
+}
+S390_OP(op_ahi)
+{
+    return do_a32(cpu, in->r1, gr32(cpu, in->r1), in->i2);
+}
+S390_OP(op_aghi)
+{
+    return do_a64(cpu, in->r1, gr(cpu, in->r1), in->i2);
+}
+S390_OP(op_ahik)
+{
+    return do_a32(cpu, in->r1, gr32(cpu, in->r3), in->i2);
+}
+S390_OP(op_aghik)
+{
+    return do_a64(cpu, in->r1, gr(cpu, in->r3), in->i2);
+}
 
 S390_OP(op_agfr)
 {
@@ -152,194 +187,6 @@ S390_OP(op_sgf)
     return r ? r : do_s64(cpu, in->r1, gr(cpu, in->r1), (int32_t)v);
 }
 
-/* ---- logical ---- */
-
-static void al32(S390Cpu *cpu, unsigned r1, uint32_t a, uint32_t b)
-{
-    set_gr32(cpu, r1, addc_u32(cpu, a, b, 0));
-}
-
-/* a - b as a + ~b + 1: carry out means no borrow */
-static void sl32(S390Cpu *cpu, unsigned r1, uint32_t a, uint32_t b)
-{
-    set_gr32(cpu, r1, addc_u32(cpu, a, ~b, 1));
-}
-
-static void al64(S390Cpu *cpu, unsigned r1, uint64_t a, uint64_t b)
-{
-    set_gr(cpu, r1, addc_u64(cpu, a, b, 0));
-}
-
-static void sl64(S390Cpu *cpu, unsigned r1, uint64_t a, uint64_t b)
-{
-    set_gr(cpu, r1, addc_u64(cpu, a, ~b, 1));
-}
-
-/* the carry of the last logical operation: cc 2 or 3 */
-static unsigned carry(const S390Cpu *cpu)
-{
-    return cpu->cc >> 1;
-}
-
-S390_OP(op_alr)   { al32(cpu, in->r1, gr32(cpu, in->r1), gr32(cpu, in->r2)); return 0; }
-S390_OP(op_slr)   { sl32(cpu, in->r1, gr32(cpu, in->r1), gr32(cpu, in->r2)); return 0; }
-S390_OP(op_alrk)  { al32(cpu, in->r1, gr32(cpu, in->r2), gr32(cpu, in->r3)); return 0; }
-S390_OP(op_slrk)  { sl32(cpu, in->r1, gr32(cpu, in->r2), gr32(cpu, in->r3)); return 0; }
-S390_OP(op_algr)  { al64(cpu, in->r1, gr(cpu, in->r1), gr(cpu, in->r2)); return 0; }
-S390_OP(op_slgr)  { sl64(cpu, in->r1, gr(cpu, in->r1), gr(cpu, in->r2)); return 0; }
-S390_OP(op_algrk) { al64(cpu, in->r1, gr(cpu, in->r2), gr(cpu, in->r3)); return 0; }
-S390_OP(op_slgrk) { sl64(cpu, in->r1, gr(cpu, in->r2), gr(cpu, in->r3)); return 0; }
-S390_OP(op_algfr) { al64(cpu, in->r1, gr(cpu, in->r1), gr32(cpu, in->r2)); return 0; }
-S390_OP(op_slgfr) { sl64(cpu, in->r1, gr(cpu, in->r1), gr32(cpu, in->r2)); return 0; }
-S390_OP(op_alfi)  { al32(cpu, in->r1, gr32(cpu, in->r1), in->i2); return 0; }
-S390_OP(op_slfi)  { sl32(cpu, in->r1, gr32(cpu, in->r1), in->i2); return 0; }
-S390_OP(op_algfi) { al64(cpu, in->r1, gr(cpu, in->r1), (uint32_t)in->i2); return 0; }
-S390_OP(op_slgfi) { sl64(cpu, in->r1, gr(cpu, in->r1), (uint32_t)in->i2); return 0; }
-
-/* ALHSIK/ALGHSIK: signed immediate added logically */
-S390_OP(op_alhsik)  { al32(cpu, in->r1, gr32(cpu, in->r3), (uint32_t)in->i2); return 0; }
-S390_OP(op_alghsik) { al64(cpu, in->r1, gr(cpu, in->r3), (uint64_t)in->i2); return 0; }
-
-S390_OP(op_al)
-{
-    uint32_t v;
-    int r = m32(cpu, in, &v);
-
-    if (!r) {
-        al32(cpu, in->r1, gr32(cpu, in->r1), v);
-    }
-    return r;
-}
-
-S390_OP(op_sl)
-{
-    uint32_t v;
-    int r = m32(cpu, in, &v);
-
-    if (!r) {
-        sl32(cpu, in->r1, gr32(cpu, in->r1), v);
-    }
-    return r;
-}
-
-S390_OP(op_alg)
-{
-    uint64_t v;
-    int r = m64(cpu, in, &v);
-
-    if (!r) {
-        al64(cpu, in->r1, gr(cpu, in->r1), v);
-    }
-    return r;
-}
-
-S390_OP(op_slg)
-{
-    uint64_t v;
-    int r = m64(cpu, in, &v);
-
-    if (!r) {
-        sl64(cpu, in->r1, gr(cpu, in->r1), v);
-    }
-    return r;
-}
-
-S390_OP(op_algf)
-{
-    uint32_t v;
-    int r = m32(cpu, in, &v);
-
-    if (!r) {
-        al64(cpu, in->r1, gr(cpu, in->r1), v);
-    }
-    return r;
-}
-
-S390_OP(op_slgf)
-{
-    uint32_t v;
-    int r = m32(cpu, in, &v);
-
-    if (!r) {
-        sl64(cpu, in->r1, gr(cpu, in->r1), v);
-    }
-    return r;
-}
-
-/* ---- with carry / borrow: the carry (borrow-free) comes from cc bit 1 ---- */
-
-S390_OP(op_alcr)
-{
-    set_gr32(cpu, in->r1, addc_u32(cpu, gr32(cpu, in->r1), gr32(cpu, in->r2),
-                                   carry(cpu)));
-    return 0;
-}
-
-S390_OP(op_slbr)
-{
-    set_gr32(cpu, in->r1, addc_u32(cpu, gr32(cpu, in->r1), ~gr32(cpu, in->r2),
-                                   carry(cpu)));
-    return 0;
-}
-
-S390_OP(op_alcgr)
-{
-    set_gr(cpu, in->r1, addc_u64(cpu, gr(cpu, in->r1), gr(cpu, in->r2),
-                                 carry(cpu)));
-    return 0;
-}
-
-S390_OP(op_slbgr)
-{
-    set_gr(cpu, in->r1, addc_u64(cpu, gr(cpu, in->r1), ~gr(cpu, in->r2),
-                                 carry(cpu)));
-    return 0;
-}
-
-S390_OP(op_alc)
-{
-    uint32_t v;
-    int r = m32(cpu, in, &v);
-
-    if (!r) {
-        set_gr32(cpu, in->r1, addc_u32(cpu, gr32(cpu, in->r1), v, carry(cpu)));
-    }
-    return r;
-}
-
-S390_OP(op_slb)
-{
-    uint32_t v;
-    int r = m32(cpu, in, &v);
-
-    if (!r) {
-        set_gr32(cpu, in->r1, addc_u32(cpu, gr32(cpu, in->r1), ~v, carry(cpu)));
-    }
-    return r;
-}
-
-S390_OP(op_alcg)
-{
-    uint64_t v;
-    int r = m64(cpu, in, &v);
-
-    if (!r) {
-        set_gr(cpu, in->r1, addc_u64(cpu, gr(cpu, in->r1), v, carry(cpu)));
-    }
-    return r;
-}
-
-S390_OP(op_slbg)
-{
-    uint64_t v;
-    int r = m64(cpu, in, &v);
-
-    if (!r) {
-        set_gr(cpu, in->r1, addc_u64(cpu, gr(cpu, in->r1), ~v, carry(cpu)));
-    }
-    return r;
-}
-
 /* ---- complement, positive, negative ---- */
 
 S390_OP(op_lcr)
@@ -406,14 +253,10 @@ static const S390InsnDef arith_defs[] = {
     { 0x1300, FMT_RR, 0, "LCR", op_lcr },
     { 0x1a00, FMT_RR, 0, "AR", op_ar },
     { 0x1b00, FMT_RR, 0, "SR", op_sr },
-    { 0x1e00, FMT_RR, 0, "ALR", op_alr },
-    { 0x1f00, FMT_RR, 0, "SLR", op_slr },
     { 0x4a00, FMT_RX_A, 0, "AH", op_ah },
     { 0x4b00, FMT_RX_A, 0, "SH", op_sh },
     { 0x5a00, FMT_RX_A, 0, "A", op_a },
     { 0x5b00, FMT_RX_A, 0, "S", op_s },
-    { 0x5e00, FMT_RX_A, 0, "AL", op_al },
-    { 0x5f00, FMT_RX_A, 0, "SL", op_sl },
     { 0xa70a, FMT_RI_A, SG, "AHI", op_ahi },
     { 0xa70b, FMT_RI_A, SG, "AGHI", op_aghi },
     { 0xb900, FMT_RRE, 0, "LPGR", op_lpgr },
@@ -421,54 +264,26 @@ static const S390InsnDef arith_defs[] = {
     { 0xb903, FMT_RRE, 0, "LCGR", op_lcgr },
     { 0xb908, FMT_RRE, 0, "AGR", op_agr },
     { 0xb909, FMT_RRE, 0, "SGR", op_sgr },
-    { 0xb90a, FMT_RRE, 0, "ALGR", op_algr },
-    { 0xb90b, FMT_RRE, 0, "SLGR", op_slgr },
     { 0xb910, FMT_RRE, 0, "LPGFR", op_lpgfr },
     { 0xb911, FMT_RRE, 0, "LNGFR", op_lngfr },
     { 0xb913, FMT_RRE, 0, "LCGFR", op_lcgfr },
     { 0xb918, FMT_RRE, 0, "AGFR", op_agfr },
     { 0xb919, FMT_RRE, 0, "SGFR", op_sgfr },
-    { 0xb91a, FMT_RRE, 0, "ALGFR", op_algfr },
-    { 0xb91b, FMT_RRE, 0, "SLGFR", op_slgfr },
-    { 0xb988, FMT_RRE, 0, "ALCGR", op_alcgr },
-    { 0xb989, FMT_RRE, 0, "SLBGR", op_slbgr },
-    { 0xb998, FMT_RRE, 0, "ALCR", op_alcr },
-    { 0xb999, FMT_RRE, 0, "SLBR", op_slbr },
     { 0xb9e8, FMT_RRF_A, 0, "AGRK", op_agrk },
     { 0xb9e9, FMT_RRF_A, 0, "SGRK", op_sgrk },
-    { 0xb9ea, FMT_RRF_A, 0, "ALGRK", op_algrk },
-    { 0xb9eb, FMT_RRF_A, 0, "SLGRK", op_slgrk },
     { 0xb9f8, FMT_RRF_A, 0, "ARK", op_ark },
     { 0xb9f9, FMT_RRF_A, 0, "SRK", op_srk },
-    { 0xb9fa, FMT_RRF_A, 0, "ALRK", op_alrk },
-    { 0xb9fb, FMT_RRF_A, 0, "SLRK", op_slrk },
-    { 0xc204, FMT_RIL_A, 0, "SLGFI", op_slgfi },
-    { 0xc205, FMT_RIL_A, 0, "SLFI", op_slfi },
     { 0xc208, FMT_RIL_A, SG, "AGFI", op_aghi },
     { 0xc209, FMT_RIL_A, SG, "AFI", op_ahi },
-    { 0xc20a, FMT_RIL_A, 0, "ALGFI", op_algfi },
-    { 0xc20b, FMT_RIL_A, 0, "ALFI", op_alfi },
     { 0xe308, FMT_RXY_A, 0, "AG", op_ag },
     { 0xe309, FMT_RXY_A, 0, "SG", op_sg },
-    { 0xe30a, FMT_RXY_A, 0, "ALG", op_alg },
-    { 0xe30b, FMT_RXY_A, 0, "SLG", op_slg },
     { 0xe318, FMT_RXY_A, 0, "AGF", op_agf },
     { 0xe319, FMT_RXY_A, 0, "SGF", op_sgf },
-    { 0xe31a, FMT_RXY_A, 0, "ALGF", op_algf },
-    { 0xe31b, FMT_RXY_A, 0, "SLGF", op_slgf },
     { 0xe35a, FMT_RXY_A, 0, "AY", op_a },
     { 0xe35b, FMT_RXY_A, 0, "SY", op_s },
-    { 0xe35e, FMT_RXY_A, 0, "ALY", op_al },
-    { 0xe35f, FMT_RXY_A, 0, "SLY", op_sl },
     { 0xe37a, FMT_RXY_A, 0, "AHY", op_ah },
     { 0xe37b, FMT_RXY_A, 0, "SHY", op_sh },
-    { 0xe388, FMT_RXY_A, 0, "ALCG", op_alcg },
-    { 0xe389, FMT_RXY_A, 0, "SLBG", op_slbg },
-    { 0xe398, FMT_RXY_A, 0, "ALC", op_alc },
-    { 0xe399, FMT_RXY_A, 0, "SLB", op_slb },
     { 0xecd8, FMT_RIE_D, SG, "AHIK", op_ahik },
     { 0xecd9, FMT_RIE_D, SG, "AGHIK", op_aghik },
-    { 0xecda, FMT_RIE_D, SG, "ALHSIK", op_alhsik },
-    { 0xecdb, FMT_RIE_D, SG, "ALGHSIK", op_alghsik },
 };
 S390_GROUP(s390_group_arith, arith_defs);

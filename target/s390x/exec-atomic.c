@@ -119,7 +119,7 @@ typedef enum { IA_ADD, IA_ADDL, IA_AND, IA_OR, IA_XOR } IaOp;
 
 static IaOp ia_kind(const S390Insn *in)
 {
-    const char *n = in->def->name;   /* LAA, LAAL, LAN, LAO, LAX (+G) */
+    const char *n = in->def->name; /* LAA, LAAL, LAN, LAO, LAX (+G) */
 
     switch (n[2]) {
     case 'A':
@@ -186,8 +186,8 @@ static int load_and_op(S390Cpu *cpu, const S390Insn *in, unsigned width)
     if (r) {
         return r;
     }
-    ovf = ia_apply(cpu, ia_kind(in), width,
-                   old, width == 64 ? gr(cpu, in->r3) : gr32(cpu, in->r3), &res);
+    ovf = ia_apply(cpu, ia_kind(in), width, old,
+                   width == 64 ? gr(cpu, in->r3) : gr32(cpu, in->r3), &res);
     r = width == 64 ? s390_st64(cpu, a, res) : s390_st32(cpu, a, res);
     if (width == 64) {
         set_gr(cpu, in->r1, old);
@@ -197,8 +197,14 @@ static int load_and_op(S390Cpu *cpu, const S390Insn *in, unsigned width)
     return r ? r : ovf;
 }
 
-S390_OP(op_la32) { return load_and_op(cpu, in, 32); }
-S390_OP(op_la64) { return load_and_op(cpu, in, 64); }
+S390_OP(op_la32)
+{
+    return load_and_op(cpu, in, 32);
+}
+S390_OP(op_la64)
+{
+    return load_and_op(cpu, in, 64);
+}
 
 /* ---- add immediate to storage (SIY): I2 signed ---- */
 
@@ -224,10 +230,22 @@ static int add_imm_storage(S390Cpu *cpu, const S390Insn *in, unsigned width,
     return r ? r : ovf;
 }
 
-S390_OP(op_asi)   { return add_imm_storage(cpu, in, 32, false); }
-S390_OP(op_agsi)  { return add_imm_storage(cpu, in, 64, false); }
-S390_OP(op_alsi)  { return add_imm_storage(cpu, in, 32, true); }
-S390_OP(op_algsi) { return add_imm_storage(cpu, in, 64, true); }
+S390_OP(op_asi)
+{
+    return add_imm_storage(cpu, in, 32, false);
+}
+S390_OP(op_agsi)
+{
+    return add_imm_storage(cpu, in, 64, false);
+}
+S390_OP(op_alsi)
+{
+    return add_imm_storage(cpu, in, 32, true);
+}
+S390_OP(op_algsi)
+{
+    return add_imm_storage(cpu, in, 64, true);
+}
 
 #define SG S390_I2_SIGNED
 static const S390InsnDef atomic_defs[] = {

@@ -227,14 +227,38 @@ static int bx(S390Cpu *cpu, const S390Insn *in, bool is64, bool high,
     return 0;
 }
 
-S390_OP(op_bxh)    { return bx(cpu, in, false, true, ea2(cpu, in)); }
-S390_OP(op_bxle)   { return bx(cpu, in, false, false, ea2(cpu, in)); }
-S390_OP(op_bxhg)   { return bx(cpu, in, true, true, ea2(cpu, in)); }
-S390_OP(op_bxleg)  { return bx(cpu, in, true, false, ea2(cpu, in)); }
-S390_OP(op_brxh)   { return bx(cpu, in, false, true, ea_rel(cpu, in, in->i2)); }
-S390_OP(op_brxle)  { return bx(cpu, in, false, false, ea_rel(cpu, in, in->i2)); }
-S390_OP(op_brxhg)  { return bx(cpu, in, true, true, ea_rel(cpu, in, in->i2)); }
-S390_OP(op_brxlg)  { return bx(cpu, in, true, false, ea_rel(cpu, in, in->i2)); }
+S390_OP(op_bxh)
+{
+    return bx(cpu, in, false, true, ea2(cpu, in));
+}
+S390_OP(op_bxle)
+{
+    return bx(cpu, in, false, false, ea2(cpu, in));
+}
+S390_OP(op_bxhg)
+{
+    return bx(cpu, in, true, true, ea2(cpu, in));
+}
+S390_OP(op_bxleg)
+{
+    return bx(cpu, in, true, false, ea2(cpu, in));
+}
+S390_OP(op_brxh)
+{
+    return bx(cpu, in, false, true, ea_rel(cpu, in, in->i2));
+}
+S390_OP(op_brxle)
+{
+    return bx(cpu, in, false, false, ea_rel(cpu, in, in->i2));
+}
+S390_OP(op_brxhg)
+{
+    return bx(cpu, in, true, true, ea_rel(cpu, in, in->i2));
+}
+S390_OP(op_brxlg)
+{
+    return bx(cpu, in, true, false, ea_rel(cpu, in, in->i2));
+}
 
 static const S390InsnDef branch_defs[] = {
     { 0x0500, FMT_RR, 0, "BALR", op_balr },

@@ -19,16 +19,56 @@ static unsigned cmp_u(uint64_t a, uint64_t b)
 
 /* ---- register / immediate ---- */
 
-S390_OP(op_cr)    { cpu->cc = cmp_s((int32_t)gr32(cpu, in->r1), (int32_t)gr32(cpu, in->r2)); return 0; }
-S390_OP(op_cgr)   { cpu->cc = cmp_s(gr(cpu, in->r1), gr(cpu, in->r2)); return 0; }
-S390_OP(op_cgfr)  { cpu->cc = cmp_s(gr(cpu, in->r1), (int32_t)gr32(cpu, in->r2)); return 0; }
-S390_OP(op_clr)   { cpu->cc = cmp_u(gr32(cpu, in->r1), gr32(cpu, in->r2)); return 0; }
-S390_OP(op_clgr)  { cpu->cc = cmp_u(gr(cpu, in->r1), gr(cpu, in->r2)); return 0; }
-S390_OP(op_clgfr) { cpu->cc = cmp_u(gr(cpu, in->r1), gr32(cpu, in->r2)); return 0; }
-S390_OP(op_chi)   { cpu->cc = cmp_s((int32_t)gr32(cpu, in->r1), in->i2); return 0; }
-S390_OP(op_cghi)  { cpu->cc = cmp_s(gr(cpu, in->r1), in->i2); return 0; }
-S390_OP(op_clfi)  { cpu->cc = cmp_u(gr32(cpu, in->r1), (uint32_t)in->i2); return 0; }
-S390_OP(op_clgfi) { cpu->cc = cmp_u(gr(cpu, in->r1), (uint32_t)in->i2); return 0; }
+S390_OP(op_cr)
+{
+    cpu->cc = cmp_s((int32_t)gr32(cpu, in->r1), (int32_t)gr32(cpu, in->r2));
+    return 0;
+}
+S390_OP(op_cgr)
+{
+    cpu->cc = cmp_s(gr(cpu, in->r1), gr(cpu, in->r2));
+    return 0;
+}
+S390_OP(op_cgfr)
+{
+    cpu->cc = cmp_s(gr(cpu, in->r1), (int32_t)gr32(cpu, in->r2));
+    return 0;
+}
+S390_OP(op_clr)
+{
+    cpu->cc = cmp_u(gr32(cpu, in->r1), gr32(cpu, in->r2));
+    return 0;
+}
+S390_OP(op_clgr)
+{
+    cpu->cc = cmp_u(gr(cpu, in->r1), gr(cpu, in->r2));
+    return 0;
+}
+S390_OP(op_clgfr)
+{
+    cpu->cc = cmp_u(gr(cpu, in->r1), gr32(cpu, in->r2));
+    return 0;
+}
+S390_OP(op_chi)
+{
+    cpu->cc = cmp_s((int32_t)gr32(cpu, in->r1), in->i2);
+    return 0;
+}
+S390_OP(op_cghi)
+{
+    cpu->cc = cmp_s(gr(cpu, in->r1), in->i2);
+    return 0;
+}
+S390_OP(op_clfi)
+{
+    cpu->cc = cmp_u(gr32(cpu, in->r1), (uint32_t)in->i2);
+    return 0;
+}
+S390_OP(op_clgfi)
+{
+    cpu->cc = cmp_u(gr(cpu, in->r1), (uint32_t)in->i2);
+    return 0;
+}
 
 /* ---- storage: the operand at ea2 of @size bytes, sign-extended or not ---- */
 
@@ -76,14 +116,38 @@ static int cmp_mem(S390Cpu *cpu, uint64_t a, unsigned size, bool is_signed,
     return 0;
 }
 
-S390_OP(op_c)    { return cmp_mem(cpu, ea2(cpu, in), 4, true, false, in->r1); }
-S390_OP(op_ch)   { return cmp_mem(cpu, ea2(cpu, in), 2, true, false, in->r1); }
-S390_OP(op_cg)   { return cmp_mem(cpu, ea2(cpu, in), 8, true, true, in->r1); }
-S390_OP(op_cgf)  { return cmp_mem(cpu, ea2(cpu, in), 4, true, true, in->r1); }
-S390_OP(op_cgh)  { return cmp_mem(cpu, ea2(cpu, in), 2, true, true, in->r1); }
-S390_OP(op_cl)   { return cmp_mem(cpu, ea2(cpu, in), 4, false, false, in->r1); }
-S390_OP(op_clg)  { return cmp_mem(cpu, ea2(cpu, in), 8, false, true, in->r1); }
-S390_OP(op_clgf) { return cmp_mem(cpu, ea2(cpu, in), 4, false, true, in->r1); }
+S390_OP(op_c)
+{
+    return cmp_mem(cpu, ea2(cpu, in), 4, true, false, in->r1);
+}
+S390_OP(op_ch)
+{
+    return cmp_mem(cpu, ea2(cpu, in), 2, true, false, in->r1);
+}
+S390_OP(op_cg)
+{
+    return cmp_mem(cpu, ea2(cpu, in), 8, true, true, in->r1);
+}
+S390_OP(op_cgf)
+{
+    return cmp_mem(cpu, ea2(cpu, in), 4, true, true, in->r1);
+}
+S390_OP(op_cgh)
+{
+    return cmp_mem(cpu, ea2(cpu, in), 2, true, true, in->r1);
+}
+S390_OP(op_cl)
+{
+    return cmp_mem(cpu, ea2(cpu, in), 4, false, false, in->r1);
+}
+S390_OP(op_clg)
+{
+    return cmp_mem(cpu, ea2(cpu, in), 8, false, true, in->r1);
+}
+S390_OP(op_clgf)
+{
+    return cmp_mem(cpu, ea2(cpu, in), 4, false, true, in->r1);
+}
 
 /* relative long: the operand must be aligned on its size */
 static int cmp_rel(S390Cpu *cpu, const S390Insn *in, unsigned size,
@@ -97,16 +161,46 @@ static int cmp_rel(S390Cpu *cpu, const S390Insn *in, unsigned size,
     return cmp_mem(cpu, a, size, is_signed, op1_64, in->r1);
 }
 
-S390_OP(op_crl)    { return cmp_rel(cpu, in, 4, true, false); }
-S390_OP(op_cgrl)   { return cmp_rel(cpu, in, 8, true, true); }
-S390_OP(op_cgfrl)  { return cmp_rel(cpu, in, 4, true, true); }
-S390_OP(op_chrl)   { return cmp_rel(cpu, in, 2, true, false); }
-S390_OP(op_cghrl)  { return cmp_rel(cpu, in, 2, true, true); }
-S390_OP(op_clrl)   { return cmp_rel(cpu, in, 4, false, false); }
-S390_OP(op_clgrl)  { return cmp_rel(cpu, in, 8, false, true); }
-S390_OP(op_clgfrl) { return cmp_rel(cpu, in, 4, false, true); }
-S390_OP(op_clhrl)  { return cmp_rel(cpu, in, 2, false, false); }
-S390_OP(op_clghrl) { return cmp_rel(cpu, in, 2, false, true); }
+S390_OP(op_crl)
+{
+    return cmp_rel(cpu, in, 4, true, false);
+}
+S390_OP(op_cgrl)
+{
+    return cmp_rel(cpu, in, 8, true, true);
+}
+S390_OP(op_cgfrl)
+{
+    return cmp_rel(cpu, in, 4, true, true);
+}
+S390_OP(op_chrl)
+{
+    return cmp_rel(cpu, in, 2, true, false);
+}
+S390_OP(op_cghrl)
+{
+    return cmp_rel(cpu, in, 2, true, true);
+}
+S390_OP(op_clrl)
+{
+    return cmp_rel(cpu, in, 4, false, false);
+}
+S390_OP(op_clgrl)
+{
+    return cmp_rel(cpu, in, 8, false, true);
+}
+S390_OP(op_clgfrl)
+{
+    return cmp_rel(cpu, in, 4, false, true);
+}
+S390_OP(op_clhrl)
+{
+    return cmp_rel(cpu, in, 2, false, false);
+}
+S390_OP(op_clghrl)
+{
+    return cmp_rel(cpu, in, 2, false, true);
+}
 
 /* ---- storage with immediate: CLI (SI/SIY), the SIL forms ---- */
 
@@ -130,17 +224,35 @@ static int cmp_sil(S390Cpu *cpu, const S390Insn *in, unsigned size,
     if (r) {
         return r;
     }
-    cpu->cc = is_signed ? cmp_s((int64_t)v, in->i2) :
-                          cmp_u(v, (uint16_t)in->i2);
+    cpu->cc = is_signed ? cmp_s((int64_t)v, in->i2)
+                        : cmp_u(v, (uint16_t)in->i2);
     return 0;
 }
 
-S390_OP(op_chhsi)  { return cmp_sil(cpu, in, 2, true); }
-S390_OP(op_chsi)   { return cmp_sil(cpu, in, 4, true); }
-S390_OP(op_cghsi)  { return cmp_sil(cpu, in, 8, true); }
-S390_OP(op_clhhsi) { return cmp_sil(cpu, in, 2, false); }
-S390_OP(op_clfhsi) { return cmp_sil(cpu, in, 4, false); }
-S390_OP(op_clghsi) { return cmp_sil(cpu, in, 8, false); }
+S390_OP(op_chhsi)
+{
+    return cmp_sil(cpu, in, 2, true);
+}
+S390_OP(op_chsi)
+{
+    return cmp_sil(cpu, in, 4, true);
+}
+S390_OP(op_cghsi)
+{
+    return cmp_sil(cpu, in, 8, true);
+}
+S390_OP(op_clhhsi)
+{
+    return cmp_sil(cpu, in, 2, false);
+}
+S390_OP(op_clfhsi)
+{
+    return cmp_sil(cpu, in, 4, false);
+}
+S390_OP(op_clghsi)
+{
+    return cmp_sil(cpu, in, 8, false);
+}
 
 /* ---- compare and branch ---- */
 
@@ -206,22 +318,70 @@ static unsigned cl_ri64(S390Cpu *cpu, const S390Insn *in)
     return cmp_u(gr(cpu, in->r1), (uint8_t)in->i2);
 }
 
-S390_OP(op_crj)   { return cj(cpu, in, c_rr32(cpu, in)); }
-S390_OP(op_cgrj)  { return cj(cpu, in, c_rr64(cpu, in)); }
-S390_OP(op_clrj)  { return cj(cpu, in, cl_rr32(cpu, in)); }
-S390_OP(op_clgrj) { return cj(cpu, in, cl_rr64(cpu, in)); }
-S390_OP(op_cij)   { return cj(cpu, in, c_ri32(cpu, in)); }
-S390_OP(op_cgij)  { return cj(cpu, in, c_ri64(cpu, in)); }
-S390_OP(op_clij)  { return cj(cpu, in, cl_ri32(cpu, in)); }
-S390_OP(op_clgij) { return cj(cpu, in, cl_ri64(cpu, in)); }
-S390_OP(op_crb)   { return cb(cpu, in, c_rr32(cpu, in)); }
-S390_OP(op_cgrb)  { return cb(cpu, in, c_rr64(cpu, in)); }
-S390_OP(op_clrb)  { return cb(cpu, in, cl_rr32(cpu, in)); }
-S390_OP(op_clgrb) { return cb(cpu, in, cl_rr64(cpu, in)); }
-S390_OP(op_cib)   { return cb(cpu, in, c_ri32(cpu, in)); }
-S390_OP(op_cgib)  { return cb(cpu, in, c_ri64(cpu, in)); }
-S390_OP(op_clib)  { return cb(cpu, in, cl_ri32(cpu, in)); }
-S390_OP(op_clgib) { return cb(cpu, in, cl_ri64(cpu, in)); }
+S390_OP(op_crj)
+{
+    return cj(cpu, in, c_rr32(cpu, in));
+}
+S390_OP(op_cgrj)
+{
+    return cj(cpu, in, c_rr64(cpu, in));
+}
+S390_OP(op_clrj)
+{
+    return cj(cpu, in, cl_rr32(cpu, in));
+}
+S390_OP(op_clgrj)
+{
+    return cj(cpu, in, cl_rr64(cpu, in));
+}
+S390_OP(op_cij)
+{
+    return cj(cpu, in, c_ri32(cpu, in));
+}
+S390_OP(op_cgij)
+{
+    return cj(cpu, in, c_ri64(cpu, in));
+}
+S390_OP(op_clij)
+{
+    return cj(cpu, in, cl_ri32(cpu, in));
+}
+S390_OP(op_clgij)
+{
+    return cj(cpu, in, cl_ri64(cpu, in));
+}
+S390_OP(op_crb)
+{
+    return cb(cpu, in, c_rr32(cpu, in));
+}
+S390_OP(op_cgrb)
+{
+    return cb(cpu, in, c_rr64(cpu, in));
+}
+S390_OP(op_clrb)
+{
+    return cb(cpu, in, cl_rr32(cpu, in));
+}
+S390_OP(op_clgrb)
+{
+    return cb(cpu, in, cl_rr64(cpu, in));
+}
+S390_OP(op_cib)
+{
+    return cb(cpu, in, c_ri32(cpu, in));
+}
+S390_OP(op_cgib)
+{
+    return cb(cpu, in, c_ri64(cpu, in));
+}
+S390_OP(op_clib)
+{
+    return cb(cpu, in, cl_ri32(cpu, in));
+}
+S390_OP(op_clgib)
+{
+    return cb(cpu, in, cl_ri64(cpu, in));
+}
 
 #define SG S390_I2_SIGNED
 static const S390InsnDef compare_defs[] = {

@@ -34,8 +34,7 @@ S390_OP(op_stch)
 }
 
 /* byte and halfword loads into the high word, signed or logical */
-static int load_high(S390Cpu *cpu, const S390Insn *in, unsigned size,
-                     bool sext)
+static int load_high(S390Cpu *cpu, const S390Insn *in, unsigned size, bool sext)
 {
     uint8_t b;
     uint16_t h;
@@ -55,15 +54,27 @@ static int load_high(S390Cpu *cpu, const S390Insn *in, unsigned size,
     return r;
 }
 
-S390_OP(op_lbh)  { return load_high(cpu, in, 1, true); }
-S390_OP(op_llch) { return load_high(cpu, in, 1, false); }
-S390_OP(op_lhh)  { return load_high(cpu, in, 2, true); }
-S390_OP(op_llhh) { return load_high(cpu, in, 2, false); }
+S390_OP(op_lbh)
+{
+    return load_high(cpu, in, 1, true);
+}
+S390_OP(op_llch)
+{
+    return load_high(cpu, in, 1, false);
+}
+S390_OP(op_lhh)
+{
+    return load_high(cpu, in, 2, true);
+}
+S390_OP(op_llhh)
+{
+    return load_high(cpu, in, 2, false);
+}
 
 /* RRF-a forms: R1.high = R2.high op (R3.high or R3.low) */
 static uint32_t op3(const S390Cpu *cpu, const S390Insn *in)
 {
-    bool low = (in->def->opc & 0xf0) == 0xd0;    /* B9Dx: R3 low word */
+    bool low = (in->def->opc & 0xf0) == 0xd0; /* B9Dx: R3 low word */
 
     return low ? gr32(cpu, in->r3) : gh32(cpu, in->r3);
 }

@@ -360,9 +360,9 @@ static unsigned imm_shift(const S390Insn *in)
     unsigned x = in->def->opc & 0xf;
 
     if ((in->def->opc >> 8) == 0xa5) {
-        return 48 - 16 * (x & 3);           /* HH, HL, LH, LL */
+        return 48 - 16 * (x & 3); /* HH, HL, LH, LL */
     }
-    return (x == 0x8 || x == 0xe) ? 32 : 0;   /* IIHF/LLIHF : IILF/LLILF */
+    return (x == 0x8 || x == 0xe) ? 32 : 0; /* IIHF/LLIHF : IILF/LLILF */
 }
 
 S390_OP(op_insert_imm)
@@ -371,8 +371,8 @@ S390_OP(op_insert_imm)
     uint64_t width = (in->def->opc >> 8) == 0xa5 ? 0xffff : 0xffffffff;
     uint64_t keep = ~(width << sh);
 
-    set_gr(cpu, in->r1, (gr(cpu, in->r1) & keep) |
-                        (((uint64_t)in->i2 & width) << sh));
+    set_gr(cpu, in->r1,
+           (gr(cpu, in->r1) & keep) | (((uint64_t)in->i2 & width) << sh));
     return 0;
 }
 

@@ -157,7 +157,8 @@ static void risbg(S390Cpu *cpu, const S390Insn *in, unsigned base,
                   unsigned pos_mask, uint64_t limit, bool set_cc)
 {
     uint64_t mask = bit_range(base + (in->i3 & pos_mask),
-                              base + (in->i4 & pos_mask)) & limit;
+                              base + (in->i4 & pos_mask)) &
+                    limit;
     uint64_t rot = rotl64(gr(cpu, in->r2), in->i5 & 63);
     uint64_t keep = (in->i4 & 0x80) ? ~limit : ~mask;
     uint64_t res = (gr(cpu, in->r1) & keep) | (rot & mask);
@@ -168,18 +169,35 @@ static void risbg(S390Cpu *cpu, const S390Insn *in, unsigned base,
     }
 }
 
-S390_OP(op_risbg)  { risbg(cpu, in, 0, 63, UINT64_MAX, true); return 0; }
-S390_OP(op_risbgn) { risbg(cpu, in, 0, 63, UINT64_MAX, false); return 0; }
-S390_OP(op_risbhg) { risbg(cpu, in, 0, 31, 0xffffffff00000000ull, false); return 0; }
-S390_OP(op_risblg) { risbg(cpu, in, 32, 31, 0xffffffffull, false); return 0; }
+S390_OP(op_risbg)
+{
+    risbg(cpu, in, 0, 63, UINT64_MAX, true);
+    return 0;
+}
+S390_OP(op_risbgn)
+{
+    risbg(cpu, in, 0, 63, UINT64_MAX, false);
+    return 0;
+}
+S390_OP(op_risbhg)
+{
+    risbg(cpu, in, 0, 31, 0xffffffff00000000ull, false);
+    return 0;
+}
+S390_OP(op_risblg)
+{
+    risbg(cpu, in, 32, 31, 0xffffffffull, false);
+    return 0;
+}
 
 /* RNSBG, ROSBG, RXSBG: I3 bit 0 is test-only */
 S390_OP(op_rsbg)
 {
     uint64_t mask = bit_range(in->i3 & 63, in->i4 & 63);
     uint64_t rot = rotl64(gr(cpu, in->r2), in->i5 & 63);
-    BoolOp op = in->def->name[1] == 'N' ? BOOL_AND :
-                in->def->name[1] == 'O' ? BOOL_OR : BOOL_XOR;
+    BoolOp op = in->def->name[1] == 'N'   ? BOOL_AND
+                : in->def->name[1] == 'O' ? BOOL_OR
+                                          : BOOL_XOR;
     uint64_t sel = bool_op(op, gr(cpu, in->r1), rot) & mask;
 
     cc_nz(cpu, sel);

@@ -37,8 +37,9 @@ S390_OP(op_icm)
         first = false;
         k++;
     }
-    set_gr(cpu, in->r1, (gr(cpu, in->r1) & ~(UINT64_C(0xffffffff) << sh)) |
-                        ((uint64_t)w << sh));
+    set_gr(cpu, in->r1,
+           (gr(cpu, in->r1) & ~(UINT64_C(0xffffffff) << sh)) |
+               ((uint64_t)w << sh));
     return 0;
 }
 
@@ -181,8 +182,8 @@ S390_OP(op_lrvh)
     int r = s390_ld16(cpu, ea2(cpu, in), &v);
 
     if (!r) {
-        set_gr(cpu, in->r1, (gr(cpu, in->r1) & ~0xffffull) |
-                            __builtin_bswap16(v));
+        set_gr(cpu, in->r1,
+               (gr(cpu, in->r1) & ~0xffffull) | __builtin_bswap16(v));
     }
     return r;
 }

@@ -8,8 +8,8 @@
 
 static void ms32(S390Cpu *cpu, unsigned r1, int64_t b)
 {
-    set_gr32(cpu, r1, (uint32_t)((uint64_t)(int32_t)gr32(cpu, r1) *
-                                 (uint64_t)b));
+    set_gr32(cpu, r1,
+             (uint32_t)((uint64_t)(int32_t)gr32(cpu, r1) * (uint64_t)b));
 }
 
 static void ms64(S390Cpu *cpu, unsigned r1, int64_t b)
@@ -17,11 +17,31 @@ static void ms64(S390Cpu *cpu, unsigned r1, int64_t b)
     set_gr(cpu, r1, gr(cpu, r1) * (uint64_t)b);
 }
 
-S390_OP(op_msr)   { ms32(cpu, in->r1, (int32_t)gr32(cpu, in->r2)); return 0; }
-S390_OP(op_msgr)  { ms64(cpu, in->r1, gr(cpu, in->r2)); return 0; }
-S390_OP(op_msgfr) { ms64(cpu, in->r1, (int32_t)gr32(cpu, in->r2)); return 0; }
-S390_OP(op_mhi)   { ms32(cpu, in->r1, in->i2); return 0; }
-S390_OP(op_mghi)  { ms64(cpu, in->r1, in->i2); return 0; }
+S390_OP(op_msr)
+{
+    ms32(cpu, in->r1, (int32_t)gr32(cpu, in->r2));
+    return 0;
+}
+S390_OP(op_msgr)
+{
+    ms64(cpu, in->r1, gr(cpu, in->r2));
+    return 0;
+}
+S390_OP(op_msgfr)
+{
+    ms64(cpu, in->r1, (int32_t)gr32(cpu, in->r2));
+    return 0;
+}
+S390_OP(op_mhi)
+{
+    ms32(cpu, in->r1, in->i2);
+    return 0;
+}
+S390_OP(op_mghi)
+{
+    ms64(cpu, in->r1, in->i2);
+    return 0;
+}
 
 S390_OP(op_ms)
 {
@@ -106,20 +126,39 @@ static int mul_pair(S390Cpu *cpu, const S390Insn *in, bool from_mem,
     if (is64) {
         pair64(cpu, in->r1, (unsigned __int128)gr(cpu, in->r1 + 1) * b);
     } else if (is_signed) {
-        pair32(cpu, in->r1, (uint64_t)((int64_t)(int32_t)gr32(cpu, in->r1 + 1) *
-                                       (int32_t)(uint32_t)b));
+        pair32(cpu, in->r1,
+               (uint64_t)((int64_t)(int32_t)gr32(cpu, in->r1 + 1) *
+                          (int32_t)(uint32_t)b));
     } else {
         pair32(cpu, in->r1, (uint64_t)gr32(cpu, in->r1 + 1) * (uint32_t)b);
     }
     return 0;
 }
 
-S390_OP(op_mr)   { return mul_pair(cpu, in, false, true, false); }
-S390_OP(op_m)    { return mul_pair(cpu, in, true, true, false); }
-S390_OP(op_mlr)  { return mul_pair(cpu, in, false, false, false); }
-S390_OP(op_ml)   { return mul_pair(cpu, in, true, false, false); }
-S390_OP(op_mlgr) { return mul_pair(cpu, in, false, false, true); }
-S390_OP(op_mlg)  { return mul_pair(cpu, in, true, false, true); }
+S390_OP(op_mr)
+{
+    return mul_pair(cpu, in, false, true, false);
+}
+S390_OP(op_m)
+{
+    return mul_pair(cpu, in, true, true, false);
+}
+S390_OP(op_mlr)
+{
+    return mul_pair(cpu, in, false, false, false);
+}
+S390_OP(op_ml)
+{
+    return mul_pair(cpu, in, true, false, false);
+}
+S390_OP(op_mlgr)
+{
+    return mul_pair(cpu, in, false, false, true);
+}
+S390_OP(op_mlg)
+{
+    return mul_pair(cpu, in, true, false, true);
+}
 
 /* ---- divide ---- */
 
@@ -193,11 +232,26 @@ static int divs64(S390Cpu *cpu, unsigned r1, int64_t d)
     return 0;
 }
 
-S390_OP(op_dr)    { return div32(cpu, in->r1, gr32(cpu, in->r2)); }
-S390_OP(op_dlr)   { return divl32(cpu, in->r1, gr32(cpu, in->r2)); }
-S390_OP(op_dlgr)  { return divl64(cpu, in->r1, gr(cpu, in->r2)); }
-S390_OP(op_dsgr)  { return divs64(cpu, in->r1, gr(cpu, in->r2)); }
-S390_OP(op_dsgfr) { return divs64(cpu, in->r1, (int32_t)gr32(cpu, in->r2)); }
+S390_OP(op_dr)
+{
+    return div32(cpu, in->r1, gr32(cpu, in->r2));
+}
+S390_OP(op_dlr)
+{
+    return divl32(cpu, in->r1, gr32(cpu, in->r2));
+}
+S390_OP(op_dlgr)
+{
+    return divl64(cpu, in->r1, gr(cpu, in->r2));
+}
+S390_OP(op_dsgr)
+{
+    return divs64(cpu, in->r1, gr(cpu, in->r2));
+}
+S390_OP(op_dsgfr)
+{
+    return divs64(cpu, in->r1, (int32_t)gr32(cpu, in->r2));
+}
 
 /* The storage forms: the operand is fetched before the pair is checked */
 static int div_mem32(S390Cpu *cpu, const S390Insn *in, uint32_t *v)
@@ -235,8 +289,8 @@ S390_OP(op_dsgf)
 S390_OP(op_dsg)
 {
     uint64_t v;
-    int r = odd_reg(in->r1) ? PGM_SPECIFICATION :
-            s390_ld64(cpu, ea2(cpu, in), &v);
+    int r = odd_reg(in->r1) ? PGM_SPECIFICATION
+                            : s390_ld64(cpu, ea2(cpu, in), &v);
 
     return r ? r : divs64(cpu, in->r1, v);
 }
@@ -244,8 +298,8 @@ S390_OP(op_dsg)
 S390_OP(op_dlg)
 {
     uint64_t v;
-    int r = odd_reg(in->r1) ? PGM_SPECIFICATION :
-            s390_ld64(cpu, ea2(cpu, in), &v);
+    int r = odd_reg(in->r1) ? PGM_SPECIFICATION
+                            : s390_ld64(cpu, ea2(cpu, in), &v);
 
     return r ? r : divl64(cpu, in->r1, v);
 }

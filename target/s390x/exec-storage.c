@@ -95,10 +95,22 @@ static int ss_logical(S390Cpu *cpu, const S390Insn *in, SsOp op)
     return 0;
 }
 
-S390_OP(op_mvc) { return ss_logical(cpu, in, SS_MOVE); }
-S390_OP(op_nc)  { return ss_logical(cpu, in, SS_AND); }
-S390_OP(op_oc)  { return ss_logical(cpu, in, SS_OR); }
-S390_OP(op_xc)  { return ss_logical(cpu, in, SS_XOR); }
+S390_OP(op_mvc)
+{
+    return ss_logical(cpu, in, SS_MOVE);
+}
+S390_OP(op_nc)
+{
+    return ss_logical(cpu, in, SS_AND);
+}
+S390_OP(op_oc)
+{
+    return ss_logical(cpu, in, SS_OR);
+}
+S390_OP(op_xc)
+{
+    return ss_logical(cpu, in, SS_XOR);
+}
 
 S390_OP(op_clc)
 {
@@ -156,9 +168,18 @@ static int si_logical(S390Cpu *cpu, const S390Insn *in, SsOp op)
     return r;
 }
 
-S390_OP(op_ni) { return si_logical(cpu, in, SS_AND); }
-S390_OP(op_oi) { return si_logical(cpu, in, SS_OR); }
-S390_OP(op_xi) { return si_logical(cpu, in, SS_XOR); }
+S390_OP(op_ni)
+{
+    return si_logical(cpu, in, SS_AND);
+}
+S390_OP(op_oi)
+{
+    return si_logical(cpu, in, SS_OR);
+}
+S390_OP(op_xi)
+{
+    return si_logical(cpu, in, SS_XOR);
+}
 
 S390_OP(op_tm)
 {
@@ -172,9 +193,18 @@ S390_OP(op_tm)
     return r;
 }
 
-S390_OP(op_mvhhi) { return s390_st16(cpu, ea1(cpu, in), (uint16_t)in->i2); }
-S390_OP(op_mvhi)  { return s390_st32(cpu, ea1(cpu, in), (uint32_t)in->i2); }
-S390_OP(op_mvghi) { return s390_st64(cpu, ea1(cpu, in), (uint64_t)in->i2); }
+S390_OP(op_mvhhi)
+{
+    return s390_st16(cpu, ea1(cpu, in), (uint16_t)in->i2);
+}
+S390_OP(op_mvhi)
+{
+    return s390_st32(cpu, ea1(cpu, in), (uint32_t)in->i2);
+}
+S390_OP(op_mvghi)
+{
+    return s390_st64(cpu, ea1(cpu, in), (uint64_t)in->i2);
+}
 
 /* ---- multiple registers: R1 up to R3, wrapping from 15 to 0 ---- */
 
@@ -197,7 +227,7 @@ static int store_multiple(S390Cpu *cpu, const S390Insn *in, unsigned size)
         } else if (size == 4) {
             stl_be_p(buf + 4 * i, (uint32_t)v);
         } else {
-            stl_be_p(buf + 4 * i, (uint32_t)(v >> 32));   /* STMH */
+            stl_be_p(buf + 4 * i, (uint32_t)(v >> 32)); /* STMH */
         }
     }
     return s390_mem_write(cpu, a, buf, n * (size == 8 ? 8 : 4));
@@ -220,18 +250,36 @@ static int load_multiple(S390Cpu *cpu, const S390Insn *in, unsigned size)
         } else if (size == 4) {
             set_gr32(cpu, reg, ldl_be_p(buf + 4 * i));
         } else {
-            set_gh32(cpu, reg, ldl_be_p(buf + 4 * i));    /* LMH */
+            set_gh32(cpu, reg, ldl_be_p(buf + 4 * i)); /* LMH */
         }
     }
     return 0;
 }
 
-S390_OP(op_stm)  { return store_multiple(cpu, in, 4); }
-S390_OP(op_stmg) { return store_multiple(cpu, in, 8); }
-S390_OP(op_stmh) { return store_multiple(cpu, in, 0); }
-S390_OP(op_lm)   { return load_multiple(cpu, in, 4); }
-S390_OP(op_lmg)  { return load_multiple(cpu, in, 8); }
-S390_OP(op_lmh)  { return load_multiple(cpu, in, 0); }
+S390_OP(op_stm)
+{
+    return store_multiple(cpu, in, 4);
+}
+S390_OP(op_stmg)
+{
+    return store_multiple(cpu, in, 8);
+}
+S390_OP(op_stmh)
+{
+    return store_multiple(cpu, in, 0);
+}
+S390_OP(op_lm)
+{
+    return load_multiple(cpu, in, 4);
+}
+S390_OP(op_lmg)
+{
+    return load_multiple(cpu, in, 8);
+}
+S390_OP(op_lmh)
+{
+    return load_multiple(cpu, in, 0);
+}
 
 #define SG S390_I2_SIGNED
 static const S390InsnDef storage_defs[] = {

@@ -42,8 +42,7 @@ static inline uint32_t gh32(const S390Cpu *cpu, unsigned r)
 
 static inline void set_gh32(S390Cpu *cpu, unsigned r, uint32_t v)
 {
-    cpu->env.regs[r] = (cpu->env.regs[r] & 0xffffffffull) |
-                       ((uint64_t)v << 32);
+    cpu->env.regs[r] = (cpu->env.regs[r] & 0xffffffffull) | ((uint64_t)v << 32);
 }
 
 /* Effective address: X, B (register 0 means none) and D, wrapped */
@@ -197,13 +196,12 @@ typedef struct S390InsnGroup {
     unsigned count;
 } S390InsnGroup;
 
-#define S390_GROUP(var, table) \
+#define S390_GROUP(var, table)                                                 \
     const S390InsnGroup var = { table, G_N_ELEMENTS(table) }
 
-extern const S390InsnGroup s390_group_load, s390_group_arith,
-    s390_group_logic, s390_group_compare, s390_group_branch,
-    s390_group_storage, s390_group_misc, s390_group_muldiv,
-    s390_group_shift, s390_group_atomic, s390_group_rel,
-    s390_group_highword, s390_group_execute;
+extern const S390InsnGroup s390_group_load, s390_group_arith, s390_group_logic,
+    s390_group_compare, s390_group_branch, s390_group_storage, s390_group_misc,
+    s390_group_muldiv, s390_group_shift, s390_group_atomic, s390_group_rel,
+    s390_group_highword, s390_group_execute, s390_group_arith_logical;
 
 #endif

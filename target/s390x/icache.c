@@ -10,9 +10,9 @@
 #include "target/s390x/insn.h"
 #include "target/s390x/mem.h"
 
-#define ICACHE_BITS   12
-#define ICACHE_SIZE   (1u << ICACHE_BITS)
-#define ICACHE_EMPTY  UINT64_C(1)
+#define ICACHE_BITS  12
+#define ICACHE_SIZE  (1u << ICACHE_BITS)
+#define ICACHE_EMPTY UINT64_C(1)
 
 struct S390ICacheEntry {
     uint64_t tag;

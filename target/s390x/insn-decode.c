@@ -54,11 +54,15 @@ static void bd2_ss(uint64_t w, S390Insn *o)
 static void decode_ri_ril_rie(uint64_t w, bool sg, S390Fmt f, S390Insn *o)
 {
     switch (f) {
-    case FMT_RI_A: case FMT_RI_B: case FMT_RI_C:
+    case FMT_RI_A:
+    case FMT_RI_B:
+    case FMT_RI_C:
         o->r1 = o->m1 = fld(w, 8, 4);
         o->i2 = imm(w, 16, 16, sg || f != FMT_RI_A);
         break;
-    case FMT_RIL_A: case FMT_RIL_B: case FMT_RIL_C:
+    case FMT_RIL_A:
+    case FMT_RIL_B:
+    case FMT_RIL_C:
         o->r1 = o->m1 = fld(w, 8, 4);
         o->i2 = imm(w, 16, 32, sg || f != FMT_RIL_A);
         break;
@@ -79,7 +83,8 @@ static void decode_ri_ril_rie(uint64_t w, bool sg, S390Fmt f, S390Insn *o)
         o->i4 = sfld(w, 16, 16);
         o->i2 = imm(w, 32, 8, sg);
         break;
-    case FMT_RIE_D: case FMT_RIE_E:
+    case FMT_RIE_D:
+    case FMT_RIE_E:
         o->r1 = fld(w, 8, 4);
         o->r3 = fld(w, 12, 4);
         o->i2 = imm(w, 16, 16, sg || f == FMT_RIE_E);
@@ -130,11 +135,13 @@ static void decode_rs_rx(uint64_t w, S390Fmt f, S390Insn *o)
 {
     o->r1 = o->m1 = fld(w, 8, 4);
     switch (f) {
-    case FMT_RS_A: case FMT_RS_B:
+    case FMT_RS_A:
+    case FMT_RS_B:
         o->r3 = o->m3 = fld(w, 12, 4);
         bd2(w, o);
         break;
-    case FMT_RSY_A: case FMT_RSY_B:
+    case FMT_RSY_A:
+    case FMT_RSY_B:
         o->r3 = o->m3 = fld(w, 12, 4);
         o->b2 = fld(w, 16, 4);
         o->d2 = dlong(w);
@@ -143,11 +150,13 @@ static void decode_rs_rx(uint64_t w, S390Fmt f, S390Insn *o)
         o->r3 = fld(w, 12, 4);
         o->i2 = sfld(w, 16, 16);
         break;
-    case FMT_RX_A: case FMT_RX_B:
+    case FMT_RX_A:
+    case FMT_RX_B:
         o->x2 = fld(w, 12, 4);
         bd2(w, o);
         break;
-    case FMT_RXY_A: case FMT_RXY_B:
+    case FMT_RXY_A:
+    case FMT_RXY_B:
         o->x2 = fld(w, 12, 4);
         o->b2 = fld(w, 16, 4);
         o->d2 = dlong(w);
@@ -203,12 +212,15 @@ static void decode_s_ss(uint64_t w, bool sg, S390Fmt f, S390Insn *o)
         o->d4 = fld(w, 20, 12);
         o->i2 = sfld(w, 32, 16);
         break;
-    case FMT_SS_A: case FMT_SS_F:
+    case FMT_SS_A:
+    case FMT_SS_F:
         o->l1 = o->l2 = fld(w, 8, 8);
         bd1(w, o);
         bd2_ss(w, o);
         break;
-    case FMT_SS_B: case FMT_SS_C: case FMT_SS_D:
+    case FMT_SS_B:
+    case FMT_SS_C:
+    case FMT_SS_D:
         o->l1 = o->r1 = fld(w, 8, 4);
         o->l2 = o->r3 = o->i3 = fld(w, 12, 4);
         bd1(w, o);
@@ -247,8 +259,8 @@ static void decode_fields(uint64_t w, const S390InsnDef *d, S390Insn *o)
         o->i2 = fld(w, 8, 8);
         break;
     case FMT_IE:
-        o->i3 = fld(w, 24, 4);   /* I1 */
-        o->i5 = fld(w, 28, 4);   /* I2 */
+        o->i3 = fld(w, 24, 4); /* I1 */
+        o->i5 = fld(w, 28, 4); /* I2 */
         break;
     case FMT_MII:
         o->m1 = fld(w, 8, 4);

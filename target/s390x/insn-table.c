@@ -13,12 +13,27 @@ static unsigned s390_all_count;
 S390OpExt s390_opcode_ext_kind(uint8_t p)
 {
     switch (p) {
-    case 0x01: case 0xb2: case 0xb3: case 0xb9: case 0xe5:
+    case 0x01:
+    case 0xb2:
+    case 0xb3:
+    case 0xb9:
+    case 0xe5:
         return OPX_BYTE1;
-    case 0xa5: case 0xa7: case 0xc0: case 0xc2: case 0xc4: case 0xc6:
-    case 0xc8: case 0xcc:
+    case 0xa5:
+    case 0xa7:
+    case 0xc0:
+    case 0xc2:
+    case 0xc4:
+    case 0xc6:
+    case 0xc8:
+    case 0xcc:
         return OPX_NIBBLE;
-    case 0xe3: case 0xe6: case 0xe7: case 0xeb: case 0xec: case 0xed:
+    case 0xe3:
+    case 0xe6:
+    case 0xe7:
+    case 0xeb:
+    case 0xec:
+    case 0xed:
         return OPX_BYTE5;
     default:
         return OPX_NONE;
@@ -42,11 +57,11 @@ static unsigned s390_lut_index(const uint8_t *b)
 static void s390_lut_build(void)
 {
     static const S390InsnGroup *groups[] = {
-        &s390_group_load, &s390_group_arith, &s390_group_logic,
-        &s390_group_compare, &s390_group_branch, &s390_group_storage,
-        &s390_group_misc, &s390_group_muldiv, &s390_group_shift,
-        &s390_group_atomic, &s390_group_rel, &s390_group_highword,
-        &s390_group_execute,
+        &s390_group_load,    &s390_group_arith,         &s390_group_logic,
+        &s390_group_compare, &s390_group_branch,        &s390_group_storage,
+        &s390_group_misc,    &s390_group_muldiv,        &s390_group_shift,
+        &s390_group_atomic,  &s390_group_rel,           &s390_group_highword,
+        &s390_group_execute, &s390_group_arith_logical,
     };
     unsigned g, i, n = 0;
 

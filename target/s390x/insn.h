@@ -11,38 +11,79 @@
 #include "target/s390x/cpu-state.h"
 
 typedef enum S390Fmt {
-    FMT_E, FMT_I, FMT_IE, FMT_MII,
-    FMT_RI_A, FMT_RI_B, FMT_RI_C,
-    FMT_RIE_A, FMT_RIE_B, FMT_RIE_C, FMT_RIE_D, FMT_RIE_E, FMT_RIE_F,
+    FMT_E,
+    FMT_I,
+    FMT_IE,
+    FMT_MII,
+    FMT_RI_A,
+    FMT_RI_B,
+    FMT_RI_C,
+    FMT_RIE_A,
+    FMT_RIE_B,
+    FMT_RIE_C,
+    FMT_RIE_D,
+    FMT_RIE_E,
+    FMT_RIE_F,
     FMT_RIE_G,
-    FMT_RIL_A, FMT_RIL_B, FMT_RIL_C,
-    FMT_RIS, FMT_RR, FMT_RRD, FMT_RRE,
-    FMT_RRF_A, FMT_RRF_B, FMT_RRF_C, FMT_RRF_D, FMT_RRF_E,
-    FMT_RRS, FMT_RS_A, FMT_RS_B, FMT_RSI, FMT_RSL_A, FMT_RSL_B,
-    FMT_RSY_A, FMT_RSY_B, FMT_RX_A, FMT_RX_B, FMT_RXE, FMT_RXF,
-    FMT_RXY_A, FMT_RXY_B, FMT_S, FMT_SI, FMT_SIL, FMT_SIY, FMT_SMI,
-    FMT_SS_A, FMT_SS_B, FMT_SS_C, FMT_SS_D, FMT_SS_E, FMT_SS_F,
-    FMT_SSE, FMT_SSF,
+    FMT_RIL_A,
+    FMT_RIL_B,
+    FMT_RIL_C,
+    FMT_RIS,
+    FMT_RR,
+    FMT_RRD,
+    FMT_RRE,
+    FMT_RRF_A,
+    FMT_RRF_B,
+    FMT_RRF_C,
+    FMT_RRF_D,
+    FMT_RRF_E,
+    FMT_RRS,
+    FMT_RS_A,
+    FMT_RS_B,
+    FMT_RSI,
+    FMT_RSL_A,
+    FMT_RSL_B,
+    FMT_RSY_A,
+    FMT_RSY_B,
+    FMT_RX_A,
+    FMT_RX_B,
+    FMT_RXE,
+    FMT_RXF,
+    FMT_RXY_A,
+    FMT_RXY_B,
+    FMT_S,
+    FMT_SI,
+    FMT_SIL,
+    FMT_SIY,
+    FMT_SMI,
+    FMT_SS_A,
+    FMT_SS_B,
+    FMT_SS_C,
+    FMT_SS_D,
+    FMT_SS_E,
+    FMT_SS_F,
+    FMT_SSE,
+    FMT_SSF,
     FMT_COUNT
 } S390Fmt;
 
 /* Where the opcode extension of a primary opcode sits */
 typedef enum S390OpExt {
-    OPX_NONE,       /* 8-bit opcode */
-    OPX_BYTE1,      /* bits 8-15 */
-    OPX_NIBBLE,     /* bits 12-15 */
-    OPX_BYTE5,      /* bits 40-47 */
+    OPX_NONE,   /* 8-bit opcode */
+    OPX_BYTE1,  /* bits 8-15 */
+    OPX_NIBBLE, /* bits 12-15 */
+    OPX_BYTE5,  /* bits 40-47 */
 } S390OpExt;
 
 typedef int (*S390InsnFn)(S390Cpu *cpu, const S390Insn *in);
 
 /* def flags */
-#define S390_I2_SIGNED  0x01    /* I2 (and 8-bit I2 of RIE-c/RIS) signed */
-#define S390_IS_EXECUTE 0x02    /* EX / EXRL: not a target of EX */
+#define S390_I2_SIGNED  0x01 /* I2 (and 8-bit I2 of RIE-c/RIS) signed */
+#define S390_IS_EXECUTE 0x02 /* EX / EXRL: not a target of EX */
 
 typedef struct S390InsnDef {
-    uint16_t opc;       /* primary << 8 | extension (8-bit opcodes: op << 8) */
-    uint8_t fmt;        /* S390Fmt */
+    uint16_t opc; /* primary << 8 | extension (8-bit opcodes: op << 8) */
+    uint8_t fmt;  /* S390Fmt */
     uint8_t flags;
     const char *name;
     S390InsnFn fn;
@@ -57,11 +98,11 @@ typedef struct S390InsnDef {
 struct S390Insn {
     S390InsnFn fn;
     const S390InsnDef *def;
-    uint64_t addr;          /* where it was fetched */
+    uint64_t addr; /* where it was fetched */
     int64_t i2;
     int32_t d1, d2, d4;
-    int32_t i4;             /* I4 / RI4 / RI3 (MII) */
-    uint8_t ilen;           /* 2, 4 or 6 */
+    int32_t i4;   /* I4 / RI4 / RI3 (MII) */
+    uint8_t ilen; /* 2, 4 or 6 */
     uint8_t r1, r2, r3, x2, b1, b2, b4;
     uint8_t m1, m3, m4;
     uint8_t l1, l2, i3, i5;

@@ -40,8 +40,8 @@ static int s390_mem_piece(S390Cpu *cpu, uint64_t abs, void *buf, uint32_t len,
  * the addressing-mode limit; @buf NULL only probes (for a store: checks
  * the pages are there without writing).
  */
-static int s390_mem_walk(S390Cpu *cpu, uint64_t la, uint8_t *buf,
-                         uint64_t len, S390Access kind)
+static int s390_mem_walk(S390Cpu *cpu, uint64_t la, uint8_t *buf, uint64_t len,
+                         S390Access kind)
 {
     while (len) {
         uint64_t in_page = PAGE_SIZE_4K - (la & (PAGE_SIZE_4K - 1));

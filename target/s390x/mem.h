@@ -11,8 +11,8 @@
 #include "qemu/bswap.h"
 #include "target/s390x/cpu-state.h"
 
-#define S390_PREFIX_MASK  UINT64_C(0x1fff)     /* the 8 KiB prefix area */
-#define S390_PAGE_SHIFT   12
+#define S390_PREFIX_MASK UINT64_C(0x1fff) /* the 8 KiB prefix area */
+#define S390_PAGE_SHIFT  12
 
 /* Real to absolute: swap the 8 KiB at 0 with the 8 KiB at the prefix */
 static inline uint64_t s390_real_to_abs(const S390Cpu *cpu, uint64_t ra)
@@ -38,8 +38,7 @@ void s390_mem_code_written(S390Cpu *cpu, uint64_t abs);
  * Host pointer for @len bytes at logical @la if they sit in the direct
  * RAM window without crossing an 8 KiB block (so no wrap either).
  */
-static inline uint8_t *s390_mem_direct(S390Cpu *cpu, uint64_t la,
-                                       uint32_t len)
+static inline uint8_t *s390_mem_direct(S390Cpu *cpu, uint64_t la, uint32_t len)
 {
     uint64_t abs;
 
@@ -158,6 +157,6 @@ typedef struct S390Ram {
     uint64_t size;
 } S390Ram;
 
-extern const S390MemOps s390_ram_ops;     /* opaque: S390Ram */
+extern const S390MemOps s390_ram_ops; /* opaque: S390Ram */
 
 #endif

@@ -8,13 +8,13 @@
 bool s390_pgm_nullifies(uint16_t code)
 {
     switch (code & 0x7f) {
-    case 0x10:  /* segment translation */
-    case 0x11:  /* page translation */
-    case 0x12:  /* translation specification: nullified here */
-    case 0x38:  /* ASCE type */
-    case 0x39:  /* region first translation */
-    case 0x3a:  /* region second translation */
-    case 0x3b:  /* region third translation */
+    case 0x10: /* segment translation */
+    case 0x11: /* page translation */
+    case 0x12: /* translation specification: nullified here */
+    case 0x38: /* ASCE type */
+    case 0x39: /* region first translation */
+    case 0x3a: /* region second translation */
+    case 0x3b: /* region third translation */
         return true;
     default:
         return false;

@@ -12,10 +12,10 @@
 #include "target/s390x/insn.h"
 #include "target/s390x/mem.h"
 
-#define FX_RAM_SIZE  (1 * MiB)
-#define FX_CODE      UINT64_C(0x10000)
-#define FX_DATA      UINT64_C(0x20000)
-#define FX_MODE64    (PSW_MASK_EA | PSW_MASK_BA)
+#define FX_RAM_SIZE (1 * MiB)
+#define FX_CODE     UINT64_C(0x10000)
+#define FX_DATA     UINT64_C(0x20000)
+#define FX_MODE64   (PSW_MASK_EA | PSW_MASK_BA)
 
 typedef struct Fx {
     S390Cpu cpu;
@@ -29,8 +29,8 @@ static inline Fx *fx_new_mode(bool direct, uint64_t psw_mask)
 
     f->ram.size = FX_RAM_SIZE;
     f->ram.base = g_malloc0(FX_RAM_SIZE);
-    s390_cpu_init(&f->cpu, &s390_ram_ops, &f->ram,
-                  direct ? f->ram.base : NULL, FX_RAM_SIZE);
+    s390_cpu_init(&f->cpu, &s390_ram_ops, &f->ram, direct ? f->ram.base : NULL,
+                  FX_RAM_SIZE);
     g_assert_true(s390_psw_set(&f->cpu, psw_mask, FX_CODE));
     return f;
 }
