@@ -9,21 +9,22 @@
 
 static inline uint32_t fld(uint64_t w, unsigned pos, unsigned width)
 {
-    return (uint32_t)(w >> (64 - pos - width)) & ((1u << width) - 1);
+    return (uint32_t)((w >> (64 - pos - width)) &
+                      ((UINT64_C(1) << width) - 1));
 }
 
 static inline int32_t sfld(uint64_t w, unsigned pos, unsigned width)
 {
-    uint32_t v = fld(w, pos, width);
-    uint32_t sign = 1u << (width - 1);
+    int64_t v = fld(w, pos, width);
+    int64_t sign = INT64_C(1) << (width - 1);
 
-    return (int32_t)(v ^ sign) - (int32_t)sign;
+    return (int32_t)((v ^ sign) - sign);
 }
 
 /* 20-bit displacement: DL at 20-31, DH (signed) at 32-39 */
 static inline int32_t dlong(uint64_t w)
 {
-    return (sfld(w, 32, 8) << 12) | (int32_t)fld(w, 20, 12);
+    return sfld(w, 32, 8) * 4096 + (int32_t)fld(w, 20, 12);
 }
 
 static int64_t imm(uint64_t w, unsigned pos, unsigned width, bool is_signed)
