@@ -1,0 +1,68 @@
+/*
+ * The interpreter CPU's registers: set-up, initial reset, PSW load and
+ * the addressing mode it selects, prefix.
+ */
+#include "qemu/osdep.h"
+#include "target/s390x/cpu-state.h"
+#include "target/s390x/mem.h"
+
+void s390_cpu_init(S390Cpu *cpu, const S390MemOps *ops, void *opaque,
+                   uint8_t *ram, uint64_t ram_size)
+{
+    memset(cpu, 0, sizeof(*cpu));
+    cpu->mem_ops = ops;
+    cpu->mem_opaque = opaque;
+    cpu->ram = ram;
+    cpu->ram_size = ram ? ram_size : 0;
+    cpu->code_page_count = cpu->ram_size >> S390_PAGE_SHIFT;
+    cpu->code_pages = g_malloc0(cpu->code_page_count + 1);
+    s390_cpu_initial_reset(cpu);
+    s390_icache_flush(cpu);
+}
+
+void s390_cpu_finalize(S390Cpu *cpu)
+{
+    g_clear_pointer(&cpu->icache, g_free);
+    g_clear_pointer(&cpu->code_pages, g_free);
+}
+
+void s390_cpu_initial_reset(S390Cpu *cpu)
+{
+    s390_cpu_reset(&cpu->env);
+    cpu->psw_mask = 0;
+    cpu->psw_addr = 0;
+    cpu->amask = 0xffffff;
+    cpu->cc = 0;
+    memset(cpu->fprs, 0, sizeof(cpu->fprs));
+    cpu->fpc = 0;
+    memset(cpu->aregs, 0, sizeof(cpu->aregs));
+    cpu->ckc = 0;
+    cpu->cpu_timer = 0;
+    cpu->pgm_code = 0;
+    cpu->pgm_ilc = 0;
+}
+
+uint64_t s390_psw_get_mask(const S390Cpu *cpu)
+{
+    return cpu->psw_mask | ((uint64_t)cpu->cc << PSW_CC_SHIFT);
+}
+
+bool s390_psw_set(S390Cpu *cpu, uint64_t mask, uint64_t addr)
+{
+    bool ea = mask & PSW_MASK_EA, ba = mask & PSW_MASK_BA;
+
+    if (ea && !ba) {
+        return false; /* EA without BA is not a valid mode */
+    }
+    cpu->amask = ea ? UINT64_MAX : ba ? 0x7fffffff : 0xffffff;
+    cpu->cc = (mask & PSW_MASK_CC) >> PSW_CC_SHIFT;
+    cpu->psw_mask = mask & ~PSW_MASK_CC;
+    cpu->psw_addr = addr & cpu->amask;
+    return true;
+}
+
+void s390_set_prefix(S390Cpu *cpu, uint64_t prefix)
+{
+    cpu->env.psa = prefix & UINT64_C(0x7fffe000);
+    s390_icache_flush(cpu);
+}

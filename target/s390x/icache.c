@@ -1,0 +1,149 @@
+/*
+ * The decode cache and the execution loop. Records are kept in a
+ * direct-mapped table indexed by instruction address; a record is valid
+ * while its tag equals the address (tags are even, ICACHE_EMPTY is odd).
+ * Every absolute 4 KiB page a cached instruction came from is marked in
+ * code_pages; a store into a marked page (mem.h, mem.c) or a change of
+ * the translation (prefix) flushes the whole cache.
+ */
+#include "qemu/osdep.h"
+#include "target/s390x/insn.h"
+#include "target/s390x/mem.h"
+
+#define ICACHE_BITS  12
+#define ICACHE_SIZE  (1u << ICACHE_BITS)
+#define ICACHE_EMPTY UINT64_C(1)
+
+struct S390ICacheEntry {
+    uint64_t tag;
+    S390Insn insn;
+};
+
+void s390_icache_flush(S390Cpu *cpu)
+{
+    unsigned i;
+
+    if (!cpu->icache) {
+        cpu->icache = g_new(S390ICacheEntry, ICACHE_SIZE);
+    }
+    for (i = 0; i < ICACHE_SIZE; i++) {
+        cpu->icache[i].tag = ICACHE_EMPTY;
+    }
+    if (cpu->code_pages) {
+        memset(cpu->code_pages, 0, cpu->code_page_count);
+    }
+}
+
+void s390_icache_notify_write(S390Cpu *cpu, uint64_t abs, uint64_t len)
+{
+    uint64_t first = abs >> S390_PAGE_SHIFT;
+    uint64_t last = (abs + len - 1) >> S390_PAGE_SHIFT;
+    uint64_t p;
+
+    if (!len) {
+        return;
+    }
+    for (p = first; p <= last && p < cpu->code_page_count; p++) {
+        if (cpu->code_pages[p]) {
+            s390_icache_flush(cpu);
+            return;
+        }
+    }
+}
+
+/* Mark the page of real address @ra; false if it is not tracked */
+static bool icache_mark(S390Cpu *cpu, uint64_t ra)
+{
+    uint64_t page = s390_real_to_abs(cpu, ra) >> S390_PAGE_SHIFT;
+
+    if (page >= cpu->code_page_count) {
+        return false;
+    }
+    cpu->code_pages[page] = 1;
+    return true;
+}
+
+/*
+ * Decode the instruction at @addr into @e (cached) or @tmp (when its
+ * pages are not tracked); *in points at the result.
+ */
+static int icache_fill(S390Cpu *cpu, uint64_t addr, S390ICacheEntry *e,
+                       S390Insn *tmp, const S390Insn **in)
+{
+    uint8_t bytes[6];
+    int r = s390_insn_fetch_decode(cpu, addr, bytes, &e->insn);
+
+    e->tag = ICACHE_EMPTY;
+    if (r) {
+        *tmp = e->insn;
+        *in = tmp;
+        return r;
+    }
+    if (icache_mark(cpu, addr) &&
+        icache_mark(cpu, (addr + e->insn.ilen - 1) & cpu->amask)) {
+        e->tag = addr;
+        *in = &e->insn;
+    } else {
+        *tmp = e->insn;
+        *in = tmp;
+    }
+    return 0;
+}
+
+/* A failed fetch or decode: record the exception as the CPU would */
+static bool fetch_exception(S390Cpu *cpu, int code, const S390Insn *in)
+{
+    if (code == PGM_OPERATION) {
+        /* suppressed: the PSW passes the instruction, ILC from bits 0-1 */
+        cpu->psw_addr = (in->addr + in->ilen) & cpu->amask;
+        return s390_program_interrupt(cpu, code, in->ilen, in->addr);
+    }
+    return s390_program_interrupt(cpu, code, 0, in->addr);
+}
+
+/* One instruction; 0 to go on, else the program-interruption code */
+static inline int exec_one(S390Cpu *cpu, bool *keep_going)
+{
+    uint64_t addr = cpu->psw_addr;
+    S390ICacheEntry *e = &cpu->icache[(addr >> 1) & (ICACHE_SIZE - 1)];
+    const S390Insn *in = &e->insn;
+    S390Insn tmp;
+    int r;
+
+    if (G_UNLIKELY(e->tag != addr)) {
+        r = icache_fill(cpu, addr, e, &tmp, &in);
+        if (r) {
+            *keep_going = fetch_exception(cpu, r, in);
+            return r;
+        }
+    }
+    cpu->psw_addr = (addr + in->ilen) & cpu->amask;
+    r = in->fn(cpu, in);
+    if (G_UNLIKELY(r)) {
+        *keep_going = s390_program_interrupt(cpu, r, in->ilen, addr);
+    }
+    return r;
+}
+
+S390RunExit s390_cpu_run(S390Cpu *cpu, uint64_t max_insns)
+{
+    uint64_t n;
+    bool go = true;
+
+    for (n = 0; n < max_insns; n++) {
+        if (G_UNLIKELY(exec_one(cpu, &go)) && !go) {
+            cpu->icount += n + 1;
+            return S390_RUN_PGM;
+        }
+    }
+    cpu->icount += n;
+    return S390_RUN_LIMIT;
+}
+
+int s390_cpu_step(S390Cpu *cpu)
+{
+    bool go;
+
+    cpu->icount++;
+    return exec_one(cpu, &go);
+}

@@ -1,0 +1,110 @@
+/*
+ * Opcode lookup: the primary opcode byte says where the extension sits
+ * (none, bits 8-15, bits 12-15 or bits 40-47); one flat table indexed by
+ * primary << 8 | extension, filled once from the handler groups.
+ */
+#include "qemu/osdep.h"
+#include "target/s390x/exec-util.h"
+
+static const S390InsnDef *s390_lut[256 * 256];
+static const S390InsnDef **s390_all;
+static unsigned s390_all_count;
+
+S390OpExt s390_opcode_ext_kind(uint8_t p)
+{
+    switch (p) {
+    case 0x01:
+    case 0xb2:
+    case 0xb3:
+    case 0xb9:
+    case 0xe5:
+        return OPX_BYTE1;
+    case 0xa5:
+    case 0xa7:
+    case 0xc0:
+    case 0xc2:
+    case 0xc4:
+    case 0xc6:
+    case 0xc8:
+    case 0xcc:
+        return OPX_NIBBLE;
+    case 0xe3:
+    case 0xe6:
+    case 0xe7:
+    case 0xeb:
+    case 0xec:
+    case 0xed:
+        return OPX_BYTE5;
+    default:
+        return OPX_NONE;
+    }
+}
+
+static unsigned s390_lut_index(const uint8_t *b)
+{
+    switch (s390_opcode_ext_kind(b[0])) {
+    case OPX_BYTE1:
+        return b[0] << 8 | b[1];
+    case OPX_NIBBLE:
+        return b[0] << 8 | (b[1] & 0xf);
+    case OPX_BYTE5:
+        return b[0] << 8 | b[5];
+    default:
+        return b[0] << 8;
+    }
+}
+
+static void s390_lut_build(void)
+{
+    static const S390InsnGroup *groups[] = {
+        &s390_group_load,    &s390_group_arith,         &s390_group_logic,
+        &s390_group_compare, &s390_group_branch,        &s390_group_storage,
+        &s390_group_misc,    &s390_group_muldiv,        &s390_group_shift,
+        &s390_group_atomic,  &s390_group_rel,           &s390_group_highword,
+        &s390_group_execute, &s390_group_arith_logical,
+    };
+    unsigned g, i, n = 0;
+
+    for (g = 0; g < G_N_ELEMENTS(groups); g++) {
+        n += groups[g]->count;
+    }
+    s390_all = g_new(const S390InsnDef *, n);
+    for (g = 0; g < G_N_ELEMENTS(groups); g++) {
+        for (i = 0; i < groups[g]->count; i++) {
+            const S390InsnDef *d = &groups[g]->defs[i];
+
+            /* two definitions of one opcode are a bug in the tables */
+            g_assert(!s390_lut[d->opc]);
+            s390_lut[d->opc] = d;
+            s390_all[s390_all_count++] = d;
+        }
+    }
+}
+
+static void s390_lut_init(void)
+{
+    static gsize done;
+
+    if (g_once_init_enter(&done)) {
+        s390_lut_build();
+        g_once_init_leave(&done, 1);
+    }
+}
+
+const S390InsnDef *s390_insn_lookup(const uint8_t *bytes)
+{
+    s390_lut_init();
+    return s390_lut[s390_lut_index(bytes)];
+}
+
+unsigned s390_insn_table_size(void)
+{
+    s390_lut_init();
+    return s390_all_count;
+}
+
+const S390InsnDef *s390_insn_table_entry(unsigned i)
+{
+    s390_lut_init();
+    return i < s390_all_count ? s390_all[i] : NULL;
+}

@@ -1,0 +1,100 @@
+/*
+ * The slow paths of operand access: operands that cross an 8 KiB block
+ * or wrap at the end of the addressing mode, storage outside the direct
+ * RAM window (through S390MemOps), and stores into pages holding
+ * pre-decoded instructions.
+ */
+#include "qemu/osdep.h"
+#include "target/s390x/mem.h"
+
+#define PAGE_SIZE_4K (UINT64_C(1) << S390_PAGE_SHIFT)
+
+/* Logical to absolute; the DAT hook goes here. */
+static int s390_mem_translate(S390Cpu *cpu, uint64_t la, S390Access kind,
+                              uint64_t *abs)
+{
+    *abs = s390_real_to_abs(cpu, la);
+    return 0;
+}
+
+/* Move one piece that stays inside a 4 KiB page of both address kinds */
+static int s390_mem_piece(S390Cpu *cpu, uint64_t abs, void *buf, uint32_t len,
+                          S390Access kind)
+{
+    if (abs < cpu->ram_size && len <= cpu->ram_size - abs) {
+        if (kind == S390_ACC_STORE) {
+            memcpy(cpu->ram + abs, buf, len);
+        } else {
+            memcpy(buf, cpu->ram + abs, len);
+        }
+        return 0;
+    }
+    if (!cpu->mem_ops) {
+        return PGM_ADDRESSING;
+    }
+    return cpu->mem_ops->access(cpu->mem_opaque, abs, buf, len, kind);
+}
+
+/*
+ * Walk [la, la+len) in pieces that end at page boundaries, wrapping at
+ * the addressing-mode limit; @buf NULL only probes (for a store: checks
+ * the pages are there without writing).
+ */
+static int s390_mem_walk(S390Cpu *cpu, uint64_t la, uint8_t *buf, uint64_t len,
+                         S390Access kind)
+{
+    while (len) {
+        uint64_t in_page = PAGE_SIZE_4K - (la & (PAGE_SIZE_4K - 1));
+        uint32_t n = MIN(len, in_page);
+        uint64_t abs;
+        uint8_t probe[1];
+        int r = s390_mem_translate(cpu, la, kind, &abs);
+
+        if (!r) {
+            if (buf) {
+                r = s390_mem_piece(cpu, abs, buf, n, kind);
+            } else {
+                r = s390_mem_piece(cpu, abs, probe, 1, S390_ACC_FETCH);
+            }
+        }
+        if (r) {
+            return r;
+        }
+        if (buf && kind == S390_ACC_STORE) {
+            s390_icache_notify_write(cpu, abs, n);
+        }
+        if (buf) {
+            buf += n;
+        }
+        len -= n;
+        la = (la + n) & cpu->amask;
+    }
+    return 0;
+}
+
+int s390_mem_read_slow(S390Cpu *cpu, uint64_t la, void *buf, uint32_t len,
+                       S390Access kind)
+{
+    return s390_mem_walk(cpu, la, buf, len, kind);
+}
+
+int s390_mem_write_slow(S390Cpu *cpu, uint64_t la, const void *buf,
+                        uint32_t len)
+{
+    int r = s390_mem_walk(cpu, la, NULL, len, S390_ACC_STORE);
+
+    if (r) {
+        return r;
+    }
+    return s390_mem_walk(cpu, la, (uint8_t *)buf, len, S390_ACC_STORE);
+}
+
+int s390_mem_check(S390Cpu *cpu, uint64_t la, uint64_t len, S390Access kind)
+{
+    return s390_mem_walk(cpu, la, NULL, len, kind);
+}
+
+void s390_mem_code_written(S390Cpu *cpu, uint64_t abs)
+{
+    s390_icache_flush(cpu);
+}

@@ -1,0 +1,162 @@
+/*
+ * Operand and instruction access of the interpreter at logical
+ * addresses. Real-address mode only for now: logical = real, then
+ * prefixing gives the absolute address (DAT plugs in at
+ * s390_mem_translate()). Every call returns 0 or a program-interruption
+ * code; a store that fails has stored nothing.
+ */
+#ifndef TARGET_S390X_MEM_H
+#define TARGET_S390X_MEM_H
+
+#include "qemu/bswap.h"
+#include "target/s390x/cpu-state.h"
+
+#define S390_PREFIX_MASK UINT64_C(0x1fff) /* the 8 KiB prefix area */
+#define S390_PAGE_SHIFT  12
+
+/* Real to absolute: swap the 8 KiB at 0 with the 8 KiB at the prefix */
+static inline uint64_t s390_real_to_abs(const S390Cpu *cpu, uint64_t ra)
+{
+    uint64_t block = ra & ~S390_PREFIX_MASK;
+
+    if (block == 0) {
+        return ra + cpu->env.psa;
+    }
+    if (block == cpu->env.psa) {
+        return ra & S390_PREFIX_MASK;
+    }
+    return ra;
+}
+
+int s390_mem_read_slow(S390Cpu *cpu, uint64_t la, void *buf, uint32_t len,
+                       S390Access kind);
+int s390_mem_write_slow(S390Cpu *cpu, uint64_t la, const void *buf,
+                        uint32_t len);
+void s390_mem_code_written(S390Cpu *cpu, uint64_t abs);
+
+/*
+ * Host pointer for @len bytes at logical @la if they sit in the direct
+ * RAM window without crossing an 8 KiB block (so no wrap either).
+ */
+static inline uint8_t *s390_mem_direct(S390Cpu *cpu, uint64_t la, uint32_t len)
+{
+    uint64_t abs;
+
+    if (G_UNLIKELY((la & S390_PREFIX_MASK) + len > S390_PREFIX_MASK + 1)) {
+        return NULL;
+    }
+    abs = s390_real_to_abs(cpu, la);
+    if (G_UNLIKELY(abs + len > cpu->ram_size)) {
+        return NULL;
+    }
+    return cpu->ram + abs;
+}
+
+static inline int s390_mem_read(S390Cpu *cpu, uint64_t la, void *buf,
+                                uint32_t len)
+{
+    uint8_t *p = s390_mem_direct(cpu, la, len);
+
+    if (G_LIKELY(p)) {
+        memcpy(buf, p, len);
+        return 0;
+    }
+    return s390_mem_read_slow(cpu, la, buf, len, S390_ACC_FETCH);
+}
+
+static inline int s390_mem_write(S390Cpu *cpu, uint64_t la, const void *buf,
+                                 uint32_t len)
+{
+    uint8_t *p = s390_mem_direct(cpu, la, len);
+
+    if (G_LIKELY(p)) {
+        uint64_t page = (uint64_t)(p - cpu->ram) >> S390_PAGE_SHIFT;
+
+        if (G_UNLIKELY(cpu->code_pages[page] |
+                       cpu->code_pages[(uint64_t)(p + len - 1 - cpu->ram) >>
+                                       S390_PAGE_SHIFT])) {
+            s390_mem_code_written(cpu, p - cpu->ram);
+        }
+        memcpy(p, buf, len);
+        return 0;
+    }
+    return s390_mem_write_slow(cpu, la, buf, len);
+}
+
+/* Big-endian loads and stores of 1, 2, 4 or 8 bytes */
+static inline int s390_ld8(S390Cpu *cpu, uint64_t la, uint8_t *v)
+{
+    return s390_mem_read(cpu, la, v, 1);
+}
+
+static inline int s390_ld16(S390Cpu *cpu, uint64_t la, uint16_t *v)
+{
+    uint8_t b[2];
+    int r = s390_mem_read(cpu, la, b, 2);
+
+    *v = lduw_be_p(b);
+    return r;
+}
+
+static inline int s390_ld32(S390Cpu *cpu, uint64_t la, uint32_t *v)
+{
+    uint8_t b[4];
+    int r = s390_mem_read(cpu, la, b, 4);
+
+    *v = ldl_be_p(b);
+    return r;
+}
+
+static inline int s390_ld64(S390Cpu *cpu, uint64_t la, uint64_t *v)
+{
+    uint8_t b[8];
+    int r = s390_mem_read(cpu, la, b, 8);
+
+    *v = ldq_be_p(b);
+    return r;
+}
+
+static inline int s390_st8(S390Cpu *cpu, uint64_t la, uint8_t v)
+{
+    return s390_mem_write(cpu, la, &v, 1);
+}
+
+static inline int s390_st16(S390Cpu *cpu, uint64_t la, uint16_t v)
+{
+    uint8_t b[2];
+
+    stw_be_p(b, v);
+    return s390_mem_write(cpu, la, b, 2);
+}
+
+static inline int s390_st32(S390Cpu *cpu, uint64_t la, uint32_t v)
+{
+    uint8_t b[4];
+
+    stl_be_p(b, v);
+    return s390_mem_write(cpu, la, b, 4);
+}
+
+static inline int s390_st64(S390Cpu *cpu, uint64_t la, uint64_t v)
+{
+    uint8_t b[8];
+
+    stq_be_p(b, v);
+    return s390_mem_write(cpu, la, b, 8);
+}
+
+/*
+ * Is every byte of [la, la+len) accessible for @kind? Lets an
+ * instruction with a long operand (MVC, STM...) check before it stores.
+ */
+int s390_mem_check(S390Cpu *cpu, uint64_t la, uint64_t len, S390Access kind);
+
+/* ---- a RAM-backed S390MemOps for tests (mem-ram.c) ---- */
+typedef struct S390Ram {
+    uint8_t *base;
+    uint64_t size;
+} S390Ram;
+
+extern const S390MemOps s390_ram_ops; /* opaque: S390Ram */
+
+#endif
