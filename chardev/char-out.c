@@ -160,11 +160,6 @@ ssize_t qemu_chr_fe_write_all(Chardev *chr, const void *buf, size_t len)
     return len;
 }
 
-size_t qemu_chr_fe_backlog(Chardev *chr)
-{
-    return chr->outq->len;
-}
-
 bool qemu_chr_fe_throttled(Chardev *chr)
 {
     return chr->out_throttled;

@@ -172,16 +172,6 @@ bool visit_type_bool(Visitor *v, const char *name, bool *obj, Error **errp)
     return input_type_bool(v, name, obj, errp);
 }
 
-bool visit_type_number(Visitor *v, const char *name, double *obj,
-                       Error **errp)
-{
-    if (v->type == VISITOR_OUTPUT) {
-        output_set_node(v, json_node_init_double(json_node_alloc(), *obj));
-        return true;
-    }
-    return input_type_number(v, name, obj, errp);
-}
-
 bool visit_type_str(Visitor *v, const char *name, char **obj, Error **errp)
 {
     if (v->type == VISITOR_OUTPUT) {

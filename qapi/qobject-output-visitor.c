@@ -41,11 +41,6 @@ void visit_free(Visitor *v)
     g_free(v);
 }
 
-VisitorType visit_get_type(Visitor *v)
-{
-    return v->type;
-}
-
 bool visit_is_input(Visitor *v)
 {
     return v->type == VISITOR_INPUT;

@@ -143,32 +143,3 @@ ObjectProperty *object_property_add_uint64_ptr(Object *obj, const char *name,
 {
     return qom_uint_attach(obj, NULL, name, v, sizeof(*v), flags);
 }
-
-ObjectProperty *object_class_property_add_uint8_ptr(ObjectClass *klass,
-                                                    const char *name,
-                                                    const uint8_t *v,
-                                                    ObjectPropertyFlags flags)
-{
-    return qom_uint_attach(NULL, klass, name, v, sizeof(*v), flags);
-}
-
-ObjectProperty *object_class_property_add_uint16_ptr(
-    ObjectClass *klass, const char *name, const uint16_t *v,
-    ObjectPropertyFlags flags)
-{
-    return qom_uint_attach(NULL, klass, name, v, sizeof(*v), flags);
-}
-
-ObjectProperty *object_class_property_add_uint32_ptr(
-    ObjectClass *klass, const char *name, const uint32_t *v,
-    ObjectPropertyFlags flags)
-{
-    return qom_uint_attach(NULL, klass, name, v, sizeof(*v), flags);
-}
-
-ObjectProperty *object_class_property_add_uint64_ptr(
-    ObjectClass *klass, const char *name, const uint64_t *v,
-    ObjectPropertyFlags flags)
-{
-    return qom_uint_attach(NULL, klass, name, v, sizeof(*v), flags);
-}

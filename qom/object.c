@@ -68,11 +68,6 @@ Type type_register_static(const TypeInfo *info)
     return t;
 }
 
-Type type_register(const TypeInfo *info)
-{
-    return type_register_static(info);
-}
-
 void type_register_static_array(const TypeInfo *infos, int nr_infos)
 {
     for (const TypeInfo *info = infos; info < infos + nr_infos; info++) {

@@ -26,20 +26,10 @@ static QTestServer server;
 static bool qtest_allowed;
 static GHashTable *qtest_commands;
 
-bool qtest_enabled(void)
-{
-    return qtest_allowed;
-}
-
 void qtest_enable(void)
 {
     qtest_allowed = true;
     qemu_clock_set_virtual_manual();
-}
-
-bool qtest_server_active(void)
-{
-    return server.chr != NULL;
 }
 
 void qtest_clock_warp(int64_t dest)
@@ -99,20 +89,6 @@ void qtest_sendf(Chardev *chr, const char *fmt, ...)
     g_autofree char *big = g_strdup_vprintf(fmt, ap);
     va_end(ap);
     qtest_send(chr, big);
-}
-
-void qtest_send_async(const char *fmt, ...)
-{
-    g_autofree char *line = NULL;
-    va_list ap;
-
-    if (!server.chr || !server.opened) {
-        return;
-    }
-    va_start(ap, fmt);
-    line = g_strdup_vprintf(fmt, ap);
-    va_end(ap);
-    qtest_sendf(server.chr, "%s\n", line);
 }
 
 /* ---- arguments ---- */

@@ -152,11 +152,6 @@ static void G_GNUC_PRINTF(2, 0)
     put_report(severity, msg);
 }
 
-void error_vreport(const char *fmt, va_list ap)
-{
-    put_vreport("", fmt, ap);
-}
-
 void error_report(const char *format, ...)
 {
     va_list args;

@@ -149,11 +149,6 @@ bool timer_pending(QEMUTimer *ts)
     return ts->expire_time >= 0;
 }
 
-bool timer_expired(QEMUTimer *ts, int64_t current_time)
-{
-    return timer_pending(ts) && ts->expire_time <= current_time * ts->scale;
-}
-
 int64_t timer_expire_time_ns(QEMUTimer *ts)
 {
     return ts->expire_time;

@@ -212,12 +212,6 @@ void qdev_propinfo_set_default_value_int(ObjectProperty *op,
     object_property_set_default_int(op, prop->defval.i);
 }
 
-void qdev_propinfo_set_default_value_uint(ObjectProperty *op,
-                                          const Property *prop)
-{
-    object_property_set_default_uint(op, prop->defval.u);
-}
-
 void qdev_propinfo_set_default_value_enum(ObjectProperty *op,
                                           const Property *prop)
 {

@@ -43,11 +43,6 @@ static int css_intr_first_isc(uint8_t isc_mask)
     return -1;
 }
 
-bool css_intr_pending(uint8_t isc_mask)
-{
-    return css_intr_first_isc(isc_mask) >= 0;
-}
-
 bool css_intr_accept(uint8_t isc_mask, CssIoIntr *out)
 {
     int isc = css_intr_first_isc(isc_mask);

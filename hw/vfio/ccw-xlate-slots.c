@@ -196,11 +196,6 @@ const CcwXlateResult *ccw_prog_stop_at_start(const CcwProgram *p)
     return ccw_prog_stop_result(p, (s + 1) * CCW_PROG_CCW_SIZE);
 }
 
-const CcwXlateResult *ccw_prog_result(const CcwProgram *p)
-{
-    return &p->res;
-}
-
 uint32_t ccw_prog_nr_slots(const CcwProgram *p)
 {
     return p->nr_slots;

@@ -70,8 +70,6 @@ void qemu_chr_fe_deinit(Chardev *chr);
  * (qemu_chr_fe_throttled()); reading resumes at 256 KiB.
  */
 ssize_t qemu_chr_fe_write_all(Chardev *chr, const void *buf, size_t len);
-/* Bytes accepted by write_all and not yet taken by the peer. */
-size_t qemu_chr_fe_backlog(Chardev *chr);
 /* Is the backlog over the bound (input paused)? Front ends stop there. */
 bool qemu_chr_fe_throttled(Chardev *chr);
 /* Is a peer connected? */

@@ -63,7 +63,6 @@ Visitor *qobject_output_visitor_new(JsonNode **result);
 void visit_complete(Visitor *v, void *opaque);
 void visit_free(Visitor *v);
 
-VisitorType visit_get_type(Visitor *v);
 bool visit_is_input(Visitor *v);
 
 bool visit_type_int(Visitor *v, const char *name, int64_t *obj, Error **errp);
@@ -86,8 +85,6 @@ bool visit_type_uint64(Visitor *v, const char *name, uint64_t *obj,
 bool visit_type_size(Visitor *v, const char *name, uint64_t *obj,
                      Error **errp);
 bool visit_type_bool(Visitor *v, const char *name, bool *obj, Error **errp);
-bool visit_type_number(Visitor *v, const char *name, double *obj,
-                       Error **errp);
 /*
  * Strings. Input: *obj receives a new string (g_free it). Output: *obj
  * is read (NULL is output as "").

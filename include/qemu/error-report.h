@@ -43,7 +43,6 @@ extern bool message_with_timestamp;
 
 void error_vprintf(const char *fmt, va_list ap) G_GNUC_PRINTF(1, 0);
 void error_printf(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
-void error_vreport(const char *fmt, va_list ap) G_GNUC_PRINTF(1, 0);
 void error_report(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
 void warn_report(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
 void info_report(const char *fmt, ...) G_GNUC_PRINTF(1, 2);

@@ -92,8 +92,6 @@ void timer_del(QEMUTimer *ts);
 /* Disarm and free @ts; NULL is accepted. */
 void timer_free(QEMUTimer *ts);
 bool timer_pending(QEMUTimer *ts);
-/* Has @ts's expiry time (in its scale) been reached at @current_time? */
-bool timer_expired(QEMUTimer *ts, int64_t current_time);
 /* Expiry time in ns, or -1 when not armed. */
 int64_t timer_expire_time_ns(QEMUTimer *ts);
 

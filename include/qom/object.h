@@ -149,7 +149,6 @@ struct TypeInfo {
 /* ---- types ---- */
 
 Type type_register_static(const TypeInfo *info);
-Type type_register(const TypeInfo *info);
 void type_register_static_array(const TypeInfo *infos, int nr_infos);
 bool type_is_registered(const char *typename);
 
@@ -356,20 +355,6 @@ ObjectProperty *object_property_add_uint32_ptr(Object *obj, const char *name,
 ObjectProperty *object_property_add_uint64_ptr(Object *obj, const char *name,
                                                const uint64_t *v,
                                                ObjectPropertyFlags flags);
-/* Class variants: @v points to a value shared by every instance. */
-ObjectProperty *object_class_property_add_uint8_ptr(ObjectClass *klass,
-                                                    const char *name,
-                                                    const uint8_t *v,
-                                                    ObjectPropertyFlags flags);
-ObjectProperty *object_class_property_add_uint16_ptr(
-    ObjectClass *klass, const char *name, const uint16_t *v,
-    ObjectPropertyFlags flags);
-ObjectProperty *object_class_property_add_uint32_ptr(
-    ObjectClass *klass, const char *name, const uint32_t *v,
-    ObjectPropertyFlags flags);
-ObjectProperty *object_class_property_add_uint64_ptr(
-    ObjectClass *klass, const char *name, const uint64_t *v,
-    ObjectPropertyFlags flags);
 
 /* ---- composition tree ---- */
 

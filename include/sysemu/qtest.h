@@ -21,9 +21,6 @@
 
 typedef void QTestCommandFunc(Chardev *chr, gchar **words);
 
-/* Is the qtest accelerator in use (-accel qtest / -machine accel=qtest)? */
-bool qtest_enabled(void);
-
 /*
  * Select the qtest accelerator: the virtual clock becomes manual and the
  * clock_step / clock_set commands become available.  vl.c calls this
@@ -31,9 +28,6 @@ bool qtest_enabled(void);
  * is given without -accel).
  */
 void qtest_enable(void);
-
-/* Is a qtest server running (-qtest given)? */
-bool qtest_server_active(void);
 
 /*
  * Start the server for -qtest @qtest_chrdev: legacy chardev syntax
@@ -54,12 +48,6 @@ void qtest_register_command(const char *name, QTestCommandFunc *fn);
 /* Send @str (which should end in "\n") as is, logging it. */
 void qtest_send(Chardev *chr, const char *str);
 void qtest_sendf(Chardev *chr, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
-
-/*
- * Send an unsolicited line (format without the trailing newline) to the
- * connected client, if any.  Its first word must not be OK, FAIL or ERR.
- */
-void qtest_send_async(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
 
 /*
  * Argument helpers for command handlers: parse words[@idx] as an unsigned

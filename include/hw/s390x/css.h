@@ -237,8 +237,6 @@ void css_intr_dequeue(SubchDev *sch);
  * @isc_mask (bit 0x80 >> isc). False when none.
  */
 bool css_intr_accept(uint8_t isc_mask, CssIoIntr *out);
-/* Is an I/O interrupt pending for an ISC in @isc_mask? */
-bool css_intr_pending(uint8_t isc_mask);
 
 /* Queue a CRW; the machine-check-pending indication is set meanwhile. */
 void css_crw_queue(uint8_t rsc, uint8_t erc, bool chain, uint16_t rsid);

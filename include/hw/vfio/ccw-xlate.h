@@ -103,9 +103,6 @@ const CcwXlateResult *ccw_prog_stop_result(const CcwProgram *p,
  */
 const CcwXlateResult *ccw_prog_stop_at_start(const CcwProgram *p);
 
-/* The result of the last ccw_xlate_program() */
-const CcwXlateResult *ccw_prog_result(const CcwProgram *p);
-
 /* Slots used by the last translation, stop slots included */
 uint32_t ccw_prog_nr_slots(const CcwProgram *p);
 
