@@ -35,6 +35,9 @@ typedef struct VlConfig {
     const char *qtest_chrdev;   /* -qtest */
     const char *qtest_log;      /* -qtest-log */
     const char *pidfile;        /* -pidfile */
+    bool daemonize;             /* -daemonize */
+    bool nographic;             /* -nographic */
+    bool has_monitor;           /* a -qmp, -qmp-pretty or -mon option */
     GArray *accels;             /* of VlAccel, to try in order */
     JsonObject *machine_opts;   /* merged -machine options */
     const VlOpt *machine_opt;   /* last -machine, for error locations */
@@ -52,6 +55,8 @@ void vl_parse_cmdline(VlConfig *cfg, int argc, char **argv);
 void vl_opt_set_location(VlConfig *cfg, const VlOpt *opt);
 void vl_apply_simple_options(VlConfig *cfg);
 void vl_pidfile_cleanup(void);
+/* -nographic's default stdio console and monitor vs -daemonize */
+bool vl_check_daemonize(VlConfig *cfg, Error **errp);
 
 /* vl-values.c: the values of -m, -smp, -name, -uuid, -msg, -display,
  * -overcommit and -cpu */

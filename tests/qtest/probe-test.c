@@ -1,0 +1,86 @@
+/*
+ * What libvirt's capability probe needs: -daemonize, -machine none and
+ * accelerator fallback lists.
+ */
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "libqtest.h"
+
+static gchar *make_tmpdir(void)
+{
+    gchar *dir = g_dir_make_tmp("probe-test-XXXXXX", NULL);
+
+    g_assert_nonnull(dir);
+    return dir;
+}
+
+/* libvirt's probe command line: the parent returns 0, the daemon serves */
+static void test_daemonize_ok(void)
+{
+    g_autofree gchar *dir = make_tmpdir();
+    g_autofree gchar *pidf = g_build_filename(dir, "qmp.pid", NULL);
+    g_autofree gchar *sock = g_build_filename(dir, "qmp.monitor", NULL);
+    g_autofree gchar *args = g_strdup_printf(
+        "-S -no-user-config -nodefaults -nographic "
+        "-qmp unix:%s,server=on,wait=off -pidfile %s -daemonize", sock, pidf);
+    g_autofree gchar *err = NULL, *out = NULL, *text = NULL;
+    int status;
+    long pid;
+
+    out = qtest_run_cmdline(args, &status, &err);
+    g_assert_cmpint(status, ==, 0);
+    g_assert_cmpstr(err, ==, "");
+    g_assert_true(g_file_get_contents(pidf, &text, NULL, NULL));
+    pid = strtol(text, NULL, 10);
+    g_assert_cmpint(pid, >, 1);
+    g_assert_cmpint(pid, !=, getpid());
+    g_assert_cmpint(kill(pid, 0), ==, 0);     /* the daemon runs on */
+    g_assert_true(g_file_test(sock, G_FILE_TEST_EXISTS));
+    g_assert_cmpint(kill(pid, SIGTERM), ==, 0);
+    for (int i = 0; i < 100 && g_file_test(pidf, G_FILE_TEST_EXISTS); i++) {
+        g_usleep(50000);
+    }
+    g_assert_false(g_file_test(pidf, G_FILE_TEST_EXISTS));
+    g_unlink(sock);
+    g_rmdir(dir);
+}
+
+static void expect_failure(const char *args, const char *message)
+{
+    g_autofree gchar *err = NULL, *out = NULL;
+    int status;
+
+    out = qtest_run_cmdline(args, &status, &err);
+    g_assert_cmpint(status, ==, 1);
+    g_assert_nonnull(strstr(err, message));
+}
+
+/* a start-up error reaches the caller's stderr and its exit status */
+static void test_daemonize_init_fails(void)
+{
+    expect_failure("-nodefaults -machine no-such-board -daemonize",
+                   "unsupported machine type");
+}
+
+static void test_daemonize_refused(void)
+{
+    expect_failure("-nographic -daemonize",
+                   "-nographic cannot be used with -daemonize");
+    expect_failure("-nodefaults -chardev stdio,id=c -daemonize",
+                   "-chardev stdio,id=c: cannot use stdio with -daemonize");
+    expect_failure("-nodefaults -qmp stdio -daemonize",
+                   "-qmp stdio: cannot use stdio with -daemonize");
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/probe/daemonize/ok", test_daemonize_ok);
+    g_test_add_func("/probe/daemonize/init-fails", test_daemonize_init_fails);
+    g_test_add_func("/probe/daemonize/refused", test_daemonize_refused);
+    return g_test_run();
+}
