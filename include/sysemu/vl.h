@@ -75,6 +75,8 @@ void vl_chardev_help(void);
 
 /* vl-machine.c: accelerator, machine, objects, qtest */
 void vl_configure_accelerator(VlConfig *cfg);
+/* The accelerator in use ("tcg", "qtest"), NULL before the choice. */
+const char *vl_accel_name(void);
 MachineState *vl_machine_create(VlConfig *cfg, Error **errp);
 bool vl_object_add(const char *arg, Error **errp);
 void vl_start_qtest(VlConfig *cfg);

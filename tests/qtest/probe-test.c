@@ -26,6 +26,7 @@ static void test_daemonize_ok(void)
     g_autofree gchar *sock = g_build_filename(dir, "qmp.monitor", NULL);
     g_autofree gchar *args = g_strdup_printf(
         "-S -no-user-config -nodefaults -nographic "
+        "-machine none,accel=kvm:tcg "
         "-qmp unix:%s,server=on,wait=off -pidfile %s -daemonize", sock, pidf);
     g_autofree gchar *err = NULL, *out = NULL, *text = NULL;
     int status;
@@ -33,7 +34,9 @@ static void test_daemonize_ok(void)
 
     out = qtest_run_cmdline(args, &status, &err);
     g_assert_cmpint(status, ==, 0);
-    g_assert_cmpstr(err, ==, "");
+    /* only the accelerator fallback was reported */
+    g_assert_nonnull(strstr(err, "falling back to tcg\n"));
+    g_assert_null(strstr(err, "rror"));
     g_assert_true(g_file_get_contents(pidf, &text, NULL, NULL));
     pid = strtol(text, NULL, 10);
     g_assert_cmpint(pid, >, 1);
@@ -76,11 +79,65 @@ static void test_daemonize_refused(void)
                    "-qmp stdio: cannot use stdio with -daemonize");
 }
 
+/* -machine none: an empty board, listed by -machine help */
+static void test_machine_none(void)
+{
+    g_autofree gchar *out = NULL, *err = NULL;
+    QTestState *qts;
+    JsonObject *rsp;
+    int status;
+
+    out = qtest_run_cmdline("-machine help", &status, &err);
+    g_assert_cmpint(status, ==, 0);
+    g_assert_nonnull(strstr(out, "\nnone                 empty machine\n"));
+
+    qts = qtest_init("-machine none -nodefaults");
+    rsp = qtest_qmp(qts, "{'execute': 'qom-get', 'arguments': "
+                    "{'path': '/machine', 'property': 'type'}}");
+    g_assert_cmpstr(json_object_get_string_member(rsp, "return"), ==,
+                    "none-machine");
+    json_object_unref(rsp);
+    /* no channel subsystem: no css bridge below /machine */
+    rsp = qtest_qmp(qts, "{'execute': 'qom-get', 'arguments': "
+                    "{'path': 'virtual-css-bridge', 'property': 'type'}}");
+    qmp_expect_error_and_unref(rsp, NULL);
+    qtest_quit(qts);
+}
+
+/* accel=kvm:tcg: kvm fails as QEMU's does without usable KVM, tcg is used */
+static void test_accel_fallback(void)
+{
+    g_autofree gchar *out = NULL, *err = NULL;
+    int status;
+
+    out = qtest_run_cmdline("-machine no-such-board,accel=kvm:tcg "
+                            "-nodefaults", &status, &err);
+    g_assert_cmpint(status, ==, 1);
+    g_assert_nonnull(strstr(err, "qemu-system-s390x: failed to initialize "
+                                 "kvm: "));
+    g_assert_nonnull(strstr(err, "qemu-system-s390x: falling back to tcg\n"));
+    if (access("/dev/kvm", F_OK) < 0) {
+        g_assert_nonnull(strstr(err, "Could not access KVM kernel module: "
+                                     "No such file or directory\n"
+                                     "qemu-system-s390x: failed to initialize"
+                                     " kvm: No such file or directory\n"));
+    }
+    g_free(out);
+    g_free(err);
+    out = qtest_run_cmdline("-accel kvm -machine none", &status, &err);
+    g_assert_cmpint(status, ==, 1);
+    g_assert_true(g_str_has_prefix(err, "qemu-system-s390x: -accel kvm: "
+                                        "failed to initialize kvm: "));
+    g_assert_null(strstr(err, "falling back"));
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/probe/daemonize/ok", test_daemonize_ok);
     g_test_add_func("/probe/daemonize/init-fails", test_daemonize_init_fails);
     g_test_add_func("/probe/daemonize/refused", test_daemonize_refused);
+    g_test_add_func("/probe/machine-none", test_machine_none);
+    g_test_add_func("/probe/accel/fallback", test_accel_fallback);
     return g_test_run();
 }
