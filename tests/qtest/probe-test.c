@@ -131,6 +131,79 @@ static void test_accel_fallback(void)
     g_assert_null(strstr(err, "falling back"));
 }
 
+static gchar *qmp_return_text(QTestState *qts, const char *cmd)
+{
+    JsonObject *rsp = qtest_qmp(qts, "{'execute': %s}", cmd);
+    gchar *text;
+
+    g_assert_true(json_object_has_member(rsp, "return"));
+    text = json_to_string(json_object_get_member(rsp, "return"), false);
+    json_object_unref(rsp);
+    return text;
+}
+
+/* the answers of libvirt's probe, as QEMU 7.2 under TCG gives them */
+static void test_probe_commands(void)
+{
+    QTestState *qts = qtest_init("-machine none -nodefaults");
+    g_autofree gchar *target = qmp_return_text(qts, "query-target");
+    g_autofree gchar *kvm = qmp_return_text(qts, "query-kvm");
+    g_autofree gchar *tpm = qmp_return_text(qts, "query-tpm-models");
+    g_autofree gchar *tpmt = qmp_return_text(qts, "query-tpm-types");
+    g_autofree gchar *mig = qmp_return_text(qts, "query-migrate-capabilities");
+    g_autofree gchar *cpus = qmp_return_text(qts, "query-cpu-definitions");
+    JsonObject *rsp;
+
+    g_assert_cmpstr(target, ==, "{\"arch\":\"s390x\"}");
+    g_assert_cmpstr(kvm, ==, "{\"enabled\":false,\"present\":false}");
+    g_assert_cmpstr(tpm, ==, "[]");
+    g_assert_cmpstr(tpmt, ==, "[]");
+    g_assert_true(g_str_has_prefix(mig, "[{\"state\":false,\"capability\":"
+                                        "\"xbzrle\"}"));
+    g_assert_nonnull(strstr(mig, "{\"state\":false,\"capability\":"
+                                 "\"postcopy-preempt\"}]"));
+    g_assert_null(strstr(mig, "true"));
+    g_assert_nonnull(strstr(cpus, "\"name\":\"qemu\",\"typename\":"
+                                  "\"qemu-s390x-cpu\""));
+
+    rsp = qtest_qmp(qts, "{'execute': 'query-cpu-model-expansion', "
+                    "'arguments': {'type': 'static', 'model': "
+                    "{'name': 'host'}}}");
+    g_assert_cmpstr(json_object_get_string_member(
+                        json_object_get_object_member(rsp, "error"), "desc"),
+                    ==, "The CPU definition 'host' is unknown.");
+    json_object_unref(rsp);
+    rsp = qtest_qmp(qts, "{'execute': 'query-cpu-model-expansion', "
+                    "'arguments': {'type': 'full', 'model': "
+                    "{'name': 'max'}}}");
+    g_assert_cmpstr(json_object_get_string_member(
+                        json_object_get_object_member(
+                            json_object_get_object_member(rsp, "return"),
+                            "model"), "name"), ==, "max");
+    json_object_unref(rsp);
+    rsp = qtest_qmp(qts, "{'execute': 'query-kvm', 'arguments': {'x': 1}}");
+    qmp_expect_error_and_unref(rsp, "GenericError");
+    qtest_quit(qts);
+}
+
+/* the accelerators are QOM types, as libvirt checks for tcg-accel */
+static void test_accel_types(void)
+{
+    QTestState *qts = qtest_init("-machine none -nodefaults");
+    JsonObject *rsp = qtest_qmp(qts, "{'execute': 'qom-list-types', "
+                                "'arguments': {'implements': 'accel'}}");
+    g_autofree gchar *text = json_to_string(json_object_get_member(rsp,
+                                                                   "return"),
+                                            false);
+
+    g_assert_nonnull(strstr(text, "{\"name\":\"tcg-accel\",\"parent\":"
+                                  "\"accel\"}"));
+    g_assert_nonnull(strstr(text, "\"qtest-accel\""));
+    g_assert_nonnull(strstr(text, "\"kvm-accel\""));
+    json_object_unref(rsp);
+    qtest_quit(qts);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -139,5 +212,7 @@ int main(int argc, char **argv)
     g_test_add_func("/probe/daemonize/refused", test_daemonize_refused);
     g_test_add_func("/probe/machine-none", test_machine_none);
     g_test_add_func("/probe/accel/fallback", test_accel_fallback);
+    g_test_add_func("/probe/qmp/commands", test_probe_commands);
+    g_test_add_func("/probe/qmp/accel-types", test_accel_types);
     return g_test_run();
 }
