@@ -204,6 +204,32 @@ static void test_accel_types(void)
     qtest_quit(qts);
 }
 
+static void test_cmdline_options(void)
+{
+    QTestState *qts = qtest_init("-machine none -nodefaults");
+    g_autofree gchar *all = qmp_return_text(qts,
+                                            "query-command-line-options");
+    g_autofree gchar *help = NULL, *err = NULL;
+    JsonObject *rsp;
+    int status;
+
+    g_assert_nonnull(strstr(all, "{\"name\":\"accel\",\"type\":"
+                                 "\"string\"}"));
+    g_assert_nonnull(strstr(all, "\"option\":\"machine\""));
+    g_assert_null(strstr(all, "\"option\":\"drive\""));  /* refused */
+    /* sandbox is listed exactly when the build has it */
+    help = qtest_run_cmdline("-h", &status, &err);
+    g_assert_cmpint(!!strstr(all, "\"option\":\"sandbox\""), ==,
+                    !!strstr(help, "\n-sandbox on"));
+    rsp = qtest_qmp(qts, "{'execute': 'query-command-line-options', "
+                    "'arguments': {'option': 'bogus'}}");
+    g_assert_cmpstr(json_object_get_string_member(
+                        json_object_get_object_member(rsp, "error"), "desc"),
+                    ==, "invalid option name: bogus");
+    json_object_unref(rsp);
+    qtest_quit(qts);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -214,5 +240,6 @@ int main(int argc, char **argv)
     g_test_add_func("/probe/accel/fallback", test_accel_fallback);
     g_test_add_func("/probe/qmp/commands", test_probe_commands);
     g_test_add_func("/probe/qmp/accel-types", test_accel_types);
+    g_test_add_func("/probe/qmp/command-line-options", test_cmdline_options);
     return g_test_run();
 }
