@@ -230,6 +230,64 @@ static void test_cmdline_options(void)
     qtest_quit(qts);
 }
 
+/*
+ * query-qmp-schema is generated from qapi/schema.json: it must list
+ * exactly the registered commands, and every type it names must exist.
+ */
+static void test_qmp_schema(void)
+{
+    QTestState *qts = qtest_init("-machine none -nodefaults");
+    JsonObject *rsp = qtest_qmp(qts, "{'execute': 'query-qmp-schema'}");
+    JsonObject *cmds = qtest_qmp(qts, "{'execute': 'query-commands'}");
+    JsonArray *schema = json_object_get_array_member(rsp, "return");
+    JsonArray *names = json_object_get_array_member(cmds, "return");
+    g_autoptr(GHashTable) defined = g_hash_table_new(g_str_hash, g_str_equal);
+    g_autoptr(GHashTable) in_schema = g_hash_table_new(g_str_hash,
+                                                       g_str_equal);
+    guint ncmds = 0;
+
+    for (guint i = 0; i < json_array_get_length(schema); i++) {
+        JsonObject *e = json_array_get_object_element(schema, i);
+        const char *meta = json_object_get_string_member(e, "meta-type");
+
+        if (!strcmp(meta, "command")) {
+            g_hash_table_add(in_schema,
+                             (gpointer)json_object_get_string_member(e,
+                                                                     "name"));
+            ncmds++;
+        } else if (strcmp(meta, "event")) {
+            g_hash_table_add(defined,
+                             (gpointer)json_object_get_string_member(e,
+                                                                     "name"));
+        }
+    }
+    for (guint i = 0; i < json_array_get_length(schema); i++) {
+        JsonObject *e = json_array_get_object_element(schema, i);
+        static const char *const refs[] = { "arg-type", "ret-type",
+                                            "element-type" };
+
+        for (size_t r = 0; r < G_N_ELEMENTS(refs); r++) {
+            if (json_object_has_member(e, refs[r])) {
+                g_assert_true(g_hash_table_contains(
+                    defined, json_object_get_string_member(e, refs[r])));
+            }
+        }
+    }
+    g_assert_cmpuint(ncmds, ==, json_array_get_length(names));
+    for (guint i = 0; i < json_array_get_length(names); i++) {
+        const char *name = json_object_get_string_member(
+            json_array_get_object_element(names, i), "name");
+
+        if (!g_hash_table_contains(in_schema, name)) {
+            g_error("command %s is registered but not in qapi/schema.json",
+                    name);
+        }
+    }
+    json_object_unref(rsp);
+    json_object_unref(cmds);
+    qtest_quit(qts);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -241,5 +299,6 @@ int main(int argc, char **argv)
     g_test_add_func("/probe/qmp/commands", test_probe_commands);
     g_test_add_func("/probe/qmp/accel-types", test_accel_types);
     g_test_add_func("/probe/qmp/command-line-options", test_cmdline_options);
+    g_test_add_func("/probe/qmp/schema", test_qmp_schema);
     return g_test_run();
 }
