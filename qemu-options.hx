@@ -161,6 +161,11 @@ DEF trace HAS_ARG trace
 DEF pidfile HAS_ARG pidfile
 | -pidfile file   write the process id to 'file'
 
+DEF daemonize 0 daemonize
+| -daemonize      daemonize the process after initialisation: the
+|                 command returns once the monitors listen (exit 0), or
+|                 exits 1 with the error when start-up fails
+
 IF CONFIG_SECCOMP
 DEF sandbox HAS_ARG sandbox
 | -sandbox on[,obsolete=allow|deny][,elevateprivileges=allow|deny|children]
@@ -173,7 +178,6 @@ ENDIF
 IFNOT CONFIG_SECCOMP
 DEF sandbox HAS_ARG|UNSUPPORTED sandbox
 ENDIF
-DEF daemonize 0|UNSUPPORTED daemonize
 DEF drive HAS_ARG|UNSUPPORTED drive
 DEF blockdev HAS_ARG|UNSUPPORTED blockdev
 DEF hda HAS_ARG|UNSUPPORTED hda

@@ -4,6 +4,7 @@
  */
 #include "qemu/osdep.h"
 #include "chardev-internal.h"
+#include "sysemu/daemonize.h"
 #include <fcntl.h>
 #include <sys/socket.h>
 #include <glib-unix.h>
@@ -132,6 +133,10 @@ bool chr_open_stdio(Chardev *chr, JsonObject *opts, Error **errp)
 {
     static bool stdio_in_use;
 
+    if (is_daemonized()) {
+        error_setg(errp, "cannot use stdio with -daemonize");
+        return false;
+    }
     if (stdio_in_use) {
         error_setg(errp, "cannot use stdio by multiple character devices");
         return false;

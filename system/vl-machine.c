@@ -11,12 +11,20 @@
 #include "sysemu/qtest.h"
 #include "sysemu/vl.h"
 
-/* The accelerators this program has. "tcg" runs no guest code yet. */
-static const char *const accel_names[] = { "qtest", "tcg", NULL };
+#include <fcntl.h>
 
-static bool accel_known(const char *name)
+/*
+ * The accelerators this program has. "tcg" runs no guest code yet: until
+ * the CPU interpreter exists it behaves as "qtest" does (nothing runs
+ * unless a qtest client drives it). "kvm" is known so that it fails as
+ * QEMU's does on a host without /dev/kvm.
+ */
+static const char *const accel_names[] = { "qtest", "tcg", "kvm", NULL };
+static const char *accel_chosen;
+
+const char *vl_accel_name(void)
 {
-    return g_strv_contains(accel_names, name);
+    return accel_chosen;
 }
 
 static void accel_add_list(VlConfig *cfg, const char *list)
@@ -30,9 +38,48 @@ static void accel_add_list(VlConfig *cfg, const char *list)
     }
 }
 
+/* KVM needs an s390x host: report the missing device node as QEMU does. */
+static bool kvm_try_init(Error **errp)
+{
+    int fd = open("/dev/kvm", O_RDWR | O_CLOEXEC);
+    int err = errno;
+
+    if (fd < 0) {
+        error_report("Could not access KVM kernel module: %s", strerror(err));
+        error_setg_errno(errp, err, "failed to initialize kvm");
+        return false;
+    }
+    close(fd);
+    error_setg_errno(errp, EOPNOTSUPP, "failed to initialize kvm");
+    return false;
+}
+
+/* false with the reason reported when @name cannot be used */
+static bool accel_try(VlConfig *cfg, const VlAccel *acc)
+{
+    Error *err = NULL;
+    Location loc;
+    bool ok = true;
+
+    loc_push_none(&loc);
+    if (acc->opt) {
+        vl_opt_set_location(cfg, acc->opt);
+    }
+    if (!g_strv_contains(accel_names, acc->name)) {
+        error_report("invalid accelerator %s", acc->name);
+        ok = false;
+    } else if (!strcmp(acc->name, "kvm") && !kvm_try_init(&err)) {
+        error_report_err(err);
+        ok = false;
+    }
+    loc_pop(&loc);
+    return ok;
+}
+
 void vl_configure_accelerator(VlConfig *cfg)
 {
     const char *legacy = NULL;
+    bool failed = false;
 
     if (cfg->machine_opts) {
         legacy = keyval_get_str(cfg->machine_opts, "accel");
@@ -50,23 +97,22 @@ void vl_configure_accelerator(VlConfig *cfg)
         /* like QEMU: -qtest implies the qtest accelerator */
         accel_add_list(cfg, cfg->qtest_chrdev ? "qtest" : "tcg");
     }
-    /* like QEMU: an unknown name is reported and the next one tried */
+    /* like QEMU: each one that fails is reported and the next one tried */
     for (guint i = 0; i < cfg->accels->len; i++) {
         const VlAccel *acc = &g_array_index(cfg->accels, VlAccel, i);
-        Location loc;
 
-        if (accel_known(acc->name)) {
-            if (!strcmp(acc->name, "qtest")) {
-                qtest_enable();
-            }
-            return;
+        if (!accel_try(cfg, acc)) {
+            failed = true;
+            continue;
         }
-        loc_push_none(&loc);
-        if (acc->opt) {
-            vl_opt_set_location(cfg, acc->opt);
+        accel_chosen = acc->name;
+        if (!strcmp(acc->name, "qtest")) {
+            qtest_enable();
         }
-        error_report("invalid accelerator %s", acc->name);
-        loc_pop(&loc);
+        if (failed && !cfg->qtest_chrdev) {
+            error_report("falling back to %s", acc->name);
+        }
+        return;
     }
     error_printf("This program has the accelerators qtest and tcg\n");
     exit(1);

@@ -12,6 +12,8 @@
 #include "sysemu/sandbox.h"
 #include "hw/qdev-properties.h"
 #include "qemu/log.h"
+#include "sysemu/daemonize.h"
+#include "hw/boards.h"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -113,8 +115,12 @@ static bool write_pidfile(const char *path, Error **errp)
         close(fd);
         return false;
     }
-    /* keep fd open: the lock lives as long as we do */
-    pidfile_written = g_strdup(path);
+    /* keep fd open: the lock lives as long as we do; -daemonize changes
+     * the directory, so remember where the file is */
+    pidfile_written = realpath(path, NULL);
+    if (!pidfile_written) {
+        pidfile_written = g_strdup(path);
+    }
     return true;
 }
 
@@ -122,7 +128,8 @@ void vl_pidfile_cleanup(void)
 {
     if (pidfile_written) {
         unlink(pidfile_written);
-        g_clear_pointer(&pidfile_written, g_free);
+        free(pidfile_written);    /* realpath()'s or g_strdup()'s: both malloc */
+        pidfile_written = NULL;
     }
 }
 
@@ -255,10 +262,53 @@ static bool apply_option(VlConfig *cfg, const VlOpt *opt, Error **errp)
         return check_device_id(cfg, opt->arg, errp);
     case QEMU_OPTION_global:
         return qdev_global_parse(opt->arg, errp);
+    case QEMU_OPTION_nographic:
+        cfg->nographic = true;
+        return true;
+    case QEMU_OPTION_daemonize:     /* acted on before this loop */
+        return true;
     default:
-        /* -nographic, -no-user-config: nothing to do (documented) */
+        /* -no-user-config: nothing to do (documented) */
         return true;
     }
+}
+
+/* Options that others depend on, looked at before any takes effect. */
+static void scan_early_options(VlConfig *cfg)
+{
+    for (guint i = 0; i < cfg->opts->len; i++) {
+        switch (g_array_index(cfg->opts, VlOpt, i).index) {
+        case QEMU_OPTION_daemonize:
+            cfg->daemonize = true;
+            break;
+        case QEMU_OPTION_qmp:
+        case QEMU_OPTION_qmp_pretty:
+        case QEMU_OPTION_mon:
+            cfg->has_monitor = true;
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+/*
+ * As QEMU: -nographic puts the default console and monitor on stdio,
+ * which a daemon has not; it is refused unless -nodefaults or the
+ * board's lack of a console and an explicit monitor leave nothing there.
+ */
+bool vl_check_daemonize(VlConfig *cfg, Error **errp)
+{
+    MachineClass *mc = MACHINE_GET_CLASS(cfg->machine);
+    bool default_console = !cfg->nodefaults && !mc->no_serial;
+    bool default_monitor = !cfg->nodefaults && !cfg->has_monitor;
+
+    if (cfg->daemonize && cfg->nographic &&
+        (default_console || default_monitor)) {
+        error_setg(errp, "-nographic cannot be used with -daemonize");
+        return false;
+    }
+    return true;
 }
 
 void vl_apply_simple_options(VlConfig *cfg)
@@ -267,6 +317,11 @@ void vl_apply_simple_options(VlConfig *cfg)
     Error *err = NULL;
 
     cfg->accels = g_array_new(false, true, sizeof(VlAccel));
+    scan_early_options(cfg);
+    if (cfg->daemonize) {
+        /* before -sandbox, whose spawn=deny forbids fork */
+        daemonize_start();
+    }
     loc_push_none(&loc);
     for (guint i = 0; i < cfg->opts->len; i++) {
         const VlOpt *opt = &g_array_index(cfg->opts, VlOpt, i);

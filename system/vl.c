@@ -26,6 +26,7 @@
 #include "chardev/char.h"
 #include "monitor/monitor.h"
 #include "exec/memory.h"
+#include "sysemu/daemonize.h"
 
 static void vl_cleanup(void)
 {
@@ -143,7 +144,7 @@ static void create_machine(VlConfig *cfg)
     Error *err = NULL;
 
     cfg->machine = vl_machine_create(cfg, &err);
-    if (!cfg->machine) {
+    if (!cfg->machine || !vl_check_daemonize(cfg, &err)) {
         error_report_err(err);
         vl_cleanup();
         exit(1);
@@ -220,6 +221,7 @@ int main(int argc, char **argv)
     } else {
         vm_start();
     }
+    daemonize_done();
     status = main_loop();
     vl_cleanup();
     return status;

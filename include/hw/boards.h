@@ -35,6 +35,7 @@ struct MachineClass {
     int max_cpus;
     bool has_hotpluggable_cpus;
     bool numa_mem_supported;
+    bool no_serial;     /* no default console (QEMU: the "none" board) */
 
     /* create RAM and buses; false with errp set when it cannot */
     bool (*init)(MachineState *ms, Error **errp);

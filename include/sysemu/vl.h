@@ -35,6 +35,9 @@ typedef struct VlConfig {
     const char *qtest_chrdev;   /* -qtest */
     const char *qtest_log;      /* -qtest-log */
     const char *pidfile;        /* -pidfile */
+    bool daemonize;             /* -daemonize */
+    bool nographic;             /* -nographic */
+    bool has_monitor;           /* a -qmp, -qmp-pretty or -mon option */
     GArray *accels;             /* of VlAccel, to try in order */
     JsonObject *machine_opts;   /* merged -machine options */
     const VlOpt *machine_opt;   /* last -machine, for error locations */
@@ -52,6 +55,8 @@ void vl_parse_cmdline(VlConfig *cfg, int argc, char **argv);
 void vl_opt_set_location(VlConfig *cfg, const VlOpt *opt);
 void vl_apply_simple_options(VlConfig *cfg);
 void vl_pidfile_cleanup(void);
+/* -nographic's default stdio console and monitor vs -daemonize */
+bool vl_check_daemonize(VlConfig *cfg, Error **errp);
 
 /* vl-values.c: the values of -m, -smp, -name, -uuid, -msg, -display,
  * -overcommit and -cpu */
@@ -70,6 +75,8 @@ void vl_chardev_help(void);
 
 /* vl-machine.c: accelerator, machine, objects, qtest */
 void vl_configure_accelerator(VlConfig *cfg);
+/* The accelerator in use ("tcg", "qtest"), NULL before the choice. */
+const char *vl_accel_name(void);
 MachineState *vl_machine_create(VlConfig *cfg, Error **errp);
 bool vl_object_add(const char *arg, Error **errp);
 void vl_start_qtest(VlConfig *cfg);

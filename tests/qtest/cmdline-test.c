@@ -234,7 +234,9 @@ static const BadLine bad_lines[] = {
       PFX "-display foo: Parameter 'type' does not accept value 'foo'" },
     /* QEMU's text for a display its build lacks, with the option named */
     { OURS, "-display gtk", PFX "-display gtk: Display 'gtk' is not available." },
-    { BOTH, "-accel kvm", PFX "-accel kvm: invalid accelerator kvm" },
+    /* Debian's x86 build has no KVM for s390x; this program fails as a
+     * KVM-capable QEMU does on a host without /dev/kvm (probe-test) */
+    { REAL, "-accel kvm", PFX "-accel kvm: invalid accelerator kvm" },
     { BOTH, "-cpu foo", PFX "unable to find CPU model 'foo'" },
     /* keys QEMU does not know are refused, not ignored */
     { BOTH, "-m 128M,bogus=1", PFX "-m 128M,bogus=1: Invalid parameter 'bogus'" },
