@@ -4,6 +4,7 @@
  * NUL-terminated; the writer turns it back into \u0000.
  */
 #include "qemu/osdep.h"
+#include <math.h>
 #include "qobject/qjson.h"
 
 typedef struct Parser {
@@ -157,6 +158,7 @@ static JsonNode *parse_number(Parser *p, const JSONToken *t)
     g_autofree char *s = g_strndup(p->text + t->start, t->len);
     JsonNode *node = json_node_new(JSON_NODE_VALUE);
     gint64 v;
+    double d;
 
     if (t->type == JSON_INTEGER) {
         errno = 0;
@@ -166,7 +168,14 @@ static JsonNode *parse_number(Parser *p, const JSONToken *t)
             return node;
         }
     }
-    json_node_set_double(node, g_ascii_strtod(s, NULL));
+    d = g_ascii_strtod(s, NULL);
+    if (!isfinite(d)) {
+        /* JSON has no infinity: the reply could not carry it back */
+        json_node_unref(node);
+        fail(p, "number '%.*s' is out of range", t->len > 64 ? 64 : (int)t->len, s);
+        return NULL;
+    }
+    json_node_set_double(node, d);
     return node;
 }
 

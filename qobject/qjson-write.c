@@ -2,6 +2,7 @@
  * Format json-glib nodes as QEMU prints JSON on QMP.
  */
 #include "qemu/osdep.h"
+#include <math.h>
 #include "qobject/qjson.h"
 
 static void append_indent(GString *out, bool pretty, int level)
@@ -66,6 +67,11 @@ static void append_double(GString *out, double d)
 {
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
+    if (!isfinite(d)) {
+        /* not representable in JSON; the parser never produces one */
+        g_string_append(out, "null");
+        return;
+    }
     g_ascii_formatd(buf, sizeof(buf), "%.17g", d);
     g_string_append(out, buf);
 }

@@ -132,6 +132,9 @@ static void test_parse_errors(void)
         { "\"\\q\"", "invalid escape sequence in string" },
         { "\"\\ud800\"", "\\ud800 is not a valid Unicode character" },
         { "]", "expecting value" },
+        /* beyond a double: JSON has no infinity to answer with */
+        { "1e1000", "number '1e1000' is out of range" },
+        { "[-1e400]", "number '-1e400' is out of range" },
     };
 
     for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
