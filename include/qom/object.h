@@ -277,8 +277,8 @@ void object_property_set_default_str(ObjectProperty *prop, const char *value);
 void object_property_set_default_int(ObjectProperty *prop, int64_t value);
 void object_property_set_default_uint(ObjectProperty *prop, uint64_t value);
 
-/* Visitor-level access. No getter/setter: "Insufficient permission to
- * perform this operation". */
+/* Visitor-level access. No getter/setter: "Property 'T.P' is not
+ * readable" / "... is not writable". */
 bool object_property_get(Object *obj, const char *name, Visitor *v,
                          Error **errp);
 bool object_property_set(Object *obj, const char *name, Visitor *v,
