@@ -46,23 +46,3 @@ void visit_error_expects(Error **errp, const char *name, const char *what)
     error_setg(errp, "Parameter '%s' expects %s", name ? name : "null", what);
 }
 
-int qapi_parse_double(const char *str, double *result)
-{
-    char *end;
-    double val;
-
-    if (!str || !*str) {
-        return -EINVAL;
-    }
-    errno = 0;
-    val = strtod(str, &end);
-    if (end == str || *end) {
-        return -EINVAL;
-    }
-    if (errno == ERANGE || !isfinite(val)) {
-        return -ERANGE;
-    }
-    *result = val;
-    return 0;
-}
-

@@ -150,31 +150,6 @@ bool input_type_bool(Visitor *v, const char *name, bool *obj, Error **errp)
     return str && qapi_bool_parse(name ? name : "null", str, obj, errp);
 }
 
-bool input_type_number(Visitor *v, const char *name, double *obj,
-                       Error **errp)
-{
-    const char *str;
-    GType t = scalar_type(v->root);
-
-    if (v->mode == VISIT_MODE_STRICT) {
-        if (t != G_TYPE_INT64 && t != G_TYPE_DOUBLE) {
-            error_type(errp, name, "number");
-            return false;
-        }
-        *obj = json_node_get_double(v->root);
-        return true;
-    }
-    str = input_get_string(v, name, errp);
-    if (!str) {
-        return false;
-    }
-    if (qapi_parse_double(str, obj) < 0) {
-        visit_error_expects(errp, name, "number");
-        return false;
-    }
-    return true;
-}
-
 bool input_type_str(Visitor *v, const char *name, char **obj, Error **errp)
 {
     if (scalar_type(v->root) != G_TYPE_STRING) {

@@ -28,16 +28,11 @@ bool input_type_uint64(Visitor *v, const char *name, uint64_t *obj,
 bool input_type_size(Visitor *v, const char *name, uint64_t *obj,
                      Error **errp);
 bool input_type_bool(Visitor *v, const char *name, bool *obj, Error **errp);
-bool input_type_number(Visitor *v, const char *name, double *obj,
-                       Error **errp);
 bool input_type_str(Visitor *v, const char *name, char **obj, Error **errp);
 bool input_type_any(Visitor *v, const char *name, JsonNode **obj,
                     Error **errp);
 
 void output_set_node(Visitor *v, JsonNode *node);
-
-/* A finite double; the whole string must be used. 0 or -errno. */
-int qapi_parse_double(const char *str, double *result);
 
 /* "Parameter 'NAME' expects WHAT" */
 void visit_error_expects(Error **errp, const char *name, const char *what);
