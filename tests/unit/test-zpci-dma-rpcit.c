@@ -1,0 +1,399 @@
+/*
+ * Unit tests of a zPCI function's DMA address space: RPCIT loading the
+ * IOTLB and the exact map/unmap notifications it sends, the DMA budget,
+ * faults, device accesses through the IOMMU region, relaxed translation.
+ */
+#include "qemu/osdep.h"
+#include "qemu/bswap.h"
+#include "test-zpci-dma-fixture.h"
+
+#define IOVA (SDMA + 0x5000)
+
+typedef struct Event {
+    bool map;
+    uint64_t iova, addr, mask;
+    IOMMUAccessFlags perm;
+} Event;
+
+typedef struct Recorder {
+    IOMMUNotifier n;
+    GArray *events;
+} Recorder;
+
+typedef struct Space {
+    DmaFixture f;
+    ZpciDmaSpace *s;
+    ZpciDmaConfig cfg;
+    Recorder rec;
+    unsigned faults;
+    ZpciDmaFault last_fault;
+    uint64_t last_fault_iova;
+} Space;
+
+static void record(IOMMUNotifier *n, IOMMUTLBEntry *e)
+{
+    Recorder *r = container_of(n, Recorder, n);
+    Event ev = { e->perm != IOMMU_NONE, e->iova, e->translated_addr,
+                 e->addr_mask, e->perm };
+
+    g_array_append_val(r->events, ev);
+}
+
+static void on_fault(void *opaque, ZpciDmaFault fault, uint64_t iova,
+                     bool is_write)
+{
+    Space *sp = opaque;
+
+    sp->faults++;
+    sp->last_fault = fault;
+    sp->last_fault_iova = iova;
+}
+
+static void space_init(Space *sp, uint32_t budget)
+{
+    memset(sp, 0, sizeof(*sp));
+    dma_fixture_init(&sp->f);
+    sp->s = zpci_dma_space_new("iommu-test", &sp->f.sys.as);
+    zpci_dma_space_set_fault_handler(sp->s, on_fault, sp);
+    sp->cfg = (ZpciDmaConfig){ .sdma = SDMA, .edma = EDMA,
+                               .dtsm = ZPCI_DTSM_ALL, .large_pages = true,
+                               .budget = budget };
+    sp->rec.events = g_array_new(false, false, sizeof(Event));
+    iommu_notifier_init(&sp->rec.n, record, IOMMU_NOTIFIER_IOTLB_EVENTS, 0,
+                        HWADDR_MAX, 0);
+    g_assert_cmpint(memory_region_register_iommu_notifier(
+                        zpci_dma_space_iommu(sp->s), &sp->rec.n, &error_abort),
+                    ==, 0);
+    g_assert_cmpint(zpci_dma_space_register(sp->s, &sp->cfg,
+                                            RT_TABLE | ZPCI_IOTA_DT(1)),
+                    ==, ZPCI_DMA_OK);
+    build_path(&sp->f, ZPCI_DMA_LEVEL_REGION3, IOVA);
+    /* as Linux does: every page of the page table starts invalid */
+    for (unsigned i = 0; i < 256; i++) {
+        put_entry(&sp->f, PAGE_TABLE, i, ZPCI_PTE_INVALID);
+    }
+}
+
+static void space_fini(Space *sp)
+{
+    memory_region_unregister_iommu_notifier(zpci_dma_space_iommu(sp->s),
+                                            &sp->rec.n);
+    zpci_dma_space_free(sp->s);
+    g_array_free(sp->rec.events, true);
+    dma_fixture_fini(&sp->f);
+}
+
+/* Check the events since the last check, then forget them. */
+static void expect(Space *sp, const Event *want, unsigned n)
+{
+    GArray *got = sp->rec.events;
+
+    g_assert_cmpuint(got->len, ==, n);
+    for (unsigned i = 0; i < n; i++) {
+        const Event *e = &g_array_index(got, Event, i);
+
+        g_assert_cmpint(e->map, ==, want[i].map);
+        g_assert_cmphex(e->iova, ==, want[i].iova);
+        g_assert_cmphex(e->mask, ==, want[i].mask);
+        if (e->map) {
+            g_assert_cmphex(e->addr, ==, want[i].addr);
+            g_assert_cmpint(e->perm, ==, want[i].perm);
+        }
+    }
+    g_array_set_size(got, 0);
+}
+
+static ZpciRpcitResult rpcit(Space *sp, uint64_t start, uint64_t len)
+{
+    return zpci_dma_space_rpcit(sp->s, start, len);
+}
+
+static void test_rpcit_sequence(void)
+{
+    Space sp;
+    ZpciRpcitResult r;
+
+    space_init(&sp, 0);
+    put_pte(&sp.f, IOVA, 0x20000);
+    put_pte(&sp.f, IOVA + 0x1000, 0x21000 | ZPCI_PTE_PROTECTED);
+    put_pte(&sp.f, IOVA + 0x2000, 0x22000);
+    put_pte(&sp.f, IOVA + 0x3000, ZPCI_PTE_INVALID);
+    r = rpcit(&sp, IOVA, 0x4000);
+    g_assert_cmpint(r.status, ==, ZPCI_RPCIT_OK);
+    g_assert_cmpuint(r.mapped, ==, 3);
+    expect(&sp, (Event[]){
+        { true, IOVA, 0x20000, 0xfff, IOMMU_RW },
+        { true, IOVA + 0x1000, 0x21000, 0xfff, IOMMU_RO },
+        { true, IOVA + 0x2000, 0x22000, 0xfff, IOMMU_RW },
+    }, 3);
+    g_assert_cmpuint(zpci_dma_space_mappings(sp.s), ==, 3);
+
+    /* nothing changed: nothing to say */
+    r = rpcit(&sp, IOVA, 0x4000);
+    g_assert_cmpuint(r.mapped + r.unmapped, ==, 0);
+    expect(&sp, NULL, 0);
+
+    /* one moves, one loses protection, one goes, one appears */
+    put_pte(&sp.f, IOVA, 0x30000);
+    put_pte(&sp.f, IOVA + 0x1000, 0x21000);
+    put_pte(&sp.f, IOVA + 0x2000, ZPCI_PTE_INVALID);
+    put_pte(&sp.f, IOVA + 0x3000, 0x33000);
+    r = rpcit(&sp, IOVA + 0x800, 0x3000); /* unaligned: whole pages count */
+    g_assert_cmpint(r.status, ==, ZPCI_RPCIT_OK);
+    expect(&sp, (Event[]){
+        { false, IOVA, 0, 0xfff, IOMMU_NONE },
+        { true, IOVA, 0x30000, 0xfff, IOMMU_RW },
+        { false, IOVA + 0x1000, 0, 0xfff, IOMMU_NONE },
+        { true, IOVA + 0x1000, 0x21000, 0xfff, IOMMU_RW },
+        { false, IOVA + 0x2000, 0, 0xfff, IOMMU_NONE },
+        { true, IOVA + 0x3000, 0x33000, 0xfff, IOMMU_RW },
+    }, 6);
+
+    /* an invalid region-third entry unmaps everything below it */
+    put_entry(&sp.f, RT_TABLE, idx_of(IOVA, 31), ZPCI_TE_INVALID);
+    r = rpcit(&sp, SDMA, 1 * GiB);
+    g_assert_cmpint(r.status, ==, ZPCI_RPCIT_OK);
+    g_assert_cmpuint(r.unmapped, ==, 3);
+    expect(&sp, (Event[]){
+        { false, IOVA, 0, 0xfff, IOMMU_NONE },
+        { false, IOVA + 0x1000, 0, 0xfff, IOMMU_NONE },
+        { false, IOVA + 0x3000, 0, 0xfff, IOMMU_NONE },
+    }, 3);
+    g_assert_cmpuint(zpci_dma_space_mappings(sp.s), ==, 0);
+    space_fini(&sp);
+}
+
+static void test_rpcit_large_segments(void)
+{
+    Space sp;
+    uint64_t seg = IOVA & ~(ZPCI_DMA_SEG_SIZE - 1);
+
+    space_init(&sp, 0);
+    put_pte(&sp.f, IOVA, 0x20000);
+    rpcit(&sp, IOVA, 0x1000);
+    expect(&sp, (Event[]){ { true, IOVA, 0x20000, 0xfff, IOMMU_RW } }, 1);
+    /* the segment becomes one 1 MiB frame */
+    put_entry(&sp.f, SEG_TABLE, idx_of(IOVA, 20), 0x400000 | ZPCI_STE_FC);
+    g_assert_cmpint(rpcit(&sp, IOVA, 0x1000).status, ==, ZPCI_RPCIT_OK);
+    expect(&sp, (Event[]){
+        { false, IOVA, 0, 0xfff, IOMMU_NONE },
+        { true, seg, 0x400000, 0xfffff, IOMMU_RW },
+    }, 2);
+    g_assert_cmpuint(zpci_dma_space_mappings(sp.s), ==, 1);
+    /* a DMA anywhere in it lands in the frame */
+    address_space_stl_be(zpci_dma_space_as(sp.s), seg + 0xabcd0, 0x11223344,
+                         A, NULL);
+    g_assert_cmphex(ldl_be_p(sp.f.host + 0x4abcd0), ==, 0x11223344);
+    /* and back to a page table */
+    put_entry(&sp.f, SEG_TABLE, idx_of(IOVA, 20), PAGE_TABLE);
+    rpcit(&sp, seg, ZPCI_DMA_SEG_SIZE);
+    expect(&sp, (Event[]){
+        { false, seg, 0, 0xfffff, IOMMU_NONE },
+        { true, IOVA, 0x20000, 0xfff, IOMMU_RW },
+    }, 2);
+    space_fini(&sp);
+}
+
+static void test_rpcit_budget(void)
+{
+    Space sp;
+    ZpciRpcitResult r;
+
+    space_init(&sp, 2);
+    for (unsigned i = 0; i < 3; i++) {
+        put_pte(&sp.f, IOVA + i * 0x1000, 0x20000 + i * 0x1000);
+    }
+    r = rpcit(&sp, IOVA, 0x3000);
+    g_assert_cmpint(r.status, ==, ZPCI_RPCIT_NO_RESOURCES);
+    g_assert_cmpuint(r.mapped, ==, 2);
+    g_assert_cmpuint(zpci_dma_space_mappings(sp.s), ==, 2);
+    expect(&sp, (Event[]){
+        { true, IOVA, 0x20000, 0xfff, IOMMU_RW },
+        { true, IOVA + 0x1000, 0x21000, 0xfff, IOMMU_RW },
+    }, 2);
+    /* freeing one makes room; changing one in place needs none */
+    put_pte(&sp.f, IOVA, ZPCI_PTE_INVALID);
+    put_pte(&sp.f, IOVA + 0x1000, 0x51000);
+    r = rpcit(&sp, IOVA, 0x3000);
+    g_assert_cmpint(r.status, ==, ZPCI_RPCIT_OK);
+    g_assert_cmpuint(zpci_dma_space_mappings(sp.s), ==, 2);
+    expect(&sp, (Event[]){
+        { false, IOVA, 0, 0xfff, IOMMU_NONE },
+        { false, IOVA + 0x1000, 0, 0xfff, IOMMU_NONE },
+        { true, IOVA + 0x1000, 0x51000, 0xfff, IOMMU_RW },
+        { true, IOVA + 0x2000, 0x22000, 0xfff, IOMMU_RW },
+    }, 4);
+    space_fini(&sp);
+}
+
+static void test_rpcit_faults(void)
+{
+    Space sp;
+    ZpciRpcitResult r;
+
+    space_init(&sp, 0);
+    put_pte(&sp.f, IOVA, 0x20000);
+    /* outside the aperture: nothing is walked */
+    r = rpcit(&sp, SDMA - 0x1000, 0x2000);
+    g_assert_cmpint(r.status, ==, ZPCI_RPCIT_FAULT);
+    g_assert_cmpint(r.fault, ==, ZPCI_DMA_FAULT_OUT_OF_RANGE);
+    g_assert_cmphex(r.fault_addr, ==, SDMA - 0x1000);
+    r = rpcit(&sp, EDMA & ~0xfffULL, 0x2000);
+    g_assert_cmpint(r.fault, ==, ZPCI_DMA_FAULT_OUT_OF_RANGE);
+    g_assert_cmphex(r.fault_addr, ==, EDMA + 1);
+    expect(&sp, NULL, 0);
+    /* a bad table on the way: pages before it stay mapped */
+    put_pte(&sp.f, IOVA + 0x1000, 0x21000);
+    put_entry(&sp.f, SEG_TABLE, idx_of(IOVA + 1 * MiB, 20),
+              PAGE_TABLE | (3 << 2));
+    r = rpcit(&sp, IOVA, 1 * MiB);
+    g_assert_cmpint(r.status, ==, ZPCI_RPCIT_FAULT);
+    g_assert_cmpint(r.fault, ==, ZPCI_DMA_FAULT_TABLE_TYPE);
+    g_assert_cmphex(r.fault_addr, ==, (IOVA & ~(1 * MiB - 1)) + 1 * MiB);
+    g_assert_cmpuint(r.mapped, ==, 2);
+    g_array_set_size(sp.rec.events, 0);
+    /* a zero-length refresh does nothing */
+    r = rpcit(&sp, 0, 0);
+    g_assert_cmpint(r.status, ==, ZPCI_RPCIT_OK);
+    /* tables just beyond guest RAM, at the top of 2^64, far out */
+    put_entry(&sp.f, SEG_TABLE, idx_of(IOVA, 20), RAM_SIZE);
+    r = rpcit(&sp, IOVA, 0x1000);
+    g_assert_cmpint(r.fault, ==, ZPCI_DMA_FAULT_TABLE_READ);
+    put_entry(&sp.f, SEG_TABLE, idx_of(IOVA, 20), UINT64_C(0xfffffffffffff800));
+    r = rpcit(&sp, IOVA, 0x1000);
+    g_assert_cmpint(r.fault, ==, ZPCI_DMA_FAULT_TABLE_READ);
+    put_entry(&sp.f, RT_TABLE, idx_of(IOVA, 31),
+              rte(64 * GiB, ZPCI_DMA_LEVEL_REGION3));
+    r = rpcit(&sp, IOVA, 0x1000);
+    g_assert_cmpint(r.fault, ==, ZPCI_DMA_FAULT_TABLE_READ);
+    expect(&sp, NULL, 0);
+    g_assert_cmpuint(sp.faults, ==, 0); /* RPCIT reports, the caller acts */
+    space_fini(&sp);
+}
+
+static void test_device_dma(void)
+{
+    Space sp;
+    AddressSpace *as;
+    MemTxResult res;
+
+    space_init(&sp, 0);
+    as = zpci_dma_space_as(sp.s);
+    put_pte(&sp.f, IOVA, 0x20000);
+    put_pte(&sp.f, IOVA + 0x1000, 0x21000 | ZPCI_PTE_PROTECTED);
+    /* valid in the tables, but not loaded by RPCIT: a fault */
+    address_space_stl_be(as, IOVA + 8, 0xcafe, A, &res);
+    g_assert_cmpuint(res, !=, MEMTX_OK);
+    g_assert_cmpuint(sp.faults, ==, 1);
+    g_assert_cmpint(sp.last_fault, ==, ZPCI_DMA_FAULT_NO_TRANSLATION);
+    g_assert_cmphex(sp.last_fault_iova, ==, IOVA + 8);
+    g_assert_cmphex(ldl_be_p(sp.f.host + 0x20008), ==, 0);
+
+    rpcit(&sp, IOVA, 0x2000);
+    address_space_stl_be(as, IOVA + 8, 0xcafe, A, &res);
+    g_assert_cmpuint(res, ==, MEMTX_OK);
+    g_assert_cmphex(ldl_be_p(sp.f.host + 0x20008), ==, 0xcafe);
+    /* protected: reads pass, writes fault and change nothing */
+    stl_be_p(sp.f.host + 0x21010, 0x5a5a);
+    g_assert_cmphex(address_space_ldl_be(as, IOVA + 0x1010, A, &res), ==,
+                    0x5a5a);
+    g_assert_cmpuint(res, ==, MEMTX_OK);
+    address_space_stl_be(as, IOVA + 0x1010, 1, A, &res);
+    g_assert_cmpuint(res, !=, MEMTX_OK);
+    g_assert_cmpint(sp.last_fault, ==, ZPCI_DMA_FAULT_PROTECTION);
+    g_assert_cmphex(ldl_be_p(sp.f.host + 0x21010), ==, 0x5a5a);
+    /* outside the aperture */
+    address_space_ldl_be(as, SDMA - 4, A, &res);
+    g_assert_cmpuint(res, !=, MEMTX_OK);
+    g_assert_cmpint(sp.last_fault, ==, ZPCI_DMA_FAULT_OUT_OF_RANGE);
+    g_assert_cmpuint(sp.faults, ==, 3);
+
+    /* deregistration unmaps everything, in order; then DMA just fails */
+    g_array_set_size(sp.rec.events, 0);
+    zpci_dma_space_deregister(sp.s);
+    expect(&sp, (Event[]){
+        { false, IOVA, 0, 0xfff, IOMMU_NONE },
+        { false, IOVA + 0x1000, 0, 0xfff, IOMMU_NONE },
+    }, 2);
+    address_space_ldl_be(as, IOVA, A, &res);
+    g_assert_cmpuint(res, !=, MEMTX_OK);
+    g_assert_cmpuint(sp.faults, ==, 3);
+    space_fini(&sp);
+}
+
+static void test_replay_and_designation(void)
+{
+    Space sp;
+    Recorder late = { 0 };
+    ZpciDmaConfig rt_only;
+
+    space_init(&sp, 0);
+    put_pte(&sp.f, IOVA, 0x20000);
+    put_pte(&sp.f, IOVA + 0x1000, 0x21000);
+    rpcit(&sp, IOVA, 0x2000);
+    late.events = g_array_new(false, false, sizeof(Event));
+    iommu_notifier_init(&late.n, record, IOMMU_NOTIFIER_MAP, 0, HWADDR_MAX, 0);
+    memory_region_iommu_replay(
+        memory_region_get_iommu(zpci_dma_space_iommu(sp.s)), &late.n);
+    g_assert_cmpuint(late.events->len, ==, 2);
+    g_assert_cmphex(g_array_index(late.events, Event, 1).iova, ==,
+                    IOVA + 0x1000);
+    g_array_free(late.events, true);
+
+    /* a designation type the group does not advertise is refused */
+    rt_only = sp.cfg;
+    rt_only.dtsm = ZPCI_DTSM_BIT(ZPCI_DMA_LEVEL_REGION3);
+    g_assert_cmpint(zpci_dma_space_register(sp.s, &rt_only,
+                                            RS_TABLE | ZPCI_IOTA_DT(2)),
+                    ==, ZPCI_DMA_FAULT_DESIGNATION);
+    g_assert_true(zpci_dma_space_registered(sp.s));
+    space_fini(&sp);
+}
+
+static void test_relaxed(void)
+{
+    Space sp;
+    AddressSpace *as;
+    MemTxResult res;
+    ZpciDmaConfig cfg;
+
+    space_init(&sp, 0);
+    as = zpci_dma_space_as(sp.s);
+    cfg = sp.cfg;
+    cfg.edma = SDMA + RAM_SIZE - 1;
+    zpci_dma_space_set_relaxed(sp.s, &cfg, true);
+    g_assert_false(zpci_dma_space_registered(sp.s));
+    stl_be_p(sp.f.host + 0x123450, 0xabcdef01);
+    g_assert_cmphex(address_space_ldl_be(as, SDMA + 0x123450, A, &res), ==,
+                    0xabcdef01);
+    g_assert_cmpuint(res, ==, MEMTX_OK);
+    address_space_stl_be(as, SDMA, 0x77, A, &res);
+    g_assert_cmphex(ldl_be_p(sp.f.host), ==, 0x77);
+    /* the aperture still holds */
+    address_space_ldl_be(as, SDMA + RAM_SIZE, A, &res);
+    g_assert_cmpuint(res, !=, MEMTX_OK);
+    g_assert_cmpint(sp.last_fault, ==, ZPCI_DMA_FAULT_OUT_OF_RANGE);
+    address_space_ldl_be(as, SDMA - 4, A, &res);
+    g_assert_cmpuint(res, !=, MEMTX_OK);
+    /* RPCIT has nothing to do */
+    g_assert_cmpint(rpcit(&sp, SDMA, 0x1000).status, ==, ZPCI_RPCIT_OK);
+    zpci_dma_space_set_relaxed(sp.s, &cfg, false);
+    address_space_ldl_be(as, SDMA + 0x123450, A, &res);
+    g_assert_cmpuint(res, !=, MEMTX_OK);
+    space_fini(&sp);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/zpci-dma/rpcit/sequence", test_rpcit_sequence);
+    g_test_add_func("/zpci-dma/rpcit/large-segments",
+                    test_rpcit_large_segments);
+    g_test_add_func("/zpci-dma/rpcit/budget", test_rpcit_budget);
+    g_test_add_func("/zpci-dma/rpcit/faults", test_rpcit_faults);
+    g_test_add_func("/zpci-dma/device-dma", test_device_dma);
+    g_test_add_func("/zpci-dma/replay-designation",
+                    test_replay_and_designation);
+    g_test_add_func("/zpci-dma/relaxed", test_relaxed);
+    return g_test_run();
+}
