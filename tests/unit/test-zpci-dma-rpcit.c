@@ -191,6 +191,71 @@ static void test_rpcit_large_segments(void)
         { false, seg, 0, 0xfffff, IOMMU_NONE },
         { true, IOVA, 0x20000, 0xfff, IOMMU_RW },
     }, 2);
+    /* a refresh of one invalid page inside a large frame ends the frame */
+    put_entry(&sp.f, SEG_TABLE, idx_of(IOVA, 20), 0x400000 | ZPCI_STE_FC);
+    rpcit(&sp, IOVA, 0x1000);
+    g_array_set_size(sp.rec.events, 0);
+    put_entry(&sp.f, SEG_TABLE, idx_of(IOVA, 20), PAGE_TABLE);
+    put_pte(&sp.f, IOVA, ZPCI_PTE_INVALID);
+    rpcit(&sp, IOVA + 0x3000, 0x1000);
+    expect(&sp, (Event[]){ { false, seg, 0, 0xfffff, IOMMU_NONE } }, 1);
+    g_assert_cmpuint(zpci_dma_space_mappings(sp.s), ==, 0);
+    space_fini(&sp);
+}
+
+static uint64_t mmio_reads;
+
+static uint64_t mmio_read(void *opaque, hwaddr addr, unsigned size)
+{
+    mmio_reads++;
+    return 0;
+}
+
+static const MemoryRegionOps mmio_ops = {
+    .read = mmio_read,
+    .valid = { .min_access_size = 1, .max_access_size = 8 },
+    .impl = { .min_access_size = 1, .max_access_size = 8 },
+};
+
+/* Tables are read from guest RAM only: never from a device's registers. */
+static void test_rpcit_table_in_mmio(void)
+{
+    Space sp;
+    MemoryRegion mmio;
+    ZpciRpcitResult r;
+
+    space_init(&sp, 0);
+    memory_region_init_io(&mmio, NULL, &mmio_ops, NULL, "regs", 0x10000);
+    memory_region_add_subregion(&sp.f.sys.root, 0x40000000, &mmio);
+    put_entry(&sp.f, SEG_TABLE, idx_of(IOVA, 20), 0x40000000);
+    r = rpcit(&sp, IOVA, 0x1000);
+    g_assert_cmpint(r.status, ==, ZPCI_RPCIT_FAULT);
+    g_assert_cmpint(r.fault, ==, ZPCI_DMA_FAULT_TABLE_READ);
+    g_assert_cmpuint(mmio_reads, ==, 0);
+    memory_region_del_subregion(&sp.f.sys.root, &mmio);
+    memory_region_finalize(&mmio);
+    space_fini(&sp);
+}
+
+/* Many mappings: notifications stay in ascending iova order. */
+static void test_rpcit_order(void)
+{
+    Space sp;
+    GArray *ev;
+
+    space_init(&sp, 0);
+    for (unsigned i = 0; i < 256; i++) {
+        put_entry(&sp.f, PAGE_TABLE, i, 0x200000 + i * 0x1000);
+    }
+    rpcit(&sp, SDMA, 1 * MiB);
+    g_array_set_size(sp.rec.events, 0);
+    zpci_dma_space_deregister(sp.s);
+    ev = sp.rec.events;
+    g_assert_cmpuint(ev->len, ==, 256);
+    for (unsigned i = 0; i < 256; i++) {
+        g_assert_false(g_array_index(ev, Event, i).map);
+        g_assert_cmphex(g_array_index(ev, Event, i).iova, ==, SDMA + i * 4096);
+    }
     space_fini(&sp);
 }
 
@@ -390,6 +455,8 @@ int main(int argc, char **argv)
     g_test_add_func("/zpci-dma/rpcit/large-segments",
                     test_rpcit_large_segments);
     g_test_add_func("/zpci-dma/rpcit/budget", test_rpcit_budget);
+    g_test_add_func("/zpci-dma/rpcit/order", test_rpcit_order);
+    g_test_add_func("/zpci-dma/rpcit/table-in-mmio", test_rpcit_table_in_mmio);
     g_test_add_func("/zpci-dma/rpcit/faults", test_rpcit_faults);
     g_test_add_func("/zpci-dma/device-dma", test_device_dma);
     g_test_add_func("/zpci-dma/replay-designation",
