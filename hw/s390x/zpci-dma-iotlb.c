@@ -8,9 +8,9 @@
 #include "hw/s390x/zpci-dma.h"
 
 struct ZpciIotlb {
-    GHashTable *frames;   /* frame iova -> ZpciDmaMapping (4 KiB or 1 MiB) */
-    uint64_t large;       /* how many of them are 1 MiB */
-    uint32_t budget;      /* most mappings held at once */
+    GHashTable *frames; /* frame iova -> ZpciDmaMapping (4 KiB or 1 MiB) */
+    uint64_t large;     /* how many of them are 1 MiB */
+    uint32_t budget;    /* most mappings held at once */
     ZpciDmaNotifyFn notify;
     void *opaque;
 };
@@ -21,8 +21,7 @@ typedef struct Refresh {
     ZpciRpcitResult res;
 } Refresh;
 
-ZpciIotlb *zpci_iotlb_new(ZpciDmaNotifyFn notify, void *opaque,
-                          uint32_t budget)
+ZpciIotlb *zpci_iotlb_new(ZpciDmaNotifyFn notify, void *opaque, uint32_t budget)
 {
     ZpciIotlb *tlb = g_new0(ZpciIotlb, 1);
 
@@ -53,8 +52,7 @@ static ZpciDmaMapping *frame_at(const ZpciIotlb *tlb, uint64_t iova)
     return g_hash_table_lookup(tlb->frames, &iova);
 }
 
-bool zpci_iotlb_lookup(const ZpciIotlb *tlb, uint64_t iova,
-                       ZpciDmaMapping *out)
+bool zpci_iotlb_lookup(const ZpciIotlb *tlb, uint64_t iova, ZpciDmaMapping *out)
 {
     ZpciDmaMapping *m = frame_at(tlb, iova & ~(ZPCI_DMA_PAGE_SIZE - 1));
 
@@ -174,8 +172,10 @@ static bool install(Refresh *r, const ZpciDmaXlate *x)
         return false;
     }
     m = g_new(ZpciDmaMapping, 1);
-    *m = (ZpciDmaMapping){ .iova = x->iova, .addr = x->addr,
-                           .size = x->size, .writable = x->writable };
+    *m = (ZpciDmaMapping){ .iova = x->iova,
+                           .addr = x->addr,
+                           .size = x->size,
+                           .writable = x->writable };
     if (m->size == ZPCI_DMA_SEG_SIZE) {
         tlb->large++;
     }
@@ -237,8 +237,7 @@ ZpciRpcitResult zpci_iotlb_refresh(ZpciIotlb *tlb, const ZpciDmaTables *t,
     }
 }
 
-void zpci_iotlb_foreach(const ZpciIotlb *tlb, ZpciDmaNotifyFn fn,
-                        void *opaque)
+void zpci_iotlb_foreach(const ZpciIotlb *tlb, ZpciDmaNotifyFn fn, void *opaque)
 {
     GPtrArray *all = collect_scan((ZpciIotlb *)tlb, 0, UINT64_MAX);
 

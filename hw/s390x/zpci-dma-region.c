@@ -9,12 +9,12 @@
 #include "hw/s390x/zpci-dma.h"
 
 struct ZpciDmaSpace {
-    MemoryRegion root;            /* 2^64 container holding the IOMMU */
+    MemoryRegion root; /* 2^64 container holding the IOMMU */
     IOMMUMemoryRegion iommu;
-    AddressSpace as;              /* what the PCI device DMAs through */
-    AddressSpace *guest;          /* guest absolute memory */
+    AddressSpace as;     /* what the PCI device DMAs through */
+    AddressSpace *guest; /* guest absolute memory */
     ZpciIotlb *tlb;
-    ZpciDmaTables tables;         /* valid while registered */
+    ZpciDmaTables tables; /* valid while registered */
     bool registered;
     bool relaxed;
     uint64_t relaxed_sdma, relaxed_edma;
@@ -202,8 +202,8 @@ void zpci_dma_space_set_fault_handler(ZpciDmaSpace *s, ZpciDmaFaultFn fn,
     s->fault_opaque = opaque;
 }
 
-ZpciDmaFault zpci_dma_space_register(ZpciDmaSpace *s,
-                                     const ZpciDmaConfig *cfg, uint64_t iota)
+ZpciDmaFault zpci_dma_space_register(ZpciDmaSpace *s, const ZpciDmaConfig *cfg,
+                                     uint64_t iota)
 {
     unsigned dt = (iota & ZPCI_IOTA_DT_MASK) >> 2;
     ZpciIotlb *fresh;

@@ -14,7 +14,7 @@ static const unsigned level_shift[] = {
     [ZPCI_DMA_LEVEL_REGION1] = 53,
 };
 
-#define INDEX_BITS_TABLE 11 /* region and segment tables: 2048 entries */
+#define INDEX_BITS_TABLE 11    /* region and segment tables: 2048 entries */
 #define INDEX_MASK_PAGE  0xffu /* page tables: 256 entries */
 
 uint16_t zpci_dma_fault_pec(ZpciDmaFault fault)
@@ -109,8 +109,7 @@ static ZpciDmaFault read_entry(const ZpciDmaTables *t, uint64_t table,
 }
 
 static ZpciDmaFault page_step(const ZpciDmaTables *t, uint64_t table,
-                              uint64_t iova, ZpciDmaXlate *out,
-                              uint64_t *skip)
+                              uint64_t iova, ZpciDmaXlate *out, uint64_t *skip)
 {
     unsigned index = (iova >> ZPCI_DMA_PAGE_SHIFT) & INDEX_MASK_PAGE;
     uint64_t pte;

@@ -13,14 +13,14 @@
 #include "exec/memory.h"
 #include "hw/s390x/zpci-dma.h"
 
-#define RAM_BYTES   (64 * MiB)
-#define RT_ORIGIN   UINT64_C(0x100000)
-#define ST_ORIGIN   UINT64_C(0x104000)
-#define PT_ORIGIN   UINT64_C(0x200000) /* 1024 page tables of 2 KiB */
-#define FRAMES      UINT64_C(0x1000000) /* the pages map into 16..48 MiB */
-#define SDMA        UINT64_C(0x100000000)
-#define PAGES       262144u
-#define SEGMENTS    (PAGES / 256)
+#define RAM_BYTES (64 * MiB)
+#define RT_ORIGIN UINT64_C(0x100000)
+#define ST_ORIGIN UINT64_C(0x104000)
+#define PT_ORIGIN UINT64_C(0x200000)  /* 1024 page tables of 2 KiB */
+#define FRAMES    UINT64_C(0x1000000) /* the pages map into 16..48 MiB */
+#define SDMA      UINT64_C(0x100000000)
+#define PAGES     262144u
+#define SEGMENTS  (PAGES / 256)
 
 static double now(void)
 {
@@ -84,7 +84,8 @@ int main(int argc, char **argv)
     MemoryRegion root, ram;
     AddressSpace guest;
     ZpciDmaSpace *s;
-    ZpciDmaConfig cfg = { .sdma = SDMA, .edma = SDMA + 4 * GiB - 1,
+    ZpciDmaConfig cfg = { .sdma = SDMA,
+                          .edma = SDMA + 4 * GiB - 1,
                           .dtsm = ZPCI_DTSM_ALL };
     Counter c = { 0 };
     double best_map = 1e9, best_same = 1e9, best_unmap = 1e9, best_rd = 1e9;
@@ -92,13 +93,14 @@ int main(int argc, char **argv)
 
     memory_region_init(&root, NULL, "bench-root", UINT64_MAX);
     check(memory_region_init_ram(&ram, NULL, "bench-ram", RAM_BYTES,
-                                 &error_abort), "no RAM");
+                                 &error_abort),
+          "no RAM");
     memory_region_add_subregion(&root, 0, &ram);
     address_space_init(&guest, &root, "bench-guest");
     build_tables(&guest);
     s = zpci_dma_space_new("bench-iommu", &guest);
-    iommu_notifier_init(&c.n, count, IOMMU_NOTIFIER_IOTLB_EVENTS, 0,
-                        HWADDR_MAX, 0);
+    iommu_notifier_init(&c.n, count, IOMMU_NOTIFIER_IOTLB_EVENTS, 0, HWADDR_MAX,
+                        0);
     memory_region_register_iommu_notifier(zpci_dma_space_iommu(s), &c.n,
                                           &error_abort);
 
@@ -108,7 +110,8 @@ int main(int argc, char **argv)
         double t0;
 
         check(zpci_dma_space_register(s, &cfg, RT_ORIGIN | ZPCI_IOTA_DT(1)) ==
-                  ZPCI_DMA_OK, "register");
+                  ZPCI_DMA_OK,
+              "register");
         c.maps = c.unmaps = 0;
         t0 = now();
         res = zpci_dma_space_rpcit(s, SDMA, (uint64_t)PAGES * 4096);

@@ -9,16 +9,16 @@
 #include "hw/s390x/zpci-dma.h"
 #include "test-memory-fixture.h"
 
-#define RAM_SIZE   (16 * MiB)
-#define SDMA       UINT64_C(0x100000000)       /* QEMU's sdma */
-#define EDMA       UINT64_C(0x1ffffffffffffff) /* QEMU's edma */
+#define RAM_SIZE (16 * MiB)
+#define SDMA     UINT64_C(0x100000000)       /* QEMU's sdma */
+#define EDMA     UINT64_C(0x1ffffffffffffff) /* QEMU's edma */
 
 /* where the tables live in guest RAM */
-#define RF_TABLE   UINT64_C(0x100000)
-#define RS_TABLE   UINT64_C(0x104000)
-#define RT_TABLE   UINT64_C(0x108000)
-#define SEG_TABLE  UINT64_C(0x10c000)
-#define PAGE_TABLE UINT64_C(0x110000)
+#define RF_TABLE    UINT64_C(0x100000)
+#define RS_TABLE    UINT64_C(0x104000)
+#define RT_TABLE    UINT64_C(0x108000)
+#define SEG_TABLE   UINT64_C(0x10c000)
+#define PAGE_TABLE  UINT64_C(0x110000)
 #define PAGE_TABLE2 UINT64_C(0x110800)
 
 typedef struct DmaFixture {
@@ -69,8 +69,7 @@ static inline void build_path(DmaFixture *f, ZpciDmaLevel top, uint64_t iova)
     static const unsigned shifts[] = { 20, 31, 42, 53 };
 
     for (int l = top; l > ZPCI_DMA_LEVEL_SEGMENT; l--) {
-        put_entry(f, tables[l], idx_of(iova, shifts[l]),
-                  rte(tables[l - 1], l));
+        put_entry(f, tables[l], idx_of(iova, shifts[l]), rte(tables[l - 1], l));
     }
     put_entry(f, SEG_TABLE, idx_of(iova, 20), PAGE_TABLE);
 }

@@ -55,14 +55,18 @@ static void space_init(Space *sp, uint32_t budget)
     dma_fixture_init(&sp->f);
     sp->s = zpci_dma_space_new("iommu-test", &sp->f.sys.as);
     zpci_dma_space_set_fault_handler(sp->s, on_fault, sp);
-    sp->cfg = (ZpciDmaConfig){ .sdma = SDMA, .edma = EDMA,
-                               .dtsm = ZPCI_DTSM_ALL, .large_pages = true,
+    sp->cfg = (ZpciDmaConfig){ .sdma = SDMA,
+                               .edma = EDMA,
+                               .dtsm = ZPCI_DTSM_ALL,
+                               .large_pages = true,
                                .budget = budget };
     sp->rec.events = g_array_new(false, false, sizeof(Event));
     iommu_notifier_init(&sp->rec.n, record, IOMMU_NOTIFIER_IOTLB_EVENTS, 0,
                         HWADDR_MAX, 0);
-    g_assert_cmpint(memory_region_register_iommu_notifier(
-                        zpci_dma_space_iommu(sp->s), &sp->rec.n, &error_abort),
+    g_assert_cmpint(memory_region_register_iommu_notifier(zpci_dma_space_iommu(
+                                                              sp->s),
+                                                          &sp->rec.n,
+                                                          &error_abort),
                     ==, 0);
     g_assert_cmpint(zpci_dma_space_register(sp->s, &sp->cfg,
                                             RT_TABLE | ZPCI_IOTA_DT(1)),
@@ -121,11 +125,13 @@ static void test_rpcit_sequence(void)
     r = rpcit(&sp, IOVA, 0x4000);
     g_assert_cmpint(r.status, ==, ZPCI_RPCIT_OK);
     g_assert_cmpuint(r.mapped, ==, 3);
-    expect(&sp, (Event[]){
-        { true, IOVA, 0x20000, 0xfff, IOMMU_RW },
-        { true, IOVA + 0x1000, 0x21000, 0xfff, IOMMU_RO },
-        { true, IOVA + 0x2000, 0x22000, 0xfff, IOMMU_RW },
-    }, 3);
+    expect(&sp,
+           (Event[]){
+               { true, IOVA, 0x20000, 0xfff, IOMMU_RW },
+               { true, IOVA + 0x1000, 0x21000, 0xfff, IOMMU_RO },
+               { true, IOVA + 0x2000, 0x22000, 0xfff, IOMMU_RW },
+           },
+           3);
     g_assert_cmpuint(zpci_dma_space_mappings(sp.s), ==, 3);
 
     /* nothing changed: nothing to say */
@@ -140,25 +146,29 @@ static void test_rpcit_sequence(void)
     put_pte(&sp.f, IOVA + 0x3000, 0x33000);
     r = rpcit(&sp, IOVA + 0x800, 0x3000); /* unaligned: whole pages count */
     g_assert_cmpint(r.status, ==, ZPCI_RPCIT_OK);
-    expect(&sp, (Event[]){
-        { false, IOVA, 0, 0xfff, IOMMU_NONE },
-        { true, IOVA, 0x30000, 0xfff, IOMMU_RW },
-        { false, IOVA + 0x1000, 0, 0xfff, IOMMU_NONE },
-        { true, IOVA + 0x1000, 0x21000, 0xfff, IOMMU_RW },
-        { false, IOVA + 0x2000, 0, 0xfff, IOMMU_NONE },
-        { true, IOVA + 0x3000, 0x33000, 0xfff, IOMMU_RW },
-    }, 6);
+    expect(&sp,
+           (Event[]){
+               { false, IOVA, 0, 0xfff, IOMMU_NONE },
+               { true, IOVA, 0x30000, 0xfff, IOMMU_RW },
+               { false, IOVA + 0x1000, 0, 0xfff, IOMMU_NONE },
+               { true, IOVA + 0x1000, 0x21000, 0xfff, IOMMU_RW },
+               { false, IOVA + 0x2000, 0, 0xfff, IOMMU_NONE },
+               { true, IOVA + 0x3000, 0x33000, 0xfff, IOMMU_RW },
+           },
+           6);
 
     /* an invalid region-third entry unmaps everything below it */
     put_entry(&sp.f, RT_TABLE, idx_of(IOVA, 31), ZPCI_TE_INVALID);
     r = rpcit(&sp, SDMA, 1 * GiB);
     g_assert_cmpint(r.status, ==, ZPCI_RPCIT_OK);
     g_assert_cmpuint(r.unmapped, ==, 3);
-    expect(&sp, (Event[]){
-        { false, IOVA, 0, 0xfff, IOMMU_NONE },
-        { false, IOVA + 0x1000, 0, 0xfff, IOMMU_NONE },
-        { false, IOVA + 0x3000, 0, 0xfff, IOMMU_NONE },
-    }, 3);
+    expect(&sp,
+           (Event[]){
+               { false, IOVA, 0, 0xfff, IOMMU_NONE },
+               { false, IOVA + 0x1000, 0, 0xfff, IOMMU_NONE },
+               { false, IOVA + 0x3000, 0, 0xfff, IOMMU_NONE },
+           },
+           3);
     g_assert_cmpuint(zpci_dma_space_mappings(sp.s), ==, 0);
     space_fini(&sp);
 }
@@ -175,22 +185,26 @@ static void test_rpcit_large_segments(void)
     /* the segment becomes one 1 MiB frame */
     put_entry(&sp.f, SEG_TABLE, idx_of(IOVA, 20), 0x400000 | ZPCI_STE_FC);
     g_assert_cmpint(rpcit(&sp, IOVA, 0x1000).status, ==, ZPCI_RPCIT_OK);
-    expect(&sp, (Event[]){
-        { false, IOVA, 0, 0xfff, IOMMU_NONE },
-        { true, seg, 0x400000, 0xfffff, IOMMU_RW },
-    }, 2);
+    expect(&sp,
+           (Event[]){
+               { false, IOVA, 0, 0xfff, IOMMU_NONE },
+               { true, seg, 0x400000, 0xfffff, IOMMU_RW },
+           },
+           2);
     g_assert_cmpuint(zpci_dma_space_mappings(sp.s), ==, 1);
     /* a DMA anywhere in it lands in the frame */
-    address_space_stl_be(zpci_dma_space_as(sp.s), seg + 0xabcd0, 0x11223344,
-                         A, NULL);
+    address_space_stl_be(zpci_dma_space_as(sp.s), seg + 0xabcd0, 0x11223344, A,
+                         NULL);
     g_assert_cmphex(ldl_be_p(sp.f.host + 0x4abcd0), ==, 0x11223344);
     /* and back to a page table */
     put_entry(&sp.f, SEG_TABLE, idx_of(IOVA, 20), PAGE_TABLE);
     rpcit(&sp, seg, ZPCI_DMA_SEG_SIZE);
-    expect(&sp, (Event[]){
-        { false, seg, 0, 0xfffff, IOMMU_NONE },
-        { true, IOVA, 0x20000, 0xfff, IOMMU_RW },
-    }, 2);
+    expect(&sp,
+           (Event[]){
+               { false, seg, 0, 0xfffff, IOMMU_NONE },
+               { true, IOVA, 0x20000, 0xfff, IOMMU_RW },
+           },
+           2);
     /* a refresh of one invalid page inside a large frame ends the frame */
     put_entry(&sp.f, SEG_TABLE, idx_of(IOVA, 20), 0x400000 | ZPCI_STE_FC);
     rpcit(&sp, IOVA, 0x1000);
@@ -272,22 +286,26 @@ static void test_rpcit_budget(void)
     g_assert_cmpint(r.status, ==, ZPCI_RPCIT_NO_RESOURCES);
     g_assert_cmpuint(r.mapped, ==, 2);
     g_assert_cmpuint(zpci_dma_space_mappings(sp.s), ==, 2);
-    expect(&sp, (Event[]){
-        { true, IOVA, 0x20000, 0xfff, IOMMU_RW },
-        { true, IOVA + 0x1000, 0x21000, 0xfff, IOMMU_RW },
-    }, 2);
+    expect(&sp,
+           (Event[]){
+               { true, IOVA, 0x20000, 0xfff, IOMMU_RW },
+               { true, IOVA + 0x1000, 0x21000, 0xfff, IOMMU_RW },
+           },
+           2);
     /* freeing one makes room; changing one in place needs none */
     put_pte(&sp.f, IOVA, ZPCI_PTE_INVALID);
     put_pte(&sp.f, IOVA + 0x1000, 0x51000);
     r = rpcit(&sp, IOVA, 0x3000);
     g_assert_cmpint(r.status, ==, ZPCI_RPCIT_OK);
     g_assert_cmpuint(zpci_dma_space_mappings(sp.s), ==, 2);
-    expect(&sp, (Event[]){
-        { false, IOVA, 0, 0xfff, IOMMU_NONE },
-        { false, IOVA + 0x1000, 0, 0xfff, IOMMU_NONE },
-        { true, IOVA + 0x1000, 0x51000, 0xfff, IOMMU_RW },
-        { true, IOVA + 0x2000, 0x22000, 0xfff, IOMMU_RW },
-    }, 4);
+    expect(&sp,
+           (Event[]){
+               { false, IOVA, 0, 0xfff, IOMMU_NONE },
+               { false, IOVA + 0x1000, 0, 0xfff, IOMMU_NONE },
+               { true, IOVA + 0x1000, 0x51000, 0xfff, IOMMU_RW },
+               { true, IOVA + 0x2000, 0x22000, 0xfff, IOMMU_RW },
+           },
+           4);
     space_fini(&sp);
 }
 
@@ -376,10 +394,12 @@ static void test_device_dma(void)
     /* deregistration unmaps everything, in order; then DMA just fails */
     g_array_set_size(sp.rec.events, 0);
     zpci_dma_space_deregister(sp.s);
-    expect(&sp, (Event[]){
-        { false, IOVA, 0, 0xfff, IOMMU_NONE },
-        { false, IOVA + 0x1000, 0, 0xfff, IOMMU_NONE },
-    }, 2);
+    expect(&sp,
+           (Event[]){
+               { false, IOVA, 0, 0xfff, IOMMU_NONE },
+               { false, IOVA + 0x1000, 0, 0xfff, IOMMU_NONE },
+           },
+           2);
     address_space_ldl_be(as, IOVA, A, &res);
     g_assert_cmpuint(res, !=, MEMTX_OK);
     g_assert_cmpuint(sp.faults, ==, 3);
@@ -398,8 +418,9 @@ static void test_replay_and_designation(void)
     rpcit(&sp, IOVA, 0x2000);
     late.events = g_array_new(false, false, sizeof(Event));
     iommu_notifier_init(&late.n, record, IOMMU_NOTIFIER_MAP, 0, HWADDR_MAX, 0);
-    memory_region_iommu_replay(
-        memory_region_get_iommu(zpci_dma_space_iommu(sp.s)), &late.n);
+    memory_region_iommu_replay(memory_region_get_iommu(
+                                   zpci_dma_space_iommu(sp.s)),
+                               &late.n);
     g_assert_cmpuint(late.events->len, ==, 2);
     g_assert_cmphex(g_array_index(late.events, Event, 1).iova, ==,
                     IOVA + 0x1000);

@@ -6,9 +6,9 @@
 #include "qemu/osdep.h"
 #include "test-zpci-dma-fixture.h"
 
-#define IOVA3 (SDMA + 0x5000)                      /* region-third path */
-#define IOVA4 ((UINT64_C(1) << 45) + 0x7000)       /* region-second path */
-#define IOVA5 ((UINT64_C(1) << 55) + 0x3000)       /* region-first path */
+#define IOVA3 (SDMA + 0x5000)                /* region-third path */
+#define IOVA4 ((UINT64_C(1) << 45) + 0x7000) /* region-second path */
+#define IOVA5 ((UINT64_C(1) << 55) + 0x3000) /* region-first path */
 
 static void assert_maps(const ZpciDmaTables *t, uint64_t iova, uint64_t addr,
                         uint64_t size, bool writable)
@@ -231,8 +231,7 @@ static void test_fault_codes(void)
     g_assert_cmphex(zpci_dma_fault_pec(ZPCI_DMA_OK), ==, 0);
     g_assert_cmphex(zpci_dma_fault_pec(ZPCI_DMA_FAULT_OUT_OF_RANGE), ==, 0x2);
     g_assert_cmphex(zpci_dma_fault_pec(ZPCI_DMA_FAULT_PROTECTION), ==, 0x4);
-    g_assert_cmphex(zpci_dma_fault_pec(ZPCI_DMA_FAULT_NO_TRANSLATION), ==,
-                    0x7);
+    g_assert_cmphex(zpci_dma_fault_pec(ZPCI_DMA_FAULT_NO_TRANSLATION), ==, 0x7);
     g_assert_cmphex(zpci_dma_fault_pec(ZPCI_DMA_FAULT_TABLE_LENGTH), ==, 0x8);
     g_assert_cmphex(zpci_dma_fault_pec(ZPCI_DMA_FAULT_TABLE_TYPE), ==, 0x9);
     g_assert_cmphex(zpci_dma_fault_pec(ZPCI_DMA_FAULT_DESIGNATION), ==, 0x1);

@@ -31,27 +31,27 @@ typedef enum ZpciDmaLevel {
     ZPCI_DMA_LEVEL_REGION1 = 3,
 } ZpciDmaLevel;
 
-#define ZPCI_IOTA_DT(level)     ((uint64_t)(level) << 2)
-#define ZPCI_IOTA_DT_MASK       UINT64_C(0x1c)
-#define ZPCI_IOTA_ORIGIN_MASK   (~UINT64_C(0x3fff))
+#define ZPCI_IOTA_DT(level)   ((uint64_t)(level) << 2)
+#define ZPCI_IOTA_DT_MASK     UINT64_C(0x1c)
+#define ZPCI_IOTA_ORIGIN_MASK (~UINT64_C(0x3fff))
 /* dtsm bit of a designation type (QEMU advertises 0x40: region-third) */
-#define ZPCI_DTSM_BIT(level)    (0x80u >> (level))
-#define ZPCI_DTSM_ALL           0xf0u
+#define ZPCI_DTSM_BIT(level) (0x80u >> (level))
+#define ZPCI_DTSM_ALL        0xf0u
 
 /* region and segment table entries */
-#define ZPCI_TE_TYPE_MASK       UINT64_C(0xc)  /* the level of the table */
-#define ZPCI_TE_OFFSET_MASK     UINT64_C(0xc0) /* next table: first 512-block */
-#define ZPCI_TE_LENGTH_MASK     UINT64_C(0x3)  /* next table: last 512-block */
-#define ZPCI_TE_INVALID         UINT64_C(0x20)
-#define ZPCI_TE_PROTECTED       UINT64_C(0x200)
-#define ZPCI_STE_FC             UINT64_C(0x400) /* 1 MiB frame, no page table */
-#define ZPCI_RTE_ORIGIN_MASK    (~UINT64_C(0x3fff))
-#define ZPCI_STE_ORIGIN_MASK    (~UINT64_C(0x7ff))
-#define ZPCI_STE_FRAME_MASK     (~UINT64_C(0xfffff))
+#define ZPCI_TE_TYPE_MASK    UINT64_C(0xc)  /* the level of the table */
+#define ZPCI_TE_OFFSET_MASK  UINT64_C(0xc0) /* next table: first 512-block */
+#define ZPCI_TE_LENGTH_MASK  UINT64_C(0x3)  /* next table: last 512-block */
+#define ZPCI_TE_INVALID      UINT64_C(0x20)
+#define ZPCI_TE_PROTECTED    UINT64_C(0x200)
+#define ZPCI_STE_FC          UINT64_C(0x400) /* 1 MiB frame, no page table */
+#define ZPCI_RTE_ORIGIN_MASK (~UINT64_C(0x3fff))
+#define ZPCI_STE_ORIGIN_MASK (~UINT64_C(0x7ff))
+#define ZPCI_STE_FRAME_MASK  (~UINT64_C(0xfffff))
 /* page table entries */
-#define ZPCI_PTE_INVALID        UINT64_C(0x400)
-#define ZPCI_PTE_PROTECTED      UINT64_C(0x200)
-#define ZPCI_PTE_FRAME_MASK     (~UINT64_C(0xfff))
+#define ZPCI_PTE_INVALID    UINT64_C(0x400)
+#define ZPCI_PTE_PROTECTED  UINT64_C(0x200)
+#define ZPCI_PTE_FRAME_MASK (~UINT64_C(0xfff))
 
 /* PCI error event codes (PEC) of the faults below */
 #define ZPCI_PEC_INVALID_AS     0x0001
@@ -90,18 +90,18 @@ typedef bool (*ZpciDmaReadFn)(void *opaque, uint64_t addr, uint64_t *val);
 typedef struct ZpciDmaTables {
     ZpciDmaReadFn read;
     void *opaque;
-    uint64_t iota;     /* I/O translation anchor as registered by MPCIFC */
-    uint64_t sdma;     /* aperture, inclusive */
+    uint64_t iota; /* I/O translation anchor as registered by MPCIFC */
+    uint64_t sdma; /* aperture, inclusive */
     uint64_t edma;
-    uint8_t dtsm;      /* designation types allowed (ZPCI_DTSM_BIT) */
-    bool large_pages;  /* 1 MiB segments (format control) allowed */
+    uint8_t dtsm;     /* designation types allowed (ZPCI_DTSM_BIT) */
+    bool large_pages; /* 1 MiB segments (format control) allowed */
 } ZpciDmaTables;
 
 typedef struct ZpciDmaXlate {
-    uint64_t iova;     /* start of the frame, aligned to size */
-    uint64_t addr;     /* guest absolute address of the frame */
-    uint64_t size;     /* ZPCI_DMA_PAGE_SIZE or ZPCI_DMA_SEG_SIZE */
-    bool writable;     /* no protection bit on the path */
+    uint64_t iova; /* start of the frame, aligned to size */
+    uint64_t addr; /* guest absolute address of the frame */
+    uint64_t size; /* ZPCI_DMA_PAGE_SIZE or ZPCI_DMA_SEG_SIZE */
+    bool writable; /* no protection bit on the path */
 } ZpciDmaXlate;
 
 /*
@@ -130,17 +130,17 @@ typedef struct ZpciIotlb ZpciIotlb;
 
 /* RPCIT's answer, for the instruction layer. */
 typedef enum ZpciRpcitStatus {
-    ZPCI_RPCIT_OK,            /* cc 0 */
-    ZPCI_RPCIT_FAULT,         /* cc 1 status 8: error state + error event */
-    ZPCI_RPCIT_NO_RESOURCES,  /* cc 1 status 16: DMA budget exhausted */
+    ZPCI_RPCIT_OK,           /* cc 0 */
+    ZPCI_RPCIT_FAULT,        /* cc 1 status 8: error state + error event */
+    ZPCI_RPCIT_NO_RESOURCES, /* cc 1 status 16: DMA budget exhausted */
 } ZpciRpcitStatus;
 
 typedef struct ZpciRpcitResult {
     ZpciRpcitStatus status;
-    ZpciDmaFault fault;       /* for ZPCI_RPCIT_FAULT */
-    uint64_t fault_addr;      /* the I/O address that faulted */
-    uint64_t mapped;          /* MAP notifications sent */
-    uint64_t unmapped;        /* UNMAP notifications sent */
+    ZpciDmaFault fault;  /* for ZPCI_RPCIT_FAULT */
+    uint64_t fault_addr; /* the I/O address that faulted */
+    uint64_t mapped;     /* MAP notifications sent */
+    uint64_t unmapped;   /* UNMAP notifications sent */
 } ZpciRpcitResult;
 
 #define ZPCI_DMA_BUDGET_DEFAULT 0x7fffffffu /* QEMU's dma_entry_limit */
@@ -158,8 +158,7 @@ bool zpci_iotlb_lookup(const ZpciIotlb *tlb, uint64_t iova,
                        ZpciDmaMapping *out);
 uint64_t zpci_iotlb_count(const ZpciIotlb *tlb);
 /* Call @fn(opaque, true, m) for every mapping, in ascending iova. */
-void zpci_iotlb_foreach(const ZpciIotlb *tlb, ZpciDmaNotifyFn fn,
-                        void *opaque);
+void zpci_iotlb_foreach(const ZpciIotlb *tlb, ZpciDmaNotifyFn fn, void *opaque);
 
 /* ---- the per-function DMA address space (for the zPCI bridge) ---- */
 
@@ -186,12 +185,12 @@ typedef struct ZpciDmaConfig {
     uint64_t edma;
     uint8_t dtsm;
     bool large_pages;
-    uint32_t budget;       /* 0: ZPCI_DMA_BUDGET_DEFAULT */
+    uint32_t budget; /* 0: ZPCI_DMA_BUDGET_DEFAULT */
 } ZpciDmaConfig;
 
 /* A device DMA faulted at @iova: the bridge enters the error state. */
-typedef void (*ZpciDmaFaultFn)(void *opaque, ZpciDmaFault fault,
-                               uint64_t iova, bool is_write);
+typedef void (*ZpciDmaFaultFn)(void *opaque, ZpciDmaFault fault, uint64_t iova,
+                               bool is_write);
 
 ZpciDmaSpace *zpci_dma_space_new(const char *name, AddressSpace *guest);
 void zpci_dma_space_free(ZpciDmaSpace *s);
@@ -199,8 +198,8 @@ AddressSpace *zpci_dma_space_as(ZpciDmaSpace *s);
 MemoryRegion *zpci_dma_space_iommu(ZpciDmaSpace *s);
 void zpci_dma_space_set_fault_handler(ZpciDmaSpace *s, ZpciDmaFaultFn fn,
                                       void *opaque);
-ZpciDmaFault zpci_dma_space_register(ZpciDmaSpace *s,
-                                     const ZpciDmaConfig *cfg, uint64_t iota);
+ZpciDmaFault zpci_dma_space_register(ZpciDmaSpace *s, const ZpciDmaConfig *cfg,
+                                     uint64_t iota);
 void zpci_dma_space_deregister(ZpciDmaSpace *s);
 bool zpci_dma_space_registered(ZpciDmaSpace *s);
 /* Relaxed: translation off; iova sdma + x reaches guest x (up to edma). */
