@@ -8,12 +8,19 @@
 #include "hw/s390x/zpci-dma.h"
 
 struct ZpciIotlb {
-    GHashTable *frames; /* frame iova -> ZpciDmaMapping (4 KiB or 1 MiB) */
+    GHashTable *frames; /* frame iova -> Frame (4 KiB or 1 MiB) */
+    GSequence *order;   /* the same Frames, ascending iova */
     uint64_t large;     /* how many of them are 1 MiB */
     uint32_t budget;    /* most mappings held at once */
     ZpciDmaNotifyFn notify;
     void *opaque;
 };
+
+/* One mapping; the hash key is m.iova, the sequence position is pos. */
+typedef struct Frame {
+    ZpciDmaMapping m;
+    GSequenceIter *pos;
+} Frame;
 
 /* What one refresh did so far. */
 typedef struct Refresh {
@@ -25,9 +32,9 @@ ZpciIotlb *zpci_iotlb_new(ZpciDmaNotifyFn notify, void *opaque, uint32_t budget)
 {
     ZpciIotlb *tlb = g_new0(ZpciIotlb, 1);
 
-    /* the key is the mapping's own iova field */
     tlb->frames = g_hash_table_new_full(g_int64_hash, g_int64_equal, NULL,
                                         g_free);
+    tlb->order = g_sequence_new(NULL);
     tlb->budget = budget ? budget : ZPCI_DMA_BUDGET_DEFAULT;
     tlb->notify = notify;
     tlb->opaque = opaque;
@@ -37,6 +44,7 @@ ZpciIotlb *zpci_iotlb_new(ZpciDmaNotifyFn notify, void *opaque, uint32_t budget)
 void zpci_iotlb_free(ZpciIotlb *tlb)
 {
     if (tlb) {
+        g_sequence_free(tlb->order);
         g_hash_table_destroy(tlb->frames);
         g_free(tlb);
     }
@@ -47,23 +55,23 @@ uint64_t zpci_iotlb_count(const ZpciIotlb *tlb)
     return g_hash_table_size(tlb->frames);
 }
 
-static ZpciDmaMapping *frame_at(const ZpciIotlb *tlb, uint64_t iova)
+static Frame *frame_at(const ZpciIotlb *tlb, uint64_t iova)
 {
     return g_hash_table_lookup(tlb->frames, &iova);
 }
 
 bool zpci_iotlb_lookup(const ZpciIotlb *tlb, uint64_t iova, ZpciDmaMapping *out)
 {
-    ZpciDmaMapping *m = frame_at(tlb, iova & ~(ZPCI_DMA_PAGE_SIZE - 1));
+    Frame *f = frame_at(tlb, iova & ~(ZPCI_DMA_PAGE_SIZE - 1));
 
-    if (!m && tlb->large) {
-        m = frame_at(tlb, iova & ~(ZPCI_DMA_SEG_SIZE - 1));
-        m = m && m->size == ZPCI_DMA_SEG_SIZE ? m : NULL;
+    if (!f && tlb->large) {
+        f = frame_at(tlb, iova & ~(ZPCI_DMA_SEG_SIZE - 1));
+        f = f && f->m.size == ZPCI_DMA_SEG_SIZE ? f : NULL;
     }
-    if (m) {
-        *out = *m;
+    if (f) {
+        *out = f->m;
     }
-    return m != NULL;
+    return f != NULL;
 }
 
 static void tell(Refresh *r, bool map, const ZpciDmaMapping *m)
@@ -78,76 +86,66 @@ static void tell(Refresh *r, bool map, const ZpciDmaMapping *m)
     }
 }
 
-static void drop(Refresh *r, ZpciDmaMapping *m)
+static void drop(Refresh *r, Frame *f)
 {
-    ZpciDmaMapping old = *m;
+    ZpciDmaMapping old = f->m;
 
-    if (m->size == ZPCI_DMA_SEG_SIZE) {
+    if (old.size == ZPCI_DMA_SEG_SIZE) {
         r->tlb->large--;
     }
-    g_hash_table_remove(r->tlb->frames, &old.iova);
+    g_sequence_remove(f->pos);
+    g_hash_table_remove(r->tlb->frames, &old.iova); /* frees f */
     tell(r, false, &old);
 }
 
-static gint by_iova(gconstpointer a, gconstpointer b)
+static gint frame_cmp(gconstpointer a, gconstpointer b, gpointer unused)
 {
-    const ZpciDmaMapping *x = *(ZpciDmaMapping *const *)a;
-    const ZpciDmaMapping *y = *(ZpciDmaMapping *const *)b;
+    uint64_t x = ((const Frame *)a)->m.iova, y = ((const Frame *)b)->m.iova;
 
-    return x->iova < y->iova ? -1 : x->iova > y->iova;
+    return x < y ? -1 : x > y;
 }
 
-/* The mappings starting in [first, last], ascending, by scanning all. */
-static GPtrArray *collect_scan(ZpciIotlb *tlb, uint64_t first, uint64_t last)
+/* The first frame at or above @iova (maybe the end of the sequence). */
+static GSequenceIter *first_from(ZpciIotlb *tlb, uint64_t iova)
 {
-    GPtrArray *found = g_ptr_array_new();
-    GHashTableIter it;
-    gpointer value;
+    Frame probe = { .m.iova = iova };
+    GSequenceIter *it = g_sequence_lookup(tlb->order, &probe, frame_cmp, NULL);
 
-    g_hash_table_iter_init(&it, tlb->frames);
-    while (g_hash_table_iter_next(&it, NULL, &value)) {
-        ZpciDmaMapping *m = value;
-
-        if (m->iova >= first && m->iova <= last) {
-            g_ptr_array_add(found, m);
-        }
-    }
-    g_ptr_array_sort(found, by_iova);
-    return found;
+    return it ? it : g_sequence_search(tlb->order, &probe, frame_cmp, NULL);
 }
 
 /* Drop every mapping that overlaps [first, last] (both page aligned). */
 static void drop_range(Refresh *r, uint64_t first, uint64_t last)
 {
-    uint64_t pages = ((last - first) >> ZPCI_DMA_PAGE_SHIFT) + 1;
-    ZpciDmaMapping *m;
-    GPtrArray *found;
+    GSequenceIter *it;
+    Frame *f;
 
     if (zpci_iotlb_count(r->tlb) == 0) {
         return;
     }
     /* a 1 MiB frame that starts before @first still covers it */
-    m = r->tlb->large ? frame_at(r->tlb, first & ~(ZPCI_DMA_SEG_SIZE - 1))
+    f = r->tlb->large ? frame_at(r->tlb, first & ~(ZPCI_DMA_SEG_SIZE - 1))
                       : NULL;
-    if (m && m->iova < first && m->size == ZPCI_DMA_SEG_SIZE) {
-        drop(r, m);
+    if (f && f->m.iova < first && f->m.size == ZPCI_DMA_SEG_SIZE) {
+        drop(r, f);
     }
-    if (pages == 0 || pages > zpci_iotlb_count(r->tlb)) {
-        found = collect_scan(r->tlb, first, last);
-        for (guint i = 0; i < found->len; i++) {
-            drop(r, g_ptr_array_index(found, i));
+    if (first == last) { /* one page: no need for the ordered search */
+        f = frame_at(r->tlb, first);
+        if (f) {
+            drop(r, f);
         }
-        g_ptr_array_free(found, true);
         return;
     }
-    for (uint64_t a = first;; a += ZPCI_DMA_PAGE_SIZE) {
-        m = frame_at(r->tlb, a);
-        if (m) {
-            drop(r, m);
-        }
-        if (a == last || last - a < ZPCI_DMA_PAGE_SIZE) {
+    it = first_from(r->tlb, first);
+    while (!g_sequence_iter_is_end(it)) {
+        GSequenceIter *next = g_sequence_iter_next(it);
+
+        f = g_sequence_get(it);
+        if (f->m.iova > last) {
             break;
         }
+        drop(r, f);
+        it = next;
     }
 }
 
@@ -161,9 +159,10 @@ static bool same_mapping(const ZpciDmaMapping *m, const ZpciDmaXlate *x)
 static bool install(Refresh *r, const ZpciDmaXlate *x)
 {
     ZpciIotlb *tlb = r->tlb;
-    ZpciDmaMapping *m = frame_at(tlb, x->iova);
+    Frame *f = frame_at(tlb, x->iova);
+    GSequenceIter *tail;
 
-    if (m && same_mapping(m, x)) {
+    if (f && same_mapping(&f->m, x)) {
         return true;
     }
     /* whatever covered any part of the frame before goes first */
@@ -171,16 +170,24 @@ static bool install(Refresh *r, const ZpciDmaXlate *x)
     if (zpci_iotlb_count(tlb) >= tlb->budget) {
         return false;
     }
-    m = g_new(ZpciDmaMapping, 1);
-    *m = (ZpciDmaMapping){ .iova = x->iova,
-                           .addr = x->addr,
-                           .size = x->size,
-                           .writable = x->writable };
-    if (m->size == ZPCI_DMA_SEG_SIZE) {
+    f = g_new(Frame, 1);
+    f->m = (ZpciDmaMapping){ .iova = x->iova,
+                             .addr = x->addr,
+                             .size = x->size,
+                             .writable = x->writable };
+    if (f->m.size == ZPCI_DMA_SEG_SIZE) {
         tlb->large++;
     }
-    g_hash_table_insert(tlb->frames, &m->iova, m);
-    tell(r, true, m);
+    /* RPCIT walks upward: most new frames go at the end */
+    tail = g_sequence_iter_prev(g_sequence_get_end_iter(tlb->order));
+    if (g_sequence_iter_is_end(tail) ||
+        ((Frame *)g_sequence_get(tail))->m.iova < f->m.iova) {
+        f->pos = g_sequence_append(tlb->order, f);
+    } else {
+        f->pos = g_sequence_insert_sorted(tlb->order, f, frame_cmp, NULL);
+    }
+    g_hash_table_insert(tlb->frames, &f->m.iova, f);
+    tell(r, true, &f->m);
     return true;
 }
 
@@ -239,12 +246,11 @@ ZpciRpcitResult zpci_iotlb_refresh(ZpciIotlb *tlb, const ZpciDmaTables *t,
 
 void zpci_iotlb_foreach(const ZpciIotlb *tlb, ZpciDmaNotifyFn fn, void *opaque)
 {
-    GPtrArray *all = collect_scan((ZpciIotlb *)tlb, 0, UINT64_MAX);
+    GSequenceIter *it = g_sequence_get_begin_iter(tlb->order);
 
-    for (guint i = 0; i < all->len; i++) {
-        fn(opaque, true, g_ptr_array_index(all, i));
+    for (; !g_sequence_iter_is_end(it); it = g_sequence_iter_next(it)) {
+        fn(opaque, true, &((Frame *)g_sequence_get(it))->m);
     }
-    g_ptr_array_free(all, true);
 }
 
 void zpci_iotlb_flush(ZpciIotlb *tlb)

@@ -217,6 +217,39 @@ static void test_rpcit_large_segments(void)
     space_fini(&sp);
 }
 
+/* An invalid segment entry unmaps its megabyte and nothing around it. */
+static void test_rpcit_block_bounds(void)
+{
+    Space sp;
+    uint64_t seg1 = SDMA + 1 * MiB;
+
+    space_init(&sp, 0);
+    /* segments 0, 1 and 2 share one page table: pages 0 and 255 map */
+    for (unsigned s = 0; s < 3; s++) {
+        put_entry(&sp.f, SEG_TABLE, s, PAGE_TABLE);
+    }
+    put_entry(&sp.f, PAGE_TABLE, 0, 0x40000);
+    put_entry(&sp.f, PAGE_TABLE, 255, 0x41000);
+    g_assert_cmpuint(rpcit(&sp, SDMA, 3 * MiB).mapped, ==, 6);
+    g_array_set_size(sp.rec.events, 0);
+    put_entry(&sp.f, SEG_TABLE, 1, ZPCI_TE_INVALID);
+    rpcit(&sp, SDMA, 3 * MiB);
+    expect(&sp,
+           (Event[]){
+               { false, seg1, 0, 0xfff, IOMMU_NONE },
+               { false, seg1 + 255 * 4096, 0, 0xfff, IOMMU_NONE },
+           },
+           2);
+    g_assert_cmpuint(zpci_dma_space_mappings(sp.s), ==, 4);
+    /* a range ending inside a block unmaps only up to its end */
+    put_entry(&sp.f, SEG_TABLE, 2, ZPCI_TE_INVALID);
+    rpcit(&sp, seg1 + 1 * MiB, 4096);
+    expect(&sp, (Event[]){ { false, seg1 + 1 * MiB, 0, 0xfff, IOMMU_NONE } },
+           1);
+    g_assert_cmpuint(zpci_dma_space_mappings(sp.s), ==, 3);
+    space_fini(&sp);
+}
+
 static uint64_t mmio_reads;
 
 static uint64_t mmio_read(void *opaque, hwaddr addr, unsigned size)
@@ -477,6 +510,7 @@ int main(int argc, char **argv)
                     test_rpcit_large_segments);
     g_test_add_func("/zpci-dma/rpcit/budget", test_rpcit_budget);
     g_test_add_func("/zpci-dma/rpcit/order", test_rpcit_order);
+    g_test_add_func("/zpci-dma/rpcit/block-bounds", test_rpcit_block_bounds);
     g_test_add_func("/zpci-dma/rpcit/table-in-mmio", test_rpcit_table_in_mmio);
     g_test_add_func("/zpci-dma/rpcit/faults", test_rpcit_faults);
     g_test_add_func("/zpci-dma/device-dma", test_device_dma);
