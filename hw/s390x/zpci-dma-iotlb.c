@@ -210,7 +210,7 @@ ZpciRpcitResult zpci_iotlb_refresh(ZpciIotlb *tlb, const ZpciDmaTables *t,
                                    uint64_t start, uint64_t len)
 {
     Refresh r = { .tlb = tlb };
-    uint64_t last, a = start & ~(ZPCI_DMA_PAGE_SIZE - 1);
+    uint64_t walks, last, a = start & ~(ZPCI_DMA_PAGE_SIZE - 1);
 
     if (len == 0) {
         return r.res;
@@ -220,10 +220,17 @@ ZpciRpcitResult zpci_iotlb_refresh(ZpciIotlb *tlb, const ZpciDmaTables *t,
         return fault_at(&r, ZPCI_DMA_FAULT_OUT_OF_RANGE,
                         start < t->sdma ? start : t->edma + 1);
     }
-    for (;;) {
+    walks = t->max_walks ? t->max_walks : ZPCI_RPCIT_MAX_WALKS_DEFAULT;
+    for (;; walks--) {
         ZpciDmaXlate x;
         uint64_t skip, end;
-        ZpciDmaFault f = zpci_dma_walk(t, a, &x, &skip);
+        ZpciDmaFault f;
+
+        if (walks == 0) {
+            r.res.status = ZPCI_RPCIT_NO_RESOURCES;
+            return r.res;
+        }
+        f = zpci_dma_walk(t, a, &x, &skip);
 
         if (f == ZPCI_DMA_OK) {
             if (!install(&r, &x)) {

@@ -224,6 +224,7 @@ ZpciDmaFault zpci_dma_space_register(ZpciDmaSpace *s, const ZpciDmaConfig *cfg,
         .edma = cfg->edma,
         .dtsm = cfg->dtsm,
         .large_pages = cfg->large_pages,
+        .max_walks = cfg->max_walks,
     };
     s->registered = true;
     return ZPCI_DMA_OK;

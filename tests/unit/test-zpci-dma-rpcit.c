@@ -250,6 +250,34 @@ static void test_rpcit_block_bounds(void)
     space_fini(&sp);
 }
 
+/*
+ * Aliased tables: every region-third and segment entry leads to the same
+ * tables, whose pages are all invalid.  The walk limit ends the RPCIT.
+ */
+static void test_rpcit_walk_limit(void)
+{
+    Space sp;
+    ZpciRpcitResult r;
+
+    space_init(&sp, 0);
+    sp.cfg.max_walks = 5000;
+    zpci_dma_space_register(sp.s, &sp.cfg, RT_TABLE | ZPCI_IOTA_DT(1));
+    for (unsigned i = 2; i < 2048; i++) {
+        put_entry(&sp.f, RT_TABLE, i, rte(SEG_TABLE, 1));
+    }
+    for (unsigned i = 0; i < 2048; i++) {
+        put_entry(&sp.f, SEG_TABLE, i, PAGE_TABLE);
+    }
+    r = rpcit(&sp, SDMA, UINT64_C(1) << 41);
+    g_assert_cmpint(r.status, ==, ZPCI_RPCIT_NO_RESOURCES);
+    /* 5,000 walks do 5,000 pages, not 5,001 */
+    r = rpcit(&sp, SDMA, 5000 * 4096);
+    g_assert_cmpint(r.status, ==, ZPCI_RPCIT_OK);
+    r = rpcit(&sp, SDMA, 5001 * 4096);
+    g_assert_cmpint(r.status, ==, ZPCI_RPCIT_NO_RESOURCES);
+    space_fini(&sp);
+}
+
 static uint64_t mmio_reads;
 
 static uint64_t mmio_read(void *opaque, hwaddr addr, unsigned size)
@@ -510,6 +538,7 @@ int main(int argc, char **argv)
                     test_rpcit_large_segments);
     g_test_add_func("/zpci-dma/rpcit/budget", test_rpcit_budget);
     g_test_add_func("/zpci-dma/rpcit/order", test_rpcit_order);
+    g_test_add_func("/zpci-dma/rpcit/walk-limit", test_rpcit_walk_limit);
     g_test_add_func("/zpci-dma/rpcit/block-bounds", test_rpcit_block_bounds);
     g_test_add_func("/zpci-dma/rpcit/table-in-mmio", test_rpcit_table_in_mmio);
     g_test_add_func("/zpci-dma/rpcit/faults", test_rpcit_faults);

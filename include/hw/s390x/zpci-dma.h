@@ -93,8 +93,9 @@ typedef struct ZpciDmaTables {
     uint64_t iota; /* I/O translation anchor as registered by MPCIFC */
     uint64_t sdma; /* aperture, inclusive */
     uint64_t edma;
-    uint8_t dtsm;     /* designation types allowed (ZPCI_DTSM_BIT) */
-    bool large_pages; /* 1 MiB segments (format control) allowed */
+    uint8_t dtsm;       /* designation types allowed (ZPCI_DTSM_BIT) */
+    bool large_pages;   /* 1 MiB segments (format control) allowed */
+    uint64_t max_walks; /* per RPCIT; 0: ZPCI_RPCIT_MAX_WALKS_DEFAULT */
 } ZpciDmaTables;
 
 typedef struct ZpciDmaXlate {
@@ -132,7 +133,7 @@ typedef struct ZpciIotlb ZpciIotlb;
 typedef enum ZpciRpcitStatus {
     ZPCI_RPCIT_OK,           /* cc 0 */
     ZPCI_RPCIT_FAULT,        /* cc 1 status 8: error state + error event */
-    ZPCI_RPCIT_NO_RESOURCES, /* cc 1 status 16: DMA budget exhausted */
+    ZPCI_RPCIT_NO_RESOURCES, /* cc 1 status 16: budget or walk limit */
 } ZpciRpcitStatus;
 
 typedef struct ZpciRpcitResult {
@@ -143,7 +144,19 @@ typedef struct ZpciRpcitResult {
     uint64_t unmapped;   /* UNMAP notifications sent */
 } ZpciRpcitResult;
 
-#define ZPCI_DMA_BUDGET_DEFAULT 0x7fffffffu /* QEMU's dma_entry_limit */
+/*
+ * Default DMA budget: 2^20 mappings (4 GiB in 4 KiB pages, about 100 MB of
+ * IOTLB), so that a guest cannot make the IOTLB grow without bound.
+ */
+#define ZPCI_DMA_BUDGET_DEFAULT 0x100000u
+/*
+ * Most table walks one RPCIT makes (each walk maps a frame or steps over
+ * an invalid block).  Tables may alias one another, so without a bound a
+ * tiny set of guest tables could keep one RPCIT busy for hours; past it
+ * RPCIT answers ZPCI_RPCIT_NO_RESOURCES.  2^22 walks take well under a
+ * second and cover 16 GiB of 4 KiB pages.
+ */
+#define ZPCI_RPCIT_MAX_WALKS_DEFAULT (UINT64_C(1) << 22)
 
 ZpciIotlb *zpci_iotlb_new(ZpciDmaNotifyFn notify, void *opaque,
                           uint32_t budget);
@@ -185,7 +198,8 @@ typedef struct ZpciDmaConfig {
     uint64_t edma;
     uint8_t dtsm;
     bool large_pages;
-    uint32_t budget; /* 0: ZPCI_DMA_BUDGET_DEFAULT */
+    uint32_t budget;    /* 0: ZPCI_DMA_BUDGET_DEFAULT */
+    uint64_t max_walks; /* 0: ZPCI_RPCIT_MAX_WALKS_DEFAULT */
 } ZpciDmaConfig;
 
 /* A device DMA faulted at @iova: the bridge enters the error state. */
