@@ -452,6 +452,21 @@ static void test_device_dma(void)
     g_assert_cmpint(sp.last_fault, ==, ZPCI_DMA_FAULT_OUT_OF_RANGE);
     g_assert_cmpuint(sp.faults, ==, 3);
 
+    /* a probe without access (IOMMU_NONE, as replay uses) is no fault */
+    {
+        IOMMUMemoryRegion *mr = memory_region_get_iommu(
+            zpci_dma_space_iommu(sp.s));
+        IOMMUTLBEntry e = mr->iommu_ops->translate(mr, IOVA + 0x5000,
+                                                   IOMMU_NONE, 0);
+
+        g_assert_cmpint(e.perm, ==, IOMMU_NONE);
+        e = mr->iommu_ops->translate(mr, IOVA + 0x1234, IOMMU_NONE, 0);
+        g_assert_cmpint(e.perm, ==, IOMMU_RO);
+        g_assert_cmphex(e.translated_addr, ==, 0x21000);
+        g_assert_cmphex(e.iova, ==, IOVA + 0x1000);
+        g_assert_cmpuint(sp.faults, ==, 3);
+    }
+
     /* deregistration unmaps everything, in order; then DMA just fails */
     g_array_set_size(sp.rec.events, 0);
     zpci_dma_space_deregister(sp.s);
