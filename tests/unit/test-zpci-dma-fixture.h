@@ -19,7 +19,6 @@
 #define RT_TABLE    UINT64_C(0x108000)
 #define SEG_TABLE   UINT64_C(0x10c000)
 #define PAGE_TABLE  UINT64_C(0x110000)
-#define PAGE_TABLE2 UINT64_C(0x110800)
 
 typedef struct DmaFixture {
     Fixture sys;
