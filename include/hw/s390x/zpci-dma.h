@@ -182,8 +182,8 @@ void zpci_iotlb_foreach(const ZpciIotlb *tlb, ZpciDmaNotifyFn fn, void *opaque);
  *   zpci_dma_space_set_fault_handler(s, fn, dev);  error state + event
  *   MPCIFC register I/O address translation:
  *       fault = zpci_dma_space_register(s, &cfg, iota);
- *       (ZPCI_DMA_FAULT_DESIGNATION: cc 1 status 16, as QEMU answers
- *        an unsupported designation)
+ *       (ZPCI_DMA_FAULT_DESIGNATION: a type not in dtsm, or sdma > edma;
+ *        the instruction layer picks the MPCIFC condition/status code)
  *   RPCIT: r = zpci_dma_space_rpcit(s, start, len);
  *   MPCIFC deregister / CLP disable / reset: zpci_dma_space_deregister(s);
  *   unplug: zpci_dma_space_free(s);
