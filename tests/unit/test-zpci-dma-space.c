@@ -1,0 +1,148 @@
+/*
+ * Unit tests of a zPCI function's DMA address space as a device sees it:
+ * accesses through the IOMMU region (only what RPCIT loaded), faults and
+ * the fault handler, protection, deregistration, replay, the designation
+ * check, relaxed translation.
+ */
+#include "qemu/osdep.h"
+#include "test-zpci-dma-space.h"
+
+static void test_device_dma(void)
+{
+    Space sp;
+    AddressSpace *as;
+    MemTxResult res;
+
+    space_init(&sp, 0);
+    as = zpci_dma_space_as(sp.s);
+    put_pte(&sp.f, IOVA, 0x20000);
+    put_pte(&sp.f, IOVA + 0x1000, 0x21000 | ZPCI_PTE_PROTECTED);
+    /* valid in the tables, but not loaded by RPCIT: a fault */
+    address_space_stl_be(as, IOVA + 8, 0xcafe, A, &res);
+    g_assert_cmpuint(res, !=, MEMTX_OK);
+    g_assert_cmpuint(sp.faults, ==, 1);
+    g_assert_cmpint(sp.last_fault, ==, ZPCI_DMA_FAULT_NO_TRANSLATION);
+    g_assert_cmphex(sp.last_fault_iova, ==, IOVA + 8);
+    g_assert_cmphex(ldl_be_p(sp.f.host + 0x20008), ==, 0);
+
+    rpcit(&sp, IOVA, 0x2000);
+    address_space_stl_be(as, IOVA + 8, 0xcafe, A, &res);
+    g_assert_cmpuint(res, ==, MEMTX_OK);
+    g_assert_cmphex(ldl_be_p(sp.f.host + 0x20008), ==, 0xcafe);
+    /* protected: reads pass, writes fault and change nothing */
+    stl_be_p(sp.f.host + 0x21010, 0x5a5a);
+    g_assert_cmphex(address_space_ldl_be(as, IOVA + 0x1010, A, &res), ==,
+                    0x5a5a);
+    g_assert_cmpuint(res, ==, MEMTX_OK);
+    address_space_stl_be(as, IOVA + 0x1010, 1, A, &res);
+    g_assert_cmpuint(res, !=, MEMTX_OK);
+    g_assert_cmpint(sp.last_fault, ==, ZPCI_DMA_FAULT_PROTECTION);
+    g_assert_cmphex(ldl_be_p(sp.f.host + 0x21010), ==, 0x5a5a);
+    /* outside the aperture */
+    address_space_ldl_be(as, SDMA - 4, A, &res);
+    g_assert_cmpuint(res, !=, MEMTX_OK);
+    g_assert_cmpint(sp.last_fault, ==, ZPCI_DMA_FAULT_OUT_OF_RANGE);
+    g_assert_cmpuint(sp.faults, ==, 3);
+
+    /* a probe without access (IOMMU_NONE, as replay uses) is no fault */
+    {
+        IOMMUMemoryRegion *mr = memory_region_get_iommu(
+            zpci_dma_space_iommu(sp.s));
+        IOMMUTLBEntry e = mr->iommu_ops->translate(mr, IOVA + 0x5000,
+                                                   IOMMU_NONE, 0);
+
+        g_assert_cmpint(e.perm, ==, IOMMU_NONE);
+        e = mr->iommu_ops->translate(mr, IOVA + 0x1234, IOMMU_NONE, 0);
+        g_assert_cmpint(e.perm, ==, IOMMU_RO);
+        g_assert_cmphex(e.translated_addr, ==, 0x21000);
+        g_assert_cmphex(e.iova, ==, IOVA + 0x1000);
+        g_assert_cmpuint(sp.faults, ==, 3);
+    }
+
+    /* deregistration unmaps everything, in order; then DMA just fails */
+    g_array_set_size(sp.rec.events, 0);
+    zpci_dma_space_deregister(sp.s);
+    expect(&sp,
+           (Event[]){
+               { false, IOVA, 0, 0xfff, IOMMU_NONE },
+               { false, IOVA + 0x1000, 0, 0xfff, IOMMU_NONE },
+           },
+           2);
+    address_space_ldl_be(as, IOVA, A, &res);
+    g_assert_cmpuint(res, !=, MEMTX_OK);
+    g_assert_cmpuint(sp.faults, ==, 3);
+    space_fini(&sp);
+}
+
+static void test_replay_and_designation(void)
+{
+    Space sp;
+    Recorder late = { 0 };
+    ZpciDmaConfig rt_only;
+
+    space_init(&sp, 0);
+    put_pte(&sp.f, IOVA, 0x20000);
+    put_pte(&sp.f, IOVA + 0x1000, 0x21000);
+    rpcit(&sp, IOVA, 0x2000);
+    late.events = g_array_new(false, false, sizeof(Event));
+    iommu_notifier_init(&late.n, record, IOMMU_NOTIFIER_MAP, 0, HWADDR_MAX, 0);
+    memory_region_iommu_replay(memory_region_get_iommu(
+                                   zpci_dma_space_iommu(sp.s)),
+                               &late.n);
+    g_assert_cmpuint(late.events->len, ==, 2);
+    g_assert_cmphex(g_array_index(late.events, Event, 1).iova, ==,
+                    IOVA + 0x1000);
+    g_array_free(late.events, true);
+
+    /* a designation type the group does not advertise is refused */
+    rt_only = sp.cfg;
+    rt_only.dtsm = ZPCI_DTSM_BIT(ZPCI_DMA_LEVEL_REGION3);
+    g_assert_cmpint(zpci_dma_space_register(sp.s, &rt_only,
+                                            RS_TABLE | ZPCI_IOTA_DT(2)),
+                    ==, ZPCI_DMA_FAULT_DESIGNATION);
+    g_assert_true(zpci_dma_space_registered(sp.s));
+    space_fini(&sp);
+}
+
+static void test_relaxed(void)
+{
+    Space sp;
+    AddressSpace *as;
+    MemTxResult res;
+    ZpciDmaConfig cfg;
+
+    space_init(&sp, 0);
+    as = zpci_dma_space_as(sp.s);
+    cfg = sp.cfg;
+    cfg.edma = SDMA + RAM_SIZE - 1;
+    zpci_dma_space_set_relaxed(sp.s, &cfg, true);
+    g_assert_false(zpci_dma_space_registered(sp.s));
+    stl_be_p(sp.f.host + 0x123450, 0xabcdef01);
+    g_assert_cmphex(address_space_ldl_be(as, SDMA + 0x123450, A, &res), ==,
+                    0xabcdef01);
+    g_assert_cmpuint(res, ==, MEMTX_OK);
+    address_space_stl_be(as, SDMA, 0x77, A, &res);
+    g_assert_cmphex(ldl_be_p(sp.f.host), ==, 0x77);
+    /* the aperture still holds */
+    address_space_ldl_be(as, SDMA + RAM_SIZE, A, &res);
+    g_assert_cmpuint(res, !=, MEMTX_OK);
+    g_assert_cmpint(sp.last_fault, ==, ZPCI_DMA_FAULT_OUT_OF_RANGE);
+    address_space_ldl_be(as, SDMA - 4, A, &res);
+    g_assert_cmpuint(res, !=, MEMTX_OK);
+    /* RPCIT has nothing to do */
+    g_assert_cmpint(rpcit(&sp, SDMA, 0x1000).status, ==, ZPCI_RPCIT_OK);
+    zpci_dma_space_set_relaxed(sp.s, &cfg, false);
+    address_space_ldl_be(as, SDMA + 0x123450, A, &res);
+    g_assert_cmpuint(res, !=, MEMTX_OK);
+    space_fini(&sp);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/zpci-dma/space/device-dma", test_device_dma);
+    g_test_add_func("/zpci-dma/space/replay-designation",
+                    test_replay_and_designation);
+    g_test_add_func("/zpci-dma/space/relaxed", test_relaxed);
+    return g_test_run();
+}
