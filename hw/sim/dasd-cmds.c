@@ -25,7 +25,7 @@ DasdStatus dasd_unit_check(DasdRun *run, uint8_t s0, uint8_t s1, uint8_t s7)
     return DASD_UNIT_CHECK;
 }
 
-static DasdStatus dasd_reject(DasdRun *run, uint8_t msg)
+DasdStatus dasd_reject(DasdRun *run, uint8_t msg)
 {
     return dasd_unit_check(run, DASD_SENSE0_CMD_REJECT, 0, msg);
 }
@@ -41,8 +41,7 @@ static DasdStatus dasd_protect(DasdRun *run)
 }
 
 /* Fetch exactly @len parameter bytes; a short count is a command reject */
-static DasdStatus dasd_params(DasdRun *run, DasdXfer *x, uint8_t *p,
-                              uint32_t len)
+DasdStatus dasd_params(DasdRun *run, DasdXfer *x, uint8_t *p, uint32_t len)
 {
     if (x->total < len) {
         return dasd_reject(run, DASD_SENSE7_COUNT_SHORT);
@@ -379,6 +378,10 @@ DasdStatus dasd_command(DasdRun *run, uint8_t cmd, DasdXfer *x)
     case 0x12: case 0x92: case 0x06: case 0x86:
     case 0x0e: case 0x8e: case 0x1e: case 0x9e:
         return dasd_cmd_read(run, x, cmd);
+    case 0x34:
+        return dasd_cmd_sense_pgid(run, x);
+    case 0xaf:
+        return dasd_cmd_set_pgid(run, x);
     case 0x05:
         return dasd_cmd_write_data(run, x);
     case 0x1d:

@@ -26,9 +26,16 @@ void dasd3390_cleanup(Dasd3390 *d)
     d->trk = NULL;
 }
 
-void dasd3390_reset(Dasd3390 *d)
+void dasd3390_clear_sense(Dasd3390 *d)
 {
     memset(d->sense, 0, sizeof(d->sense));
+}
+
+void dasd3390_reset(Dasd3390 *d)
+{
+    dasd3390_clear_sense(d);
+    memset(d->path_state, DASD_PS_RESET, sizeof(d->path_state));
+    memset(d->pgid, 0, sizeof(d->pgid));
 }
 
 void dasd3390_sense_id(const Dasd3390 *d, uint8_t out[DASD_SENSE_ID_SIZE])

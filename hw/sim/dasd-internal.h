@@ -40,6 +40,7 @@ typedef struct DasdXfer {
 
 typedef struct DasdRun {
     Dasd3390 *d;
+    unsigned path;          /* the channel path the program runs on */
     uint8_t sense[DASD_SENSE_SIZE];
     /* Define Extent */
     bool de_seen;
@@ -68,6 +69,14 @@ uint32_t dasd_xfer_out(DasdRun *run, DasdXfer *x, uint8_t *dst,
 /* dasd-cmds.c */
 DasdStatus dasd_unit_check(DasdRun *run, uint8_t s0, uint8_t s1, uint8_t s7);
 DasdStatus dasd_command(DasdRun *run, uint8_t cmd, DasdXfer *x);
+
+/* dasd-cmds.c: parameter bytes (a short count is a command reject) */
+DasdStatus dasd_params(DasdRun *run, DasdXfer *x, uint8_t *p, uint32_t len);
+DasdStatus dasd_reject(DasdRun *run, uint8_t msg);
+
+/* dasd-path.c: Sense / Set Path Group ID */
+DasdStatus dasd_cmd_sense_pgid(DasdRun *run, DasdXfer *x);
+DasdStatus dasd_cmd_set_pgid(DasdRun *run, DasdXfer *x);
 
 /* dasd-track.c: position and records */
 uint32_t dasd_trackno(const DasdRun *run, uint32_t cyl, uint32_t head);
