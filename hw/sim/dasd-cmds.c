@@ -378,6 +378,10 @@ DasdStatus dasd_command(DasdRun *run, uint8_t cmd, DasdXfer *x)
     case 0x12: case 0x92: case 0x06: case 0x86:
     case 0x0e: case 0x8e: case 0x1e: case 0x9e:
         return dasd_cmd_read(run, x, cmd);
+    case 0x27:
+        return dasd_cmd_psf(run, x);
+    case 0x3e:
+        return dasd_cmd_rssd(run, x);
     case 0x34:
         return dasd_cmd_sense_pgid(run, x);
     case 0xaf:

@@ -58,7 +58,11 @@ void dasd3390_rdc(const Dasd3390 *d, uint8_t out[DASD_RDC_SIZE])
     out[2] = DASD_CU_MODEL;
     stw_be_p(out + 3, DASD_DEV_TYPE);
     out[5] = d->model->model;
-    stl_be_p(out + 6, 0xd0000000);      /* LR read / read tracks, etc. */
+    /*
+     * facilities: multiple burst, read in Locate Record; not read track
+     * in Locate Record (no raw-track access), not XRC
+     */
+    stl_be_p(out + 6, 0x90000000);
     out[10] = 0x20;                     /* device class: DASD */
     out[11] = d->model->unit_code;
     stw_be_p(out + 12, MIN(cyls, 0xfffe));

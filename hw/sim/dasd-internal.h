@@ -41,6 +41,9 @@ typedef struct DasdXfer {
 typedef struct DasdRun {
     Dasd3390 *d;
     unsigned path;          /* the channel path the program runs on */
+    /* a PSF Prepare for Read Subsystem Data waits for its RSSD */
+    bool rssd_ready;
+    uint8_t rssd_sub;
     uint8_t sense[DASD_SENSE_SIZE];
     /* Define Extent */
     bool de_seen;
@@ -77,6 +80,10 @@ DasdStatus dasd_reject(DasdRun *run, uint8_t msg);
 /* dasd-path.c: Sense / Set Path Group ID */
 DasdStatus dasd_cmd_sense_pgid(DasdRun *run, DasdXfer *x);
 DasdStatus dasd_cmd_set_pgid(DasdRun *run, DasdXfer *x);
+
+/* dasd-psf.c: Perform Subsystem Function, Read Subsystem Data */
+DasdStatus dasd_cmd_psf(DasdRun *run, DasdXfer *x);
+DasdStatus dasd_cmd_rssd(DasdRun *run, DasdXfer *x);
 
 /* dasd-track.c: position and records */
 uint32_t dasd_trackno(const DasdRun *run, uint32_t cyl, uint32_t head);
