@@ -22,6 +22,8 @@ DasdStatus dasd_unit_check(DasdRun *run, uint8_t s0, uint8_t s1, uint8_t s7)
     run->sense[0] = s0;
     run->sense[1] = s1;
     run->sense[7] = s7;
+    /* a 3990 presents 24-byte compatible sense, format in byte 7 */
+    run->sense[27] = DASD_SENSE27_24BYTE;
     return DASD_UNIT_CHECK;
 }
 

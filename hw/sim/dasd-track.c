@@ -134,6 +134,7 @@ bool dasd3390_sync(Dasd3390 *d, SimDasdResult *res)
     warn_report_err(err);
     memset(d->sense, 0, sizeof(d->sense));
     d->sense[0] = DASD_SENSE0_EQUIPMENT_CHECK;
+    d->sense[27] = DASD_SENSE27_24BYTE;
     if (res->dstat & SCSW_DSTAT_DE) {
         /* the device end the guest sees must not claim durable data */
         res->dstat |= SCSW_DSTAT_UC;

@@ -31,6 +31,8 @@
 #define DASD_SENSE1_NO_RECORD       0x08
 #define DASD_SENSE1_FILE_PROTECTED  0x04
 #define DASD_SENSE1_WRITE_INHIBITED 0x02
+/* Sense byte 27 bit 0: the 24-byte compatible sense format */
+#define DASD_SENSE27_24BYTE         0x80
 /* Sense byte 7 (format 0 messages of a command reject) */
 #define DASD_SENSE7_INVALID_CMD     0x01
 #define DASD_SENSE7_INVALID_SEQ     0x02
