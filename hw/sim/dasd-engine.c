@@ -274,6 +274,12 @@ static bool dasd_step(DasdRun *run, const uint8_t *prog, uint32_t *next,
         res->cpa = (x->seg[0].idx + 1) * CCW_PROG_CCW_SIZE;
         return false;
     }
+    if (st == DASD_OK_UX) {
+        /* end of file: the chain ends here */
+        res->dstat |= SCSW_DSTAT_UE;
+        dasd_account(x, res);
+        return false;
+    }
     if (!dasd_account(x, res) || !(last->flags & CCW_FLAG_CC)) {
         if (st == DASD_OK_SM) {
             res->dstat |= SCSW_DSTAT_SM;

@@ -11,6 +11,7 @@
 typedef enum DasdStatus {
     DASD_OK,                /* channel end + device end */
     DASD_OK_SM,             /* ... with status modifier (skip a CCW) */
+    DASD_OK_UX,             /* ... with unit exception (end of file) */
     DASD_UNIT_CHECK,        /* sense prepared in run->sense */
     DASD_PROG_CHECK,        /* channel-program check */
 } DasdStatus;
@@ -51,7 +52,8 @@ typedef struct DasdRun {
     uint32_t ext_beg, ext_end;          /* track numbers, inclusive */
     /* Locate Record domain */
     uint8_t lr_op;
-    uint32_t lr_left;
+    uint32_t lr_left;       /* records of the domain not yet used */
+    bool in_domain;         /* the current command works in the domain */
     /* position */
     uint32_t cyl, head;
     bool trk_loaded;
@@ -62,6 +64,18 @@ typedef struct DasdRun {
 } DasdRun;
 
 #define DASD_MT             0x80        /* multi-track bit of read codes */
+
+/* Locate Record: orientation (bits 0-1) and operation of byte 0 */
+#define LR_ORIENT_MASK      0xc0
+#define LR_ORIENT_COUNT     0x00
+#define LR_ORIENT_HA        0x40
+#define LR_ORIENT_DATA      0x80
+#define LR_ORIENT_INDEX     0xc0
+#define LR_OP_ORIENT        0x00
+#define LR_OP_WRITE_DATA    0x01
+#define LR_OP_FORMAT_WRITE  0x03
+#define LR_OP_READ_DATA     0x06
+#define LR_OP_READ_ANY      0x16
 
 /* dasd-engine.c: data movement */
 void dasd_xfer_in(DasdRun *run, DasdXfer *x, const uint8_t *src,
@@ -81,6 +95,14 @@ DasdStatus dasd_reject(DasdRun *run, uint8_t msg);
 DasdStatus dasd_cmd_sense_pgid(DasdRun *run, DasdXfer *x);
 DasdStatus dasd_cmd_set_pgid(DasdRun *run, DasdXfer *x);
 
+/* dasd-rw.c: the record reads and writes, in and out of a domain */
+DasdStatus dasd_cmd_read(DasdRun *run, DasdXfer *x, uint8_t cmd);
+DasdStatus dasd_cmd_read_ha(DasdRun *run, DasdXfer *x, uint8_t cmd);
+DasdStatus dasd_cmd_write_data(DasdRun *run, DasdXfer *x, uint8_t cmd);
+DasdStatus dasd_cmd_write_ckd(DasdRun *run, DasdXfer *x, uint8_t cmd);
+DasdStatus dasd_cmd_write_r0(DasdRun *run, DasdXfer *x);
+DasdStatus dasd_protect(DasdRun *run);
+
 /* dasd-psf.c: Perform Subsystem Function, Read Subsystem Data */
 DasdStatus dasd_cmd_psf(DasdRun *run, DasdXfer *x);
 DasdStatus dasd_cmd_rssd(DasdRun *run, DasdXfer *x);
@@ -88,9 +110,12 @@ DasdStatus dasd_cmd_rssd(DasdRun *run, DasdXfer *x);
 /* dasd-track.c: position and records */
 uint32_t dasd_trackno(const DasdRun *run, uint32_t cyl, uint32_t head);
 DasdStatus dasd_seek(DasdRun *run, uint32_t cyl, uint32_t head);
+DasdStatus dasd_next_track(DasdRun *run);
 DasdStatus dasd_next_record(DasdRun *run, bool skip_r0, bool mt,
                             CkdRecord *rec);
 DasdStatus dasd_flush_track(DasdRun *run);
 bool dasd_write_protected(DasdRun *run, bool format);
+/* Whether the file mask lets a write of home address / record 0 through */
+bool dasd_r0_write_allowed(DasdRun *run);
 
 #endif

@@ -41,13 +41,16 @@ DasdStatus dasd_seek(DasdRun *run, uint32_t cyl, uint32_t head)
     return dasd_load(run, cyl, head);
 }
 
-/* Move to the next track for a multi-track operation */
-static DasdStatus dasd_next_track(DasdRun *run)
+/*
+ * Move to the next track for a multi-track operation; within a Locate
+ * Record domain also to the next cylinder.
+ */
+DasdStatus dasd_next_track(DasdRun *run)
 {
     uint32_t cyl = run->cyl, head = run->head + 1;
 
     if (head == run->d->img->heads) {
-        if (!run->lr_left) {
+        if (!run->in_domain) {
             return dasd_unit_check(run, 0, DASD_SENSE1_END_OF_CYL, 0);
         }
         head = 0;
@@ -160,4 +163,10 @@ bool dasd_write_protected(DasdRun *run, bool format)
     }
     return wr == DASD_MASK_INHIBIT_ALL ||
            (format && wr == DASD_MASK_UPDATE_ONLY);
+}
+
+bool dasd_r0_write_allowed(DasdRun *run)
+{
+    return !run->d->img->readonly &&
+           (run->mask & DASD_MASK_WRCTL) == DASD_MASK_WRCTL;
 }
