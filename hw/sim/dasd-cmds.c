@@ -41,6 +41,10 @@ DasdStatus dasd_params(DasdRun *run, DasdXfer *x, uint8_t *p, uint32_t len)
     return DASD_OK;
 }
 
+/* Define Extent with the extended parameter */
+#define DE_GAX_EXT_PARAM    0x02
+#define DE_EXT_LEN          32
+
 static DasdStatus dasd_cmd_define_extent(DasdRun *run, DasdXfer *x)
 {
     uint8_t p[16];
@@ -53,6 +57,14 @@ static DasdStatus dasd_cmd_define_extent(DasdRun *run, DasdXfer *x)
     st = dasd_params(run, x, p, sizeof(p));
     if (st != DASD_OK) {
         return st;
+    }
+    /*
+     * With the extended parameter (global attributes extended, byte 7)
+     * 16 more bytes follow: the XRC time stamp and its format.  They are
+     * taken, and need not be used by a volume without XRC.
+     */
+    if ((p[7] & DE_GAX_EXT_PARAM) && x->total >= DE_EXT_LEN) {
+        x->dev_len = DE_EXT_LEN;
     }
     if ((p[0] & 0x20) || lduw_be_p(p + 10) >= run->d->img->heads ||
         lduw_be_p(p + 14) >= run->d->img->heads) {
@@ -148,6 +160,9 @@ static DasdStatus dasd_cmd_seek(DasdRun *run, DasdXfer *x)
     if (p[0] || p[1]) {
         return dasd_reject(run, DASD_SENSE7_INVALID_PARAM);
     }
+    if (!dasd_seek_allowed(run, lduw_be_p(p + 2))) {
+        return dasd_protect(run);
+    }
     return dasd_seek(run, lduw_be_p(p + 2), lduw_be_p(p + 4));
 }
 
@@ -160,6 +175,10 @@ static DasdStatus dasd_cmd_search_id(DasdRun *run, DasdXfer *x, bool mt)
     st = dasd_params(run, x, id, sizeof(id));
     if (st != DASD_OK) {
         return st;
+    }
+    /* a file mask that inhibits seeks and multi-track refuses the latter */
+    if (mt && (run->mask & DASD_MASK_SEEK) == DASD_MASK_SEEK_NONE) {
+        return dasd_protect(run);
     }
     st = dasd_next_record(run, false, mt, &rec);
     if (st != DASD_OK) {
@@ -226,6 +245,8 @@ DasdStatus dasd_command(DasdRun *run, uint8_t cmd, DasdXfer *x)
         return dasd_cmd_psf(run, x);
     case 0x3e:
         return dasd_cmd_rssd(run, x);
+    case 0xb4: case 0x94: case 0x14:
+        return dasd_cmd_reserve(run, x, cmd);
     case 0x34:
         return dasd_cmd_sense_pgid(run, x);
     case 0xaf:

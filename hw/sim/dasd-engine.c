@@ -280,6 +280,13 @@ static bool dasd_step(DasdRun *run, const uint8_t *prog, uint32_t *next,
         dasd_account(x, res);
         return false;
     }
+    if (!(last->flags & CCW_FLAG_CC) && run->lr_left) {
+        /* the chain ends inside a Locate Record domain */
+        dasd_unit_check(run, DASD_SENSE0_CMD_REJECT,
+                        DASD_SENSE1_IMPRECISE_END, DASD_SENSE7_INVALID_SEQ);
+        res->dstat |= SCSW_DSTAT_UC;
+        return false;
+    }
     if (!dasd_account(x, res) || !(last->flags & CCW_FLAG_CC)) {
         if (st == DASD_OK_SM) {
             res->dstat |= SCSW_DSTAT_SM;

@@ -36,6 +36,7 @@ void dasd3390_reset(Dasd3390 *d)
     dasd3390_clear_sense(d);
     memset(d->path_state, DASD_PS_RESET, sizeof(d->path_state));
     memset(d->pgid, 0, sizeof(d->pgid));
+    d->reserved = false;
 }
 
 void dasd3390_sense_id(const Dasd3390 *d, uint8_t out[DASD_SENSE_ID_SIZE])

@@ -91,9 +91,10 @@ DasdStatus dasd_command(DasdRun *run, uint8_t cmd, DasdXfer *x);
 DasdStatus dasd_params(DasdRun *run, DasdXfer *x, uint8_t *p, uint32_t len);
 DasdStatus dasd_reject(DasdRun *run, uint8_t msg);
 
-/* dasd-path.c: Sense / Set Path Group ID */
+/* dasd-path.c: Sense / Set Path Group ID, Reserve / Release */
 DasdStatus dasd_cmd_sense_pgid(DasdRun *run, DasdXfer *x);
 DasdStatus dasd_cmd_set_pgid(DasdRun *run, DasdXfer *x);
+DasdStatus dasd_cmd_reserve(DasdRun *run, DasdXfer *x, uint8_t cmd);
 
 /* dasd-rw.c: the record reads and writes, in and out of a domain */
 DasdStatus dasd_cmd_read(DasdRun *run, DasdXfer *x, uint8_t cmd);
@@ -115,6 +116,12 @@ DasdStatus dasd_next_record(DasdRun *run, bool skip_r0, bool mt,
                             CkdRecord *rec);
 DasdStatus dasd_flush_track(DasdRun *run);
 bool dasd_write_protected(DasdRun *run, bool format);
+/* Seek control bits of the file mask */
+#define DASD_MASK_SEEK          0x18
+#define DASD_MASK_SEEK_HEAD     0x10    /* seek head only */
+#define DASD_MASK_SEEK_NONE     0x18    /* inhibit seek and multi-track */
+/* Whether the file mask lets a Seek to cylinder @cyl through */
+bool dasd_seek_allowed(DasdRun *run, uint32_t cyl);
 /* Whether the file mask lets a write of home address / record 0 through */
 bool dasd_r0_write_allowed(DasdRun *run);
 

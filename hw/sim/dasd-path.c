@@ -1,7 +1,7 @@
 /*
  * Path groups of the 3990: Sense Path Group ID (0x34) and Set Path Group
  * ID (0xAF), as a guest's path verification uses them when it sets the
- * device online.
+ * device online; and the reservation of the device.
  *
  * The device keeps one path group: an 11-byte id and, for each of its
  * eight channel paths, whether the path is in the group (and in
@@ -41,7 +41,8 @@ DasdStatus dasd_cmd_sense_pgid(DasdRun *run, DasdXfer *x)
     const Dasd3390 *d = run->d;
     uint8_t out[DASD_PGID_DATA] = { 0 };
 
-    out[0] = d->path_state[run->path];
+    out[0] = d->path_state[run->path] |
+             (d->reserved ? DASD_PS_RESV_SELF : 0);
     if (dasd_pg_grouped(d, run->path)) {
         memcpy(out + 1, d->pgid, DASD_PGID_SIZE);
     }
@@ -98,4 +99,18 @@ DasdStatus dasd_cmd_set_pgid(DasdRun *run, DasdXfer *x)
     default:
         return dasd_reject(run, DASD_SENSE7_INVALID_PARAM);
     }
+}
+
+/*
+ * Reserve (0xB4), Release (0x94), Unconditional Reserve (0x14): the
+ * device has one subchannel, which owns the reservation; each moves the
+ * 32 sense bytes and, unlike Sense, leaves them pending.
+ */
+DasdStatus dasd_cmd_reserve(DasdRun *run, DasdXfer *x, uint8_t cmd)
+{
+    Dasd3390 *d = run->d;
+
+    d->reserved = cmd != 0x94;
+    dasd_xfer_in(run, x, d->sense, DASD_SENSE_SIZE);
+    return DASD_OK;
 }

@@ -165,6 +165,16 @@ bool dasd_write_protected(DasdRun *run, bool format)
            (format && wr == DASD_MASK_UPDATE_ONLY);
 }
 
+bool dasd_seek_allowed(DasdRun *run, uint32_t cyl)
+{
+    uint8_t sk = run->mask & DASD_MASK_SEEK;
+
+    if (sk == DASD_MASK_SEEK_NONE) {
+        return false;
+    }
+    return sk != DASD_MASK_SEEK_HEAD || cyl == run->cyl;
+}
+
 bool dasd_r0_write_allowed(DasdRun *run)
 {
     return !run->d->img->readonly &&

@@ -332,6 +332,74 @@ static void test_capacity(Fixture *f, gconstpointer data)
     assert_uc(f, 0, DASD_SENSE1_INVALID_TRACK, (2 + RPT + 1) * 8);
 }
 
+/* Define Extent of 32 bytes: the extended parameter with a time stamp */
+static void test_define_extent_xrc(Fixture *f, gconstpointer data)
+{
+    uint8_t de[32] = { 0 }, lr[16], cnt[8];
+
+    de[0] = 0x40;
+    de[1] = 0xc0;
+    de[7] = 0x08 | 0x02;        /* time stamp valid, extended parameter */
+    stw_be_p(de + 14, 14);
+    memset(de + 16, 0x5a, 8);   /* the TOD clock */
+    ccw(f, 0, 0x63, CCW_FLAG_CC, 32, de);
+    lr_data(lr, 0x06, 1, 0, 0, 0);
+    ccw(f, 1, 0x47, CCW_FLAG_CC, 16, lr);
+    ccw(f, 2, 0x12, 0, 8, cnt);
+    run(f);
+    assert_ok(f, 24, 0);
+    g_assert_cmpmem(cnt, 8, "\0\0\0\0\1\4\0\x18", 8);
+
+    /* without the extended parameter 32 bytes are an incorrect length */
+    de[7] = 0;
+    run(f);
+    g_assert_cmphex(f->res.cstat, ==, SCSW_CSTAT_INCORR_LEN);
+    g_assert_cmpuint(f->res.cpa, ==, 8);
+}
+
+/* A domain of 3 records with 2 reads after it: reject, imprecise end */
+static void test_domain_incomplete(Fixture *f, gconstpointer data)
+{
+    uint8_t de[16], lr[16], cnt[2][8];
+
+    define_extent(f, 0, de, 0x40, 0, 0, 0, 0);
+    lr_data(lr, 0x06, 3, 0, 0, 0);
+    ccw(f, 1, 0x47, CCW_FLAG_CC, 16, lr);
+    ccw(f, 2, 0x12, CCW_FLAG_CC, 8, cnt[0]);
+    ccw(f, 3, 0x12, 0, 8, cnt[1]);
+    run(f);
+    assert_uc(f, DASD_SENSE0_CMD_REJECT, DASD_SENSE1_IMPRECISE_END, 32);
+    g_assert_cmphex(f->res.sense[7], ==, DASD_SENSE7_INVALID_SEQ);
+}
+
+/* File mask seek control: inhibit seek and multi-track, seek head only */
+static void test_seek_mask(Fixture *f, gconstpointer data)
+{
+    uint8_t de[16], id[5] = { 0, 0, 0, 0, 3 }, seek[6] = { 0 };
+
+    define_extent(f, 0, de, 0x40 | 0x18, 0, 0, 0, 14);
+    ccw(f, 1, 0xb1, 0, 5, id);
+    run(f);
+    assert_uc(f, 0, DASD_SENSE1_FILE_PROTECTED, 16);
+    /* the single-track search is allowed */
+    ccw(f, 1, 0x31, 0, 5, id);
+    run(f);
+    g_assert_cmphex(f->res.dstat & SCSW_DSTAT_UC, ==, 0);
+    /* but a Seek is not */
+    ccw(f, 1, 0x07, 0, 6, seek);
+    run(f);
+    assert_uc(f, 0, DASD_SENSE1_FILE_PROTECTED, 16);
+
+    /* seek head only: another head yes, another cylinder no */
+    define_extent(f, 0, de, 0x40 | 0x10, 0, 0, 1, 14);
+    seek[5] = 3;
+    run(f);
+    assert_ok(f, 16, 0);
+    seek[3] = 1;
+    run(f);
+    assert_uc(f, 0, DASD_SENSE1_FILE_PROTECTED, 16);
+}
+
 #define ADD(name, fn) \
     g_test_add("/dasd-linux/" name, Fixture, NULL, fx_setup, fn, fx_teardown)
 
@@ -346,5 +414,8 @@ int main(int argc, char **argv)
     ADD("eof-record", test_eof_record);
     ADD("write-kd", test_write_kd);
     ADD("capacity", test_capacity);
+    ADD("define-extent-xrc", test_define_extent_xrc);
+    ADD("domain-incomplete", test_domain_incomplete);
+    ADD("seek-mask", test_seek_mask);
     return g_test_run();
 }

@@ -153,6 +153,42 @@ static void test_bad_spid(Fixture *f, gconstpointer data)
     g_assert_cmphex(f->res.sense[7], ==, DASD_SENSE7_COUNT_SHORT);
 }
 
+/* Reserve, Release, Unconditional Reserve: 32 sense bytes, SNID state 2 */
+static void test_reserve_release(Fixture *f, gconstpointer data)
+{
+    uint8_t sense[32], out[12];
+
+    spid(f, 0, 0x80, host_pgid);
+    for (int i = 0; i < 2; i++) {
+        static const uint8_t codes[2] = { 0xb4, 0x14 };
+
+        memset(f->prog, 0, sizeof(f->prog));
+        memset(sense, 0xee, sizeof(sense));
+        ccw(f, 0, codes[i], CCW_FLAG_SLI, 32, sense);
+        run(f);
+        assert_ok(f, 8, 0);
+        g_assert_cmphex(sense[0], ==, 0);
+        snid(f, 0, out);
+        g_assert_cmphex(out[0], ==, DASD_PS_GROUPED | DASD_PS_MULTIPATH |
+                        DASD_PS_RESV_SELF);
+
+        memset(f->prog, 0, sizeof(f->prog));
+        ccw(f, 0, 0x94, CCW_FLAG_SLI, 32, sense);
+        run(f);
+        assert_ok(f, 8, 0);
+        snid(f, 0, out);
+        g_assert_cmphex(out[0], ==, DASD_PS_GROUPED | DASD_PS_MULTIPATH);
+    }
+
+    /* a system reset ends a reservation */
+    memset(f->prog, 0, sizeof(f->prog));
+    ccw(f, 0, 0xb4, CCW_FLAG_SLI, 32, sense);
+    run(f);
+    dasd3390_reset(&f->dev);
+    snid(f, 0, out);
+    g_assert_cmphex(out[0], ==, DASD_PS_RESET);
+}
+
 #define ADD(name, fn) \
     g_test_add("/dasd-path/" name, Fixture, NULL, fx_setup, fn, fx_teardown)
 
@@ -164,5 +200,6 @@ int main(int argc, char **argv)
     ADD("single-path", test_single_path);
     ADD("resign-disband", test_resign_disband);
     ADD("bad-spid", test_bad_spid);
+    ADD("reserve-release", test_reserve_release);
     return g_test_run();
 }

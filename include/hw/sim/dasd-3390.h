@@ -31,6 +31,7 @@
 #define DASD_SENSE1_NO_RECORD       0x08
 #define DASD_SENSE1_FILE_PROTECTED  0x04
 #define DASD_SENSE1_WRITE_INHIBITED 0x02
+#define DASD_SENSE1_IMPRECISE_END   0x01    /* operation incomplete */
 /* Sense byte 27 bit 0: the 24-byte compatible sense format */
 #define DASD_SENSE27_24BYTE         0x80
 /* Sense byte 7 (format 0 messages of a command reject) */
@@ -71,12 +72,14 @@ typedef struct Dasd3390 {
     /* path group: state 1 and 3 per path, the group's id */
     uint8_t path_state[DASD_PATHS];
     uint8_t pgid[DASD_PGID_SIZE];
+    /* Reserve: the device is reserved to its (only) subchannel */
+    bool reserved;
 } Dasd3390;
 
 void dasd3390_init(Dasd3390 *d, CkdImage *img, const CkdModel *model,
                    uint16_t devno);
 void dasd3390_cleanup(Dasd3390 *d);
-/* Device (system) reset: drops pending sense and the path group. */
+/* Device (system) reset: drops pending sense, path group, reservation. */
 void dasd3390_reset(Dasd3390 *d);
 /* Selective reset (clear subchannel): drops pending sense only. */
 void dasd3390_clear_sense(Dasd3390 *d);
