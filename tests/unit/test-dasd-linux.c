@@ -152,6 +152,28 @@ static void test_analysis(Fixture *f, gconstpointer data)
     g_assert_cmpmem(cnt[4], 8, want, 8);
 }
 
+/* The format check: Read Count (no MT bit) through a two-track domain */
+static void test_format_check(Fixture *f, gconstpointer data)
+{
+    static uint8_t cnt[2 * RPT][8];
+    uint8_t de[16], lr[16], want[8];
+
+    format_cdl(f, 2, 3);
+    memset(f->prog, 0, sizeof(f->prog));
+    define_extent(f, 0, de, 0x40, 0, 2, 0, 3);
+    lr_data(lr, 0x06, 2 * RPT, 2, 0, 0);
+    ccw(f, 1, 0x47, CCW_FLAG_CC, 16, lr);
+    for (int i = 0; i < 2 * RPT; i++) {
+        ccw(f, 2 + i, 0x12, i < 2 * RPT - 1 ? CCW_FLAG_CC : 0, 8, cnt[i]);
+    }
+    run(f);
+    assert_ok(f, (2 + 2 * RPT) * 8, 0);
+    for (int i = 0; i < 2 * RPT; i++) {
+        count_of(want, 2 + i / RPT, 1 + i % RPT, 0, BLK);
+        g_assert_cmpmem(cnt[i], 8, want, 8);
+    }
+}
+
 /* Blocks 0-2 of a CDL volume: Read Key and Data multi-track */
 static void test_cdl_special_reads(Fixture *f, gconstpointer data)
 {
@@ -408,6 +430,7 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     ADD("format-multitrack", test_format_multitrack);
     ADD("analysis", test_analysis);
+    ADD("format-check", test_format_check);
     ADD("cdl-special-reads", test_cdl_special_reads);
     ADD("block-io-across-tracks", test_block_io_across_tracks);
     ADD("write-r0", test_write_r0);
