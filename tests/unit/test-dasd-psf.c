@@ -105,6 +105,21 @@ static void test_not_supported(Fixture *f, gconstpointer data)
     g_assert_cmphex(f->res.sense[7], ==, DASD_SENSE7_INVALID_PARAM);
 }
 
+/* Not advertised by RDC or the feature codes: Prefix, LR Extended, tracks */
+static void test_not_offered(Fixture *f, gconstpointer data)
+{
+    static const uint8_t codes[] = { 0xe7, 0x4b, 0xde, 0x95 };
+    uint8_t buf[64] = { 0 };
+
+    for (size_t i = 0; i < sizeof(codes); i++) {
+        memset(f->prog, 0, sizeof(f->prog));
+        ccw(f, 0, codes[i], CCW_FLAG_SLI, sizeof(buf), buf);
+        run(f);
+        assert_uc(f, DASD_SENSE0_CMD_REJECT, 0, 8);
+        g_assert_cmphex(f->res.sense[7], ==, DASD_SENSE7_INVALID_CMD);
+    }
+}
+
 static void test_rssd_sequence(Fixture *f, gconstpointer data)
 {
     uint8_t buf[256];
@@ -136,5 +151,6 @@ int main(int argc, char **argv)
     ADD("perf-stats", test_perf_stats);
     ADD("not-supported", test_not_supported);
     ADD("rssd-sequence", test_rssd_sequence);
+    ADD("not-offered", test_not_offered);
     return g_test_run();
 }
