@@ -31,6 +31,25 @@ const CkdModel *ckd_model_for_cyls(uint32_t cyls)
     return &ckd_models[ARRAY_SIZE(ckd_models) - 1];
 }
 
+/* Cells of one field (key or data) of @len bytes: 6 bytes per 232 more */
+static uint32_t ckd_field_cells(uint32_t len)
+{
+    uint32_t pieces = (len + 6 + 231) / 232 + 1;
+
+    return 9 + (len + 6 * pieces + 33) / 34;
+}
+
+uint32_t ckd_3390_cells(uint8_t kl, uint16_t dl)
+{
+    /* 10 cells of count area and gaps, then data, then key if any */
+    return 10 + ckd_field_cells(dl) + (kl ? ckd_field_cells(kl) : 0);
+}
+
+uint32_t ckd_3390_records_per_track(uint8_t kl, uint16_t dl)
+{
+    return CKD_3390_CELLS / ckd_3390_cells(kl, dl);
+}
+
 static const uint8_t ckd_eot[CKD_EOT_SIZE] = {
     0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff
 };

@@ -218,6 +218,17 @@ static bool dasd_account(const DasdXfer *x, SimDasdResult *res)
     return true;
 }
 
+/* The leftmost path the ORB's mask allows; path 0 without a mask */
+static unsigned dasd_orb_path(uint8_t lpm)
+{
+    for (unsigned i = 0; i < DASD_PATHS; i++) {
+        if (lpm & (0x80 >> i)) {
+            return i;
+        }
+    }
+    return 0;
+}
+
 static void dasd_run_init(DasdRun *run, Dasd3390 *d)
 {
     memset(run, 0, offsetof(DasdRun, io));
@@ -263,6 +274,19 @@ static bool dasd_step(DasdRun *run, const uint8_t *prog, uint32_t *next,
         res->cpa = (x->seg[0].idx + 1) * CCW_PROG_CCW_SIZE;
         return false;
     }
+    if (st == DASD_OK_UX) {
+        /* end of file: the chain ends here */
+        res->dstat |= SCSW_DSTAT_UE;
+        dasd_account(x, res);
+        return false;
+    }
+    if (!(last->flags & CCW_FLAG_CC) && run->lr_left) {
+        /* the chain ends inside a Locate Record domain */
+        dasd_unit_check(run, DASD_SENSE0_CMD_REJECT,
+                        DASD_SENSE1_IMPRECISE_END, DASD_SENSE7_INVALID_SEQ);
+        res->dstat |= SCSW_DSTAT_UC;
+        return false;
+    }
     if (!dasd_account(x, res) || !(last->flags & CCW_FLAG_CC)) {
         if (st == DASD_OK_SM) {
             res->dstat |= SCSW_DSTAT_SM;
@@ -285,6 +309,7 @@ void dasd3390_execute(Dasd3390 *d, const uint8_t *orb, const uint8_t *prog,
     memset(res, 0, sizeof(*res));
     orb_decode(orb, &o);
     dasd_run_init(run, d);
+    run->path = dasd_orb_path(o.lpm);
     x->idaw_2k = !(o.ctrl0 & ORB_CTRL0_C64) || (o.ctrl0 & ORB_CTRL0_I2K);
     do {
         if (++n > DASD_MAX_EXECUTED) {

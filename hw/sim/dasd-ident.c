@@ -26,9 +26,17 @@ void dasd3390_cleanup(Dasd3390 *d)
     d->trk = NULL;
 }
 
-void dasd3390_reset(Dasd3390 *d)
+void dasd3390_clear_sense(Dasd3390 *d)
 {
     memset(d->sense, 0, sizeof(d->sense));
+}
+
+void dasd3390_reset(Dasd3390 *d)
+{
+    dasd3390_clear_sense(d);
+    memset(d->path_state, DASD_PS_RESET, sizeof(d->path_state));
+    memset(d->pgid, 0, sizeof(d->pgid));
+    d->reserved = false;
 }
 
 void dasd3390_sense_id(const Dasd3390 *d, uint8_t out[DASD_SENSE_ID_SIZE])
@@ -51,7 +59,11 @@ void dasd3390_rdc(const Dasd3390 *d, uint8_t out[DASD_RDC_SIZE])
     out[2] = DASD_CU_MODEL;
     stw_be_p(out + 3, DASD_DEV_TYPE);
     out[5] = d->model->model;
-    stl_be_p(out + 6, 0xd0000000);      /* LR read / read tracks, etc. */
+    /*
+     * facilities: multiple burst, read in Locate Record; not read track
+     * in Locate Record (no raw-track access), not XRC
+     */
+    stl_be_p(out + 6, 0x90000000);
     out[10] = 0x20;                     /* device class: DASD */
     out[11] = d->model->unit_code;
     stw_be_p(out + 12, MIN(cyls, 0xfffe));

@@ -41,13 +41,16 @@ DasdStatus dasd_seek(DasdRun *run, uint32_t cyl, uint32_t head)
     return dasd_load(run, cyl, head);
 }
 
-/* Move to the next track for a multi-track operation */
-static DasdStatus dasd_next_track(DasdRun *run)
+/*
+ * Move to the next track for a multi-track operation; within a Locate
+ * Record domain also to the next cylinder.
+ */
+DasdStatus dasd_next_track(DasdRun *run)
 {
     uint32_t cyl = run->cyl, head = run->head + 1;
 
     if (head == run->d->img->heads) {
-        if (!run->lr_left) {
+        if (!run->in_domain) {
             return dasd_unit_check(run, 0, DASD_SENSE1_END_OF_CYL, 0);
         }
         head = 0;
@@ -134,6 +137,7 @@ bool dasd3390_sync(Dasd3390 *d, SimDasdResult *res)
     warn_report_err(err);
     memset(d->sense, 0, sizeof(d->sense));
     d->sense[0] = DASD_SENSE0_EQUIPMENT_CHECK;
+    d->sense[27] = DASD_SENSE27_24BYTE;
     if (res->dstat & SCSW_DSTAT_DE) {
         /* the device end the guest sees must not claim durable data */
         res->dstat |= SCSW_DSTAT_UC;
@@ -159,4 +163,20 @@ bool dasd_write_protected(DasdRun *run, bool format)
     }
     return wr == DASD_MASK_INHIBIT_ALL ||
            (format && wr == DASD_MASK_UPDATE_ONLY);
+}
+
+bool dasd_seek_allowed(DasdRun *run, uint32_t cyl)
+{
+    uint8_t sk = run->mask & DASD_MASK_SEEK;
+
+    if (sk == DASD_MASK_SEEK_NONE) {
+        return false;
+    }
+    return sk != DASD_MASK_SEEK_HEAD || cyl == run->cyl;
+}
+
+bool dasd_r0_write_allowed(DasdRun *run)
+{
+    return !run->d->img->readonly &&
+           (run->mask & DASD_MASK_WRCTL) == DASD_MASK_WRCTL;
 }

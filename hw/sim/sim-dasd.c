@@ -255,7 +255,8 @@ bool sim_dasd_clear(SimDasd *d)
 {
     bool was = sim_dasd_cancel(d, true);
 
-    dasd3390_reset(&d->dev);
+    /* a selective reset: pending sense goes, the path group stays */
+    dasd3390_clear_sense(&d->dev);
     return was;
 }
 

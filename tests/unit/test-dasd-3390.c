@@ -40,6 +40,9 @@ static void test_rdc(Fixture *f, gconstpointer data)
     g_assert_cmpuint(buf[16], ==, 224);
     g_assert_cmpuint(buf[17] << 16 | lduw_be_p(buf + 18), ==, 58786);
     g_assert_cmpuint(ldl_be_p(buf + 60), ==, 1113);
+    /* no raw-track access (read track in LR), no XRC time stamps */
+    g_assert_cmphex(buf[6] & 0x40, ==, 0);
+    g_assert_cmphex(buf[8] & 0x40, ==, 0);
 }
 
 /* Format R1 (4096 bytes) on track 2/3, update it, read it back */

@@ -108,6 +108,8 @@ static inline void assert_uc(Fixture *f, uint8_t s0, uint8_t s1, uint32_t cpa)
     g_assert_true(f->res.sense_valid);
     g_assert_cmphex(f->res.sense[0], ==, s0);
     g_assert_cmphex(f->res.sense[1], ==, s1);
+    /* 24-byte compatible sense, as Linux's 3990 ERP expects it */
+    g_assert_cmphex(f->res.sense[27], ==, DASD_SENSE27_24BYTE);
     g_assert_cmpuint(f->res.cpa, ==, cpa);
 }
 

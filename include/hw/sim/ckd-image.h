@@ -29,6 +29,7 @@
 #define CKD_3390_TRKLEN     58786   /* track length as RDC reports it */
 #define CKD_3390_R1MAX      56664   /* largest R1 on a track */
 #define CKD_3390_SECTORS    224
+#define CKD_3390_CELLS      1729    /* 34-byte cells for R1.. of a track */
 #define CKD_3390_DEVTYPE    0x90    /* header byte 16 */
 #define CKD_MAX_CYLS        65520   /* largest volume accepted */
 
@@ -147,6 +148,15 @@ void ckd_track_format_empty(uint8_t *trk, uint32_t size, uint16_t cc,
                             uint16_t hh);
 /* Build track 0 of a new volume (R0, IPL1, IPL2, VOL1 with @volser). */
 void ckd_track_format_volume(uint8_t *trk, uint32_t size, const char *volser);
+/*
+ * The 34-byte cells a record with key length @kl and data length @dl
+ * takes on a 3390 track (the capacity formula of RDC: formula 2, factors
+ * 34/19/9/6/116/6).  Records R1..Rn fit when their cells add up to at
+ * most CKD_3390_CELLS: 12 records of 4 KiB, one of 56,664 bytes.
+ */
+uint32_t ckd_3390_cells(uint8_t kl, uint16_t dl);
+/* Records of @kl / @dl that fit on one 3390 track after R0 */
+uint32_t ckd_3390_records_per_track(uint8_t kl, uint16_t dl);
 /* Bytes used by HA, records and the end marker; 0 if malformed. */
 uint32_t ckd_track_used(const uint8_t *trk, uint32_t size);
 

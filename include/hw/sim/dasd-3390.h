@@ -31,6 +31,9 @@
 #define DASD_SENSE1_NO_RECORD       0x08
 #define DASD_SENSE1_FILE_PROTECTED  0x04
 #define DASD_SENSE1_WRITE_INHIBITED 0x02
+#define DASD_SENSE1_IMPRECISE_END   0x01    /* operation incomplete */
+/* Sense byte 27 bit 0: the 24-byte compatible sense format */
+#define DASD_SENSE27_24BYTE         0x80
 /* Sense byte 7 (format 0 messages of a command reject) */
 #define DASD_SENSE7_INVALID_CMD     0x01
 #define DASD_SENSE7_INVALID_SEQ     0x02
@@ -47,19 +50,39 @@ typedef struct SimDasdResult {
     uint8_t sense[DASD_SENSE_SIZE];
 } SimDasdResult;
 
+/* Channel paths of the device (the ORB's logical-path mask, bit 0 first) */
+#define DASD_PATHS          8
+#define DASD_PGID_SIZE      11
+
+/* Path state byte of Sense Path Group ID (byte 0 of its 12 bytes) */
+#define DASD_PS_RESET       0x00    /* state 1: reset (never grouped) */
+#define DASD_PS_UNGROUPED   0x80    /* state 1: ungrouped */
+#define DASD_PS_GROUPED     0xc0    /* state 1: grouped */
+#define DASD_PS_STATE1      0xc0
+#define DASD_PS_RESV_ELSE   0x20    /* state 2: reserved to another group */
+#define DASD_PS_RESV_SELF   0x30    /* state 2: reserved to this group */
+#define DASD_PS_MULTIPATH   0x08    /* state 3: grouped in multipath mode */
+
 typedef struct Dasd3390 {
     CkdImage *img;          /* not owned */
     const CkdModel *model;
     uint16_t devno;
     uint8_t sense[DASD_SENSE_SIZE];     /* for the next Sense command */
     uint8_t *trk;           /* one track slot, scratch */
+    /* path group: state 1 and 3 per path, the group's id */
+    uint8_t path_state[DASD_PATHS];
+    uint8_t pgid[DASD_PGID_SIZE];
+    /* Reserve: the device is reserved to its (only) subchannel */
+    bool reserved;
 } Dasd3390;
 
 void dasd3390_init(Dasd3390 *d, CkdImage *img, const CkdModel *model,
                    uint16_t devno);
 void dasd3390_cleanup(Dasd3390 *d);
-/* Device reset: drops pending sense. */
+/* Device (system) reset: drops pending sense, path group, reservation. */
 void dasd3390_reset(Dasd3390 *d);
+/* Selective reset (clear subchannel): drops pending sense only. */
+void dasd3390_clear_sense(Dasd3390 *d);
 /* Execute @prog (CCW_PROG_SIZE bytes) started with @orb (12 bytes). */
 void dasd3390_execute(Dasd3390 *d, const uint8_t *orb, const uint8_t *prog,
                       SimDasdResult *res);
