@@ -37,7 +37,8 @@ void s390_cpu_initial_reset(S390Cpu *cpu)
     cpu->fpc = 0;
     memset(cpu->aregs, 0, sizeof(cpu->aregs));
     cpu->ckc = 0;
-    cpu->cpu_timer = 0;
+    cpu->cpu_timer_end = 0;
+    cpu->teid = 0;
     cpu->pgm_code = 0;
     cpu->pgm_ilc = 0;
 }
@@ -59,6 +60,40 @@ bool s390_psw_set(S390Cpu *cpu, uint64_t mask, uint64_t addr)
     cpu->psw_mask = mask & ~PSW_MASK_CC;
     cpu->psw_addr = addr & cpu->amask;
     return true;
+}
+
+bool s390_psw_valid(uint64_t mask, uint64_t addr)
+{
+    bool ea = mask & PSW_MASK_EA, ba = mask & PSW_MASK_BA;
+
+    if (mask & PSW_MASK_RESERVED) {
+        return false;
+    }
+    if (ea) {
+        return ba;
+    }
+    return addr <= (ba ? UINT64_C(0x7fffffff) : UINT64_C(0xffffff));
+}
+
+bool s390_psw_load(S390Cpu *cpu, uint64_t mask, uint64_t addr)
+{
+    bool ea = mask & PSW_MASK_EA, ba = mask & PSW_MASK_BA;
+
+    cpu->amask = ea ? UINT64_MAX : ba ? 0x7fffffff : 0xffffff;
+    cpu->cc = (mask & PSW_MASK_CC) >> PSW_CC_SHIFT;
+    cpu->psw_mask = mask & ~PSW_MASK_CC;
+    cpu->psw_addr = addr;
+    return s390_psw_valid(mask, addr);
+}
+
+S390RunExit s390_psw_wait_state(const S390Cpu *cpu)
+{
+    uint64_t enables = PSW_MASK_IO | PSW_MASK_EXT | PSW_MASK_MCHK;
+
+    if (!(cpu->psw_mask & PSW_MASK_WAIT)) {
+        return S390_RUN_LIMIT;
+    }
+    return (cpu->psw_mask & enables) ? S390_RUN_WAIT : S390_RUN_DISABLED_WAIT;
 }
 
 void s390_set_prefix(S390Cpu *cpu, uint64_t prefix)

@@ -62,6 +62,7 @@ static void s390_lut_build(void)
         &s390_group_misc,    &s390_group_muldiv,        &s390_group_shift,
         &s390_group_atomic,  &s390_group_rel,           &s390_group_highword,
         &s390_group_execute, &s390_group_arith_logical,
+        &s390_group_system,  &s390_group_clock,         &s390_group_io,
     };
     unsigned g, i, n = 0;
 

@@ -89,6 +89,18 @@ int s390_mem_write_slow(S390Cpu *cpu, uint64_t la, const void *buf,
     return s390_mem_walk(cpu, la, (uint8_t *)buf, len, S390_ACC_STORE);
 }
 
+int s390_real_access(S390Cpu *cpu, uint64_t ra, void *buf, uint32_t len,
+                     S390Access kind)
+{
+    uint64_t abs = s390_real_to_abs(cpu, ra);
+    int r = s390_mem_piece(cpu, abs, buf, len, kind);
+
+    if (!r && kind == S390_ACC_STORE) {
+        s390_icache_notify_write(cpu, abs, len);
+    }
+    return r;
+}
+
 int s390_mem_check(S390Cpu *cpu, uint64_t la, uint64_t len, S390Access kind)
 {
     return s390_mem_walk(cpu, la, NULL, len, kind);

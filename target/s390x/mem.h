@@ -151,6 +151,14 @@ static inline int s390_st64(S390Cpu *cpu, uint64_t la, uint64_t v)
  */
 int s390_mem_check(S390Cpu *cpu, uint64_t la, uint64_t len, S390Access kind);
 
+/*
+ * Real-address access for the CPU's own use of the lowcore (interruption
+ * PSWs and codes): prefixing only, no DAT, no protection. [ra, ra+len)
+ * must stay inside one 4 KiB page.
+ */
+int s390_real_access(S390Cpu *cpu, uint64_t ra, void *buf, uint32_t len,
+                     S390Access kind);
+
 /* ---- a RAM-backed S390MemOps for tests (mem-ram.c) ---- */
 typedef struct S390Ram {
     uint8_t *base;
