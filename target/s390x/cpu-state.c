@@ -24,6 +24,7 @@ void s390_cpu_finalize(S390Cpu *cpu)
 {
     g_clear_pointer(&cpu->icache, g_free);
     g_clear_pointer(&cpu->code_pages, g_free);
+    g_clear_pointer(&cpu->tlb, g_free);
 }
 
 void s390_cpu_initial_reset(S390Cpu *cpu)
@@ -39,6 +40,7 @@ void s390_cpu_initial_reset(S390Cpu *cpu)
     cpu->ckc = 0;
     cpu->cpu_timer_end = 0;
     cpu->teid = 0;
+    s390_mem_mode_update(cpu);
     cpu->pgm_code = 0;
     cpu->pgm_ilc = 0;
 }
@@ -59,6 +61,7 @@ bool s390_psw_set(S390Cpu *cpu, uint64_t mask, uint64_t addr)
     cpu->cc = (mask & PSW_MASK_CC) >> PSW_CC_SHIFT;
     cpu->psw_mask = mask & ~PSW_MASK_CC;
     cpu->psw_addr = addr & cpu->amask;
+    s390_mem_mode_update(cpu);
     return true;
 }
 
@@ -83,6 +86,7 @@ bool s390_psw_load(S390Cpu *cpu, uint64_t mask, uint64_t addr)
     cpu->cc = (mask & PSW_MASK_CC) >> PSW_CC_SHIFT;
     cpu->psw_mask = mask & ~PSW_MASK_CC;
     cpu->psw_addr = addr;
+    s390_mem_mode_update(cpu);
     return s390_psw_valid(mask, addr);
 }
 
@@ -94,6 +98,19 @@ S390RunExit s390_psw_wait_state(const S390Cpu *cpu)
         return S390_RUN_LIMIT;
     }
     return (cpu->psw_mask & enables) ? S390_RUN_WAIT : S390_RUN_DISABLED_WAIT;
+}
+
+void s390_mem_mode_update(S390Cpu *cpu)
+{
+    bool slow = (cpu->psw_mask & PSW_MASK_DAT) ||
+                (cpu->env.cregs[0] & PSW_BIT(35)); /* CR0 LAP */
+
+    if (slow != cpu->slow_mem) {
+        /* cached instructions were decoded under the other mode */
+        s390_icache_flush(cpu);
+    }
+    cpu->slow_mem = slow;
+    cpu->direct_size = slow ? 0 : cpu->ram_size;
 }
 
 void s390_set_prefix(S390Cpu *cpu, uint64_t prefix)

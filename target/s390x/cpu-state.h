@@ -89,6 +89,7 @@ typedef struct S390MemOps {
 
 typedef struct S390Insn S390Insn;
 typedef struct S390ICacheEntry S390ICacheEntry;
+typedef struct S390TlbEntry S390TlbEntry;
 typedef struct S390Cpu S390Cpu;
 
 /*
@@ -129,6 +130,13 @@ struct S390Cpu {
     void *mem_opaque;
     uint8_t *ram; /* direct window at absolute 0, or NULL */
     uint64_t ram_size;
+    /*
+     * DAT or low-address protection is on: every access takes the slow
+     * path (mem.c). Recomputed by s390_mem_mode_update().
+     */
+    bool slow_mem;
+    uint64_t direct_size; /* ram_size, or 0 when slow_mem */
+    S390TlbEntry *tlb; /* dat.c */
 
     /* the last program interruption */
     uint16_t pgm_code;
@@ -179,6 +187,8 @@ static inline bool s390_problem_state(const S390Cpu *cpu)
     return cpu->psw_mask & PSW_MASK_PSTATE;
 }
 void s390_set_prefix(S390Cpu *cpu, uint64_t prefix);
+/* After a change of PSW bit 5 or CR0: which access path to take */
+void s390_mem_mode_update(S390Cpu *cpu);
 
 /* ---- running (icache.c) ---- */
 

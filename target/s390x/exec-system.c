@@ -2,7 +2,7 @@
  * Privileged and system control instructions: PSW loads (LPSW, LPSWE),
  * the system mask (SSM, STNSM, STOSM), control registers (LCTL, LCTLG,
  * STCTL, STCTG), the prefix (SPX, STPX), CPU identity (STAP, STIDP), the
- * facility list (STFL, STFLE) and SUPERVISOR CALL. Exception priority:
+ * facility list (STFL, STFLE), the TLB (PTLB, IPTE) and SUPERVISOR CALL. Exception priority:
  * privileged operation, then specification (operand alignment), then
  * access, then an invalid PSW the instruction produced (early, ILC 0).
  */
@@ -10,6 +10,7 @@
 #include "target/s390x/exec-util.h"
 #include "target/s390x/lowcore.h"
 #include "target/s390x/facilities.h"
+#include "target/s390x/dat.h"
 
 #define PRIV_CHECK(cpu)                                                        \
     do {                                                                       \
@@ -143,7 +144,8 @@ static int load_control(S390Cpu *cpu, const S390Insn *in, unsigned size)
             *cr = (*cr & UINT64_C(0xffffffff00000000)) | ldl_be_p(b + 4 * i);
         }
     }
-    /* enables (CR0, CR6, CR14) may have changed */
+    /* CR0 (LAP) selects the access path; enables may have changed */
+    s390_mem_mode_update(cpu);
     return S390_EXC_PSW;
 }
 
@@ -284,6 +286,42 @@ S390_OP(op_stfle)
     return 0;
 }
 
+/* ---- TLB ---- */
+
+S390_OP(op_ptlb)
+{
+    PRIV_CHECK(cpu);
+    s390_tlb_purge(cpu);
+    return 0;
+}
+
+/*
+ * IPTE R1,R2: the page-table entry at R1's page-table origin (bits 0-52,
+ * absolute) indexed by R2's page index (bits 44-51) gets its invalid
+ * bit; then the TLB is purged (of everything: allowed, as TLB entries
+ * may be dropped at any time).
+ */
+S390_OP(op_ipte)
+{
+    uint64_t pte = (gr(cpu, in->r1) & STE_ORIGIN) +
+                   ((gr(cpu, in->r2) >> 12) & 0xff) * 8;
+    uint8_t b[8];
+    int r;
+
+    PRIV_CHECK(cpu);
+    r = s390_abs_access(cpu, pte, b, 8, S390_ACC_FETCH);
+    if (r) {
+        return r;
+    }
+    stq_be_p(b, ldq_be_p(b) | PTE_INVALID);
+    r = s390_abs_access(cpu, pte, b, 8, S390_ACC_STORE);
+    if (r) {
+        return r;
+    }
+    s390_tlb_purge(cpu);
+    return 0;
+}
+
 /* ---- SUPERVISOR CALL ---- */
 
 S390_OP(op_svc)
@@ -303,6 +341,8 @@ static const S390InsnDef system_defs[] = {
     { 0xb210, FMT_S, 0, "SPX", op_spx },
     { 0xb211, FMT_S, 0, "STPX", op_stpx },
     { 0xb212, FMT_S, 0, "STAP", op_stap },
+    { 0xb20d, FMT_S, 0, "PTLB", op_ptlb },
+    { 0xb221, FMT_RRF_A, 0, "IPTE", op_ipte },
     { 0xb2b0, FMT_S, 0, "STFLE", op_stfle },
     { 0xb2b1, FMT_S, 0, "STFL", op_stfl },
     { 0xb2b2, FMT_S, 0, "LPSWE", op_lpswe },

@@ -79,7 +79,8 @@ static int icache_fill(S390Cpu *cpu, uint64_t addr, S390ICacheEntry *e,
         *in = tmp;
         return r;
     }
-    if (icache_mark(cpu, addr) &&
+    /* under DAT the address is virtual: decoded each time (no tracking) */
+    if (!(cpu->psw_mask & PSW_MASK_DAT) && icache_mark(cpu, addr) &&
         icache_mark(cpu, (addr + e->insn.ilen - 1) & cpu->amask)) {
         e->tag = addr;
         *in = &e->insn;

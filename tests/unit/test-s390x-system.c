@@ -113,10 +113,10 @@ static void test_system_mask(void)
     g_assert_cmpint(fx_exec(f, "acfe 2010"), ==, 0);
     g_assert_cmphex(f->ram.base[FX_DATA + 0x10], ==, 0x03);
     g_assert_cmphex(f->cpu.psw_mask >> 56, ==, 0x02);
-    /* STOSM 0x04 (DAT): stores 0x02, mask 0x06 */
-    g_assert_cmpint(fx_exec(f, "ad04 2011"), ==, 0);
+    /* STOSM 0x01 (external): stores 0x02, mask 0x03 */
+    g_assert_cmpint(fx_exec(f, "ad01 2011"), ==, 0);
     g_assert_cmphex(f->ram.base[FX_DATA + 0x11], ==, 0x02);
-    g_assert_cmphex(f->cpu.psw_mask >> 56, ==, 0x06);
+    g_assert_cmphex(f->cpu.psw_mask >> 56, ==, 0x03);
     /* SSM with bit 0 (reserved): an invalid PSW, early exception */
     f->ram.base[FX_DATA] = 0x80;
     fx_exec_pgm(f, "8000 2000", PGM_SPECIFICATION, 0);
