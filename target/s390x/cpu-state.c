@@ -16,6 +16,7 @@ void s390_cpu_init(S390Cpu *cpu, const S390MemOps *ops, void *opaque,
     cpu->ram_size = ram ? ram_size : 0;
     cpu->code_page_count = cpu->ram_size >> S390_PAGE_SHIFT;
     cpu->code_pages = g_malloc0(cpu->code_page_count + 1);
+    cpu->skeys = g_malloc0(cpu->code_page_count + 1);
     s390_cpu_initial_reset(cpu);
     s390_icache_flush(cpu);
 }
@@ -25,6 +26,7 @@ void s390_cpu_finalize(S390Cpu *cpu)
     g_clear_pointer(&cpu->icache, g_free);
     g_clear_pointer(&cpu->code_pages, g_free);
     g_clear_pointer(&cpu->tlb, g_free);
+    g_clear_pointer(&cpu->skeys, g_free);
 }
 
 void s390_cpu_initial_reset(S390Cpu *cpu)
@@ -102,7 +104,7 @@ S390RunExit s390_psw_wait_state(const S390Cpu *cpu)
 
 void s390_mem_mode_update(S390Cpu *cpu)
 {
-    bool slow = (cpu->psw_mask & PSW_MASK_DAT) ||
+    bool slow = (cpu->psw_mask & (PSW_MASK_DAT | PSW_MASK_KEY)) ||
                 (cpu->env.cregs[0] & PSW_BIT(35)); /* CR0 LAP */
 
     if (slow != cpu->slow_mem) {

@@ -131,12 +131,14 @@ struct S390Cpu {
     uint8_t *ram; /* direct window at absolute 0, or NULL */
     uint64_t ram_size;
     /*
-     * DAT or low-address protection is on: every access takes the slow
+     * DAT, low-address protection or a non-zero PSW key (storage keys to
+     * check) is on: every access takes the slow
      * path (mem.c). Recomputed by s390_mem_mode_update().
      */
     bool slow_mem;
     uint64_t direct_size; /* ram_size, or 0 when slow_mem */
     S390TlbEntry *tlb; /* dat.c */
+    uint8_t *skeys;    /* storage key per 4 KiB frame of ram (skey.c) */
 
     /* the last program interruption */
     uint16_t pgm_code;
@@ -187,7 +189,7 @@ static inline bool s390_problem_state(const S390Cpu *cpu)
     return cpu->psw_mask & PSW_MASK_PSTATE;
 }
 void s390_set_prefix(S390Cpu *cpu, uint64_t prefix);
-/* After a change of PSW bit 5 or CR0: which access path to take */
+/* After a change of PSW bit 5, the PSW key or CR0: which access path */
 void s390_mem_mode_update(S390Cpu *cpu);
 
 /* ---- running (icache.c) ---- */

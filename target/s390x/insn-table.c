@@ -63,7 +63,8 @@ static const S390InsnGroup *const s390_groups[] = {
     &s390_group_io,       &s390_group_load,
     &s390_group_logic,    &s390_group_misc,
     &s390_group_muldiv,   &s390_group_rel,
-    &s390_group_shift,    &s390_group_storage,
+    &s390_group_shift,    &s390_group_skey,
+    &s390_group_storage,
     &s390_group_system,
 };
 

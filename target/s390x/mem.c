@@ -7,6 +7,7 @@
 #include "qemu/osdep.h"
 #include "target/s390x/mem.h"
 #include "target/s390x/dat.h"
+#include "target/s390x/skey.h"
 
 #define PAGE_SIZE_4K (UINT64_C(1) << S390_PAGE_SHIFT)
 
@@ -25,7 +26,7 @@ static bool low_address_protected(S390Cpu *cpu, uint64_t la)
     return true;
 }
 
-/* Logical to absolute: LAP, DAT, prefixing */
+/* Logical to absolute: LAP, DAT, prefixing, then the storage key */
 static int s390_mem_translate(S390Cpu *cpu, uint64_t la, S390Access kind,
                               uint64_t *abs)
 {
@@ -47,7 +48,7 @@ static int s390_mem_translate(S390Cpu *cpu, uint64_t la, S390Access kind,
         }
     }
     *abs = s390_real_to_abs(cpu, ra);
-    return 0;
+    return s390_skey_access(cpu, s390_psw_key(cpu), la, *abs, kind);
 }
 
 /* Move one piece that stays inside a 4 KiB page of both address kinds */
