@@ -2,17 +2,21 @@
  * The channel-subsystem instructions from guest code: CSCH, HSCH, MSCH,
  * SSCH, STSCH, TSCH, TPI, RSCH, STCRW, SCHM, CHSC, XSCH. Each is
  * privileged; the operand address is translated here (logical to
- * absolute) and the semantics are those of ioinst.c and chsc.c, which
+ * absolute, through DAT) and the semantics are those of ioinst.c and chsc.c, which
  * the qtest client calls too. Their result (cc, or a negated
  * program-interruption code) becomes the instruction's.
  */
 #include "qemu/osdep.h"
 #include "target/s390x/exec-util.h"
 
-/* Logical to absolute for an operand of the I/O instructions */
-static uint64_t io_operand(S390Cpu *cpu, const S390Insn *in)
+/*
+ * Logical to absolute for an operand of the I/O instructions: through
+ * DAT, checked as a fetch (the operand's first byte; ioinst_*() check
+ * the whole operand against storage).
+ */
+static int io_operand(S390Cpu *cpu, uint64_t la, uint64_t *abs)
 {
-    return s390_real_to_abs(cpu, ea2(cpu, in));
+    return s390_mem_to_abs(cpu, la & cpu->amask, S390_ACC_FETCH, abs);
 }
 
 /* ioinst result: cc 0-3, or -code */
@@ -30,10 +34,14 @@ typedef int (*IoRegFn)(CPUS390XState *env, uint64_t r1);
 
 static int io_addr(S390Cpu *cpu, const S390Insn *in, IoAddrFn fn)
 {
+    uint64_t abs;
+    int r;
+
     if (s390_problem_state(cpu)) {
         return PGM_PRIVILEGED;
     }
-    return io_result(cpu, fn(&cpu->env, gr(cpu, 1), io_operand(cpu, in)));
+    r = io_operand(cpu, ea2(cpu, in), &abs);
+    return r ? r : io_result(cpu, fn(&cpu->env, gr(cpu, 1), abs));
 }
 
 static int io_reg(S390Cpu *cpu, IoRegFn fn)
@@ -86,22 +94,29 @@ S390_OP(op_tsch)
 
 S390_OP(op_tpi)
 {
-    uint64_t a = ea2(cpu, in);
+    uint64_t a = ea2(cpu, in), abs = 0;
+    int r;
 
     if (s390_problem_state(cpu)) {
         return PGM_PRIVILEGED;
     }
     /* operand address 0: the code goes to the lowcore (ioinst_tpi's 0) */
-    return io_result(cpu,
-                     ioinst_tpi(&cpu->env, a ? s390_real_to_abs(cpu, a) : 0));
+    if (a && (r = io_operand(cpu, a, &abs))) {
+        return r;
+    }
+    return io_result(cpu, ioinst_tpi(&cpu->env, abs));
 }
 
 S390_OP(op_stcrw)
 {
+    uint64_t abs;
+    int r;
+
     if (s390_problem_state(cpu)) {
         return PGM_PRIVILEGED;
     }
-    return io_result(cpu, ioinst_stcrw(&cpu->env, io_operand(cpu, in)));
+    r = io_operand(cpu, ea2(cpu, in), &abs);
+    return r ? r : io_result(cpu, ioinst_stcrw(&cpu->env, abs));
 }
 
 S390_OP(op_schm)
@@ -115,13 +130,14 @@ S390_OP(op_schm)
 /* CHSC is RRE: the command-request block address is in R1 */
 S390_OP(op_chsc)
 {
+    uint64_t abs;
+    int r;
+
     if (s390_problem_state(cpu)) {
         return PGM_PRIVILEGED;
     }
-    return io_result(cpu,
-                     ioinst_chsc(&cpu->env, s390_real_to_abs(
-                                                cpu, gr(cpu, in->r1) &
-                                                         cpu->amask)));
+    r = io_operand(cpu, gr(cpu, in->r1), &abs);
+    return r ? r : io_result(cpu, ioinst_chsc(&cpu->env, abs));
 }
 
 static const S390InsnDef io_defs[] = {

@@ -1,7 +1,8 @@
 /*
  * Storage-key instructions: SET STORAGE KEY EXTENDED, INSERT STORAGE KEY
  * EXTENDED, RESET REFERENCE BIT EXTENDED (R2 holds a real address; the
- * frame is its absolute one), and TEST PROTECTION. All privileged.
+ * frame is its absolute one), TEST PROTECTION (all privileged), and the
+ * PSW key: SET PSW KEY FROM ADDRESS, INSERT PSW KEY.
  */
 #include "qemu/osdep.h"
 #include "target/s390x/exec-util.h"
@@ -116,7 +117,38 @@ S390_OP(op_tprot)
     return 0;
 }
 
+/*
+ * SPKA D2(B2): PSW key from bits 56-59 of the address. In the problem
+ * state only keys whose bit in the PSW-key mask (CR3 bits 32-47) is one.
+ */
+S390_OP(op_spka)
+{
+    unsigned key = (ea2(cpu, in) >> 4) & 0xf;
+    uint64_t mask;
+
+    if (s390_problem_state(cpu) &&
+        !((cpu->env.cregs[3] >> (31 - key)) & 1)) {
+        return PGM_PRIVILEGED;
+    }
+    mask = (s390_psw_get_mask(cpu) & ~PSW_MASK_KEY) | ((uint64_t)key << 52);
+    s390_psw_load(cpu, mask, cpu->psw_addr);
+    return 0;
+}
+
+/* IPK: the PSW key into bits 56-59 of GR2 (problem state: CR0 bit 36) */
+S390_OP(op_ipk)
+{
+    if (s390_problem_state(cpu) && !(cpu->env.cregs[0] & PSW_BIT(36))) {
+        return PGM_PRIVILEGED;
+    }
+    set_gr(cpu, 2,
+           (gr(cpu, 2) & ~UINT64_C(0xf0)) | (s390_psw_key(cpu) << 4));
+    return 0;
+}
+
 static const S390InsnDef skey_defs[] = {
+    { 0xb20a, FMT_S, 0, "SPKA", op_spka },
+    { 0xb20b, FMT_S, 0, "IPK", op_ipk },
     { 0xb229, FMT_RRE, 0, "ISKE", op_iske },
     { 0xb22a, FMT_RRE, 0, "RRBE", op_rrbe },
     { 0xb22b, FMT_RRF_C, 0, "SSKE", op_sske },

@@ -146,6 +146,12 @@ int s390_real_access(S390Cpu *cpu, uint64_t ra, void *buf, uint32_t len,
     return r;
 }
 
+int s390_mem_to_abs(S390Cpu *cpu, uint64_t la, S390Access kind,
+                    uint64_t *abs)
+{
+    return s390_mem_translate(cpu, la, kind, abs);
+}
+
 int s390_mem_check(S390Cpu *cpu, uint64_t la, uint64_t len, S390Access kind)
 {
     return s390_mem_walk(cpu, la, NULL, len, kind);

@@ -160,6 +160,14 @@ int s390_mem_check(S390Cpu *cpu, uint64_t la, uint64_t len, S390Access kind);
 int s390_real_access(S390Cpu *cpu, uint64_t ra, void *buf, uint32_t len,
                      S390Access kind);
 
+/*
+ * The absolute address of logical @la for @kind (LAP, DAT, key checks as
+ * for an access): 0 or a program-interruption code. For operands handed
+ * to code that reaches storage itself (the I/O instructions).
+ */
+int s390_mem_to_abs(S390Cpu *cpu, uint64_t la, S390Access kind,
+                    uint64_t *abs);
+
 /* The same at an absolute address (DAT tables, IPTE) */
 int s390_abs_access(S390Cpu *cpu, uint64_t abs, void *buf, uint32_t len,
                     S390Access kind);

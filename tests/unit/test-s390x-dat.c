@@ -251,6 +251,18 @@ static void test_teid_in_lowcore(void)
     fx_free(f);
 }
 
+/* The I/O instructions' operands go through DAT too */
+static void test_io_operand_translated(void)
+{
+    Fx *f = dat_fx();
+
+    R(1) = 0x00010000; /* a valid subsystem-identification word */
+    R(2) = VA_DATA + 0x1000; /* invalid page */
+    fx_exec_pgm(f, "b234 2000", PGM_PAGE_TRANS, 4);
+    g_assert_cmphex(f->cpu.teid, ==, VA_DATA + 0x1000);
+    fx_free(f);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -263,5 +275,6 @@ int main(int argc, char **argv)
     g_test_add_func("/s390x/dat/lap", test_low_address_protection);
     g_test_add_func("/s390x/dat/lap-private", test_lap_private_space);
     g_test_add_func("/s390x/dat/teid-lowcore", test_teid_in_lowcore);
+    g_test_add_func("/s390x/dat/io-operand", test_io_operand_translated);
     return g_test_run();
 }

@@ -165,6 +165,35 @@ static void test_tprot_dat(void)
     fx_free(f);
 }
 
+static void test_spka_ipk(void)
+{
+    Fx *f = skey_fx();
+
+    g_assert_cmpint(fx_exec(f, "b20a 0050"), ==, 0); /* SPKA 0x50: key 5 */
+    g_assert_cmpuint(s390_psw_key(&f->cpu), ==, 5);
+    R(2) = UINT64_C(0xffffffffffffff0f);
+    g_assert_cmpint(fx_exec(f, "b20b 0000"), ==, 0);
+    g_assert_cmphex(R(2), ==, UINT64_C(0xffffffffffffff5f));
+    /* key 5 is now checked: a store into an ACC 3 frame is refused */
+    R(1) = 0x30;
+    R(2) = FX_DATA;
+    s390_psw_set(&f->cpu, FX_MODE64, FX_CODE);
+    g_assert_cmpint(fx_exec(f, "b22b 0012"), ==, 0);
+    g_assert_cmpint(fx_exec(f, "b20a 0050"), ==, 0);
+    R(2) = FX_DATA;
+    g_assert_cmpint(fx_exec(f, "e310 2000 0024"), ==, PGM_PROTECTION);
+    /* problem state: SPKA needs the key's bit in CR3, IPK CR0 bit 36 */
+    f->cpu.psw_mask |= PSW_MASK_PSTATE;
+    f->cpu.env.cregs[3] = UINT64_C(1) << (31 - 3);
+    fx_exec_pgm(f, "b20a 0040", PGM_PRIVILEGED, 4);
+    g_assert_cmpint(fx_exec(f, "b20a 0030"), ==, 0);
+    g_assert_cmpuint(s390_psw_key(&f->cpu), ==, 3);
+    fx_exec_pgm(f, "b20b 0000", PGM_PRIVILEGED, 4);
+    f->cpu.env.cregs[0] |= PSW_BIT(36);
+    g_assert_cmpint(fx_exec(f, "b20b 0000"), ==, 0);
+    fx_free(f);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -175,5 +204,6 @@ int main(int argc, char **argv)
     g_test_add_func("/s390x/skey/change-recording", test_change_recording);
     g_test_add_func("/s390x/skey/tprot", test_tprot);
     g_test_add_func("/s390x/skey/tprot-dat", test_tprot_dat);
+    g_test_add_func("/s390x/skey/spka-ipk", test_spka_ipk);
     return g_test_run();
 }
