@@ -137,8 +137,8 @@ struct S390Cpu {
      */
     bool slow_mem;
     uint64_t direct_size; /* ram_size, or 0 when slow_mem */
-    S390TlbEntry *tlb; /* dat.c */
-    uint8_t *skeys;    /* storage key per 4 KiB frame of ram (skey.c) */
+    S390TlbEntry *tlb;    /* dat.c */
+    uint8_t *skeys;       /* storage key per 4 KiB frame of ram (skey.c) */
 
     /* the last program interruption */
     uint16_t pgm_code;

@@ -45,8 +45,7 @@ static int fetch_entry(S390Cpu *cpu, uint64_t abs, uint64_t *e)
 }
 
 /* Which ASCE, and its 2-bit identification for the TEID */
-static uint64_t select_asce(const S390Cpu *cpu, S390Access kind,
-                            unsigned *id)
+static uint64_t select_asce(const S390Cpu *cpu, S390Access kind, unsigned *id)
 {
     unsigned asc = (cpu->psw_mask & PSW_MASK_ASC) >> 46;
 
@@ -130,8 +129,7 @@ void s390_tlb_purge(S390Cpu *cpu)
     }
 }
 
-int s390_dat_translate(S390Cpu *cpu, uint64_t va, S390Access kind,
-                       uint64_t *ra)
+int s390_dat_translate(S390Cpu *cpu, uint64_t va, S390Access kind, uint64_t *ra)
 {
     unsigned id;
     uint64_t asce = select_asce(cpu, kind, &id), page = va & ~UINT64_C(0xfff);

@@ -126,8 +126,7 @@ S390_OP(op_spka)
     unsigned key = (ea2(cpu, in) >> 4) & 0xf;
     uint64_t mask;
 
-    if (s390_problem_state(cpu) &&
-        !((cpu->env.cregs[3] >> (31 - key)) & 1)) {
+    if (s390_problem_state(cpu) && !((cpu->env.cregs[3] >> (31 - key)) & 1)) {
         return PGM_PRIVILEGED;
     }
     mask = (s390_psw_get_mask(cpu) & ~PSW_MASK_KEY) | ((uint64_t)key << 52);
@@ -141,8 +140,7 @@ S390_OP(op_ipk)
     if (s390_problem_state(cpu) && !(cpu->env.cregs[0] & PSW_BIT(36))) {
         return PGM_PRIVILEGED;
     }
-    set_gr(cpu, 2,
-           (gr(cpu, 2) & ~UINT64_C(0xf0)) | (s390_psw_key(cpu) << 4));
+    set_gr(cpu, 2, (gr(cpu, 2) & ~UINT64_C(0xf0)) | (s390_psw_key(cpu) << 4));
     return 0;
 }
 

@@ -39,10 +39,9 @@ S390_OP(op_lpsw)
         return r;
     }
     /* ESA/390 form: bit 12 must be one; bit 32 is BA, 33-63 the address */
-    return psw_changed(s390_psw_load(cpu,
-                                     (v & UINT64_C(0xffffffff80000000)) ^
-                                         PSW_BIT(12),
-                                     v & 0x7fffffff));
+    return psw_changed(
+        s390_psw_load(cpu, (v & UINT64_C(0xffffffff80000000)) ^ PSW_BIT(12),
+                      v & 0x7fffffff));
 }
 
 S390_OP(op_lpswe)
@@ -211,8 +210,8 @@ S390_OP(op_spx)
     /* the new prefix area must be in storage (absolute: no prefixing) */
     abs = v & UINT64_C(0x7fffe000);
     if (abs >= cpu->ram_size &&
-        (!cpu->mem_ops || cpu->mem_ops->access(cpu->mem_opaque, abs, &probe,
-                                               1, S390_ACC_FETCH))) {
+        (!cpu->mem_ops || cpu->mem_ops->access(cpu->mem_opaque, abs, &probe, 1,
+                                               S390_ACC_FETCH))) {
         return PGM_ADDRESSING;
     }
     s390_set_prefix(cpu, abs);

@@ -14,13 +14,13 @@
 
 /* dw 0 */
 #define S390_FACILITIES_DW0                                                    \
-    (S390_FAC(1) |  /* z/Architecture architectural mode installed */         \
-     S390_FAC(2) |  /* z/Architecture architectural mode active */            \
-     S390_FAC(7) |  /* STORE FACILITY LIST EXTENDED */                        \
-     S390_FAC(18) | /* long displacement */                                   \
-     S390_FAC(21) | /* extended immediate */                                  \
-     S390_FAC(25) | /* store clock fast */                                    \
-     S390_FAC(35) | /* execute extensions (EXRL) */                           \
+    (S390_FAC(1) |  /* z/Architecture architectural mode installed */          \
+     S390_FAC(2) |  /* z/Architecture architectural mode active */             \
+     S390_FAC(7) |  /* STORE FACILITY LIST EXTENDED */                         \
+     S390_FAC(18) | /* long displacement */                                    \
+     S390_FAC(21) | /* extended immediate */                                   \
+     S390_FAC(25) | /* store clock fast */                                     \
+     S390_FAC(35) | /* execute extensions (EXRL) */                            \
      S390_FAC(45))  /* distinct operands, high word, interlocked access 1,    \
                        load/store on condition 1, population count */
 

@@ -56,16 +56,12 @@ static unsigned s390_lut_index(const uint8_t *b)
 
 /* Every handler group, in no particular order */
 static const S390InsnGroup *const s390_groups[] = {
-    &s390_group_arith,    &s390_group_arith_logical,
-    &s390_group_atomic,   &s390_group_branch,
-    &s390_group_clock,    &s390_group_compare,
-    &s390_group_execute,  &s390_group_highword,
-    &s390_group_io,       &s390_group_load,
-    &s390_group_logic,    &s390_group_misc,
-    &s390_group_muldiv,   &s390_group_rel,
-    &s390_group_shift,    &s390_group_skey,
-    &s390_group_storage,
-    &s390_group_system,
+    &s390_group_arith,   &s390_group_arith_logical, &s390_group_atomic,
+    &s390_group_branch,  &s390_group_clock,         &s390_group_compare,
+    &s390_group_execute, &s390_group_highword,      &s390_group_io,
+    &s390_group_load,    &s390_group_logic,         &s390_group_misc,
+    &s390_group_muldiv,  &s390_group_rel,           &s390_group_shift,
+    &s390_group_skey,    &s390_group_storage,       &s390_group_system,
 };
 
 static void s390_lut_add(const S390InsnDef *d)

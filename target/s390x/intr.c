@@ -153,8 +153,7 @@ bool s390_intr_io(S390Cpu *cpu)
 {
     S390IoIntr io;
 
-    if (!(cpu->psw_mask & PSW_MASK_IO) ||
-        !s390_io_intr_take(&cpu->env, &io)) {
+    if (!(cpu->psw_mask & PSW_MASK_IO) || !s390_io_intr_take(&cpu->env, &io)) {
         return false;
     }
     /* the css stored these already; again through the CPU's own view */

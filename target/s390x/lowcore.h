@@ -9,28 +9,28 @@
 
 #include "target/s390x/cpu-state.h"
 
-#define LC_EXT_PARAM     0x080 /* 4: external-interruption parameter */
-#define LC_EXT_CPU_ADDR  0x084 /* 2: CPU address of the source */
-#define LC_EXT_CODE      0x086 /* 2: external-interruption code */
-#define LC_SVC_ILC       0x088 /* 2: ILC of the SVC (byte 0x89) */
-#define LC_SVC_CODE      0x08a /* 2: SVC interruption code */
-#define LC_PGM_ILC       0x08c /* 2: ILC (byte 0x8d) */
-#define LC_PGM_CODE      0x08e /* 2: program-interruption code */
-#define LC_TEID          0x0a8 /* 8: translation-exception identification */
-#define LC_STFL          0x0c8 /* 4: STFL's facility list */
-#define LC_MCHK_CODE     0x0e8 /* 8: machine-check interruption code */
-#define LC_RESTART_OLD   0x120
-#define LC_EXT_OLD       0x130
-#define LC_SVC_OLD       0x140
-#define LC_PGM_OLD       0x150
-#define LC_MCHK_OLD      0x160
-#define LC_IO_OLD        0x170
-#define LC_RESTART_NEW   0x1a0
-#define LC_EXT_NEW       0x1b0
-#define LC_SVC_NEW       0x1c0
-#define LC_PGM_NEW       0x1d0
-#define LC_MCHK_NEW      0x1e0
-#define LC_IO_NEW        0x1f0
+#define LC_EXT_PARAM    0x080 /* 4: external-interruption parameter */
+#define LC_EXT_CPU_ADDR 0x084 /* 2: CPU address of the source */
+#define LC_EXT_CODE     0x086 /* 2: external-interruption code */
+#define LC_SVC_ILC      0x088 /* 2: ILC of the SVC (byte 0x89) */
+#define LC_SVC_CODE     0x08a /* 2: SVC interruption code */
+#define LC_PGM_ILC      0x08c /* 2: ILC (byte 0x8d) */
+#define LC_PGM_CODE     0x08e /* 2: program-interruption code */
+#define LC_TEID         0x0a8 /* 8: translation-exception identification */
+#define LC_STFL         0x0c8 /* 4: STFL's facility list */
+#define LC_MCHK_CODE    0x0e8 /* 8: machine-check interruption code */
+#define LC_RESTART_OLD  0x120
+#define LC_EXT_OLD      0x130
+#define LC_SVC_OLD      0x140
+#define LC_PGM_OLD      0x150
+#define LC_MCHK_OLD     0x160
+#define LC_IO_OLD       0x170
+#define LC_RESTART_NEW  0x1a0
+#define LC_EXT_NEW      0x1b0
+#define LC_SVC_NEW      0x1c0
+#define LC_PGM_NEW      0x1d0
+#define LC_MCHK_NEW     0x1e0
+#define LC_IO_NEW       0x1f0
 
 /* External-interruption codes */
 #define EXT_INTERRUPT_KEY  0x0040

@@ -146,8 +146,7 @@ int s390_real_access(S390Cpu *cpu, uint64_t ra, void *buf, uint32_t len,
     return r;
 }
 
-int s390_mem_to_abs(S390Cpu *cpu, uint64_t la, S390Access kind,
-                    uint64_t *abs)
+int s390_mem_to_abs(S390Cpu *cpu, uint64_t la, S390Access kind, uint64_t *abs)
 {
     return s390_mem_translate(cpu, la, kind, abs);
 }

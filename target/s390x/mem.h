@@ -165,8 +165,7 @@ int s390_real_access(S390Cpu *cpu, uint64_t ra, void *buf, uint32_t len,
  * for an access): 0 or a program-interruption code. For operands handed
  * to code that reaches storage itself (the I/O instructions).
  */
-int s390_mem_to_abs(S390Cpu *cpu, uint64_t la, S390Access kind,
-                    uint64_t *abs);
+int s390_mem_to_abs(S390Cpu *cpu, uint64_t la, S390Access kind, uint64_t *abs);
 
 /* The same at an absolute address (DAT tables, IPTE) */
 int s390_abs_access(S390Cpu *cpu, uint64_t abs, void *buf, uint32_t len,

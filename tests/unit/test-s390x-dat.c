@@ -175,20 +175,20 @@ static void test_address_spaces(void)
 
     /* home space (CR13) real-space ASCE; primary stays the tables */
     f->cpu.env.cregs[13] = ASCE_REAL;
-    g_assert_true(s390_psw_set(&f->cpu, DAT_MODE64 | (UINT64_C(3) << 46),
-                               FX_CODE));
+    g_assert_true(
+        s390_psw_set(&f->cpu, DAT_MODE64 | (UINT64_C(3) << 46), FX_CODE));
     fx_st64(f, 0x50000, 0x99);
     g_assert_cmpint(load_at(f, 0x50000), ==, 0);
     g_assert_cmphex(R(1), ==, 0x99);
     /* secondary (CR7): the TEID says which ASCE (bits 62-63: 10) */
     f->cpu.env.cregs[7] = SEG_TABLE;
-    g_assert_true(s390_psw_set(&f->cpu, DAT_MODE64 | (UINT64_C(2) << 46),
-                               FX_CODE));
+    g_assert_true(
+        s390_psw_set(&f->cpu, DAT_MODE64 | (UINT64_C(2) << 46), FX_CODE));
     R(2) = 0x234000;
     expect_exc(f, R(2), PGM_SEGMENT_TRANS, 0x234000 | 2);
     /* DAT off: ASC does not matter, the address is real */
-    g_assert_true(s390_psw_set(&f->cpu, FX_MODE64 | (UINT64_C(2) << 46),
-                               FX_CODE));
+    g_assert_true(
+        s390_psw_set(&f->cpu, FX_MODE64 | (UINT64_C(2) << 46), FX_CODE));
     g_assert_cmpint(load_at(f, 0x50000), ==, 0);
     g_assert_cmphex(R(1), ==, 0x99);
     fx_free(f);
@@ -256,7 +256,7 @@ static void test_io_operand_translated(void)
 {
     Fx *f = dat_fx();
 
-    R(1) = 0x00010000; /* a valid subsystem-identification word */
+    R(1) = 0x00010000;       /* a valid subsystem-identification word */
     R(2) = VA_DATA + 0x1000; /* invalid page */
     fx_exec_pgm(f, "b234 2000", PGM_PAGE_TRANS, 4);
     g_assert_cmphex(f->cpu.teid, ==, VA_DATA + 0x1000);

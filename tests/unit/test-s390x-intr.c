@@ -18,7 +18,7 @@ static uint16_t ld16(Fx *f, uint64_t abs)
 /* a lowcore-delivering CPU; every new PSW: 64-bit mode at NEW_ADDR + off */
 static Fx *intr_fx(uint64_t prefix)
 {
-    static const uint64_t news[] = { LC_RESTART_NEW, LC_EXT_NEW, LC_SVC_NEW,
+    static const uint64_t news[] = { LC_RESTART_NEW, LC_EXT_NEW,  LC_SVC_NEW,
                                      LC_PGM_NEW,     LC_MCHK_NEW, LC_IO_NEW };
     Fx *f = fx_new();
     unsigned i;
@@ -201,8 +201,7 @@ static void test_wait_states(void)
     g_assert_true(s390_psw_set(&f->cpu, FX_MODE64 | PSW_MASK_WAIT, FX_CODE));
     g_assert_cmpint(s390_cpu_run(&f->cpu, 10), ==, S390_RUN_DISABLED_WAIT);
     g_assert_cmpuint(f->cpu.icount, ==, 0);
-    g_assert_true(s390_psw_set(&f->cpu,
-                               FX_MODE64 | PSW_MASK_WAIT | PSW_MASK_IO,
+    g_assert_true(s390_psw_set(&f->cpu, FX_MODE64 | PSW_MASK_WAIT | PSW_MASK_IO,
                                FX_CODE));
     g_assert_cmpint(s390_cpu_run(&f->cpu, 10), ==, S390_RUN_WAIT);
     /* an interruption ends the wait: its new PSW has no wait bit */

@@ -28,14 +28,14 @@ static Fx *sys_fx(void)
 static void test_privileged(void)
 {
     static const char *const insns[] = {
-        "8000 2000",      "8200 2000",      "ac00 2000",      "ad00 2000",
-        "b601 2000",      "b701 2000",      "b202 2000",      "b210 2000",
-        "b211 2000",      "b212 2000",      "b2b1 2000",      "b2b2 2000",
-        "b204 2000",      "b206 2000",      "b207 2000",      "b208 2000",
-        "b209 2000",      "b230 0000",      "b231 0000",      "b232 2000",
-        "b233 2000",      "b234 2000",      "b235 2000",      "b236 2000",
-        "b238 0000",      "b239 2000",      "b23c 0000",      "b25f 0020",
-        "b276 0000",      "eb01 2000 0025", "eb01 2000 002f",
+        "8000 2000", "8200 2000",      "ac00 2000",      "ad00 2000",
+        "b601 2000", "b701 2000",      "b202 2000",      "b210 2000",
+        "b211 2000", "b212 2000",      "b2b1 2000",      "b2b2 2000",
+        "b204 2000", "b206 2000",      "b207 2000",      "b208 2000",
+        "b209 2000", "b230 0000",      "b231 0000",      "b232 2000",
+        "b233 2000", "b234 2000",      "b235 2000",      "b236 2000",
+        "b238 0000", "b239 2000",      "b23c 0000",      "b25f 0020",
+        "b276 0000", "eb01 2000 0025", "eb01 2000 002f",
     };
     Fx *f = sys_fx();
     unsigned i;
@@ -44,8 +44,7 @@ static void test_privileged(void)
     for (i = 0; i < G_N_ELEMENTS(insns); i++) {
         uint64_t cr0 = f->cpu.env.cregs[0];
 
-        fx_exec_pgm(f, insns[i], PGM_PRIVILEGED,
-                    strlen(insns[i]) > 10 ? 6 : 4);
+        fx_exec_pgm(f, insns[i], PGM_PRIVILEGED, strlen(insns[i]) > 10 ? 6 : 4);
         g_assert_cmphex(f->cpu.env.cregs[0], ==, cr0);
         g_assert_true(f->cpu.psw_mask & PSW_MASK_PSTATE);
     }
@@ -72,8 +71,7 @@ static void test_lpswe_lpsw(void)
     fx_st64(f, FX_DATA, UINT64_C(0x0408000080012346));
     g_assert_cmpint(fx_exec(f, "8200 2000"), ==, 0);
     g_assert_cmphex(f->cpu.psw_addr, ==, 0x12346);
-    g_assert_cmphex(s390_psw_get_mask(&f->cpu), ==,
-                    PSW_MASK_DAT | PSW_MASK_BA);
+    g_assert_cmphex(s390_psw_get_mask(&f->cpu), ==, PSW_MASK_DAT | PSW_MASK_BA);
     g_assert_cmphex(f->cpu.amask, ==, 0x7fffffff);
     fx_free(f);
 }
@@ -133,8 +131,7 @@ static void test_control_registers(void)
     unsigned i;
 
     for (i = 0; i < 3; i++) {
-        fx_st64(f, FX_DATA + 8 * i, UINT64_C(0x1111111100000000) * (i + 1) +
-                                        i);
+        fx_st64(f, FX_DATA + 8 * i, UINT64_C(0x1111111100000000) * (i + 1) + i);
     }
     /* LCTLG 15,1: CR15, CR0, CR1 */
     g_assert_cmpint(fx_exec(f, "ebf1 2000 002f"), ==, 0);
@@ -227,8 +224,7 @@ static void test_tod(void)
     fake_ns = 1000; /* 1 us: TOD bit 51 */
     g_assert_cmpuint(s390_tod_now(&f->cpu), ==, 4096);
     fake_ns = 2000000000000ull; /* no overflow on large values */
-    g_assert_cmpuint(s390_tod_now(&f->cpu), ==,
-                     2000000000000ull / 1000 * 4096);
+    g_assert_cmpuint(s390_tod_now(&f->cpu), ==, 2000000000000ull / 1000 * 4096);
     /* STCK twice at one host time: unique and increasing */
     fx_exec_cc(f, "b205 2000", 0);
     fx_exec_cc(f, "b205 2008", 0);
