@@ -169,6 +169,36 @@ static void test_io_disabled_or_none(void)
     fx_free(f);
 }
 
+/* A subchannel's pending interruption from the css queue (ISC 3) */
+static void test_io_from_css_queue(void)
+{
+    Fx *f = intr_fx(0x40000);
+    SubchDev *sch = g_new0(SubchDev, 1);
+
+    sch->ssid = 0;
+    sch->schid = 0x0012;
+    sch->schib.pmcw.flags = 3 << PMCW_FLAGS_ISC_SHIFT;
+    sch->schib.pmcw.intparm = 0xcafe0001;
+    css_intr_queue(sch);
+    f->cpu.psw_mask |= PSW_MASK_IO;
+    f->cpu.env.cregs[6] = UINT64_C(0x80) << 24; /* ISC 0 only */
+    g_assert_false(s390_intr_io(&f->cpu));
+    f->cpu.env.cregs[6] = UINT64_C(0x10) << 24; /* ISC 3 */
+    g_assert_true(s390_intr_io(&f->cpu));
+    g_assert_cmphex(fx_ld32(f, 0x40000 + LC_SUBCHANNEL_ID), ==,
+                    css_sch_sid(sch));
+    g_assert_cmphex(fx_ld32(f, 0x40000 + LC_IO_INT_PARM), ==, 0xcafe0001);
+    g_assert_cmphex(fx_ld32(f, 0x40000 + LC_IO_INT_WORD), ==, 3u << 27);
+    g_assert_cmphex(fx_ld64(f, 0x40000 + LC_IO_OLD), ==,
+                    FX_MODE64 | PSW_MASK_IO);
+    g_assert_cmphex(f->cpu.psw_addr, ==, NEW_ADDR + LC_IO_NEW);
+    /* taken: the queue is empty now */
+    f->cpu.psw_mask |= PSW_MASK_IO;
+    g_assert_false(s390_intr_io(&f->cpu));
+    g_free(sch);
+    fx_free(f);
+}
+
 static void test_restart(void)
 {
     Fx *f = intr_fx(0x80000);
@@ -240,6 +270,7 @@ int main(int argc, char **argv)
     g_test_add_func("/s390x/intr/external", test_external);
     g_test_add_func("/s390x/intr/mchk-crw", test_mchk_crw);
     g_test_add_func("/s390x/intr/io-none", test_io_disabled_or_none);
+    g_test_add_func("/s390x/intr/io-css", test_io_from_css_queue);
     g_test_add_func("/s390x/intr/restart", test_restart);
     g_test_add_func("/s390x/intr/invalid-new-psw", test_invalid_new_psw);
     g_test_add_func("/s390x/intr/wait", test_wait_states);
