@@ -9,6 +9,7 @@
 #include "qemu/osdep.h"
 #include "target/s390x/lowcore.h"
 #include "target/s390x/mem.h"
+#include "target/s390x/clock.h"
 
 static void lc_put(S390Cpu *cpu, uint64_t off, uint64_t v, unsigned len)
 {
@@ -179,4 +180,20 @@ bool s390_intr_mchk_crw(S390Cpu *cpu)
 void s390_intr_restart(S390Cpu *cpu)
 {
     psw_swap(cpu, LC_RESTART_OLD, LC_RESTART_NEW);
+}
+
+bool s390_intr_poll(S390Cpu *cpu)
+{
+    if (s390_intr_mchk_crw(cpu)) {
+        return true;
+    }
+    if (s390_ckc_pending(cpu) &&
+        s390_intr_external(cpu, EXT_CLOCK_COMP, 0, 0)) {
+        return true;
+    }
+    if (s390_cpu_timer_pending(cpu) &&
+        s390_intr_external(cpu, EXT_CPU_TIMER, 0, 0)) {
+        return true;
+    }
+    return s390_intr_io(cpu);
 }

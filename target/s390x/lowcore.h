@@ -68,6 +68,14 @@ bool s390_intr_external(S390Cpu *cpu, uint16_t code, uint16_t src_cpu,
 bool s390_intr_io(S390Cpu *cpu);
 /* Machine check for a pending channel report (PSW bit 13, CR14 bit 35) */
 bool s390_intr_mchk_crw(S390Cpu *cpu);
+/*
+ * Take the interruption of highest priority among those the CPU can see
+ * by itself, if the PSW and control registers enable it: channel report
+ * (repressible machine check), clock comparator, CPU timer, then I/O.
+ * The conditions the machine holds (service signal, emergency signal,
+ * external call) it delivers with s390_intr_external(). True if taken.
+ */
+bool s390_intr_poll(S390Cpu *cpu);
 /* Restart interruption (never masked) */
 void s390_intr_restart(S390Cpu *cpu);
 

@@ -199,6 +199,40 @@ static void test_io_from_css_queue(void)
     fx_free(f);
 }
 
+static uint64_t poll_ns;
+
+static uint64_t poll_clock(void *opaque)
+{
+    return poll_ns;
+}
+
+/* Clock comparator, then CPU timer, each only when enabled */
+static void test_poll_timers(void)
+{
+    Fx *f = intr_fx(0);
+
+    f->cpu.clock = poll_clock;
+    poll_ns = 1000;
+    f->cpu.ckc = 4096; /* the TOD clock is at 4096: not past it */
+    f->cpu.cpu_timer_end = 8192;
+    f->cpu.psw_mask |= PSW_MASK_EXT;
+    f->cpu.env.cregs[0] = PSW_BIT(52) | PSW_BIT(53);
+    g_assert_false(s390_intr_poll(&f->cpu));
+    poll_ns = 1001;
+    g_assert_true(s390_intr_poll(&f->cpu));
+    g_assert_cmphex(ld16(f, LC_EXT_CODE), ==, EXT_CLOCK_COMP);
+    /* comparator masked: the CPU timer once it is negative */
+    f->cpu.psw_mask |= PSW_MASK_EXT;
+    f->cpu.env.cregs[0] = PSW_BIT(53);
+    g_assert_false(s390_intr_poll(&f->cpu));
+    poll_ns = 2001;
+    g_assert_true(s390_intr_poll(&f->cpu));
+    g_assert_cmphex(ld16(f, LC_EXT_CODE), ==, EXT_CPU_TIMER);
+    /* external interruptions disabled in the PSW (the new PSW) */
+    g_assert_false(s390_intr_poll(&f->cpu));
+    fx_free(f);
+}
+
 static void test_restart(void)
 {
     Fx *f = intr_fx(0x80000);
@@ -271,6 +305,7 @@ int main(int argc, char **argv)
     g_test_add_func("/s390x/intr/mchk-crw", test_mchk_crw);
     g_test_add_func("/s390x/intr/io-none", test_io_disabled_or_none);
     g_test_add_func("/s390x/intr/io-css", test_io_from_css_queue);
+    g_test_add_func("/s390x/intr/poll-timers", test_poll_timers);
     g_test_add_func("/s390x/intr/restart", test_restart);
     g_test_add_func("/s390x/intr/invalid-new-psw", test_invalid_new_psw);
     g_test_add_func("/s390x/intr/wait", test_wait_states);
