@@ -34,6 +34,12 @@
 #define PSW_MASK_DEC_OVF   PSW_BIT(21)
 #define PSW_MASK_EA        PSW_BIT(31)
 #define PSW_MASK_BA        PSW_BIT(32)
+/* bits that must be zero in a z/Architecture PSW (0, 2-4, 12, 24-30, 33-63) */
+#define PSW_MASK_RESERVED                                                      \
+    (PSW_BIT(0) | PSW_BIT(2) | PSW_BIT(3) | PSW_BIT(4) | PSW_BIT(12) |         \
+     (UINT64_C(0x7f) << 33) | UINT64_C(0x7fffffff))
+/* the system mask: bits 0-7 (PER, DAT, I/O, external) */
+#define PSW_SYSMASK_SHIFT 56
 
 /* Program-interruption codes beyond those of cpu.h */
 #define PGM_EXECUTE        0x0003
@@ -43,6 +49,25 @@
 #define PGM_FIXPT_DIVIDE   0x0009
 #define PGM_SEGMENT_TRANS  0x0010
 #define PGM_PAGE_TRANS     0x0011
+#define PGM_SPECIAL_OP     0x0013
+
+/*
+ * Handler results beyond 0 and a program-interruption code (the run loop
+ * sorts them out off its fast path):
+ * S390_EXC_PSW    completed, and the PSW mask changed (LPSW, SSM, ...):
+ *                 the run loop returns so that the caller re-checks wait
+ *                 state and pending interruptions;
+ * S390_EXC_EARLY  ORed with a code: an exception of a PSW just loaded
+ *                 (invalid PSW), reported with ILC 0.
+ */
+#define S390_EXC_PSW   0x10000
+#define S390_EXC_EARLY 0x20000
+
+/*
+ * The host clock the TOD clock runs from, in nanoseconds since any fixed
+ * point (monotonic). The machine passes one in, the tests a fake.
+ */
+typedef uint64_t (*S390HostClock)(void *opaque);
 
 typedef enum S390Access {
     S390_ACC_FETCH,  /* operand fetch */
@@ -64,6 +89,7 @@ typedef struct S390MemOps {
 
 typedef struct S390Insn S390Insn;
 typedef struct S390ICacheEntry S390ICacheEntry;
+typedef struct S390TlbEntry S390TlbEntry;
 typedef struct S390Cpu S390Cpu;
 
 /*
@@ -86,15 +112,33 @@ struct S390Cpu {
     uint32_t fpc;       /* floating-point-control register */
     uint32_t aregs[16]; /* access registers */
 
-    uint64_t tod_offset; /* TOD clock minus host clock (not wired) */
-    uint64_t ckc;        /* clock comparator */
-    int64_t cpu_timer;   /* CPU timer */
+    /* clocks (cpu-clock.c): TOD = host clock in TOD units + tod_offset */
+    S390HostClock clock;
+    void *clock_opaque;
+    uint64_t tod_offset;
+    uint64_t tod_last;      /* last value STCK/STCKE stored (uniqueness) */
+    uint64_t ckc;           /* clock comparator */
+    uint64_t cpu_timer_end; /* TOD value at which the CPU timer is zero */
+    uint16_t tod_pf;        /* TOD programmable field (STCKE bytes 14-15) */
+
+    uint16_t cpu_addr; /* CPU address (STAP, external-interruption source) */
+    uint64_t cpuid;    /* STIDP's CPU identification */
+    uint64_t teid;     /* translation-exception identification */
 
     /* storage */
     const S390MemOps *mem_ops;
     void *mem_opaque;
     uint8_t *ram; /* direct window at absolute 0, or NULL */
     uint64_t ram_size;
+    /*
+     * DAT, low-address protection or a non-zero PSW key (storage keys to
+     * check) is on: every access takes the slow
+     * path (mem.c). Recomputed by s390_mem_mode_update().
+     */
+    bool slow_mem;
+    uint64_t direct_size; /* ram_size, or 0 when slow_mem */
+    S390TlbEntry *tlb;    /* dat.c */
+    uint8_t *skeys;       /* storage key per 4 KiB frame of ram (skey.c) */
 
     /* the last program interruption */
     uint16_t pgm_code;
@@ -102,6 +146,7 @@ struct S390Cpu {
     uint64_t pgm_addr; /* address of the instruction (or EX) */
     S390PgmHook pgm_hook;
     void *pgm_hook_opaque;
+    uint8_t pgm_exit; /* S390RunExit a hook that said stop asks for */
 
     /* decode cache (icache.c) */
     S390ICacheEntry *icache;
@@ -110,6 +155,15 @@ struct S390Cpu {
 
     uint64_t icount; /* instructions executed */
 };
+
+typedef enum S390RunExit {
+    S390_RUN_LIMIT,         /* executed the number of instructions asked */
+    S390_RUN_PGM,           /* program interruption, the hook said stop */
+    S390_RUN_PSW,           /* the PSW mask changed: re-check interruptions */
+    S390_RUN_WAIT,          /* enabled wait: until an interruption comes */
+    S390_RUN_DISABLED_WAIT, /* wait with I/O, external and mchk disabled */
+    S390_RUN_PSW_LOOP,      /* program new PSW invalid: the CPU would loop */
+} S390RunExit;
 
 /* ---- state (cpu-state.c) ---- */
 void s390_cpu_init(S390Cpu *cpu, const S390MemOps *ops, void *opaque,
@@ -120,13 +174,25 @@ void s390_cpu_initial_reset(S390Cpu *cpu);
 uint64_t s390_psw_get_mask(const S390Cpu *cpu);
 /* Load a PSW; false (nothing changed) if its EA/BA combination is invalid */
 bool s390_psw_set(S390Cpu *cpu, uint64_t mask, uint64_t addr);
+/* Is (mask, addr) a valid z/Architecture PSW (reserved bits, mode, address)? */
+bool s390_psw_valid(uint64_t mask, uint64_t addr);
+/*
+ * Load a PSW as it is, valid or not (LPSW, interruptions): an invalid
+ * one is kept so that the early specification exception stores it as
+ * the old PSW. Returns s390_psw_valid().
+ */
+bool s390_psw_load(S390Cpu *cpu, uint64_t mask, uint64_t addr);
+/* The wait state the PSW puts the CPU in: S390_RUN_LIMIT when none */
+S390RunExit s390_psw_wait_state(const S390Cpu *cpu);
+static inline bool s390_problem_state(const S390Cpu *cpu)
+{
+    return cpu->psw_mask & PSW_MASK_PSTATE;
+}
 void s390_set_prefix(S390Cpu *cpu, uint64_t prefix);
+/* After a change of PSW bit 5, the PSW key or CR0: which access path */
+void s390_mem_mode_update(S390Cpu *cpu);
 
 /* ---- running (icache.c) ---- */
-typedef enum S390RunExit {
-    S390_RUN_LIMIT, /* executed the number of instructions asked */
-    S390_RUN_PGM,   /* program interruption, the hook said stop */
-} S390RunExit;
 
 S390RunExit s390_cpu_run(S390Cpu *cpu, uint64_t max_insns);
 /* Executes exactly one instruction; 0 or the program-interruption code */

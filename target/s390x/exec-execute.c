@@ -7,7 +7,8 @@
  * already past the EX, so a branch-and-save target links to the
  * instruction after the EX, and relative targets count from the target's
  * own address. An exception in the target reports the EX's ILC (the
- * caller records it as the EX's exception).
+ * caller records it as the EX's exception), and so does a target that
+ * stores an ILC itself (SVC, BAL).
  */
 #include "qemu/osdep.h"
 #include "target/s390x/exec-util.h"
@@ -43,6 +44,8 @@ static int execute_at(S390Cpu *cpu, const S390Insn *in, uint64_t target)
     if (t.def->flags & S390_IS_EXECUTE) {
         return PGM_EXECUTE;
     }
+    /* the ILC a target reports (SVC code, BAL link) is the EX's */
+    t.ilen = in->ilen;
     return t.fn(cpu, &t);
 }
 

@@ -79,7 +79,8 @@ static int icache_fill(S390Cpu *cpu, uint64_t addr, S390ICacheEntry *e,
         *in = tmp;
         return r;
     }
-    if (icache_mark(cpu, addr) &&
+    /* under DAT the address is virtual: decoded each time (no tracking) */
+    if (!(cpu->psw_mask & PSW_MASK_DAT) && icache_mark(cpu, addr) &&
         icache_mark(cpu, (addr + e->insn.ilen - 1) & cpu->amask)) {
         e->tag = addr;
         *in = &e->insn;
@@ -101,7 +102,28 @@ static bool fetch_exception(S390Cpu *cpu, int code, const S390Insn *in)
     return s390_program_interrupt(cpu, code, 0, in->addr);
 }
 
-/* One instruction; 0 to go on, else the program-interruption code */
+/*
+ * A handler result other than 0, off the fast path: a program
+ * interruption (recorded, *keep_going from the hook), an early PSW
+ * exception (ILC 0) or S390_EXC_PSW (returned as it is).
+ */
+static int insn_exit(S390Cpu *cpu, int r, const S390Insn *in, uint64_t addr,
+                     bool *keep_going)
+{
+    if (r == S390_EXC_PSW) {
+        *keep_going = true;
+        return r;
+    }
+    if (r & S390_EXC_EARLY) {
+        r &= 0xffff;
+        *keep_going = s390_program_interrupt(cpu, r, 0, cpu->psw_addr);
+        return r;
+    }
+    *keep_going = s390_program_interrupt(cpu, r, in->ilen, addr);
+    return r;
+}
+
+/* One instruction; 0 to go on, else what insn_exit() says */
 static inline int exec_one(S390Cpu *cpu, bool *keep_going)
 {
     uint64_t addr = cpu->psw_addr;
@@ -120,20 +142,42 @@ static inline int exec_one(S390Cpu *cpu, bool *keep_going)
     cpu->psw_addr = (addr + in->ilen) & cpu->amask;
     r = in->fn(cpu, in);
     if (G_UNLIKELY(r)) {
-        *keep_going = s390_program_interrupt(cpu, r, in->ilen, addr);
+        return insn_exit(cpu, r, in, addr, keep_going);
     }
-    return r;
+    return 0;
+}
+
+/* After a non-zero exec_one(): leave the run loop, or LIMIT to go on */
+static S390RunExit run_exit(S390Cpu *cpu, int r, bool keep_going)
+{
+    S390RunExit wait;
+
+    if (!keep_going || cpu->pgm_exit) {
+        return cpu->pgm_exit ? (S390RunExit)cpu->pgm_exit : S390_RUN_PGM;
+    }
+    wait = s390_psw_wait_state(cpu);
+    if (wait != S390_RUN_LIMIT) {
+        return wait;
+    }
+    return r == S390_EXC_PSW ? S390_RUN_PSW : S390_RUN_LIMIT;
 }
 
 S390RunExit s390_cpu_run(S390Cpu *cpu, uint64_t max_insns)
 {
+    S390RunExit ex = s390_psw_wait_state(cpu);
     uint64_t n;
     bool go = true;
 
+    if (ex != S390_RUN_LIMIT) {
+        return ex;
+    }
+    cpu->pgm_exit = 0;
     for (n = 0; n < max_insns; n++) {
-        if (G_UNLIKELY(exec_one(cpu, &go)) && !go) {
+        int r = exec_one(cpu, &go);
+
+        if (G_UNLIKELY(r) && (ex = run_exit(cpu, r, go)) != S390_RUN_LIMIT) {
             cpu->icount += n + 1;
-            return S390_RUN_PGM;
+            return ex;
         }
     }
     cpu->icount += n;
@@ -143,7 +187,10 @@ S390RunExit s390_cpu_run(S390Cpu *cpu, uint64_t max_insns)
 int s390_cpu_step(S390Cpu *cpu)
 {
     bool go;
+    int r;
 
     cpu->icount++;
-    return exec_one(cpu, &go);
+    cpu->pgm_exit = 0;
+    r = exec_one(cpu, &go);
+    return r == S390_EXC_PSW ? 0 : r;
 }

@@ -54,29 +54,37 @@ static unsigned s390_lut_index(const uint8_t *b)
     }
 }
 
+/* Every handler group, in no particular order */
+static const S390InsnGroup *const s390_groups[] = {
+    &s390_group_arith,   &s390_group_arith_logical, &s390_group_atomic,
+    &s390_group_branch,  &s390_group_clock,         &s390_group_compare,
+    &s390_group_execute, &s390_group_highword,      &s390_group_io,
+    &s390_group_load,    &s390_group_logic,         &s390_group_misc,
+    &s390_group_muldiv,  &s390_group_rel,           &s390_group_shift,
+    &s390_group_skey,    &s390_group_storage,       &s390_group_system,
+};
+
+static void s390_lut_add(const S390InsnDef *d)
+{
+    /* two definitions of one opcode are a bug in the tables */
+    g_assert(!s390_lut[d->opc]);
+    s390_lut[d->opc] = d;
+    s390_all[s390_all_count++] = d;
+}
+
 static void s390_lut_build(void)
 {
-    static const S390InsnGroup *groups[] = {
-        &s390_group_load,    &s390_group_arith,         &s390_group_logic,
-        &s390_group_compare, &s390_group_branch,        &s390_group_storage,
-        &s390_group_misc,    &s390_group_muldiv,        &s390_group_shift,
-        &s390_group_atomic,  &s390_group_rel,           &s390_group_highword,
-        &s390_group_execute, &s390_group_arith_logical,
-    };
-    unsigned g, i, n = 0;
+    unsigned total = 0, g, i;
 
-    for (g = 0; g < G_N_ELEMENTS(groups); g++) {
-        n += groups[g]->count;
+    for (g = 0; g < G_N_ELEMENTS(s390_groups); g++) {
+        total += s390_groups[g]->count;
     }
-    s390_all = g_new(const S390InsnDef *, n);
-    for (g = 0; g < G_N_ELEMENTS(groups); g++) {
-        for (i = 0; i < groups[g]->count; i++) {
-            const S390InsnDef *d = &groups[g]->defs[i];
+    s390_all = g_new(const S390InsnDef *, total);
+    for (g = 0; g < G_N_ELEMENTS(s390_groups); g++) {
+        const S390InsnGroup *grp = s390_groups[g];
 
-            /* two definitions of one opcode are a bug in the tables */
-            g_assert(!s390_lut[d->opc]);
-            s390_lut[d->opc] = d;
-            s390_all[s390_all_count++] = d;
+        for (i = 0; i < grp->count; i++) {
+            s390_lut_add(&grp->defs[i]);
         }
     }
 }

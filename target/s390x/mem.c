@@ -6,15 +6,49 @@
  */
 #include "qemu/osdep.h"
 #include "target/s390x/mem.h"
+#include "target/s390x/dat.h"
+#include "target/s390x/skey.h"
 
 #define PAGE_SIZE_4K (UINT64_C(1) << S390_PAGE_SHIFT)
 
-/* Logical to absolute; the DAT hook goes here. */
+/* Stores to 0-511 and 4096-4607 under CR0 bit 35 (not in a private space) */
+static bool low_address_protected(S390Cpu *cpu, uint64_t la)
+{
+    if (!(cpu->env.cregs[0] & CR0_LAP) || (la & ~UINT64_C(0x1000)) >= 512) {
+        return false;
+    }
+    if (cpu->psw_mask & PSW_MASK_DAT) {
+        unsigned asc = (cpu->psw_mask & PSW_MASK_ASC) >> 46;
+        uint64_t asce = cpu->env.cregs[asc == 2 ? 7 : asc == 3 ? 13 : 1];
+
+        return !(asce & ASCE_PRIVATE);
+    }
+    return true;
+}
+
+/* Logical to absolute: LAP, DAT, prefixing, then the storage key */
 static int s390_mem_translate(S390Cpu *cpu, uint64_t la, S390Access kind,
                               uint64_t *abs)
 {
-    *abs = s390_real_to_abs(cpu, la);
-    return 0;
+    uint64_t ra = la;
+    int r;
+
+    if (G_LIKELY(!cpu->slow_mem)) {
+        *abs = s390_real_to_abs(cpu, la);
+        return 0;
+    }
+    if (kind == S390_ACC_STORE && low_address_protected(cpu, la)) {
+        cpu->teid = la & ~UINT64_C(0xfff);
+        return PGM_PROTECTION;
+    }
+    if (cpu->psw_mask & PSW_MASK_DAT) {
+        r = s390_dat_translate(cpu, la, kind, &ra);
+        if (r) {
+            return r;
+        }
+    }
+    *abs = s390_real_to_abs(cpu, ra);
+    return s390_skey_access(cpu, s390_psw_key(cpu), la, *abs, kind);
 }
 
 /* Move one piece that stays inside a 4 KiB page of both address kinds */
@@ -87,6 +121,34 @@ int s390_mem_write_slow(S390Cpu *cpu, uint64_t la, const void *buf,
         return r;
     }
     return s390_mem_walk(cpu, la, (uint8_t *)buf, len, S390_ACC_STORE);
+}
+
+int s390_abs_access(S390Cpu *cpu, uint64_t abs, void *buf, uint32_t len,
+                    S390Access kind)
+{
+    int r = s390_mem_piece(cpu, abs, buf, len, kind);
+
+    if (!r && kind == S390_ACC_STORE) {
+        s390_icache_notify_write(cpu, abs, len);
+    }
+    return r;
+}
+
+int s390_real_access(S390Cpu *cpu, uint64_t ra, void *buf, uint32_t len,
+                     S390Access kind)
+{
+    uint64_t abs = s390_real_to_abs(cpu, ra);
+    int r = s390_mem_piece(cpu, abs, buf, len, kind);
+
+    if (!r && kind == S390_ACC_STORE) {
+        s390_icache_notify_write(cpu, abs, len);
+    }
+    return r;
+}
+
+int s390_mem_to_abs(S390Cpu *cpu, uint64_t la, S390Access kind, uint64_t *abs)
+{
+    return s390_mem_translate(cpu, la, kind, abs);
 }
 
 int s390_mem_check(S390Cpu *cpu, uint64_t la, uint64_t len, S390Access kind)

@@ -1,8 +1,8 @@
 /*
  * Operand and instruction access of the interpreter at logical
- * addresses. Real-address mode only for now: logical = real, then
- * prefixing gives the absolute address (DAT plugs in at
- * s390_mem_translate()). Every call returns 0 or a program-interruption
+ * addresses: DAT (when PSW bit 5 is on) gives the real address,
+ * prefixing the absolute one; low-address protection applies to stores.
+ * The direct path is only taken with both off (S390Cpu.slow_mem). Every call returns 0 or a program-interruption
  * code; a store that fails has stored nothing.
  */
 #ifndef TARGET_S390X_MEM_H
@@ -46,7 +46,8 @@ static inline uint8_t *s390_mem_direct(S390Cpu *cpu, uint64_t la, uint32_t len)
         return NULL;
     }
     abs = s390_real_to_abs(cpu, la);
-    if (G_UNLIKELY(abs + len > cpu->ram_size)) {
+    /* direct_size is 0 while DAT or LAP is on: no extra test here */
+    if (G_UNLIKELY(abs + len > cpu->direct_size)) {
         return NULL;
     }
     return cpu->ram + abs;
@@ -150,6 +151,25 @@ static inline int s390_st64(S390Cpu *cpu, uint64_t la, uint64_t v)
  * instruction with a long operand (MVC, STM...) check before it stores.
  */
 int s390_mem_check(S390Cpu *cpu, uint64_t la, uint64_t len, S390Access kind);
+
+/*
+ * Real-address access for the CPU's own use of the lowcore (interruption
+ * PSWs and codes): prefixing only, no DAT, no protection. [ra, ra+len)
+ * must stay inside one 4 KiB page.
+ */
+int s390_real_access(S390Cpu *cpu, uint64_t ra, void *buf, uint32_t len,
+                     S390Access kind);
+
+/*
+ * The absolute address of logical @la for @kind (LAP, DAT, key checks as
+ * for an access): 0 or a program-interruption code. For operands handed
+ * to code that reaches storage itself (the I/O instructions).
+ */
+int s390_mem_to_abs(S390Cpu *cpu, uint64_t la, S390Access kind, uint64_t *abs);
+
+/* The same at an absolute address (DAT tables, IPTE) */
+int s390_abs_access(S390Cpu *cpu, uint64_t abs, void *buf, uint32_t len,
+                    S390Access kind);
 
 /* ---- a RAM-backed S390MemOps for tests (mem-ram.c) ---- */
 typedef struct S390Ram {

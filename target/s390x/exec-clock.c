@@ -1,0 +1,176 @@
+/*
+ * The TOD clock, the clock comparator and the CPU timer: SCK, STCK,
+ * STCKE, STCKF, SCKC, STCKC, SPT, STPT. The TOD clock runs from the
+ * host clock the CPU state carries (S390Cpu.clock, nanoseconds), plus
+ * the offset SCK sets; bit 51 of the TOD clock is one microsecond, so a
+ * nanosecond is 4096/1000 TOD units.
+ */
+#include "qemu/osdep.h"
+#include "target/s390x/exec-util.h"
+#include "target/s390x/clock.h"
+
+static uint64_t ns_to_tod(uint64_t ns)
+{
+    /* 4096 / 1000 = 512 / 125, split so that nothing overflows */
+    return (ns / 125) * 512 + (ns % 125) * 512 / 125;
+}
+
+uint64_t s390_tod_now(const S390Cpu *cpu)
+{
+    uint64_t host = cpu->clock ? cpu->clock(cpu->clock_opaque) : 0;
+
+    return ns_to_tod(host) + cpu->tod_offset;
+}
+
+bool s390_ckc_pending(const S390Cpu *cpu)
+{
+    return s390_tod_now(cpu) > cpu->ckc;
+}
+
+int64_t s390_cpu_timer_value(const S390Cpu *cpu)
+{
+    return (int64_t)(cpu->cpu_timer_end - s390_tod_now(cpu));
+}
+
+bool s390_cpu_timer_pending(const S390Cpu *cpu)
+{
+    return s390_cpu_timer_value(cpu) < 0;
+}
+
+/* A TOD value no earlier STCK/STCKE of this CPU returned */
+static uint64_t tod_unique(S390Cpu *cpu)
+{
+    uint64_t t = s390_tod_now(cpu);
+
+    if (t <= cpu->tod_last) {
+        t = cpu->tod_last + 1;
+    }
+    cpu->tod_last = t;
+    return t;
+}
+
+#define PRIV_CHECK(cpu)                                                        \
+    do {                                                                       \
+        if (s390_problem_state(cpu)) {                                         \
+            return PGM_PRIVILEGED;                                             \
+        }                                                                      \
+    } while (0)
+
+/* The doubleword operand of SCK, SCKC, SPT (privileged, aligned) */
+static int fetch_dw_priv(S390Cpu *cpu, const S390Insn *in, uint64_t *v)
+{
+    uint64_t a = ea2(cpu, in);
+
+    PRIV_CHECK(cpu);
+    if (a & 7) {
+        return PGM_SPECIFICATION;
+    }
+    return s390_ld64(cpu, a, v);
+}
+
+static int store_dw_priv(S390Cpu *cpu, const S390Insn *in, uint64_t v)
+{
+    uint64_t a = ea2(cpu, in);
+
+    PRIV_CHECK(cpu);
+    if (a & 7) {
+        return PGM_SPECIFICATION;
+    }
+    return s390_st64(cpu, a, v);
+}
+
+S390_OP(op_sck)
+{
+    uint64_t v;
+    int r = fetch_dw_priv(cpu, in, &v);
+
+    if (r) {
+        return r;
+    }
+    cpu->tod_offset = 0;
+    cpu->tod_offset = v - s390_tod_now(cpu);
+    cpu->tod_last = 0;
+    cpu->cc = 0;
+    return S390_EXC_PSW; /* clock-comparator state may have changed */
+}
+
+S390_OP(op_stck)
+{
+    int r = s390_st64(cpu, ea2(cpu, in), tod_unique(cpu));
+
+    if (!r) {
+        cpu->cc = 0;
+    }
+    return r;
+}
+
+S390_OP(op_stckf)
+{
+    int r = s390_st64(cpu, ea2(cpu, in), s390_tod_now(cpu));
+
+    if (!r) {
+        cpu->cc = 0;
+    }
+    return r;
+}
+
+/* 16 bytes: epoch index 0, TOD bits 0-103, programmable field */
+S390_OP(op_stcke)
+{
+    uint8_t b[16] = { 0 };
+    int r;
+
+    stq_be_p(b + 1, tod_unique(cpu));
+    stw_be_p(b + 14, cpu->tod_pf);
+    r = s390_mem_write(cpu, ea2(cpu, in), b, sizeof(b));
+    if (!r) {
+        cpu->cc = 0;
+    }
+    return r;
+}
+
+S390_OP(op_sckc)
+{
+    uint64_t v;
+    int r = fetch_dw_priv(cpu, in, &v);
+
+    if (r) {
+        return r;
+    }
+    cpu->ckc = v;
+    return S390_EXC_PSW;
+}
+
+S390_OP(op_stckc)
+{
+    return store_dw_priv(cpu, in, cpu->ckc);
+}
+
+S390_OP(op_spt)
+{
+    uint64_t v;
+    int r = fetch_dw_priv(cpu, in, &v);
+
+    if (r) {
+        return r;
+    }
+    cpu->cpu_timer_end = s390_tod_now(cpu) + v;
+    return S390_EXC_PSW;
+}
+
+S390_OP(op_stpt)
+{
+    return store_dw_priv(cpu, in, (uint64_t)s390_cpu_timer_value(cpu));
+}
+
+static const S390InsnDef clock_defs[] = {
+    { 0xb204, FMT_S, 0, "SCK", op_sck },
+    { 0xb205, FMT_S, 0, "STCK", op_stck },
+    { 0xb206, FMT_S, 0, "SCKC", op_sckc },
+    { 0xb207, FMT_S, 0, "STCKC", op_stckc },
+    { 0xb208, FMT_S, 0, "SPT", op_spt },
+    { 0xb209, FMT_S, 0, "STPT", op_stpt },
+    { 0xb278, FMT_S, 0, "STCKE", op_stcke },
+    { 0xb27c, FMT_S, 0, "STCKF", op_stckf },
+};
+S390_GROUP(s390_group_clock, clock_defs);
