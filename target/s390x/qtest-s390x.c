@@ -9,6 +9,7 @@
 #include "sysemu/qtest.h"
 #include "qemu/log.h"
 #include "target/s390x/cpu.h"
+#include "target/s390x/pci-insn.h"
 
 static void qtest_s390_reply(Chardev *chr, gchar **words, int r)
 {
@@ -57,6 +58,7 @@ static const struct {
     { "s390_tpi", ioinst_tpi },
     { "s390_stcrw", ioinst_stcrw },
     { "s390_chsc", ioinst_chsc },
+    { "s390_clp", clp_insn },
 };
 
 static void qtest_s390_two(Chardev *chr, gchar **words)
