@@ -1,6 +1,7 @@
 /*
  * The s390 PCI instructions as CPU 0 executes them: CALL LOGICAL
- * PROCESSOR for PCI (clp-insn.c).  Each returns the condition code
+ * PROCESSOR for PCI (clp-insn.c), PCI LOAD / STORE / STORE BLOCK
+ * (pci-insn.c).  Each returns the condition code
  * (0..3) or a negated program-interruption code (cpu.h, s390_pgm()).
  * The qtest s390x extension calls them (docs/devel/qtest-s390x.rst).
  */
@@ -11,5 +12,26 @@
 
 /* CLP with the logical-processor control block at absolute @addr. */
 int clp_insn(CPUS390XState *env, uint64_t addr);
+
+/* Status codes of the PCI instructions (bits 32-39 of the request) */
+#define ZPCI_ST_FUNC_NOT_ENABLED  4
+#define ZPCI_ST_FUNC_IN_ERR       8
+#define ZPCI_ST_BLOCKED           12
+#define ZPCI_ST_INSUF_RES         16
+#define ZPCI_ST_INVAL_AS          20
+#define ZPCI_ST_ALREADY_ENABLED   24
+#define ZPCI_ST_DMA_AS_NOT_ENABLED 28
+#define ZPCI_ST_2ND_OP_INVAL_AS   36
+#define ZPCI_ST_FUNC_NOT_AVAIL    40
+
+/*
+ * PCI LOAD: general registers @r2 (request: handle << 32 | address
+ * space << 16 | length) and @r2 + 1 (offset); the data goes to @r1.
+ * PCI STORE: the data from @r1.  @r2 must be even.
+ */
+int pci_insn_pcilg(CPUS390XState *env, int r1, int r2);
+int pci_insn_pcistg(CPUS390XState *env, int r1, int r2);
+/* PCI STORE BLOCK: request in @r1 (13-bit length), offset in @r3. */
+int pci_insn_pcistb(CPUS390XState *env, int r1, int r3, uint64_t addr);
 
 #endif

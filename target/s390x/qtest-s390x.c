@@ -128,8 +128,70 @@ static void qtest_s390_crw_pending(Chardev *chr, gchar **words)
     qtest_sendf(chr, "OK %d\n", s390_crw_mchk_pending(s390_cpu_env(0)));
 }
 
+/*
+ * The PCI load/store instructions with fixed registers: data in 1,
+ * request in 2 (PCISTB: in 1), offset in 3.  The reply adds the
+ * registers the instruction changes (the status is in the request).
+ */
+static void qtest_s390_pci_reply(Chardev *chr, int r, const char *regs,
+                                 CPUS390XState *env)
+{
+    if (r < 0) {
+        qtest_sendf(chr, "OK pgm 0x%04x\n", -r);
+    } else if (regs[0] == 'd') {
+        qtest_sendf(chr, "OK cc %d 0x%016" PRIx64 " 0x%016" PRIx64 "\n", r,
+                    env->regs[1], env->regs[2]);
+    } else {
+        qtest_sendf(chr, "OK cc %d 0x%016" PRIx64 "\n", r,
+                    env->regs[regs[0] - '0']);
+    }
+}
+
+/* s390_pcilg REQ OFFSET */
+static void qtest_s390_pcilg(Chardev *chr, gchar **words)
+{
+    CPUS390XState *env = s390_cpu_env(0);
+    uint64_t v[2];
+
+    if (qtest_s390_args(chr, words, 2, v)) {
+        env->regs[2] = v[0];
+        env->regs[3] = v[1];
+        qtest_s390_pci_reply(chr, pci_insn_pcilg(env, 1, 2), "d", env);
+    }
+}
+
+/* s390_pcistg DATA REQ OFFSET */
+static void qtest_s390_pcistg(Chardev *chr, gchar **words)
+{
+    CPUS390XState *env = s390_cpu_env(0);
+    uint64_t v[3];
+
+    if (qtest_s390_args(chr, words, 3, v)) {
+        env->regs[1] = v[0];
+        env->regs[2] = v[1];
+        env->regs[3] = v[2];
+        qtest_s390_pci_reply(chr, pci_insn_pcistg(env, 1, 2), "2", env);
+    }
+}
+
+/* s390_pcistb REQ OFFSET ADDR */
+static void qtest_s390_pcistb(Chardev *chr, gchar **words)
+{
+    CPUS390XState *env = s390_cpu_env(0);
+    uint64_t v[3];
+
+    if (qtest_s390_args(chr, words, 3, v)) {
+        env->regs[1] = v[0];
+        env->regs[3] = v[1];
+        qtest_s390_pci_reply(chr, pci_insn_pcistb(env, 1, 3, v[2]), "1", env);
+    }
+}
+
 static void qtest_s390_register(void)
 {
+    qtest_register_command("s390_pcilg", qtest_s390_pcilg);
+    qtest_register_command("s390_pcistg", qtest_s390_pcistg);
+    qtest_register_command("s390_pcistb", qtest_s390_pcistb);
     for (size_t i = 0; i < G_N_ELEMENTS(s390_two_arg_cmds); i++) {
         qtest_register_command(s390_two_arg_cmds[i].name, qtest_s390_two);
     }
