@@ -29,6 +29,15 @@ bool zpci_is_configured(const ZpciDevice *z)
     return z->state >= ZPCI_FS_DISABLED;
 }
 
+/* Forget registered interrupts, translation and measurement. */
+static void zpci_clear_controls(ZpciDevice *z)
+{
+    memset(&z->airq, 0, sizeof(z->airq));
+    z->ioat_registered = false;
+    z->pba = z->pal = z->iota = 0;
+    z->fmb_addr = 0;
+}
+
 void zpci_attach(ZpciDevice *z, PCIDevice *pdev, ZpciDmaSpace *dma)
 {
     z->pdev = pdev;
@@ -44,8 +53,7 @@ void zpci_detach(ZpciDevice *z)
     z->dma = NULL;
     z->fh = z->idx & ZPCI_FH_INDEX;
     z->state = ZPCI_FS_RESERVED;
-    memset(&z->airq, 0, sizeof(z->airq));
-    z->ioat_base = 0;
+    zpci_clear_controls(z);
 }
 
 void zpci_enable(ZpciDevice *z)
@@ -58,8 +66,16 @@ void zpci_disable(ZpciDevice *z)
 {
     z->fh &= ~ZPCI_FH_ENABLED;
     z->state = ZPCI_FS_DISABLED;
-    memset(&z->airq, 0, sizeof(z->airq));
-    z->ioat_base = 0;
+    zpci_clear_controls(z);
+}
+
+bool zpci_set_error(ZpciDevice *z)
+{
+    if (z->state != ZPCI_FS_ENABLED && z->state != ZPCI_FS_BLOCKED) {
+        return false;
+    }
+    z->state = ZPCI_FS_ERROR;
+    return true;
 }
 
 /* ---- realize ---- */

@@ -10,6 +10,7 @@
 #include "qemu/log.h"
 #include "target/s390x/cpu.h"
 #include "target/s390x/pci-insn.h"
+#include "hw/s390x/s390-pci-host.h"
 
 static void qtest_s390_reply(Chardev *chr, gchar **words, int r)
 {
@@ -187,8 +188,39 @@ static void qtest_s390_pcistb(Chardev *chr, gchar **words)
     }
 }
 
+/* s390_mpcifc REQ FIB / s390_stpcifc REQ FIB: request in register 1 */
+static void qtest_s390_fc(Chardev *chr, gchar **words)
+{
+    CPUS390XState *env = s390_cpu_env(0);
+    bool store = !strcmp(words[0], "s390_stpcifc");
+    uint64_t v[2];
+
+    if (qtest_s390_args(chr, words, 2, v)) {
+        env->regs[1] = v[0];
+        qtest_s390_pci_reply(chr, store ? pci_insn_stpcifc(env, 1, v[1]) :
+                             pci_insn_mpcifc(env, 1, v[1]), "1", env);
+    }
+}
+
+/* s390_zpci_error FH: put the function in the error state (test aid) */
+static void qtest_s390_zpci_error(Chardev *chr, gchar **words)
+{
+    S390PciHost *h = s390_pci_host_get();
+    ZpciDevice *z;
+    uint64_t fh;
+
+    if (!qtest_s390_args(chr, words, 1, &fh)) {
+        return;
+    }
+    z = h ? s390_pci_find_by_fh(h, fh) : NULL;
+    qtest_sendf(chr, "OK %s\n", z && zpci_set_error(z) ? "error" : "none");
+}
+
 static void qtest_s390_register(void)
 {
+    qtest_register_command("s390_zpci_error", qtest_s390_zpci_error);
+    qtest_register_command("s390_mpcifc", qtest_s390_fc);
+    qtest_register_command("s390_stpcifc", qtest_s390_fc);
     qtest_register_command("s390_pcilg", qtest_s390_pcilg);
     qtest_register_command("s390_pcistg", qtest_s390_pcistg);
     qtest_register_command("s390_pcistb", qtest_s390_pcistb);

@@ -55,6 +55,7 @@ typedef struct ZpciDmaSpace {
 /* Adapter-interruption registration (MPCIFC function 1). */
 typedef struct ZpciAdapterIrq {
     bool registered;
+    bool sum;          /* summary bit enabled */
     uint8_t isc;
     uint16_t noi;      /* number of interruptions (vectors) */
     uint64_t aibv;     /* adapter interruption bit vector address */
@@ -83,7 +84,10 @@ typedef struct ZpciDevice {
     PCIDevice *pdev;    /* the target, once plugged; NULL: reserved */
     ZpciDmaSpace *dma;
     ZpciAdapterIrq airq;
-    uint64_t ioat_base; /* registered I/O address translation (MPCIFC 2) */
+    /* I/O address translation as registered (MPCIFC 4/6, for the DMA step) */
+    bool ioat_registered;
+    uint64_t pba, pal, iota;
+    uint64_t fmb_addr;
 } ZpciDevice;
 
 static inline ZpciDevice *ZPCI_DEVICE(void *obj)
@@ -136,5 +140,10 @@ bool zpci_is_configured(const ZpciDevice *z);
 void zpci_enable(ZpciDevice *z);
 void zpci_disable(ZpciDevice *z);
 const char *zpci_state_name(ZpciState s);
+/*
+ * An enabled (or blocked) function enters the error state, as a DMA
+ * fault makes it; false in any other state.
+ */
+bool zpci_set_error(ZpciDevice *z);
 
 #endif
