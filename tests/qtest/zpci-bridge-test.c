@@ -77,6 +77,49 @@ static void test_reserved(void)
     qtest_quit(s);
 }
 
+/* device_del / device_add: both devices go, numbers are reused. */
+static void test_hotplug(void)
+{
+    QTestState *s = start(TF ",id=a -device zpci,uid=7,fid=70,target=b,id=zb "
+                          TF ",id=b");
+    JsonObject *rsp;
+
+    g_assert_cmpuint(list_count(s), ==, 2);
+    qtest_qmp_assert_success(s, "{'execute': 'device_del', "
+                                "'arguments': {'id': 'a'}}");
+    g_assert_cmpuint(list_count(s), ==, 1);
+    /* the zpci's removal takes its PCI device with it */
+    qtest_qmp_assert_success(s, "{'execute': 'device_del', "
+                                "'arguments': {'id': 'zb'}}");
+    g_assert_cmpuint(list_count(s), ==, 0);
+    rsp = qtest_qmp(s, "{'execute': 'qom-get', 'arguments': "
+                       "{'path': '/machine/peripheral/b', 'property': 'type'}}");
+    g_assert_true(qmp_rsp_is_err(rsp));
+    json_object_unref(rsp);
+
+    /* hot-plugged: an automatic zpci with the freed lowest numbers */
+    qtest_qmp_assert_success(s, "{'execute': 'device_add', 'arguments': "
+                                "{'driver': 'pci-testfn', 'id': 'c', "
+                                "'bus': 'pci.0'}}");
+    g_assert_cmpuint(uid_of_fid(s, 0), ==, 1);
+    /* an explicit zpci hot-plugged before its target */
+    qtest_qmp_assert_success(s, "{'execute': 'device_add', 'arguments': "
+                                "{'driver': 'zpci', 'target': 'd', "
+                                "'uid': 7, 'fid': 70}}");
+    qtest_qmp_assert_success(s, "{'execute': 'device_add', 'arguments': "
+                                "{'driver': 'pci-testfn', 'id': 'd', "
+                                "'bus': 'pci.0'}}");
+    g_assert_cmpuint(uid_of_fid(s, 70), ==, 7);
+    rsp = qtest_qmp(s, "{'execute': 'device_add', 'arguments': "
+                       "{'driver': 'zpci', 'target': 'd', 'uid': 8}}");
+    g_assert_cmpstr(json_object_get_string_member(
+                        json_object_get_object_member(rsp, "error"), "desc"),
+                    ==, "target d already has an associated zpci device");
+    json_object_unref(rsp);
+    g_assert_cmpuint(list_count(s), ==, 2);
+    qtest_quit(s);
+}
+
 typedef struct BadLine {
     const char *args;
     const char *error;
@@ -178,6 +221,7 @@ int main(int argc, char **argv)
     g_test_add_func("/zpci-bridge/numbering", test_numbering);
     g_test_add_func("/zpci-bridge/zpci-after-target", test_zpci_after_target);
     g_test_add_func("/zpci-bridge/reserved", test_reserved);
+    g_test_add_func("/zpci-bridge/hotplug", test_hotplug);
     g_test_add_func("/zpci-bridge/bad-lines", test_bad_lines);
     g_test_add_func("/zpci-bridge/libvirt-boundaries", test_libvirt_boundaries);
     g_test_add_func("/zpci-bridge/libvirt-many", test_libvirt_many);
