@@ -38,9 +38,38 @@ static void zpci_clear_controls(ZpciDevice *z)
     z->fmb_addr = 0;
 }
 
+AddressSpace *zpci_bar_as(ZpciDevice *z, int n)
+{
+    return n >= 0 && n < PCI_NUM_BARS && (z->bar_as_live & (1u << n)) ?
+           &z->bar_as[n] : NULL;
+}
+
+static void zpci_bar_spaces_init(ZpciDevice *z)
+{
+    for (int n = 0; n < PCI_NUM_BARS; n++) {
+        MemoryRegion *mr = pci_bar_region(z->pdev, n);
+
+        if (mr) {
+            address_space_init(&z->bar_as[n], mr, "zpci-bar");
+            z->bar_as_live |= 1u << n;
+        }
+    }
+}
+
+static void zpci_bar_spaces_destroy(ZpciDevice *z)
+{
+    for (int n = 0; n < PCI_NUM_BARS; n++) {
+        if (z->bar_as_live & (1u << n)) {
+            address_space_destroy(&z->bar_as[n]);
+        }
+    }
+    z->bar_as_live = 0;
+}
+
 void zpci_attach(ZpciDevice *z, PCIDevice *pdev, ZpciDmaSpace *dma)
 {
     z->pdev = pdev;
+    zpci_bar_spaces_init(z);
     z->dma = dma;
     z->fh = (z->idx & ZPCI_FH_INDEX) | ZPCI_FH_SHM_EMUL;
     /* cold- and hot-plugged functions start configured, as in QEMU */
@@ -49,6 +78,7 @@ void zpci_attach(ZpciDevice *z, PCIDevice *pdev, ZpciDmaSpace *dma)
 
 void zpci_detach(ZpciDevice *z)
 {
+    zpci_bar_spaces_destroy(z);
     z->pdev = NULL;
     z->dma = NULL;
     z->fh = z->idx & ZPCI_FH_INDEX;

@@ -74,18 +74,60 @@ static int pci_lookup(uint64_t *reg, uint32_t fh, ZpciDevice **out)
     return 0;
 }
 
-/* The BAR's region and a valid range in it, or a result. */
-static int pci_bar_check(ZpciDevice *z, uint64_t *reg, const PciReq *rq,
-                         uint64_t offset, MemoryRegion **mr)
+/* Storage-order bytes <-> the right-aligned register value */
+static uint64_t bytes_to_reg(const uint8_t *b, unsigned len)
 {
-    *mr = pci_bar_region(z->pdev, rq->pcias);
-    if (!*mr) {
+    uint64_t v = 0;
+
+    for (unsigned i = 0; i < len; i++) {
+        v = v << 8 | b[i];
+    }
+    return v;
+}
+
+static void reg_to_bytes(uint64_t v, uint8_t *b, unsigned len)
+{
+    for (unsigned i = len; i-- > 0; v >>= 8) {
+        b[i] = v;
+    }
+}
+
+/* The BAR's address space, with the range inside it, or a result. */
+static int pci_bar_check(ZpciDevice *z, uint64_t *reg, const PciReq *rq,
+                         uint64_t offset, AddressSpace **as)
+{
+    uint64_t size = pci_bar_size(z->pdev, rq->pcias);
+
+    *as = zpci_bar_as(z, rq->pcias);
+    if (!*as) {
         pci_set_status(reg, ZPCI_ST_INVAL_AS);
         return 1;
     }
-    if (offset >= pci_bar_size(z->pdev, rq->pcias) ||
-        rq->len > pci_bar_size(z->pdev, rq->pcias) - offset) {
+    if (offset >= size || rq->len > size - offset) {
         return s390_pgm(PGM_OPERAND);
+    }
+    return 0;
+}
+
+static int pci_config_access(ZpciDevice *z, const PciReq *rq, uint64_t offset,
+                             uint64_t *val, bool is_write)
+{
+    uint32_t size = z->pdev->config_size;
+
+    /* 1, 2 or 4 bytes within one word */
+    if (!rq->len || rq->len == 3 || rq->len > 4 - (offset & 3)) {
+        return s390_pgm(PGM_OPERAND);
+    }
+    if (offset >= size || rq->len > size - offset) {
+        if (!is_write) {
+            *val = swap_bytes(~0ull, rq->len);
+        }
+        return 0;
+    }
+    if (is_write) {
+        pci_config_write(z->pdev, offset, swap_bytes(*val, rq->len), rq->len);
+    } else {
+        *val = swap_bytes(pci_config_read(z->pdev, offset, rq->len), rq->len);
     }
     return 0;
 }
@@ -94,29 +136,12 @@ static int pci_bar_check(ZpciDevice *z, uint64_t *reg, const PciReq *rq,
 static int pci_access(ZpciDevice *z, uint64_t *reg, const PciReq *rq,
                       uint64_t offset, uint64_t *val, bool is_write)
 {
-    MemoryRegion *mr;
-    uint64_t dev_val;
+    AddressSpace *as;
+    uint8_t bytes[8];
     int r;
 
     if (rq->pcias == PCIAS_CONFIG) {
-        /* 1, 2 or 4 bytes within one word */
-        if (!rq->len || rq->len == 3 || rq->len > 4 - (offset & 3)) {
-            return s390_pgm(PGM_OPERAND);
-        }
-        if (offset + rq->len > z->pdev->config_size) {
-            if (!is_write) {
-                *val = swap_bytes(~0ull, rq->len);
-            }
-            return 0;
-        }
-        if (is_write) {
-            pci_config_write(z->pdev, offset, swap_bytes(*val, rq->len),
-                             rq->len);
-        } else {
-            *val = swap_bytes(pci_config_read(z->pdev, offset, rq->len),
-                              rq->len);
-        }
-        return 0;
+        return pci_config_access(z, rq, offset, val, is_write);
     }
     if (rq->pcias > PCIAS_BAR_LAST) {
         pci_set_status(reg, ZPCI_ST_INVAL_AS);
@@ -126,23 +151,20 @@ static int pci_access(ZpciDevice *z, uint64_t *reg, const PciReq *rq,
     if (!rq->len || rq->len > 8 - (offset & 7)) {
         return s390_pgm(PGM_OPERAND);
     }
-    r = pci_bar_check(z, reg, rq, offset, &mr);
+    r = pci_bar_check(z, reg, rq, offset, &as);
     if (r) {
         return r;
     }
     if (is_write) {
-        dev_val = swap_bytes(*val, rq->len);
-        if (memory_region_dispatch_write(mr, offset, dev_val, rq->len,
-                                         MEMTXATTRS_UNSPECIFIED)) {
-            return s390_pgm(PGM_OPERAND);
-        }
-        return 0;
+        reg_to_bytes(*val, bytes, rq->len);
+        return address_space_write(as, offset, MEMTXATTRS_UNSPECIFIED, bytes,
+                                   rq->len) ? s390_pgm(PGM_OPERAND) : 0;
     }
-    if (memory_region_dispatch_read(mr, offset, &dev_val, rq->len,
-                                    MEMTXATTRS_UNSPECIFIED)) {
+    if (address_space_read(as, offset, MEMTXATTRS_UNSPECIFIED, bytes,
+                           rq->len)) {
         return s390_pgm(PGM_OPERAND);
     }
-    *val = swap_bytes(dev_val, rq->len);
+    *val = bytes_to_reg(bytes, rq->len);
     return 0;
 }
 
@@ -193,7 +215,7 @@ int pci_insn_pcistb(CPUS390XState *env, int r1, int r3, uint64_t addr)
     PciReq rq = pci_req_decode(env->regs[r1], 0x1fff);
     uint64_t offset = env->regs[r3];
     uint8_t block[PCI_MAXSTBL];
-    MemoryRegion *mr;
+    AddressSpace *as;
     ZpciDevice *z;
     int r;
 
@@ -210,7 +232,7 @@ int pci_insn_pcistb(CPUS390XState *env, int r1, int r3, uint64_t addr)
         (offset & 0xfff) + rq.len > 0x1000 || (addr & 7)) {
         return s390_pgm(PGM_SPECIFICATION);
     }
-    r = pci_bar_check(z, &env->regs[r1], &rq, offset, &mr);
+    r = pci_bar_check(z, &env->regs[r1], &rq, offset, &as);
     if (r) {
         return r;
     }
@@ -219,14 +241,10 @@ int pci_insn_pcistb(CPUS390XState *env, int r1, int r3, uint64_t addr)
         return r;
     }
     ioinst_fetch(addr, block, rq.len);
+    /* doubleword by doubleword, as the PCI side sees them */
     for (unsigned i = 0; i < rq.len; i += 8) {
-        uint64_t be = 0;
-
-        for (unsigned b = 0; b < 8; b++) {
-            be = be << 8 | block[i + b];
-        }
-        if (memory_region_dispatch_write(mr, offset + i, swap_bytes(be, 8), 8,
-                                         MEMTXATTRS_UNSPECIFIED)) {
+        if (address_space_write(as, offset + i, MEMTXATTRS_UNSPECIFIED,
+                                block + i, 8)) {
             return s390_pgm(PGM_OPERAND);
         }
     }

@@ -137,6 +137,33 @@ static void test_bar(void)
     qtest_quit(s);
 }
 
+/* BAR 4 holds the MSI-X table and PBA below a container region */
+static void test_msix_bar(void)
+{
+    uint32_t fh;
+    QTestState *s = start_enabled(&fh);
+    PciResult r;
+
+    /* vector 1's data word, stored as bytes 78 56 34 12 */
+    g_assert_cmpint(pcistg(s, 0x78563412, req(fh, 4, 4), 16 + 8).cc, ==, 0);
+    r = pcilg(s, req(fh, 4, 4), 16 + 8);
+    g_assert_cmpint(r.cc, ==, 0);
+    g_assert_cmphex(r.data, ==, 0x78563412);
+    /* 8-byte message address */
+    g_assert_cmpint(pcistg(s, 0x0011223344556677ull, req(fh, 4, 8), 16).cc,
+                    ==, 0);
+    r = pcilg(s, req(fh, 4, 8), 16);
+    g_assert_cmphex(r.data, ==, 0x0011223344556677ull);
+    /* vector control after reset: masked (bit 0 of the LE word) */
+    r = pcilg(s, req(fh, 4, 4), 12);
+    g_assert_cmphex(r.data, ==, 0x01000000);
+    /* the pending bit array */
+    r = pcilg(s, req(fh, 4, 8), 0x8000);
+    g_assert_cmpint(r.cc, ==, 0);
+    g_assert_cmphex(r.data, ==, 0);
+    qtest_quit(s);
+}
+
 static void test_codes(void)
 {
     uint32_t fh;
@@ -204,6 +231,7 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/zpci-pci-insn/config", test_config);
     g_test_add_func("/zpci-pci-insn/bar", test_bar);
+    g_test_add_func("/zpci-pci-insn/msix-bar", test_msix_bar);
     g_test_add_func("/zpci-pci-insn/codes", test_codes);
     g_test_add_func("/zpci-pci-insn/store-block", test_store_block);
     return g_test_run();

@@ -83,6 +83,9 @@ typedef struct ZpciDevice {
     ZpciState state;
     PCIDevice *pdev;    /* the target, once plugged; NULL: reserved */
     ZpciDmaSpace *dma;
+    /* what PCI LOAD/STORE reach: each implemented BAR's region tree */
+    AddressSpace bar_as[PCI_NUM_BARS];
+    uint8_t bar_as_live;   /* bit n: bar_as[n] initialized */
     ZpciAdapterIrq airq;
     /* I/O address translation as registered (MPCIFC 4/6, for the DMA step) */
     bool ioat_registered;
@@ -134,6 +137,8 @@ void s390_pci_host_forget(S390PciHost *h, ZpciDevice *z);
 void zpci_attach(ZpciDevice *z, PCIDevice *pdev, ZpciDmaSpace *dma);
 /* Detach its PCI function: back to reserved, handle disabled. */
 void zpci_detach(ZpciDevice *z);
+/* The address space of BAR @n of an attached function, NULL if none. */
+AddressSpace *zpci_bar_as(ZpciDevice *z, int n);
 /* Whether the function is configured (disabled, enabled, ... states). */
 bool zpci_is_configured(const ZpciDevice *z);
 /* Enable / disable the handle (CLP Set PCI Function). */
