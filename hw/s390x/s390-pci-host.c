@@ -121,8 +121,20 @@ static void host_drop_dma(S390PciHost *h, PCIBus *bus, int devfn)
     g_hash_table_remove(h->dma, key);
 }
 
+/* MSI-X messages become adapter interruptions (zpci-airq.c). */
+static void host_msi_notify(PCIBus *bus, int devfn, PCIDevice *dev,
+                            uint64_t addr, uint32_t data, void *opaque)
+{
+    ZpciDevice *z = s390_pci_find_by_pdev(opaque, dev);
+
+    if (z) {
+        zpci_airq_deliver(z, addr, data);
+    }
+}
+
 static const PCIBusOps host_bus_ops = {
     .get_dma_as = host_get_dma_as,
+    .msi_notify = host_msi_notify,
 };
 
 /* ---- zpci devices: handle indexes and the plug-order list ---- */

@@ -12,7 +12,6 @@
 #define ZPCI_GROUP_NOI      128
 #define ZPCI_GROUP_MAXSTBL  128
 #define ZPCI_GROUP_MUI      4000
-#define ZPCI_GROUP_MSIA     0xfe00000000000000ull
 #define ZPCI_GROUP_DTSM     0x40
 #define ZPCI_FN_SDMA        0x100000000ull
 #define ZPCI_FN_EDMA        0x1ffffffffffffffull
@@ -120,7 +119,7 @@ static void clp_query_group(ClpBlock *b, const ClpRequest *req)
         .maxstbl = ZPCI_GROUP_MAXSTBL,
         .mui = ZPCI_GROUP_MUI,
         .dtsm = ZPCI_GROUP_DTSM,
-        .msia = ZPCI_GROUP_MSIA,
+        .msia = ZPCI_MSI_ADDR,
     };
 
     if (req->u.group.pfgid != ZPCI_DEFAULT_PFGID) {

@@ -84,6 +84,56 @@ static void test_register_int(void)
     qtest_quit(s);
 }
 
+/* PCI STORE with the request in register 2; its condition code. */
+static int store(QTestState *s, uint32_t fh, unsigned space, unsigned len,
+                 uint64_t off, uint64_t data)
+{
+    uint64_t rq = (uint64_t)fh << 32 | space << 16 | len;
+
+    return inst(s, "s390_pcistg 0x%" PRIx64 " 0x%" PRIx64 " 0x%" PRIx64,
+                data, rq, off);
+}
+
+/*
+ * The test function signals MSI-X vector 1 aimed at the MSI address:
+ * AIBV bit aibvo + 1 and the AISB bit aisbo get set, once registered.
+ */
+static void test_airq(void)
+{
+    QTestState *s = start("-device pci-testfn,bus=pci.0");
+    uint32_t fh = enable(s);
+    unsigned st = 0;
+
+    qtest_memset(s, 0x40000, 0, 16);
+    qtest_memset(s, 0x41000, 0, 16);
+    /* bus master; MSI-X enable (Message Control at 0x42, bit 15) */
+    g_assert_cmpint(store(s, fh, 15, 2, 4, 0x0400), ==, 0);
+    g_assert_cmpint(store(s, fh, 15, 2, 0x42, 0x0080), ==, 0);
+    /* vector 1: address = MSI address, data = 1, unmasked */
+    g_assert_cmpint(store(s, fh, 4, 8, 16, 0xfe), ==, 0);
+    g_assert_cmpint(store(s, fh, 4, 4, 24, 0x01000000), ==, 0);
+    g_assert_cmpint(store(s, fh, 4, 4, 28, 0), ==, 0);
+
+    /* not registered yet: nothing is set */
+    g_assert_cmpint(store(s, fh, 0, 4, 0x38, 0x01000000), ==, 0);
+    g_assert_cmphex(qtest_readb(s, 0x40000), ==, 0);
+    g_assert_cmphex(qtest_readb(s, 0x41001), ==, 0);
+
+    write_int_fib(s);
+    g_assert_cmpint(fc(s, "s390_mpcifc", fh, 2, FIB, &st), ==, 0);
+    g_assert_cmpint(store(s, fh, 0, 4, 0x38, 0x01000000), ==, 0);
+    g_assert_cmphex(qtest_readb(s, 0x40000), ==, 0x80 >> 6);
+    g_assert_cmphex(qtest_readb(s, 0x41001), ==, 0x80 >> 1);
+    g_assert_cmphex(qtest_readb(s, 0x41000), ==, 0);
+
+    /* deregistered: the bits stay as the guest leaves them */
+    qtest_writeb(s, 0x40000, 0);
+    g_assert_cmpint(fc(s, "s390_mpcifc", fh, 3, FIB, &st), ==, 0);
+    g_assert_cmpint(store(s, fh, 0, 4, 0x38, 0x01000000), ==, 0);
+    g_assert_cmphex(qtest_readb(s, 0x40000), ==, 0);
+    qtest_quit(s);
+}
+
 static void test_reset_error(void)
 {
     QTestState *s = start("-device pci-testfn,bus=pci.0");
@@ -152,6 +202,7 @@ int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/zpci-fc/register-int", test_register_int);
+    g_test_add_func("/zpci-fc/airq", test_airq);
     g_test_add_func("/zpci-fc/reset-error", test_reset_error);
     g_test_add_func("/zpci-fc/checks", test_checks);
     return g_test_run();

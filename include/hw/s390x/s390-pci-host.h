@@ -25,6 +25,9 @@
 /* Function handle bits (ZPCI_FH_*): clp.h */
 #define ZPCI_NR_INDEXES   (ZPCI_FH_INDEX + 1)
 
+/* The MSI address of the default group (msia): MSI-X messages go here */
+#define ZPCI_MSI_ADDR 0xfe00000000000000ull
+
 /* The one function group every emulated function belongs to (QEMU's). */
 #define ZPCI_DEFAULT_PFGID 0xff
 
@@ -62,6 +65,7 @@ typedef struct ZpciAdapterIrq {
     uint8_t aibvo;     /* its bit offset */
     uint64_t aisb;     /* summary bit address */
     uint8_t aisbo;     /* its bit offset */
+    uint32_t raised;   /* summary bits set from clear (interruptions due) */
 } ZpciAdapterIrq;
 
 typedef struct ZpciDevice {
@@ -145,6 +149,12 @@ bool zpci_is_configured(const ZpciDevice *z);
 void zpci_enable(ZpciDevice *z);
 void zpci_disable(ZpciDevice *z);
 const char *zpci_state_name(ZpciState s);
+/*
+ * An MSI-X message of @z's function (zpci-airq.c): sets the AIBV and
+ * AISB bits when it is for the MSI address, the function is enabled and
+ * interruptions are registered.  Whether it was taken.
+ */
+bool zpci_airq_deliver(ZpciDevice *z, uint64_t addr, uint32_t data);
 /*
  * An enabled (or blocked) function enters the error state, as a DMA
  * fault makes it; false in any other state.
