@@ -189,17 +189,21 @@ static void test_libvirt_boundaries(void)
     qtest_quit(s);
 }
 
-/* libvirt's hostdev-vfio-zpci-multidomain-many numbering. */
-static void test_libvirt_many(void)
+typedef struct LibvirtFn {
+    unsigned uid, fid, slot;
+} LibvirtFn;
+
+/*
+ * libvirt's zpci + PCI device pairs (zpci first, JSON form, ids
+ * hostdevN and zpciUID) with pci-testfn for vfio-pci: every function
+ * gets the uid and fid libvirt chose.
+ */
+static void check_libvirt_pairs(const LibvirtFn *fn, size_t n)
 {
-    static const struct { unsigned uid, fid, slot; } fn[] = {
-        { 35, 63, 3 }, { 53, 104, 1 }, { 1, 1, 2 }, { 2, 2, 5 },
-        { 83, 0, 7 }, { 3, 114, 9 }, { 23, 3, 4 }, { 4, 40, 6 },
-    };
     g_autoptr(GString) args = g_string_new("");
     QTestState *s;
 
-    for (size_t i = 0; i < G_N_ELEMENTS(fn); i++) {
+    for (size_t i = 0; i < n; i++) {
         g_string_append_printf(args,
             "-device '{\"driver\":\"zpci\",\"uid\":%u,\"fid\":%u,"
             "\"target\":\"hostdev%zu\",\"id\":\"zpci%u\"}' "
@@ -208,11 +212,36 @@ static void test_libvirt_many(void)
             fn[i].uid, fn[i].fid, i, fn[i].uid, i, fn[i].slot);
     }
     s = start(args->str);
-    g_assert_cmpuint(list_count(s), ==, G_N_ELEMENTS(fn));
-    for (size_t i = 0; i < G_N_ELEMENTS(fn); i++) {
+    g_assert_cmpuint(list_count(s), ==, n);
+    for (size_t i = 0; i < n; i++) {
         g_assert_cmpuint(uid_of_fid(s, fn[i].fid), ==, fn[i].uid);
     }
     qtest_quit(s);
+}
+
+/* hostdev-vfio-zpci-multidomain-many */
+static void test_libvirt_many(void)
+{
+    static const LibvirtFn fn[] = {
+        { 35, 63, 3 }, { 53, 104, 1 }, { 1, 1, 2 }, { 2, 2, 5 },
+        { 83, 0, 7 }, { 3, 114, 9 }, { 23, 3, 4 }, { 4, 40, 6 },
+    };
+
+    check_libvirt_pairs(fn, G_N_ELEMENTS(fn));
+}
+
+/* hostdev-vfio-zpci, -autogenerate, -autogenerate-fids, -autogenerate-uids */
+static void test_libvirt_small(void)
+{
+    static const LibvirtFn one[] = { { 25, 31, 8 } };
+    static const LibvirtFn autogen[] = { { 1, 0, 1 } };
+    static const LibvirtFn fids[] = { { 1, 0, 1 }, { 5, 1, 2 } };
+    static const LibvirtFn uids[] = { { 1, 0, 1 }, { 2, 31, 2 } };
+
+    check_libvirt_pairs(one, G_N_ELEMENTS(one));
+    check_libvirt_pairs(autogen, G_N_ELEMENTS(autogen));
+    check_libvirt_pairs(fids, G_N_ELEMENTS(fids));
+    check_libvirt_pairs(uids, G_N_ELEMENTS(uids));
 }
 
 int main(int argc, char **argv)
@@ -225,5 +254,6 @@ int main(int argc, char **argv)
     g_test_add_func("/zpci-bridge/bad-lines", test_bad_lines);
     g_test_add_func("/zpci-bridge/libvirt-boundaries", test_libvirt_boundaries);
     g_test_add_func("/zpci-bridge/libvirt-many", test_libvirt_many);
+    g_test_add_func("/zpci-bridge/libvirt-small", test_libvirt_small);
     return g_test_run();
 }
