@@ -185,6 +185,9 @@ int clp_insn(CPUS390XState *env, uint64_t addr)
     ClpStatus st;
     int r;
 
+    if (!s390_pci_host_get()) {
+        return s390_pgm(PGM_OPERATION);   /* no zPCI on this machine */
+    }
     switch (clp_block_fetch(b, clp_guest_read, &g)) {
     case CLP_FETCH_OPERAND:
         return s390_pgm(PGM_OPERAND);
