@@ -314,6 +314,11 @@ static bool host_unplug(HotplugHandler *hh, DeviceState *dev, Error **errp)
     ZpciDevice *z = NULL;
     PCIDevice *pdev = NULL;
 
+    if (object_dynamic_cast(OBJECT(dev), TYPE_PCI_BRIDGE)) {
+        /* as QEMU: the functions behind it would lose their bus */
+        error_setg(errp, "PCI bridge hot unplug currently not supported");
+        return false;
+    }
     if (object_dynamic_cast(OBJECT(dev), TYPE_ZPCI_DEVICE)) {
         z = ZPCI_DEVICE(dev);
         pdev = z->pdev;

@@ -166,6 +166,7 @@ static void test_bad_lines(void)
  */
 static void test_libvirt_boundaries(void)
 {
+    JsonObject *rsp;
     QTestState *s = start(
         "-device '{\"driver\":\"zpci\",\"uid\":2,\"fid\":1,\"target\":\"pci.1\","
         "\"id\":\"zpci2\"}' "
@@ -186,6 +187,15 @@ static void test_libvirt_boundaries(void)
     g_assert_cmphex(qtest_readl(s, LIST_ENTRY(0) + 8), ==, 1);
     g_assert_cmpuint(uid_of_fid(s, 0xffffffff), ==, 65535);
     g_assert_cmpuint(uid_of_fid(s, 0), ==, 1);
+
+    /* the bridge stays: unplugging it is refused, as in QEMU */
+    rsp = qtest_qmp(s, "{'execute': 'device_del', "
+                       "'arguments': {'id': 'pci.1'}}");
+    g_assert_cmpstr(json_object_get_string_member(
+                        json_object_get_object_member(rsp, "error"), "desc"),
+                    ==, "PCI bridge hot unplug currently not supported");
+    json_object_unref(rsp);
+    g_assert_cmpuint(uid_of_fid(s, 0xffffffff), ==, 65535);
     qtest_quit(s);
 }
 
