@@ -19,6 +19,7 @@
 #include "hw/s390x/cpu-reset.h"
 #include "hw/s390x/css.h"
 #include "hw/s390x/css-bridge.h"
+#include "hw/s390x/s390-pci-host.h"
 #include "exec/memory.h"
 #include "sysemu/hostmem.h"
 #include "sysemu/runstate.h"
@@ -36,9 +37,16 @@ static bool s390_css_part_init(S390CcwMachineState *ms, Error **errp)
     return virtual_css_bus_init(errp) != NULL;
 }
 
+/* The PCI host bridge: root bus pci.0 and the zpci bus */
+static bool s390_pci_part_init(S390CcwMachineState *ms, Error **errp)
+{
+    return s390_pci_host_init(errp) != NULL;
+}
+
 /* The parts of the machine, created in this order. */
 static const S390MachinePart s390_machine_parts[] = {
     { "css", s390_css_part_init },
+    { "pci", s390_pci_part_init },
     { NULL, NULL },
 };
 

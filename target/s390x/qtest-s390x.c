@@ -9,6 +9,8 @@
 #include "sysemu/qtest.h"
 #include "qemu/log.h"
 #include "target/s390x/cpu.h"
+#include "target/s390x/pci-insn.h"
+#include "hw/s390x/s390-pci-host.h"
 
 static void qtest_s390_reply(Chardev *chr, gchar **words, int r)
 {
@@ -57,6 +59,7 @@ static const struct {
     { "s390_tpi", ioinst_tpi },
     { "s390_stcrw", ioinst_stcrw },
     { "s390_chsc", ioinst_chsc },
+    { "s390_clp", clp_insn },
 };
 
 static void qtest_s390_two(Chardev *chr, gchar **words)
@@ -126,8 +129,101 @@ static void qtest_s390_crw_pending(Chardev *chr, gchar **words)
     qtest_sendf(chr, "OK %d\n", s390_crw_mchk_pending(s390_cpu_env(0)));
 }
 
+/*
+ * The PCI load/store instructions with fixed registers: data in 1,
+ * request in 2 (PCISTB: in 1), offset in 3.  The reply adds the
+ * registers the instruction changes (the status is in the request).
+ */
+static void qtest_s390_pci_reply(Chardev *chr, int r, const char *regs,
+                                 CPUS390XState *env)
+{
+    if (r < 0) {
+        qtest_sendf(chr, "OK pgm 0x%04x\n", -r);
+    } else if (regs[0] == 'd') {
+        qtest_sendf(chr, "OK cc %d 0x%016" PRIx64 " 0x%016" PRIx64 "\n", r,
+                    env->regs[1], env->regs[2]);
+    } else {
+        qtest_sendf(chr, "OK cc %d 0x%016" PRIx64 "\n", r,
+                    env->regs[regs[0] - '0']);
+    }
+}
+
+/* s390_pcilg REQ OFFSET */
+static void qtest_s390_pcilg(Chardev *chr, gchar **words)
+{
+    CPUS390XState *env = s390_cpu_env(0);
+    uint64_t v[2];
+
+    if (qtest_s390_args(chr, words, 2, v)) {
+        env->regs[2] = v[0];
+        env->regs[3] = v[1];
+        qtest_s390_pci_reply(chr, pci_insn_pcilg(env, 1, 2), "d", env);
+    }
+}
+
+/* s390_pcistg DATA REQ OFFSET */
+static void qtest_s390_pcistg(Chardev *chr, gchar **words)
+{
+    CPUS390XState *env = s390_cpu_env(0);
+    uint64_t v[3];
+
+    if (qtest_s390_args(chr, words, 3, v)) {
+        env->regs[1] = v[0];
+        env->regs[2] = v[1];
+        env->regs[3] = v[2];
+        qtest_s390_pci_reply(chr, pci_insn_pcistg(env, 1, 2), "2", env);
+    }
+}
+
+/* s390_pcistb REQ OFFSET ADDR */
+static void qtest_s390_pcistb(Chardev *chr, gchar **words)
+{
+    CPUS390XState *env = s390_cpu_env(0);
+    uint64_t v[3];
+
+    if (qtest_s390_args(chr, words, 3, v)) {
+        env->regs[1] = v[0];
+        env->regs[3] = v[1];
+        qtest_s390_pci_reply(chr, pci_insn_pcistb(env, 1, 3, v[2]), "1", env);
+    }
+}
+
+/* s390_mpcifc REQ FIB / s390_stpcifc REQ FIB: request in register 1 */
+static void qtest_s390_fc(Chardev *chr, gchar **words)
+{
+    CPUS390XState *env = s390_cpu_env(0);
+    bool store = !strcmp(words[0], "s390_stpcifc");
+    uint64_t v[2];
+
+    if (qtest_s390_args(chr, words, 2, v)) {
+        env->regs[1] = v[0];
+        qtest_s390_pci_reply(chr, store ? pci_insn_stpcifc(env, 1, v[1]) :
+                             pci_insn_mpcifc(env, 1, v[1]), "1", env);
+    }
+}
+
+/* s390_zpci_error FH: put the function in the error state (test aid) */
+static void qtest_s390_zpci_error(Chardev *chr, gchar **words)
+{
+    S390PciHost *h = s390_pci_host_get();
+    ZpciDevice *z;
+    uint64_t fh;
+
+    if (!qtest_s390_args(chr, words, 1, &fh)) {
+        return;
+    }
+    z = h ? s390_pci_find_by_fh(h, fh) : NULL;
+    qtest_sendf(chr, "OK %s\n", z && zpci_set_error(z) ? "error" : "none");
+}
+
 static void qtest_s390_register(void)
 {
+    qtest_register_command("s390_zpci_error", qtest_s390_zpci_error);
+    qtest_register_command("s390_mpcifc", qtest_s390_fc);
+    qtest_register_command("s390_stpcifc", qtest_s390_fc);
+    qtest_register_command("s390_pcilg", qtest_s390_pcilg);
+    qtest_register_command("s390_pcistg", qtest_s390_pcistg);
+    qtest_register_command("s390_pcistb", qtest_s390_pcistb);
     for (size_t i = 0; i < G_N_ELEMENTS(s390_two_arg_cmds); i++) {
         qtest_register_command(s390_two_arg_cmds[i].name, qtest_s390_two);
     }

@@ -83,7 +83,7 @@ static void test_refused(void)
         check_refused("bus=/nope",
                       PFX "-device @D,bus=/nope: Device 'nope' not found",
                       "devices at \"main-system-bus\": "
-                      "\"virtual-css-bridge\"");
+                      "\"virtual-css-bridge\", \"s390-pcihost\"");
     }
 }
 

@@ -1,0 +1,252 @@
+/*
+ * The "zpci" device: the s390 identity (uid, fid, function handle, state)
+ * of one PCI function, named by the function's id (target=).
+ */
+#include "qemu/osdep.h"
+#include "qapi/error.h"
+#include "qapi/visitor.h"
+#include "hw/qdev-properties.h"
+#include "hw/pci/pci-bridge.h"
+#include "hw/s390x/s390-pci-host.h"
+
+static const char *const state_names[] = {
+    [ZPCI_FS_RESERVED] = "reserved",
+    [ZPCI_FS_STANDBY] = "standby",
+    [ZPCI_FS_DISABLED] = "disabled",
+    [ZPCI_FS_ENABLED] = "enabled",
+    [ZPCI_FS_BLOCKED] = "blocked",
+    [ZPCI_FS_ERROR] = "error",
+    [ZPCI_FS_PERMANENT_ERROR] = "permanent-error",
+};
+
+const char *zpci_state_name(ZpciState s)
+{
+    return s < G_N_ELEMENTS(state_names) ? state_names[s] : "?";
+}
+
+bool zpci_is_configured(const ZpciDevice *z)
+{
+    return z->state >= ZPCI_FS_DISABLED;
+}
+
+/* Forget registered interrupts, translation and measurement. */
+static void zpci_clear_controls(ZpciDevice *z)
+{
+    memset(&z->airq, 0, sizeof(z->airq));
+    z->ioat_registered = false;
+    z->pba = z->pal = z->iota = 0;
+    z->fmb_addr = 0;
+}
+
+AddressSpace *zpci_bar_as(ZpciDevice *z, int n)
+{
+    return n >= 0 && n < PCI_NUM_BARS && (z->bar_as_live & (1u << n)) ?
+           &z->bar_as[n] : NULL;
+}
+
+static void zpci_bar_spaces_init(ZpciDevice *z)
+{
+    for (int n = 0; n < PCI_NUM_BARS; n++) {
+        MemoryRegion *mr = pci_bar_region(z->pdev, n);
+
+        if (mr) {
+            address_space_init(&z->bar_as[n], mr, "zpci-bar");
+            z->bar_as_live |= 1u << n;
+        }
+    }
+}
+
+static void zpci_bar_spaces_destroy(ZpciDevice *z)
+{
+    for (int n = 0; n < PCI_NUM_BARS; n++) {
+        if (z->bar_as_live & (1u << n)) {
+            address_space_destroy(&z->bar_as[n]);
+        }
+    }
+    z->bar_as_live = 0;
+}
+
+void zpci_attach(ZpciDevice *z, PCIDevice *pdev, ZpciDmaSpace *dma)
+{
+    z->pdev = pdev;
+    zpci_bar_spaces_init(z);
+    z->dma = dma;
+    z->fh = (z->idx & ZPCI_FH_INDEX) | ZPCI_FH_SHM_EMUL;
+    /* cold- and hot-plugged functions start configured, as in QEMU */
+    z->state = ZPCI_FS_DISABLED;
+}
+
+void zpci_detach(ZpciDevice *z)
+{
+    zpci_bar_spaces_destroy(z);
+    z->pdev = NULL;
+    z->dma = NULL;
+    z->fh = z->idx & ZPCI_FH_INDEX;
+    z->state = ZPCI_FS_RESERVED;
+    zpci_clear_controls(z);
+}
+
+void zpci_enable(ZpciDevice *z)
+{
+    z->fh |= ZPCI_FH_ENABLED;
+    z->state = ZPCI_FS_ENABLED;
+}
+
+void zpci_disable(ZpciDevice *z)
+{
+    z->fh &= ~ZPCI_FH_ENABLED;
+    z->state = ZPCI_FS_DISABLED;
+    zpci_clear_controls(z);
+}
+
+bool zpci_set_error(ZpciDevice *z)
+{
+    if (z->state != ZPCI_FS_ENABLED && z->state != ZPCI_FS_BLOCKED) {
+        return false;
+    }
+    z->state = ZPCI_FS_ERROR;
+    return true;
+}
+
+/* ---- realize ---- */
+
+/*
+ * An explicit zpci for a function that got an automatic one (because the
+ * function came first on the command line) takes its place: the
+ * automatic one's numbers are given back before the explicit ones are
+ * claimed, and restored if that fails.
+ */
+static bool zpci_claim_replacing(S390PciHost *h, ZpciDevice *z,
+                                 ZpciDevice *prev, Error **errp)
+{
+    if (prev) {
+        zpci_ids_release(&h->ids, prev->uid, prev->fid);
+        prev->ids_held = false;
+    }
+    if (!zpci_ids_claim(&h->ids, &z->uid, &z->fid, z->fid_given, errp)) {
+        if (prev) {
+            uint16_t uid = prev->uid;
+            uint32_t fid = prev->fid;
+
+            prev->ids_held = zpci_ids_claim(&h->ids, &uid, &fid, true, NULL);
+        }
+        return false;
+    }
+    z->ids_held = true;
+    if (prev) {
+        zpci_detach(prev);
+        qdev_unrealize(DEVICE(prev));
+        object_unparent(OBJECT(prev));
+    }
+    return true;
+}
+
+static bool zpci_realize(DeviceState *dev, Error **errp)
+{
+    ZpciDevice *z = ZPCI_DEVICE(dev);
+    S390PciHost *h = s390_pci_host_get();
+    ZpciDevice *prev;
+
+    if (!z->target) {
+        error_setg(errp, "target must be defined");
+        return false;
+    }
+    prev = s390_pci_find_by_target(h, z->target);
+    if (prev && (!prev->automatic || z->automatic)) {
+        error_setg(errp, "target %s already has an associated zpci device",
+                   z->target);
+        return false;
+    }
+    if (!zpci_claim_replacing(h, z, prev, errp)) {
+        return false;
+    }
+    z->state = ZPCI_FS_RESERVED;
+    return true;
+}
+
+static void zpci_unrealize(DeviceState *dev)
+{
+    ZpciDevice *z = ZPCI_DEVICE(dev);
+    S390PciHost *h = s390_pci_host_get();
+
+    if (z->pdev) {
+        zpci_detach(z);
+    }
+    if (z->ids_held) {
+        zpci_ids_release(&h->ids, z->uid, z->fid);
+        z->ids_held = false;
+    }
+    s390_pci_host_forget(h, z);
+}
+
+/* System reset: an enabled function is disabled again. */
+static void zpci_reset(DeviceState *dev)
+{
+    ZpciDevice *z = ZPCI_DEVICE(dev);
+
+    if (zpci_is_configured(z)) {
+        zpci_disable(z);
+    }
+}
+
+/* ---- fid: every value is real, so "given" is recorded apart ---- */
+
+static void zpci_fid_get(Object *obj, Visitor *v, const char *name,
+                         void *opaque, Error **errp)
+{
+    visit_type_uint32(v, name, &ZPCI_DEVICE(obj)->fid, errp);
+}
+
+static void zpci_fid_set(Object *obj, Visitor *v, const char *name,
+                         void *opaque, Error **errp)
+{
+    ZpciDevice *z = ZPCI_DEVICE(obj);
+    uint32_t value;
+
+    if (visit_type_uint32(v, name, &value, errp)) {
+        z->fid = value;
+        z->fid_given = true;
+    }
+}
+
+static const PropertyInfo zpci_fid_info = {
+    .name = "zpci_fid",
+    .get = zpci_fid_get,
+    .set = zpci_fid_set,
+};
+
+static Property zpci_props[] = {
+    DEFINE_PROP_UINT16("uid", ZpciDevice, uid, ZPCI_UID_UNDEFINED),
+    DEFINE_PROP("fid", ZpciDevice, fid, zpci_fid_info, uint32_t),
+    DEFINE_PROP_STRING("target", ZpciDevice, target),
+    DEFINE_PROP_BOOL("interpret", ZpciDevice, interpret, true),
+    DEFINE_PROP_BOOL("forwarding-assist", ZpciDevice, forwarding_assist,
+                     true),
+    DEFINE_PROP_END_OF_LIST(),
+};
+
+static void zpci_class_init(ObjectClass *oc, void *data)
+{
+    DeviceClass *dc = DEVICE_CLASS(oc);
+
+    dc->desc = "zpci device";
+    dc->bus_type = TYPE_S390_PCI_BUS;
+    dc->realize = zpci_realize;
+    dc->unrealize = zpci_unrealize;
+    dc->reset = zpci_reset;
+    device_class_set_props(dc, zpci_props);
+}
+
+static const TypeInfo zpci_type = {
+    .name = TYPE_ZPCI_DEVICE,
+    .parent = TYPE_DEVICE,
+    .instance_size = sizeof(ZpciDevice),
+    .class_init = zpci_class_init,
+};
+
+static void zpci_register_types(void)
+{
+    type_register_static(&zpci_type);
+}
+
+type_init(zpci_register_types)

@@ -1,0 +1,164 @@
+/*
+ * The s390 PCI host bridge ("s390-pcihost", /machine/s390-pcihost) and the
+ * zpci devices that give PCI functions their s390 identity.
+ *
+ * The bridge owns two buses: the PCI root bus "pci.0" that PCI devices
+ * (and pci-bridges) plug into, and the zpci bus "s390-pcibus.0" where
+ * "zpci" devices live.  A zpci device names its PCI device by id
+ * (target=); a PCI device plugged without one gets an automatic zpci.
+ * See docs/system/s390x/zpci.rst for the user's view and
+ * docs/devel/zpci-internals.rst for the numbering.
+ */
+#ifndef HW_S390X_S390_PCI_HOST_H
+#define HW_S390X_S390_PCI_HOST_H
+
+#include "hw/qdev-core.h"
+#include "hw/pci/pci.h"
+#include "hw/s390x/zpci-ids.h"
+#include "hw/s390x/clp.h"
+#include "exec/memory.h"
+
+#define TYPE_S390_PCI_HOST "s390-pcihost"
+#define TYPE_S390_PCI_BUS  "s390-pcibus"
+#define TYPE_ZPCI_DEVICE   "zpci"
+
+/* Function handle bits (ZPCI_FH_*): clp.h */
+#define ZPCI_NR_INDEXES   (ZPCI_FH_INDEX + 1)
+
+/* The MSI address of the default group (msia): MSI-X messages go here */
+#define ZPCI_MSI_ADDR 0xfe00000000000000ull
+
+/* The one function group every emulated function belongs to (QEMU's). */
+#define ZPCI_DEFAULT_PFGID 0xff
+
+/* The function states of the architecture. */
+typedef enum ZpciState {
+    ZPCI_FS_RESERVED,        /* no PCI function behind the zpci device */
+    ZPCI_FS_STANDBY,         /* present, not configured to the guest */
+    ZPCI_FS_DISABLED,        /* configured, handle not enabled */
+    ZPCI_FS_ENABLED,         /* configured and enabled */
+    ZPCI_FS_BLOCKED,         /* enabled, loads/stores blocked */
+    ZPCI_FS_ERROR,           /* enabled, in the error state */
+    ZPCI_FS_PERMANENT_ERROR, /* configured, unusable until deconfigured */
+} ZpciState;
+
+/*
+ * Where a function's DMA goes: one address space per function, created
+ * when the function is realized (the PCI core asks for it then), kept by
+ * the bridge by (bus, devfn).  Until the DMA translation is wired in,
+ * its root is an empty container: every access fails.
+ */
+typedef struct ZpciDmaSpace {
+    PCIBus *bus;
+    int devfn;
+    MemoryRegion root;
+    AddressSpace as;
+} ZpciDmaSpace;
+
+/* Adapter-interruption registration (MPCIFC function 1). */
+typedef struct ZpciAdapterIrq {
+    bool registered;
+    bool sum;          /* summary bit enabled */
+    uint8_t isc;
+    uint16_t noi;      /* number of interruptions (vectors) */
+    uint64_t aibv;     /* adapter interruption bit vector address */
+    uint8_t aibvo;     /* its bit offset */
+    uint64_t aisb;     /* summary bit address */
+    uint8_t aisbo;     /* its bit offset */
+    uint32_t raised;   /* summary bits set from clear (interruptions due) */
+} ZpciAdapterIrq;
+
+typedef struct ZpciDevice {
+    DeviceState parent_obj;
+
+    /* properties */
+    uint16_t uid;
+    uint32_t fid;
+    bool fid_given;
+    char *target;
+    bool interpret;
+    bool forwarding_assist;
+
+    bool automatic;     /* created by the bridge for a PCI device */
+    bool ids_held;      /* uid and fid are reserved */
+    uint32_t idx;       /* handle index (chosen at pre-plug) */
+    bool idx_held;      /* idx is in the bridge's table */
+    uint32_t fh;        /* function handle */
+    ZpciState state;
+    PCIDevice *pdev;    /* the target, once plugged; NULL: reserved */
+    ZpciDmaSpace *dma;
+    /* what PCI LOAD/STORE reach: each implemented BAR's region tree */
+    AddressSpace bar_as[PCI_NUM_BARS];
+    uint8_t bar_as_live;   /* bit n: bar_as[n] initialized */
+    ZpciAdapterIrq airq;
+    /* I/O address translation as registered (MPCIFC 4/6, for the DMA step) */
+    bool ioat_registered;
+    uint64_t pba, pal, iota;
+    uint64_t fmb_addr;
+} ZpciDevice;
+
+static inline ZpciDevice *ZPCI_DEVICE(void *obj)
+{
+    return OBJECT_CHECK(ZpciDevice, obj, TYPE_ZPCI_DEVICE);
+}
+
+typedef struct S390PciHost {
+    DeviceState parent_obj;
+
+    PCIBus *bus;           /* pci.0 */
+    BusState *zbus;        /* s390-pcibus.0 */
+    ZpciIds ids;
+    GHashTable *by_idx;    /* handle index -> ZpciDevice */
+    GQueue zdevs;          /* ZpciDevice in plug order (CLP List order) */
+    GHashTable *dma;       /* (bus, devfn) -> ZpciDmaSpace */
+    uint32_t next_idx;     /* where the next index search starts */
+} S390PciHost;
+
+static inline S390PciHost *S390_PCI_HOST(void *obj)
+{
+    return OBJECT_CHECK(S390PciHost, obj, TYPE_S390_PCI_HOST);
+}
+
+/* Create the bridge and both buses (machine init). */
+S390PciHost *s390_pci_host_init(Error **errp);
+/* The machine's bridge, NULL before s390_pci_host_init(). */
+S390PciHost *s390_pci_host_get(void);
+
+/* --- lookups for the instructions --- */
+ZpciDevice *s390_pci_find_by_idx(S390PciHost *h, uint32_t idx);
+/* The zpci whose handle is @fh exactly (enable bit included). */
+ZpciDevice *s390_pci_find_by_fh(S390PciHost *h, uint32_t fh);
+ZpciDevice *s390_pci_find_by_fid(S390PciHost *h, uint32_t fid);
+ZpciDevice *s390_pci_find_by_target(S390PciHost *h, const char *target);
+/* The zpci a PCI function is attached to, NULL if none. */
+ZpciDevice *s390_pci_find_by_pdev(S390PciHost *h, PCIDevice *pdev);
+
+/* The bridge forgets @z (its index and list place); zpci unrealize. */
+void s390_pci_host_forget(S390PciHost *h, ZpciDevice *z);
+
+/* --- zpci device life (zpci-device.c, used by the bridge) --- */
+/* Attach @pdev (plugged) to @z: state configured-disabled, handle kind. */
+void zpci_attach(ZpciDevice *z, PCIDevice *pdev, ZpciDmaSpace *dma);
+/* Detach its PCI function: back to reserved, handle disabled. */
+void zpci_detach(ZpciDevice *z);
+/* The address space of BAR @n of an attached function, NULL if none. */
+AddressSpace *zpci_bar_as(ZpciDevice *z, int n);
+/* Whether the function is configured (disabled, enabled, ... states). */
+bool zpci_is_configured(const ZpciDevice *z);
+/* Enable / disable the handle (CLP Set PCI Function). */
+void zpci_enable(ZpciDevice *z);
+void zpci_disable(ZpciDevice *z);
+const char *zpci_state_name(ZpciState s);
+/*
+ * An MSI-X message of @z's function (zpci-airq.c): sets the AIBV and
+ * AISB bits when it is for the MSI address, the function is enabled and
+ * interruptions are registered.  Whether it was taken.
+ */
+bool zpci_airq_deliver(ZpciDevice *z, uint64_t addr, uint32_t data);
+/*
+ * An enabled (or blocked) function enters the error state, as a DMA
+ * fault makes it; false in any other state.
+ */
+bool zpci_set_error(ZpciDevice *z);
+
+#endif
