@@ -33,8 +33,8 @@ static int file_backend_open(FileBackend *f, Error **errp)
     int fd;
 
     if (!stat(f->mem_path, &st) && S_ISDIR(st.st_mode)) {
-        g_autofree char *tmpl = g_build_filename(f->mem_path,
-                                                 "qemu-ram-XXXXXX", NULL);
+        g_autofree char *tmpl = g_build_filename(f->mem_path, "qemu-ram-XXXXXX",
+                                                 NULL);
 
         fd = mkostemp(tmpl, O_CLOEXEC);
         if (fd >= 0) {
@@ -64,8 +64,9 @@ static bool file_backend_size(FileBackend *f, int fd, uint64_t size,
     }
     if (S_ISREG(st.st_mode) && (uint64_t)st.st_size < size) {
         if (f->readonly) {
-            error_setg(errp, "backing store size 0x%" PRIx64 " does not "
-                       "match 'size' option 0x%" PRIx64,
+            error_setg(errp,
+                       "backing store size 0x%" PRIx64
+                       " does not match 'size' option 0x%" PRIx64,
                        (uint64_t)st.st_size, size);
             return false;
         }

@@ -25,8 +25,7 @@ static MemfdBackend *MEMFD_BACKEND(void *obj)
     return OBJECT_CHECK(MemfdBackend, obj, TYPE_MEMFD_BACKEND);
 }
 
-static int memfd_backend_create(MemfdBackend *m, const char *name,
-                                Error **errp)
+static int memfd_backend_create(MemfdBackend *m, const char *name, Error **errp)
 {
     unsigned int flags = MFD_CLOEXEC;
     int fd;
@@ -147,15 +146,14 @@ static void memfd_backend_class_init(ObjectClass *oc, void *data)
     object_class_property_add_bool(oc, "hugetlb", memfd_get_hugetlb,
                                    memfd_set_hugetlb);
     object_class_property_set_description(oc, "hugetlb",
-        "Allocate the memory on huge pages");
+                                          "Allocate the memory on huge pages");
     object_class_property_add(oc, "hugetlbsize", "int", memfd_get_hugetlbsize,
                               memfd_set_hugetlbsize, NULL, NULL);
-    object_class_property_set_description(oc, "hugetlbsize",
-        "Huge page size (e.g. 2M, 1G; default: the host's)");
-    object_class_property_add_bool(oc, "seal", memfd_get_seal,
-                                   memfd_set_seal);
-    object_class_property_set_description(oc, "seal",
-        "Seal the memfd against growing and shrinking");
+    object_class_property_set_description(
+        oc, "hugetlbsize", "Huge page size (e.g. 2M, 1G; default: the host's)");
+    object_class_property_add_bool(oc, "seal", memfd_get_seal, memfd_set_seal);
+    object_class_property_set_description(
+        oc, "seal", "Seal the memfd against growing and shrinking");
 }
 
 static const TypeInfo memfd_backend_type = {

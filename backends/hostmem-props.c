@@ -51,17 +51,17 @@ bool hostmem_check_not_ready(HostMemoryBackend *be, const char *name,
 
 /* How a field is stored and visited. */
 typedef enum FieldKind {
-    FIELD_BOOL,     /* bool, visited as bool */
-    FIELD_SIZE,     /* uint64_t, visited as a size ("64M") */
-    FIELD_COUNT,    /* uint32_t, visited as a number */
+    FIELD_BOOL,  /* bool, visited as bool */
+    FIELD_SIZE,  /* uint64_t, visited as a size ("64M") */
+    FIELD_COUNT, /* uint32_t, visited as a number */
 } FieldKind;
 
 typedef struct FieldProp {
     const char *name;
     FieldKind kind;
-    size_t offset;      /* of the field in HostMemoryBackend */
-    bool fixed;         /* cannot change once the memory exists */
-    bool nonzero;       /* 0 is refused */
+    size_t offset; /* of the field in HostMemoryBackend */
+    bool fixed;    /* cannot change once the memory exists */
+    bool nonzero;  /* 0 is refused */
     /*
      * Bring existing memory in line with a changed value; false (and
      * the old value is kept) when that fails.
@@ -91,29 +91,44 @@ static bool live_prealloc(HostMemoryBackend *be, Error **errp)
 #define FIELD(f) offsetof(HostMemoryBackend, f)
 
 static const FieldProp field_props[] = {
-    { .name = "size", .kind = FIELD_SIZE, .offset = FIELD(size),
-      .fixed = true, .nonzero = true,
+    { .name = "size",
+      .kind = FIELD_SIZE,
+      .offset = FIELD(size),
+      .fixed = true,
+      .nonzero = true,
       .desc = "Size of the memory (e.g. 512M)" },
-    { .name = "merge", .kind = FIELD_BOOL, .offset = FIELD(merge),
+    { .name = "merge",
+      .kind = FIELD_BOOL,
+      .offset = FIELD(merge),
       .update_live = live_merge,
       .desc = "Let the kernel merge identical pages (KSM)" },
-    { .name = "dump", .kind = FIELD_BOOL, .offset = FIELD(dump),
+    { .name = "dump",
+      .kind = FIELD_BOOL,
+      .offset = FIELD(dump),
       .update_live = live_dump,
       .desc = "Include the memory in core dumps" },
-    { .name = "prealloc", .kind = FIELD_BOOL, .offset = FIELD(prealloc),
+    { .name = "prealloc",
+      .kind = FIELD_BOOL,
+      .offset = FIELD(prealloc),
       .update_live = live_prealloc,
       .desc = "Fault in every page when the backend is created" },
-    { .name = "share", .kind = FIELD_BOOL, .offset = FIELD(share),
+    { .name = "share",
+      .kind = FIELD_BOOL,
+      .offset = FIELD(share),
       .fixed = true,
-      .desc = "Map the memory shared (visible to other processes) or "
-              "private" },
-    { .name = "reserve", .kind = FIELD_BOOL, .offset = FIELD(reserve),
+      .desc = "Map the memory shared (visible to other processes) or private" },
+    { .name = "reserve",
+      .kind = FIELD_BOOL,
+      .offset = FIELD(reserve),
       .fixed = true,
       .desc = "Reserve swap space (or huge pages) for the memory" },
-    { .name = "prealloc-threads", .kind = FIELD_COUNT,
-      .offset = FIELD(prealloc_threads), .nonzero = true,
+    { .name = "prealloc-threads",
+      .kind = FIELD_COUNT,
+      .offset = FIELD(prealloc_threads),
+      .nonzero = true,
       .desc = "Threads used for prealloc (accepted; one is used)" },
-    { .name = "x-use-canonical-path-for-ramblock-id", .kind = FIELD_BOOL,
+    { .name = "x-use-canonical-path-for-ramblock-id",
+      .kind = FIELD_BOOL,
       .offset = FIELD(use_canonical_path) },
 };
 
@@ -181,16 +196,16 @@ static bool field_visit(Visitor *v, const FieldProp *fp, uint64_t *val,
     g_assert_not_reached();
 }
 
-static void field_get(Object *obj, Visitor *v, const char *name,
-                      void *opaque, Error **errp)
+static void field_get(Object *obj, Visitor *v, const char *name, void *opaque,
+                      Error **errp)
 {
     uint64_t val = field_load(obj, opaque);
 
     field_visit(v, opaque, &val, errp);
 }
 
-static void field_set(Object *obj, Visitor *v, const char *name,
-                      void *opaque, Error **errp)
+static void field_set(Object *obj, Visitor *v, const char *name, void *opaque,
+                      Error **errp)
 {
     const FieldProp *fp = opaque;
     HostMemoryBackend *be = MEMORY_BACKEND(obj);
@@ -204,8 +219,8 @@ static void field_set(Object *obj, Visitor *v, const char *name,
         return;
     }
     if (fp->nonzero && val == 0) {
-        error_setg(errp, "property '%s' of %s doesn't take value '%" PRIu64
-                   "'", fp->name, object_get_typename(obj), val);
+        error_setg(errp, "property '%s' of %s doesn't take value '%" PRIu64 "'",
+                   fp->name, object_get_typename(obj), val);
         return;
     }
     field_store(obj, fp, val);
@@ -271,11 +286,11 @@ void hostmem_class_add_props(ObjectClass *oc)
     }
     object_class_property_add(oc, "host-nodes", "int", host_nodes_get,
                               host_nodes_set, NULL, NULL);
-    object_class_property_set_description(oc, "host-nodes",
-        "Host NUMA nodes to bind to (only an empty list)");
+    object_class_property_set_description(
+        oc, "host-nodes", "Host NUMA nodes to bind to (only an empty list)");
     object_class_property_add_enum(oc, "policy", "HostMemPolicy",
                                    &HostMemPolicy_lookup, policy_get,
                                    policy_set);
     object_class_property_set_description(oc, "policy",
-        "NUMA policy (only 'default')");
+                                          "NUMA policy (only 'default')");
 }

@@ -14,8 +14,7 @@
 
 HostMemoryBackend *host_memory_backend_find(const char *id, Error **errp)
 {
-    Object *obj = object_resolve_path_component(object_get_objects_root(),
-                                                id);
+    Object *obj = object_resolve_path_component(object_get_objects_root(), id);
 
     if (!obj || !object_dynamic_cast(obj, TYPE_MEMORY_BACKEND)) {
         error_setg(errp, "Memory backend '%s' not found", id);
@@ -63,8 +62,8 @@ char *host_memory_backend_region_name(HostMemoryBackend *be)
     return g_strdup(id ? id : object_get_typename(obj));
 }
 
-void host_memory_backend_init_mapping(HostMemoryBackend *be, int fd,
-                                      void *ptr, bool readonly)
+void host_memory_backend_init_mapping(HostMemoryBackend *be, int fd, void *ptr,
+                                      bool readonly)
 {
     g_autofree char *name = host_memory_backend_region_name(be);
 
@@ -109,8 +108,9 @@ bool hostmem_prealloc(HostMemoryBackend *be, Error **errp)
         return true;
     }
     if (errno != EINVAL) {
-        error_setg_errno(errp, errno, "unable to preallocate memory of "
-                         "backend '%s'", object_get_typename(OBJECT(be)));
+        error_setg_errno(errp, errno,
+                         "unable to preallocate memory of backend '%s'",
+                         object_get_typename(OBJECT(be)));
         return false;
     }
 #endif
@@ -208,10 +208,7 @@ static const TypeInfo hostmem_type = {
     .instance_finalize = hostmem_instance_finalize,
     .class_size = sizeof(HostMemoryBackendClass),
     .class_init = hostmem_class_init,
-    .interfaces = (InterfaceInfo[]) {
-        { TYPE_USER_CREATABLE },
-        { }
-    },
+    .interfaces = (InterfaceInfo[]){ { TYPE_USER_CREATABLE }, {} },
 };
 
 static void hostmem_register_types(void)

@@ -80,8 +80,10 @@ static bool secret_load(QCryptoSecret *s, Error **errp)
         if (!qcrypto_secret_lookup(s->keyid, &key, &keylen, errp)) {
             return false;
         }
-        error_setg(errp, "Secret '%s' is encrypted with 'keyid', but "
-                   "decryption of secrets is not supported", s->keyid);
+        error_setg(
+            errp,
+            "Secret '%s' is encrypted with 'keyid', but decryption of secrets is not supported",
+            s->keyid);
         return false;
     }
     if (s->format == QCRYPTO_SECRET_FORMAT_BASE64) {
@@ -156,28 +158,29 @@ char *qcrypto_secret_lookup_as_base64(const char *secretid, Error **errp)
 static bool secret_check_unloaded(QCryptoSecret *s, Error **errp)
 {
     if (s->loaded) {
-        error_setg(errp, "Properties of secret '%s' cannot be changed once "
-                   "it is loaded",
-                   object_get_canonical_path_component(OBJECT(s)) ?: "");
+        error_setg(
+            errp,
+            "Properties of secret '%s' cannot be changed once it is loaded",
+            object_get_canonical_path_component(OBJECT(s)) ?: "");
         return false;
     }
     return true;
 }
 
-#define SECRET_STR_PROP(field)                                              \
-    static char *secret_get_##field(Object *obj, Error **errp)              \
-    {                                                                       \
-        return g_strdup(QCRYPTO_SECRET(obj)->field);                        \
-    }                                                                       \
-    static void secret_set_##field(Object *obj, const char *value,          \
-                                   Error **errp)                            \
-    {                                                                       \
-        QCryptoSecret *s = QCRYPTO_SECRET(obj);                             \
-                                                                            \
-        if (secret_check_unloaded(s, errp)) {                               \
-            g_free(s->field);                                               \
-            s->field = g_strdup(value);                                     \
-        }                                                                   \
+#define SECRET_STR_PROP(field)                                                 \
+    static char *secret_get_##field(Object *obj, Error **errp)                 \
+    {                                                                          \
+        return g_strdup(QCRYPTO_SECRET(obj)->field);                           \
+    }                                                                          \
+    static void secret_set_##field(Object *obj, const char *value,             \
+                                   Error **errp)                               \
+    {                                                                          \
+        QCryptoSecret *s = QCRYPTO_SECRET(obj);                                \
+                                                                               \
+        if (secret_check_unloaded(s, errp)) {                                  \
+            g_free(s->field);                                                  \
+            s->field = g_strdup(value);                                        \
+        }                                                                      \
     }
 
 SECRET_STR_PROP(data)
@@ -222,10 +225,8 @@ static void secret_class_init(ObjectClass *oc, void *data)
 {
     USER_CREATABLE_CLASS(oc)->complete = secret_complete;
 
-    object_class_property_add_str(oc, "data", secret_get_data,
-                                  secret_set_data);
-    object_class_property_add_str(oc, "file", secret_get_file,
-                                  secret_set_file);
+    object_class_property_add_str(oc, "data", secret_get_data, secret_set_data);
+    object_class_property_add_str(oc, "file", secret_get_file, secret_set_file);
     object_class_property_add_enum(oc, "format", "QCryptoSecretFormat",
                                    &QCryptoSecretFormat_lookup,
                                    secret_get_format, secret_set_format);
@@ -241,10 +242,7 @@ static const TypeInfo secret_type = {
     .instance_size = sizeof(QCryptoSecret),
     .instance_finalize = secret_finalize,
     .class_init = secret_class_init,
-    .interfaces = (InterfaceInfo[]) {
-        { TYPE_USER_CREATABLE },
-        { }
-    },
+    .interfaces = (InterfaceInfo[]){ { TYPE_USER_CREATABLE }, {} },
 };
 
 static void secret_register_types(void)

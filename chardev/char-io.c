@@ -84,8 +84,7 @@ static guint chr_fd_add(int fd, GIOCondition cond, GUnixFDSourceFunc fn,
 {
     guint id = g_unix_fd_add(fd, cond, fn, data);
 
-    g_source_set_can_recurse(g_main_context_find_source_by_id(NULL, id),
-                             TRUE);
+    g_source_set_can_recurse(g_main_context_find_source_by_id(NULL, id), TRUE);
     return id;
 }
 

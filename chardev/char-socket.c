@@ -70,8 +70,8 @@ static int unix_connect(const char *path, Error **errp)
     return fd;
 }
 
-static bool parse_flag(JsonObject *opts, const char *name, bool def,
-                       bool *val, Error **errp)
+static bool parse_flag(JsonObject *opts, const char *name, bool def, bool *val,
+                       Error **errp)
 {
     const char *s = chr_opt(opts, name);
 
@@ -106,8 +106,8 @@ static bool wait_for_client(Chardev *chr, const char *path)
 {
     int cfd;
 
-    info_report("QEMU waiting for connection on: disconnected:unix:%s,"
-                "server=on", path);
+    info_report(
+        "QEMU waiting for connection on: disconnected:unix:%s,server=on", path);
     do {
         cfd = accept4(chr->listen_fd, NULL, NULL, SOCK_CLOEXEC);
     } while (cfd < 0 && errno == EINTR);
@@ -130,13 +130,14 @@ bool chr_open_socket(Chardev *chr, JsonObject *opts, Error **errp)
         return false;
     }
     if (chr_opt(opts, "host") || chr_opt(opts, "port")) {
-        error_setg(errp, "chardev: socket: TCP sockets (host=, port=) are "
-                         "not supported by this build");
+        error_setg(
+            errp,
+            "chardev: socket: TCP sockets (host=, port=) are not supported by this build");
         return false;
     }
     if (path && fdstr) {
-        error_setg(errp, "None or one of 'path', 'fd' or 'host' option "
-                         "required.");
+        error_setg(errp,
+                   "None or one of 'path', 'fd' or 'host' option required.");
         return false;
     }
     if (!path) {

@@ -23,12 +23,13 @@ static const ChrBackend backends[] = {
 
 /* Every parameter -chardev knows; ones a back end does not use are ignored. */
 static const char *const known_params[] = {
-    "backend", "id", "path", "server", "wait", "fd", "host", "port",
-    "reconnect", "telnet", "tn3270", "websocket", "nodelay", "delay",
-    "to", "ipv4", "ipv6", "abstract", "tight", "mux", "logfile",
-    "logappend", "append", "signal", "name", "chardev", "size", "debug",
-    "rows", "cols", "width", "height", "tls-creds", "tls-authz", "local",
-    "localaddr", "localport", "input-path", NULL,
+    "backend",   "id",         "path",      "server",    "wait",   "fd",
+    "host",      "port",       "reconnect", "telnet",    "tn3270", "websocket",
+    "nodelay",   "delay",      "to",        "ipv4",      "ipv6",   "abstract",
+    "tight",     "mux",        "logfile",   "logappend", "append", "signal",
+    "name",      "chardev",    "size",      "debug",     "rows",   "cols",
+    "width",     "height",     "tls-creds", "tls-authz", "local",  "localaddr",
+    "localport", "input-path", NULL,
 };
 
 const char *chr_opt(JsonObject *opts, const char *name)
@@ -83,7 +84,10 @@ static const char *const refused_bool_params[] = {
     "mux", "abstract", "telnet", "tn3270", "websocket", NULL,
 };
 static const char *const refused_params[] = {
-    "logfile", "tls-creds", "tls-authz", NULL,
+    "logfile",
+    "tls-creds",
+    "tls-authz",
+    NULL,
 };
 
 static bool check_refused(JsonObject *opts, const char *key, Error **errp)
@@ -92,8 +96,9 @@ static bool check_refused(JsonObject *opts, const char *key, Error **errp)
     bool on;
 
     if (g_strv_contains(refused_params, key)) {
-        error_setg(errp, "chardev parameter '%s' is not supported by this "
-                   "program", key);
+        error_setg(errp,
+                   "chardev parameter '%s' is not supported by this program",
+                   key);
         return false;
     }
     if (g_strv_contains(refused_bool_params, key)) {
@@ -101,14 +106,17 @@ static bool check_refused(JsonObject *opts, const char *key, Error **errp)
             return false;
         }
         if (on) {
-            error_setg(errp, "chardev parameter '%s=on' is not supported by "
-                       "this program", key);
+            error_setg(
+                errp,
+                "chardev parameter '%s=on' is not supported by this program",
+                key);
             return false;
         }
     }
     if (!strcmp(key, "reconnect") && val && strcmp(val, "0")) {
-        error_setg(errp, "chardev parameter 'reconnect' is not supported by "
-                   "this program");
+        error_setg(
+            errp,
+            "chardev parameter 'reconnect' is not supported by this program");
         return false;
     }
     return true;
@@ -149,8 +157,9 @@ static bool check_id(const char *id, Error **errp)
     }
     if (!id_wellformed(id)) {
         error_setg(errp, "Parameter 'id' expects an identifier");
-        error_append_hint(errp, "Identifiers consist of letters, digits, "
-                                "'-', '.', '_', starting with a letter.\n");
+        error_append_hint(
+            errp,
+            "Identifiers consist of letters, digits, '-', '.', '_', starting with a letter.\n");
         return false;
     }
     if (qemu_chr_find(id)) {

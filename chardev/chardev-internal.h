@@ -8,23 +8,23 @@
 
 struct Chardev {
     char *id;
-    int fd_in;            /* connected input, -1 if none */
-    int fd_out;           /* connected output, -1 if none (writes dropped) */
-    int listen_fd;        /* listening socket, -1 if none */
+    int fd_in;     /* connected input, -1 if none */
+    int fd_out;    /* connected output, -1 if none (writes dropped) */
+    int listen_fd; /* listening socket, -1 if none */
     bool connected;
-    bool owns_fds;        /* close fd_in/fd_out on disconnect */
+    bool owns_fds; /* close fd_in/fd_out on disconnect */
     bool is_stdio;
-    char *unlink_path;    /* socket path to remove at cleanup */
+    char *unlink_path; /* socket path to remove at cleanup */
     guint in_watch;
     guint listen_watch;
     /* output (char-out.c) */
-    GByteArray *outq;     /* accepted, not yet written */
-    guint out_watch;      /* G_IO_OUT watch while outq is not empty */
-    size_t out_peak;      /* largest outq since it was last emptied */
-    bool out_nonblock;    /* fd_out is O_NONBLOCK */
-    bool out_regular;     /* fd_out is a regular file */
-    bool out_throttled;   /* outq passed CHR_OUT_HIGH: input paused */
-    bool out_dead;        /* a write failed: output dropped */
+    GByteArray *outq;   /* accepted, not yet written */
+    guint out_watch;    /* G_IO_OUT watch while outq is not empty */
+    size_t out_peak;    /* largest outq since it was last emptied */
+    bool out_nonblock;  /* fd_out is O_NONBLOCK */
+    bool out_regular;   /* fd_out is a regular file */
+    bool out_throttled; /* outq passed CHR_OUT_HIGH: input paused */
+    bool out_dead;      /* a write failed: output dropped */
     const CharFrontendOps *ops;
     void *opaque;
 };
@@ -45,7 +45,7 @@ const char *chr_opt(JsonObject *opts, const char *name);
 
 /* Output bounds: input pauses above HIGH, resumes at LOW. */
 #define CHR_OUT_HIGH (1024 * 1024)
-#define CHR_OUT_LOW (256 * 1024)
+#define CHR_OUT_LOW  (256 * 1024)
 
 /* fd_out is set: note its kind (and make it O_NONBLOCK if asked). */
 void chr_out_attach(Chardev *chr, bool make_nonblocking);

@@ -11,7 +11,7 @@
 /* Per-connection negotiation state. */
 typedef struct QmpSession {
     bool negotiated;
-    bool oob;      /* client enabled the "oob" capability */
+    bool oob; /* client enabled the "oob" capability */
 } QmpSession;
 
 /* Dispatch @request on @s (qmp_capabilities updates it). */

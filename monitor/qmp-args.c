@@ -86,8 +86,7 @@ bool qmp_arg_int(JsonObject *args, const char *name, bool required,
     return true;
 }
 
-bool qmp_args_check(JsonObject *args, const char *const *allowed,
-                    Error **errp)
+bool qmp_args_check(JsonObject *args, const char *const *allowed, Error **errp)
 {
     g_autoptr(GList) members = json_object_get_members(args);
 

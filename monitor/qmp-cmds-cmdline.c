@@ -11,54 +11,55 @@
 
 typedef struct CmdlineParam {
     const char *name;
-    const char *type;       /* string, boolean, number, size */
+    const char *type; /* string, boolean, number, size */
 } CmdlineParam;
 
 typedef struct CmdlineGroup {
-    const char *group;      /* QEMU's name of the group */
-    const char *option;     /* the option that fills it */
-    const CmdlineParam *params;     /* NULL-named end; NULL: any keys */
+    const char *group;          /* QEMU's name of the group */
+    const char *option;         /* the option that fills it */
+    const CmdlineParam *params; /* NULL-named end; NULL: any keys */
 } CmdlineGroup;
 
-static const CmdlineParam machine_params[] = {
-    { "type", "string" }, { "accel", "string" },
-    { "dump-guest-core", "boolean" }, { "memory-backend", "string" },
-    { "s390-map-css", "boolean" }, { NULL, NULL }
-};
+static const CmdlineParam machine_params[] = { { "type", "string" },
+                                               { "accel", "string" },
+                                               { "dump-guest-core", "boolean" },
+                                               { "memory-backend", "string" },
+                                               { "s390-map-css", "boolean" },
+                                               { NULL, NULL } };
 static const CmdlineParam sandbox_params[] = {
-    { "enable", "boolean" }, { "obsolete", "string" },
+    { "enable", "boolean" },           { "obsolete", "string" },
     { "elevateprivileges", "string" }, { "spawn", "string" },
-    { "resourcecontrol", "string" }, { NULL, NULL }
+    { "resourcecontrol", "string" },   { NULL, NULL }
 };
-static const CmdlineParam name_params[] = {
-    { "guest", "string" }, { "process", "string" },
-    { "debug-threads", "boolean" }, { NULL, NULL }
-};
-static const CmdlineParam msg_params[] = {
-    { "timestamp", "boolean" }, { "guest-name", "boolean" }, { NULL, NULL }
-};
-static const CmdlineParam overcommit_params[] = {
-    { "mem-lock", "boolean" }, { "cpu-pm", "boolean" }, { NULL, NULL }
-};
+static const CmdlineParam name_params[] = { { "guest", "string" },
+                                            { "process", "string" },
+                                            { "debug-threads", "boolean" },
+                                            { NULL, NULL } };
+static const CmdlineParam msg_params[] = { { "timestamp", "boolean" },
+                                           { "guest-name", "boolean" },
+                                           { NULL, NULL } };
+static const CmdlineParam overcommit_params[] = { { "mem-lock", "boolean" },
+                                                  { "cpu-pm", "boolean" },
+                                                  { NULL, NULL } };
 static const CmdlineParam smp_params[] = {
-    { "cpus", "number" }, { "sockets", "number" }, { "dies", "number" },
-    { "clusters", "number" }, { "cores", "number" }, { "threads", "number" },
-    { "maxcpus", "number" }, { NULL, NULL }
+    { "cpus", "number" },     { "sockets", "number" }, { "dies", "number" },
+    { "clusters", "number" }, { "cores", "number" },   { "threads", "number" },
+    { "maxcpus", "number" },  { NULL, NULL }
 };
-static const CmdlineParam memory_params[] = {
-    { "size", "size" }, { "slots", "number" }, { "maxmem", "size" },
-    { NULL, NULL }
-};
-static const CmdlineParam mon_params[] = {
-    { "mode", "string" }, { "chardev", "string" }, { "pretty", "boolean" },
-    { NULL, NULL }
-};
-static const CmdlineParam trace_params[] = {
-    { "enable", "string" }, { "events", "string" }, { "file", "string" },
-    { NULL, NULL }
-};
+static const CmdlineParam memory_params[] = { { "size", "size" },
+                                              { "slots", "number" },
+                                              { "maxmem", "size" },
+                                              { NULL, NULL } };
+static const CmdlineParam mon_params[] = { { "mode", "string" },
+                                           { "chardev", "string" },
+                                           { "pretty", "boolean" },
+                                           { NULL, NULL } };
+static const CmdlineParam trace_params[] = { { "enable", "string" },
+                                             { "events", "string" },
+                                             { "file", "string" },
+                                             { NULL, NULL } };
 static const CmdlineParam chardev_params[] = {
-    { "backend", "string" }, { "path", "string" }, { "fd", "string" },
+    { "backend", "string" }, { "path", "string" },  { "fd", "string" },
     { "server", "boolean" }, { "wait", "boolean" }, { "signal", "boolean" },
     { "append", "boolean" }, { NULL, NULL }
 };

@@ -55,14 +55,28 @@ static bool qmp_query_kvm(JsonObject *args, JsonNode **ret, Error **errp)
 }
 
 /* QEMU 7.2's MigrationCapability values, in its order */
-static const char *const migration_caps[] = {
-    "xbzrle", "rdma-pin-all", "auto-converge", "zero-blocks", "compress",
-    "events", "postcopy-ram", "x-colo", "release-ram", "block",
-    "return-path", "pause-before-switchover", "multifd", "dirty-bitmaps",
-    "postcopy-blocktime", "late-block-activate", "x-ignore-shared",
-    "validate-uuid", "background-snapshot", "zero-copy-send",
-    "postcopy-preempt", NULL
-};
+static const char *const migration_caps[] = { "xbzrle",
+                                              "rdma-pin-all",
+                                              "auto-converge",
+                                              "zero-blocks",
+                                              "compress",
+                                              "events",
+                                              "postcopy-ram",
+                                              "x-colo",
+                                              "release-ram",
+                                              "block",
+                                              "return-path",
+                                              "pause-before-switchover",
+                                              "multifd",
+                                              "dirty-bitmaps",
+                                              "postcopy-blocktime",
+                                              "late-block-activate",
+                                              "x-ignore-shared",
+                                              "validate-uuid",
+                                              "background-snapshot",
+                                              "zero-copy-send",
+                                              "postcopy-preempt",
+                                              NULL };
 
 static bool qmp_query_migrate_caps(JsonObject *args, JsonNode **ret,
                                    Error **errp)
@@ -105,8 +119,7 @@ static const ProbeCpuModel *cpu_model_find(const char *name)
     return NULL;
 }
 
-static bool qmp_query_cpu_defs(JsonObject *args, JsonNode **ret,
-                               Error **errp)
+static bool qmp_query_cpu_defs(JsonObject *args, JsonNode **ret, Error **errp)
 {
     JsonArray *arr;
 
@@ -144,8 +157,8 @@ static const char *expansion_model(JsonObject *args, Error **errp)
         return NULL;
     }
     if (!JSON_NODE_HOLDS_OBJECT(model)) {
-        error_setg(errp, "Invalid parameter type for 'model', expected: "
-                         "object");
+        error_setg(errp,
+                   "Invalid parameter type for 'model', expected: object");
         return NULL;
     }
     if (!qmp_arg_str(json_node_get_object(model), "name", true, &name, NULL,
@@ -201,12 +214,12 @@ static void qmp_probe_cmds_register(void)
 {
     qmp_register_command("query-target", qmp_query_target, QCO_NO_FLAGS);
     qmp_register_command("query-kvm", qmp_query_kvm, QCO_NO_FLAGS);
-    qmp_register_command("query-migrate-capabilities",
-                         qmp_query_migrate_caps, QCO_NO_FLAGS);
+    qmp_register_command("query-migrate-capabilities", qmp_query_migrate_caps,
+                         QCO_NO_FLAGS);
     qmp_register_command("query-cpu-definitions", qmp_query_cpu_defs,
                          QCO_NO_FLAGS);
-    qmp_register_command("query-cpu-model-expansion",
-                         qmp_cpu_model_expansion, QCO_NO_FLAGS);
+    qmp_register_command("query-cpu-model-expansion", qmp_cpu_model_expansion,
+                         QCO_NO_FLAGS);
     /* no TPM: empty lists, as QEMU built without TPM back ends */
     qmp_register_command("query-tpm-models", qmp_empty_list, QCO_NO_FLAGS);
     qmp_register_command("query-tpm-types", qmp_empty_list, QCO_NO_FLAGS);

@@ -10,8 +10,7 @@
 
 static const char *const no_args[] = { NULL };
 
-static bool qmp_query_qmp_schema(JsonObject *args, JsonNode **ret,
-                                 Error **errp)
+static bool qmp_query_qmp_schema(JsonObject *args, JsonNode **ret, Error **errp)
 {
     g_autoptr(GError) gerr = NULL;
 

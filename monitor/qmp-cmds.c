@@ -47,8 +47,8 @@ static bool check_enable(JsonObject *args, bool *oob, Error **errp)
         return true;
     }
     if (!JSON_NODE_HOLDS_ARRAY(node)) {
-        error_setg(errp, "Invalid parameter type for 'enable', expected: "
-                         "array");
+        error_setg(errp,
+                   "Invalid parameter type for 'enable', expected: array");
         return false;
     }
     arr = json_node_get_array(node);
@@ -59,8 +59,9 @@ static bool check_enable(JsonObject *args, bool *oob, Error **errp)
                             ? json_node_get_string(el)
                             : NULL;
         if (!s) {
-            error_setg(errp, "Invalid parameter type for 'enable[%u]', "
-                             "expected: string", i);
+            error_setg(
+                errp,
+                "Invalid parameter type for 'enable[%u]', expected: string", i);
             return false;
         }
         if (strcmp(s, "oob")) {
@@ -98,8 +99,7 @@ static bool qmp_query_version(JsonObject *args, JsonNode **ret, Error **errp)
     return true;
 }
 
-static bool qmp_query_commands(JsonObject *args, JsonNode **ret,
-                               Error **errp)
+static bool qmp_query_commands(JsonObject *args, JsonNode **ret, Error **errp)
 {
     g_autoptr(GPtrArray) names = qmp_command_names();
     JsonArray *arr = json_array_new();

@@ -62,8 +62,8 @@ static bool is_string(JsonNode *node)
 }
 
 /* Check the members of a request; returns the command name or NULL. */
-static const char *check_request(JsonObject *req, QmpSession *s,
-                                 bool *oob, Error **errp)
+static const char *check_request(JsonObject *req, QmpSession *s, bool *oob,
+                                 Error **errp)
 {
     g_autoptr(GList) members = json_object_get_members(req);
     const char *name = NULL;
@@ -81,7 +81,8 @@ static const char *check_request(JsonObject *req, QmpSession *s,
             *oob = key[4] == '-';
         } else if (!strcmp(key, "arguments")) {
             if (!JSON_NODE_HOLDS_OBJECT(val)) {
-                error_setg(errp, "QMP input member 'arguments' must be an object");
+                error_setg(errp,
+                           "QMP input member 'arguments' must be an object");
                 return NULL;
             }
         } else if (strcmp(key, "id")) {
@@ -104,14 +105,13 @@ static const QmpCommand *lookup(const char *name, QmpSession *s, bool oob,
 
     if (!s->negotiated && !caps) {
         error_set(errp, ERROR_CLASS_COMMAND_NOT_FOUND,
-                  "Expecting capabilities negotiation with "
-                  "'qmp_capabilities'");
+                  "Expecting capabilities negotiation with 'qmp_capabilities'");
         return NULL;
     }
     if (s->negotiated && caps) {
-        error_set(errp, ERROR_CLASS_COMMAND_NOT_FOUND,
-                  "Capabilities negotiation is already complete, command "
-                  "ignored");
+        error_set(
+            errp, ERROR_CLASS_COMMAND_NOT_FOUND,
+            "Capabilities negotiation is already complete, command ignored");
         return NULL;
     }
     if (!cmd) {

@@ -11,7 +11,7 @@
 
 typedef struct MonitorQMP {
     Chardev *chr;
-    bool attached;   /* front end of chr */
+    bool attached; /* front end of chr */
     bool pretty;
     QmpSession session;
     JSONStreamer *streamer;
@@ -114,8 +114,8 @@ static void monitor_run_pending(MonitorQMP *mon)
     }
 }
 
-static void monitor_emit(void *opaque, const JSONToken *tokens,
-                         size_t ntokens, const char *text, const char *error)
+static void monitor_emit(void *opaque, const JSONToken *tokens, size_t ntokens,
+                         const char *text, const char *error)
 {
     MonitorQMP *mon = opaque;
     JsonNode *req = NULL;
@@ -205,12 +205,12 @@ bool monitor_init_qmp(Chardev *chr, bool pretty, Error **errp)
 
 bool monitor_init_opts(JsonObject *opts, Error **errp)
 {
-    const char *id = json_object_get_string_member_with_default(
-        opts, "chardev", NULL);
-    const char *mode = json_object_get_string_member_with_default(
-        opts, "mode", "readline");
-    const char *pretty_str = json_object_get_string_member_with_default(
-        opts, "pretty", NULL);
+    const char *id = json_object_get_string_member_with_default(opts, "chardev",
+                                                                NULL);
+    const char *mode = json_object_get_string_member_with_default(opts, "mode",
+                                                                  "readline");
+    const char *pretty_str =
+        json_object_get_string_member_with_default(opts, "pretty", NULL);
     bool pretty = false;
     Chardev *chr;
 
@@ -231,8 +231,9 @@ bool monitor_init_opts(JsonObject *opts, Error **errp)
         return false;
     }
     if (!strcmp(mode, "readline")) {
-        error_setg(errp, "mode=readline: the human monitor is not "
-                         "implemented, use mode=control (QMP)");
+        error_setg(
+            errp,
+            "mode=readline: the human monitor is not implemented, use mode=control (QMP)");
         return false;
     }
     return monitor_init_qmp(chr, pretty, errp);

@@ -45,4 +45,3 @@ void visit_error_expects(Error **errp, const char *name, const char *what)
 {
     error_setg(errp, "Parameter '%s' expects %s", name ? name : "null", what);
 }
-

@@ -11,9 +11,8 @@ static JsonNode *node_int(int64_t val)
     return json_node_init_int(node, val);
 }
 
-static bool visit_intN(Visitor *v, const char *name, int64_t *obj,
-                       int64_t min, int64_t max, const char *what,
-                       Error **errp)
+static bool visit_intN(Visitor *v, const char *name, int64_t *obj, int64_t min,
+                       int64_t max, const char *what, Error **errp)
 {
     int64_t val;
 
@@ -70,8 +69,7 @@ bool visit_type_int(Visitor *v, const char *name, int64_t *obj, Error **errp)
     return visit_intN(v, name, obj, INT64_MIN, INT64_MAX, "int64_t", errp);
 }
 
-bool visit_type_int64(Visitor *v, const char *name, int64_t *obj,
-                      Error **errp)
+bool visit_type_int64(Visitor *v, const char *name, int64_t *obj, Error **errp)
 {
     return visit_type_int(v, name, obj, errp);
 }
@@ -87,8 +85,7 @@ bool visit_type_int8(Visitor *v, const char *name, int8_t *obj, Error **errp)
     return true;
 }
 
-bool visit_type_int16(Visitor *v, const char *name, int16_t *obj,
-                      Error **errp)
+bool visit_type_int16(Visitor *v, const char *name, int16_t *obj, Error **errp)
 {
     int64_t val = *obj;
 
@@ -99,8 +96,7 @@ bool visit_type_int16(Visitor *v, const char *name, int16_t *obj,
     return true;
 }
 
-bool visit_type_int32(Visitor *v, const char *name, int32_t *obj,
-                      Error **errp)
+bool visit_type_int32(Visitor *v, const char *name, int32_t *obj, Error **errp)
 {
     int64_t val = *obj;
 
@@ -111,8 +107,7 @@ bool visit_type_int32(Visitor *v, const char *name, int32_t *obj,
     return true;
 }
 
-bool visit_type_uint8(Visitor *v, const char *name, uint8_t *obj,
-                      Error **errp)
+bool visit_type_uint8(Visitor *v, const char *name, uint8_t *obj, Error **errp)
 {
     uint64_t val = *obj;
 
@@ -153,8 +148,7 @@ bool visit_type_uint64(Visitor *v, const char *name, uint64_t *obj,
     return visit_uintN(v, name, obj, UINT64_MAX, "uint64_t", errp);
 }
 
-bool visit_type_size(Visitor *v, const char *name, uint64_t *obj,
-                     Error **errp)
+bool visit_type_size(Visitor *v, const char *name, uint64_t *obj, Error **errp)
 {
     if (v->type == VISITOR_OUTPUT) {
         output_uint(v, *obj);
@@ -220,8 +214,7 @@ bool visit_type_enum(Visitor *v, const char *name, int *obj,
     return true;
 }
 
-bool visit_type_any(Visitor *v, const char *name, JsonNode **obj,
-                    Error **errp)
+bool visit_type_any(Visitor *v, const char *name, JsonNode **obj, Error **errp)
 {
     if (v->type == VISITOR_OUTPUT) {
         output_set_node(v, json_node_copy(*obj));

@@ -52,8 +52,7 @@ static GType scalar_type(JsonNode *node)
 }
 
 /* Keyval/string modes: the scalar as a string, or an error. */
-static const char *input_get_string(Visitor *v, const char *name,
-                                    Error **errp)
+static const char *input_get_string(Visitor *v, const char *name, Error **errp)
 {
     if (scalar_type(v->root) != G_TYPE_STRING) {
         error_type(errp, name, "string");
@@ -62,8 +61,7 @@ static const char *input_get_string(Visitor *v, const char *name,
     return json_node_get_string(v->root);
 }
 
-bool input_type_int64(Visitor *v, const char *name, int64_t *obj,
-                      Error **errp)
+bool input_type_int64(Visitor *v, const char *name, int64_t *obj, Error **errp)
 {
     const char *str;
 
@@ -81,8 +79,7 @@ bool input_type_int64(Visitor *v, const char *name, int64_t *obj,
     }
     if (qemu_strtoi64(str, NULL, 0, obj) < 0) {
         visit_error_expects(errp, name,
-                            v->mode == VISIT_MODE_KEYVAL ? "integer"
-                                                         : "int64");
+                            v->mode == VISIT_MODE_KEYVAL ? "integer" : "int64");
         return false;
     }
     return true;
@@ -115,8 +112,7 @@ bool input_type_uint64(Visitor *v, const char *name, uint64_t *obj,
     return true;
 }
 
-bool input_type_size(Visitor *v, const char *name, uint64_t *obj,
-                     Error **errp)
+bool input_type_size(Visitor *v, const char *name, uint64_t *obj, Error **errp)
 {
     const char *str;
 
@@ -160,8 +156,7 @@ bool input_type_str(Visitor *v, const char *name, char **obj, Error **errp)
     return true;
 }
 
-bool input_type_any(Visitor *v, const char *name, JsonNode **obj,
-                    Error **errp)
+bool input_type_any(Visitor *v, const char *name, JsonNode **obj, Error **errp)
 {
     *obj = json_node_ref(v->root);
     return true;

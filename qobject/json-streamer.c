@@ -24,10 +24,10 @@ struct JSONStreamer {
     JSONEmitFunc *emit;
     void *opaque;
     LexState state;
-    char quote;          /* quote character of the current string */
-    size_t tok_start;    /* start of the current token in text */
-    GString *text;       /* text of the tokens of the pending value */
-    GArray *tokens;      /* JSONToken of the pending value */
+    char quote;       /* quote character of the current string */
+    size_t tok_start; /* start of the current token in text */
+    GString *text;    /* text of the tokens of the pending value */
+    GArray *tokens;   /* JSONToken of the pending value */
     int braces;
     int brackets;
 };
@@ -109,10 +109,9 @@ static char *echo_text(const char *text, size_t len, const char *tail)
 static void lex_error(JSONStreamer *js, unsigned char c)
 {
     char last[2] = { c, 0 };
-    g_autofree char *shown = echo_text(js->text->str + js->tok_start,
-                                       js->text->len - js->tok_start,
-                                       js->text->len - js->tok_start >=
-                                           JSON_ECHO_MAX ? "" : last);
+    g_autofree char *shown =
+        echo_text(js->text->str + js->tok_start, js->text->len - js->tok_start,
+                  js->text->len - js->tok_start >= JSON_ECHO_MAX ? "" : last);
     g_autofree char *msg = g_strdup_printf("JSON parse error, stray '%s'",
                                            shown);
 
@@ -189,8 +188,8 @@ static void lex_start(JSONStreamer *js, unsigned char c)
 {
     static const char structural[] = "{}[]:,";
     static const JSONTokenType types[] = {
-        JSON_LCURLY, JSON_RCURLY, JSON_LSQUARE,
-        JSON_RSQUARE, JSON_COLON, JSON_COMMA,
+        JSON_LCURLY,  JSON_RCURLY, JSON_LSQUARE,
+        JSON_RSQUARE, JSON_COLON,  JSON_COMMA,
     };
     const char *s;
 
@@ -287,7 +286,8 @@ static void lex_number(JSONStreamer *js, unsigned char c)
     }
     if (next == LEX_START) {
         frame_token(js, (js->state == LEX_ZERO || js->state == LEX_INT)
-                            ? JSON_INTEGER : JSON_FLOAT);
+                            ? JSON_INTEGER
+                            : JSON_FLOAT);
         lex_byte(js, c);
         return;
     }

@@ -172,7 +172,8 @@ static JsonNode *parse_number(Parser *p, const JSONToken *t)
     if (!isfinite(d)) {
         /* JSON has no infinity: the reply could not carry it back */
         json_node_unref(node);
-        fail(p, "number '%.*s' is out of range", t->len > 64 ? 64 : (int)t->len, s);
+        fail(p, "number '%.*s' is out of range", t->len > 64 ? 64 : (int)t->len,
+             s);
         return NULL;
     }
     json_node_set_double(node, d);
@@ -195,8 +196,8 @@ static JsonNode *parse_keyword(Parser *p, const JSONToken *t)
     } else {
         json_node_unref(node);
         /* keywords are letters only: any cut is a character boundary */
-        fail(p, "invalid keyword '%.*s%s'", (int)MIN(t->len, JSON_ECHO_MAX),
-             s, t->len > JSON_ECHO_MAX ? "..." : "");
+        fail(p, "invalid keyword '%.*s%s'", (int)MIN(t->len, JSON_ECHO_MAX), s,
+             t->len > JSON_ECHO_MAX ? "..." : "");
         return NULL;
     }
     return node;
@@ -313,7 +314,7 @@ JsonNode *qjson_parse_tokens(const JSONToken *tokens, size_t ntokens,
 typedef struct ParseOne {
     JsonNode *node;
     Error *err;
-    bool extra;     /* more than one value */
+    bool extra; /* more than one value */
 } ParseOne;
 
 static void parse_one_emit(void *opaque, const JSONToken *tokens,
@@ -353,7 +354,7 @@ JsonNode *qjson_parse_string(const char *str, Error **errp)
         /* an unfinished value is dropped by the flush */
         error_setg(errp, "JSON parse error, %s",
                    str[strspn(str, " \t\r\n")] ? "premature EOI"
-                                                : "expecting value");
+                                               : "expecting value");
     }
     return po.node;
 }

@@ -76,11 +76,9 @@ static void append_double(GString *out, double d)
     g_string_append(out, buf);
 }
 
-static void append_node(GString *out, JsonNode *node, bool pretty,
-                        int level);
+static void append_node(GString *out, JsonNode *node, bool pretty, int level);
 
-static void append_object(GString *out, JsonObject *obj, bool pretty,
-                          int level)
+static void append_object(GString *out, JsonObject *obj, bool pretty, int level)
 {
     g_autoptr(GList) members = json_object_get_members(obj);
     const char *sep = pretty ? "," : ", ";
@@ -100,8 +98,7 @@ static void append_object(GString *out, JsonObject *obj, bool pretty,
     g_string_append_c(out, '}');
 }
 
-static void append_array(GString *out, JsonArray *arr, bool pretty,
-                         int level)
+static void append_array(GString *out, JsonArray *arr, bool pretty, int level)
 {
     guint n = json_array_get_length(arr);
     const char *sep = pretty ? "," : ", ";

@@ -27,9 +27,8 @@ static bool qom_prop_access(Object *obj, const char *name, Visitor *v,
     }
     fn = dir == QOM_READ ? prop->get : prop->set;
     if (!fn) {
-        error_setg(errp, "Property '%s.%s' is not %s",
-                   object_get_typename(obj), name,
-                   dir == QOM_READ ? "readable" : "writable");
+        error_setg(errp, "Property '%s.%s' is not %s", object_get_typename(obj),
+                   name, dir == QOM_READ ? "readable" : "writable");
         return false;
     }
     fn(obj, v, name, prop->opaque, &failure);
@@ -62,14 +61,14 @@ static bool qom_write_with(Object *obj, const char *name, Visitor *input,
     return done;
 }
 
-bool object_property_set_qobject(Object *obj, const char *name,
-                                 JsonNode *value, Error **errp)
+bool object_property_set_qobject(Object *obj, const char *name, JsonNode *value,
+                                 Error **errp)
 {
     return qom_write_with(obj, name, qobject_input_visitor_new(value), errp);
 }
 
-bool object_property_set_keyval(Object *obj, const char *name,
-                                JsonNode *value, Error **errp)
+bool object_property_set_keyval(Object *obj, const char *name, JsonNode *value,
+                                Error **errp)
 {
     Visitor *input = qobject_input_visitor_new_keyval(value);
 
@@ -179,14 +178,14 @@ static bool qom_scalar_fits(JsonNode *node, QomScalar want)
 }
 
 /* The property's value if it is of kind @want; NULL with an error. */
-static JsonNode *qom_read_scalar(Object *obj, const char *name,
-                                 QomScalar want, Error **errp)
+static JsonNode *qom_read_scalar(Object *obj, const char *name, QomScalar want,
+                                 Error **errp)
 {
     JsonNode *node = object_property_get_qobject(obj, name, errp);
 
     if (node && !qom_scalar_fits(node, want)) {
-        error_setg(errp, "Invalid parameter type for '%s', expected: %s",
-                   name, qom_scalar_label[want]);
+        error_setg(errp, "Invalid parameter type for '%s', expected: %s", name,
+                   qom_scalar_label[want]);
         g_clear_pointer(&node, json_node_unref);
     }
     return node;
@@ -194,8 +193,7 @@ static JsonNode *qom_read_scalar(Object *obj, const char *name,
 
 char *object_property_get_str(Object *obj, const char *name, Error **errp)
 {
-    g_autoptr(JsonNode) node = qom_read_scalar(obj, name, QOM_SCALAR_STR,
-                                               errp);
+    g_autoptr(JsonNode) node = qom_read_scalar(obj, name, QOM_SCALAR_STR, errp);
 
     return node ? g_strdup(json_node_get_string(node)) : NULL;
 }
@@ -210,14 +208,12 @@ bool object_property_get_bool(Object *obj, const char *name, Error **errp)
 
 int64_t object_property_get_int(Object *obj, const char *name, Error **errp)
 {
-    g_autoptr(JsonNode) node = qom_read_scalar(obj, name, QOM_SCALAR_INT,
-                                               errp);
+    g_autoptr(JsonNode) node = qom_read_scalar(obj, name, QOM_SCALAR_INT, errp);
 
     return node ? json_node_get_int(node) : -1;
 }
 
-uint64_t object_property_get_uint(Object *obj, const char *name,
-                                  Error **errp)
+uint64_t object_property_get_uint(Object *obj, const char *name, Error **errp)
 {
     g_autoptr(JsonNode) node = qom_read_scalar(obj, name, QOM_SCALAR_UINT,
                                                errp);

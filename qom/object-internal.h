@@ -25,8 +25,8 @@ struct QomType {
     GPtrArray *declared_ifaces; /* char *: the interfaces TypeInfo names */
     QomClassState state;
     /* valid once built: */
-    unsigned int depth;         /* ancestors above this type */
-    QomType **chain;            /* chain[0] is the root type, [depth] us */
+    unsigned int depth; /* ancestors above this type */
+    QomType **chain;    /* chain[0] is the root type, [depth] us */
     size_t class_bytes;
     size_t instance_bytes;
     bool abstract;

@@ -95,17 +95,16 @@ Object *object_new(const char *typename)
     return obj;
 }
 
-bool object_initialize_child_with_props(Object *parentobj,
-                                        const char *propname, void *childobj,
-                                        size_t size, const char *type,
-                                        Error **errp)
+bool object_initialize_child_with_props(Object *parentobj, const char *propname,
+                                        void *childobj, size_t size,
+                                        const char *type, Error **errp)
 {
     Object *child = childobj;
     bool added;
 
     object_initialize(child, size, type);
-    added = object_property_try_add_child(parentobj, propname, child,
-                                          errp) != NULL;
+    added = object_property_try_add_child(parentobj, propname, child, errp) !=
+            NULL;
     /* our reference: the child property keeps its own, or none is left */
     object_unref(child);
     return added;

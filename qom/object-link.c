@@ -12,9 +12,9 @@
 
 typedef struct QomLink {
     char *target_type;
-    Object **fixed;          /* instance link; NULL for a class link */
-    ptrdiff_t offset;        /* class link: where in the instance */
-    ObjectLinkCheck *check;  /* NULL: read-only */
+    Object **fixed;         /* instance link; NULL for a class link */
+    ptrdiff_t offset;       /* class link: where in the instance */
+    ObjectLinkCheck *check; /* NULL: read-only */
     bool strong;
 } QomLink;
 
@@ -63,11 +63,11 @@ static bool qom_link_lookup(const char *name, const char *type,
                    path);
     } else if (object_resolve_path(path, &ambiguous) || ambiguous) {
         /* something is there, just not of the link's type */
-        error_setg(errp, "Invalid parameter type for '%s', expected: %s",
-                   name, type);
+        error_setg(errp, "Invalid parameter type for '%s', expected: %s", name,
+                   type);
     } else {
-        error_set(errp, ERROR_CLASS_DEVICE_NOT_FOUND,
-                  "Device '%s' not found", path);
+        error_set(errp, ERROR_CLASS_DEVICE_NOT_FOUND, "Device '%s' not found",
+                  path);
     }
     return false;
 }
@@ -148,8 +148,8 @@ static ObjectProperty *qom_link_attach(Object *obj, ObjectClass *klass,
         prop = object_property_add(obj, name, type, qom_link_read, set,
                                    qom_link_release, link);
     } else {
-        prop = object_class_property_add(klass, name, type, qom_link_read,
-                                         set, qom_link_release, link);
+        prop = object_class_property_add(klass, name, type, qom_link_read, set,
+                                         qom_link_release, link);
     }
     prop->resolve = qom_link_follow;
     return prop;
@@ -166,12 +166,9 @@ ObjectProperty *object_property_add_link(Object *obj, const char *name,
     return qom_link_attach(obj, NULL, name, link);
 }
 
-ObjectProperty *object_class_property_add_link(ObjectClass *klass,
-                                               const char *name,
-                                               const char *type,
-                                               ptrdiff_t offset,
-                                               ObjectLinkCheck *check,
-                                               ObjectPropertyLinkFlags flags)
+ObjectProperty *object_class_property_add_link(
+    ObjectClass *klass, const char *name, const char *type, ptrdiff_t offset,
+    ObjectLinkCheck *check, ObjectPropertyLinkFlags flags)
 {
     QomLink *link = qom_link_new(type, check, flags);
 

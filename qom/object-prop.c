@@ -14,8 +14,8 @@
 #include "object-internal.h"
 
 struct QomPropTable {
-    GQueue records;      /* ObjectProperty * */
-    GHashTable *index;   /* name -> GList * within records */
+    GQueue records;    /* ObjectProperty * */
+    GHashTable *index; /* name -> GList * within records */
 };
 
 QomPropTable *qom_prop_table_new(void)
@@ -49,20 +49,17 @@ void qom_prop_table_free(QomPropTable *table)
     g_free(table);
 }
 
-static ObjectProperty *qom_prop_table_get(QomPropTable *table,
-                                          const char *name)
+static ObjectProperty *qom_prop_table_get(QomPropTable *table, const char *name)
 {
     GList *link = table ? g_hash_table_lookup(table->index, name) : NULL;
 
     return link ? link->data : NULL;
 }
 
-static ObjectProperty *qom_prop_table_put(QomPropTable *table,
-                                          const char *name, const char *type,
-                                          ObjectPropertyAccessor *get,
-                                          ObjectPropertyAccessor *set,
-                                          ObjectPropertyRelease *release,
-                                          void *opaque)
+static ObjectProperty *
+qom_prop_table_put(QomPropTable *table, const char *name, const char *type,
+                   ObjectPropertyAccessor *get, ObjectPropertyAccessor *set,
+                   ObjectPropertyRelease *release, void *opaque)
 {
     ObjectProperty *prop = g_new0(ObjectProperty, 1);
 
@@ -118,35 +115,36 @@ ObjectProperty *object_property_try_add(Object *obj, const char *name,
     if (g_str_has_suffix(name, "[*]")) {
         name = slot = qom_prop_free_slot(obj, name);
     } else if (object_property_find(obj, name)) {
-        error_setg(errp, "attempt to add duplicate property '%s' to object "
-                   "(type '%s')", name, object_get_typename(obj));
+        error_setg(
+            errp,
+            "attempt to add duplicate property '%s' to object (type '%s')",
+            name, object_get_typename(obj));
         return NULL;
     }
     return qom_prop_table_put(obj->props, name, type, get, set, release,
                               opaque);
 }
 
-ObjectProperty *object_property_add(Object *obj, const char *name,
-                                    const char *type,
-                                    ObjectPropertyAccessor *get,
-                                    ObjectPropertyAccessor *set,
-                                    ObjectPropertyRelease *release,
-                                    void *opaque)
+ObjectProperty *
+object_property_add(Object *obj, const char *name, const char *type,
+                    ObjectPropertyAccessor *get, ObjectPropertyAccessor *set,
+                    ObjectPropertyRelease *release, void *opaque)
 {
-    return object_property_try_add(obj, name, type, get, set, release,
-                                   opaque, &error_abort);
+    return object_property_try_add(obj, name, type, get, set, release, opaque,
+                                   &error_abort);
 }
 
-ObjectProperty *object_class_property_add(ObjectClass *klass,
-                                          const char *name, const char *type,
+ObjectProperty *object_class_property_add(ObjectClass *klass, const char *name,
+                                          const char *type,
                                           ObjectPropertyAccessor *get,
                                           ObjectPropertyAccessor *set,
                                           ObjectPropertyRelease *release,
                                           void *opaque)
 {
     if (object_class_property_find(klass, name)) {
-        fprintf(stderr, "attempt to add duplicate property '%s' to class "
-                "(type '%s')\n", name, object_class_get_name(klass));
+        fprintf(stderr,
+                "attempt to add duplicate property '%s' to class (type '%s')\n",
+                name, object_class_get_name(klass));
         abort();
     }
     return qom_prop_table_put(klass->props, name, type, get, set, release,
@@ -187,8 +185,7 @@ void qom_prop_release_all(Object *obj)
 
 /* ---- finding ---- */
 
-ObjectProperty *object_class_property_find(ObjectClass *klass,
-                                           const char *name)
+ObjectProperty *object_class_property_find(ObjectClass *klass, const char *name)
 {
     QomType *t = qom_class_type(klass);
 
@@ -217,8 +214,7 @@ static void qom_prop_not_found(const char *typename, const char *name,
 }
 
 ObjectProperty *object_class_property_find_err(ObjectClass *klass,
-                                               const char *name,
-                                               Error **errp)
+                                               const char *name, Error **errp)
 {
     ObjectProperty *prop = object_class_property_find(klass, name);
 
@@ -287,8 +283,7 @@ void object_property_set_description(Object *obj, const char *name,
                       description);
 }
 
-void object_class_property_set_description(ObjectClass *klass,
-                                           const char *name,
+void object_class_property_set_description(ObjectClass *klass, const char *name,
                                            const char *description)
 {
     /* only a property the class added itself */

@@ -32,8 +32,7 @@ static void qom_child_read(Object *obj, Visitor *v, const char *name,
     visit_type_str(v, name, &where, errp);
 }
 
-static Object *qom_child_follow(Object *parent, void *opaque,
-                                const char *part)
+static Object *qom_child_follow(Object *parent, void *opaque, const char *part)
 {
     return opaque;
 }
@@ -153,8 +152,7 @@ typedef struct QomSearch {
 /* Try the walk from @node; true once the result cannot be unique. */
 static bool qom_search_at(QomSearch *s, Object *node)
 {
-    Object *found = object_dynamic_cast(qom_walk(node, s->parts),
-                                        s->typename);
+    Object *found = object_dynamic_cast(qom_walk(node, s->parts), s->typename);
 
     if (found) {
         s->hit = found;

@@ -38,8 +38,8 @@ typedef struct QomCbProp {
     } set;
 } QomCbProp;
 
-static void qom_cb_read(Object *obj, Visitor *v, const char *name,
-                        void *opaque, Error **errp)
+static void qom_cb_read(Object *obj, Visitor *v, const char *name, void *opaque,
+                        Error **errp)
 {
     QomCbProp *cb = opaque;
     Error *failure = NULL;
@@ -111,8 +111,7 @@ static void qom_cb_forget(Object *obj, const char *name, void *opaque)
  */
 static ObjectProperty *qom_cb_attach(Object *obj, ObjectClass *klass,
                                      const char *name, const char *type,
-                                     QomCbProp *cb, bool has_get,
-                                     bool has_set)
+                                     QomCbProp *cb, bool has_get, bool has_set)
 {
     ObjectPropertyAccessor *get = has_get ? qom_cb_read : NULL;
     ObjectPropertyAccessor *set = has_set ? qom_cb_write : NULL;
@@ -156,8 +155,8 @@ static ObjectProperty *qom_add_str(Object *obj, ObjectClass *klass,
 
 static ObjectProperty *qom_add_enum(Object *obj, ObjectClass *klass,
                                     const char *name, const char *type,
-                                    const QEnumLookup *lookup,
-                                    QomEnumGet *get, QomEnumSet *set)
+                                    const QEnumLookup *lookup, QomEnumGet *get,
+                                    QomEnumSet *set)
 {
     QomCbProp *cb = qom_cb_new(QOM_CB_ENUM);
 
@@ -169,15 +168,15 @@ static ObjectProperty *qom_add_enum(Object *obj, ObjectClass *klass,
 
 ObjectProperty *object_property_add_bool(Object *obj, const char *name,
                                          bool (*get)(Object *, Error **),
-                                         void (*set)(Object *, bool,
-                                                     Error **))
+                                         void (*set)(Object *, bool, Error **))
 {
     return qom_add_bool(obj, NULL, name, get, set);
 }
 
-ObjectProperty *object_class_property_add_bool(
-    ObjectClass *klass, const char *name, bool (*get)(Object *, Error **),
-    void (*set)(Object *, bool, Error **))
+ObjectProperty *
+object_class_property_add_bool(ObjectClass *klass, const char *name,
+                               bool (*get)(Object *, Error **),
+                               void (*set)(Object *, bool, Error **))
 {
     return qom_add_bool(NULL, klass, name, get, set);
 }
@@ -190,9 +189,10 @@ ObjectProperty *object_property_add_str(Object *obj, const char *name,
     return qom_add_str(obj, NULL, name, get, set);
 }
 
-ObjectProperty *object_class_property_add_str(
-    ObjectClass *klass, const char *name, char *(*get)(Object *, Error **),
-    void (*set)(Object *, const char *, Error **))
+ObjectProperty *
+object_class_property_add_str(ObjectClass *klass, const char *name,
+                              char *(*get)(Object *, Error **),
+                              void (*set)(Object *, const char *, Error **))
 {
     return qom_add_str(NULL, klass, name, get, set);
 }
@@ -206,10 +206,11 @@ ObjectProperty *object_property_add_enum(Object *obj, const char *name,
     return qom_add_enum(obj, NULL, name, typename, lookup, get, set);
 }
 
-ObjectProperty *object_class_property_add_enum(
-    ObjectClass *klass, const char *name, const char *typename,
-    const QEnumLookup *lookup, int (*get)(Object *, Error **),
-    void (*set)(Object *, int, Error **))
+ObjectProperty *
+object_class_property_add_enum(ObjectClass *klass, const char *name,
+                               const char *typename, const QEnumLookup *lookup,
+                               int (*get)(Object *, Error **),
+                               void (*set)(Object *, int, Error **))
 {
     return qom_add_enum(NULL, klass, name, typename, lookup, get, set);
 }

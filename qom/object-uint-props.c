@@ -9,7 +9,7 @@
 
 typedef struct QomUintVar {
     void *where;
-    unsigned int bytes;       /* 1, 2, 4 or 8 */
+    unsigned int bytes; /* 1, 2, 4 or 8 */
 } QomUintVar;
 
 static const char *qom_uint_type_name(unsigned int bytes)
@@ -101,17 +101,17 @@ static ObjectProperty *qom_uint_attach(Object *obj, ObjectClass *klass,
                                        ObjectPropertyFlags flags)
 {
     QomUintVar *var = g_new(QomUintVar, 1);
-    ObjectPropertyAccessor *get =
-        (flags & OBJ_PROP_FLAG_READ) ? qom_uint_read : NULL;
-    ObjectPropertyAccessor *set =
-        (flags & OBJ_PROP_FLAG_WRITE) ? qom_uint_write : NULL;
+    ObjectPropertyAccessor *get = (flags & OBJ_PROP_FLAG_READ) ? qom_uint_read
+                                                               : NULL;
+    ObjectPropertyAccessor *set = (flags & OBJ_PROP_FLAG_WRITE) ? qom_uint_write
+                                                                : NULL;
     const char *type = qom_uint_type_name(bytes);
 
     var->where = (void *)where;
     var->bytes = bytes;
     if (obj) {
-        return object_property_add(obj, name, type, get, set,
-                                   qom_uint_forget, var);
+        return object_property_add(obj, name, type, get, set, qom_uint_forget,
+                                   var);
     }
     return object_class_property_add(klass, name, type, get, set, NULL, var);
 }

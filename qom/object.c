@@ -13,14 +13,13 @@
 #include "object-internal.h"
 
 typedef struct QomRegistry {
-    GHashTable *by_name;   /* const char * -> QomType * */
-    GPtrArray *in_order;   /* QomType *, as registered */
+    GHashTable *by_name; /* const char * -> QomType * */
+    GPtrArray *in_order; /* QomType *, as registered */
 } QomRegistry;
 
 static QomRegistry registry;
 
-static G_NORETURN void qom_type_fatal(const char *fmt, ...)
-    G_GNUC_PRINTF(1, 2);
+static G_NORETURN void qom_type_fatal(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
 
 static G_NORETURN void qom_type_fatal(const char *fmt, ...)
 {
@@ -120,7 +119,7 @@ static void qom_class_adopt_iface(ObjectClass *owner, const ObjectClass *model)
 
     copy = g_malloc(model->type->class_bytes);
     memcpy(copy, model, model->type->class_bytes);
-    copy->parent_class.props = NULL;    /* lookups go by type, not copy */
+    copy->parent_class.props = NULL; /* lookups go by type, not copy */
     copy->parent_class.ifaces = NULL;
     copy->concrete_class = owner;
     g_ptr_array_add(owner->ifaces, copy);
@@ -143,8 +142,9 @@ static void qom_class_fill_ifaces(QomType *t, QomType *parent)
         QomType *it = qom_type_build(qom_type_lookup(name));
 
         if (!it || !it->is_interface) {
-            qom_type_fatal("type '%s' implements '%s', which is not an "
-                           "interface", t->info.name, name);
+            qom_type_fatal(
+                "type '%s' implements '%s', which is not an interface",
+                t->info.name, name);
         }
         if (!object_class_dynamic_cast(klass, name)) {
             qom_class_adopt_iface(klass, it->klass);
@@ -193,8 +193,8 @@ QomType *qom_type_build(QomType *t)
     if (t->info.parent) {
         parent = qom_type_build(qom_type_lookup(t->info.parent));
         if (!parent) {
-            qom_type_fatal("Type '%s' is missing its parent '%s'",
-                           t->info.name, t->info.parent);
+            qom_type_fatal("Type '%s' is missing its parent '%s'", t->info.name,
+                           t->info.parent);
         }
     }
     qom_type_settle(t, parent);
@@ -247,8 +247,7 @@ static ObjectClass *qom_class_find_iface(ObjectClass *klass, QomType *target)
     return hit;
 }
 
-ObjectClass *object_class_dynamic_cast(ObjectClass *klass,
-                                       const char *typename)
+ObjectClass *object_class_dynamic_cast(ObjectClass *klass, const char *typename)
 {
     QomType *target;
 
@@ -273,9 +272,10 @@ ObjectClass *object_class_dynamic_cast_assert(ObjectClass *klass,
     ObjectClass *as = object_class_dynamic_cast(klass, typename);
 
     if (klass && !as) {
-        fprintf(stderr, "%s:%d:%s: Object class %p (%s) is not an instance "
-                "of type %s\n", file, line, func, (void *)klass,
-                object_class_get_name(klass), typename);
+        fprintf(stderr,
+                "%s:%d:%s: Object class %p (%s) is not an instance of type %s\n",
+                file, line, func, (void *)klass, object_class_get_name(klass),
+                typename);
         abort();
     }
     return as;
@@ -346,18 +346,17 @@ const char *object_get_typename(const Object *obj)
 
 Object *object_dynamic_cast(Object *obj, const char *typename)
 {
-    return obj && object_class_dynamic_cast(obj->class, typename) ? obj
-                                                                   : NULL;
+    return obj && object_class_dynamic_cast(obj->class, typename) ? obj : NULL;
 }
 
 Object *object_dynamic_cast_assert(Object *obj, const char *typename,
-                                   const char *file, int line,
-                                   const char *func)
+                                   const char *file, int line, const char *func)
 {
     if (obj && !object_dynamic_cast(obj, typename)) {
-        fprintf(stderr, "%s:%d:%s: Object %p (%s) is not an instance of "
-                "type %s\n", file, line, func, (void *)obj,
-                object_get_typename(obj), typename);
+        fprintf(stderr,
+                "%s:%d:%s: Object %p (%s) is not an instance of type %s\n",
+                file, line, func, (void *)obj, object_get_typename(obj),
+                typename);
         abort();
     }
     return obj;

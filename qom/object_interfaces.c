@@ -7,8 +7,8 @@
 
 bool user_creatable_complete(UserCreatable *uc, Error **errp)
 {
-    void (*complete)(UserCreatable *, Error **) =
-        USER_CREATABLE_GET_CLASS(uc)->complete;
+    void (*complete)(UserCreatable *,
+                     Error **) = USER_CREATABLE_GET_CLASS(uc)->complete;
     Error *err = NULL;
 
     if (complete) {
@@ -51,8 +51,7 @@ static ObjectClass *creatable_class_by_name(const char *type, Error **errp)
     return NULL;
 }
 
-static bool set_props(Object *obj, JsonObject *props, bool keyval,
-                      Error **errp)
+static bool set_props(Object *obj, JsonObject *props, bool keyval, Error **errp)
 {
     g_autoptr(GList) members = NULL;
 
@@ -62,10 +61,9 @@ static bool set_props(Object *obj, JsonObject *props, bool keyval,
     members = json_object_get_members(props);
     for (GList *m = members; m; m = m->next) {
         JsonNode *value = json_object_get_member(props, m->data);
-        bool ok = keyval ? object_property_set_keyval(obj, m->data, value,
-                                                      errp)
-                         : object_property_set_qobject(obj, m->data, value,
-                                                       errp);
+        bool ok = keyval
+                      ? object_property_set_keyval(obj, m->data, value, errp)
+                      : object_property_set_qobject(obj, m->data, value, errp);
 
         if (!ok) {
             return false;
@@ -84,16 +82,17 @@ Object *user_creatable_add_type(const char *type, const char *id,
     }
     if (id && !id_wellformed(id)) {
         error_setg(errp, "Parameter 'id' expects an identifier");
-        error_append_hint(errp, "Identifiers consist of letters, digits, "
-                          "'-', '.', '_', starting with a letter.\n");
+        error_append_hint(
+            errp,
+            "Identifiers consist of letters, digits, '-', '.', '_', starting with a letter.\n");
         return NULL;
     }
     obj = object_new(type);
     if (!set_props(obj, props, keyval, errp)) {
         goto fail;
     }
-    if (id && !object_property_try_add_child(object_get_objects_root(), id,
-                                             obj, errp)) {
+    if (id && !object_property_try_add_child(object_get_objects_root(), id, obj,
+                                             errp)) {
         goto fail;
     }
     if (!user_creatable_complete(USER_CREATABLE(obj), errp)) {
@@ -130,8 +129,9 @@ bool user_creatable_add_qmp(JsonObject *args, Error **errp)
         }
         if (!JSON_NODE_HOLDS_VALUE(value) ||
             json_node_get_value_type(value) != G_TYPE_STRING) {
-            error_setg(errp, "Invalid parameter type for '%s', expected: "
-                       "string", (const char *)m->data);
+            error_setg(errp,
+                       "Invalid parameter type for '%s', expected: string",
+                       (const char *)m->data);
             return false;
         }
         *dst = json_node_get_string(value);

@@ -14,8 +14,8 @@ static Object *qmp_find_object(const char *path, Error **errp)
     Object *obj = object_resolve_path(path, NULL);
 
     if (!obj) {
-        error_set(errp, ERROR_CLASS_DEVICE_NOT_FOUND,
-                  "Device '%s' not found", path);
+        error_set(errp, ERROR_CLASS_DEVICE_NOT_FOUND, "Device '%s' not found",
+                  path);
     }
     return obj;
 }
@@ -27,8 +27,7 @@ static JsonObject *property_info(ObjectProperty *prop, bool details)
     json_object_set_string_member(info, "name", prop->name);
     json_object_set_string_member(info, "type", prop->type);
     if (details && prop->description) {
-        json_object_set_string_member(info, "description",
-                                      prop->description);
+        json_object_set_string_member(info, "description", prop->description);
     }
     if (details && prop->defval) {
         json_object_set_member(info, "default-value",
@@ -99,8 +98,7 @@ static bool qmp_qom_get(JsonObject *args, JsonNode **ret, Error **errp)
 
 static bool qmp_qom_set(JsonObject *args, JsonNode **ret, Error **errp)
 {
-    static const char *const allowed[] = { "path", "property", "value",
-                                           NULL };
+    static const char *const allowed[] = { "path", "property", "value", NULL };
     const char *path, *property;
     JsonNode *value;
     Object *obj;
@@ -138,8 +136,7 @@ static void add_type_info(ObjectClass *klass, void *opaque)
     json_array_add_object_element(opaque, info);
 }
 
-static bool qmp_qom_list_types(JsonObject *args, JsonNode **ret,
-                               Error **errp)
+static bool qmp_qom_list_types(JsonObject *args, JsonNode **ret, Error **errp)
 {
     static const char *const allowed[] = { "implements", "abstract", NULL };
     const char *implements = NULL;

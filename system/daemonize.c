@@ -14,7 +14,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 
-static int waiter_fd = -1;      /* write end, held by the daemon */
+static int waiter_fd = -1; /* write end, held by the daemon */
 static bool daemon_mode;
 
 bool is_daemonized(void)
@@ -53,8 +53,8 @@ void daemonize_start(void)
     fflush(stdout);
     fflush(stderr);
     if (pipe2(fds, O_CLOEXEC) < 0) {
-        fprintf(stderr, "%s: cannot create a pipe: %s\n",
-                error_get_progname(), strerror(errno));
+        fprintf(stderr, "%s: cannot create a pipe: %s\n", error_get_progname(),
+                strerror(errno));
         exit(1);
     }
     if (fork_or_die() > 0) {
@@ -64,7 +64,7 @@ void daemonize_start(void)
     close(fds[0]);
     setsid();
     if (fork_or_die() > 0) {
-        _exit(0);   /* the session leader goes; the daemon is its child */
+        _exit(0); /* the session leader goes; the daemon is its child */
     }
     umask(027);
     waiter_fd = fds[1];
@@ -76,7 +76,7 @@ static void redirect_stdio(void)
     int fd = open("/dev/null", O_RDWR | O_CLOEXEC);
 
     if (fd < 0) {
-        return;     /* keep the inherited ones rather than none */
+        return; /* keep the inherited ones rather than none */
     }
     for (int i = STDIN_FILENO; i <= STDERR_FILENO; i++) {
         dup2(fd, i);

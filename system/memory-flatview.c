@@ -132,7 +132,8 @@ static void flatview_check(const FlatView *fv)
         g_assert(fr->start <= fr->last);
         g_assert(i == 0 || fv->ranges[i - 1].last < fr->start);
         g_assert((unsigned __int128)fr->offset_in_region +
-                 (fr->last - fr->start) < memory_region_size128(fr->mr));
+                     (fr->last - fr->start) <
+                 memory_region_size128(fr->mr));
     }
 }
 #else

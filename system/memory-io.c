@@ -106,7 +106,7 @@ static MemTxResult io_access_widened(MemoryRegion *mr, hwaddr addr,
     MemTxResult res = MEMTX_OK;
 
     for (hwaddr w = addr & ~(hwaddr)(unit - 1); w < end; w += unit) {
-        uint8_t word[8] = {0};
+        uint8_t word[8] = { 0 };
         hwaddr lo = MAX(w, addr);
         hwaddr hi = MIN(w + unit, end);
 
@@ -187,7 +187,7 @@ MemTxResult memory_region_dispatch_read(MemoryRegion *mr, hwaddr addr,
                                         uint64_t *pval, unsigned size,
                                         MemTxAttrs attrs)
 {
-    uint8_t buf[8] = {0};
+    uint8_t buf[8] = { 0 };
     MemTxResult res;
 
     *pval = 0;

@@ -186,8 +186,8 @@ void memory_region_iommu_replay(IOMMUMemoryRegion *iommu_mr, IOMMUNotifier *n)
          a += page) {
         IOMMUTLBEvent event = {
             .type = IOMMU_NOTIFIER_MAP,
-            .entry =
-                ops->translate(iommu_mr, (hwaddr)a, IOMMU_NONE, n->iommu_idx),
+            .entry = ops->translate(iommu_mr, (hwaddr)a, IOMMU_NONE,
+                                    n->iommu_idx),
         };
 
         if (event.entry.perm != IOMMU_NONE) {

@@ -84,7 +84,7 @@ static void st_le(uint8_t *b, unsigned size, uint64_t v)
 static uint64_t ld_common(AddressSpace *as, hwaddr addr, MemTxAttrs attrs,
                           MemTxResult *result, unsigned size, bool be)
 {
-    uint8_t buf[8] = {0};
+    uint8_t buf[8] = { 0 };
 
     ldst_result(result, ldst_access(as, addr, buf, size, false, attrs));
     return be ? ld_be(buf, size) : ld_le(buf, size);

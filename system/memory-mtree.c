@@ -85,10 +85,11 @@ static void mtree_flatview(GString *out, AddressSpace *as, unsigned n)
     for (unsigned i = 0; i < fv->nr; i++) {
         const FlatRange *fr = &fv->ranges[i];
 
-        g_string_append_printf(
-            out, "  %016" PRIx64 "-%016" PRIx64 " (prio %d, %s): %s", fr->start,
-            fr->last, fr->mr->priority, mtree_type(fr->mr, fr->readonly),
-            fr->mr->name);
+        g_string_append_printf(out,
+                               "  %016" PRIx64 "-%016" PRIx64
+                               " (prio %d, %s): %s",
+                               fr->start, fr->last, fr->mr->priority,
+                               mtree_type(fr->mr, fr->readonly), fr->mr->name);
         if (fr->offset_in_region) {
             g_string_append_printf(out, " @%016" PRIx64, fr->offset_in_region);
         }

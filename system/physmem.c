@@ -58,7 +58,7 @@ static MemSection address_space_resolve(AddressSpace *as, hwaddr addr,
                                         hwaddr len, bool is_write,
                                         MemTxAttrs attrs)
 {
-    MemSection s = {.len = len, .err = MEMTX_DECODE_ERROR};
+    MemSection s = { .len = len, .err = MEMTX_DECODE_ERROR };
 
     for (int depth = 0; depth < IOMMU_MAX_DEPTH; depth++) {
         FlatView *fv = address_space_to_flatview(as);

@@ -22,12 +22,13 @@ static JsonNode *qmp_scalar_to_string(const char *key, JsonNode *value,
     }
     type = json_node_get_value_type(value);
     if (type == G_TYPE_BOOLEAN) {
-        return json_node_init_string(
-            json_node_alloc(), json_node_get_boolean(value) ? "on" : "off");
+        return json_node_init_string(json_node_alloc(),
+                                     json_node_get_boolean(value) ? "on"
+                                                                  : "off");
     }
     if (type == G_TYPE_INT64) {
-        g_autofree char *s =
-            g_strdup_printf("%" PRId64, json_node_get_int(value));
+        g_autofree char *s = g_strdup_printf("%" PRId64,
+                                             json_node_get_int(value));
 
         return json_node_init_string(json_node_alloc(), s);
     }
@@ -47,8 +48,10 @@ static bool qmp_device_add(JsonObject *args, JsonNode **ret, Error **errp)
     GList *l;
 
     for (l = members; l; l = l->next) {
-        JsonNode *s = qmp_scalar_to_string(
-            l->data, json_object_get_member(args, l->data), errp);
+        JsonNode *s = qmp_scalar_to_string(l->data,
+                                           json_object_get_member(args,
+                                                                  l->data),
+                                           errp);
 
         if (!s) {
             return false;
@@ -65,7 +68,7 @@ static bool qmp_device_add(JsonObject *args, JsonNode **ret, Error **errp)
 
 static bool qmp_device_del(JsonObject *args, JsonNode **ret, Error **errp)
 {
-    static const char *const allowed[] = {"id", NULL};
+    static const char *const allowed[] = { "id", NULL };
     const char *id;
 
     return qmp_args_check(args, allowed, errp) &&
@@ -76,7 +79,7 @@ static bool qmp_device_del(JsonObject *args, JsonNode **ret, Error **errp)
 static bool qmp_device_list_properties(JsonObject *args, JsonNode **ret,
                                        Error **errp)
 {
-    static const char *const allowed[] = {"typename", NULL};
+    static const char *const allowed[] = { "typename", NULL };
     const char *typename;
     JsonArray *list;
 
@@ -124,7 +127,7 @@ static JsonObject *machine_info(MachineClass *mc)
 
 static bool qmp_query_machines(JsonObject *args, JsonNode **ret, Error **errp)
 {
-    static const char *const allowed[] = {NULL};
+    static const char *const allowed[] = { NULL };
     g_autoptr(GSList) list = NULL;
     JsonArray *arr;
     GSList *l;

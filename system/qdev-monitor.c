@@ -63,8 +63,8 @@ static BusState *bus_from_path(const char *driver, DeviceClass *dc,
 {
     BusState *bus = qbus_find(path, errp);
 
-    if (bus && !(dc->bus_type &&
-                 object_dynamic_cast(OBJECT(bus), dc->bus_type))) {
+    if (bus &&
+        !(dc->bus_type && object_dynamic_cast(OBJECT(bus), dc->bus_type))) {
         error_setg(errp, "Device '%s' can't go on %s bus", driver,
                    object_get_typename(OBJECT(bus)));
         return NULL;
@@ -73,8 +73,7 @@ static BusState *bus_from_path(const char *driver, DeviceClass *dc,
 }
 
 /* The first bus of the device's type that has room, in tree order. */
-static BusState *bus_by_type(const char *driver, DeviceClass *dc,
-                             Error **errp)
+static BusState *bus_by_type(const char *driver, DeviceClass *dc, Error **errp)
 {
     BusState *bus = qbus_find_recursive(sysbus_get_default(), NULL,
                                         dc->bus_type);
@@ -134,15 +133,16 @@ static bool id_acceptable(const char *id, Error **errp)
         return true;
     }
     error_setg(errp, "Parameter 'id' expects an identifier");
-    error_append_hint(errp, "Identifiers consist of letters, digits, "
-                            "'-', '.', '_', starting with a letter.\n");
+    error_append_hint(
+        errp,
+        "Identifiers consist of letters, digits, '-', '.', '_', starting with a letter.\n");
     return false;
 }
 
 /* Keys that place the device rather than configure it. */
 static bool opt_is_placement(const char *key)
 {
-    static const char *const keys[] = {"driver", "bus", "id", NULL};
+    static const char *const keys[] = { "driver", "bus", "id", NULL };
 
     return g_strv_contains(keys, key);
 }

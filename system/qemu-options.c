@@ -36,9 +36,8 @@ void qemu_options_print_help(FILE *out, const char *progname)
 {
     fprintf(out, "usage: %s [options]\n", progname);
     fputs(qemu_help_text, out);
-    fputs("\nWhen using -nographic, the guest console is on standard "
-          "input/output.\n"
-          "\nSee docs/system/s390x/ for the supported devices and "
-          "options.\n",
-          out);
+    fputs(
+        "\nWhen using -nographic, the guest console is on standard input/output.\n"
+        "\nSee docs/system/s390x/ for the supported devices and options.\n",
+        out);
 }

@@ -20,8 +20,8 @@ static bool qtest_arg_range(Chardev *chr, gchar **words, uint64_t *addr,
         return false;
     }
     if (*len > QTEST_MAX_BUF) {
-        qtest_sendf(chr, "ERR size %" PRIu64 " too large (max %" PRId64
-                    ")\n", *len, QTEST_MAX_BUF);
+        qtest_sendf(chr, "ERR size %" PRIu64 " too large (max %" PRId64 ")\n",
+                    *len, QTEST_MAX_BUF);
         return false;
     }
     return true;
@@ -38,8 +38,8 @@ static bool qtest_arg_range(Chardev *chr, gchar **words, uint64_t *addr,
 static void qtest_mem_read(hwaddr addr, void *buf, hwaddr len)
 {
     memset(buf, 0, len);
-    address_space_read(&address_space_memory, addr, MEMTXATTRS_UNSPECIFIED,
-                       buf, len);
+    address_space_read(&address_space_memory, addr, MEMTXATTRS_UNSPECIFIED, buf,
+                       len);
 }
 
 static void qtest_mem_write(hwaddr addr, const void *buf, hwaddr len)
@@ -112,7 +112,7 @@ static void qtest_cmd_read(Chardev *chr, gchar **words)
     }
     data = g_malloc(len ? len : 1);
     qtest_mem_read(addr, data, len);
-    reply = p = g_malloc(len * 2 + 7);   /* "OK 0x" hex "\n" NUL */
+    reply = p = g_malloc(len * 2 + 7); /* "OK 0x" hex "\n" NUL */
     p = stpcpy(p, "OK 0x");
     for (i = 0; i < len; i++) {
         *p++ = hex[data[i] >> 4];
@@ -224,12 +224,18 @@ static void qtest_mem_register(void)
         const char *name;
         QTestCommandFunc *fn;
     } cmds[] = {
-        { "readb", qtest_cmd_readx },      { "readw", qtest_cmd_readx },
-        { "readl", qtest_cmd_readx },      { "readq", qtest_cmd_readx },
-        { "writeb", qtest_cmd_writex },    { "writew", qtest_cmd_writex },
-        { "writel", qtest_cmd_writex },    { "writeq", qtest_cmd_writex },
-        { "read", qtest_cmd_read },        { "write", qtest_cmd_write },
-        { "b64read", qtest_cmd_b64read },  { "b64write", qtest_cmd_b64write },
+        { "readb", qtest_cmd_readx },
+        { "readw", qtest_cmd_readx },
+        { "readl", qtest_cmd_readx },
+        { "readq", qtest_cmd_readx },
+        { "writeb", qtest_cmd_writex },
+        { "writew", qtest_cmd_writex },
+        { "writel", qtest_cmd_writex },
+        { "writeq", qtest_cmd_writex },
+        { "read", qtest_cmd_read },
+        { "write", qtest_cmd_write },
+        { "b64read", qtest_cmd_b64read },
+        { "b64write", qtest_cmd_b64write },
         { "memset", qtest_cmd_memset },
         { "endianness", qtest_cmd_endianness },
     };

@@ -19,7 +19,7 @@ typedef struct QTestServer {
     bool opened;
     int64_t start_ns;
     GString *inbuf;
-    size_t scanned;    /* leading bytes of inbuf without a newline */
+    size_t scanned; /* leading bytes of inbuf without a newline */
 } QTestServer;
 
 static QTestServer server;
@@ -151,8 +151,7 @@ bool qtest_arg_i64(Chardev *chr, gchar **words, int idx, int64_t *val)
 
 static void qtest_reply_clock(Chardev *chr)
 {
-    qtest_sendf(chr, "OK %" PRIi64 "\n",
-                qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL));
+    qtest_sendf(chr, "OK %" PRIi64 "\n", qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL));
 }
 
 /*
@@ -205,8 +204,8 @@ static void qtest_process_command(Chardev *chr, gchar **words)
         qtest_send(chr, "FAIL Unknown command ''\n");
         return;
     }
-    if (!qtest_allowed && (!strcmp(words[0], "clock_step") ||
-                           !strcmp(words[0], "clock_set"))) {
+    if (!qtest_allowed &&
+        (!strcmp(words[0], "clock_step") || !strcmp(words[0], "clock_set"))) {
         fn = NULL;
     } else {
         fn = g_hash_table_lookup(qtest_commands, words[0]);
@@ -328,7 +327,7 @@ static void qtest_register_builtins(void)
 
 module_init(qtest_register_builtins)
 
-static bool qtest_open_log(const char *qtest_log, Error **errp)
+    static bool qtest_open_log(const char *qtest_log, Error **errp)
 {
     if (!qtest_log) {
         server.log = stderr;

@@ -22,17 +22,15 @@ bool qemu_uuid_set;
 
 static char *qemu_name;
 static RunState current_state = RUN_STATE_PRELAUNCH;
-static GArray *state_handlers;  /* Handler */
-static GArray *reset_handlers;  /* Handler */
+static GArray *state_handlers; /* Handler */
+static GArray *reset_handlers; /* Handler */
 static ShutdownCause shutdown_requested;
 static ShutdownCause reset_requested;
 static bool signals_installed;
 
 static const char *const runstate_names[RUN_STATE__MAX] = {
-    [RUN_STATE_PRELAUNCH] = "prelaunch",
-    [RUN_STATE_RUNNING] = "running",
-    [RUN_STATE_PAUSED] = "paused",
-    [RUN_STATE_SHUTDOWN] = "shutdown",
+    [RUN_STATE_PRELAUNCH] = "prelaunch", [RUN_STATE_RUNNING] = "running",
+    [RUN_STATE_PAUSED] = "paused",       [RUN_STATE_SHUTDOWN] = "shutdown",
     [RUN_STATE_INMIGRATE] = "inmigrate",
 };
 
@@ -85,11 +83,11 @@ void qemu_uuid_unparse(const uint8_t uuid[16], char *out)
 {
     const uint8_t *u = uuid;
 
-    sprintf(out,
-            "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
-            "%02x%02x%02x%02x%02x%02x",
-            u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9],
-            u[10], u[11], u[12], u[13], u[14], u[15]);
+    sprintf(
+        out,
+        "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+        u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9], u[10],
+        u[11], u[12], u[13], u[14], u[15]);
 }
 
 const char *runstate_name(RunState state)

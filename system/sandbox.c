@@ -17,60 +17,59 @@
 
 /* The groups a -sandbox option can deny, one bit each. */
 enum {
-    SANDBOX_BASE = 1 << 0,          /* always, with "on" */
-    SANDBOX_OBSOLETE = 1 << 1,      /* unless obsolete=allow */
-    SANDBOX_PRIVILEGES = 1 << 2,    /* elevateprivileges=deny|children */
-    SANDBOX_SPAWN = 1 << 3,         /* spawn=deny */
-    SANDBOX_SCHED = 1 << 4,         /* resourcecontrol=deny */
+    SANDBOX_BASE = 1 << 0,       /* always, with "on" */
+    SANDBOX_OBSOLETE = 1 << 1,   /* unless obsolete=allow */
+    SANDBOX_PRIVILEGES = 1 << 2, /* elevateprivileges=deny|children */
+    SANDBOX_SPAWN = 1 << 3,      /* spawn=deny */
+    SANDBOX_SCHED = 1 << 4,      /* resourcecontrol=deny */
 };
 
 /* What one -sandbox option asks for. */
 typedef struct SandboxRequest {
     bool enable;
-    unsigned deny;          /* SANDBOX_* bits */
-    bool no_new_privs;      /* elevateprivileges=children */
+    unsigned deny;     /* SANDBOX_* bits */
+    bool no_new_privs; /* elevateprivileges=children */
 } SandboxRequest;
 
 #ifdef CONFIG_SECCOMP
 
 /* What a denied call gets. */
 typedef enum SandboxVerdict {
-    SANDBOX_KILL,           /* the process dies (SIGSYS) */
-    SANDBOX_EPERM,          /* the call fails with EPERM */
+    SANDBOX_KILL,  /* the process dies (SIGSYS) */
+    SANDBOX_EPERM, /* the call fails with EPERM */
 } SandboxVerdict;
 
 typedef struct SandboxGroup {
     unsigned bit;
     SandboxVerdict verdict;
-    const char *const *calls;   /* by name, NULL-terminated */
+    const char *const *calls; /* by name, NULL-terminated */
 } SandboxGroup;
 
 static const char *const base_calls[] = {
-    "reboot", "swapon", "swapoff", "syslog", "mount", "umount",
-    "kexec_load", "afs_syscall", "break", "ftime", "getpmsg", "gtty",
-    "lock", "mpx", "prof", "profil", "putpmsg", "security", "stty",
-    "tuxcall", "ulimit", "vserver", NULL
+    "reboot",     "swapon",      "swapoff", "syslog",  "mount",   "umount",
+    "kexec_load", "afs_syscall", "break",   "ftime",   "getpmsg", "gtty",
+    "lock",       "mpx",         "prof",    "profil",  "putpmsg", "security",
+    "stty",       "tuxcall",     "ulimit",  "vserver", NULL
 };
 
 static const char *const obsolete_calls[] = {
-    "readdir", "_sysctl", "bdflush", "create_module", "get_kernel_syms",
-    "query_module", "sgetmask", "ssetmask", "sysfs", "uselib", "ustat",
-    NULL
+    "readdir",         "_sysctl",      "bdflush",  "create_module",
+    "get_kernel_syms", "query_module", "sgetmask", "ssetmask",
+    "sysfs",           "uselib",       "ustat",    NULL
 };
 
 static const char *const privilege_calls[] = {
-    "setuid", "setgid", "setpgid", "setsid", "setreuid", "setregid",
+    "setuid",    "setgid",    "setpgid",  "setsid",   "setreuid", "setregid",
     "setresuid", "setresgid", "setfsuid", "setfsgid", NULL
 };
 
 /* clone is handled apart: threads must stay possible */
-static const char *const spawn_calls[] = {
-    "fork", "vfork", "execve", "execveat", "setns", "unshare", NULL
-};
+static const char *const spawn_calls[] = { "fork",     "vfork", "execve",
+                                           "execveat", "setns", "unshare",
+                                           NULL };
 
-static const char *const sched_calls[] = {
-    "setpriority", "sched_setparam", "sched_setaffinity", NULL
-};
+static const char *const sched_calls[] = { "setpriority", "sched_setparam",
+                                           "sched_setaffinity", NULL };
 
 static const SandboxGroup sandbox_groups[] = {
     { SANDBOX_BASE, SANDBOX_KILL, base_calls },
@@ -117,15 +116,15 @@ static int deny_call(scmp_filter_ctx ctx, const char *name, uint32_t action,
 #endif
 
 /* A thread has all of these (pthread_create sets them) ... */
-#define THREAD_CLONE_FLAGS \
-    (CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD | \
-     CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID | \
+#define THREAD_CLONE_FLAGS                                                     \
+    (CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD |        \
+     CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID |                      \
      CLONE_CHILD_CLEARTID)
 /* ... and none of these, which make a process or a namespace. */
-#define SPAWN_CLONE_FLAGS \
-    (CLONE_PIDFD | CLONE_PTRACE | CLONE_VFORK | CLONE_PARENT | \
-     CLONE_NEWNS | CLONE_UNTRACED | CLONE_NEWCGROUP | CLONE_NEWUTS | \
-     CLONE_NEWIPC | CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET | CLONE_IO)
+#define SPAWN_CLONE_FLAGS                                                      \
+    (CLONE_PIDFD | CLONE_PTRACE | CLONE_VFORK | CLONE_PARENT | CLONE_NEWNS |   \
+     CLONE_UNTRACED | CLONE_NEWCGROUP | CLONE_NEWUTS | CLONE_NEWIPC |          \
+     CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET | CLONE_IO)
 
 /*
  * A filter rule compares each argument once, so "not a thread" takes one
@@ -161,7 +160,9 @@ static int deny_process_clone(scmp_filter_ctx ctx)
 static int deny_sched_setscheduler(scmp_filter_ctx ctx)
 {
     struct scmp_arg_cmp not_idle = {
-        .arg = 1, .op = SCMP_CMP_NE, .datum_a = SCHED_IDLE,
+        .arg = 1,
+        .op = SCMP_CMP_NE,
+        .datum_a = SCHED_IDLE,
     };
 
     return deny_call(ctx, "sched_setscheduler", SCMP_ACT_ERRNO(EPERM), 1,
@@ -216,8 +217,9 @@ static bool load_filter(unsigned deny, Error **errp)
              scmp_check(add_group(ctx, g),
                         "failed to add seccomp denylist rules", errp);
     }
-    ok = ok && scmp_check(seccomp_load(ctx), "failed to load seccomp "
-                          "syscall filter in kernel", errp);
+    ok = ok &&
+         scmp_check(seccomp_load(ctx),
+                    "failed to load seccomp syscall filter in kernel", errp);
     seccomp_release(ctx);
     return ok;
 }
@@ -246,8 +248,7 @@ static bool sandbox_install(const SandboxRequest *req, Error **errp)
  * @children_ok); sets @bit in req->deny unless allowed.
  */
 static bool parse_group_key(JsonObject *opts, const char *key, unsigned bit,
-                            bool children_ok, SandboxRequest *req,
-                            Error **errp)
+                            bool children_ok, SandboxRequest *req, Error **errp)
 {
     const char *val = keyval_get_str(opts, key);
 
@@ -276,11 +277,11 @@ static bool parse_group_key(JsonObject *opts, const char *key, unsigned bit,
 static bool sandbox_parse(const char *arg, SandboxRequest *req, Error **errp)
 {
     static const char *const keys[] = {
-        "enable", "obsolete", "elevateprivileges", "spawn",
-        "resourcecontrol", NULL
+        "enable", "obsolete",        "elevateprivileges",
+        "spawn",  "resourcecontrol", NULL
     };
     g_autoptr(JsonObject) opts = qemu_opts_parse_legacy(arg, "enable", NULL,
-                                                         errp);
+                                                        errp);
     g_autoptr(GList) members = NULL;
 
     if (!opts) {
@@ -302,11 +303,11 @@ static bool sandbox_parse(const char *arg, SandboxRequest *req, Error **errp)
     return !req->enable ||
            (parse_group_key(opts, "obsolete", SANDBOX_OBSOLETE, false, req,
                             errp) &&
-            parse_group_key(opts, "elevateprivileges", SANDBOX_PRIVILEGES,
-                            true, req, errp) &&
+            parse_group_key(opts, "elevateprivileges", SANDBOX_PRIVILEGES, true,
+                            req, errp) &&
             parse_group_key(opts, "spawn", SANDBOX_SPAWN, false, req, errp) &&
-            parse_group_key(opts, "resourcecontrol", SANDBOX_SCHED, false,
-                            req, errp));
+            parse_group_key(opts, "resourcecontrol", SANDBOX_SCHED, false, req,
+                            errp));
 }
 
 bool sandbox_setup(const char *arg, Error **errp)

@@ -29,12 +29,14 @@ static void vl_print_class_properties(ObjectClass *klass, const char *header)
         g_autofree char *left = NULL;
 
         if (!prop->set) {
-            continue;   /* read-only: not settable from the command line */
+            continue; /* read-only: not settable from the command line */
         }
         left = g_strdup_printf("%s=<%s>", prop->name, prop->type);
-        g_ptr_array_add(lines, g_strdup_printf(
-            "  %-22s%s%s", left, prop->description ? " - " : "",
-            prop->description ? prop->description : ""));
+        g_ptr_array_add(lines,
+                        g_strdup_printf("  %-22s%s%s", left,
+                                        prop->description ? " - " : "",
+                                        prop->description ? prop->description
+                                                          : ""));
     }
     g_ptr_array_sort(lines, (GCompareFunc)g_strcmp0);
     printf("%s options:\n", header);
@@ -87,8 +89,7 @@ static bool object_help(const char *arg)
     }
     type = keyval_get_str(opts, "qom-type");
     if (!type && help) {
-        GSList *list = object_class_get_list_sorted(TYPE_USER_CREATABLE,
-                                                    false);
+        GSList *list = object_class_get_list_sorted(TYPE_USER_CREATABLE, false);
 
         printf("List of user creatable objects:\n");
         for (GSList *l = list; l; l = l->next) {
@@ -129,8 +130,8 @@ static bool device_help(const char *arg)
 
 static void trace_help(void)
 {
-    printf("Trace points (enable with -trace PATTERN or -d trace:PATTERN,"
-           " * matches any text):\n");
+    printf(
+        "Trace points (enable with -trace PATTERN or -d trace:PATTERN, * matches any text):\n");
     for (int i = 0; trace_event_names[i]; i++) {
         printf("%s\n", trace_event_names[i]);
     }
@@ -170,10 +171,10 @@ bool vl_opt_help(VlConfig *cfg, const VlOpt *opt)
         return false;
     case QEMU_OPTION_cpu:
         if (is_help(opt->arg)) {
-            printf("Available CPUs:\n"
-                   "s390 qemu            QEMU Virtual CPU\n"
-                   "s390 max             All features this program "
-                   "implements\n");
+            printf(
+                "Available CPUs:\n"
+                "s390 qemu            QEMU Virtual CPU\n"
+                "s390 max             All features this program implements\n");
             return true;
         }
         return false;

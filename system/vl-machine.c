@@ -86,8 +86,8 @@ void vl_configure_accelerator(VlConfig *cfg)
     }
     if (legacy) {
         if (cfg->accels->len) {
-            error_report("The -accel and \"-machine accel=\" options are "
-                         "incompatible");
+            error_report(
+                "The -accel and \"-machine accel=\" options are incompatible");
             exit(1);
         }
         accel_add_list(cfg, legacy);
@@ -158,8 +158,8 @@ MachineState *vl_machine_create(VlConfig *cfg, Error **errp)
         return NULL;
     }
 
-    if (cfg->machine_opts && !set_machine_props(OBJECT(ms),
-                                                cfg->machine_opts, errp)) {
+    if (cfg->machine_opts &&
+        !set_machine_props(OBJECT(ms), cfg->machine_opts, errp)) {
         return NULL;
     }
     if (cfg->ram_size) {
@@ -168,9 +168,10 @@ MachineState *vl_machine_create(VlConfig *cfg, Error **errp)
     }
     if (cfg->smp_cpus) {
         if (cfg->smp_max_cpus > mc->max_cpus) {
-            error_setg(errp, "Invalid SMP CPUs %u. The max CPUs supported by "
-                       "machine '%s' is %d", cfg->smp_max_cpus, mc->name,
-                       mc->max_cpus);
+            error_setg(
+                errp,
+                "Invalid SMP CPUs %u. The max CPUs supported by machine '%s' is %d",
+                cfg->smp_max_cpus, mc->name, mc->max_cpus);
             return NULL;
         }
         ms->smp_cpus = cfg->smp_cpus;
@@ -190,8 +191,8 @@ MachineState *vl_machine_create(VlConfig *cfg, Error **errp)
  * other value is refused as QEMU's visitor does (in the JSON form, or a
  * dotted key that made it an object).
  */
-static bool object_opt_str(JsonObject *opts, const char *key,
-                           char **val, Error **errp)
+static bool object_opt_str(JsonObject *opts, const char *key, char **val,
+                           Error **errp)
 {
     *val = NULL;
     if (!json_object_has_member(opts, key)) {

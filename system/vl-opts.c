@@ -52,8 +52,8 @@ void vl_parse_cmdline(VlConfig *cfg, int argc, char **argv)
         if (argv[i][0] != '-' || !argv[i][1]) {
             /* QEMU treats a bare argument as a disk image: we have none */
             loc_set_cmdline(argv, i, 1);
-            error_report("disk image arguments are not supported; "
-                         "use -device and -object");
+            error_report(
+                "disk image arguments are not supported; use -device and -object");
             exit(1);
         }
         o = qemu_options_find(argv[i]);
@@ -128,7 +128,7 @@ void vl_pidfile_cleanup(void)
 {
     if (pidfile_written) {
         unlink(pidfile_written);
-        free(pidfile_written);    /* realpath()'s or g_strdup()'s: both malloc */
+        free(pidfile_written); /* realpath()'s or g_strdup()'s: both malloc */
         pidfile_written = NULL;
     }
 }
@@ -155,8 +155,8 @@ static bool check_device_id(VlConfig *cfg, const char *arg, Error **errp)
         return true;
     }
     if (!cfg->device_ids) {
-        cfg->device_ids = g_hash_table_new_full(g_str_hash, g_str_equal,
-                                                g_free, NULL);
+        cfg->device_ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                                NULL);
     }
     if (!g_hash_table_add(cfg->device_ids, g_strdup(id))) {
         error_setg(errp, "Duplicate ID '%s' for device", id);
@@ -168,8 +168,8 @@ static bool check_device_id(VlConfig *cfg, const char *arg, Error **errp)
 /* Merge one -machine argument into cfg->machine_opts */
 static bool merge_machine_opts(VlConfig *cfg, const VlOpt *opt, Error **errp)
 {
-    g_autoptr(JsonObject) opts = qemu_opts_parse_legacy(opt->arg, "type",
-                                                         NULL, errp);
+    g_autoptr(JsonObject) opts = qemu_opts_parse_legacy(opt->arg, "type", NULL,
+                                                        errp);
     GList *members;
 
     if (!opts) {
@@ -190,8 +190,8 @@ static bool merge_machine_opts(VlConfig *cfg, const VlOpt *opt, Error **errp)
 
 static bool add_accel(VlConfig *cfg, const VlOpt *opt, Error **errp)
 {
-    g_autoptr(JsonObject) opts = qemu_opts_parse_legacy(opt->arg, "accel",
-                                                         NULL, errp);
+    g_autoptr(JsonObject) opts = qemu_opts_parse_legacy(opt->arg, "accel", NULL,
+                                                        errp);
     VlAccel acc = { .opt = opt };
     const char *name;
 
@@ -225,7 +225,7 @@ static bool apply_option(VlConfig *cfg, const VlOpt *opt, Error **errp)
     case QEMU_OPTION_smp:
         return vl_parse_smp(cfg, opt->arg, errp);
     case QEMU_OPTION_cpu:
-        cfg->cpu_model = opt->arg;   /* checked with the machine, as QEMU */
+        cfg->cpu_model = opt->arg; /* checked with the machine, as QEMU */
         return true;
     case QEMU_OPTION_name:
         return vl_parse_name(opt->arg, errp);
@@ -265,7 +265,7 @@ static bool apply_option(VlConfig *cfg, const VlOpt *opt, Error **errp)
     case QEMU_OPTION_nographic:
         cfg->nographic = true;
         return true;
-    case QEMU_OPTION_daemonize:     /* acted on before this loop */
+    case QEMU_OPTION_daemonize: /* acted on before this loop */
         return true;
     default:
         /* -no-user-config: nothing to do (documented) */

@@ -52,20 +52,20 @@ static bool check_keys_in_order(JsonObject *opts, const char *const *allowed,
     return true;
 }
 
-static const char *const name_keys[] = {
-    "guest", "process", "debug-threads", NULL
-};
+static const char *const name_keys[] = { "guest", "process", "debug-threads",
+                                         NULL };
 
 static bool check_memory_size(const char *size, Error **errp)
 {
     uint64_t sz;
 
     if (qemu_strtosz_MiB(size, NULL, &sz) < 0) {
-        error_setg(errp, "Parameter 'size' expects a non-negative number "
-                   "below 2^64");
-        error_append_hint(errp, "Optional suffix k, M, G, T, P or E means "
-                          "kilo-, mega-, giga-, tera-, peta-\nand exabytes,"
-                          " respectively.\n");
+        error_setg(errp,
+                   "Parameter 'size' expects a non-negative number below 2^64");
+        error_append_hint(
+            errp,
+            "Optional suffix k, M, G, T, P or E means kilo-, mega-, giga-, tera-, peta-\nand exabytes,"
+            " respectively.\n");
         return false;
     }
     return true;
@@ -76,7 +76,7 @@ bool vl_parse_memory(VlConfig *cfg, const char *arg, Error **errp)
 {
     static const char *const keys[] = { "size", "slots", "maxmem", NULL };
     g_autoptr(JsonObject) opts = qemu_opts_parse_legacy(arg, "size", NULL,
-                                                         errp);
+                                                        errp);
     const char *size;
     uint64_t sz;
 
@@ -94,8 +94,9 @@ bool vl_parse_memory(VlConfig *cfg, const char *arg, Error **errp)
     }
     if (json_object_has_member(opts, "slots") ||
         json_object_has_member(opts, "maxmem")) {
-        error_setg(errp, "memory hotplug (slots, maxmem) is not supported "
-                   "by this machine");
+        error_setg(
+            errp,
+            "memory hotplug (slots, maxmem) is not supported by this machine");
         return false;
     }
     cfg->ram_size = sz;
@@ -144,11 +145,10 @@ static bool smp_check_keys(JsonObject *opts, const char *const *topo,
 bool vl_parse_smp(VlConfig *cfg, const char *arg, Error **errp)
 {
     static const char *const topo[] = {
-        "drawers", "books", "sockets", "dies", "clusters", "cores",
-        "threads",
+        "drawers", "books", "sockets", "dies", "clusters", "cores", "threads",
     };
     g_autoptr(JsonObject) opts = qemu_opts_parse_legacy(arg, "cpus", NULL,
-                                                         errp);
+                                                        errp);
     unsigned cpus = 0, maxcpus = 0, product = 1;
 
     if (!opts || !parse_smp_value(opts, "cpus", &cpus, errp) ||
@@ -162,8 +162,9 @@ bool vl_parse_smp(VlConfig *cfg, const char *arg, Error **errp)
             return false;
         }
         if (v == 0) {
-            error_setg(errp, "Invalid CPU topology: CPU topology parameters "
-                       "must be greater than zero");
+            error_setg(
+                errp,
+                "Invalid CPU topology: CPU topology parameters must be greater than zero");
             return false;
         }
         product *= v;
@@ -178,8 +179,9 @@ bool vl_parse_smp(VlConfig *cfg, const char *arg, Error **errp)
         maxcpus = MAX(cpus, product);
     }
     if (maxcpus < cpus) {
-        error_setg(errp, "Invalid CPU topology: maxcpus must be equal to or "
-                   "greater than smp");
+        error_setg(
+            errp,
+            "Invalid CPU topology: maxcpus must be equal to or greater than smp");
         return false;
     }
     cfg->smp_cpus = cpus;
@@ -191,7 +193,7 @@ bool vl_parse_smp(VlConfig *cfg, const char *arg, Error **errp)
 bool vl_parse_name(const char *arg, Error **errp)
 {
     g_autoptr(JsonObject) opts = qemu_opts_parse_legacy(arg, "guest", NULL,
-                                                         errp);
+                                                        errp);
     const char *dt;
     bool b;
 
@@ -233,15 +235,13 @@ static bool check_msg_timestamp(const char *val, Error **errp)
 /* -msg timestamp=on|off[,guest-name=on|off] */
 bool vl_parse_msg(const char *arg, Error **errp)
 {
-    g_autoptr(JsonObject) opts = qemu_opts_parse_legacy(arg, NULL, NULL,
-                                                         errp);
+    g_autoptr(JsonObject) opts = qemu_opts_parse_legacy(arg, NULL, NULL, errp);
     static const char *const keys[] = { "timestamp", "guest-name", NULL };
     const char *ts, *gn;
     bool b;
 
-    if (!opts ||
-        !check_keys_in_order(opts, keys, "timestamp", check_msg_timestamp,
-                             errp)) {
+    if (!opts || !check_keys_in_order(opts, keys, "timestamp",
+                                      check_msg_timestamp, errp)) {
         return false;
     }
     ts = keyval_get_str(opts, "timestamp");
@@ -266,11 +266,11 @@ bool vl_parse_msg(const char *arg, Error **errp)
 bool vl_parse_display(const char *arg, Error **errp)
 {
     static const char *const known[] = {
-        "gtk", "sdl", "vnc", "curses", "egl-headless", "spice-app",
-        "dbus", "cocoa", "default",
+        "gtk",       "sdl",  "vnc",   "curses",  "egl-headless",
+        "spice-app", "dbus", "cocoa", "default",
     };
     g_autoptr(JsonObject) opts = qemu_opts_parse_legacy(arg, "type", NULL,
-                                                         errp);
+                                                        errp);
     const char *type;
 
     if (!opts) {
@@ -293,8 +293,7 @@ bool vl_parse_display(const char *arg, Error **errp)
 
 bool vl_parse_overcommit(const char *arg, Error **errp)
 {
-    g_autoptr(JsonObject) opts = qemu_opts_parse_legacy(arg, NULL, NULL,
-                                                         errp);
+    g_autoptr(JsonObject) opts = qemu_opts_parse_legacy(arg, NULL, NULL, errp);
     static const char *const keys[] = { "mem-lock", "cpu-pm", NULL };
 
     if (!opts || !check_keys(opts, keys, errp)) {
@@ -311,8 +310,7 @@ bool vl_parse_overcommit(const char *arg, Error **errp)
             return false;
         }
         if (on) {
-            error_setg(errp, "%s=on is not supported by this program",
-                       keys[i]);
+            error_setg(errp, "%s=on is not supported by this program", keys[i]);
             return false;
         }
     }
@@ -329,16 +327,18 @@ bool vl_cpu_model_check(const char *arg, Error **errp)
 
     if (strcmp(model, "qemu") && strcmp(model, "max")) {
         if (g_regex_match_simple("^(z[0-9]|gen1[5-9]|host$)", model, 0, 0)) {
-            error_setg(errp, "CPU model '%s' is not supported by this "
-                       "program; use 'qemu' or 'max'", model);
+            error_setg(
+                errp,
+                "CPU model '%s' is not supported by this program; use 'qemu' or 'max'",
+                model);
         } else {
             error_setg(errp, "unable to find CPU model '%s'", model);
         }
         return false;
     }
     if (arg[strlen(model)]) {
-        error_setg(errp, "CPU model features are not supported by this "
-                   "program");
+        error_setg(errp,
+                   "CPU model features are not supported by this program");
         return false;
     }
     return true;

@@ -88,8 +88,7 @@ static bool create_mon(VlConfig *cfg, const VlOpt *opt, Error **errp)
 static bool create_qmp(VlConfig *cfg, const VlOpt *opt, Error **errp)
 {
     Chardev *chr;
-    g_autofree char *label = g_strdup_printf("compat_monitor%d",
-                                             cfg->nr_qmp++);
+    g_autofree char *label = g_strdup_printf("compat_monitor%d", cfg->nr_qmp++);
 
     chr = qemu_chr_new(label, opt->arg, errp);
     if (!chr) {
@@ -198,7 +197,7 @@ int main(int argc, char **argv)
     vl_apply_simple_options(&cfg);
     vl_configure_accelerator(&cfg);
 
-    object_get_objects_root();  /* /objects exists even when empty */
+    object_get_objects_root(); /* /objects exists even when empty */
     memory_system_init();
     qemu_timers_init();
     runstate_init_signals();

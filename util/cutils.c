@@ -106,8 +106,8 @@ bool is_help_option(const char *s)
 bool qapi_bool_parse(const char *name, const char *value, bool *obj,
                      Error **errp)
 {
-    static const char *const yes[] = {"on", "yes", "true", "y"};
-    static const char *const no[] = {"off", "no", "false", "n"};
+    static const char *const yes[] = { "on", "yes", "true", "y" };
+    static const char *const no[] = { "off", "no", "false", "n" };
     size_t i;
 
     for (i = 0; i < ARRAY_SIZE(yes); i++) {
@@ -196,7 +196,7 @@ static int size_finish(const char *nptr, const char *ep, const char **end,
 static int do_strtosz(const char *nptr, const char **end, uint64_t unit_mul,
                       uint64_t *result)
 {
-    SizeFraction frac = {0, 1};
+    SizeFraction frac = { 0, 1 };
     const char *p = nptr;
     unsigned __int128 total;
     uint64_t val, mul;

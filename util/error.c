@@ -9,8 +9,8 @@
 
 struct Error {
     ErrorClass klass;
-    GString *text;      /* the message, as error_get_pretty() returns it */
-    GString *hint;      /* NULL until error_append_hint() */
+    GString *text; /* the message, as error_get_pretty() returns it */
+    GString *hint; /* NULL until error_append_hint() */
     ErrorOrigin origin;
 };
 
@@ -19,10 +19,10 @@ Error *error_abort;
 
 /* What a destination pointer asks for. */
 typedef enum ErrorDest {
-    ERR_DEST_DROP,      /* NULL: the caller does not care */
-    ERR_DEST_VAR,       /* a caller's Error * */
-    ERR_DEST_EXIT,      /* &error_fatal */
-    ERR_DEST_ABORT,     /* &error_abort */
+    ERR_DEST_DROP,  /* NULL: the caller does not care */
+    ERR_DEST_VAR,   /* a caller's Error * */
+    ERR_DEST_EXIT,  /* &error_fatal */
+    ERR_DEST_ABORT, /* &error_abort */
 } ErrorDest;
 
 static ErrorDest dest_of(Error **errp)

@@ -7,7 +7,7 @@
 
 int qemu_loglevel;
 static FILE *logfile;
-static GPtrArray *trace_patterns;   /* of char*, "-" prefix = disable */
+static GPtrArray *trace_patterns; /* of char*, "-" prefix = disable */
 static unsigned trace_generation = 1;
 static bool trace_any;
 
@@ -19,10 +19,8 @@ typedef struct LogItem {
 
 static const LogItem log_items[] = {
     { LOG_GUEST_ERROR, "guest_errors",
-      "log when the guest does something invalid (a channel program or "
-      "PCI instruction that fails)" },
-    { LOG_UNIMP, "unimp", "log when the guest uses an unimplemented "
-      "function" },
+      "log when the guest does something invalid (a channel program or PCI instruction that fails)" },
+    { LOG_UNIMP, "unimp", "log when the guest uses an unimplemented function" },
     { LOG_TRACE, "trace:PATTERN", "enable trace points matching PATTERN" },
     { 0, NULL, NULL },
 };
@@ -81,8 +79,7 @@ bool qemu_set_log_filename(const char *filename, Error **errp)
     FILE *f = fopen(filename, "a");
 
     if (!f) {
-        error_setg_errno(errp, errno, "could not open log file '%s'",
-                         filename);
+        error_setg_errno(errp, errno, "could not open log file '%s'", filename);
         return false;
     }
     if (logfile) {
@@ -111,8 +108,7 @@ static bool read_events_file(const char *path, Error **errp)
     GError *gerr = NULL;
 
     if (!g_file_get_contents(path, &text, NULL, &gerr)) {
-        error_setg(errp, "could not read trace events file: %s",
-                   gerr->message);
+        error_setg(errp, "could not read trace events file: %s", gerr->message);
         g_error_free(gerr);
         return false;
     }

@@ -9,7 +9,7 @@
 #include "qemu/timer.h"
 
 struct QEMUTimer {
-    int64_t expire_time;    /* ns; -1 when not armed */
+    int64_t expire_time; /* ns; -1 when not armed */
     QEMUClockType type;
     int scale;
     QEMUTimerCB *cb;
@@ -18,10 +18,10 @@ struct QEMUTimer {
 };
 
 typedef struct VirtualClock {
-    bool manual;      /* qtest: moves only by qemu_clock_warp_virtual() */
-    bool ticking;     /* VM running (automatic mode only) */
-    int64_t offset;   /* while ticking: virtual = host monotonic + offset */
-    int64_t frozen;   /* value while not ticking, or the manual value */
+    bool manual;    /* qtest: moves only by qemu_clock_warp_virtual() */
+    bool ticking;   /* VM running (automatic mode only) */
+    int64_t offset; /* while ticking: virtual = host monotonic + offset */
+    int64_t frozen; /* value while not ticking, or the manual value */
 } VirtualClock;
 
 static QEMUTimer *active_timers[QEMU_CLOCK_MAX];
@@ -178,7 +178,7 @@ static bool run_timers_until(QEMUClockType type, int64_t now)
         active_timers[type] = ts->next;
         ts->next = NULL;
         ts->expire_time = -1;
-        ts->cb(ts->opaque);  /* may free ts */
+        ts->cb(ts->opaque); /* may free ts */
         ran = true;
     }
     return ran;

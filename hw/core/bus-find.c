@@ -60,7 +60,7 @@ static BusState *bus_tree_search(BusState *bus, const BusWanted *want)
 
 BusState *qbus_find_recursive(BusState *bus, const char *name, const char *type)
 {
-    BusWanted want = {.name = name, .type = type};
+    BusWanted want = { .name = name, .type = type };
 
     return bus_tree_search(bus, &want);
 }
@@ -76,8 +76,8 @@ static void hint_listing(Error **errp, const char *label, const char *where,
 
     g_ptr_array_add(items, NULL);
     joined = g_strjoinv(", ", (char **)items->pdata);
-    error_append_hint(errp, "%s \"%s\":%s%s\n", label, where,
-                      empty ? "" : " ", joined);
+    error_append_hint(errp, "%s \"%s\":%s%s\n", label, where, empty ? "" : " ",
+                      joined);
     g_ptr_array_free(items, true);
 }
 
@@ -103,8 +103,8 @@ static void hint_buses_of(DeviceState *dev, Error **errp)
     GSList *sub;
 
     for (sub = dev->child_bus; sub; sub = sub->next) {
-        g_ptr_array_add(items,
-                        g_strdup_printf("\"%s\"", ((BusState *)sub->data)->name));
+        g_ptr_array_add(items, g_strdup_printf("\"%s\"",
+                                               ((BusState *)sub->data)->name));
     }
     hint_listing(errp, "child buses at",
                  dev->id ? dev->id : object_get_typename(OBJECT(dev)), items);

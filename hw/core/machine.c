@@ -76,7 +76,9 @@ MachineState *current_machine_get(void)
 MachineState *machine_new(MachineClass *mc, Error **errp)
 {
     static const char *const containers[] = {
-        "/peripheral", "/peripheral-anon", "/unattached",
+        "/peripheral",
+        "/peripheral-anon",
+        "/unattached",
     };
     Object *root = object_get_root();
     Object *machine;
@@ -193,18 +195,16 @@ static void machine_prop_set_backend(Object *obj, const char *value,
 
 static void machine_class_init(ObjectClass *oc, void *data)
 {
-    object_class_property_add_bool(oc, "dump-guest-core",
-                                   machine_prop_get_dump,
+    object_class_property_add_bool(oc, "dump-guest-core", machine_prop_get_dump,
                                    machine_prop_set_dump);
-    object_class_property_set_description(oc, "dump-guest-core",
-                                          "Include guest memory in a core "
-                                          "dump");
+    object_class_property_set_description(
+        oc, "dump-guest-core", "Include guest memory in a core dump");
     object_class_property_add_str(oc, "memory-backend",
                                   machine_prop_get_backend,
                                   machine_prop_set_backend);
-    object_class_property_set_description(oc, "memory-backend",
-                                          "ID of the memory backend object "
-                                          "holding guest RAM");
+    object_class_property_set_description(
+        oc, "memory-backend",
+        "ID of the memory backend object holding guest RAM");
 }
 
 /* ---- the type ---- */

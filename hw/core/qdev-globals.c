@@ -82,10 +82,10 @@ static const char *global_next_pair(const char *p, GString *key, GString *val)
 
 static bool global_parse_keyval(const char *str, Error **errp)
 {
-    static const char *const keys[] = {"driver", "property", "value"};
+    static const char *const keys[] = { "driver", "property", "value" };
     g_autoptr(GString) key = g_string_new(NULL);
     g_autoptr(GString) val = g_string_new(NULL);
-    char *vals[3] = {NULL, NULL, NULL};
+    char *vals[3] = { NULL, NULL, NULL };
     bool ok = true;
     size_t i;
 
@@ -188,10 +188,10 @@ static GHashTable *type_to_alias;
 void qdev_register_alias(const char *typename, const char *alias)
 {
     if (!alias_to_type) {
-        alias_to_type =
-            g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-        type_to_alias =
-            g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+        alias_to_type = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                              g_free);
+        type_to_alias = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                              g_free);
     }
     g_hash_table_replace(alias_to_type, g_strdup(alias), g_strdup(typename));
     g_hash_table_replace(type_to_alias, g_strdup(typename), g_strdup(alias));

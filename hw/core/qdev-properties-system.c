@@ -119,16 +119,16 @@ static void css_devid_access(Object *obj, Visitor *v, const char *name,
 
 const PropertyInfo css_devid_propinfo = {
     .name = "str",
-    .description = "Identifier of an I/O device in the channel "
-                   "subsystem, example: fe.1.23ab",
+    .description =
+        "Identifier of an I/O device in the channel subsystem, example: fe.1.23ab",
     .get = css_devid_access,
     .set = css_devid_access,
 };
 
 const PropertyInfo css_devid_ro_propinfo = {
     .name = "str",
-    .description = "Read-only identifier of an I/O device in the channel "
-                   "subsystem, example: fe.1.23ab",
+    .description =
+        "Read-only identifier of an I/O device in the channel subsystem, example: fe.1.23ab",
     .get = css_devid_access,
 };
 
@@ -277,8 +277,8 @@ static void host_devaddr_access(Object *obj, Visitor *v, const char *name,
 
 const PropertyInfo qdev_prop_pci_host_devaddr = {
     .name = "str",
-    .description = "Address (bus/device/function) of the host device, "
-                   "example: 04:10.0",
+    .description =
+        "Address (bus/device/function) of the host device, example: 04:10.0",
     .get = host_devaddr_access,
     .set = host_devaddr_access,
 };

@@ -27,10 +27,10 @@ void qdev_prop_set_after_realize(DeviceState *dev, const char *name,
     g_autofree char *who = dev->id ? g_strdup_printf("device '%s'", dev->id)
                                    : g_strdup("anonymous device");
 
-    error_setg(errp,
-               "Attempt to set property '%s' on %s (type '%s') after it "
-               "was realized",
-               name, who, object_get_typename(OBJECT(dev)));
+    error_setg(
+        errp,
+        "Attempt to set property '%s' on %s (type '%s') after it was realized",
+        name, who, object_get_typename(OBJECT(dev)));
 }
 
 void qdev_prop_error(Error **errp, int ret, Object *obj, const char *name,
@@ -65,16 +65,16 @@ typedef struct FieldShape {
 } FieldShape;
 
 static const FieldShape field_shapes[] = {
-    {&qdev_prop_bool, FIELD_FLAG, sizeof(bool)},
-    {&qdev_prop_bit, FIELD_BIT, 4},
-    {&qdev_prop_bit64, FIELD_BIT, 8},
-    {&qdev_prop_uint8, FIELD_UNSIGNED, 1},
-    {&qdev_prop_uint16, FIELD_UNSIGNED, 2},
-    {&qdev_prop_uint32, FIELD_UNSIGNED, 4},
-    {&qdev_prop_uint64, FIELD_UNSIGNED, 8},
-    {&qdev_prop_int32, FIELD_SIGNED, 4},
-    {&qdev_prop_int64, FIELD_SIGNED, 8},
-    {&qdev_prop_size, FIELD_SIZE, 8},
+    { &qdev_prop_bool, FIELD_FLAG, sizeof(bool) },
+    { &qdev_prop_bit, FIELD_BIT, 4 },
+    { &qdev_prop_bit64, FIELD_BIT, 8 },
+    { &qdev_prop_uint8, FIELD_UNSIGNED, 1 },
+    { &qdev_prop_uint16, FIELD_UNSIGNED, 2 },
+    { &qdev_prop_uint32, FIELD_UNSIGNED, 4 },
+    { &qdev_prop_uint64, FIELD_UNSIGNED, 8 },
+    { &qdev_prop_int32, FIELD_SIGNED, 4 },
+    { &qdev_prop_int64, FIELD_SIGNED, 8 },
+    { &qdev_prop_size, FIELD_SIZE, 8 },
 };
 
 static const FieldShape *field_shape(const PropertyInfo *info)
@@ -103,8 +103,8 @@ static void word_store(void *word, unsigned bytes, uint64_t val)
     }
 }
 
-static void visit_bit(Visitor *v, const char *name, void *word,
-                      unsigned bytes, unsigned bit, Error **errp)
+static void visit_bit(Visitor *v, const char *name, void *word, unsigned bytes,
+                      unsigned bit, Error **errp)
 {
     uint64_t mask = UINT64_C(1) << bit;
     uint64_t val = word_load(word, bytes);
@@ -304,11 +304,11 @@ static void link_frozen_when_realized(const Object *obj, const char *name,
     if (!dev->realized) {
         return;
     }
-    error_setg(errp,
-               "Attempt to set link property '%s' on device '%s' (type "
-               "'%s') after it was realized",
-               name, dev->id ? dev->id : "<anonymous>",
-               object_get_typename(OBJECT(dev)));
+    error_setg(
+        errp,
+        "Attempt to set link property '%s' on device '%s' (type '%s') after it was realized",
+        name, dev->id ? dev->id : "<anonymous>",
+        object_get_typename(OBJECT(dev)));
 }
 
 static void install_link(ObjectClass *oc, const Property *prop)
@@ -350,8 +350,7 @@ void device_class_set_props(DeviceClass *dc, Property *props)
     }
 }
 
-static const Property *props_table_find(const Property *table,
-                                        const char *name)
+static const Property *props_table_find(const Property *table, const char *name)
 {
     for (; table && table->name; table++) {
         if (g_str_equal(table->name, name)) {

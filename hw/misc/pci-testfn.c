@@ -78,8 +78,8 @@ static void testfn_dma_start(PCITestFn *s, uint32_t cmd)
     if (res != MEMTX_OK) {
         s->fault_addr = s->dma_addr;
         testfn_dma_finish(s,
-                          TESTFN_STATUS_FAULT |
-                              (res & 0xff) << TESTFN_STATUS_CODE_SHIFT,
+                          TESTFN_STATUS_FAULT | (res & 0xff)
+                                                    << TESTFN_STATUS_CODE_SHIFT,
                           cmd);
         return;
     }
@@ -220,8 +220,10 @@ static bool testfn_add_caps(PCITestFn *s, Error **errp)
     PCIDevice *dev = PCI_DEVICE(s);
     MSIXLayout l = {
         .vectors = s->vectors,
-        .table_bar = PCI_TESTFN_MSIX_BAR, .table_offset = 0,
-        .pba_bar = PCI_TESTFN_MSIX_BAR, .pba_offset = PCI_TESTFN_PBA_OFFSET,
+        .table_bar = PCI_TESTFN_MSIX_BAR,
+        .table_offset = 0,
+        .pba_bar = PCI_TESTFN_MSIX_BAR,
+        .pba_offset = PCI_TESTFN_PBA_OFFSET,
     };
     uint16_t dsn;
 
@@ -250,12 +252,11 @@ static bool testfn_realize(PCIDevice *dev, Error **errp)
                    PCI_MSIX_VECTORS_MAX);
         return false;
     }
-    memory_region_init_io(&s->regs_mr, s, &testfn_reg_ops, s,
-                          "pci-testfn-regs", PCI_TESTFN_REG_SIZE);
-    memory_region_init_io(&s->buf_mr, s, &testfn_buf_ops, s,
-                          "pci-testfn-buf", PCI_TESTFN_BUF_SIZE);
-    memory_region_init(&s->msix_mr, s, "pci-testfn-msix",
-                       PCI_TESTFN_MSIX_SIZE);
+    memory_region_init_io(&s->regs_mr, s, &testfn_reg_ops, s, "pci-testfn-regs",
+                          PCI_TESTFN_REG_SIZE);
+    memory_region_init_io(&s->buf_mr, s, &testfn_buf_ops, s, "pci-testfn-buf",
+                          PCI_TESTFN_BUF_SIZE);
+    memory_region_init(&s->msix_mr, s, "pci-testfn-msix", PCI_TESTFN_MSIX_SIZE);
     pci_register_bar(dev, PCI_TESTFN_REG_BAR, PCI_BASE_ADDRESS_SPACE_MEMORY,
                      &s->regs_mr);
     pci_register_bar(dev, PCI_TESTFN_BUF_BAR,

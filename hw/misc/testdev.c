@@ -22,8 +22,8 @@ static const QEnumLookup testdev_mode_lookup = {
     .size = 3,
 };
 
-static const PropertyInfo testdev_prop_mode = QDEV_PROP_ENUM_INFO(
-    "OnOffAuto", "on/off/auto", &testdev_mode_lookup);
+static const PropertyInfo testdev_prop_mode =
+    QDEV_PROP_ENUM_INFO("OnOffAuto", "on/off/auto", &testdev_mode_lookup);
 
 static Property testdev_props[] = {
     DEFINE_PROP_BOOL("flag", TestDevState, flag, false),
@@ -102,9 +102,8 @@ static bool testdev_hp_unplug_request(HotplugHandler *hh, DeviceState *dev,
 
 /* ---- QOM ---- */
 
-static void testdev_get_realize_count(Object *obj, Visitor *v,
-                                      const char *name, void *opaque,
-                                      Error **errp)
+static void testdev_get_realize_count(Object *obj, Visitor *v, const char *name,
+                                      void *opaque, Error **errp)
 {
     uint32_t count = TESTDEV(obj)->realize_count;
 
@@ -115,8 +114,8 @@ static void testdev_instance_init(Object *obj)
 {
     TestDevState *s = TESTDEV(obj);
 
-    s->unplug_timer = timer_new_ns(QEMU_CLOCK_VIRTUAL,
-                                   testdev_unplug_complete, s);
+    s->unplug_timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, testdev_unplug_complete,
+                                   s);
 }
 
 static void testdev_instance_finalize(Object *obj)
@@ -129,8 +128,8 @@ static void testdev_class_init(ObjectClass *klass, void *data)
     DeviceClass *dc = DEVICE_CLASS(klass);
     HotplugHandlerClass *hc = HOTPLUG_HANDLER_CLASS(klass);
 
-    dc->desc = "test device: typed properties and hot-plug, "
-               "for functional tests";
+    dc->desc =
+        "test device: typed properties and hot-plug, for functional tests";
     dc->categories |= 1UL << DEVICE_CATEGORY_MISC;
     dc->user_creatable = true;
     dc->hotpluggable = true;

@@ -5,7 +5,7 @@
 #include "hw/pci/msix.h"
 #include "hw/pci/pci-internal.h"
 
-#define DIV_ROUND_UP(n, d) (((n) + (d) - 1) / (d))
+#define DIV_ROUND_UP(n, d) (((n) + (d)-1) / (d))
 
 bool msix_present(PCIDevice *dev)
 {
@@ -218,18 +218,18 @@ static const MemoryRegionOps msix_pba_ops = {
 
 /* ---- set-up ---- */
 
-static bool msix_layout_check(PCIDevice *dev, const MSIXLayout *l,
-                              Error **errp)
+static bool msix_layout_check(PCIDevice *dev, const MSIXLayout *l, Error **errp)
 {
     uint64_t table_len = (uint64_t)l->vectors * PCI_MSIX_ENTRY_SIZE;
     uint64_t pba_len = DIV_ROUND_UP(l->vectors, 64) * 8;
 
     if (l->vectors == 0 || l->vectors > PCI_MSIX_VECTORS_MAX) {
-        error_setg(errp, "%s: MSI-X vector count %u is not in 1..%u",
-                   dev->name, l->vectors, PCI_MSIX_VECTORS_MAX);
+        error_setg(errp, "%s: MSI-X vector count %u is not in 1..%u", dev->name,
+                   l->vectors, PCI_MSIX_VECTORS_MAX);
         return false;
     }
-    if (!pci_bar_region(dev, l->table_bar) || !pci_bar_region(dev, l->pba_bar)) {
+    if (!pci_bar_region(dev, l->table_bar) ||
+        !pci_bar_region(dev, l->pba_bar)) {
         error_setg(errp, "%s: MSI-X table or PBA BAR is not registered",
                    dev->name);
         return false;
@@ -282,8 +282,8 @@ bool msix_init(PCIDevice *dev, const MSIXLayout *l, Error **errp)
     pci_set(dev, cap + PCI_MSIX_TABLE, 4, l->table_offset | l->table_bar);
     pci_set(dev, cap + PCI_MSIX_PBA, 4, l->pba_offset | l->pba_bar);
 
-    memory_region_init_io(&m->table_mr, dev, &msix_table_ops, dev,
-                          "msix-table", m->nvec * PCI_MSIX_ENTRY_SIZE);
+    memory_region_init_io(&m->table_mr, dev, &msix_table_ops, dev, "msix-table",
+                          m->nvec * PCI_MSIX_ENTRY_SIZE);
     memory_region_init_io(&m->pba_mr, dev, &msix_pba_ops, dev, "msix-pba",
                           DIV_ROUND_UP(m->nvec, 64) * 8);
     memory_region_add_subregion_overlap(pci_bar_region(dev, l->table_bar),

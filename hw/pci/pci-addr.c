@@ -37,25 +37,25 @@ static bool pci_addr_check_free(PCIBus *bus, PCIDevice *dev, int devfn,
     PCIDevice *func0 = bus->devices[PCI_DEVFN(PCI_SLOT(devfn), 0)];
 
     if (other) {
-        error_setg(errp,
-                   "PCI: slot %d function %d not available for %s, in use by "
-                   "%s,id=%s",
-                   PCI_SLOT(devfn), PCI_FUNC(devfn), dev->name, other->name,
-                   other->qdev.id ? other->qdev.id : "(null)");
+        error_setg(
+            errp,
+            "PCI: slot %d function %d not available for %s, in use by %s,id=%s",
+            PCI_SLOT(devfn), PCI_FUNC(devfn), dev->name, other->name,
+            other->qdev.id ? other->qdev.id : "(null)");
         return false;
     }
     if (DEVICE(dev)->hotplugged && func0) {
-        error_setg(errp,
-                   "PCI: slot %d function 0 already occupied by %s, new func "
-                   "%s cannot be exposed to guest.",
-                   PCI_SLOT(devfn), func0->name, dev->name);
+        error_setg(
+            errp,
+            "PCI: slot %d function 0 already occupied by %s, new func %s cannot be exposed to guest.",
+            PCI_SLOT(devfn), func0->name, dev->name);
         return false;
     }
     return true;
 }
 
-static bool pci_addr_check_multifunction(PCIBus *bus, PCIDevice *dev,
-                                         int devfn, Error **errp)
+static bool pci_addr_check_multifunction(PCIBus *bus, PCIDevice *dev, int devfn,
+                                         Error **errp)
 {
     int slot = PCI_SLOT(devfn);
     PCIDevice *func0 = bus->devices[PCI_DEVFN(slot, 0)];
@@ -63,10 +63,10 @@ static bool pci_addr_check_multifunction(PCIBus *bus, PCIDevice *dev,
 
     if (PCI_FUNC(devfn)) {
         if (func0 && !func0->multifunction) {
-            error_setg(errp,
-                       "PCI: single function device can't be populated in "
-                       "function %x.%x",
-                       slot, PCI_FUNC(devfn));
+            error_setg(
+                errp,
+                "PCI: single function device can't be populated in function %x.%x",
+                slot, PCI_FUNC(devfn));
             return false;
         }
         return true;
@@ -76,10 +76,10 @@ static bool pci_addr_check_multifunction(PCIBus *bus, PCIDevice *dev,
     }
     for (fn = 1; fn < PCI_FUNC_MAX; fn++) {
         if (bus->devices[PCI_DEVFN(slot, fn)]) {
-            error_setg(errp,
-                       "PCI: %x.0 indicates single function, but %x.%x is "
-                       "already populated.",
-                       slot, slot, fn);
+            error_setg(
+                errp,
+                "PCI: %x.0 indicates single function, but %x.%x is already populated.",
+                slot, slot, fn);
             return false;
         }
     }

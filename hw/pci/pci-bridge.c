@@ -17,7 +17,10 @@
 #define PCI_PREF_RANGE_TYPE_64 0x0001
 
 static const char *const pci_bridge_onoffauto_names[] = {
-    "off", "on", "auto", NULL,
+    "off",
+    "on",
+    "auto",
+    NULL,
 };
 
 static const QEnumLookup pci_bridge_onoffauto = {
@@ -90,14 +93,14 @@ static void pci_bridge_init_header(PCIDevice *dev)
     pci_set_wmask(dev, PCI_BRIDGE_CONTROL, 2, PCI_BRIDGE_CTL_WRITABLE);
 }
 
-static bool pci_bridge_add_slotid(PCIDevice *dev, uint8_t chassis,
-                                  Error **errp)
+static bool pci_bridge_add_slotid(PCIDevice *dev, uint8_t chassis, Error **errp)
 {
     uint8_t cap;
 
     if (!chassis) {
-        error_setg(errp, "Bridge chassis not specified. Each bridge is "
-                   "required to be assigned a unique chassis id > 0.");
+        error_setg(
+            errp,
+            "Bridge chassis not specified. Each bridge is required to be assigned a unique chassis id > 0.");
         return false;
     }
     cap = pci_add_capability(dev, PCI_CAP_ID_SLOTID, 0, PCI_SID_SIZEOF, errp);
@@ -110,8 +113,8 @@ static bool pci_bridge_add_slotid(PCIDevice *dev, uint8_t chassis,
     return true;
 }
 
-static void pci_bridge_config_write(PCIDevice *dev, uint32_t addr,
-                                    uint32_t val, unsigned len)
+static void pci_bridge_config_write(PCIDevice *dev, uint32_t addr, uint32_t val,
+                                    unsigned len)
 {
     PCIBridge *br = PCI_BRIDGE(dev);
     uint16_t before = pci_get(dev, PCI_BRIDGE_CONTROL, 2);

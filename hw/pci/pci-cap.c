@@ -49,8 +49,10 @@ static bool pci_cap_place(PCIDevice *dev, uint32_t *off, uint32_t size,
             return false;
         }
     } else if (*off < lo || *off + size > hi || (*off & 3)) {
-        error_setg(errp, "%s: capability 0x%x at 0x%x is outside 0x%x..0x%x "
-                   "or not dword aligned", dev->name, id, *off, lo, hi - 1);
+        error_setg(
+            errp,
+            "%s: capability 0x%x at 0x%x is outside 0x%x..0x%x or not dword aligned",
+            dev->name, id, *off, lo, hi - 1);
         return false;
     } else if (!pci_cap_range_free(dev, *off, size)) {
         error_setg(errp, "%s: capability 0x%x at 0x%x overlaps another one",
@@ -187,8 +189,7 @@ uint8_t pci_add_express_endpoint_cap(PCIDevice *dev, bool flr, Error **errp)
         return 0;
     }
     pci_set(dev, off + PCI_EXP_FLAGS, 2,
-            PCI_EXP_FLAGS_VERS2 |
-                PCI_EXP_TYPE_ENDPOINT << PCI_EXP_TYPE_SHIFT);
+            PCI_EXP_FLAGS_VERS2 | PCI_EXP_TYPE_ENDPOINT << PCI_EXP_TYPE_SHIFT);
     pci_set(dev, off + PCI_EXP_DEVCAP, 4, flr ? PCI_EXP_DEVCAP_FLR : 0);
     if (flr) {
         ctl_mask |= PCI_EXP_DEVCTL_BCR_FLR;

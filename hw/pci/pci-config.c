@@ -46,8 +46,7 @@ void pci_set_wmask(PCIDevice *dev, uint32_t off, unsigned len, uint64_t mask)
     }
 }
 
-void pci_set_w1cmask(PCIDevice *dev, uint32_t off, unsigned len,
-                     uint64_t mask)
+void pci_set_w1cmask(PCIDevice *dev, uint32_t off, unsigned len, uint64_t mask)
 {
     unsigned i;
 
@@ -152,8 +151,7 @@ uint32_t pci_config_read(PCIDevice *dev, uint32_t addr, unsigned len)
     return pc->config_read(dev, addr, n);
 }
 
-void pci_config_write(PCIDevice *dev, uint32_t addr, uint32_t val,
-                      unsigned len)
+void pci_config_write(PCIDevice *dev, uint32_t addr, uint32_t val, unsigned len)
 {
     PCIDeviceClass *pc = PCI_DEVICE_GET_CLASS(dev);
     unsigned n = pci_config_clip(dev, addr, len);

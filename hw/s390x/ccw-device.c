@@ -19,10 +19,14 @@ static void ccw_device_record_ids(CcwDevice *ccw)
 {
     SubchDev *sch = ccw->sch;
 
-    ccw->dev_id = (CssDevId){ .cssid = sch->cssid, .ssid = sch->ssid,
-                              .devid = sch->devno, .valid = true };
-    ccw->subch_id = (CssDevId){ .cssid = sch->cssid, .ssid = sch->ssid,
-                                .devid = sch->schid, .valid = true };
+    ccw->dev_id = (CssDevId){ .cssid = sch->cssid,
+                              .ssid = sch->ssid,
+                              .devid = sch->devno,
+                              .valid = true };
+    ccw->subch_id = (CssDevId){ .cssid = sch->cssid,
+                                .ssid = sch->ssid,
+                                .devid = sch->schid,
+                                .valid = true };
 }
 
 static bool ccw_device_realize(DeviceState *dev, Error **errp)

@@ -7,7 +7,7 @@
 #include "qemu/bswap.h"
 #include "hw/s390x/clp.h"
 
-#define FMT_SHIFT 4                     /* format: high nibble of byte 4 */
+#define FMT_SHIFT 4 /* format: high nibble of byte 4 */
 
 /*
  * What each command's request may hold: bits set in @reserved must be
@@ -19,13 +19,14 @@ typedef struct ClpCommandShape {
     uint8_t reserved[CLP_PCI_REQ_LEN];
 } ClpCommandShape;
 
-#define HDR_RESERVED  0, 0, 0, 0, 0x0f, 0xff, 0xff, 0xff, \
-                      0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff
+#define HDR_RESERVED                                                           \
+    0, 0, 0, 0, 0x0f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,    \
+        0xff, 0xff
 #define EIGHT_RESERVED 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff
 
 static const ClpCommandShape list_shape = {
     CLP_LIST_RSP_MIN,
-    { HDR_RESERVED, 0, 0, 0, 0, 0, 0, 0, 0, EIGHT_RESERVED },  /* token */
+    { HDR_RESERVED, 0, 0, 0, 0, 0, 0, 0, 0, EIGHT_RESERVED }, /* token */
 };
 static const ClpCommandShape query_shape = {
     CLP_QUERY_RSP_LEN,
@@ -34,7 +35,7 @@ static const ClpCommandShape query_shape = {
 static const ClpCommandShape group_shape = {
     CLP_GROUP_RSP_LEN,
     { HDR_RESERVED, 0xff, 0xff, 0xff, 0, 0xff, 0xff, 0xff, 0xff,
-      EIGHT_RESERVED },                                         /* pfgid */
+      EIGHT_RESERVED }, /* pfgid */
 };
 static const ClpCommandShape set_shape = {
     CLP_SET_RSP_LEN,
@@ -321,25 +322,45 @@ void clp_encode_set_pci(ClpBlock *b, uint32_t fh)
 const char *clp_rsp_name(uint16_t rc)
 {
     switch (rc) {
-    case CLP_RSP_OK:                return "OK";
-    case CLP_RSP_BAD_COMMAND:       return "command not recognized";
-    case CLP_RSP_NOT_AUTHORIZED:    return "command not authorized";
-    case CLP_RSP_BAD_FORMAT:        return "request format not valid";
-    case CLP_RSP_BAD_LENGTH:        return "request length not valid";
-    case CLP_RSP_NEEDS_8K:          return "command needs an 8K LPCB";
-    case CLP_RSP_RESERVED_NOT_ZERO: return "reserved field not zero";
-    case CLP_RSP_NO_DATA:           return "no data available";
-    case CLP_RSP_FC_UNKNOWN:        return "function code not recognized";
-    case CLP_RSP_BAD_HANDLE:        return "function handle not valid";
-    case CLP_RSP_HANDLE_NOT_FOR_OP: return "handle not valid for operation";
-    case CLP_RSP_BAD_DMA_SPACES:    return "DMA address spaces not valid";
-    case CLP_RSP_NO_RESOURCES:      return "insufficient resources";
-    case CLP_RSP_ALREADY:           return "already in requested state";
-    case CLP_RSP_PERMANENT_ERROR:   return "function in permanent error";
-    case CLP_RSP_RECOVERY_PENDING:  return "error recovery pending";
-    case CLP_RSP_BUSY:              return "function busy";
-    case CLP_RSP_BAD_RESUME_TOKEN:  return "resume token not recognized";
-    case CLP_RSP_BAD_PFGID:         return "function group not recognized";
-    default:                        return "unknown response code";
+    case CLP_RSP_OK:
+        return "OK";
+    case CLP_RSP_BAD_COMMAND:
+        return "command not recognized";
+    case CLP_RSP_NOT_AUTHORIZED:
+        return "command not authorized";
+    case CLP_RSP_BAD_FORMAT:
+        return "request format not valid";
+    case CLP_RSP_BAD_LENGTH:
+        return "request length not valid";
+    case CLP_RSP_NEEDS_8K:
+        return "command needs an 8K LPCB";
+    case CLP_RSP_RESERVED_NOT_ZERO:
+        return "reserved field not zero";
+    case CLP_RSP_NO_DATA:
+        return "no data available";
+    case CLP_RSP_FC_UNKNOWN:
+        return "function code not recognized";
+    case CLP_RSP_BAD_HANDLE:
+        return "function handle not valid";
+    case CLP_RSP_HANDLE_NOT_FOR_OP:
+        return "handle not valid for operation";
+    case CLP_RSP_BAD_DMA_SPACES:
+        return "DMA address spaces not valid";
+    case CLP_RSP_NO_RESOURCES:
+        return "insufficient resources";
+    case CLP_RSP_ALREADY:
+        return "already in requested state";
+    case CLP_RSP_PERMANENT_ERROR:
+        return "function in permanent error";
+    case CLP_RSP_RECOVERY_PENDING:
+        return "error recovery pending";
+    case CLP_RSP_BUSY:
+        return "function busy";
+    case CLP_RSP_BAD_RESUME_TOKEN:
+        return "resume token not recognized";
+    case CLP_RSP_BAD_PFGID:
+        return "function group not recognized";
+    default:
+        return "unknown response code";
     }
 }

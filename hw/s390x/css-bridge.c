@@ -8,8 +8,7 @@
 #include "hw/s390x/ccw-device.h"
 #include "hw/hotplug.h"
 
-static bool css_bridge_plug(HotplugHandler *hh, DeviceState *dev,
-                            Error **errp)
+static bool css_bridge_plug(HotplugHandler *hh, DeviceState *dev, Error **errp)
 {
     CcwDevice *ccw = CCW_DEVICE(dev);
 

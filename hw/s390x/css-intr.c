@@ -9,7 +9,7 @@
 #define CSS_CRW_MAX 64
 
 static GQueue css_io_queue[CSS_MAX_ISC + 1];
-static GQueue css_crws;         /* uint32_t CRWs, as GUINT_TO_POINTER */
+static GQueue css_crws; /* uint32_t CRWs, as GUINT_TO_POINTER */
 static bool css_crw_overflow;
 
 void css_intr_queue(SubchDev *sch)

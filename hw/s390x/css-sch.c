@@ -9,12 +9,12 @@
 #include "hw/s390x/css.h"
 #include "qemu/log.h"
 
-#define FCTL_MASK  (SCSW_FCTL_START | SCSW_FCTL_HALT | SCSW_FCTL_CLEAR)
-#define ACTL_MASK  0x0fe0
-#define STCTL_MASK 0x001f
+#define FCTL_MASK   (SCSW_FCTL_START | SCSW_FCTL_HALT | SCSW_FCTL_CLEAR)
+#define ACTL_MASK   0x0fe0
+#define STCTL_MASK  0x001f
 #define ACTL_ACTIVE (SCSW_ACTL_SCH_ACTIVE | SCSW_ACTL_DEV_ACTIVE)
-#define STCTL_FINAL (SCSW_STCTL_PRIMARY | SCSW_STCTL_SECONDARY | \
-                     SCSW_STCTL_ALERT)
+#define STCTL_FINAL                                                            \
+    (SCSW_STCTL_PRIMARY | SCSW_STCTL_SECONDARY | SCSW_STCTL_ALERT)
 
 static uint16_t fctl(const SubchDev *sch)
 {
@@ -182,11 +182,12 @@ void css_io_complete(SubchDev *sch, const CssIoStatus *st)
     SCSW *scsw = &sch->schib.scsw;
     uint16_t s = 0;
 
-    trace_point("css_io_complete", "%x.%x.%04x dstat 0x%02x cstat 0x%02x "
-                "cpa 0x%08x count %u", sch->cssid, sch->ssid, sch->schid,
-                st->dstat, st->cstat, st->cpa, st->count);
+    trace_point("css_io_complete",
+                "%x.%x.%04x dstat 0x%02x cstat 0x%02x cpa 0x%08x count %u",
+                sch->cssid, sch->ssid, sch->schid, st->dstat, st->cstat,
+                st->cpa, st->count);
     if (!fctl(sch)) {
-        return;     /* nothing in progress: a stale report */
+        return; /* nothing in progress: a stale report */
     }
     scsw->dstat = st->dstat;
     scsw->cstat = st->cstat;
@@ -221,7 +222,7 @@ void css_io_complete(SubchDev *sch, const CssIoStatus *st)
         s |= SCSW_STCTL_SECONDARY;
     }
     if (!s && !(fctl(sch) & SCSW_FCTL_HALT)) {
-        s = SCSW_STCTL_PRIMARY;     /* the start function ended anyway */
+        s = SCSW_STCTL_PRIMARY; /* the start function ended anyway */
     }
     make_status_pending(sch, fctl(sch), 0, s);
 }
@@ -238,7 +239,7 @@ int css_do_tsch(SubchDev *sch, uint8_t irb[IRB_SIZE])
     css_intr_dequeue(sch);
     if (!(s & STCTL_FINAL) && (s & SCSW_STCTL_INTERMEDIATE) &&
         fctl(sch) == SCSW_FCTL_START) {
-        set_ctrl(sch, fctl(sch), actl(sch), 0);   /* the program goes on */
+        set_ctrl(sch, fctl(sch), actl(sch), 0); /* the program goes on */
     } else {
         set_ctrl(sch, 0, 0, 0);
     }
@@ -250,8 +251,8 @@ int css_do_tsch(SubchDev *sch, uint8_t irb[IRB_SIZE])
 /* Halt performed by the css: the device's program is dropped. */
 static void css_halt_now(SubchDev *sch)
 {
-    bool was_active = actl(sch) & (ACTL_ACTIVE | SCSW_ACTL_SUSP |
-                                   SCSW_ACTL_START_PEND);
+    bool was_active = actl(sch) &
+                      (ACTL_ACTIVE | SCSW_ACTL_SUSP | SCSW_ACTL_START_PEND);
 
     if (sch->ops && sch->ops->cancel_io) {
         sch->ops->cancel_io(sch);
@@ -259,8 +260,8 @@ static void css_halt_now(SubchDev *sch)
     sch->schib.scsw.dstat = 0;
     sch->schib.scsw.cstat = 0;
     make_status_pending(sch, fctl(sch), 0,
-                        was_active ? SCSW_STCTL_PRIMARY |
-                                     SCSW_STCTL_SECONDARY : 0);
+                        was_active ? SCSW_STCTL_PRIMARY | SCSW_STCTL_SECONDARY
+                                   : 0);
 }
 
 int css_do_hsch(SubchDev *sch)
@@ -360,9 +361,8 @@ int css_do_xsch(SubchDev *sch)
     if (status_pending(sch)) {
         return 1;
     }
-    if (fctl(sch) != SCSW_FCTL_START || (a & ~(SCSW_ACTL_START_PEND |
-                                               SCSW_ACTL_RESUME_PEND)) ||
-        !a) {
+    if (fctl(sch) != SCSW_FCTL_START ||
+        (a & ~(SCSW_ACTL_START_PEND | SCSW_ACTL_RESUME_PEND)) || !a) {
         return 2;
     }
     if (sch->ops->cancel_io) {

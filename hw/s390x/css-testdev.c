@@ -28,7 +28,7 @@ typedef struct CcwTestDev {
     uint16_t dev_type;
     uint64_t delay_ns;
     CssDevId hostid;
-    uint32_t next;      /* address of the next CCW to fetch */
+    uint32_t next; /* address of the next CCW to fetch */
     QEMUTimer *timer;
     uint8_t sense[CSS_SENSE_MAX];
 } CcwTestDev;
@@ -114,15 +114,13 @@ static bool testdev_ccw(CcwTestDev *t, const CCW1 *ccw, CssIoStatus *st)
  * right after a TIC, an invalid command code, a suspend flag while the
  * ORB does not allow suspension.
  */
-static bool testdev_ccw_invalid(const ORB *orb, const CCW1 *ccw,
-                                bool after_tic)
+static bool testdev_ccw_invalid(const ORB *orb, const CCW1 *ccw, bool after_tic)
 {
     if (ccw_cmd_is_tic(ccw->cmd_code)) {
         return after_tic;
     }
     return ccw_cmd_is_invalid(ccw->cmd_code) ||
-           ((ccw->flags & CCW_FLAG_SUSPEND) &&
-            !(orb->ctrl0 & ORB_CTRL0_SPND));
+           ((ccw->flags & CCW_FLAG_SUSPEND) && !(orb->ctrl0 & ORB_CTRL0_SPND));
 }
 
 static void testdev_run(CcwTestDev *t)
@@ -178,8 +176,8 @@ static int testdev_go(CcwTestDev *t)
         testdev_run(t);
         return 0;
     }
-    timer_mod_ns(t->timer, qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) +
-                           (int64_t)t->delay_ns);
+    timer_mod_ns(t->timer,
+                 qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) + (int64_t)t->delay_ns);
     return 0;
 }
 
@@ -206,7 +204,7 @@ static bool testdev_realize(CcwDevice *ccw, Error **errp)
     CcwTestDev *t = CCW_TESTDEV(ccw);
 
     if (!t->hostid.valid) {
-        return true;    /* a virtual device: the base places it */
+        return true; /* a virtual device: the base places it */
     }
     return css_place_passthrough(ccw->sch, &t->hostid, &ccw->devno,
                                  css_get_map_css(), errp);

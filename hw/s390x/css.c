@@ -8,7 +8,7 @@
 #include "hw/qdev-core.h"
 #include "hw/s390x/css.h"
 
-#define CSS_NUM_IDS 256
+#define CSS_NUM_IDS     256
 #define CSS_SCH_PER_SET 0x10000
 
 typedef struct CssImage {
@@ -20,11 +20,11 @@ typedef struct CssImage {
 static struct {
     CssImage *image[CSS_NUM_IDS];
     bool map_css;
-    bool mcsse;     /* guest enabled multiple css images */
-    bool mss;       /* guest enabled multiple subchannel sets */
-    bool mbu;       /* SCHM: measurement-block update */
-    bool dct;       /* SCHM: device-connect-time measurement */
-    uint64_t mbo;   /* SCHM: measurement-block origin */
+    bool mcsse;   /* guest enabled multiple css images */
+    bool mss;     /* guest enabled multiple subchannel sets */
+    bool mbu;     /* SCHM: measurement-block update */
+    bool dct;     /* SCHM: device-connect-time measurement */
+    uint64_t mbo; /* SCHM: measurement-block origin */
 } css;
 
 static guint css_key(uint8_t ssid, uint16_t num)
@@ -193,7 +193,7 @@ static void css_sch_init_schib(SubchDev *sch)
 
     p->devno = sch->devno;
     p->flags = PMCW_FLAGS_DNV;
-    p->chars = 0;       /* I/O subchannel */
+    p->chars = 0; /* I/O subchannel */
     p->intparm = 0;
     p->mbi = 0;
     p->lpum = 0;
@@ -238,8 +238,10 @@ static bool css_claim(SubchDev *sch, uint8_t cssid, uint8_t ssid,
         g_autofree char *old = css_sch_owner_name(owner);
         g_autofree char *new = css_sch_owner_name(sch);
 
-        error_setg(errp, "Device %x.%x.%04x already exists (device %s); "
-                   "device %s cannot use it", cssid, ssid, devno, old, new);
+        error_setg(
+            errp,
+            "Device %x.%x.%04x already exists (device %s); device %s cannot use it",
+            cssid, ssid, devno, old, new);
         return false;
     }
     for (uint32_t schid = 0; schid < CSS_SCH_PER_SET; schid++) {
@@ -271,8 +273,7 @@ static bool css_claim_free(SubchDev *sch, uint8_t cssid, Error **errp)
         for (uint32_t devno = 0; devno < CSS_SCH_PER_SET; devno++) {
             guint dkey = css_key(ssid, devno);
 
-            if (!g_hash_table_contains(img->by_devno,
-                                       GUINT_TO_POINTER(dkey))) {
+            if (!g_hash_table_contains(img->by_devno, GUINT_TO_POINTER(dkey))) {
                 return css_claim(sch, cssid, ssid, devno, errp);
             }
         }
@@ -293,8 +294,7 @@ bool css_place_virtual(SubchDev *sch, const CssDevId *devno, Error **errp)
 }
 
 bool css_place_passthrough(SubchDev *sch, const CssDevId *host_id,
-                           const CssDevId *guest_id, bool map_css,
-                           Error **errp)
+                           const CssDevId *guest_id, bool map_css, Error **errp)
 {
     CssDevId id;
 
@@ -312,14 +312,17 @@ bool css_place_passthrough(SubchDev *sch, const CssDevId *host_id,
         }
         id = *guest_id;
         if (map_css && id.cssid != CSS_VIRTUAL_CSSID) {
-            error_setg(errp, "with s390-map-css=on the guest id must be in "
-                       "css %x, not %x", CSS_VIRTUAL_CSSID, id.cssid);
+            error_setg(
+                errp,
+                "with s390-map-css=on the guest id must be in css %x, not %x",
+                CSS_VIRTUAL_CSSID, id.cssid);
             return false;
         }
         if (!map_css && id.cssid != host_id->cssid) {
-            error_setg(errp, "with s390-map-css=off the guest id must be in "
-                       "the host's css %x, not %x", host_id->cssid,
-                       id.cssid);
+            error_setg(
+                errp,
+                "with s390-map-css=off the guest id must be in the host's css %x, not %x",
+                host_id->cssid, id.cssid);
             return false;
         }
     } else {

@@ -366,7 +366,8 @@ static void number_bridges(PCIBus *bus, unsigned *next)
         mine = ++*next;
         pci_bridge_set_bus_numbers(PCI_BRIDGE(d), pci_bus_num(bus), mine, mine);
         number_bridges(pci_bridge_get_sec_bus(PCI_BRIDGE(d)), next);
-        pci_bridge_set_bus_numbers(PCI_BRIDGE(d), pci_bus_num(bus), mine, *next);
+        pci_bridge_set_bus_numbers(PCI_BRIDGE(d), pci_bus_num(bus), mine,
+                                   *next);
     }
 }
 

@@ -72,8 +72,9 @@ static bool s390_memory_init_backend(S390CcwMachineState *s, Error **errp)
     }
     size = host_memory_backend_get_size(be);
     if (ms->ram_size_given && ms->ram_size != size) {
-        error_setg(errp, "Machine memory size does not match the size of "
-                   "the memory backend");
+        error_setg(
+            errp,
+            "Machine memory size does not match the size of the memory backend");
         return false;
     }
     if (!QEMU_IS_ALIGNED(size, S390_RAM_ALIGN)) {
@@ -143,7 +144,7 @@ void s390_machine_set_cpu_reset(S390CpuResetHook *hook)
 static void s390_machine_reset(MachineState *machine)
 {
     if (s390_cpu_reset_hook) {
-        s390_cpu_reset_hook();  /* CR6 and friends: initial values */
+        s390_cpu_reset_hook(); /* CR6 and friends: initial values */
     }
     css_reset();
     qbus_reset_all(sysbus_get_default());
@@ -213,11 +214,12 @@ static void s390_machine_class_init(ObjectClass *oc, void *data)
     hc->unplug = s390_unplug;
 
     object_class_property_add_bool(oc, "usb", s390_get_usb, s390_set_usb);
-    object_class_property_set_description(oc, "usb",
-        "Accepted for compatibility: only 'off' (there is no USB)");
+    object_class_property_set_description(
+        oc, "usb", "Accepted for compatibility: only 'off' (there is no USB)");
     object_class_property_add_bool(oc, "s390-map-css", s390_get_map_css,
                                    s390_set_map_css);
-    object_class_property_set_description(oc, "s390-map-css",
+    object_class_property_set_description(
+        oc, "s390-map-css",
         "present pass-through channel devices in the default css");
 }
 
@@ -260,10 +262,7 @@ static const TypeInfo s390_machine_types[] = {
         .instance_finalize = s390_machine_finalize,
         .class_size = sizeof(S390CcwMachineClass),
         .class_init = s390_machine_class_init,
-        .interfaces = (InterfaceInfo[]) {
-            { TYPE_HOTPLUG_HANDLER },
-            { }
-        },
+        .interfaces = (InterfaceInfo[]){ { TYPE_HOTPLUG_HANDLER }, {} },
     },
     {
         .name = "s390-ccw-virtio-7.2" TYPE_MACHINE_SUFFIX,

@@ -9,7 +9,7 @@
 #include "exec/memory.h"
 #include "hw/s390x/s390-pci-host.h"
 
-#define ZPCI_MSI_VEC_MASK 0x7ff   /* the vector in the message data */
+#define ZPCI_MSI_VEC_MASK 0x7ff /* the vector in the message data */
 #define ZPCI_MSI_WINDOW   0x1000
 
 /* Set bit @bit counted from @base; whether it was clear before. */

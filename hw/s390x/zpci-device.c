@@ -40,8 +40,9 @@ static void zpci_clear_controls(ZpciDevice *z)
 
 AddressSpace *zpci_bar_as(ZpciDevice *z, int n)
 {
-    return n >= 0 && n < PCI_NUM_BARS && (z->bar_as_live & (1u << n)) ?
-           &z->bar_as[n] : NULL;
+    return n >= 0 && n < PCI_NUM_BARS && (z->bar_as_live & (1u << n))
+               ? &z->bar_as[n]
+               : NULL;
 }
 
 static void zpci_bar_spaces_init(ZpciDevice *z)
@@ -220,8 +221,7 @@ static Property zpci_props[] = {
     DEFINE_PROP("fid", ZpciDevice, fid, zpci_fid_info, uint32_t),
     DEFINE_PROP_STRING("target", ZpciDevice, target),
     DEFINE_PROP_BOOL("interpret", ZpciDevice, interpret, true),
-    DEFINE_PROP_BOOL("forwarding-assist", ZpciDevice, forwarding_assist,
-                     true),
+    DEFINE_PROP_BOOL("forwarding-assist", ZpciDevice, forwarding_assist, true),
     DEFINE_PROP_END_OF_LIST(),
 };
 

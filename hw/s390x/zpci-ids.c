@@ -135,11 +135,10 @@ static void fid_run_insert(ZpciFidSet *s, uint32_t first, uint32_t last)
     g_tree_insert(s->runs, run, run);
 }
 
-static gboolean fid_run_take_first(gpointer key, gpointer value,
-                                   gpointer out)
+static gboolean fid_run_take_first(gpointer key, gpointer value, gpointer out)
 {
     *(FidRun **)out = value;
-    return TRUE;                        /* stop at the lowest run */
+    return TRUE; /* stop at the lowest run */
 }
 
 void zpci_fid_set_init(ZpciFidSet *s)
@@ -261,8 +260,8 @@ bool zpci_ids_fid_in_use(const ZpciIds *ids, uint32_t fid)
 bool zpci_ids_reserve_uid(ZpciIds *ids, uint16_t uid, Error **errp)
 {
     if (uid == ZPCI_UID_UNDEFINED) {
-        error_setg(errp, "uid %u is out of range %u..%u", uid,
-                   ZPCI_UID_MIN, ZPCI_UID_MAX);
+        error_setg(errp, "uid %u is out of range %u..%u", uid, ZPCI_UID_MIN,
+                   ZPCI_UID_MAX);
         return false;
     }
     if (!zpci_uid_map_set(&ids->uid, uid)) {
@@ -317,8 +316,8 @@ void zpci_ids_release_fid(ZpciIds *ids, uint32_t fid)
     zpci_fid_set_remove(&ids->fid, fid);
 }
 
-bool zpci_ids_claim(ZpciIds *ids, uint16_t *uid, uint32_t *fid,
-                    bool fid_given, Error **errp)
+bool zpci_ids_claim(ZpciIds *ids, uint16_t *uid, uint32_t *fid, bool fid_given,
+                    Error **errp)
 {
     uint16_t u = *uid;
     uint32_t f = *fid;

@@ -12,7 +12,7 @@ static void ckd_header_build(uint8_t *hdr)
 {
     memset(hdr, 0, CKD_HDR_SIZE);
     memcpy(hdr, CKD_HDR_MAGIC, 8);
-    hdr[8] = CKD_3390_HEADS;                    /* little-endian 32 */
+    hdr[8] = CKD_3390_HEADS; /* little-endian 32 */
     hdr[12] = CKD_3390_SLOT & 0xff;
     hdr[13] = (CKD_3390_SLOT >> 8) & 0xff;
     hdr[16] = CKD_3390_DEVTYPE;
@@ -52,7 +52,7 @@ static bool ckd_pread_all(int fd, void *buf, size_t len, off_t off)
         if (n < 0) {
             return false;
         }
-        if (n == 0) {               /* past EOF of a short file: zeros */
+        if (n == 0) { /* past EOF of a short file: zeros */
             memset(p, 0, len);
             return true;
         }
@@ -140,8 +140,10 @@ bool ckd_image_create(const char *path, uint32_t cyls, const char *volser,
     int fd;
 
     if (!ckd_volser_valid(volser)) {
-        error_setg(errp, "invalid volume serial '%s': 1 to 6 letters, "
-                   "digits, @, # or $", volser ?: "");
+        error_setg(
+            errp,
+            "invalid volume serial '%s': 1 to 6 letters, digits, @, # or $",
+            volser ?: "");
         return false;
     }
     if (cyls < 1 || cyls > CKD_MAX_CYLS) {
@@ -165,8 +167,8 @@ bool ckd_image_create(const char *path, uint32_t cyls, const char *volser,
     return true;
 }
 
-static bool ckd_header_check(const char *path, const uint8_t *hdr,
-                             off_t fsize, uint32_t *cyls, Error **errp)
+static bool ckd_header_check(const char *path, const uint8_t *hdr, off_t fsize,
+                             uint32_t *cyls, Error **errp)
 {
     uint32_t heads = hdr[8] | hdr[9] << 8 | hdr[10] << 16 |
                      (uint32_t)hdr[11] << 24;
@@ -175,26 +177,27 @@ static bool ckd_header_check(const char *path, const uint8_t *hdr,
     off_t whole;
 
     if (memcmp(hdr, "CKD_C370", 8) == 0) {
-        error_setg(errp, "'%s': compressed CKD images are not supported",
-                   path);
+        error_setg(errp, "'%s': compressed CKD images are not supported", path);
         return false;
     }
     if (memcmp(hdr, CKD_HDR_MAGIC, 8) != 0) {
-        error_setg(errp, "'%s' is not a CKD image (no CKD_P370 header)",
-                   path);
+        error_setg(errp, "'%s' is not a CKD image (no CKD_P370 header)", path);
         return false;
     }
     if (hdr[17] != 0 || hdr[18] != 0 || hdr[19] != 0) {
-        error_setg(errp, "'%s' is part %u of a multi-file CKD image; "
-                   "multi-file images are not supported (create it with "
-                   "dasdinit -lfs)", path, hdr[17]);
+        error_setg(
+            errp,
+            "'%s' is part %u of a multi-file CKD image; multi-file images are not supported (create it with "
+            "dasdinit -lfs)",
+            path, hdr[17]);
         return false;
     }
     if (hdr[16] != CKD_3390_DEVTYPE || heads != CKD_3390_HEADS ||
         slot != CKD_3390_SLOT) {
-        error_setg(errp, "'%s' is not a 3390 image (device type %02x, "
-                   "%" PRIu32 " heads, track size %" PRIu32 ")", path,
-                   hdr[16], heads, slot);
+        error_setg(errp,
+                   "'%s' is not a 3390 image (device type %02x, %" PRIu32
+                   " heads, track size %" PRIu32 ")",
+                   path, hdr[16], heads, slot);
         return false;
     }
     /* count in off_t: a huge file must not wrap to a small volume */
@@ -244,8 +247,8 @@ CkdImage *ckd_image_open_opts(const char *path, const CkdOpenOpts *opts,
     int fd;
 
     /* O_NONBLOCK: a FIFO must not hang the open; no effect on files */
-    fd = open(path, (opts->readonly ? O_RDONLY : O_RDWR) | O_CLOEXEC |
-              O_NONBLOCK);
+    fd = open(path,
+              (opts->readonly ? O_RDONLY : O_RDWR) | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         error_setg_errno(errp, errno, "Could not open '%s'", path);
         return NULL;
@@ -324,8 +327,9 @@ static bool ckd_image_check_track(CkdImage *img, uint32_t cyl, uint32_t head,
                                   Error **errp)
 {
     if (cyl >= img->cyls || head >= img->heads) {
-        error_setg(errp, "'%s': track %" PRIu32 "/%" PRIu32 " is outside "
-                   "the volume", img->path, cyl, head);
+        error_setg(errp,
+                   "'%s': track %" PRIu32 "/%" PRIu32 " is outside the volume",
+                   img->path, cyl, head);
         return false;
     }
     return true;

@@ -50,9 +50,8 @@ uint32_t ckd_3390_records_per_track(uint8_t kl, uint16_t dl)
     return CKD_3390_CELLS / ckd_3390_cells(kl, dl);
 }
 
-static const uint8_t ckd_eot[CKD_EOT_SIZE] = {
-    0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff
-};
+static const uint8_t ckd_eot[CKD_EOT_SIZE] = { 0xff, 0xff, 0xff, 0xff,
+                                               0xff, 0xff, 0xff, 0xff };
 
 bool ckd_track_record_at(const uint8_t *trk, uint32_t size, uint32_t off,
                          CkdRecord *rec)
@@ -91,9 +90,9 @@ uint32_t ckd_track_used(const uint8_t *trk, uint32_t size)
 }
 
 /* Append a record at *off; the caller guarantees it fits. */
-static void ckd_track_put(uint8_t *trk, uint32_t *off, uint16_t cc,
-                          uint16_t hh, uint8_t r, const uint8_t *key,
-                          uint8_t kl, const uint8_t *data, uint16_t dl)
+static void ckd_track_put(uint8_t *trk, uint32_t *off, uint16_t cc, uint16_t hh,
+                          uint8_t r, const uint8_t *key, uint8_t kl,
+                          const uint8_t *data, uint16_t dl)
 {
     uint8_t *p = trk + *off;
 

@@ -42,8 +42,8 @@ DasdStatus dasd_params(DasdRun *run, DasdXfer *x, uint8_t *p, uint32_t len)
 }
 
 /* Define Extent with the extended parameter */
-#define DE_GAX_EXT_PARAM    0x02
-#define DE_EXT_LEN          32
+#define DE_GAX_EXT_PARAM 0x02
+#define DE_EXT_LEN       32
 
 static DasdStatus dasd_cmd_define_extent(DasdRun *run, DasdXfer *x)
 {
@@ -221,12 +221,14 @@ DasdStatus dasd_command(DasdRun *run, uint8_t cmd, DasdXfer *x)
 {
     run->in_domain = false;
     switch (cmd) {
-    case 0x03:                          /* NOOP */
+    case 0x03: /* NOOP */
         x->dev_len = x->total;
         return DASD_OK;
     case 0x04:
         return dasd_cmd_sense(run, x);
-    case 0xe4: case 0x64: case 0xfa:
+    case 0xe4:
+    case 0x64:
+    case 0xfa:
         return dasd_cmd_ident(run, x, cmd);
     case 0x63:
         return dasd_cmd_define_extent(run, x);
@@ -234,26 +236,40 @@ DasdStatus dasd_command(DasdRun *run, uint8_t cmd, DasdXfer *x)
         return dasd_cmd_locate(run, x);
     case 0x07:
         return dasd_cmd_seek(run, x);
-    case 0x31: case 0xb1:
+    case 0x31:
+    case 0xb1:
         return dasd_cmd_search_id(run, x, cmd & DASD_MT);
-    case 0x1a: case 0x16:
+    case 0x1a:
+    case 0x16:
         return dasd_cmd_read_ha(run, x, cmd);
-    case 0x12: case 0x92: case 0x06: case 0x86:
-    case 0x0e: case 0x8e: case 0x1e: case 0x9e:
+    case 0x12:
+    case 0x92:
+    case 0x06:
+    case 0x86:
+    case 0x0e:
+    case 0x8e:
+    case 0x1e:
+    case 0x9e:
         return dasd_cmd_read(run, x, cmd);
     case 0x27:
         return dasd_cmd_psf(run, x);
     case 0x3e:
         return dasd_cmd_rssd(run, x);
-    case 0xb4: case 0x94: case 0x14:
+    case 0xb4:
+    case 0x94:
+    case 0x14:
         return dasd_cmd_reserve(run, x, cmd);
     case 0x34:
         return dasd_cmd_sense_pgid(run, x);
     case 0xaf:
         return dasd_cmd_set_pgid(run, x);
-    case 0x05: case 0x85: case 0x0d: case 0x8d:
+    case 0x05:
+    case 0x85:
+    case 0x0d:
+    case 0x8d:
         return dasd_cmd_write_data(run, x, cmd);
-    case 0x1d: case 0x9d:
+    case 0x1d:
+    case 0x9d:
         return dasd_cmd_write_ckd(run, x, cmd);
     case 0x15:
         return dasd_cmd_write_r0(run, x);

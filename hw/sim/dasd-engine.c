@@ -42,7 +42,7 @@ static void dasd_seg_copy(const DasdXfer *x, const DasdSeg *s, uint32_t off,
         return;
     }
     first = idal[0];
-    pos = (first % bs) + off;           /* offset from first block start */
+    pos = (first % bs) + off; /* offset from first block start */
     while (len) {
         uint64_t blk = pos / bs;
         uint64_t in = pos % bs;
@@ -71,15 +71,13 @@ static void dasd_xfer_copy(DasdXfer *x, uint8_t *buf, uint32_t len,
     }
 }
 
-void dasd_xfer_in(DasdRun *run, DasdXfer *x, const uint8_t *src,
-                  uint32_t len)
+void dasd_xfer_in(DasdRun *run, DasdXfer *x, const uint8_t *src, uint32_t len)
 {
     x->dev_len = len;
     dasd_xfer_copy(x, (uint8_t *)src, MIN(len, x->total), true);
 }
 
-uint32_t dasd_xfer_out(DasdRun *run, DasdXfer *x, uint8_t *dst,
-                       uint32_t want)
+uint32_t dasd_xfer_out(DasdRun *run, DasdXfer *x, uint8_t *dst, uint32_t want)
 {
     uint32_t n = MIN(want, x->total);
 
@@ -111,8 +109,8 @@ static bool dasd_idal_valid(const DasdXfer *x, const DasdSeg *s)
 }
 
 /* Decode CCW @idx into a segment; false: channel-program check */
-static bool dasd_fetch_seg(const uint8_t *prog, const DasdXfer *x,
-                           uint32_t idx, DasdSeg *s, uint8_t *cmd)
+static bool dasd_fetch_seg(const uint8_t *prog, const DasdXfer *x, uint32_t idx,
+                           DasdSeg *s, uint8_t *cmd)
 {
     CCW1 ccw;
 
@@ -129,8 +127,8 @@ static bool dasd_fetch_seg(const uint8_t *prog, const DasdXfer *x,
         return true;
     }
     /* the translator's "no data" CCWs: a NOOP, SKIP on input */
-    if (!ccw.cda && (ccw.cmd_code == CCW_CMD_NOOP ||
-                     (ccw.flags & CCW_FLAG_SKIP))) {
+    if (!ccw.cda &&
+        (ccw.cmd_code == CCW_CMD_NOOP || (ccw.flags & CCW_FLAG_SKIP))) {
         s->flags &= ~CCW_FLAG_IDA;
         return true;
     }
@@ -282,8 +280,8 @@ static bool dasd_step(DasdRun *run, const uint8_t *prog, uint32_t *next,
     }
     if (!(last->flags & CCW_FLAG_CC) && run->lr_left) {
         /* the chain ends inside a Locate Record domain */
-        dasd_unit_check(run, DASD_SENSE0_CMD_REJECT,
-                        DASD_SENSE1_IMPRECISE_END, DASD_SENSE7_INVALID_SEQ);
+        dasd_unit_check(run, DASD_SENSE0_CMD_REJECT, DASD_SENSE1_IMPRECISE_END,
+                        DASD_SENSE7_INVALID_SEQ);
         res->dstat |= SCSW_DSTAT_UC;
         return false;
     }

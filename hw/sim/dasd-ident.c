@@ -5,10 +5,10 @@
 #include "qemu/osdep.h"
 #include "hw/sim/dasd-3390.h"
 
-#define DASD_CU_TYPE        0x3990
-#define DASD_CU_MODEL       0xc2
-#define DASD_DEV_TYPE       0x3390
-#define DASD_CIW_RCD        0x40fa0100u     /* Read Configuration Data */
+#define DASD_CU_TYPE  0x3990
+#define DASD_CU_MODEL 0xc2
+#define DASD_DEV_TYPE 0x3390
+#define DASD_CIW_RCD  0x40fa0100u /* Read Configuration Data */
 
 void dasd3390_init(Dasd3390 *d, CkdImage *img, const CkdModel *model,
                    uint16_t devno)
@@ -64,27 +64,27 @@ void dasd3390_rdc(const Dasd3390 *d, uint8_t out[DASD_RDC_SIZE])
      * in Locate Record (no raw-track access), not XRC
      */
     stl_be_p(out + 6, 0x90000000);
-    out[10] = 0x20;                     /* device class: DASD */
+    out[10] = 0x20; /* device class: DASD */
     out[11] = d->model->unit_code;
     stw_be_p(out + 12, MIN(cyls, 0xfffe));
     stw_be_p(out + 14, CKD_3390_HEADS);
     out[16] = CKD_3390_SECTORS;
-    stw_be_p(out + 18, CKD_3390_TRKLEN);    /* bytes 17..19 */
-    stw_be_p(out + 20, 1428);           /* HA + R0 overhead */
-    out[22] = 2;                        /* track capacity formula 2 */
-    out[23] = 34;                       /* factors f1..f5 */
+    stw_be_p(out + 18, CKD_3390_TRKLEN); /* bytes 17..19 */
+    stw_be_p(out + 20, 1428);            /* HA + R0 overhead */
+    out[22] = 2;                         /* track capacity formula 2 */
+    out[23] = 34;                        /* factors f1..f5 */
     out[24] = 19;
     out[25] = 9;
     out[26] = 6;
     out[27] = 116;
-    out[40] = d->model->unit_code;      /* MDR and OBR record ids */
+    out[40] = d->model->unit_code; /* MDR and OBR record ids */
     out[41] = d->model->unit_code;
-    out[42] = 0x10;                     /* control unit type code */
+    out[42] = 0x10; /* control unit type code */
     out[43] = 0x02;
-    stw_be_p(out + 44, 57326);          /* largest R0 */
-    out[47] = 0x01;                     /* track set */
-    out[48] = 6;                        /* f6 */
-    stw_be_p(out + 49, 0x7708);         /* RPS factor */
+    stw_be_p(out + 44, 57326);  /* largest R0 */
+    out[47] = 0x01;             /* track set */
+    out[48] = 6;                /* f6 */
+    stw_be_p(out + 49, 0x7708); /* RPS factor */
     stl_be_p(out + 60, cyls);
 }
 
@@ -113,10 +113,10 @@ static void dasd_ned(uint8_t *ned, uint32_t head, const char *type,
                      const char *model, const char *serial, uint16_t tag)
 {
     stl_be_p(ned, head);
-    dasd_ebcdic(ned + 4, type);         /* 6 characters */
-    dasd_ebcdic(ned + 10, model);       /* 3 characters */
-    dasd_ebcdic(ned + 13, "SIMZZ");     /* manufacturer, plant */
-    dasd_ebcdic(ned + 18, serial);      /* 12 characters */
+    dasd_ebcdic(ned + 4, type);     /* 6 characters */
+    dasd_ebcdic(ned + 10, model);   /* 3 characters */
+    dasd_ebcdic(ned + 13, "SIMZZ"); /* manufacturer, plant */
+    dasd_ebcdic(ned + 18, serial);  /* 12 characters */
     stw_be_p(ned + 30, tag);
 }
 
@@ -133,9 +133,9 @@ void dasd3390_rcd(const Dasd3390 *d, uint8_t out[DASD_RCD_SIZE])
     dasd_ned(out + 96, 0xf0000001, "003990", "   ", "000000000001", 0);
     /* general node-element qualifier */
     out[224] = 0x80;
-    out[230] = 0x1e;                    /* missing-interrupt interval */
+    out[230] = 0x1e; /* missing-interrupt interval */
     out[234] = 0x80;
-    out[235] = d->devno & 0xff;         /* unit address */
+    out[235] = d->devno & 0xff; /* unit address */
     out[236] = d->devno & 0xff;
     out[237] = d->devno & 0xff;
     out[241] = 0x80;

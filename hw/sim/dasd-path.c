@@ -12,14 +12,14 @@
 #include "qemu/osdep.h"
 #include "dasd-internal.h"
 
-#define DASD_PGID_DATA      (1 + DASD_PGID_SIZE)
+#define DASD_PGID_DATA (1 + DASD_PGID_SIZE)
 
 /* Set Path Group ID function byte */
-#define SPID_MULTIPATH      0x80
-#define SPID_OP_MASK        0x60
-#define SPID_OP_ESTABLISH   0x00
-#define SPID_OP_RESIGN      0x40
-#define SPID_OP_DISBAND     0x20
+#define SPID_MULTIPATH    0x80
+#define SPID_OP_MASK      0x60
+#define SPID_OP_ESTABLISH 0x00
+#define SPID_OP_RESIGN    0x40
+#define SPID_OP_DISBAND   0x20
 
 static bool dasd_pg_any_grouped(const Dasd3390 *d)
 {
@@ -41,8 +41,7 @@ DasdStatus dasd_cmd_sense_pgid(DasdRun *run, DasdXfer *x)
     const Dasd3390 *d = run->d;
     uint8_t out[DASD_PGID_DATA] = { 0 };
 
-    out[0] = d->path_state[run->path] |
-             (d->reserved ? DASD_PS_RESV_SELF : 0);
+    out[0] = d->path_state[run->path] | (d->reserved ? DASD_PS_RESV_SELF : 0);
     if (dasd_pg_grouped(d, run->path)) {
         memcpy(out + 1, d->pgid, DASD_PGID_SIZE);
     }

@@ -16,23 +16,23 @@
 #include "dasd-internal.h"
 
 /* PSF orders */
-#define PSF_ORDER_PRSSD         0x18
-#define PSF_ORDER_SSC           0x1d
-#define PSF_PRSSD_LEN           12
-#define PSF_SSC_LEN             66
+#define PSF_ORDER_PRSSD 0x18
+#define PSF_ORDER_SSC   0x1d
+#define PSF_PRSSD_LEN   12
+#define PSF_SSC_LEN     66
 
 /* PRSSD suborders (byte 6) */
-#define PRSSD_PERF_STATS        0x01
-#define PRSSD_UNIT_ADDR_CONF    0x0e
-#define PRSSD_FEATURES          0x41
+#define PRSSD_PERF_STATS     0x01
+#define PRSSD_UNIT_ADDR_CONF 0x0e
+#define PRSSD_FEATURES       0x41
 
-#define RSSD_PERF_STATS_LEN     192
-#define RSSD_UAC_LEN            512
-#define RSSD_FEATURES_LEN       256
-#define RSSD_MAX_LEN            RSSD_UAC_LEN
+#define RSSD_PERF_STATS_LEN 192
+#define RSSD_UAC_LEN        512
+#define RSSD_FEATURES_LEN   256
+#define RSSD_MAX_LEN        RSSD_UAC_LEN
 
 /* Unit address configuration: the type of a configured base device */
-#define UAC_BASE_DEVICE         0x01
+#define UAC_BASE_DEVICE 0x01
 
 static uint8_t dasd_unit_address(const Dasd3390 *d)
 {

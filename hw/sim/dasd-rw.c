@@ -12,17 +12,17 @@
 #include "dasd-internal.h"
 
 /* Command codes without the multi-track bit */
-#define CMD_WRITE_DATA      0x05
-#define CMD_READ_DATA       0x06
-#define CMD_WRITE_KD        0x0d
-#define CMD_READ_KD         0x0e
-#define CMD_READ_COUNT      0x12
-#define CMD_WRITE_R0        0x15
-#define CMD_READ_R0         0x16
-#define CMD_READ_HA         0x1a
-#define CMD_WRITE_CKD       0x1d
-#define CMD_READ_CKD        0x1e
-#define CMD_WRITE_CKD_NEXT  0x9d
+#define CMD_WRITE_DATA     0x05
+#define CMD_READ_DATA      0x06
+#define CMD_WRITE_KD       0x0d
+#define CMD_READ_KD        0x0e
+#define CMD_READ_COUNT     0x12
+#define CMD_WRITE_R0       0x15
+#define CMD_READ_R0        0x16
+#define CMD_READ_HA        0x1a
+#define CMD_WRITE_CKD      0x1d
+#define CMD_READ_CKD       0x1e
+#define CMD_WRITE_CKD_NEXT 0x9d
 
 /* Whether Locate Record operation @op lets @cmd work in its domain */
 static bool dasd_lr_allows(uint8_t op, uint8_t cmd)
@@ -85,8 +85,8 @@ DasdStatus dasd_cmd_read(DasdRun *run, DasdXfer *x, uint8_t cmd)
     st = dasd_domain(run, cmd);
     if (st == DASD_OK) {
         /* these read the count too, so they start at the next record */
-        st = counted ? dasd_next_record(run, true, (cmd & DASD_MT) ||
-                                        run->in_domain, &rec)
+        st = counted ? dasd_next_record(run, true,
+                                        (cmd & DASD_MT) || run->in_domain, &rec)
                      : dasd_target(run, cmd & DASD_MT, &rec);
     }
     if (st != DASD_OK) {
@@ -105,7 +105,7 @@ DasdStatus dasd_cmd_read(DasdRun *run, DasdXfer *x, uint8_t cmd)
     run->orient = base == CMD_READ_COUNT ? DASD_AT_COUNT : DASD_AT_DATA;
     run->index_passes = 0;
     if (base != CMD_READ_COUNT && rec.dl == 0) {
-        return DASD_OK_UX;      /* an end-of-file record */
+        return DASD_OK_UX; /* an end-of-file record */
     }
     return DASD_OK;
 }
@@ -134,8 +134,7 @@ DasdStatus dasd_cmd_read_ha(DasdRun *run, DasdXfer *x, uint8_t cmd)
     if (rec.off != CKD_HA_SIZE || rec.r != 0) {
         return dasd_unit_check(run, 0, DASD_SENSE1_NO_RECORD, 0);
     }
-    dasd_xfer_in(run, x, run->d->trk + rec.off, ckd_record_end(&rec) -
-                 rec.off);
+    dasd_xfer_in(run, x, run->d->trk + rec.off, ckd_record_end(&rec) - rec.off);
     run->orient = DASD_AT_DATA;
     return DASD_OK;
 }
@@ -183,8 +182,7 @@ static bool dasd_track_has_room(DasdRun *run, uint32_t at, uint8_t kl,
     uint32_t off = CKD_HA_SIZE;
     CkdRecord rec;
 
-    while (off < at && ckd_track_record_at(trk, run->d->img->slot, off,
-                                           &rec)) {
+    while (off < at && ckd_track_record_at(trk, run->d->img->slot, off, &rec)) {
         if (!(off == CKD_HA_SIZE && rec.r == 0)) {
             cells += ckd_3390_cells(rec.kl, rec.dl);
         }
@@ -232,7 +230,8 @@ static DasdStatus dasd_to_next_r0(DasdRun *run)
         return st;
     }
     if (!ckd_track_record_at(run->d->trk, run->d->img->slot, CKD_HA_SIZE,
-                             &r0) || r0.r != 0) {
+                             &r0) ||
+        r0.r != 0) {
         return dasd_unit_check(run, 0, DASD_SENSE1_NO_RECORD, 0);
     }
     run->cur = r0;

@@ -84,8 +84,7 @@ static DasdStatus dasd_end_of_track(DasdRun *run, bool mt)
     return DASD_OK;
 }
 
-DasdStatus dasd_next_record(DasdRun *run, bool skip_r0, bool mt,
-                            CkdRecord *rec)
+DasdStatus dasd_next_record(DasdRun *run, bool skip_r0, bool mt, CkdRecord *rec)
 {
     Dasd3390 *d = run->d;
     DasdStatus st;
@@ -149,9 +148,9 @@ bool dasd3390_sync(Dasd3390 *d, SimDasdResult *res)
 }
 
 /* Write control bits of the file mask */
-#define DASD_MASK_WRCTL         0xc0
-#define DASD_MASK_INHIBIT_ALL   0x40
-#define DASD_MASK_UPDATE_ONLY   0x80
+#define DASD_MASK_WRCTL       0xc0
+#define DASD_MASK_INHIBIT_ALL 0x40
+#define DASD_MASK_UPDATE_ONLY 0x80
 
 /* Whether a write (@format: one that formats records) is refused */
 bool dasd_write_protected(DasdRun *run, bool format)

@@ -11,27 +11,26 @@
 static bool sim_dasd_frozen(SimDasd *d, Error **errp)
 {
     if (d->realized) {
-        error_setg(errp, "sim-dasd-3390: properties cannot be changed "
-                   "after creation");
+        error_setg(
+            errp, "sim-dasd-3390: properties cannot be changed after creation");
         return true;
     }
     return false;
 }
 
-#define SIM_DASD_STR_PROP(field)                                        \
-    static char *sim_dasd_get_##field(Object *obj, Error **errp)        \
-    {                                                                   \
-        return g_strdup(SIM_DASD(obj)->field);                          \
-    }                                                                   \
-    static void sim_dasd_set_##field(Object *obj, const char *v,        \
-                                     Error **errp)                      \
-    {                                                                   \
-        SimDasd *d = SIM_DASD(obj);                                     \
-                                                                        \
-        if (!sim_dasd_frozen(d, errp)) {                                \
-            g_free(d->field);                                           \
-            d->field = g_strdup(v);                                     \
-        }                                                               \
+#define SIM_DASD_STR_PROP(field)                                               \
+    static char *sim_dasd_get_##field(Object *obj, Error **errp)               \
+    {                                                                          \
+        return g_strdup(SIM_DASD(obj)->field);                                 \
+    }                                                                          \
+    static void sim_dasd_set_##field(Object *obj, const char *v, Error **errp) \
+    {                                                                          \
+        SimDasd *d = SIM_DASD(obj);                                            \
+                                                                               \
+        if (!sim_dasd_frozen(d, errp)) {                                       \
+            g_free(d->field);                                                  \
+            d->field = g_strdup(v);                                            \
+        }                                                                      \
     }
 
 SIM_DASD_STR_PROP(busid)
@@ -113,8 +112,8 @@ static const QEnumLookup sim_dasd_cache_lookup = {
 
 static char *sim_dasd_get_cache(Object *obj, Error **errp)
 {
-    return g_strdup(qapi_enum_lookup(&sim_dasd_cache_lookup,
-                                     SIM_DASD(obj)->cache));
+    return g_strdup(
+        qapi_enum_lookup(&sim_dasd_cache_lookup, SIM_DASD(obj)->cache));
 }
 
 /* QEMU's -drive cache= names; the O_DIRECT ones are not offered */
@@ -127,14 +126,18 @@ static void sim_dasd_set_cache(Object *obj, const char *v, Error **errp)
         return;
     }
     if (!g_strcmp0(v, "none") || !g_strcmp0(v, "directsync")) {
-        error_setg(errp, "sim-dasd-3390: cache=%s (O_DIRECT) is not "
-                   "supported; use writethrough, writeback or unsafe", v);
+        error_setg(
+            errp,
+            "sim-dasd-3390: cache=%s (O_DIRECT) is not supported; use writethrough, writeback or unsafe",
+            v);
         return;
     }
     mode = qapi_enum_parse(&sim_dasd_cache_lookup, v, -1, NULL);
     if (mode < 0) {
-        error_setg(errp, "sim-dasd-3390: invalid cache option '%s' "
-                   "(writethrough, writeback or unsafe)", v ?: "");
+        error_setg(
+            errp,
+            "sim-dasd-3390: invalid cache option '%s' (writethrough, writeback or unsafe)",
+            v ?: "");
         return;
     }
     d->cache = mode;
@@ -154,19 +157,21 @@ void sim_dasd_class_add_props(ObjectClass *oc)
                                    sim_dasd_set_readonly);
     object_class_property_add(oc, "cssid", "uint8", sim_dasd_get_cssid,
                               sim_dasd_set_cssid, NULL, NULL);
-    object_class_property_set_description(oc, "cssid",
-        "host channel-subsystem image of the subchannel, 0..3 "
-        "(default: the first field of busid)");
+    object_class_property_set_description(
+        oc, "cssid",
+        "host channel-subsystem image of the subchannel, 0..3 (default: the first field of busid)");
     object_class_property_add_str(oc, "cache", sim_dasd_get_cache,
                                   sim_dasd_set_cache);
-    object_class_property_set_description(oc, "cache",
+    object_class_property_set_description(
+        oc, "cache",
         "when writes reach stable storage: writethrough (default; "
         "before a program that wrote ends), writeback (when the image "
         "is closed), unsafe (never synced)");
     object_class_property_add_enum(oc, "locking", "OnOffAuto",
                                    &sim_dasd_locking_lookup,
                                    sim_dasd_get_locking, sim_dasd_set_locking);
-    object_class_property_set_description(oc, "locking",
+    object_class_property_set_description(
+        oc, "locking",
         "lock the image file (OFD locks; exclusive when writing, shared "
         "with readonly=on): auto (default; when the host has them), on, "
         "off");

@@ -20,8 +20,9 @@ static bool sim_dasd_parse_busid(const char *s, CssDevId *id, Error **errp)
     Error *err = NULL;
 
     if (!s || css_dev_id_parse(s, id) < 0) {
-        error_setg(errp, "sim-dasd-3390: busid '%s' is not of the form "
-                   "0.0.1234", s ?: "");
+        error_setg(errp,
+                   "sim-dasd-3390: busid '%s' is not of the form 0.0.1234",
+                   s ?: "");
         return false;
     }
     if (!css_dev_id_check_range(id, &err)) {
@@ -38,8 +39,8 @@ static bool sim_dasd_open(SimDasd *d, const CkdModel *model, Error **errp)
     CkdOpenOpts opts;
 
     if (!g_file_test(d->file, G_FILE_TEST_EXISTS)) {
-        volser = d->volser ? g_strdup(d->volser) :
-                 g_strdup_printf("D%04X", d->devno);
+        volser = d->volser ? g_strdup(d->volser)
+                           : g_strdup_printf("D%04X", d->devno);
         if (d->readonly) {
             error_setg(errp, "image '%s' does not exist and readonly=on",
                        d->file);
@@ -84,8 +85,7 @@ static void sim_dasd_complete(UserCreatable *uc, Error **errp)
         return;
     }
     if (sim_dasd_find_by_busid(d->busid)) {
-        error_setg(errp, "sim-dasd-3390: busid %s is already in use",
-                   d->busid);
+        error_setg(errp, "sim-dasd-3390: busid %s is already in use", d->busid);
         return;
     }
     d->css = id.cssid;
@@ -101,8 +101,10 @@ static void sim_dasd_complete(UserCreatable *uc, Error **errp)
         return;
     }
     if (!model) {
-        error_setg(errp, "sim-dasd-3390: model '%s' is not one of 3390-1, "
-                   "3390-3, 3390-9", d->model);
+        error_setg(
+            errp,
+            "sim-dasd-3390: model '%s' is not one of 3390-1, 3390-3, 3390-9",
+            d->model);
         return;
     }
     if (!d->file) {
@@ -135,8 +137,8 @@ static int sim_dasd_match(Object *child, void *opaque)
     SimDasdLookup *l = opaque;
     SimDasd *d = (SimDasd *)object_dynamic_cast(child, TYPE_SIM_DASD_3390);
 
-    if (d && d->realized && d->css == l->id.cssid &&
-        d->ssid == l->id.ssid && d->devno == l->id.devid) {
+    if (d && d->realized && d->css == l->id.cssid && d->ssid == l->id.ssid &&
+        d->devno == l->id.devid) {
         l->found = d;
         return 1;
     }
@@ -219,7 +221,7 @@ void sim_dasd_start(SimDasd *d, const uint8_t *orb12,
     d->opaque = opaque;
     if (d->latency_ns) {
         timer_mod_ns(d->timer, qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) +
-                               (int64_t)MIN(d->latency_ns, INT64_MAX / 2));
+                                   (int64_t)MIN(d->latency_ns, INT64_MAX / 2));
     } else {
         d->idle = g_idle_add(sim_dasd_run_idle, d);
     }
@@ -318,10 +320,7 @@ static const TypeInfo sim_dasd_type = {
     .instance_init = sim_dasd_instance_init,
     .instance_finalize = sim_dasd_finalize,
     .class_init = sim_dasd_class_init,
-    .interfaces = (InterfaceInfo[]) {
-        { TYPE_USER_CREATABLE },
-        { }
-    },
+    .interfaces = (InterfaceInfo[]){ { TYPE_USER_CREATABLE }, {} },
 };
 
 static void sim_dasd_register_types(void)

@@ -47,8 +47,10 @@ static VFIOCCWHost *sim_open(const char *hostid, const char *sysfsdev,
     }
     d = sim_dasd_find_by_busid(hostid);
     if (!d) {
-        error_setg(errp, "Host device '%s' not found: no sim-dasd-3390 "
-                   "object has busid=%s", hostid, hostid);
+        error_setg(
+            errp,
+            "Host device '%s' not found: no sim-dasd-3390 object has busid=%s",
+            hostid, hostid);
         return NULL;
     }
     if (d->opened) {
@@ -73,8 +75,8 @@ static void sim_close(VFIOCCWHost *host)
     g_free(host);
 }
 
-static void sim_get_host_id(VFIOCCWHost *host, uint8_t *cssid,
-                            uint8_t *ssid, uint16_t *devno)
+static void sim_get_host_id(VFIOCCWHost *host, uint8_t *cssid, uint8_t *ssid,
+                            uint16_t *devno)
 {
     *cssid = host->dasd->cssid;
     *ssid = host->dasd->ssid;
@@ -122,8 +124,8 @@ static bool sim_get_region_type(VFIOCCWHost *host, unsigned index,
     if (index == SIM_REGION_ASYNC || index == SIM_REGION_PROG) {
         *type = VFIO_REGION_TYPE_CCW;
         *subtype = index == SIM_REGION_ASYNC
-                   ? VFIO_REGION_SUBTYPE_CCW_ASYNC_CMD
-                   : VFIO_REGION_SUBTYPE_CCW_USER_PROGRAM;
+                       ? VFIO_REGION_SUBTYPE_CCW_ASYNC_CMD
+                       : VFIO_REGION_SUBTYPE_CCW_USER_PROGRAM;
         return true;
     }
     return false;
@@ -134,8 +136,8 @@ static void sim_build_irb(const SimDasdCompletion *c, uint8_t irb[96])
 {
     SCSW scsw = {
         .flags = 0,
-        .ctrl = SCSW_FCTL_START | SCSW_STCTL_PRIMARY |
-                SCSW_STCTL_SECONDARY | SCSW_STCTL_STATUS_PEND,
+        .ctrl = SCSW_FCTL_START | SCSW_STCTL_PRIMARY | SCSW_STCTL_SECONDARY |
+                SCSW_STCTL_STATUS_PEND,
         .cpa = c->res.cpa,
         .dstat = c->res.dstat,
         .cstat = c->res.cstat,
@@ -179,8 +181,8 @@ static void sim_done(void *opaque, const SimDasdCompletion *c)
     sim_signal(host, VFIO_CCW_IO_IRQ_INDEX);
 }
 
-static ssize_t sim_region_read(VFIOCCWHost *host, unsigned index,
-                               uint64_t off, void *buf, size_t len)
+static ssize_t sim_region_read(VFIOCCWHost *host, unsigned index, uint64_t off,
+                               void *buf, size_t len)
 {
     const uint8_t *src;
 
@@ -235,8 +237,8 @@ static ssize_t sim_write_cmd(VFIOCCWHost *host, const void *buf, size_t len)
     return len;
 }
 
-static ssize_t sim_region_write(VFIOCCWHost *host, unsigned index,
-                                uint64_t off, const void *buf, size_t len)
+static ssize_t sim_region_write(VFIOCCWHost *host, unsigned index, uint64_t off,
+                                const void *buf, size_t len)
 {
     if (off != 0) {
         return -EINVAL;

@@ -36,13 +36,12 @@ static CcwXlateReason ccw_xlate_direct(CcwProgram *p, const CcwGuestMem *mem,
     } else if (start + ccw->count > ccw_xlate_addr_limit(p)) {
         return CCW_XLATE_R_DATA_ADDR;
     }
-    host = mem->host_ptr(mem->opaque, start, ccw->count,
-                         ccw_cmd_is_input(cmd));
+    host = mem->host_ptr(mem->opaque, start, ccw->count, ccw_cmd_is_input(cmd));
     if (!host) {
         return CCW_XLATE_R_DATA_ADDR;
     }
-    *ccw_prog_entry(p, slot) =
-        (uintptr_t)(backward ? host + ccw->count - 1 : host);
+    *ccw_prog_entry(p, slot) = (uintptr_t)(backward ? host + ccw->count - 1
+                                                    : host);
     return CCW_XLATE_R_NONE;
 }
 

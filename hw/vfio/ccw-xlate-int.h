@@ -62,7 +62,7 @@ struct CcwProgram {
     uint64_t *idaws; /* host IDAL copies */
     uint32_t nr_idaws, idaws_cap;
     ORB guest_orb;
-    ORB host_orb; /* the ORB for the request */
+    ORB host_orb;   /* the ORB for the request */
     uint32_t block; /* IDAW block size */
     bool fmt1_idaw;
     CcwXlateResult res; /* the main path's */
@@ -75,7 +75,7 @@ typedef struct CcwCursor {
     bool via_tic;  /* the CCW is a guest TIC's target */
     bool main;     /* on the path without status modifier */
     bool after_cc; /* the slot before ends a command that chains commands */
-    int link;      /* a TIC slot to point at what is laid, or -1: the next slot */
+    int link; /* a TIC slot to point at what is laid, or -1: the next slot */
 } CcwCursor;
 
 static inline uint64_t *ccw_prog_entry(CcwProgram *p, uint32_t slot)

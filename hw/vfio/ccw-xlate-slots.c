@@ -132,11 +132,14 @@ void ccw_slot_stop(CcwProgram *p, uint32_t slot, uint32_t gaddr,
     p->slot[slot].idal = CCW_XLATE_NO_IDAL;
     *ccw_prog_entry(p, slot) = 0;
     *res = (CcwXlateResult){
-        .status = st, .reason = r, .stop_slot = slot, .stop_gaddr = gaddr,
+        .status = st,
+        .reason = r,
+        .stop_slot = slot,
+        .stop_gaddr = gaddr,
         .cpa = gaddr + 8,
         .cstat = st == CCW_XLATE_PROGRAM_CHECK ? SCSW_CSTAT_PROG_CHECK
                  : st == CCW_XLATE_HOST_FAULT  ? SCSW_CSTAT_CHN_CTRL_CHK
-                                                : 0,
+                                               : 0,
     };
     if (main) {
         p->res = *res;

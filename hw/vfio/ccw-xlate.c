@@ -191,8 +191,11 @@ static bool ccw_take_tic(CcwProgram *p, CcwCursor *c, const CCW1 *tic)
     if (s < 0 && (s = ccw_lay_tic(p, c, -1)) < 0) {
         return false;
     }
-    *c = (CcwCursor){ .gaddr = tic->cda, .ctx = c->ctx, .via_tic = true,
-                      .main = c->main, .link = s };
+    *c = (CcwCursor){ .gaddr = tic->cda,
+                      .ctx = c->ctx,
+                      .via_tic = true,
+                      .main = c->main,
+                      .link = s };
     return true;
 }
 

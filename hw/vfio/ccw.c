@@ -82,9 +82,8 @@ static void vfio_ccw_report(VFIOCCWDevice *v, const uint8_t irb[96])
         st.sense = irb + 32;
         st.sense_len = (ldl_be_p(irb + 16) >> ERW_SCNT_SHIFT) & 0x3f;
     }
-    trace_point("vfio_ccw_complete", "%s dstat 0x%02x cstat 0x%02x "
-                "cpa 0x%08x", DEVICE(v)->id ? DEVICE(v)->id : "",
-                st.dstat, st.cstat, st.cpa);
+    trace_point("vfio_ccw_complete", "%s dstat 0x%02x cstat 0x%02x cpa 0x%08x",
+                DEVICE(v)->id ? DEVICE(v)->id : "", st.dstat, st.cstat, st.cpa);
     vfio_ccw_finish(v);
     css_io_complete(CCW_DEVICE(v)->sch, &st);
 }
@@ -141,16 +140,15 @@ static int vfio_ccw_run(VFIOCCWDevice *v, const ORB *guest_orb)
     v->suspended = false;
     vfio_ccw_gmap_release(&v->maps);
     res = ccw_xlate_program(v->prog, &orb, &v->gmem);
-    trace_point("vfio_ccw_start", "orb cpa 0x%08x -> %u ccws, %s",
-                orb.cpa, ccw_prog_nr_slots(v->prog),
-                ccw_xlate_reason_str(res->reason));
+    trace_point("vfio_ccw_start", "orb cpa 0x%08x -> %u ccws, %s", orb.cpa,
+                ccw_prog_nr_slots(v->prog), ccw_xlate_reason_str(res->reason));
     if (res->status == CCW_XLATE_ORB_INVALID) {
-        return 3;   /* cannot happen: the instruction checked the ORB */
+        return 3; /* cannot happen: the instruction checked the ORB */
     }
     res = ccw_prog_stop_at_start(v->prog);
     if (res) {
         vfio_ccw_finish(v);
-        return vfio_ccw_end_now(v, res);   /* nothing runs before it */
+        return vfio_ccw_end_now(v, res); /* nothing runs before it */
     }
     req = g_new0(struct ccw_prog_request, 1);
     ccw_prog_fill_request(v->prog, req);
@@ -167,8 +165,9 @@ static int vfio_ccw_run(VFIOCCWDevice *v, const ORB *guest_orb)
         };
 
         vfio_ccw_finish(v);
-        qemu_log_mask(LOG_GUEST_ERROR, "vfio-ccw: host refused the program:"
-                      " %s\n", g_strerror(-n));
+        qemu_log_mask(LOG_GUEST_ERROR,
+                      "vfio-ccw: host refused the program: %s\n",
+                      g_strerror(-n));
         return vfio_ccw_end_now(v, &fault);
     }
     return 0;
@@ -257,8 +256,9 @@ static bool vfio_ccw_find_regions(VFIOCCWDevice *v, Error **errp)
         }
     }
     if (!have_prog || !have_async) {
-        error_setg(errp, "vfio-ccw: the host device does not accept "
-                   "user-space channel programs");
+        error_setg(
+            errp,
+            "vfio-ccw: the host device does not accept user-space channel programs");
         return false;
     }
     return true;
@@ -271,8 +271,8 @@ static bool vfio_ccw_setup_irq(VFIOCCWDevice *v, Error **errp)
         error_setg_errno(errp, errno, "vfio-ccw: eventfd");
         return false;
     }
-    if (!v->ops->set_irq_eventfd(v->host, VFIO_CCW_IO_IRQ_INDEX,
-                                 v->io_eventfd, errp)) {
+    if (!v->ops->set_irq_eventfd(v->host, VFIO_CCW_IO_IRQ_INDEX, v->io_eventfd,
+                                 errp)) {
         close(v->io_eventfd);
         v->io_eventfd = -1;
         return false;
@@ -304,15 +304,17 @@ static bool vfio_ccw_open(VFIOCCWDevice *v, Error **errp)
                              v->sysfsdev);
             return false;
         }
-        error_setg(errp, "Host device '%s': the Linux VFIO back end is not "
+        error_setg(errp,
+                   "Host device '%s': the Linux VFIO back end is not "
                    "built yet; use hostid= with a sim-dasd-3390 object",
                    v->sysfsdev);
         return false;
     }
     if (!v->hostid.valid) {
         error_setg(errp, "No host device provided");
-        error_append_hint(errp, "Use -device vfio-ccw,hostid=CSSID.SSID.DEVNO"
-                          " or -device vfio-ccw,sysfsdev=PATH_TO_DEVICE\n");
+        error_append_hint(
+            errp,
+            "Use -device vfio-ccw,hostid=CSSID.SSID.DEVNO or -device vfio-ccw,sysfsdev=PATH_TO_DEVICE\n");
         return false;
     }
     hostid = css_dev_id_print(&v->hostid);
@@ -336,8 +338,8 @@ static bool vfio_ccw_realize(CcwDevice *ccw, Error **errp)
     CssDevId host_id = { 0 };
 
     if (v->guestid.valid) {
-        if (ccw->devno.valid && memcmp(&ccw->devno, &v->guestid,
-                                       sizeof(CssDevId))) {
+        if (ccw->devno.valid &&
+            memcmp(&ccw->devno, &v->guestid, sizeof(CssDevId))) {
             error_setg(errp, "guestid= and devno= name different devices");
             return false;
         }
@@ -347,8 +349,7 @@ static bool vfio_ccw_realize(CcwDevice *ccw, Error **errp)
         return false;
     }
     host_id.valid = true;
-    v->ops->get_host_id(v->host, &host_id.cssid, &host_id.ssid,
-                        &host_id.devid);
+    v->ops->get_host_id(v->host, &host_id.cssid, &host_id.ssid, &host_id.devid);
     if (!vfio_ccw_find_regions(v, errp) || !vfio_ccw_setup_irq(v, errp) ||
         !css_place_passthrough(ccw->sch, &host_id, &ccw->devno,
                                css_get_map_css(), errp)) {

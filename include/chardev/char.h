@@ -16,8 +16,8 @@
 typedef struct Chardev Chardev;
 
 typedef enum ChrEvent {
-    CHR_EVENT_OPENED,   /* a peer connected (or the back end is ready) */
-    CHR_EVENT_CLOSED,   /* the peer went away */
+    CHR_EVENT_OPENED, /* a peer connected (or the back end is ready) */
+    CHR_EVENT_CLOSED, /* the peer went away */
 } ChrEvent;
 
 typedef struct CharFrontendOps {

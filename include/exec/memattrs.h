@@ -31,7 +31,7 @@ typedef struct MemTxAttrs {
     unsigned int requester_id : 16;
 } MemTxAttrs;
 
-#define MEMTXATTRS_UNSPECIFIED ((MemTxAttrs){.unspecified = 1})
+#define MEMTXATTRS_UNSPECIFIED ((MemTxAttrs){ .unspecified = 1 })
 
 /* Bit flags: results of a multi-part access are OR'ed together. */
 typedef uint32_t MemTxResult;

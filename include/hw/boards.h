@@ -35,7 +35,7 @@ struct MachineClass {
     int max_cpus;
     bool has_hotpluggable_cpus;
     bool numa_mem_supported;
-    bool no_serial;     /* no default console (QEMU: the "none" board) */
+    bool no_serial; /* no default console (QEMU: the "none" board) */
 
     /* create RAM and buses; false with errp set when it cannot */
     bool (*init)(MachineState *ms, Error **errp);
@@ -48,7 +48,7 @@ struct MachineState {
     Object parent_obj;
 
     uint64_t ram_size;
-    bool ram_size_given;          /* -m was given */
+    bool ram_size_given; /* -m was given */
     uint64_t maxram_size;
     struct MemoryRegion *ram; /* owned by the memory API */
     char *ram_memdev_id;      /* "memory-backend" property */

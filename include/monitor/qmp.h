@@ -61,7 +61,6 @@ bool qmp_arg_int(JsonObject *args, const char *name, bool required,
                  int64_t *value, bool *present, Error **errp);
 /* Fails with "Parameter 'NAME' is unexpected" for a member not in the
  * NULL-terminated @allowed list. */
-bool qmp_args_check(JsonObject *args, const char *const *allowed,
-                    Error **errp);
+bool qmp_args_check(JsonObject *args, const char *const *allowed, Error **errp);
 
 #endif

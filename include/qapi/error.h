@@ -40,7 +40,7 @@ typedef struct ErrorOrigin {
     int line;
 } ErrorOrigin;
 
-#define ERROR_ORIGIN_HERE \
+#define ERROR_ORIGIN_HERE                                                      \
     ((ErrorOrigin){ .file = __FILE__, .func = __func__, .line = __LINE__ })
 
 /* The QMP name of @klass, e.g. "GenericError". */
@@ -56,15 +56,15 @@ void error_raise(Error **errp, ErrorOrigin origin, ErrorClass klass,
                  int os_errno, const char *fmt, ...) G_GNUC_PRINTF(5, 6);
 
 /* A new GenericError. */
-#define error_setg(errp, ...) \
-    error_raise((errp), ERROR_ORIGIN_HERE, ERROR_CLASS_GENERIC_ERROR, 0, \
+#define error_setg(errp, ...)                                                  \
+    error_raise((errp), ERROR_ORIGIN_HERE, ERROR_CLASS_GENERIC_ERROR, 0,       \
                 __VA_ARGS__)
 /* Like error_setg() and append ": strerror(os_errno)" (none for 0). */
-#define error_setg_errno(errp, os_errno, ...) \
-    error_raise((errp), ERROR_ORIGIN_HERE, ERROR_CLASS_GENERIC_ERROR, \
+#define error_setg_errno(errp, os_errno, ...)                                  \
+    error_raise((errp), ERROR_ORIGIN_HERE, ERROR_CLASS_GENERIC_ERROR,          \
                 (os_errno), __VA_ARGS__)
 /* An error of another QMP class. */
-#define error_set(errp, klass, ...) \
+#define error_set(errp, klass, ...)                                            \
     error_raise((errp), ERROR_ORIGIN_HERE, (klass), 0, __VA_ARGS__)
 
 /* Prepend text to the message of *errp (no-op when errp or *errp is NULL). */

@@ -67,14 +67,10 @@ bool visit_is_input(Visitor *v);
 
 bool visit_type_int(Visitor *v, const char *name, int64_t *obj, Error **errp);
 bool visit_type_int8(Visitor *v, const char *name, int8_t *obj, Error **errp);
-bool visit_type_int16(Visitor *v, const char *name, int16_t *obj,
-                      Error **errp);
-bool visit_type_int32(Visitor *v, const char *name, int32_t *obj,
-                      Error **errp);
-bool visit_type_int64(Visitor *v, const char *name, int64_t *obj,
-                      Error **errp);
-bool visit_type_uint8(Visitor *v, const char *name, uint8_t *obj,
-                      Error **errp);
+bool visit_type_int16(Visitor *v, const char *name, int16_t *obj, Error **errp);
+bool visit_type_int32(Visitor *v, const char *name, int32_t *obj, Error **errp);
+bool visit_type_int64(Visitor *v, const char *name, int64_t *obj, Error **errp);
+bool visit_type_uint8(Visitor *v, const char *name, uint8_t *obj, Error **errp);
 bool visit_type_uint16(Visitor *v, const char *name, uint16_t *obj,
                        Error **errp);
 bool visit_type_uint32(Visitor *v, const char *name, uint32_t *obj,
@@ -82,8 +78,7 @@ bool visit_type_uint32(Visitor *v, const char *name, uint32_t *obj,
 bool visit_type_uint64(Visitor *v, const char *name, uint64_t *obj,
                        Error **errp);
 /* Sizes: like uint64; keyval/string forms accept suffixes (512M, 1.5G). */
-bool visit_type_size(Visitor *v, const char *name, uint64_t *obj,
-                     Error **errp);
+bool visit_type_size(Visitor *v, const char *name, uint64_t *obj, Error **errp);
 bool visit_type_bool(Visitor *v, const char *name, bool *obj, Error **errp);
 /*
  * Strings. Input: *obj receives a new string (g_free it). Output: *obj
@@ -97,7 +92,6 @@ bool visit_type_enum(Visitor *v, const char *name, int *obj,
  * Any JSON value. Input: *obj receives a new reference to the value.
  * Output: *obj is copied into the result.
  */
-bool visit_type_any(Visitor *v, const char *name, JsonNode **obj,
-                    Error **errp);
+bool visit_type_any(Visitor *v, const char *name, JsonNode **obj, Error **errp);
 
 #endif

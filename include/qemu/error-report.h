@@ -16,7 +16,7 @@
  */
 typedef struct Location {
     /* private to util/error-report.c */
-    char *const *words;     /* command-line words shown; NULL: no location */
+    char *const *words; /* command-line words shown; NULL: no location */
     int nwords;
     struct Location *below; /* the location pushed before this one */
 } Location;

@@ -11,9 +11,9 @@
 #include "qemu/osdep.h"
 #include "qapi/error.h"
 
-#define LOG_GUEST_ERROR (1 << 0)  /* the guest did something invalid */
-#define LOG_UNIMP       (1 << 1)  /* the guest used something unimplemented */
-#define LOG_TRACE       (1 << 2)  /* output of enabled trace points */
+#define LOG_GUEST_ERROR (1 << 0) /* the guest did something invalid */
+#define LOG_UNIMP       (1 << 1) /* the guest used something unimplemented */
+#define LOG_TRACE       (1 << 2) /* output of enabled trace points */
 
 extern int qemu_loglevel;
 
@@ -23,11 +23,11 @@ static inline bool qemu_loglevel_mask(int mask)
 }
 
 void qemu_log(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
-#define qemu_log_mask(mask, ...)                 \
-    do {                                         \
-        if (G_UNLIKELY(qemu_loglevel_mask(mask))) { \
-            qemu_log(__VA_ARGS__);               \
-        }                                        \
+#define qemu_log_mask(mask, ...)                                               \
+    do {                                                                       \
+        if (G_UNLIKELY(qemu_loglevel_mask(mask))) {                            \
+            qemu_log(__VA_ARGS__);                                             \
+        }                                                                      \
     } while (0)
 
 /*
@@ -44,21 +44,20 @@ void trace_enable_pattern(const char *pattern, bool enable);
 
 typedef struct TraceEvent {
     const char *name;
-    unsigned generation;   /* of the pattern set it was last checked at */
+    unsigned generation; /* of the pattern set it was last checked at */
     bool enabled;
 } TraceEvent;
 
 bool trace_event_check(TraceEvent *ev);
-void trace_event_emit(TraceEvent *ev, const char *fmt, ...)
-    G_GNUC_PRINTF(2, 3);
+void trace_event_emit(TraceEvent *ev, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 
 /* A trace point: trace_point("qmp_dispatch", "cmd=%s", name); */
-#define trace_point(name, ...)                                   \
-    do {                                                         \
-        static TraceEvent trace_ev_ = { name, 0, false };        \
-        if (G_UNLIKELY(trace_event_check(&trace_ev_))) {         \
-            trace_event_emit(&trace_ev_, __VA_ARGS__);           \
-        }                                                        \
+#define trace_point(name, ...)                                                 \
+    do {                                                                       \
+        static TraceEvent trace_ev_ = { name, 0, false };                      \
+        if (G_UNLIKELY(trace_event_check(&trace_ev_))) {                       \
+            trace_event_emit(&trace_ev_, __VA_ARGS__);                         \
+        }                                                                      \
     } while (0)
 
 #endif

@@ -6,10 +6,10 @@
 #ifndef QEMU_MODULE_H
 #define QEMU_MODULE_H
 
-#define module_init(function)                                              \
-    static void __attribute__((constructor)) do_qemu_init_##function(void) \
-    {                                                                      \
-        function();                                                        \
+#define module_init(function)                                                  \
+    static void __attribute__((constructor)) do_qemu_init_##function(void)     \
+    {                                                                          \
+        function();                                                            \
     }
 
 #define type_init(function) module_init(function)

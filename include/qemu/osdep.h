@@ -24,15 +24,15 @@
 #include <glib.h>
 
 #ifndef container_of
-#define container_of(ptr, type, member) \
-    ((type *)((char *)(ptr) - offsetof(type, member)))
+#define container_of(ptr, type, member)                                        \
+    ((type *)((char *)(ptr)-offsetof(type, member)))
 #endif
 
-#define QEMU_NORETURN __attribute__((noreturn))
+#define QEMU_NORETURN             __attribute__((noreturn))
 #define G_GNUC_PRINTF_CHECK(a, b) G_GNUC_PRINTF(a, b)
 
 #define QEMU_ALIGN_DOWN(n, m) ((n) / (m) * (m))
-#define QEMU_ALIGN_UP(n, m) QEMU_ALIGN_DOWN((n) + (m) - 1, (m))
+#define QEMU_ALIGN_UP(n, m)   QEMU_ALIGN_DOWN((n) + (m)-1, (m))
 #define QEMU_IS_ALIGNED(n, m) (((n) % (m)) == 0)
 
 #define ARRAY_SIZE(x) (sizeof(x) / sizeof((x)[0]))

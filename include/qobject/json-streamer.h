@@ -24,12 +24,12 @@ typedef enum JSONTokenType {
     JSON_INTEGER,
     JSON_FLOAT,
     JSON_KEYWORD,
-    JSON_STRING,    /* text includes the quotes, escapes undecoded */
+    JSON_STRING, /* text includes the quotes, escapes undecoded */
 } JSONTokenType;
 
 typedef struct JSONToken {
     JSONTokenType type;
-    size_t start;   /* offset of the token text in the emitted buffer */
+    size_t start; /* offset of the token text in the emitted buffer */
     size_t len;
 } JSONToken;
 
@@ -42,8 +42,8 @@ typedef struct JSONToken {
  * and its buffered text freed.
  */
 #define JSON_MAX_NESTING 1024
-#define JSON_MAX_TOKENS (2 * 1024 * 1024)
-#define JSON_MAX_SIZE (64 * 1024 * 1024)
+#define JSON_MAX_TOKENS  (2 * 1024 * 1024)
+#define JSON_MAX_SIZE    (64 * 1024 * 1024)
 /* Bytes of input an error message quotes at most (then "..."). */
 #define JSON_ECHO_MAX 64
 /* Buffers grown past this are freed when their value is done. */
@@ -53,9 +53,8 @@ typedef struct JSONToken {
  * Called with a complete value (@tokens over @text, @ntokens >= 1,
  * @error NULL) or with an error message (@ntokens 0).
  */
-typedef void JSONEmitFunc(void *opaque, const JSONToken *tokens,
-                          size_t ntokens, const char *text,
-                          const char *error);
+typedef void JSONEmitFunc(void *opaque, const JSONToken *tokens, size_t ntokens,
+                          const char *text, const char *error);
 
 typedef struct JSONStreamer JSONStreamer;
 

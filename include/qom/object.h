@@ -39,8 +39,7 @@ typedef void ObjectPropertyAccessor(Object *obj, Visitor *v, const char *name,
                                     void *opaque, Error **errp);
 typedef Object *ObjectPropertyResolve(Object *obj, void *opaque,
                                       const char *part);
-typedef void ObjectPropertyRelease(Object *obj, const char *name,
-                                   void *opaque);
+typedef void ObjectPropertyRelease(Object *obj, const char *name, void *opaque);
 typedef void ObjectPropertyInit(Object *obj, ObjectProperty *prop);
 
 struct ObjectProperty {
@@ -80,8 +79,8 @@ typedef struct QomPropTable QomPropTable;
 struct ObjectClass {
     /* private */
     Type type;
-    QomPropTable *props;           /* this class's own properties */
-    GPtrArray *ifaces;             /* InterfaceClass * this class owns */
+    QomPropTable *props; /* this class's own properties */
+    GPtrArray *ifaces;   /* InterfaceClass * this class owns */
     /* called when the object is removed from its parent (qdev) */
     ObjectUnparent *unparent;
 };
@@ -90,10 +89,10 @@ struct Object {
     /* private */
     ObjectClass *class;
     ObjectFree *free;
-    QomPropTable *props;           /* instance properties */
+    QomPropTable *props; /* instance properties */
     uint32_t ref;
     Object *parent;
-    ObjectProperty *parent_prop;   /* the child<> property holding us */
+    ObjectProperty *parent_prop; /* the child<> property holding us */
 };
 
 struct InterfaceInfo {
@@ -108,7 +107,7 @@ struct InterfaceInfo {
 struct InterfaceClass {
     ObjectClass parent_class;
     /* private */
-    ObjectClass *concrete_class;   /* the class owning this copy */
+    ObjectClass *concrete_class; /* the class owning this copy */
 };
 
 struct TypeInfo {
@@ -124,27 +123,28 @@ struct TypeInfo {
     void (*class_init)(ObjectClass *klass, void *data);
     void (*class_base_init)(ObjectClass *klass, void *data);
     void *class_data;
-    InterfaceInfo *interfaces;     /* terminated by { NULL } */
+    InterfaceInfo *interfaces; /* terminated by { NULL } */
 };
 
 /* ---- casts ---- */
 
-#define OBJECT(obj)        ((Object *)(obj))
+#define OBJECT(obj)         ((Object *)(obj))
 #define OBJECT_CLASS(class) ((ObjectClass *)(class))
 
 /* Cast @obj to @type, aborting when it is not a @name. */
-#define OBJECT_CHECK(type, obj, name)                                        \
-    ((type *)object_dynamic_cast_assert(OBJECT(obj), (name), __FILE__,       \
+#define OBJECT_CHECK(type, obj, name)                                          \
+    ((type *)object_dynamic_cast_assert(OBJECT(obj), (name), __FILE__,         \
                                         __LINE__, __func__))
-#define OBJECT_CLASS_CHECK(class_type, class, name)                          \
-    ((class_type *)object_class_dynamic_cast_assert(                         \
-        OBJECT_CLASS(class), (name), __FILE__, __LINE__, __func__))
-#define OBJECT_GET_CLASS(class, obj, name)                                   \
+#define OBJECT_CLASS_CHECK(class_type, class, name)                            \
+    ((class_type *)object_class_dynamic_cast_assert(OBJECT_CLASS(class),       \
+                                                    (name), __FILE__,          \
+                                                    __LINE__, __func__))
+#define OBJECT_GET_CLASS(class, obj, name)                                     \
     OBJECT_CLASS_CHECK(class, object_get_class(OBJECT(obj)), name)
 /* Interfaces: the object itself is returned, typed as the interface. */
-#define INTERFACE_CHECK(interface, obj, name)                                \
-    ((interface *)object_dynamic_cast_assert(OBJECT((obj)), (name),          \
-                                             __FILE__, __LINE__, __func__))
+#define INTERFACE_CHECK(interface, obj, name)                                  \
+    ((interface *)object_dynamic_cast_assert(OBJECT((obj)), (name), __FILE__,  \
+                                             __LINE__, __func__))
 
 /* ---- types ---- */
 
@@ -153,11 +153,11 @@ void type_register_static_array(const TypeInfo *infos, int nr_infos);
 bool type_is_registered(const char *typename);
 
 /* Defines a type_init function registering a static TypeInfo array. */
-#define DEFINE_TYPES(type_array)                                            \
-    static void do_qemu_init_##type_array(void)                              \
-    {                                                                        \
-        type_register_static_array(type_array, ARRAY_SIZE(type_array));      \
-    }                                                                        \
+#define DEFINE_TYPES(type_array)                                               \
+    static void do_qemu_init_##type_array(void)                                \
+    {                                                                          \
+        type_register_static_array(type_array, ARRAY_SIZE(type_array));        \
+    }                                                                          \
     type_init(do_qemu_init_##type_array)
 
 /* ---- objects ---- */
@@ -169,15 +169,14 @@ Object *object_new_with_class(ObjectClass *klass);
 void object_initialize(void *data, size_t size, const char *typename);
 /* object_initialize() + add as child @propname of @parent; the child
  * property then holds the only reference. */
-bool object_initialize_child_with_props(Object *parentobj,
-                                        const char *propname, void *childobj,
-                                        size_t size, const char *type,
-                                        Error **errp);
+bool object_initialize_child_with_props(Object *parentobj, const char *propname,
+                                        void *childobj, size_t size,
+                                        const char *type, Error **errp);
 void object_initialize_child_internal(Object *parent, const char *propname,
                                       void *child, size_t size,
                                       const char *type);
-#define object_initialize_child(parent, propname, child, type)             \
-    object_initialize_child_internal((parent), (propname), (child),         \
+#define object_initialize_child(parent, propname, child, type)                 \
+    object_initialize_child_internal((parent), (propname), (child),            \
                                      sizeof(*(child)), (type))
 
 Object *object_ref(void *obj);
@@ -216,12 +215,10 @@ GSList *object_class_get_list_sorted(const char *implements_type,
 
 /* Aborts on a duplicate name. A name ending in "[*]" gets the first free
  * index ("dev[0]", "dev[1]", ...). */
-ObjectProperty *object_property_add(Object *obj, const char *name,
-                                    const char *type,
-                                    ObjectPropertyAccessor *get,
-                                    ObjectPropertyAccessor *set,
-                                    ObjectPropertyRelease *release,
-                                    void *opaque);
+ObjectProperty *
+object_property_add(Object *obj, const char *name, const char *type,
+                    ObjectPropertyAccessor *get, ObjectPropertyAccessor *set,
+                    ObjectPropertyRelease *release, void *opaque);
 /* "attempt to add duplicate property 'NAME' to object (type 'TYPE')" */
 ObjectProperty *object_property_try_add(Object *obj, const char *name,
                                         const char *type,
@@ -232,8 +229,8 @@ ObjectProperty *object_property_try_add(Object *obj, const char *name,
 /* Remove (calling release). No-op when absent. */
 void object_property_del(Object *obj, const char *name);
 
-ObjectProperty *object_class_property_add(ObjectClass *klass,
-                                          const char *name, const char *type,
+ObjectProperty *object_class_property_add(ObjectClass *klass, const char *name,
+                                          const char *type,
                                           ObjectPropertyAccessor *get,
                                           ObjectPropertyAccessor *set,
                                           ObjectPropertyRelease *release,
@@ -248,14 +245,13 @@ ObjectProperty *object_property_find_err(Object *obj, const char *name,
 ObjectProperty *object_class_property_find(ObjectClass *klass,
                                            const char *name);
 ObjectProperty *object_class_property_find_err(ObjectClass *klass,
-                                               const char *name,
-                                               Error **errp);
+                                               const char *name, Error **errp);
 
 typedef struct ObjectPropertyIterator {
     /* private */
-    GList *node;                   /* next entry of the table being walked */
-    ObjectClass *klass;            /* whose ancestors' tables come next */
-    int level;                     /* next ancestor (depth), -1: none */
+    GList *node;        /* next entry of the table being walked */
+    ObjectClass *klass; /* whose ancestors' tables come next */
+    int level;          /* next ancestor (depth), -1: none */
 } ObjectPropertyIterator;
 
 /* Instance properties, then class properties from the leaf class up. */
@@ -266,8 +262,7 @@ ObjectProperty *object_property_iter_next(ObjectPropertyIterator *iter);
 
 void object_property_set_description(Object *obj, const char *name,
                                      const char *description);
-void object_class_property_set_description(ObjectClass *klass,
-                                           const char *name,
+void object_class_property_set_description(ObjectClass *klass, const char *name,
                                            const char *description);
 
 /* Defaults: recorded for introspection and applied at instance creation
@@ -284,16 +279,16 @@ bool object_property_get(Object *obj, const char *name, Visitor *v,
 bool object_property_set(Object *obj, const char *name, Visitor *v,
                          Error **errp);
 /* Strict JSON types (QMP). */
-bool object_property_set_qobject(Object *obj, const char *name,
-                                 JsonNode *value, Error **errp);
+bool object_property_set_qobject(Object *obj, const char *name, JsonNode *value,
+                                 Error **errp);
 JsonNode *object_property_get_qobject(Object *obj, const char *name,
                                       Error **errp);
 /* String form as in -global / key=value (string input visitor). */
 bool object_property_parse(Object *obj, const char *name, const char *string,
                            Error **errp);
 /* Keyval JSON (scalars are strings parsed per property type). */
-bool object_property_set_keyval(Object *obj, const char *name,
-                                JsonNode *value, Error **errp);
+bool object_property_set_keyval(Object *obj, const char *name, JsonNode *value,
+                                Error **errp);
 
 bool object_property_set_str(Object *obj, const char *name, const char *value,
                              Error **errp);
@@ -306,8 +301,7 @@ bool object_property_set_int(Object *obj, const char *name, int64_t value,
 int64_t object_property_get_int(Object *obj, const char *name, Error **errp);
 bool object_property_set_uint(Object *obj, const char *name, uint64_t value,
                               Error **errp);
-uint64_t object_property_get_uint(Object *obj, const char *name,
-                                  Error **errp);
+uint64_t object_property_get_uint(Object *obj, const char *name, Error **errp);
 /* Link properties by object (NULL clears). */
 bool object_property_set_link(Object *obj, const char *name, Object *value,
                               Error **errp);
@@ -319,29 +313,30 @@ const char *object_property_get_type(Object *obj, const char *name,
 
 ObjectProperty *object_property_add_bool(Object *obj, const char *name,
                                          bool (*get)(Object *, Error **),
-                                         void (*set)(Object *, bool,
-                                                     Error **));
-ObjectProperty *object_class_property_add_bool(
-    ObjectClass *klass, const char *name, bool (*get)(Object *, Error **),
-    void (*set)(Object *, bool, Error **));
+                                         void (*set)(Object *, bool, Error **));
+ObjectProperty *
+object_class_property_add_bool(ObjectClass *klass, const char *name,
+                               bool (*get)(Object *, Error **),
+                               void (*set)(Object *, bool, Error **));
 /* get returns a new string (g_free'd by the caller). */
 ObjectProperty *object_property_add_str(Object *obj, const char *name,
                                         char *(*get)(Object *, Error **),
                                         void (*set)(Object *, const char *,
                                                     Error **));
-ObjectProperty *object_class_property_add_str(
-    ObjectClass *klass, const char *name, char *(*get)(Object *, Error **),
-    void (*set)(Object *, const char *, Error **));
+ObjectProperty *
+object_class_property_add_str(ObjectClass *klass, const char *name,
+                              char *(*get)(Object *, Error **),
+                              void (*set)(Object *, const char *, Error **));
 ObjectProperty *object_property_add_enum(Object *obj, const char *name,
                                          const char *typename,
                                          const QEnumLookup *lookup,
                                          int (*get)(Object *, Error **),
-                                         void (*set)(Object *, int,
-                                                     Error **));
-ObjectProperty *object_class_property_add_enum(
-    ObjectClass *klass, const char *name, const char *typename,
-    const QEnumLookup *lookup, int (*get)(Object *, Error **),
-    void (*set)(Object *, int, Error **));
+                                         void (*set)(Object *, int, Error **));
+ObjectProperty *
+object_class_property_add_enum(ObjectClass *klass, const char *name,
+                               const char *typename, const QEnumLookup *lookup,
+                               int (*get)(Object *, Error **),
+                               void (*set)(Object *, int, Error **));
 /* Pointer properties: @v points into the object (type "uint8" ...). */
 ObjectProperty *object_property_add_uint8_ptr(Object *obj, const char *name,
                                               const uint8_t *v,
@@ -417,12 +412,9 @@ ObjectProperty *object_property_add_link(Object *obj, const char *name,
                                          ObjectLinkCheck *check,
                                          ObjectPropertyLinkFlags flags);
 /* Class variant: @offset locates the Object * field in the instance. */
-ObjectProperty *object_class_property_add_link(ObjectClass *klass,
-                                               const char *name,
-                                               const char *type,
-                                               ptrdiff_t offset,
-                                               ObjectLinkCheck *check,
-                                               ObjectPropertyLinkFlags flags);
+ObjectProperty *object_class_property_add_link(
+    ObjectClass *klass, const char *name, const char *type, ptrdiff_t offset,
+    ObjectLinkCheck *check, ObjectPropertyLinkFlags flags);
 /* A check that always allows. */
 void object_property_allow_set_link(const Object *obj, const char *name,
                                     Object *val, Error **errp);

@@ -49,13 +49,13 @@ typedef struct HostMemoryBackend {
     HostMemPolicy policy;
 
     /* state */
-    bool ready;           /* memory allocated (complete succeeded) */
-    bool mapped;          /* in use as guest RAM */
+    bool ready;  /* memory allocated (complete succeeded) */
+    bool mapped; /* in use as guest RAM */
     MemoryRegion mr;
     /* set by subclasses that map memory themselves */
-    void *map_ptr;        /* munmap'ed at finalize */
-    int fd;               /* closed at finalize, -1 if none */
-    bool discard_data;    /* drop the pages at finalize */
+    void *map_ptr;     /* munmap'ed at finalize */
+    int fd;            /* closed at finalize, -1 if none */
+    bool discard_data; /* drop the pages at finalize */
 } HostMemoryBackend;
 
 typedef struct HostMemoryBackendClass {
@@ -95,8 +95,8 @@ void host_memory_backend_set_mapped(HostMemoryBackend *be, bool mapped);
  * caller mapped; unmapped at finalize), backed by @fd (closed at finalize;
  * may be -1); @readonly makes it ROM.
  */
-void host_memory_backend_init_mapping(HostMemoryBackend *be, int fd,
-                                      void *ptr, bool readonly);
+void host_memory_backend_init_mapping(HostMemoryBackend *be, int fd, void *ptr,
+                                      bool readonly);
 /* The region name: the id, or the canonical path when asked for. */
 char *host_memory_backend_region_name(HostMemoryBackend *be);
 

@@ -9,10 +9,10 @@
 #include "qemu/osdep.h"
 
 typedef enum RunState {
-    RUN_STATE_PRELAUNCH,   /* -S given, never run yet */
+    RUN_STATE_PRELAUNCH, /* -S given, never run yet */
     RUN_STATE_RUNNING,
-    RUN_STATE_PAUSED,      /* stopped by QMP stop */
-    RUN_STATE_SHUTDOWN,    /* guest shut down with -no-shutdown */
+    RUN_STATE_PAUSED,   /* stopped by QMP stop */
+    RUN_STATE_SHUTDOWN, /* guest shut down with -no-shutdown */
     RUN_STATE_INMIGRATE,
     RUN_STATE__MAX,
 } RunState;

@@ -14,10 +14,10 @@ typedef struct MachineState MachineState;
 
 /* One option as it appeared on the command line. */
 typedef struct VlOpt {
-    int index;          /* QEMU_OPTION_xxx */
-    const char *arg;    /* its argument, or NULL */
-    int argi;           /* position of the option in argv */
-    int nargs;          /* 1 or 2 argv entries */
+    int index;       /* QEMU_OPTION_xxx */
+    const char *arg; /* its argument, or NULL */
+    int argi;        /* position of the option in argv */
+    int nargs;       /* 1 or 2 argv entries */
 } VlOpt;
 
 /* An accelerator to try, and the option that named it (NULL: default). */
@@ -28,24 +28,24 @@ typedef struct VlAccel {
 
 typedef struct VlConfig {
     char **argv;
-    GArray *opts;               /* of VlOpt, in command-line order */
+    GArray *opts; /* of VlOpt, in command-line order */
 
-    bool start_stopped;         /* -S */
-    bool nodefaults;            /* -nodefaults */
-    const char *qtest_chrdev;   /* -qtest */
-    const char *qtest_log;      /* -qtest-log */
-    const char *pidfile;        /* -pidfile */
-    bool daemonize;             /* -daemonize */
-    bool nographic;             /* -nographic */
-    bool has_monitor;           /* a -qmp, -qmp-pretty or -mon option */
-    GArray *accels;             /* of VlAccel, to try in order */
-    JsonObject *machine_opts;   /* merged -machine options */
-    const VlOpt *machine_opt;   /* last -machine, for error locations */
-    uint64_t ram_size;          /* -m, 0 = machine default */
+    bool start_stopped;       /* -S */
+    bool nodefaults;          /* -nodefaults */
+    const char *qtest_chrdev; /* -qtest */
+    const char *qtest_log;    /* -qtest-log */
+    const char *pidfile;      /* -pidfile */
+    bool daemonize;           /* -daemonize */
+    bool nographic;           /* -nographic */
+    bool has_monitor;         /* a -qmp, -qmp-pretty or -mon option */
+    GArray *accels;           /* of VlAccel, to try in order */
+    JsonObject *machine_opts; /* merged -machine options */
+    const VlOpt *machine_opt; /* last -machine, for error locations */
+    uint64_t ram_size;        /* -m, 0 = machine default */
     unsigned smp_cpus, smp_max_cpus;
-    const char *cpu_model;      /* -cpu */
+    const char *cpu_model; /* -cpu */
 
-    GHashTable *device_ids;     /* ids of key=value -device options */
+    GHashTable *device_ids; /* ids of key=value -device options */
     MachineState *machine;
     int nr_qmp;
 } VlConfig;

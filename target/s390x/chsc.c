@@ -11,25 +11,25 @@
 
 #define CHSC_BLOCK 4096
 
-#define CHSC_SSD   0x0004   /* store subchannel description */
-#define CHSC_SEI   0x000e   /* store event information */
-#define CHSC_SCSC  0x0010   /* store channel-subsystem characteristics */
-#define CHSC_SDA   0x0031   /* set domain attributes */
+#define CHSC_SSD  0x0004 /* store subchannel description */
+#define CHSC_SEI  0x000e /* store event information */
+#define CHSC_SCSC 0x0010 /* store channel-subsystem characteristics */
+#define CHSC_SDA  0x0031 /* set domain attributes */
 
-#define CHSC_RSP_OK        0x0001
-#define CHSC_RSP_BAD_LEN   0x0002   /* request length wrong for the code */
-#define CHSC_RSP_BAD_REQ   0x0003   /* invalid field in the request */
-#define CHSC_RSP_NOT_SUPP  0x0004   /* command not provided */
-#define CHSC_RSP_NO_EVENT  0x0005   /* no event information pending */
-#define CHSC_RSP_BAD_OC    0x0101   /* SDA: operation code not provided */
+#define CHSC_RSP_OK       0x0001
+#define CHSC_RSP_BAD_LEN  0x0002 /* request length wrong for the code */
+#define CHSC_RSP_BAD_REQ  0x0003 /* invalid field in the request */
+#define CHSC_RSP_NOT_SUPP 0x0004 /* command not provided */
+#define CHSC_RSP_NO_EVENT 0x0005 /* no event information pending */
+#define CHSC_RSP_BAD_OC   0x0101 /* SDA: operation code not provided */
 
-#define CHSC_SDA_OC_MCSSE  0x0000
-#define CHSC_SDA_OC_MSS    0x0002
+#define CHSC_SDA_OC_MCSSE 0x0000
+#define CHSC_SDA_OC_MSS   0x0002
 
-#define SSD_ENTRY  32
+#define SSD_ENTRY          32
 #define SCSC_GENERAL_WORDS 510
 #define SCSC_CHSC_WORDS    508
-#define GENERAL_CHAR_MCSSE 45   /* bit number in the general characteristics */
+#define GENERAL_CHAR_MCSSE 45 /* bit number in the general characteristics */
 
 /* A response: @rsp points at its header; returns its length. */
 typedef uint16_t ChscFn(const uint8_t *req, uint8_t *rsp, uint16_t room,
@@ -39,7 +39,7 @@ static void ssd_entry(const SubchDev *sch, uint8_t *e)
 {
     const Pmcw *p = &sch->schib.pmcw;
 
-    e[0] = 0x80 | ((p->flags & PMCW_FLAGS_DNV) ? 0x40 : 0);  /* st 0: I/O */
+    e[0] = 0x80 | ((p->flags & PMCW_FLAGS_DNV) ? 0x40 : 0); /* st 0: I/O */
     e[1] = sch->devno & 0xff;
     stw_be_p(e + 2, sch->devno);
     e[4] = p->pim;

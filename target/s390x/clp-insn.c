@@ -9,17 +9,17 @@
 #include "hw/s390x/s390-pci-host.h"
 
 /* The default group's characteristics (those QEMU gives emulated ones) */
-#define ZPCI_GROUP_NOI      128
-#define ZPCI_GROUP_MAXSTBL  128
-#define ZPCI_GROUP_MUI      4000
-#define ZPCI_GROUP_DTSM     0x40
-#define ZPCI_FN_SDMA        0x100000000ull
-#define ZPCI_FN_EDMA        0x1ffffffffffffffull
-#define ZPCI_LIST_MAX_FN    4096
+#define ZPCI_GROUP_NOI     128
+#define ZPCI_GROUP_MAXSTBL 128
+#define ZPCI_GROUP_MUI     4000
+#define ZPCI_GROUP_DTSM    0x40
+#define ZPCI_FN_SDMA       0x100000000ull
+#define ZPCI_FN_EDMA       0x1ffffffffffffffull
+#define ZPCI_LIST_MAX_FN   4096
 
 typedef struct ClpGuestBlock {
     uint64_t addr;
-    int pgm;            /* the exception of a failed read */
+    int pgm; /* the exception of a failed read */
 } ClpGuestBlock;
 
 static bool clp_guest_read(void *opaque, uint32_t offset, void *buf,
@@ -41,7 +41,7 @@ static void clp_fill_entry(ZpciDevice *z, ClpListEntry *e)
 {
     PCIDevice *pdev = z->pdev;
 
-    *e = (ClpListEntry) {
+    *e = (ClpListEntry){
         .device_id = pdev ? pci_get(pdev, PCI_DEVICE_ID, 2) : 0,
         .vendor_id = pdev ? pci_get(pdev, PCI_VENDOR_ID, 2) : 0,
         .configured = zpci_is_configured(z),
@@ -65,8 +65,9 @@ static void clp_list(S390PciHost *h, ClpBlock *b, const ClpRequest *req)
     if (req->u.list.resume_token) {
         ZpciDevice *from = s390_pci_find_by_idx(h, req->u.list.resume_token);
 
-        l = from && req->u.list.resume_token <= ZPCI_FH_INDEX ?
-            g_queue_find(&h->zdevs, from) : NULL;
+        l = from && req->u.list.resume_token <= ZPCI_FH_INDEX
+                ? g_queue_find(&h->zdevs, from)
+                : NULL;
         if (!l) {
             clp_encode_rc(b, CLP_RSP_BAD_RESUME_TOKEN);
             return;
@@ -186,7 +187,7 @@ int clp_insn(CPUS390XState *env, uint64_t addr)
     int r;
 
     if (!s390_pci_host_get()) {
-        return s390_pgm(PGM_OPERATION);   /* no zPCI on this machine */
+        return s390_pgm(PGM_OPERATION); /* no zPCI on this machine */
     }
     switch (clp_block_fetch(b, clp_guest_read, &g)) {
     case CLP_FETCH_OPERAND:

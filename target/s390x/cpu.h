@@ -11,9 +11,9 @@
 #include "qemu/osdep.h"
 
 typedef struct CPUS390XState {
-    uint64_t regs[16];      /* general registers */
-    uint64_t cregs[16];     /* control registers */
-    uint64_t psa;           /* prefix (absolute address of the lowcore) */
+    uint64_t regs[16];  /* general registers */
+    uint64_t cregs[16]; /* control registers */
+    uint64_t psa;       /* prefix (absolute address of the lowcore) */
 } CPUS390XState;
 
 /* The state of CPU @index (only 0), reset to architected initial values. */
@@ -21,11 +21,11 @@ CPUS390XState *s390_cpu_env(int index);
 void s390_cpu_reset(CPUS390XState *env);
 
 /* Program-interruption codes */
-#define PGM_OPERATION      0x0001
-#define PGM_PRIVILEGED     0x0002
-#define PGM_ADDRESSING     0x0005
-#define PGM_SPECIFICATION  0x0006
-#define PGM_OPERAND        0x0015
+#define PGM_OPERATION     0x0001
+#define PGM_PRIVILEGED    0x0002
+#define PGM_ADDRESSING    0x0005
+#define PGM_SPECIFICATION 0x0006
+#define PGM_OPERAND       0x0015
 
 /*
  * Instruction outcome: 0..3 is the condition code; a negative value is
@@ -38,9 +38,9 @@ static inline int s390_pgm(uint16_t code)
 }
 
 /* Lowcore fields of an I/O interruption */
-#define LC_SUBCHANNEL_ID   0xb8
-#define LC_IO_INT_PARM     0xbc
-#define LC_IO_INT_WORD     0xc0
+#define LC_SUBCHANNEL_ID 0xb8
+#define LC_IO_INT_PARM   0xbc
+#define LC_IO_INT_WORD   0xc0
 
 /* I/O interruption subclass mask: CR6 bits 32-39, ISC 0 leftmost */
 static inline uint8_t s390_io_isc_mask(const CPUS390XState *env)
@@ -76,7 +76,7 @@ void ioinst_fetch(uint64_t addr, void *buf, uint64_t len);
 typedef struct S390IoIntr {
     uint32_t sid;
     uint32_t intparm;
-    uint32_t iid;       /* interruption-identification word (ISC) */
+    uint32_t iid; /* interruption-identification word (ISC) */
     uint8_t isc;
 } S390IoIntr;
 

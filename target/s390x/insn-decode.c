@@ -9,8 +9,7 @@
 
 static inline uint32_t fld(uint64_t w, unsigned pos, unsigned width)
 {
-    return (uint32_t)((w >> (64 - pos - width)) &
-                      ((UINT64_C(1) << width) - 1));
+    return (uint32_t)((w >> (64 - pos - width)) & ((UINT64_C(1) << width) - 1));
 }
 
 static inline int32_t sfld(uint64_t w, unsigned pos, unsigned width)

@@ -9,7 +9,7 @@
 #include "hw/s390x/cpu-reset.h"
 #include "qemu/module.h"
 
-#define IID_ISC_SHIFT 27    /* ISC in bits 2-4 of the identification word */
+#define IID_ISC_SHIFT 27 /* ISC in bits 2-4 of the identification word */
 
 static CPUS390XState cpu0;
 
@@ -45,7 +45,7 @@ static void s390_cpu_register_reset(void)
 
 type_init(s390_cpu_register_reset)
 
-bool s390_io_intr_take(CPUS390XState *env, S390IoIntr *out)
+    bool s390_io_intr_take(CPUS390XState *env, S390IoIntr *out)
 {
     CssIoIntr ci;
     uint8_t lc[12];

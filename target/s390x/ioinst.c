@@ -12,9 +12,9 @@
 #include "hw/s390x/css.h"
 #include "exec/memory.h"
 
-#define SID_ONE       0x00010000u
-#define SID_M         0x00080000u
-#define SID_RESERVED  0x00f00000u
+#define SID_ONE          0x00010000u
+#define SID_M            0x00080000u
+#define SID_RESERVED     0x00f00000u
 #define SCHM_R1_RESERVED 0x0ffffffcu
 #define SCHM_R1_M        0x00000002u
 #define SCHM_R1_D        0x00000001u
@@ -26,8 +26,8 @@ int ioinst_check_operand(uint64_t addr, uint64_t len, uint64_t align,
         return s390_pgm(PGM_SPECIFICATION);
     }
     if (addr + len < addr ||
-        !address_space_access_valid(&address_space_memory, addr, len,
-                                    is_write, MEMTXATTRS_UNSPECIFIED)) {
+        !address_space_access_valid(&address_space_memory, addr, len, is_write,
+                                    MEMTXATTRS_UNSPECIFIED)) {
         return s390_pgm(PGM_ADDRESSING);
     }
     return 0;
@@ -41,8 +41,8 @@ void ioinst_store(uint64_t addr, const void *buf, uint64_t len)
 
 void ioinst_fetch(uint64_t addr, void *buf, uint64_t len)
 {
-    address_space_read(&address_space_memory, addr, MEMTXATTRS_UNSPECIFIED,
-                       buf, len);
+    address_space_read(&address_space_memory, addr, MEMTXATTRS_UNSPECIFIED, buf,
+                       len);
 }
 
 /*

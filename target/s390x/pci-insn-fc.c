@@ -13,20 +13,20 @@
 #include "target/s390x/pci-insn.h"
 #include "hw/s390x/s390-pci-host.h"
 
-#define FIB_LEN        80
-#define FIB_FC         8
-#define FIB_PBA        16
-#define FIB_PAL        24
-#define FIB_IOTA       32
-#define FIB_INTR       40
-#define FIB_AIBV       48
-#define FIB_AISB       56
-#define FIB_FMB        64
+#define FIB_LEN  80
+#define FIB_FC   8
+#define FIB_PBA  16
+#define FIB_PAL  24
+#define FIB_IOTA 32
+#define FIB_INTR 40
+#define FIB_AIBV 48
+#define FIB_AISB 56
+#define FIB_FMB  64
 
-#define FIB_FC_ENABLED    0x80
-#define FIB_FC_ERROR      0x40
-#define FIB_FC_BLOCKED    0x20
-#define FIB_FC_DMAAS_REG  0x10
+#define FIB_FC_ENABLED   0x80
+#define FIB_FC_ERROR     0x40
+#define FIB_FC_BLOCKED   0x20
+#define FIB_FC_DMAAS_REG 0x10
 
 static uint64_t get_be(const uint8_t *p, unsigned len)
 {
@@ -62,7 +62,7 @@ static int fc_reg_int(ZpciDevice *z, uint64_t *reg, const uint8_t *fib)
         fc_set_status(reg, ZPCI_MOD_ST_SEQUENCE);
         return 1;
     }
-    *a = (ZpciAdapterIrq) {
+    *a = (ZpciAdapterIrq){
         .registered = true,
         .isc = (w >> 28) & 7,
         .noi = (w >> 16) & 0xfff,
@@ -89,8 +89,8 @@ static int fc_dereg_int(ZpciDevice *z, uint64_t *reg)
  * blocked.  Any other state is a sequence error. */
 static int fc_reset(ZpciDevice *z, uint64_t *reg, bool block)
 {
-    bool ok = block ? z->state == ZPCI_FS_ERROR :
-              z->state == ZPCI_FS_ERROR || z->state == ZPCI_FS_BLOCKED;
+    bool ok = block ? z->state == ZPCI_FS_ERROR
+                    : z->state == ZPCI_FS_ERROR || z->state == ZPCI_FS_BLOCKED;
 
     if (!ok) {
         fc_set_status(reg, ZPCI_MOD_ST_SEQUENCE);
@@ -131,7 +131,7 @@ int pci_insn_mpcifc(CPUS390XState *env, int r1, uint64_t fiba)
     }
     ioinst_fetch(fiba, fib, FIB_LEN);
     if (fib[0] != 0) {
-        return s390_pgm(PGM_OPERAND);      /* format 0 only */
+        return s390_pgm(PGM_OPERAND); /* format 0 only */
     }
     switch (oc) {
     case ZPCI_MOD_FC_REG_INT:
@@ -164,7 +164,7 @@ static uint8_t fc_controls(const ZpciDevice *z)
         fc |= FIB_FC_ENABLED;
     }
     if (z->state == ZPCI_FS_ERROR) {
-        fc |= FIB_FC_ERROR | FIB_FC_BLOCKED;  /* blocked with the error */
+        fc |= FIB_FC_ERROR | FIB_FC_BLOCKED; /* blocked with the error */
     } else if (z->state == ZPCI_FS_BLOCKED) {
         fc |= FIB_FC_BLOCKED;
     }

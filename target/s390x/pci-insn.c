@@ -15,7 +15,7 @@
 
 #define PCIAS_BAR_LAST 5
 #define PCIAS_CONFIG   15
-#define PCI_MAXSTBL    128     /* the default group's maxstbl */
+#define PCI_MAXSTBL    128 /* the default group's maxstbl */
 
 /* The request operand: handle, address space, length. */
 typedef struct PciReq {
@@ -26,7 +26,7 @@ typedef struct PciReq {
 
 static PciReq pci_req_decode(uint64_t reg, uint16_t len_mask)
 {
-    return (PciReq) {
+    return (PciReq){
         .fh = reg >> 32,
         .pcias = (reg >> 16) & 0xf,
         .len = reg & len_mask,
@@ -158,7 +158,9 @@ static int pci_access(ZpciDevice *z, uint64_t *reg, const PciReq *rq,
     if (is_write) {
         reg_to_bytes(*val, bytes, rq->len);
         return address_space_write(as, offset, MEMTXATTRS_UNSPECIFIED, bytes,
-                                   rq->len) ? s390_pgm(PGM_OPERAND) : 0;
+                                   rq->len)
+                   ? s390_pgm(PGM_OPERAND)
+                   : 0;
     }
     if (address_space_read(as, offset, MEMTXATTRS_UNSPECIFIED, bytes,
                            rq->len)) {

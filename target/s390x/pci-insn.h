@@ -14,15 +14,15 @@
 int clp_insn(CPUS390XState *env, uint64_t addr);
 
 /* Status codes of the PCI instructions (bits 32-39 of the request) */
-#define ZPCI_ST_FUNC_NOT_ENABLED  4
-#define ZPCI_ST_FUNC_IN_ERR       8
-#define ZPCI_ST_BLOCKED           12
-#define ZPCI_ST_INSUF_RES         16
-#define ZPCI_ST_INVAL_AS          20
-#define ZPCI_ST_ALREADY_ENABLED   24
+#define ZPCI_ST_FUNC_NOT_ENABLED   4
+#define ZPCI_ST_FUNC_IN_ERR        8
+#define ZPCI_ST_BLOCKED            12
+#define ZPCI_ST_INSUF_RES          16
+#define ZPCI_ST_INVAL_AS           20
+#define ZPCI_ST_ALREADY_ENABLED    24
 #define ZPCI_ST_DMA_AS_NOT_ENABLED 28
-#define ZPCI_ST_2ND_OP_INVAL_AS   36
-#define ZPCI_ST_FUNC_NOT_AVAIL    40
+#define ZPCI_ST_2ND_OP_INVAL_AS    36
+#define ZPCI_ST_FUNC_NOT_AVAIL     40
 
 /*
  * PCI LOAD: general registers @r2 (request: handle << 32 | address
@@ -32,19 +32,19 @@ int clp_insn(CPUS390XState *env, uint64_t addr);
 int pci_insn_pcilg(CPUS390XState *env, int r1, int r2);
 int pci_insn_pcistg(CPUS390XState *env, int r1, int r2);
 /* MPCIFC operation controls and status codes */
-#define ZPCI_MOD_FC_REG_INT      2
-#define ZPCI_MOD_FC_DEREG_INT    3
-#define ZPCI_MOD_FC_REG_IOAT     4
-#define ZPCI_MOD_FC_DEREG_IOAT   5
-#define ZPCI_MOD_FC_REREG_IOAT   6
-#define ZPCI_MOD_FC_RESET_ERROR  7
-#define ZPCI_MOD_FC_RESET_BLOCK  9
-#define ZPCI_MOD_FC_SET_MEASURE  10
+#define ZPCI_MOD_FC_REG_INT       2
+#define ZPCI_MOD_FC_DEREG_INT     3
+#define ZPCI_MOD_FC_REG_IOAT      4
+#define ZPCI_MOD_FC_DEREG_IOAT    5
+#define ZPCI_MOD_FC_REREG_IOAT    6
+#define ZPCI_MOD_FC_RESET_ERROR   7
+#define ZPCI_MOD_FC_RESET_BLOCK   9
+#define ZPCI_MOD_FC_SET_MEASURE   10
 #define ZPCI_MOD_ST_RES_NOT_AVAIL 4
-#define ZPCI_MOD_ST_INSUF_RES    16
-#define ZPCI_MOD_ST_SEQUENCE     24
-#define ZPCI_MOD_ST_DMAAS_INVAL  28
-#define ZPCI_MOD_ST_FRAME_INVAL  32
+#define ZPCI_MOD_ST_INSUF_RES     16
+#define ZPCI_MOD_ST_SEQUENCE      24
+#define ZPCI_MOD_ST_DMAAS_INVAL   28
+#define ZPCI_MOD_ST_FRAME_INVAL   32
 #define ZPCI_MOD_ST_ERROR_RECOVER 40
 /* STPCIFC status codes */
 #define ZPCI_STPCIFC_ST_PERM_ERROR  8

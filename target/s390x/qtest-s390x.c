@@ -41,10 +41,8 @@ static const struct {
     const char *name;
     S390RegAddrFn *fn;
 } s390_two_arg_cmds[] = {
-    { "s390_stsch", ioinst_stsch },
-    { "s390_msch", ioinst_msch },
-    { "s390_ssch", ioinst_ssch },
-    { "s390_tsch", ioinst_tsch },
+    { "s390_stsch", ioinst_stsch }, { "s390_msch", ioinst_msch },
+    { "s390_ssch", ioinst_ssch },   { "s390_tsch", ioinst_tsch },
     { "s390_schm", ioinst_schm },
 };
 
@@ -52,14 +50,10 @@ static const struct {
     const char *name;
     S390RegFn *fn;
 } s390_one_arg_cmds[] = {
-    { "s390_hsch", ioinst_hsch },
-    { "s390_csch", ioinst_csch },
-    { "s390_rsch", ioinst_rsch },
-    { "s390_xsch", ioinst_xsch },
-    { "s390_tpi", ioinst_tpi },
-    { "s390_stcrw", ioinst_stcrw },
-    { "s390_chsc", ioinst_chsc },
-    { "s390_clp", clp_insn },
+    { "s390_hsch", ioinst_hsch }, { "s390_csch", ioinst_csch },
+    { "s390_rsch", ioinst_rsch }, { "s390_xsch", ioinst_xsch },
+    { "s390_tpi", ioinst_tpi },   { "s390_stcrw", ioinst_stcrw },
+    { "s390_chsc", ioinst_chsc }, { "s390_clp", clp_insn },
 };
 
 static void qtest_s390_two(Chardev *chr, gchar **words)
@@ -73,7 +67,8 @@ static void qtest_s390_two(Chardev *chr, gchar **words)
     for (size_t i = 0; i < G_N_ELEMENTS(s390_two_arg_cmds); i++) {
         if (!strcmp(words[0], s390_two_arg_cmds[i].name)) {
             env->regs[1] = v[0];
-            qtest_s390_reply(chr, words, s390_two_arg_cmds[i].fn(env, v[0], v[1]));
+            qtest_s390_reply(chr, words,
+                             s390_two_arg_cmds[i].fn(env, v[0], v[1]));
             return;
         }
     }
@@ -119,8 +114,7 @@ static void qtest_s390_io_intr(Chardev *chr, gchar **words)
         qtest_sendf(chr, "OK none\n");
         return;
     }
-    qtest_sendf(chr, "OK 0x%08x 0x%08x %u\n", intr.sid, intr.intparm,
-                intr.isc);
+    qtest_sendf(chr, "OK 0x%08x 0x%08x %u\n", intr.sid, intr.intparm, intr.isc);
 }
 
 /* s390_crw_pending: the machine-check pending indication for CRWs */
@@ -197,8 +191,10 @@ static void qtest_s390_fc(Chardev *chr, gchar **words)
 
     if (qtest_s390_args(chr, words, 2, v)) {
         env->regs[1] = v[0];
-        qtest_s390_pci_reply(chr, store ? pci_insn_stpcifc(env, 1, v[1]) :
-                             pci_insn_mpcifc(env, 1, v[1]), "1", env);
+        qtest_s390_pci_reply(chr,
+                             store ? pci_insn_stpcifc(env, 1, v[1])
+                                   : pci_insn_mpcifc(env, 1, v[1]),
+                             "1", env);
     }
 }
 

@@ -29,8 +29,7 @@ static bool br_read(void *opaque, uint64_t gaddr, void *buf, uint32_t len)
     return true;
 }
 
-static void *br_host_ptr(void *opaque, uint64_t gaddr, uint64_t len,
-                         bool write)
+static void *br_host_ptr(void *opaque, uint64_t gaddr, uint64_t len, bool write)
 {
     BenchRam *b = opaque;
 
@@ -79,7 +78,8 @@ static double bench_xlate(CcwProgram *p, const CcwGuestMem *mem, int kind,
                           double secs)
 {
     ORB orb = { .ctrl0 = ORB_CTRL0_FMT | ORB_CTRL0_PFCH |
-                         (kind == 1 ? ORB_CTRL0_C64 : 0), .cpa = CP };
+                         (kind == 1 ? ORB_CTRL0_C64 : 0),
+                .cpa = CP };
     double t0 = now(), t;
     uint64_t n = 0;
 
@@ -118,9 +118,8 @@ static double bench_memcpy(const uint8_t *ram, uint32_t bytes, double secs)
 
 int main(int argc, char **argv)
 {
-    static const char *const names[] = {
-        "direct", "IDAL format-2 4K", "IDAL format-1 2K"
-    };
+    static const char *const names[] = { "direct", "IDAL format-2 4K",
+                                         "IDAL format-1 2K" };
     double secs = argc > 1 ? g_ascii_strtod(argv[1], NULL) : 1.0;
     g_autoptr(CcwProgram) p = ccw_prog_new();
     BenchRam b;
@@ -131,16 +130,16 @@ int main(int argc, char **argv)
         return 1;
     }
     b.ram = memset(ram, 0, RAM_SIZE);
-    printf("# CCW translator, 256-CCW chains of 4 KiB reads "
-           "(memcpy: the same guest bytes into a buffer)\n");
+    printf(
+        "# CCW translator, 256-CCW chains of 4 KiB reads (memcpy: the same guest bytes into a buffer)\n");
     for (int kind = 0; kind < 3; kind++) {
         uint32_t bytes = build_chain(b.ram, kind);
         double x = bench_xlate(p, &mem, kind, secs);
         double m = bench_memcpy(b.ram, bytes, secs);
 
-        printf("%-18s translate %7.2f M CCWs/s   memcpy(%u B) %8.2f M CCWs/s"
-               "   ratio %.1fx\n", names[kind], x / 1e6, bytes, m / 1e6,
-               m / x);
+        printf(
+            "%-18s translate %7.2f M CCWs/s   memcpy(%u B) %8.2f M CCWs/s   ratio %.1fx\n",
+            names[kind], x / 1e6, bytes, m / 1e6, m / x);
     }
     free(ram);
     return 0;

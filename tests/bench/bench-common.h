@@ -35,12 +35,14 @@ static inline int bench_targets(int argc, char **argv, BenchTarget *t)
         printf("# our binary: give it as argument or in QTEST_QEMU_BINARY\n");
     }
     if (access(DEBIAN_QEMU, X_OK) == 0) {
-        t[n++] = (BenchTarget){ "qemu-7.2", DEBIAN_QEMU,
-                                "-machine s390-ccw-virtio -accel tcg -S "
-                                "-nodefaults", false };
+        t[n++] = (BenchTarget){
+            "qemu-7.2", DEBIAN_QEMU,
+            "-machine s390-ccw-virtio -accel tcg -S -nodefaults", false
+        };
     } else {
-        printf("# %s not installed (apt-get install qemu-system-misc): "
-               "skipping the comparison\n", DEBIAN_QEMU);
+        printf(
+            "# %s not installed (apt-get install qemu-system-misc): skipping the comparison\n",
+            DEBIAN_QEMU);
     }
     return n;
 }

@@ -19,8 +19,8 @@ static unsigned find_and_enable(QTestState *s, uint16_t devno)
         }
         if (qtest_readw(s, SCHIB_ADDR + 6) == devno) {
             qtest_writew(s, SCHIB_ADDR + 4, (3 << 11) | 0x0080 | 0x0001);
-            g_assert_cmpint(inst(s, "s390_msch 0x%x 0x%x", SID(n),
-                                 SCHIB_ADDR), ==, 0);
+            g_assert_cmpint(inst(s, "s390_msch 0x%x 0x%x", SID(n), SCHIB_ADDR),
+                            ==, 0);
             return n;
         }
     }
@@ -52,10 +52,10 @@ static void bench_one(const char *name, const char *args, uint16_t devno,
     double t0, dt;
     int i;
 
-    g_free(cmd(s, "s390_cr6 0x%x", 0xff000000));  /* every ISC */
-    qtest_writeq(s, CCW_ADDR, 0x03200000ull << 32);   /* NOOP, SLI */
+    g_free(cmd(s, "s390_cr6 0x%x", 0xff000000));    /* every ISC */
+    qtest_writeq(s, CCW_ADDR, 0x03200000ull << 32); /* NOOP, SLI */
     qtest_writel(s, ORB_ADDR, 0x12345678);
-    qtest_writel(s, ORB_ADDR + 4, 0x0080ff00);        /* format 1 */
+    qtest_writel(s, ORB_ADDR + 4, 0x0080ff00); /* format 1 */
     qtest_writel(s, ORB_ADDR + 8, CCW_ADDR);
     for (i = 0; i < 100; i++) {
         g_assert_true(round_trip(s, n));
@@ -64,8 +64,8 @@ static void bench_one(const char *name, const char *args, uint16_t devno,
     for (i = 0; i < iters && round_trip(s, n); i++) {
     }
     dt = bench_now() - t0;
-    printf("%-12s SSCH->intr->TSCH %8.0f round trips/s  (%d in %.3f s)\n",
-           name, i / dt, i, dt);
+    printf("%-12s SSCH->intr->TSCH %8.0f round trips/s  (%d in %.3f s)\n", name,
+           i / dt, i, dt);
     qtest_quit(s);
 }
 
@@ -77,7 +77,8 @@ int main(int argc, char **argv)
     g_autofree char *vfio = g_strdup_printf(
         "-machine s390-ccw-virtio,s390-map-css=on "
         "-object sim-dasd-3390,id=d0,busid=0.0.1234,file=%s,model=3390-1 "
-        "-device vfio-ccw,hostid=0.0.1234", img);
+        "-device vfio-ccw,hostid=0.0.1234",
+        img);
 
     printf("# bench-ssch\n");
     bench_one("vfio-ccw", vfio, 0x1234, iters);

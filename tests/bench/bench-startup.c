@@ -31,9 +31,9 @@ static void bench_one(const BenchTarget *t, int runs)
         qtest_quit(s);
     }
     printf("%-9s start->QMP ready %7.2f ms   start->quit->exit %7.2f ms   "
-           "peak RSS %6.1f MiB   (median of %d)\n", t->name,
-           bench_median(ready, runs) * 1e3, bench_median(total, runs) * 1e3,
-           bench_median(rss, runs), runs);
+           "peak RSS %6.1f MiB   (median of %d)\n",
+           t->name, bench_median(ready, runs) * 1e3,
+           bench_median(total, runs) * 1e3, bench_median(rss, runs), runs);
     g_free(ready);
     g_free(total);
     g_free(rss);

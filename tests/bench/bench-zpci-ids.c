@@ -51,9 +51,9 @@ static double claim_auto(ZpciIds *ids, Fn *fns, unsigned n)
     for (unsigned i = 0; i < n; i++) {
         fns[i].uid = ZPCI_UID_UNDEFINED;
         if (!zpci_ids_claim(ids, &fns[i].uid, &fns[i].fid, false,
-                            &error_abort) || fns[i].uid != i + 1) {
-            fprintf(stderr, "bench-zpci-ids: unexpected uid %u\n",
-                    fns[i].uid);
+                            &error_abort) ||
+            fns[i].uid != i + 1) {
+            fprintf(stderr, "bench-zpci-ids: unexpected uid %u\n", fns[i].uid);
             exit(1);
         }
     }
@@ -167,19 +167,20 @@ int main(int argc, char **argv)
     t_ours = claim_auto(ids, fns, naive_n);
     release_all(ids, fns, naive_n);
     t_naive = claim_naive(fns, naive_n);
-    printf("allocate %u: ours %.3f ms, walk every function per "
-           "candidate %.1f ms (%.0fx)\n", naive_n, t_ours * 1e3,
-           t_naive * 1e3, t_naive / t_ours);
+    printf(
+        "allocate %u: ours %.3f ms, walk every function per candidate %.1f ms (%.0fx)\n",
+        naive_n, t_ours * 1e3, t_naive * 1e3, t_naive / t_ours);
     zpci_ids_destroy(ids);
 
     heap0 = heap_in_use();
     zpci_ids_init(ids);
     claim_auto(ids, fns, all);
     heap_full = heap_in_use();
-    printf("memory, all %u plugged: %zu B bitmap + %zd B heap for the "
-           "fid runs (%u run), %.3f B per function\n", all, sizeof(ids->uid),
-           (ssize_t)(heap_full - heap0), zpci_fid_set_nr_runs(&ids->fid),
-           (double)(sizeof(ids->uid) + heap_full - heap0) / all);
+    printf(
+        "memory, all %u plugged: %zu B bitmap + %zd B heap for the fid runs (%u run), %.3f B per function\n",
+        all, sizeof(ids->uid), (ssize_t)(heap_full - heap0),
+        zpci_fid_set_nr_runs(&ids->fid),
+        (double)(sizeof(ids->uid) + heap_full - heap0) / all);
 
     release_all(ids, fns, all);
     claim_auto(ids, fns, all / 2);
@@ -187,10 +188,10 @@ int main(int argc, char **argv)
     heap_churn = heap_in_use();
     printf("random churn at %u plugged (half explicit) %8.2f M ops/s\n",
            all / 2, churn_ops / t_ours / 1e6);
-    printf("memory after churn: %zd B heap for the fid runs (%u runs), "
-           "%.1f B per function\n", (ssize_t)(heap_churn - heap0),
-           zpci_fid_set_nr_runs(&ids->fid),
-           (double)(sizeof(ids->uid) + heap_churn - heap0) / (all / 2));
+    printf(
+        "memory after churn: %zd B heap for the fid runs (%u runs), %.1f B per function\n",
+        (ssize_t)(heap_churn - heap0), zpci_fid_set_nr_runs(&ids->fid),
+        (double)(sizeof(ids->uid) + heap_churn - heap0) / (all / 2));
     zpci_ids_destroy(ids);
     g_free(ids);
     return 0;

@@ -7,7 +7,7 @@
  * stop slot a NOOP with its result, the CPA mapping total.
  */
 #include "qemu/osdep.h"
-#include "hw/vfio/ccw-xlate-int.h"     /* white box: slot records, IDAL pool */
+#include "hw/vfio/ccw-xlate-int.h" /* white box: slot records, IDAL pool */
 
 typedef struct FuzzRam {
     uint8_t *ram;
@@ -30,8 +30,7 @@ static bool fz_read(void *opaque, uint64_t gaddr, void *buf, uint32_t len)
     return true;
 }
 
-static void *fz_host_ptr(void *opaque, uint64_t gaddr, uint64_t len,
-                         bool write)
+static void *fz_host_ptr(void *opaque, uint64_t gaddr, uint64_t len, bool write)
 {
     FuzzRam *f = opaque;
 
@@ -91,8 +90,8 @@ static void fz_check(const CcwProgram *p, const CcwXlateResult *r,
     if (r->status == CCW_XLATE_ORB_INVALID) {
         assert(p->nr_slots == 0);
     } else if (r->status != CCW_XLATE_OK) {
-        const CcwXlateResult *s =
-            ccw_prog_stop_result(p, (r->stop_slot + 1) * 8);
+        const CcwXlateResult *s = ccw_prog_stop_result(p,
+                                                       (r->stop_slot + 1) * 8);
 
         assert(s && s->status == r->status && s->reason == r->reason);
         assert(s->stop_gaddr == r->stop_gaddr && s->cpa == r->cpa);
@@ -108,8 +107,9 @@ static void fz_check(const CcwProgram *p, const CcwXlateResult *r,
     for (i = 0; i <= CCW_PROG_SIZE; i += 4) {
         uint32_t g = ccw_prog_cpa_to_guest(p, i);
 
-        assert(i < 8 || p->nr_slots == 0 ? g == orb->cpa
-               : g == p->slot[MIN(i / 8, p->nr_slots) - 1].gaddr + 8);
+        assert(i < 8 || p->nr_slots == 0
+                   ? g == orb->cpa
+                   : g == p->slot[MIN(i / 8, p->nr_slots) - 1].gaddr + 8);
     }
 }
 
@@ -134,7 +134,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     f.ram = g_malloc(f.size);
     memcpy(f.ram, data + 16, f.size);
     if (!(data[12] & 1)) {
-        orb.cpa = (orb.cpa % f.size) & ~7u;     /* usually a real start */
+        orb.cpa = (orb.cpa % f.size) & ~7u; /* usually a real start */
     }
     if (!(data[12] & 2)) {
         orb.ctrl0 &= ~ORB_CTRL0_B;

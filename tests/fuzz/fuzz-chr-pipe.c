@@ -14,8 +14,8 @@
 
 struct FuzzChrPipe {
     Chardev *chr;
-    int ours;             /* the client's end, -1 when not connected */
-    struct sockaddr_un addr;  /* server: where it listens */
+    int ours;                /* the client's end, -1 when not connected */
+    struct sockaddr_un addr; /* server: where it listens */
     socklen_t addr_len;
     GThread *reader;
 };
@@ -35,7 +35,7 @@ static gpointer pipe_reader(gpointer opaque)
         }
         n = read(fd, buf, sizeof(buf));
         if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
-            return NULL;   /* hung up (or shut down by us) */
+            return NULL; /* hung up (or shut down by us) */
         }
         if (n > 0 && echo && write(STDERR_FILENO, buf, n) < 0) {
             echo = false;
@@ -164,8 +164,9 @@ void fuzz_chr_pipe_feed(FuzzChrPipe *p, const uint8_t *buf, size_t len)
                 busy = true;
             } else if (n < 0 && errno != EAGAIN && errno != EINTR) {
                 /* the emulator never hangs up on a client by itself */
-                fprintf(stderr, "fuzz: chardev '%s' closed the connection: "
-                        "%s\n", qemu_chr_get_id(p->chr), g_strerror(errno));
+                fprintf(stderr,
+                        "fuzz: chardev '%s' closed the connection: %s\n",
+                        qemu_chr_get_id(p->chr), g_strerror(errno));
                 abort();
             }
         }

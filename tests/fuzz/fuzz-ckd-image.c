@@ -33,7 +33,7 @@
 
 #define FZ_KNOBS    (CKD_HDR_SIZE + 11)
 #define FZ_MAX_CCWS 8
-#define FZ_AREA     512     /* data of CCW i at buf + i * FZ_AREA */
+#define FZ_AREA     512 /* data of CCW i at buf + i * FZ_AREA */
 #define FZ_BUF      (FZ_MAX_CCWS * FZ_AREA + 65536)
 
 typedef struct FuzzCtx {
@@ -69,8 +69,8 @@ static bool fz_format(uint32_t tracks)
         ckd_track_format_empty(trk, sizeof(trk), t / CKD_3390_HEADS,
                                t % CKD_3390_HEADS);
         used = ckd_track_used(trk, sizeof(trk));
-        if (pwrite(fz_fd, trk, used,
-                   CKD_HDR_SIZE + (off_t)t * CKD_3390_SLOT) < 0) {
+        if (pwrite(fz_fd, trk, used, CKD_HDR_SIZE + (off_t)t * CKD_3390_SLOT) <
+            0) {
             return false;
         }
     }
@@ -125,8 +125,8 @@ static void fz_walk_tracks(CkdImage *img, uint8_t *trk)
             continue;
         }
         used = ckd_track_used(trk, img->slot);
-        assert(used == 0 || (used >= CKD_HA_SIZE + CKD_EOT_SIZE &&
-                             used <= img->slot));
+        assert(used == 0 ||
+               (used >= CKD_HA_SIZE + CKD_EOT_SIZE && used <= img->slot));
         while (ckd_track_record_at(trk, img->slot, off, &rec)) {
             assert(rec.off == off);
             assert(ckd_record_end(&rec) + CKD_EOT_SIZE <= img->slot);
@@ -157,8 +157,7 @@ static void fz_tic(FuzzCtx *c, int i, int target)
 }
 
 /* Define Extent over the whole volume and Locate Record (@op) at CCWs 0, 1 */
-static void fz_de_lr(FuzzCtx *c, uint8_t mask, uint8_t op,
-                     uint32_t last_cyl)
+static void fz_de_lr(FuzzCtx *c, uint8_t mask, uint8_t op, uint32_t last_cyl)
 {
     memset(c->de, 0, sizeof(c->de));
     c->de[0] = mask;
@@ -282,7 +281,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     trk = g_malloc(img->slot);
     fz_walk_tracks(img, trk);
 
-    c.cyl = data[516] % (img->cyls + 1);    /* one past the end too */
+    c.cyl = data[516] % (img->cyls + 1); /* one past the end too */
     c.head = data[517] % (CKD_3390_HEADS + 1);
     c.r = data[518];
     c.n = data[519];

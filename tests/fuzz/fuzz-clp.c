@@ -30,10 +30,14 @@ static bool fz_read(void *opaque, uint32_t offset, void *buf, uint32_t len)
 static void fz_answer(ClpBlock *b, const ClpRequest *req, uint8_t knob)
 {
     ClpListEntry entries[300];
-    ClpFunctionInfo f = { .fid = 7, .uid = 1, .pfgid = 1, .sdma = 0x1000,
-                          .edma = ~0ULL };
-    ClpGroupInfo g = { .noi = 32, .maxstbl = 128, .mui = 1000,
-                       .dtsm = 0x40, .msia = 0xfe00000000000000ULL };
+    ClpFunctionInfo f = {
+        .fid = 7, .uid = 1, .pfgid = 1, .sdma = 0x1000, .edma = ~0ULL
+    };
+    ClpGroupInfo g = { .noi = 32,
+                       .maxstbl = 128,
+                       .mui = 1000,
+                       .dtsm = 0x40,
+                       .msia = 0xfe00000000000000ULL };
     unsigned n, cap;
 
     switch (req->cmd) {
@@ -43,12 +47,13 @@ static void fz_answer(ClpBlock *b, const ClpRequest *req, uint8_t knob)
         n = MIN(n, (unsigned)ARRAY_SIZE(entries));
         for (unsigned i = 0; i < n; i++) {
             entries[i] = (ClpListEntry){ .vendor_id = 0x5a50,
-                                         .device_id = 1, .fid = i,
+                                         .device_id = 1,
+                                         .fid = i,
                                          .fh = 0x80000000u | i,
                                          .configured = i & 1 };
         }
-        clp_encode_list(b, &(ClpListInfo){ .mdd = 1, .max_fn = 256 },
-                        entries, n, n == cap ? n : 0);
+        clp_encode_list(b, &(ClpListInfo){ .mdd = 1, .max_fn = 256 }, entries,
+                        n, n == cap ? n : 0);
         break;
     case CLP_CMD_QUERY_PCI:
         clp_encode_query_pci(b, &f);
@@ -67,7 +72,7 @@ static void fz_answer(ClpBlock *b, const ClpRequest *req, uint8_t knob)
         break;
     }
     default:
-        abort();    /* decode said OK for a command it does not know */
+        abort(); /* decode said OK for a command it does not know */
     }
 }
 
@@ -87,7 +92,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     if (!clp_req_len_valid(b.req_len) ||
         !clp_rsp_len_valid(b.req_len, b.rsp_len)) {
-        abort();    /* fetched a block whose lengths are not valid */
+        abort(); /* fetched a block whose lengths are not valid */
     }
     end = b.req_len + b.rsp_len;
     memcpy(before, b.bytes, sizeof(before));

@@ -79,15 +79,16 @@ static void check_keyval_keys(JsonObject *obj, bool top)
         const char *key = m->data;
         JsonNode *value = json_object_get_member(obj, key);
         size_t len = strlen(key);
-        bool name = g_ascii_isalpha(key[0]) &&
-                    strspn(key, "abcdefghijklmnopqrstuvwxyz"
-                                "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
-                        == len;
+        bool name =
+            g_ascii_isalpha(key[0]) &&
+            strspn(
+                key,
+                "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") ==
+                len;
         bool number = !top && len && strspn(key, "0123456789") == len;
 
         if ((!name && !number) || len > 127) {
-            fprintf(stderr, "fuzz-cmdline: keyval stored the key '%s'\n",
-                    key);
+            fprintf(stderr, "fuzz-cmdline: keyval stored the key '%s'\n", key);
             abort();
         }
         if (JSON_NODE_HOLDS_OBJECT(value)) {
@@ -172,8 +173,7 @@ static void opt_device(const char *arg)
     bool is_json = false;
     g_autoptr(JsonObject) opts = parse_any(qemu_opts_parse_legacy, arg,
                                            "driver", &is_json);
-    const char *type = opts ? concrete_type(opts, "driver", TYPE_DEVICE)
-                            : NULL;
+    const char *type = opts ? concrete_type(opts, "driver", TYPE_DEVICE) : NULL;
     Object *obj;
 
     if (!type || !DEVICE_CLASS(object_class_by_name(type))->user_creatable) {
@@ -259,7 +259,7 @@ static void opt_keyval(const char *arg)
 static void opt_mon(const char *arg)
 {
     g_autoptr(JsonObject) opts = qemu_opts_parse_legacy(arg, "chardev", NULL,
-                                                         NULL);
+                                                        NULL);
     Error *err = NULL;
 
     /* no chardev exists, so this stops at the checks */
@@ -301,22 +301,54 @@ static void opt_global(const char *arg)
 static void run_option(unsigned which, const char *arg)
 {
     switch (which % 16) {
-    case 0: opt_device(arg); break;
-    case 1: opt_object(arg); break;
-    case 2: opt_machine(arg); break;
-    case 3: opt_legacy(arg, "accel"); break;
-    case 4: opt_legacy(arg, "backend"); break;
-    case 5: opt_mon(arg); break;
-    case 6: opt_config(vl_parse_memory, arg); break;
-    case 7: opt_config(vl_parse_smp, arg); break;
-    case 8: opt_value(vl_parse_name, arg); break;
-    case 9: opt_value(vl_parse_uuid, arg); break;
-    case 10: opt_value(vl_parse_msg, arg); break;
-    case 11: opt_value(vl_parse_display, arg); break;
-    case 12: opt_value(vl_parse_overcommit, arg); break;
-    case 13: opt_value(vl_cpu_model_check, arg); break;
-    case 14: opt_global(arg); break;
-    default: opt_keyval(arg); break;
+    case 0:
+        opt_device(arg);
+        break;
+    case 1:
+        opt_object(arg);
+        break;
+    case 2:
+        opt_machine(arg);
+        break;
+    case 3:
+        opt_legacy(arg, "accel");
+        break;
+    case 4:
+        opt_legacy(arg, "backend");
+        break;
+    case 5:
+        opt_mon(arg);
+        break;
+    case 6:
+        opt_config(vl_parse_memory, arg);
+        break;
+    case 7:
+        opt_config(vl_parse_smp, arg);
+        break;
+    case 8:
+        opt_value(vl_parse_name, arg);
+        break;
+    case 9:
+        opt_value(vl_parse_uuid, arg);
+        break;
+    case 10:
+        opt_value(vl_parse_msg, arg);
+        break;
+    case 11:
+        opt_value(vl_parse_display, arg);
+        break;
+    case 12:
+        opt_value(vl_parse_overcommit, arg);
+        break;
+    case 13:
+        opt_value(vl_cpu_model_check, arg);
+        break;
+    case 14:
+        opt_global(arg);
+        break;
+    default:
+        opt_keyval(arg);
+        break;
     }
 }
 

@@ -54,8 +54,7 @@ static void fuzz_add_device(const char *arg)
     object_unref(OBJECT(dev));
 }
 
-void fuzz_machine_start(const char *const *objects,
-                        const char *const *devices)
+void fuzz_machine_start(const char *const *objects, const char *const *devices)
 {
     MachineState *ms;
     Error *err = NULL;

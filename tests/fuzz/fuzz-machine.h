@@ -13,8 +13,7 @@
  * NULL-terminated lists (either may be NULL), finish its creation and
  * start it. Any error aborts: the fuzz target cannot run without it.
  */
-void fuzz_machine_start(const char *const *objects,
-                        const char *const *devices);
+void fuzz_machine_start(const char *const *objects, const char *const *devices);
 
 /*
  * Serve what the main loop would between two inputs: pending GLib events,

@@ -25,25 +25,62 @@ typedef struct GenBytes {
     size_t left;
 } GenBytes;
 
-static GPtrArray *commands;     /* registered command names */
-static GPtrArray *keys;         /* argument and property names */
-static GPtrArray *words;        /* type names, paths, ids, values */
+static GPtrArray *commands; /* registered command names */
+static GPtrArray *keys;     /* argument and property names */
+static GPtrArray *words;    /* type names, paths, ids, values */
 
 /* Argument names of the commands, and values they commonly take. */
 static const char *const base_keys[] = {
-    "id", "driver", "bus", "path", "property", "value", "typename",
-    "qom-type", "implements", "abstract", "enable", "props", NULL,
+    "id",     "driver",   "bus",      "path",       "property",
+    "value",  "typename", "qom-type", "implements", "abstract",
+    "enable", "props",    NULL,
 };
 static const char *const base_words[] = {
-    "on", "off", "auto", "true", "yes", "no", "help", "?", "", "d0", "d1",
-    "v0", "t0", "x", "0.0.1234", "0.1.1234", "fe.3.ffff", "1.0.0001",
-    "3390-1", "3390-3", "3390-9", "dasd.img", "mem.img", ".", "1M", "64K",
-    "0x1000", "-1", "1e3", "oob", "memory-backend", "/", "//", "a/b",
-    "peripheral", "..", "child<device>", "link<memory-backend>", NULL,
+    "on",
+    "off",
+    "auto",
+    "true",
+    "yes",
+    "no",
+    "help",
+    "?",
+    "",
+    "d0",
+    "d1",
+    "v0",
+    "t0",
+    "x",
+    "0.0.1234",
+    "0.1.1234",
+    "fe.3.ffff",
+    "1.0.0001",
+    "3390-1",
+    "3390-3",
+    "3390-9",
+    "dasd.img",
+    "mem.img",
+    ".",
+    "1M",
+    "64K",
+    "0x1000",
+    "-1",
+    "1e3",
+    "oob",
+    "memory-backend",
+    "/",
+    "//",
+    "a/b",
+    "peripheral",
+    "..",
+    "child<device>",
+    "link<memory-backend>",
+    NULL,
 };
 static const int64_t boundaries[] = {
-    0, 1, -1, 2, 255, 256, 65535, 65536, INT32_MAX, INT32_MIN, UINT32_MAX,
-    INT64_MAX, INT64_MIN, 4096, 1048576, 0x7ffffffffffff000LL,
+    0,         1,         -1,         2,
+    255,       256,       65535,      65536,
+    INT32_MAX, INT32_MIN, UINT32_MAX, INT64_MAX,
+    INT64_MIN, 4096,      1048576,    0x7ffffffffffff000LL,
 };
 
 static uint8_t gen_u8(GenBytes *b)
@@ -246,8 +283,7 @@ static int add_tree_names(Object *obj, void *opaque)
 void qmp_gen_init(void)
 {
     /* [0]: keys seen, [1]: words seen (interned strings as keys) */
-    g_autoptr(GHashTable) seen_keys = g_hash_table_new(g_str_hash,
-                                                       g_str_equal);
+    g_autoptr(GHashTable) seen_keys = g_hash_table_new(g_str_hash, g_str_equal);
     g_autoptr(GHashTable) seen_words = g_hash_table_new(g_str_hash,
                                                         g_str_equal);
     GHashTable *seen[2] = { seen_keys, seen_words };

@@ -45,7 +45,7 @@ enum {
     MODE_PRETTY = 1 << 2,
 };
 
-static FuzzChrPipe *pipe_to_qmp[2];   /* plain, pretty */
+static FuzzChrPipe *pipe_to_qmp[2]; /* plain, pretty */
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -60,8 +60,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         g_autofree char *id = g_strdup_printf("qmp%d", i);
 
         pipe_to_qmp[i] = fuzz_chr_pipe_new_server(id);
-        if (!monitor_init_qmp(fuzz_chr_pipe_chardev(pipe_to_qmp[i]), i,
-                              &err)) {
+        if (!monitor_init_qmp(fuzz_chr_pipe_chardev(pipe_to_qmp[i]), i, &err)) {
             error_report_err(err);
             abort();
         }
@@ -131,8 +130,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     conn = pipe_to_qmp[!!(mode & MODE_PRETTY)];
     fuzz_chr_pipe_connect(conn);
     if (mode & MODE_NEGOTIATE) {
-        fuzz_chr_pipe_feed(conn, (const uint8_t *)negotiate,
-                           strlen(negotiate));
+        fuzz_chr_pipe_feed(conn, (const uint8_t *)negotiate, strlen(negotiate));
     }
     fuzz_chr_pipe_feed(conn, data, size);
     fuzz_chr_pipe_hangup(conn);

@@ -15,21 +15,21 @@
 #endif
 
 /* Every right that creates, changes or removes something in a file system */
-#define SANDBOX_WRITE_RIGHTS                                                \
-    (LANDLOCK_ACCESS_FS_WRITE_FILE | LANDLOCK_ACCESS_FS_REMOVE_DIR |       \
-     LANDLOCK_ACCESS_FS_REMOVE_FILE | LANDLOCK_ACCESS_FS_MAKE_CHAR |       \
-     LANDLOCK_ACCESS_FS_MAKE_DIR | LANDLOCK_ACCESS_FS_MAKE_REG |           \
-     LANDLOCK_ACCESS_FS_MAKE_SOCK | LANDLOCK_ACCESS_FS_MAKE_FIFO |         \
+#define SANDBOX_WRITE_RIGHTS                                                   \
+    (LANDLOCK_ACCESS_FS_WRITE_FILE | LANDLOCK_ACCESS_FS_REMOVE_DIR |           \
+     LANDLOCK_ACCESS_FS_REMOVE_FILE | LANDLOCK_ACCESS_FS_MAKE_CHAR |           \
+     LANDLOCK_ACCESS_FS_MAKE_DIR | LANDLOCK_ACCESS_FS_MAKE_REG |               \
+     LANDLOCK_ACCESS_FS_MAKE_SOCK | LANDLOCK_ACCESS_FS_MAKE_FIFO |             \
      LANDLOCK_ACCESS_FS_MAKE_BLOCK | LANDLOCK_ACCESS_FS_MAKE_SYM)
 
 /* libFuzzer flags whose value is a path */
 static const char *const path_flags[] = {
-    "-artifact_prefix=", "-exact_artifact_path=", "-dict=",
-    "-features_dir=", "-merge_control_file=", "-seed_inputs=", NULL,
+    "-artifact_prefix=",    "-exact_artifact_path=", "-dict=", "-features_dir=",
+    "-merge_control_file=", "-seed_inputs=",         NULL,
 };
 
-static char *base;      /* holds scratch/ and tmp/ */
-static char *scratch;   /* the working directory, emptied between inputs */
+static char *base;    /* holds scratch/ and tmp/ */
+static char *scratch; /* the working directory, emptied between inputs */
 static bool confined;
 
 const char *fuzz_sandbox_dir(void)
@@ -200,7 +200,9 @@ void fuzz_sandbox_enter(int *argc, char ***argv)
     g_ptr_array_add(writable, g_strdup(base));
     confined = landlock_confine(writable);
     if (!confined) {
-        fprintf(stderr, "fuzz: Landlock is not available: writes are not "
-                "confined to %s\n", scratch);
+        fprintf(
+            stderr,
+            "fuzz: Landlock is not available: writes are not confined to %s\n",
+            scratch);
     }
 }

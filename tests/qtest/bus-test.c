@@ -24,10 +24,10 @@ static const char *ccw_driver(void)
 
 static QTestState *start(const char *extra)
 {
-    QTestInitOptions opts = {.no_accel_qtest = real_qemu};
-    g_autofree char *args = g_strdup_printf(
-        "-machine s390-ccw-virtio -nodefaults %s %s",
-        real_qemu ? "-accel tcg -S" : "", extra);
+    QTestInitOptions opts = { .no_accel_qtest = real_qemu };
+    g_autofree char *args =
+        g_strdup_printf("-machine s390-ccw-virtio -nodefaults %s %s",
+                        real_qemu ? "-accel tcg -S" : "", extra);
 
     return qtest_init_opts(&opts, args);
 }
@@ -68,22 +68,21 @@ static void test_refused(void)
                   NULL);
     check_refused("bus=", PFX "-device @D,bus=: Bus '' not found", NULL);
     check_refused("bus=/virtual-css-bridge/x",
-                  PFX "-device @D,bus=/virtual-css-bridge/x: "
-                      "Bus 'x' not found",
+                  PFX "-device @D,bus=/virtual-css-bridge/x: Bus 'x' not found",
                   "child buses at \"virtual-css-bridge\": \"virtual-css\"");
     check_refused("bus=virtual-css/x",
                   PFX "-device @D,bus=virtual-css/x: Device 'x' not found",
                   "devices at \"virtual-css\":");
-    check_refused("bus=main-system-bus",
-                  PFX "-device @D,bus=main-system-bus: "
-                      "Device '@D' can't go on System bus",
-                  NULL);
+    check_refused(
+        "bus=main-system-bus",
+        PFX
+        "-device @D,bus=main-system-bus: Device '@D' can't go on System bus",
+        NULL);
     if (!real_qemu) {
         /* QEMU's system bus holds more devices than ours */
-        check_refused("bus=/nope",
-                      PFX "-device @D,bus=/nope: Device 'nope' not found",
-                      "devices at \"main-system-bus\": "
-                      "\"virtual-css-bridge\", \"s390-pcihost\"");
+        check_refused(
+            "bus=/nope", PFX "-device @D,bus=/nope: Device 'nope' not found",
+            "devices at \"main-system-bus\": \"virtual-css-bridge\", \"s390-pcihost\"");
     }
 }
 
@@ -111,8 +110,8 @@ static void test_placed(void)
     int i;
 
     for (i = 0; forms[i]; i++) {
-        g_autofree char *extra = g_strdup_printf(
-            "-device %s,id=d%d,bus=%s", ccw_driver(), i, forms[i]);
+        g_autofree char *extra = g_strdup_printf("-device %s,id=d%d,bus=%s",
+                                                 ccw_driver(), i, forms[i]);
         g_autofree char *id = g_strdup_printf("d%d", i);
         QTestState *s = start(extra);
 
@@ -137,23 +136,28 @@ static void test_qmp(void)
 {
     QTestState *s = start("");
 
-    assert_error(qtest_qmp(s, "{'execute': 'device_add', 'arguments': "
-                              "{'driver': %s, 'bus': 'nope'}}",
-                           ccw_driver()),
-                 "GenericError", "Bus 'nope' not found");
-    assert_error(qtest_qmp(s, "{'execute': 'device_add', 'arguments': "
-                              "{'driver': %s, 'bus': '/nope'}}",
-                           ccw_driver()),
-                 "DeviceNotFound", "Device 'nope' not found");
-    assert_error(qtest_qmp(s, "{'execute': 'device_add', 'arguments': "
-                              "{'driver': %s, 'bus': '/virtual-css-bridge/"
-                              "x'}}",
-                           ccw_driver()),
-                 "GenericError", "Bus 'x' not found");
-    qtest_qmp_assert_success(s, "{'execute': 'device_add', 'arguments': "
-                                "{'driver': %s, 'id': 'h', "
-                                "'bus': 'virtual-css'}}",
-                             ccw_driver());
+    assert_error(
+        qtest_qmp(
+            s,
+            "{'execute': 'device_add', 'arguments': {'driver': %s, 'bus': 'nope'}}",
+            ccw_driver()),
+        "GenericError", "Bus 'nope' not found");
+    assert_error(
+        qtest_qmp(
+            s,
+            "{'execute': 'device_add', 'arguments': {'driver': %s, 'bus': '/nope'}}",
+            ccw_driver()),
+        "DeviceNotFound", "Device 'nope' not found");
+    assert_error(
+        qtest_qmp(
+            s,
+            "{'execute': 'device_add', 'arguments': {'driver': %s, 'bus': '/virtual-css-bridge/x'}}",
+            ccw_driver()),
+        "GenericError", "Bus 'x' not found");
+    qtest_qmp_assert_success(
+        s,
+        "{'execute': 'device_add', 'arguments': {'driver': %s, 'id': 'h', 'bus': 'virtual-css'}}",
+        ccw_driver());
     qtest_quit(s);
 }
 

@@ -27,8 +27,9 @@ static bool real_qemu;
 static QTestState *start(const char *extra)
 {
     QTestInitOptions opts = { .no_accel_qtest = real_qemu };
-    g_autofree char *args = g_strdup_printf(
-        "%s %s", real_qemu ? "-accel tcg -S" : "", extra);
+    g_autofree char *args = g_strdup_printf("%s %s",
+                                            real_qemu ? "-accel tcg -S" : "",
+                                            extra);
 
     return qtest_init_opts(&opts, args);
 }
@@ -50,8 +51,9 @@ static const char *status_of(QTestState *s)
 static void check_starts(const char *extra)
 {
     QTestState *s = start(extra);
-    JsonObject *rsp = qtest_qmp(s, "{'execute': 'qom-get', 'arguments': "
-                                   "{'path': '/machine', 'property': 'type'}}");
+    JsonObject *rsp = qtest_qmp(
+        s,
+        "{'execute': 'qom-get', 'arguments': {'path': '/machine', 'property': 'type'}}");
 
     g_assert_cmpstr(json_object_get_string_member(rsp, "return"), ==,
                     "s390-ccw-virtio-7.2-machine");
@@ -68,8 +70,7 @@ static void test_good_lines(void)
         "-machine s390-ccw-virtio -smp 2",
         "-machine s390-ccw-virtio -smp cpus=2,maxcpus=4",
         "-machine s390-ccw-virtio -name guest=x,debug-threads=on",
-        "-machine s390-ccw-virtio "
-        "-uuid 12345678-1234-1234-1234-123456789abc",
+        "-machine s390-ccw-virtio -uuid 12345678-1234-1234-1234-123456789abc",
         "-machine s390-ccw-virtio -msg timestamp=on",
         "-machine s390-ccw-virtio -display none -nodefaults",
         "-machine s390-ccw-virtio -nographic",
@@ -155,8 +156,7 @@ static void test_qmp_sockets(void)
     g_autofree char *p1 = g_build_filename(dir, "a.sock", NULL);
     g_autofree char *p2 = g_build_filename(dir, "b.sock", NULL);
     g_autofree char *args = g_strdup_printf(
-        "-machine s390-ccw-virtio "
-        "-chardev socket,id=c,path=%s,server=on,wait=off "
+        "-machine s390-ccw-virtio -chardev socket,id=c,path=%s,server=on,wait=off "
         "-mon chardev=c,mode=control -qmp unix:%s,server=on,wait=off",
         p1, p2);
     QTestState *s = start(args);
@@ -178,10 +178,9 @@ static void test_device_forms(void)
         g_test_skip("needs testdev");
         return;
     }
-    s = start("-machine s390-ccw-virtio "
-              "-device '{\"driver\":\"testdev\",\"id\":\"t\",\"u8\":5}' "
-              "-device testdev,id=t2,label=a,,b,,,,c "
-              "-global testdev.u32=9 -device testdev,id=t3");
+    s = start(
+        "-machine s390-ccw-virtio -device '{\"driver\":\"testdev\",\"id\":\"t\",\"u8\":5}' "
+        "-device testdev,id=t2,label=a,,b,,,,c -global testdev.u32=9 -device testdev,id=t3");
     v = qtest_qom_get(s, "/machine/peripheral/t", "type");
     g_assert_cmpstr(json_node_get_string(v), ==, "testdev");
     json_node_unref(v);
@@ -207,8 +206,8 @@ enum { BOTH, OURS, REAL };
 typedef struct BadLine {
     int who;
     const char *args;
-    const char *line1;            /* exact first line of stderr */
-    const char *line2;            /* exact second line, or NULL */
+    const char *line1; /* exact first line of stderr */
+    const char *line2; /* exact second line, or NULL */
 } BadLine;
 
 #define PFX "qemu-system-s390x: "
@@ -219,44 +218,45 @@ static const BadLine bad_lines[] = {
     { BOTH, "-device", PFX "-device: requires an argument" },
     { BOTH, "-m 1Q",
       PFX "-m 1Q: Parameter 'size' expects a non-negative number below 2^64",
-      "Optional suffix k, M, G, T, P or E means kilo-, mega-, giga-, "
-      "tera-, peta-" },
+      "Optional suffix k, M, G, T, P or E means kilo-, mega-, giga-, tera-, peta-" },
     { BOTH, "-m 512k", PFX "ram size must be multiples of 1 MiB" },
     { BOTH, "-machine foo", PFX "unsupported machine type",
       "Use -machine help to list supported machines" },
     { BOTH, "-machine s390-ccw-virtio,bogus=on",
       PFX "Property 's390-ccw-virtio-7.2-machine.bogus' not found" },
-    { BOTH, "-device foo", PFX "-device foo: 'foo' is not a valid device "
-                               "model name" },
+    { BOTH, "-device foo",
+      PFX "-device foo: 'foo' is not a valid device model name" },
     { BOTH, "-uuid xyz",
       PFX "-uuid xyz: failed to parse UUID string: wrong format" },
     { BOTH, "-display foo",
       PFX "-display foo: Parameter 'type' does not accept value 'foo'" },
     /* QEMU's text for a display its build lacks, with the option named */
-    { OURS, "-display gtk", PFX "-display gtk: Display 'gtk' is not available." },
+    { OURS, "-display gtk",
+      PFX "-display gtk: Display 'gtk' is not available." },
     /* Debian's x86 build has no KVM for s390x; this program fails as a
      * KVM-capable QEMU does on a host without /dev/kvm (probe-test) */
     { REAL, "-accel kvm", PFX "-accel kvm: invalid accelerator kvm" },
     { BOTH, "-cpu foo", PFX "unable to find CPU model 'foo'" },
     /* keys QEMU does not know are refused, not ignored */
-    { BOTH, "-m 128M,bogus=1", PFX "-m 128M,bogus=1: Invalid parameter 'bogus'" },
+    { BOTH, "-m 128M,bogus=1",
+      PFX "-m 128M,bogus=1: Invalid parameter 'bogus'" },
     { BOTH, "-m bogus=1", PFX "-m bogus=1: Invalid parameter 'bogus'" },
     { BOTH, "-msg bogus=1,timestamp=x",
       PFX "-msg bogus=1,timestamp=x: Invalid parameter 'bogus'" },
     { OURS, "-smp 2,bogus=1",
       PFX "-smp 2,bogus=1: Parameter 'smp.bogus' is unexpected" },
     /* "unix:" with no path used to read past the split and crash */
-    { OURS, "-qmp unix:", PFX "-qmp unix:: Failed to connect to '': "
-          "Connection refused" },
+    { OURS, "-qmp unix:",
+      PFX "-qmp unix:: Failed to connect to '': Connection refused" },
     { BOTH, "-msg timestamp=maybe",
       PFX "-msg timestamp=maybe: Parameter 'timestamp' expects 'on' or 'off'" },
     { BOTH, "-object foo,id=x",
-      PFX "-object foo,id=x: Parameter 'qom-type' does not accept value "
-          "'foo'" },
+      PFX
+      "-object foo,id=x: Parameter 'qom-type' does not accept value 'foo'" },
     /* the JSON form's qom-type and id must be strings */
     { BOTH, "-object '{\"qom-type\":1,\"id\":\"x\"}'",
-      PFX "-object {\"qom-type\":1,\"id\":\"x\"}: Invalid parameter type "
-          "for 'qom-type', expected: string" },
+      PFX
+      "-object {\"qom-type\":1,\"id\":\"x\"}: Invalid parameter type for 'qom-type', expected: string" },
     { BOTH, "-object '{\"qom-type\":\"secret\",\"id\":7,\"data\":\"x\"}'",
       PFX "-object {\"qom-type\":\"secret\",\"id\":7,\"data\":\"x\"}: "
           "Invalid parameter type for 'id', expected: string" },
@@ -264,11 +264,11 @@ static const BadLine bad_lines[] = {
       PFX "-mon chardev=nope,mode=control: chardev \"nope\" not found" },
     /* what would change a chardev's behaviour is refused, not ignored */
     { OURS, "-chardev stdio,id=s,mux=on",
-      PFX "-chardev stdio,id=s,mux=on: chardev parameter 'mux=on' is not "
-          "supported by this program" },
+      PFX
+      "-chardev stdio,id=s,mux=on: chardev parameter 'mux=on' is not supported by this program" },
     { OURS, "-chardev null,id=n,logfile=/tmp/x",
-      PFX "-chardev null,id=n,logfile=/tmp/x: chardev parameter 'logfile' "
-          "is not supported by this program" },
+      PFX
+      "-chardev null,id=n,logfile=/tmp/x: chardev parameter 'logfile' is not supported by this program" },
     { OURS, "-drive file=x",
       PFX "-drive file=x: option '-drive' is not supported by this program" },
     { BOTH, "-device '{\"driver\":\"x\"'",
@@ -281,34 +281,34 @@ static const BadLine bad_lines[] = {
     { OURS, "-device testdev,u8=256",
       PFX "-device testdev,u8=256: Parameter 'u8' expects uint8_t" },
     { OURS, "-device testdev,flag=maybe",
-      PFX "-device testdev,flag=maybe: Parameter 'flag' expects 'on' or "
-          "'off'" },
+      PFX
+      "-device testdev,flag=maybe: Parameter 'flag' expects 'on' or 'off'" },
     { OURS, "-device testdev,mode=bogus",
-      PFX "-device testdev,mode=bogus: Parameter 'mode' does not accept "
-          "value 'bogus'" },
+      PFX
+      "-device testdev,mode=bogus: Parameter 'mode' does not accept value 'bogus'" },
     { OURS, "-device testdev,devno=xyz",
-      PFX "-device testdev,devno=xyz: Property 'testdev.devno' doesn't take "
-          "value 'xyz'" },
+      PFX
+      "-device testdev,devno=xyz: Property 'testdev.devno' doesn't take value 'xyz'" },
     { OURS, "-device testdev,bogus=1",
       PFX "-device testdev,bogus=1: Property 'testdev.bogus' not found" },
     { OURS, "-device testdev,id=a -device testdev,id=a",
       PFX "-device testdev,id=a: Duplicate ID 'a' for device" },
     { OURS, "-device testdev,fail-realize=on",
-      PFX "-device testdev,fail-realize=on: testdev: realize failed on "
-          "request" },
+      PFX
+      "-device testdev,fail-realize=on: testdev: realize failed on request" },
     { OURS, "-global testdev.u32=abc -device testdev",
-      PFX "-device testdev: can't apply global testdev.u32=abc: Parameter "
-          "'u32' expects uint64" },
+      PFX
+      "-device testdev: can't apply global testdev.u32=abc: Parameter 'u32' expects uint64" },
     /* the same checks, worded by QEMU for one of its devices */
     { REAL, "-device virtio-rng-ccw,period=abc",
-      PFX "-device virtio-rng-ccw,period=abc: Parameter 'period' expects "
-          "integer" },
+      PFX
+      "-device virtio-rng-ccw,period=abc: Parameter 'period' expects integer" },
     { REAL, "-device virtio-rng-ccw,period=4294967296",
-      PFX "-device virtio-rng-ccw,period=4294967296: Parameter 'period' "
-          "expects uint32_t" },
+      PFX
+      "-device virtio-rng-ccw,period=4294967296: Parameter 'period' expects uint32_t" },
     { REAL, "-device virtio-rng-ccw,devno=xyz",
-      PFX "-device virtio-rng-ccw,devno=xyz: Property 'virtio-rng-ccw.devno' "
-          "doesn't take value 'xyz'" },
+      PFX
+      "-device virtio-rng-ccw,devno=xyz: Property 'virtio-rng-ccw.devno' doesn't take value 'xyz'" },
     { REAL, "-device virtio-rng-ccw,id=a -device virtio-rng-ccw,id=a",
       PFX "-device virtio-rng-ccw,id=a: Duplicate ID 'a' for device" },
     { REAL, "-global virtio-rng-ccw.period=abc -device virtio-rng-ccw",
@@ -431,8 +431,7 @@ static void test_machine_help(void)
         "\\(alias of s390-ccw-virtio-7\\.2\\)\n",
         out, 0, 0));
     g_assert_true(g_regex_match_simple(
-        "\ns390-ccw-virtio-7\\.2 +Virtual s390x machine \\(version 7\\.2\\) "
-        "\\(default\\)\n",
+        "\ns390-ccw-virtio-7\\.2 +Virtual s390x machine \\(version 7\\.2\\) \\(default\\)\n",
         out, 0, 0));
 }
 
@@ -445,9 +444,9 @@ static void test_device_help(void)
         g_assert_nonnull(strstr(out, "name \"virtio-rng-ccw\", bus "));
         return;
     }
-    g_assert_nonnull(strstr(out, "\nname \"testdev\", desc \"test device: "
-                                 "typed properties and hot-plug, for "
-                                 "functional tests\"\n"));
+    g_assert_nonnull(strstr(
+        out,
+        "\nname \"testdev\", desc \"test device: typed properties and hot-plug, for functional tests\"\n"));
 }
 
 static void test_device_prop_help(void)

@@ -9,9 +9,9 @@
 /* A device in css 1 and one in set 1 appear once MCSS-E / MSS are on. */
 static void test_mcsse_mss(void)
 {
-    QTestState *s = start("-device ccw-testdev,devno=1.0.0042 "
-                          "-device ccw-testdev,devno=fe.1.0007 "
-                          "-device ccw-testdev,devno=fe.0.0001");
+    QTestState *s = start(
+        "-device ccw-testdev,devno=1.0.0042 -device ccw-testdev,devno=fe.1.0007 "
+        "-device ccw-testdev,devno=fe.0.0001");
 
     g_assert_cmpint(inst(s, "s390_stsch 0x%x 0x%x", SID(0), SCHIB_ADDR), ==, 0);
     g_assert_cmphex(qtest_readw(s, SCHIB_ADDR + 6), ==, 0x0001);
@@ -45,10 +45,9 @@ static gchar *qom_str(QTestState *s, const char *path, const char *prop)
 
 static void test_map_css(void)
 {
-    QTestState *s = start("-machine s390-map-css=on "
-                          "-device ccw-testdev,id=p,hostid=1.0.1234 "
-                          "-device ccw-testdev,id=q,hostid=2.1.0077,"
-                          "devno=fe.0.0099");
+    QTestState *s = start(
+        "-machine s390-map-css=on -device ccw-testdev,id=p,hostid=1.0.1234 "
+        "-device ccw-testdev,id=q,hostid=2.1.0077,devno=fe.0.0099");
     g_autofree char *p = qom_str(s, "/machine/peripheral/p", "dev_id");
     g_autofree char *q = qom_str(s, "/machine/peripheral/q", "dev_id");
 
@@ -72,8 +71,9 @@ static void test_map_css(void)
 
 static void expect_start_error(const char *args, const char *text)
 {
-    g_autofree char *full = g_strdup_printf(
-        "-machine s390-ccw-virtio -nodefaults -display none %s", args);
+    g_autofree char *full =
+        g_strdup_printf("-machine s390-ccw-virtio -nodefaults -display none %s",
+                        args);
     g_autofree char *err = NULL;
     g_autofree char *out = qtest_run_cmdline(full, &(int){ 0 }, &err);
 
@@ -82,22 +82,20 @@ static void expect_start_error(const char *args, const char *text)
 
 static void test_placement_errors(void)
 {
-    expect_start_error("-device ccw-testdev,devno=fe.0.0001 "
-                       "-device ccw-testdev,devno=fe.0.0001",
-                       "qemu-system-s390x: -device ccw-testdev,devno="
-                       "fe.0.0001: Device fe.0.0001 already exists");
+    expect_start_error(
+        "-device ccw-testdev,devno=fe.0.0001 -device ccw-testdev,devno=fe.0.0001",
+        "qemu-system-s390x: -device ccw-testdev,devno=fe.0.0001: Device fe.0.0001 already exists");
     expect_start_error("-device ccw-testdev,devno=fe.4.0001",
                        "Invalid cssid or ssid: cssid fe, ssid 4");
-    expect_start_error("-machine s390-map-css=on "
-                       "-device ccw-testdev,hostid=0.0.1234 "
-                       "-device ccw-testdev,hostid=1.0.1234",
-                       "hostid=1.0.1234: Device fe.0.1234 already exists");
-    expect_start_error("-machine s390-map-css=on "
-                       "-device ccw-testdev,hostid=0.0.1234,devno=0.0.1234",
-                       "with s390-map-css=on the guest id must be in css fe");
-    expect_start_error("-device ccw-testdev,hostid=0.0.1234,devno=1.0.1234",
-                       "with s390-map-css=off the guest id must be in the "
-                       "host's css 0, not 1");
+    expect_start_error(
+        "-machine s390-map-css=on -device ccw-testdev,hostid=0.0.1234 -device ccw-testdev,hostid=1.0.1234",
+        "hostid=1.0.1234: Device fe.0.1234 already exists");
+    expect_start_error(
+        "-machine s390-map-css=on -device ccw-testdev,hostid=0.0.1234,devno=0.0.1234",
+        "with s390-map-css=on the guest id must be in css fe");
+    expect_start_error(
+        "-device ccw-testdev,hostid=0.0.1234,devno=1.0.1234",
+        "with s390-map-css=off the guest id must be in the host's css 0, not 1");
 }
 
 int main(int argc, char **argv)

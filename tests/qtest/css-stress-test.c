@@ -39,8 +39,8 @@ static uint32_t rnd_sid(GRand *r)
 static void scribble_ccw(QTestState *s, GRand *r)
 {
     static const uint8_t cmds[] = {
-        0x03, 0x04, 0xe4, 0x63, 0x47, 0x06, 0x05, 0x1d, 0x1e, 0x08, 0x12,
-        0x16, 0x1a, 0x31, 0x64, 0xfa, 0x00, 0xff,
+        0x03, 0x04, 0xe4, 0x63, 0x47, 0x06, 0x05, 0x1d, 0x1e,
+        0x08, 0x12, 0x16, 0x1a, 0x31, 0x64, 0xfa, 0x00, 0xff,
     };
     uint32_t addr = g_rand_int_range(r, 0, SCRATCH_END - 8) & ~7u;
     uint64_t ccw = (uint64_t)cmds[g_rand_int_range(r, 0, sizeof(cmds))] << 56 |
@@ -54,9 +54,8 @@ static void scribble_ccw(QTestState *s, GRand *r)
 
 static void random_ssch(QTestState *s, GRand *r)
 {
-    static const uint16_t ctrl0[] = { 0x0080, 0x0080, 0x0082, 0x0082,
-                                      0x0083, 0x0880, 0x0000, 0x0084,
-                                      0xffff };
+    static const uint16_t ctrl0[] = { 0x0080, 0x0080, 0x0082, 0x0082, 0x0083,
+                                      0x0880, 0x0000, 0x0084, 0xffff };
 
     qtest_writel(s, ORB_ADDR, 0x12345678);
     qtest_writew(s, ORB_ADDR + 4,
@@ -81,13 +80,14 @@ static void random_msch(QTestState *s, GRand *r)
 
 static void random_chsc(QTestState *s, GRand *r)
 {
-    static const uint16_t codes[] = { 0x0004, 0x000e, 0x0010, 0x0031,
-                                      0x0000, 0xffff };
+    static const uint16_t codes[] = { 0x0004, 0x000e, 0x0010,
+                                      0x0031, 0x0000, 0xffff };
     uint32_t addr = g_rand_int_range(r, 0, SCRATCH_END) & ~0xfffu;
     uint16_t len = g_rand_boolean(r) ? 0x10 : g_rand_int(r);
 
-    qtest_writel(s, addr, (uint32_t)len << 16 |
-                          codes[g_rand_int_range(r, 0, G_N_ELEMENTS(codes))]);
+    qtest_writel(s, addr,
+                 (uint32_t)len << 16 |
+                     codes[g_rand_int_range(r, 0, G_N_ELEMENTS(codes))]);
     qtest_writeq(s, addr + 4, (uint64_t)g_rand_int(r) << 32 | g_rand_int(r));
     inst(s, "s390_chsc 0x%" PRIx64, g_rand_boolean(r) ? addr : rnd_addr(r));
 }
@@ -95,7 +95,10 @@ static void random_chsc(QTestState *s, GRand *r)
 static void random_step(QTestState *s, GRand *r)
 {
     static const char *const with_addr[] = {
-        "stsch", "tsch", "tpi", "stcrw",
+        "stsch",
+        "tsch",
+        "tpi",
+        "stcrw",
     };
     static const char *const no_addr[] = { "hsch", "csch", "rsch", "xsch" };
 
@@ -114,8 +117,7 @@ static void random_step(QTestState *s, GRand *r)
         g_free(cmd(s, "s390_io_intr"));
         break;
     case 5:
-        inst(s, "s390_%s 0x%x", no_addr[g_rand_int_range(r, 0, 4)],
-             rnd_sid(r));
+        inst(s, "s390_%s 0x%x", no_addr[g_rand_int_range(r, 0, 4)], rnd_sid(r));
         break;
     case 6:
         inst(s, "s390_tpi 0x%" PRIx64, rnd_addr(r));
@@ -136,18 +138,18 @@ static void random_step(QTestState *s, GRand *r)
 static void assert_still_works(QTestState *s)
 {
     for (unsigned n = 0; n < 3; n++) {
-        inst(s, "s390_csch 0x%x", SID(n));     /* whatever the storm left */
+        inst(s, "s390_csch 0x%x", SID(n)); /* whatever the storm left */
         while (inst(s, "s390_tsch 0x%x 0x%x", SID(n), IRB_ADDR) == 0) {
         }
-        g_assert_cmpint(inst(s, "s390_stsch 0x%x 0x%x", SID(n), SCHIB_ADDR),
-                        ==, 0);
+        g_assert_cmpint(inst(s, "s390_stsch 0x%x 0x%x", SID(n), SCHIB_ADDR), ==,
+                        0);
         if (qtest_readw(s, SCHIB_ADDR + 6) != 0x1234) {
             continue;
         }
         qtest_writew(s, SCHIB_ADDR + 4, 0x1881);
         qtest_writel(s, SCHIB_ADDR + 24, 0);
-        g_assert_cmpint(inst(s, "s390_msch 0x%x 0x%x", SID(n), SCHIB_ADDR),
-                        ==, 0);
+        g_assert_cmpint(inst(s, "s390_msch 0x%x 0x%x", SID(n), SCHIB_ADDR), ==,
+                        0);
         qtest_writeq(s, CCW_ADDR, 0xe4200007ull << 32 | DATA_ADDR);
         qtest_writel(s, ORB_ADDR, 1);
         qtest_writel(s, ORB_ADDR + 4, 0x0080ff00);
@@ -175,8 +177,8 @@ static void test_storm(gconstpointer data)
     g_autofree char *args = g_strdup_printf(
         "-machine s390-map-css=on -m 16M "
         "-object sim-dasd-3390,id=d0,busid=0.0.1234,file=%s,model=3390-1,cache=unsafe "
-        "-device vfio-ccw,id=v0,hostid=0.0.1234 "
-        "-device ccw-testdev,devno=fe.0.0042", img);
+        "-device vfio-ccw,id=v0,hostid=0.0.1234 -device ccw-testdev,devno=fe.0.0042",
+        img);
     QTestState *s = start(args);
     GRand *r = g_rand_new_with_seed(seed);
 

@@ -20,7 +20,7 @@ static void setup_sense_id(QTestState *s, uint32_t intparm)
 {
     qtest_writeq(s, CCW_ADDR, 0xe4200007ull << 32 | DATA_ADDR);
     qtest_writel(s, ORB_ADDR, intparm);
-    qtest_writel(s, ORB_ADDR + 4, 0x0080ff00);  /* format 1, all paths */
+    qtest_writel(s, ORB_ADDR + 4, 0x0080ff00); /* format 1, all paths */
     qtest_writel(s, ORB_ADDR + 8, CCW_ADDR);
     qtest_memset(s, DATA_ADDR, 0, 16);
 }
@@ -32,8 +32,8 @@ static uint16_t irb_ctrl(QTestState *s)
 
 static void test_enumerate(void)
 {
-    QTestState *s = start("-device ccw-testdev,devno=fe.0.0005 "
-                          "-device ccw-testdev -device ccw-testdev,id=c");
+    QTestState *s = start(
+        "-device ccw-testdev,devno=fe.0.0005 -device ccw-testdev -device ccw-testdev,id=c");
 
     g_assert_cmpint(inst(s, "s390_stsch 0x%x 0x%x", SID(0), SCHIB_ADDR), ==, 0);
     g_assert_cmphex(qtest_readw(s, SCHIB_ADDR + 6), ==, 0x0005);
@@ -76,8 +76,9 @@ static void test_ssch_tsch(void)
 {
     QTestState *s = start("-device ccw-testdev,devno=fe.0.0042");
     uint8_t id[7];
-    static const uint8_t expect[7] = { 0xff, 0x38, 0x32, 0x01, 0x00, 0x01,
-                                       0x01 };
+    static const uint8_t expect[7] = {
+        0xff, 0x38, 0x32, 0x01, 0x00, 0x01, 0x01
+    };
     g_autofree char *r1 = NULL, *r2 = NULL;
 
     /* disabled subchannel: not operational */
@@ -130,10 +131,10 @@ static void test_unit_check(void)
 
     enable_sch(s, SID(0), 0);
     g_assert_cmpint(inst(s, "s390_stsch 0x%x 0x%x", SID(0), SCHIB_ADDR), ==, 0);
-    qtest_writel(s, SCHIB_ADDR + 24, 0x00000001);   /* concurrent sense */
+    qtest_writel(s, SCHIB_ADDR + 24, 0x00000001); /* concurrent sense */
     g_assert_cmpint(inst(s, "s390_msch 0x%x 0x%x", SID(0), SCHIB_ADDR), ==, 0);
     setup_sense_id(s, 1);
-    qtest_writeb(s, CCW_ADDR, 0x02);                /* a read */
+    qtest_writeb(s, CCW_ADDR, 0x02); /* a read */
     g_assert_cmpint(inst(s, "s390_ssch 0x%x 0x%x", SID(0), ORB_ADDR), ==, 0);
     g_assert_cmpint(inst(s, "s390_tsch 0x%x 0x%x", SID(0), IRB_ADDR), ==, 0);
     /* primary, secondary, alert; ESW format bit */
@@ -156,7 +157,7 @@ static void test_busy_halt_clear(void)
     g_assert_cmpint(inst(s, "s390_msch 0x%x 0x%x", SID(0), SCHIB_ADDR), ==, 2);
     g_assert_cmpint(inst(s, "s390_xsch 0x%x", SID(0)), ==, 2);
     g_assert_cmpint(inst(s, "s390_tsch 0x%x 0x%x", SID(0), IRB_ADDR), ==, 1);
-    g_assert_cmphex(irb_ctrl(s), ==, 0x40c0);   /* start, sch+dev active */
+    g_assert_cmphex(irb_ctrl(s), ==, 0x40c0); /* start, sch+dev active */
     /* halt: performed at once, the program never completes */
     g_assert_cmpint(inst(s, "s390_hsch 0x%x", SID(0)), ==, 0);
     g_assert_cmpint(inst(s, "s390_hsch 0x%x", SID(0)), ==, 1);
@@ -170,7 +171,7 @@ static void test_busy_halt_clear(void)
     g_assert_cmpint(inst(s, "s390_tpi 0"), ==, 0);
     qtest_clock_step(s, 1000000);
     qtest_writel(s, 0xc0, 0);
-    g_assert_cmpint(inst(s, "s390_tpi 0"), ==, 0);    /* CR6 masks ISC 2 */
+    g_assert_cmpint(inst(s, "s390_tpi 0"), ==, 0); /* CR6 masks ISC 2 */
     g_free(cmd(s, "s390_cr6 0x20000000"));
     g_assert_cmpint(inst(s, "s390_tpi 0"), ==, 1);
     g_assert_cmphex(qtest_readl(s, 0xbc), ==, 7);
@@ -183,7 +184,7 @@ static void test_busy_halt_clear(void)
     g_assert_cmpint(inst(s, "s390_csch 0x%x", SID(0)), ==, 0);
     g_assert_cmpint(inst(s, "s390_tsch 0x%x 0x%x", SID(0), IRB_ADDR), ==, 0);
     g_assert_cmphex(irb_ctrl(s), ==, 0x1001);
-    g_assert_cmphex(qtest_readb(s, IRB_ADDR + 13), ==, 0);  /* LPUM reset */
+    g_assert_cmphex(qtest_readb(s, IRB_ADDR + 13), ==, 0); /* LPUM reset */
     /* resume without a suspended program: busy */
     g_assert_cmpint(inst(s, "s390_rsch 0x%x", SID(0)), ==, 2);
     g_assert_cmpint(inst(s, "s390_csch 0x%x", SID(9)), ==, 3);
@@ -199,7 +200,7 @@ static void test_suspend_resume(void)
     setup_sense_id(s, 5);
     qtest_writeq(s, CCW_ADDR, 0xe4600007ull << 32 | DATA_ADDR);
     qtest_writeq(s, CCW_ADDR + 8, 0x03020000ull << 32);
-    qtest_writel(s, ORB_ADDR + 4, 0x0880ff00);  /* suspend control */
+    qtest_writel(s, ORB_ADDR + 4, 0x0880ff00); /* suspend control */
     g_assert_cmpint(inst(s, "s390_rsch 0x%x", SID(0)), ==, 2);
     g_assert_cmpint(inst(s, "s390_ssch 0x%x 0x%x", SID(0), ORB_ADDR), ==, 0);
     g_assert_cmpint(inst(s, "s390_rsch 0x%x", SID(0)), ==, 1);
@@ -293,8 +294,8 @@ static void test_program_exceptions(void)
         { "s390_tsch 0x10000 0x7ffffc0", PGM_ADDRESSING },
         { "s390_stcrw 0x8000000", PGM_ADDRESSING },
         { "s390_chsc 0x8000000", PGM_ADDRESSING },
-        { "s390_schm 0x4 0", PGM_OPERAND },         /* reserved bits */
-        { "s390_schm 0x2 0x10008", PGM_OPERAND },   /* origin alignment */
+        { "s390_schm 0x4 0", PGM_OPERAND },       /* reserved bits */
+        { "s390_schm 0x2 0x10008", PGM_OPERAND }, /* origin alignment */
     };
 
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
@@ -331,26 +332,26 @@ static void test_crw_hotplug(void)
     p0 = cmd(s, "s390_crw_pending");
     g_assert_cmpstr(p0, ==, "OK 0");
     g_assert_cmphex(stcrw(s, 1), ==, 0);
-    qtest_qmp_assert_success(s, "{'execute': 'device_add', 'arguments': "
-                                "{'driver': 'ccw-testdev', 'id': 'hp'}}");
+    qtest_qmp_assert_success(
+        s,
+        "{'execute': 'device_add', 'arguments': {'driver': 'ccw-testdev', 'id': 'hp'}}");
     p1 = cmd(s, "s390_crw_pending");
     g_assert_cmpstr(p1, ==, "OK 1");
     /* subchannel report, installed parameters initialized, sch 1 */
     g_assert_cmphex(stcrw(s, 0), ==, 0x03040001);
     g_assert_cmphex(stcrw(s, 1), ==, 0);
     g_assert_cmpint(inst(s, "s390_stsch 0x%x 0x%x", SID(1), SCHIB_ADDR), ==, 0);
-    qtest_qmp_assert_success(s, "{'execute': 'device_del', 'arguments': "
-                                "{'id': 'hp'}}");
+    qtest_qmp_assert_success(
+        s, "{'execute': 'device_del', 'arguments': {'id': 'hp'}}");
     g_assert_cmphex(stcrw(s, 0), ==, 0x03040001);
     g_assert_cmpint(inst(s, "s390_stsch 0x%x 0x%x", SID(1), SCHIB_ADDR), ==, 3);
     qtest_quit(s);
 }
 
-
 static void test_chsc(void)
 {
-    QTestState *s = start("-device ccw-testdev,devno=fe.0.1234 "
-                          "-device ccw-testdev,devno=fe.0.5678");
+    QTestState *s = start(
+        "-device ccw-testdev,devno=fe.0.1234 -device ccw-testdev,devno=fe.0.5678");
 
     /* store subchannel description, subchannels 0-2 */
     chsc_request(s, 0x10, 0x0004);
@@ -387,7 +388,6 @@ static void test_chsc(void)
     g_assert_cmphex(qtest_readl(s, CHSC_ADDR + 0x400), ==, 0x00080101);
     qtest_quit(s);
 }
-
 
 int main(int argc, char **argv)
 {

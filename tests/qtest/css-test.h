@@ -20,20 +20,22 @@
 #define CRW_ADDR   0x6100
 #define CHSC_ADDR  0x10000
 
-#define SID(n)     (0x00010000u | (n))
+#define SID(n)            (0x00010000u | (n))
 #define PGM_ADDRESSING    0x0005
 #define PGM_SPECIFICATION 0x0006
 #define PGM_OPERAND       0x0015
 
 static inline QTestState *start(const char *extra)
 {
-    g_autofree char *args = g_strdup_printf(
-        "-machine s390-ccw-virtio -nodefaults %s", extra ? extra : "");
+    g_autofree char *args =
+        g_strdup_printf("-machine s390-ccw-virtio -nodefaults %s",
+                        extra ? extra : "");
 
     return qtest_init(args);
 }
 
-static inline gchar *G_GNUC_PRINTF(2, 3) cmd(QTestState *s, const char *fmt, ...)
+static inline gchar *G_GNUC_PRINTF(2, 3)
+    cmd(QTestState *s, const char *fmt, ...)
 {
     g_autofree char *line = NULL;
     va_list ap;

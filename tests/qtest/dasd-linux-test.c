@@ -10,12 +10,12 @@
  */
 #include "vfio-ccw-test.h"
 
-#define LX_CCW   0x80000        /* the program (up to 254 CCWs) */
-#define LX_PARM  0x88000        /* Define Extent, Locate Record data */
-#define LX_DATA  0x90000        /* data areas */
-#define LX_CNT   0xa0000        /* the counts of a format program */
-#define BLK      4096
-#define RPT      12
+#define LX_CCW  0x80000 /* the program (up to 254 CCWs) */
+#define LX_PARM 0x88000 /* Define Extent, Locate Record data */
+#define LX_DATA 0x90000 /* data areas */
+#define LX_CNT  0xa0000 /* the counts of a format program */
+#define BLK     4096
+#define RPT     12
 
 /* SSCH on path 0 only (ORB LPM 0x80), as path verification does */
 static void lx_run(Fx *f)
@@ -67,8 +67,7 @@ static void lx_lr(Fx *f, int i, int k, uint8_t op, uint8_t n, uint32_t t,
     lx_ccw(f, i, 0x47, F_CC, 16, at);
 }
 
-static void lx_count(uint8_t *c, uint32_t t, uint8_t r, uint8_t kl,
-                     uint16_t dl)
+static void lx_count(uint8_t *c, uint32_t t, uint8_t r, uint8_t kl, uint16_t dl)
 {
     put16(c, t / 15);
     put16(c + 2, t % 15);
@@ -95,8 +94,8 @@ static void cdl_sizes(uint32_t t, int r, uint8_t *kl, uint16_t *dl)
 /* Path verification, device characteristics and subsystem data */
 static void lx_online(Fx *f)
 {
-    static const uint8_t pgid[11] = { 0, 0, 0x12, 0x34, 0x56, 0x28, 0x17,
-                                      0xd9, 0x80, 0x01, 0x02 };
+    static const uint8_t pgid[11] = { 0,    0,    0x12, 0x34, 0x56, 0x28,
+                                      0x17, 0xd9, 0x80, 0x01, 0x02 };
     uint8_t buf[512], want[12] = { 0xff, 0x39, 0x90, 0xc2, 0x33, 0x90, 0x02 };
 
     lx_ccw(f, 0, 0xe4, F_SLI, 256, LX_DATA);
@@ -156,9 +155,9 @@ static void lx_online(Fx *f)
         lx_ok(f, 2, 0);
         qtest_memread(f->s, LX_DATA + 16, buf, len[i]);
         if (i == 0) {
-            g_assert_cmphex(buf[8] & 0x01, ==, 0);      /* no Prefix */
+            g_assert_cmphex(buf[8] & 0x01, ==, 0); /* no Prefix */
         } else {
-            g_assert_cmphex(buf[0x34 * 2], ==, 0x01);   /* base device */
+            g_assert_cmphex(buf[0x34 * 2], ==, 0x01); /* base device */
         }
     }
 }
@@ -235,8 +234,8 @@ static void test_linux_life(void)
     lx_online(&f);
     lx_format_cyl0(&f);
     image_track(&f, 14, trk);
-    g_assert_cmphex(trk[21 + 4], ==, 1);                     /* R1 */
-    g_assert_cmphex(trk[21 + 11 * (8 + BLK) + 4], ==, RPT);  /* R12 */
+    g_assert_cmphex(trk[21 + 4], ==, 1);                    /* R1 */
+    g_assert_cmphex(trk[21 + 11 * (8 + BLK) + 4], ==, RPT); /* R12 */
     lx_analysis(&f);
 
     /* fdasd: the format-4 DSCB into R1 of the VTOC track (0/1) */

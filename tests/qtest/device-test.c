@@ -13,8 +13,9 @@
 
 static QTestState *start(const char *extra)
 {
-    g_autofree char *args = g_strdup_printf(
-        "-machine s390-ccw-virtio -nodefaults %s", extra ? extra : "");
+    g_autofree char *args =
+        g_strdup_printf("-machine s390-ccw-virtio -nodefaults %s",
+                        extra ? extra : "");
 
     return qtest_init(args);
 }
@@ -37,8 +38,9 @@ static gint cmp_names(gconstpointer a, gconstpointer b)
 /* Names of the child<> properties of @path, sorted, comma-separated. */
 static gchar *children(QTestState *s, const char *path)
 {
-    JsonObject *rsp = qtest_qmp(s, "{'execute': 'qom-list', "
-                                   "'arguments': {'path': %s}}", path);
+    JsonObject *rsp =
+        qtest_qmp(s, "{'execute': 'qom-list', 'arguments': {'path': %s}}",
+                  path);
     JsonArray *arr = json_object_get_array_member(rsp, "return");
     g_autoptr(GPtrArray) names = g_ptr_array_new();
     gchar *out;
@@ -108,14 +110,14 @@ static void test_add_with_id(void)
     g_autofree gchar *mode = NULL;
 
     assert_children(s, "/machine/peripheral", "");
-    qtest_qmp_assert_success(s, "{'execute': 'device_add', 'arguments': "
-                                "{'driver': 'testdev', 'id': 'd0', "
-                                "'u32': 42, 'label': 'x,y', 'mode': 'off', "
-                                "'flag': true}}");
+    qtest_qmp_assert_success(
+        s,
+        "{'execute': 'device_add', 'arguments': {'driver': 'testdev', 'id': 'd0', "
+        "'u32': 42, 'label': 'x,y', 'mode': 'off', 'flag': true}}");
     assert_children(s, "/machine/peripheral", "d0");
     g_assert_cmpint(get_int(s, "/machine/peripheral/d0", "u32"), ==, 42);
-    g_assert_cmpint(get_int(s, "/machine/peripheral/d0", "realize-count"),
-                    ==, 1);
+    g_assert_cmpint(get_int(s, "/machine/peripheral/d0", "realize-count"), ==,
+                    1);
     label = get_str(s, "/machine/peripheral/d0", "label");
     g_assert_cmpstr(label, ==, "x,y");
     mode = get_str(s, "/machine/peripheral/d0", "mode");
@@ -127,15 +129,15 @@ static void test_add_anonymous(void)
 {
     QTestState *s = start(NULL);
 
-    qtest_qmp_assert_success(s, "{'execute': 'device_add', "
-                                "'arguments': {'driver': 'testdev'}}");
-    qtest_qmp_assert_success(s, "{'execute': 'device_add', "
-                                "'arguments': {'driver': 'testdev', "
-                                "'u8': 3}}");
+    qtest_qmp_assert_success(
+        s, "{'execute': 'device_add', 'arguments': {'driver': 'testdev'}}");
+    qtest_qmp_assert_success(
+        s,
+        "{'execute': 'device_add', 'arguments': {'driver': 'testdev', 'u8': 3}}");
     assert_children(s, "/machine/peripheral-anon", "device[0],device[1]");
     assert_children(s, "/machine/peripheral", "");
-    g_assert_cmpint(get_int(s, "/machine/peripheral-anon/device[1]", "u8"),
-                    ==, 3);
+    g_assert_cmpint(get_int(s, "/machine/peripheral-anon/device[1]", "u8"), ==,
+                    3);
     qtest_quit(s);
 }
 
@@ -144,44 +146,55 @@ static void test_add_errors(void)
 {
     QTestState *s = start("-device testdev,id=keep");
 
-    assert_error(qtest_qmp(s, "{'execute': 'device_add', 'arguments': "
-                              "{'driver': 'testdev', 'id': 'b1', "
-                              "'u32': 'abc'}}"),
-                 "GenericError", "Parameter 'u32' expects integer");
-    assert_error(qtest_qmp(s, "{'execute': 'device_add', 'arguments': "
-                              "{'driver': 'testdev', 'u8': 256}}"),
-                 "GenericError", "Parameter 'u8' expects uint8_t");
-    assert_error(qtest_qmp(s, "{'execute': 'device_add', 'arguments': "
-                              "{'driver': 'testdev', 'id': 'b2', "
-                              "'devno': 'xyz'}}"),
-                 "GenericError",
-                 "Property 'testdev.devno' doesn't take value 'xyz'");
-    assert_error(qtest_qmp(s, "{'execute': 'device_add', 'arguments': "
-                              "{'driver': 'testdev', 'id': 'b3', "
-                              "'bogus': 1}}"),
-                 "GenericError", "Property 'testdev.bogus' not found");
-    assert_error(qtest_qmp(s, "{'execute': 'device_add', 'arguments': "
-                              "{'driver': 'testdev', 'id': 'b4', "
-                              "'fail-realize': true}}"),
-                 "GenericError", "testdev: realize failed on request");
-    assert_error(qtest_qmp(s, "{'execute': 'device_add', 'arguments': "
-                              "{'driver': 'testdev', 'fail-realize': true}}"),
-                 "GenericError", "testdev: realize failed on request");
-    assert_error(qtest_qmp(s, "{'execute': 'device_add', "
-                              "'arguments': {'driver': 'foo'}}"),
-                 "GenericError", "'foo' is not a valid device model name");
-    assert_error(qtest_qmp(s, "{'execute': 'device_add', "
-                              "'arguments': {'id': 'z'}}"),
-                 "GenericError", "Parameter 'driver' is missing");
-    assert_error(qtest_qmp(s, "{'execute': 'device_add', 'arguments': "
-                              "{'driver': 'testdev', 'id': 'keep'}}"),
-                 "GenericError", "Duplicate device ID 'keep'");
+    assert_error(
+        qtest_qmp(
+            s,
+            "{'execute': 'device_add', 'arguments': {'driver': 'testdev', 'id': 'b1', 'u32': 'abc'}}"),
+        "GenericError", "Parameter 'u32' expects integer");
+    assert_error(
+        qtest_qmp(
+            s,
+            "{'execute': 'device_add', 'arguments': {'driver': 'testdev', 'u8': 256}}"),
+        "GenericError", "Parameter 'u8' expects uint8_t");
+    assert_error(
+        qtest_qmp(
+            s,
+            "{'execute': 'device_add', 'arguments': {'driver': 'testdev', 'id': 'b2', 'devno': 'xyz'}}"),
+        "GenericError", "Property 'testdev.devno' doesn't take value 'xyz'");
+    assert_error(
+        qtest_qmp(
+            s,
+            "{'execute': 'device_add', 'arguments': {'driver': 'testdev', 'id': 'b3', 'bogus': 1}}"),
+        "GenericError", "Property 'testdev.bogus' not found");
+    assert_error(
+        qtest_qmp(
+            s,
+            "{'execute': 'device_add', 'arguments': {'driver': 'testdev', 'id': 'b4', 'fail-realize': true}}"),
+        "GenericError", "testdev: realize failed on request");
+    assert_error(
+        qtest_qmp(
+            s,
+            "{'execute': 'device_add', 'arguments': {'driver': 'testdev', 'fail-realize': true}}"),
+        "GenericError", "testdev: realize failed on request");
+    assert_error(
+        qtest_qmp(s,
+                  "{'execute': 'device_add', 'arguments': {'driver': 'foo'}}"),
+        "GenericError", "'foo' is not a valid device model name");
+    assert_error(
+        qtest_qmp(s, "{'execute': 'device_add', 'arguments': {'id': 'z'}}"),
+        "GenericError", "Parameter 'driver' is missing");
+    assert_error(
+        qtest_qmp(
+            s,
+            "{'execute': 'device_add', 'arguments': {'driver': 'testdev', 'id': 'keep'}}"),
+        "GenericError", "Duplicate device ID 'keep'");
 
     assert_children(s, "/machine/peripheral", "keep");
     assert_children(s, "/machine/peripheral-anon", "");
     /* the failed ids are free again */
-    qtest_qmp_assert_success(s, "{'execute': 'device_add', 'arguments': "
-                                "{'driver': 'testdev', 'id': 'b4'}}");
+    qtest_qmp_assert_success(
+        s,
+        "{'execute': 'device_add', 'arguments': {'driver': 'testdev', 'id': 'b4'}}");
     assert_children(s, "/machine/peripheral", "b4,keep");
     qtest_quit(s);
 }
@@ -190,24 +203,28 @@ static void test_del(void)
 {
     QTestState *s = start(NULL);
 
-    qtest_qmp_assert_success(s, "{'execute': 'device_add', 'arguments': "
-                                "{'driver': 'testdev', 'id': 'd1'}}");
-    qtest_qmp_assert_success(s, "{'execute': 'device_del', "
-                                "'arguments': {'id': 'd1'}}");
+    qtest_qmp_assert_success(
+        s,
+        "{'execute': 'device_add', 'arguments': {'driver': 'testdev', 'id': 'd1'}}");
+    qtest_qmp_assert_success(
+        s, "{'execute': 'device_del', 'arguments': {'id': 'd1'}}");
     expect_deleted(s, "d1", "/machine/peripheral/d1");
     assert_children(s, "/machine/peripheral", "");
-    assert_error(qtest_qmp(s, "{'execute': 'qom-list', 'arguments': "
-                              "{'path': '/machine/peripheral/d1'}}"),
-                 "DeviceNotFound", "Device '/machine/peripheral/d1' not found");
-    assert_error(qtest_qmp(s, "{'execute': 'device_del', "
-                              "'arguments': {'id': 'd1'}}"),
-                 "DeviceNotFound", "Device 'd1' not found");
-    assert_error(qtest_qmp(s, "{'execute': 'device_del', "
-                              "'arguments': {'id': 'x'}}"),
-                 "DeviceNotFound", "Device 'x' not found");
+    assert_error(
+        qtest_qmp(
+            s,
+            "{'execute': 'qom-list', 'arguments': {'path': '/machine/peripheral/d1'}}"),
+        "DeviceNotFound", "Device '/machine/peripheral/d1' not found");
+    assert_error(
+        qtest_qmp(s, "{'execute': 'device_del', 'arguments': {'id': 'd1'}}"),
+        "DeviceNotFound", "Device 'd1' not found");
+    assert_error(
+        qtest_qmp(s, "{'execute': 'device_del', 'arguments': {'id': 'x'}}"),
+        "DeviceNotFound", "Device 'x' not found");
     /* the id can be used again */
-    qtest_qmp_assert_success(s, "{'execute': 'device_add', 'arguments': "
-                                "{'driver': 'testdev', 'id': 'd1'}}");
+    qtest_qmp_assert_success(
+        s,
+        "{'execute': 'device_add', 'arguments': {'driver': 'testdev', 'id': 'd1'}}");
     assert_children(s, "/machine/peripheral", "d1");
     qtest_quit(s);
 }
@@ -217,11 +234,11 @@ static void test_del_anonymous(void)
 {
     QTestState *s = start(NULL);
 
-    qtest_qmp_assert_success(s, "{'execute': 'device_add', "
-                                "'arguments': {'driver': 'testdev'}}");
-    qtest_qmp_assert_success(s, "{'execute': 'device_del', 'arguments': "
-                                "{'id': '/machine/peripheral-anon/"
-                                "device[0]'}}");
+    qtest_qmp_assert_success(
+        s, "{'execute': 'device_add', 'arguments': {'driver': 'testdev'}}");
+    qtest_qmp_assert_success(
+        s,
+        "{'execute': 'device_del', 'arguments': {'id': '/machine/peripheral-anon/device[0]'}}");
     expect_deleted(s, NULL, "/machine/peripheral-anon/device[0]");
     assert_children(s, "/machine/peripheral-anon", "");
     qtest_quit(s);
@@ -231,19 +248,19 @@ static void test_del_async(void)
 {
     QTestState *s = start(NULL);
 
-    qtest_qmp_assert_success(s, "{'execute': 'device_add', 'arguments': "
-                                "{'driver': 'testdev', 'id': 'slow', "
-                                "'unplug-delay-ns': 1000000}}");
-    qtest_qmp_assert_success(s, "{'execute': 'device_del', "
-                                "'arguments': {'id': 'slow'}}");
+    qtest_qmp_assert_success(
+        s,
+        "{'execute': 'device_add', 'arguments': {'driver': 'testdev', 'id': 'slow', "
+        "'unplug-delay-ns': 1000000}}");
+    qtest_qmp_assert_success(
+        s, "{'execute': 'device_del', 'arguments': {'id': 'slow'}}");
     /* not yet: the device is still there */
     assert_children(s, "/machine/peripheral", "slow");
     qtest_clock_step(s, 999999);
     assert_children(s, "/machine/peripheral", "slow");
-    assert_error(qtest_qmp(s, "{'execute': 'device_del', "
-                              "'arguments': {'id': 'slow'}}"),
-                 "GenericError",
-                 "Device 'slow' is already in the process of unplug");
+    assert_error(
+        qtest_qmp(s, "{'execute': 'device_del', 'arguments': {'id': 'slow'}}"),
+        "GenericError", "Device 'slow' is already in the process of unplug");
     qtest_clock_step(s, 1);
     expect_deleted(s, "slow", "/machine/peripheral/slow");
     assert_children(s, "/machine/peripheral", "");
@@ -257,8 +274,8 @@ static void test_startup_device(void)
     assert_children(s, "/machine/peripheral", "boot");
     assert_children(s, "/machine/peripheral-anon", "device[0]");
     g_assert_cmpint(get_int(s, "/machine/peripheral/boot", "i32"), ==, -3);
-    qtest_qmp_assert_success(s, "{'execute': 'device_del', "
-                                "'arguments': {'id': 'boot'}}");
+    qtest_qmp_assert_success(
+        s, "{'execute': 'device_del', 'arguments': {'id': 'boot'}}");
     expect_deleted(s, "boot", "/machine/peripheral/boot");
     assert_children(s, "/machine/peripheral", "");
     assert_children(s, "/machine/peripheral-anon", "device[0]");

@@ -60,8 +60,7 @@ int qt_accept(QTestState *s, int lfd, const char *what)
     fd = accept4(lfd, NULL, NULL, SOCK_CLOEXEC);
     g_assert(fd >= 0);
     /* a lockstep exchange then costs one blocking recv() */
-    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &rcv_timeout,
-               sizeof(rcv_timeout));
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &rcv_timeout, sizeof(rcv_timeout));
     return fd;
 }
 
@@ -112,7 +111,7 @@ void qt_receive(QTestState *s, int fd, QtRxBuf *rx, const char *what)
         return;
     }
     if (n == 0) {
-        qt_reap(s, true, NULL);     /* closed: the exit status says why */
+        qt_reap(s, true, NULL); /* closed: the exit status says why */
     }
     qt_fail(s, what);
 }

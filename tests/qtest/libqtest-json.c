@@ -34,28 +34,29 @@ static void json_format_conv(GString *out, const char **pfmt, va_list *ap,
         f++;
     }
     if (*f == 'z') {
-        longs = 1;  /* size_t is long-sized on our hosts */
+        longs = 1; /* size_t is long-sized on our hosts */
         f++;
     }
     switch (*f) {
     case 'd':
     case 'i':
         g_string_append_printf(out, "%lld",
-                               longs > 1 ? va_arg(*ap, long long) :
-                               longs ? va_arg(*ap, long) : va_arg(*ap, int));
+                               longs > 1 ? va_arg(*ap, long long)
+                               : longs   ? va_arg(*ap, long)
+                                         : va_arg(*ap, int));
         break;
     case 'u':
         g_string_append_printf(out, "%llu",
-                               longs > 1 ? va_arg(*ap, unsigned long long) :
-                               longs ? va_arg(*ap, unsigned long) :
-                               va_arg(*ap, unsigned int));
+                               longs > 1 ? va_arg(*ap, unsigned long long)
+                               : longs   ? va_arg(*ap, unsigned long)
+                                         : va_arg(*ap, unsigned int));
         break;
     case 'f':
     case 'g': {
         char num[G_ASCII_DTOSTR_BUF_SIZE];
 
-        g_string_append(out, g_ascii_dtostr(num, sizeof(num),
-                                            va_arg(*ap, double)));
+        g_string_append(out,
+                        g_ascii_dtostr(num, sizeof(num), va_arg(*ap, double)));
         break;
     }
     case 's': {
@@ -76,8 +77,7 @@ static void json_format_conv(GString *out, const char **pfmt, va_list *ap,
         g_string_append_c(out, '%');
         break;
     default:
-        g_error("libqtest: unsupported conversion '%%%c' in QMP template",
-                *f);
+        g_error("libqtest: unsupported conversion '%%%c' in QMP template", *f);
     }
     *pfmt = f + 1;
 }
@@ -85,7 +85,7 @@ static void json_format_conv(GString *out, const char **pfmt, va_list *ap,
 gchar *qtest_json_vformat(const char *fmt, va_list ap)
 {
     GString *out = g_string_sized_new(strlen(fmt) + 64);
-    char quote = 0;     /* the quote of the string we are in, if any */
+    char quote = 0; /* the quote of the string we are in, if any */
     va_list ap2;
 
     va_copy(ap2, ap);

@@ -121,8 +121,7 @@ void qtest_memread(QTestState *s, uint64_t addr, void *data, size_t size)
     }
 }
 
-void qtest_memwrite(QTestState *s, uint64_t addr, const void *data,
-                    size_t size)
+void qtest_memwrite(QTestState *s, uint64_t addr, const void *data, size_t size)
 {
     g_autofree char *hex = NULL;
 
@@ -148,8 +147,7 @@ void qtest_bufread(QTestState *s, uint64_t addr, void *data, size_t size)
     memcpy(data, bytes, size);
 }
 
-void qtest_bufwrite(QTestState *s, uint64_t addr, const void *data,
-                    size_t size)
+void qtest_bufwrite(QTestState *s, uint64_t addr, const void *data, size_t size)
 {
     g_autofree gchar *b64 = NULL;
 

@@ -17,7 +17,7 @@
 /* Bytes received on one socket and not yet handed out. */
 typedef struct QtRxBuf {
     GString *data;
-    size_t consumed;    /* data->str[0..consumed) was handed out */
+    size_t consumed; /* data->str[0..consumed) was handed out */
 } QtRxBuf;
 
 struct QTestState {
@@ -30,8 +30,8 @@ struct QTestState {
     char *tmpdir;
     QtRxBuf qtest_rx;
     QtRxBuf qmp_rx;
-    GQueue async_lines;     /* qtest notifications (gchar *) */
-    GQueue qmp_events;      /* QMP events not asked for yet (JsonObject *) */
+    GQueue async_lines; /* qtest notifications (gchar *) */
+    GQueue qmp_events;  /* QMP events not asked for yet (JsonObject *) */
 };
 
 /* ---- libqtest-proc.c ---- */

@@ -13,7 +13,7 @@
 
 #include "libqtest-priv.h"
 
-static GList *running;      /* every QTestState not freed yet */
+static GList *running; /* every QTestState not freed yet */
 
 int qt_timeout_ms(void)
 {
@@ -143,7 +143,7 @@ static void start_emulator(QTestState *s, const char *binary, GPtrArray *argv)
     s->pid = pid;
     running = g_list_prepend(running, s);
     signal(SIGABRT, kill_emulators_and_reraise);
-    signal(SIGTRAP, kill_emulators_and_reraise);   /* fatal GLib criticals */
+    signal(SIGTRAP, kill_emulators_and_reraise); /* fatal GLib criticals */
 }
 
 /* The emulator's command line: our sockets and monitor, then the test's. */
@@ -157,11 +157,10 @@ static GPtrArray *build_argv(const char *binary, const char *qtest_path,
     g_ptr_array_add(argv, g_strdup("-qtest"));
     g_ptr_array_add(argv, g_strdup_printf("unix:%s", qtest_path));
     g_ptr_array_add(argv, g_strdup("-qtest-log"));
-    g_ptr_array_add(argv, g_strdup(getenv("QTEST_LOG") ? "/dev/fd/2"
-                                                       : "/dev/null"));
+    g_ptr_array_add(argv,
+                    g_strdup(getenv("QTEST_LOG") ? "/dev/fd/2" : "/dev/null"));
     g_ptr_array_add(argv, g_strdup("-chardev"));
-    g_ptr_array_add(argv, g_strdup_printf("socket,path=%s,id=char0",
-                                          qmp_path));
+    g_ptr_array_add(argv, g_strdup_printf("socket,path=%s,id=char0", qmp_path));
     qt_args_append(argv, "-mon chardev=char0,mode=control -display none");
     qt_args_append(argv, extra_args);
     if (accel_qtest) {
@@ -202,10 +201,10 @@ QTestState *qtest_init_opts(const QTestInitOptions *opts,
     argv = build_argv(binary, qtest_path, qmp_path, extra_args,
                       !opts->no_accel_qtest);
     start_emulator(s, binary, argv);
-    s->qtest_fd = qt_accept(s, qtest_lfd, "the emulator did not connect "
-                            "to the qtest socket");
-    s->qmp_fd = qt_accept(s, qmp_lfd, "the emulator did not connect "
-                          "to the QMP socket");
+    s->qtest_fd = qt_accept(s, qtest_lfd,
+                            "the emulator did not connect to the qtest socket");
+    s->qmp_fd = qt_accept(s, qmp_lfd,
+                          "the emulator did not connect to the QMP socket");
     close(qtest_lfd);
     close(qmp_lfd);
     unlink(qtest_path);
@@ -287,8 +286,8 @@ void qtest_quit(QTestState *s)
     }
     if (WIFEXITED(s->wstatus) &&
         WEXITSTATUS(s->wstatus) != s->expected_status) {
-        g_error("libqtest: the emulator exited with status %d, "
-                "expected %d", WEXITSTATUS(s->wstatus), s->expected_status);
+        g_error("libqtest: the emulator exited with status %d, expected %d",
+                WEXITSTATUS(s->wstatus), s->expected_status);
     }
     qtest_free(s);
 }

@@ -44,7 +44,6 @@ static size_t json_frame_len(const char *p, size_t len, size_t *skip)
     return 0;
 }
 
-
 JsonObject *qtest_qmp_receive_dict(QTestState *s)
 {
     g_autoptr(JsonParser) parser = json_parser_new();
@@ -62,8 +61,8 @@ JsonObject *qtest_qmp_receive_dict(QTestState *s)
         qt_receive(s, s->qmp_fd, &s->qmp_rx, "no reply on the QMP socket");
     }
     if (!json_parser_load_from_data(parser, text + skip, n, &err)) {
-        g_error("libqtest: bad JSON from QMP: %s: %.*s", err->message,
-                (int)n, text + skip);
+        g_error("libqtest: bad JSON from QMP: %s: %.*s", err->message, (int)n,
+                text + skip);
     }
     qt_rx_consume(&s->qmp_rx, skip + n);
     root = json_parser_get_root(parser);
@@ -258,9 +257,9 @@ gchar *qmp_to_string(JsonObject *obj)
 
 JsonNode *qtest_qom_get(QTestState *s, const char *path, const char *prop)
 {
-    JsonObject *rsp = qtest_qmp(s, "{'execute': 'qom-get', 'arguments': "
-                                   "{'path': %s, 'property': %s}}",
-                                path, prop);
+    JsonObject *rsp = qtest_qmp(
+        s, "{'execute': 'qom-get', 'arguments': {'path': %s, 'property': %s}}",
+        path, prop);
     JsonNode *ret = json_object_dup_member(rsp, "return");
 
     if (!ret) {

@@ -24,8 +24,8 @@ static bool drain_once(int fd, GString *out)
 }
 
 /* Collect stdout and stderr until both close (or the timeout kills it). */
-static int collect_until_exit(GPid pid, int out_fd, int err_fd,
-                              GString *out, GString *err)
+static int collect_until_exit(GPid pid, int out_fd, int err_fd, GString *out,
+                              GString *err)
 {
     int64_t deadline = qt_now_ms() + qt_timeout_ms();
     struct pollfd pfd[2] = {
@@ -56,8 +56,8 @@ static int collect_until_exit(GPid pid, int out_fd, int err_fd,
     return WIFSIGNALED(wstatus) ? -WTERMSIG(wstatus) : WEXITSTATUS(wstatus);
 }
 
-gchar *qtest_run_binary(const char *binary, const char *args,
-                        int *exit_status, gchar **stderr_text)
+gchar *qtest_run_binary(const char *binary, const char *args, int *exit_status,
+                        gchar **stderr_text)
 {
     g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func(g_free);
     GString *out = g_string_new(""), *err = g_string_new("");

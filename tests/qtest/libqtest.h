@@ -33,9 +33,9 @@ QTestState *qtest_init(const char *extra_args);
 QTestState *qtest_init_without_qmp_handshake(const char *extra_args);
 
 typedef struct QTestInitOptions {
-    const char *binary;     /* NULL: $QTEST_QEMU_BINARY */
-    bool no_accel_qtest;    /* do not add "-accel qtest" (e.g. real QEMU) */
-    bool no_handshake;      /* leave the QMP greeting unread */
+    const char *binary;  /* NULL: $QTEST_QEMU_BINARY */
+    bool no_accel_qtest; /* do not add "-accel qtest" (e.g. real QEMU) */
+    bool no_handshake;   /* leave the QMP greeting unread */
 } QTestInitOptions;
 QTestState *qtest_init_opts(const QTestInitOptions *opts,
                             const char *extra_args);
@@ -65,8 +65,8 @@ bool qtest_probe_child(QTestState *s);
 gchar *qtest_run_cmdline(const char *args, int *exit_status,
                          gchar **stderr_text);
 /* Same with an explicit binary path. */
-gchar *qtest_run_binary(const char *binary, const char *args,
-                        int *exit_status, gchar **stderr_text);
+gchar *qtest_run_binary(const char *binary, const char *args, int *exit_status,
+                        gchar **stderr_text);
 
 /* ---- qtest protocol ---- */
 
@@ -98,8 +98,7 @@ void qtest_memwrite(QTestState *s, uint64_t addr, const void *data,
 void qtest_bufread(QTestState *s, uint64_t addr, void *data, size_t size);
 void qtest_bufwrite(QTestState *s, uint64_t addr, const void *data,
                     size_t size);
-void qtest_memset(QTestState *s, uint64_t addr, uint8_t pattern,
-                  size_t size);
+void qtest_memset(QTestState *s, uint64_t addr, uint8_t pattern, size_t size);
 /* Advance the virtual clock by @step ns (or to the next deadline with
  * qtest_clock_step_next); returns the new clock value. */
 int64_t qtest_clock_step(QTestState *s, int64_t step);
@@ -119,8 +118,7 @@ bool qtest_big_endian(QTestState *s);
  * a percent sign.  Inside a string %s inserts escaped text and %d etc.
  * the digits.
  */
-JsonObject *qtest_qmp(QTestState *s, const char *fmt, ...)
-    G_GNUC_PRINTF(2, 3);
+JsonObject *qtest_qmp(QTestState *s, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 JsonObject *qtest_vqmp(QTestState *s, const char *fmt, va_list ap)
     G_GNUC_PRINTF(2, 0);
 /* Send only. */

@@ -25,9 +25,9 @@ static void test_daemonize_ok(void)
     g_autofree gchar *pidf = g_build_filename(dir, "qmp.pid", NULL);
     g_autofree gchar *sock = g_build_filename(dir, "qmp.monitor", NULL);
     g_autofree gchar *args = g_strdup_printf(
-        "-S -no-user-config -nodefaults -nographic "
-        "-machine none,accel=kvm:tcg "
-        "-qmp unix:%s,server=on,wait=off -pidfile %s -daemonize", sock, pidf);
+        "-S -no-user-config -nodefaults -nographic -machine none,accel=kvm:tcg "
+        "-qmp unix:%s,server=on,wait=off -pidfile %s -daemonize",
+        sock, pidf);
     g_autofree gchar *err = NULL, *out = NULL, *text = NULL;
     int status;
     long pid;
@@ -41,7 +41,7 @@ static void test_daemonize_ok(void)
     pid = strtol(text, NULL, 10);
     g_assert_cmpint(pid, >, 1);
     g_assert_cmpint(pid, !=, getpid());
-    g_assert_cmpint(kill(pid, 0), ==, 0);     /* the daemon runs on */
+    g_assert_cmpint(kill(pid, 0), ==, 0); /* the daemon runs on */
     g_assert_true(g_file_test(sock, G_FILE_TEST_EXISTS));
     g_assert_cmpint(kill(pid, SIGTERM), ==, 0);
     for (int i = 0; i < 100 && g_file_test(pidf, G_FILE_TEST_EXISTS); i++) {
@@ -92,14 +92,16 @@ static void test_machine_none(void)
     g_assert_nonnull(strstr(out, "\nnone                 empty machine\n"));
 
     qts = qtest_init("-machine none -nodefaults");
-    rsp = qtest_qmp(qts, "{'execute': 'qom-get', 'arguments': "
-                    "{'path': '/machine', 'property': 'type'}}");
+    rsp = qtest_qmp(
+        qts,
+        "{'execute': 'qom-get', 'arguments': {'path': '/machine', 'property': 'type'}}");
     g_assert_cmpstr(json_object_get_string_member(rsp, "return"), ==,
                     "none-machine");
     json_object_unref(rsp);
     /* no channel subsystem: no css bridge below /machine */
-    rsp = qtest_qmp(qts, "{'execute': 'qom-get', 'arguments': "
-                    "{'path': 'virtual-css-bridge', 'property': 'type'}}");
+    rsp = qtest_qmp(
+        qts,
+        "{'execute': 'qom-get', 'arguments': {'path': 'virtual-css-bridge', 'property': 'type'}}");
     qmp_expect_error_and_unref(rsp, NULL);
     qtest_quit(qts);
 }
@@ -110,24 +112,24 @@ static void test_accel_fallback(void)
     g_autofree gchar *out = NULL, *err = NULL;
     int status;
 
-    out = qtest_run_cmdline("-machine no-such-board,accel=kvm:tcg "
-                            "-nodefaults", &status, &err);
+    out = qtest_run_cmdline("-machine no-such-board,accel=kvm:tcg -nodefaults",
+                            &status, &err);
     g_assert_cmpint(status, ==, 1);
-    g_assert_nonnull(strstr(err, "qemu-system-s390x: failed to initialize "
-                                 "kvm: "));
+    g_assert_nonnull(
+        strstr(err, "qemu-system-s390x: failed to initialize kvm: "));
     g_assert_nonnull(strstr(err, "qemu-system-s390x: falling back to tcg\n"));
     if (access("/dev/kvm", F_OK) < 0) {
-        g_assert_nonnull(strstr(err, "Could not access KVM kernel module: "
-                                     "No such file or directory\n"
-                                     "qemu-system-s390x: failed to initialize"
-                                     " kvm: No such file or directory\n"));
+        g_assert_nonnull(strstr(
+            err,
+            "Could not access KVM kernel module: No such file or directory\n"
+            "qemu-system-s390x: failed to initialize kvm: No such file or directory\n"));
     }
     g_free(out);
     g_free(err);
     out = qtest_run_cmdline("-accel kvm -machine none", &status, &err);
     g_assert_cmpint(status, ==, 1);
-    g_assert_true(g_str_has_prefix(err, "qemu-system-s390x: -accel kvm: "
-                                        "failed to initialize kvm: "));
+    g_assert_true(g_str_has_prefix(
+        err, "qemu-system-s390x: -accel kvm: failed to initialize kvm: "));
     g_assert_null(strstr(err, "falling back"));
 }
 
@@ -158,28 +160,31 @@ static void test_probe_commands(void)
     g_assert_cmpstr(kvm, ==, "{\"enabled\":false,\"present\":false}");
     g_assert_cmpstr(tpm, ==, "[]");
     g_assert_cmpstr(tpmt, ==, "[]");
-    g_assert_true(g_str_has_prefix(mig, "[{\"state\":false,\"capability\":"
-                                        "\"xbzrle\"}"));
-    g_assert_nonnull(strstr(mig, "{\"state\":false,\"capability\":"
-                                 "\"postcopy-preempt\"}]"));
+    g_assert_true(
+        g_str_has_prefix(mig, "[{\"state\":false,\"capability\":\"xbzrle\"}"));
+    g_assert_nonnull(
+        strstr(mig, "{\"state\":false,\"capability\":\"postcopy-preempt\"}]"));
     g_assert_null(strstr(mig, "true"));
-    g_assert_nonnull(strstr(cpus, "\"name\":\"qemu\",\"typename\":"
-                                  "\"qemu-s390x-cpu\""));
+    g_assert_nonnull(
+        strstr(cpus, "\"name\":\"qemu\",\"typename\":\"qemu-s390x-cpu\""));
 
-    rsp = qtest_qmp(qts, "{'execute': 'query-cpu-model-expansion', "
-                    "'arguments': {'type': 'static', 'model': "
-                    "{'name': 'host'}}}");
+    rsp = qtest_qmp(
+        qts,
+        "{'execute': 'query-cpu-model-expansion', 'arguments': {'type': 'static', 'model': "
+        "{'name': 'host'}}}");
     g_assert_cmpstr(json_object_get_string_member(
                         json_object_get_object_member(rsp, "error"), "desc"),
                     ==, "The CPU definition 'host' is unknown.");
     json_object_unref(rsp);
-    rsp = qtest_qmp(qts, "{'execute': 'query-cpu-model-expansion', "
-                    "'arguments': {'type': 'full', 'model': "
-                    "{'name': 'max'}}}");
+    rsp = qtest_qmp(
+        qts,
+        "{'execute': 'query-cpu-model-expansion', 'arguments': {'type': 'full', 'model': {'name': 'max'}}}");
     g_assert_cmpstr(json_object_get_string_member(
                         json_object_get_object_member(
                             json_object_get_object_member(rsp, "return"),
-                            "model"), "name"), ==, "max");
+                            "model"),
+                        "name"),
+                    ==, "max");
     json_object_unref(rsp);
     rsp = qtest_qmp(qts, "{'execute': 'query-kvm', 'arguments': {'x': 1}}");
     qmp_expect_error_and_unref(rsp, "GenericError");
@@ -190,14 +195,15 @@ static void test_probe_commands(void)
 static void test_accel_types(void)
 {
     QTestState *qts = qtest_init("-machine none -nodefaults");
-    JsonObject *rsp = qtest_qmp(qts, "{'execute': 'qom-list-types', "
-                                "'arguments': {'implements': 'accel'}}");
+    JsonObject *rsp = qtest_qmp(
+        qts,
+        "{'execute': 'qom-list-types', 'arguments': {'implements': 'accel'}}");
     g_autofree gchar *text = json_to_string(json_object_get_member(rsp,
                                                                    "return"),
                                             false);
 
-    g_assert_nonnull(strstr(text, "{\"name\":\"tcg-accel\",\"parent\":"
-                                  "\"accel\"}"));
+    g_assert_nonnull(
+        strstr(text, "{\"name\":\"tcg-accel\",\"parent\":\"accel\"}"));
     g_assert_nonnull(strstr(text, "\"qtest-accel\""));
     g_assert_nonnull(strstr(text, "\"kvm-accel\""));
     json_object_unref(rsp);
@@ -207,22 +213,21 @@ static void test_accel_types(void)
 static void test_cmdline_options(void)
 {
     QTestState *qts = qtest_init("-machine none -nodefaults");
-    g_autofree gchar *all = qmp_return_text(qts,
-                                            "query-command-line-options");
+    g_autofree gchar *all = qmp_return_text(qts, "query-command-line-options");
     g_autofree gchar *help = NULL, *err = NULL;
     JsonObject *rsp;
     int status;
 
-    g_assert_nonnull(strstr(all, "{\"name\":\"accel\",\"type\":"
-                                 "\"string\"}"));
+    g_assert_nonnull(strstr(all, "{\"name\":\"accel\",\"type\":\"string\"}"));
     g_assert_nonnull(strstr(all, "\"option\":\"machine\""));
-    g_assert_null(strstr(all, "\"option\":\"drive\""));  /* refused */
+    g_assert_null(strstr(all, "\"option\":\"drive\"")); /* refused */
     /* sandbox is listed exactly when the build has it */
     help = qtest_run_cmdline("-h", &status, &err);
     g_assert_cmpint(!!strstr(all, "\"option\":\"sandbox\""), ==,
                     !!strstr(help, "\n-sandbox on"));
-    rsp = qtest_qmp(qts, "{'execute': 'query-command-line-options', "
-                    "'arguments': {'option': 'bogus'}}");
+    rsp = qtest_qmp(
+        qts,
+        "{'execute': 'query-command-line-options', 'arguments': {'option': 'bogus'}}");
     g_assert_cmpstr(json_object_get_string_member(
                         json_object_get_object_member(rsp, "error"), "desc"),
                     ==, "invalid option name: bogus");
@@ -242,8 +247,7 @@ static void test_qmp_schema(void)
     JsonArray *schema = json_object_get_array_member(rsp, "return");
     JsonArray *names = json_object_get_array_member(cmds, "return");
     g_autoptr(GHashTable) defined = g_hash_table_new(g_str_hash, g_str_equal);
-    g_autoptr(GHashTable) in_schema = g_hash_table_new(g_str_hash,
-                                                       g_str_equal);
+    g_autoptr(GHashTable) in_schema = g_hash_table_new(g_str_hash, g_str_equal);
     guint ncmds = 0;
 
     for (guint i = 0; i < json_array_get_length(schema); i++) {
@@ -275,8 +279,10 @@ static void test_qmp_schema(void)
     }
     g_assert_cmpuint(ncmds, ==, json_array_get_length(names));
     for (guint i = 0; i < json_array_get_length(names); i++) {
-        const char *name = json_object_get_string_member(
-            json_array_get_object_element(names, i), "name");
+        const char *name =
+            json_object_get_string_member(json_array_get_object_element(names,
+                                                                        i),
+                                          "name");
 
         if (!g_hash_table_contains(in_schema, name)) {
             g_error("command %s is registered but not in qapi/schema.json",

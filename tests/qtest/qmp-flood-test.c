@@ -89,8 +89,9 @@ static int flood(int fd, GString *req)
         ssize_t n;
 
         if (!req->len) {
-            g_string_printf(req, "{\"execute\": \"query-status\", "
-                                 "\"id\": %d}\n", sent);
+            g_string_printf(req,
+                            "{\"execute\": \"query-status\", \"id\": %d}\n",
+                            sent);
         }
         n = write(fd, req->str, req->len);
         if (n > 0) {
@@ -122,8 +123,8 @@ static void test_qmp_flood(void)
     g_autofree char *dir = g_dir_make_tmp("qmp-flood-XXXXXX", NULL);
     g_autofree char *path = g_build_filename(dir, "flood.sock", NULL);
     g_autofree char *args = g_strdup_printf(
-        "-machine s390-ccw-virtio -nodefaults "
-        "-qmp unix:%s,server=on,wait=off", path);
+        "-machine s390-ccw-virtio -nodefaults -qmp unix:%s,server=on,wait=off",
+        path);
     QTestState *s = qtest_init(args);
     g_autoptr(GString) in = g_string_new(NULL);
     g_autoptr(GString) rest = g_string_new(NULL);
@@ -133,8 +134,8 @@ static void test_qmp_flood(void)
     int sent;
 
     g_assert_nonnull(strstr(greeting, "\"QMP\""));
-    g_assert_cmpint(write(fd, "{\"execute\": \"qmp_capabilities\"}\n", 32),
-                    ==, 32);
+    g_assert_cmpint(write(fd, "{\"execute\": \"qmp_capabilities\"}\n", 32), ==,
+                    32);
     caps = client_line(fd, in);
     g_assert_nonnull(strstr(caps, "\"return\""));
 
@@ -183,8 +184,8 @@ static void test_flood_then_hang_up(void)
     g_autofree char *dir = g_dir_make_tmp("qmp-flood-XXXXXX", NULL);
     g_autofree char *path = g_build_filename(dir, "flood.sock", NULL);
     g_autofree char *args = g_strdup_printf(
-        "-machine s390-ccw-virtio -nodefaults "
-        "-qmp unix:%s,server=on,wait=off", path);
+        "-machine s390-ccw-virtio -nodefaults -qmp unix:%s,server=on,wait=off",
+        path);
     QTestState *s = qtest_init(args);
     g_autoptr(GString) in = g_string_new(NULL);
     g_autoptr(GString) rest = g_string_new(NULL);
@@ -192,8 +193,8 @@ static void test_flood_then_hang_up(void)
     g_autofree char *greeting = client_line(fd, in);
     g_autofree char *again = NULL;
 
-    g_assert_cmpint(write(fd, "{\"execute\": \"qmp_capabilities\"}\n", 32),
-                    ==, 32);
+    g_assert_cmpint(write(fd, "{\"execute\": \"qmp_capabilities\"}\n", 32), ==,
+                    32);
     g_assert_cmpint(flood(fd, rest), >, 1000);
     close(fd);
     assert_responsive(s);

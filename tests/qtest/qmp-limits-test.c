@@ -31,8 +31,8 @@ static long rss_kib(pid_t pid)
 
 static void assert_status_ok(QTestState *s)
 {
-    JsonObject *rsp = qtest_qmp(s, "{'execute': 'query-status', "
-                                   "'id': 'after'}");
+    JsonObject *rsp = qtest_qmp(s,
+                                "{'execute': 'query-status', 'id': 'after'}");
 
     g_assert_true(json_object_has_member(rsp, "return"));
     g_assert_cmpstr(json_object_get_string_member(rsp, "id"), ==, "after");

@@ -27,9 +27,9 @@ static QTestState *start_opts(bool handshake, const char *extra)
 {
     QTestInitOptions opts = { .no_accel_qtest = real_qemu,
                               .no_handshake = !handshake };
-    g_autofree char *args = g_strdup_printf(
-        "-machine s390-ccw-virtio -nodefaults %s %s",
-        real_qemu ? "-accel tcg -S" : "", extra ? extra : "");
+    g_autofree char *args =
+        g_strdup_printf("-machine s390-ccw-virtio -nodefaults %s %s",
+                        real_qemu ? "-accel tcg -S" : "", extra ? extra : "");
 
     return qtest_init_opts(&opts, args);
 }
@@ -90,14 +90,12 @@ static void test_greeting(void)
     g_assert_nonnull(json_object_get_array_member(qmp, "capabilities"));
     json_object_unref(greet);
 
-    assert_error(qtest_qmp(s, "{'execute': 'query-status'}"),
-                 "CommandNotFound",
+    assert_error(qtest_qmp(s, "{'execute': 'query-status'}"), "CommandNotFound",
                  "Expecting capabilities negotiation with 'qmp_capabilities'");
     qtest_qmp_assert_success(s, "{'execute': 'qmp_capabilities'}");
-    assert_error(qtest_qmp(s, "{'execute': 'qmp_capabilities'}"),
-                 "CommandNotFound",
-                 "Capabilities negotiation is already complete, "
-                 "command ignored");
+    assert_error(
+        qtest_qmp(s, "{'execute': 'qmp_capabilities'}"), "CommandNotFound",
+        "Capabilities negotiation is already complete, command ignored");
     qtest_qmp_assert_success(s, "{'execute': 'query-status'}");
     qtest_quit(s);
 }
@@ -121,8 +119,9 @@ static void test_unknown_and_id(void)
     g_assert_true(json_object_has_member(rsp, "return"));
     id = json_object_get_object_member(rsp, "id");
     g_assert_nonnull(id);
-    g_assert_cmpint(json_array_get_int_element(
-                        json_object_get_array_member(id, "a"), 0), ==, 1);
+    g_assert_cmpint(
+        json_array_get_int_element(json_object_get_array_member(id, "a"), 0),
+        ==, 1);
     json_object_unref(rsp);
 
     rsp = qtest_qmp(s, "{'execute': 'query-status'}");
@@ -163,8 +162,8 @@ static void test_malformed(void)
     assert_error(qtest_qmp(s, "{'arguments': {}}"), "GenericError",
                  "QMP input lacks member 'execute'");
     assert_error(qtest_qmp(s, "{'execute': 'query-status', 'arguments': []}"),
-                 "GenericError", "QMP input member 'arguments' must be "
-                                 "an object");
+                 "GenericError",
+                 "QMP input member 'arguments' must be an object");
     qtest_qmp_assert_success(s, "{'execute': 'query-status'}");
     qtest_quit(s);
 }
@@ -173,20 +172,21 @@ static void test_arguments(void)
 {
     QTestState *s = start(NULL);
 
-    assert_error(qtest_qmp(s, "{'execute': 'qom-list', "
-                              "'arguments': {'path': 42}}"),
-                 "GenericError",
-                 "Invalid parameter type for 'path', expected: string");
+    assert_error(
+        qtest_qmp(s, "{'execute': 'qom-list', 'arguments': {'path': 42}}"),
+        "GenericError", "Invalid parameter type for 'path', expected: string");
     assert_error(qtest_qmp(s, "{'execute': 'qom-list'}"), "GenericError",
                  "Parameter 'path' is missing");
-    assert_error(qtest_qmp(s, "{'execute': 'qom-list', "
-                              "'arguments': {'path': '/', 'extra': 1}}"),
-                 "GenericError", "Parameter 'extra' is unexpected");
-    assert_error(qtest_qmp(s, "{'execute': 'query-name', "
-                              "'arguments': {'x': 1}}"),
+    assert_error(
+        qtest_qmp(
+            s,
+            "{'execute': 'qom-list', 'arguments': {'path': '/', 'extra': 1}}"),
+        "GenericError", "Parameter 'extra' is unexpected");
+    assert_error(qtest_qmp(s,
+                           "{'execute': 'query-name', 'arguments': {'x': 1}}"),
                  "GenericError", "Parameter 'x' is unexpected");
-    qtest_qmp_assert_success(s, "{'execute': 'qom-list', "
-                                "'arguments': {'path': '/'}}");
+    qtest_qmp_assert_success(
+        s, "{'execute': 'qom-list', 'arguments': {'path': '/'}}");
     qtest_quit(s);
 }
 
@@ -220,8 +220,8 @@ static void test_query_name(void)
 
     s = start("-name guest=vm1,debug-threads=on");
     rsp = qtest_qmp(s, "{'execute': 'query-name'}");
-    g_assert_cmpstr(json_object_get_string_member(ret_object(rsp), "name"),
-                    ==, "vm1");
+    g_assert_cmpstr(json_object_get_string_member(ret_object(rsp), "name"), ==,
+                    "vm1");
     json_object_unref(rsp);
     qtest_quit(s);
 }
@@ -229,11 +229,26 @@ static void test_query_name(void)
 static void test_query_commands(void)
 {
     static const char *const needed[] = {
-        "qmp_capabilities", "query-version", "query-commands",
-        "query-status", "query-name", "query-machines", "stop", "cont",
-        "system_reset", "quit", "device_add", "device_del", "qom-list",
-        "qom-get", "qom-set", "qom-list-types", "device-list-properties",
-        "object-add", "object-del", NULL,
+        "qmp_capabilities",
+        "query-version",
+        "query-commands",
+        "query-status",
+        "query-name",
+        "query-machines",
+        "stop",
+        "cont",
+        "system_reset",
+        "quit",
+        "device_add",
+        "device_del",
+        "qom-list",
+        "qom-get",
+        "qom-set",
+        "qom-list-types",
+        "device-list-properties",
+        "object-add",
+        "object-del",
+        NULL,
     };
     QTestState *s = start(NULL);
     JsonObject *rsp = qtest_qmp(s, "{'execute': 'query-commands'}");
@@ -381,8 +396,8 @@ static void test_two_monitors(void)
 {
     g_autofree char *dir = g_dir_make_tmp("qmp-test-XXXXXX", NULL);
     g_autofree char *path = g_build_filename(dir, "mon2.sock", NULL);
-    g_autofree char *args = g_strdup_printf(
-        "-qmp unix:%s,server=on,wait=off", path);
+    g_autofree char *args = g_strdup_printf("-qmp unix:%s,server=on,wait=off",
+                                            path);
     QTestState *s = start(args);
     RawClient c;
     JsonObject *msg;

@@ -12,8 +12,8 @@
 
 static QTestState *start(const char *extra)
 {
-    g_autofree char *args = g_strdup_printf(
-        "-machine s390-ccw-virtio -nodefaults %s", extra);
+    g_autofree char *args =
+        g_strdup_printf("-machine s390-ccw-virtio -nodefaults %s", extra);
 
     return qtest_init(args);
 }
@@ -42,8 +42,9 @@ static void assert_get_str(QTestState *s, const char *path, const char *prop,
 /* qom-list @path as "name:type name:type ..." (g_free it). */
 static char *qom_list_line(QTestState *s, const char *path)
 {
-    JsonObject *rsp = qtest_qmp(s, "{'execute': 'qom-list', "
-                                   "'arguments': {'path': %s}}", path);
+    JsonObject *rsp =
+        qtest_qmp(s, "{'execute': 'qom-list', 'arguments': {'path': %s}}",
+                  path);
     JsonArray *arr = json_object_get_array_member(rsp, "return");
     GString *line = g_string_new("");
 
@@ -61,9 +62,9 @@ static char *qom_list_line(QTestState *s, const char *path)
 
 static void test_paths(void)
 {
-    QTestState *s = start("-device testdev,id=t1 -device testdev "
-                          "-object memory-backend-ram,id=m1,size=1M "
-                          "-device testdev,id=m1");
+    QTestState *s = start(
+        "-device testdev,id=t1 -device testdev -object memory-backend-ram,id=m1,size=1M "
+        "-device testdev,id=m1");
 
     assert_get_str(s, "/", "type", "container");
     assert_get_str(s, "/machine//peripheral/t1/", "type", "testdev");
@@ -76,16 +77,19 @@ static void test_paths(void)
     assert_get_str(s, "/machine/peripheral", "t1", "/machine/peripheral/t1");
     assert_get_str(s, "/", "objects", "/objects");
 
-    assert_error(qtest_qmp(s, "{'execute': 'qom-list', "
-                              "'arguments': {'path': 'm1'}}"),
-                 "GenericError", "Path 'm1' is ambiguous");
-    assert_error(qtest_qmp(s, "{'execute': 'qom-get', 'arguments': "
-                              "{'path': 'm1', 'property': 'type'}}"),
-                 "DeviceNotFound", "Device 'm1' not found");
-    assert_error(qtest_qmp(s, "{'execute': 'qom-get', 'arguments': "
-                              "{'path': 'peripheral/t2', "
-                              "'property': 'type'}}"),
-                 "DeviceNotFound", "Device 'peripheral/t2' not found");
+    assert_error(
+        qtest_qmp(s, "{'execute': 'qom-list', 'arguments': {'path': 'm1'}}"),
+        "GenericError", "Path 'm1' is ambiguous");
+    assert_error(
+        qtest_qmp(
+            s,
+            "{'execute': 'qom-get', 'arguments': {'path': 'm1', 'property': 'type'}}"),
+        "DeviceNotFound", "Device 'm1' not found");
+    assert_error(
+        qtest_qmp(
+            s,
+            "{'execute': 'qom-get', 'arguments': {'path': 'peripheral/t2', 'property': 'type'}}"),
+        "DeviceNotFound", "Device 'peripheral/t2' not found");
     qtest_quit(s);
 }
 
@@ -97,8 +101,8 @@ static void test_list_order(void)
 
     /* the type's own properties, then its ancestors', "type" last */
     g_assert_true(g_str_has_prefix(dev, "flag:bool u8:uint8 u32:uint32 "));
-    g_assert_true(g_str_has_suffix(dev, " realized:bool hotpluggable:bool "
-                                        "hotplugged:bool type:string "));
+    g_assert_true(g_str_has_suffix(
+        dev, " realized:bool hotpluggable:bool hotplugged:bool type:string "));
     /* instance properties (children) before class properties */
     g_assert_cmpstr(box, ==, "t1:child<testdev> type:string ");
     qtest_quit(s);
@@ -109,25 +113,24 @@ static void test_set_strict(void)
     QTestState *s = start("-device testdev,id=t1");
     JsonNode *v;
 
-    assert_error(qtest_qmp(s, "{'execute': 'qom-set', 'arguments': "
-                              "{'path': '/machine', "
-                              "'property': 'dump-guest-core', "
-                              "'value': 'yes'}}"),
-                 "GenericError",
-                 "Invalid parameter type for 'dump-guest-core', expected: "
-                 "boolean");
-    json_object_unref(qtest_qmp(s, "{'execute': 'qom-set', 'arguments': "
-                                   "{'path': 'machine', "
-                                   "'property': 'dump-guest-core', "
-                                   "'value': false}}"));
+    assert_error(
+        qtest_qmp(s, "{'execute': 'qom-set', 'arguments': {'path': '/machine', "
+                     "'property': 'dump-guest-core', 'value': 'yes'}}"),
+        "GenericError",
+        "Invalid parameter type for 'dump-guest-core', expected: boolean");
+    json_object_unref(
+        qtest_qmp(s, "{'execute': 'qom-set', 'arguments': {'path': 'machine', "
+                     "'property': 'dump-guest-core', 'value': false}}"));
     v = qtest_qom_get(s, "/machine", "dump-guest-core");
     g_assert_cmpint(json_node_get_value_type(v), ==, G_TYPE_BOOLEAN);
     g_assert_false(json_node_get_boolean(v));
     json_node_unref(v);
-    assert_error(qtest_qmp(s, "{'execute': 'qom-set', 'arguments': "
-                              "{'path': '/machine/peripheral', "
-                              "'property': 't1', 'value': 'x'}}"),
-                 "GenericError", "Property 'container.t1' is not writable");
+    assert_error(
+        qtest_qmp(
+            s,
+            "{'execute': 'qom-set', 'arguments': {'path': '/machine/peripheral', "
+            "'property': 't1', 'value': 'x'}}"),
+        "GenericError", "Property 'container.t1' is not writable");
     qtest_quit(s);
 }
 

@@ -19,9 +19,9 @@ static bool real_qemu;
 static QTestState *start(const char *extra)
 {
     QTestInitOptions opts = { .no_accel_qtest = real_qemu };
-    g_autofree char *args = g_strdup_printf(
-        "-machine s390-ccw-virtio -nodefaults %s %s",
-        real_qemu ? "-accel tcg -S" : "", extra ? extra : "");
+    g_autofree char *args =
+        g_strdup_printf("-machine s390-ccw-virtio -nodefaults %s %s",
+                        real_qemu ? "-accel tcg -S" : "", extra ? extra : "");
 
     return qtest_init_opts(&opts, args);
 }
@@ -48,8 +48,9 @@ static void assert_error(JsonObject *rsp, const char *klass, const char *desc)
 /* qom-list @path as a name -> type table (g_hash_table_unref it). */
 static GHashTable *qom_list(QTestState *s, const char *path)
 {
-    JsonObject *rsp = qtest_qmp(s, "{'execute': 'qom-list', "
-                                   "'arguments': {'path': %s}}", path);
+    JsonObject *rsp =
+        qtest_qmp(s, "{'execute': 'qom-list', 'arguments': {'path': %s}}",
+                  path);
     JsonArray *arr = json_object_get_array_member(rsp, "return");
     GHashTable *h = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                           g_free);
@@ -59,9 +60,9 @@ static GHashTable *qom_list(QTestState *s, const char *path)
     for (i = 0; i < json_array_get_length(arr); i++) {
         JsonObject *p = json_array_get_object_element(arr, i);
 
-        g_hash_table_insert(
-            h, g_strdup(json_object_get_string_member(p, "name")),
-            g_strdup(json_object_get_string_member(p, "type")));
+        g_hash_table_insert(h,
+                            g_strdup(json_object_get_string_member(p, "name")),
+                            g_strdup(json_object_get_string_member(p, "type")));
     }
     json_object_unref(rsp);
     return h;
@@ -120,22 +121,26 @@ static void test_list_root(void)
 
     assert_get_str(s, "/machine", "type", "s390-ccw-virtio-7.2-machine");
     assert_get_str(s, "/machine/peripheral", "type", "container");
-    assert_error(qtest_qmp(s, "{'execute': 'qom-list', "
-                              "'arguments': {'path': '/nope'}}"),
-                 "DeviceNotFound", "Device '/nope' not found");
-    assert_error(qtest_qmp(s, "{'execute': 'qom-get', 'arguments': "
-                              "{'path': '/nope', 'property': 'type'}}"),
-                 "DeviceNotFound", "Device '/nope' not found");
-    assert_error(qtest_qmp(s, "{'execute': 'qom-get', 'arguments': "
-                              "{'path': '/machine', 'property': 'nope'}}"),
-                 "GenericError",
-                 "Property 's390-ccw-virtio-7.2-machine.nope' not found");
-    assert_error(qtest_qmp(s, "{'execute': 'qom-set', 'arguments': "
-                              "{'path': '/machine', 'property': 'type', "
-                              "'value': 'x'}}"),
-                 "GenericError",
-                 "Property 's390-ccw-virtio-7.2-machine.type' is not "
-                 "writable");
+    assert_error(
+        qtest_qmp(s, "{'execute': 'qom-list', 'arguments': {'path': '/nope'}}"),
+        "DeviceNotFound", "Device '/nope' not found");
+    assert_error(
+        qtest_qmp(
+            s,
+            "{'execute': 'qom-get', 'arguments': {'path': '/nope', 'property': 'type'}}"),
+        "DeviceNotFound", "Device '/nope' not found");
+    assert_error(
+        qtest_qmp(
+            s,
+            "{'execute': 'qom-get', 'arguments': {'path': '/machine', 'property': 'nope'}}"),
+        "GenericError",
+        "Property 's390-ccw-virtio-7.2-machine.nope' not found");
+    assert_error(
+        qtest_qmp(
+            s,
+            "{'execute': 'qom-set', 'arguments': {'path': '/machine', 'property': 'type', 'value': 'x'}}"),
+        "GenericError",
+        "Property 's390-ccw-virtio-7.2-machine.type' is not writable");
     qtest_quit(s);
 }
 
@@ -149,8 +154,8 @@ static void test_testdev_props(void)
     if (!need_testdev()) {
         return;
     }
-    s = start("-device testdev,id=t,flag=on,u8=200,i32=-5,size=1M,"
-              "label=hello,mode=on,devno=fe.0.1234,addr=06.2");
+    s = start(
+        "-device testdev,id=t,flag=on,u8=200,i32=-5,size=1M,label=hello,mode=on,devno=fe.0.1234,addr=06.2");
     assert_get_str(s, t, "type", "testdev");
     assert_get_bool(s, t, "flag", true);
     assert_get_int(s, t, "u8", 200);
@@ -166,25 +171,26 @@ static void test_testdev_props(void)
     assert_get_bool(s, t, "realized", true);
 
     /* properties freeze at realize, whatever the value's type */
-    assert_error(qtest_qmp(s, "{'execute': 'qom-set', 'arguments': "
-                              "{'path': %s, 'property': 'u32', 'value': 9}}",
-                           t),
-                 "GenericError",
-                 "Attempt to set property 'u32' on device 't' (type "
-                 "'testdev') after it was realized");
-    assert_error(qtest_qmp(s, "{'execute': 'qom-set', 'arguments': "
-                              "{'path': %s, 'property': 'label', "
-                              "'value': 'x'}}",
-                           t),
-                 "GenericError",
-                 "Attempt to set property 'label' on device 't' (type "
-                 "'testdev') after it was realized");
-    assert_error(qtest_qmp(s, "{'execute': 'qom-set', 'arguments': "
-                              "{'path': %s, 'property': 'realize-count', "
-                              "'value': 3}}",
-                           t),
-                 "GenericError",
-                 "Property 'testdev.realize-count' is not writable");
+    assert_error(
+        qtest_qmp(
+            s,
+            "{'execute': 'qom-set', 'arguments': {'path': %s, 'property': 'u32', 'value': 9}}",
+            t),
+        "GenericError",
+        "Attempt to set property 'u32' on device 't' (type 'testdev') after it was realized");
+    assert_error(
+        qtest_qmp(
+            s,
+            "{'execute': 'qom-set', 'arguments': {'path': %s, 'property': 'label', 'value': 'x'}}",
+            t),
+        "GenericError",
+        "Attempt to set property 'label' on device 't' (type 'testdev') after it was realized");
+    assert_error(
+        qtest_qmp(
+            s,
+            "{'execute': 'qom-set', 'arguments': {'path': %s, 'property': 'realize-count', 'value': 3}}",
+            t),
+        "GenericError", "Property 'testdev.realize-count' is not writable");
     assert_get_int(s, t, "u32", 7);
     assert_get_str(s, t, "label", "hello");
     assert_get_int(s, t, "realize-count", 1);
@@ -199,14 +205,14 @@ static void test_testdev_anon_set(void)
         return;
     }
     s = start("-device testdev");
-    assert_get_str(s, "/machine/peripheral-anon/device[0]", "type",
-                   "testdev");
-    assert_error(qtest_qmp(s, "{'execute': 'qom-set', 'arguments': "
-                              "{'path': '/machine/peripheral-anon/device[0]', "
-                              "'property': 'flag', 'value': true}}"),
-                 "GenericError",
-                 "Attempt to set property 'flag' on anonymous device (type "
-                 "'testdev') after it was realized");
+    assert_get_str(s, "/machine/peripheral-anon/device[0]", "type", "testdev");
+    assert_error(
+        qtest_qmp(
+            s,
+            "{'execute': 'qom-set', 'arguments': {'path': '/machine/peripheral-anon/device[0]', "
+            "'property': 'flag', 'value': true}}"),
+        "GenericError",
+        "Attempt to set property 'flag' on anonymous device (type 'testdev') after it was realized");
     qtest_quit(s);
 }
 
@@ -216,11 +222,16 @@ static void test_testdev_anon_set(void)
 static GHashTable *list_types(QTestState *s, const char *implements,
                               bool abstract, JsonObject **rsp_out)
 {
-    JsonObject *rsp = abstract
-        ? qtest_qmp(s, "{'execute': 'qom-list-types', 'arguments': "
-                       "{'implements': %s, 'abstract': true}}", implements)
-        : qtest_qmp(s, "{'execute': 'qom-list-types', 'arguments': "
-                       "{'implements': %s, 'abstract': false}}", implements);
+    JsonObject *rsp =
+        abstract
+            ? qtest_qmp(
+                  s,
+                  "{'execute': 'qom-list-types', 'arguments': {'implements': %s, 'abstract': true}}",
+                  implements)
+            : qtest_qmp(
+                  s,
+                  "{'execute': 'qom-list-types', 'arguments': {'implements': %s, 'abstract': false}}",
+                  implements);
     JsonArray *arr = json_object_get_array_member(rsp, "return");
     GHashTable *h = g_hash_table_new(g_str_hash, g_str_equal);
     guint i;
@@ -314,19 +325,24 @@ static void test_device_list_properties(void)
     JsonObject *rsp;
     JsonArray *props;
 
-    assert_error(qtest_qmp(s, "{'execute': 'device-list-properties', "
-                              "'arguments': {'typename': 'foo'}}"),
-                 "DeviceNotFound", "Device 'foo' not found");
-    assert_error(qtest_qmp(s, "{'execute': 'device-list-properties', "
-                              "'arguments': {'typename': 'device'}}"),
-                 "GenericError",
-                 "Parameter 'typename' expects a non-abstract device type");
+    assert_error(
+        qtest_qmp(
+            s,
+            "{'execute': 'device-list-properties', 'arguments': {'typename': 'foo'}}"),
+        "DeviceNotFound", "Device 'foo' not found");
+    assert_error(
+        qtest_qmp(
+            s,
+            "{'execute': 'device-list-properties', 'arguments': {'typename': 'device'}}"),
+        "GenericError",
+        "Parameter 'typename' expects a non-abstract device type");
     if (real_qemu) {
         qtest_quit(s);
         return;
     }
-    rsp = qtest_qmp(s, "{'execute': 'device-list-properties', "
-                       "'arguments': {'typename': 'testdev'}}");
+    rsp = qtest_qmp(
+        s,
+        "{'execute': 'device-list-properties', 'arguments': {'typename': 'testdev'}}");
     props = json_object_get_array_member(rsp, "return");
     g_assert_nonnull(props);
     check_dlp(props, "flag", "bool", "false");
@@ -384,16 +400,17 @@ static void test_object_errors(void)
 {
     QTestState *s = start(NULL);
 
-    assert_error(qtest_qmp(s, "{'execute': 'object-add', "
-                              "'arguments': {'qom-type': 'foo', 'id': 'o'}}"),
-                 "GenericError",
-                 "Parameter 'qom-type' does not accept value 'foo'");
-    assert_error(qtest_qmp(s, "{'execute': 'object-del', "
-                              "'arguments': {'id': 'nope'}}"),
-                 "GenericError", "object 'nope' not found");
-    assert_error(qtest_qmp(s, "{'execute': 'object-add', "
-                              "'arguments': {'id': 'o'}}"),
-                 "GenericError", "Parameter 'qom-type' is missing");
+    assert_error(
+        qtest_qmp(
+            s,
+            "{'execute': 'object-add', 'arguments': {'qom-type': 'foo', 'id': 'o'}}"),
+        "GenericError", "Parameter 'qom-type' does not accept value 'foo'");
+    assert_error(
+        qtest_qmp(s, "{'execute': 'object-del', 'arguments': {'id': 'nope'}}"),
+        "GenericError", "object 'nope' not found");
+    assert_error(
+        qtest_qmp(s, "{'execute': 'object-add', 'arguments': {'id': 'o'}}"),
+        "GenericError", "Parameter 'qom-type' is missing");
     qtest_quit(s);
 }
 
@@ -401,7 +418,10 @@ static void test_object_errors(void)
 static const char *simple_object_type(QTestState *s)
 {
     static const char *const candidates[] = {
-        "memory-backend-ram", "authz-simple", "throttle-group", NULL,
+        "memory-backend-ram",
+        "authz-simple",
+        "throttle-group",
+        NULL,
     };
     JsonObject *rsp;
     GHashTable *h = list_types(s, "user-creatable", false, &rsp);
@@ -432,24 +452,27 @@ static void test_object_add_del(void)
     }
     child = g_strdup_printf("child<%s>", type);
     if (g_str_equal(type, "memory-backend-ram")) {
-        qtest_qmp_assert_success(s, "{'execute': 'object-add', 'arguments': "
-                                    "{'qom-type': %s, 'id': 'o1', "
-                                    "'size': 1048576}}", type);
+        qtest_qmp_assert_success(
+            s,
+            "{'execute': 'object-add', 'arguments': {'qom-type': %s, 'id': 'o1', 'size': 1048576}}",
+            type);
     } else {
-        qtest_qmp_assert_success(s, "{'execute': 'object-add', 'arguments': "
-                                    "{'qom-type': %s, 'id': 'o1'}}", type);
+        qtest_qmp_assert_success(
+            s,
+            "{'execute': 'object-add', 'arguments': {'qom-type': %s, 'id': 'o1'}}",
+            type);
     }
     objs = qom_list(s, "/objects");
     assert_prop(objs, "o1", child);
     assert_get_str(s, "/objects/o1", "type", type);
-    qtest_qmp_assert_success(s, "{'execute': 'object-del', "
-                                "'arguments': {'id': 'o1'}}");
+    qtest_qmp_assert_success(
+        s, "{'execute': 'object-del', 'arguments': {'id': 'o1'}}");
     g_hash_table_unref(objs);
     objs = qom_list(s, "/objects");
     g_assert_null(g_hash_table_lookup(objs, "o1"));
-    assert_error(qtest_qmp(s, "{'execute': 'object-del', "
-                              "'arguments': {'id': 'o1'}}"),
-                 "GenericError", "object 'o1' not found");
+    assert_error(
+        qtest_qmp(s, "{'execute': 'object-del', 'arguments': {'id': 'o1'}}"),
+        "GenericError", "object 'o1' not found");
     qtest_quit(s);
 }
 
@@ -462,8 +485,7 @@ int main(int argc, char **argv)
     g_test_add_func("/qom/testdev-props", test_testdev_props);
     g_test_add_func("/qom/testdev-anon-set", test_testdev_anon_set);
     g_test_add_func("/qom/list-types", test_list_types);
-    g_test_add_func("/qom/device-list-properties",
-                    test_device_list_properties);
+    g_test_add_func("/qom/device-list-properties", test_device_list_properties);
     g_test_add_func("/qom/query-machines", test_query_machines);
     g_test_add_func("/qom/object-errors", test_object_errors);
     g_test_add_func("/qom/object-add-del", test_object_add_del);

@@ -99,12 +99,12 @@ static void test_s390_top_addresses(void)
         "s390_stsch", "s390_msch", "s390_ssch", "s390_tsch", "s390_schm",
     };
     static const char *const one[] = {
-        "s390_hsch", "s390_csch", "s390_rsch", "s390_xsch", "s390_tpi",
-        "s390_stcrw", "s390_chsc",
+        "s390_hsch", "s390_csch",  "s390_rsch", "s390_xsch",
+        "s390_tpi",  "s390_stcrw", "s390_chsc",
     };
     static const char *const addrs[] = {
         "0xffffffffffffffff", "0xfffffffffffffff8", "0x7fffffff",
-        "0x7ffffffc", "0x80000000", "0x7fffffffffffffff",
+        "0x7ffffffc",         "0x80000000",         "0x7fffffffffffffff",
     };
     QTestState *s = start();
 
@@ -117,8 +117,7 @@ static void test_s390_top_addresses(void)
             g_assert_true(g_str_has_prefix(r, "OK "));
         }
         for (size_t i = 0; i < G_N_ELEMENTS(one); i++) {
-            g_autofree gchar *line = g_strdup_printf("%s %s", one[i],
-                                                     addrs[a]);
+            g_autofree gchar *line = g_strdup_printf("%s %s", one[i], addrs[a]);
             g_autofree gchar *r = raw(s, line);
 
             g_assert_true(g_str_has_prefix(r, "OK "));
@@ -140,8 +139,10 @@ static double cpu_seconds(pid_t pid)
     p = strrchr(text, ')');
     g_assert_nonnull(p);
     /* after "pid (comm)": state and 10 more fields, then utime stime */
-    g_assert_cmpint(sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u "
-                           "%*u %llu %llu", &ut, &st), ==, 2);
+    g_assert_cmpint(
+        sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu",
+               &ut, &st),
+        ==, 2);
     return (double)(ut + st) / sysconf(_SC_CLK_TCK);
 }
 
@@ -169,8 +170,8 @@ static void test_long_line(void)
     t0 = cpu_seconds(qtest_pid(s)) - t0;
     g_test_message("emulator CPU for the line: %.2f s", t0);
     /* about 0.4 s here, 3.5 s under ASan; 7 s before the fix */
-    g_assert_cmpfloat(t0, <, g_strcmp0(g_getenv("QTEST_ASAN"), "1") ? 3.0
-                                                                      : 15.0);
+    g_assert_cmpfloat(t0, <,
+                      g_strcmp0(g_getenv("QTEST_ASAN"), "1") ? 3.0 : 15.0);
     g_assert_cmphex(qtest_readb(s, 0x100000 + len - 1), ==, 0x5a);
     g_string_free(line, TRUE);
     qtest_quit(s);

@@ -13,7 +13,7 @@
 
 #include "libqtest.h"
 
-#define RAM_SIZE (128 * 1024 * 1024)    /* the machine's default */
+#define RAM_SIZE (128 * 1024 * 1024) /* the machine's default */
 
 static bool real_qemu;
 
@@ -21,9 +21,9 @@ static QTestState *start(void)
 {
     QTestInitOptions opts = { .no_accel_qtest = real_qemu };
 
-    return qtest_init_opts(&opts, real_qemu ?
-                           "-machine s390-ccw-virtio -accel tcg -S -nodefaults"
-                           : "-machine s390-ccw-virtio -nodefaults");
+    return qtest_init_opts(
+        &opts, real_qemu ? "-machine s390-ccw-virtio -accel tcg -S -nodefaults"
+                         : "-machine s390-ccw-virtio -nodefaults");
 }
 
 /* Send a raw line and return the reply (g_free it). */

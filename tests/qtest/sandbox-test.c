@@ -13,8 +13,9 @@
 #include "libqtest.h"
 
 #define PFX "qemu-system-s390x: "
-#define ALL_DENIED "-sandbox on,obsolete=deny,elevateprivileges=deny," \
-                   "spawn=deny,resourcecontrol=deny"
+#define ALL_DENIED                                                             \
+    "-sandbox on,obsolete=deny,elevateprivileges=deny,"                        \
+    "spawn=deny,resourcecontrol=deny"
 
 #ifdef CONFIG_SECCOMP
 
@@ -51,8 +52,9 @@ static void check_serves_qmp(QTestState *s)
 
     g_assert_true(json_object_has_member(rsp, "return"));
     json_object_unref(rsp);
-    rsp = qtest_qmp(s, "{'execute': 'qom-get', 'arguments': "
-                       "{'path': '/machine', 'property': 'type'}}");
+    rsp = qtest_qmp(
+        s,
+        "{'execute': 'qom-get', 'arguments': {'path': '/machine', 'property': 'type'}}");
     g_assert_cmpstr(json_object_get_string_member(rsp, "return"), ==,
                     "s390-ccw-virtio-7.2-machine");
     json_object_unref(rsp);
@@ -79,8 +81,8 @@ static void test_repeated(void)
     QTestState *s;
 
     no_leak_check_in_emulator();
-    s = qtest_init("-machine s390-ccw-virtio -sandbox on "
-                   "-sandbox on,spawn=deny");
+    s = qtest_init(
+        "-machine s390-ccw-virtio -sandbox on -sandbox on,spawn=deny");
     g_assert_cmpint(seccomp_mode(s), ==, 2);
     check_serves_qmp(s);
     qtest_quit(s);
@@ -102,8 +104,7 @@ static void check_refused(const char *arg, const char *msg)
     g_autofree char *args = g_strdup_printf(
         "-machine s390-ccw-virtio -nodefaults -display none -S -sandbox %s",
         arg);
-    g_autofree char *want = g_strdup_printf(PFX "-sandbox %s: %s\n", arg,
-                                            msg);
+    g_autofree char *want = g_strdup_printf(PFX "-sandbox %s: %s\n", arg, msg);
     g_autofree gchar *out = NULL;
     g_autofree gchar *err = NULL;
     int status;

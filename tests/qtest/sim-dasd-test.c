@@ -47,8 +47,8 @@ static QTestState *start_with(const Img *img, const char *props)
 static void expect_start_error(const char *objs, const char *text)
 {
     g_autofree char *args = g_strdup_printf(
-        "-machine s390-ccw-virtio -nodefaults -display none -S -accel qtest "
-        "%s", objs);
+        "-machine s390-ccw-virtio -nodefaults -display none -S -accel qtest %s",
+        objs);
     g_autofree char *err = NULL;
     g_autofree char *out = NULL;
     int status = 0;
@@ -84,15 +84,16 @@ static void test_lock_two_processes(void)
 
     img_init(&img);
     s = start_with(&img, "");
-    rw = g_strdup_printf("-object sim-dasd-3390,id=d0,busid=0.0.1234,"
-                         "file=%s", img.path);
+    rw = g_strdup_printf("-object sim-dasd-3390,id=d0,busid=0.0.1234,file=%s",
+                         img.path);
     ro = g_strdup_printf("%s,readonly=on", rw);
-    want_rw = g_strdup_printf("sim-dasd-3390 0.0.1234: Failed to get "
-                              "\"write\" lock\nIs another process using the "
-                              "image [%s]?\n", img.path);
-    want_ro = g_strdup_printf("sim-dasd-3390 0.0.1234: Failed to get shared "
-                              "\"write\" lock\nIs another process using the "
-                              "image [%s]?\n", img.path);
+    want_rw = g_strdup_printf(
+        "sim-dasd-3390 0.0.1234: Failed to get \"write\" lock\nIs another process using the image [%s]?\n",
+        img.path);
+    want_ro = g_strdup_printf(
+        "sim-dasd-3390 0.0.1234: Failed to get shared \"write\" lock\nIs another process using the "
+        "image [%s]?\n",
+        img.path);
     expect_start_error(rw, want_rw);
     expect_start_error(ro, want_ro);
     on = g_strdup_printf("%s,locking=on", rw);
@@ -108,9 +109,10 @@ static void test_lock_two_processes(void)
 
     /* locking=off neither takes nor honours the lock */
     s = start_with(&img, "");
-    off = g_strdup_printf("-machine s390-ccw-virtio -nodefaults "
-                          "-object sim-dasd-3390,id=d0,busid=0.0.1234,"
-                          "file=%s,locking=off", img.path);
+    off = g_strdup_printf(
+        "-machine s390-ccw-virtio -nodefaults -object sim-dasd-3390,id=d0,busid=0.0.1234,"
+        "file=%s,locking=off",
+        img.path);
     qtest_quit(qtest_init(off));
     qtest_quit(s);
     img_cleanup(&img);
@@ -125,22 +127,21 @@ static void test_lock_two_objects(void)
 
     img_init(&img);
     s = start_with(&img, "");
-    add = g_strdup_printf("{\"execute\": \"object-add\", \"arguments\": "
-                          "{\"qom-type\": \"sim-dasd-3390\", \"id\": \"d1\", "
-                          "\"busid\": \"0.0.1235\", \"file\": \"%s\"}}",
-                          img.path);
+    add = g_strdup_printf(
+        "{\"execute\": \"object-add\", \"arguments\": {\"qom-type\": \"sim-dasd-3390\", \"id\": \"d1\", "
+        "\"busid\": \"0.0.1235\", \"file\": \"%s\"}}",
+        img.path);
     expect_qmp_error(s, add, "Failed to get \\\"write\\\" lock");
     /* the refused object is not there; after object-del d0 it works */
-    qtest_qmp_assert_success(s, "{'execute': 'object-del', "
-                             "'arguments': {'id': 'd0'}}");
+    qtest_qmp_assert_success(
+        s, "{'execute': 'object-del', 'arguments': {'id': 'd0'}}");
     rsp = qtest_qmp_raw(s, add);
     g_assert_false(qmp_rsp_is_err(rsp));
     json_object_unref(rsp);
-    add_off = g_strdup_printf("{\"execute\": \"object-add\", \"arguments\": "
-                              "{\"qom-type\": \"sim-dasd-3390\", \"id\": "
-                              "\"d2\", \"busid\": \"0.0.1236\", \"file\": "
-                              "\"%s\", \"locking\": \"bogus\"}}",
-                              img.path);
+    add_off = g_strdup_printf(
+        "{\"execute\": \"object-add\", \"arguments\": {\"qom-type\": \"sim-dasd-3390\", \"id\": "
+        "\"d2\", \"busid\": \"0.0.1236\", \"file\": \"%s\", \"locking\": \"bogus\"}}",
+        img.path);
     expect_qmp_error(s, add_off, "bogus");
     qtest_quit(s);
     img_cleanup(&img);
@@ -151,9 +152,9 @@ static void test_lock_two_objects(void)
 static void expect_obj_error(const Img *img, const char *props,
                              const char *text)
 {
-    g_autofree char *objs = g_strdup_printf(
-        "-object sim-dasd-3390,id=d0,file=%s,model=3390-1,%s", img->path,
-        props);
+    g_autofree char *objs =
+        g_strdup_printf("-object sim-dasd-3390,id=d0,file=%s,model=3390-1,%s",
+                        img->path, props);
 
     expect_start_error(objs, text);
 }
@@ -173,20 +174,22 @@ static void test_cssid(void)
                      "sim-dasd-3390: cssid 4 is out of range 0..3\n");
     expect_obj_error(&img, "busid=0.0.1234,cssid=256",
                      "Parameter 'cssid' expects uint8_t");
-    expect_obj_error(&img, "busid=4.0.1234",
-                     "sim-dasd-3390: cssid 4 is out of range 0..3 (the first "
-                     "field of busid)");
+    expect_obj_error(
+        &img, "busid=4.0.1234",
+        "sim-dasd-3390: cssid 4 is out of range 0..3 (the first field of busid)");
     /* unset: the first field of busid; given: as given */
-    args = g_strdup_printf("-machine s390-ccw-virtio -nodefaults "
-                           "-object sim-dasd-3390,id=d0,busid=2.0.1234,"
-                           "file=%s,model=3390-1", img.path);
+    args = g_strdup_printf(
+        "-machine s390-ccw-virtio -nodefaults -object sim-dasd-3390,id=d0,busid=2.0.1234,"
+        "file=%s,model=3390-1",
+        img.path);
     s = qtest_init(args);
     v = qtest_qom_get(s, "/objects/d0", "cssid");
     g_assert_cmpint(json_node_get_int(v), ==, 2);
-    expect_qmp_error(s, "{\"execute\": \"qom-set\", \"arguments\": "
-                     "{\"path\": \"/objects/d0\", \"property\": "
-                     "\"cssid\", \"value\": 1}}",
-                     "properties cannot be changed after creation");
+    expect_qmp_error(
+        s,
+        "{\"execute\": \"qom-set\", \"arguments\": {\"path\": \"/objects/d0\", \"property\": "
+        "\"cssid\", \"value\": 1}}",
+        "properties cannot be changed after creation");
     qtest_quit(s);
     s = start_with(&img, ",cssid=3");
     g_clear_pointer(&v, json_node_unref);
@@ -202,23 +205,23 @@ static void test_busid(void)
     g_autofree char *two = NULL;
 
     img_init(&img);
-    expect_obj_error(&img, "busid=0.0.123",
-                     "sim-dasd-3390: busid '0.0.123' is not of the form "
-                     "0.0.1234\n");
+    expect_obj_error(
+        &img, "busid=0.0.123",
+        "sim-dasd-3390: busid '0.0.123' is not of the form 0.0.1234\n");
     expect_obj_error(&img, "busid=0x0.0.1234", "is not of the form 0.0.1234");
     expect_obj_error(&img, "busid=0.0.1234x", "is not of the form 0.0.1234");
-    expect_obj_error(&img, "busid=ff.0.1234",
-                     "sim-dasd-3390: busid 'ff.0.1234': Invalid cssid or "
-                     "ssid: cssid ff, ssid 0\n");
+    expect_obj_error(
+        &img, "busid=ff.0.1234",
+        "sim-dasd-3390: busid 'ff.0.1234': Invalid cssid or ssid: cssid ff, ssid 0\n");
     expect_obj_error(&img, "busid=0.4.1234",
                      "Invalid cssid or ssid: cssid 0, ssid 4");
     /* one device id however it is spelt */
-    two = g_strdup_printf("-object sim-dasd-3390,id=d0,busid=0.0.12ab,"
-                          "file=%s,model=3390-1 "
-                          "-object sim-dasd-3390,id=d1,busid=00.0.12AB,"
-                          "file=%s.2,model=3390-1", img.path, img.path);
-    expect_start_error(two, "sim-dasd-3390: busid 00.0.12AB is already in "
-                       "use\n");
+    two = g_strdup_printf(
+        "-object sim-dasd-3390,id=d0,busid=0.0.12ab,file=%s,model=3390-1 "
+        "-object sim-dasd-3390,id=d1,busid=00.0.12AB,file=%s.2,model=3390-1",
+        img.path, img.path);
+    expect_start_error(two,
+                       "sim-dasd-3390: busid 00.0.12AB is already in use\n");
     img_cleanup(&img);
 }
 
@@ -231,14 +234,14 @@ static void test_cache(void)
     g_autoptr(JsonNode) v = NULL;
 
     img_init(&img);
-    expect_obj_error(&img, "busid=0.0.1234,cache=none",
-                     "sim-dasd-3390: cache=none (O_DIRECT) is not supported; "
-                     "use writethrough, writeback or unsafe\n");
+    expect_obj_error(
+        &img, "busid=0.0.1234,cache=none",
+        "sim-dasd-3390: cache=none (O_DIRECT) is not supported; use writethrough, writeback or unsafe\n");
     expect_obj_error(&img, "busid=0.0.1234,cache=directsync",
                      "cache=directsync (O_DIRECT) is not supported");
-    expect_obj_error(&img, "busid=0.0.1234,cache=fast",
-                     "sim-dasd-3390: invalid cache option 'fast' "
-                     "(writethrough, writeback or unsafe)\n");
+    expect_obj_error(
+        &img, "busid=0.0.1234,cache=fast",
+        "sim-dasd-3390: invalid cache option 'fast' (writethrough, writeback or unsafe)\n");
     s = start_with(&img, "");
     v = qtest_qom_get(s, "/objects/d0", "cache");
     g_assert_cmpstr(json_node_get_string(v), ==, "writethrough");

@@ -92,8 +92,8 @@ static void test_reset_in_flight(void)
     qtest_qmp_assert_success(f.s, "{'execute': 'system_reset'}");
     qtest_qmp_eventwait(f.s, "RESET");
     /* initial state: enabled bit off, no function in progress */
-    g_assert_cmpint(inst(f.s, "s390_stsch 0x%x 0x%x", SID(0), SCHIB_ADDR),
-                    ==, 0);
+    g_assert_cmpint(inst(f.s, "s390_stsch 0x%x 0x%x", SID(0), SCHIB_ADDR), ==,
+                    0);
     g_assert_cmphex(qtest_readw(f.s, SCHIB_ADDR + 4) & 0x0080, ==, 0);
     g_assert_cmphex(qtest_readw(f.s, SCHIB_ADDR + 16 + 2), ==, 0);
     g_free(cmd(f.s, "s390_cr6 0x%x", 0x80000000u >> ISC));
@@ -265,19 +265,18 @@ static void test_host_errors(void)
     /* the host device is taken */
     expect_qmp_error(
         f.s,
-        qtest_qmp(f.s,
-                  "{'execute': 'device_add', "
-                  "'arguments': {'driver': 'vfio-ccw', 'id': 'v1', "
-                  "'hostid': '0.0.1234', 'guestid': 'fe.0.5555'}}"),
+        qtest_qmp(
+            f.s,
+            "{'execute': 'device_add', 'arguments': {'driver': 'vfio-ccw', 'id': 'v1', "
+            "'hostid': '0.0.1234', 'guestid': 'fe.0.5555'}}"),
         "Host device '0.0.1234' is already in use");
     /* no such host device */
-    expect_qmp_error(f.s,
-                     qtest_qmp(f.s,
-                               "{'execute': 'device_add', "
-                               "'arguments': {'driver': 'vfio-ccw', 'id': "
-                               "'v1', "
-                               "'hostid': '0.0.9999'}}"),
-                     "Host device '0.0.9999' not found");
+    expect_qmp_error(
+        f.s,
+        qtest_qmp(
+            f.s,
+            "{'execute': 'device_add', 'arguments': {'driver': 'vfio-ccw', 'id': 'v1', 'hostid': '0.0.9999'}}"),
+        "Host device '0.0.9999' not found");
     g_assert_cmphex(stcrw(f.s, 1), ==, 0);
     g_assert_cmpint(inst(f.s, "s390_stsch 0x%x 0x%x", SID(1), SCHIB_ADDR), ==,
                     3);
@@ -286,14 +285,13 @@ static void test_host_errors(void)
     f = (Fx){ 0 };
     f.dir = g_dir_make_tmp("vfio-ccw-test-XXXXXX", NULL);
     f.img = g_build_filename(f.dir, "d.img", NULL);
-    expect_start_error(&f,
-                       "-device vfio-ccw,hostid=0.0.1234 "
-                       "-device vfio-ccw,hostid=0.0.1234,guestid=0.0.5555",
-                       "-device vfio-ccw,hostid=0.0.1234,guestid=0.0.5555: "
-                       "Host device '0.0.1234' is already in use");
-    expect_start_error(&f, "-device vfio-ccw,hostid=0.0.4444",
-                       "-device vfio-ccw,hostid=0.0.4444: Host device "
-                       "'0.0.4444' not found");
+    expect_start_error(
+        &f,
+        "-device vfio-ccw,hostid=0.0.1234 -device vfio-ccw,hostid=0.0.1234,guestid=0.0.5555",
+        "-device vfio-ccw,hostid=0.0.1234,guestid=0.0.5555: Host device '0.0.1234' is already in use");
+    expect_start_error(
+        &f, "-device vfio-ccw,hostid=0.0.4444",
+        "-device vfio-ccw,hostid=0.0.4444: Host device '0.0.4444' not found");
     fx_end(&f);
 }
 
@@ -303,18 +301,16 @@ static void test_unplug_replug(void)
 
     fx_start_std(&f, 0);
     g_assert_cmphex(stcrw(f.s, 1), ==, 0);
-    qtest_qmp_assert_success(f.s,
-                             "{'execute': 'device_del', 'arguments': "
-                             "{'id': 'v0'}}");
+    qtest_qmp_assert_success(
+        f.s, "{'execute': 'device_del', 'arguments': {'id': 'v0'}}");
     g_assert_cmphex(stcrw(f.s, 0), ==, 0x03040000);
     g_assert_cmphex(stcrw(f.s, 1), ==, 0);
     g_assert_cmpint(inst(f.s, "s390_stsch 0x%x 0x%x", SID(0), SCHIB_ADDR), ==,
                     3);
     /* the host device is free again */
-    qtest_qmp_assert_success(f.s,
-                             "{'execute': 'device_add', 'arguments': "
-                             "{'driver': 'vfio-ccw', 'id': 'v2', "
-                             "'hostid': '0.0.1234'}}");
+    qtest_qmp_assert_success(
+        f.s,
+        "{'execute': 'device_add', 'arguments': {'driver': 'vfio-ccw', 'id': 'v2', 'hostid': '0.0.1234'}}");
     g_assert_cmphex(stcrw(f.s, 0), ==, 0x03040000);
     g_assert_cmpint(inst(f.s, "s390_stsch 0x%x 0x%x", SID(0), SCHIB_ADDR), ==,
                     0);
@@ -339,42 +335,36 @@ static void test_unplug_in_flight(void)
     g_autofree uint8_t *in = g_malloc(REC_LEN);
 
     fx_start_std(&f, LATENCY);
-    expect_qmp_error(f.s,
-                     qtest_qmp(f.s,
-                               "{'execute': 'object-del', "
-                               "'arguments': {'id': 'd0'}}"),
-                     "object 'd0' is in use, can not be deleted");
+    expect_qmp_error(
+        f.s,
+        qtest_qmp(f.s, "{'execute': 'object-del', 'arguments': {'id': 'd0'}}"),
+        "object 'd0' is in use, can not be deleted");
     sch_enable(f.s, SID(0));
     format_r1(&f, 2, 3);
     pattern(in, REC_LEN, 21);
     start_write_in_flight(&f, in);
-    qtest_qmp_assert_success(f.s,
-                             "{'execute': 'device_del', 'arguments': "
-                             "{'id': 'v0'}}");
+    qtest_qmp_assert_success(
+        f.s, "{'execute': 'device_del', 'arguments': {'id': 'v0'}}");
     g_assert_cmphex(stcrw(f.s, 0), ==, 0x03040000);
     qtest_clock_step(f.s, 4 * LATENCY);
     expect_no_intr(f.s);
     g_assert_cmpint(inst(f.s, "s390_tsch 0x%x 0x%x", SID(0), IRB_ADDR), ==, 3);
-    qtest_qmp_assert_success(f.s,
-                             "{'execute': 'device_add', 'arguments': "
-                             "{'driver': 'vfio-ccw', 'id': 'v0', "
-                             "'hostid': '0.0.1234'}}");
+    qtest_qmp_assert_success(
+        f.s,
+        "{'execute': 'device_add', 'arguments': {'driver': 'vfio-ccw', 'id': 'v0', 'hostid': '0.0.1234'}}");
     g_assert_cmphex(stcrw(f.s, 0), ==, 0x03040000);
     assert_never_completed(&f);
     /* unused now: the object may go, and then the device cannot come */
-    qtest_qmp_assert_success(f.s,
-                             "{'execute': 'device_del', 'arguments': "
-                             "{'id': 'v0'}}");
-    qtest_qmp_assert_success(f.s,
-                             "{'execute': 'object-del', 'arguments': "
-                             "{'id': 'd0'}}");
-    expect_qmp_error(f.s,
-                     qtest_qmp(f.s,
-                               "{'execute': 'device_add', "
-                               "'arguments': {'driver': 'vfio-ccw', 'id': "
-                               "'v0', "
-                               "'hostid': '0.0.1234'}}"),
-                     "Host device '0.0.1234' not found");
+    qtest_qmp_assert_success(
+        f.s, "{'execute': 'device_del', 'arguments': {'id': 'v0'}}");
+    qtest_qmp_assert_success(
+        f.s, "{'execute': 'object-del', 'arguments': {'id': 'd0'}}");
+    expect_qmp_error(
+        f.s,
+        qtest_qmp(
+            f.s,
+            "{'execute': 'device_add', 'arguments': {'driver': 'vfio-ccw', 'id': 'v0', 'hostid': '0.0.1234'}}"),
+        "Host device '0.0.1234' not found");
     fx_end(&f);
 }
 

@@ -73,8 +73,9 @@ static void test_sense_id(void)
 static void test_search_loop(void)
 {
     static const uint8_t vol1[4] = { 0xe5, 0xd6, 0xd3, 0xf1 };
-    static const uint8_t seek_id[16] = { 0, 0, 0, 0, 0, 0, 0, 0,
-                                         0, 0, 0, 0, 3 };
+    static const uint8_t seek_id[16] = {
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3
+    };
     Fx f = { 0 };
     uint8_t lab[4];
 
@@ -196,9 +197,9 @@ static void test_idaw1_restart(void)
     qtest_quit(f.s);
 
     /* a new emulator on the same file reads the record back */
-    extra = g_strdup_printf("-object sim-dasd-3390,id=d0,busid=0.0.1234,"
-                            "file=%s -device vfio-ccw,id=v0,hostid=0.0.1234",
-                            f.img);
+    extra = g_strdup_printf(
+        "-object sim-dasd-3390,id=d0,busid=0.0.1234,file=%s -device vfio-ccw,id=v0,hostid=0.0.1234",
+        f.img);
     fx_start(&f, ",s390-map-css=on", extra);
     sch_enable(f.s, SID(0));
     read_r1_expect(&f, 9, 14, in);
@@ -216,10 +217,10 @@ static void test_map_css(void)
     f.img = g_build_filename(f.dir, "d.img", NULL);
 
     /* off: host css 1 is kept; visible once MCSS-E is enabled */
-    extra = g_strdup_printf("-object sim-dasd-3390,id=d1,busid=1.0.1234,"
-                            "file=%s,model=3390-1,cache=unsafe "
-                            "-device vfio-ccw,id=v0,hostid=1.0.1234",
-                            f.img);
+    extra = g_strdup_printf(
+        "-object sim-dasd-3390,id=d1,busid=1.0.1234,file=%s,model=3390-1,cache=unsafe "
+        "-device vfio-ccw,id=v0,hostid=1.0.1234",
+        f.img);
     fx_start(&f, ",s390-map-css=off", extra);
     id = qom_str(f.s, "/machine/peripheral/v0", "dev_id");
     g_assert_cmpstr(id, ==, "1.0.1234");
@@ -241,10 +242,10 @@ static void test_map_css(void)
 
     /* a Linux bus id (always 0.ssid.devno) with the host css in cssid= */
     g_free(extra);
-    extra = g_strdup_printf("-object sim-dasd-3390,id=d1,busid=0.0.1234,"
-                            "cssid=2,file=%s,model=3390-1,cache=unsafe "
-                            "-device vfio-ccw,id=v0,hostid=0.0.1234",
-                            f.img);
+    extra = g_strdup_printf(
+        "-object sim-dasd-3390,id=d1,busid=0.0.1234,cssid=2,file=%s,model=3390-1,cache=unsafe "
+        "-device vfio-ccw,id=v0,hostid=0.0.1234",
+        f.img);
     fx_start(&f, ",s390-map-css=off", extra);
     g_free(id);
     id = qom_str(f.s, "/machine/peripheral/v0", "dev_id");
@@ -255,11 +256,10 @@ static void test_map_css(void)
 
     /* on, with a guest id: devno 4321 in the default css */
     g_free(extra);
-    extra = g_strdup_printf("-object sim-dasd-3390,id=d0,busid=0.0.1234,"
-                            "file=%s,model=3390-1,cache=unsafe "
-                            "-device vfio-ccw,id=v0,hostid=0.0.1234,"
-                            "guestid=fe.0.4321",
-                            f.img);
+    extra = g_strdup_printf(
+        "-object sim-dasd-3390,id=d0,busid=0.0.1234,file=%s,model=3390-1,cache=unsafe "
+        "-device vfio-ccw,id=v0,hostid=0.0.1234,guestid=fe.0.4321",
+        f.img);
     fx_start(&f, ",s390-map-css=on", extra);
     g_free(id);
     id = qom_str(f.s, "/machine/peripheral/v0", "dev_id");
@@ -271,15 +271,15 @@ static void test_map_css(void)
     f.s = NULL;
 
     /* guest ids in the wrong css */
-    expect_start_error(&f,
-                       "-machine s390-map-css=on "
-                       "-device vfio-ccw,hostid=0.0.1234,guestid=0.0.4321",
-                       "qemu-system-s390x: -device vfio-ccw,hostid=0.0.1234,"
-                       "guestid=0.0.4321: with s390-map-css=on the guest id "
-                       "must be in css fe, not 0");
-    expect_start_error(&f, "-device vfio-ccw,hostid=1.0.1234,guestid=2.0.1234",
-                       "with s390-map-css=off the guest id must be in the "
-                       "host's css 1, not 2");
+    expect_start_error(
+        &f,
+        "-machine s390-map-css=on -device vfio-ccw,hostid=0.0.1234,guestid=0.0.4321",
+        "qemu-system-s390x: -device vfio-ccw,hostid=0.0.1234,"
+        "guestid=0.0.4321: with s390-map-css=on the guest id "
+        "must be in css fe, not 0");
+    expect_start_error(
+        &f, "-device vfio-ccw,hostid=1.0.1234,guestid=2.0.1234",
+        "with s390-map-css=off the guest id must be in the host's css 1, not 2");
     fx_end(&f);
 }
 

@@ -70,10 +70,10 @@ static inline void fx_start_std(Fx *f, int64_t latency)
     f->dir = g_dir_make_tmp("vfio-ccw-test-XXXXXX", NULL);
     f->img = g_build_filename(f->dir, "d.img", NULL);
     f->latency = latency;
-    extra = g_strdup_printf("-object sim-dasd-3390,id=d0,busid=0.0.1234,"
-                            "file=%s,model=3390-1,cache=unsafe,latency-ns=%" PRId64 " "
-                            "-device vfio-ccw,id=v0,hostid=0.0.1234",
-                            f->img, latency);
+    extra = g_strdup_printf(
+        "-object sim-dasd-3390,id=d0,busid=0.0.1234,file=%s,model=3390-1,cache=unsafe,latency-ns=%" PRId64
+        " -device vfio-ccw,id=v0,hostid=0.0.1234",
+        f->img, latency);
     fx_start(f, ",s390-map-css=on", extra);
 }
 
@@ -106,8 +106,8 @@ static inline void sch_enable(QTestState *s, uint32_t sid)
     g_assert_cmpint(inst(s, "s390_msch 0x%x 0x%x", sid, SCHIB_ADDR), ==, 0);
 }
 
-static inline void ccw1(QTestState *s, uint32_t addr, uint8_t cmd, uint8_t flags,
-                 uint16_t count, uint32_t cda)
+static inline void ccw1(QTestState *s, uint32_t addr, uint8_t cmd,
+                        uint8_t flags, uint16_t count, uint32_t cda)
 {
     qtest_writeq(s, addr,
                  (uint64_t)cmd << 56 | (uint64_t)flags << 48 |
@@ -205,7 +205,8 @@ static inline void assert_ok(QTestState *s, uint32_t cpa, uint16_t residual)
 }
 
 /* Unit check with concurrent sense: sense bytes 0 and 1 */
-static inline void assert_uc(QTestState *s, uint32_t cpa, uint8_t s0, uint8_t s1)
+static inline void assert_uc(QTestState *s, uint32_t cpa, uint8_t s0,
+                             uint8_t s1)
 {
     g_assert_cmphex(irb_ctrl(s), ==, CTRL_START_ALERT);
     g_assert_cmphex(irb_flags(s) & 0x0400, ==, 0x0400); /* ESW format */
@@ -219,7 +220,7 @@ static inline void assert_uc(QTestState *s, uint32_t cpa, uint8_t s0, uint8_t s1
 
 /* A channel-program check the channel found at guest CCW @at */
 static inline void assert_prog_check(QTestState *s, uint32_t at, uint16_t ctrl,
-                              uint8_t dstat)
+                                     uint8_t dstat)
 {
     g_assert_cmphex(irb_ctrl(s), ==, ctrl);
     g_assert_cmphex(irb_dstat(s), ==, dstat);
@@ -241,7 +242,7 @@ static inline void put16(uint8_t *p, uint16_t v)
  * CCW_ADDR, CCW_ADDR + 8; the parameters at PARM_ADDR.
  */
 static inline void de_lr(QTestState *s, uint8_t mask, uint16_t cyl, uint8_t op,
-                  uint8_t n, uint16_t head, uint8_t r)
+                         uint8_t n, uint16_t head, uint8_t r)
 {
     uint8_t p[32] = { 0 };
 
@@ -281,8 +282,8 @@ static inline void format_r1(Fx *f, uint16_t cyl, uint16_t head)
  * Write Data (0x05) or Read Data (0x06) of R1 on @cyl/@head: direct at
  * @buf, or with @idal (format-2 IDAWs at IDAL_ADDR, @nidaws of them).
  */
-static inline void rw_r1(Fx *f, uint8_t cmd, uint16_t cyl, uint16_t head, uint32_t buf,
-                  const uint64_t *idal, int nidaws)
+static inline void rw_r1(Fx *f, uint8_t cmd, uint16_t cyl, uint16_t head,
+                         uint32_t buf, const uint64_t *idal, int nidaws)
 {
     QTestState *s = f->s;
 
@@ -333,7 +334,7 @@ static inline void pattern(uint8_t *p, size_t len, unsigned seed)
 
 /* @len bytes of the image at R1's data on @cyl/@head */
 static inline void image_r1(Fx *f, uint16_t cyl, uint16_t head, uint8_t *out,
-                     size_t len, uint8_t *count)
+                            size_t len, uint8_t *count)
 {
     off_t t = 512 + ((off_t)cyl * 15 + head) * TRK_SLOT;
     int fd = open(f->img, O_RDONLY);
@@ -363,8 +364,7 @@ static inline void expect_start_error(Fx *f, const char *args, const char *text)
     g_autofree char *full = g_strdup_printf(
         "-machine s390-ccw-virtio -nodefaults -display none "
         "-object sim-dasd-3390,id=d0,busid=0.0.1234,file=%s,model=3390-1,cache=unsafe "
-        "-object sim-dasd-3390,id=d1,busid=1.0.1234,file=%s.1,model=3390-1,cache=unsafe "
-        "%s",
+        "-object sim-dasd-3390,id=d1,busid=1.0.1234,file=%s.1,model=3390-1,cache=unsafe %s",
         f->img, f->img, args);
     g_autofree char *err = NULL;
     g_autofree char *out = NULL;

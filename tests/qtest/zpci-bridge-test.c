@@ -27,9 +27,9 @@ static unsigned list_count(QTestState *s)
 
 static void test_numbering(void)
 {
-    QTestState *s = start(TF ",id=a,addr=0x3 "
-                          "-device zpci,uid=25,fid=31,target=b,id=z25 "
-                          TF ",id=b,addr=0x8 " TF);
+    QTestState *s = start(
+        TF ",id=a,addr=0x3 -device zpci,uid=25,fid=31,target=b,id=z25 " TF
+           ",id=b,addr=0x8 " TF);
 
     g_assert_cmpuint(list_count(s), ==, 3);
     /* plug order; handles: emulated, index 0, 1, 2 */
@@ -53,8 +53,8 @@ static void test_numbering(void)
 /* An explicit zpci after its target replaces the automatic one. */
 static void test_zpci_after_target(void)
 {
-    QTestState *s = start(TF ",id=c -device zpci,uid=9,fid=9,target=c "
-                          TF ",id=d");
+    QTestState *s = start(TF ",id=c -device zpci,uid=9,fid=9,target=c " TF
+                             ",id=d");
 
     g_assert_cmpuint(list_count(s), ==, 2);
     g_assert_cmpuint(uid_of_fid(s, 9), ==, 9);
@@ -80,38 +80,40 @@ static void test_reserved(void)
 /* device_del / device_add: both devices go, numbers are reused. */
 static void test_hotplug(void)
 {
-    QTestState *s = start(TF ",id=a -device zpci,uid=7,fid=70,target=b,id=zb "
-                          TF ",id=b");
+    QTestState *s = start(
+        TF ",id=a -device zpci,uid=7,fid=70,target=b,id=zb " TF ",id=b");
     JsonObject *rsp;
 
     g_assert_cmpuint(list_count(s), ==, 2);
-    qtest_qmp_assert_success(s, "{'execute': 'device_del', "
-                                "'arguments': {'id': 'a'}}");
+    qtest_qmp_assert_success(
+        s, "{'execute': 'device_del', 'arguments': {'id': 'a'}}");
     g_assert_cmpuint(list_count(s), ==, 1);
     /* the zpci's removal takes its PCI device with it */
-    qtest_qmp_assert_success(s, "{'execute': 'device_del', "
-                                "'arguments': {'id': 'zb'}}");
+    qtest_qmp_assert_success(
+        s, "{'execute': 'device_del', 'arguments': {'id': 'zb'}}");
     g_assert_cmpuint(list_count(s), ==, 0);
-    rsp = qtest_qmp(s, "{'execute': 'qom-get', 'arguments': "
-                       "{'path': '/machine/peripheral/b', 'property': 'type'}}");
+    rsp = qtest_qmp(
+        s,
+        "{'execute': 'qom-get', 'arguments': {'path': '/machine/peripheral/b', 'property': 'type'}}");
     g_assert_true(qmp_rsp_is_err(rsp));
     json_object_unref(rsp);
 
     /* hot-plugged: an automatic zpci with the freed lowest numbers */
-    qtest_qmp_assert_success(s, "{'execute': 'device_add', 'arguments': "
-                                "{'driver': 'pci-testfn', 'id': 'c', "
-                                "'bus': 'pci.0'}}");
+    qtest_qmp_assert_success(
+        s,
+        "{'execute': 'device_add', 'arguments': {'driver': 'pci-testfn', 'id': 'c', 'bus': 'pci.0'}}");
     g_assert_cmpuint(uid_of_fid(s, 0), ==, 1);
     /* an explicit zpci hot-plugged before its target */
-    qtest_qmp_assert_success(s, "{'execute': 'device_add', 'arguments': "
-                                "{'driver': 'zpci', 'target': 'd', "
-                                "'uid': 7, 'fid': 70}}");
-    qtest_qmp_assert_success(s, "{'execute': 'device_add', 'arguments': "
-                                "{'driver': 'pci-testfn', 'id': 'd', "
-                                "'bus': 'pci.0'}}");
+    qtest_qmp_assert_success(
+        s,
+        "{'execute': 'device_add', 'arguments': {'driver': 'zpci', 'target': 'd', 'uid': 7, 'fid': 70}}");
+    qtest_qmp_assert_success(
+        s,
+        "{'execute': 'device_add', 'arguments': {'driver': 'pci-testfn', 'id': 'd', 'bus': 'pci.0'}}");
     g_assert_cmpuint(uid_of_fid(s, 70), ==, 7);
-    rsp = qtest_qmp(s, "{'execute': 'device_add', 'arguments': "
-                       "{'driver': 'zpci', 'target': 'd', 'uid': 8}}");
+    rsp = qtest_qmp(
+        s,
+        "{'execute': 'device_add', 'arguments': {'driver': 'zpci', 'target': 'd', 'uid': 8}}");
     g_assert_cmpstr(json_object_get_string_member(
                         json_object_get_object_member(rsp, "error"), "desc"),
                     ==, "target d already has an associated zpci device");
@@ -168,18 +170,14 @@ static void test_libvirt_boundaries(void)
 {
     JsonObject *rsp;
     QTestState *s = start(
-        "-device '{\"driver\":\"zpci\",\"uid\":2,\"fid\":1,\"target\":\"pci.1\","
-        "\"id\":\"zpci2\"}' "
+        "-device '{\"driver\":\"zpci\",\"uid\":2,\"fid\":1,\"target\":\"pci.1\",\"id\":\"zpci2\"}' "
         "-device '{\"driver\":\"pci-bridge\",\"chassis_nr\":1,\"id\":\"pci.1\","
         "\"bus\":\"pci.0\",\"addr\":\"0x1\"}' "
         "-device '{\"driver\":\"zpci\",\"uid\":65535,\"fid\":4294967295,"
         "\"target\":\"hostdev0\",\"id\":\"zpci65535\"}' "
-        "-device '{\"driver\":\"pci-testfn\",\"id\":\"hostdev0\","
-        "\"bus\":\"pci.1\",\"addr\":\"0x1f\"}' "
-        "-device '{\"driver\":\"zpci\",\"uid\":1,\"fid\":0,"
-        "\"target\":\"hostdev1\",\"id\":\"zpci1\"}' "
-        "-device '{\"driver\":\"pci-testfn\",\"id\":\"hostdev1\","
-        "\"bus\":\"pci.0\",\"addr\":\"0x2\"}'");
+        "-device '{\"driver\":\"pci-testfn\",\"id\":\"hostdev0\",\"bus\":\"pci.1\",\"addr\":\"0x1f\"}' "
+        "-device '{\"driver\":\"zpci\",\"uid\":1,\"fid\":0,\"target\":\"hostdev1\",\"id\":\"zpci1\"}' "
+        "-device '{\"driver\":\"pci-testfn\",\"id\":\"hostdev1\",\"bus\":\"pci.0\",\"addr\":\"0x2\"}'");
 
     g_assert_cmpuint(list_count(s), ==, 3);
     /* the bridge's zpci: listed, not configured */
@@ -189,8 +187,8 @@ static void test_libvirt_boundaries(void)
     g_assert_cmpuint(uid_of_fid(s, 0), ==, 1);
 
     /* the bridge stays: unplugging it is refused, as in QEMU */
-    rsp = qtest_qmp(s, "{'execute': 'device_del', "
-                       "'arguments': {'id': 'pci.1'}}");
+    rsp = qtest_qmp(s,
+                    "{'execute': 'device_del', 'arguments': {'id': 'pci.1'}}");
     g_assert_cmpstr(json_object_get_string_member(
                         json_object_get_object_member(rsp, "error"), "desc"),
                     ==, "PCI bridge hot unplug currently not supported");
@@ -214,11 +212,10 @@ static void check_libvirt_pairs(const LibvirtFn *fn, size_t n)
     QTestState *s;
 
     for (size_t i = 0; i < n; i++) {
-        g_string_append_printf(args,
-            "-device '{\"driver\":\"zpci\",\"uid\":%u,\"fid\":%u,"
-            "\"target\":\"hostdev%zu\",\"id\":\"zpci%u\"}' "
-            "-device '{\"driver\":\"pci-testfn\",\"id\":\"hostdev%zu\","
-            "\"bus\":\"pci.0\",\"addr\":\"0x%x\"}' ",
+        g_string_append_printf(
+            args,
+            "-device '{\"driver\":\"zpci\",\"uid\":%u,\"fid\":%u,\"target\":\"hostdev%zu\",\"id\":\"zpci%u\"}' "
+            "-device '{\"driver\":\"pci-testfn\",\"id\":\"hostdev%zu\",\"bus\":\"pci.0\",\"addr\":\"0x%x\"}' ",
             fn[i].uid, fn[i].fid, i, fn[i].uid, i, fn[i].slot);
     }
     s = start(args->str);
@@ -233,8 +230,8 @@ static void check_libvirt_pairs(const LibvirtFn *fn, size_t n)
 static void test_libvirt_many(void)
 {
     static const LibvirtFn fn[] = {
-        { 35, 63, 3 }, { 53, 104, 1 }, { 1, 1, 2 }, { 2, 2, 5 },
-        { 83, 0, 7 }, { 3, 114, 9 }, { 23, 3, 4 }, { 4, 40, 6 },
+        { 35, 63, 3 }, { 53, 104, 1 }, { 1, 1, 2 },  { 2, 2, 5 },
+        { 83, 0, 7 },  { 3, 114, 9 },  { 23, 3, 4 }, { 4, 40, 6 },
     };
 
     check_libvirt_pairs(fn, G_N_ELEMENTS(fn));

@@ -6,8 +6,9 @@
  */
 #include "zpci-test.h"
 
-#define THREE "-device pci-testfn,bus=pci.0 -device pci-testfn,bus=pci.0 " \
-              "-device pci-testfn,bus=pci.0"
+#define THREE                                                                  \
+    "-device pci-testfn,bus=pci.0 -device pci-testfn,bus=pci.0 "               \
+    "-device pci-testfn,bus=pci.0"
 
 static void test_list_resume(void)
 {
@@ -21,15 +22,15 @@ static void test_list_resume(void)
     token = qtest_readq(s, LPCB_RSP + 16);
     g_assert_cmphex(token, ==, 1);
     g_assert_cmphex(qtest_readl(s, LPCB_RSP + 24), ==, 0x00ff0000); /* mdd */
-    g_assert_cmpuint(qtest_readw(s, LPCB_RSP + 28), ==, 4096);     /* max_fn */
-    g_assert_cmphex(qtest_readb(s, LPCB_RSP + 30), ==, 0x01);      /* uid chk */
+    g_assert_cmpuint(qtest_readw(s, LPCB_RSP + 28), ==, 4096);      /* max_fn */
+    g_assert_cmphex(qtest_readb(s, LPCB_RSP + 30), ==, 0x01); /* uid chk */
     g_assert_cmpuint(qtest_readb(s, LPCB_RSP + 31), ==, 16);
 
     g_assert_cmphex(clp_list(s, token, 64), ==, 0x0010);
     g_assert_cmpuint(qtest_readw(s, LPCB_RSP), ==, 64);
     g_assert_cmphex(qtest_readl(s, LIST_ENTRY(0) + 8), ==, 1);
     g_assert_cmphex(qtest_readl(s, LIST_ENTRY(1) + 8), ==, 2);
-    g_assert_cmphex(qtest_readq(s, LPCB_RSP + 16), ==, 0);   /* complete */
+    g_assert_cmphex(qtest_readq(s, LPCB_RSP + 16), ==, 0); /* complete */
 
     g_assert_cmphex(clp_list(s, 0x1234, 64), ==, 0x010a);
     qtest_quit(s);
@@ -70,18 +71,18 @@ static void test_list_lengths(void)
 
 static void test_query(void)
 {
-    QTestState *s = start("-device zpci,uid=7,fid=0x42,target=t "
-                          "-device pci-testfn,id=t,bus=pci.0,addr=0x3");
+    QTestState *s = start(
+        "-device zpci,uid=7,fid=0x42,target=t -device pci-testfn,id=t,bus=pci.0,addr=0x3");
     uint32_t fh = fh_of_fid(s, 0x42);
 
     g_assert_cmphex(fh, ==, FH_EMUL);
     g_assert_cmphex(clp_query(s, fh), ==, 0x0010);
-    g_assert_cmphex(qtest_readb(s, LPCB_RSP + 19), ==, 0xff);     /* pfgid */
+    g_assert_cmphex(qtest_readb(s, LPCB_RSP + 19), ==, 0xff); /* pfgid */
     g_assert_cmphex(qtest_readl(s, LPCB_RSP + 20), ==, 0x42);
-    g_assert_cmpuint(qtest_readb(s, LPCB_RSP + 24), ==, 12);      /* 4 KiB */
+    g_assert_cmpuint(qtest_readb(s, LPCB_RSP + 24), ==, 12); /* 4 KiB */
     g_assert_cmpuint(qtest_readb(s, LPCB_RSP + 25), ==, 0);
     g_assert_cmpuint(qtest_readb(s, LPCB_RSP + 26), ==, 12);
-    g_assert_cmpuint(qtest_readb(s, LPCB_RSP + 28), ==, 16);      /* 64 KiB */
+    g_assert_cmpuint(qtest_readb(s, LPCB_RSP + 28), ==, 16); /* 64 KiB */
     g_assert_cmphex(qtest_readq(s, LPCB_RSP + 64), ==, 0x100000000ull);
     g_assert_cmphex(qtest_readq(s, LPCB_RSP + 72), ==, 0x1ffffffffffffffull);
     g_assert_cmpuint(qtest_readl(s, LPCB_RSP + 124), ==, 7);
@@ -117,13 +118,13 @@ static void test_set(void)
 
     g_assert_cmphex(clp_handle_cmd(s, CLP_SET, fh, 0, 0, 32), ==, 0x0103);
     g_assert_cmphex(clp_handle_cmd(s, CLP_SET, fh, 0, 2, 32), ==, 0x0104);
-    g_assert_cmphex(clp_set(s, fh, 1), ==, 0x0102);    /* not enabled */
+    g_assert_cmphex(clp_set(s, fh, 1), ==, 0x0102); /* not enabled */
     g_assert_cmphex(clp_set(s, fh, 0), ==, 0x0010);
     efh = qtest_readl(s, LPCB_RSP + 16);
     g_assert_cmphex(efh, ==, fh | FH_ENABLED);
     g_assert_cmphex(fh_of_fid(s, 0), ==, efh);
-    g_assert_cmphex(clp_set(s, fh, 1), ==, 0x0101);    /* stale handle */
-    g_assert_cmphex(clp_set(s, efh, 0), ==, 0x0102);   /* enabled already */
+    g_assert_cmphex(clp_set(s, fh, 1), ==, 0x0101);  /* stale handle */
+    g_assert_cmphex(clp_set(s, efh, 0), ==, 0x0102); /* enabled already */
     g_assert_cmphex(clp_query(s, efh), ==, 0x0010);
     g_assert_cmphex(clp_set(s, efh, 1), ==, 0x0010);
     g_assert_cmphex(qtest_readl(s, LPCB_RSP + 16), ==, fh);

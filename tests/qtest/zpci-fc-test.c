@@ -60,12 +60,12 @@ static void test_register_int(void)
 
     qtest_memset(s, FIB, 0xee, 80);
     g_assert_cmpint(fc(s, "s390_stpcifc", fh, 0, FIB, &st), ==, 0);
-    g_assert_cmphex(qtest_readb(s, FIB + 8), ==, 0x80);      /* enabled */
+    g_assert_cmphex(qtest_readb(s, FIB + 8), ==, 0x80); /* enabled */
     g_assert_cmphex(qtest_readl(s, FIB + 40), ==,
                     3u << 28 | 4u << 16 | 5u << 8 | 1u << 7 | 9);
     g_assert_cmphex(qtest_readq(s, FIB + 48), ==, 0x40000);
     g_assert_cmphex(qtest_readq(s, FIB + 56), ==, 0x41000);
-    g_assert_cmphex(qtest_readq(s, FIB + 16), ==, 0);        /* no IOAT */
+    g_assert_cmphex(qtest_readq(s, FIB + 16), ==, 0); /* no IOAT */
     g_assert_cmphex(qtest_readb(s, FIB + 0), ==, 0);
 
     g_assert_cmpint(fc(s, "s390_mpcifc", fh, 3, FIB, &st), ==, 0);
@@ -90,8 +90,8 @@ static int store(QTestState *s, uint32_t fh, unsigned space, unsigned len,
 {
     uint64_t rq = (uint64_t)fh << 32 | space << 16 | len;
 
-    return inst(s, "s390_pcistg 0x%" PRIx64 " 0x%" PRIx64 " 0x%" PRIx64,
-                data, rq, off);
+    return inst(s, "s390_pcistg 0x%" PRIx64 " 0x%" PRIx64 " 0x%" PRIx64, data,
+                rq, off);
 }
 
 /*
@@ -152,7 +152,8 @@ static void test_reset_error(void)
     g_assert_cmpstr(r, ==, "OK error");
     /* the error state: loads end with cc 1 status 8, STPCIFC shows it */
     g_assert_cmpint(inst(s, "s390_pcilg 0x%" PRIx64 " 0",
-                         (uint64_t)fh << 32 | 4), ==, 1);
+                         (uint64_t)fh << 32 | 4),
+                    ==, 1);
     g_assert_cmpint(fc(s, "s390_stpcifc", fh, 0, FIB, &st), ==, 0);
     g_assert_cmphex(qtest_readb(s, FIB + 8), ==, 0xe0);
     /* reset block: error -> blocked */
@@ -164,7 +165,8 @@ static void test_reset_error(void)
     g_assert_cmpint(fc(s, "s390_stpcifc", fh, 0, FIB, &st), ==, 0);
     g_assert_cmphex(qtest_readb(s, FIB + 8), ==, 0x80);
     g_assert_cmpint(inst(s, "s390_pcilg 0x%" PRIx64 " 0",
-                         (uint64_t)fh << 32 | 4), ==, 0);
+                         (uint64_t)fh << 32 | 4),
+                    ==, 0);
     qtest_quit(s);
 }
 

@@ -8,13 +8,13 @@
 
 #include "zpci-test.h"
 
-#define CFG 15
+#define CFG        15
 #define BLOCK_ADDR 0x20000u
 
 typedef struct PciResult {
-    int cc;          /* -code for a program interruption */
-    uint64_t data;   /* PCILG: register 1 */
-    uint64_t req;    /* the request register after the instruction */
+    int cc;        /* -code for a program interruption */
+    uint64_t data; /* PCILG: register 1 */
+    uint64_t req;  /* the request register after the instruction */
 } PciResult;
 
 static uint64_t req(uint32_t fh, unsigned pcias, unsigned len)
@@ -36,10 +36,11 @@ static PciResult parse(gchar *reply, bool with_data)
         r.cc = -(int)code;
     } else if (with_data) {
         g_assert_cmpint(sscanf(reply, "OK cc %d 0x%" SCNx64 " 0x%" SCNx64,
-                               &r.cc, &r.data, &r.req), ==, 3);
+                               &r.cc, &r.data, &r.req),
+                        ==, 3);
     } else {
-        g_assert_cmpint(sscanf(reply, "OK cc %d 0x%" SCNx64, &r.cc, &r.req),
-                        ==, 2);
+        g_assert_cmpint(sscanf(reply, "OK cc %d 0x%" SCNx64, &r.cc, &r.req), ==,
+                        2);
     }
     g_free(reply);
     return r;
@@ -50,18 +51,18 @@ static PciResult pcilg(QTestState *s, uint64_t rq, uint64_t off)
     return parse(cmd(s, "s390_pcilg 0x%" PRIx64 " 0x%" PRIx64, rq, off), true);
 }
 
-static PciResult pcistg(QTestState *s, uint64_t data, uint64_t rq,
-                        uint64_t off)
+static PciResult pcistg(QTestState *s, uint64_t data, uint64_t rq, uint64_t off)
 {
     return parse(cmd(s, "s390_pcistg 0x%" PRIx64 " 0x%" PRIx64 " 0x%" PRIx64,
-                     data, rq, off), false);
+                     data, rq, off),
+                 false);
 }
 
-static PciResult pcistb(QTestState *s, uint64_t rq, uint64_t off,
-                        uint64_t addr)
+static PciResult pcistb(QTestState *s, uint64_t rq, uint64_t off, uint64_t addr)
 {
     return parse(cmd(s, "s390_pcistb 0x%" PRIx64 " 0x%" PRIx64 " 0x%" PRIx64,
-                     rq, off, addr), false);
+                     rq, off, addr),
+                 false);
 }
 
 /* A machine with one enabled pci-testfn; its enabled handle. */
@@ -150,8 +151,8 @@ static void test_msix_bar(void)
     g_assert_cmpint(r.cc, ==, 0);
     g_assert_cmphex(r.data, ==, 0x78563412);
     /* 8-byte message address */
-    g_assert_cmpint(pcistg(s, 0x0011223344556677ull, req(fh, 4, 8), 16).cc,
-                    ==, 0);
+    g_assert_cmpint(pcistg(s, 0x0011223344556677ull, req(fh, 4, 8), 16).cc, ==,
+                    0);
     r = pcilg(s, req(fh, 4, 8), 16);
     g_assert_cmphex(r.data, ==, 0x0011223344556677ull);
     /* vector control after reset: masked (bit 0 of the LE word) */

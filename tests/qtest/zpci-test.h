@@ -7,8 +7,8 @@
 
 #include "css-test.h"
 
-#define LPCB      0x10000u            /* 4 KiB logical-processor block */
-#define LPCB_RSP  (LPCB + 32)         /* response after a 32-byte request */
+#define LPCB      0x10000u    /* 4 KiB logical-processor block */
+#define LPCB_RSP  (LPCB + 32) /* response after a 32-byte request */
 #define LPCB_SIZE 4096u
 
 #define CLP_LIST  0x0002
@@ -59,9 +59,8 @@ static inline uint16_t clp_list(QTestState *s, uint64_t token, uint16_t len)
 /* Entry @i of the last List answer: its fid, fh, config word. */
 #define LIST_ENTRY(i) (LPCB_RSP + 32 + 16 * (i))
 
-static inline uint16_t clp_handle_cmd(QTestState *s, uint16_t cmd,
-                                      uint32_t fh, uint8_t oc, uint8_t ndas,
-                                      uint16_t len)
+static inline uint16_t clp_handle_cmd(QTestState *s, uint16_t cmd, uint32_t fh,
+                                      uint8_t oc, uint8_t ndas, uint16_t len)
 {
     uint8_t body[16] = { fh >> 24, fh >> 16, fh >> 8, fh, 0, 0, oc, ndas };
 

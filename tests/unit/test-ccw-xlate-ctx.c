@@ -99,8 +99,7 @@ static void test_noop_then_write_bad_addr(TestRam *t, gconstpointer d)
 
     build_noop_then_write(t, TR_RAM_SIZE - 16);
     r = tr_xlate(t, CP, 0);
-    tr_assert_stop(t, r, CCW_XLATE_PROGRAM_CHECK, CCW_XLATE_R_DATA_ADDR,
-                   D_AT);
+    tr_assert_stop(t, r, CCW_XLATE_PROGRAM_CHECK, CCW_XLATE_R_DATA_ADDR, D_AT);
 }
 
 /* Two writes of different commands chain into one CCW: both get its data */
@@ -172,10 +171,10 @@ static void test_dc_after_cc_detour(TestRam *t, gconstpointer d)
     if (ccw_cmd_is_tic(c.cmd_code)) {
         c = tr_slot(t, c.cda / 8);
     }
-    g_assert_cmphex(c.cmd_code, ==, 0x06);      /* C as a command */
+    g_assert_cmphex(c.cmd_code, ==, 0x06); /* C as a command */
     g_assert_cmphex(tr_entry(t, (c.cda - CCW_PROG_ENTRY_AREA) / 8), ==,
                     tr_host(t, WBUF + 0x20));
-    c = tr_slot(t, 1);                          /* a TIC to B */
+    c = tr_slot(t, 1); /* a TIC to B */
     g_assert_cmphex(c.cmd_code, ==, CCW_CMD_TIC);
     g_assert_cmpuint(host_chain(t, c.cda / 8, seg, 4), ==, 2);
     g_assert_cmphex(tr_slot(t, c.cda / 8).cmd_code, ==, 0x05);

@@ -5,7 +5,7 @@
  */
 #include "qemu/osdep.h"
 #include "test-ccw-xlate-fixture.h"
-#include "hw/vfio/ccw-xlate-int.h"   /* white box: the IDAL pool */
+#include "hw/vfio/ccw-xlate-int.h" /* white box: the IDAL pool */
 
 #define CP   0x1000
 #define IDAL 0x2000
@@ -30,13 +30,13 @@ static void test_direct_directions(TestRam *t, gconstpointer d)
     g_assert_false(t->last_write);
     g_assert_cmphex(tr_entry(t, 0), ==, tr_host(t, DATA));
 
-    tr_ccw1(t, CP, 0x0c, 0, 100, DATA + 99);    /* read backward */
+    tr_ccw1(t, CP, 0x0c, 0, 100, DATA + 99); /* read backward */
     r = tr_xlate(t, CP, 0);
     g_assert_cmpint(r->status, ==, CCW_XLATE_OK);
     g_assert_true(t->last_write);
     g_assert_cmphex(tr_entry(t, 0), ==, tr_host(t, DATA + 99));
 
-    tr_ccw1(t, CP, 0x0c, 0, 100, 98);           /* would start below 0 */
+    tr_ccw1(t, CP, 0x0c, 0, 100, 98); /* would start below 0 */
     r = tr_xlate(t, CP, 0);
     tr_assert_stop(t, r, CCW_XLATE_PROGRAM_CHECK, CCW_XLATE_R_DATA_ADDR, CP);
 }
@@ -46,14 +46,14 @@ static void test_direct_outside(TestRam *t, gconstpointer d)
     const CcwXlateResult *r;
 
     tr_ccw1(t, CP, 0x03, CCW_FLAG_CC, 0, 0);
-    tr_ccw1(t, CP + 8, 0x02, 0, 16, TR_RAM_SIZE - 8);  /* straddles the end */
+    tr_ccw1(t, CP + 8, 0x02, 0, 16, TR_RAM_SIZE - 8); /* straddles the end */
     r = tr_xlate(t, CP, 0);
     tr_assert_stop(t, r, CCW_XLATE_PROGRAM_CHECK, CCW_XLATE_R_DATA_ADDR,
                    CP + 8);
     g_assert_cmpuint(r->stop_slot, ==, 1);
     g_assert_cmphex(tr_entry(t, 1), ==, 0);
 
-    tr_ccw1(t, CP + 8, 0x02, 0, 8, TR_RAM_SIZE - 8);   /* last 8 bytes: ok */
+    tr_ccw1(t, CP + 8, 0x02, 0, 8, TR_RAM_SIZE - 8); /* last 8 bytes: ok */
     r = tr_xlate(t, CP, 0);
     g_assert_cmpint(r->status, ==, CCW_XLATE_OK);
 }
@@ -63,7 +63,7 @@ static void test_skip(TestRam *t, gconstpointer d)
     const CcwXlateResult *r;
 
     tr_ccw1(t, CP, 0x02, CCW_FLAG_SKIP | CCW_FLAG_CC, 16, 0x7fff0000);
-    tr_ccw1(t, CP + 8, 0x01, CCW_FLAG_SKIP, 16, DATA);  /* ignored: write */
+    tr_ccw1(t, CP + 8, 0x01, CCW_FLAG_SKIP, 16, DATA); /* ignored: write */
     r = tr_xlate(t, CP, 0);
     g_assert_cmpint(r->status, ==, CCW_XLATE_OK);
     g_assert_cmphex(tr_slot(t, 0).cda, ==, 0);
@@ -81,7 +81,7 @@ static void test_idal_format2_4k(TestRam *t, gconstpointer d)
     tr_idaw2(t, IDAL, DATA + 100);
     tr_idaw2(t, IDAL + 8, DATA + 0x1000);
     tr_idaw2(t, IDAL + 16, DATA + 0x8000);
-    tr_idaw2(t, IDAL + 24, 0xdead);             /* not needed: not read */
+    tr_idaw2(t, IDAL + 24, 0xdead); /* not needed: not read */
     tr_ccw1(t, CP, 0x02, CCW_FLAG_IDA, 8192, IDAL);
     r = tr_xlate(t, CP, ORB_CTRL0_C64);
     g_assert_cmpint(r->status, ==, CCW_XLATE_OK);
@@ -128,7 +128,7 @@ static void test_idal_format1(TestRam *t, gconstpointer d)
     tr_assert_stop(t, r, CCW_XLATE_PROGRAM_CHECK, CCW_XLATE_R_IDAL_ALIGN, CP);
 
     tr_ccw1(t, CP, 0x01, CCW_FLAG_IDA, 2, IDAL + 4);
-    r = tr_xlate(t, CP, ORB_CTRL0_C64);         /* format 2: doubleword */
+    r = tr_xlate(t, CP, ORB_CTRL0_C64); /* format 2: doubleword */
     tr_assert_stop(t, r, CCW_XLATE_PROGRAM_CHECK, CCW_XLATE_R_IDAL_ALIGN, CP);
 
     tr_idaw1(t, IDAL + 8, 0x80000000 | (DATA + 0x4000));
@@ -140,8 +140,8 @@ static void test_idaw_alignment(TestRam *t, gconstpointer d)
 {
     const CcwXlateResult *r;
 
-    tr_idaw2(t, IDAL, DATA + 0x10);             /* first: any byte */
-    tr_idaw2(t, IDAL + 8, DATA + 0x1008);       /* later: block start */
+    tr_idaw2(t, IDAL, DATA + 0x10);       /* first: any byte */
+    tr_idaw2(t, IDAL + 8, DATA + 0x1008); /* later: block start */
     tr_ccw1(t, CP, 0x02, CCW_FLAG_IDA, 0x1000, IDAL);
     r = tr_xlate(t, CP, ORB_CTRL0_C64);
     tr_assert_stop(t, r, CCW_XLATE_PROGRAM_CHECK, CCW_XLATE_R_IDAW_ALIGN, CP);
@@ -191,7 +191,7 @@ static void test_idal_read_backward(TestRam *t, gconstpointer d)
     g_assert_cmphex(tr_idal(t, 0)[1], ==, tr_host(t, DATA + 0x4000 + 0x7ff));
     g_assert_true(t->last_write);
 
-    tr_idaw2(t, IDAL + 8, DATA + 0x4000);       /* must be a block's end */
+    tr_idaw2(t, IDAL + 8, DATA + 0x4000); /* must be a block's end */
     r = tr_xlate(t, CP, ORB_CTRL0_C64 | ORB_CTRL0_I2K);
     tr_assert_stop(t, r, CCW_XLATE_PROGRAM_CHECK, CCW_XLATE_R_IDAW_ALIGN, CP);
 }
@@ -216,7 +216,8 @@ static void test_idal_pool_grows(TestRam *t, gconstpointer d)
     /* 256 CCWs x 17 IDAWs: the pool moves while the entries are made */
     for (i = 0; i < n; i++) {
         for (j = 0; j < 17; j++) {
-            tr_idaw2(t, IDAL + i * 17 * 8 + j * 8, DATA + 0x1000 * j + (j ? 0 : 2));
+            tr_idaw2(t, IDAL + i * 17 * 8 + j * 8,
+                     DATA + 0x1000 * j + (j ? 0 : 2));
         }
         tr_ccw1(t, CP + 8 * i, 0x01,
                 CCW_FLAG_IDA | (i + 1 < n ? CCW_FLAG_CC : 0), 0xffff,

@@ -12,7 +12,7 @@
 typedef struct TestRam {
     uint8_t *ram;
     uint64_t size;
-    unsigned skew;          /* host_ptr returns ram + gaddr + skew */
+    unsigned skew; /* host_ptr returns ram + gaddr + skew */
     unsigned host_calls;
     bool last_write;
     CcwGuestMem mem;
@@ -86,7 +86,7 @@ static inline void tr_ccw0(TestRam *t, uint32_t addr, uint8_t cmd,
     b[2] = cda >> 8;
     b[3] = cda;
     b[4] = flags;
-    b[5] = 0xff;    /* ignored */
+    b[5] = 0xff; /* ignored */
     b[6] = count >> 8;
     b[7] = count;
 }
@@ -106,8 +106,10 @@ static inline void tr_idaw2(TestRam *t, uint32_t addr, uint64_t v)
 static inline ORB tr_orb(uint32_t cpa, uint16_t ctrl0)
 {
     /* @ctrl0 bits toggle the defaults: passing ORB_CTRL0_FMT selects format 0 */
-    return (ORB){ .intparm = 0x12345678, .ctrl0 = ORB_CTRL0_FMT ^ ctrl0,
-                  .lpm = 0xff, .cpa = cpa };
+    return (ORB){ .intparm = 0x12345678,
+                  .ctrl0 = ORB_CTRL0_FMT ^ ctrl0,
+                  .lpm = 0xff,
+                  .cpa = cpa };
 }
 
 static inline const CcwXlateResult *tr_xlate(TestRam *t, uint32_t cpa,
@@ -190,7 +192,7 @@ static inline void tr_assert_stop(const TestRam *t, const CcwXlateResult *res,
     g_assert_true(ccw_prog_reached_stop(t->p, (res->stop_slot + 1) * 8));
 }
 
-#define TR_ADD(path, fn) \
+#define TR_ADD(path, fn)                                                       \
     g_test_add(path, TestRam, NULL, tr_setup, fn, tr_teardown)
 
 #endif

@@ -13,7 +13,7 @@
 #include "test-ccw-xlate-ref.h"
 
 #define NR_PROGRAMS 20000
-#define WALKS       3       /* walks per program, status modifier at random */
+#define WALKS       3 /* walks per program, status modifier at random */
 #define MAX_STEPS   300
 
 static uint64_t host_bytes[65536];
@@ -51,7 +51,7 @@ static bool host_next(const PropCtx *c, uint32_t slot, HostElem *e)
         }
         slot = e->ccw.cda / 8;
     }
-    return false;   /* a TIC to a TIC in the buffer */
+    return false; /* a TIC to a TIC in the buffer */
 }
 
 /* The host addresses of the bytes of host slot @e, into host_bytes */
@@ -62,8 +62,8 @@ static void host_fill_bytes(const PropCtx *c, const HostElem *e)
 
     g_assert_cmphex(e->ccw.cda, ==, CCW_PROG_ENTRY_AREA + 8 * e->slot);
     if (e->ccw.flags & CCW_FLAG_IDA) {
-        ref_idal_bytes((const uint64_t *)(uintptr_t)entry, c->host_block,
-                       back, e->ccw.count, host_bytes);
+        ref_idal_bytes((const uint64_t *)(uintptr_t)entry, c->host_block, back,
+                       e->ccw.count, host_bytes);
         return;
     }
     for (uint32_t i = 0; i < e->ccw.count; i++) {
@@ -96,8 +96,8 @@ static void check_same(const PropCtx *c, const RefElem *g, const HostElem *h)
     for (uint32_t i = 0; i < g->ccw.count; i++) {
         if (host_bytes[i] != tr_host(c->t, ref_bytes[i])) {
             g_test_message("CCW 0x%x byte %u: guest 0x%" PRIx64
-                           ", host at guest 0x%" PRIx64, g->addr, i,
-                           ref_bytes[i],
+                           ", host at guest 0x%" PRIx64,
+                           g->addr, i, ref_bytes[i],
                            host_bytes[i] - (uint64_t)(uintptr_t)c->t->ram);
             g_assert_not_reached();
         }
@@ -111,9 +111,9 @@ static void check_stop(const PropCtx *c, const RefElem *g, const HostElem *h,
     g_assert_true(h->stop);
     seen.stops++;
     g_assert_cmphex(res->stop_gaddr, ==, g->addr);
-    g_assert_cmpint(res->status, ==, g->verdict == REF_SUSPEND
-                                         ? CCW_XLATE_SUSPEND
-                                         : CCW_XLATE_PROGRAM_CHECK);
+    g_assert_cmpint(res->status, ==,
+                    g->verdict == REF_SUSPEND ? CCW_XLATE_SUSPEND
+                                              : CCW_XLATE_PROGRAM_CHECK);
 }
 
 /* One walk of the guest chain and the buffer, side by side */
@@ -131,7 +131,7 @@ static void prop_walk(const PropCtx *c, GRand *rnd, bool sm)
         g_assert_true(host_next(c, slot, &h));
         res = ccw_prog_stop_result(c->t->p, (h.slot + 1) * 8);
         if (h.stop && res->reason == CCW_XLATE_R_TOO_LONG) {
-            return;     /* the implementation limit: anywhere */
+            return; /* the implementation limit: anywhere */
         }
         if (g.verdict != REF_OK) {
             check_stop(c, &g, &h, res);
@@ -200,8 +200,8 @@ int main(int argc, char **argv)
 
     g_test_init(&argc, &argv, NULL);
     for (unsigned i = 0; i < G_N_ELEMENTS(seeds); i++) {
-        g_autofree char *path =
-            g_strdup_printf("/ccw-xlate/prop/seed-%u", seeds[i]);
+        g_autofree char *path = g_strdup_printf("/ccw-xlate/prop/seed-%u",
+                                                seeds[i]);
 
         g_test_add_data_func(path, GUINT_TO_POINTER(seeds[i]), test_prop);
     }

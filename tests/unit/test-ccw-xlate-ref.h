@@ -14,23 +14,23 @@
 /* Check the status-modifier paths too (the translator lays them all out) */
 #define PROP_STATUS_MODIFIER 1
 
-#define PA       0x1000      /* program area: NPOS CCW positions */
-#define NPOS     40
-#define IDALA    0x8000      /* IDAL area: 0x200 bytes per position */
-#define DATA_LO  0x10000
+#define PA      0x1000 /* program area: NPOS CCW positions */
+#define NPOS    40
+#define IDALA   0x8000 /* IDAL area: 0x200 bytes per position */
+#define DATA_LO 0x10000
 
 typedef struct PropCtx {
     TestRam *t;
     ORB orb;
-    uint32_t host_block;    /* IDAW block of the host ORB */
+    uint32_t host_block; /* IDAW block of the host ORB */
 } PropCtx;
 
 /* Where the guest walk is: the CCW to fetch and how it is reached */
 typedef struct RefPos {
     uint32_t addr;
-    bool dc;                /* reached by data chaining ... */
-    uint8_t chain_cmd;      /* ... of this command */
-    bool via_tic;           /* fetched as the target of a TIC */
+    bool dc;           /* reached by data chaining ... */
+    uint8_t chain_cmd; /* ... of this command */
+    bool via_tic;      /* fetched as the target of a TIC */
 } RefPos;
 
 typedef enum RefVerdict { REF_OK, REF_CHECK, REF_SUSPEND } RefVerdict;
@@ -38,9 +38,9 @@ typedef enum RefVerdict { REF_OK, REF_CHECK, REF_SUSPEND } RefVerdict;
 /* One non-TIC guest CCW the channel would execute */
 typedef struct RefElem {
     RefVerdict verdict;
-    uint32_t addr;          /* the CCW (or the one that broke a rule) */
+    uint32_t addr; /* the CCW (or the one that broke a rule) */
     CCW1 ccw;
-    uint8_t cmd;            /* the command in effect */
+    uint8_t cmd; /* the command in effect */
     bool has_data;
 } RefElem;
 
@@ -163,8 +163,8 @@ static inline RefVerdict ref_check(const PropCtx *c, const RefPos *pos,
     }
     if ((!pos->dc && (w->cmd_code & 0x0f) == 0) ||
         (ref_fmt1(c) && (w->cda & 0x80000000u)) ||
-        (w->count == 0 && (!ref_fmt1(c) || pos->dc ||
-                           (w->flags & CCW_FLAG_DC))) ||
+        (w->count == 0 &&
+         (!ref_fmt1(c) || pos->dc || (w->flags & CCW_FLAG_DC))) ||
         (w->flags & CCW_FLAG_MIDA)) {
         return REF_CHECK;
     }
@@ -301,7 +301,9 @@ static inline void prop_generate(PropCtx *c, GRand *r)
     ctrl0 |= pct(r, 60) ? ORB_CTRL0_C64 : 0;
     ctrl0 |= (ctrl0 & ORB_CTRL0_C64) && pct(r, 30) ? ORB_CTRL0_I2K : 0;
     ctrl0 |= pct(r, 30) ? ORB_CTRL0_SPND : 0;
-    c->orb = (ORB){ .intparm = 1, .ctrl0 = ctrl0, .lpm = 0xff,
+    c->orb = (ORB){ .intparm = 1,
+                    .ctrl0 = ctrl0,
+                    .lpm = 0xff,
                     .cpa = PA + 8 * rnd(r, NPOS / 4) };
     for (unsigned i = 0; i < NPOS; i++) {
         gen_ccw(c, r, i);

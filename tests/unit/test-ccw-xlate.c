@@ -5,7 +5,7 @@
 #include "qemu/osdep.h"
 #include "test-ccw-xlate-fixture.h"
 
-#define CP   0x1000     /* channel program */
+#define CP   0x1000 /* channel program */
 #define DATA 0x10000
 
 static void test_direct_single(TestRam *t, gconstpointer d)
@@ -23,7 +23,7 @@ static void test_direct_single(TestRam *t, gconstpointer d)
     g_assert_cmpuint(c.count, ==, 512);
     g_assert_cmphex(c.cda, ==, CCW_PROG_ENTRY_AREA);
     g_assert_cmphex(tr_entry(t, 0), ==, tr_host(t, DATA));
-    g_assert_true(t->last_write);               /* read: device stores */
+    g_assert_true(t->last_write); /* read: device stores */
     g_assert_cmphex(ccw_prog_cpa_to_guest(t->p, 8), ==, CP + 8);
     g_assert_false(ccw_prog_reached_stop(t->p, 8));
 }
@@ -51,7 +51,7 @@ static void test_command_chain(TestRam *t, gconstpointer d)
         g_assert_cmphex(ccw_prog_cpa_to_guest(t->p, 8 * (i + 1)), ==,
                         CP + 8 * (i + 1));
     }
-    g_assert_true(t->last_write);               /* sense stores */
+    g_assert_true(t->last_write); /* sense stores */
     ccw_prog_fill_request(t->p, &req);
     orb_decode(req.orb, &horb);
     g_assert_cmphex(horb.cpa, ==, 0);
@@ -59,7 +59,8 @@ static void test_command_chain(TestRam *t, gconstpointer d)
     g_assert_cmphex(horb.ctrl0 & (ORB_CTRL0_FMT | ORB_CTRL0_C64), ==,
                     ORB_CTRL0_FMT | ORB_CTRL0_C64);
     g_assert_cmphex(horb.ctrl0 & ORB_CTRL0_I2K, ==, ORB_CTRL0_I2K);
-    g_assert_cmpmem(req.prog, CCW_PROG_SIZE, ccw_prog_buffer(t->p), CCW_PROG_SIZE);
+    g_assert_cmpmem(req.prog, CCW_PROG_SIZE, ccw_prog_buffer(t->p),
+                    CCW_PROG_SIZE);
 }
 
 static void test_tic_forward_backward(TestRam *t, gconstpointer d)
@@ -75,7 +76,7 @@ static void test_tic_forward_backward(TestRam *t, gconstpointer d)
     g_assert_cmpint(r->status, ==, CCW_XLATE_OK);
     g_assert_cmpuint(ccw_prog_nr_slots(t->p), ==, 7);
     g_assert_cmphex(tr_slot(t, 1).cmd_code, ==, CCW_CMD_TIC);
-    g_assert_cmphex(tr_slot(t, 1).cda, ==, 24);        /* slot 3 */
+    g_assert_cmphex(tr_slot(t, 1).cda, ==, 24); /* slot 3 */
     /* slot 2, the one status modifier on slot 0 skips to: CP + 16 */
     g_assert_cmphex(tr_slot(t, 2).cmd_code, ==, CCW_CMD_TIC);
     g_assert_cmphex(tr_slot(t, 2).cda, ==, 48);
@@ -84,7 +85,7 @@ static void test_tic_forward_backward(TestRam *t, gconstpointer d)
     g_assert_cmphex(tr_slot(t, 4).cmd_code, ==, CCW_CMD_TIC);
     g_assert_cmphex(tr_slot(t, 4).flags, ==, 0);
     g_assert_cmpuint(tr_slot(t, 4).count, ==, 0);
-    g_assert_cmphex(tr_slot(t, 4).cda, ==, 0);         /* back to slot 0 */
+    g_assert_cmphex(tr_slot(t, 4).cda, ==, 0); /* back to slot 0 */
     g_assert_cmphex(ccw_prog_cpa_to_guest(t->p, 40), ==, CP + 0x110);
     /* slot 5, after the TIC back: CP + 0x110 */
     tr_assert_stop(t, tr_stop(t, 5), CCW_XLATE_PROGRAM_CHECK, CCW_XLATE_R_CMD,
@@ -102,8 +103,8 @@ static void test_tic_to_tic(TestRam *t, gconstpointer d)
     tr_assert_stop(t, r, CCW_XLATE_PROGRAM_CHECK, CCW_XLATE_R_TIC_TO_TIC,
                    CP + 0x40);
     g_assert_cmphex(r->cstat, ==, SCSW_CSTAT_PROG_CHECK);
-    g_assert_cmpuint(r->stop_slot, ==, 3);             /* 2: CP + 16 */
-    g_assert_cmphex(tr_slot(t, 1).cda, ==, 24);        /* TIC -> stop slot */
+    g_assert_cmpuint(r->stop_slot, ==, 3);      /* 2: CP + 16 */
+    g_assert_cmphex(tr_slot(t, 1).cda, ==, 24); /* TIC -> stop slot */
 }
 
 static void test_tic_to_self(TestRam *t, gconstpointer d)
@@ -188,7 +189,7 @@ static void test_status_modifier_path(TestRam *t, gconstpointer d)
     /* a bad CCW there is reported only when the channel gets there */
     tr_ccw1(t, CP + 24, 0xf0, 0, 80, DATA + 0x100);
     r = tr_xlate(t, CP, 0);
-    g_assert_cmpint(r->status, ==, CCW_XLATE_OK);   /* the main path loops */
+    g_assert_cmpint(r->status, ==, CCW_XLATE_OK); /* the main path loops */
     tr_assert_stop(t, tr_stop(t, 3), CCW_XLATE_PROGRAM_CHECK, CCW_XLATE_R_CMD,
                    CP + 24);
     g_assert_cmphex(tr_slot(t, 2).cda, ==, 8);
@@ -208,7 +209,7 @@ static void test_ccw_misaligned_and_outside(TestRam *t, gconstpointer d)
     r = tr_xlate(t, last, 0);
     tr_assert_stop(t, r, CCW_XLATE_PROGRAM_CHECK, CCW_XLATE_R_CCW_ADDR,
                    TR_RAM_SIZE);
-    g_assert_cmphex(tr_slot(t, 0).cmd_code, ==, 0x03);   /* prefix kept */
+    g_assert_cmphex(tr_slot(t, 0).cmd_code, ==, 0x03); /* prefix kept */
     g_assert_cmphex(tr_slot(t, 0).flags, ==, CCW_FLAG_CC);
 }
 
@@ -229,22 +230,21 @@ static void test_format0(TestRam *t, gconstpointer d)
     CCW1 c;
 
     tr_ccw0(t, CP, 0x02, CCW_FLAG_CC | CCW_FLAG_SLI, 100, DATA);
-    tr_ccw0(t, CP + 8, 0x18, 0xff, 0xffff, CP + 0x40);   /* TIC */
+    tr_ccw0(t, CP + 8, 0x18, 0xff, 0xffff, CP + 0x40); /* TIC */
     tr_ccw0(t, CP + 0x40, 0x01, 0, 4, DATA + 0x100);
-    r = tr_xlate(t, CP, ORB_CTRL0_FMT);         /* toggles FMT off */
+    r = tr_xlate(t, CP, ORB_CTRL0_FMT); /* toggles FMT off */
     g_assert_cmpint(r->status, ==, CCW_XLATE_OK);
     c = tr_slot(t, 0);
     g_assert_cmphex(c.cmd_code, ==, 0x02);
     g_assert_cmphex(c.flags, ==, CCW_FLAG_CC | CCW_FLAG_SLI);
     g_assert_cmpuint(c.count, ==, 100);
     g_assert_cmphex(tr_entry(t, 0), ==, tr_host(t, DATA));
-    g_assert_cmphex(tr_slot(t, 1).cda, ==, 24);   /* slot 2: CP + 16 */
+    g_assert_cmphex(tr_slot(t, 1).cda, ==, 24); /* slot 2: CP + 16 */
     g_assert_cmphex(tr_entry(t, 3), ==, tr_host(t, DATA + 0x100));
 
     tr_ccw0(t, CP + 0x40, 0x01, 0, 0, DATA);
     r = tr_xlate(t, CP, ORB_CTRL0_FMT);
-    tr_assert_stop(t, r, CCW_XLATE_PROGRAM_CHECK, CCW_XLATE_R_COUNT,
-                   CP + 0x40);
+    tr_assert_stop(t, r, CCW_XLATE_PROGRAM_CHECK, CCW_XLATE_R_COUNT, CP + 0x40);
 }
 
 static void test_format1_bit32(TestRam *t, gconstpointer d)
@@ -354,7 +354,7 @@ static void test_too_long(TestRam *t, gconstpointer d)
     }
     tr_ccw1(t, CP + 8 * 255, 0x03, 0, 0, 0);
     r = tr_xlate(t, CP, 0);
-    g_assert_cmpint(r->status, ==, CCW_XLATE_OK);       /* exactly 256 */
+    g_assert_cmpint(r->status, ==, CCW_XLATE_OK); /* exactly 256 */
     g_assert_cmpuint(ccw_prog_nr_slots(t->p), ==, 256);
 
     tr_ccw1(t, CP + 8 * 255, 0x03, CCW_FLAG_CC, 0, 0);
@@ -393,8 +393,9 @@ static void test_ioinst_codecs(TestRam *t, gconstpointer d)
 
     orb_decode(orb_be, &orb);
     g_assert_cmphex(orb.intparm, ==, 0xdeadbeef);
-    g_assert_cmphex(orb.ctrl0, ==, ORB_CTRL0_SPND | 0x1000 | ORB_CTRL0_FMT |
-                    ORB_CTRL0_C64 | ORB_CTRL0_I2K);
+    g_assert_cmphex(orb.ctrl0, ==,
+                    ORB_CTRL0_SPND | 0x1000 | ORB_CTRL0_FMT | ORB_CTRL0_C64 |
+                        ORB_CTRL0_I2K);
     g_assert_cmphex(orb.lpm, ==, 0xfe);
     g_assert_cmphex(orb.ctrl1, ==, ORB_CTRL1_ILS);
     g_assert_cmphex(orb.cpa, ==, 0x12348);
@@ -403,8 +404,9 @@ static void test_ioinst_codecs(TestRam *t, gconstpointer d)
 
     scsw_decode(scsw_be, &scsw);
     g_assert_cmphex(scsw.flags, ==, SCSW_FLAGS_FMT);
-    g_assert_cmphex(scsw.ctrl, ==, SCSW_FCTL_START | SCSW_STCTL_PRIMARY |
-                    SCSW_STCTL_SECONDARY | SCSW_STCTL_STATUS_PEND);
+    g_assert_cmphex(scsw.ctrl, ==,
+                    SCSW_FCTL_START | SCSW_STCTL_PRIMARY |
+                        SCSW_STCTL_SECONDARY | SCSW_STCTL_STATUS_PEND);
     g_assert_cmphex(scsw.cpa, ==, 0x7ffffff8);
     g_assert_cmphex(scsw.dstat, ==, SCSW_DSTAT_CE | SCSW_DSTAT_DE);
     g_assert_cmphex(scsw.cstat, ==, SCSW_CSTAT_PROG_CHECK);

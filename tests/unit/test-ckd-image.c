@@ -27,24 +27,26 @@ static uint8_t *read_file(const char *path, gsize *len)
 
 /* Track 0 as dasdinit writes it for volume VOL001 */
 static const uint8_t vol001_track0_head[] = {
-    0, 0, 0, 0, 0,                                  /* HA */
-    0, 0, 0, 0, 0, 0, 0, 8,  0, 0, 0, 0, 0, 0, 0, 0,  /* R0 */
-    0, 0, 0, 0, 1, 4, 0, 0x18, 0xc9, 0xd7, 0xd3, 0xf1,  /* R1 "IPL1" */
-    0x00, 0x06, 0x00, 0x00, 0x00, 0x00, 0x00, 0x0f,
-    0x03, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01,
-    0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 2, 4, 0, 0x90, 0xc9, 0xd7, 0xd3, 0xf2,  /* R2 "IPL2" */
+    0,    0,    0,    0,    0, /* HA */
+    0,    0,    0,    0,    0,    0,    0,    8,    0,
+    0,    0,    0,    0,    0,    0,    0, /* R0 */
+    0,    0,    0,    0,    1,    4,    0,    0x18, 0xc9,
+    0xd7, 0xd3, 0xf1, /* R1 "IPL1" */
+    0x00, 0x06, 0x00, 0x00, 0x00, 0x00, 0x00, 0x0f, 0x03,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01, 0,    0,
+    0,    0,    0,    0,    0,    0,    0,    0,    0,
+    0,    2,    4,    0,    0x90, 0xc9, 0xd7, 0xd3, 0xf2, /* R2 "IPL2" */
 };
 
 static void check_track0(const uint8_t *t)
 {
-    static const uint8_t r3[] = { 0, 0, 0, 0, 3, 4, 0, 0x50,
-                                  0xe5, 0xd6, 0xd3, 0xf1 };
+    static const uint8_t r3[] = { 0, 0,    0,    0,    3,    4,
+                                  0, 0x50, 0xe5, 0xd6, 0xd3, 0xf1 };
     static const uint8_t vol1[] = { 0xe5, 0xd6, 0xd3, 0xf1, 0xe5, 0xd6,
-                                    0xd3, 0xf0, 0xf0, 0xf1, 0x40,
-                                    0, 0, 0, 1, 1 };
-    static const uint8_t owner[] = { 0xc8, 0xc5, 0xd9, 0xc3, 0xe4, 0xd3,
-                                     0xc5, 0xe2 };
+                                    0xd3, 0xf0, 0xf0, 0xf1, 0x40, 0,
+                                    0,    0,    1,    1 };
+    static const uint8_t owner[] = { 0xc8, 0xc5, 0xd9, 0xc3,
+                                     0xe4, 0xd3, 0xc5, 0xe2 };
     uint32_t r3off = sizeof(vol001_track0_head) + 144;
     const uint8_t *lab = t + r3off + 12;
 
@@ -73,8 +75,8 @@ static void check_track0(const uint8_t *t)
 
 static void check_empty_track(const uint8_t *t, uint16_t cc, uint16_t hh)
 {
-    uint8_t want[29] = { 0, cc >> 8, cc, hh >> 8, hh,
-                         cc >> 8, cc, hh >> 8, hh, 0, 0, 0, 8 };
+    uint8_t want[29] = { 0,       cc >> 8, cc, hh >> 8, hh, cc >> 8, cc,
+                         hh >> 8, hh,      0,  0,       0,  8 };
 
     memset(want + 21, 0xff, 8);
     g_assert_cmpmem(t, sizeof(want), want, sizeof(want));
@@ -94,8 +96,7 @@ static void test_create_model(gconstpointer data)
 
     g_assert_true(ckd_image_create(path, m->cyls, "VOL001", &error_abort));
     g_assert_cmpint(stat(path, &st), ==, 0);
-    g_assert_cmpint(st.st_size, ==,
-                    512 + (off_t)m->cyls * 15 * CKD_3390_SLOT);
+    g_assert_cmpint(st.st_size, ==, 512 + (off_t)m->cyls * 15 * CKD_3390_SLOT);
     g_assert_cmpint((off_t)st.st_blocks * 512, <, st.st_size / 4);
 
     hdr[8] = 15;
@@ -249,12 +250,11 @@ static void test_not_regular(void)
 }
 
 /* A second open that must be refused for the lock, with QEMU's words */
-static void expect_lock_error(const char *path, bool readonly,
-                              const char *text)
+static void expect_lock_error(const char *path, bool readonly, const char *text)
 {
     CkdOpenOpts o = { .readonly = readonly, .locking = CKD_LOCKING_ON };
-    g_autofree char *hint = g_strdup_printf("Is another process using the "
-                                            "image [%s]?\n", path);
+    g_autofree char *hint =
+        g_strdup_printf("Is another process using the image [%s]?\n", path);
     Error *err = NULL;
 
     g_assert_null(ckd_image_open_opts(path, &o, &err));
@@ -323,8 +323,7 @@ static void test_dasdinit(void)
         return;
     }
     cmd = g_strdup_printf("%s %s 3390 VOL001 10", dasdinit, ref);
-    g_assert_true(g_spawn_command_line_sync(cmd, &out, &errout, &status,
-                                            NULL));
+    g_assert_true(g_spawn_command_line_sync(cmd, &out, &errout, &status, NULL));
     g_assert_true(g_spawn_check_exit_status(status, NULL));
     g_assert_true(ckd_image_create(ours, 10, "VOL001", &error_abort));
     a = read_file(ref, &alen);

@@ -43,15 +43,15 @@ static void test_fetch_lengths(void)
         { 16, 8, CLP_FETCH_OK },
         { 8184, 8, CLP_FETCH_OK },
         { 16, 8176, CLP_FETCH_OK },
-        { 8, 32, CLP_FETCH_OPERAND },       /* request too short */
+        { 8, 32, CLP_FETCH_OPERAND }, /* request too short */
         { 0, 32, CLP_FETCH_OPERAND },
-        { 36, 32, CLP_FETCH_OPERAND },      /* not a multiple of 8 */
-        { 8192, 8, CLP_FETCH_OPERAND },     /* request too long */
-        { 32, 0, CLP_FETCH_OPERAND },       /* response too short */
+        { 36, 32, CLP_FETCH_OPERAND },  /* not a multiple of 8 */
+        { 8192, 8, CLP_FETCH_OPERAND }, /* request too long */
+        { 32, 0, CLP_FETCH_OPERAND },   /* response too short */
         { 32, 4, CLP_FETCH_OPERAND },
-        { 32, 44, CLP_FETCH_OPERAND },      /* not a multiple of 8 */
-        { 16, 8184, CLP_FETCH_OPERAND },    /* response too long */
-        { 32, 8168, CLP_FETCH_OPERAND },    /* together more than 8 KiB */
+        { 32, 44, CLP_FETCH_OPERAND },   /* not a multiple of 8 */
+        { 16, 8184, CLP_FETCH_OPERAND }, /* response too long */
+        { 32, 8168, CLP_FETCH_OPERAND }, /* together more than 8 KiB */
         { 4096, 4104, CLP_FETCH_OPERAND },
     };
 
@@ -61,13 +61,12 @@ static void test_fetch_lengths(void)
         g_autofree ClpBlock *b = g_new0(ClpBlock, 1);
 
         g_test_message("req %u rsp %u", cases[i].req, cases[i].rsp);
-        g_assert_cmpint(clp_block_fetch(b, guest_read, g), ==,
-                        cases[i].want);
+        g_assert_cmpint(clp_block_fetch(b, guest_read, g), ==, cases[i].want);
         if (cases[i].want == CLP_FETCH_OK) {
             g_assert_cmpuint(b->req_len, ==, cases[i].req);
             g_assert_cmpuint(b->rsp_len, ==, cases[i].rsp);
-            g_assert_cmpmem(b->bytes, cases[i].req + cases[i].rsp,
-                            g->mem, cases[i].req + cases[i].rsp);
+            g_assert_cmpmem(b->bytes, cases[i].req + cases[i].rsp, g->mem,
+                            cases[i].req + cases[i].rsp);
         }
     }
     g_assert_true(clp_req_len_valid(32));
@@ -89,8 +88,7 @@ static void test_fetch_faults(void)
         g_autofree ClpBlock *b = g_new0(ClpBlock, 1);
 
         g->limit = cases[i].limit;
-        g_assert_cmpint(clp_block_fetch(b, guest_read, g), ==,
-                        CLP_FETCH_FAULT);
+        g_assert_cmpint(clp_block_fetch(b, guest_read, g), ==, CLP_FETCH_FAULT);
         g_assert_cmpuint(g->reads, ==, cases[i].reads);
     }
 }
@@ -99,7 +97,9 @@ static void test_fetch_faults(void)
 /* decode                                                              */
 
 static const uint16_t commands[] = {
-    CLP_CMD_LIST_PCI, CLP_CMD_QUERY_PCI, CLP_CMD_QUERY_PCI_GROUP,
+    CLP_CMD_LIST_PCI,
+    CLP_CMD_QUERY_PCI,
+    CLP_CMD_QUERY_PCI_GROUP,
     CLP_CMD_SET_PCI,
 };
 
@@ -122,8 +122,7 @@ static void test_decode_length(void)
 
 static void test_decode_command(void)
 {
-    static const uint16_t bad[] = { 0x0000, 0x0001, 0x0006, 0x0102,
-                                    0xffff };
+    static const uint16_t bad[] = { 0x0000, 0x0001, 0x0006, 0x0102, 0xffff };
 
     for (unsigned i = 0; i < G_N_ELEMENTS(bad); i++) {
         g_autofree Guest *g = guest_new(bad[i], 32, 4064);
@@ -140,7 +139,7 @@ static void test_decode_format(void)
 
             g->mem[4] = fmt << 4;
             assert_decodes_to(g, CLP_RSP_BAD_FORMAT, 0);
-            g->mem[4] |= 0x01;                  /* format is looked at first */
+            g->mem[4] |= 0x01; /* format is looked at first */
             assert_decodes_to(g, CLP_RSP_BAD_FORMAT, 0);
         }
     }
@@ -170,13 +169,14 @@ static void test_decode_reserved(void)
                 uint8_t v = 1u << bit;
 
                 if (byte == 4 && bit >= 4) {
-                    continue;                   /* the format nibble */
+                    continue; /* the format nibble */
                 }
                 g->mem[byte] = v;
-                g_test_message("cmd %u byte %u bit %u", commands[c], byte,
-                               bit);
-                assert_decodes_to(g, (mask[byte] & v) ? CLP_RSP_OK
-                                  : CLP_RSP_RESERVED_NOT_ZERO, 0);
+                g_test_message("cmd %u byte %u bit %u", commands[c], byte, bit);
+                assert_decodes_to(g,
+                                  (mask[byte] & v) ? CLP_RSP_OK
+                                                   : CLP_RSP_RESERVED_NOT_ZERO,
+                                  0);
             }
         }
     }
@@ -190,14 +190,11 @@ static void test_decode_list_room(void)
         uint8_t cc;
         unsigned capacity;
     } cases[] = {
-        { 8, CLP_RSP_NEEDS_8K, 0, 0 },
-        { 32, CLP_RSP_NEEDS_8K, 0, 0 },
-        { 40, CLP_RSP_NEEDS_8K, 0, 0 },
-        { 48, CLP_RSP_OK, 0, 1 },
-        { 56, CLP_RSP_BAD_LENGTH, 3, 1 },      /* half an entry left over */
-        { 64, CLP_RSP_OK, 0, 2 },
-        { 4056, CLP_RSP_BAD_LENGTH, 3, 251 },
-        { 4064, CLP_RSP_OK, 0, 252 },          /* 4 KiB LPCB: 252 entries */
+        { 8, CLP_RSP_NEEDS_8K, 0, 0 },    { 32, CLP_RSP_NEEDS_8K, 0, 0 },
+        { 40, CLP_RSP_NEEDS_8K, 0, 0 },   { 48, CLP_RSP_OK, 0, 1 },
+        { 56, CLP_RSP_BAD_LENGTH, 3, 1 }, /* half an entry left over */
+        { 64, CLP_RSP_OK, 0, 2 },         { 4056, CLP_RSP_BAD_LENGTH, 3, 251 },
+        { 4064, CLP_RSP_OK, 0, 252 }, /* 4 KiB LPCB: 252 entries */
         { 8160, CLP_RSP_OK, 0, 508 },
     };
 
@@ -226,8 +223,7 @@ static void test_decode_room_others(void)
     };
 
     for (unsigned i = 0; i < G_N_ELEMENTS(cases); i++) {
-        g_autofree Guest *shrt = guest_new(cases[i].cmd, 32,
-                                           cases[i].need - 8);
+        g_autofree Guest *shrt = guest_new(cases[i].cmd, 32, cases[i].need - 8);
         g_autofree Guest *tiny = guest_new(cases[i].cmd, 32, 8);
         g_autofree Guest *fits = guest_new(cases[i].cmd, 32, cases[i].need);
 

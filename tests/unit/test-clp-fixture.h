@@ -29,8 +29,7 @@ static inline bool guest_read(void *opaque, uint32_t offset, void *buf,
     return true;
 }
 
-static inline Guest *guest_new(uint16_t cmd, uint16_t req_len,
-                               uint16_t rsp_len)
+static inline Guest *guest_new(uint16_t cmd, uint16_t req_len, uint16_t rsp_len)
 {
     Guest *g = g_new0(Guest, 1);
 

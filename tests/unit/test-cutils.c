@@ -162,8 +162,8 @@ static void test_strtoi(void)
 
 static void test_bool_parse(void)
 {
-    static const char *const on[] = {"on", "yes", "true", "y"};
-    static const char *const off[] = {"off", "no", "false", "n"};
+    static const char *const on[] = { "on", "yes", "true", "y" };
+    static const char *const off[] = { "off", "no", "false", "n" };
     Error *err = NULL;
     bool b;
     size_t i;

@@ -192,12 +192,12 @@ static void test_reject(Fixture *f, gconstpointer data)
 {
     uint8_t lr[16], buf[8];
 
-    ccw(f, 0, 0xf4, 0, 8, buf);            /* unknown command */
+    ccw(f, 0, 0xf4, 0, 8, buf); /* unknown command */
     run(f);
     assert_uc(f, DASD_SENSE0_CMD_REJECT, 0, 8);
     g_assert_cmphex(f->res.sense[7], ==, DASD_SENSE7_INVALID_CMD);
 
-    locate(f, 0, lr, 0x06, 1, 0, 0, 1);    /* locate without extent */
+    locate(f, 0, lr, 0x06, 1, 0, 0, 1); /* locate without extent */
     run(f);
     assert_uc(f, DASD_SENSE0_CMD_REJECT, 0, 8);
     g_assert_cmphex(f->res.sense[7], ==, DASD_SENSE7_INVALID_SEQ);
@@ -315,7 +315,7 @@ static void done_cb(void *opaque, const SimDasdCompletion *c)
     SimDasdCompletion *out = opaque;
 
     *out = *c;
-    out->res.sense[31] = 1;     /* marks "called" */
+    out->res.sense[31] = 1; /* marks "called" */
 }
 
 static void test_object(void)
@@ -331,8 +331,7 @@ static void test_object(void)
     object_property_set_str(obj, "busid", "0.0.1234", &error_abort);
     object_property_set_str(obj, "file", path, &error_abort);
     object_property_set_str(obj, "model", "3390-1", &error_abort);
-    g_assert_true(user_creatable_complete(USER_CREATABLE(obj),
-                                          &error_abort));
+    g_assert_true(user_creatable_complete(USER_CREATABLE(obj), &error_abort));
     object_property_add_child(object_get_objects_root(), "d0", obj);
     object_unref(obj);
     d = sim_dasd_find_by_busid("0.0.1234");
@@ -365,7 +364,7 @@ static void test_object(void)
     rmdir(dir);
 }
 
-#define ADD(name, fn, ro) \
+#define ADD(name, fn, ro)                                                      \
     g_test_add("/dasd-3390/" name, Fixture, ro, fx_setup, fn, fx_teardown)
 
 int main(int argc, char **argv)

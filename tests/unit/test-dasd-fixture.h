@@ -24,7 +24,7 @@ typedef struct Fixture {
     uint8_t prog[CCW_PROG_SIZE];
     uint8_t orb[12];
     SimDasdResult res;
-    CkdCache cache;         /* for fx_open */
+    CkdCache cache; /* for fx_open */
 } Fixture;
 
 /*
@@ -75,7 +75,7 @@ static inline void fx_teardown(Fixture *f, gconstpointer data)
 
 /* CCW @i with its entry pointing at @data */
 static inline void ccw(Fixture *f, int i, uint8_t cmd, uint8_t flags,
-                uint16_t count, void *data)
+                       uint16_t count, void *data)
 {
     uint8_t *c = f->prog + i * 8;
     uint64_t addr = (uintptr_t)data;
@@ -114,7 +114,8 @@ static inline void assert_uc(Fixture *f, uint8_t s0, uint8_t s1, uint32_t cpa)
 }
 
 static inline void define_extent(Fixture *f, int i, uint8_t *de, uint8_t mask,
-                          uint16_t bc, uint16_t bh, uint16_t ec, uint16_t eh)
+                                 uint16_t bc, uint16_t bh, uint16_t ec,
+                                 uint16_t eh)
 {
     memset(de, 0, 16);
     de[0] = mask;
@@ -127,7 +128,7 @@ static inline void define_extent(Fixture *f, int i, uint8_t *de, uint8_t mask,
 }
 
 static inline void locate(Fixture *f, int i, uint8_t *lr, uint8_t op, uint8_t n,
-                   uint16_t cc, uint16_t hh, uint8_t r)
+                          uint16_t cc, uint16_t hh, uint8_t r)
 {
     memset(lr, 0, 16);
     lr[0] = op;

@@ -11,18 +11,18 @@
 #include "test-dasd-fixture.h"
 #include <fcntl.h>
 
-#define BLK     4096
-#define RPT     12          /* 4 KiB records per 3390 track */
+#define BLK 4096
+#define RPT 12 /* 4 KiB records per 3390 track */
 
-static const uint16_t trk0_dl[3] = { 24, 144, 80 };  /* IPL1, IPL2, VOL1 */
+static const uint16_t trk0_dl[3] = { 24, 144, 80 }; /* IPL1, IPL2, VOL1 */
 
 /* Locate Record data: byte 0 orientation|operation */
-static void lr_data(uint8_t *lr, uint8_t op, uint8_t n, uint32_t trk,
-                    uint8_t r, uint16_t len)
+static void lr_data(uint8_t *lr, uint8_t op, uint8_t n, uint32_t trk, uint8_t r,
+                    uint16_t len)
 {
     memset(lr, 0, 16);
     lr[0] = op;
-    lr[1] = len ? 0x80 : 0;             /* length valid */
+    lr[1] = len ? 0x80 : 0; /* length valid */
     lr[3] = n;
     stw_be_p(lr + 4, trk / 15);
     stw_be_p(lr + 6, trk % 15);
@@ -64,8 +64,7 @@ static void format_cdl(Fixture *f, uint32_t first, uint32_t last)
     int i = 2;
 
     memset(f->prog, 0, sizeof(f->prog));
-    define_extent(f, 0, de, 0xc0, first / 15, first % 15, last / 15,
-                  last % 15);
+    define_extent(f, 0, de, 0xc0, first / 15, first % 15, last / 15, last % 15);
     lr_data(lr, 0x03, RPT * (last - first + 1), first, 0, BLK);
     ccw(f, 1, 0x47, CCW_FLAG_CC, 16, lr);
     for (uint32_t t = first; t <= last; t++) {
@@ -94,8 +93,8 @@ static const uint8_t *track_in_file(Fixture *f, uint32_t trk)
 
     g_assert_cmpint(fd, >=, 0);
     g_assert_cmpint(pread(fd, b, CKD_3390_SLOT,
-                          512 + (off_t)trk * CKD_3390_SLOT), ==,
-                    CKD_3390_SLOT);
+                          512 + (off_t)trk * CKD_3390_SLOT),
+                    ==, CKD_3390_SLOT);
     close(fd);
     return b;
 }
@@ -106,9 +105,9 @@ static void test_format_multitrack(Fixture *f, gconstpointer data)
     format_cdl(f, 0, 4);
     for (uint32_t t = 0; t <= 4; t++) {
         const uint8_t *p = track_in_file(f, t);
-        uint32_t off = 5 + 16;          /* after HA and R0 (dl 8) */
+        uint32_t off = 5 + 16; /* after HA and R0 (dl 8) */
 
-        g_assert_cmpuint(p[5 + 4], ==, 0);      /* R0 kept */
+        g_assert_cmpuint(p[5 + 4], ==, 0); /* R0 kept */
         for (int r = 1; r <= RPT; r++) {
             uint8_t want[8], kl;
             uint16_t dl;
@@ -184,13 +183,12 @@ static void test_cdl_special_reads(Fixture *f, gconstpointer data)
     lr_data(lr, 0x06, 3, 0, 1, 28);
     ccw(f, 1, 0x47, CCW_FLAG_CC, 16, lr);
     for (int i = 0; i < 3; i++) {
-        ccw(f, 2 + i, 0x8e, i < 2 ? CCW_FLAG_CC : 0, 4 + trk0_dl[i],
-            buf[i]);
+        ccw(f, 2 + i, 0x8e, i < 2 ? CCW_FLAG_CC : 0, 4 + trk0_dl[i], buf[i]);
     }
     run(f);
     assert_ok(f, 40, 0);
-    g_assert_cmpmem(buf[0], 4, "\xc9\xd7\xd3\xf1", 4);     /* IPL1 */
-    g_assert_cmpmem(buf[1], 4, "\xc9\xd7\xd3\xf2", 4);     /* IPL2 */
+    g_assert_cmpmem(buf[0], 4, "\xc9\xd7\xd3\xf1", 4); /* IPL1 */
+    g_assert_cmpmem(buf[1], 4, "\xc9\xd7\xd3\xf2", 4); /* IPL2 */
     g_assert_cmpmem(buf[2], 8, "\xe5\xd6\xd3\xf1\xe5\xd6\xd3\xf1", 8);
 }
 
@@ -214,8 +212,8 @@ static void test_block_io_across_tracks(Fixture *f, gconstpointer data)
     run(f);
     assert_ok(f, 32, 0);
 
-    g_assert_cmpmem(track_in_file(f, 2) + 21 + 11 * (8 + BLK) + 8, BLK,
-                    out, BLK);
+    g_assert_cmpmem(track_in_file(f, 2) + 21 + 11 * (8 + BLK) + 8, BLK, out,
+                    BLK);
     g_assert_cmpmem(track_in_file(f, 3) + 21 + 8, BLK, out + BLK, BLK);
 
     memset(f->prog, 0, sizeof(f->prog));
@@ -361,9 +359,9 @@ static void test_define_extent_xrc(Fixture *f, gconstpointer data)
 
     de[0] = 0x40;
     de[1] = 0xc0;
-    de[7] = 0x08 | 0x02;        /* time stamp valid, extended parameter */
+    de[7] = 0x08 | 0x02; /* time stamp valid, extended parameter */
     stw_be_p(de + 14, 14);
-    memset(de + 16, 0x5a, 8);   /* the TOD clock */
+    memset(de + 16, 0x5a, 8); /* the TOD clock */
     ccw(f, 0, 0x63, CCW_FLAG_CC, 32, de);
     lr_data(lr, 0x06, 1, 0, 0, 0);
     ccw(f, 1, 0x47, CCW_FLAG_CC, 16, lr);
@@ -422,7 +420,7 @@ static void test_seek_mask(Fixture *f, gconstpointer data)
     assert_uc(f, 0, DASD_SENSE1_FILE_PROTECTED, 16);
 }
 
-#define ADD(name, fn) \
+#define ADD(name, fn)                                                          \
     g_test_add("/dasd-linux/" name, Fixture, NULL, fx_setup, fn, fx_teardown)
 
 int main(int argc, char **argv)

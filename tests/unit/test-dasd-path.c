@@ -169,8 +169,9 @@ static void test_reserve_release(Fixture *f, gconstpointer data)
         assert_ok(f, 8, 0);
         g_assert_cmphex(sense[0], ==, 0);
         snid(f, 0, out);
-        g_assert_cmphex(out[0], ==, DASD_PS_GROUPED | DASD_PS_MULTIPATH |
-                        DASD_PS_RESV_SELF);
+        g_assert_cmphex(out[0], ==,
+                        DASD_PS_GROUPED | DASD_PS_MULTIPATH |
+                            DASD_PS_RESV_SELF);
 
         memset(f->prog, 0, sizeof(f->prog));
         ccw(f, 0, 0x94, CCW_FLAG_SLI, 32, sense);
@@ -189,7 +190,7 @@ static void test_reserve_release(Fixture *f, gconstpointer data)
     g_assert_cmphex(out[0], ==, DASD_PS_RESET);
 }
 
-#define ADD(name, fn) \
+#define ADD(name, fn)                                                          \
     g_test_add("/dasd-path/" name, Fixture, NULL, fx_setup, fn, fx_teardown)
 
 int main(int argc, char **argv)

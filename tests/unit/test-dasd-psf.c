@@ -10,8 +10,7 @@
 #include "test-dasd-fixture.h"
 
 /* PSF PRSSD with @suborder, then RSSD into @out (@len bytes, SLI) */
-static void prssd_rssd(Fixture *f, uint8_t suborder, uint8_t *out,
-                       uint16_t len)
+static void prssd_rssd(Fixture *f, uint8_t suborder, uint8_t *out, uint16_t len)
 {
     static uint8_t psf[12];
 
@@ -19,7 +18,7 @@ static void prssd_rssd(Fixture *f, uint8_t suborder, uint8_t *out,
     psf[0] = 0x18;
     psf[6] = suborder;
     if (suborder == 0x01) {
-        psf[8] = 0x01;          /* varies[1]: statistics of this device */
+        psf[8] = 0x01; /* varies[1]: statistics of this device */
     }
     memset(f->prog, 0, sizeof(f->prog));
     memset(out, 0xee, len);
@@ -79,9 +78,9 @@ static void test_perf_stats(Fixture *f, gconstpointer data)
     prssd_rssd(f, 0x01, st, sizeof(st));
     /* 192 bytes of statistics; SLI hides the longer count */
     assert_ok(f, 16, 256 - 192);
-    g_assert_cmphex(st[0] & 0x80, ==, 0);  /* valid */
-    g_assert_cmphex(st[1], ==, 0x34);      /* unit address */
-    g_assert_cmphex(st[192], ==, 0xee);    /* nothing beyond */
+    g_assert_cmphex(st[0] & 0x80, ==, 0); /* valid */
+    g_assert_cmphex(st[1], ==, 0x34);     /* unit address */
+    g_assert_cmphex(st[192], ==, 0xee);   /* nothing beyond */
 }
 
 static void test_not_supported(Fixture *f, gconstpointer data)
@@ -139,7 +138,7 @@ static void test_rssd_sequence(Fixture *f, gconstpointer data)
     g_assert_cmphex(f->res.sense[7], ==, DASD_SENSE7_INVALID_SEQ);
 }
 
-#define ADD(name, fn) \
+#define ADD(name, fn)                                                          \
     g_test_add("/dasd-psf/" name, Fixture, NULL, fx_setup, fn, fx_teardown)
 
 int main(int argc, char **argv)

@@ -116,8 +116,8 @@ static void test_prepend_hint_copy(void)
 
 static void test_report_location(void)
 {
-    char *argv[] = {(char *)"qemu-system-s390x", (char *)"-device",
-                    (char *)"foo", (char *)"-S", NULL};
+    char *argv[] = { (char *)"qemu-system-s390x", (char *)"-device",
+                     (char *)"foo", (char *)"-S", NULL };
     g_autofree char *text = NULL;
     Location loc;
 
@@ -147,7 +147,7 @@ static void test_report_location(void)
 
 static void test_report_err_hint(void)
 {
-    char *argv[] = {(char *)"x", (char *)"-m", (char *)"1Q", NULL};
+    char *argv[] = { (char *)"x", (char *)"-m", (char *)"1Q", NULL };
     g_autofree char *text = NULL;
     Error *err = NULL;
     Location loc, saved;
@@ -166,10 +166,10 @@ static void test_report_err_hint(void)
     warn_report_err(err);
     text = capture_end();
     loc_pop(&loc);
-    g_assert_cmpstr(text, ==,
-                    "qemu-system-s390x: -m 1Q: Parameter 'size' expects a "
-                    "size\nYou may use k, M, G or T suffixes.\n"
-                    "qemu-system-s390x: -m 1Q: warning: just a warning\n");
+    g_assert_cmpstr(
+        text, ==,
+        "qemu-system-s390x: -m 1Q: Parameter 'size' expects a size\nYou may use k, M, G or T suffixes.\n"
+        "qemu-system-s390x: -m 1Q: warning: just a warning\n");
 }
 
 static void test_report_timestamp_progname(void)
@@ -183,8 +183,7 @@ static void test_report_timestamp_progname(void)
     message_with_timestamp = false;
     text = capture_end();
     g_assert_true(g_regex_match_simple(
-        "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{6}Z "
-        "qemu-system-s390x: hi\n$",
+        "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{6}Z qemu-system-s390x: hi\n$",
         text, 0, 0));
 
     error_set_progname("/usr/local/bin/my-qemu");
@@ -303,8 +302,8 @@ static void test_prepend_copy_independent(void)
 {
     Error *err = NULL, *copy;
 
-    error_set(&err, ERROR_CLASS_COMMAND_NOT_FOUND, "The command %s has not "
-              "been found", "nope");
+    error_set(&err, ERROR_CLASS_COMMAND_NOT_FOUND,
+              "The command %s has not been found", "nope");
     error_prepend(&err, "%d%%: ", 50);
     g_assert_cmpstr(error_get_pretty(err), ==,
                     "50%: The command nope has not been found");
@@ -348,9 +347,12 @@ static void test_report_pieces(void)
  */
 static void test_location_stack(void)
 {
-    char *argv[] = {(char *)"qemu-system-s390x", (char *)"-device",
-                    (char *)"x,y", (char *)"-object",
-                    (char *)"memory-backend-ram,id=m,size=0", NULL};
+    char *argv[] = { (char *)"qemu-system-s390x",
+                     (char *)"-device",
+                     (char *)"x,y",
+                     (char *)"-object",
+                     (char *)"memory-backend-ram,id=m,size=0",
+                     NULL };
     g_autofree char *text = NULL;
     Location outer, inner, saved;
 
@@ -370,15 +372,14 @@ static void test_location_stack(void)
     g_assert_true(loc_pop(&outer) == &outer);
     error_report("bottom");
     text = capture_end();
-    g_assert_cmpstr(text, ==,
-                    "qemu-system-s390x: -device x,y: msg\n"
-                    "qemu-system-s390x: inner is empty\n"
-                    "qemu-system-s390x: -object memory-backend-ram,id=m,"
-                    "size=0: inner\n"
-                    "qemu-system-s390x: -device x,y: outer again\n"
-                    "qemu-system-s390x: -object memory-backend-ram,id=m,"
-                    "size=0: warning: restored into outer\n"
-                    "qemu-system-s390x: bottom\n");
+    g_assert_cmpstr(
+        text, ==,
+        "qemu-system-s390x: -device x,y: msg\n"
+        "qemu-system-s390x: inner is empty\n"
+        "qemu-system-s390x: -object memory-backend-ram,id=m,size=0: inner\n"
+        "qemu-system-s390x: -device x,y: outer again\n"
+        "qemu-system-s390x: -object memory-backend-ram,id=m,size=0: warning: restored into outer\n"
+        "qemu-system-s390x: bottom\n");
 }
 
 static void test_progname_plain(void)
@@ -420,8 +421,8 @@ static void test_overwrite_aborts(void)
 /* &error_fatal prints the location, message and hint, then exits. */
 static void test_fatal_location_hint(void)
 {
-    char *argv[] = {(char *)"qemu-system-s390x", (char *)"-device",
-                    (char *)"x,y", NULL};
+    char *argv[] = { (char *)"qemu-system-s390x", (char *)"-device",
+                     (char *)"x,y", NULL };
     Location loc;
 
     if (g_test_subprocess()) {
@@ -433,8 +434,8 @@ static void test_fatal_location_hint(void)
     }
     g_test_trap_subprocess(NULL, 0, 0);
     g_test_trap_assert_failed();
-    g_test_trap_assert_stderr("qemu-system-s390x: -device x,y: can't open "
-                              "/nope: No such file or directory\n");
+    g_test_trap_assert_stderr(
+        "qemu-system-s390x: -device x,y: can't open /nope: No such file or directory\n");
 }
 
 static void raise_with_hint(Error **errp)
@@ -469,9 +470,9 @@ static void test_abort_origin(void)
     }
     g_test_trap_subprocess(NULL, 0, 0);
     g_test_trap_assert_failed();
-    g_test_trap_assert_stderr("Unexpected error in raise_with_hint() at "
-                              "*test-error.c:*:\n"
-                              "qemu-system-s390x: bad value\n");
+    g_test_trap_assert_stderr(
+        "Unexpected error in raise_with_hint() at *test-error.c:*:\n"
+        "qemu-system-s390x: bad value\n");
 }
 
 /* Propagating onto &error_abort reports where the error was raised. */
@@ -486,8 +487,8 @@ static void test_abort_propagated(void)
     }
     g_test_trap_subprocess(NULL, 0, 0);
     g_test_trap_assert_failed();
-    g_test_trap_assert_stderr("Unexpected error in raise_with_hint() at "
-                              "*qemu-system-s390x: bad value\nTry another.\n");
+    g_test_trap_assert_stderr(
+        "Unexpected error in raise_with_hint() at *qemu-system-s390x: bad value\nTry another.\n");
 }
 
 /* The abort report goes to stderr even while a sink takes reports. */
@@ -519,8 +520,7 @@ int main(int argc, char **argv)
     g_test_add_func("/error/errno-preserved", test_errno_preserved);
     g_test_add_func("/error/class-names", test_class_names);
     g_test_add_func("/error/amend-nothing", test_amend_nothing);
-    g_test_add_func("/error/propagate-keeps-first",
-                    test_propagate_keeps_first);
+    g_test_add_func("/error/propagate-keeps-first", test_propagate_keeps_first);
     g_test_add_func("/error/prepend-copy-independent",
                     test_prepend_copy_independent);
     g_test_add_func("/error/report/pieces", test_report_pieces);
@@ -529,8 +529,7 @@ int main(int argc, char **argv)
     g_test_add_func("/error/loc-pop-mismatch", test_loc_pop_mismatch);
     g_test_add_func("/error/overwrite-aborts", test_overwrite_aborts);
     g_test_add_func("/error/fatal-location-hint", test_fatal_location_hint);
-    g_test_add_func("/error/fatal-propagated-hint",
-                    test_fatal_propagated_hint);
+    g_test_add_func("/error/fatal-propagated-hint", test_fatal_propagated_hint);
     g_test_add_func("/error/abort-origin", test_abort_origin);
     g_test_add_func("/error/abort-propagated", test_abort_propagated);
     g_test_add_func("/error/abort-bypasses-sink", test_abort_bypasses_sink);

@@ -9,8 +9,7 @@
 #include "qom/object_interfaces.h"
 #include "sysemu/hostmem.h"
 
-static Object *add(const char *id, const char *json, bool keyval,
-                   Error **errp)
+static Object *add(const char *id, const char *json, bool keyval, Error **errp)
 {
     g_autoptr(JsonNode) node = json_from_string(json, NULL);
 
@@ -36,9 +35,10 @@ static void test_defaults_and_types(void)
     Object *obj = object_new(TYPE_MEMORY_BACKEND_RAM);
     g_autofree char *policy = NULL;
     g_autoptr(JsonNode) nodes = NULL;
-    static const char *const bools[] = {"share", "dump", "merge", "prealloc",
-                                        "reserve",
-                                        "x-use-canonical-path-for-ramblock-id"};
+    static const char *const bools[] = {
+        "share",    "dump",    "merge",
+        "prealloc", "reserve", "x-use-canonical-path-for-ramblock-id"
+    };
 
     g_assert_false(object_property_get_bool(obj, "share", &error_abort));
     g_assert_true(object_property_get_bool(obj, "dump", &error_abort));
@@ -46,15 +46,15 @@ static void test_defaults_and_types(void)
     g_assert_false(object_property_get_bool(obj, "prealloc", &error_abort));
     g_assert_true(object_property_get_bool(obj, "reserve", &error_abort));
     g_assert_cmpuint(object_property_get_uint(obj, "prealloc-threads",
-                                              &error_abort), ==, 1);
+                                              &error_abort),
+                     ==, 1);
     g_assert_cmpuint(object_property_get_uint(obj, "size", &error_abort), ==,
                      0);
     policy = object_property_get_str(obj, "policy", &error_abort);
     g_assert_cmpstr(policy, ==, "default");
     nodes = object_property_get_qobject(obj, "host-nodes", &error_abort);
     g_assert_true(JSON_NODE_HOLDS_ARRAY(nodes));
-    g_assert_cmpuint(json_array_get_length(json_node_get_array(nodes)), ==,
-                     0);
+    g_assert_cmpuint(json_array_get_length(json_node_get_array(nodes)), ==, 0);
 
     for (size_t i = 0; i < G_N_ELEMENTS(bools); i++) {
         g_assert_cmpstr(object_property_get_type(obj, bools[i], &error_abort),
@@ -63,7 +63,8 @@ static void test_defaults_and_types(void)
     g_assert_cmpstr(object_property_get_type(obj, "size", &error_abort), ==,
                     "int");
     g_assert_cmpstr(object_property_get_type(obj, "prealloc-threads",
-                                             &error_abort), ==, "int");
+                                             &error_abort),
+                    ==, "int");
     g_assert_cmpstr(object_property_get_type(obj, "policy", &error_abort), ==,
                     "HostMemPolicy");
     g_assert_nonnull(object_property_find(obj, "size")->description);
@@ -73,27 +74,30 @@ static void test_defaults_and_types(void)
 /* Options as -object gives them: every value a string. */
 static void test_keyval_values(void)
 {
-    Object *obj = add("kv", "{\"size\": \"2M\", \"reserve\": \"off\", "
-                      "\"prealloc-threads\": \"4\", \"host-nodes\": []}",
-                      true, &error_abort);
+    Object *obj = add(
+        "kv",
+        "{\"size\": \"2M\", \"reserve\": \"off\", \"prealloc-threads\": \"4\", \"host-nodes\": []}",
+        true, &error_abort);
 
     g_assert_cmpuint(object_property_get_uint(obj, "size", &error_abort), ==,
                      2 * MiB);
     g_assert_false(object_property_get_bool(obj, "reserve", &error_abort));
     g_assert_cmpuint(object_property_get_uint(obj, "prealloc-threads",
-                                              &error_abort), ==, 4);
+                                              &error_abort),
+                     ==, 4);
     del("kv");
 }
 
 static void test_frozen_once_allocated(void)
 {
     Object *obj = add("fz", "{\"size\": 65536}", false, &error_abort);
-    static const char *const fixed[] = {"share", "reserve"};
+    static const char *const fixed[] = { "share", "reserve" };
     Error *err = NULL;
 
     for (size_t i = 0; i < G_N_ELEMENTS(fixed); i++) {
-        g_autofree char *msg = g_strdup_printf(
-            "cannot change property %s of memory-backend-ram ", fixed[i]);
+        g_autofree char *msg =
+            g_strdup_printf("cannot change property %s of memory-backend-ram ",
+                            fixed[i]);
         bool was = object_property_get_bool(obj, fixed[i], &error_abort);
 
         g_assert_false(object_property_set_bool(obj, fixed[i], !was, &err));
@@ -107,10 +111,9 @@ static void test_frozen_once_allocated(void)
     assert_err(err, "cannot change property size of memory-backend-ram ");
     err = NULL;
     /* not frozen: the thread count and the hints */
-    g_assert_true(object_property_set_uint(obj, "prealloc-threads", 2,
-                                           &error_abort));
-    g_assert_true(object_property_set_bool(obj, "merge", false,
-                                           &error_abort));
+    g_assert_true(
+        object_property_set_uint(obj, "prealloc-threads", 2, &error_abort));
+    g_assert_true(object_property_set_bool(obj, "merge", false, &error_abort));
     g_assert_false(object_property_get_bool(obj, "merge", &error_abort));
     del("fz");
 }
@@ -120,24 +123,24 @@ static void test_refused_values(void)
     Object *obj = object_new(TYPE_MEMORY_BACKEND_RAM);
     Error *err = NULL;
 
-    g_assert_false(object_property_set_uint(obj, "prealloc-threads", 0,
-                                            &err));
-    assert_err(err, "property 'prealloc-threads' of memory-backend-ram "
-               "doesn't take value '0'");
+    g_assert_false(object_property_set_uint(obj, "prealloc-threads", 0, &err));
+    assert_err(
+        err,
+        "property 'prealloc-threads' of memory-backend-ram doesn't take value '0'");
     err = NULL;
     g_assert_cmpuint(object_property_get_uint(obj, "prealloc-threads",
-                                              &error_abort), ==, 1);
+                                              &error_abort),
+                     ==, 1);
     g_assert_false(object_property_set_uint(obj, "size", 0, &err));
-    assert_err(err, "property 'size' of memory-backend-ram doesn't take "
-               "value '0'");
+    assert_err(err,
+               "property 'size' of memory-backend-ram doesn't take value '0'");
     err = NULL;
     /* a count is 32 bits wide */
-    g_assert_false(object_property_set_uint(obj, "prealloc-threads",
-                                            1ULL << 32, &err));
+    g_assert_false(
+        object_property_set_uint(obj, "prealloc-threads", 1ULL << 32, &err));
     g_assert_nonnull(err);
     g_clear_pointer(&err, error_free);
-    g_assert_false(object_property_set_str(obj, "policy", "interleave",
-                                           &err));
+    g_assert_false(object_property_set_str(obj, "policy", "interleave", &err));
     assert_err(err, "NUMA policies are not supported by this QEMU");
     object_unref(obj);
 }
@@ -184,8 +187,7 @@ static void test_dump_live(void)
     g_assert_true(vma_has_flag(ram, "dd"));
     g_assert_true(object_property_set_bool(obj, "dump", true, &error_abort));
     g_assert_false(vma_has_flag(ram, "dd"));
-    g_assert_true(object_property_set_bool(obj, "dump", false,
-                                           &error_abort));
+    g_assert_true(object_property_set_bool(obj, "dump", false, &error_abort));
     g_assert_true(vma_has_flag(ram, "dd"));
     del("dp");
 }
@@ -195,11 +197,11 @@ static void test_prealloc_live(void)
 {
     Object *obj = add("pa", "{\"size\": 1048576}", false, &error_abort);
 
-    g_assert_true(object_property_set_bool(obj, "prealloc", true,
-                                           &error_abort));
+    g_assert_true(
+        object_property_set_bool(obj, "prealloc", true, &error_abort));
     g_assert_true(object_property_get_bool(obj, "prealloc", &error_abort));
-    g_assert_true(object_property_set_bool(obj, "prealloc", false,
-                                           &error_abort));
+    g_assert_true(
+        object_property_set_bool(obj, "prealloc", false, &error_abort));
     g_assert_false(object_property_get_bool(obj, "prealloc", &error_abort));
     del("pa");
 }
@@ -209,20 +211,20 @@ static void test_bad_types(void)
 {
     Error *err = NULL;
 
-    g_assert_null(add("bt", "{\"size\": \"4096\", \"share\": \"maybe\"}", true,
-                      &err));
+    g_assert_null(
+        add("bt", "{\"size\": \"4096\", \"share\": \"maybe\"}", true, &err));
     g_assert_nonnull(err);
-    g_assert_true(g_str_has_prefix(error_get_pretty(err),
-                                   "Parameter 'share' expects"));
+    g_assert_true(
+        g_str_has_prefix(error_get_pretty(err), "Parameter 'share' expects"));
     g_clear_pointer(&err, error_free);
-    g_assert_null(add("bt", "{\"size\": 4096, \"prealloc-threads\": -1}",
-                      false, &err));
+    g_assert_null(
+        add("bt", "{\"size\": 4096, \"prealloc-threads\": -1}", false, &err));
     g_assert_nonnull(err);
     g_assert_true(g_str_has_prefix(error_get_pretty(err),
                                    "Parameter 'prealloc-threads' expects"));
     g_clear_pointer(&err, error_free);
-    g_assert_null(add("bt", "{\"size\": 4096, \"host-nodes\": 3}", false,
-                      &err));
+    g_assert_null(
+        add("bt", "{\"size\": 4096, \"host-nodes\": 3}", false, &err));
     assert_err(err, "NUMA node binding are not supported by this QEMU");
     g_assert_null(object_resolve_path("/objects/bt", NULL));
 }

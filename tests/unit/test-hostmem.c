@@ -17,8 +17,8 @@ static Object *add(const char *type, const char *id, const char *json,
     g_autoptr(JsonNode) node = json_from_string(json, NULL);
 
     g_assert_nonnull(node);
-    return user_creatable_add_type(type, id, json_node_get_object(node),
-                                   keyval, errp);
+    return user_creatable_add_type(type, id, json_node_get_object(node), keyval,
+                                   errp);
 }
 
 static void expect_error(const char *type, const char *json, bool keyval,
@@ -46,17 +46,16 @@ static void expect_error_prefix(const char *type, const char *json,
 static void del(const char *id)
 {
     g_assert_true(user_creatable_del(id, &error_abort));
-    g_assert_null(object_resolve_path_component(object_get_objects_root(),
-                                                id));
+    g_assert_null(object_resolve_path_component(object_get_objects_root(), id));
 }
 
 static void test_ram_keyval(void)
 {
-    Object *obj = add(TYPE_MEMORY_BACKEND_RAM, "m0",
-                      "{\"size\": \"64M\", \"share\": \"on\", "
-                      "\"dump\": \"off\", \"merge\": \"off\", "
-                      "\"x-use-canonical-path-for-ramblock-id\": \"off\", "
-                      "\"policy\": \"default\"}", true, &error_abort);
+    Object *obj = add(
+        TYPE_MEMORY_BACKEND_RAM, "m0",
+        "{\"size\": \"64M\", \"share\": \"on\", \"dump\": \"off\", \"merge\": \"off\", "
+        "\"x-use-canonical-path-for-ramblock-id\": \"off\", \"policy\": \"default\"}",
+        true, &error_abort);
     HostMemoryBackend *be = MEMORY_BACKEND(obj);
     MemoryRegion *mr = host_memory_backend_get_memory(be);
     uint8_t *p;
@@ -97,8 +96,7 @@ static void test_ram_errors(void)
     expect_error(TYPE_MEMORY_BACKEND_RAM, "{}", false,
                  "Parameter 'size' is missing");
     expect_error(TYPE_MEMORY_BACKEND_RAM, "{\"size\": \"0\"}", true,
-                 "property 'size' of memory-backend-ram doesn't take "
-                 "value '0'");
+                 "property 'size' of memory-backend-ram doesn't take value '0'");
     /* QEMU: "... expects a size value"; the wording is the visitor's */
     expect_error_prefix(TYPE_MEMORY_BACKEND_RAM, "{\"size\": \"1x\"}",
                         "Parameter 'size' expects");
@@ -120,9 +118,10 @@ static void test_ram_errors(void)
 
 static void test_ram_prealloc_and_freeze(void)
 {
-    Object *obj = add(TYPE_MEMORY_BACKEND_RAM, "m1",
-                      "{\"size\": 1048576, \"prealloc\": true, "
-                      "\"host-nodes\": []}", false, &error_abort);
+    Object *obj =
+        add(TYPE_MEMORY_BACKEND_RAM, "m1",
+            "{\"size\": 1048576, \"prealloc\": true, \"host-nodes\": []}",
+            false, &error_abort);
     Error *err = NULL;
 
     g_assert_true(object_property_get_bool(obj, "prealloc", &error_abort));
@@ -132,15 +131,14 @@ static void test_ram_prealloc_and_freeze(void)
     error_free(err);
     /* hints may change at any time */
     g_assert_true(object_property_set_bool(obj, "dump", false, &error_abort));
-    g_assert_true(object_property_set_bool(obj, "merge", false,
-                                           &error_abort));
+    g_assert_true(object_property_set_bool(obj, "merge", false, &error_abort));
     del("m1");
 }
 
 static void test_mapped_in_use(void)
 {
-    Object *obj = add(TYPE_MEMORY_BACKEND_RAM, "m2", "{\"size\": 4096}",
-                      false, &error_abort);
+    Object *obj = add(TYPE_MEMORY_BACKEND_RAM, "m2", "{\"size\": 4096}", false,
+                      &error_abort);
     HostMemoryBackend *be = MEMORY_BACKEND(obj);
     Error *err = NULL;
 
@@ -194,8 +192,7 @@ static void test_file(void)
     g_autofree char *json = g_strdup_printf(
         "{\"size\": \"1M\", \"share\": \"on\", \"mem-path\": \"%s\"}", path);
     g_autofree char *json_ro = g_strdup_printf(
-        "{\"size\": \"1M\", \"readonly\": \"on\", \"mem-path\": \"%s\"}",
-        path);
+        "{\"size\": \"1M\", \"readonly\": \"on\", \"mem-path\": \"%s\"}", path);
     g_autofree char *contents = NULL;
     Object *obj;
     uint8_t *p;
@@ -217,10 +214,10 @@ static void test_file(void)
 
     expect_error(TYPE_MEMORY_BACKEND_FILE, "{\"size\": \"1M\"}", true,
                  "Parameter 'mem-path' is missing");
-    expect_error(TYPE_MEMORY_BACKEND_FILE,
-                 "{\"size\": \"1M\", \"mem-path\": \"/nonexistent/x\"}", true,
-                 "can't open backing store /nonexistent/x for guest RAM: "
-                 "No such file or directory");
+    expect_error(
+        TYPE_MEMORY_BACKEND_FILE,
+        "{\"size\": \"1M\", \"mem-path\": \"/nonexistent/x\"}", true,
+        "can't open backing store /nonexistent/x for guest RAM: No such file or directory");
     unlink(path);
     rmdir(dir);
 }
@@ -290,22 +287,21 @@ static void test_secret_errors(void)
                  "Base64 data contains invalid characters");
     expect_error(TYPE_QCRYPTO_SECRET, "{\"format\": \"hex\"}", false,
                  "Parameter 'format' does not accept value 'hex'");
-    expect_error(TYPE_QCRYPTO_SECRET,
-                 "{\"data\": \"a\", \"keyid\": \"nokey\"}", false,
-                 "No secret with id 'nokey'");
+    expect_error(TYPE_QCRYPTO_SECRET, "{\"data\": \"a\", \"keyid\": \"nokey\"}",
+                 false, "No secret with id 'nokey'");
 
     obj = add(TYPE_QCRYPTO_SECRET, "key", "{\"data\": \"k\"}", false,
               &error_abort);
-    expect_error(TYPE_QCRYPTO_SECRET,
-                 "{\"data\": \"a\", \"keyid\": \"key\", \"iv\": \"x\"}", false,
-                 "Secret 'key' is encrypted with 'keyid', but decryption "
-                 "of secrets is not supported");
+    expect_error(
+        TYPE_QCRYPTO_SECRET,
+        "{\"data\": \"a\", \"keyid\": \"key\", \"iv\": \"x\"}", false,
+        "Secret 'key' is encrypted with 'keyid', but decryption of secrets is not supported");
     g_assert_false(object_property_set_str(obj, "data", "x", &err));
     g_assert_nonnull(err);
     g_clear_pointer(&err, error_free);
 
-    add(TYPE_QCRYPTO_SECRET, "bin", "{\"data\": \"/w==\", "
-        "\"format\": \"base64\"}", false, &error_abort);
+    add(TYPE_QCRYPTO_SECRET, "bin",
+        "{\"data\": \"/w==\", \"format\": \"base64\"}", false, &error_abort);
     expect_lookup_error("bin", "Data from secret bin is not valid UTF-8");
     expect_lookup_error("nope", "No secret with id 'nope'");
     add(TYPE_MEMORY_BACKEND_RAM, "notsecret", "{\"size\": 4096}", false,

@@ -9,8 +9,8 @@ typedef struct Collect {
     GPtrArray *out; /* "V:<compact json>" or "E:<error>" */
 } Collect;
 
-static void collect_emit(void *opaque, const JSONToken *tokens,
-                         size_t ntokens, const char *text, const char *error)
+static void collect_emit(void *opaque, const JSONToken *tokens, size_t ntokens,
+                         const char *text, const char *error)
 {
     Collect *c = opaque;
     g_autofree char *str = NULL;
@@ -84,14 +84,14 @@ static void test_nested_strings(void)
         "V:{\"q\": \"it's\"}",
         NULL,
     };
-    check("{\"k\":\"}{][\\\"\\\\\",\"l\":[{\"m\":{}},[]]}"
-          "{'q':'it\\'s'}", e);
+    check("{\"k\":\"}{][\\\"\\\\\",\"l\":[{\"m\":{}},[]]}{'q':'it\\'s'}", e);
 }
 
 static void test_unicode(void)
 {
     static const char *const e[] = {
-        "V:\"\\u00E9\\uD83D\\uDE00\\u0000\\u0001\\n\"", NULL,
+        "V:\"\\u00E9\\uD83D\\uDE00\\u0000\\u0001\\n\"",
+        NULL,
     };
     check("\"\xc3\xa9\\ud83d\\ude00\\u0000\\u0001\\n\"", e);
 }
@@ -99,7 +99,8 @@ static void test_unicode(void)
 static void test_numbers(void)
 {
     static const char *const e[] = {
-        "V:[0, -5, 0.10000000000000001, 100, -2.4999999999999999e-07]", NULL,
+        "V:[0, -5, 0.10000000000000001, 100, -2.4999999999999999e-07]",
+        NULL,
     };
     check("[0,-5,0.1,1E2,-2.5e-7]", e);
 }
@@ -139,8 +140,8 @@ static void test_parse_errors(void)
 
     for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
         g_autoptr(GPtrArray) out = run(cases[i].in, 0);
-        g_autofree char *want =
-            g_strdup_printf("E:JSON parse error, %s", cases[i].err);
+        g_autofree char *want = g_strdup_printf("E:JSON parse error, %s",
+                                                cases[i].err);
 
         g_assert_cmpuint(out->len, >=, 1);
         g_assert_cmpstr(out->pdata[0], ==, want);
@@ -220,7 +221,9 @@ static void assert_results(GPtrArray *out, const char *const *expect)
 static void test_token_size_limit(void)
 {
     static const char *const e[] = {
-        "E:JSON token size limit exceeded", "V:{\"a\": 1}", NULL,
+        "E:JSON token size limit exceeded",
+        "V:{\"a\": 1}",
+        NULL,
     };
     static const char fills[] = { '7', 'x' };
 
@@ -237,7 +240,9 @@ static void test_token_size_limit(void)
 static void test_message_size_limit(void)
 {
     static const char *const e[] = {
-        "E:JSON token size limit exceeded", "V:[]", NULL,
+        "E:JSON token size limit exceeded",
+        "V:[]",
+        NULL,
     };
     size_t half = JSON_MAX_SIZE / 2;
     g_autoptr(GString) in = g_string_sized_new(JSON_MAX_SIZE + 64);
@@ -260,7 +265,9 @@ static void test_message_size_limit(void)
 static void test_token_count_limit(void)
 {
     static const char *const e[] = {
-        "E:JSON token count limit exceeded", "V:{}", NULL,
+        "E:JSON token count limit exceeded",
+        "V:{}",
+        NULL,
     };
     g_autoptr(GString) in = g_string_new("[");
     g_autoptr(GPtrArray) out = NULL;
@@ -289,8 +296,8 @@ static void test_error_echo_bounded(void)
     g_autofree char *ks = g_strnfill(JSON_ECHO_MAX, 'k');
     g_autofree char *e1 = g_strdup_printf("E:JSON parse error, stray '%s...'",
                                           ones);
-    g_autofree char *e2 = g_strdup_printf(
-        "E:JSON parse error, invalid keyword '%s...'", ks);
+    g_autofree char *e2 =
+        g_strdup_printf("E:JSON parse error, invalid keyword '%s...'", ks);
 
     g_assert_cmpuint(o1->len, ==, 1);
     g_assert_cmpstr(o1->pdata[0], ==, e1);
@@ -336,8 +343,7 @@ int main(int argc, char **argv)
     g_test_add_func("/json-streamer/token-size-limit", test_token_size_limit);
     g_test_add_func("/json-streamer/message-size-limit",
                     test_message_size_limit);
-    g_test_add_func("/json-streamer/token-count-limit",
-                    test_token_count_limit);
+    g_test_add_func("/json-streamer/token-count-limit", test_token_count_limit);
     g_test_add_func("/json-streamer/error-echo-bounded",
                     test_error_echo_bounded);
     g_test_add_func("/json-streamer/error-echo-utf8", test_error_echo_utf8);

@@ -28,8 +28,8 @@ static char *parse_text(ParseFunc *fn, const char *params, const char *implied,
 
 static void check_kv(const char *params, const char *implied, const char *want)
 {
-    g_autofree char *text =
-        parse_text(keyval_parse, params, implied, NULL, NULL);
+    g_autofree char *text = parse_text(keyval_parse, params, implied, NULL,
+                                       NULL);
 
     g_assert_cmpstr(text, ==, want);
 }
@@ -107,8 +107,8 @@ static void test_keyval_bad_keys(void)
     g_autofree char *p1 = g_strdup_printf("%s=1", k128);
     g_autofree char *p2 = g_strdup_printf("a.%s=1", k128);
     g_autofree char *e1 = g_strdup_printf("Parameter '%s' is too long", k128);
-    g_autofree char *e2 =
-        g_strdup_printf("Parameter fragment '%s' is too long", k128);
+    g_autofree char *e2 = g_strdup_printf("Parameter fragment '%s' is too long",
+                                          k128);
 
     check_kv_err("=1", NULL, "Invalid parameter ''");
     check_kv_err(",a=1", NULL, "Invalid parameter ''");
@@ -208,9 +208,9 @@ static void test_legacy_flags(void)
                  "qemu-system-s390x: warning: short-form boolean option "
                  "'nodelay' deprecated\nPlease use nodelay=on instead\n");
     /* without an implied key the first bare element is a flag too */
-    check_legacy("on", NULL, "on=on",
-                 "qemu-system-s390x: warning: short-form boolean option "
-                 "'on' deprecated\nPlease use on=on instead\n");
+    check_legacy(
+        "on", NULL, "on=on",
+        "qemu-system-s390x: warning: short-form boolean option 'on' deprecated\nPlease use on=on instead\n");
     /* no help pointer: help is an ordinary flag, without warning */
     check_legacy("foo,help", "driver", "driver=foo,help=on", "");
 }
@@ -234,8 +234,8 @@ static void test_legacy_help(void)
 
 static void test_json_form(void)
 {
-    const char *arg = "{\"driver\": \"zpci\", \"uid\": 1, \"on\": true,"
-                      " \"target\": \"a,b\", \"sub\": {\"l\": [1, 2]}}";
+    const char *arg =
+        "{\"driver\": \"zpci\", \"uid\": 1, \"on\": true, \"target\": \"a,b\", \"sub\": {\"l\": [1, 2]}}";
     g_autoptr(JsonObject) obj = NULL;
     g_autofree char *text = NULL;
     bool is_json = false, help = true;
@@ -249,8 +249,9 @@ static void test_json_form(void)
     g_assert_null(keyval_get_str(obj, "uid"));
     g_assert_true(json_object_get_boolean_member(obj, "on"));
     sub = json_object_get_object_member(obj, "sub");
-    g_assert_cmpuint(
-        json_array_get_length(json_object_get_array_member(sub, "l")), ==, 2);
+    g_assert_cmpuint(json_array_get_length(
+                         json_object_get_array_member(sub, "l")),
+                     ==, 2);
     text = keyval_to_string(obj);
     g_assert_cmpstr(text, ==,
                     "driver=zpci,uid=1,on=on,target=a,,b,sub.l=[1,,2]");

@@ -14,7 +14,7 @@ typedef struct LaneDev {
     uint8_t written[16];
     unsigned calls;
     unsigned last_size;
-    MemTxResult fail;   /* returned by the _with_attrs callbacks */
+    MemTxResult fail; /* returned by the _with_attrs callbacks */
 } LaneDev;
 
 static uint64_t lane_read(void *opaque, hwaddr addr, unsigned size)
@@ -37,13 +37,13 @@ static void lane_write(void *opaque, hwaddr addr, uint64_t val, unsigned size)
     d->written[addr] = (uint8_t)val;
 }
 
-#define LANE_OPS(NAME, ORDER)                                               \
-    static const MemoryRegionOps NAME = {                                   \
-        .read = lane_read,                                                  \
-        .write = lane_write,                                                \
-        .endianness = ORDER,                                                \
-        .valid = {.min_access_size = 2, .max_access_size = 4},              \
-        .impl = {.min_access_size = 1, .max_access_size = 1},               \
+#define LANE_OPS(NAME, ORDER)                                                  \
+    static const MemoryRegionOps NAME = {                                      \
+        .read = lane_read,                                                     \
+        .write = lane_write,                                                   \
+        .endianness = ORDER,                                                   \
+        .valid = { .min_access_size = 2, .max_access_size = 4 },               \
+        .impl = { .min_access_size = 1, .max_access_size = 1 },                \
     }
 
 LANE_OPS(lane_be_ops, DEVICE_BIG_ENDIAN);
@@ -79,14 +79,14 @@ static const MemoryRegionOps word_ops = {
     .read_with_attrs = word_read,
     .write_with_attrs = word_write,
     .endianness = DEVICE_LITTLE_ENDIAN,
-    .valid = {.min_access_size = 1, .max_access_size = 8},
-    .impl = {.min_access_size = 1, .max_access_size = 8},
+    .valid = { .min_access_size = 1, .max_access_size = 8 },
+    .impl = { .min_access_size = 1, .max_access_size = 8 },
 };
 
 static void test_dispatch_byte_order(void)
 {
     MemoryRegion be, le;
-    LaneDev bdev = {0}, ldev = {0};
+    LaneDev bdev = { 0 }, ldev = { 0 };
     uint64_t v = 1;
 
     memory_region_init_io(&be, NULL, &lane_be_ops, &bdev, "be", 16);
@@ -104,12 +104,12 @@ static void test_dispatch_byte_order(void)
                      MEMTX_OK);
     g_assert_cmphex(v, ==, 0xa2a3);
 
-    g_assert_cmpuint(memory_region_dispatch_write(&be, 8, 0x11223344, 4, A),
-                     ==, MEMTX_OK);
+    g_assert_cmpuint(memory_region_dispatch_write(&be, 8, 0x11223344, 4, A), ==,
+                     MEMTX_OK);
     g_assert_cmphex(bdev.written[8], ==, 0x11);
     g_assert_cmphex(bdev.written[11], ==, 0x44);
-    g_assert_cmpuint(memory_region_dispatch_write(&le, 8, 0x11223344, 4, A),
-                     ==, MEMTX_OK);
+    g_assert_cmpuint(memory_region_dispatch_write(&le, 8, 0x11223344, 4, A), ==,
+                     MEMTX_OK);
     g_assert_cmphex(ldev.written[8], ==, 0x44);
     g_assert_cmphex(ldev.written[11], ==, 0x11);
     memory_region_finalize(&be);
@@ -119,7 +119,7 @@ static void test_dispatch_byte_order(void)
 static void test_dispatch_valid_sizes(void)
 {
     MemoryRegion be, ram;
-    LaneDev d = {0};
+    LaneDev d = { 0 };
     uint64_t v;
 
     memory_region_init_io(&be, NULL, &lane_be_ops, &d, "be", 16);
@@ -163,7 +163,7 @@ static void test_dispatch_valid_sizes(void)
 static void test_dispatch_results(void)
 {
     MemoryRegion io;
-    LaneDev d = {0};
+    LaneDev d = { 0 };
     uint64_t v;
 
     memory_region_init_io(&io, NULL, &word_ops, &d, "word", 16);
@@ -176,8 +176,9 @@ static void test_dispatch_results(void)
         g_assert_cmpuint(d.calls, ==, 1);
         g_assert_cmpuint(d.last_size, ==, size);
     }
-    g_assert_cmpuint(memory_region_dispatch_write(&io, 8, 0xa1b2c3d4e5f60718,
-                                                  8, A), ==, MEMTX_OK);
+    g_assert_cmpuint(memory_region_dispatch_write(&io, 8, 0xa1b2c3d4e5f60718, 8,
+                                                  A),
+                     ==, MEMTX_OK);
     g_assert_cmphex(d.written[8], ==, 0xa1);
     g_assert_cmphex(d.written[15], ==, 0x18);
 

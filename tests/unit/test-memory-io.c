@@ -57,48 +57,48 @@ static const MemoryRegionOps be_ops = {
     .read = dev_read,
     .write = dev_write,
     .endianness = DEVICE_BIG_ENDIAN,
-    .valid = {.min_access_size = 1, .max_access_size = 8},
-    .impl = {.min_access_size = 1, .max_access_size = 8},
+    .valid = { .min_access_size = 1, .max_access_size = 8 },
+    .impl = { .min_access_size = 1, .max_access_size = 8 },
 };
 
 static const MemoryRegionOps le_ops = {
     .read = dev_read,
     .write = dev_write,
     .endianness = DEVICE_LITTLE_ENDIAN,
-    .valid = {.min_access_size = 1, .max_access_size = 8},
-    .impl = {.min_access_size = 1, .max_access_size = 8},
+    .valid = { .min_access_size = 1, .max_access_size = 8 },
+    .impl = { .min_access_size = 1, .max_access_size = 8 },
 };
 
 static const MemoryRegionOps strict_ops = {
     .read = dev_read,
     .write = dev_write,
     .endianness = DEVICE_NATIVE_ENDIAN,
-    .valid = {.min_access_size = 4,
-              .max_access_size = 4,
-              .accepts = dev_accepts},
+    .valid = { .min_access_size = 4,
+               .max_access_size = 4,
+               .accepts = dev_accepts },
 };
 
 static const MemoryRegionOps bytewise_ops = {
     .read = dev_read,
     .write = dev_write,
     .endianness = DEVICE_BIG_ENDIAN,
-    .valid = {.min_access_size = 1, .max_access_size = 8},
-    .impl = {.min_access_size = 1, .max_access_size = 1},
+    .valid = { .min_access_size = 1, .max_access_size = 8 },
+    .impl = { .min_access_size = 1, .max_access_size = 1 },
 };
 
 static const MemoryRegionOps wordwise_ops = {
     .read = dev_read,
     .write = dev_write,
     .endianness = DEVICE_BIG_ENDIAN,
-    .valid = {.min_access_size = 1, .max_access_size = 4},
-    .impl = {.min_access_size = 4, .max_access_size = 4},
+    .valid = { .min_access_size = 1, .max_access_size = 4 },
+    .impl = { .min_access_size = 4, .max_access_size = 4 },
 };
 
 static void test_cross_boundary(void)
 {
     Fixture f;
     MemoryRegion ram1, io, ram2;
-    TestDev dev = {.read_val = 0xa1a2a3a4};
+    TestDev dev = { .read_val = 0xa1a2a3a4 };
     uint8_t buf[16], back[16];
     uint8_t *h1, *h2;
 
@@ -139,7 +139,7 @@ static void test_io_valid_sizes(void)
 {
     Fixture f;
     MemoryRegion io;
-    TestDev dev = {.read_val = 0xcafef00d};
+    TestDev dev = { .read_val = 0xcafef00d };
     MemTxResult res;
     uint8_t b;
 
@@ -186,8 +186,8 @@ static void test_io_impl_split(void)
 {
     Fixture f;
     MemoryRegion bytes, words;
-    TestDev bdev = {.read_val = 0xab};
-    TestDev wdev = {.read_val = 0x01020304};
+    TestDev bdev = { .read_val = 0xab };
+    TestDev wdev = { .read_val = 0x01020304 };
     MemTxResult res;
 
     fixture_init(&f);
@@ -227,10 +227,10 @@ static void test_io_endianness(void)
 {
     Fixture f;
     MemoryRegion be, le;
-    TestDev bdev = {.read_val = 0x11223344};
-    TestDev ldev = {.read_val = 0x11223344};
+    TestDev bdev = { .read_val = 0x11223344 };
+    TestDev ldev = { .read_val = 0x11223344 };
     uint8_t buf[4];
-    const uint8_t data[4] = {0xa1, 0xb2, 0xc3, 0xd4};
+    const uint8_t data[4] = { 0xa1, 0xb2, 0xc3, 0xd4 };
 
     fixture_init(&f);
     memory_region_init_io(&be, NULL, &be_ops, &bdev, "be", 16);

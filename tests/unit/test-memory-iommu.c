@@ -56,7 +56,7 @@ static void test_iommu_translate(void)
     Fixture sys;
     MemoryRegion ram, dma_root;
     AddressSpace dma;
-    TestIommu t = {0};
+    TestIommu t = { 0 };
     uint8_t *host, buf[16];
     MemTxResult res;
     hwaddr xlat, len;
@@ -136,15 +136,15 @@ static void test_notify(IOMMUNotifier *n, IOMMUTLBEntry *e)
 
 static void test_iommu_notifiers(void)
 {
-    TestIommu t = {0};
-    TestNotifier all = {0}, maps_only = {0}, far = {0};
+    TestIommu t = { 0 };
+    TestNotifier all = { 0 }, maps_only = { 0 }, far = { 0 };
     MemoryRegion ram;
     IOMMUTLBEvent ev = {
         .type = IOMMU_NOTIFIER_MAP,
-        .entry = {.iova = 0x1000,
-                  .translated_addr = 0x5000,
-                  .addr_mask = 0xfff,
-                  .perm = IOMMU_RW},
+        .entry = { .iova = 0x1000,
+                   .translated_addr = 0x5000,
+                   .addr_mask = 0xfff,
+                   .perm = IOMMU_RW },
     };
     Error *err = NULL;
 
@@ -160,8 +160,9 @@ static void test_iommu_notifiers(void)
                                                           &all.n, &error_abort),
                     ==, 0);
     g_assert_cmpuint(t.flags_seen, ==, IOMMU_NOTIFIER_IOTLB_EVENTS);
-    g_assert_cmpint(memory_region_register_iommu_notifier(
-                        &t.iommu.parent_obj, &maps_only.n, &error_abort),
+    g_assert_cmpint(memory_region_register_iommu_notifier(&t.iommu.parent_obj,
+                                                          &maps_only.n,
+                                                          &error_abort),
                     ==, 0);
     g_assert_cmpint(memory_region_register_iommu_notifier(&t.iommu.parent_obj,
                                                           &far.n, &error_abort),

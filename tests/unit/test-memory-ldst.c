@@ -8,31 +8,29 @@
 #include "exec/memory.h"
 #include "test-memory-fixture.h"
 
-#define RAM_BASE    0x10000
-#define IO_BE_BASE  0x20000
-#define IO_LE_BASE  0x30000
-#define HOLE        0x40000
+#define RAM_BASE   0x10000
+#define IO_BE_BASE 0x20000
+#define IO_LE_BASE 0x30000
+#define HOLE       0x40000
 
 /* The bytes a load sees in guest memory order, and what they mean. */
-static const uint8_t pattern[8] = {
-    0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88
-};
+static const uint8_t pattern[8] = { 0x11, 0x22, 0x33, 0x44,
+                                    0x55, 0x66, 0x77, 0x88 };
 
 typedef uint64_t (*LoadFn)(AddressSpace *as, hwaddr addr, MemTxResult *res);
 typedef void (*StoreFn)(AddressSpace *as, hwaddr addr, uint64_t val,
                         MemTxResult *res);
 
 /* Uniform wrappers, so that one table covers every width and order. */
-#define LDST_WRAPPERS(LD, ST, TYPE)                                          \
-    static uint64_t wrap_##LD(AddressSpace *as, hwaddr addr,                 \
-                              MemTxResult *res)                              \
-    {                                                                        \
-        return LD(as, addr, A, res);                                         \
-    }                                                                        \
-    static void wrap_##ST(AddressSpace *as, hwaddr addr, uint64_t val,       \
-                          MemTxResult *res)                                  \
-    {                                                                        \
-        ST(as, addr, (TYPE)val, A, res);                                     \
+#define LDST_WRAPPERS(LD, ST, TYPE)                                            \
+    static uint64_t wrap_##LD(AddressSpace *as, hwaddr addr, MemTxResult *res) \
+    {                                                                          \
+        return LD(as, addr, A, res);                                           \
+    }                                                                          \
+    static void wrap_##ST(AddressSpace *as, hwaddr addr, uint64_t val,         \
+                          MemTxResult *res)                                    \
+    {                                                                          \
+        ST(as, addr, (TYPE)val, A, res);                                       \
     }
 
 LDST_WRAPPERS(address_space_ldub, address_space_stb, uint8_t)
@@ -51,38 +49,38 @@ typedef struct LdStCase {
     unsigned size;
     LoadFn ld;
     StoreFn st;
-    uint64_t value;     /* the value of the first @size pattern bytes */
+    uint64_t value; /* the value of the first @size pattern bytes */
 } LdStCase;
 
 /* Unsuffixed accessors are native order: big endian on s390x. */
 static const LdStCase cases[] = {
-    {"b", 1, wrap_address_space_ldub, wrap_address_space_stb, 0x11},
-    {"w_be", 2, wrap_address_space_lduw_be, wrap_address_space_stw_be,
-     0x1122},
-    {"w_le", 2, wrap_address_space_lduw_le, wrap_address_space_stw_le,
-     0x2211},
-    {"w", 2, wrap_address_space_lduw, wrap_address_space_stw, 0x1122},
-    {"l_be", 4, wrap_address_space_ldl_be, wrap_address_space_stl_be,
-     0x11223344},
-    {"l_le", 4, wrap_address_space_ldl_le, wrap_address_space_stl_le,
-     0x44332211},
-    {"l", 4, wrap_address_space_ldl, wrap_address_space_stl, 0x11223344},
-    {"q_be", 8, wrap_address_space_ldq_be, wrap_address_space_stq_be,
-     0x1122334455667788ULL},
-    {"q_le", 8, wrap_address_space_ldq_le, wrap_address_space_stq_le,
-     0x8877665544332211ULL},
-    {"q", 8, wrap_address_space_ldq, wrap_address_space_stq,
-     0x1122334455667788ULL},
+    { "b", 1, wrap_address_space_ldub, wrap_address_space_stb, 0x11 },
+    { "w_be", 2, wrap_address_space_lduw_be, wrap_address_space_stw_be,
+      0x1122 },
+    { "w_le", 2, wrap_address_space_lduw_le, wrap_address_space_stw_le,
+      0x2211 },
+    { "w", 2, wrap_address_space_lduw, wrap_address_space_stw, 0x1122 },
+    { "l_be", 4, wrap_address_space_ldl_be, wrap_address_space_stl_be,
+      0x11223344 },
+    { "l_le", 4, wrap_address_space_ldl_le, wrap_address_space_stl_le,
+      0x44332211 },
+    { "l", 4, wrap_address_space_ldl, wrap_address_space_stl, 0x11223344 },
+    { "q_be", 8, wrap_address_space_ldq_be, wrap_address_space_stq_be,
+      0x1122334455667788ULL },
+    { "q_le", 8, wrap_address_space_ldq_le, wrap_address_space_stq_le,
+      0x8877665544332211ULL },
+    { "q", 8, wrap_address_space_ldq, wrap_address_space_stq,
+      0x1122334455667788ULL },
 };
 
 /* The value a device of each byte order exchanges for the pattern. */
 static const struct {
     uint64_t be, le;
 } dev_values[9] = {
-    [1] = {0x11, 0x11},
-    [2] = {0x1122, 0x2211},
-    [4] = {0x11223344, 0x44332211},
-    [8] = {0x1122334455667788ULL, 0x8877665544332211ULL},
+    [1] = { 0x11, 0x11 },
+    [2] = { 0x1122, 0x2211 },
+    [4] = { 0x11223344, 0x44332211 },
+    [8] = { 0x1122334455667788ULL, 0x8877665544332211ULL },
 };
 
 /* ---- a device that answers by access size and records the last one ---- */
@@ -122,16 +120,16 @@ static const MemoryRegionOps dev_be_ops = {
     .read = dev_read,
     .write = dev_write,
     .endianness = DEVICE_BIG_ENDIAN,
-    .valid = {.min_access_size = 1, .max_access_size = 8},
-    .impl = {.min_access_size = 1, .max_access_size = 8},
+    .valid = { .min_access_size = 1, .max_access_size = 8 },
+    .impl = { .min_access_size = 1, .max_access_size = 8 },
 };
 
 static const MemoryRegionOps dev_le_ops = {
     .read = dev_read,
     .write = dev_write,
     .endianness = DEVICE_LITTLE_ENDIAN,
-    .valid = {.min_access_size = 1, .max_access_size = 8},
-    .impl = {.min_access_size = 1, .max_access_size = 8},
+    .valid = { .min_access_size = 1, .max_access_size = 8 },
+    .impl = { .min_access_size = 1, .max_access_size = 8 },
 };
 
 typedef struct LdStFixture {
@@ -146,10 +144,8 @@ static void ldst_setup(LdStFixture *t)
     fixture_init(&t->f);
     ram_init(&t->ram, "ram", 0x1000);
     t->be.big_endian = true;
-    memory_region_init_io(&t->io_be, NULL, &dev_be_ops, &t->be, "io-be",
-                          0x100);
-    memory_region_init_io(&t->io_le, NULL, &dev_le_ops, &t->le, "io-le",
-                          0x100);
+    memory_region_init_io(&t->io_be, NULL, &dev_be_ops, &t->be, "io-be", 0x100);
+    memory_region_init_io(&t->io_le, NULL, &dev_le_ops, &t->le, "io-le", 0x100);
     memory_region_add_subregion(&t->f.root, RAM_BASE, &t->ram);
     memory_region_add_subregion(&t->f.root, IO_BE_BASE, &t->io_be);
     memory_region_add_subregion(&t->f.root, IO_LE_BASE, &t->io_le);
@@ -236,11 +232,11 @@ static void check_unassigned(LdStFixture *t, const LdStCase *c)
 static void test_ldst_case(gconstpointer data)
 {
     const LdStCase *c = data;
-    LdStFixture t = {0};
+    LdStFixture t = { 0 };
 
     ldst_setup(&t);
     check_ram(&t, c, 0x100);
-    check_ram(&t, c, 0x201);    /* unaligned: RAM does not care */
+    check_ram(&t, c, 0x201); /* unaligned: RAM does not care */
     check_io(&t, c, IO_BE_BASE, &t.be);
     check_io(&t, c, IO_LE_BASE, &t.le);
     check_unassigned(&t, c);

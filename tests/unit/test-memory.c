@@ -56,7 +56,7 @@ static void test_memfd(void)
 {
     Fixture f;
     MemoryRegion ram, big;
-    uint8_t data[4] = {0xde, 0xad, 0xbe, 0xef}, back[4];
+    uint8_t data[4] = { 0xde, 0xad, 0xbe, 0xef }, back[4];
     int fd;
 
     fixture_init(&f);
@@ -72,9 +72,9 @@ static void test_memfd(void)
     /* a huge size costs address space only, not memory */
     ram_init(&big, "big", 64 * GiB);
     memory_region_add_subregion(&f.root, 1 * TiB, &big);
-    g_assert_cmpuint(
-        address_space_write(&f.as, 1 * TiB + 64 * GiB - 4, A, data, 4), ==,
-        MEMTX_OK);
+    g_assert_cmpuint(address_space_write(&f.as, 1 * TiB + 64 * GiB - 4, A, data,
+                                         4),
+                     ==, MEMTX_OK);
     g_assert_cmpint(pread(memory_region_get_fd(&big), back, 4, 64 * GiB - 4),
                     ==, 4);
     g_assert_cmpmem(back, 4, data, 4);
@@ -253,8 +253,8 @@ static void test_container_holes(void)
     g_assert_cmphex(read8(&f.as, 0x21000, &res), ==, 0x77);
     g_assert_cmpuint(res, ==, MEMTX_OK);
     g_assert_false(address_space_access_valid(&f.as, 0x20000, 1, false, A));
-    g_assert_null(address_space_translate(&f.as, 0x20000, &(hwaddr){0},
-                                          &(hwaddr){1}, false, A));
+    g_assert_null(address_space_translate(&f.as, 0x20000, &(hwaddr){ 0 },
+                                          &(hwaddr){ 1 }, false, A));
     fixture_fini(&f);
     memory_region_finalize(&box);
     memory_region_finalize(&ram);
@@ -264,7 +264,7 @@ static void test_readonly(void)
 {
     Fixture f;
     MemoryRegion rom, ram;
-    uint8_t data[4] = {1, 2, 3, 4};
+    uint8_t data[4] = { 1, 2, 3, 4 };
     MemTxResult res;
     hwaddr len = 4;
 
@@ -328,13 +328,13 @@ static void test_out_of_range(void)
     ram_init(&top, "top", 0x1000);
     memory_region_add_subregion(&f.root, 0xfffffffffffff000ULL, &top);
     memset(big, 0x42, sizeof(big));
-    g_assert_cmpuint(
-        address_space_write(&f.as, 0xfffffffffffffff8ULL, A, big, 16), ==,
-        MEMTX_DECODE_ERROR);
+    g_assert_cmpuint(address_space_write(&f.as, 0xfffffffffffffff8ULL, A, big,
+                                         16),
+                     ==, MEMTX_DECODE_ERROR);
     memset(big, 0x99, sizeof(big));
-    g_assert_cmpuint(
-        address_space_read(&f.as, 0xfffffffffffffff8ULL, A, big, 16), ==,
-        MEMTX_DECODE_ERROR);
+    g_assert_cmpuint(address_space_read(&f.as, 0xfffffffffffffff8ULL, A, big,
+                                        16),
+                     ==, MEMTX_DECODE_ERROR);
     g_assert_cmphex(big[7], ==, 0x42);
     g_assert_cmphex(big[8], ==, 0);
     g_assert_cmphex(read8(&f.as, 0, &res), ==, 0x5c); /* not wrapped */
@@ -381,10 +381,12 @@ static void test_system_memory(void)
                      ==, 42);
     mtree_info(out);
     g_assert_nonnull(strstr(out->str, "address-space: memory\n"));
-    g_assert_nonnull(strstr(out->str, "  0000000000000000-ffffffffffffffff "
-                                      "(prio 0, i/o): system\n"));
-    g_assert_nonnull(strstr(out->str, "    0000000000000000-0000000007ffffff "
-                                      "(prio 0, ram): s390.ram\n"));
+    g_assert_nonnull(
+        strstr(out->str,
+               "  0000000000000000-ffffffffffffffff (prio 0, i/o): system\n"));
+    g_assert_nonnull(strstr(
+        out->str,
+        "    0000000000000000-0000000007ffffff (prio 0, ram): s390.ram\n"));
     g_assert_nonnull(strstr(out->str, "FlatView #"));
     memory_region_finalize(&ram);
     address_space_ldq(&address_space_memory, 0x1000, A, &res);

@@ -10,8 +10,7 @@ static void expect_error(const char *addr, bool mf, const char *id,
 {
     Error *err = NULL;
 
-    g_assert_null(
-        fn_new_on(host.bus, TYPE_TEST_PCIFN, addr, mf, id, &err));
+    g_assert_null(fn_new_on(host.bus, TYPE_TEST_PCIFN, addr, mf, id, &err));
     g_assert_nonnull(err);
     g_assert_cmpstr(error_get_pretty(err), ==, msg);
     error_free(err);
@@ -52,12 +51,12 @@ static void test_occupied(void)
 {
     fn_new_on(host.bus, TYPE_TEST_PCIFN, "3", false, "a", &error_abort);
     fn_new("4.0", &error_abort);
-    expect_error("3", false, NULL,
-                 "PCI: slot 3 function 0 not available for test-pcifn, in "
-                 "use by test-pcifn,id=a");
-    expect_error("04.0", false, "b",
-                 "PCI: slot 4 function 0 not available for test-pcifn, in "
-                 "use by test-pcifn,id=(null)");
+    expect_error(
+        "3", false, NULL,
+        "PCI: slot 3 function 0 not available for test-pcifn, in use by test-pcifn,id=a");
+    expect_error(
+        "04.0", false, "b",
+        "PCI: slot 4 function 0 not available for test-pcifn, in use by test-pcifn,id=(null)");
     /* the failed device left nothing behind */
     g_assert_null(object_resolve_path("/machine/peripheral/b", NULL));
     g_assert_cmpint(host.bus->qbus.num_children, ==, 2);
@@ -69,17 +68,16 @@ static void test_multifunction(void)
     PCIDevice *f0, *f1;
 
     fn_new("3", &error_abort);
-    expect_error("3.1", false, NULL,
-                 "PCI: single function device can't be populated in "
-                 "function 3.1");
+    expect_error(
+        "3.1", false, NULL,
+        "PCI: single function device can't be populated in function 3.1");
     /* a function > 0 first, then a single-function function 0 */
     f1 = fn_new("0a.1", &error_abort);
     g_assert_cmpint(f1->devfn, ==, PCI_DEVFN(10, 1));
-    expect_error("0xa", false, NULL,
-                 "PCI: a.0 indicates single function, but a.1 is already "
-                 "populated.");
-    f0 = fn_new_on(host.bus, TYPE_TEST_PCIFN, "a.0", true, NULL,
-                   &error_abort);
+    expect_error(
+        "0xa", false, NULL,
+        "PCI: a.0 indicates single function, but a.1 is already populated.");
+    f0 = fn_new_on(host.bus, TYPE_TEST_PCIFN, "a.0", true, NULL, &error_abort);
     g_assert_cmphex(cfg_rd(f0, PCI_HEADER_TYPE, 1), ==, 0x80);
     g_assert_cmphex(cfg_rd(f1, PCI_HEADER_TYPE, 1), ==, 0x00);
     fn_new("a.7", &error_abort);
@@ -97,9 +95,9 @@ static void test_full(void)
         g_assert_cmpint(fn_new(NULL, &error_abort)->devfn, ==,
                         PCI_DEVFN(slot, 0));
     }
-    expect_error(NULL, false, NULL,
-                 "PCI: no slot/function available for test-pcifn, all in use "
-                 "or reserved");
+    expect_error(
+        NULL, false, NULL,
+        "PCI: no slot/function available for test-pcifn, all in use or reserved");
     fn_del(host.bus->devices[PCI_DEVFN(17, 0)]);
     g_assert_cmpint(fn_new(NULL, &error_abort)->devfn, ==, PCI_DEVFN(17, 0));
     clear_bus();

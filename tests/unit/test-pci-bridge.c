@@ -47,9 +47,9 @@ static void test_chassis_required(void)
     Error *err = NULL;
 
     g_assert_null(bridge_new("1", "br0", 0, &err));
-    g_assert_cmpstr(error_get_pretty(err), ==,
-                    "Bridge chassis not specified. Each bridge is required to "
-                    "be assigned a unique chassis id > 0.");
+    g_assert_cmpstr(
+        error_get_pretty(err), ==,
+        "Bridge chassis not specified. Each bridge is required to be assigned a unique chassis id > 0.");
     error_free(err);
     g_assert_null(pci_bus_get_device(host.bus, PCI_DEVFN(1, 0)));
     g_assert_null(object_resolve_path("/machine/peripheral/br0", NULL));
@@ -132,8 +132,7 @@ static void test_forwarding(void)
 
     g_array_set_size(host.dma_devfns, 0);
     g_array_set_size(host.msgs, 0);
-    d = fn_new_on(br->sec_bus, TYPE_TEST_PCIFN, "2", false, NULL,
-                  &error_abort);
+    d = fn_new_on(br->sec_bus, TYPE_TEST_PCIFN, "2", false, NULL, &error_abort);
     /* no ops on the secondary bus: the owner is asked as the bridge */
     g_assert_true(pci_get_dma_as(d) == &host.as);
     asked = g_array_index(host.dma_devfns, int, host.dma_devfns->len - 1);
@@ -146,8 +145,7 @@ static void test_forwarding(void)
     fn_del(d);
     /* with ops of its own (as the zPCI bridge sets them): per function */
     pci_bus_set_ops(br->sec_bus, &test_bus_ops, &host);
-    d = fn_new_on(br->sec_bus, TYPE_TEST_PCIFN, "2", false, NULL,
-                  &error_abort);
+    d = fn_new_on(br->sec_bus, TYPE_TEST_PCIFN, "2", false, NULL, &error_abort);
     asked = g_array_index(host.dma_devfns, int, host.dma_devfns->len - 1);
     g_assert_cmpint(asked, ==, PCI_DEVFN(2, 0));
     fn_del(PCI_DEVICE(br));
@@ -177,21 +175,22 @@ static void test_libvirt_command_line(void)
     Error *err = NULL;
     DeviceState *br, *fn;
 
-    br = add_json("{\"driver\":\"pci-bridge\",\"chassis_nr\":1,"
-                  "\"id\":\"pci.1\",\"bus\":\"pci.0\",\"addr\":\"0x1\"}",
-                  &error_abort);
+    br = add_json(
+        "{\"driver\":\"pci-bridge\",\"chassis_nr\":1,\"id\":\"pci.1\",\"bus\":\"pci.0\",\"addr\":\"0x1\"}",
+        &error_abort);
     g_assert_cmpint(PCI_DEVICE(br)->devfn, ==, PCI_DEVFN(1, 0));
-    fn = add_json("{\"driver\":\"test-pcifn\",\"id\":\"hostdev0\","
-                  "\"bus\":\"pci.1\",\"addr\":\"0x1f\"}",
-                  &error_abort);
+    fn = add_json(
+        "{\"driver\":\"test-pcifn\",\"id\":\"hostdev0\",\"bus\":\"pci.1\",\"addr\":\"0x1f\"}",
+        &error_abort);
     g_assert_true(pci_get_bus(PCI_DEVICE(fn)) ==
                   pci_bridge_get_sec_bus(PCI_BRIDGE(br)));
     g_assert_cmpint(PCI_DEVICE(fn)->devfn, ==, PCI_DEVFN(0x1f, 0));
-    g_assert_null(add_json("{\"driver\":\"test-pcifn\",\"bus\":\"pci.1\","
-                           "\"addr\":\"0x1f\"}", &err));
-    g_assert_cmpstr(error_get_pretty(err), ==,
-                    "PCI: slot 31 function 0 not available for test-pcifn, "
-                    "in use by test-pcifn,id=hostdev0");
+    g_assert_null(add_json(
+        "{\"driver\":\"test-pcifn\",\"bus\":\"pci.1\",\"addr\":\"0x1f\"}",
+        &err));
+    g_assert_cmpstr(
+        error_get_pretty(err), ==,
+        "PCI: slot 31 function 0 not available for test-pcifn, in use by test-pcifn,id=hostdev0");
     error_free(err);
     object_unparent(OBJECT(br));
     g_assert_null(object_resolve_path("/machine/peripheral/hostdev0", NULL));

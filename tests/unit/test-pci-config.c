@@ -77,8 +77,7 @@ static void test_masks(void)
     g_assert_cmphex(cfg_rd(d, PCI_STATUS, 2), ==,
                     PCI_STATUS_CAP_LIST | PCI_STATUS_REC_MASTER_ABORT |
                         PCI_STATUS_DETECTED_PARITY);
-    cfg_wr(d, PCI_STATUS, PCI_STATUS_REC_MASTER_ABORT | PCI_STATUS_CAP_LIST,
-           2);
+    cfg_wr(d, PCI_STATUS, PCI_STATUS_REC_MASTER_ABORT | PCI_STATUS_CAP_LIST, 2);
     g_assert_cmphex(cfg_rd(d, PCI_STATUS, 2), ==,
                     PCI_STATUS_CAP_LIST | PCI_STATUS_DETECTED_PARITY);
     /* a byte write to the high status byte alone */
@@ -223,19 +222,20 @@ static void test_cap_list(void)
     g_assert_cmphex(cfg_rd(d, 0x40, 2), ==, 0x4c11);
     /* explicit placement, overlap, alignment, room */
     g_assert_cmphex(pci_add_capability(d, PCI_CAP_ID_VNDR, 0x80, 8,
-                                       &error_abort), ==, 0x80);
+                                       &error_abort),
+                    ==, 0x80);
     g_assert_cmphex(cfg_rd(d, 0x4d, 1), ==, 0x80);
-    g_assert_cmphex(pci_add_capability(d, PCI_CAP_ID_VNDR, 0x84, 8, &err),
-                    ==, 0);
+    g_assert_cmphex(pci_add_capability(d, PCI_CAP_ID_VNDR, 0x84, 8, &err), ==,
+                    0);
     g_assert_cmpstr(error_get_pretty(err), ==,
                     "test-pcifn: capability 0x9 at 0x84 overlaps another one");
     g_clear_pointer(&err, error_free);
-    g_assert_cmphex(pci_add_capability(d, PCI_CAP_ID_VNDR, 0x3c, 4, &err),
-                    ==, 0);
+    g_assert_cmphex(pci_add_capability(d, PCI_CAP_ID_VNDR, 0x3c, 4, &err), ==,
+                    0);
     g_assert_nonnull(err);
     g_clear_pointer(&err, error_free);
-    g_assert_cmphex(pci_add_capability(d, PCI_CAP_ID_VNDR, 0x92, 4, &err),
-                    ==, 0);
+    g_assert_cmphex(pci_add_capability(d, PCI_CAP_ID_VNDR, 0x92, 4, &err), ==,
+                    0);
     g_clear_pointer(&err, error_free);
     g_assert_cmphex(pci_add_capability(d, PCI_CAP_ID_PM, 0, 8, &error_abort),
                     ==, 0x54);
@@ -248,7 +248,8 @@ static void test_cap_list(void)
     /* a conventional function has no extended list */
     g_assert_cmphex(pci_find_ext_capability(d, PCI_EXT_CAP_ID_DSN), ==, 0);
     g_assert_cmphex(pci_add_ext_capability(d, PCI_EXT_CAP_ID_DSN, 1, 0, 12,
-                                           &err), ==, 0);
+                                           &err),
+                    ==, 0);
     g_assert_cmpstr(error_get_pretty(err), ==,
                     "test-pcifn: no extended configuration space");
     g_clear_pointer(&err, error_free);
@@ -263,13 +264,12 @@ static void test_ext_cap_list(void)
 
     g_assert_cmphex(cfg_rd(e, 0x100, 4), ==, 0x10c10003);
     g_assert_cmphex(cfg_rd(e, 0x10c, 4), ==, 0x0001000b);
-    g_assert_cmphex(pci_find_ext_capability(e, PCI_EXT_CAP_ID_DSN), ==,
-                    0x100);
-    g_assert_cmphex(pci_find_ext_capability(e, PCI_EXT_CAP_ID_VNDR), ==,
-                    0x10c);
+    g_assert_cmphex(pci_find_ext_capability(e, PCI_EXT_CAP_ID_DSN), ==, 0x100);
+    g_assert_cmphex(pci_find_ext_capability(e, PCI_EXT_CAP_ID_VNDR), ==, 0x10c);
     g_assert_cmphex(pci_find_ext_capability(e, 0x0001), ==, 0);
     g_assert_cmphex(pci_add_ext_capability(e, 0x0001, 2, 0x200, 0x30,
-                                           &error_abort), ==, 0x200);
+                                           &error_abort),
+                    ==, 0x200);
     g_assert_cmphex(cfg_rd(e, 0x10c, 4), ==, 0x2001000b);
     g_assert_cmphex(pci_find_ext_capability(e, 0x0001), ==, 0x200);
     g_assert_cmphex(pci_add_ext_capability(e, 0x0002, 1, 0x220, 8, &err), ==,
@@ -316,8 +316,7 @@ static void test_flr(void)
     g_assert_cmphex(cfg_rd(d, PCI_VENDOR_ID, 4), ==, 0x56781234);
     g_assert_cmphex(cfg_rd(d, PCI_CAPABILITY_LIST, 1), ==, 0x40);
     /* the express way: FLR advertised, Initiate FLR in Device Control */
-    g_assert_cmphex(cfg_rd(e, exp + PCI_EXP_DEVCAP, 4), ==,
-                    PCI_EXP_DEVCAP_FLR);
+    g_assert_cmphex(cfg_rd(e, exp + PCI_EXP_DEVCAP, 4), ==, PCI_EXP_DEVCAP_FLR);
     cfg_wr(e, PCI_COMMAND, PCI_COMMAND_MASTER, 2);
     cfg_wr(e, exp + PCI_EXP_DEVCTL, 0x0010, 2);
     g_assert_cmpuint(e->resets, ==, 0);

@@ -30,9 +30,9 @@ typedef struct TestPciHost {
     MemoryRegion root;
     MemoryRegion ram;
     AddressSpace as;
-    GArray *msgs;        /* TestMsg */
-    GArray *dma_devfns;  /* int: devfns get_dma_as was asked for */
-    bool no_msi_hook;    /* deliver MSI as a DMA write instead */
+    GArray *msgs;       /* TestMsg */
+    GArray *dma_devfns; /* int: devfns get_dma_as was asked for */
+    bool no_msi_hook;   /* deliver MSI as a DMA write instead */
 } TestPciHost;
 
 static TestPciHost host;
@@ -94,8 +94,10 @@ static bool test_pcifn_realize(PCIDevice *dev, Error **errp)
     TestPciFn *s = (TestPciFn *)dev;
     MSIXLayout l = {
         .vectors = TEST_MSIX_VECTORS,
-        .table_bar = 4, .table_offset = 0,
-        .pba_bar = 4, .pba_offset = 0x2000,
+        .table_bar = 4,
+        .table_offset = 0,
+        .pba_bar = 4,
+        .pba_offset = 0x2000,
     };
 
     if (s->fail) {
@@ -194,8 +196,9 @@ static void fixture_setup(void)
 }
 
 /* A realized device of @type at @addr (NULL: automatic) on @bus. */
-static inline PCIDevice *fn_new_on(PCIBus *bus, const char *type, const char *addr,
-                            bool mf, const char *id, Error **errp)
+static inline PCIDevice *fn_new_on(PCIBus *bus, const char *type,
+                                   const char *addr, bool mf, const char *id,
+                                   Error **errp)
 {
     DeviceState *dev = qdev_new(type);
 
@@ -230,7 +233,8 @@ static inline uint32_t cfg_rd(PCIDevice *d, uint32_t addr, unsigned len)
     return pci_config_read(d, addr, len);
 }
 
-static inline void cfg_wr(PCIDevice *d, uint32_t addr, uint32_t val, unsigned len)
+static inline void cfg_wr(PCIDevice *d, uint32_t addr, uint32_t val,
+                          unsigned len)
 {
     pci_config_write(d, addr, val, len);
 }

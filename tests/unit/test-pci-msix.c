@@ -278,8 +278,9 @@ static void test_layout_errors(void)
 {
     PCIDevice *d = fn_new(NULL, &error_abort);
     Error *err = NULL;
-    MSIXLayout l = { .vectors = 4, .table_bar = 0, .pba_bar = 0,
-                     .pba_offset = 0x20 };
+    MSIXLayout l = {
+        .vectors = 4, .table_bar = 0, .pba_bar = 0, .pba_offset = 0x20
+    };
 
     g_assert_false(msix_init(d, &l, &err));
     g_assert_cmpstr(error_get_pretty(err), ==,

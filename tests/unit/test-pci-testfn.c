@@ -59,8 +59,7 @@ static void wr(Tf *t, hwaddr off, uint32_t v)
     g_assert_cmpuint(r, ==, MEMTX_OK);
 }
 
-static void dma(Tf *t, uint64_t addr, uint32_t off, uint32_t len,
-                uint32_t cmd)
+static void dma(Tf *t, uint64_t addr, uint32_t off, uint32_t len, uint32_t cmd)
 {
     wr(t, TESTFN_DMA_ADDR_LO, (uint32_t)addr);
     wr(t, TESTFN_DMA_ADDR_HI, addr >> 32);
@@ -89,8 +88,7 @@ static void test_identity(void)
     tf_open(&t);
     g_assert_cmphex(cfg_rd(t.dev, PCI_VENDOR_ID, 2), ==, PCI_TESTFN_VENDOR_ID);
     g_assert_cmphex(cfg_rd(t.dev, PCI_DEVICE_ID, 2), ==, PCI_TESTFN_DEVICE_ID);
-    g_assert_cmphex(cfg_rd(t.dev, PCI_SUBSYSTEM_VENDOR_ID, 4), ==,
-                    0x00015a50);
+    g_assert_cmphex(cfg_rd(t.dev, PCI_SUBSYSTEM_VENDOR_ID, 4), ==, 0x00015a50);
     g_assert_cmphex(cfg_rd(t.dev, PCI_CLASS_DEVICE, 2), ==, 0xff00);
     g_assert_cmpuint(t.dev->config_size, ==, 256);
     msix = pci_find_capability(t.dev, PCI_CAP_ID_MSIX);
@@ -156,16 +154,16 @@ static void test_registers(void)
     g_assert_cmpuint(r, ==, MEMTX_OK);
     g_assert_cmphex(rd(&t, TESTFN_DMA_ADDR_HI), ==, 0x11223344);
     g_assert_cmphex(address_space_ldq_le(&t.regs, TESTFN_DMA_ADDR_LO,
-                                         MEMTXATTRS_UNSPECIFIED, &r), ==,
-                    0x1122334455667788ULL);
+                                         MEMTXATTRS_UNSPECIFIED, &r),
+                    ==, 0x1122334455667788ULL);
     /* byte accesses to the registers are refused */
     address_space_ldub(&t.regs, TESTFN_SCRATCH, MEMTXATTRS_UNSPECIFIED, &r);
     g_assert_cmpuint(r, ==, MEMTX_ERROR);
     /* the buffer takes any size */
     address_space_stb(&t.buf, 5, 0x7e, MEMTXATTRS_UNSPECIFIED, &r);
     g_assert_cmpuint(r, ==, MEMTX_OK);
-    g_assert_cmphex(address_space_ldl_le(&t.buf, 4, MEMTXATTRS_UNSPECIFIED,
-                                         &r), ==, 0x7e00);
+    g_assert_cmphex(address_space_ldl_le(&t.buf, 4, MEMTXATTRS_UNSPECIFIED, &r),
+                    ==, 0x7e00);
     tf_close(&t);
 }
 
@@ -180,8 +178,8 @@ static void test_dma_to_memory(void)
     cfg_wr(t.dev, PCI_COMMAND, PCI_COMMAND_MASTER, 2);
     for (i = 0; i < sizeof(pattern); i++) {
         pattern[i] = 0xa0 + i;
-        address_space_stb(&t.buf, 0x100 + i, pattern[i],
-                          MEMTXATTRS_UNSPECIFIED, NULL);
+        address_space_stb(&t.buf, 0x100 + i, pattern[i], MEMTXATTRS_UNSPECIFIED,
+                          NULL);
     }
     memset(ram + 0x3000, 0, 128);
     msix_live(&t, 2, 0x77);
@@ -216,7 +214,8 @@ static void test_dma_from_memory(void)
     dma(&t, 0x5000, 0xff0, 16, TESTFN_CMD_FROM_MEM);
     g_assert_cmphex(rd(&t, TESTFN_STATUS), ==, TESTFN_STATUS_DONE);
     g_assert_cmpuint(address_space_read(&t.buf, 0xff0, MEMTXATTRS_UNSPECIFIED,
-                                        back, 16), ==, MEMTX_OK);
+                                        back, 16),
+                     ==, MEMTX_OK);
     g_assert_cmpmem(back, 16, "zPCI test fn DMA", 16);
     /* a round trip: buffer back out to another place */
     dma(&t, 0x6000, 0xff0, 16, 0);
@@ -254,8 +253,8 @@ static void test_dma_fault(void)
     /* clearing DONE alone leaves FAULT and its code */
     wr(&t, TESTFN_STATUS, TESTFN_STATUS_DONE);
     g_assert_cmphex(rd(&t, TESTFN_STATUS), ==,
-                    TESTFN_STATUS_FAULT |
-                        MEMTX_DECODE_ERROR << TESTFN_STATUS_CODE_SHIFT);
+                    TESTFN_STATUS_FAULT | MEMTX_DECODE_ERROR
+                                              << TESTFN_STATUS_CODE_SHIFT);
     /* a later good transfer leaves FAULT and its code alone */
     dma(&t, 0x1000, 0, 8, 0);
     g_assert_cmphex(rd(&t, TESTFN_STATUS), ==,
@@ -346,7 +345,8 @@ static void test_flr(void)
     g_assert_cmphex(cfg_rd(t.dev, PCI_COMMAND, 2), ==, 0);
     g_assert_false(msix_enabled(t.dev));
     g_assert_cmphex(address_space_ldl_le(&t.msix, 12, MEMTXATTRS_UNSPECIFIED,
-                                         NULL), ==, 1);
+                                         NULL),
+                    ==, 1);
     tf_close(&t);
 }
 

@@ -90,7 +90,7 @@ static void bus_machine_class_init(ObjectClass *oc, void *data)
     mc->is_default = true;
 }
 
-static InterfaceInfo handler_ifaces[] = {{TYPE_HOTPLUG_HANDLER}, {NULL}};
+static InterfaceInfo handler_ifaces[] = { { TYPE_HOTPLUG_HANDLER }, { NULL } };
 
 static const TypeInfo bus_test_types[] = {
     {
@@ -234,14 +234,13 @@ static void test_partial(void)
                   sysbus_get_default());
     g_assert_true(qbus_find("main-system-bus/twin-bridge/right",
                             &error_abort) == child_bus(twin, 1));
-    g_assert_true(qbus_find("main-system-bus/single-bridge/",
-                            &error_abort) == child_bus(single_named, 0));
+    g_assert_true(qbus_find("main-system-bus/single-bridge/", &error_abort) ==
+                  child_bus(single_named, 0));
 }
 
 static void test_not_found(void)
 {
-    find_fails("nope", ERROR_CLASS_GENERIC_ERROR, "Bus 'nope' not found",
-               NULL);
+    find_fails("nope", ERROR_CLASS_GENERIC_ERROR, "Bus 'nope' not found", NULL);
     find_fails("", ERROR_CLASS_GENERIC_ERROR, "Bus '' not found", NULL);
     find_fails("/nope", ERROR_CLASS_DEVICE_NOT_FOUND, "Device 'nope' not found",
                "devices at \"main-system-bus\": \"twin-bridge\", "
@@ -281,8 +280,7 @@ static void test_no_child_bus(void)
 static void test_alias(void)
 {
     qdev_register_alias(TYPE_TWIN_BRIDGE, "twin");
-    g_assert_true(qbus_find("/twin/right", &error_abort) ==
-                  child_bus(twin, 1));
+    g_assert_true(qbus_find("/twin/right", &error_abort) == child_bus(twin, 1));
 }
 
 static JsonObject *leaf_opts(const char *driver, const char *bus)
@@ -375,8 +373,7 @@ static void test_hotplug_refusals(void)
     g_assert_true(qdev_hotplug);
     add_fails(TYPE_FIXED_LEAF, "left",
               "Parameter 'driver' expects a pluggable device type");
-    add_fails(TYPE_LEAF, "right",
-              "Bus 'right' does not support hotplugging");
+    add_fails(TYPE_LEAF, "right", "Bus 'right' does not support hotplugging");
     add_fails(TYPE_LEAF, "wide-bus.0",
               "Bus 'wide-bus.0' does not support hotplugging");
     /* the bus-test machine has no hotplug handler for bus-less devices */

@@ -40,10 +40,8 @@ static void emb_bridge_init(Object *obj)
 {
     EmbBridge *b = (EmbBridge *)obj;
 
-    qbus_init(&b->named, sizeof(b->named), TYPE_EMB_BUS, DEVICE(obj),
-              "inner");
-    qbus_init(&b->unnamed, sizeof(b->unnamed), TYPE_EMB_BUS, DEVICE(obj),
-              NULL);
+    qbus_init(&b->named, sizeof(b->named), TYPE_EMB_BUS, DEVICE(obj), "inner");
+    qbus_init(&b->unnamed, sizeof(b->unnamed), TYPE_EMB_BUS, DEVICE(obj), NULL);
 }
 
 static void emb_bus_finalize(Object *obj)

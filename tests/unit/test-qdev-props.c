@@ -29,10 +29,11 @@ typedef struct PropsDev {
     Object *peer;
 } PropsDev;
 
-static const char *const mode_names[] = {"off", "auto", "force", NULL};
-static const QEnumLookup mode_lookup = {.array = mode_names};
-static const PropertyInfo mode_info =
-    QDEV_PROP_ENUM_INFO("TestMode", "off/auto/force", &mode_lookup);
+static const char *const mode_names[] = { "off", "auto", "force", NULL };
+static const QEnumLookup mode_lookup = { .array = mode_names };
+static const PropertyInfo mode_info = QDEV_PROP_ENUM_INFO("TestMode",
+                                                          "off/auto/force",
+                                                          &mode_lookup);
 
 static Property props_dev_props[] = {
     DEFINE_PROP_BOOL("b", PropsDev, b, true),
@@ -156,9 +157,9 @@ static void test_css_devid(void)
 {
     CssDevId id;
     g_autofree char *s = NULL;
-    static const char *const bad[] = {"xyz",        "0.0.1",      "fe.0.12345",
-                                      "fe.0.1234x", "fe.00.1234", "fe..1234",
-                                      "100.0.1234", "",           NULL};
+    static const char *const bad[] = { "xyz",        "0.0.1",      "fe.0.12345",
+                                       "fe.0.1234x", "fe.00.1234", "fe..1234",
+                                       "100.0.1234", "",           NULL };
     int i;
 
     g_assert_cmpint(css_dev_id_parse("fe.0.1234", &id), ==, 0);
@@ -206,8 +207,8 @@ static void test_pci_devfn(void)
 {
     int32_t devfn = 0;
     g_autofree char *s = NULL;
-    static const char *const bad[] = {"20.0",  "1f.8", "g", "3.",
-                                      "3.0.1", "-1",   "",  NULL};
+    static const char *const bad[] = { "20.0",  "1f.8", "g", "3.",
+                                       "3.0.1", "-1",   "",  NULL };
     int i;
 
     g_assert_cmpint(pci_devfn_parse("1f.7", &devfn), ==, 0);
@@ -230,9 +231,10 @@ static void test_pci_host_devaddr(void)
 {
     PCIHostDeviceAddress a;
     g_autofree char *s = NULL;
-    static const char *const bad[] = {
-        "1:2:3:4", "10000:00:00.0", "0:100:0.0", "0:0:20.0", "0:0:0.8",
-        "zz",      "0:0:0.0x",      "00.1",      "",         NULL};
+    static const char *const bad[] = { "1:2:3:4",  "10000:00:00.0", "0:100:0.0",
+                                       "0:0:20.0", "0:0:0.8",       "zz",
+                                       "0:0:0.0x", "00.1",          "",
+                                       NULL };
     int i;
 
     g_assert_cmpint(pci_host_devaddr_parse("0000:00:1f.3", &a), ==, 0);
@@ -254,14 +256,14 @@ static void test_set_after_realize(void)
     PropsDev *d = new_dev(TYPE_PROPS_DEV);
 
     qdev_realize(DEVICE(d), NULL, &error_abort);
-    set_fails(d, "u32", "1",
-              "Attempt to set property 'u32' on anonymous device "
-              "(type 'test-props-dev') after it was realized");
+    set_fails(
+        d, "u32", "1",
+        "Attempt to set property 'u32' on anonymous device (type 'test-props-dev') after it was realized");
     g_assert_cmpuint(d->u32, ==, 42);
     DEVICE(d)->id = g_strdup("dev0");
-    set_fails(d, "str", "x",
-              "Attempt to set property 'str' on device 'dev0' "
-              "(type 'test-props-dev') after it was realized");
+    set_fails(
+        d, "str", "x",
+        "Attempt to set property 'str' on device 'dev0' (type 'test-props-dev') after it was realized");
     object_unparent(OBJECT(d));
     object_unref(OBJECT(d));
 }
@@ -273,9 +275,9 @@ static void test_globals(void)
 
     qdev_prop_reset_globals();
     g_assert_true(qdev_global_parse("test-props-dev.u32=7", &error_abort));
-    g_assert_true(qdev_global_parse("driver=test-props-sub,property=u32,"
-                                    "value=9",
-                                    &error_abort));
+    g_assert_true(
+        qdev_global_parse("driver=test-props-sub,property=u32,value=9",
+                          &error_abort));
     g_assert_true(qdev_global_parse("test-props-sub.str=a,,b", &error_abort));
     d = new_dev(TYPE_PROPS_DEV);
     g_assert_cmpuint(d->u32, ==, 7);
@@ -293,9 +295,9 @@ static void test_globals(void)
     g_assert_true(qdev_global_parse("test-props-dev.u8=300", &error_abort));
     d = new_dev(TYPE_PROPS_DEV);
     g_assert_false(qdev_realize(DEVICE(d), NULL, &err));
-    g_assert_cmpstr(error_get_pretty(err), ==,
-                    "can't apply global test-props-dev.u8=300: "
-                    "Parameter 'u8' expects uint8_t");
+    g_assert_cmpstr(
+        error_get_pretty(err), ==,
+        "can't apply global test-props-dev.u8=300: Parameter 'u8' expects uint8_t");
     error_free(err);
     object_unref(OBJECT(d));
 
@@ -345,8 +347,8 @@ static void test_wide_integers(void)
     g_assert_cmpuint(d->u64, ==, UINT64_MAX - 1);
     object_property_set_int(OBJECT(d), "i32", INT32_MIN, &error_abort);
     g_assert_cmpint(d->i32, ==, INT32_MIN);
-    g_assert_cmpint(object_property_get_int(OBJECT(d), "i32", &error_abort),
-                    ==, INT32_MIN);
+    g_assert_cmpint(object_property_get_int(OBJECT(d), "i32", &error_abort), ==,
+                    INT32_MIN);
     set_fails(d, "i32", "2147483648", "Parameter 'i32' expects int32_t");
     set_fails(d, "i32", "-2147483649", "Parameter 'i32' expects int32_t");
     set_fails(d, "i64", "x", "Parameter 'i64' expects int64");
@@ -371,8 +373,7 @@ static void test_enum(void)
 
     set_fails(d, "mode", "bogus",
               "Parameter 'mode' does not accept value 'bogus'");
-    set_fails(d, "mode", "",
-              "Parameter 'mode' does not accept value ''");
+    set_fails(d, "mode", "", "Parameter 'mode' does not accept value ''");
     g_assert_cmpint(d->mode, ==, 1);
     object_property_parse(OBJECT(d), "mode", "off", &error_abort);
     g_assert_cmpint(d->mode, ==, 0);
@@ -448,14 +449,17 @@ static void check_prop_error(int ret, const char *msg)
 
 static void test_prop_error(void)
 {
-    check_prop_error(-EEXIST, "Property 'test-props-dev.devno' can't take "
-                              "value '0.0.0001', it's in use");
-    check_prop_error(-ENOENT, "Property 'test-props-dev.devno' can't find "
-                              "value '0.0.0001'");
-    check_prop_error(-EINVAL, "Property 'test-props-dev.devno' doesn't take "
-                              "value '0.0.0001'");
-    check_prop_error(-E2BIG, "Property 'test-props-dev.devno' doesn't take "
-                             "value '0.0.0001'");
+    check_prop_error(
+        -EEXIST,
+        "Property 'test-props-dev.devno' can't take value '0.0.0001', it's in use");
+    check_prop_error(
+        -ENOENT, "Property 'test-props-dev.devno' can't find value '0.0.0001'");
+    check_prop_error(
+        -EINVAL,
+        "Property 'test-props-dev.devno' doesn't take value '0.0.0001'");
+    check_prop_error(
+        -E2BIG,
+        "Property 'test-props-dev.devno' doesn't take value '0.0.0001'");
 }
 
 static void test_devfn_prop(void)
@@ -505,8 +509,7 @@ static void test_devno_and_host_prop(void)
     set_fails(d, "devno", "fe.0.123",
               "Property 'test-props-dev.devno' doesn't take value 'fe.0.123'");
     set_fails(d, "devno", "fe.0.1234.",
-              "Property 'test-props-dev.devno' doesn't take value "
-              "'fe.0.1234.'");
+              "Property 'test-props-dev.devno' doesn't take value 'fe.0.1234.'");
     g_assert_cmphex(d->devno.devid, ==, 0xffff);
 
     object_property_parse(OBJECT(d), "host", "0001:02:03.4", &error_abort);
@@ -531,10 +534,10 @@ static void test_link(void)
                   OBJECT(b));
     qdev_realize(DEVICE(a), NULL, &error_abort);
     g_assert_false(object_property_set_str(OBJECT(a), "peer", "", &err));
-    g_assert_cmpstr(error_get_pretty(err), ==,
-                    "Attempt to set link property 'peer' on device "
-                    "'<anonymous>' (type 'test-props-dev') after it was "
-                    "realized");
+    g_assert_cmpstr(
+        error_get_pretty(err), ==,
+        "Attempt to set link property 'peer' on device '<anonymous>' (type 'test-props-dev') after it was "
+        "realized");
     error_free(err);
     g_assert_true(a->peer == OBJECT(b));
     object_unparent(OBJECT(a));
@@ -553,19 +556,18 @@ static void test_globals_more(void)
     g_assert_true(qdev_global_parse("test-props-dev.nope=1", &error_abort));
     d = new_dev(TYPE_PROPS_DEV);
     g_assert_false(qdev_realize(DEVICE(d), NULL, &err));
-    g_assert_cmpstr(error_get_pretty(err), ==,
-                    "can't apply global test-props-dev.nope=1: Property "
-                    "'test-props-dev.nope' not found");
+    g_assert_cmpstr(
+        error_get_pretty(err), ==,
+        "can't apply global test-props-dev.nope=1: Property 'test-props-dev.nope' not found");
     error_free(err);
     err = NULL;
     object_unref(OBJECT(d));
     qdev_prop_reset_globals();
 
     /* keyval form: every key is required, unknown ones are refused */
-    g_assert_false(qdev_global_parse("driver=test-props-dev,property=u8",
-                                     &err));
-    g_assert_cmpstr(error_get_pretty(err), ==,
-                    "Parameter 'value' is missing");
+    g_assert_false(
+        qdev_global_parse("driver=test-props-dev,property=u8", &err));
+    g_assert_cmpstr(error_get_pretty(err), ==, "Parameter 'value' is missing");
     error_free(err);
     err = NULL;
     g_assert_false(qdev_global_parse("driver=a,prop=b,value=c", &err));

@@ -128,7 +128,7 @@ static void machine_class_init(ObjectClass *oc, void *data)
     mc->default_ram_size = 128 * MiB;
 }
 
-static InterfaceInfo bridge_ifaces[] = {{TYPE_HOTPLUG_HANDLER}, {NULL}};
+static InterfaceInfo bridge_ifaces[] = { { TYPE_HOTPLUG_HANDLER }, { NULL } };
 
 static const TypeInfo test_types[] = {
     {

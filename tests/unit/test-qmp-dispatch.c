@@ -26,7 +26,8 @@ static void check(const char *req, bool negotiated, const char *want)
     g_assert_cmpstr(got, ==, want);
 }
 
-#define ERR(cls, desc) "{\"error\": {\"class\": \"" cls "\", \"desc\": \"" desc "\"}}"
+#define ERR(cls, desc)                                                         \
+    "{\"error\": {\"class\": \"" cls "\", \"desc\": \"" desc "\"}}"
 
 /* test-args: echoes its typed arguments back. */
 static bool qmp_test_args(JsonObject *args, JsonNode **ret, Error **errp)
@@ -62,22 +63,24 @@ static bool qmp_test_fail(JsonObject *args, JsonNode **ret, Error **errp)
 static void test_negotiation(void)
 {
     check("{\"execute\":\"query-status\"}", false,
-          ERR("CommandNotFound", "Expecting capabilities negotiation with "
-                                 "'qmp_capabilities'"));
+          ERR("CommandNotFound",
+              "Expecting capabilities negotiation with 'qmp_capabilities'"));
     check("{\"execute\":\"nope\",\"id\":1}", false,
           "{\"id\": 1, \"error\": {\"class\": \"CommandNotFound\", \"desc\": "
           "\"Expecting capabilities negotiation with 'qmp_capabilities'\"}}");
     check("{\"execute\":\"qmp_capabilities\"}", false, "{\"return\": {}}");
-    check("{\"execute\":\"qmp_capabilities\",\"arguments\":"
-          "{\"enable\":[\"oob\"]}}", false, "{\"return\": {}}");
-    check("{\"execute\":\"qmp_capabilities\",\"arguments\":"
-          "{\"enable\":[\"foo\"]}}", false,
-          ERR("GenericError", "Parameter 'null' does not accept value 'foo'"));
-    check("{\"execute\":\"qmp_capabilities\",\"arguments\":{\"xx\":1}}",
-          false, ERR("GenericError", "Parameter 'xx' is unexpected"));
+    check(
+        "{\"execute\":\"qmp_capabilities\",\"arguments\":{\"enable\":[\"oob\"]}}",
+        false, "{\"return\": {}}");
+    check(
+        "{\"execute\":\"qmp_capabilities\",\"arguments\":{\"enable\":[\"foo\"]}}",
+        false,
+        ERR("GenericError", "Parameter 'null' does not accept value 'foo'"));
+    check("{\"execute\":\"qmp_capabilities\",\"arguments\":{\"xx\":1}}", false,
+          ERR("GenericError", "Parameter 'xx' is unexpected"));
     check("{\"execute\":\"qmp_capabilities\"}", true,
-          ERR("CommandNotFound", "Capabilities negotiation is already "
-                                 "complete, command ignored"));
+          ERR("CommandNotFound",
+              "Capabilities negotiation is already complete, command ignored"));
 }
 
 static void test_unknown_and_shapes(void)
@@ -90,8 +93,8 @@ static void test_unknown_and_shapes(void)
     check("{\"execute\":3}", true,
           ERR("GenericError", "QMP input member 'execute' must be a string"));
     check("{\"execute\":\"quit\",\"arguments\":[]}", true,
-          ERR("GenericError", "QMP input member 'arguments' must be an "
-                              "object"));
+          ERR("GenericError",
+              "QMP input member 'arguments' must be an object"));
     check("{\"foo\":1}", true,
           ERR("GenericError", "QMP input member 'foo' is unexpected"));
     check("{}", true, ERR("GenericError", "QMP input lacks member 'execute'"));
@@ -101,17 +104,17 @@ static void test_unknown_and_shapes(void)
 
 static void test_id_and_return(void)
 {
-    check("{\"execute\":\"test-args\",\"arguments\":{\"s\":\"x\"},"
-          "\"id\":[1,{\"a\":null}]}", true,
-          "{\"return\": {\"s\": \"x\", \"b\": false, \"has-b\": false, "
-          "\"i\": 0}, \"id\": [1, {\"a\": null}]}");
+    check(
+        "{\"execute\":\"test-args\",\"arguments\":{\"s\":\"x\"},\"id\":[1,{\"a\":null}]}",
+        true,
+        "{\"return\": {\"s\": \"x\", \"b\": false, \"has-b\": false, \"i\": 0}, \"id\": [1, {\"a\": null}]}");
     check("{\"execute\":\"query-status\",\"id\":{\"x\":1.5}}", true,
           "{\"return\": {\"status\": \"prelaunch\", \"singlestep\": false, "
           "\"running\": false}, \"id\": {\"x\": 1.5}}");
     check("{\"execute\":\"query-name\"}", true, "{\"return\": {}}");
-    check("{\"execute\":\"test-fail\",\"id\":7}", true,
-          "{\"id\": 7, \"error\": {\"class\": \"DeviceNotFound\", "
-          "\"desc\": \"Device 'x' not found\"}}");
+    check(
+        "{\"execute\":\"test-fail\",\"id\":7}", true,
+        "{\"id\": 7, \"error\": {\"class\": \"DeviceNotFound\", \"desc\": \"Device 'x' not found\"}}");
 }
 
 static void test_arg_helpers(void)
@@ -119,20 +122,22 @@ static void test_arg_helpers(void)
     check("{\"execute\":\"test-args\"}", true,
           ERR("GenericError", "Parameter 's' is missing"));
     check("{\"execute\":\"test-args\",\"arguments\":{\"s\":1}}", true,
-          ERR("GenericError", "Invalid parameter type for 's', expected: "
-                              "string"));
+          ERR("GenericError",
+              "Invalid parameter type for 's', expected: string"));
     check("{\"execute\":\"test-args\",\"arguments\":{\"s\":\"a\",\"b\":1}}",
-          true, ERR("GenericError", "Invalid parameter type for 'b', "
-                                    "expected: boolean"));
+          true,
+          ERR("GenericError",
+              "Invalid parameter type for 'b', expected: boolean"));
     check("{\"execute\":\"test-args\",\"arguments\":{\"s\":\"a\",\"i\":1.5}}",
-          true, ERR("GenericError", "Invalid parameter type for 'i', "
-                                    "expected: integer"));
+          true,
+          ERR("GenericError",
+              "Invalid parameter type for 'i', expected: integer"));
     check("{\"execute\":\"test-args\",\"arguments\":{\"s\":\"a\",\"z\":1}}",
           true, ERR("GenericError", "Parameter 'z' is unexpected"));
-    check("{\"execute\":\"test-args\",\"arguments\":{\"s\":\"a\",\"b\":true,"
-          "\"i\":-3}}", true,
-          "{\"return\": {\"s\": \"a\", \"b\": true, \"has-b\": true, "
-          "\"i\": -3}}");
+    check(
+        "{\"execute\":\"test-args\",\"arguments\":{\"s\":\"a\",\"b\":true,\"i\":-3}}",
+        true,
+        "{\"return\": {\"s\": \"a\", \"b\": true, \"has-b\": true, \"i\": -3}}");
 }
 
 static void test_query_commands(void)
@@ -190,12 +195,14 @@ static void session(const char *path)
     int fd = client_connect(path);
     g_autofree char *greeting = read_line(fd);
 
-    g_assert_true(g_str_has_prefix(greeting, "{\"QMP\": {\"version\": "
-                                             "{\"qemu\": {\"micro\": "));
+    g_assert_true(
+        g_str_has_prefix(greeting,
+                         "{\"QMP\": {\"version\": {\"qemu\": {\"micro\": "));
     g_assert_true(g_str_has_suffix(greeting, "\"capabilities\": [\"oob\"]}}"));
     send_str(fd, "{\"execute\":\"query-name\"}");
-    expect_line(fd, ERR("CommandNotFound", "Expecting capabilities "
-                        "negotiation with 'qmp_capabilities'"));
+    expect_line(
+        fd, ERR("CommandNotFound",
+                "Expecting capabilities negotiation with 'qmp_capabilities'"));
     /* fragmented, two values in one chunk, garbage in between */
     send_str(fd, "{\"execute\":\"qmp_capa");
     send_str(fd, "bilities\"}@{\"execute\":\"query-name\",\"id\":1}");
@@ -247,8 +254,7 @@ static void test_chardev_errors(void)
           "Parameter 'id' expects an identifier" },
         { "{\"backend\":\"null\",\"id\":\"x\",\"bogus\":\"1\"}",
           "Invalid parameter 'bogus'" },
-        { "{\"backend\":\"socket\",\"id\":\"x\",\"path\":\"/p\","
-          "\"server\":\"maybe\"}",
+        { "{\"backend\":\"socket\",\"id\":\"x\",\"path\":\"/p\",\"server\":\"maybe\"}",
           "Parameter 'server' expects 'on' or 'off'" },
         { "{\"backend\":\"socket\",\"id\":\"x\",\"fd\":\"abc\"}",
           "Unable to parse FD number abc" },

@@ -267,9 +267,8 @@ static const TypeInfo tc_types[] = {
         .class_data = (void *)"leafdata",
         .instance_init = leaf_init,
         .instance_finalize = leaf_finalize,
-        .interfaces = (InterfaceInfo[]){ { TYPE_IF_OTHER },
-                                         { TYPE_IF_BASE },
-                                         { NULL } },
+        .interfaces =
+            (InterfaceInfo[]){ { TYPE_IF_OTHER }, { TYPE_IF_BASE }, { NULL } },
     },
     {
         .name = TYPE_PLAIN,
@@ -286,18 +285,17 @@ static void test_class_setup_order(void)
 
     trail_reset();
     leaf = object_class_by_name(TYPE_LEAF);
-    g_assert_cmpstr(trail->str, ==,
-                    "class:root "
-                    "base:root(tc-mid,-) class:mid(tag=7) "
-                    "base:mid(tc-leaf) base:root(tc-leaf,leafdata) "
-                    "class:leaf(tag=8,data=leafdata) ");
+    g_assert_cmpstr(
+        trail->str, ==,
+        "class:root base:root(tc-mid,-) class:mid(tag=7) "
+        "base:mid(tc-leaf) base:root(tc-leaf,leafdata) class:leaf(tag=8,data=leafdata) ");
     /* the parent's class is copied, then base_init runs on the copy */
     g_assert_cmpstr(((RootClass *)leaf)->seen_by_base_init, ==, "root");
     g_assert_cmpint(((RootClass *)leaf)->depth, ==, 2);
     g_assert_cmpint(((RootClass *)object_class_by_name(TYPE_MID))->depth, ==,
                     1);
-    g_assert_cmpint(((RootClass *)object_class_by_name(TYPE_ROOT))->depth,
-                    ==, 0);
+    g_assert_cmpint(((RootClass *)object_class_by_name(TYPE_ROOT))->depth, ==,
+                    0);
     /* a class is set up once */
     trail_reset();
     object_class_by_name(TYPE_LEAF);
@@ -365,8 +363,8 @@ static void test_object_casts(void)
     g_assert_null(object_dynamic_cast(plain, TYPE_IF_SUB));
     g_assert_null(object_dynamic_cast(plain, TYPE_MID));
     g_assert_null(object_dynamic_cast(NULL, TYPE_OBJECT));
-    g_assert_null(object_dynamic_cast_assert(NULL, TYPE_MID, __FILE__,
-                                             __LINE__, __func__));
+    g_assert_null(object_dynamic_cast_assert(NULL, TYPE_MID, __FILE__, __LINE__,
+                                             __func__));
     g_assert_true(INTERFACE_CHECK(Object, leaf, TYPE_IF_BASE) == leaf);
     object_unref(leaf);
     object_unref(plain);
@@ -392,9 +390,9 @@ static void test_instance_order(void)
     object_class_by_name(TYPE_LEAF);
     trail_reset();
     obj = object_new(TYPE_LEAF);
-    g_assert_cmpstr(trail->str, ==,
-                    "init:root(flag=1,number=-5) init:mid init:leaf "
-                    "post:mid post:root ");
+    g_assert_cmpstr(
+        trail->str, ==,
+        "init:root(flag=1,number=-5) init:mid init:leaf post:mid post:root ");
     g_assert_cmpint(obj->ref, ==, 1);
     g_assert_true(object_ref(obj) == obj);
     g_assert_cmpint(obj->ref, ==, 2);
@@ -407,9 +405,9 @@ static void test_instance_order(void)
     object_unref(object_resolve_path_component(obj, "kid"));
     trail_reset();
     object_unref(obj);
-    g_assert_cmpstr(trail->str, ==,
-                    "fini:root(children=no) "
-                    "fini:leaf fini:mid fini:root(children=no) ");
+    g_assert_cmpstr(
+        trail->str, ==,
+        "fini:root(children=no) fini:leaf fini:mid fini:root(children=no) ");
 }
 
 static void test_embedded_child(void)
@@ -453,13 +451,15 @@ static void test_property_table(void)
 
     g_assert_null(object_property_try_add(obj, "slot[1]", "int", NULL, NULL,
                                           NULL, NULL, &err));
-    error_is(&err, "attempt to add duplicate property 'slot[1]' to object "
-                   "(type 'tc-plain')");
+    error_is(
+        &err,
+        "attempt to add duplicate property 'slot[1]' to object (type 'tc-plain')");
     /* a class property's name is taken too */
-    g_assert_null(object_property_try_add(obj, "flag", "int", NULL, NULL,
-                                          NULL, NULL, &err));
-    error_is(&err, "attempt to add duplicate property 'flag' to object "
-                   "(type 'tc-plain')");
+    g_assert_null(object_property_try_add(obj, "flag", "int", NULL, NULL, NULL,
+                                          NULL, &err));
+    error_is(
+        &err,
+        "attempt to add duplicate property 'flag' to object (type 'tc-plain')");
 
     release_count = 0;
     object_property_add(obj, "gone", "int", NULL, NULL, count_release,
@@ -473,11 +473,10 @@ static void test_property_table(void)
 
     g_assert_null(object_property_find_err(obj, "nope", &err));
     error_is(&err, "Property 'tc-plain.nope' not found");
-    g_assert_null(object_class_property_find_err(object_get_class(obj),
-                                                 "slot[0]", &err));
+    g_assert_null(
+        object_class_property_find_err(object_get_class(obj), "slot[0]", &err));
     error_is(&err, "Property 'tc-plain.slot[0]' not found");
-    g_assert_nonnull(object_class_property_find(object_get_class(obj),
-                                                "flag"));
+    g_assert_nonnull(object_class_property_find(object_get_class(obj), "flag"));
     g_assert_null(object_property_get_type(obj, "nope", NULL));
 
     object_property_set_description(obj, "slot[1]", "second slot");
@@ -631,8 +630,8 @@ static void test_paths(void)
     g_assert_null(object_resolve_path_type("x", TYPE_LEAF, &ambiguous));
     g_assert_false(ambiguous);
     g_assert_true(object_resolve_path_type("y", TYPE_IF_OTHER, NULL) == y);
-    g_assert_true(object_resolve_path_type("/tc/a/b/x/y", TYPE_IF_BASE,
-                                           NULL) == y);
+    g_assert_true(object_resolve_path_type("/tc/a/b/x/y", TYPE_IF_BASE, NULL) ==
+                  y);
     g_assert_null(object_resolve_path_type("/tc/a/b/x", TYPE_LEAF, NULL));
     g_assert_true(object_resolve_path_type("b", NULL, NULL) == top);
 
@@ -658,8 +657,8 @@ static void test_paths(void)
     g_assert_false(ambiguous);
 
     object_unparent(x);
-    g_assert_null(object_get_canonical_path_component(x = object_new(
-                      TYPE_PLAIN)));
+    g_assert_null(
+        object_get_canonical_path_component(x = object_new(TYPE_PLAIN)));
     g_assert_null(object_get_canonical_path(x));
     object_unref(x);
     g_assert_true(object_property_set_link(z, "peer", NULL, &error_abort));
@@ -694,8 +693,9 @@ static void test_children(void)
     error_free(err);
     err = NULL;
     g_assert_null(object_property_try_add_child(box, "a", b, &err));
-    error_is(&err, "attempt to add duplicate property 'a' to object "
-                   "(type 'container')");
+    error_is(
+        &err,
+        "attempt to add duplicate property 'a' to object (type 'container')");
     g_assert_null(b->parent);
     object_property_add_child(box, "b", b);
     g_assert_true(object_property_is_child(object_property_find(box, "b")));
@@ -756,8 +756,8 @@ static void test_links(void)
     /* the link's type is checked, interfaces included */
     g_assert_false(object_property_set_str(q, "peer", "/tc-links/p", &err));
     error_is(&err, "Invalid parameter type for 'peer', expected: tc-if-base");
-    g_assert_true(object_property_set_str(p, "peer", "/tc-links/q",
-                                          &error_abort));
+    g_assert_true(
+        object_property_set_str(p, "peer", "/tc-links/q", &error_abort));
     g_assert_true(object_property_get_link(p, "peer", NULL) == q);
     g_assert_cmpint(q->ref, ==, 2); /* weak: unchanged */
 
@@ -799,8 +799,7 @@ int main(int argc, char **argv)
     g_test_add_func("/qom-core/property-table", test_property_table);
     g_test_add_func("/qom-core/property-iteration", test_property_iteration);
     g_test_add_func("/qom-core/defaults", test_defaults);
-    g_test_add_func("/qom-core/typed-access-errors",
-                    test_typed_access_errors);
+    g_test_add_func("/qom-core/typed-access-errors", test_typed_access_errors);
     g_test_add_func("/qom-core/paths", test_paths);
     g_test_add_func("/qom-core/children", test_children);
     g_test_add_func("/qom-core/links", test_links);

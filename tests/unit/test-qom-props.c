@@ -16,7 +16,7 @@ typedef enum TpMode {
     TP_MODE_AUTO,
 } TpMode;
 
-static const char *const tp_mode_names[] = {"off", "on", "auto"};
+static const char *const tp_mode_names[] = { "off", "on", "auto" };
 
 static const QEnumLookup tp_mode_lookup = {
     .array = tp_mode_names,
@@ -84,8 +84,8 @@ static void tp_thing_init(Object *obj)
     t->label = g_strdup("initial");
     object_property_add_str(obj, "label", label_get, label_set);
     object_property_add_str(obj, "ro-label", label_get, NULL);
-    object_property_add_enum(obj, "mode", "TpMode", &tp_mode_lookup,
-                             mode_get, mode_set);
+    object_property_add_enum(obj, "mode", "TpMode", &tp_mode_lookup, mode_get,
+                             mode_set);
 }
 
 static void tp_thing_finalize(Object *obj)

@@ -69,8 +69,8 @@ static void register_uc(void)
 
 type_init(register_uc)
 
-static void expect_add_error(const char *type, const char *id,
-                             const char *json, bool keyval, const char *msg)
+    static void expect_add_error(const char *type, const char *id,
+                                 const char *json, bool keyval, const char *msg)
 {
     JsonNode *node = json_from_string(json, NULL);
     Error *err = NULL;
@@ -98,9 +98,9 @@ static void test_user_creatable(void)
     g_assert_cmpint(obj->ref, ==, 1);
     g_assert_true(object_resolve_path("/objects/uc0", NULL) == obj);
 
-    expect_add_error(TYPE_TEST_UC, "uc0", "{}", false,
-                     "attempt to add duplicate property 'uc0' to object "
-                     "(type 'container')");
+    expect_add_error(
+        TYPE_TEST_UC, "uc0", "{}", false,
+        "attempt to add duplicate property 'uc0' to object (type 'container')");
     expect_add_error("nope", "x", "{}", false, "invalid object type: nope");
     expect_add_error(TYPE_CONTAINER, "x", "{}", false,
                      "object type 'container' isn't supported by object-add");
@@ -139,13 +139,12 @@ static void test_dynamic_props(void)
     int released = 0;
     Error *err = NULL;
 
-    object_property_add(obj, "x", "int", NULL, NULL, release_count,
-                        &released);
-    g_assert_null(object_property_try_add(obj, "x", "int", NULL, NULL, NULL,
-                                          NULL, &err));
-    g_assert_cmpstr(error_get_pretty(err), ==,
-                    "attempt to add duplicate property 'x' to object "
-                    "(type 'test-uc')");
+    object_property_add(obj, "x", "int", NULL, NULL, release_count, &released);
+    g_assert_null(
+        object_property_try_add(obj, "x", "int", NULL, NULL, NULL, NULL, &err));
+    g_assert_cmpstr(
+        error_get_pretty(err), ==,
+        "attempt to add duplicate property 'x' to object (type 'test-uc')");
     error_free(err);
     g_assert_nonnull(object_property_add(obj, "slot[*]", "int", NULL, NULL,
                                          release_count, &released));

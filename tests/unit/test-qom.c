@@ -100,8 +100,7 @@ static void animal_class_init(ObjectClass *oc, void *data)
                                         animal_set_tame);
     object_property_set_default_bool(op, true);
     object_class_property_set_description(oc, "tame", "whether it is tame");
-    object_class_property_add_str(oc, "name", animal_get_name,
-                                  animal_set_name);
+    object_class_property_add_str(oc, "name", animal_get_name, animal_set_name);
     op = object_class_property_add_enum(oc, "color", "Color", &color_lookup,
                                         animal_get_color, animal_set_color);
     object_property_set_default_str(op, "brown");
@@ -145,8 +144,7 @@ static void dog_class_init(ObjectClass *oc, void *data)
     g_assert_cmpint(((AnimalClass *)oc)->class_value, ==, 1); /* copied */
     ((AnimalClass *)oc)->class_value = 2;
     /* the interface's class is ready before class_init runs */
-    OBJECT_CLASS_CHECK(TestIfaceClass, oc, TYPE_TEST_IFACE)->speak =
-        dog_speak;
+    OBJECT_CLASS_CHECK(TestIfaceClass, oc, TYPE_TEST_IFACE)->speak = dog_speak;
 }
 
 static void dog_init(Object *obj)
@@ -267,9 +265,9 @@ static void test_lifecycle_order(void)
 
     reset_events();
     obj = object_new(TYPE_PUPPY);
-    g_assert_cmpstr(events->str, ==,
-                    "class:animal class:dog class:puppy "
-                    "init:animal init:dog post:dog ");
+    g_assert_cmpstr(
+        events->str, ==,
+        "class:animal class:dog class:puppy init:animal init:dog post:dog ");
     g_assert_cmpstr(object_get_typename(obj), ==, TYPE_PUPPY);
     g_assert_true(ANIMAL_GET_CLASS(obj)->class_value == 2);
     reset_events();
@@ -292,8 +290,7 @@ static void test_props(void)
     s = object_property_get_str(obj, "color", &error_abort);
     g_assert_cmpstr(s, ==, "brown");
     g_free(s);
-    g_assert_cmpstr(object_property_get_type(obj, "color", NULL), ==,
-                    "Color");
+    g_assert_cmpstr(object_property_get_type(obj, "color", NULL), ==, "Color");
     g_assert_cmpstr(object_property_find(obj, "tame")->description, ==,
                     "whether it is tame");
 
@@ -324,8 +321,9 @@ static void test_props(void)
     g_assert_cmpint(object_property_get_int(obj, "u32", NULL), ==, 77);
     g_assert_false(object_property_set_uint(obj, "u32", 1, &err));
     {
-        g_autofree char *want = g_strdup_printf(
-            "Property '%s.u32' is not writable", object_get_typename(obj));
+        g_autofree char *want =
+            g_strdup_printf("Property '%s.u32' is not writable",
+                            object_get_typename(obj));
         g_assert_cmpstr(error_get_pretty(err), ==, want);
     }
     error_free(err);
@@ -387,8 +385,7 @@ static void test_tree(void)
     char *path;
     int n = 0;
 
-    g_assert_true(object_resolve_path("/machine/peripheral", NULL) ==
-                  machine);
+    g_assert_true(object_resolve_path("/machine/peripheral", NULL) == machine);
     object_property_add_child(machine, "d1", d1);
     object_property_add_child(d1, "inner", d3);
     object_property_add_child(object_get_container("other"), "inner", d2);
@@ -464,8 +461,7 @@ static void test_links(void)
 
     g_assert_false(object_property_set_str(a, "friend", "/links/cat", &err));
     g_assert_cmpstr(error_get_pretty(err), ==,
-                    "Invalid parameter type for 'friend', expected: "
-                    "test-dog");
+                    "Invalid parameter type for 'friend', expected: test-dog");
     error_free(err);
     err = NULL;
     g_assert_false(object_property_set_str(a, "friend", "/links/zzz", &err));

@@ -103,8 +103,7 @@ static void test_byte_copy_loop(void)
         f->ram.base[FX_DATA + i] = i * 7 + 1;
     }
     fx_poke_hex(f, FX_CODE,
-                "a719 0000 a759 012c 4301 2000 4201 3000"
-                "a71b 0001 a757 fffa");
+                "a719 0000 a759 012c 4301 2000 4201 3000a71b 0001 a757 fffa");
     R(2) = FX_DATA;
     R(3) = FX_DATA + 0x8000;
     f->cpu.psw_addr = FX_CODE;

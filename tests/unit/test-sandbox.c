@@ -205,8 +205,7 @@ int main(int argc, char **argv)
 #ifdef CONFIG_SECCOMP
     g_test_add_func("/sandbox/spawn", test_spawn);
     g_test_add_func("/sandbox/privileges", test_privileges);
-    g_test_add_func("/sandbox/default-and-obsolete",
-                    test_default_and_obsolete);
+    g_test_add_func("/sandbox/default-and-obsolete", test_default_and_obsolete);
     g_test_add_func("/sandbox/resource-control", test_resource_control);
 #else
     g_test_add_func("/sandbox/disabled", test_disabled);

@@ -153,13 +153,13 @@ static void test_delete_in_callback(void)
     k.victim = timer_new_ns(QEMU_CLOCK_VIRTUAL, log_cb, (void *)"v");
     after = timer_new_ns(QEMU_CLOCK_VIRTUAL, log_cb, (void *)"w");
     timer_mod(k.self, base + 5);
-    timer_mod(k.victim, base + 5);   /* same deadline, behind the killer */
+    timer_mod(k.victim, base + 5); /* same deadline, behind the killer */
     timer_mod(after, base + 6);
     qemu_clock_warp_virtual(base + 100);
     g_assert_cmpstr(tlog.s->str, ==, "kw");
     g_assert_null(k.self);
     g_assert_false(timer_pending(k.victim));
-    timer_del(k.victim);    /* deleting twice is harmless */
+    timer_del(k.victim); /* deleting twice is harmless */
     timer_free(k.victim);
     timer_free(after);
     timer_free(NULL);
@@ -190,8 +190,7 @@ static void test_host_clock(void)
     int64_t wall = qemu_clock_get_ns(QEMU_CLOCK_HOST);
 
     g_assert_cmpint(wall / NANOSECONDS_PER_SECOND, >, 1600000000);
-    g_assert_cmpint(qemu_clock_get_ms(QEMU_CLOCK_HOST), >=,
-                    wall / SCALE_MS);
+    g_assert_cmpint(qemu_clock_get_ms(QEMU_CLOCK_HOST), >=, wall / SCALE_MS);
 }
 
 /* Runs first: the automatic virtual clock, before manual mode is set. */

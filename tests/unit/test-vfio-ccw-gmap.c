@@ -31,7 +31,7 @@ static void test_hold_outlives_unplug(void)
     memory_region_del_subregion(&f.root, &ram);
     memory_region_unref(&ram);
     g_assert_nonnull(ram.ram_ptr);
-    memset(p, 0x5a, 0x800);         /* still the guest's RAM: no fault */
+    memset(p, 0x5a, 0x800); /* still the guest's RAM: no fault */
     g_assert_cmphex(ram.ram_ptr[0x100 + 0x7ff], ==, 0x5a);
 
     /* the I/O ends: the last reference goes and the RAM with it */

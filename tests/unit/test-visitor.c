@@ -121,13 +121,17 @@ static void test_int_ranges(void)
         int which;
         const char *msg; /* NULL: accepted */
     } cases[] = {
-        { "255", 8, NULL },      { "256", 8, "Parameter 'x' expects uint8_t" },
+        { "255", 8, NULL },
+        { "256", 8, "Parameter 'x' expects uint8_t" },
         { "-1", 8, "Parameter 'x' expects uint8_t" },
-        { "65535", 16, NULL },   { "65536", 16, "Parameter 'x' expects uint16_t" },
+        { "65535", 16, NULL },
+        { "65536", 16, "Parameter 'x' expects uint16_t" },
         { "4294967295", 32, NULL },
         { "4294967296", 32, "Parameter 'x' expects uint32_t" },
-        { "127", -8, NULL },     { "128", -8, "Parameter 'x' expects int8_t" },
-        { "-128", -8, NULL },    { "-129", -8, "Parameter 'x' expects int8_t" },
+        { "127", -8, NULL },
+        { "128", -8, "Parameter 'x' expects int8_t" },
+        { "-128", -8, NULL },
+        { "-129", -8, "Parameter 'x' expects int8_t" },
         { "32768", -16, "Parameter 'x' expects int16_t" },
         { "-2147483648", -32, NULL },
         { "2147483648", -32, "Parameter 'x' expects int32_t" },
@@ -145,12 +149,24 @@ static void test_int_ranges(void)
         bool ok;
 
         switch (cases[i].which) {
-        case 8: ok = visit_type_uint8(v, "x", &u8, &err); break;
-        case 16: ok = visit_type_uint16(v, "x", &u16, &err); break;
-        case 32: ok = visit_type_uint32(v, "x", &u32, &err); break;
-        case -8: ok = visit_type_int8(v, "x", &i8, &err); break;
-        case -16: ok = visit_type_int16(v, "x", &i16, &err); break;
-        default: ok = visit_type_int32(v, "x", &i32, &err); break;
+        case 8:
+            ok = visit_type_uint8(v, "x", &u8, &err);
+            break;
+        case 16:
+            ok = visit_type_uint16(v, "x", &u16, &err);
+            break;
+        case 32:
+            ok = visit_type_uint32(v, "x", &u32, &err);
+            break;
+        case -8:
+            ok = visit_type_int8(v, "x", &i8, &err);
+            break;
+        case -16:
+            ok = visit_type_int16(v, "x", &i16, &err);
+            break;
+        default:
+            ok = visit_type_int32(v, "x", &i32, &err);
+            break;
         }
         g_assert_cmpint(ok, ==, cases[i].msg == NULL);
         if (cases[i].msg) {
@@ -209,7 +225,7 @@ static void test_size(void)
         const char *text;
         uint64_t val;
     } good[] = {
-        { "512", 512 }, { "4k", 4096 }, { "512M", 512 * MiB },
+        { "512", 512 },          { "4k", 4096 },     { "512M", 512 * MiB },
         { "1.5G", 3 * GiB / 2 }, { "0x1000", 4096 }, { "2T", 2 * TiB },
     };
     Error *err = NULL;

@@ -14,11 +14,11 @@
 #define EDMA     UINT64_C(0x1ffffffffffffff) /* QEMU's edma */
 
 /* where the tables live in guest RAM */
-#define RF_TABLE    UINT64_C(0x100000)
-#define RS_TABLE    UINT64_C(0x104000)
-#define RT_TABLE    UINT64_C(0x108000)
-#define SEG_TABLE   UINT64_C(0x10c000)
-#define PAGE_TABLE  UINT64_C(0x110000)
+#define RF_TABLE   UINT64_C(0x100000)
+#define RS_TABLE   UINT64_C(0x104000)
+#define RT_TABLE   UINT64_C(0x108000)
+#define SEG_TABLE  UINT64_C(0x10c000)
+#define PAGE_TABLE UINT64_C(0x110000)
 
 typedef struct DmaFixture {
     Fixture sys;

@@ -29,9 +29,8 @@ static uint16_t naive_lowest_uid(const bool *used)
  * @allocs to plug with a generated uid, the rest with a random explicit
  * one; the population stays below @ceiling.
  */
-static void uid_churn_step(ZpciIds *ids, bool *used, GArray *live,
-                           GRand *r, unsigned ceiling, unsigned releases,
-                           unsigned allocs)
+static void uid_churn_step(ZpciIds *ids, bool *used, GArray *live, GRand *r,
+                           unsigned ceiling, unsigned releases, unsigned allocs)
 {
     unsigned op = g_rand_int_range(r, 0, 10);
     Error *err = NULL;
@@ -141,7 +140,7 @@ static uint32_t naive_lowest_fid(const NaiveFids *m)
             return f;
         }
     }
-    g_assert_not_reached();     /* the population stays below WIN */
+    g_assert_not_reached(); /* the population stays below WIN */
 }
 
 static unsigned naive_nr_runs(const NaiveFids *m)
@@ -156,8 +155,7 @@ static unsigned naive_nr_runs(const NaiveFids *m)
     return runs;
 }
 
-static void fid_churn_step(ZpciIds *ids, NaiveFids *m, GArray *live,
-                           GRand *r)
+static void fid_churn_step(ZpciIds *ids, NaiveFids *m, GArray *live, GRand *r)
 {
     unsigned op = g_rand_int_range(r, 0, 10);
     Error *err = NULL;

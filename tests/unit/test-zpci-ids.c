@@ -67,8 +67,8 @@ static void test_uid_basics(void)
 
 static void test_uid_fill_all(void)
 {
-    static const uint16_t holes[] = { 1, 63, 64, 65, 4095, 4096, 32768,
-                                      65472, 65534, 65535 };
+    static const uint16_t holes[] = { 1,    63,    64,    65,    4095,
+                                      4096, 32768, 65472, 65534, 65535 };
     ZpciIds ids;
     Error *err = NULL;
     uint16_t uid = 0;
@@ -115,7 +115,7 @@ static void test_fid_basics(void)
     bool ok;
 
     zpci_ids_init(&ids);
-    g_assert_cmpuint(alloc_fid(&ids), ==, 0);     /* 0 is a real fid */
+    g_assert_cmpuint(alloc_fid(&ids), ==, 0); /* 0 is a real fid */
     g_assert_cmpuint(alloc_fid(&ids), ==, 1);
     g_assert_true(zpci_ids_fid_in_use(&ids, 0));
     ok = zpci_ids_reserve_fid(&ids, 0, &err);
@@ -135,7 +135,7 @@ static void test_fid_basics(void)
     zpci_ids_release_fid(&ids, 0);
     g_assert_false(zpci_ids_fid_in_use(&ids, 0));
     g_assert_cmpuint(alloc_fid(&ids), ==, 0);
-    zpci_ids_release_fid(&ids, 12345);            /* not in use: no-op */
+    zpci_ids_release_fid(&ids, 12345); /* not in use: no-op */
     g_assert_cmpuint(ids.fid.in_use, ==, 0x29);
     zpci_ids_destroy(&ids);
 }
@@ -149,10 +149,10 @@ static void test_fid_runs(void)
     g_assert_true(zpci_fid_set_add(&s, 10));
     g_assert_true(zpci_fid_set_add(&s, 12));
     g_assert_cmpuint(zpci_fid_set_nr_runs(&s), ==, 2);
-    g_assert_true(zpci_fid_set_add(&s, 11));        /* joins both */
+    g_assert_true(zpci_fid_set_add(&s, 11)); /* joins both */
     g_assert_cmpuint(zpci_fid_set_nr_runs(&s), ==, 1);
-    g_assert_true(zpci_fid_set_add(&s, 9));         /* grows down */
-    g_assert_true(zpci_fid_set_add(&s, 13));        /* grows up */
+    g_assert_true(zpci_fid_set_add(&s, 9));  /* grows down */
+    g_assert_true(zpci_fid_set_add(&s, 13)); /* grows up */
     g_assert_cmpuint(zpci_fid_set_nr_runs(&s), ==, 1);
     g_assert_false(zpci_fid_set_add(&s, 11));
     g_assert_false(zpci_fid_set_add_range(&s, 0, 9));
@@ -160,14 +160,14 @@ static void test_fid_runs(void)
     g_assert_false(zpci_fid_set_add_range(&s, 5, 4));
     g_assert_cmpuint(s.in_use, ==, 5);
 
-    g_assert_true(zpci_fid_set_remove(&s, 11));     /* splits */
+    g_assert_true(zpci_fid_set_remove(&s, 11)); /* splits */
     g_assert_cmpuint(zpci_fid_set_nr_runs(&s), ==, 2);
     g_assert_false(zpci_fid_set_test(&s, 11));
     g_assert_true(zpci_fid_set_test(&s, 10));
     g_assert_true(zpci_fid_set_test(&s, 12));
-    g_assert_true(zpci_fid_set_remove(&s, 9));      /* shrinks at front */
-    g_assert_true(zpci_fid_set_remove(&s, 13));     /* shrinks at back */
-    g_assert_true(zpci_fid_set_remove(&s, 10));     /* run disappears */
+    g_assert_true(zpci_fid_set_remove(&s, 9));  /* shrinks at front */
+    g_assert_true(zpci_fid_set_remove(&s, 13)); /* shrinks at back */
+    g_assert_true(zpci_fid_set_remove(&s, 10)); /* run disappears */
     g_assert_false(zpci_fid_set_remove(&s, 10));
     g_assert_cmpuint(zpci_fid_set_nr_runs(&s), ==, 1);
     g_assert_true(zpci_fid_set_lowest_free(&s, &f));
@@ -258,7 +258,7 @@ static void test_explicit_then_generated(void)
     uid = 0;
     g_assert_true(zpci_ids_claim(&ids, &uid, &fid, false, &error_abort));
     g_assert_cmpuint(uid, ==, 7);
-    g_assert_cmpuint(fid, ==, 6);                   /* 5 was explicit */
+    g_assert_cmpuint(fid, ==, 6); /* 5 was explicit */
     zpci_ids_destroy(&ids);
 }
 

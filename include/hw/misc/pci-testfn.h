@@ -60,10 +60,10 @@
 #define TESTFN_CMD_IRQ      0x2 /* signal DMA_VECTOR when done */
 
 /* STATUS */
-#define TESTFN_STATUS_DONE      0x1 /* a transfer completed (or failed) */
-#define TESTFN_STATUS_FAULT     0x2 /* the DMA access failed */
-#define TESTFN_STATUS_BAD_REQ   0x4 /* offset/length outside the buffer */
-#define TESTFN_STATUS_CODE_SHIFT 8  /* MemTxResult of the fault */
-#define TESTFN_STATUS_CODE_MASK 0xff00
+#define TESTFN_STATUS_DONE       0x1 /* a transfer completed (or failed) */
+#define TESTFN_STATUS_FAULT      0x2 /* the DMA access failed */
+#define TESTFN_STATUS_BAD_REQ    0x4 /* offset/length outside the buffer */
+#define TESTFN_STATUS_CODE_SHIFT 8   /* MemTxResult of the fault */
+#define TESTFN_STATUS_CODE_MASK  0xff00
 
 #endif

@@ -34,15 +34,15 @@ typedef struct TestDevState {
     int32_t i32;
     uint64_t size;
     char *label;
-    int mode;                     /* TestDevMode */
+    int mode; /* TestDevMode */
     CssDevId devno;
-    int32_t addr;                 /* PCI devfn, -1: unset */
+    int32_t addr; /* PCI devfn, -1: unset */
     bool fail_realize;
     uint64_t unplug_delay_ns;
 
     /* state */
     uint32_t realize_count;
-    QEMUTimer *unplug_timer;      /* pending asynchronous unplug */
+    QEMUTimer *unplug_timer; /* pending asynchronous unplug */
 } TestDevState;
 
 static inline TestDevState *TESTDEV(void *obj)

@@ -95,8 +95,8 @@ void pci_bus_foreach(PCIBus *bus, void (*fn)(PCIBus *, PCIDevice *, void *),
 typedef struct PCIBar {
     MemoryRegion *mr; /* the device's region; NULL: BAR not registered */
     uint64_t size;
-    uint8_t type;        /* PCI_BASE_ADDRESS_* low bits */
-    uint64_t mapped_at;  /* address in the bus space, or PCI_BAR_UNMAPPED */
+    uint8_t type;       /* PCI_BASE_ADDRESS_* low bits */
+    uint64_t mapped_at; /* address in the bus space, or PCI_BAR_UNMAPPED */
 } PCIBar;
 
 typedef struct PCIMSIXVector {
@@ -106,14 +106,14 @@ typedef struct PCIMSIXVector {
 } PCIMSIXVector;
 
 typedef struct PCIMSIX {
-    unsigned nvec;      /* 0: no MSI-X */
-    uint8_t cap;        /* capability offset */
+    unsigned nvec; /* 0: no MSI-X */
+    uint8_t cap;   /* capability offset */
     uint8_t table_bar;
     uint8_t pba_bar;
     uint32_t table_offset;
     uint32_t pba_offset;
     PCIMSIXVector *vec;
-    uint64_t *pending;  /* PBA bits, nvec rounded up to 64 */
+    uint64_t *pending; /* PBA bits, nvec rounded up to 64 */
     MemoryRegion table_mr;
     MemoryRegion pba_mr;
     bool was_masked_all; /* function masked (or disabled) at last check */
@@ -131,8 +131,8 @@ struct PCIDevice {
     /* set before realize (e.g. by a subclass property): 4 KiB space */
     bool express;
 
-    char *name;         /* type name, for messages */
-    bool registered;    /* holds bus->devices[devfn] */
+    char *name;      /* type name, for messages */
+    bool registered; /* holds bus->devices[devfn] */
     uint32_t config_size;
     uint8_t *config;
     uint8_t *wmask;
@@ -142,7 +142,7 @@ struct PCIDevice {
     PCIBar bars[PCI_NUM_BARS];
     AddressSpace *dma_as;
     PCIMSIX msix;
-    unsigned resets;       /* function-level and device resets done */
+    unsigned resets; /* function-level and device resets done */
 };
 
 struct PCIDeviceClass {
@@ -152,7 +152,7 @@ struct PCIDeviceClass {
     uint16_t vendor_id;
     uint16_t device_id;
     uint8_t revision;
-    uint16_t class_id;   /* base class << 8 | subclass */
+    uint16_t class_id; /* base class << 8 | subclass */
     uint8_t prog_if;
     uint16_t subsystem_vendor_id;
     uint16_t subsystem_id;
@@ -248,8 +248,7 @@ static inline void pci_set(PCIDevice *dev, uint32_t off, unsigned len,
 /* Writable bits of @len bytes at @off (W1C bits there are dropped). */
 void pci_set_wmask(PCIDevice *dev, uint32_t off, unsigned len, uint64_t mask);
 /* Write-1-to-clear bits (writable bits there are dropped). */
-void pci_set_w1cmask(PCIDevice *dev, uint32_t off, unsigned len,
-                     uint64_t mask);
+void pci_set_w1cmask(PCIDevice *dev, uint32_t off, unsigned len, uint64_t mask);
 
 /* ---- BARs ---- */
 

@@ -29,9 +29,9 @@ typedef struct CcwDevice {
     DeviceState parent_obj;
 
     SubchDev *sch;
-    CssDevId devno;     /* devno= */
-    CssDevId dev_id;    /* read-only: device number in use */
-    CssDevId subch_id;  /* read-only: subchannel */
+    CssDevId devno;    /* devno= */
+    CssDevId dev_id;   /* read-only: device number in use */
+    CssDevId subch_id; /* read-only: subchannel */
 } CcwDevice;
 
 typedef struct CcwDeviceClass {

@@ -17,52 +17,52 @@
 #include "qemu/osdep.h"
 
 /* --- sizes --- */
-#define CLP_LPCB_MAX          8192  /* request + response */
-#define CLP_HDR_LEN           16    /* request and response headers */
-#define CLP_REQ_LEN_MIN       16
-#define CLP_REQ_LEN_MAX       8184
-#define CLP_RSP_LEN_MIN       8
-#define CLP_RSP_LEN_MAX       8176
-#define CLP_PCI_REQ_LEN       32    /* every PCI command's request block */
-#define CLP_LIST_RSP_HDR_LEN  32    /* List PCI response before the entries */
-#define CLP_LIST_ENTRY_LEN    16
-#define CLP_LIST_RSP_MIN      (CLP_LIST_RSP_HDR_LEN + CLP_LIST_ENTRY_LEN)
-#define CLP_QUERY_RSP_LEN     192   /* Query PCI Function, through util_str */
-#define CLP_GROUP_RSP_LEN     64    /* Query PCI Function Group */
-#define CLP_SET_RSP_LEN       32    /* Set PCI Function */
-#define CLP_PCI_NR_BARS       6
-#define CLP_PFIP_LEN          4
-#define CLP_UTIL_STR_LEN      64
+#define CLP_LPCB_MAX         8192 /* request + response */
+#define CLP_HDR_LEN          16   /* request and response headers */
+#define CLP_REQ_LEN_MIN      16
+#define CLP_REQ_LEN_MAX      8184
+#define CLP_RSP_LEN_MIN      8
+#define CLP_RSP_LEN_MAX      8176
+#define CLP_PCI_REQ_LEN      32 /* every PCI command's request block */
+#define CLP_LIST_RSP_HDR_LEN 32 /* List PCI response before the entries */
+#define CLP_LIST_ENTRY_LEN   16
+#define CLP_LIST_RSP_MIN     (CLP_LIST_RSP_HDR_LEN + CLP_LIST_ENTRY_LEN)
+#define CLP_QUERY_RSP_LEN    192 /* Query PCI Function, through util_str */
+#define CLP_GROUP_RSP_LEN    64  /* Query PCI Function Group */
+#define CLP_SET_RSP_LEN      32  /* Set PCI Function */
+#define CLP_PCI_NR_BARS      6
+#define CLP_PFIP_LEN         4
+#define CLP_UTIL_STR_LEN     64
 
 /* --- command codes --- */
 typedef enum ClpCommand {
-    CLP_CMD_LIST_PCI        = 0x0002,
-    CLP_CMD_QUERY_PCI       = 0x0003,
+    CLP_CMD_LIST_PCI = 0x0002,
+    CLP_CMD_QUERY_PCI = 0x0003,
     CLP_CMD_QUERY_PCI_GROUP = 0x0004,
-    CLP_CMD_SET_PCI         = 0x0005,
+    CLP_CMD_SET_PCI = 0x0005,
 } ClpCommand;
 
 /* --- response codes --- */
 typedef enum ClpResponseCode {
-    CLP_RSP_OK                = 0x0010, /* command completed */
-    CLP_RSP_BAD_COMMAND       = 0x0020, /* command code not recognized */
-    CLP_RSP_NOT_AUTHORIZED    = 0x0030, /* command not authorized */
-    CLP_RSP_BAD_FORMAT        = 0x0040, /* request format not valid */
-    CLP_RSP_BAD_LENGTH        = 0x0050, /* request length not valid */
-    CLP_RSP_NEEDS_8K          = 0x0060, /* command needs an 8 KiB LPCB */
+    CLP_RSP_OK = 0x0010,                /* command completed */
+    CLP_RSP_BAD_COMMAND = 0x0020,       /* command code not recognized */
+    CLP_RSP_NOT_AUTHORIZED = 0x0030,    /* command not authorized */
+    CLP_RSP_BAD_FORMAT = 0x0040,        /* request format not valid */
+    CLP_RSP_BAD_LENGTH = 0x0050,        /* request length not valid */
+    CLP_RSP_NEEDS_8K = 0x0060,          /* command needs an 8 KiB LPCB */
     CLP_RSP_RESERVED_NOT_ZERO = 0x0070, /* a reserved field is not zero */
-    CLP_RSP_NO_DATA           = 0x0080, /* no data available */
-    CLP_RSP_FC_UNKNOWN        = 0x0100, /* function code not recognized */
-    CLP_RSP_BAD_HANDLE        = 0x0101, /* function handle not valid */
+    CLP_RSP_NO_DATA = 0x0080,           /* no data available */
+    CLP_RSP_FC_UNKNOWN = 0x0100,        /* function code not recognized */
+    CLP_RSP_BAD_HANDLE = 0x0101,        /* function handle not valid */
     CLP_RSP_HANDLE_NOT_FOR_OP = 0x0102, /* handle not valid for the op */
-    CLP_RSP_BAD_DMA_SPACES    = 0x0103, /* DMA address space(s) not valid */
-    CLP_RSP_NO_RESOURCES      = 0x0104, /* insufficient resources */
-    CLP_RSP_ALREADY           = 0x0105, /* already in the requested state */
-    CLP_RSP_PERMANENT_ERROR   = 0x0106, /* function in permanent error */
-    CLP_RSP_RECOVERY_PENDING  = 0x0107, /* error recovery pending */
-    CLP_RSP_BUSY              = 0x0108, /* function busy */
-    CLP_RSP_BAD_RESUME_TOKEN  = 0x010a, /* resume token not recognized */
-    CLP_RSP_BAD_PFGID         = 0x010b, /* function group not recognized */
+    CLP_RSP_BAD_DMA_SPACES = 0x0103,    /* DMA address space(s) not valid */
+    CLP_RSP_NO_RESOURCES = 0x0104,      /* insufficient resources */
+    CLP_RSP_ALREADY = 0x0105,           /* already in the requested state */
+    CLP_RSP_PERMANENT_ERROR = 0x0106,   /* function in permanent error */
+    CLP_RSP_RECOVERY_PENDING = 0x0107,  /* error recovery pending */
+    CLP_RSP_BUSY = 0x0108,              /* function busy */
+    CLP_RSP_BAD_RESUME_TOKEN = 0x010a,  /* resume token not recognized */
+    CLP_RSP_BAD_PFGID = 0x010b,         /* function group not recognized */
 } ClpResponseCode;
 
 /* --- Set PCI Function operation controls --- */
@@ -76,18 +76,18 @@ typedef enum ClpResponseCode {
 #define CLP_LIST_ENTRY_CONFIGURED  0x80000000u /* list entry word 1 */
 #define CLP_QUERY_FLAG_UTIL_STR    0x01        /* Query PCI response byte 18 */
 #define CLP_QUERY_FLAG_MIO         0x02
-#define CLP_GROUP_FLAG_REFRESH     0x01        /* Query Group response byte 19 */
+#define CLP_GROUP_FLAG_REFRESH     0x01 /* Query Group response byte 19 */
 #define CLP_GROUP_FLAG_FRAME       0x02
 #define CLP_GROUP_NOI_MASK         0x0fff
 #define CLP_GROUP_MAXSTBL_MASK     0x1fff
 
 /* --- function handle bits (they appear in CLP blocks) --- */
-#define ZPCI_FH_ENABLED   0x80000000u
-#define ZPCI_FH_INSTANCE  0x7f000000u
-#define ZPCI_FH_SHM       0x00ff0000u
-#define ZPCI_FH_INDEX     0x0000ffffu
-#define ZPCI_FH_SHM_VFIO  0x00010000u
-#define ZPCI_FH_SHM_EMUL  0x00020000u
+#define ZPCI_FH_ENABLED  0x80000000u
+#define ZPCI_FH_INSTANCE 0x7f000000u
+#define ZPCI_FH_SHM      0x00ff0000u
+#define ZPCI_FH_INDEX    0x0000ffffu
+#define ZPCI_FH_SHM_VFIO 0x00010000u
+#define ZPCI_FH_SHM_EMUL 0x00020000u
 
 /* The LPCB as fetched from the guest. */
 typedef struct ClpBlock {
@@ -102,8 +102,8 @@ typedef bool (*ClpReadFn)(void *opaque, uint32_t offset, void *buf,
 
 typedef enum ClpFetchResult {
     CLP_FETCH_OK,
-    CLP_FETCH_OPERAND,      /* lengths not valid: operand exception */
-    CLP_FETCH_FAULT,        /* @read failed: the accessor's exception */
+    CLP_FETCH_OPERAND, /* lengths not valid: operand exception */
+    CLP_FETCH_FAULT,   /* @read failed: the accessor's exception */
 } ClpFetchResult;
 
 /* What CLP ends with: the response code stored, and the condition code. */
@@ -115,10 +115,10 @@ typedef struct ClpStatus {
 /* A request that passed every check the block alone allows. */
 typedef struct ClpRequest {
     ClpCommand cmd;
-    uint16_t rsp_room;              /* response block length the guest gave */
+    uint16_t rsp_room; /* response block length the guest gave */
     union {
         struct {
-            uint64_t resume_token;  /* 0: from the first function */
+            uint64_t resume_token; /* 0: from the first function */
         } list;
         struct {
             uint32_t fh;
@@ -153,9 +153,9 @@ typedef struct ClpFunctionInfo {
     bool util_str_valid;
     uint8_t pfgid;
     uint32_t fid;
-    uint8_t bar_size[CLP_PCI_NR_BARS];  /* log2 of the size, 0: no BAR */
+    uint8_t bar_size[CLP_PCI_NR_BARS]; /* log2 of the size, 0: no BAR */
     uint16_t pchid;
-    uint32_t bar[CLP_PCI_NR_BARS];      /* BAR register values */
+    uint32_t bar[CLP_PCI_NR_BARS]; /* BAR register values */
     uint8_t pfip[CLP_PFIP_LEN];
     uint8_t fmb_len;
     uint8_t pft;
@@ -166,11 +166,11 @@ typedef struct ClpFunctionInfo {
 } ClpFunctionInfo;
 
 typedef struct ClpGroupInfo {
-    uint16_t noi;                       /* 12 bits */
+    uint16_t noi; /* 12 bits */
     uint8_t version;
     bool frame;
     bool refresh;
-    uint16_t maxstbl;                   /* 13 bits */
+    uint16_t maxstbl; /* 13 bits */
     uint16_t mui;
     uint8_t dtsm;
     uint64_t dasm;

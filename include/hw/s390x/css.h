@@ -22,15 +22,15 @@
 #include "hw/s390x/ioinst.h"
 #include "hw/qdev-properties-system.h"
 
-#define CSS_VIRTUAL_CSSID   0xfe  /* the image virtual devices live in */
-#define CSS_MAX_REAL_CSSID  3     /* real images 0..3 */
-#define CSS_MAX_SSID        3
-#define CSS_MAX_ISC         7
+#define CSS_VIRTUAL_CSSID  0xfe /* the image virtual devices live in */
+#define CSS_MAX_REAL_CSSID 3    /* real images 0..3 */
+#define CSS_MAX_SSID       3
+#define CSS_MAX_ISC        7
 
 /* ---- PMCW (path-management-control word), decoded ---- */
 typedef struct Pmcw {
     uint32_t intparm;
-    uint16_t flags;     /* word 1 bits 0-15: ISC, E, LM, MM, D, T, V */
+    uint16_t flags; /* word 1 bits 0-15: ISC, E, LM, MM, D, T, V */
     uint16_t devno;
     uint8_t lpm;
     uint8_t pnom;
@@ -40,53 +40,53 @@ typedef struct Pmcw {
     uint8_t pom;
     uint8_t pam;
     uint8_t chpid[8];
-    uint32_t chars;     /* word 6: subchannel type, F, X, S */
+    uint32_t chars; /* word 6: subchannel type, F, X, S */
 } Pmcw;
 
 #define PMCW_FLAGS_ISC_SHIFT 11
-#define PMCW_FLAGS_ISC     0x3800
-#define PMCW_FLAGS_ENA     0x0080  /* enabled */
-#define PMCW_FLAGS_LM      0x0060  /* limit mode */
-#define PMCW_FLAGS_MME     0x0018  /* measurement-mode enable */
-#define PMCW_FLAGS_MP      0x0004  /* multipath mode */
-#define PMCW_FLAGS_TF      0x0002  /* timing facility */
-#define PMCW_FLAGS_DNV     0x0001  /* device number valid */
-#define PMCW_FLAGS_RESERVED 0xc700
+#define PMCW_FLAGS_ISC       0x3800
+#define PMCW_FLAGS_ENA       0x0080 /* enabled */
+#define PMCW_FLAGS_LM        0x0060 /* limit mode */
+#define PMCW_FLAGS_MME       0x0018 /* measurement-mode enable */
+#define PMCW_FLAGS_MP        0x0004 /* multipath mode */
+#define PMCW_FLAGS_TF        0x0002 /* timing facility */
+#define PMCW_FLAGS_DNV       0x0001 /* device number valid */
+#define PMCW_FLAGS_RESERVED  0xc700
 
-#define PMCW_CHARS_ST      0x00e00000  /* subchannel type (0: I/O) */
-#define PMCW_CHARS_MBFC    0x00000004  /* measurement-block format control */
-#define PMCW_CHARS_XMWME   0x00000002  /* extended-measurement-word mode */
-#define PMCW_CHARS_CSENSE  0x00000001  /* concurrent sense */
+#define PMCW_CHARS_ST       0x00e00000 /* subchannel type (0: I/O) */
+#define PMCW_CHARS_MBFC     0x00000004 /* measurement-block format control */
+#define PMCW_CHARS_XMWME    0x00000002 /* extended-measurement-word mode */
+#define PMCW_CHARS_CSENSE   0x00000001 /* concurrent sense */
 #define PMCW_CHARS_RESERVED 0xff1ffff8
 
 /* ---- SCHIB (52 bytes in storage) ---- */
 typedef struct Schib {
     Pmcw pmcw;
     SCSW scsw;
-    uint64_t mba;       /* measurement-block address (format 1) */
-    uint8_t mda[4];     /* model-dependent */
+    uint64_t mba;   /* measurement-block address (format 1) */
+    uint8_t mda[4]; /* model-dependent */
 } Schib;
 
-#define SCHIB_SIZE 52
-#define IRB_SIZE   96
-#define CSS_SENSE_MAX 32  /* ECW bytes for concurrent sense */
+#define SCHIB_SIZE    52
+#define IRB_SIZE      96
+#define CSS_SENSE_MAX 32 /* ECW bytes for concurrent sense */
 
 /* ERW (extended-report word, format-0 ESW word 1) bits used here */
-#define ERW_CONS       0x01000000u  /* concurrent sense: sense in the ECW */
-#define ERW_SCNT_SHIFT 16           /* sense count, 6 bits */
+#define ERW_CONS       0x01000000u /* concurrent sense: sense in the ECW */
+#define ERW_SCNT_SHIFT 16          /* sense count, 6 bits */
 
 /* ---- CRW (channel-report word) ---- */
-#define CRW_FLAGS_S     0x40000000  /* solicited */
-#define CRW_FLAGS_R     0x20000000  /* overflow */
-#define CRW_FLAGS_C     0x10000000  /* chaining */
-#define CRW_RSC_SHIFT   24
-#define CRW_RSC_SCH     0x3        /* reporting source: subchannel */
-#define CRW_RSC_CHP     0x4        /* channel path */
-#define CRW_RSC_CSS     0xb        /* channel subsystem */
-#define CRW_ERC_SHIFT   16
-#define CRW_ERC_EVENT   0x00       /* event information pending */
-#define CRW_ERC_INIT    0x02       /* initialized */
-#define CRW_ERC_IPI     0x04       /* installed parameters initialized */
+#define CRW_FLAGS_S   0x40000000 /* solicited */
+#define CRW_FLAGS_R   0x20000000 /* overflow */
+#define CRW_FLAGS_C   0x10000000 /* chaining */
+#define CRW_RSC_SHIFT 24
+#define CRW_RSC_SCH   0x3 /* reporting source: subchannel */
+#define CRW_RSC_CHP   0x4 /* channel path */
+#define CRW_RSC_CSS   0xb /* channel subsystem */
+#define CRW_ERC_SHIFT 16
+#define CRW_ERC_EVENT 0x00 /* event information pending */
+#define CRW_ERC_INIT  0x02 /* initialized */
+#define CRW_ERC_IPI   0x04 /* installed parameters initialized */
 
 typedef struct SubchDev SubchDev;
 
@@ -112,14 +112,14 @@ typedef struct SubchOps {
 
 /* The ending status of a function, reported by the device. */
 typedef struct CssIoStatus {
-    uint8_t dstat;          /* device status */
-    uint8_t cstat;          /* subchannel status */
-    uint32_t cpa;           /* guest address of the CCW after the last one */
-    uint16_t count;         /* residual count of the last CCW */
-    bool intermediate;      /* intermediate status only (PCI): continues */
-    bool suspended;         /* the program is suspended */
-    const uint8_t *sense;   /* concurrent-sense bytes, or NULL */
-    size_t sense_len;       /* at most CSS_SENSE_MAX are kept */
+    uint8_t dstat;        /* device status */
+    uint8_t cstat;        /* subchannel status */
+    uint32_t cpa;         /* guest address of the CCW after the last one */
+    uint16_t count;       /* residual count of the last CCW */
+    bool intermediate;    /* intermediate status only (PCI): continues */
+    bool suspended;       /* the program is suspended */
+    const uint8_t *sense; /* concurrent-sense bytes, or NULL */
+    size_t sense_len;     /* at most CSS_SENSE_MAX are kept */
 } CssIoStatus;
 
 struct SubchDev {
@@ -128,17 +128,17 @@ struct SubchDev {
     uint8_t ssid;
     uint16_t schid;
     uint16_t devno;
-    bool placed;            /* has a subchannel number */
+    bool placed; /* has a subchannel number */
 
-    Schib schib;            /* pmcw, scsw, mba as STSCH shows them */
-    ORB orb;                /* of the current start function */
+    Schib schib; /* pmcw, scsw, mba as STSCH shows them */
+    ORB orb;     /* of the current start function */
     uint8_t ecw[CSS_SENSE_MAX];
     uint8_t ecw_len;
-    bool intr_queued;       /* on an I/O-interruption queue */
+    bool intr_queued; /* on an I/O-interruption queue */
     uint8_t intr_isc;
 
     const SubchOps *ops;
-    void *opaque;           /* the device */
+    void *opaque; /* the device */
 };
 
 /* ---- set-up ---- */
@@ -224,7 +224,7 @@ void css_io_complete(SubchDev *sch, const CssIoStatus *st);
 /* ---- I/O interruptions and channel reports ---- */
 
 typedef struct CssIoIntr {
-    uint32_t sid;       /* subsystem-identification word */
+    uint32_t sid; /* subsystem-identification word */
     uint32_t intparm;
     uint8_t isc;
 } CssIoIntr;

@@ -23,7 +23,7 @@
 #define TYPE_ZPCI_DEVICE   "zpci"
 
 /* Function handle bits (ZPCI_FH_*): clp.h */
-#define ZPCI_NR_INDEXES   (ZPCI_FH_INDEX + 1)
+#define ZPCI_NR_INDEXES (ZPCI_FH_INDEX + 1)
 
 /* The MSI address of the default group (msia): MSI-X messages go here */
 #define ZPCI_MSI_ADDR 0xfe00000000000000ull
@@ -58,14 +58,14 @@ typedef struct ZpciDmaSpace {
 /* Adapter-interruption registration (MPCIFC function 1). */
 typedef struct ZpciAdapterIrq {
     bool registered;
-    bool sum;          /* summary bit enabled */
+    bool sum; /* summary bit enabled */
     uint8_t isc;
-    uint16_t noi;      /* number of interruptions (vectors) */
-    uint64_t aibv;     /* adapter interruption bit vector address */
-    uint8_t aibvo;     /* its bit offset */
-    uint64_t aisb;     /* summary bit address */
-    uint8_t aisbo;     /* its bit offset */
-    uint32_t raised;   /* summary bits set from clear (interruptions due) */
+    uint16_t noi;    /* number of interruptions (vectors) */
+    uint64_t aibv;   /* adapter interruption bit vector address */
+    uint8_t aibvo;   /* its bit offset */
+    uint64_t aisb;   /* summary bit address */
+    uint8_t aisbo;   /* its bit offset */
+    uint32_t raised; /* summary bits set from clear (interruptions due) */
 } ZpciAdapterIrq;
 
 typedef struct ZpciDevice {
@@ -79,17 +79,17 @@ typedef struct ZpciDevice {
     bool interpret;
     bool forwarding_assist;
 
-    bool automatic;     /* created by the bridge for a PCI device */
-    bool ids_held;      /* uid and fid are reserved */
-    uint32_t idx;       /* handle index (chosen at pre-plug) */
-    bool idx_held;      /* idx is in the bridge's table */
-    uint32_t fh;        /* function handle */
+    bool automatic; /* created by the bridge for a PCI device */
+    bool ids_held;  /* uid and fid are reserved */
+    uint32_t idx;   /* handle index (chosen at pre-plug) */
+    bool idx_held;  /* idx is in the bridge's table */
+    uint32_t fh;    /* function handle */
     ZpciState state;
-    PCIDevice *pdev;    /* the target, once plugged; NULL: reserved */
+    PCIDevice *pdev; /* the target, once plugged; NULL: reserved */
     ZpciDmaSpace *dma;
     /* what PCI LOAD/STORE reach: each implemented BAR's region tree */
     AddressSpace bar_as[PCI_NUM_BARS];
-    uint8_t bar_as_live;   /* bit n: bar_as[n] initialized */
+    uint8_t bar_as_live; /* bit n: bar_as[n] initialized */
     ZpciAdapterIrq airq;
     /* I/O address translation as registered (MPCIFC 4/6, for the DMA step) */
     bool ioat_registered;
@@ -105,13 +105,13 @@ static inline ZpciDevice *ZPCI_DEVICE(void *obj)
 typedef struct S390PciHost {
     DeviceState parent_obj;
 
-    PCIBus *bus;           /* pci.0 */
-    BusState *zbus;        /* s390-pcibus.0 */
+    PCIBus *bus;    /* pci.0 */
+    BusState *zbus; /* s390-pcibus.0 */
     ZpciIds ids;
-    GHashTable *by_idx;    /* handle index -> ZpciDevice */
-    GQueue zdevs;          /* ZpciDevice in plug order (CLP List order) */
-    GHashTable *dma;       /* (bus, devfn) -> ZpciDmaSpace */
-    uint32_t next_idx;     /* where the next index search starts */
+    GHashTable *by_idx; /* handle index -> ZpciDevice */
+    GQueue zdevs;       /* ZpciDevice in plug order (CLP List order) */
+    GHashTable *dma;    /* (bus, devfn) -> ZpciDmaSpace */
+    uint32_t next_idx;  /* where the next index search starts */
 } S390PciHost;
 
 static inline S390PciHost *S390_PCI_HOST(void *obj)

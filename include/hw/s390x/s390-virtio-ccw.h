@@ -13,7 +13,7 @@
 typedef struct S390CcwMachineState {
     MachineState parent_obj;
 
-    MemoryRegion *ram;          /* guest RAM at absolute address 0 */
+    MemoryRegion *ram; /* guest RAM at absolute address 0 */
 } S390CcwMachineState;
 
 typedef struct S390CcwMachineClass {

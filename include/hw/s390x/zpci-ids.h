@@ -31,8 +31,8 @@
 
 /* bits per bitmap word, and the words per level of the uid bitmap */
 #define ZPCI_UID_WORD_BITS 64
-#define ZPCI_UID_LEAVES    ((ZPCI_UID_MAX + 1) / ZPCI_UID_WORD_BITS)  /* 1024 */
-#define ZPCI_UID_MIDS      (ZPCI_UID_LEAVES / ZPCI_UID_WORD_BITS)     /* 16 */
+#define ZPCI_UID_LEAVES    ((ZPCI_UID_MAX + 1) / ZPCI_UID_WORD_BITS) /* 1024 */
+#define ZPCI_UID_MIDS      (ZPCI_UID_LEAVES / ZPCI_UID_WORD_BITS)    /* 16 */
 
 /*
  * The uid space.  leaf[] has one bit per uid (set = in use); bit b of
@@ -44,13 +44,13 @@ typedef struct ZpciUidMap {
     uint64_t top;
     uint64_t mid[ZPCI_UID_MIDS];
     uint64_t leaf[ZPCI_UID_LEAVES];
-    uint32_t in_use;                 /* valid uids in use (uid 0 excluded) */
+    uint32_t in_use; /* valid uids in use (uid 0 excluded) */
 } ZpciUidMap;
 
 /* The fid space: runs [first, last] of used fids, ordered by first. */
 typedef struct ZpciFidSet {
     GTree *runs;
-    uint64_t in_use;                 /* fids in use; up to 2^32 */
+    uint64_t in_use; /* fids in use; up to 2^32 */
 } ZpciFidSet;
 
 typedef struct ZpciIds {
@@ -108,8 +108,8 @@ void zpci_ids_release_fid(ZpciIds *ids, uint32_t fid);
  * generated unless @fid_given.  The uid is dealt with first (its error
  * wins, as in QEMU).  All or nothing: on failure neither is taken.
  */
-bool zpci_ids_claim(ZpciIds *ids, uint16_t *uid, uint32_t *fid,
-                    bool fid_given, Error **errp);
+bool zpci_ids_claim(ZpciIds *ids, uint16_t *uid, uint32_t *fid, bool fid_given,
+                    Error **errp);
 /* What it does at unrealize: both values become free again. */
 void zpci_ids_release(ZpciIds *ids, uint16_t uid, uint32_t fid);
 

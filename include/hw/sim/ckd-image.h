@@ -17,27 +17,27 @@
 #include "qemu/bswap.h"
 #include "qapi/error.h"
 
-#define CKD_HDR_SIZE        512
-#define CKD_HDR_MAGIC       "CKD_P370"
-#define CKD_HA_SIZE         5
-#define CKD_COUNT_SIZE      8
-#define CKD_EOT_SIZE        8
+#define CKD_HDR_SIZE   512
+#define CKD_HDR_MAGIC  "CKD_P370"
+#define CKD_HA_SIZE    5
+#define CKD_COUNT_SIZE 8
+#define CKD_EOT_SIZE   8
 
 /* 3390 geometry */
-#define CKD_3390_HEADS      15
-#define CKD_3390_SLOT       56832   /* track slot in the file */
-#define CKD_3390_TRKLEN     58786   /* track length as RDC reports it */
-#define CKD_3390_R1MAX      56664   /* largest R1 on a track */
-#define CKD_3390_SECTORS    224
-#define CKD_3390_CELLS      1729    /* 34-byte cells for R1.. of a track */
-#define CKD_3390_DEVTYPE    0x90    /* header byte 16 */
-#define CKD_MAX_CYLS        65520   /* largest volume accepted */
+#define CKD_3390_HEADS   15
+#define CKD_3390_SLOT    56832 /* track slot in the file */
+#define CKD_3390_TRKLEN  58786 /* track length as RDC reports it */
+#define CKD_3390_R1MAX   56664 /* largest R1 on a track */
+#define CKD_3390_SECTORS 224
+#define CKD_3390_CELLS   1729  /* 34-byte cells for R1.. of a track */
+#define CKD_3390_DEVTYPE 0x90  /* header byte 16 */
+#define CKD_MAX_CYLS     65520 /* largest volume accepted */
 
 typedef struct CkdModel {
-    const char *name;       /* "3390-3" */
-    uint8_t model;          /* Sense ID / RDC model byte */
-    uint8_t unit_code;      /* RDC byte 11 */
-    uint32_t cyls;          /* primary cylinders */
+    const char *name;  /* "3390-3" */
+    uint8_t model;     /* Sense ID / RDC model byte */
+    uint8_t unit_code; /* RDC byte 11 */
+    uint32_t cyls;     /* primary cylinders */
 } CkdModel;
 
 /* The model called @name ("3390-1", "3390-3", "3390-9"), or NULL. */
@@ -47,8 +47,8 @@ const CkdModel *ckd_model_for_cyls(uint32_t cyls);
 
 /* locking=: whether the image file is locked against other users */
 typedef enum CkdLocking {
-    CKD_LOCKING_AUTO,       /* lock when the host has OFD locks */
-    CKD_LOCKING_ON,         /* lock, or refuse to open */
+    CKD_LOCKING_AUTO, /* lock when the host has OFD locks */
+    CKD_LOCKING_ON,   /* lock, or refuse to open */
     CKD_LOCKING_OFF,
 } CkdLocking;
 
@@ -68,14 +68,14 @@ typedef struct CkdOpenOpts {
 typedef struct CkdImage {
     int fd;
     bool readonly;
-    bool locked;            /* holds an OFD lock on the file */
+    bool locked; /* holds an OFD lock on the file */
     CkdCache cache;
-    bool dirty;             /* written since the last sync */
-    uint64_t syncs;         /* fdatasync calls made (statistics) */
+    bool dirty;     /* written since the last sync */
+    uint64_t syncs; /* fdatasync calls made (statistics) */
     char *path;
     uint32_t cyls;
     uint32_t heads;
-    uint32_t slot;          /* bytes per track slot */
+    uint32_t slot; /* bytes per track slot */
 } CkdImage;
 
 /*
@@ -121,7 +121,7 @@ bool ckd_image_write_track(CkdImage *img, uint32_t cyl, uint32_t head,
 /* ---- track contents ---- */
 
 typedef struct CkdRecord {
-    uint32_t off;           /* offset of the count field in the track */
+    uint32_t off; /* offset of the count field in the track */
     uint16_t cc, hh;
     uint8_t r, kl;
     uint16_t dl;

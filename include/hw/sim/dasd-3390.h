@@ -13,12 +13,12 @@
 #include "hw/sim/ckd-image.h"
 #include "linux/ccw-prog.h"
 
-#define DASD_SENSE_SIZE     32
-#define DASD_RDC_SIZE       64
-#define DASD_RCD_SIZE       256
-#define DASD_SENSE_ID_SIZE  12
+#define DASD_SENSE_SIZE    32
+#define DASD_RDC_SIZE      64
+#define DASD_RCD_SIZE      256
+#define DASD_SENSE_ID_SIZE 12
 /* CCWs one program may execute before it ends with a program check */
-#define DASD_MAX_EXECUTED   65536
+#define DASD_MAX_EXECUTED 65536
 
 /* Sense byte 0 */
 #define DASD_SENSE0_CMD_REJECT      0x80
@@ -31,44 +31,44 @@
 #define DASD_SENSE1_NO_RECORD       0x08
 #define DASD_SENSE1_FILE_PROTECTED  0x04
 #define DASD_SENSE1_WRITE_INHIBITED 0x02
-#define DASD_SENSE1_IMPRECISE_END   0x01    /* operation incomplete */
+#define DASD_SENSE1_IMPRECISE_END   0x01 /* operation incomplete */
 /* Sense byte 27 bit 0: the 24-byte compatible sense format */
-#define DASD_SENSE27_24BYTE         0x80
+#define DASD_SENSE27_24BYTE 0x80
 /* Sense byte 7 (format 0 messages of a command reject) */
-#define DASD_SENSE7_INVALID_CMD     0x01
-#define DASD_SENSE7_INVALID_SEQ     0x02
-#define DASD_SENSE7_COUNT_SHORT     0x03
-#define DASD_SENSE7_INVALID_PARAM   0x04
+#define DASD_SENSE7_INVALID_CMD   0x01
+#define DASD_SENSE7_INVALID_SEQ   0x02
+#define DASD_SENSE7_COUNT_SHORT   0x03
+#define DASD_SENSE7_INVALID_PARAM 0x04
 
 /* What the guest's SCSW will show */
 typedef struct SimDasdResult {
-    uint8_t dstat;          /* SCSW_DSTAT_* */
-    uint8_t cstat;          /* SCSW_CSTAT_* */
-    uint16_t count;         /* residual count of the last CCW */
-    uint32_t cpa;           /* byte offset of the CCW after the last used */
-    bool sense_valid;       /* unit check: sense[] for concurrent sense */
+    uint8_t dstat;    /* SCSW_DSTAT_* */
+    uint8_t cstat;    /* SCSW_CSTAT_* */
+    uint16_t count;   /* residual count of the last CCW */
+    uint32_t cpa;     /* byte offset of the CCW after the last used */
+    bool sense_valid; /* unit check: sense[] for concurrent sense */
     uint8_t sense[DASD_SENSE_SIZE];
 } SimDasdResult;
 
 /* Channel paths of the device (the ORB's logical-path mask, bit 0 first) */
-#define DASD_PATHS          8
-#define DASD_PGID_SIZE      11
+#define DASD_PATHS     8
+#define DASD_PGID_SIZE 11
 
 /* Path state byte of Sense Path Group ID (byte 0 of its 12 bytes) */
-#define DASD_PS_RESET       0x00    /* state 1: reset (never grouped) */
-#define DASD_PS_UNGROUPED   0x80    /* state 1: ungrouped */
-#define DASD_PS_GROUPED     0xc0    /* state 1: grouped */
-#define DASD_PS_STATE1      0xc0
-#define DASD_PS_RESV_ELSE   0x20    /* state 2: reserved to another group */
-#define DASD_PS_RESV_SELF   0x30    /* state 2: reserved to this group */
-#define DASD_PS_MULTIPATH   0x08    /* state 3: grouped in multipath mode */
+#define DASD_PS_RESET     0x00 /* state 1: reset (never grouped) */
+#define DASD_PS_UNGROUPED 0x80 /* state 1: ungrouped */
+#define DASD_PS_GROUPED   0xc0 /* state 1: grouped */
+#define DASD_PS_STATE1    0xc0
+#define DASD_PS_RESV_ELSE 0x20 /* state 2: reserved to another group */
+#define DASD_PS_RESV_SELF 0x30 /* state 2: reserved to this group */
+#define DASD_PS_MULTIPATH 0x08 /* state 3: grouped in multipath mode */
 
 typedef struct Dasd3390 {
-    CkdImage *img;          /* not owned */
+    CkdImage *img; /* not owned */
     const CkdModel *model;
     uint16_t devno;
-    uint8_t sense[DASD_SENSE_SIZE];     /* for the next Sense command */
-    uint8_t *trk;           /* one track slot, scratch */
+    uint8_t sense[DASD_SENSE_SIZE]; /* for the next Sense command */
+    uint8_t *trk;                   /* one track slot, scratch */
     /* path group: state 1 and 3 per path, the group's id */
     uint8_t path_state[DASD_PATHS];
     uint8_t pgid[DASD_PGID_SIZE];

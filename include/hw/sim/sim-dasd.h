@@ -43,20 +43,20 @@ typedef struct SimDasd {
 
     /* properties */
     char *busid;
-    uint8_t cssid;          /* after complete(): the host css image */
-    bool cssid_set;         /* cssid= given; else busid's first field */
+    uint8_t cssid;  /* after complete(): the host css image */
+    bool cssid_set; /* cssid= given; else busid's first field */
     char *file;
     char *model;
     char *volser;
     bool readonly;
-    CkdLocking locking;     /* locking=auto|on|off */
-    CkdCache cache;         /* cache=writethrough|writeback|unsafe */
-    uint64_t latency_ns;    /* 0: complete at the next idle */
+    CkdLocking locking;  /* locking=auto|on|off */
+    CkdCache cache;      /* cache=writethrough|writeback|unsafe */
+    uint64_t latency_ns; /* 0: complete at the next idle */
 
     /* after complete() */
     bool realized;
-    bool opened;            /* claimed by a vfio-ccw device */
-    uint8_t css;            /* busid "css.ssid.devno" */
+    bool opened; /* claimed by a vfio-ccw device */
+    uint8_t css; /* busid "css.ssid.devno" */
     uint8_t ssid;
     uint16_t devno;
     CkdImage *img;
@@ -64,7 +64,7 @@ typedef struct SimDasd {
 
     /* the program in flight */
     guint idle;
-    QEMUTimer *timer;       /* latency-ns > 0 */
+    QEMUTimer *timer; /* latency-ns > 0 */
     SimDasdDoneFn *done;
     void *opaque;
     uint8_t orb[12];

@@ -54,16 +54,16 @@ typedef struct VFIOCCWBackendOps {
      * The VFIO_REGION_INFO_CAP_TYPE capability of region @index: false
      * when the region has none (the fixed regions).
      */
-    bool (*get_region_type)(VFIOCCWHost *host, unsigned index,
-                            uint32_t *type, uint32_t *subtype);
+    bool (*get_region_type)(VFIOCCWHost *host, unsigned index, uint32_t *type,
+                            uint32_t *subtype);
     /* pread/pwrite semantics on region @index; -errno on failure */
     ssize_t (*region_read)(VFIOCCWHost *host, unsigned index, uint64_t off,
                            void *buf, size_t len);
     ssize_t (*region_write)(VFIOCCWHost *host, unsigned index, uint64_t off,
                             const void *buf, size_t len);
     /* Signal interrupt @irq_index on @eventfd (-1: stop signalling) */
-    bool (*set_irq_eventfd)(VFIOCCWHost *host, unsigned irq_index,
-                            int eventfd, Error **errp);
+    bool (*set_irq_eventfd)(VFIOCCWHost *host, unsigned irq_index, int eventfd,
+                            Error **errp);
     bool (*reset)(VFIOCCWHost *host, Error **errp);
 } VFIOCCWBackendOps;
 

@@ -15,7 +15,7 @@
 
 typedef struct VfioCcwGuestMaps {
     AddressSpace *as;
-    GArray *held;       /* VfioCcwGuestMap */
+    GArray *held; /* VfioCcwGuestMap */
 } VfioCcwGuestMaps;
 
 void vfio_ccw_gmap_init(VfioCcwGuestMaps *m, AddressSpace *as);

@@ -34,25 +34,25 @@ typedef enum CcwXlateStatus {
 /* Which rule stopped the translation (for tests and traces) */
 typedef enum CcwXlateReason {
     CCW_XLATE_R_NONE,
-    CCW_XLATE_R_ORB_RESERVED,   /* ORB reserved bits or CPA bit 0 */
-    CCW_XLATE_R_ORB_TRANSPORT,  /* ORB B: transport mode not supported */
-    CCW_XLATE_R_ORB_MIDAW,      /* ORB D: MIDAW facility not supported */
-    CCW_XLATE_R_CCW_ALIGN,      /* CCW address not on a doubleword */
-    CCW_XLATE_R_CCW_ADDR,       /* CCW not in guest storage */
-    CCW_XLATE_R_CMD,            /* invalid command code */
-    CCW_XLATE_R_ADDR_BIT,       /* format-1 CCW address bit 32 set */
-    CCW_XLATE_R_TIC_TO_TIC,     /* TIC fetched by a TIC */
-    CCW_XLATE_R_COUNT,          /* zero count (format 0, or data chaining) */
-    CCW_XLATE_R_MIDA,           /* MIDA flag (ORB D is zero) */
-    CCW_XLATE_R_SUSPEND,        /* S flag, ORB suspend control off */
-    CCW_XLATE_R_SUSPEND_DC,     /* S flag in a CCW reached by data chaining */
-    CCW_XLATE_R_DATA_ADDR,      /* data not in guest storage */
-    CCW_XLATE_R_IDAL_ALIGN,     /* IDAL not word/doubleword aligned */
-    CCW_XLATE_R_IDAL_ADDR,      /* IDAL not in guest storage */
-    CCW_XLATE_R_IDAW,           /* format-1 IDAW bit 0 set */
-    CCW_XLATE_R_IDAW_ALIGN,     /* later IDAW not on a block boundary */
-    CCW_XLATE_R_TOO_LONG,       /* more than 256 CCWs (implementation limit) */
-    CCW_XLATE_R_HOST_ALIGN,     /* host IDAW not congruent with the guest's */
+    CCW_XLATE_R_ORB_RESERVED,  /* ORB reserved bits or CPA bit 0 */
+    CCW_XLATE_R_ORB_TRANSPORT, /* ORB B: transport mode not supported */
+    CCW_XLATE_R_ORB_MIDAW,     /* ORB D: MIDAW facility not supported */
+    CCW_XLATE_R_CCW_ALIGN,     /* CCW address not on a doubleword */
+    CCW_XLATE_R_CCW_ADDR,      /* CCW not in guest storage */
+    CCW_XLATE_R_CMD,           /* invalid command code */
+    CCW_XLATE_R_ADDR_BIT,      /* format-1 CCW address bit 32 set */
+    CCW_XLATE_R_TIC_TO_TIC,    /* TIC fetched by a TIC */
+    CCW_XLATE_R_COUNT,         /* zero count (format 0, or data chaining) */
+    CCW_XLATE_R_MIDA,          /* MIDA flag (ORB D is zero) */
+    CCW_XLATE_R_SUSPEND,       /* S flag, ORB suspend control off */
+    CCW_XLATE_R_SUSPEND_DC,    /* S flag in a CCW reached by data chaining */
+    CCW_XLATE_R_DATA_ADDR,     /* data not in guest storage */
+    CCW_XLATE_R_IDAL_ALIGN,    /* IDAL not word/doubleword aligned */
+    CCW_XLATE_R_IDAL_ADDR,     /* IDAL not in guest storage */
+    CCW_XLATE_R_IDAW,          /* format-1 IDAW bit 0 set */
+    CCW_XLATE_R_IDAW_ALIGN,    /* later IDAW not on a block boundary */
+    CCW_XLATE_R_TOO_LONG,      /* more than 256 CCWs (implementation limit) */
+    CCW_XLATE_R_HOST_ALIGN,    /* host IDAW not congruent with the guest's */
     CCW_XLATE_R__MAX,
 } CcwXlateReason;
 

@@ -15,17 +15,17 @@ typedef struct VFIOCCWDevice {
     CcwDevice parent_obj;
 
     /* properties */
-    char *sysfsdev;             /* sysfsdev=: host device path */
-    CssDevId hostid;            /* hostid=: host cssid.ssid.devno */
-    CssDevId guestid;           /* guestid=: same as devno= */
+    char *sysfsdev;   /* sysfsdev=: host device path */
+    CssDevId hostid;  /* hostid=: host cssid.ssid.devno */
+    CssDevId guestid; /* guestid=: same as devno= */
     bool force_orb_pfch;
     int32_t bootindex;
 
     /* the host device */
     const VFIOCCWBackendOps *ops;
     VFIOCCWHost *host;
-    unsigned prog_region;       /* index of the user-program region */
-    unsigned async_region;      /* index of the async command region */
+    unsigned prog_region;  /* index of the user-program region */
+    unsigned async_region; /* index of the async command region */
     int io_eventfd;
     guint io_watch;
 
