@@ -6,6 +6,7 @@
 #          the files are those of `git diff --name-only BASE` plus new
 #          untracked ones, restricted to *.c and *.h outside linux-headers/.
 #   --fix  reformat those files in place instead of reporting them.
+#   --all  every tracked C file instead of those changed since BASE.
 #
 # Prints one line per file that clang-format would change (with the number
 # of changed lines), one per file with lines over 80 columns (clang-format
@@ -16,10 +17,12 @@
 # clang-format).
 
 fix=false
+all=false
 base=HEAD
 for arg do
     case "$arg" in
     --fix) fix=true ;;
+    --all) all=true ;;
     -h|--help) sed -n '2,16s/^# \{0,1\}//p' "$0"; exit 0 ;;
     -*) echo "check-format: unknown option '$arg'" >&2; exit 2 ;;
     *) base=$arg ;;
@@ -40,13 +43,17 @@ if [ -z "$cf" ] || ! command -v "$cf" >/dev/null 2>&1; then
     echo "check-format: clang-format not found (apt-get install clang-format-14)" >&2
     exit 2
 fi
-if ! git rev-parse --verify --quiet "$base^{commit}" >/dev/null; then
+if ! $all && ! git rev-parse --verify --quiet "$base^{commit}" >/dev/null; then
     echo "check-format: '$base' is not a git revision" >&2
     exit 2
 fi
 
-list=$( { git diff --name-only --diff-filter=ACMR "$base" --;
-          git ls-files --others --exclude-standard; } |
+if $all; then
+    changed="git ls-files"
+else
+    changed="git diff --name-only --diff-filter=ACMR $base --"
+fi
+list=$( { $changed; git ls-files --others --exclude-standard; } |
         grep -E '\.(c|h)$' | grep -v '^linux-headers/' | sort -u)
 
 checked=0
