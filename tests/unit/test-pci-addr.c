@@ -159,6 +159,38 @@ static void test_dev_path(void)
     clear_bus();
 }
 
+static void collect_devfn(PCIBus *bus, PCIDevice *d, void *opaque)
+{
+    GArray *seen = opaque;
+    int devfn = d->devfn;
+
+    g_assert_true(bus == host.bus);
+    g_array_append_val(seen, devfn);
+}
+
+/* pci_bus_foreach visits every function on the bus once, by devfn */
+static void test_foreach(void)
+{
+    g_autoptr(GArray) seen = g_array_new(false, false, sizeof(int));
+
+    g_assert_nonnull(fn_new("0x7", &error_abort));
+    g_assert_nonnull(fn_new("0x2", &error_abort));
+    g_assert_nonnull(fn_new_on(host.bus, TYPE_TEST_PCIFN, "0x1f.0", true,
+                               NULL, &error_abort));
+    g_assert_nonnull(fn_new_on(host.bus, TYPE_TEST_PCIFN, "0x1f.3", true,
+                               NULL, &error_abort));
+    pci_bus_foreach(host.bus, collect_devfn, seen);
+    g_assert_cmpuint(seen->len, ==, 4);
+    g_assert_cmpint(g_array_index(seen, int, 0), ==, PCI_DEVFN(2, 0));
+    g_assert_cmpint(g_array_index(seen, int, 1), ==, PCI_DEVFN(7, 0));
+    g_assert_cmpint(g_array_index(seen, int, 2), ==, PCI_DEVFN(0x1f, 0));
+    g_assert_cmpint(g_array_index(seen, int, 3), ==, PCI_DEVFN(0x1f, 3));
+    clear_bus();
+    g_array_set_size(seen, 0);
+    pci_bus_foreach(host.bus, collect_devfn, seen);
+    g_assert_cmpuint(seen->len, ==, 0);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -172,5 +204,6 @@ int main(int argc, char **argv)
                     test_realize_failure_frees_slot);
     g_test_add_func("/pci/addr/syntax", test_addr_syntax);
     g_test_add_func("/pci/addr/dev-path", test_dev_path);
+    g_test_add_func("/pci/addr/foreach", test_foreach);
     return g_test_run();
 }

@@ -118,6 +118,19 @@ static void test_table_access(void)
     b = address_space_ldub(&f.bar4, 0x30, MEMTXATTRS_UNSPECIFIED, &r);
     g_assert_cmpuint(r, ==, MEMTX_ERROR);
     g_assert_cmpuint(b, ==, 0);
+    /* the owner reads a vector's message as the guest programmed it */
+    {
+        uint64_t addr;
+        uint32_t data;
+
+        vec_program(&f, 5, 0xfe00000000001234ULL, 0x42);
+        msix_get_message(f.dev, 5, &addr, &data);
+        g_assert_cmphex(addr, ==, 0xfe00000000001234ULL);
+        g_assert_cmphex(data, ==, 0x42);
+        msix_get_message(f.dev, 3, &addr, &data);
+        g_assert_cmphex(addr, ==, 0x1122334455667788ULL);
+        g_assert_cmphex(data, ==, 0xfeed);
+    }
     fn_close(&f);
 }
 
