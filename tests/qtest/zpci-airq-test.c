@@ -177,6 +177,23 @@ static void test_airq_deregistered(void)
     qtest_quit(s);
 }
 
+/* system_reset drops a pending adapter interruption. */
+static void test_airq_reset(void)
+{
+    QTestState *s = start("-device pci-testfn,bus=pci.0");
+    uint32_t fh = setup(s);
+    JsonObject *ev;
+
+    raise_vec2(s, fh);
+    g_assert_cmphex(qtest_readb(s, AISB + 1), ==, 0x40);
+    qtest_qmp_assert_success(s, "{'execute': 'system_reset'}");
+    ev = qtest_qmp_eventwait_ref(s, "RESET");
+    json_object_unref(ev);
+    g_free(cmd(s, "s390_cr6 0x%x", 0x80000000u >> ISC));
+    assert_io_intr(s, "OK none");
+    qtest_quit(s);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -184,5 +201,6 @@ int main(int argc, char **argv)
     g_test_add_func("/zpci-airq/isc-mask", test_airq_isc_mask);
     g_test_add_func("/zpci-airq/sic", test_sic);
     g_test_add_func("/zpci-airq/deregistered", test_airq_deregistered);
+    g_test_add_func("/zpci-airq/reset", test_airq_reset);
     return g_test_run();
 }
