@@ -3,11 +3,13 @@
  * sends to the group's MSI address sets the vector's bit in the adapter
  * interruption bit vector (AIBV) and the function's summary bit in the
  * AISB, both registered by MPCIFC.  Bits are numbered from the left of
- * each byte, as s390 does.
+ * each byte, as s390 does.  Setting the summary bit from clear makes
+ * the adapter I/O interruption pending at the registered ISC.
  */
 #include "qemu/osdep.h"
 #include "exec/memory.h"
 #include "hw/s390x/s390-pci-host.h"
+#include "hw/s390x/css.h"
 
 #define ZPCI_MSI_VEC_MASK 0x7ff /* the vector in the message data */
 #define ZPCI_MSI_WINDOW   0x1000
@@ -42,9 +44,11 @@ bool zpci_airq_deliver(ZpciDevice *z, uint64_t addr, uint32_t data)
     if (!airq_set_bit(a->aibv, (uint64_t)a->aibvo + vec, &clear)) {
         return false;
     }
-    if (a->sum && airq_set_bit(a->aisb, a->aisbo, &clear) && clear) {
-        /* the I/O adapter interruption at a->isc: not delivered yet */
-        a->raised++;
+    if (a->sum && !(airq_set_bit(a->aisb, a->aisbo, &clear) && clear)) {
+        return true; /* set already (or not storable): no new one */
     }
+    /* summary bit clear -> set (or none used): the interruption at a->isc */
+    a->raised++;
+    css_adapter_intr_queue(a->isc);
     return true;
 }

@@ -86,6 +86,11 @@ typedef struct S390IoIntr {
  * when none is pending.
  */
 bool s390_io_intr_take(CPUS390XState *env, S390IoIntr *out);
+/*
+ * SET INTERRUPTION CONTROLS (adapter-interruption suppression per ISC):
+ * mode in register @r1, ISC << 27 in register @r3; 0 or -PGM_OPERAND.
+ */
+int s390_sic(CPUS390XState *env, int r1, int r3);
 /* Machine-check pending indication: channel reports are queued */
 bool s390_crw_mchk_pending(CPUS390XState *env);
 

@@ -10,6 +10,7 @@
 #include "qemu/module.h"
 
 #define IID_ISC_SHIFT 27 /* ISC in bits 2-4 of the identification word */
+#define IID_ADAPTER   0x80000000u /* bit 0: an adapter interruption */
 
 static CPUS390XState cpu0;
 
@@ -36,6 +37,7 @@ CPUS390XState *s390_cpu_env(int index)
 static void s390_cpus_reset(void)
 {
     s390_cpu_reset(s390_cpu_env(0));
+    css_adapter_reset();
 }
 
 static void s390_cpu_register_reset(void)
@@ -57,6 +59,9 @@ type_init(s390_cpu_register_reset)
     out->intparm = ci.intparm;
     out->isc = ci.isc;
     out->iid = (uint32_t)ci.isc << IID_ISC_SHIFT;
+    if (ci.adapter) {
+        out->iid |= IID_ADAPTER;
+    }
     stl_be_p(lc, out->sid);
     stl_be_p(lc + 4, out->intparm);
     stl_be_p(lc + 8, out->iid);
@@ -67,4 +72,17 @@ type_init(s390_cpu_register_reset)
 bool s390_crw_mchk_pending(CPUS390XState *env)
 {
     return css_crw_pending();
+}
+
+/*
+ * SET INTERRUPTION CONTROLS: the mode in bits 48-63 of register @r1,
+ * the ISC in bits 32-36 of register @r3.  Modes other than 0 and 1:
+ * operand exception.  No condition code (0 here).
+ */
+int s390_sic(CPUS390XState *env, int r1, int r3)
+{
+    unsigned mode = env->regs[r1] & 0xffff;
+    uint8_t isc = (env->regs[r3] >> IID_ISC_SHIFT) & CSS_MAX_ISC;
+
+    return css_adapter_set_mode(isc, mode) ? 0 : -PGM_OPERAND;
 }

@@ -114,7 +114,8 @@ static void qtest_s390_io_intr(Chardev *chr, gchar **words)
         qtest_sendf(chr, "OK none\n");
         return;
     }
-    qtest_sendf(chr, "OK 0x%08x 0x%08x %u\n", intr.sid, intr.intparm, intr.isc);
+    qtest_sendf(chr, "OK 0x%08x 0x%08x %u%s\n", intr.sid, intr.intparm,
+                intr.isc, intr.iid & 0x80000000u ? " adapter" : "");
 }
 
 /* s390_crw_pending: the machine-check pending indication for CRWs */
@@ -212,7 +213,29 @@ static void qtest_s390_zpci_error(Chardev *chr, gchar **words)
     qtest_sendf(chr, "OK %s\n", z && zpci_set_error(z) ? "error" : "none");
 }
 
-static void qtest_s390_register(void)
+/* ---- adapter interruptions ---- */
+
+/* s390_sic R1 R3: SET INTERRUPTION CONTROLS, mode in 1, ISC << 27 in 3 */
+static void qtest_s390_sic(Chardev *chr, gchar **words)
+{
+    CPUS390XState *env = s390_cpu_env(0);
+    uint64_t v[2];
+
+    if (qtest_s390_args(chr, words, 2, v)) {
+        env->regs[1] = v[0];
+        env->regs[3] = v[1];
+        qtest_s390_reply(chr, words, s390_sic(env, 1, 3));
+    }
+}
+
+static void qtest_s390_register_airq(void)
+{
+    qtest_register_command("s390_sic", qtest_s390_sic);
+}
+
+type_init(qtest_s390_register_airq)
+
+    static void qtest_s390_register(void)
 {
     qtest_register_command("s390_zpci_error", qtest_s390_zpci_error);
     qtest_register_command("s390_mpcifc", qtest_s390_fc);

@@ -227,6 +227,7 @@ typedef struct CssIoIntr {
     uint32_t sid; /* subsystem-identification word */
     uint32_t intparm;
     uint8_t isc;
+    bool adapter; /* an adapter interruption: no subchannel, sid 0 */
 } CssIoIntr;
 
 /* Queue @sch's I/O interrupt (status pending) / withdraw it. */
@@ -237,6 +238,23 @@ void css_intr_dequeue(SubchDev *sch);
  * @isc_mask (bit 0x80 >> isc). False when none.
  */
 bool css_intr_accept(uint8_t isc_mask, CssIoIntr *out);
+
+/*
+ * Make the adapter interruption of @isc pending: one indication per ISC,
+ * nothing while one is pending or SIC suppression holds it back. True
+ * when it was made pending.
+ */
+bool css_adapter_intr_queue(uint8_t isc);
+/*
+ * SET INTERRUPTION CONTROLS for @isc: mode 0 presents every adapter
+ * interruption, mode 1 presents one and suppresses the next until the
+ * guest's next SIC. Either re-arms a suppressed ISC. False: other mode.
+ */
+#define CSS_AIS_MODE_ALL    0
+#define CSS_AIS_MODE_SINGLE 1
+bool css_adapter_set_mode(uint8_t isc, unsigned mode);
+/* Forget pending adapter interruptions and SIC modes (system reset). */
+void css_adapter_reset(void);
 
 /* Queue a CRW; the machine-check-pending indication is set meanwhile. */
 void css_crw_queue(uint8_t rsc, uint8_t erc, bool chain, uint16_t rsid);
