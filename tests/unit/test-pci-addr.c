@@ -175,10 +175,10 @@ static void test_foreach(void)
 
     g_assert_nonnull(fn_new("0x7", &error_abort));
     g_assert_nonnull(fn_new("0x2", &error_abort));
-    g_assert_nonnull(fn_new_on(host.bus, TYPE_TEST_PCIFN, "0x1f.0", true,
-                               NULL, &error_abort));
-    g_assert_nonnull(fn_new_on(host.bus, TYPE_TEST_PCIFN, "0x1f.3", true,
-                               NULL, &error_abort));
+    g_assert_nonnull(fn_new_on(host.bus, TYPE_TEST_PCIFN, "0x1f.0", true, NULL,
+                               &error_abort));
+    g_assert_nonnull(fn_new_on(host.bus, TYPE_TEST_PCIFN, "0x1f.3", true, NULL,
+                               &error_abort));
     pci_bus_foreach(host.bus, collect_devfn, seen);
     g_assert_cmpuint(seen->len, ==, 4);
     g_assert_cmpint(g_array_index(seen, int, 0), ==, PCI_DEVFN(2, 0));
