@@ -212,7 +212,30 @@ static void qtest_s390_zpci_error(Chardev *chr, gchar **words)
     qtest_sendf(chr, "OK %s\n", z && zpci_set_error(z) ? "error" : "none");
 }
 
-static void qtest_s390_register(void)
+/* ---- RPCIT ---- */
+
+/* s390_rpcit REQ ADDR LEN: request in register 1, the range in 2 and 3 */
+static void qtest_s390_rpcit(Chardev *chr, gchar **words)
+{
+    CPUS390XState *env = s390_cpu_env(0);
+    uint64_t v[3];
+
+    if (qtest_s390_args(chr, words, 3, v)) {
+        env->regs[1] = v[0];
+        env->regs[2] = v[1];
+        env->regs[3] = v[2];
+        qtest_s390_pci_reply(chr, pci_insn_rpcit(env, 1, 2), "1", env);
+    }
+}
+
+static void qtest_s390_register_rpcit(void)
+{
+    qtest_register_command("s390_rpcit", qtest_s390_rpcit);
+}
+
+type_init(qtest_s390_register_rpcit)
+
+    static void qtest_s390_register(void)
 {
     qtest_register_command("s390_zpci_error", qtest_s390_zpci_error);
     qtest_register_command("s390_mpcifc", qtest_s390_fc);
