@@ -304,6 +304,37 @@ static void test_register_checks(void)
     qtest_quit(s);
 }
 
+/*
+ * Unplug with a registered translation and loaded mappings: the DMA
+ * space goes with the function; a new function at the same slot starts
+ * with none (its DMA faults until it registers and refreshes).
+ */
+static void test_unplug_registered(void)
+{
+    QTestState *s = start("-device pci-testfn,bus=pci.0,id=tf,addr=0x3");
+    uint32_t fh = enable(s);
+    unsigned st = 0;
+
+    build_tables(s);
+    write_ioat_fib(s, RTT | DT_REGION3);
+    g_assert_cmpint(mpcifc(s, fh, 4, &st), ==, 0);
+    g_assert_cmpint(rpcit(s, fh, IOVA, 0x2000, &st), ==, 0);
+    qtest_qmp_assert_success(
+        s, "{'execute': 'device_del', 'arguments': {'id': 'tf'}}");
+    g_assert_cmpint(rpcit(s, fh, IOVA, 0x1000, &st), ==, 3);
+    qtest_qmp_assert_success(
+        s, "{'execute': 'device_add', 'arguments': {'driver': 'pci-testfn', "
+           "'id': 'tf2', 'bus': 'pci.0', 'addr': '0x3'}}");
+    fh = enable(s);
+    g_assert_cmpint(rpcit(s, fh, IOVA, 0x1000, &st), ==, 1);
+    g_assert_cmpuint(st, ==, 4);
+    g_assert_cmpint(pcistg(s, fh, 2, 8, 0, 0x0011223344556677ull), ==, 0);
+    dma_to(s, fh, IOVA, 0, 8);
+    g_assert_cmphex(reg_read(s, fh, 0x28) & 3, ==, 3);
+    g_assert_cmphex(qtest_readq(s, FRAME), ==, 0);
+    qtest_quit(s);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -312,5 +343,6 @@ int main(int argc, char **argv)
     g_test_add_func("/zpci-dma/rpcit-faults", test_rpcit_faults);
     g_test_add_func("/zpci-dma/rpcit-handle", test_rpcit_handle);
     g_test_add_func("/zpci-dma/register-checks", test_register_checks);
+    g_test_add_func("/zpci-dma/unplug-registered", test_unplug_registered);
     return g_test_run();
 }
