@@ -198,22 +198,6 @@ static void qtest_s390_fc(Chardev *chr, gchar **words)
     }
 }
 
-/* s390_zpci_error FH: put the function in the error state (test aid) */
-static void qtest_s390_zpci_error(Chardev *chr, gchar **words)
-{
-    S390PciHost *h = s390_pci_host_get();
-    ZpciDevice *z;
-    uint64_t fh;
-
-    if (!qtest_s390_args(chr, words, 1, &fh)) {
-        return;
-    }
-    z = h ? s390_pci_find_by_fh(h, fh) : NULL;
-    qtest_sendf(chr, "OK %s\n", z && zpci_set_error(z) ? "error" : "none");
-}
-
-/* ---- RPCIT ---- */
-
 /* s390_rpcit REQ ADDR LEN: request in register 1, the range in 2 and 3 */
 static void qtest_s390_rpcit(Chardev *chr, gchar **words)
 {
@@ -228,14 +212,21 @@ static void qtest_s390_rpcit(Chardev *chr, gchar **words)
     }
 }
 
-static void qtest_s390_register_rpcit(void)
+/* s390_zpci_error FH: put the function in the error state (test aid) */
+static void qtest_s390_zpci_error(Chardev *chr, gchar **words)
 {
-    qtest_register_command("s390_rpcit", qtest_s390_rpcit);
+    S390PciHost *h = s390_pci_host_get();
+    ZpciDevice *z;
+    uint64_t fh;
+
+    if (!qtest_s390_args(chr, words, 1, &fh)) {
+        return;
+    }
+    z = h ? s390_pci_find_by_fh(h, fh) : NULL;
+    qtest_sendf(chr, "OK %s\n", z && zpci_set_error(z) ? "error" : "none");
 }
 
-type_init(qtest_s390_register_rpcit)
-
-    static void qtest_s390_register(void)
+static void qtest_s390_register(void)
 {
     qtest_register_command("s390_zpci_error", qtest_s390_zpci_error);
     qtest_register_command("s390_mpcifc", qtest_s390_fc);
@@ -243,6 +234,7 @@ type_init(qtest_s390_register_rpcit)
     qtest_register_command("s390_pcilg", qtest_s390_pcilg);
     qtest_register_command("s390_pcistg", qtest_s390_pcistg);
     qtest_register_command("s390_pcistb", qtest_s390_pcistb);
+    qtest_register_command("s390_rpcit", qtest_s390_rpcit);
     for (size_t i = 0; i < G_N_ELEMENTS(s390_two_arg_cmds); i++) {
         qtest_register_command(s390_two_arg_cmds[i].name, qtest_s390_two);
     }
