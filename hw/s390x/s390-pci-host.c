@@ -87,15 +87,12 @@ static AddressSpace *host_get_dma_as(PCIBus *bus, int devfn, void *opaque)
     ZpciDmaSpace *d = g_hash_table_lookup(h->dma, key);
 
     if (!d) {
-        d = g_new0(ZpciDmaSpace, 1);
-        d->bus = bus;
-        d->devfn = devfn;
-        /* empty until the translation is wired in: every access faults */
-        memory_region_init(&d->root, h, "zpci-dma", UINT64_MAX);
-        address_space_init(&d->as, &d->root, "zpci-dma");
+        g_autofree char *name = g_strdup_printf("zpci-dma-%s", key);
+
+        d = zpci_dma_space_new(name, &address_space_memory);
         g_hash_table_insert(h->dma, g_steal_pointer(&key), d);
     }
-    return &d->as;
+    return zpci_dma_space_as(d);
 }
 
 static ZpciDmaSpace *host_dma_of(S390PciHost *h, PCIDevice *pdev)
@@ -107,11 +104,7 @@ static ZpciDmaSpace *host_dma_of(S390PciHost *h, PCIDevice *pdev)
 
 static void dma_space_free(gpointer p)
 {
-    ZpciDmaSpace *d = p;
-
-    address_space_destroy(&d->as);
-    memory_region_finalize(&d->root);
-    g_free(d);
+    zpci_dma_space_free(p);
 }
 
 static void host_drop_dma(S390PciHost *h, PCIBus *bus, int devfn)

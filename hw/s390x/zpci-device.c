@@ -5,6 +5,7 @@
 #include "qemu/osdep.h"
 #include "qapi/error.h"
 #include "qapi/visitor.h"
+#include "qemu/log.h"
 #include "hw/qdev-properties.h"
 #include "hw/pci/pci-bridge.h"
 #include "hw/s390x/s390-pci-host.h"
@@ -33,6 +34,9 @@ bool zpci_is_configured(const ZpciDevice *z)
 static void zpci_clear_controls(ZpciDevice *z)
 {
     memset(&z->airq, 0, sizeof(z->airq));
+    if (z->dma) {
+        zpci_dma_space_deregister(z->dma); /* unmaps everything */
+    }
     z->ioat_registered = false;
     z->pba = z->pal = z->iota = 0;
     z->fmb_addr = 0;
@@ -67,11 +71,25 @@ static void zpci_bar_spaces_destroy(ZpciDevice *z)
     z->bar_as_live = 0;
 }
 
+/* A DMA of the function faulted: it stops in the error state. */
+static void zpci_dma_faulted(void *opaque, ZpciDmaFault fault, uint64_t iova,
+                             bool is_write)
+{
+    ZpciDevice *z = opaque;
+
+    trace_point("zpci_dma_fault", "fh 0x%08x %s iova 0x%" PRIx64 " %s", z->fh,
+                zpci_dma_fault_name(fault), iova, is_write ? "write" : "read");
+    zpci_set_error(z);
+}
+
 void zpci_attach(ZpciDevice *z, PCIDevice *pdev, ZpciDmaSpace *dma)
 {
     z->pdev = pdev;
     zpci_bar_spaces_init(z);
     z->dma = dma;
+    if (dma) {
+        zpci_dma_space_set_fault_handler(dma, zpci_dma_faulted, z);
+    }
     z->fh = (z->idx & ZPCI_FH_INDEX) | ZPCI_FH_SHM_EMUL;
     /* cold- and hot-plugged functions start configured, as in QEMU */
     z->state = ZPCI_FS_DISABLED;
@@ -80,11 +98,14 @@ void zpci_attach(ZpciDevice *z, PCIDevice *pdev, ZpciDmaSpace *dma)
 void zpci_detach(ZpciDevice *z)
 {
     zpci_bar_spaces_destroy(z);
+    zpci_clear_controls(z);
+    if (z->dma) {
+        zpci_dma_space_set_fault_handler(z->dma, NULL, NULL);
+    }
     z->pdev = NULL;
     z->dma = NULL;
     z->fh = z->idx & ZPCI_FH_INDEX;
     z->state = ZPCI_FS_RESERVED;
-    zpci_clear_controls(z);
 }
 
 void zpci_enable(ZpciDevice *z)

@@ -12,9 +12,6 @@
 #define ZPCI_GROUP_NOI     128
 #define ZPCI_GROUP_MAXSTBL 128
 #define ZPCI_GROUP_MUI     4000
-#define ZPCI_GROUP_DTSM    0x40
-#define ZPCI_FN_SDMA       0x100000000ull
-#define ZPCI_FN_EDMA       0x1ffffffffffffffull
 #define ZPCI_LIST_MAX_FN   4096
 
 typedef struct ClpGuestBlock {

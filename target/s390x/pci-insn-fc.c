@@ -100,6 +100,79 @@ static int fc_reset(ZpciDevice *z, uint64_t *reg, bool block)
     return 0;
 }
 
+/* ---- I/O address translation (MPCIFC 4, 5, 6) ---- */
+
+/*
+ * The translation the FIB asks for, checked: the aperture pba..pal
+ * (page granular) inside the function's, a designation type of its group.
+ * False: an operand exception.
+ */
+static bool fc_ioat_config(const uint8_t *fib, ZpciDmaConfig *cfg,
+                           uint64_t *iota)
+{
+    uint64_t lo = get_be(fib + FIB_PBA, 8) & ~(ZPCI_DMA_PAGE_SIZE - 1);
+    uint64_t hi = get_be(fib + FIB_PAL, 8) | (ZPCI_DMA_PAGE_SIZE - 1);
+    unsigned dt = (get_be(fib + FIB_IOTA, 8) & ZPCI_IOTA_DT_MASK) >> 2;
+
+    *iota = get_be(fib + FIB_IOTA, 8);
+    *cfg = (ZpciDmaConfig){ .sdma = lo, .edma = hi, .dtsm = ZPCI_GROUP_DTSM };
+    return lo <= hi && lo >= ZPCI_FN_SDMA && hi <= ZPCI_FN_EDMA &&
+           dt <= ZPCI_DMA_LEVEL_REGION1 && (ZPCI_DTSM_BIT(dt) & cfg->dtsm);
+}
+
+static int fc_ioat_install(ZpciDevice *z, const ZpciDmaConfig *cfg,
+                           uint64_t iota, uint64_t *reg)
+{
+    if (!z->dma || zpci_dma_space_register(z->dma, cfg, iota) != ZPCI_DMA_OK) {
+        fc_set_status(reg, ZPCI_MOD_ST_INSUF_RES);
+        return 1;
+    }
+    z->ioat_registered = true;
+    z->pba = cfg->sdma;
+    z->pal = cfg->edma;
+    z->iota = iota;
+    return 0;
+}
+
+static void fc_ioat_remove(ZpciDevice *z)
+{
+    if (z->dma) {
+        zpci_dma_space_deregister(z->dma); /* every mapping goes */
+    }
+    z->ioat_registered = false;
+    z->pba = z->pal = z->iota = 0;
+}
+
+/*
+ * Register (4), deregister (5), re-register (6): only DMA address space
+ * 0 exists; register needs none registered, the others one.  A refused
+ * re-registration keeps the old translation.
+ */
+static int fc_ioat(ZpciDevice *z, uint64_t *reg, uint8_t oc, const uint8_t *fib)
+{
+    bool want = oc != ZPCI_MOD_FC_REG_IOAT;
+    ZpciDmaConfig cfg;
+    uint64_t iota;
+
+    if ((*reg >> 16) & 0xff) {
+        fc_set_status(reg, ZPCI_MOD_ST_DMAAS_INVAL);
+        return 1;
+    }
+    if (z->ioat_registered != want) {
+        fc_set_status(reg, ZPCI_MOD_ST_SEQUENCE);
+        return 1;
+    }
+    if (oc == ZPCI_MOD_FC_DEREG_IOAT) {
+        fc_ioat_remove(z);
+        return 0;
+    }
+    if (!fc_ioat_config(fib, &cfg, &iota)) {
+        return s390_pgm(PGM_OPERAND);
+    }
+    fc_ioat_remove(z);
+    return fc_ioat_install(z, &cfg, iota, reg);
+}
+
 /* An enabled function with exactly this handle, else cc 3. */
 static ZpciDevice *fc_find_enabled(uint32_t fh)
 {
@@ -145,8 +218,9 @@ int pci_insn_mpcifc(CPUS390XState *env, int r1, uint64_t fiba)
     case ZPCI_MOD_FC_REG_IOAT:
     case ZPCI_MOD_FC_DEREG_IOAT:
     case ZPCI_MOD_FC_REREG_IOAT:
+        return fc_ioat(z, reg, oc, fib);
     case ZPCI_MOD_FC_SET_MEASURE:
-        /* the DMA translation and measurement are not there yet */
+        /* measurement is not there yet */
         fc_set_status(reg, ZPCI_MOD_ST_RES_NOT_AVAIL);
         return 1;
     default:

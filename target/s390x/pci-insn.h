@@ -58,6 +58,12 @@ int pci_insn_pcistg(CPUS390XState *env, int r1, int r2);
 int pci_insn_mpcifc(CPUS390XState *env, int r1, uint64_t fiba);
 int pci_insn_stpcifc(CPUS390XState *env, int r1, uint64_t fiba);
 
+/*
+ * REFRESH PCI TRANSLATIONS: request in @r1 (handle << 32 | DMA address
+ * space << 16), the range's start in even @r2 and its length in @r2 + 1.
+ */
+int pci_insn_rpcit(CPUS390XState *env, int r1, int r2);
+
 /* PCI STORE BLOCK: request in @r1 (13-bit length), offset in @r3. */
 int pci_insn_pcistb(CPUS390XState *env, int r1, int r3, uint64_t addr);
 

@@ -199,6 +199,20 @@ static void qtest_s390_fc(Chardev *chr, gchar **words)
     }
 }
 
+/* s390_rpcit REQ ADDR LEN: request in register 1, the range in 2 and 3 */
+static void qtest_s390_rpcit(Chardev *chr, gchar **words)
+{
+    CPUS390XState *env = s390_cpu_env(0);
+    uint64_t v[3];
+
+    if (qtest_s390_args(chr, words, 3, v)) {
+        env->regs[1] = v[0];
+        env->regs[2] = v[1];
+        env->regs[3] = v[2];
+        qtest_s390_pci_reply(chr, pci_insn_rpcit(env, 1, 2), "1", env);
+    }
+}
+
 /* s390_zpci_error FH: put the function in the error state (test aid) */
 static void qtest_s390_zpci_error(Chardev *chr, gchar **words)
 {
@@ -243,6 +257,7 @@ type_init(qtest_s390_register_airq)
     qtest_register_command("s390_pcilg", qtest_s390_pcilg);
     qtest_register_command("s390_pcistg", qtest_s390_pcistg);
     qtest_register_command("s390_pcistb", qtest_s390_pcistb);
+    qtest_register_command("s390_rpcit", qtest_s390_rpcit);
     for (size_t i = 0; i < G_N_ELEMENTS(s390_two_arg_cmds); i++) {
         qtest_register_command(s390_two_arg_cmds[i].name, qtest_s390_two);
     }

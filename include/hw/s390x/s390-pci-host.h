@@ -17,6 +17,7 @@
 #include "hw/s390x/zpci-ids.h"
 #include "hw/s390x/clp.h"
 #include "exec/memory.h"
+#include "hw/s390x/zpci-dma.h"
 
 #define TYPE_S390_PCI_HOST "s390-pcihost"
 #define TYPE_S390_PCI_BUS  "s390-pcibus"
@@ -31,6 +32,15 @@
 /* The one function group every emulated function belongs to (QEMU's). */
 #define ZPCI_DEFAULT_PFGID 0xff
 
+/*
+ * The DMA aperture every function reports in CLP Query PCI Function, and
+ * the designation types of its group (region-third only): what MPCIFC
+ * register I/O address translation accepts.
+ */
+#define ZPCI_GROUP_DTSM ZPCI_DTSM_BIT(ZPCI_DMA_LEVEL_REGION3)
+#define ZPCI_FN_SDMA    0x100000000ull
+#define ZPCI_FN_EDMA    0x1ffffffffffffffull
+
 /* The function states of the architecture. */
 typedef enum ZpciState {
     ZPCI_FS_RESERVED,        /* no PCI function behind the zpci device */
@@ -43,17 +53,12 @@ typedef enum ZpciState {
 } ZpciState;
 
 /*
- * Where a function's DMA goes: one address space per function, created
- * when the function is realized (the PCI core asks for it then), kept by
- * the bridge by (bus, devfn).  Until the DMA translation is wired in,
- * its root is an empty container: every access fails.
+ * Where a function's DMA goes: one ZpciDmaSpace (zpci-dma.h: an IOMMU
+ * region translating through the IOTLB that RPCIT loads) per function,
+ * created when the function is realized (the PCI core asks for it then)
+ * and freed at unplug; the bridge keeps them by (bus, devfn).  Without a
+ * registered translation every access faults.
  */
-typedef struct ZpciDmaSpace {
-    PCIBus *bus;
-    int devfn;
-    MemoryRegion root;
-    AddressSpace as;
-} ZpciDmaSpace;
 
 /* Adapter-interruption registration (MPCIFC function 1). */
 typedef struct ZpciAdapterIrq {
@@ -110,7 +115,7 @@ typedef struct S390PciHost {
     ZpciIds ids;
     GHashTable *by_idx; /* handle index -> ZpciDevice */
     GQueue zdevs;       /* ZpciDevice in plug order (CLP List order) */
-    GHashTable *dma;    /* (bus, devfn) -> ZpciDmaSpace */
+    GHashTable *dma;    /* "bus/devfn" -> ZpciDmaSpace */
     uint32_t next_idx;  /* where the next index search starts */
 } S390PciHost;
 
