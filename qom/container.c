@@ -17,8 +17,8 @@ static void container_register_types(void)
 
 type_init(container_register_types)
 
-    /* Child @len bytes of @name of @parent, a new container when missing. */
-    static Object *container_step(Object *parent, const char *name, size_t len)
+/* Child @len bytes of @name of @parent, a new container when missing. */
+static Object *container_step(Object *parent, const char *name, size_t len)
 {
     g_autofree char *part = g_strndup(name, len);
     Object *child = object_resolve_path_component(parent, part);

@@ -327,7 +327,7 @@ static void qtest_register_builtins(void)
 
 module_init(qtest_register_builtins)
 
-    static bool qtest_open_log(const char *qtest_log, Error **errp)
+static bool qtest_open_log(const char *qtest_log, Error **errp)
 {
     if (!qtest_log) {
         server.log = stderr;

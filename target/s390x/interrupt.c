@@ -47,7 +47,7 @@ static void s390_cpu_register_reset(void)
 
 type_init(s390_cpu_register_reset)
 
-    bool s390_io_intr_take(CPUS390XState *env, S390IoIntr *out)
+bool s390_io_intr_take(CPUS390XState *env, S390IoIntr *out)
 {
     CssIoIntr ci;
     uint8_t lc[12];

@@ -249,7 +249,7 @@ static void qtest_s390_register_airq(void)
 
 type_init(qtest_s390_register_airq)
 
-    static void qtest_s390_register(void)
+static void qtest_s390_register(void)
 {
     qtest_register_command("s390_zpci_error", qtest_s390_zpci_error);
     qtest_register_command("s390_mpcifc", qtest_s390_fc);

@@ -69,8 +69,8 @@ static void register_uc(void)
 
 type_init(register_uc)
 
-    static void expect_add_error(const char *type, const char *id,
-                                 const char *json, bool keyval, const char *msg)
+static void expect_add_error(const char *type, const char *id, const char *json,
+                             bool keyval, const char *msg)
 {
     JsonNode *node = json_from_string(json, NULL);
     Error *err = NULL;
