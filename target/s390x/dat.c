@@ -32,7 +32,7 @@ static int fetch_entry(S390Cpu *cpu, uint64_t abs, uint64_t *e)
     uint8_t b[8];
     int r;
 
-    if (abs + 8 <= cpu->ram_size) {
+    if (abs < cpu->ram_size && cpu->ram_size - abs >= 8) {
         *e = ldq_be_p(cpu->ram + abs);
         return 0;
     }

@@ -24,7 +24,7 @@ void s390_icache_flush(S390Cpu *cpu)
     unsigned i;
 
     if (!cpu->icache) {
-        cpu->icache = g_new(S390ICacheEntry, ICACHE_SIZE);
+        cpu->icache = g_new0(S390ICacheEntry, ICACHE_SIZE);
     }
     for (i = 0; i < ICACHE_SIZE; i++) {
         cpu->icache[i].tag = ICACHE_EMPTY;
@@ -132,7 +132,8 @@ static inline int exec_one(S390Cpu *cpu, bool *keep_going)
     S390Insn tmp;
     int r;
 
-    if (G_UNLIKELY(e->tag != addr)) {
+    /* an odd address never hits: the empty tag is odd */
+    if (G_UNLIKELY(e->tag != addr || (addr & 1))) {
         r = icache_fill(cpu, addr, e, &tmp, &in);
         if (r) {
             *keep_going = fetch_exception(cpu, r, in);

@@ -47,7 +47,7 @@ static inline uint8_t *s390_mem_direct(S390Cpu *cpu, uint64_t la, uint32_t len)
     }
     abs = s390_real_to_abs(cpu, la);
     /* direct_size is 0 while DAT or LAP is on: no extra test here */
-    if (G_UNLIKELY(abs + len > cpu->direct_size)) {
+    if (G_UNLIKELY(abs >= cpu->direct_size || len > cpu->direct_size - abs)) {
         return NULL;
     }
     return cpu->ram + abs;

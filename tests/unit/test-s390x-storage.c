@@ -291,6 +291,24 @@ static void test_self_modifying(void)
     fx_free(f);
 }
 
+/*
+ * Operands that wrap past 2^64 are addressing exceptions, never host
+ * memory below guest RAM; an odd instruction address is a specification
+ * exception even on a cache slot never filled.
+ */
+static void test_wrap_and_odd(void)
+{
+    Fx *f = fx_new();
+
+    R(1) = 0x1122334455667788ULL;
+    R(2) = UINT64_C(0xfffffffffffffff8);
+    fx_exec_pgm(f, "e310 2000 0024", PGM_ADDRESSING, 6); /* STG 1,0(2) */
+    fx_exec_pgm(f, "e330 2000 0004", PGM_ADDRESSING, 6); /* LG 3,0(2) */
+    f->cpu.psw_addr = 1;
+    g_assert_cmpint(s390_cpu_step(&f->cpu), ==, PGM_SPECIFICATION);
+    fx_free(f);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -305,5 +323,6 @@ int main(int argc, char **argv)
     g_test_add_func("/s390x/storage/ops-backend", test_ops_backend);
     g_test_add_func("/s390x/storage/prefixing", test_prefixing);
     g_test_add_func("/s390x/storage/self-modifying", test_self_modifying);
+    g_test_add_func("/s390x/storage/wrap-and-odd", test_wrap_and_odd);
     return g_test_run();
 }
