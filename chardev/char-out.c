@@ -57,7 +57,13 @@ static ssize_t chr_out_try(Chardev *chr, const uint8_t *p, size_t len)
         if (!chr->out_nonblock && !chr->out_regular) {
             struct pollfd pfd = { .fd = chr->fd_out, .events = POLLOUT };
 
-            if (poll(&pfd, 1, 0) <= 0 || !(pfd.revents & POLLOUT)) {
+            if (poll(&pfd, 1, 0) <= 0) {
+                break;
+            }
+            if (pfd.revents & (POLLERR | POLLHUP | POLLNVAL)) {
+                return -1; /* the reader is gone: no POLLOUT will come */
+            }
+            if (!(pfd.revents & POLLOUT)) {
                 break;
             }
             n = MIN(n, PIPE_BUF);

@@ -41,6 +41,9 @@ bool zpci_airq_deliver(ZpciDevice *z, uint64_t addr, uint32_t data)
         z->state != ZPCI_FS_ENABLED || !a->registered) {
         return false;
     }
+    if (vec >= a->noi) {
+        return false; /* outside the bit vector the guest registered */
+    }
     if (!airq_set_bit(a->aibv, (uint64_t)a->aibvo + vec, &clear)) {
         return false;
     }
