@@ -39,7 +39,7 @@ static void zpci_clear_controls(ZpciDevice *z)
     }
     z->ioat_registered = false;
     z->pba = z->pal = z->iota = 0;
-    z->fmb_addr = 0;
+    zpci_fmb_stop(z);
 }
 
 AddressSpace *zpci_bar_as(ZpciDevice *z, int n)

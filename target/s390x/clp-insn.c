@@ -11,7 +11,6 @@
 /* The default group's characteristics (those QEMU gives emulated ones) */
 #define ZPCI_GROUP_NOI     128
 #define ZPCI_GROUP_MAXSTBL 128
-#define ZPCI_GROUP_MUI     4000
 #define ZPCI_LIST_MAX_FN   4096
 
 typedef struct ClpGuestBlock {
@@ -105,6 +104,7 @@ static void clp_query(S390PciHost *h, ClpBlock *b, const ClpRequest *req)
     f.uid = z->uid;
     f.sdma = ZPCI_FN_SDMA;
     f.edma = ZPCI_FN_EDMA;
+    f.fmb_len = ZPCI_FMB_LEN_WORDS;
     clp_fill_bars(z->pdev, &f);
     clp_encode_query_pci(b, &f);
 }
@@ -115,7 +115,7 @@ static void clp_query_group(ClpBlock *b, const ClpRequest *req)
         .noi = ZPCI_GROUP_NOI,
         .refresh = true,
         .maxstbl = ZPCI_GROUP_MAXSTBL,
-        .mui = ZPCI_GROUP_MUI,
+        .mui = ZPCI_GROUP_MUI_MS,
         .dtsm = ZPCI_GROUP_DTSM,
         .msia = ZPCI_MSI_ADDR,
     };

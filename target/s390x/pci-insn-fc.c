@@ -100,6 +100,19 @@ static int fc_reset(ZpciDevice *z, uint64_t *reg, bool block)
     return 0;
 }
 
+/*
+ * Set measurement (10): the FIB's fmb address starts (or moves) the
+ * updates, 0 stops them.  An address with any of the low four bits set
+ * ends with condition code 1 and stops measurement, as in QEMU (the
+ * status field is left as it was).
+ */
+static int fc_set_measure(ZpciDevice *z, const uint8_t *fib)
+{
+    uint64_t addr = get_be(fib + FIB_FMB, 8);
+
+    return zpci_fmb_set(z, addr, ZPCI_GROUP_MUI_MS) == ZPCI_FMB_OK ? 0 : 1;
+}
+
 /* ---- I/O address translation (MPCIFC 4, 5, 6) ---- */
 
 /*
@@ -220,9 +233,7 @@ int pci_insn_mpcifc(CPUS390XState *env, int r1, uint64_t fiba)
     case ZPCI_MOD_FC_REREG_IOAT:
         return fc_ioat(z, reg, oc, fib);
     case ZPCI_MOD_FC_SET_MEASURE:
-        /* measurement is not there yet */
-        fc_set_status(reg, ZPCI_MOD_ST_RES_NOT_AVAIL);
-        return 1;
+        return fc_set_measure(z, fib);
     default:
         return s390_pgm(PGM_OPERAND);
     }
@@ -262,7 +273,7 @@ static void fc_fill_fib(const ZpciDevice *z, uint8_t *fib)
     put_be(fib + FIB_INTR, 4, w);
     put_be(fib + FIB_AIBV, 8, a->aibv);
     put_be(fib + FIB_AISB, 8, a->aisb);
-    put_be(fib + FIB_FMB, 8, z->fmb_addr);
+    put_be(fib + FIB_FMB, 8, z->fmb.addr);
 }
 
 int pci_insn_stpcifc(CPUS390XState *env, int r1, uint64_t fiba)

@@ -60,6 +60,9 @@ int pci_insn_rpcit(CPUS390XState *env, int r1, int r2)
         return 1;
     }
     res = zpci_dma_space_rpcit(z->dma, env->regs[r2], env->regs[r2 + 1]);
+    if (res.status != ZPCI_RPCIT_FAULT) {
+        zpci_fmb_count(z, ZPCI_FMB_RPCIT); /* a refresh was made */
+    }
     switch (res.status) {
     case ZPCI_RPCIT_OK:
         return 0;

@@ -18,6 +18,7 @@
 #include "hw/s390x/clp.h"
 #include "exec/memory.h"
 #include "hw/s390x/zpci-dma.h"
+#include "hw/s390x/zpci-fmb.h"
 
 #define TYPE_S390_PCI_HOST "s390-pcihost"
 #define TYPE_S390_PCI_BUS  "s390-pcibus"
@@ -99,7 +100,7 @@ typedef struct ZpciDevice {
     /* I/O address translation as registered (MPCIFC 4/6, for the DMA step) */
     bool ioat_registered;
     uint64_t pba, pal, iota;
-    uint64_t fmb_addr;
+    ZpciFmb fmb; /* function measurement (zpci-fmb.c) */
 } ZpciDevice;
 
 static inline ZpciDevice *ZPCI_DEVICE(void *obj)
