@@ -303,7 +303,8 @@ void clp_encode_query_group(ClpBlock *b, const ClpGroupInfo *g)
 
     stw_be_p(rsp + 16, g->noi & CLP_GROUP_NOI_MASK);
     rsp[18] = g->version;
-    rsp[19] = (g->frame ? CLP_GROUP_FLAG_FRAME : 0) |
+    rsp[19] = (g->rtr ? CLP_GROUP_FLAG_RTR : 0) |
+              (g->frame ? CLP_GROUP_FLAG_FRAME : 0) |
               (g->refresh ? CLP_GROUP_FLAG_REFRESH : 0);
     stw_be_p(rsp + 20, g->maxstbl & CLP_GROUP_MAXSTBL_MASK);
     stw_be_p(rsp + 22, g->mui);

@@ -243,6 +243,12 @@ static Property zpci_props[] = {
     DEFINE_PROP_STRING("target", ZpciDevice, target),
     DEFINE_PROP_BOOL("interpret", ZpciDevice, interpret, true),
     DEFINE_PROP_BOOL("forwarding-assist", ZpciDevice, forwarding_assist, true),
+    DEFINE_PROP_BOOL("relaxed-translation", ZpciDevice, relaxed_translation,
+                     false),
+    DEFINE_PROP_UINT32("dma-budget", ZpciDevice, dma_budget,
+                       ZPCI_DMA_BUDGET_DEFAULT),
+    DEFINE_PROP_UINT64("rpcit-walk-limit", ZpciDevice, rpcit_walks,
+                       ZPCI_RPCIT_MAX_WALKS_DEFAULT),
     DEFINE_PROP_END_OF_LIST(),
 };
 

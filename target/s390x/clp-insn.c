@@ -9,7 +9,6 @@
 #include "hw/s390x/s390-pci-host.h"
 
 /* The default group's characteristics (those QEMU gives emulated ones) */
-#define ZPCI_GROUP_NOI     128
 #define ZPCI_GROUP_MAXSTBL 128
 #define ZPCI_LIST_MAX_FN   4096
 
@@ -99,7 +98,7 @@ static void clp_query(S390PciHost *h, ClpBlock *b, const ClpRequest *req)
         clp_encode_rc(b, CLP_RSP_BAD_HANDLE);
         return;
     }
-    f.pfgid = ZPCI_DEFAULT_PFGID;
+    f.pfgid = z->relaxed_translation ? ZPCI_RELAXED_PFGID : ZPCI_DEFAULT_PFGID;
     f.fid = z->fid;
     f.uid = z->uid;
     f.sdma = ZPCI_FN_SDMA;
@@ -120,10 +119,12 @@ static void clp_query_group(ClpBlock *b, const ClpRequest *req)
         .msia = ZPCI_MSI_ADDR,
     };
 
-    if (req->u.group.pfgid != ZPCI_DEFAULT_PFGID) {
+    if (req->u.group.pfgid != ZPCI_DEFAULT_PFGID &&
+        req->u.group.pfgid != ZPCI_RELAXED_PFGID) {
         clp_encode_rc(b, CLP_RSP_BAD_PFGID);
         return;
     }
+    g.rtr = req->u.group.pfgid == ZPCI_RELAXED_PFGID;
     clp_encode_query_group(b, &g);
 }
 

@@ -78,6 +78,7 @@ typedef enum ClpResponseCode {
 #define CLP_QUERY_FLAG_MIO         0x02
 #define CLP_GROUP_FLAG_REFRESH     0x01 /* Query Group response byte 19 */
 #define CLP_GROUP_FLAG_FRAME       0x02
+#define CLP_GROUP_FLAG_RTR         0x20 /* relaxed translation allowed */
 #define CLP_GROUP_NOI_MASK         0x0fff
 #define CLP_GROUP_MAXSTBL_MASK     0x1fff
 
@@ -170,6 +171,7 @@ typedef struct ClpGroupInfo {
     uint8_t version;
     bool frame;
     bool refresh;
+    bool rtr; /* relaxed translation allowed (MPCIFC with the T bit off) */
     uint16_t maxstbl; /* 13 bits */
     uint16_t mui;
     uint8_t dtsm;

@@ -32,6 +32,10 @@
 
 /* The one function group every emulated function belongs to (QEMU's). */
 #define ZPCI_DEFAULT_PFGID 0xff
+/* Interruptions (MSI-X vectors) a function of the group may register */
+#define ZPCI_GROUP_NOI 128
+/* The same group with relaxed translation allowed (relaxed-translation=on) */
+#define ZPCI_RELAXED_PFGID 0xfe
 
 /*
  * The DMA aperture every function reports in CLP Query PCI Function, and
@@ -84,6 +88,9 @@ typedef struct ZpciDevice {
     char *target;
     bool interpret;
     bool forwarding_assist;
+    bool relaxed_translation; /* the function may turn translation off */
+    uint32_t dma_budget;      /* most IOTLB mappings (RPCIT status 16) */
+    uint64_t rpcit_walks;     /* most table walks one RPCIT makes */
 
     bool automatic; /* created by the bridge for a PCI device */
     bool ids_held;  /* uid and fid are reserved */
