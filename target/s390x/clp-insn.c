@@ -22,6 +22,10 @@ static bool clp_guest_read(void *opaque, uint32_t offset, void *buf,
 {
     ClpGuestBlock *g = opaque;
 
+    if (offset > UINT64_MAX - g->addr) { /* the LPCB wraps at 2^64 */
+        g->pgm = s390_pgm(PGM_ADDRESSING);
+        return false;
+    }
     g->pgm = ioinst_check_operand(g->addr + offset, len, 1, false);
     if (g->pgm) {
         return false;
@@ -45,6 +49,28 @@ static void clp_fill_entry(ZpciDevice *z, ClpListEntry *e)
     };
 }
 
+/*
+ * The resume token of the function with handle index @idx: the index
+ * itself, as QEMU answers, except that index 0 (the handle indexes wrap
+ * round) would read as "list complete": it is 0x10000, one past every
+ * index.
+ */
+#define CLP_TOKEN_INDEX0 (ZPCI_FH_INDEX + 1ull)
+
+static uint64_t clp_list_token(uint32_t idx)
+{
+    return idx ? idx : CLP_TOKEN_INDEX0;
+}
+
+/* The function a resume token names, or NULL. */
+static ZpciDevice *clp_list_resume(S390PciHost *h, uint64_t token)
+{
+    if (token > CLP_TOKEN_INDEX0) {
+        return NULL;
+    }
+    return s390_pci_find_by_idx(h, token == CLP_TOKEN_INDEX0 ? 0 : token);
+}
+
 static void clp_list(S390PciHost *h, ClpBlock *b, const ClpRequest *req)
 {
     ClpListInfo info = {
@@ -58,11 +84,9 @@ static void clp_list(S390PciHost *h, ClpBlock *b, const ClpRequest *req)
     uint64_t token = 0;
 
     if (req->u.list.resume_token) {
-        ZpciDevice *from = s390_pci_find_by_idx(h, req->u.list.resume_token);
+        ZpciDevice *from = clp_list_resume(h, req->u.list.resume_token);
 
-        l = from && req->u.list.resume_token <= ZPCI_FH_INDEX
-                ? g_queue_find(&h->zdevs, from)
-                : NULL;
+        l = from ? g_queue_find(&h->zdevs, from) : NULL;
         if (!l) {
             clp_encode_rc(b, CLP_RSP_BAD_RESUME_TOKEN);
             return;
@@ -72,7 +96,7 @@ static void clp_list(S390PciHost *h, ClpBlock *b, const ClpRequest *req)
         clp_fill_entry(l->data, &e[n++]);
     }
     if (l) {
-        token = ((ZpciDevice *)l->data)->idx;
+        token = clp_list_token(((ZpciDevice *)l->data)->idx);
     }
     clp_encode_list(b, &info, e, n, token);
 }
@@ -195,7 +219,10 @@ int clp_insn(CPUS390XState *env, uint64_t addr)
     case CLP_FETCH_OK:
         break;
     }
-    /* the response block is stored: it must be writable */
+    /* the response block is stored: it must be writable (and not wrap) */
+    if (b->req_len > UINT64_MAX - addr) {
+        return s390_pgm(PGM_ADDRESSING);
+    }
     r = ioinst_check_operand(addr + b->req_len, b->rsp_len, 1, true);
     if (r) {
         return r;

@@ -171,6 +171,8 @@ static bool fc_ioat_config(const ZpciDevice *z, const uint8_t *fib,
         return false;
     }
     if (*relaxed) {
+        /* guest address x at the function's sdma + x, as QEMU maps it */
+        cfg->sdma = ZPCI_FN_SDMA;
         return z->relaxed_translation;
     }
     return dt <= ZPCI_DMA_LEVEL_REGION1 && (ZPCI_DTSM_BIT(dt) & cfg->dtsm);
@@ -182,7 +184,8 @@ static bool fc_ioat_config(const ZpciDevice *z, const uint8_t *fib,
  * re-registration keeps the old translation and its mappings.
  */
 static int fc_ioat_install(ZpciDevice *z, const ZpciDmaConfig *cfg,
-                           uint64_t iota, bool relaxed, uint64_t *reg)
+                           uint64_t pba, uint64_t iota, bool relaxed,
+                           uint64_t *reg)
 {
     if (!z->dma) {
         fc_set_status(reg, ZPCI_MOD_ST_INSUF_RES);
@@ -195,7 +198,7 @@ static int fc_ioat_install(ZpciDevice *z, const ZpciDmaConfig *cfg,
         return 1;
     }
     z->ioat_registered = true;
-    z->pba = cfg->sdma;
+    z->pba = pba;
     z->pal = cfg->edma;
     z->iota = iota;
     return 0;
@@ -237,7 +240,9 @@ static int fc_ioat(ZpciDevice *z, uint64_t *reg, uint8_t oc, const uint8_t *fib)
     if (!fc_ioat_config(z, fib, &cfg, &iota, &relaxed)) {
         return s390_pgm(PGM_OPERAND);
     }
-    return fc_ioat_install(z, &cfg, iota, relaxed, reg);
+    return fc_ioat_install(z, &cfg,
+                           get_be(fib + FIB_PBA, 8) & ~(ZPCI_DMA_PAGE_SIZE - 1),
+                           iota, relaxed, reg);
 }
 
 /* An enabled function with exactly this handle, else cc 3. */
