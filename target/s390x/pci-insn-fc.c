@@ -92,7 +92,8 @@ static int fc_reg_int(ZpciDevice *z, uint64_t *reg, const uint8_t *fib)
         return s390_pgm(PGM_OPERAND);
     }
     if ((a.noi && !fc_in_storage(a.aibv, (a.aibvo + a.noi + 7) / 8)) ||
-        (a.sum && !fc_in_storage(a.aisb + a.aisbo / 8, 1))) {
+        (a.sum && (a.aisb + a.aisbo / 8 < a.aisb ||
+                   !fc_in_storage(a.aisb + a.aisbo / 8, 1)))) {
         fc_set_status(reg, ZPCI_MOD_ST_RES_NOT_AVAIL);
         return 1;
     }

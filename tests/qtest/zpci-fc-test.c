@@ -227,6 +227,11 @@ static void test_register_int_checks(void)
     g_assert_cmpint(fc(s, "s390_mpcifc", fh, 2, FIB, &st), ==, 1);
     g_assert_cmpuint(st, ==, 4);
 
+    write_int_fib(s);
+    qtest_writeq(s, FIB + 56, UINT64_MAX); /* AISB byte wraps at 2^64 */
+    g_assert_cmpint(fc(s, "s390_mpcifc", fh, 2, FIB, &st), ==, 1);
+    g_assert_cmpuint(st, ==, 4);
+
     /* all four vectors: fine */
     write_int_fib(s);
     g_assert_cmpint(fc(s, "s390_mpcifc", fh, 2, FIB, &st), ==, 0);
