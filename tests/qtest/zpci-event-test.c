@@ -141,22 +141,6 @@ static int pcilg_cc(QTestState *s, uint32_t fh)
     return cc;
 }
 
-static void test_sei_request(void)
-{
-    QTestState *s = start(NULL);
-    SeiEvent e;
-
-    expect_no_event(s);
-    /* a request length other than 16 */
-    qtest_memset(s, SEI_BLK, 0, 4096);
-    qtest_writel(s, SEI_BLK, 0x0018000e);
-    g_assert_cmpint(inst(s, "s390_chsc 0x%x", SEI_BLK), ==, 0);
-    g_assert_cmphex(qtest_readl(s, SEI_BLK + 0x18), ==, 0x00080002);
-    e = sei_mask(s, 0);
-    g_assert_cmphex(e.code, ==, 0x0005);
-    qtest_quit(s);
-}
-
 /* A DMA to a page RPCIT did not map: one error event per error entry. */
 static void test_dma_fault(void)
 {
@@ -234,15 +218,24 @@ static void test_airq_error(void)
     qtest_quit(s);
 }
 
-/* Type 2 only when selected; the event waits for a request that is. */
-static void test_selection_mask(void)
+/*
+ * The request: length 16 (else 0x0002, the event stays); type 2 only
+ * when selected, the event waiting for a request that does.
+ */
+static void test_sei_request(void)
 {
     QTestState *s = start(NULL);
     SeiEvent e;
 
+    expect_no_event(s);
     qmp_ok(s, "{'execute': 'device_add', 'arguments': {'driver': "
               "'pci-testfn', 'id': 'tf', 'bus': 'pci.0'}}");
     g_assert_cmphex(stcrw(s), ==, CRW_CSS_EVT);
+    qtest_memset(s, SEI_BLK, 0, 4096);
+    qtest_writel(s, SEI_BLK, 0x0018000e);
+    qtest_writeq(s, SEI_BLK + 8, SEI_NT2);
+    g_assert_cmpint(inst(s, "s390_chsc 0x%x", SEI_BLK), ==, 0);
+    g_assert_cmphex(qtest_readl(s, SEI_BLK + 0x18), ==, 0x00080002);
     e = sei_mask(s, SEI_NT0);
     g_assert_cmphex(e.code, ==, 0x0005);
     e = sei_mask(s, 0);
@@ -279,16 +272,32 @@ static void test_bound(void)
     qtest_quit(s);
 }
 
-/* System reset drops the events (and the CRW) of the previous life. */
+static bool crw_pending(QTestState *s)
+{
+    g_autofree gchar *r = cmd(s, "s390_crw_pending");
+
+    return !strcmp(r, "OK 1\n") || !strcmp(r, "OK 1");
+}
+
+/*
+ * System reset drops the events (and the CRW) of the previous life; the
+ * next event is announced again.
+ */
 static void test_reset_drops(void)
 {
     QTestState *s = start(NULL);
 
     qmp_ok(s, "{'execute': 'device_add', 'arguments': {'driver': "
               "'pci-testfn', 'id': 'tf', 'bus': 'pci.0'}}");
+    g_assert_true(crw_pending(s));
     qmp_ok(s, "{'execute': 'system_reset'}");
+    g_assert_false(crw_pending(s));
     expect_no_event(s);
     g_assert_cmpuint(clp_count(s), ==, 1);
+    qmp_ok(s, "{'execute': 'device_add', 'arguments': {'driver': "
+              "'pci-testfn', 'id': 'tf2', 'bus': 'pci.0'}}");
+    g_assert_cmphex(stcrw(s), ==, CRW_CSS_EVT);
+    expect_avail(s, PEC_PLUG, 1, FH_EMUL | 1, false);
     qtest_quit(s);
 }
 
@@ -299,7 +308,6 @@ int main(int argc, char **argv)
     g_test_add_func("/zpci-event/dma-fault", test_dma_fault);
     g_test_add_func("/zpci-event/rpcit-fault", test_rpcit_fault);
     g_test_add_func("/zpci-event/airq-error", test_airq_error);
-    g_test_add_func("/zpci-event/selection-mask", test_selection_mask);
     g_test_add_func("/zpci-event/bound", test_bound);
     g_test_add_func("/zpci-event/reset-drops", test_reset_drops);
     return g_test_run();
