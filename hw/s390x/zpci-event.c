@@ -89,8 +89,13 @@ static void post(const ZpciEvent *ev)
 {
     trace_point("zpci_event", "cc %u pec 0x%04x fh 0x%08x fid 0x%08x", ev->cc,
                 ev->pec, ev->fh, ev->fid);
-    if (zpci_event_queue_push(&machine_events, ev)) {
-        css_crw_queue(CRW_RSC_CSS, CRW_ERC_EVENT, false, 0);
+    if (zpci_event_queue_push(&machine_events, ev) &&
+        !css_crw_queue(CRW_RSC_CSS, CRW_ERC_EVENT, false, 0)) {
+        /*
+         * The report was lost in an overflow (after which Linux does not
+         * ask for events): the next event tries again.
+         */
+        machine_events.reported = false;
     }
 }
 

@@ -301,6 +301,37 @@ static void test_reset_drops(void)
     qtest_quit(s);
 }
 
+/*
+ * The CRW of an event lost because 64 CRWs were waiting: the next event
+ * makes a new one (a guest that got the overflow CRW asks again).
+ */
+static void test_crw_overflow(void)
+{
+    QTestState *s = start(NULL);
+    unsigned n = 0;
+    uint32_t crw;
+
+    for (unsigned i = 0; i < 64; i++) {
+        qmp_ok(s,
+               "{'execute': 'device_add', 'arguments': {'driver': "
+               "'ccw-testdev', 'id': 'c%u'}}",
+               i);
+    }
+    qmp_ok(s, "{'execute': 'device_add', 'arguments': {'driver': "
+              "'pci-testfn', 'id': 'tf', 'bus': 'pci.0'}}");
+    while ((crw = stcrw(s))) {
+        g_assert_cmphex(crw & 0x0fff0000, !=, CRW_CSS_EVT);
+        n++;
+    }
+    g_assert_cmpuint(n, ==, 64); /* the 0x0b one was lost */
+    qmp_ok(s, "{'execute': 'device_add', 'arguments': {'driver': "
+              "'pci-testfn', 'id': 'tf2', 'bus': 'pci.0'}}");
+    g_assert_cmphex(stcrw(s), ==, CRW_CSS_EVT);
+    expect_avail(s, PEC_PLUG, 0, FH_EMUL | 0, true);
+    expect_avail(s, PEC_PLUG, 1, FH_EMUL | 1, false);
+    qtest_quit(s);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -310,5 +341,6 @@ int main(int argc, char **argv)
     g_test_add_func("/zpci-event/airq-error", test_airq_error);
     g_test_add_func("/zpci-event/bound", test_bound);
     g_test_add_func("/zpci-event/reset-drops", test_reset_drops);
+    g_test_add_func("/zpci-event/crw-overflow", test_crw_overflow);
     return g_test_run();
 }
