@@ -8,6 +8,7 @@
 #include "hw/hotplug.h"
 #include "hw/pci/pci-bridge.h"
 #include "hw/s390x/s390-pci-host.h"
+#include "hw/s390x/zpci-event.h"
 
 static S390PciHost *the_host;
 
@@ -182,6 +183,9 @@ static bool host_zpci_plug(S390PciHost *h, ZpciDevice *z, Error **errp)
     pdev = find_pdev_by_id(h->bus, z->target);
     if (pdev && !s390_pci_find_by_pdev(h, pdev)) {
         zpci_attach(z, pdev, host_dma_of(h, pdev));
+        if (DEVICE(z)->hotplugged) {
+            zpci_event_post_avail(ZPCI_PEC_TO_CONFIGURED, z->fh, z->fid);
+        }
     }
     return true;
 }
@@ -261,6 +265,10 @@ static bool host_plug_function(S390PciHost *h, PCIDevice *pdev, Error **errp)
         }
         return false;
     }
+    if (dev->hotplugged) {
+        /* the guest learns of it: reserved -> configured */
+        zpci_event_post_avail(ZPCI_PEC_TO_CONFIGURED, z->fh, z->fid);
+    }
     return true;
 }
 
@@ -298,10 +306,45 @@ static bool host_plug(HotplugHandler *hh, DeviceState *dev, Error **errp)
 }
 
 /*
- * Synchronous removal.  A PCI function takes its zpci with it and a zpci
- * its function, as QEMU removes both.
+ * Removal of a zpci and its PCI function, both at once (either may be
+ * NULL): the PCI device first, as QEMU.  With @report, the guest is told
+ * that a function it could see (standby) became reserved.
  */
-static bool host_unplug(HotplugHandler *hh, DeviceState *dev, Error **errp)
+static void host_remove(S390PciHost *h, ZpciDevice *z, PCIDevice *pdev,
+                        bool report)
+{
+    if (z && z->pdev) {
+        if (report) {
+            zpci_event_post_avail(ZPCI_PEC_TO_RESERVED, z->fh, z->fid);
+        }
+        zpci_detach(z);
+    }
+    if (pdev) {
+        PCIBus *bus = pci_get_bus(pdev);
+        int devfn = pdev->devfn;
+
+        qdev_unrealize(DEVICE(pdev));
+        host_drop_dma(h, bus, devfn);
+        object_unparent(OBJECT(pdev));
+    }
+    if (z) {
+        host_destroy_zpci(z);
+    }
+}
+
+void s390_pci_host_complete_unplug(S390PciHost *h, ZpciDevice *z)
+{
+    host_remove(h, z, z->pdev, true);
+}
+
+/*
+ * device_del of a PCI function or of its zpci: both go.  A function the
+ * guest has configured is asked to go first (PEC 0x0303, again on every
+ * request, as QEMU); its SCLP deconfigure (or a system reset) completes
+ * the removal.  Reserved and standby ones go at once.
+ */
+static bool host_unplug_request(HotplugHandler *hh, DeviceState *dev,
+                                Error **errp)
 {
     S390PciHost *h = S390_PCI_HOST(hh);
     ZpciDevice *z = NULL;
@@ -315,34 +358,37 @@ static bool host_unplug(HotplugHandler *hh, DeviceState *dev, Error **errp)
     if (object_dynamic_cast(OBJECT(dev), TYPE_ZPCI_DEVICE)) {
         z = ZPCI_DEVICE(dev);
         pdev = z->pdev;
-    } else if (object_dynamic_cast(OBJECT(dev), TYPE_PCI_DEVICE)) {
+    } else {
         pdev = PCI_DEVICE(dev);
         z = s390_pci_find_by_pdev(h, pdev);
     }
-    if (z && z->pdev) {
-        zpci_detach(z);
+    if (z && zpci_is_configured(z)) {
+        z->unplug_requested = true;
+        zpci_event_post_avail(ZPCI_PEC_DECONFIG_REQ, z->fh, z->fid);
+        return true;
     }
-    if (pdev) {
-        PCIBus *bus = pci_get_bus(pdev);
-        int devfn = pdev->devfn;
-
-        if (DEVICE(pdev)->realized) {
-            qdev_unrealize(DEVICE(pdev));
-        }
-        host_drop_dma(h, bus, devfn);
-        if (DEVICE(pdev) != dev) {
-            object_unparent(OBJECT(pdev));
-        }
-    }
-    if (z) {
-        if (DEVICE(z)->realized) {
-            qdev_unrealize(DEVICE(z));
-        }
-        if (DEVICE(z) != dev) {
-            object_unparent(OBJECT(z));
-        }
-    }
+    host_remove(h, z, pdev, true);
     return true;
+}
+
+/* System reset: the unplugs the guest did not complete are done now. */
+static void host_complete_pending_unplugs(S390PciHost *h)
+{
+    g_autoptr(GPtrArray) due = g_ptr_array_new();
+
+    for (GList *l = h->zdevs.head; l; l = l->next) {
+        ZpciDevice *z = l->data;
+
+        if (z->unplug_requested) {
+            g_ptr_array_add(due, z);
+        }
+    }
+    for (guint i = 0; i < due->len; i++) {
+        ZpciDevice *z = g_ptr_array_index(due, i);
+
+        zpci_deconfigure(z);
+        host_remove(h, z, z->pdev, false);
+    }
 }
 
 /* ---- bridge numbering (as firmware would, at every reset) ---- */
@@ -366,9 +412,13 @@ static void number_bridges(PCIBus *bus, unsigned *next)
 
 static void host_reset(DeviceState *dev)
 {
+    S390PciHost *h = S390_PCI_HOST(dev);
     unsigned next = 0;
 
-    number_bridges(S390_PCI_HOST(dev)->bus, &next);
+    host_complete_pending_unplugs(h);
+    /* a new guest starts from CLP List: no events of the previous life */
+    zpci_event_reset();
+    number_bridges(h->bus, &next);
 }
 
 static void host_instance_init(Object *obj)
@@ -406,7 +456,7 @@ static void host_class_init(ObjectClass *oc, void *data)
     dc->reset = host_reset;
     hc->pre_plug = host_pre_plug;
     hc->plug = host_plug;
-    hc->unplug = host_unplug;
+    hc->unplug_request = host_unplug_request;
 }
 
 S390PciHost *s390_pci_host_init(Error **errp)

@@ -9,6 +9,7 @@
 #include "hw/qdev-properties.h"
 #include "hw/pci/pci-bridge.h"
 #include "hw/s390x/s390-pci-host.h"
+#include "hw/s390x/zpci-event.h"
 
 static const char *const state_names[] = {
     [ZPCI_FS_RESERVED] = "reserved",
@@ -79,7 +80,7 @@ static void zpci_dma_faulted(void *opaque, ZpciDmaFault fault, uint64_t iova,
 
     trace_point("zpci_dma_fault", "fh 0x%08x %s iova 0x%" PRIx64 " %s", z->fh,
                 zpci_dma_fault_name(fault), iova, is_write ? "write" : "read");
-    zpci_set_error(z);
+    zpci_report_error(z, zpci_dma_fault_pec(fault), iova);
 }
 
 void zpci_attach(ZpciDevice *z, PCIDevice *pdev, ZpciDmaSpace *dma)
@@ -130,6 +131,41 @@ bool zpci_set_error(ZpciDevice *z)
     return true;
 }
 
+bool zpci_report_error(ZpciDevice *z, uint16_t pec, uint64_t faddr)
+{
+    if (!zpci_set_error(z)) {
+        return false; /* in error already (told once), or not enabled */
+    }
+    zpci_event_post_error(pec, z->fh, z->fid, faddr);
+    return true;
+}
+
+void zpci_configure(ZpciDevice *z)
+{
+    z->state = ZPCI_FS_DISABLED;
+}
+
+void zpci_deconfigure(ZpciDevice *z)
+{
+    zpci_disable(z); /* a standby function has no enabled handle */
+    z->state = ZPCI_FS_STANDBY;
+}
+
+/*
+ * The guest's view of a function that goes without its consent (its
+ * zpci replaced by an explicit one at run time): configured -> gone,
+ * then standby -> reserved, as Linux follows them.
+ */
+static void zpci_report_vanished(ZpciDevice *z)
+{
+    if (zpci_is_configured(z)) {
+        zpci_event_post_avail(ZPCI_PEC_CONFIGURED_GONE, z->fh, z->fid);
+    }
+    if (z->state != ZPCI_FS_RESERVED) {
+        zpci_event_post_avail(ZPCI_PEC_TO_RESERVED, z->fh, z->fid);
+    }
+}
+
 /* ---- realize ---- */
 
 /*
@@ -156,6 +192,9 @@ static bool zpci_claim_replacing(S390PciHost *h, ZpciDevice *z,
     }
     z->ids_held = true;
     if (prev) {
+        if (DEVICE(z)->hotplugged) {
+            zpci_report_vanished(prev);
+        }
         zpci_detach(prev);
         qdev_unrealize(DEVICE(prev));
         object_unparent(OBJECT(prev));

@@ -11,6 +11,7 @@
 #include "target/s390x/cpu.h"
 #include "target/s390x/pci-insn.h"
 #include "hw/s390x/s390-pci-host.h"
+#include "hw/s390x/zpci-sclp.h"
 
 static void qtest_s390_reply(Chardev *chr, gchar **words, int r)
 {
@@ -226,6 +227,36 @@ static void qtest_s390_zpci_error(Chardev *chr, gchar **words)
     z = h ? s390_pci_find_by_fh(h, fh) : NULL;
     qtest_sendf(chr, "OK %s\n", z && zpci_set_error(z) ? "error" : "none");
 }
+
+/*
+ * s390_zpci_sclp FID on|off: SCLP configure / deconfigure of the PCI
+ * function FID, as the SCLP command will do it: "OK 0xRRRR", the SCLP
+ * response code (test aid until SERVC carries the command)
+ */
+static void qtest_s390_zpci_sclp(Chardev *chr, gchar **words)
+{
+    uint64_t fid;
+    bool on;
+
+    if (!qtest_s390_args(chr, words, 1, &fid)) {
+        return;
+    }
+    if (fid > UINT32_MAX || !words[2] ||
+        (strcmp(words[2], "on") && strcmp(words[2], "off"))) {
+        qtest_sendf(chr, "ERR usage: s390_zpci_sclp FID on|off\n");
+        return;
+    }
+    on = !strcmp(words[2], "on");
+    qtest_sendf(chr, "OK 0x%04x\n",
+                on ? zpci_sclp_configure(fid) : zpci_sclp_deconfigure(fid));
+}
+
+static void qtest_s390_register_zpci_sclp(void)
+{
+    qtest_register_command("s390_zpci_sclp", qtest_s390_zpci_sclp);
+}
+
+type_init(qtest_s390_register_zpci_sclp)
 
 /* ---- adapter interruptions ---- */
 

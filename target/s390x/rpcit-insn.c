@@ -69,7 +69,7 @@ int pci_insn_rpcit(CPUS390XState *env, int r1, int r2)
     case ZPCI_RPCIT_FAULT:
         trace_point("zpci_rpcit_fault", "fh 0x%08x %s at 0x%" PRIx64, z->fh,
                     zpci_dma_fault_name(res.fault), res.fault_addr);
-        zpci_set_error(z);
+        zpci_report_error(z, zpci_dma_fault_pec(res.fault), res.fault_addr);
         rpcit_status(reg, ZPCI_ST_FUNC_IN_ERR);
         return 1;
     default:

@@ -323,6 +323,8 @@ static void test_unplug_registered(void)
     g_assert_cmpint(rpcit(s, fh, IOVA, 0x2000, &st), ==, 0);
     qtest_qmp_assert_success(
         s, "{'execute': 'device_del', 'arguments': {'id': 'tf'}}");
+    /* the guest completes the unplug: SCLP deconfigure */
+    g_assert_cmpstr(sclp_zpci(s, 0, false), ==, "OK 0x0020");
     g_assert_cmpint(rpcit(s, fh, IOVA, 0x1000, &st), ==, 3);
     qtest_qmp_assert_success(
         s, "{'execute': 'device_add', 'arguments': {'driver': 'pci-testfn', "

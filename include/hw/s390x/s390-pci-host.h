@@ -98,7 +98,8 @@ typedef struct ZpciDevice {
     bool idx_held;  /* idx is in the bridge's table */
     uint32_t fh;    /* function handle */
     ZpciState state;
-    PCIDevice *pdev; /* the target, once plugged; NULL: reserved */
+    bool unplug_requested; /* device_del: waits for the guest's deconfigure */
+    PCIDevice *pdev;       /* the target, once plugged; NULL: reserved */
     ZpciDmaSpace *dma;
     /* what PCI LOAD/STORE reach: each implemented BAR's region tree */
     AddressSpace bar_as[PCI_NUM_BARS];
@@ -148,6 +149,12 @@ ZpciDevice *s390_pci_find_by_pdev(S390PciHost *h, PCIDevice *pdev);
 
 /* The bridge forgets @z (its index and list place); zpci unrealize. */
 void s390_pci_host_forget(S390PciHost *h, ZpciDevice *z);
+/*
+ * Finish the unplug of @z and its PCI function (requested by device_del,
+ * now deconfigured by the guest): the guest is told standby -> reserved,
+ * both devices go (DEVICE_DELETED).  @z is freed.
+ */
+void s390_pci_host_complete_unplug(S390PciHost *h, ZpciDevice *z);
 
 /* --- zpci device life (zpci-device.c, used by the bridge) --- */
 /* Attach @pdev (plugged) to @z: state configured-disabled, handle kind. */
@@ -173,5 +180,15 @@ bool zpci_airq_deliver(ZpciDevice *z, uint64_t addr, uint32_t data);
  * fault makes it; false in any other state.
  */
 bool zpci_set_error(ZpciDevice *z);
+/*
+ * The same, and the guest gets an error event (@pec, failing address
+ * @faddr) for the function; false (no event) in any other state, the
+ * error state included: one event per entry into the error state.
+ */
+bool zpci_report_error(ZpciDevice *z, uint16_t pec, uint64_t faddr);
+/* SCLP configure (standby -> configured, disabled) / deconfigure (any
+ * configured state -> standby: disabled, registrations dropped). */
+void zpci_configure(ZpciDevice *z);
+void zpci_deconfigure(ZpciDevice *z);
 
 #endif
