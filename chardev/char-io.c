@@ -18,9 +18,13 @@ static void chr_event(Chardev *chr, ChrEvent ev)
     }
 }
 
-static void chr_drop_connection(Chardev *chr)
+void chr_drop_connection(Chardev *chr)
 {
+    bool dead = chr->out_dead;
+
     chr_out_reset(chr);
+    /* a descriptor we do not own stays; its failed output stays dropped */
+    chr->out_dead = dead && !chr->owns_fds;
     if (chr->in_watch) {
         g_source_remove(chr->in_watch);
         chr->in_watch = 0;
@@ -90,9 +94,12 @@ static guint chr_fd_add(int fd, GIOCondition cond, GUnixFDSourceFunc fn,
 
 void chr_update_watches(Chardev *chr)
 {
-    /* a peer whose output backlog is over the bound is not read */
+    /*
+     * a peer whose output backlog is over the bound is not read, nor one
+     * that cannot take output any more (its connection is being dropped)
+     */
     bool want_in = chr->ops && chr->connected && chr->fd_in >= 0 &&
-                   !chr->out_throttled;
+                   !chr->out_throttled && !chr->out_dead;
     bool want_listen = chr->listen_fd >= 0 && !chr->connected;
 
     if (want_in && !chr->in_watch) {

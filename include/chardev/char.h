@@ -65,7 +65,9 @@ void qemu_chr_fe_deinit(Chardev *chr);
 /*
  * Send all of @buf without blocking: what the peer does not take now is
  * queued and written when it can take it. Returns len, or -EPIPE once a
- * write to the peer failed (later output is dropped until it reconnects).
+ * write to the peer failed: later output is dropped, no more input is
+ * read, and the connection is dropped from the main loop soon after
+ * (CHR_EVENT_CLOSED; a server then takes the next client).
  * While more than 1 MiB waits, the chardev reads no input from the peer
  * (qemu_chr_fe_throttled()); reading resumes at 256 KiB.
  */

@@ -209,6 +209,68 @@ static void test_flood_then_hang_up(void)
     rmdir(dir);
 }
 
+/*
+ * A flooder whose connection stops taking output while its requests are
+ * held: it shuts down its reading side and reads what was already on its
+ * socket, so the emulator's next write fails. The emulator drops the
+ * connection (the held requests go with it) and serves the next client;
+ * it does not keep the dead connection, reading and holding requests it
+ * can never answer.
+ */
+static void test_flood_then_writes_fail(void)
+{
+    g_autofree char *dir = g_dir_make_tmp("qmp-flood-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename(dir, "flood.sock", NULL);
+    g_autofree char *args = g_strdup_printf(
+        "-machine s390-ccw-virtio -nodefaults -qmp unix:%s,server=on,wait=off",
+        path);
+    QTestState *s = qtest_init(args);
+    g_autoptr(GString) in = g_string_new(NULL);
+    g_autoptr(GString) rest = g_string_new(NULL);
+    int fd = client_connect(path);
+    g_autofree char *greeting = client_line(fd, in);
+    g_autofree char *again = NULL;
+    struct timeval tv = { .tv_sec = 10 };
+    char buf[65536];
+    gint64 t0;
+    ssize_t n;
+
+    g_assert_cmpint(write(fd, "{\"execute\": \"qmp_capabilities\"}\n", 32), ==,
+                    32);
+    g_assert_cmpint(flood(fd, rest), >, 1000);
+    /* the emulator holds requests now; its next write will fail */
+    g_assert_cmpint(shutdown(fd, SHUT_RD), ==, 0);
+    while ((n = read(fd, buf, sizeof(buf))) > 0) {
+        continue;
+    }
+    /* the emulator hangs up: the flooder's writes fail before long */
+    t0 = g_get_monotonic_time();
+    for (;;) {
+        n = send(fd, "{\"execute\": \"query-status\"}\n", 29,
+                 MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (n < 0 && errno == EPIPE) {
+            break;
+        }
+        g_assert_true(n > 0 || errno == EAGAIN);
+        if (g_get_monotonic_time() - t0 > 10 * G_USEC_PER_SEC) {
+            g_error("the emulator kept a connection whose writes fail");
+        }
+        g_usleep(10 * 1000);
+    }
+    close(fd);
+    assert_responsive(s);
+    g_string_truncate(in, 0);
+    fd = client_connect(path);
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+    again = client_line(fd, in);
+    g_assert_nonnull(strstr(again, "\"QMP\""));
+    close(fd);
+    assert_responsive(s);
+    qtest_quit(s);
+    unlink(path);
+    rmdir(dir);
+}
+
 /* The qtest client asks for 2 MiB replies and does not read them. */
 static void test_qtest_flood(void)
 {
@@ -242,5 +304,6 @@ int main(int argc, char **argv)
     g_test_add_func("/qmp-flood/qmp-client", test_qmp_flood);
     g_test_add_func("/qmp-flood/qtest-client", test_qtest_flood);
     g_test_add_func("/qmp-flood/hang-up", test_flood_then_hang_up);
+    g_test_add_func("/qmp-flood/writes-fail", test_flood_then_writes_fail);
     return g_test_run();
 }
