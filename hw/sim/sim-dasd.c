@@ -220,8 +220,7 @@ void sim_dasd_start(SimDasd *d, const uint8_t *orb12,
     d->done = done;
     d->opaque = opaque;
     if (d->latency_ns) {
-        timer_mod_ns(d->timer, qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) +
-                                   (int64_t)MIN(d->latency_ns, INT64_MAX / 2));
+        timer_mod_in_ns(d->timer, d->latency_ns);
     } else {
         d->idle = g_idle_add(sim_dasd_run_idle, d);
     }
