@@ -5,8 +5,16 @@
  * lines that arrive in many reads. Run under UBSan (build-san) with
  * halt_on_error, any overflow would end the emulator.
  */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <sys/un.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "libqtest.h"
@@ -177,6 +185,141 @@ static void test_long_line(void)
     qtest_quit(s);
 }
 
+/* Longest line the server buffers (QTEST_MAX_LINE) */
+#define LINE_MAX_BYTES ((size_t)2 * (128 << 20) + 4096)
+
+static int qtest_connect(const char *path)
+{
+    struct sockaddr_un sun = { .sun_family = AF_UNIX };
+    struct timeval tv = { .tv_sec = 10 };
+    int fd;
+
+    for (int i = 0; i < 500; i++) {
+        fd = socket(AF_UNIX, SOCK_STREAM, 0);
+        g_assert_cmpint(fd, >=, 0);
+        g_strlcpy(sun.sun_path, path, sizeof(sun.sun_path));
+        if (connect(fd, (struct sockaddr *)&sun, sizeof(sun)) == 0) {
+            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+            return fd;
+        }
+        close(fd);
+        g_usleep(20 * 1000);
+    }
+    g_error("cannot connect to the qtest socket %s", path);
+}
+
+/* One reply line from @fd ("" at EOF); g_free it. */
+static char *qtest_fd_line(int fd)
+{
+    GString *line = g_string_new(NULL);
+    char c;
+
+    for (;;) {
+        ssize_t n = read(fd, &c, 1);
+
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n < 0) {
+            g_error("qtest socket: %s", g_strerror(errno));
+        }
+        if (n == 0 || c == '\n') {
+            return g_string_free(line, FALSE);
+        }
+        g_string_append_c(line, c);
+    }
+}
+
+/*
+ * A line longer than the longest legal command, without a newline, is a
+ * protocol error: the server says so on stderr and closes the connection
+ * instead of buffering it without bound, and takes the next client.
+ */
+static void test_line_overflow(void)
+{
+    g_autofree char *dir = g_dir_make_tmp("qtest-line-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename(dir, "qtest.sock", NULL);
+    g_autofree char *errpath = g_build_filename(dir, "stderr", NULL);
+    g_autofree char *qtest_arg = g_strdup_printf("unix:%s,server=on,wait=off",
+                                                 path);
+    const char *argv[] = {
+        g_getenv("QTEST_QEMU_BINARY"),
+        "-machine",
+        "s390-ccw-virtio",
+        "-nodefaults",
+        "-accel",
+        "qtest",
+        "-display",
+        "none",
+        "-qtest",
+        qtest_arg,
+        "-qtest-log",
+        "none",
+        NULL,
+    };
+    g_autofree char *chunk = g_malloc(1 << 20);
+    g_autofree char *err = NULL;
+    g_autofree char *r = NULL;
+    size_t sent = 0;
+    ssize_t n;
+    GPid pid;
+    int fd, efd, status;
+
+    g_assert_nonnull(argv[0]);
+    efd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    g_assert_cmpint(efd, >=, 0);
+    pid = fork();
+    g_assert_cmpint(pid, >=, 0);
+    if (pid == 0) {
+        /* a failing test does not leave the emulator behind */
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        dup2(efd, STDERR_FILENO);
+        execv(argv[0], (char **)argv);
+        _exit(127);
+    }
+    close(efd);
+    fd = qtest_connect(path);
+    g_assert_cmpint(write(fd, "readb 0x0\n", 10), ==, 10);
+    r = qtest_fd_line(fd);
+    g_assert_cmpstr(r, ==, "OK 0x0000000000000000");
+    g_free(r);
+
+    /* a line just past the limit: refused, the connection closes */
+    memset(chunk, 'a', 1 << 20);
+    while (sent <= LINE_MAX_BYTES) {
+        n = send(fd, chunk, MIN(1 << 20, LINE_MAX_BYTES + 1 - sent),
+                 MSG_NOSIGNAL);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n < 0) {
+            g_assert_cmpint(errno, ==, EPIPE);
+            break;
+        }
+        sent += n;
+    }
+    g_assert_cmpuint(sent, >, LINE_MAX_BYTES - (1 << 20));
+    r = qtest_fd_line(fd);
+    g_assert_cmpstr(r, ==, "");
+    g_free(r);
+    close(fd);
+
+    /* the next client is served */
+    fd = qtest_connect(path);
+    g_assert_cmpint(write(fd, "readb 0x0\n", 10), ==, 10);
+    r = qtest_fd_line(fd);
+    g_assert_cmpstr(r, ==, "OK 0x0000000000000000");
+    close(fd);
+
+    kill(pid, SIGTERM);
+    g_assert_cmpint(waitpid(pid, &status, 0), ==, pid);
+    g_assert_true(g_file_get_contents(errpath, &err, NULL, NULL));
+    g_assert_nonnull(strstr(err, "qtest: command line longer than"));
+    unlink(errpath);
+    unlink(path);
+    rmdir(dir);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -187,5 +330,6 @@ int main(int argc, char **argv)
     g_test_add_func("/qtest-limits/s390-top-addresses",
                     test_s390_top_addresses);
     g_test_add_func("/qtest-limits/long-line", test_long_line);
+    g_test_add_func("/qtest-limits/line-overflow", test_line_overflow);
     return g_test_run();
 }
