@@ -190,6 +190,22 @@ bool qemu_chr_fe_throttled(Chardev *chr)
     return chr->out_throttled;
 }
 
+size_t qemu_chr_fe_backlog(Chardev *chr)
+{
+    return chr->outq->len;
+}
+
+void qemu_chr_fe_hang_up(Chardev *chr)
+{
+    if (chr->connected && !chr->out_dead) {
+        if (chr->out_watch) {
+            g_source_remove(chr->out_watch);
+            chr->out_watch = 0;
+        }
+        chr_out_fail(chr);
+    }
+}
+
 void chr_out_reset(Chardev *chr)
 {
     if (chr->out_watch) {

@@ -271,6 +271,59 @@ static void test_flood_then_writes_fail(void)
     rmdir(dir);
 }
 
+/*
+ * A client that negotiates and then never reads: the events for it queue
+ * up to a bound, then its connection is dropped (it reads what was on its
+ * socket, then EOF) and the next client is served.
+ */
+static void test_events_never_read(void)
+{
+    g_autofree char *dir = g_dir_make_tmp("qmp-flood-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename(dir, "events.sock", NULL);
+    g_autofree char *args = g_strdup_printf(
+        "-machine s390-ccw-virtio -nodefaults -qmp unix:%s,server=on,wait=off",
+        path);
+    QTestState *s = qtest_init(args);
+    g_autoptr(GString) in = g_string_new(NULL);
+    int fd = client_connect(path);
+    g_autofree char *greeting = client_line(fd, in);
+    g_autofree char *caps = NULL;
+    g_autofree char *again = NULL;
+    struct timeval tv = { .tv_sec = 10 };
+    char buf[65536];
+    size_t got = 0;
+    ssize_t n;
+
+    g_assert_cmpint(write(fd, "{\"execute\": \"qmp_capabilities\"}\n", 32), ==,
+                    32);
+    caps = client_line(fd, in);
+    g_assert_nonnull(strstr(caps, "\"return\""));
+    /* about 5 MiB of STOP and RESUME events, over the 4 MiB bound */
+    for (int i = 0; i < 32000; i++) {
+        json_object_unref(qtest_qmp(s, "{'execute': 'stop'}"));
+        json_object_unref(qtest_qmp(s, "{'execute': 'cont'}"));
+    }
+    assert_responsive(s);
+    /* the idle client finds its connection closed behind its backlog */
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+    while ((n = read(fd, buf, sizeof(buf))) > 0) {
+        got += n;
+    }
+    g_test_message("%zu bytes of events before EOF", got);
+    g_assert_cmpint(n, ==, 0);
+    g_assert_cmpuint(got, <, 8 << 20);
+    close(fd);
+    g_string_truncate(in, 0);
+    fd = client_connect(path);
+    again = client_line(fd, in);
+    g_assert_nonnull(strstr(again, "\"QMP\""));
+    close(fd);
+    assert_responsive(s);
+    qtest_quit(s);
+    unlink(path);
+    rmdir(dir);
+}
+
 /* The qtest client asks for 2 MiB replies and does not read them. */
 static void test_qtest_flood(void)
 {
@@ -305,5 +358,6 @@ int main(int argc, char **argv)
     g_test_add_func("/qmp-flood/qtest-client", test_qtest_flood);
     g_test_add_func("/qmp-flood/hang-up", test_flood_then_hang_up);
     g_test_add_func("/qmp-flood/writes-fail", test_flood_then_writes_fail);
+    g_test_add_func("/qmp-flood/events-never-read", test_events_never_read);
     return g_test_run();
 }
