@@ -203,6 +203,50 @@ static void test_reject(Fixture *f, gconstpointer data)
     g_assert_cmphex(f->res.sense[7], ==, DASD_SENSE7_INVALID_SEQ);
 }
 
+/*
+ * Each Locate Record operation allows only some orientations (the 3990's
+ * table); a reserved combination is a command reject, invalid parameter,
+ * and moves nothing. Count orientation goes with every operation.
+ */
+static void test_locate_orientation(Fixture *f, gconstpointer data)
+{
+    static const struct {
+        uint8_t byte0;
+        bool ok;
+    } cases[] = {
+        { 0x46, true },  /* home address: read data */
+        { 0x56, true },  /* home address: read any */
+        { 0x43, true },  /* home address: format write */
+        { 0x41, false }, /* home address: write data */
+        { 0x86, true },  /* data: read data */
+        { 0x81, true },  /* data: write data */
+        { 0x83, false }, /* data: format write */
+        { 0xc3, true },  /* index: format write */
+        { 0xd6, true },  /* index: read any */
+        { 0xc6, false }, /* index: read data */
+        { 0xc1, false }, /* index: write data */
+    };
+    uint8_t de[16], lr[16];
+
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        memset(f->prog, 0, sizeof(f->prog));
+        define_extent(f, 0, de, 0xc0, 0, 0, 1112, 14);
+        /* track 0: R1 exists for the count and data orientations */
+        locate(f, 1, lr, cases[i].byte0, 1, 0, 0, 1);
+        f->prog[8 + 1] &= ~CCW_FLAG_CC;
+        run(f);
+        if (cases[i].ok) {
+            g_assert_cmphex(f->res.dstat, ==,
+                            SCSW_DSTAT_CE | SCSW_DSTAT_DE | SCSW_DSTAT_UC);
+            /* the domain is not used up: accepted, then imprecise end */
+            g_assert_cmphex(f->res.sense[1], ==, DASD_SENSE1_IMPRECISE_END);
+        } else {
+            assert_uc(f, DASD_SENSE0_CMD_REJECT, 0, 16);
+            g_assert_cmphex(f->res.sense[7], ==, DASD_SENSE7_INVALID_PARAM);
+        }
+    }
+}
+
 static void test_end_of_cylinder(Fixture *f, gconstpointer data)
 {
     uint8_t seek[6] = { 0, 0, 0, 0, 0, 14 }, cnt[8];
@@ -378,6 +422,7 @@ int main(int argc, char **argv)
     ADD("file-protect", test_file_protect, NULL);
     ADD("readonly", test_readonly, "ro");
     ADD("reject", test_reject, NULL);
+    ADD("locate-orientation", test_locate_orientation, NULL);
     ADD("end-of-cylinder", test_end_of_cylinder, NULL);
     ADD("hostile", test_hostile, NULL);
     ADD("no-data-dc-tic", test_no_data_and_dc_tic, NULL);
