@@ -30,11 +30,7 @@ void chr_out_attach(Chardev *chr, bool make_nonblocking)
         return;
     }
     if (make_nonblocking) {
-        int fl = fcntl(chr->fd_out, F_GETFL);
-
-        if (fl >= 0) {
-            fcntl(chr->fd_out, F_SETFL, fl | O_NONBLOCK);
-        }
+        g_unix_set_fd_nonblocking(chr->fd_out, TRUE, NULL);
     }
     chr->out_nonblock = fd_is_nonblocking(chr->fd_out);
     chr->out_regular = fstat(chr->fd_out, &st) == 0 && S_ISREG(st.st_mode);

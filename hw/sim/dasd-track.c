@@ -31,8 +31,7 @@ DasdStatus dasd_seek(DasdRun *run, uint32_t cyl, uint32_t head)
     uint32_t t;
 
     if (cyl >= run->d->img->cyls || head >= run->d->img->heads) {
-        return dasd_unit_check(run, DASD_SENSE0_CMD_REJECT, 0,
-                               DASD_SENSE7_INVALID_PARAM);
+        return dasd_reject(run, DASD_SENSE7_INVALID_PARAM);
     }
     t = dasd_trackno(run, cyl, head);
     if (t < run->ext_beg || t > run->ext_end) {
@@ -96,8 +95,7 @@ DasdStatus dasd_next_record(DasdRun *run, bool skip_r0, bool mt, CkdRecord *rec)
         }
     }
     /* at most two index passes, or every track of the extent */
-    for (uint32_t guard = 0; guard <= d->img->cyls * d->img->heads + 2;
-         guard++) {
+    for (uint32_t guard = 0; guard <= ckd_image_tracks(d->img) + 2; guard++) {
         uint32_t off = dasd_next_offset(run);
 
         if (!ckd_track_record_at(d->trk, d->img->slot, off, rec)) {

@@ -118,6 +118,21 @@ static void assert_responsive(QTestState *s)
     g_assert_cmpint(g_get_monotonic_time() - t0, <, 5 * G_USEC_PER_SEC);
 }
 
+/* A new client on @path gets the greeting; the emulator stays responsive. */
+static void assert_next_client_served(QTestState *s, const char *path)
+{
+    struct timeval tv = { .tv_sec = 10 };
+    g_autoptr(GString) in = g_string_new(NULL);
+    g_autofree char *greeting = NULL;
+    int fd = client_connect(path);
+
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+    greeting = client_line(fd, in);
+    g_assert_nonnull(strstr(greeting, "\"QMP\""));
+    close(fd);
+    assert_responsive(s);
+}
+
 static void test_qmp_flood(void)
 {
     g_autofree char *dir = g_dir_make_tmp("qmp-flood-XXXXXX", NULL);
@@ -191,19 +206,13 @@ static void test_flood_then_hang_up(void)
     g_autoptr(GString) rest = g_string_new(NULL);
     int fd = client_connect(path);
     g_autofree char *greeting = client_line(fd, in);
-    g_autofree char *again = NULL;
 
     g_assert_cmpint(write(fd, "{\"execute\": \"qmp_capabilities\"}\n", 32), ==,
                     32);
     g_assert_cmpint(flood(fd, rest), >, 1000);
     close(fd);
     assert_responsive(s);
-    g_string_truncate(in, 0);
-    fd = client_connect(path);
-    again = client_line(fd, in);
-    g_assert_nonnull(strstr(again, "\"QMP\""));
-    close(fd);
-    assert_responsive(s);
+    assert_next_client_served(s, path);
     qtest_quit(s);
     unlink(path);
     rmdir(dir);
@@ -229,8 +238,6 @@ static void test_flood_then_writes_fail(void)
     g_autoptr(GString) rest = g_string_new(NULL);
     int fd = client_connect(path);
     g_autofree char *greeting = client_line(fd, in);
-    g_autofree char *again = NULL;
-    struct timeval tv = { .tv_sec = 10 };
     char buf[65536];
     gint64 t0;
     ssize_t n;
@@ -259,13 +266,7 @@ static void test_flood_then_writes_fail(void)
     }
     close(fd);
     assert_responsive(s);
-    g_string_truncate(in, 0);
-    fd = client_connect(path);
-    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
-    again = client_line(fd, in);
-    g_assert_nonnull(strstr(again, "\"QMP\""));
-    close(fd);
-    assert_responsive(s);
+    assert_next_client_served(s, path);
     qtest_quit(s);
     unlink(path);
     rmdir(dir);
@@ -288,7 +289,6 @@ static void test_events_never_read(void)
     int fd = client_connect(path);
     g_autofree char *greeting = client_line(fd, in);
     g_autofree char *caps = NULL;
-    g_autofree char *again = NULL;
     struct timeval tv = { .tv_sec = 10 };
     char buf[65536];
     size_t got = 0;
@@ -313,12 +313,7 @@ static void test_events_never_read(void)
     g_assert_cmpint(n, ==, 0);
     g_assert_cmpuint(got, <, 8 << 20);
     close(fd);
-    g_string_truncate(in, 0);
-    fd = client_connect(path);
-    again = client_line(fd, in);
-    g_assert_nonnull(strstr(again, "\"QMP\""));
-    close(fd);
-    assert_responsive(s);
+    assert_next_client_served(s, path);
     qtest_quit(s);
     unlink(path);
     rmdir(dir);
