@@ -248,6 +248,8 @@ DasdStatus dasd_command(DasdRun *run, uint8_t cmd, DasdXfer *x)
     if (cmd != 0x3e) {
         run->rssd_ready = false;
     }
+    run->after_r0_advance = run->r0_advanced;
+    run->r0_advanced = false;
     switch (cmd) {
     case 0x03: /* NOOP */
         x->dev_len = x->total;

@@ -54,6 +54,12 @@ typedef struct DasdRun {
     uint8_t lr_op;
     uint32_t lr_left; /* records of the domain not yet used */
     bool in_domain;   /* the current command works in the domain */
+    /*
+     * A Write R0 in a format write domain began the next track (set by
+     * it, seen by the command right after it, see dasd_cmd_write_r0())
+     */
+    bool r0_advanced;
+    bool after_r0_advance;
     /* position */
     uint32_t cyl, head;
     bool trk_loaded;

@@ -291,9 +291,78 @@ static void test_linux_life(void)
     fx_end(&f);
 }
 
+/*
+ * dasdfmt's default (write record zero) over tracks @t0..@t1, as Linux
+ * builds it: one Locate Record (format write, oriented to the home
+ * address) for RPT records per track plus one, then per track Write R0
+ * and the records, each later track's R1 with Write CKD Next Track.
+ */
+static int lx_format_r0(Fx *f, uint32_t t0, uint32_t t1)
+{
+    int i = 2;
+
+    lx_de(f, 0, 0xc0, t0, t1);
+    lx_lr(f, 1, 0, 0x43, RPT * (t1 - t0 + 1) + 1, t0, 0, BLK);
+    for (uint32_t t = t0; t <= t1; t++) {
+        uint8_t c[8];
+
+        lx_count(c, t, 0, 0, 8);
+        qtest_memwrite(f->s, LX_CNT + i * 8, c, 8);
+        lx_ccw(f, i, 0x15, F_SLI | F_CC, 8, LX_CNT + i * 8);
+        i++;
+        for (int r = 1; r <= RPT; r++, i++) {
+            lx_count(c, t, r, 0, BLK);
+            qtest_memwrite(f->s, LX_CNT + i * 8, c, 8);
+            lx_ccw(f, i, r == 1 && t != t0 ? 0x9d : 0x1d,
+                   F_SLI | (t == t1 && r == RPT ? 0 : F_CC), 8, LX_CNT + i * 8);
+        }
+    }
+    lx_run(f);
+    return i;
+}
+
+/* Every track of a multi-track format with record zero gets its R0 */
+static void test_format_r0(void)
+{
+    g_autofree uint8_t *trk = g_malloc(TRK_SLOT);
+    static const uint8_t junk[8] = { 0xaa, 0xaa, 0xaa, 0xaa,
+                                     0xaa, 0xaa, 0xaa, 0xaa };
+    Fx f = { 0 };
+    int fd, n;
+
+    fx_start_std(&f, 0);
+    sch_enable(f.s, SID(0));
+    /* R0's data on tracks 30..39 is not what a format writes */
+    fd = open(f.img, O_WRONLY);
+    g_assert_cmpint(fd, >=, 0);
+    for (uint32_t t = 30; t <= 39; t++) {
+        g_assert_cmpint(pwrite(fd, junk, 8, 512 + (off_t)t * TRK_SLOT + 13), ==,
+                        8);
+    }
+    close(fd);
+    n = lx_format_r0(&f, 30, 39);
+    lx_ok(&f, n, 0);
+    for (uint32_t t = 30; t <= 39; t++) {
+        uint8_t want[8];
+
+        image_track(&f, t, trk);
+        lx_count(want, t, 0, 0, 8);
+        g_assert_cmpmem(trk + 5, 8, want, 8);
+        g_assert_cmpmem(trk + 13, 8, "\0\0\0\0\0\0\0\0", 8);
+        for (int r = 1; r <= RPT; r++) {
+            lx_count(want, t, r, 0, BLK);
+            g_assert_cmpmem(trk + 21 + (r - 1) * (8 + BLK), 8, want, 8);
+        }
+        g_assert_cmpmem(trk + 21 + RPT * (8 + BLK), 8,
+                        "\xff\xff\xff\xff\xff\xff\xff\xff", 8);
+    }
+    fx_end(&f);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/dasd-linux/life", test_linux_life);
+    g_test_add_func("/dasd-linux/format-r0", test_format_r0);
     return g_test_run();
 }
