@@ -359,10 +359,49 @@ static void test_format_r0(void)
     fx_end(&f);
 }
 
+/*
+ * The analysis on a volume whose first tracks were never formatted (the
+ * image holds zeros there, as an extended file does): Linux takes "no
+ * record found" on the search for the analysis records as "unformatted",
+ * which a 3390 answers for a track without records.
+ */
+static void test_unformatted(void)
+{
+    g_autofree uint8_t *zero = g_malloc0(TRK_SLOT);
+    Fx f = { 0 };
+    int fd;
+
+    fx_start_std(&f, 0);
+    sch_enable(f.s, SID(0));
+    fd = open(f.img, O_WRONLY);
+    g_assert_cmpint(fd, >=, 0);
+    for (uint32_t t = 0; t <= 2; t++) {
+        g_assert_cmpint(pwrite(fd, zero, TRK_SLOT, 512 + (off_t)t * TRK_SLOT),
+                        ==, TRK_SLOT);
+    }
+    close(fd);
+    lx_de(&f, 0, 0x40, 0, 2);
+    lx_lr(&f, 1, 0, 0x06, 4, 0, 0, 0);
+    for (int i = 0; i < 4; i++) {
+        lx_ccw(&f, 2 + i, 0x12, F_CC, 8, LX_DATA + 8 * i);
+    }
+    qtest_writeb(f.s, LX_CCW + 5 * 8 + 1, 0);
+    lx_run(&f);
+    assert_uc(f.s, LX_CCW + 2 * 8, 0x00, 0x08); /* no record found */
+    /* Read Record 0 of an unformatted track: no record either */
+    lx_de(&f, 0, 0x40, 1, 1);
+    lx_lr(&f, 1, 0, 0x56, 1, 1, 0, 0);
+    lx_ccw(&f, 2, 0x16, F_SLI, 8, LX_DATA);
+    lx_run(&f);
+    assert_uc(f.s, LX_CCW + 3 * 8, 0x00, 0x08);
+    fx_end(&f);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/dasd-linux/life", test_linux_life);
     g_test_add_func("/dasd-linux/format-r0", test_format_r0);
+    g_test_add_func("/dasd-linux/unformatted", test_unformatted);
     return g_test_run();
 }
