@@ -14,6 +14,7 @@ typedef enum DasdStatus {
     DASD_OK_UX,      /* ... with unit exception (end of file) */
     DASD_UNIT_CHECK, /* sense prepared in run->sense */
     DASD_PROG_CHECK, /* channel-program check */
+    DASD_AGAIN,      /* the slice's tracks are used up: continue later */
 } DasdStatus;
 
 typedef enum DasdOrient {
@@ -66,6 +67,10 @@ typedef struct DasdRun {
     DasdOrient orient;
     CkdRecord cur;
     unsigned index_passes;
+    /* tracks this slice may still read (see dasd3390_exec_slice()) */
+    uint32_t loads_left;
+    /* a walk over records stopped at a slice's end: it goes on */
+    bool walk_resume;
     uint8_t io[CKD_COUNT_SIZE + 255 + 65535];
 } DasdRun;
 

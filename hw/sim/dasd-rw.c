@@ -67,7 +67,8 @@ static DasdStatus dasd_domain(DasdRun *run, uint8_t cmd)
  */
 static DasdStatus dasd_target(DasdRun *run, bool mt, CkdRecord *rec)
 {
-    if (run->orient == DASD_AT_COUNT) {
+    /* (a walk that goes on has passed counts of records it did not take) */
+    if (run->orient == DASD_AT_COUNT && !run->walk_resume) {
         *rec = run->cur;
         return DASD_OK;
     }

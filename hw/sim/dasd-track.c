@@ -15,6 +15,10 @@ uint32_t dasd_trackno(const DasdRun *run, uint32_t cyl, uint32_t head)
 
 static DasdStatus dasd_load(DasdRun *run, uint32_t cyl, uint32_t head)
 {
+    if (!run->loads_left) {
+        return DASD_AGAIN; /* nothing changed: the CCW runs again later */
+    }
+    run->loads_left--;
     if (!ckd_image_read_track(run->d->img, cyl, head, run->d->trk, NULL)) {
         return dasd_unit_check(run, DASD_SENSE0_EQUIPMENT_CHECK, 0, 0);
     }
@@ -100,6 +104,10 @@ DasdStatus dasd_next_record(DasdRun *run, bool skip_r0, bool mt, CkdRecord *rec)
 
         if (!ckd_track_record_at(d->trk, d->img->slot, off, rec)) {
             st = dasd_end_of_track(run, mt);
+            if (st == DASD_AGAIN) {
+                /* the CCW runs again and walks on from this position */
+                run->walk_resume = true;
+            }
             if (st != DASD_OK) {
                 return st;
             }

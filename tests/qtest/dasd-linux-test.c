@@ -397,11 +397,55 @@ static void test_unformatted(void)
     fx_end(&f);
 }
 
+/*
+ * A Read Data whose Locate Record domain spans the volume walks 16,000
+ * empty tracks: it runs in slices between which the emulator serves its
+ * clients (the I/O is still in progress when the next command comes),
+ * and ends as one run would, file protected at the end of the extent.
+ */
+static void test_long_walk(void)
+{
+    g_autofree char *want = g_strdup_printf("OK 0x%08x 0x%08x %d", SID(0),
+                                            INTPARM, ISC);
+    g_autofree char *got = NULL;
+    int answered;
+    Fx f = { 0 };
+
+    fx_start_std(&f, 0);
+    sch_enable(f.s, SID(0));
+    lx_de(&f, 0, 0x40, 1, 1113 * 15 - 1);
+    lx_lr(&f, 1, 0, 0x46, 1, 1, 0, 0);
+    lx_ccw(&f, 2, 0x06, 0, BLK, LX_DATA);
+    qtest_writel(f.s, ORB_ADDR, INTPARM);
+    qtest_writel(f.s, ORB_ADDR + 4, (uint32_t)ORB_FMT1 << 16 | 0x8000);
+    qtest_writel(f.s, ORB_ADDR + 8, LX_CCW);
+    qtest_memset(f.s, IRB_ADDR, 0xee, 96);
+    g_assert_cmpint(inst(f.s, "s390_ssch 0x%x 0x%x", SID(0), ORB_ADDR), ==, 0);
+    /* still running: no status yet */
+    g_assert_cmpint(inst(f.s, "s390_tsch 0x%x 0x%x", SID(0), IRB_ADDR), ==, 1);
+    for (answered = 0; answered < 60000; answered++) {
+        g_free(got);
+        got = cmd(f.s, "s390_io_intr");
+        if (strcmp(got, "OK none")) {
+            break;
+        }
+        g_usleep(500);
+    }
+    g_assert_cmpstr(got, ==, want);
+    /* hundreds of slices: the emulator answered between them */
+    g_test_message("%d polls answered during the walk", answered);
+    g_assert_cmpint(answered, >=, 20);
+    g_assert_cmpint(inst(f.s, "s390_tsch 0x%x 0x%x", SID(0), IRB_ADDR), ==, 0);
+    assert_uc(f.s, LX_CCW + 3 * 8, 0x00, 0x04); /* file protected */
+    fx_end(&f);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/dasd-linux/life", test_linux_life);
     g_test_add_func("/dasd-linux/format-r0", test_format_r0);
     g_test_add_func("/dasd-linux/unformatted", test_unformatted);
+    g_test_add_func("/dasd-linux/long-walk", test_long_walk);
     return g_test_run();
 }
