@@ -39,8 +39,9 @@ void chr_out_attach(Chardev *chr, bool make_nonblocking)
 
 /*
  * Write what fd_out takes now from @p. A descriptor we may not make
- * non-blocking (stdout, a terminal shared with the shell) is first polled
- * and given at most PIPE_BUF bytes, which a writable pipe or terminal takes
+ * non-blocking (stdout shared with the shell: a pipe; a terminal only when
+ * it could not be opened again, see chr_stdio_reopen_tty()) is first polled
+ * and given at most PIPE_BUF bytes, which a writable pipe takes
  * without blocking. Returns the bytes written, or -1 on a write error.
  */
 static ssize_t chr_out_try(Chardev *chr, const uint8_t *p, size_t len)

@@ -14,6 +14,7 @@ struct Chardev {
     bool connected;
     bool owns_fds; /* close fd_in/fd_out on disconnect */
     bool is_stdio;
+    bool out_reopened; /* fd_out is our own open of stdout's terminal */
     char *unlink_path; /* socket path to remove at cleanup */
     guint in_watch;
     guint listen_watch;

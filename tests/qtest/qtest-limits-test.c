@@ -15,6 +15,7 @@
 #include <sys/time.h>
 #include <sys/un.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "libqtest.h"
@@ -235,48 +236,77 @@ static char *qtest_fd_line(int fd)
  * protocol error: the server says so on stderr and closes the connection
  * instead of buffering it without bound, and takes the next client.
  */
+/*
+ * Start the emulator serving qtest on a listening socket @path (no
+ * libqtest: the test plays the client itself), with @extra arguments and
+ * the given descriptors (-1: inherit) as its stdin, stdout and stderr.
+ */
+static GPid spawn_emulator(const char *path, const char *const *extra,
+                           int in_fd, int out_fd, int err_fd)
+{
+    g_autofree char *qtest_arg = g_strdup_printf("unix:%s,server=on,wait=off",
+                                                 path);
+    g_autoptr(GPtrArray) argv = g_ptr_array_new();
+    const char *fixed[] = {
+        "-machine", "s390-ccw-virtio", "-nodefaults", "-accel",
+        "qtest",    "-display",        "none",        "-qtest",
+        qtest_arg,  "-qtest-log",      "none",
+    };
+    GPid pid;
+
+    g_assert_nonnull(g_getenv("QTEST_QEMU_BINARY"));
+    g_ptr_array_add(argv, (gpointer)g_getenv("QTEST_QEMU_BINARY"));
+    for (size_t i = 0; i < G_N_ELEMENTS(fixed); i++) {
+        g_ptr_array_add(argv, (gpointer)fixed[i]);
+    }
+    for (size_t i = 0; extra && extra[i]; i++) {
+        g_ptr_array_add(argv, (gpointer)extra[i]);
+    }
+    g_ptr_array_add(argv, NULL);
+    pid = fork();
+    g_assert_cmpint(pid, >=, 0);
+    if (pid == 0) {
+        /* a failing test does not leave the emulator behind */
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (in_fd >= 0) {
+            dup2(in_fd, STDIN_FILENO);
+        }
+        if (out_fd >= 0) {
+            dup2(out_fd, STDOUT_FILENO);
+        }
+        if (err_fd >= 0) {
+            dup2(err_fd, STDERR_FILENO);
+        }
+        execv(argv->pdata[0], (char **)argv->pdata);
+        _exit(127);
+    }
+    return pid;
+}
+
+static void stop_emulator(GPid pid)
+{
+    int status;
+
+    kill(pid, SIGTERM);
+    g_assert_cmpint(waitpid(pid, &status, 0), ==, pid);
+}
+
 static void test_line_overflow(void)
 {
     g_autofree char *dir = g_dir_make_tmp("qtest-line-XXXXXX", NULL);
     g_autofree char *path = g_build_filename(dir, "qtest.sock", NULL);
     g_autofree char *errpath = g_build_filename(dir, "stderr", NULL);
-    g_autofree char *qtest_arg = g_strdup_printf("unix:%s,server=on,wait=off",
-                                                 path);
-    const char *argv[] = {
-        g_getenv("QTEST_QEMU_BINARY"),
-        "-machine",
-        "s390-ccw-virtio",
-        "-nodefaults",
-        "-accel",
-        "qtest",
-        "-display",
-        "none",
-        "-qtest",
-        qtest_arg,
-        "-qtest-log",
-        "none",
-        NULL,
-    };
     g_autofree char *chunk = g_malloc(1 << 20);
     g_autofree char *err = NULL;
     g_autofree char *r = NULL;
     size_t sent = 0;
     ssize_t n;
     GPid pid;
-    int fd, efd, status;
+    int fd, efd;
 
-    g_assert_nonnull(argv[0]);
     efd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
     g_assert_cmpint(efd, >=, 0);
-    pid = fork();
-    g_assert_cmpint(pid, >=, 0);
-    if (pid == 0) {
-        /* a failing test does not leave the emulator behind */
-        prctl(PR_SET_PDEATHSIG, SIGKILL);
-        dup2(efd, STDERR_FILENO);
-        execv(argv[0], (char **)argv);
-        _exit(127);
-    }
+    pid = spawn_emulator(path, NULL, -1, -1, efd);
     close(efd);
     fd = qtest_connect(path);
     g_assert_cmpint(write(fd, "readb 0x0\n", 10), ==, 10);
@@ -311,11 +341,66 @@ static void test_line_overflow(void)
     g_assert_cmpstr(r, ==, "OK 0x0000000000000000");
     close(fd);
 
-    kill(pid, SIGTERM);
-    g_assert_cmpint(waitpid(pid, &status, 0), ==, pid);
+    stop_emulator(pid);
     g_assert_true(g_file_get_contents(errpath, &err, NULL, NULL));
     g_assert_nonnull(strstr(err, "qtest: command line longer than"));
     unlink(errpath);
+    unlink(path);
+    rmdir(dir);
+}
+
+/*
+ * QMP on stdio with stdout a terminal nobody reads: the replies queue
+ * (the emulator writes the terminal through a non-blocking descriptor of
+ * its own) instead of blocking the emulator in a write the terminal
+ * cannot take; qtest keeps answering.
+ */
+static void test_tty_stdout(void)
+{
+    g_autofree char *dir = g_dir_make_tmp("qtest-tty-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename(dir, "qtest.sock", NULL);
+    static const char *const extra[] = { "-qmp", "stdio", NULL };
+    g_autofree char *r = NULL;
+    struct termios tio;
+    int master, slave, in[2], fd, fl;
+    GPid pid;
+
+    master = posix_openpt(O_RDWR | O_NOCTTY);
+    g_assert_cmpint(master, >=, 0);
+    g_assert_cmpint(grantpt(master), ==, 0);
+    g_assert_cmpint(unlockpt(master), ==, 0);
+    slave = open(ptsname(master), O_RDWR | O_NOCTTY);
+    g_assert_cmpint(slave, >=, 0);
+    g_assert_cmpint(tcgetattr(slave, &tio), ==, 0);
+    cfmakeraw(&tio);
+    g_assert_cmpint(tcsetattr(slave, TCSANOW, &tio), ==, 0);
+    g_assert_cmpint(pipe(in), ==, 0);
+    pid = spawn_emulator(path, extra, in[0], slave, -1);
+    close(in[0]);
+    close(slave);
+    fd = qtest_connect(path);
+
+    /* megabytes of replies for a terminal that takes some KiB */
+    g_assert_cmpint(write(in[1], "{\"execute\": \"qmp_capabilities\"}\n", 32),
+                    ==, 32);
+    fl = fcntl(in[1], F_GETFL);
+    fcntl(in[1], F_SETFL, fl | O_NONBLOCK);
+    for (int i = 0; i < 200; i++) {
+        static const char req[] = "{\"execute\": \"query-qmp-schema\"}\n";
+
+        if (write(in[1], req, sizeof(req) - 1) < 0) {
+            g_assert_cmpint(errno, ==, EAGAIN);
+            g_usleep(1000);
+        }
+    }
+    g_usleep(200 * 1000);
+    g_assert_cmpint(write(fd, "readb 0x0\n", 10), ==, 10);
+    r = qtest_fd_line(fd);
+    g_assert_cmpstr(r, ==, "OK 0x0000000000000000");
+    close(fd);
+    close(in[1]);
+    stop_emulator(pid);
+    close(master);
     unlink(path);
     rmdir(dir);
 }
@@ -331,5 +416,6 @@ int main(int argc, char **argv)
                     test_s390_top_addresses);
     g_test_add_func("/qtest-limits/long-line", test_long_line);
     g_test_add_func("/qtest-limits/line-overflow", test_line_overflow);
+    g_test_add_func("/qtest-limits/tty-stdout", test_tty_stdout);
     return g_test_run();
 }
