@@ -133,6 +133,49 @@ static void assert_next_client_served(QTestState *s, const char *path)
     assert_responsive(s);
 }
 
+/* The emulator with a second QMP socket, and a negotiated client on it */
+typedef struct FloodFx {
+    char *dir, *path;
+    QTestState *s;
+    GString *in; /* what the client read and did not take yet */
+    int fd;
+} FloodFx;
+
+static void flood_fx_start(FloodFx *f)
+{
+    g_autofree char *args = NULL;
+    g_autofree char *greeting = NULL;
+    g_autofree char *caps = NULL;
+
+    f->dir = g_dir_make_tmp("qmp-flood-XXXXXX", NULL);
+    f->path = g_build_filename(f->dir, "flood.sock", NULL);
+    args = g_strdup_printf(
+        "-machine s390-ccw-virtio -nodefaults -qmp unix:%s,server=on,wait=off",
+        f->path);
+    f->s = qtest_init(args);
+    f->in = g_string_new(NULL);
+    f->fd = client_connect(f->path);
+    greeting = client_line(f->fd, f->in);
+    g_assert_nonnull(strstr(greeting, "\"QMP\""));
+    g_assert_cmpint(write(f->fd, "{\"execute\": \"qmp_capabilities\"}\n", 32),
+                    ==, 32);
+    caps = client_line(f->fd, f->in);
+    g_assert_nonnull(strstr(caps, "\"return\""));
+}
+
+/* The client is closed already; the next one is served; stop. */
+static void flood_fx_end(FloodFx *f)
+{
+    assert_responsive(f->s);
+    assert_next_client_served(f->s, f->path);
+    qtest_quit(f->s);
+    g_string_free(f->in, TRUE);
+    unlink(f->path);
+    rmdir(f->dir);
+    g_free(f->path);
+    g_free(f->dir);
+}
+
 static void test_qmp_flood(void)
 {
     g_autofree char *dir = g_dir_make_tmp("qmp-flood-XXXXXX", NULL);
@@ -228,22 +271,15 @@ static void test_flood_then_hang_up(void)
  */
 static void test_flood_then_writes_fail(void)
 {
-    g_autofree char *dir = g_dir_make_tmp("qmp-flood-XXXXXX", NULL);
-    g_autofree char *path = g_build_filename(dir, "flood.sock", NULL);
-    g_autofree char *args = g_strdup_printf(
-        "-machine s390-ccw-virtio -nodefaults -qmp unix:%s,server=on,wait=off",
-        path);
-    QTestState *s = qtest_init(args);
-    g_autoptr(GString) in = g_string_new(NULL);
     g_autoptr(GString) rest = g_string_new(NULL);
-    int fd = client_connect(path);
-    g_autofree char *greeting = client_line(fd, in);
     char buf[65536];
+    FloodFx f;
     gint64 t0;
     ssize_t n;
+    int fd;
 
-    g_assert_cmpint(write(fd, "{\"execute\": \"qmp_capabilities\"}\n", 32), ==,
-                    32);
+    flood_fx_start(&f);
+    fd = f.fd;
     g_assert_cmpint(flood(fd, rest), >, 1000);
     /* the emulator holds requests now; its next write will fail */
     g_assert_cmpint(shutdown(fd, SHUT_RD), ==, 0);
@@ -265,11 +301,7 @@ static void test_flood_then_writes_fail(void)
         g_usleep(10 * 1000);
     }
     close(fd);
-    assert_responsive(s);
-    assert_next_client_served(s, path);
-    qtest_quit(s);
-    unlink(path);
-    rmdir(dir);
+    flood_fx_end(&f);
 }
 
 /*
@@ -279,25 +311,17 @@ static void test_flood_then_writes_fail(void)
  */
 static void test_events_never_read(void)
 {
-    g_autofree char *dir = g_dir_make_tmp("qmp-flood-XXXXXX", NULL);
-    g_autofree char *path = g_build_filename(dir, "events.sock", NULL);
-    g_autofree char *args = g_strdup_printf(
-        "-machine s390-ccw-virtio -nodefaults -qmp unix:%s,server=on,wait=off",
-        path);
-    QTestState *s = qtest_init(args);
-    g_autoptr(GString) in = g_string_new(NULL);
-    int fd = client_connect(path);
-    g_autofree char *greeting = client_line(fd, in);
-    g_autofree char *caps = NULL;
     struct timeval tv = { .tv_sec = 10 };
     char buf[65536];
     size_t got = 0;
+    FloodFx f;
+    QTestState *s;
     ssize_t n;
+    int fd;
 
-    g_assert_cmpint(write(fd, "{\"execute\": \"qmp_capabilities\"}\n", 32), ==,
-                    32);
-    caps = client_line(fd, in);
-    g_assert_nonnull(strstr(caps, "\"return\""));
+    flood_fx_start(&f);
+    s = f.s;
+    fd = f.fd;
     /* about 5 MiB of STOP and RESUME events, over the 4 MiB bound */
     for (int i = 0; i < 32000; i++) {
         json_object_unref(qtest_qmp(s, "{'execute': 'stop'}"));
@@ -313,10 +337,7 @@ static void test_events_never_read(void)
     g_assert_cmpint(n, ==, 0);
     g_assert_cmpuint(got, <, 8 << 20);
     close(fd);
-    assert_next_client_served(s, path);
-    qtest_quit(s);
-    unlink(path);
-    rmdir(dir);
+    flood_fx_end(&f);
 }
 
 /* The qtest client asks for 2 MiB replies and does not read them. */
