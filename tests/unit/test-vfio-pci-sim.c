@@ -200,7 +200,19 @@ static void *device_info(VFIOPCIHost *h)
 
 static const void *find_cap(const struct vfio_device_info *info, uint16_t id)
 {
-    return vfio_pci_host_find_cap(info, info->argsz, info->cap_offset, id);
+    static const size_t sizes[] = {
+        [VFIO_DEVICE_INFO_CAP_ZPCI_BASE] = sizeof(
+            struct vfio_device_info_cap_zpci_base),
+        [VFIO_DEVICE_INFO_CAP_ZPCI_GROUP] = sizeof(
+            struct vfio_device_info_cap_zpci_group),
+        [VFIO_DEVICE_INFO_CAP_ZPCI_UTIL] =
+            sizeof(struct vfio_device_info_cap_zpci_util) + 64,
+        [VFIO_DEVICE_INFO_CAP_ZPCI_PFIP] =
+            sizeof(struct vfio_device_info_cap_zpci_pfip) + 4,
+    };
+
+    return vfio_pci_host_find_cap(info, info->argsz, info->cap_offset, id,
+                                  sizes[id]);
 }
 
 static void test_device_info_caps(void)
@@ -303,6 +315,32 @@ static void test_device_info_defaults(void)
     g_assert_cmpint(ops->get_device_info(h, none), ==, -EINVAL);
     ops->close(h);
     del_fn("nocap");
+}
+
+/* A chain from a hostile or broken host ends the walk, never overruns */
+static void test_find_cap_bounds(void)
+{
+    uint8_t buf[64] = { 0 };
+    struct vfio_info_cap_header *a = (void *)(buf + 16),
+                                *b = (void *)(buf + 32);
+
+    a->id = 1;
+    a->next = 32;
+    b->id = 2;
+    b->next = 16; /* back to a: a loop */
+    g_assert_true(vfio_pci_host_find_cap(buf, 64, 16, 2, 8) == b);
+    g_assert_null(vfio_pci_host_find_cap(buf, 64, 16, 3, 8));
+    /* a capability running past the buffer is not handed out */
+    g_assert_true(vfio_pci_host_find_cap(buf, 64, 16, 2, 32) == b);
+    g_assert_null(vfio_pci_host_find_cap(buf, 64, 16, 2, 33));
+    /* offsets outside the buffer */
+    g_assert_null(vfio_pci_host_find_cap(buf, 64, 60, 1, 8));
+    g_assert_null(vfio_pci_host_find_cap(buf, 20, 16, 1, 8));
+    g_assert_null(vfio_pci_host_find_cap(buf, 4, 0, 0, 0));
+    b->next = 1000;
+    b->id = 9;
+    g_assert_null(vfio_pci_host_find_cap(buf, 64, 16, 3, 8));
+    g_assert_null(vfio_pci_host_find_cap(buf, 64, 0, 1, 8)); /* no chain */
 }
 
 /* ---- regions ---- */
@@ -512,10 +550,12 @@ static uint32_t dma_avail(VFIOPCIHost *h, uint64_t *start, uint64_t *end)
     g_assert_true(info->flags & VFIO_IOMMU_INFO_CAPS);
     r = (const void *)
         vfio_pci_host_find_cap(info, info->argsz, info->cap_offset,
-                               VFIO_IOMMU_TYPE1_INFO_CAP_IOVA_RANGE);
+                               VFIO_IOMMU_TYPE1_INFO_CAP_IOVA_RANGE,
+                               sizeof(*r) + sizeof(struct vfio_iova_range));
     a = (const void *)vfio_pci_host_find_cap(info, info->argsz,
                                              info->cap_offset,
-                                             VFIO_IOMMU_TYPE1_INFO_DMA_AVAIL);
+                                             VFIO_IOMMU_TYPE1_INFO_DMA_AVAIL,
+                                             sizeof(*a));
     g_assert_nonnull(r);
     g_assert_nonnull(a);
     g_assert_cmpuint(r->nr_iovas, ==, 1);
@@ -896,6 +936,7 @@ int main(int argc, char **argv)
     g_test_add_func("/vfio-pci-sim/device-info/caps", test_device_info_caps);
     g_test_add_func("/vfio-pci-sim/device-info/defaults",
                     test_device_info_defaults);
+    g_test_add_func("/vfio-pci-sim/device-info/find-cap", test_find_cap_bounds);
     g_test_add_func("/vfio-pci-sim/regions", test_regions);
     g_test_add_func("/vfio-pci-sim/dma/to-memory", test_dma_to_memory);
     g_test_add_func("/vfio-pci-sim/dma/faults", test_dma_faults);

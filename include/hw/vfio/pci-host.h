@@ -109,11 +109,11 @@ const VFIOPCIHostOps *vfio_pci_host_backend_for(const char *host,
 /*
  * Walk the capability chain of a device or IOMMU info buffer of @argsz
  * bytes whose first capability is at @cap_offset: the capability with
- * @id, or NULL.  Offsets outside the buffer or going backwards end it.
+ * @id whose first @min_size bytes lie inside the buffer, or NULL.  An
+ * offset outside the buffer or not moving forward ends the walk.
  */
-const struct vfio_info_cap_header *vfio_pci_host_find_cap(const void *info,
-                                                          uint32_t argsz,
-                                                          uint32_t cap_offset,
-                                                          uint16_t id);
+const struct vfio_info_cap_header *
+vfio_pci_host_find_cap(const void *info, uint32_t argsz, uint32_t cap_offset,
+                       uint16_t id, size_t min_size);
 
 #endif
