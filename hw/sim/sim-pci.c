@@ -265,6 +265,70 @@ static bool sim_pci_parse_pfip(SimPciFunction *f, Error **errp)
     return true;
 }
 
+/*
+ * The utility string as a host reports it: EBCDIC (code page 037) for
+ * letters, digits, space and common punctuation.
+ */
+static int sim_pci_ebcdic(char c)
+{
+    static const char punct[] = " .<(+|&!$*);-/,%_>?:#@'=\"";
+    static const uint8_t punct_e[] = { 0x40, 0x4b, 0x4c, 0x4d, 0x4e, 0x4f, 0x50,
+                                       0x5a, 0x5b, 0x5c, 0x5d, 0x5e, 0x60, 0x61,
+                                       0x6b, 0x6c, 0x6d, 0x6e, 0x6f, 0x7a, 0x7b,
+                                       0x7c, 0x7d, 0x7e, 0x7f };
+    const char *p;
+
+    G_STATIC_ASSERT(sizeof(punct) - 1 == sizeof(punct_e));
+    if (c >= '0' && c <= '9') {
+        return 0xf0 + (c - '0');
+    }
+    if (c >= 'A' && c <= 'I') {
+        return 0xc1 + (c - 'A');
+    }
+    if (c >= 'J' && c <= 'R') {
+        return 0xd1 + (c - 'J');
+    }
+    if (c >= 'S' && c <= 'Z') {
+        return 0xe2 + (c - 'S');
+    }
+    if (c >= 'a' && c <= 'i') {
+        return 0x81 + (c - 'a');
+    }
+    if (c >= 'j' && c <= 'r') {
+        return 0x91 + (c - 'j');
+    }
+    if (c >= 's' && c <= 'z') {
+        return 0xa2 + (c - 's');
+    }
+    p = c ? strchr(punct, c) : NULL;
+    return p ? punct_e[p - punct] : -1;
+}
+
+static bool sim_pci_parse_util(SimPciFunction *f, Error **errp)
+{
+    size_t n = f->util_str ? strlen(f->util_str) : 0;
+
+    memset(f->util_ebcdic, 0, sizeof(f->util_ebcdic));
+    if (n > sizeof(f->util_ebcdic)) {
+        error_setg(errp,
+                   "sim-pci-function: util-str is longer than 64 characters");
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        int e = sim_pci_ebcdic(f->util_str[i]);
+
+        if (e < 0) {
+            error_setg(
+                errp,
+                "sim-pci-function: util-str: character %zu ('%c') has no EBCDIC form here",
+                i + 1, f->util_str[i]);
+            return false;
+        }
+        f->util_ebcdic[i] = e;
+    }
+    return true;
+}
+
 static bool sim_pci_check(SimPciFunction *f, Error **errp)
 {
     if (f->msix_vectors < 1 || f->msix_vectors > SIM_PCI_MAX_VECTORS) {
@@ -282,12 +346,7 @@ static bool sim_pci_check(SimPciFunction *f, Error **errp)
                    f->start_dma, f->end_dma);
         return false;
     }
-    if (f->util_str && strlen(f->util_str) > 64) {
-        error_setg(errp,
-                   "sim-pci-function: util-str is longer than 64 characters");
-        return false;
-    }
-    return sim_pci_parse_pfip(f, errp);
+    return sim_pci_parse_util(f, errp) && sim_pci_parse_pfip(f, errp);
 }
 
 static void sim_pci_complete(UserCreatable *uc, Error **errp)

@@ -164,7 +164,7 @@ static void sim_zpci_caps(SimPciFunction *f, CapBuf *c)
                                  sizeof(*u) + 64);
 
         u->size = 64;
-        memcpy(u->util_str, f->util_str, strlen(f->util_str));
+        memcpy(u->util_str, f->util_ebcdic, sizeof(f->util_ebcdic));
     }
     if (f->pfip) {
         struct vfio_device_info_cap_zpci_pfip *p =

@@ -230,7 +230,7 @@ static void test_device_info_caps(void)
         "\"vfn\": \"3\", \"fh\": \"0x80010002\", \"start-dma\": \"0x10000\", "
         "\"end-dma\": \"0x7fffffff\", \"noi\": \"64\", \"maxstbl\": \"0x80\", "
         "\"msi-addr\": \"0xfe00000000000000\", \"version\": \"1\", "
-        "\"util-str\": \"ISM\", \"pfip\": \"0a0b\"}",
+        "\"util-str\": \"ISM a.1\\\"\", \"pfip\": \"0a0b\"}",
         &error_abort);
     h = open_ok("00:02.0");
     info = device_info(h);
@@ -259,7 +259,8 @@ static void test_device_info_caps(void)
     u = find_cap(info, VFIO_DEVICE_INFO_CAP_ZPCI_UTIL);
     g_assert_nonnull(u);
     g_assert_cmpuint(u->size, ==, 64);
-    g_assert_cmpmem(u->util_str, 4, "ISM", 4);
+    /* EBCDIC, as a host reports it */
+    g_assert_cmpmem(u->util_str, 9, "\xc9\xe2\xd4\x40\x81\x4b\xf1\x7f\x00", 9);
 
     p = find_cap(info, VFIO_DEVICE_INFO_CAP_ZPCI_PFIP);
     g_assert_nonnull(p);
@@ -838,6 +839,9 @@ static void test_declare_errors(void)
         "sim-pci-function: host '0000:00:1d.0-1' must name one function (DDDD:BB:DD.F); declare one object per function");
     expect_add_error("{\"host\": \"0000:00:1d.0\", \"msix-vectors\": \"0\"}",
                      "sim-pci-function: msix-vectors 0 is out of range 1..128");
+    expect_add_error(
+        "{\"host\": \"0000:00:1d.0\", \"util-str\": \"a~b\"}",
+        "sim-pci-function: util-str: character 2 ('~') has no EBCDIC form here");
     expect_add_error(
         "{\"host\": \"0000:00:1d.0\", \"pfip\": \"123\"}",
         "sim-pci-function: pfip '123' is not 1 to 4 bytes in hex (e.g. 01020304)");

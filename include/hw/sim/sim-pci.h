@@ -99,8 +99,9 @@ typedef struct SimPciFunction {
     bool refresh;
     uint16_t mui, noi, maxstbl, imaxstbl;
     uint8_t version;
-    char *util_str; /* UTIL present when set */
-    char *pfip;     /* PFIP present when set: hex bytes, "01020304" */
+    char *util_str;          /* UTIL present when set (ASCII, as given) */
+    uint8_t util_ebcdic[64]; /* what the host reports: EBCDIC, 0-padded */
+    char *pfip;              /* PFIP present when set: hex bytes, "01020304" */
     uint8_t pfip_bytes[4];
     uint32_t pfip_len;
 
