@@ -64,11 +64,11 @@ static VFIOPCIHost *sim_open(const char *host, const char *sysfsdev,
                 : "the simulated host needs host=DDDD:BB:DD.F");
         return NULL;
     }
-    if (!pci_bdf_parse(host, PCI_BDF_UNPLUG, &s, errp)) {
+    if (!pci_bdf_parse(host, PCI_BDF_PLUG, &s, errp)) {
         return NULL;
     }
-    if (s.multi) {
-        error_setg(errp, "host '%s' names more than one function", host);
+    if (s.multi || s.vslot != PCI_BDF_NO_VSLOT || s.nopts) {
+        error_setg(errp, "host '%s' is not one function (DDDD:BB:DD.F)", host);
         pci_bdf_spec_clear(&s);
         return NULL;
     }

@@ -811,11 +811,18 @@ static void test_open_errors(void)
     expect_open_error(
         "0000:00:0c.1", NULL,
         "Host device '0000:00:0c.1' not found: no sim-pci-function object has host=0000:00:0c.1");
-    expect_open_error("0000:00:0c.0-1", NULL,
-                      "host '0000:00:0c.0-1' names more than one function");
+    expect_open_error(
+        "0000:00:0c.0-1", NULL,
+        "host '0000:00:0c.0-1' is not one function (DDDD:BB:DD.F)");
     expect_open_error(
         "0000:00:0c.0@3", NULL,
-        "PCI address '0000:00:0c.0@3': a guest slot (@VSLOT) is not allowed when unplugging at character 13");
+        "host '0000:00:0c.0@3' is not one function (DDDD:BB:DD.F)");
+    expect_open_error(
+        "0000:00:0c.0,x=1", NULL,
+        "host '0000:00:0c.0,x=1' is not one function (DDDD:BB:DD.F)");
+    expect_open_error(
+        "0000:00:0c", NULL,
+        "PCI address '0000:00:0c': expected '.' after the slot, got the end at character 11");
     expect_open_error(
         NULL, "/sys/bus/pci/devices/0000:00:0c.0",
         "sysfsdev= needs the Linux VFIO back end, which is not built yet");
