@@ -21,7 +21,7 @@ struct VFIOPCIHost {
     int msix_fd[SIM_PCI_MAX_VECTORS];
     int err_fd;
     int req_fd;
-    GArray *maps; /* SimDmaMapping, ascending iova, disjoint */
+    GTree *maps; /* SimDmaMapping by iova, disjoint (pci-sim-iommu.c) */
 };
 
 /* A capability chain under construction */
@@ -40,6 +40,11 @@ void *vfio_pci_sim_cap_add(CapBuf *c, uint16_t id, uint16_t version,
  */
 int vfio_pci_sim_info_finish(void *info, const void *hdr, uint32_t minsz,
                              CapBuf *caps, size_t argsz_off, size_t capoff_off);
+
+/* The container: create, drop every mapping, count them */
+void vfio_pci_sim_iommu_init(VFIOPCIHost *h);
+void vfio_pci_sim_iommu_destroy(VFIOPCIHost *h);
+unsigned vfio_pci_sim_iommu_count(VFIOPCIHost *h);
 
 /* The IOMMU (a SimPciHooks.dma) and the container calls */
 bool vfio_pci_sim_dma(void *opaque, uint64_t iova, void *buf, uint32_t len,

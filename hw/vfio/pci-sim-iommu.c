@@ -77,19 +77,57 @@ vfio_pci_host_find_cap(const void *info, uint32_t argsz, uint32_t cap_offset,
     return NULL;
 }
 
+/* ---- the mappings: a balanced tree by iova (disjoint ranges) ---- */
+
+typedef struct SimRange {
+    uint64_t lo, hi; /* inclusive */
+} SimRange;
+
+static gint sim_map_cmp(gconstpointer a, gconstpointer b, gpointer unused)
+{
+    const SimDmaMapping *x = a, *y = b;
+
+    return x->iova < y->iova ? -1 : x->iova > y->iova;
+}
+
+/* Steers g_tree_search to a mapping that overlaps the range */
+static gint sim_map_overlaps(gconstpointer key, gconstpointer data)
+{
+    const SimDmaMapping *m = key;
+    const SimRange *r = data;
+
+    if (m->iova + (m->size - 1) < r->lo) {
+        return 1; /* the mapping lies below: look among larger keys */
+    }
+    return m->iova > r->hi ? -1 : 0;
+}
+
+static SimDmaMapping *sim_map_overlap(VFIOPCIHost *h, uint64_t lo, uint64_t hi)
+{
+    SimRange r = { lo, hi };
+
+    return g_tree_search(h->maps, sim_map_overlaps, &r);
+}
+
 static const SimDmaMapping *sim_map_find(VFIOPCIHost *h, uint64_t iova)
 {
-    for (unsigned i = 0; i < h->maps->len; i++) {
-        const SimDmaMapping *m = &g_array_index(h->maps, SimDmaMapping, i);
+    return sim_map_overlap(h, iova, iova);
+}
 
-        if (iova >= m->iova && iova - m->iova < m->size) {
-            return m;
-        }
-        if (m->iova > iova) {
-            break;
-        }
-    }
-    return NULL;
+void vfio_pci_sim_iommu_init(VFIOPCIHost *h)
+{
+    h->maps = g_tree_new_full(sim_map_cmp, NULL, g_free, NULL);
+}
+
+void vfio_pci_sim_iommu_destroy(VFIOPCIHost *h)
+{
+    g_tree_destroy(h->maps);
+    h->maps = NULL;
+}
+
+unsigned vfio_pci_sim_iommu_count(VFIOPCIHost *h)
+{
+    return g_tree_nnodes(h->maps);
 }
 
 /*
@@ -102,18 +140,21 @@ bool vfio_pci_sim_dma(void *opaque, uint64_t iova, void *buf, uint32_t len,
     VFIOPCIHost *h = opaque;
     uint32_t need = to_memory ? VFIO_DMA_MAP_FLAG_WRITE
                               : VFIO_DMA_MAP_FLAG_READ;
-    uint64_t at;
+    uint64_t at, last = iova + len - 1;
     uint32_t done;
 
-    if (iova + len < iova) {
-        return false;
+    if (!len || last < iova) {
+        return !len;
     }
-    for (at = iova; at < iova + len;) {
+    for (at = iova;;) {
         const SimDmaMapping *m = sim_map_find(h, at);
 
         if (!m || !(m->flags & need)) {
             trace_point("vfio_pci_sim_dma_fault", "iova 0x%" PRIx64, at);
             return false;
+        }
+        if (m->iova + (m->size - 1) >= last) {
+            break;
         }
         at = m->iova + m->size;
     }
@@ -160,7 +201,8 @@ int vfio_pci_sim_get_iommu_info(VFIOPCIHost *h,
     r->iova_ranges[0].end = h->fn->end_dma;
     a = vfio_pci_sim_cap_add(&caps, VFIO_IOMMU_TYPE1_INFO_DMA_AVAIL, 1,
                              sizeof(*a));
-    a->avail = h->fn->dma_limit - MIN(h->fn->dma_limit, h->maps->len);
+    a->avail = h->fn->dma_limit -
+               MIN(h->fn->dma_limit, vfio_pci_sim_iommu_count(h));
     ret = vfio_pci_sim_info_finish(info, &hdr, sizeof(hdr), &caps,
                                    offsetof(struct vfio_iommu_type1_info,
                                             argsz),
@@ -175,37 +217,30 @@ int vfio_pci_sim_dma_map(VFIOPCIHost *h,
 {
     const uint64_t pg = VFIO_PCI_HOST_PAGE_SIZE - 1;
     const uint32_t prot = VFIO_DMA_MAP_FLAG_READ | VFIO_DMA_MAP_FLAG_WRITE;
-    SimDmaMapping m = {
-        .iova = map->iova,
-        .size = map->size,
-        .vaddr = map->vaddr,
-        .flags = map->flags,
-    };
-    unsigned at = 0;
+    uint64_t end = map->iova + map->size - 1;
+    SimDmaMapping *m;
 
     if (map->argsz < sizeof(*map) || (map->flags & ~prot) ||
-        !(map->flags & prot) || !m.size || ((m.iova | m.size | m.vaddr) & pg) ||
-        m.iova + m.size - 1 < m.iova || m.iova < h->fn->start_dma ||
-        m.iova + m.size - 1 > h->fn->end_dma) {
+        !(map->flags & prot) || !map->size ||
+        ((map->iova | map->size | map->vaddr) & pg) || end < map->iova ||
+        map->iova < h->fn->start_dma || end > h->fn->end_dma) {
         return -EINVAL;
     }
-    for (; at < h->maps->len; at++) {
-        const SimDmaMapping *o = &g_array_index(h->maps, SimDmaMapping, at);
-
-        if (o->iova + o->size - 1 >= m.iova && o->iova <= m.iova + m.size - 1) {
-            return -EEXIST;
-        }
-        if (o->iova > m.iova) {
-            break;
-        }
+    if (sim_map_overlap(h, map->iova, end)) {
+        return -EEXIST;
     }
-    if (h->maps->len >= h->fn->dma_limit) {
+    if (vfio_pci_sim_iommu_count(h) >= h->fn->dma_limit) {
         return -ENOSPC;
     }
-    g_array_insert_val(h->maps, at, m);
+    m = g_new(SimDmaMapping, 1);
+    m->iova = map->iova;
+    m->size = map->size;
+    m->vaddr = map->vaddr;
+    m->flags = map->flags;
+    g_tree_insert(h->maps, m, m);
     trace_point("vfio_pci_sim_dma_map",
-                "iova 0x%" PRIx64 " size 0x%" PRIx64 " flags %u", m.iova,
-                m.size, m.flags);
+                "iova 0x%" PRIx64 " size 0x%" PRIx64 " flags %u", m->iova,
+                m->size, m->flags);
     return 0;
 }
 
@@ -214,6 +249,8 @@ int vfio_pci_sim_dma_unmap(VFIOPCIHost *h,
 {
     const uint64_t pg = VFIO_PCI_HOST_PAGE_SIZE - 1;
     uint64_t lo = unmap->iova, hi = unmap->iova + unmap->size - 1, done = 0;
+    const SimDmaMapping *edge;
+    SimDmaMapping *m;
 
     if (unmap->argsz < sizeof(*unmap)) {
         return -EINVAL;
@@ -229,23 +266,17 @@ int vfio_pci_sim_dma_unmap(VFIOPCIHost *h,
         return -EINVAL;
     }
     /* a mapping across either edge: refused, as type1 v2 does */
-    for (unsigned i = 0; i < h->maps->len; i++) {
-        const SimDmaMapping *m = &g_array_index(h->maps, SimDmaMapping, i);
-        uint64_t end = m->iova + m->size - 1;
-
-        if ((m->iova < lo && end >= lo) || (m->iova <= hi && end > hi)) {
-            return -EINVAL;
-        }
+    edge = sim_map_find(h, lo);
+    if (edge && edge->iova < lo) {
+        return -EINVAL;
     }
-    for (unsigned i = 0; i < h->maps->len;) {
-        const SimDmaMapping *m = &g_array_index(h->maps, SimDmaMapping, i);
-
-        if (m->iova >= lo && m->iova + m->size - 1 <= hi) {
-            done += m->size;
-            g_array_remove_index(h->maps, i);
-        } else {
-            i++;
-        }
+    edge = sim_map_find(h, hi);
+    if (edge && edge->iova + (edge->size - 1) > hi) {
+        return -EINVAL;
+    }
+    while ((m = sim_map_overlap(h, lo, hi))) {
+        done += m->size;
+        g_tree_remove(h->maps, m);
     }
     unmap->size = done;
     return 0;

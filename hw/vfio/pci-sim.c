@@ -95,7 +95,7 @@ static VFIOPCIHost *sim_open(const char *host, const char *sysfsdev,
     for (unsigned i = 0; i < SIM_PCI_MAX_VECTORS; i++) {
         h->msix_fd[i] = -1;
     }
-    h->maps = g_array_new(false, true, sizeof(SimDmaMapping));
+    vfio_pci_sim_iommu_init(h);
     object_ref(OBJECT(f));
     f->opened = true;
     f->hooks = &sim_hooks;
@@ -111,7 +111,7 @@ static void sim_close(VFIOPCIHost *h)
     f->hooks_opaque = NULL;
     sim_pci_dev_reset(f);
     f->opened = false;
-    g_array_free(h->maps, true);
+    vfio_pci_sim_iommu_destroy(h);
     object_unref(OBJECT(f));
     g_free(h);
 }

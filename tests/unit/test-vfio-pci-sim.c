@@ -622,6 +622,32 @@ static void test_dma_budget(void)
     free(mem);
 }
 
+/* The last page of a 2^64 IOVA space maps and takes DMA like any other */
+static void test_dma_top(void)
+{
+    uint8_t *mem = host_pages(1);
+    const uint64_t top = UINT64_C(0xfffffffffffff000);
+    VFIOPCIHost *h;
+
+    add_fn("top",
+           "{\"host\": \"0000:00:0d.0\", \"start-dma\": \"0\", "
+           "\"end-dma\": \"0xffffffffffffffff\"}",
+           &error_abort);
+    h = open_ok("0000:00:0d.0");
+    enable(h);
+    g_assert_cmpint(map(h, top, mem, PAGE, VFIO_DMA_MAP_FLAG_WRITE), ==, 0);
+    g_assert_cmpint(ops->region_write(h, 0, SIM_PCI_BUF, "top!", 4), ==, 4);
+    g_assert_cmpuint(dma(h, top + PAGE - 4, 4, SIM_PCI_DMA_TO_MEMORY), ==,
+                     SIM_PCI_DMA_ST_DONE);
+    g_assert_cmpmem(mem + PAGE - 4, 4, "top!", 4);
+    /* running past 2^64 is a fault, not a wrap to 0 */
+    g_assert_cmpuint(dma(h, top + PAGE - 4, 8, SIM_PCI_DMA_TO_MEMORY), ==,
+                     SIM_PCI_DMA_ST_FAULT);
+    ops->close(h);
+    del_fn("top");
+    free(mem);
+}
+
 /* ---- interrupts ---- */
 
 static void test_msix(void)
@@ -952,6 +978,7 @@ int main(int argc, char **argv)
     g_test_add_func("/vfio-pci-sim/dma/to-memory", test_dma_to_memory);
     g_test_add_func("/vfio-pci-sim/dma/faults", test_dma_faults);
     g_test_add_func("/vfio-pci-sim/dma/budget", test_dma_budget);
+    g_test_add_func("/vfio-pci-sim/dma/top", test_dma_top);
     g_test_add_func("/vfio-pci-sim/msix", test_msix);
     g_test_add_func("/vfio-pci-sim/reset", test_reset);
     g_test_add_func("/vfio-pci-sim/surprise-removal", test_surprise_removal);
