@@ -70,12 +70,16 @@ FUZZ_TARGETS += qtest
 FUZZ_TARGETS += cmdline
 FUZZ_TARGETS += ckd-image
 FUZZ_TARGETS += clp
+FUZZ_TARGETS += pci-bdf
+FUZZ_TARGETS += vfio-pci-sim
 FUZZ_ARGS_ccw-xlate = -max_len=8192
 FUZZ_ARGS_qmp = -max_len=4096 -close_fd_mask=3 -dict=tests/fuzz/qmp.dict
 FUZZ_ARGS_qtest = -max_len=4096 -close_fd_mask=3 -dict=tests/fuzz/qtest.dict
 FUZZ_ARGS_cmdline = -max_len=1024 -close_fd_mask=3
 FUZZ_ARGS_ckd-image = -max_len=4096
 FUZZ_ARGS_clp = -max_len=8192
+FUZZ_ARGS_pci-bdf = -max_len=256
+FUZZ_ARGS_vfio-pci-sim = -max_len=4100
 # the targets to build and run: "make fuzz FUZZ=qmp" runs one
 FUZZ ?= $(FUZZ_TARGETS)
 FUZZ_RESULT = $(FUZZBUILD)/fuzz-result.txt

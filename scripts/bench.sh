@@ -11,7 +11,7 @@ if [ ! -x "$bin" ]; then
 fi
 bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 status=0
-for b in bench-startup bench-qmp bench-qtest bench-ccw-xlate bench-ssch bench-zpci-ids bench-zpci-dma bench-s390x-cpu; do
+for b in bench-startup bench-qmp bench-qtest bench-ccw-xlate bench-ssch bench-zpci-ids bench-zpci-dma bench-vfio-pci-sim bench-s390x-cpu; do
     exe="$builddir/tests/bench/$b"
     if [ ! -x "$exe" ]; then
         echo "# $b: not built, skipped"
@@ -19,7 +19,7 @@ for b in bench-startup bench-qmp bench-qtest bench-ccw-xlate bench-ssch bench-zp
     fi
     case $b in
     # pure-module benches: no emulator (bench-ccw-xlate's argument is seconds)
-    bench-ccw-xlate|bench-zpci-ids|bench-zpci-dma|bench-s390x-cpu) "$exe" || status=1 ;;
+    bench-ccw-xlate|bench-zpci-ids|bench-zpci-dma|bench-vfio-pci-sim|bench-s390x-cpu) "$exe" || status=1 ;;
     *) QTEST_QEMU_BINARY="$bin" "$exe" "$bin" || status=1 ;;
     esac
     echo
