@@ -267,7 +267,7 @@ static void sclp_lm_finalize(Object *obj)
 }
 
 static Property sclp_lm_props[] = {
-    DEFINE_PROP_STRING("chardev", SclpLmConsole, chardev),
+    DEFINE_PROP_SCLP_CHARDEV(SclpLmConsole, chardev),
     DEFINE_PROP_UINT32("write_errors", SclpLmConsole, write_errors, 0),
     DEFINE_PROP_BOOL("echo", SclpLmConsole, echo, true),
     DEFINE_PROP_END_OF_LIST(),

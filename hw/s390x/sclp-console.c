@@ -9,6 +9,7 @@
 #include "qemu/osdep.h"
 #include "qemu/log.h"
 #include "qemu/bswap.h"
+#include "qemu/module.h"
 #include "qom/object.h"
 #include "hw/qdev-core.h"
 #include "hw/qdev-properties.h"
@@ -34,6 +35,16 @@ typedef struct SclpConsole {
 } SclpConsole;
 
 static SclpConsole *sclp_console; /* only one may exist */
+
+PropertyInfo sclp_prop_chardev;
+
+static void sclp_prop_chardev_init(void)
+{
+    sclp_prop_chardev = qdev_prop_string;
+    sclp_prop_chardev.description = "ID of a chardev to use as a backend";
+}
+
+type_init(sclp_prop_chardev_init)
 
 static inline SclpConsole *SCLP_CONSOLE(void *obj)
 {
@@ -178,7 +189,7 @@ static void sclp_console_finalize(Object *obj)
 }
 
 static Property sclp_console_props[] = {
-    DEFINE_PROP_STRING("chardev", SclpConsole, chardev),
+    DEFINE_PROP_SCLP_CHARDEV(SclpConsole, chardev),
     DEFINE_PROP_END_OF_LIST(),
 };
 

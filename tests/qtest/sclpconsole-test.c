@@ -386,6 +386,26 @@ static void test_errors(void)
     }
 }
 
+/* -device DRIVER,help lists QEMU's properties */
+static void test_help(void)
+{
+    int status;
+    g_autofree gchar *vt = qtest_run_cmdline("-device sclpconsole,help",
+                                             &status, NULL);
+    g_autofree gchar *lm = NULL;
+
+    g_assert_cmpint(status, ==, 0);
+    g_assert_nonnull(strstr(vt, "sclpconsole options:\n  chardev=<str>  "
+                                "        - ID of a chardev to use as a "
+                                "backend\n"));
+    lm = qtest_run_cmdline("-device sclplmconsole,help", &status, NULL);
+    g_assert_cmpint(status, ==, 0);
+    g_assert_nonnull(strstr(lm, "  echo=<bool>            - on/off "
+                                "(default: true)\n"));
+    g_assert_nonnull(strstr(lm, "  write_errors=<uint32>  -  (default: 0)\n"));
+    g_assert_nonnull(strstr(lm, "  chardev=<str>  "));
+}
+
 static void test_no_hotplug(void)
 {
     QTestState *s = start(NULL);
@@ -410,6 +430,7 @@ int main(int argc, char **argv)
     g_test_add_func("/sclpconsole/both", test_both_consoles);
     g_test_add_func("/sclpconsole/mask-lengths", test_mask_lengths);
     g_test_add_func("/sclpconsole/errors", test_errors);
+    g_test_add_func("/sclpconsole/help", test_help);
     g_test_add_func("/sclpconsole/no-hotplug", test_no_hotplug);
     return g_test_run();
 }

@@ -7,6 +7,12 @@
 #include "qemu/osdep.h"
 #include "hw/qdev-core.h"
 #include "chardev/char.h"
+#include "hw/qdev-properties.h"
+
+/* "chardev": a string, the chardev id, shown as QEMU shows it in help */
+extern PropertyInfo sclp_prop_chardev;
+#define DEFINE_PROP_SCLP_CHARDEV(_s, _f)                                       \
+    DEFINE_PROP("chardev", _s, _f, sclp_prop_chardev, char *)
 
 /*
  * Attach @ops to the chardev named @id (the device's "chardev"
