@@ -7,6 +7,7 @@
  * updated and a service-signal external interruption is made pending
  * with the SCCB's absolute address as its parameter.
  * Commands, response codes, consoles: docs/system/s390x/sclp.rst.
+ * Everything here runs in the main-loop thread (as the CPUs do).
  */
 #ifndef HW_S390X_SCLP_H
 #define HW_S390X_SCLP_H
@@ -50,7 +51,9 @@
  * (absolute address from R2). Returns the condition code (0 accepted,
  * 2 busy: a completion is still pending) or a negated
  * program-interruption code (addressing, specification). The caller
- * checks the privileged operation. As a CPU with prefix 0.
+ * checks the privileged operation. As a CPU with prefix 0: a CPU with
+ * another prefix calls sclp_service_call_cpu(), or an SCCB in its
+ * prefix area escapes the check.
  */
 int sclp_service_call(uint32_t command, uint64_t sccb);
 
