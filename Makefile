@@ -67,6 +67,7 @@ CHECK_FUZZ_SECONDS ?= 20
 FUZZ_TARGETS = ccw-xlate
 FUZZ_TARGETS += qmp
 FUZZ_TARGETS += qtest
+FUZZ_TARGETS += sclp
 FUZZ_TARGETS += cmdline
 FUZZ_TARGETS += ckd-image
 FUZZ_TARGETS += clp
@@ -75,6 +76,7 @@ FUZZ_TARGETS += vfio-pci-sim
 FUZZ_ARGS_ccw-xlate = -max_len=8192
 FUZZ_ARGS_qmp = -max_len=4096 -close_fd_mask=3 -dict=tests/fuzz/qmp.dict
 FUZZ_ARGS_qtest = -max_len=4096 -close_fd_mask=3 -dict=tests/fuzz/qtest.dict
+FUZZ_ARGS_sclp = -max_len=8192 -close_fd_mask=3
 FUZZ_ARGS_cmdline = -max_len=1024 -close_fd_mask=3
 FUZZ_ARGS_ckd-image = -max_len=4096
 FUZZ_ARGS_clp = -max_len=8192

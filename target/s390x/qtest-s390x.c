@@ -6,6 +6,9 @@
  */
 #include "qemu/osdep.h"
 #include "qemu/module.h"
+#include "qemu/bswap.h"
+#include "hw/s390x/sclp.h"
+#include "target/s390x/lowcore.h"
 #include "sysemu/qtest.h"
 #include "qemu/log.h"
 #include "target/s390x/cpu.h"
@@ -124,6 +127,49 @@ static void qtest_s390_crw_pending(Chardev *chr, gchar **words)
 {
     qtest_sendf(chr, "OK %d\n", s390_crw_mchk_pending(s390_cpu_env(0)));
 }
+
+/* ---- SCLP ---- */
+
+/* s390_servc CMD SCCB: SERVICE CALL, command word in R1, SCCB in R2 */
+static void qtest_s390_servc(Chardev *chr, gchar **words)
+{
+    CPUS390XState *env = s390_cpu_env(0);
+    uint64_t v[2];
+
+    if (qtest_s390_args(chr, words, 2, v)) {
+        qtest_s390_reply(chr, words,
+                         sclp_service_call_cpu(v[0], v[1], env->psa));
+    }
+}
+
+/*
+ * s390_ext_intr: take the pending service-signal external interruption,
+ * storing parameter and code in the lowcore like hardware.
+ */
+static void qtest_s390_ext_intr(Chardev *chr, gchar **words)
+{
+    CPUS390XState *env = s390_cpu_env(0);
+    uint8_t lc[8];
+    uint32_t param;
+
+    if (!sclp_take_service_signal(&param)) {
+        qtest_sendf(chr, "OK none\n");
+        return;
+    }
+    stl_be_p(lc, param);                  /* 0x80: parameter */
+    stw_be_p(lc + 4, 0);                  /* 0x84: CPU address */
+    stw_be_p(lc + 6, EXT_SERVICE_SIGNAL); /* 0x86: interruption code */
+    ioinst_store(env->psa + LC_EXT_PARAM, lc, sizeof(lc));
+    qtest_sendf(chr, "OK 0x%04x 0x%08x\n", EXT_SERVICE_SIGNAL, param);
+}
+
+static void qtest_s390_register_sclp(void)
+{
+    qtest_register_command("s390_servc", qtest_s390_servc);
+    qtest_register_command("s390_ext_intr", qtest_s390_ext_intr);
+}
+
+type_init(qtest_s390_register_sclp)
 
 /*
  * The PCI load/store instructions with fixed registers: data in 1,
