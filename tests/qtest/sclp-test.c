@@ -225,6 +225,18 @@ static void test_pci_configure(void)
     qtest_quit(s);
 }
 
+static void test_pci_real(void)
+{
+    QTestState *s = start(
+        "-device pci-testfn,id=p0 -device zpci,fid=5,target=p0");
+
+    g_assert_cmphex(ioa(s, DECONFIGURE_IOA, 2, 5), ==, 0x0020);
+    g_assert_cmphex(ioa(s, DECONFIGURE_IOA, 2, 5), ==, 0x0120);
+    g_assert_cmphex(ioa(s, CONFIGURE_IOA, 2, 5), ==, 0x0020);
+    g_assert_cmphex(ioa(s, CONFIGURE_IOA, 2, 5), ==, 0x0120);
+    qtest_quit(s);
+}
+
 static void test_event_mask(void)
 {
     QTestState *s = start(NULL);
@@ -300,6 +312,7 @@ int main(int argc, char **argv)
     g_test_add_func("/sclp/busy", test_busy);
     g_test_add_func("/sclp/pci-configure", test_pci_configure);
     g_test_add_func("/sclp/event-mask", test_event_mask);
+    g_test_add_func("/sclp/pci-real", test_pci_real);
     g_test_add_func("/sclp/event-data-errors", test_event_data_errors);
     return g_test_run();
 }
