@@ -19,7 +19,7 @@ cp "$TOP"/tests/kernel/checks/*.sh "$IMG/checks/" 2>/dev/null || true
 BIN="$CK/cross/qemu-system-s390x"
 if [ -x "$BIN" ]; then
     mkdir -p "$IMG/opt" "$IMG/lib64" "$IMG/usr/lib/s390x-linux-gnu"
-    cp "$BIN" "$IMG/opt/"
+    s390x-linux-gnu-strip -o "$IMG/opt/qemu-system-s390x" "$BIN"
     # the cross libc (its ld64.so.1 is the binary's interpreter)
     cp -a /usr/s390x-linux-gnu/lib/ld64.so.1 /usr/s390x-linux-gnu/lib/libc.so.6 \
         /usr/s390x-linux-gnu/lib/libm.so.6 "$IMG/lib/"
