@@ -6,6 +6,8 @@
 #   make demo       run the demo on the simulated host
 #   make bench      build and run the benchmarks (they print figures)
 #   make install    install (honours DESTDIR and configure --prefix)
+#   make check-kernel  the real-kernel tier: Debian's s390x kernel under TCG
+#                   with vfio_ccw (docs/devel/testing-kernel.rst)
 
 BUILD ?= build
 SANBUILD ?= build-san
@@ -115,6 +117,12 @@ format:
 
 format-check:
 	sh scripts/check-format.sh $(FORMAT_BASE)
+
+# The real-kernel tier (docs/devel/testing-kernel.rst): downloads Debian
+# packages into $(BUILD)/check-kernel and boots Debian's s390x kernel.
+.PHONY: check-kernel
+check-kernel: all
+	sh scripts/check-kernel/run.sh $(BUILD)
 
 clean:
 	-$(NINJA) -C $(BUILD) clean
