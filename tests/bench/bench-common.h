@@ -34,7 +34,10 @@ static inline int bench_targets(int argc, char **argv, BenchTarget *t)
     } else {
         printf("# our binary: give it as argument or in QTEST_QEMU_BINARY\n");
     }
-    if (access(DEBIAN_QEMU, X_OK) == 0) {
+    if (getenv("BENCH_QEMU") && !strcmp(getenv("BENCH_QEMU"), "0")) {
+        printf("# BENCH_QEMU=0: skipping the comparison with %s\n",
+               DEBIAN_QEMU);
+    } else if (access(DEBIAN_QEMU, X_OK) == 0) {
         t[n++] = (BenchTarget){
             "qemu-7.2", DEBIAN_QEMU,
             "-machine s390-ccw-virtio -accel tcg -S -nodefaults", false
