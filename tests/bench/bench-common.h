@@ -76,6 +76,32 @@ static inline double bench_median(double *v, int n)
     return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
+/* CPU seconds (user + system) process @pid has used, 0 if unknown. */
+static inline double bench_cpu_seconds(pid_t pid)
+{
+    char path[64], text[1024];
+    unsigned long ut = 0, st = 0;
+    const char *p;
+    FILE *f;
+    size_t n;
+
+    snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+    f = fopen(path, "r");
+    if (!f) {
+        return 0;
+    }
+    n = fread(text, 1, sizeof(text) - 1, f);
+    fclose(f);
+    text[n] = 0;
+    p = strrchr(text, ')');
+    if (!p ||
+        sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu",
+               &ut, &st) != 2) {
+        return 0;
+    }
+    return (double)(ut + st) / sysconf(_SC_CLK_TCK);
+}
+
 static inline int bench_iterations(const char *env, int dflt)
 {
     const char *v = getenv(env);
