@@ -54,6 +54,38 @@ static bool match_target(ZpciDevice *z, const void *key)
     return z->target && !strcmp(z->target, key);
 }
 
+/* by_target holds the first zpci in plug order of each target. */
+static void host_index_target(S390PciHost *h, ZpciDevice *z)
+{
+    if (!z->target) {
+        return;
+    }
+    if (g_hash_table_contains(h->by_target, z->target)) {
+        h->target_dups++;
+    } else {
+        g_hash_table_insert(h->by_target, z->target, z);
+    }
+}
+
+static void host_unindex_target(S390PciHost *h, ZpciDevice *z)
+{
+    ZpciDevice *next;
+
+    if (!z->target) {
+        return;
+    }
+    if (g_hash_table_lookup(h->by_target, z->target) != z) {
+        h->target_dups--;
+        return;
+    }
+    g_hash_table_remove(h->by_target, z->target);
+    next = h->target_dups ? host_find(h, match_target, z->target) : NULL;
+    if (next) {
+        h->target_dups--;
+        g_hash_table_insert(h->by_target, next->target, next);
+    }
+}
+
 static bool match_pdev(ZpciDevice *z, const void *key)
 {
     return z->pdev == key;
@@ -66,7 +98,7 @@ ZpciDevice *s390_pci_find_by_fid(S390PciHost *h, uint32_t fid)
 
 ZpciDevice *s390_pci_find_by_target(S390PciHost *h, const char *target)
 {
-    return host_find(h, match_target, target);
+    return g_hash_table_lookup(h->by_target, target);
 }
 
 ZpciDevice *s390_pci_find_by_pdev(S390PciHost *h, PCIDevice *pdev)
@@ -149,7 +181,7 @@ static bool host_pick_idx(S390PciHost *h, uint32_t *idx)
 }
 
 /* A plugged PCI function (not a bridge) whose id is @id, below @bus. */
-static PCIDevice *find_pdev_by_id(PCIBus *bus, const char *id)
+static PCIDevice *walk_pdev_by_id(PCIBus *bus, const char *id)
 {
     for (int devfn = 0; devfn < PCI_DEVFN_MAX; devfn++) {
         PCIDevice *d = pci_bus_get_device(bus, devfn);
@@ -159,7 +191,7 @@ static PCIDevice *find_pdev_by_id(PCIBus *bus, const char *id)
             continue;
         }
         if (object_dynamic_cast(OBJECT(d), TYPE_PCI_BRIDGE)) {
-            found = find_pdev_by_id(pci_bridge_get_sec_bus(PCI_BRIDGE(d)), id);
+            found = walk_pdev_by_id(pci_bridge_get_sec_bus(PCI_BRIDGE(d)), id);
         } else if (DEVICE(d)->id && !strcmp(DEVICE(d)->id, id)) {
             found = d;
         }
@@ -168,6 +200,47 @@ static PCIDevice *find_pdev_by_id(PCIBus *bus, const char *id)
         }
     }
     return NULL;
+}
+
+/* Whether walk_pdev_by_id(@root, ...) visits @d. */
+static bool pdev_reachable(PCIBus *root, PCIDevice *d)
+{
+    for (;;) {
+        PCIBus *bus = pci_get_bus(d);
+
+        if (!bus || !DEVICE(d)->realized || bus->devices[d->devfn] != d) {
+            return false;
+        }
+        if (bus == root) {
+            return true;
+        }
+        if (!bus->bridge) {
+            return false;
+        }
+        d = bus->bridge;
+    }
+}
+
+/*
+ * The walk in constant time: an id a user gave is unique and names a
+ * device in /machine/peripheral; only the "auto_" ids the bridge makes
+ * can be shared or stand outside it, and those are walked for.
+ */
+static PCIDevice *find_pdev_by_id(PCIBus *root, const char *id)
+{
+    Object *obj;
+    PCIDevice *d;
+
+    if (g_str_has_prefix(id, "auto_")) {
+        return walk_pdev_by_id(root, id);
+    }
+    obj = object_resolve_path_component(qdev_get_peripheral(), id);
+    d = obj ? (PCIDevice *)object_dynamic_cast(obj, TYPE_PCI_DEVICE) : NULL;
+    if (!d || object_dynamic_cast(obj, TYPE_PCI_BRIDGE) ||
+        !pdev_reachable(root, d)) {
+        return NULL;
+    }
+    return d;
 }
 
 static bool host_zpci_plug(S390PciHost *h, ZpciDevice *z, Error **errp)
@@ -179,6 +252,8 @@ static bool host_zpci_plug(S390PciHost *h, ZpciDevice *z, Error **errp)
     g_hash_table_insert(h->by_idx, GUINT_TO_POINTER(z->idx), z);
     z->idx_held = true;
     g_queue_push_tail(&h->zdevs, z);
+    z->zdevs_link = h->zdevs.tail;
+    host_index_target(h, z);
     /* an explicit zpci after its target: take the function now */
     pdev = find_pdev_by_id(h->bus, z->target);
     if (pdev && !s390_pci_find_by_pdev(h, pdev)) {
@@ -194,7 +269,9 @@ void s390_pci_host_forget(S390PciHost *h, ZpciDevice *z)
 {
     if (z->idx_held) {
         g_hash_table_remove(h->by_idx, GUINT_TO_POINTER(z->idx));
-        g_queue_remove(&h->zdevs, z);
+        host_unindex_target(h, z);
+        g_queue_delete_link(&h->zdevs, z->zdevs_link);
+        z->zdevs_link = NULL;
         z->idx_held = false;
     }
 }
@@ -427,6 +504,7 @@ static void host_instance_init(Object *obj)
 
     zpci_ids_init(&h->ids);
     h->by_idx = g_hash_table_new(g_direct_hash, g_direct_equal);
+    h->by_target = g_hash_table_new(g_str_hash, g_str_equal);
     h->dma = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                    dma_space_free);
     g_queue_init(&h->zdevs);
@@ -438,6 +516,7 @@ static void host_instance_finalize(Object *obj)
 
     g_hash_table_destroy(h->dma);
     g_hash_table_destroy(h->by_idx);
+    g_hash_table_destroy(h->by_target);
     g_queue_clear(&h->zdevs);
     zpci_ids_destroy(&h->ids);
     if (the_host == h) {

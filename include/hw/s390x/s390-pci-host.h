@@ -92,11 +92,12 @@ typedef struct ZpciDevice {
     uint32_t dma_budget;      /* most IOTLB mappings (RPCIT status 16) */
     uint64_t rpcit_walks;     /* most table walks one RPCIT makes */
 
-    bool automatic; /* created by the bridge for a PCI device */
-    bool ids_held;  /* uid and fid are reserved */
-    uint32_t idx;   /* handle index (chosen at pre-plug) */
-    bool idx_held;  /* idx is in the bridge's table */
-    uint32_t fh;    /* function handle */
+    bool automatic;    /* created by the bridge for a PCI device */
+    bool ids_held;     /* uid and fid are reserved */
+    uint32_t idx;      /* handle index (chosen at pre-plug) */
+    bool idx_held;     /* idx is in the bridge's table */
+    GList *zdevs_link; /* its entry in the bridge's zdevs, while idx_held */
+    uint32_t fh;       /* function handle */
     ZpciState state;
     bool unplug_requested; /* device_del: waits for the guest's deconfigure */
     PCIDevice *pdev;       /* the target, once plugged; NULL: reserved */
@@ -122,10 +123,12 @@ typedef struct S390PciHost {
     PCIBus *bus;    /* pci.0 */
     BusState *zbus; /* s390-pcibus.0 */
     ZpciIds ids;
-    GHashTable *by_idx; /* handle index -> ZpciDevice */
-    GQueue zdevs;       /* ZpciDevice in plug order (CLP List order) */
-    GHashTable *dma;    /* "bus/devfn" -> ZpciDmaSpace */
-    uint32_t next_idx;  /* where the next index search starts */
+    GHashTable *by_idx;    /* handle index -> ZpciDevice */
+    GQueue zdevs;          /* ZpciDevice in plug order (CLP List order) */
+    GHashTable *by_target; /* target id -> first ZpciDevice in zdevs with it */
+    unsigned target_dups;  /* zdevs entries sharing a target with another */
+    GHashTable *dma;       /* "bus/devfn" -> ZpciDmaSpace */
+    uint32_t next_idx;     /* where the next index search starts */
 } S390PciHost;
 
 static inline S390PciHost *S390_PCI_HOST(void *obj)
