@@ -195,14 +195,14 @@ static inline CcwResult vccw_set_ind(QTestState *s, uint8_t code, uint64_t addr)
 }
 
 /*
- * The whole modern bring-up: revision 1, VERSION_1 plus @feat0 (word 0),
+ * The whole modern bring-up: revision 2, VERSION_1 plus @feat0 (word 0),
  * classic indicators, queue @index of @num entries at the ring areas,
  * DRIVER_OK.
  */
 static inline void vccw_bringup(QTestState *s, uint32_t feat0, uint16_t index,
                                 uint16_t num)
 {
-    g_assert_true(ccw_ok(vccw_set_rev(s, 1)));
+    g_assert_true(ccw_ok(vccw_set_rev(s, 2)));
     g_assert_true(ccw_ok(vccw_write_status(s, ST_ACK | ST_DRIVER)));
     vccw_write_feat(s, 0, feat0 & vccw_read_feat(s, 0));
     vccw_write_feat(s, 1, 1); /* VERSION_1 */
