@@ -243,6 +243,30 @@ static void test_locking(void)
     qtest_quit(s);
 }
 
+/* One device per back end; unplug releases it (and its locks). */
+static void test_hotplug(void)
+{
+    g_autofree char *args =
+        g_strdup_printf("-drive file=%s,if=none,id=d0,format=raw", img_path);
+    QTestState *s = start(args);
+    JsonObject *rsp;
+
+    qtest_qmp_assert_success(s, "{'execute': 'device_add', 'arguments': "
+                                "{'driver': 'virtio-blk-ccw', 'id': 'v1', "
+                                "'drive': 'd0'}}");
+    rsp = qtest_qmp(s, "{'execute': 'device_add', 'arguments': "
+                       "{'driver': 'virtio-blk-ccw', 'id': 'v2', "
+                       "'drive': 'd0'}}");
+    g_assert_true(qmp_rsp_is_err(rsp));
+    json_object_unref(rsp);
+    qtest_qmp_assert_success(
+        s, "{'execute': 'device_del', 'arguments': {'id': 'v1'}}");
+    qtest_qmp_assert_success(s, "{'execute': 'device_add', 'arguments': "
+                                "{'driver': 'virtio-blk-ccw', 'id': 'v2', "
+                                "'drive': 'd0'}}");
+    qtest_quit(s);
+}
+
 static void test_option_errors(void)
 {
     static const char *const bad[][2] = {
@@ -285,6 +309,7 @@ int main(int argc, char **argv)
     g_test_add_func("/virtio-blk/missing-header", test_missing_header);
     g_test_add_func("/virtio-blk/blockdev", test_blockdev);
     g_test_add_func("/virtio-blk/locking", test_locking);
+    g_test_add_func("/virtio-blk/hotplug", test_hotplug);
     g_test_add_func("/virtio-blk/option-errors", test_option_errors);
     r = g_test_run();
     unlink(img_path);

@@ -300,6 +300,59 @@ static void test_rng_rate_limit(void)
     qtest_quit(s);
 }
 
+/* EVENT_IDX: notifications only when used passes the driver's event */
+static void test_rng_event_idx(void)
+{
+    QTestState *s = vccw_start("virtio-rng-ccw");
+
+    vccw_bringup(s, 1u << 29, 0, 8);
+    wle16(s, AVAIL_ADR + 4 + 2 * 8, 5); /* used_event */
+    vring_desc(s, DESC_ADDR, 0, BUF_ADDR, 16, 2, 0);
+    vring_avail(s, 8, 0, 0, 1);
+    vccw_kick(s, VSID, 0);
+    /* the first notification always goes; avail_event follows us */
+    g_assert_cmphex(qtest_readq(s, IND_ADDR), ==, 1);
+    g_assert_cmpint(rle16(s, USED_ADDR + 4 + 8 * 8), ==, 1);
+    g_assert_cmpint(inst(s, "s390_tsch 0x%x 0x%x", VSID, IRB_ADDR), ==, 0);
+    qtest_writeq(s, IND_ADDR, 0);
+    /* used 1 -> 2 does not pass event 5: no notification */
+    vring_avail(s, 8, 1, 0, 2);
+    vccw_kick(s, VSID, 0);
+    g_assert_cmpint(rle16(s, USED_ADDR + 2), ==, 2);
+    g_assert_cmphex(qtest_readq(s, IND_ADDR), ==, 0);
+    /* the driver asks for the next one */
+    wle16(s, AVAIL_ADR + 4 + 2 * 8, 2);
+    vring_avail(s, 8, 2, 0, 3);
+    vccw_kick(s, VSID, 0);
+    g_assert_cmpint(rle16(s, USED_ADDR + 2), ==, 3);
+    g_assert_cmphex(qtest_readq(s, IND_ADDR), ==, 1);
+    qtest_quit(s);
+}
+
+/* device_add / device_del of virtio-ccw devices while the guest runs */
+static void test_hotplug(void)
+{
+    QTestState *s = start("");
+
+    qtest_qmp_assert_success(s, "{'execute': 'device_add', 'arguments': "
+                                "{'driver': 'virtio-rng-ccw', 'id': 'r1', "
+                                "'devno': 'fe.0.0000'}}");
+    vccw_enable(s);
+    vccw_bringup(s, 0, 0, 8);
+    vring_desc(s, DESC_ADDR, 0, BUF_ADDR, 16, 2, 0);
+    vring_avail(s, 8, 0, 0, 1);
+    g_assert_cmphex(vccw_kick(s, VSID, 0), ==, 0);
+    qtest_qmp_assert_success(
+        s, "{'execute': 'device_del', 'arguments': {'id': 'r1'}}");
+    g_assert_cmphex(vccw_kick(s, VSID, 0), ==, (uint64_t)-22);
+    g_assert_cmpint(inst(s, "s390_stsch 0x%x 0x%x", VSID, SCHIB_ADDR), ==, 3);
+    qtest_qmp_assert_success(s, "{'execute': 'device_add', 'arguments': "
+                                "{'driver': 'virtio-balloon-ccw', "
+                                "'id': 'b1'}}");
+    g_assert_cmpint(inst(s, "s390_stsch 0x%x 0x%x", VSID, SCHIB_ADDR), ==, 0);
+    qtest_quit(s);
+}
+
 static void test_props(void)
 {
     int status = 0;
@@ -346,6 +399,8 @@ int main(int argc, char **argv)
                     test_rng_indirect_adapter);
     g_test_add_func("/virtio-ccw/rng-legacy", test_rng_legacy);
     g_test_add_func("/virtio-ccw/rng-rate-limit", test_rng_rate_limit);
+    g_test_add_func("/virtio-ccw/rng-event-idx", test_rng_event_idx);
+    g_test_add_func("/virtio-ccw/hotplug", test_hotplug);
     g_test_add_func("/virtio-ccw/props", test_props);
     g_test_add_func("/virtio-ccw/reset", test_reset);
     return g_test_run();
