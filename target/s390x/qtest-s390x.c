@@ -15,6 +15,7 @@
 #include "target/s390x/pci-insn.h"
 #include "hw/s390x/s390-pci-host.h"
 #include "hw/s390x/zpci-sclp.h"
+#include "hw/s390x/virtio-ccw.h"
 
 static void qtest_s390_reply(Chardev *chr, gchar **words, int r)
 {
@@ -304,6 +305,29 @@ static void qtest_s390_register_zpci_sclp(void)
 
 type_init(qtest_s390_register_zpci_sclp)
 
+/*
+ * s390_diag500 R1 R2 R3 R4: DIAGNOSE 0x500 (virtio-ccw notification is
+ * function 3 in R1: R2 the subsystem id, R3 the queue, R4 the cookie);
+ * replies with general register 2 afterwards.
+ */
+static void qtest_s390_diag500(Chardev *chr, gchar **words)
+{
+    CPUS390XState *env = s390_cpu_env(0);
+    uint64_t v[4], r2;
+    int r;
+
+    if (!qtest_s390_args(chr, words, 4, v)) {
+        return;
+    }
+    r = virtio_ccw_diag500(v[0], v[1], v[2], v[3], &r2);
+    if (r < 0) {
+        qtest_sendf(chr, "OK pgm 0x%04x\n", -r);
+        return;
+    }
+    env->regs[2] = r2;
+    qtest_sendf(chr, "OK 0x%016" PRIx64 "\n", r2);
+}
+
 /* ---- adapter interruptions ---- */
 
 /* s390_sic R1 R3: SET INTERRUPTION CONTROLS, mode in 1, ISC << 27 in 3 */
@@ -329,6 +353,7 @@ type_init(qtest_s390_register_airq)
 static void qtest_s390_register(void)
 {
     qtest_register_command("s390_zpci_error", qtest_s390_zpci_error);
+    qtest_register_command("s390_diag500", qtest_s390_diag500);
     qtest_register_command("s390_mpcifc", qtest_s390_fc);
     qtest_register_command("s390_stpcifc", qtest_s390_fc);
     qtest_register_command("s390_pcilg", qtest_s390_pcilg);

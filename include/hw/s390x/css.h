@@ -221,6 +221,14 @@ int css_do_xsch(SubchDev *sch);
 /* The device finished (part of) a function: status pending + interrupt. */
 void css_io_complete(SubchDev *sch, const CssIoStatus *st);
 
+/*
+ * Unsolicited alert status (a virtual device's notification, as QEMU's
+ * virtio-ccw presents it): when @sch is enabled and not status pending,
+ * it becomes alert status pending (the SCSW otherwise unchanged) and
+ * its I/O interruption is queued.
+ */
+void css_sch_alert(SubchDev *sch);
+
 /* ---- I/O interruptions and channel reports ---- */
 
 typedef struct CssIoIntr {
