@@ -8,7 +8,8 @@
 #            libraries, make
 #   check    everything `make check` runs: the build, plus clang and its
 #            sanitizer/libFuzzer runtimes (the fuzz targets), clang-format
-#            and git (the format test), python3 (summary, provenance test)
+#            and git (the format test), python3 (summary, provenance test),
+#            hercules (test-ckd-image compares with its dasdinit)
 #   fuzz     the libFuzzer targets (`make fuzz`)
 #   package  `dpkg-buildpackage -b` and lintian (docs/system/s390x/
 #            packaging.rst)
@@ -22,7 +23,9 @@ libjson-glib-dev linux-libc-dev libseccomp-dev"
 # clang (the `clang` command) and the runtimes of
 # -fsanitize=fuzzer,address,undefined
 FUZZ_PKGS="clang libclang-rt-14-dev"
-CHECK_PKGS="$BUILD_PKGS $FUZZ_PKGS clang-format-14 git"
+# clang-format-14 and git: the format test; hercules: dasdinit, the
+# reference image writer test-ckd-image compares with (skipped without)
+CHECK_PKGS="$BUILD_PKGS $FUZZ_PKGS clang-format-14 git hercules"
 PACKAGE_PKGS="$BUILD_PKGS build-essential debhelper devscripts lintian \
 fakeroot"
 
@@ -36,7 +39,7 @@ for set_name do
     fuzz) pkgs="$pkgs $BUILD_PKGS $FUZZ_PKGS" ;;
     package) pkgs="$pkgs $PACKAGE_PKGS" ;;
     list) list=true ;;
-    -h|--help) sed -n '2,19s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20s/^# \{0,1\}//p' "$0"; exit 0 ;;
     *) echo "install-deps: unknown set '$set_name' (build, check, fuzz," \
             "package, list)" >&2
        exit 2 ;;
