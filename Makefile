@@ -1,11 +1,16 @@
 # Top-level convenience wrapper around configure + meson + ninja.
 #   make            configure (if needed) and build
-#   make check      build and run every test suite (unit, qtest, sanitizer build,
-#                   a bounded run of each fuzzer)
+#   make deps       install (as root) or name every package make check needs
+#   make check      the same dependency step first, then build and run every
+#                   test suite (unit, qtest, sanitizer build, a bounded run of
+#                   each fuzzer); the last line is "N passed, N failed"
 #   make fuzz       run each libFuzzer target for FUZZ_SECONDS (FUZZ=NAME: one)
 #   make demo       run the demo on the simulated host
 #   make bench      build and run the benchmarks (they print figures)
-#   make install    install (honours DESTDIR and configure --prefix)
+#   make install    install (honours DESTDIR and configure --prefix): the
+#                   program, its man page, trace-events-all, the docs
+# The Debian package: dpkg-buildpackage -b (debian/, docs/system/s390x/
+# packaging.rst).
 
 BUILD ?= build
 SANBUILD ?= build-san
