@@ -163,6 +163,27 @@ def render(records, defines, version, datadir, docdir):
         out.append(".PP")
         out.append(", ".join("\\fB\\-%s\\fR" % roff(n) for n in refused) + ".")
     out += [
+        ".SH EXAMPLES",
+        "Start the machine with a QMP socket and no display:",
+        ".PP",
+        ".nf",
+        ".RS",
+        "%s \\-machine s390\\-ccw\\-virtio \\-m 512M \\-nodefaults \\e"
+        % roff(PROGRAM),
+        "    \\-display none \\-qmp unix:/tmp/qmp.sock,server=on,wait=off",
+        ".RE",
+        ".fi",
+        ".PP",
+        "List the devices, and the properties of one:",
+        ".PP",
+        ".nf",
+        ".RS",
+        "%s \\-device help" % roff(PROGRAM),
+        "%s \\-device vfio\\-ccw,help" % roff(PROGRAM),
+        ".RE",
+        ".fi",
+    ]
+    out += [
         ".SH EXIT STATUS",
         "0 when the guest shuts down or QMP",
         ".B quit",
