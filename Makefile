@@ -1,13 +1,18 @@
 # Top-level convenience wrapper around configure + meson + ninja.
 #   make            configure (if needed) and build
-#   make check      build and run every test suite (unit, qtest, sanitizer build,
-#                   a bounded run of each fuzzer)
+#   make deps       install (as root) or name every package make check needs
+#   make check      the same dependency step first, then build and run every
+#                   test suite (unit, qtest, sanitizer build, a bounded run of
+#                   each fuzzer); the last line is "N passed, N failed"
 #   make fuzz       run each libFuzzer target for FUZZ_SECONDS (FUZZ=NAME: one)
 #   make demo       run the demo on the simulated host
 #   make bench      build and run the benchmarks (they print figures)
-#   make install    install (honours DESTDIR and configure --prefix)
+#   make install    install (honours DESTDIR and configure --prefix): the
+#                   program, its man page, trace-events-all, the docs
 #   make check-kernel  the real-kernel tier: Debian's s390x kernel under TCG
 #                   with vfio_ccw (docs/devel/testing-kernel.rst)
+# The Debian package: dpkg-buildpackage -b (debian/, docs/system/s390x/
+# packaging.rst).
 
 BUILD ?= build
 SANBUILD ?= build-san
@@ -20,8 +25,10 @@ DEPS = scripts/install-deps.sh
 all: $(BUILD)/build.ninja
 	$(NINJA) -C $(BUILD)
 
+# every package `make check` needs (DEPS_SETS=build: only the build's)
+DEPS_SETS ?= check
 deps:
-	@sh $(DEPS)
+	@sh $(DEPS) $(DEPS_SETS)
 
 $(BUILD)/build.ninja:
 	@sh $(DEPS)
@@ -31,13 +38,36 @@ $(SANBUILD)/build.ninja:
 	@sh $(DEPS)
 	./configure --builddir=$(SANBUILD) --enable-sanitizers --enable-debug
 
-check: all
-	$(MAKE) -k --no-print-directory check-unit check-qtest; s1=$$?; \
-	$(MAKE) --no-print-directory check-sanitizers; s2=$$?; \
+# make check: first one dependency step that names every missing package
+# the suites need (as root: installs them), before anything is built; then
+# each suite.  A build that fails, or a suite that leaves no results, counts
+# as one failed test.  The last line of the output is the total of
+# scripts/test-summary.py, "N passed, N failed", also when something fails
+# (make then adds its own "Error" note on stderr); the exit status is 1 when
+# N failed is not 0.
+CHECK_STEPS = $(BUILD)/check-steps.txt
+
+check:
+	@if ! sh $(DEPS) check; then \
+	    echo "make check: install the packages named above first; nothing was built or run"; \
+	    echo "0 passed, 1 failed"; exit 1; \
+	fi
+	@rm -f $(BUILD)/meson-logs/testlog*.json $(SANBUILD)/meson-logs/testlog*.json; \
+	steps=; \
+	if $(MAKE) --no-print-directory all; then \
+	    $(MAKE) -k --no-print-directory check-unit check-qtest; \
+	    [ -f $(BUILD)/meson-logs/testlog.json ] || steps="$$steps unit"; \
+	    [ -f $(BUILD)/meson-logs/testlog-qtest.json ] || steps="$$steps qtest"; \
+	else steps="$$steps build"; fi; \
+	if $(MAKE) --no-print-directory $(SANBUILD)/build.ninja && $(NINJA) -C $(SANBUILD); then \
+	    $(MAKE) --no-print-directory check-sanitizers; \
+	    [ -f $(SANBUILD)/meson-logs/testlog.json ] || steps="$$steps sanitizers"; \
+	else steps="$$steps build-sanitizers"; fi; \
 	$(MAKE) --no-print-directory check-fuzz; \
+	mkdir -p $(BUILD); : > $(CHECK_STEPS); \
+	for s in $$steps; do echo "$$s FAIL" >> $(CHECK_STEPS); done; \
 	python3 scripts/test-summary.py $(BUILD)/meson-logs/testlog.json $(SANBUILD)/meson-logs/testlog.json \
-	    --result $(FUZZ_RESULT) --expect '$(addprefix fuzz-,$(FUZZ))'; s3=$$?; \
-	[ $$s1 -eq 0 ] && [ $$s2 -eq 0 ] && [ $$s3 -eq 0 ]
+	    --result $(CHECK_STEPS) --result $(FUZZ_RESULT) --expect '$(addprefix fuzz-,$(FUZZ))'
 
 check-unit: all
 	$(MESON) test -C $(BUILD) --suite unit --print-errorlogs --num-processes 2
@@ -91,7 +121,7 @@ FUZZ_RESULT = $(FUZZBUILD)/fuzz-result.txt
 .PHONY: fuzz-build
 
 fuzz-build:
-	@EXTRA_PKGS="clang libclang-rt-14-dev" sh $(DEPS)
+	@sh $(DEPS) fuzz
 	@test -f $(FUZZBUILD)/build.ninja || ./configure --builddir=$(FUZZBUILD) --enable-fuzzing
 	$(NINJA) -C $(FUZZBUILD) $(addprefix tests/fuzz/fuzz-,$(FUZZ))
 
