@@ -10,6 +10,7 @@
 #include "hw/pci/pci-bridge.h"
 #include "hw/s390x/s390-pci-host.h"
 #include "hw/s390x/zpci-event.h"
+#include "hw/s390x/zpci-hostfn.h"
 
 static const char *const state_names[] = {
     [ZPCI_FS_RESERVED] = "reserved",
@@ -94,10 +95,20 @@ void zpci_attach(ZpciDevice *z, PCIDevice *pdev, ZpciDmaSpace *dma)
     z->fh = (z->idx & ZPCI_FH_INDEX) | ZPCI_FH_SHM_EMUL;
     /* cold- and hot-plugged functions start configured, as in QEMU */
     z->state = ZPCI_FS_DISABLED;
+    if (zpci_host_fn_get_class(OBJECT(pdev))) {
+        z->fh = (z->idx & ZPCI_FH_INDEX) | ZPCI_FH_SHM_VFIO;
+        zpci_host_fn_get_class(OBJECT(pdev))->attached(OBJECT(pdev), z);
+    }
 }
 
 void zpci_detach(ZpciDevice *z)
 {
+    ZpciHostFnClass *hc = z->pdev ? zpci_host_fn_get_class(OBJECT(z->pdev))
+                                  : NULL;
+
+    if (hc) {
+        hc->detached(OBJECT(z->pdev), z);
+    }
     zpci_bar_spaces_destroy(z);
     zpci_clear_controls(z);
     if (z->dma) {
@@ -120,6 +131,9 @@ void zpci_disable(ZpciDevice *z)
     z->fh &= ~ZPCI_FH_ENABLED;
     z->state = ZPCI_FS_DISABLED;
     zpci_clear_controls(z);
+    if (z->pdev && zpci_host_fn_get_class(OBJECT(z->pdev))) {
+        zpci_host_fn_get_class(OBJECT(z->pdev))->disabled(OBJECT(z->pdev));
+    }
 }
 
 bool zpci_set_error(ZpciDevice *z)

@@ -7,6 +7,7 @@
 #include "qemu/osdep.h"
 #include "target/s390x/pci-insn.h"
 #include "hw/s390x/s390-pci-host.h"
+#include "hw/s390x/zpci-hostfn.h"
 
 /* The default group's characteristics (those QEMU gives emulated ones) */
 #define ZPCI_GROUP_MAXSTBL 128
@@ -129,6 +130,10 @@ static void clp_query(S390PciHost *h, ClpBlock *b, const ClpRequest *req)
     f.edma = ZPCI_FN_EDMA;
     f.fmb_len = ZPCI_FMB_LEN_WORDS;
     clp_fill_bars(z->pdev, &f);
+    if (zpci_host_fn_get_class(OBJECT(z->pdev))) {
+        /* a host function's BASE/UTIL/PFIP values (vfio-pci) */
+        zpci_host_fn_get_class(OBJECT(z->pdev))->query(OBJECT(z->pdev), &f);
+    }
     clp_encode_query_pci(b, &f);
 }
 
@@ -143,6 +148,10 @@ static void clp_query_group(ClpBlock *b, const ClpRequest *req)
         .msia = ZPCI_MSI_ADDR,
     };
 
+    if (zpci_group_lookup(req->u.group.pfgid, &g)) {
+        clp_encode_query_group(b, &g); /* a host group's simulated group */
+        return;
+    }
     if (req->u.group.pfgid != ZPCI_DEFAULT_PFGID &&
         req->u.group.pfgid != ZPCI_RELAXED_PFGID) {
         clp_encode_rc(b, CLP_RSP_BAD_PFGID);
