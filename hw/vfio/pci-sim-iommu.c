@@ -39,12 +39,14 @@ int vfio_pci_sim_info_finish(void *info, const void *hdr, uint32_t minsz,
                              CapBuf *caps, size_t argsz_off, size_t capoff_off)
 {
     uint32_t argsz = *(uint32_t *)info;
-    uint32_t need = minsz + caps->b->len;
+    uint32_t need = caps->base + caps->b->len;
     uint32_t capoff = 0;
 
+    /* caps->base >= minsz, rounded up so that every capability is 8-aligned */
     if (caps->b->len && argsz >= need) {
-        memcpy((uint8_t *)info + minsz, caps->b->data, caps->b->len);
-        capoff = minsz;
+        memset((uint8_t *)info + minsz, 0, caps->base - minsz);
+        memcpy((uint8_t *)info + caps->base, caps->b->data, caps->b->len);
+        capoff = caps->base;
     }
     memcpy(info, hdr, minsz);
     *(uint32_t *)((uint8_t *)info + argsz_off) = MAX(argsz, need);
@@ -184,7 +186,7 @@ int vfio_pci_sim_get_iommu_info(VFIOPCIHost *h,
         .iova_pgsizes = VFIO_PCI_HOST_PAGE_SIZE,
     };
     CapBuf caps = { .b = g_byte_array_new(),
-                    .base = sizeof(hdr),
+                    .base = (sizeof(hdr) + 7) & ~(size_t)7,
                     .last = UINT32_MAX };
     struct vfio_iommu_type1_info_cap_iova_range *r;
     struct vfio_iommu_type1_info_dma_avail *a;

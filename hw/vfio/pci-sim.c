@@ -184,7 +184,8 @@ static int sim_get_device_info(VFIOPCIHost *h, struct vfio_device_info *info)
         .num_irqs = VFIO_PCI_NUM_IRQS,
     };
     CapBuf caps = { .b = g_byte_array_new(),
-                    .base = sizeof(hdr),
+                    /* 20 bytes: the chain starts 8-aligned at 24 */
+                    .base = (sizeof(hdr) + 7) & ~(size_t)7,
                     .last = UINT32_MAX };
     int ret;
 

@@ -290,8 +290,12 @@ static VirtQueueElement *vq_elem_new(unsigned int head, ChainWalk *w)
     e->in_len = w->in_len;
     e->out = (VirtBuf *)(e + 1);
     e->in = e->out + e->out_num;
-    memcpy(e->out, w->out->data, e->out_num * sizeof(VirtBuf));
-    memcpy(e->in, w->in->data, e->in_num * sizeof(VirtBuf));
+    if (e->out_num) {
+        memcpy(e->out, w->out->data, e->out_num * sizeof(VirtBuf));
+    }
+    if (e->in_num) {
+        memcpy(e->in, w->in->data, e->in_num * sizeof(VirtBuf));
+    }
     return e;
 }
 
