@@ -1,0 +1,169 @@
+/*
+ * The guest suite: each bare-metal program of tests/guest runs under
+ * -accel tcg with -no-shutdown; the test waits for the end of the guest
+ * (SHUTDOWN: every CPU stopped, or GUEST_PANICKED: a disabled wait) and
+ * reads the guest's mailbox over the qtest connection, which works beside
+ * the interpreter. Skipped when the programs were not built (no
+ * s390x-linux-gnu-gcc).
+ */
+#include <glib.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+#include "libqtest.h"
+
+#define MAILBOX   0xf000
+#define MAGIC     UINT64_C(0x5339305847554553)
+#define FAIL_ADDR 0xbad000
+
+static const char *guest_dir;
+
+/* Wait for the guest's end: true for SHUTDOWN, false for a panic */
+static bool wait_end(QTestState *s, int64_t *panic_addr)
+{
+    for (;;) {
+        JsonObject *ev = qtest_qmp_receive_dict(s);
+        const char *name = json_object_has_member(ev, "event")
+                               ? json_object_get_string_member(ev, "event")
+                               : NULL;
+        bool end = false, ok = false;
+
+        if (name && !strcmp(name, "SHUTDOWN")) {
+            end = ok = true;
+        } else if (name && !strcmp(name, "GUEST_PANICKED")) {
+            JsonObject *data = json_object_get_object_member(ev, "data");
+            JsonObject *info = json_object_get_object_member(data, "info");
+
+            g_assert_cmpstr(json_object_get_string_member(data, "action"), ==,
+                            "pause");
+            g_assert_cmpstr(json_object_get_string_member(info, "reason"), ==,
+                            "disabled-wait");
+            *panic_addr = json_object_get_int_member(info, "psw-addr");
+            end = true;
+        }
+        json_object_unref(ev);
+        if (end) {
+            return ok;
+        }
+    }
+}
+
+static QTestState *start_guest(const char *name, const char *extra)
+{
+    QTestInitOptions o = { .no_accel_qtest = true };
+    g_autofree char *args =
+        g_strdup_printf("-accel tcg -no-shutdown -m 128 -kernel %s/%s.elf %s",
+                        guest_dir, name, extra ? extra : "");
+
+    return qtest_init_opts(&o, args);
+}
+
+/* Run guest @name: it must pass every check and stop its CPUs */
+static void run_guest(const char *name, const char *extra)
+{
+    QTestState *s = start_guest(name, extra);
+    int64_t panic_addr = -1;
+    bool stopped = wait_end(s, &panic_addr);
+    uint64_t failed = qtest_readq(s, MAILBOX + 16);
+
+    g_assert_cmphex(qtest_readq(s, MAILBOX), ==, MAGIC);
+    if (failed) {
+        g_test_message("%s: %" PRIu64 " checks failed, first %" PRIu64, name,
+                       failed, qtest_readq(s, MAILBOX + 24));
+    }
+    g_assert_cmpuint(failed, ==, 0);
+    g_assert_cmpuint(qtest_readq(s, MAILBOX + 8), >, 0);
+    g_assert_true(stopped);
+    qtest_quit(s);
+}
+
+static void test_insn(void)
+{
+    run_guest("insn", NULL);
+}
+
+static void test_pgm(void)
+{
+    run_guest("pgm", NULL);
+}
+
+static void test_dat(void)
+{
+    run_guest("dat", NULL);
+}
+
+static void test_clock(void)
+{
+    run_guest("clock", NULL);
+}
+
+static void test_sigp(void)
+{
+    run_guest("sigp", "-smp 2");
+}
+
+static void test_io(void)
+{
+    run_guest(
+        "io",
+        "-device ccw-testdev,devno=fe.0.1234,delay-ns=2000000,dev_type=0x1824");
+}
+
+static void test_ipl(void)
+{
+    g_autofree char *initrd = g_strdup_printf("%s/initrd.bin", guest_dir);
+    g_autofree char *args = NULL;
+
+    g_assert_true(g_file_set_contents(initrd, "INITRD-DATA", 11, NULL));
+    args = g_strdup_printf("-append 'hello guest' -initrd %s", initrd);
+    run_guest("ipl", args);
+    unlink(initrd);
+}
+
+/* A failed check ends in a disabled wait: GUEST_PANICKED, state kept */
+static void test_panic(void)
+{
+    QTestState *s = start_guest("fail", NULL);
+    int64_t addr = -1;
+    JsonObject *rsp;
+
+    g_assert_false(wait_end(s, &addr));
+    g_assert_cmphex(addr, ==, FAIL_ADDR);
+    g_assert_cmpuint(qtest_readq(s, MAILBOX + 16), ==, 1);
+    g_assert_cmpuint(qtest_readq(s, MAILBOX + 24), ==, 7);
+    rsp = qtest_qmp(s, "{'execute': 'query-status'}");
+    g_assert_cmpstr(json_object_get_string_member(
+                        json_object_get_object_member(rsp, "return"), "status"),
+                    ==, "guest-panicked");
+    json_object_unref(rsp);
+    /* cont needs a reset first; system_reset runs the guest again */
+    qmp_expect_error_and_unref(qtest_qmp(s, "{'execute': 'cont'}"),
+                               "GenericError");
+    qtest_qmp_assert_success(s, "{'execute': 'system_reset'}");
+    qtest_qmp_assert_success(s, "{'execute': 'cont'}");
+    g_assert_false(wait_end(s, &addr));
+    g_assert_cmphex(addr, ==, FAIL_ADDR);
+    qtest_quit(s);
+}
+
+int main(int argc, char **argv)
+{
+    g_autofree char *probe = NULL;
+
+    g_test_init(&argc, &argv, NULL);
+    guest_dir = g_getenv("GUEST_DIR");
+    probe = g_strdup_printf("%s/insn.elf", guest_dir ? guest_dir : ".");
+    if (!guest_dir || !g_file_test(probe, G_FILE_TEST_EXISTS)) {
+        g_test_skip("guest programs not built (no s390x-linux-gnu-gcc)");
+        return g_test_run();
+    }
+    g_test_add_func("/guest/insn", test_insn);
+    g_test_add_func("/guest/pgm", test_pgm);
+    g_test_add_func("/guest/dat", test_dat);
+    g_test_add_func("/guest/clock", test_clock);
+    g_test_add_func("/guest/sigp", test_sigp);
+    g_test_add_func("/guest/io", test_io);
+    g_test_add_func("/guest/ipl", test_ipl);
+    g_test_add_func("/guest/panic", test_panic);
+    return g_test_run();
+}
