@@ -13,7 +13,7 @@ NINJA ?= ninja
 MESON ?= meson
 DEPS = scripts/install-deps.sh
 
-.PHONY: all deps check check-unit check-qtest check-sanitizers check-fuzz demo bench install clean distclean fuzz format format-check
+.PHONY: all deps check check-unit check-qtest check-guest check-sanitizers check-fuzz demo bench install clean distclean fuzz format format-check
 
 all: $(BUILD)/build.ninja
 	$(NINJA) -C $(BUILD)
@@ -30,10 +30,10 @@ $(SANBUILD)/build.ninja:
 	./configure --builddir=$(SANBUILD) --enable-sanitizers --enable-debug
 
 check: all
-	$(MAKE) -k --no-print-directory check-unit check-qtest; s1=$$?; \
+	$(MAKE) -k --no-print-directory check-unit check-qtest check-guest; s1=$$?; \
 	$(MAKE) --no-print-directory check-sanitizers; s2=$$?; \
 	$(MAKE) --no-print-directory check-fuzz; \
-	python3 scripts/test-summary.py $(BUILD)/meson-logs/testlog.json $(SANBUILD)/meson-logs/testlog.json \
+	python3 scripts/test-summary.py $(BUILD)/meson-logs/testlog.json $(BUILD)/meson-logs/testlog-guest.json $(SANBUILD)/meson-logs/testlog.json \
 	    --result $(FUZZ_RESULT) --expect '$(addprefix fuzz-,$(FUZZ))'; s3=$$?; \
 	[ $$s1 -eq 0 ] && [ $$s2 -eq 0 ] && [ $$s3 -eq 0 ]
 
@@ -42,6 +42,11 @@ check-unit: all
 
 check-qtest: all
 	$(MESON) test -C $(BUILD) --suite qtest --print-errorlogs --num-processes 2 --logbase testlog-qtest
+
+# Bare-metal guest programs under -accel tcg (tests/guest; skip without
+# s390x-linux-gnu-gcc)
+check-guest: all
+	$(MESON) test -C $(BUILD) --suite guest --print-errorlogs --num-processes 2 --logbase testlog-guest
 
 # Unit and qtest suites again under AddressSanitizer + UndefinedBehaviorSanitizer.
 check-sanitizers: $(SANBUILD)/build.ninja

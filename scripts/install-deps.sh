@@ -2,7 +2,11 @@
 # Install the Debian 12 packages the build and the tests need.
 # As root it runs apt-get itself; otherwise it prints the command to run.
 PKGS="gcc make meson ninja-build pkg-config python3 libglib2.0-dev libjson-glib-dev linux-libc-dev libseccomp-dev"
+# the cross compiler of the guest suite (tests/guest): installed as root,
+# optional otherwise (the guest tests skip without it)
+OPTIONAL_PKGS="gcc-s390x-linux-gnu binutils-s390x-linux-gnu"
 [ -n "$EXTRA_PKGS" ] && PKGS="$PKGS $EXTRA_PKGS"
+[ "$(id -u)" = 0 ] && PKGS="$PKGS $OPTIONAL_PKGS"
 
 missing=
 for p in $PKGS; do

@@ -1,8 +1,11 @@
 /*
  * The run loop of the interpreting accelerator: a GLib source of the
- * default main context that is ready while a CPU can run. Its priority is
- * below the default one, so QMP, chardev and timer sources are served
- * first whenever they are ready, and the CPUs run in between.
+ * default main context that is ready while a CPU can run. It has the
+ * default priority of the other sources (QMP, chardevs, timers): GLib
+ * dispatches every ready source of the highest ready priority in one
+ * iteration, so each of them is served between two slices. (Below that
+ * priority, a source that stays ready, such as a socket with output
+ * pending, would keep the CPUs from ever running.)
  */
 #include "qemu/osdep.h"
 #include "qemu/timer.h"
@@ -76,7 +79,7 @@ void cpu_loop_register(const CpuLoopOps *ops, void *opaque)
     cpu_loop->ops = ops;
     cpu_loop->opaque = opaque;
     g_source_set_name(&cpu_loop->source, "cpu-loop");
-    g_source_set_priority(&cpu_loop->source, G_PRIORITY_DEFAULT_IDLE);
+    g_source_set_priority(&cpu_loop->source, G_PRIORITY_DEFAULT);
     g_source_attach(&cpu_loop->source, NULL);
 }
 

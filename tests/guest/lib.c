@@ -85,21 +85,39 @@ void guest_wait(uint64_t mask)
                  : "r1", "memory", "cc");
 }
 
+/* one control register at a time (CR 0, 1, 6, 14 are what tests use) */
+#define CR_CASE(n)                                                             \
+    case n:                                                                    \
+        if (set) {                                                             \
+            asm volatile("lctlg " #n "," #n ",%0" : : "Q"(*v) : "memory");     \
+        } else {                                                               \
+            asm volatile("stctg " #n "," #n ",%0" : "=Q"(*v));                 \
+        }                                                                      \
+        break
+
+static void cr_access(int n, uint64_t *v, int set)
+{
+    switch (n) {
+        CR_CASE(0);
+        CR_CASE(1);
+        CR_CASE(6);
+        CR_CASE(14);
+    default:
+        break;
+    }
+}
+
 uint64_t guest_stctg(int n)
 {
-    uint64_t v[16];
+    uint64_t v = 0;
 
-    asm volatile("stctg 0,15,%0" : "=Q"(v));
-    return v[n];
+    cr_access(n, &v, 0);
+    return v;
 }
 
 void guest_lctlg(int n, uint64_t v)
 {
-    uint64_t r[16];
-
-    asm volatile("stctg 0,15,%0" : "=Q"(r));
-    r[n] = v;
-    asm volatile("lctlg 0,15,%0" : : "Q"(r) : "memory");
+    cr_access(n, &v, 1);
 }
 
 uint16_t guest_stap(void)

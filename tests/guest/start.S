@@ -24,7 +24,7 @@ guest_entry:
 /* program: count, code and ILC kept; resume at GUEST_PGM_RESUME if set */
     .globl  guest_pgm_handler
 guest_pgm_handler:
-    asi     0x300, 1
+    agsi    0x300, 1
     stg     %r1, 0x310
     lg      %r1, 0x308
     ltgr    %r1, %r1
@@ -38,7 +38,7 @@ guest_pgm_handler:
 /* external: count, code and source CPU kept; returns disabled, not waiting */
     .globl  guest_ext_handler
 guest_ext_handler:
-    asi     0x320, 1
+    agsi    0x320, 1
     mvc     0x328(2), 0x86
     mvc     0x32a(2), 0x84
     mvc     0x32c(4), 0x80
@@ -49,7 +49,7 @@ guest_ext_handler:
 /* I/O: count, subchannel id, parameter, identification word kept */
     .globl  guest_io_handler
 guest_io_handler:
-    asi     0x340, 1
+    agsi    0x340, 1
     mvc     0x348(12), 0xb8
     ni      0x170, 0xfd
     ni      0x171, 0xfd
@@ -58,7 +58,7 @@ guest_io_handler:
 /* machine check: counted, returns with machine checks disabled */
     .globl  guest_mchk_handler
 guest_mchk_handler:
-    asi     0x360, 1
+    agsi    0x360, 1
     ni      0x161, 0xfb
     ni      0x161, 0xfd
     lpswe   0x160
