@@ -166,18 +166,11 @@ int main(int argc, char **argv)
     }
     g_test_add_func("/guest/insn", test_insn);
     g_test_add_func("/guest/pgm", test_pgm);
+    g_test_add_func("/guest/dat", test_dat);
+    g_test_add_func("/guest/clock", test_clock);
+    g_test_add_func("/guest/sigp", test_sigp);
+    g_test_add_func("/guest/io", test_io);
     g_test_add_func("/guest/ipl", test_ipl);
     g_test_add_func("/guest/panic", test_panic);
-    /*
-     * Work in progress: these guests do not reach their end yet (each
-     * hangs after its checks; see docs/system/s390x/cpu.rst). GUEST_WIP=1
-     * runs them.
-     */
-    if (g_getenv("GUEST_WIP")) {
-        g_test_add_func("/guest/dat", test_dat);
-        g_test_add_func("/guest/clock", test_clock);
-        g_test_add_func("/guest/sigp", test_sigp);
-        g_test_add_func("/guest/io", test_io);
-    }
     return g_test_run();
 }
