@@ -3,7 +3,9 @@
  * (devno 0x1234), MSCH enables it with ISC 3, SSCH starts a SENSE ID
  * whose data the device writes (after 2 ms) over guest code, an I/O
  * interruption ends the enabled wait, TSCH stores the status. The code
- * the device wrote runs as written (the decode cache forgot the old).
+ * the device wrote runs as written (the decode cache forgot the old):
+ * code[] has a page of its own, which nothing but the device writes
+ * between the two calls.
  */
 #include "guest.h"
 
@@ -20,8 +22,9 @@ static uint64_t ccw __attribute__((aligned(8)));
 static uint8_t irb[96] __attribute__((aligned(4)));
 /* four padding bytes, then "lr %r2,%r3; br %r14"; SENSE ID data lands on
  * it with dev_type 0x1824 in bytes 4-5: "lr %r2,%r4" */
-static uint8_t code[8] __attribute__((aligned(8))) = { 0x07, 0x00, 0x07, 0x00,
-                                                       0x18, 0x23, 0x07, 0xfe };
+static uint8_t code[4096]
+    __attribute__((aligned(4096))) = { 0x07, 0x00, 0x07, 0x00,
+                                       0x18, 0x23, 0x07, 0xfe };
 
 static int io_insn_stsch(uint32_t sid, Schib *s)
 {

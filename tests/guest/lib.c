@@ -73,7 +73,8 @@ void guest_lpswe(uint64_t mask, uint64_t addr)
 
 void guest_wait(uint64_t mask)
 {
-    static uint64_t psw[2] __attribute__((aligned(8)));
+    /* on the stack: a store into a code page would flush decoded code */
+    uint64_t psw[2] __attribute__((aligned(8)));
 
     psw[0] = PSW_MASK_64 | PSW_MASK_WAIT | mask;
     asm volatile("larl %%r1, 0f\n"
