@@ -153,15 +153,89 @@ static void test_panic(void)
     qtest_quit(s);
 }
 
+static const char *status_of(QTestState *s)
+{
+    static char buf[32];
+    JsonObject *rsp = qtest_qmp(s, "{'execute': 'query-status'}");
+
+    g_strlcpy(buf,
+              json_object_get_string_member(
+                  json_object_get_object_member(rsp, "return"), "status"),
+              sizeof(buf));
+    json_object_unref(rsp);
+    return buf;
+}
+
+/* QMP while a guest runs: stop holds it, cont resumes it, system_reset
+ * starts it over, quit ends the process */
+static void test_qmp_control(void)
+{
+    QTestState *s = start_guest("spin", NULL);
+    uint64_t a, b;
+
+    json_object_unref(qtest_qmp_receive(s)); /* cont's reply */
+    qtest_qmp_eventwait(s, "RESUME");
+    g_assert_cmpstr(status_of(s), ==, "running");
+    do {
+        a = qtest_readq(s, MAILBOX + 32);
+    } while (a < 1000);
+    qtest_qmp_assert_success(s, "{'execute': 'stop'}");
+    qtest_qmp_eventwait(s, "STOP");
+    g_assert_cmpstr(status_of(s), ==, "paused");
+    a = qtest_readq(s, MAILBOX + 32);
+    g_usleep(20000);
+    b = qtest_readq(s, MAILBOX + 32);
+    g_assert_cmpuint(a, ==, b);
+    qtest_qmp_assert_success(s, "{'execute': 'cont'}");
+    do {
+        b = qtest_readq(s, MAILBOX + 32);
+    } while (b <= a);
+    qtest_qmp_assert_success(s, "{'execute': 'system_reset'}");
+    qtest_qmp_eventwait(s, "RESET");
+    /* the IPL again: guest_setup zeroes the counter, then it counts */
+    g_assert_cmpstr(status_of(s), ==, "running");
+    qtest_qmp_assert_success(s, "{'execute': 'quit'}");
+    qtest_wait_qemu(s, NULL);
+    qtest_quit(s);
+}
+
+/* Command-line errors of the loader, with QEMU's wording */
+static void test_cmdline_errors(void)
+{
+    static const struct {
+        const char *args, *msg;
+    } cases[] = {
+        { "-initrd /dev/null", "-initrd only allowed with -kernel option" },
+        { "-append x", "-append only allowed with -kernel option" },
+        { "-kernel /nonexistent.elf",
+          "could not load kernel '/nonexistent.elf'" },
+    };
+
+    for (unsigned i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_autofree char *args =
+            g_strdup_printf("-nodefaults -display none -accel tcg %s",
+                            cases[i].args);
+        g_autofree char *err = NULL;
+        g_autofree char *out = NULL;
+        int status;
+
+        out = qtest_run_cmdline(args, &status, &err);
+        g_assert_cmpint(status, ==, 1);
+        g_assert_nonnull(strstr(err, cases[i].msg));
+    }
+}
+
 int main(int argc, char **argv)
 {
     g_autofree char *probe = NULL;
 
     g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/guest/cmdline-errors", test_cmdline_errors);
     guest_dir = g_getenv("GUEST_DIR");
     probe = g_strdup_printf("%s/insn.elf", guest_dir ? guest_dir : ".");
     if (!guest_dir || !g_file_test(probe, G_FILE_TEST_EXISTS)) {
-        g_test_skip("guest programs not built (no s390x-linux-gnu-gcc)");
+        g_test_message("guest programs not built (no s390x-linux-gnu-gcc): "
+                       "only the command-line tests run");
         return g_test_run();
     }
     g_test_add_func("/guest/insn", test_insn);
@@ -172,5 +246,6 @@ int main(int argc, char **argv)
     g_test_add_func("/guest/io", test_io);
     g_test_add_func("/guest/ipl", test_ipl);
     g_test_add_func("/guest/panic", test_panic);
+    g_test_add_func("/guest/qmp-control", test_qmp_control);
     return g_test_run();
 }
