@@ -153,6 +153,31 @@ static void test_panic(void)
     qtest_quit(s);
 }
 
+/* Without -no-shutdown a panic powers off: GUEST_PANICKED, SHUTDOWN */
+static void test_panic_poweroff(void)
+{
+    QTestInitOptions o = { .no_accel_qtest = true };
+    g_autofree char *args =
+        g_strdup_printf("-accel tcg -S -m 128 -kernel %s/fail.elf", guest_dir);
+    QTestState *s = qtest_init_opts(&o, args);
+    JsonObject *ev, *data;
+
+    qtest_qmp_assert_success(s, "{'execute': 'cont'}");
+    ev = qtest_qmp_eventwait_ref(s, "GUEST_PANICKED");
+    data = json_object_get_object_member(ev, "data");
+    g_assert_cmpstr(json_object_get_string_member(data, "action"), ==,
+                    "poweroff");
+    json_object_unref(ev);
+    ev = qtest_qmp_eventwait_ref(s, "SHUTDOWN");
+    data = json_object_get_object_member(ev, "data");
+    g_assert_cmpstr(json_object_get_string_member(data, "reason"), ==,
+                    "guest-panic");
+    g_assert_true(json_object_get_boolean_member(data, "guest"));
+    json_object_unref(ev);
+    qtest_wait_qemu(s, NULL);
+    qtest_quit(s);
+}
+
 static const char *status_of(QTestState *s)
 {
     static char buf[32];
@@ -247,5 +272,6 @@ int main(int argc, char **argv)
     g_test_add_func("/guest/ipl", test_ipl);
     g_test_add_func("/guest/panic", test_panic);
     g_test_add_func("/guest/qmp-control", test_qmp_control);
+    g_test_add_func("/guest/panic-poweroff", test_panic_poweroff);
     return g_test_run();
 }
