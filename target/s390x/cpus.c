@@ -311,7 +311,16 @@ static bool cpus_poll(void *opaque, int64_t *timeout_ns)
 /* Run @c for one stretch and act on how it ended */
 static void run_stretch(S390MachCpu *c, uint64_t n)
 {
-    switch (s390_cpu_run(&c->cpu, n)) {
+    S390RunExit ex = s390_cpu_run(&c->cpu, n);
+
+    /* SCK (which ends a stretch) set the one TOD clock of the system */
+    if (c->cpu.tod_offset != cpus.tod_offset) {
+        cpus.tod_offset = c->cpu.tod_offset;
+        for (unsigned i = 0; i < cpus.n; i++) {
+            cpus.cpus[i].cpu.tod_offset = cpus.tod_offset;
+        }
+    }
+    switch (ex) {
     case S390_RUN_DISABLED_WAIT:
         disabled_wait_entered(c);
         break;

@@ -2,7 +2,8 @@
  * SIGP with two CPUs: sense (stopped), a CPU that does not exist (cc 3),
  * set prefix of the stopped CPU 1, restart it (its restart new PSW in its
  * own prefix area), an emergency signal and an external call from it to
- * CPU 0, stop, store status at an address, and set architecture refused.
+ * CPU 0, the TOD clock CPU 0 set seen by CPU 1, stop, store status at an
+ * address, and set architecture refused.
  */
 #include "guest.h"
 
@@ -10,11 +11,23 @@
 #define CPU1_STACK  0x180000UL
 #define STATUS_AT   0x200000UL
 
-static volatile uint64_t cpu1_ran;
+#define TOD_SET 0x1234500000000000UL
+#define TOD_SEC 4096000000UL
+
+static volatile uint64_t cpu1_ran, cpu1_tod;
+
+static uint64_t stck(void)
+{
+    uint64_t t;
+
+    asm volatile("stck %0" : "=Q"(t) : : "cc");
+    return t;
+}
 
 static void cpu1_main(void)
 {
     cpu1_ran = 0x5150;
+    cpu1_tod = stck();
     guest_sigp(0, 0x03, 0, 0); /* emergency signal */
     guest_sigp(0, 0x02, 0, 0); /* external call */
     guest_sigp(1, 0x05, 0, 0); /* stop myself */
@@ -39,6 +52,14 @@ int main(void)
     *(volatile uint64_t *)(CPU1_PREFIX + GUEST_RESTART_FN) =
         (uint64_t)(unsigned long)cpu1_main;
 
+    /* one TOD clock: CPU 1 sees what CPU 0 sets */
+    {
+        uint64_t tod = TOD_SET;
+
+        asm volatile("sck %0" : : "Q"(tod) : "cc");
+        tod = stck();
+        check(tod >= TOD_SET && tod < TOD_SET + TOD_SEC, 21);
+    }
     guest_lctlg(0, cr0 | 0x4000 | 0x2000);    /* emergency, external call */
     check(guest_sigp(1, 0x06, 0, 0) == 0, 5); /* restart */
     guest_wait(PSW_MASK_EXT);
@@ -52,6 +73,8 @@ int main(void)
     check(*lc16(GUEST_EXT_CODE) == 0x1202, 10);
     check(*lc16(GUEST_EXT_CPU) == 1, 11);
     check(cpu1_ran == 0x5150, 12);
+    MAILBOX->value = cpu1_tod;
+    check(cpu1_tod >= TOD_SET && cpu1_tod < TOD_SET + TOD_SEC, 20);
 
     /* CPU 1 stops itself: sense says so */
     do {
