@@ -153,6 +153,51 @@ static void test_panic(void)
     qtest_quit(s);
 }
 
+static const char *status_of(QTestState *s)
+{
+    static char buf[32];
+    JsonObject *rsp = qtest_qmp(s, "{'execute': 'query-status'}");
+
+    g_strlcpy(buf,
+              json_object_get_string_member(
+                  json_object_get_object_member(rsp, "return"), "status"),
+              sizeof(buf));
+    json_object_unref(rsp);
+    return buf;
+}
+
+/*
+ * The way test suites start a bare-metal program: the machine's legacy
+ * accel= property, no monitor; the process exits when every CPU stopped
+ */
+static void test_exit_status(void)
+{
+    g_autofree char *args = g_strdup_printf(
+        "-nodefaults -display none -machine s390-ccw-virtio,accel=tcg "
+        "-smp 2 -kernel %s/sigp.elf",
+        guest_dir);
+    g_autofree char *out = NULL, *err = NULL;
+    int status = -1;
+
+    out = qtest_run_cmdline(args, &status, &err);
+    g_assert_cmpint(status, ==, 0);
+    g_assert_cmpstr(err, ==, "");
+}
+
+/* -accel qtest keeps today's behaviour: no CPU runs, the image is loaded */
+static void test_qtest_accel(void)
+{
+    g_autofree char *args = g_strdup_printf("-m 128 -kernel %s/spin.elf",
+                                            guest_dir);
+    QTestState *s = qtest_init(args);
+
+    /* "j guest_entry" at the IPL address, and no guest ran setup */
+    g_assert_cmphex(qtest_readw(s, 0x10000), ==, 0xa7f4);
+    g_assert_cmphex(qtest_readq(s, MAILBOX), ==, 0);
+    g_assert_cmpstr(status_of(s), ==, "running");
+    qtest_quit(s);
+}
+
 /* Without -no-shutdown a panic powers off: GUEST_PANICKED, SHUTDOWN */
 static void test_panic_poweroff(void)
 {
@@ -176,19 +221,6 @@ static void test_panic_poweroff(void)
     json_object_unref(ev);
     qtest_wait_qemu(s, NULL);
     qtest_quit(s);
-}
-
-static const char *status_of(QTestState *s)
-{
-    static char buf[32];
-    JsonObject *rsp = qtest_qmp(s, "{'execute': 'query-status'}");
-
-    g_strlcpy(buf,
-              json_object_get_string_member(
-                  json_object_get_object_member(rsp, "return"), "status"),
-              sizeof(buf));
-    json_object_unref(rsp);
-    return buf;
 }
 
 /* QMP while a guest runs: stop holds it, cont resumes it, system_reset
@@ -273,5 +305,7 @@ int main(int argc, char **argv)
     g_test_add_func("/guest/panic", test_panic);
     g_test_add_func("/guest/qmp-control", test_qmp_control);
     g_test_add_func("/guest/panic-poweroff", test_panic_poweroff);
+    g_test_add_func("/guest/exit-status", test_exit_status);
+    g_test_add_func("/guest/qtest-accel", test_qtest_accel);
     return g_test_run();
 }
