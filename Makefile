@@ -1,11 +1,18 @@
 # Top-level convenience wrapper around configure + meson + ninja.
 #   make            configure (if needed) and build
-#   make check      build and run every test suite (unit, qtest, sanitizer build,
-#                   a bounded run of each fuzzer)
+#   make deps       install (as root) or name every package make check needs
+#   make check      the same dependency step first, then build and run every
+#                   test suite (unit, qtest, sanitizer build, a bounded run of
+#                   each fuzzer); the last line is "N passed, N failed"
 #   make fuzz       run each libFuzzer target for FUZZ_SECONDS (FUZZ=NAME: one)
 #   make demo       run the demo on the simulated host
 #   make bench      build and run the benchmarks (they print figures)
-#   make install    install (honours DESTDIR and configure --prefix)
+#   make install    install (honours DESTDIR and configure --prefix): the
+#                   program, its man page, trace-events-all, the docs
+#   make check-kernel  the real-kernel tier: Debian's s390x kernel under TCG
+#                   with vfio_ccw (docs/devel/testing-kernel.rst)
+# The Debian package: dpkg-buildpackage -b (debian/, docs/system/s390x/
+# packaging.rst).
 
 BUILD ?= build
 SANBUILD ?= build-san
@@ -18,8 +25,10 @@ DEPS = scripts/install-deps.sh
 all: $(BUILD)/build.ninja
 	$(NINJA) -C $(BUILD)
 
+# every package `make check` needs (DEPS_SETS=build: only the build's)
+DEPS_SETS ?= check
 deps:
-	@sh $(DEPS)
+	@sh $(DEPS) $(DEPS_SETS)
 
 $(BUILD)/build.ninja:
 	@sh $(DEPS)
@@ -29,13 +38,36 @@ $(SANBUILD)/build.ninja:
 	@sh $(DEPS)
 	./configure --builddir=$(SANBUILD) --enable-sanitizers --enable-debug
 
-check: all
-	$(MAKE) -k --no-print-directory check-unit check-qtest check-guest; s1=$$?; \
-	$(MAKE) --no-print-directory check-sanitizers; s2=$$?; \
+# make check: first one dependency step that names every missing package
+# the suites need (as root: installs them), before anything is built; then
+# each suite.  A build that fails, or a suite that leaves no results, counts
+# as one failed test.  The last line of the output is the total of
+# scripts/test-summary.py, "N passed, N failed", also when something fails
+# (make then adds its own "Error" note on stderr); the exit status is 1 when
+# N failed is not 0.
+CHECK_STEPS = $(BUILD)/check-steps.txt
+
+check:
+	@if ! sh $(DEPS) check; then \
+	    echo "make check: install the packages named above first; nothing was built or run"; \
+	    echo "0 passed, 1 failed"; exit 1; \
+	fi
+	@rm -f $(BUILD)/meson-logs/testlog*.json $(SANBUILD)/meson-logs/testlog*.json; \
+	steps=; \
+	if $(MAKE) --no-print-directory all; then \
+	    $(MAKE) -k --no-print-directory check-unit check-qtest check-guest; \
+	    [ -f $(BUILD)/meson-logs/testlog.json ] || steps="$$steps unit"; \
+	    [ -f $(BUILD)/meson-logs/testlog-qtest.json ] || steps="$$steps qtest"; \
+	else steps="$$steps build"; fi; \
+	if $(MAKE) --no-print-directory $(SANBUILD)/build.ninja && $(NINJA) -C $(SANBUILD); then \
+	    $(MAKE) --no-print-directory check-sanitizers; \
+	    [ -f $(SANBUILD)/meson-logs/testlog.json ] || steps="$$steps sanitizers"; \
+	else steps="$$steps build-sanitizers"; fi; \
 	$(MAKE) --no-print-directory check-fuzz; \
+	mkdir -p $(BUILD); : > $(CHECK_STEPS); \
+	for s in $$steps; do echo "$$s FAIL" >> $(CHECK_STEPS); done; \
 	python3 scripts/test-summary.py $(BUILD)/meson-logs/testlog.json $(SANBUILD)/meson-logs/testlog.json \
-	    --result $(FUZZ_RESULT) --expect '$(addprefix fuzz-,$(FUZZ))'; s3=$$?; \
-	[ $$s1 -eq 0 ] && [ $$s2 -eq 0 ] && [ $$s3 -eq 0 ]
+	    --result $(CHECK_STEPS) --result $(FUZZ_RESULT) --expect '$(addprefix fuzz-,$(FUZZ))'
 
 check-unit: all
 	$(MESON) test -C $(BUILD) --suite unit --print-errorlogs --num-processes 2
@@ -72,15 +104,21 @@ CHECK_FUZZ_SECONDS ?= 20
 FUZZ_TARGETS = ccw-xlate
 FUZZ_TARGETS += qmp
 FUZZ_TARGETS += qtest
+FUZZ_TARGETS += sclp
 FUZZ_TARGETS += cmdline
 FUZZ_TARGETS += ckd-image
 FUZZ_TARGETS += clp
+FUZZ_TARGETS += pci-bdf
+FUZZ_TARGETS += vfio-pci-sim
 FUZZ_ARGS_ccw-xlate = -max_len=8192
 FUZZ_ARGS_qmp = -max_len=4096 -close_fd_mask=3 -dict=tests/fuzz/qmp.dict
 FUZZ_ARGS_qtest = -max_len=4096 -close_fd_mask=3 -dict=tests/fuzz/qtest.dict
+FUZZ_ARGS_sclp = -max_len=8192 -close_fd_mask=3
 FUZZ_ARGS_cmdline = -max_len=1024 -close_fd_mask=3
 FUZZ_ARGS_ckd-image = -max_len=4096
 FUZZ_ARGS_clp = -max_len=8192
+FUZZ_ARGS_pci-bdf = -max_len=256
+FUZZ_ARGS_vfio-pci-sim = -max_len=4100
 # the targets to build and run: "make fuzz FUZZ=qmp" runs one
 FUZZ ?= $(FUZZ_TARGETS)
 FUZZ_RESULT = $(FUZZBUILD)/fuzz-result.txt
@@ -88,7 +126,7 @@ FUZZ_RESULT = $(FUZZBUILD)/fuzz-result.txt
 .PHONY: fuzz-build
 
 fuzz-build:
-	@EXTRA_PKGS="clang libclang-rt-14-dev" sh $(DEPS)
+	@sh $(DEPS) fuzz
 	@test -f $(FUZZBUILD)/build.ninja || ./configure --builddir=$(FUZZBUILD) --enable-fuzzing
 	$(NINJA) -C $(FUZZBUILD) $(addprefix tests/fuzz/fuzz-,$(FUZZ))
 
@@ -114,6 +152,12 @@ format:
 
 format-check:
 	sh scripts/check-format.sh $(FORMAT_BASE)
+
+# The real-kernel tier (docs/devel/testing-kernel.rst): downloads Debian
+# packages into $(BUILD)/check-kernel and boots Debian's s390x kernel.
+.PHONY: check-kernel
+check-kernel: all
+	sh scripts/check-kernel/run.sh $(BUILD)
 
 clean:
 	-$(NINJA) -C $(BUILD) clean

@@ -101,6 +101,16 @@ DEF initrd HAS_ARG initrd
 
 DEF no-reboot 0 no_reboot
 | -no-reboot      exit instead of rebooting
+HEADING Block device options:
+
+DEF drive HAS_ARG drive
+| -drive file=file,if=none,id=name[,format=raw][,readonly=on|off]
+|                 open a raw image (a file or host block device) as the
+|                 back end 'name' of a -device virtio-blk-ccw,drive=name
+DEF blockdev HAS_ARG blockdev
+| -blockdev driver=file|host_device,node-name=N,filename=F[,read-only=on|off]
+| -blockdev driver=raw,node-name=N,file=NODE[,read-only=on|off]
+|                 the same as a named block node; also in JSON form
 
 HEADING Display options:
 
@@ -197,8 +207,6 @@ ENDIF
 IFNOT CONFIG_SECCOMP
 DEF sandbox HAS_ARG|UNSUPPORTED sandbox
 ENDIF
-DEF drive HAS_ARG|UNSUPPORTED drive
-DEF blockdev HAS_ARG|UNSUPPORTED blockdev
 DEF hda HAS_ARG|UNSUPPORTED hda
 DEF hdb HAS_ARG|UNSUPPORTED hdb
 DEF cdrom HAS_ARG|UNSUPPORTED cdrom

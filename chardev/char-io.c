@@ -18,9 +18,13 @@ static void chr_event(Chardev *chr, ChrEvent ev)
     }
 }
 
-static void chr_drop_connection(Chardev *chr)
+void chr_drop_connection(Chardev *chr)
 {
+    bool dead = chr->out_dead;
+
     chr_out_reset(chr);
+    /* a descriptor we do not own stays; its failed output stays dropped */
+    chr->out_dead = dead && !chr->owns_fds;
     if (chr->in_watch) {
         g_source_remove(chr->in_watch);
         chr->in_watch = 0;
@@ -90,9 +94,12 @@ static guint chr_fd_add(int fd, GIOCondition cond, GUnixFDSourceFunc fn,
 
 void chr_update_watches(Chardev *chr)
 {
-    /* a peer whose output backlog is over the bound is not read */
+    /*
+     * a peer whose output backlog is over the bound is not read, nor one
+     * that cannot take output any more (its connection is being dropped)
+     */
     bool want_in = chr->ops && chr->connected && chr->fd_in >= 0 &&
-                   !chr->out_throttled;
+                   !chr->out_throttled && !chr->out_dead;
     bool want_listen = chr->listen_fd >= 0 && !chr->connected;
 
     if (want_in && !chr->in_watch) {
@@ -128,6 +135,30 @@ void qemu_chr_fe_disconnect(Chardev *chr)
     }
 }
 
+/*
+ * A terminal takes what fits in its buffer, and polling it says only that
+ * something fits: a write of more blocks until someone reads the
+ * terminal. Its O_NONBLOCK flag cannot be set on stdout, which the shell
+ * and stderr share. So the terminal is opened again, a description of
+ * our own that is non-blocking, and output is queued as for a socket.
+ * Where that fails (no /proc), stdout is polled as a pipe is.
+ */
+static void chr_stdio_reopen_tty(Chardev *chr)
+{
+    int fd;
+
+    if (!isatty(STDOUT_FILENO)) {
+        return;
+    }
+    fd = open("/proc/self/fd/1", O_WRONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
+    if (fd >= 0 && isatty(fd)) {
+        chr->fd_out = fd;
+        chr->out_reopened = true;
+    } else if (fd >= 0) {
+        close(fd);
+    }
+}
+
 bool chr_open_stdio(Chardev *chr, JsonObject *opts, Error **errp)
 {
     static bool stdio_in_use;
@@ -145,7 +176,8 @@ bool chr_open_stdio(Chardev *chr, JsonObject *opts, Error **errp)
     chr->fd_in = STDIN_FILENO;
     chr->fd_out = STDOUT_FILENO;
     chr->connected = true;
-    /* stdout may be the shell's terminal: polled, not made non-blocking */
+    chr_stdio_reopen_tty(chr);
+    /* else stdout is shared with the shell: polled, not made non-blocking */
     chr_out_attach(chr, false);
     return true;
 }

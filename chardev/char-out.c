@@ -5,6 +5,7 @@
  * CHR_OUT_HIGH bytes the chardev reads no input from that peer, so a peer
  * that sends but does not read only stalls itself; input resumes, and the
  * front end's drained() runs, once the queue is down to CHR_OUT_LOW.
+ * When a write fails the connection is dropped (chr_out_fail()).
  */
 #include "qemu/osdep.h"
 #include "chardev-internal.h"
@@ -29,11 +30,7 @@ void chr_out_attach(Chardev *chr, bool make_nonblocking)
         return;
     }
     if (make_nonblocking) {
-        int fl = fcntl(chr->fd_out, F_GETFL);
-
-        if (fl >= 0) {
-            fcntl(chr->fd_out, F_SETFL, fl | O_NONBLOCK);
-        }
+        g_unix_set_fd_nonblocking(chr->fd_out, TRUE, NULL);
     }
     chr->out_nonblock = fd_is_nonblocking(chr->fd_out);
     chr->out_regular = fstat(chr->fd_out, &st) == 0 && S_ISREG(st.st_mode);
@@ -42,8 +39,9 @@ void chr_out_attach(Chardev *chr, bool make_nonblocking)
 
 /*
  * Write what fd_out takes now from @p. A descriptor we may not make
- * non-blocking (stdout, a terminal shared with the shell) is first polled
- * and given at most PIPE_BUF bytes, which a writable pipe or terminal takes
+ * non-blocking (stdout shared with the shell: a pipe; a terminal only when
+ * it could not be opened again, see chr_stdio_reopen_tty()) is first polled
+ * and given at most PIPE_BUF bytes, which a writable pipe takes
  * without blocking. Returns the bytes written, or -1 on a write error.
  */
 static ssize_t chr_out_try(Chardev *chr, const uint8_t *p, size_t len)
@@ -83,13 +81,31 @@ static ssize_t chr_out_try(Chardev *chr, const uint8_t *p, size_t len)
     return done;
 }
 
-/* The peer cannot take output any more: forget it; input sees the end. */
+static gboolean chr_out_drop_cb(gpointer data)
+{
+    Chardev *chr = data;
+
+    chr->drop_idle = 0;
+    chr_drop_connection(chr);
+    return G_SOURCE_REMOVE;
+}
+
+/*
+ * The peer cannot take output any more: forget what is queued, read no
+ * more input from it, and drop the connection, so that the front end
+ * resets (what it held back for the peer goes) and a server takes the
+ * next client. The drop runs from the main loop, not inside the front
+ * end's write that failed.
+ */
 static void chr_out_fail(Chardev *chr)
 {
     chr->out_dead = true;
     g_byte_array_set_size(chr->outq, 0);
     chr->out_throttled = false;
     chr_update_watches(chr);
+    if (!chr->drop_idle) {
+        chr->drop_idle = g_idle_add(chr_out_drop_cb, chr);
+    }
 }
 
 static gboolean chr_out_cb(int fd, GIOCondition cond, gpointer data);
@@ -171,11 +187,31 @@ bool qemu_chr_fe_throttled(Chardev *chr)
     return chr->out_throttled;
 }
 
+size_t qemu_chr_fe_backlog(Chardev *chr)
+{
+    return chr->outq->len;
+}
+
+void qemu_chr_fe_hang_up(Chardev *chr)
+{
+    if (chr->connected && !chr->out_dead) {
+        if (chr->out_watch) {
+            g_source_remove(chr->out_watch);
+            chr->out_watch = 0;
+        }
+        chr_out_fail(chr);
+    }
+}
+
 void chr_out_reset(Chardev *chr)
 {
     if (chr->out_watch) {
         g_source_remove(chr->out_watch);
         chr->out_watch = 0;
+    }
+    if (chr->drop_idle) {
+        g_source_remove(chr->drop_idle);
+        chr->drop_idle = 0;
     }
     g_byte_array_set_size(chr->outq, 0);
     chr->out_throttled = false;

@@ -61,6 +61,9 @@ static void chr_free(gpointer data)
     qemu_chr_fe_disconnect(chr);
     chr_out_reset(chr);
     g_byte_array_free(chr->outq, TRUE);
+    if (chr->out_reopened && chr->fd_out >= 0) {
+        close(chr->fd_out);
+    }
     if (chr->listen_watch) {
         g_source_remove(chr->listen_watch);
     }

@@ -14,6 +14,7 @@ struct Chardev {
     bool connected;
     bool owns_fds; /* close fd_in/fd_out on disconnect */
     bool is_stdio;
+    bool out_reopened; /* fd_out is our own open of stdout's terminal */
     char *unlink_path; /* socket path to remove at cleanup */
     guint in_watch;
     guint listen_watch;
@@ -25,6 +26,7 @@ struct Chardev {
     bool out_regular;   /* fd_out is a regular file */
     bool out_throttled; /* outq passed CHR_OUT_HIGH: input paused */
     bool out_dead;      /* a write failed: output dropped */
+    guint drop_idle;    /* after out_dead: drops the connection */
     const CharFrontendOps *ops;
     void *opaque;
 };
@@ -32,6 +34,11 @@ struct Chardev {
 Chardev *chr_alloc(const char *id);
 /* A peer connected on @fd (fd_in == fd_out == fd, owned). */
 void chr_attach_connection(Chardev *chr, int fd);
+/*
+ * The connection is gone: stop watching it, close what it owns and tell
+ * the front end (CHR_EVENT_CLOSED); a server listens again.
+ */
+void chr_drop_connection(Chardev *chr);
 /* Start watching input when a front end and a connection exist. */
 void chr_update_watches(Chardev *chr);
 
@@ -49,7 +56,7 @@ const char *chr_opt(JsonObject *opts, const char *name);
 
 /* fd_out is set: note its kind (and make it O_NONBLOCK if asked). */
 void chr_out_attach(Chardev *chr, bool make_nonblocking);
-/* The connection is gone: drop queued output and the watch. */
+/* The connection is gone: drop queued output, the watch, a pending drop. */
 void chr_out_reset(Chardev *chr);
 /* Write what the peer takes now of the queue, without blocking. */
 void chr_out_flush_now(Chardev *chr);

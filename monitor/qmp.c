@@ -3,6 +3,7 @@
  */
 #include "qemu/osdep.h"
 #include "qemu/cutils.h"
+#include "qemu/error-report.h"
 #include "monitor/monitor.h"
 #include "monitor/qmp.h"
 #include "monitor/monitor-internal.h"
@@ -30,6 +31,13 @@ typedef struct MonitorRequest {
 } MonitorRequest;
 
 static GPtrArray *monitors;
+
+/*
+ * An event that finds more than this queued for a client takes it as not
+ * reading: the connection is dropped. Replies never grow the queue far
+ * past the chardev's 1 MiB bound (requests are held there), events do.
+ */
+#define QMP_EVENT_BACKLOG_MAX (4 * MiB)
 
 /* Send one JSON object followed by CR LF (QEMU ends every line so). */
 static void monitor_send(MonitorQMP *mon, JsonObject *obj)
@@ -262,8 +270,16 @@ void qmp_send_event(const char *name, JsonObject *data)
     }
     for (guint i = 0; monitors && i < monitors->len; i++) {
         MonitorQMP *mon = g_ptr_array_index(monitors, i);
-        if (mon->session.negotiated && qemu_chr_fe_is_connected(mon->chr)) {
-            monitor_send(mon, ev);
+        if (!mon->session.negotiated || !qemu_chr_fe_is_connected(mon->chr)) {
+            continue;
         }
+        if (qemu_chr_fe_backlog(mon->chr) > QMP_EVENT_BACKLOG_MAX) {
+            warn_report("QMP monitor on chardev '%s': the client reads no "
+                        "events (over %" PRId64 " bytes queued), dropping it",
+                        qemu_chr_get_id(mon->chr), QMP_EVENT_BACKLOG_MAX);
+            qemu_chr_fe_hang_up(mon->chr);
+            continue;
+        }
+        monitor_send(mon, ev);
     }
 }

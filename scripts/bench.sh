@@ -1,7 +1,9 @@
 #!/bin/sh
 # bench.sh BUILD_DIR: run every benchmark against BUILD_DIR's emulator and,
 # when installed, Debian's qemu-system-s390x.  Prints figures only.
-# Knobs: BENCH_RUNS, BENCH_QMP_ITERS, BENCH_QTEST_ITERS, QTEST_TIMEOUT.
+# Knobs: BENCH_RUNS, BENCH_QMP_ITERS, BENCH_QTEST_ITERS, QTEST_TIMEOUT,
+# BENCH_QEMU=0 (ours only), BENCH_ZPCI_FULL=1 / BENCH_ZPCI_MAX=N
+# (bench-zpci-hotplug sizes), BENCH_RPCIT_PAGES (bench-zpci-insn).
 set -e
 builddir=${1:-build}
 bin="$builddir/qemu-system-s390x"
@@ -11,7 +13,7 @@ if [ ! -x "$bin" ]; then
 fi
 bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 status=0
-for b in bench-startup bench-qmp bench-qtest bench-ccw-xlate bench-ssch bench-zpci-ids bench-zpci-dma bench-s390x-cpu; do
+for b in bench-startup bench-qmp bench-qtest bench-ccw-xlate bench-ssch bench-zpci-ids bench-zpci-dma bench-zpci-insn bench-zpci-hotplug bench-vfio-pci-sim bench-s390x-cpu; do
     exe="$builddir/tests/bench/$b"
     if [ ! -x "$exe" ]; then
         echo "# $b: not built, skipped"
@@ -19,7 +21,7 @@ for b in bench-startup bench-qmp bench-qtest bench-ccw-xlate bench-ssch bench-zp
     fi
     case $b in
     # pure-module benches: no emulator (bench-ccw-xlate's argument is seconds)
-    bench-ccw-xlate|bench-zpci-ids|bench-zpci-dma|bench-s390x-cpu) "$exe" || status=1 ;;
+    bench-ccw-xlate|bench-zpci-ids|bench-zpci-dma|bench-vfio-pci-sim|bench-s390x-cpu) "$exe" || status=1 ;;
     *) QTEST_QEMU_BINARY="$bin" "$exe" "$bin" || status=1 ;;
     esac
     echo

@@ -1,16 +1,69 @@
 #!/bin/sh
-# Install the Debian 12 packages the build and the tests need.
-# As root it runs apt-get itself; otherwise it prints the command to run.
-PKGS="gcc make meson ninja-build pkg-config python3 libglib2.0-dev libjson-glib-dev linux-libc-dev libseccomp-dev"
-# the cross compiler of the guest suite (tests/guest): installed as root,
-# optional otherwise (the guest tests skip without it)
-OPTIONAL_PKGS="gcc-s390x-linux-gnu binutils-s390x-linux-gnu"
-[ -n "$EXTRA_PKGS" ] && PKGS="$PKGS $EXTRA_PKGS"
-[ "$(id -u)" = 0 ] && PKGS="$PKGS $OPTIONAL_PKGS"
+# Install the Debian 12 packages that a step of the build needs, all in one
+# go.  Plain POSIX sh: the first command on a fresh machine, before `make`
+# itself is installed.
+#
+# Usage: sh scripts/install-deps.sh [build|check|fuzz|package|list]...
+#   build    compile the program (default): the compilers, meson, the
+#            libraries, make
+#   check    everything `make check` runs: the build, plus clang and its
+#            sanitizer/libFuzzer runtimes (the fuzz targets), clang-format
+#            and git (the format test), python3 (summary, provenance test),
+#            hercules (test-ckd-image compares with its dasdinit)
+#   fuzz     the libFuzzer targets (`make fuzz`)
+#   package  `dpkg-buildpackage -b` and lintian (docs/system/s390x/
+#            packaging.rst)
+#   list     print the packages of the other sets named and exit
+# As root it installs whatever is missing with one apt-get call; otherwise
+# it names every missing package in one message and exits 1.
+# EXTRA_PKGS adds packages to the sets asked for.
+
+BUILD_PKGS="gcc make meson ninja-build pkg-config python3 libglib2.0-dev \
+libjson-glib-dev linux-libc-dev libseccomp-dev"
+# clang (the `clang` command) and the runtimes of
+# -fsanitize=fuzzer,address,undefined
+FUZZ_PKGS="clang libclang-rt-14-dev"
+# clang-format-14 and git: the format test; hercules: dasdinit, the
+# reference image writer test-ckd-image compares with (skipped without)
+CHECK_PKGS="$BUILD_PKGS $FUZZ_PKGS clang-format-14 git hercules \
+gcc-s390x-linux-gnu binutils-s390x-linux-gnu"
+PACKAGE_PKGS="$BUILD_PKGS build-essential debhelper devscripts lintian \
+fakeroot"
+
+list=false
+pkgs=
+[ $# -eq 0 ] && set -- build
+for set_name do
+    case "$set_name" in
+    build) pkgs="$pkgs $BUILD_PKGS" ;;
+    check) pkgs="$pkgs $CHECK_PKGS" ;;
+    fuzz) pkgs="$pkgs $BUILD_PKGS $FUZZ_PKGS" ;;
+    package) pkgs="$pkgs $PACKAGE_PKGS" ;;
+    list) list=true ;;
+    -h|--help) sed -n '2,20s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    *) echo "install-deps: unknown set '$set_name' (build, check, fuzz," \
+            "package, list)" >&2
+       exit 2 ;;
+    esac
+done
+[ -n "$EXTRA_PKGS" ] && pkgs="$pkgs $EXTRA_PKGS"
+# one of each, in order
+pkgs=$(printf '%s\n' $pkgs | awk '!seen[$0]++' | tr '\n' ' ')
+if $list; then
+    echo $pkgs
+    exit 0
+fi
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+    echo "install-deps: not a Debian system; these Debian 12 packages" \
+         "are needed: $pkgs" >&2
+    exit 0
+fi
 
 missing=
-for p in $PKGS; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+for p in $pkgs; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
+        missing="$missing $p"
 done
 [ -z "$missing" ] && exit 0
 
@@ -21,6 +74,9 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     apt-get install -y -qq --no-install-recommends $missing || exit 1
 else
     echo "install-deps: missing packages:$missing" >&2
-    echo "install-deps: run as root:  apt-get install$missing" >&2
+    echo "install-deps: install them as root with:" \
+         "apt-get install$missing" >&2
+    echo "install-deps: (or run this script as root:" \
+         "sh scripts/install-deps.sh $*)" >&2
     exit 1
 fi

@@ -6,6 +6,12 @@
  * the parts of the address space that are still empty, so a region shows
  * through wherever nothing above it is mapped.  Arithmetic is done in
  * 128 bits so that offsets near 2^64 and aliases below zero are exact.
+ *
+ * A view remembers the regions it was rendered from (the root and the
+ * alias targets).  A change to a region marks it and its containers
+ * dirty; at commit only the address spaces depending on a dirty region are
+ * rendered again, so plugging one device costs the views it touches, not
+ * every view there is.
  */
 #include "qemu/osdep.h"
 #include "qapi/error.h"
@@ -18,6 +24,10 @@ typedef __int128 i128;
 #define RENDER_MAX_DEPTH 64
 
 static AddressSpace *address_spaces;
+/* MemoryRegion * -> set of the AddressSpace * whose views depend on it */
+static GHashTable *dependents;
+/* regions changed in the current transaction, and their containers */
+static GHashTable *dirty;
 static MemoryRegion system_memory;
 static bool system_memory_ready;
 AddressSpace address_space_memory;
@@ -69,6 +79,17 @@ static void flatview_fill(FlatView *fv, MemoryRegion *mr, i128 base, i128 start,
     }
 }
 
+static void flatview_add_dep(FlatView *fv, MemoryRegion *mr)
+{
+    for (unsigned i = 0; i < fv->nr_deps; i++) {
+        if (fv->deps[i] == mr) {
+            return;
+        }
+    }
+    fv->deps = g_renew(MemoryRegion *, fv->deps, fv->nr_deps + 1);
+    fv->deps[fv->nr_deps++] = mr;
+}
+
 static void render_region(FlatView *fv, MemoryRegion *mr, i128 base,
                           i128 clip_start, i128 clip_end, bool readonly,
                           unsigned depth)
@@ -83,6 +104,7 @@ static void render_region(FlatView *fv, MemoryRegion *mr, i128 base,
     readonly |= mr->readonly;
     mr->rendering = true;
     if (mr->kind == MR_KIND_ALIAS) {
+        flatview_add_dep(fv, mr->alias);
         render_region(fv, mr->alias, base - (i128)mr->alias_offset, start, end,
                       readonly, depth + 1);
     } else {
@@ -147,6 +169,7 @@ FlatView *flatview_build(MemoryRegion *root)
     FlatView *fv = g_new0(FlatView, 1);
 
     if (root) {
+        flatview_add_dep(fv, root);
         render_region(fv, root, 0, 0, (i128)1 << 64, false, 0);
         flatview_simplify(fv);
         flatview_check(fv);
@@ -157,6 +180,7 @@ FlatView *flatview_build(MemoryRegion *root)
 void flatview_free(FlatView *fv)
 {
     if (fv) {
+        g_free(fv->deps);
         g_free(fv->ranges);
         g_free(fv);
     }
@@ -198,6 +222,94 @@ AddressSpace *memory_address_spaces_head(void)
     return address_spaces;
 }
 
+/* ---- which views a change touches ---- */
+
+static void as_track(AddressSpace *as)
+{
+    FlatView *fv = as->current_map;
+
+    if (!dependents) {
+        dependents = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+                                           (GDestroyNotify)g_hash_table_unref);
+    }
+    for (unsigned i = 0; i < fv->nr_deps; i++) {
+        GHashTable *set = g_hash_table_lookup(dependents, fv->deps[i]);
+
+        if (!set) {
+            set = g_hash_table_new(g_direct_hash, g_direct_equal);
+            g_hash_table_insert(dependents, fv->deps[i], set);
+        }
+        g_hash_table_add(set, as);
+    }
+}
+
+static void as_untrack(AddressSpace *as)
+{
+    FlatView *fv = as->current_map;
+
+    for (unsigned i = 0; fv && i < fv->nr_deps; i++) {
+        GHashTable *set = g_hash_table_lookup(dependents, fv->deps[i]);
+
+        if (set && g_hash_table_remove(set, as) &&
+            g_hash_table_size(set) == 0) {
+            g_hash_table_remove(dependents, fv->deps[i]);
+        }
+    }
+}
+
+static void as_rebuild(AddressSpace *as)
+{
+    FlatView *old = as->current_map;
+
+    as_untrack(as);
+    as->current_map = flatview_build(as->root);
+    flatview_free(old);
+    as_track(as);
+}
+
+void memory_region_update_pending(MemoryRegion *mr)
+{
+    if (!dirty) {
+        dirty = g_hash_table_new(g_direct_hash, g_direct_equal);
+    }
+    /* a view that rendered any of these from its root or an alias */
+    for (; mr; mr = mr->container) {
+        g_hash_table_add(dirty, mr);
+    }
+}
+
+void memory_update_views(void)
+{
+    g_autoptr(GHashTable) todo = NULL;
+    GHashTableIter it;
+    gpointer key;
+
+    if (!dirty || g_hash_table_size(dirty) == 0) {
+        return;
+    }
+    todo = g_hash_table_new(g_direct_hash, g_direct_equal);
+    g_hash_table_iter_init(&it, dirty);
+    while (g_hash_table_iter_next(&it, &key, NULL)) {
+        GHashTable *set = dependents ? g_hash_table_lookup(dependents, key)
+                                     : NULL;
+        GHashTableIter as_it;
+        gpointer as;
+
+        if (!set) {
+            continue;
+        }
+        g_hash_table_iter_init(&as_it, set);
+        while (g_hash_table_iter_next(&as_it, &as, NULL)) {
+            g_hash_table_add(todo, as);
+        }
+    }
+    g_hash_table_remove_all(dirty);
+    g_hash_table_iter_init(&it, todo);
+    while (g_hash_table_iter_next(&it, &key, NULL)) {
+        as_rebuild(key);
+    }
+}
+
 FlatView *address_space_to_flatview(AddressSpace *as)
 {
     if (!as->current_map && as == &address_space_memory) {
@@ -211,6 +323,7 @@ void address_space_init(AddressSpace *as, MemoryRegion *root, const char *name)
     as->name = g_strdup(name ? name : "anonymous");
     as->root = root;
     as->current_map = flatview_build(root);
+    as_track(as);
     as->next = address_spaces;
     address_spaces = as;
 }
@@ -223,6 +336,7 @@ void address_space_destroy(AddressSpace *as)
             break;
         }
     }
+    as_untrack(as);
     flatview_free(as->current_map);
     g_free(as->name);
     as->current_map = NULL;

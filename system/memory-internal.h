@@ -22,6 +22,13 @@ struct FlatView {
     unsigned nr;
     unsigned nr_allocated;
     unsigned last_hit; /* index of the range found last (a cache) */
+    /*
+     * The regions whose subtrees were rendered: the root and every alias
+     * target reached.  A change anywhere below one of them (or to it)
+     * can change the view; nothing else can.
+     */
+    MemoryRegion **deps;
+    unsigned nr_deps;
 };
 
 /* Size of @mr as a 128-bit quantity (UINT64_MAX means 2^64). */
@@ -43,8 +50,15 @@ void flatview_free(FlatView *fv);
 const FlatRange *flatview_lookup(FlatView *fv, hwaddr addr, hwaddr *hole_last);
 FlatView *address_space_to_flatview(AddressSpace *as);
 AddressSpace *memory_address_spaces_head(void);
-/* Called after each tree change: rebuild the views (unless batched). */
-void memory_region_update_pending(void);
+/*
+ * Called after each change to @mr (its properties or its list of
+ * subregions): the address spaces whose views depend on @mr or on a
+ * container above it are rebuilt, at once or when the outermost
+ * transaction commits.
+ */
+void memory_region_update_pending(MemoryRegion *mr);
+/* Rebuild the views of the address spaces changes were noted for. */
+void memory_update_views(void);
 
 /* memory-io.c: accesses of 1..8 bytes to an I/O region, as bytes in
  * guest memory order. */

@@ -2,7 +2,8 @@
  * Memory regions: initialisation, the region tree and its properties.
  *
  * Every change to the tree ends in memory_region_update_pending(), which
- * rebuilds the flat views of all address spaces (once per transaction).
+ * notes the address spaces whose flat views depend on the region changed;
+ * they are rebuilt once per transaction (memory-flatview.c).
  */
 #include "qemu/osdep.h"
 #include "qapi/error.h"
@@ -10,7 +11,6 @@
 #include "memory-internal.h"
 
 static unsigned transaction_depth;
-static bool update_pending;
 
 void memory_region_transaction_begin(void)
 {
@@ -21,28 +21,16 @@ void memory_region_transaction_commit(void)
 {
     g_assert(transaction_depth > 0);
     transaction_depth--;
-    if (transaction_depth == 0 && update_pending) {
-        update_pending = false;
-        for (AddressSpace *as = memory_address_spaces_head(); as;
-             as = as->next) {
-            FlatView *old = as->current_map;
-
-            as->current_map = flatview_build(as->root);
-            flatview_free(old);
-        }
+    if (transaction_depth == 0) {
+        memory_update_views();
     }
 }
 
-static void memory_region_changed(void)
+static void memory_region_changed(MemoryRegion *mr)
 {
     memory_region_transaction_begin();
-    update_pending = true;
+    memory_region_update_pending(mr);
     memory_region_transaction_commit();
-}
-
-void memory_region_update_pending(void)
-{
-    memory_region_changed();
 }
 
 void memory_region_init(MemoryRegion *mr, void *owner, const char *name,
@@ -173,7 +161,7 @@ void memory_region_add_subregion_overlap(MemoryRegion *mr, hwaddr offset,
     subregion->addr = offset;
     subregion->priority = priority;
     memory_region_link(mr, subregion);
-    memory_region_changed();
+    memory_region_changed(mr);
 }
 
 void memory_region_add_subregion(MemoryRegion *mr, hwaddr offset,
@@ -187,14 +175,14 @@ void memory_region_del_subregion(MemoryRegion *mr, MemoryRegion *subregion)
     g_assert(subregion->container == mr);
     memory_region_unlink(mr, subregion);
     subregion->container = NULL;
-    memory_region_changed();
+    memory_region_changed(mr);
 }
 
 void memory_region_set_enabled(MemoryRegion *mr, bool enabled)
 {
     if (mr->enabled != enabled) {
         mr->enabled = enabled;
-        memory_region_changed();
+        memory_region_changed(mr);
     }
 }
 
@@ -219,7 +207,7 @@ void memory_region_set_readonly(MemoryRegion *mr, bool readonly)
 {
     if (mr->readonly != readonly) {
         mr->readonly = readonly;
-        memory_region_changed();
+        memory_region_changed(mr);
     }
 }
 
@@ -228,7 +216,7 @@ void memory_region_set_size(MemoryRegion *mr, uint64_t size)
     if (mr->size != size) {
         g_assert(!mr->ram_owned); /* the mapping keeps its size */
         mr->size = size;
-        memory_region_changed();
+        memory_region_changed(mr);
     }
 }
 
@@ -237,7 +225,7 @@ void memory_region_set_alias_offset(MemoryRegion *mr, hwaddr offset)
     g_assert(mr->kind == MR_KIND_ALIAS);
     if (mr->alias_offset != offset) {
         mr->alias_offset = offset;
-        memory_region_changed();
+        memory_region_changed(mr);
     }
 }
 

@@ -8,9 +8,6 @@
 #include "qemu/module.h"
 #include "exec/memory.h"
 
-/* Largest buffer a read/write/b64read/b64write/memset may move. */
-#define QTEST_MAX_BUF (128 * MiB)
-
 /* ADDR SIZE arguments of read/write/b64read/b64write/memset. */
 static bool qtest_arg_range(Chardev *chr, gchar **words, uint64_t *addr,
                             uint64_t *len)

@@ -275,6 +275,24 @@ static void qtest_read(void *opaque, const uint8_t *buf, size_t len)
 {
     g_string_append_len(server.inbuf, (const char *)buf, len);
     qtest_run_lines();
+    /*
+     * What is left without a newline is the start of one line: past the
+     * longest legal command it is garbage or a client that lost framing,
+     * and is not buffered without bound.
+     */
+    if (server.scanned > QTEST_MAX_LINE) {
+        error_report("qtest: command line longer than %" PRId64
+                     " bytes without a newline: closing the connection",
+                     QTEST_MAX_LINE);
+        if (server.log) {
+            fprintf(server.log, "[I +%.6f] line too long\n", qtest_elapsed());
+        }
+        /* give back what the line grew the buffer to */
+        g_string_free(server.inbuf, TRUE);
+        server.inbuf = g_string_sized_new(256);
+        server.scanned = 0;
+        qemu_chr_fe_disconnect(server.chr);
+    }
 }
 
 static void qtest_drained(void *opaque)

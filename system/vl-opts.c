@@ -2,6 +2,7 @@
  * Command line scanning and the options that only set start-up values.
  */
 #include "qemu/osdep.h"
+#include "sysemu/block-backend.h"
 #include "qapi/error.h"
 #include "qemu/error-report.h"
 #include "qemu/cutils.h"
@@ -274,6 +275,10 @@ static bool apply_option(VlConfig *cfg, const VlOpt *opt, Error **errp)
         return check_device_id(cfg, opt->arg, errp);
     case QEMU_OPTION_global:
         return qdev_global_parse(opt->arg, errp);
+    case QEMU_OPTION_drive:
+        return blk_drive_add(opt->arg, errp);
+    case QEMU_OPTION_blockdev:
+        return blk_blockdev_add(opt->arg, errp);
     case QEMU_OPTION_nographic:
         cfg->nographic = true;
         return true;

@@ -133,7 +133,28 @@ void timer_mod_ns(QEMUTimer *ts, int64_t expire_time)
 
 void timer_mod(QEMUTimer *ts, int64_t expire_time)
 {
-    timer_mod_ns(ts, expire_time * ts->scale);
+    int64_t ns;
+
+    if (__builtin_mul_overflow(expire_time, (int64_t)ts->scale, &ns)) {
+        ns = expire_time < 0 ? 0 : INT64_MAX;
+    }
+    timer_mod_ns(ts, ns);
+}
+
+/* now + @delay_ns on @type's clock, saturated at INT64_MAX */
+static int64_t clock_ns_after(QEMUClockType type, uint64_t delay_ns)
+{
+    int64_t now = qemu_clock_get_ns(type);
+
+    if (delay_ns > (uint64_t)(INT64_MAX - MAX(now, 0))) {
+        return INT64_MAX;
+    }
+    return now + (int64_t)delay_ns;
+}
+
+void timer_mod_in_ns(QEMUTimer *ts, uint64_t delay_ns)
+{
+    timer_mod_ns(ts, clock_ns_after(ts->type, delay_ns));
 }
 
 void timer_free(QEMUTimer *ts)

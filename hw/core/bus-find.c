@@ -16,6 +16,65 @@
 #include "qemu/osdep.h"
 #include "hw/qdev-core.h"
 #include "qapi/error.h"
+#include "bus-internal.h"
+
+/* ---- the index of buses ---- */
+
+/* name -> GPtrArray of the buses called so; every bus */
+static GHashTable *buses_by_name;
+static GHashTable *all_buses;
+
+void qbus_index_add(BusState *bus)
+{
+    if (!all_buses) {
+        buses_by_name = g_hash_table_new(g_str_hash, g_str_equal);
+        all_buses = g_hash_table_new(g_direct_hash, g_direct_equal);
+    }
+    g_hash_table_add(all_buses, bus);
+}
+
+void qbus_index_add_name(BusState *bus)
+{
+    GPtrArray *same = g_hash_table_lookup(buses_by_name, bus->name);
+
+    if (!same) {
+        same = g_ptr_array_new();
+        g_hash_table_insert(buses_by_name, bus->name, same);
+    }
+    g_ptr_array_add(same, bus);
+}
+
+void qbus_index_remove(BusState *bus)
+{
+    GPtrArray *same = bus->name ? g_hash_table_lookup(buses_by_name, bus->name)
+                                : NULL;
+
+    g_hash_table_remove(all_buses, bus);
+    if (!same || !g_ptr_array_remove(same, bus)) {
+        return;
+    }
+    /* the key is a bus's name: re-key on a remaining one, or drop it */
+    g_hash_table_steal(buses_by_name, bus->name);
+    if (same->len) {
+        g_hash_table_insert(buses_by_name,
+                            ((BusState *)g_ptr_array_index(same, 0))->name,
+                            same);
+    } else {
+        g_ptr_array_free(same, true);
+    }
+}
+
+/* Whether the tree walk from @top reaches @bus. */
+static bool bus_is_below(BusState *bus, BusState *top)
+{
+    while (bus != top) {
+        if (!bus->parent || !bus->parent->parent_bus) {
+            return false;
+        }
+        bus = bus->parent->parent_bus;
+    }
+    return true;
+}
 
 /* ---- searching the whole tree ---- */
 
@@ -58,10 +117,55 @@ static BusState *bus_tree_search(BusState *bus, const BusWanted *want)
     return NULL;
 }
 
+/*
+ * The index answers when at most one bus below @top could match: the
+ * walk would find that one or nothing.  With several it is the first in
+ * pre-order, and the walk decides.
+ */
+static bool bus_index_search(BusState *top, const BusWanted *want,
+                             BusState **hit)
+{
+    BusState *only = NULL;
+
+    if (want->name) {
+        GPtrArray *same = buses_by_name
+                              ? g_hash_table_lookup(buses_by_name, want->name)
+                              : NULL;
+
+        if (same && same->len > 1) {
+            return false;
+        }
+        only = same ? g_ptr_array_index(same, 0) : NULL;
+    } else if (want->type && all_buses) {
+        GHashTableIter it;
+        gpointer key;
+
+        g_hash_table_iter_init(&it, all_buses);
+        while (g_hash_table_iter_next(&it, &key, NULL)) {
+            if (object_dynamic_cast(OBJECT(key), want->type) &&
+                bus_is_below(key, top)) {
+                if (only) {
+                    return false;
+                }
+                only = key;
+            }
+        }
+    } else {
+        return false;
+    }
+    *hit = only && bus_is_below(only, top) && bus_is_wanted(only, want) ? only
+                                                                        : NULL;
+    return true;
+}
+
 BusState *qbus_find_recursive(BusState *bus, const char *name, const char *type)
 {
     BusWanted want = { .name = name, .type = type };
+    BusState *hit;
 
+    if (bus_index_search(bus, &want, &hit)) {
+        return hit;
+    }
     return bus_tree_search(bus, &want);
 }
 

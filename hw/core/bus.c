@@ -6,6 +6,7 @@
 #include "hw/hotplug.h"
 #include "qapi/error.h"
 #include "qemu/module.h"
+#include "bus-internal.h"
 
 /* ---- creation ---- */
 
@@ -39,6 +40,7 @@ static void bus_hang_below(BusState *bus, DeviceState *parent)
 static void bus_setup(BusState *bus, DeviceState *parent, const char *name)
 {
     bus->name = name ? g_strdup(name) : bus_invent_name(bus, parent);
+    qbus_index_add_name(bus);
     bus->parent = parent;
     if (parent) {
         bus_hang_below(bus, parent);
@@ -88,6 +90,22 @@ static bool bus_accepts(BusState *bus, DeviceState *dev, Error **errp)
     return !bc->check_address || bc->check_address(bus, dev, errp);
 }
 
+/* Append in O(1): the bus keeps its last link, the device its own. */
+static void bus_append_child(BusState *bus, DeviceState *dev, BusChild *entry)
+{
+    GList *link = g_list_alloc();
+
+    link->data = entry;
+    link->prev = bus->children_tail;
+    if (bus->children_tail) {
+        bus->children_tail->next = link;
+    } else {
+        bus->children = link;
+    }
+    bus->children_tail = link;
+    dev->bus_link = link;
+}
+
 bool qdev_set_parent_bus(DeviceState *dev, BusState *bus, Error **errp)
 {
     BusChild *entry;
@@ -99,7 +117,7 @@ bool qdev_set_parent_bus(DeviceState *dev, BusState *bus, Error **errp)
     entry = g_new0(BusChild, 1);
     entry->child = dev;
     entry->index = bus->max_index++;
-    bus->children = g_list_append(bus->children, entry);
+    bus_append_child(bus, dev, entry);
     bus->num_children++;
     /* the bus and the device keep each other alive while attached */
     object_ref(OBJECT(dev));
@@ -108,32 +126,22 @@ bool qdev_set_parent_bus(DeviceState *dev, BusState *bus, Error **errp)
     return true;
 }
 
-static GList *bus_entry_of(BusState *bus, DeviceState *dev)
-{
-    GList *link;
-
-    for (link = bus->children; link; link = link->next) {
-        if (((BusChild *)link->data)->child == dev) {
-            return link;
-        }
-    }
-    return NULL;
-}
-
 void qdev_unset_parent_bus(DeviceState *dev)
 {
     BusState *bus = dev->parent_bus;
-    GList *link;
+    GList *link = dev->bus_link;
 
     if (!bus) {
         return;
     }
-    link = bus_entry_of(bus, dev);
-    if (link) {
-        g_free(link->data);
-        bus->children = g_list_delete_link(bus->children, link);
-        bus->num_children--;
+    g_assert(link && ((BusChild *)link->data)->child == dev);
+    if (bus->children_tail == link) {
+        bus->children_tail = link->prev;
     }
+    g_free(link->data);
+    bus->children = g_list_delete_link(bus->children, link);
+    bus->num_children--;
+    dev->bus_link = NULL;
     dev->parent_bus = NULL;
     object_unref(OBJECT(bus));
     object_unref(OBJECT(dev));
@@ -162,7 +170,7 @@ bool qbus_realize(BusState *bus, Error **errp)
 /* Children go down in the reverse of the order they came up. */
 void qbus_unrealize(BusState *bus)
 {
-    GList *link = g_list_last(bus->children);
+    GList *link = bus->children_tail;
 
     for (; link; link = link->prev) {
         DeviceState *dev = ((BusChild *)link->data)->child;
@@ -240,8 +248,14 @@ static void bus_unparent(Object *obj)
     bus->parent = NULL;
 }
 
+static void bus_instance_init(Object *obj)
+{
+    qbus_index_add(BUS(obj));
+}
+
 static void bus_finalize(Object *obj)
 {
+    qbus_index_remove(BUS(obj));
     g_free(BUS(obj)->name);
 }
 
@@ -266,6 +280,7 @@ static const TypeInfo bus_type_info = {
     .name = TYPE_BUS,
     .parent = TYPE_OBJECT,
     .instance_size = sizeof(BusState),
+    .instance_init = bus_instance_init,
     .instance_finalize = bus_finalize,
     .abstract = true,
     .class_size = sizeof(BusClass),

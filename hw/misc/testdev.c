@@ -84,7 +84,6 @@ static bool testdev_hp_unplug_request(HotplugHandler *hh, DeviceState *dev,
                                       Error **errp)
 {
     TestDevState *s = TESTDEV(dev);
-    int64_t now;
 
     if (!s->unplug_delay_ns) {
         testdev_unplug_complete(dev);
@@ -95,8 +94,7 @@ static bool testdev_hp_unplug_request(HotplugHandler *hh, DeviceState *dev,
                    dev->id ? dev->id : "");
         return false;
     }
-    now = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
-    timer_mod_ns(s->unplug_timer, now + (int64_t)s->unplug_delay_ns);
+    timer_mod_in_ns(s->unplug_timer, s->unplug_delay_ns);
     return true;
 }
 

@@ -277,7 +277,8 @@ void clp_encode_query_pci(ClpBlock *b, const ClpFunctionInfo *f)
     uint8_t *rsp = answer_begin(b, CLP_QUERY_RSP_LEN);
 
     stw_be_p(rsp + 16, f->vfn);
-    rsp[18] = f->util_str_valid ? CLP_QUERY_FLAG_UTIL_STR : 0;
+    rsp[18] = (f->util_str_valid ? CLP_QUERY_FLAG_UTIL_STR : 0) |
+              (f->rid_valid ? CLP_QUERY_FLAG_RID : 0);
     rsp[19] = f->pfgid;
     stl_be_p(rsp + 20, f->fid);
     memcpy(rsp + 24, f->bar_size, CLP_PCI_NR_BARS);
@@ -293,6 +294,7 @@ void clp_encode_query_pci(ClpBlock *b, const ClpFunctionInfo *f)
     rsp[63] = f->pft;
     stq_be_p(rsp + 64, f->sdma);
     stq_be_p(rsp + 72, f->edma);
+    stw_be_p(rsp + 80, f->rid);
     stl_be_p(rsp + 124, f->uid);
     memcpy(rsp + 128, f->util_str, CLP_UTIL_STR_LEN);
 }
@@ -303,7 +305,8 @@ void clp_encode_query_group(ClpBlock *b, const ClpGroupInfo *g)
 
     stw_be_p(rsp + 16, g->noi & CLP_GROUP_NOI_MASK);
     rsp[18] = g->version;
-    rsp[19] = (g->frame ? CLP_GROUP_FLAG_FRAME : 0) |
+    rsp[19] = (g->rtr ? CLP_GROUP_FLAG_RTR : 0) |
+              (g->frame ? CLP_GROUP_FLAG_FRAME : 0) |
               (g->refresh ? CLP_GROUP_FLAG_REFRESH : 0);
     stw_be_p(rsp + 20, g->maxstbl & CLP_GROUP_MAXSTBL_MASK);
     stw_be_p(rsp + 22, g->mui);

@@ -129,7 +129,7 @@ void css_adapter_reset(void)
 
 /* ---- channel reports ---- */
 
-void css_crw_queue(uint8_t rsc, uint8_t erc, bool chain, uint16_t rsid)
+bool css_crw_queue(uint8_t rsc, uint8_t erc, bool chain, uint16_t rsid)
 {
     uint32_t crw = (uint32_t)(rsc & 0xf) << CRW_RSC_SHIFT |
                    (uint32_t)(erc & 0x3f) << CRW_ERC_SHIFT | rsid;
@@ -139,9 +139,10 @@ void css_crw_queue(uint8_t rsc, uint8_t erc, bool chain, uint16_t rsid)
     }
     if (g_queue_get_length(&css_crws) >= CSS_CRW_MAX) {
         css_crw_overflow = true;
-        return;
+        return false;
     }
     g_queue_push_tail(&css_crws, GUINT_TO_POINTER(crw));
+    return true;
 }
 
 bool css_crw_take(uint32_t *crw)

@@ -227,6 +227,14 @@ void css_io_complete(SubchDev *sch, const CssIoStatus *st)
     make_status_pending(sch, fctl(sch), 0, s);
 }
 
+void css_sch_alert(SubchDev *sch)
+{
+    if (!sch_operational(sch) || status_pending(sch)) {
+        return;
+    }
+    make_status_pending(sch, fctl(sch), actl(sch), SCSW_STCTL_ALERT);
+}
+
 int css_do_tsch(SubchDev *sch, uint8_t irb[IRB_SIZE])
 {
     SCSW *scsw = &sch->schib.scsw;

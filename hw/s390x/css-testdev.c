@@ -176,8 +176,7 @@ static int testdev_go(CcwTestDev *t)
         testdev_run(t);
         return 0;
     }
-    timer_mod_ns(t->timer,
-                 qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) + (int64_t)t->delay_ns);
+    timer_mod_in_ns(t->timer, t->delay_ns);
     return 0;
 }
 

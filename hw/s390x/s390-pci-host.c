@@ -8,6 +8,7 @@
 #include "hw/hotplug.h"
 #include "hw/pci/pci-bridge.h"
 #include "hw/s390x/s390-pci-host.h"
+#include "hw/s390x/zpci-event.h"
 
 static S390PciHost *the_host;
 
@@ -53,6 +54,38 @@ static bool match_target(ZpciDevice *z, const void *key)
     return z->target && !strcmp(z->target, key);
 }
 
+/* by_target holds the first zpci in plug order of each target. */
+static void host_index_target(S390PciHost *h, ZpciDevice *z)
+{
+    if (!z->target) {
+        return;
+    }
+    if (g_hash_table_contains(h->by_target, z->target)) {
+        h->target_dups++;
+    } else {
+        g_hash_table_insert(h->by_target, z->target, z);
+    }
+}
+
+static void host_unindex_target(S390PciHost *h, ZpciDevice *z)
+{
+    ZpciDevice *next;
+
+    if (!z->target) {
+        return;
+    }
+    if (g_hash_table_lookup(h->by_target, z->target) != z) {
+        h->target_dups--;
+        return;
+    }
+    g_hash_table_remove(h->by_target, z->target);
+    next = h->target_dups ? host_find(h, match_target, z->target) : NULL;
+    if (next) {
+        h->target_dups--;
+        g_hash_table_insert(h->by_target, next->target, next);
+    }
+}
+
 static bool match_pdev(ZpciDevice *z, const void *key)
 {
     return z->pdev == key;
@@ -65,7 +98,7 @@ ZpciDevice *s390_pci_find_by_fid(S390PciHost *h, uint32_t fid)
 
 ZpciDevice *s390_pci_find_by_target(S390PciHost *h, const char *target)
 {
-    return host_find(h, match_target, target);
+    return g_hash_table_lookup(h->by_target, target);
 }
 
 ZpciDevice *s390_pci_find_by_pdev(S390PciHost *h, PCIDevice *pdev)
@@ -148,7 +181,7 @@ static bool host_pick_idx(S390PciHost *h, uint32_t *idx)
 }
 
 /* A plugged PCI function (not a bridge) whose id is @id, below @bus. */
-static PCIDevice *find_pdev_by_id(PCIBus *bus, const char *id)
+static PCIDevice *walk_pdev_by_id(PCIBus *bus, const char *id)
 {
     for (int devfn = 0; devfn < PCI_DEVFN_MAX; devfn++) {
         PCIDevice *d = pci_bus_get_device(bus, devfn);
@@ -158,7 +191,7 @@ static PCIDevice *find_pdev_by_id(PCIBus *bus, const char *id)
             continue;
         }
         if (object_dynamic_cast(OBJECT(d), TYPE_PCI_BRIDGE)) {
-            found = find_pdev_by_id(pci_bridge_get_sec_bus(PCI_BRIDGE(d)), id);
+            found = walk_pdev_by_id(pci_bridge_get_sec_bus(PCI_BRIDGE(d)), id);
         } else if (DEVICE(d)->id && !strcmp(DEVICE(d)->id, id)) {
             found = d;
         }
@@ -167,6 +200,47 @@ static PCIDevice *find_pdev_by_id(PCIBus *bus, const char *id)
         }
     }
     return NULL;
+}
+
+/* Whether walk_pdev_by_id(@root, ...) visits @d. */
+static bool pdev_reachable(PCIBus *root, PCIDevice *d)
+{
+    for (;;) {
+        PCIBus *bus = pci_get_bus(d);
+
+        if (!bus || !DEVICE(d)->realized || bus->devices[d->devfn] != d) {
+            return false;
+        }
+        if (bus == root) {
+            return true;
+        }
+        if (!bus->bridge) {
+            return false;
+        }
+        d = bus->bridge;
+    }
+}
+
+/*
+ * The walk in constant time: an id a user gave is unique and names a
+ * device in /machine/peripheral; only the "auto_" ids the bridge makes
+ * can be shared or stand outside it, and those are walked for.
+ */
+static PCIDevice *find_pdev_by_id(PCIBus *root, const char *id)
+{
+    Object *obj;
+    PCIDevice *d;
+
+    if (g_str_has_prefix(id, "auto_")) {
+        return walk_pdev_by_id(root, id);
+    }
+    obj = object_resolve_path_component(qdev_get_peripheral(), id);
+    d = obj ? (PCIDevice *)object_dynamic_cast(obj, TYPE_PCI_DEVICE) : NULL;
+    if (!d || object_dynamic_cast(obj, TYPE_PCI_BRIDGE) ||
+        !pdev_reachable(root, d)) {
+        return NULL;
+    }
+    return d;
 }
 
 static bool host_zpci_plug(S390PciHost *h, ZpciDevice *z, Error **errp)
@@ -178,10 +252,15 @@ static bool host_zpci_plug(S390PciHost *h, ZpciDevice *z, Error **errp)
     g_hash_table_insert(h->by_idx, GUINT_TO_POINTER(z->idx), z);
     z->idx_held = true;
     g_queue_push_tail(&h->zdevs, z);
+    z->zdevs_link = h->zdevs.tail;
+    host_index_target(h, z);
     /* an explicit zpci after its target: take the function now */
     pdev = find_pdev_by_id(h->bus, z->target);
     if (pdev && !s390_pci_find_by_pdev(h, pdev)) {
         zpci_attach(z, pdev, host_dma_of(h, pdev));
+        if (DEVICE(z)->hotplugged) {
+            zpci_event_post_avail(ZPCI_PEC_TO_CONFIGURED, z->fh, z->fid);
+        }
     }
     return true;
 }
@@ -190,7 +269,9 @@ void s390_pci_host_forget(S390PciHost *h, ZpciDevice *z)
 {
     if (z->idx_held) {
         g_hash_table_remove(h->by_idx, GUINT_TO_POINTER(z->idx));
-        g_queue_remove(&h->zdevs, z);
+        host_unindex_target(h, z);
+        g_queue_delete_link(&h->zdevs, z->zdevs_link);
+        z->zdevs_link = NULL;
         z->idx_held = false;
     }
 }
@@ -261,6 +342,10 @@ static bool host_plug_function(S390PciHost *h, PCIDevice *pdev, Error **errp)
         }
         return false;
     }
+    if (dev->hotplugged) {
+        /* the guest learns of it: reserved -> configured */
+        zpci_event_post_avail(ZPCI_PEC_TO_CONFIGURED, z->fh, z->fid);
+    }
     return true;
 }
 
@@ -298,10 +383,45 @@ static bool host_plug(HotplugHandler *hh, DeviceState *dev, Error **errp)
 }
 
 /*
- * Synchronous removal.  A PCI function takes its zpci with it and a zpci
- * its function, as QEMU removes both.
+ * Removal of a zpci and its PCI function, both at once (either may be
+ * NULL): the PCI device first, as QEMU.  With @report, the guest is told
+ * that a function it could see (standby) became reserved.
  */
-static bool host_unplug(HotplugHandler *hh, DeviceState *dev, Error **errp)
+static void host_remove(S390PciHost *h, ZpciDevice *z, PCIDevice *pdev,
+                        bool report)
+{
+    if (z && z->pdev) {
+        if (report) {
+            zpci_event_post_avail(ZPCI_PEC_TO_RESERVED, z->fh, z->fid);
+        }
+        zpci_detach(z);
+    }
+    if (pdev) {
+        PCIBus *bus = pci_get_bus(pdev);
+        int devfn = pdev->devfn;
+
+        qdev_unrealize(DEVICE(pdev));
+        host_drop_dma(h, bus, devfn);
+        object_unparent(OBJECT(pdev));
+    }
+    if (z) {
+        host_destroy_zpci(z);
+    }
+}
+
+void s390_pci_host_complete_unplug(S390PciHost *h, ZpciDevice *z)
+{
+    host_remove(h, z, z->pdev, true);
+}
+
+/*
+ * device_del of a PCI function or of its zpci: both go.  A function the
+ * guest has configured is asked to go first (PEC 0x0303, again on every
+ * request, as QEMU); its SCLP deconfigure (or a system reset) completes
+ * the removal.  Reserved and standby ones go at once.
+ */
+static bool host_unplug_request(HotplugHandler *hh, DeviceState *dev,
+                                Error **errp)
 {
     S390PciHost *h = S390_PCI_HOST(hh);
     ZpciDevice *z = NULL;
@@ -315,34 +435,37 @@ static bool host_unplug(HotplugHandler *hh, DeviceState *dev, Error **errp)
     if (object_dynamic_cast(OBJECT(dev), TYPE_ZPCI_DEVICE)) {
         z = ZPCI_DEVICE(dev);
         pdev = z->pdev;
-    } else if (object_dynamic_cast(OBJECT(dev), TYPE_PCI_DEVICE)) {
+    } else {
         pdev = PCI_DEVICE(dev);
         z = s390_pci_find_by_pdev(h, pdev);
     }
-    if (z && z->pdev) {
-        zpci_detach(z);
+    if (z && zpci_is_configured(z)) {
+        z->unplug_requested = true;
+        zpci_event_post_avail(ZPCI_PEC_DECONFIG_REQ, z->fh, z->fid);
+        return true;
     }
-    if (pdev) {
-        PCIBus *bus = pci_get_bus(pdev);
-        int devfn = pdev->devfn;
-
-        if (DEVICE(pdev)->realized) {
-            qdev_unrealize(DEVICE(pdev));
-        }
-        host_drop_dma(h, bus, devfn);
-        if (DEVICE(pdev) != dev) {
-            object_unparent(OBJECT(pdev));
-        }
-    }
-    if (z) {
-        if (DEVICE(z)->realized) {
-            qdev_unrealize(DEVICE(z));
-        }
-        if (DEVICE(z) != dev) {
-            object_unparent(OBJECT(z));
-        }
-    }
+    host_remove(h, z, pdev, true);
     return true;
+}
+
+/* System reset: the unplugs the guest did not complete are done now. */
+static void host_complete_pending_unplugs(S390PciHost *h)
+{
+    g_autoptr(GPtrArray) due = g_ptr_array_new();
+
+    for (GList *l = h->zdevs.head; l; l = l->next) {
+        ZpciDevice *z = l->data;
+
+        if (z->unplug_requested) {
+            g_ptr_array_add(due, z);
+        }
+    }
+    for (guint i = 0; i < due->len; i++) {
+        ZpciDevice *z = g_ptr_array_index(due, i);
+
+        zpci_deconfigure(z);
+        host_remove(h, z, z->pdev, false);
+    }
 }
 
 /* ---- bridge numbering (as firmware would, at every reset) ---- */
@@ -366,9 +489,13 @@ static void number_bridges(PCIBus *bus, unsigned *next)
 
 static void host_reset(DeviceState *dev)
 {
+    S390PciHost *h = S390_PCI_HOST(dev);
     unsigned next = 0;
 
-    number_bridges(S390_PCI_HOST(dev)->bus, &next);
+    host_complete_pending_unplugs(h);
+    /* a new guest starts from CLP List: no events of the previous life */
+    zpci_event_reset();
+    number_bridges(h->bus, &next);
 }
 
 static void host_instance_init(Object *obj)
@@ -377,6 +504,7 @@ static void host_instance_init(Object *obj)
 
     zpci_ids_init(&h->ids);
     h->by_idx = g_hash_table_new(g_direct_hash, g_direct_equal);
+    h->by_target = g_hash_table_new(g_str_hash, g_str_equal);
     h->dma = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                    dma_space_free);
     g_queue_init(&h->zdevs);
@@ -388,6 +516,7 @@ static void host_instance_finalize(Object *obj)
 
     g_hash_table_destroy(h->dma);
     g_hash_table_destroy(h->by_idx);
+    g_hash_table_destroy(h->by_target);
     g_queue_clear(&h->zdevs);
     zpci_ids_destroy(&h->ids);
     if (the_host == h) {
@@ -406,7 +535,7 @@ static void host_class_init(ObjectClass *oc, void *data)
     dc->reset = host_reset;
     hc->pre_plug = host_pre_plug;
     hc->plug = host_plug;
-    hc->unplug = host_unplug;
+    hc->unplug_request = host_unplug_request;
 }
 
 S390PciHost *s390_pci_host_init(Error **errp)

@@ -10,6 +10,7 @@
 #include "exec/memory.h"
 #include "hw/s390x/s390-pci-host.h"
 #include "hw/s390x/css.h"
+#include "hw/s390x/zpci-event.h"
 
 #define ZPCI_MSI_VEC_MASK 0x7ff /* the vector in the message data */
 #define ZPCI_MSI_WINDOW   0x1000
@@ -44,11 +45,14 @@ bool zpci_airq_deliver(ZpciDevice *z, uint64_t addr, uint32_t data)
     if (vec >= a->noi) {
         return false; /* outside the bit vector the guest registered */
     }
-    if (!airq_set_bit(a->aibv, (uint64_t)a->aibvo + vec, &clear)) {
+    if (!airq_set_bit(a->aibv, (uint64_t)a->aibvo + vec, &clear) ||
+        (a->sum && !airq_set_bit(a->aisb, a->aisbo, &clear))) {
+        /* indicators outside guest RAM: error state + error event */
+        zpci_report_error(z, ZPCI_PEC_AIRQ_ERROR, a->aibv);
         return false;
     }
-    if (a->sum && !(airq_set_bit(a->aisb, a->aisbo, &clear) && clear)) {
-        return true; /* set already (or not storable): no new one */
+    if (a->sum && !clear) {
+        return true; /* set already: no new one */
     }
     /* summary bit clear -> set (or none used): the interruption at a->isc */
     a->raised++;

@@ -9,6 +9,8 @@
 #include "hw/qdev-properties.h"
 #include "hw/pci/pci-bridge.h"
 #include "hw/s390x/s390-pci-host.h"
+#include "hw/s390x/zpci-event.h"
+#include "hw/s390x/zpci-hostfn.h"
 
 static const char *const state_names[] = {
     [ZPCI_FS_RESERVED] = "reserved",
@@ -39,7 +41,7 @@ static void zpci_clear_controls(ZpciDevice *z)
     }
     z->ioat_registered = false;
     z->pba = z->pal = z->iota = 0;
-    z->fmb_addr = 0;
+    zpci_fmb_stop(z);
 }
 
 AddressSpace *zpci_bar_as(ZpciDevice *z, int n)
@@ -79,7 +81,7 @@ static void zpci_dma_faulted(void *opaque, ZpciDmaFault fault, uint64_t iova,
 
     trace_point("zpci_dma_fault", "fh 0x%08x %s iova 0x%" PRIx64 " %s", z->fh,
                 zpci_dma_fault_name(fault), iova, is_write ? "write" : "read");
-    zpci_set_error(z);
+    zpci_report_error(z, zpci_dma_fault_pec(fault), iova);
 }
 
 void zpci_attach(ZpciDevice *z, PCIDevice *pdev, ZpciDmaSpace *dma)
@@ -93,10 +95,20 @@ void zpci_attach(ZpciDevice *z, PCIDevice *pdev, ZpciDmaSpace *dma)
     z->fh = (z->idx & ZPCI_FH_INDEX) | ZPCI_FH_SHM_EMUL;
     /* cold- and hot-plugged functions start configured, as in QEMU */
     z->state = ZPCI_FS_DISABLED;
+    if (zpci_host_fn_get_class(OBJECT(pdev))) {
+        z->fh = (z->idx & ZPCI_FH_INDEX) | ZPCI_FH_SHM_VFIO;
+        zpci_host_fn_get_class(OBJECT(pdev))->attached(OBJECT(pdev), z);
+    }
 }
 
 void zpci_detach(ZpciDevice *z)
 {
+    ZpciHostFnClass *hc = z->pdev ? zpci_host_fn_get_class(OBJECT(z->pdev))
+                                  : NULL;
+
+    if (hc) {
+        hc->detached(OBJECT(z->pdev), z);
+    }
     zpci_bar_spaces_destroy(z);
     zpci_clear_controls(z);
     if (z->dma) {
@@ -119,6 +131,9 @@ void zpci_disable(ZpciDevice *z)
     z->fh &= ~ZPCI_FH_ENABLED;
     z->state = ZPCI_FS_DISABLED;
     zpci_clear_controls(z);
+    if (z->pdev && zpci_host_fn_get_class(OBJECT(z->pdev))) {
+        zpci_host_fn_get_class(OBJECT(z->pdev))->disabled(OBJECT(z->pdev));
+    }
 }
 
 bool zpci_set_error(ZpciDevice *z)
@@ -128,6 +143,41 @@ bool zpci_set_error(ZpciDevice *z)
     }
     z->state = ZPCI_FS_ERROR;
     return true;
+}
+
+bool zpci_report_error(ZpciDevice *z, uint16_t pec, uint64_t faddr)
+{
+    if (!zpci_set_error(z)) {
+        return false; /* in error already (told once), or not enabled */
+    }
+    zpci_event_post_error(pec, z->fh, z->fid, faddr);
+    return true;
+}
+
+void zpci_configure(ZpciDevice *z)
+{
+    z->state = ZPCI_FS_DISABLED;
+}
+
+void zpci_deconfigure(ZpciDevice *z)
+{
+    zpci_disable(z); /* a standby function has no enabled handle */
+    z->state = ZPCI_FS_STANDBY;
+}
+
+/*
+ * The guest's view of a function that goes without its consent (its
+ * zpci replaced by an explicit one at run time): configured -> gone,
+ * then standby -> reserved, as Linux follows them.
+ */
+static void zpci_report_vanished(ZpciDevice *z)
+{
+    if (zpci_is_configured(z)) {
+        zpci_event_post_avail(ZPCI_PEC_CONFIGURED_GONE, z->fh, z->fid);
+    }
+    if (z->state != ZPCI_FS_RESERVED) {
+        zpci_event_post_avail(ZPCI_PEC_TO_RESERVED, z->fh, z->fid);
+    }
 }
 
 /* ---- realize ---- */
@@ -156,6 +206,9 @@ static bool zpci_claim_replacing(S390PciHost *h, ZpciDevice *z,
     }
     z->ids_held = true;
     if (prev) {
+        if (DEVICE(z)->hotplugged) {
+            zpci_report_vanished(prev);
+        }
         zpci_detach(prev);
         qdev_unrealize(DEVICE(prev));
         object_unparent(OBJECT(prev));
@@ -243,6 +296,12 @@ static Property zpci_props[] = {
     DEFINE_PROP_STRING("target", ZpciDevice, target),
     DEFINE_PROP_BOOL("interpret", ZpciDevice, interpret, true),
     DEFINE_PROP_BOOL("forwarding-assist", ZpciDevice, forwarding_assist, true),
+    DEFINE_PROP_BOOL("relaxed-translation", ZpciDevice, relaxed_translation,
+                     false),
+    DEFINE_PROP_UINT32("dma-budget", ZpciDevice, dma_budget,
+                       ZPCI_DMA_BUDGET_DEFAULT),
+    DEFINE_PROP_UINT64("rpcit-walk-limit", ZpciDevice, rpcit_walks,
+                       ZPCI_RPCIT_MAX_WALKS_DEFAULT),
     DEFINE_PROP_END_OF_LIST(),
 };
 

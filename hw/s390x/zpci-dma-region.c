@@ -18,6 +18,7 @@ struct ZpciDmaSpace {
     bool registered;
     bool relaxed;
     uint64_t relaxed_sdma, relaxed_edma;
+    uint64_t relaxed_len; /* guest bytes the alias maps (told notifiers) */
     ZpciDmaFaultFn on_fault;
     void *fault_opaque;
 };
@@ -62,6 +63,44 @@ static void report(ZpciDmaSpace *s, ZpciDmaFault f, hwaddr addr,
     /* IOMMU_NONE: a replay or a probe, not a device access */
     if (flag != IOMMU_NONE && s->on_fault) {
         s->on_fault(s->fault_opaque, f, addr, flag & IOMMU_WO);
+    }
+}
+
+/*
+ * The relaxed alias as IOMMU events, so that a notifier (vfio-pci's)
+ * maps or unmaps all of it: power-of-two blocks whose I/O address and
+ * guest address are both aligned to their size, ascending.  @only: just
+ * that notifier (replay), else every notifier of the region.
+ */
+static void relaxed_events(ZpciDmaSpace *s, bool map, IOMMUNotifier *only)
+{
+    uint64_t iova = s->relaxed_sdma, left = s->relaxed_len;
+
+    while (left) {
+        uint64_t x = iova - s->relaxed_sdma;
+        unsigned k = 63 - __builtin_clzll(left);
+        IOMMUTLBEvent ev;
+
+        if (iova | x) {
+            k = MIN(k, (unsigned)__builtin_ctzll(iova | x));
+        }
+        ev = (IOMMUTLBEvent){
+            .type = map ? IOMMU_NOTIFIER_MAP : IOMMU_NOTIFIER_UNMAP,
+            .entry = {
+                .target_as = s->guest,
+                .iova = iova,
+                .translated_addr = x,
+                .addr_mask = (UINT64_C(1) << k) - 1,
+                .perm = map ? IOMMU_RW : IOMMU_NONE,
+            },
+        };
+        if (only) {
+            memory_region_notify_iommu_one(only, &ev);
+        } else {
+            memory_region_notify_iommu(&s->iommu, 0, ev);
+        }
+        left -= UINT64_C(1) << k;
+        iova += UINT64_C(1) << k;
     }
 }
 
@@ -149,6 +188,8 @@ static void dma_replay(IOMMUMemoryRegion *iommu, IOMMUNotifier *n)
 
     if (s->registered) {
         zpci_iotlb_foreach(s->tlb, replay_one, &r);
+    } else if (s->relaxed) {
+        relaxed_events(s, true, n);
     }
 }
 
@@ -230,10 +271,20 @@ ZpciDmaFault zpci_dma_space_register(ZpciDmaSpace *s, const ZpciDmaConfig *cfg,
     return ZPCI_DMA_OK;
 }
 
+/* Relaxed off: the notifiers unmap the alias. */
+static void relaxed_end(ZpciDmaSpace *s)
+{
+    if (s->relaxed) {
+        s->relaxed = false;
+        relaxed_events(s, false, NULL);
+    }
+}
+
 void zpci_dma_space_deregister(ZpciDmaSpace *s)
 {
     zpci_iotlb_flush(s->tlb);
     s->registered = false;
+    relaxed_end(s);
 }
 
 bool zpci_dma_space_registered(ZpciDmaSpace *s)
@@ -244,12 +295,25 @@ bool zpci_dma_space_registered(ZpciDmaSpace *s)
 void zpci_dma_space_set_relaxed(ZpciDmaSpace *s, const ZpciDmaConfig *cfg,
                                 bool on)
 {
-    if (on) {
-        zpci_dma_space_deregister(s);
-        s->relaxed_sdma = cfg->sdma;
-        s->relaxed_edma = cfg->edma;
+    uint64_t span;
+
+    zpci_dma_space_deregister(s); /* whatever was there goes first */
+    if (!on) {
+        return;
     }
-    s->relaxed = on;
+    span = cfg->edma - cfg->sdma == UINT64_MAX ? UINT64_MAX
+                                               : cfg->edma - cfg->sdma + 1;
+    s->relaxed_sdma = cfg->sdma;
+    s->relaxed_edma = cfg->edma;
+    s->relaxed_len = cfg->guest_size ? MIN(cfg->guest_size, span) : span;
+    s->relaxed_len &= ~(ZPCI_DMA_PAGE_SIZE - 1);
+    s->relaxed = true;
+    relaxed_events(s, true, NULL);
+}
+
+bool zpci_dma_space_relaxed(ZpciDmaSpace *s)
+{
+    return s->relaxed;
 }
 
 ZpciRpcitResult zpci_dma_space_rpcit(ZpciDmaSpace *s, uint64_t start,

@@ -1,18 +1,62 @@
 /*
- * Placeholder until the zPCI state machine answers SCLP: every function id
- * is reported as not recognized (SCLP response code 0x09f0).
+ * SCLP configure / deconfigure of a PCI function (include/hw/s390x/
+ * zpci-sclp.h): the guest moves a function between standby and
+ * configured by its fid.  A deconfigure completes a pending hot-unplug.
+ * The SCLP response codes are QEMU's.
  */
 #include "qemu/osdep.h"
+#include "qemu/log.h"
+#include "hw/s390x/s390-pci-host.h"
 #include "hw/s390x/zpci-sclp.h"
+
+#define SCLP_RC_NORMAL_COMPLETION    0x0020
+#define SCLP_RC_NO_ACTION_REQUIRED   0x0120 /* already in that state */
+#define SCLP_RC_ADAPTER_IN_RESERVED  0x05f0
+#define SCLP_RC_ADAPTER_ID_NOT_KNOWN 0x09f0
+
+static ZpciDevice *sclp_find(S390PciHost *h, uint32_t fid)
+{
+    return h ? s390_pci_find_by_fid(h, fid) : NULL;
+}
 
 uint16_t zpci_sclp_configure(uint32_t fid)
 {
-    (void)fid;
-    return 0x09f0;
+    ZpciDevice *z = sclp_find(s390_pci_host_get(), fid);
+    uint16_t rc;
+
+    if (!z) {
+        rc = SCLP_RC_ADAPTER_ID_NOT_KNOWN;
+    } else if (z->state == ZPCI_FS_RESERVED) {
+        rc = SCLP_RC_ADAPTER_IN_RESERVED;
+    } else if (z->state == ZPCI_FS_STANDBY) {
+        zpci_configure(z);
+        rc = SCLP_RC_NORMAL_COMPLETION;
+    } else {
+        rc = SCLP_RC_NO_ACTION_REQUIRED;
+    }
+    trace_point("zpci_sclp", "configure fid 0x%08x -> 0x%04x", fid, rc);
+    return rc;
 }
 
 uint16_t zpci_sclp_deconfigure(uint32_t fid)
 {
-    (void)fid;
-    return 0x09f0;
+    S390PciHost *h = s390_pci_host_get();
+    ZpciDevice *z = sclp_find(h, fid);
+    uint16_t rc;
+
+    if (!z) {
+        rc = SCLP_RC_ADAPTER_ID_NOT_KNOWN;
+    } else if (z->state == ZPCI_FS_RESERVED) {
+        rc = SCLP_RC_ADAPTER_IN_RESERVED;
+    } else if (z->state == ZPCI_FS_STANDBY) {
+        rc = SCLP_RC_NO_ACTION_REQUIRED;
+    } else {
+        zpci_deconfigure(z);
+        rc = SCLP_RC_NORMAL_COMPLETION;
+        if (z->unplug_requested) {
+            s390_pci_host_complete_unplug(h, z); /* frees z */
+        }
+    }
+    trace_point("zpci_sclp", "deconfigure fid 0x%08x -> 0x%04x", fid, rc);
+    return rc;
 }

@@ -93,6 +93,7 @@ static int ckd_ofd_lock(int fd, bool exclusive)
 static bool ckd_image_fill(int fd, uint32_t cyls, const char *volser)
 {
     g_autofree uint8_t *trk = g_malloc(CKD_3390_SLOT);
+    uint32_t tracks = cyls * CKD_3390_HEADS;
     uint8_t hdr[CKD_HDR_SIZE];
     uint32_t used;
 
@@ -100,7 +101,7 @@ static bool ckd_image_fill(int fd, uint32_t cyls, const char *volser)
     if (!ckd_pwrite_all(fd, hdr, sizeof(hdr), 0)) {
         return false;
     }
-    if (ftruncate(fd, ckd_track_offset(cyls * CKD_3390_HEADS)) < 0) {
+    if (ftruncate(fd, ckd_track_offset(tracks)) < 0) {
         return false;
     }
     ckd_track_format_volume(trk, CKD_3390_SLOT, volser);
@@ -108,7 +109,7 @@ static bool ckd_image_fill(int fd, uint32_t cyls, const char *volser)
     if (!ckd_pwrite_all(fd, trk, used, ckd_track_offset(0))) {
         return false;
     }
-    for (uint32_t t = 1; t < cyls * CKD_3390_HEADS; t++) {
+    for (uint32_t t = 1; t < tracks; t++) {
         ckd_track_format_empty(trk, CKD_3390_SLOT, t / CKD_3390_HEADS,
                                t % CKD_3390_HEADS);
         used = ckd_track_used(trk, CKD_3390_SLOT);

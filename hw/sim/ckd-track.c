@@ -71,6 +71,14 @@ bool ckd_track_record_at(const uint8_t *trk, uint32_t size, uint32_t off,
     rec->r = c[4];
     rec->kl = c[5];
     rec->dl = lduw_be_p(c + 6);
+    /*
+     * A count of eight zero bytes is erased space, not a record: a track
+     * never formatted (zeros in the image) holds none, as an unformatted
+     * 3390 track, where a search ends in no record found.
+     */
+    if (!rec->cc && !rec->hh && !rec->r && !rec->kl && !rec->dl) {
+        return false;
+    }
     /* the record and an end marker after it must fit in the slot */
     return ckd_record_end(rec) + CKD_EOT_SIZE <= size;
 }

@@ -109,6 +109,28 @@ static DasdStatus dasd_locate_orient(DasdRun *run, uint8_t orient,
     return DASD_OK;
 }
 
+/*
+ * The orientations a Locate Record operation may ask for (the 3990's
+ * rules): count goes with every operation, home address with orient,
+ * format write and the reads, data with orient, write data and the reads,
+ * index with format write and read any. The rest are reserved.
+ */
+static bool dasd_locate_orient_valid(uint8_t orient, uint8_t op)
+{
+    bool read = op == LR_OP_READ_DATA || op == LR_OP_READ_ANY;
+
+    switch (orient) {
+    case LR_ORIENT_HA:
+        return read || op == LR_OP_ORIENT || op == LR_OP_FORMAT_WRITE;
+    case LR_ORIENT_DATA:
+        return read || op == LR_OP_ORIENT || op == LR_OP_WRITE_DATA;
+    case LR_ORIENT_INDEX:
+        return op == LR_OP_READ_ANY || op == LR_OP_FORMAT_WRITE;
+    default:
+        return true;
+    }
+}
+
 static DasdStatus dasd_cmd_locate(DasdRun *run, DasdXfer *x)
 {
     uint8_t p[16];
@@ -123,9 +145,11 @@ static DasdStatus dasd_cmd_locate(DasdRun *run, DasdXfer *x)
         return st;
     }
     op = p[0] & 0x3f;
-    if (p[3] == 0 || (op != LR_OP_ORIENT && op != LR_OP_WRITE_DATA &&
-                      op != LR_OP_FORMAT_WRITE && op != LR_OP_READ_DATA &&
-                      op != LR_OP_READ_ANY)) {
+    if (p[3] == 0 ||
+        (op != LR_OP_ORIENT && op != LR_OP_WRITE_DATA &&
+         op != LR_OP_FORMAT_WRITE && op != LR_OP_READ_DATA &&
+         op != LR_OP_READ_ANY) ||
+        !dasd_locate_orient_valid(p[0] & LR_ORIENT_MASK, op)) {
         return dasd_reject(run, DASD_SENSE7_INVALID_PARAM);
     }
     if (op != LR_OP_READ_DATA && op != LR_OP_ORIENT && op != LR_OP_READ_ANY &&
@@ -220,6 +244,12 @@ static DasdStatus dasd_cmd_ident(DasdRun *run, DasdXfer *x, uint8_t cmd)
 DasdStatus dasd_command(DasdRun *run, uint8_t cmd, DasdXfer *x)
 {
     run->in_domain = false;
+    /* a PSF PRSSD serves only the Read Subsystem Data right after it */
+    if (cmd != 0x3e) {
+        run->rssd_ready = false;
+    }
+    run->after_r0_advance = run->r0_advanced;
+    run->r0_advanced = false;
     switch (cmd) {
     case 0x03: /* NOOP */
         x->dev_len = x->total;

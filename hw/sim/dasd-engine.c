@@ -235,11 +235,51 @@ static void dasd_run_init(DasdRun *run, Dasd3390 *d)
     run->orient = DASD_AT_INDEX;
 }
 
-/* Execute one command; true when the chain goes on at *next */
-static bool dasd_step(DasdRun *run, const uint8_t *prog, uint32_t *next,
-                      DasdXfer *x, SimDasdResult *res)
+typedef enum DasdStep {
+    DASD_STEP_NEXT,  /* the chain goes on at *next */
+    DASD_STEP_END,   /* the program ended */
+    DASD_STEP_AGAIN, /* the slice ended inside the CCW: run it again */
+} DasdStep;
+
+struct Dasd3390Exec {
+    DasdRun run;
+    DasdXfer x;
+    const uint8_t *prog;
+    uint32_t next;
+    unsigned executed;
+    /* the run's state before the CCW in progress (up to DasdRun.io) */
+    uint8_t before[offsetof(DasdRun, io)];
+};
+
+/*
+ * The CCW ran out of its slice's tracks: take back what it did except
+ * moving the head (where its walk stopped), so that running it again in
+ * the next slice goes on from there with the rest as it was.
+ */
+static void dasd_exec_rewind(Dasd3390Exec *e)
 {
-    uint32_t idx = *next, bad;
+    DasdRun *run = &e->run;
+    DasdRun pos;
+
+    memcpy(&pos, run, offsetof(DasdRun, io));
+    memcpy(run, e->before, sizeof(e->before));
+    run->cyl = pos.cyl;
+    run->head = pos.head;
+    run->trk_loaded = pos.trk_loaded;
+    run->orient = pos.orient;
+    run->cur = pos.cur;
+    run->index_passes = pos.index_passes;
+    run->walk_resume = pos.walk_resume;
+}
+
+/* Execute one command */
+static DasdStep dasd_step(Dasd3390Exec *e, SimDasdResult *res)
+{
+    DasdRun *run = &e->run;
+    DasdXfer *x = &e->x;
+    const uint8_t *prog = e->prog;
+    uint32_t idx = e->next, bad;
+    uint32_t *next = &e->next;
     uint8_t cmd;
     const DasdSeg *last;
     DasdStatus st;
@@ -247,80 +287,116 @@ static bool dasd_step(DasdRun *run, const uint8_t *prog, uint32_t *next,
     if (!dasd_gather(prog, idx, x, &cmd, &bad)) {
         res->cstat |= SCSW_CSTAT_PROG_CHECK;
         res->cpa = (MIN(bad, CCW_PROG_MAX_CCWS - 1) + 1) * 8;
-        return false;
+        return DASD_STEP_END;
     }
     if (ccw_cmd_is_tic(cmd)) {
         res->cpa = (idx + 1) * CCW_PROG_CCW_SIZE;
         if (!dasd_tic_target(prog, idx, next)) {
             res->cstat |= SCSW_CSTAT_PROG_CHECK;
-            return false;
+            return DASD_STEP_END;
         }
-        return true;
+        return DASD_STEP_NEXT;
     }
+    memcpy(e->before, run, sizeof(e->before));
     st = dasd_command(run, cmd, x);
+    if (st == DASD_AGAIN) {
+        dasd_exec_rewind(e);
+        return DASD_STEP_AGAIN;
+    }
+    run->walk_resume = false;
     last = &x->seg[x->nseg - 1];
     res->cpa = (last->idx + 1) * CCW_PROG_CCW_SIZE;
     if (st == DASD_PROG_CHECK) {
         res->cstat |= SCSW_CSTAT_PROG_CHECK;
         res->cpa = (x->seg[0].idx + 1) * CCW_PROG_CCW_SIZE;
-        return false;
+        return DASD_STEP_END;
     }
     res->dstat = SCSW_DSTAT_CE | SCSW_DSTAT_DE;
     if (st == DASD_UNIT_CHECK) {
         res->dstat |= SCSW_DSTAT_UC;
         res->count = x->total;
         res->cpa = (x->seg[0].idx + 1) * CCW_PROG_CCW_SIZE;
-        return false;
+        return DASD_STEP_END;
     }
     if (st == DASD_OK_UX) {
         /* end of file: the chain ends here */
         res->dstat |= SCSW_DSTAT_UE;
         dasd_account(x, res);
-        return false;
+        return DASD_STEP_END;
     }
     if (!(last->flags & CCW_FLAG_CC) && run->lr_left) {
         /* the chain ends inside a Locate Record domain */
         dasd_unit_check(run, DASD_SENSE0_CMD_REJECT, DASD_SENSE1_IMPRECISE_END,
                         DASD_SENSE7_INVALID_SEQ);
         res->dstat |= SCSW_DSTAT_UC;
-        return false;
+        return DASD_STEP_END;
     }
     if (!dasd_account(x, res) || !(last->flags & CCW_FLAG_CC)) {
         if (st == DASD_OK_SM) {
             res->dstat |= SCSW_DSTAT_SM;
         }
-        return false;
+        return DASD_STEP_END;
     }
     *next = last->idx + 1 + (st == DASD_OK_SM);
+    return DASD_STEP_NEXT;
+}
+
+Dasd3390Exec *dasd3390_exec_new(Dasd3390 *d, const uint8_t *orb,
+                                const uint8_t *prog)
+{
+    Dasd3390Exec *e = g_new0(Dasd3390Exec, 1);
+    ORB o;
+
+    orb_decode(orb, &o);
+    dasd_run_init(&e->run, d);
+    e->run.path = dasd_orb_path(o.lpm);
+    e->x.idaw_2k = !(o.ctrl0 & ORB_CTRL0_C64) || (o.ctrl0 & ORB_CTRL0_I2K);
+    e->prog = prog;
+    return e;
+}
+
+bool dasd3390_exec_slice(Dasd3390Exec *e, SimDasdResult *res)
+{
+    DasdRun *run = &e->run;
+    DasdStep step;
+
+    memset(res, 0, sizeof(*res));
+    run->loads_left = DASD_SLICE_TRACKS;
+    do {
+        if (++e->executed > DASD_MAX_EXECUTED) {
+            res->cstat |= SCSW_CSTAT_PROG_CHECK;
+            res->dstat = 0;
+            step = DASD_STEP_END;
+            break;
+        }
+        res->dstat = 0;
+        res->count = 0;
+        step = dasd_step(e, res);
+    } while (step == DASD_STEP_NEXT);
+    if (step == DASD_STEP_AGAIN) {
+        e->executed--; /* the CCW is counted when it runs again */
+        return false;
+    }
+    if (res->dstat & SCSW_DSTAT_UC) {
+        res->sense_valid = true;
+        memcpy(res->sense, run->sense, DASD_SENSE_SIZE);
+        memcpy(run->d->sense, run->sense, DASD_SENSE_SIZE);
+    }
     return true;
+}
+
+void dasd3390_exec_free(Dasd3390Exec *e)
+{
+    g_free(e);
 }
 
 void dasd3390_execute(Dasd3390 *d, const uint8_t *orb, const uint8_t *prog,
                       SimDasdResult *res)
 {
-    g_autofree DasdRun *run = g_new(DasdRun, 1);
-    g_autofree DasdXfer *x = g_new0(DasdXfer, 1);
-    uint32_t next = 0;
-    unsigned n = 0;
-    ORB o;
+    Dasd3390Exec *e = dasd3390_exec_new(d, orb, prog);
 
-    memset(res, 0, sizeof(*res));
-    orb_decode(orb, &o);
-    dasd_run_init(run, d);
-    run->path = dasd_orb_path(o.lpm);
-    x->idaw_2k = !(o.ctrl0 & ORB_CTRL0_C64) || (o.ctrl0 & ORB_CTRL0_I2K);
-    do {
-        if (++n > DASD_MAX_EXECUTED) {
-            res->cstat |= SCSW_CSTAT_PROG_CHECK;
-            res->dstat = 0;
-            break;
-        }
-        res->dstat = 0;
-        res->count = 0;
-    } while (dasd_step(run, prog, &next, x, res));
-    if (res->dstat & SCSW_DSTAT_UC) {
-        res->sense_valid = true;
-        memcpy(res->sense, run->sense, DASD_SENSE_SIZE);
-        memcpy(d->sense, run->sense, DASD_SENSE_SIZE);
+    while (!dasd3390_exec_slice(e, res)) {
+        continue;
     }
+    dasd3390_exec_free(e);
 }

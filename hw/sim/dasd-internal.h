@@ -14,6 +14,7 @@ typedef enum DasdStatus {
     DASD_OK_UX,      /* ... with unit exception (end of file) */
     DASD_UNIT_CHECK, /* sense prepared in run->sense */
     DASD_PROG_CHECK, /* channel-program check */
+    DASD_AGAIN,      /* the slice's tracks are used up: continue later */
 } DasdStatus;
 
 typedef enum DasdOrient {
@@ -54,12 +55,22 @@ typedef struct DasdRun {
     uint8_t lr_op;
     uint32_t lr_left; /* records of the domain not yet used */
     bool in_domain;   /* the current command works in the domain */
+    /*
+     * A Write R0 in a format write domain began the next track (set by
+     * it, seen by the command right after it, see dasd_cmd_write_r0())
+     */
+    bool r0_advanced;
+    bool after_r0_advance;
     /* position */
     uint32_t cyl, head;
     bool trk_loaded;
     DasdOrient orient;
     CkdRecord cur;
     unsigned index_passes;
+    /* tracks this slice may still read (see dasd3390_exec_slice()) */
+    uint32_t loads_left;
+    /* a walk over records stopped at a slice's end: it goes on */
+    bool walk_resume;
     uint8_t io[CKD_COUNT_SIZE + 255 + 65535];
 } DasdRun;
 

@@ -67,7 +67,8 @@ static DasdStatus dasd_domain(DasdRun *run, uint8_t cmd)
  */
 static DasdStatus dasd_target(DasdRun *run, bool mt, CkdRecord *rec)
 {
-    if (run->orient == DASD_AT_COUNT) {
+    /* (a walk that goes on has passed counts of records it did not take) */
+    if (run->orient == DASD_AT_COUNT && !run->walk_resume) {
         *rec = run->cur;
         return DASD_OK;
     }
@@ -225,6 +226,10 @@ static DasdStatus dasd_to_next_r0(DasdRun *run)
     if (!run->in_domain) {
         return dasd_reject(run, DASD_SENSE7_INVALID_SEQ);
     }
+    if (run->after_r0_advance) {
+        /* right after the R0 that began this track: R1 goes after it */
+        return DASD_OK;
+    }
     st = dasd_next_track(run);
     if (st != DASD_OK) {
         return st;
@@ -270,13 +275,30 @@ DasdStatus dasd_cmd_write_r0(DasdRun *run, DasdXfer *x)
     if (!dasd_r0_write_allowed(run)) {
         return dasd_protect(run);
     }
-    st = dasd_domain(run, CMD_WRITE_R0);
-    if (st != DASD_OK) {
-        return st;
-    }
-    /* after the home address: a Locate Record oriented to it, Read HA */
-    if (run->orient != DASD_AT_HA) {
-        return dasd_reject(run, DASD_SENSE7_INVALID_SEQ);
+    if (run->lr_left && run->lr_op == LR_OP_FORMAT_WRITE &&
+        run->orient != DASD_AT_HA) {
+        /*
+         * In a format write domain after a track's records: record zero
+         * of the domain's next track, as dasdfmt formats track after
+         * track in one domain. It uses no record of the domain; the Write
+         * CKD Next Track after it writes R1 on that track.
+         */
+        run->in_domain = true;
+        st = dasd_next_track(run);
+        if (st != DASD_OK) {
+            return st;
+        }
+        run->orient = DASD_AT_HA;
+        run->r0_advanced = true;
+    } else {
+        st = dasd_domain(run, CMD_WRITE_R0);
+        if (st != DASD_OK) {
+            return st;
+        }
+        /* after the home address: a Locate Record oriented to it, Read HA */
+        if (run->orient != DASD_AT_HA) {
+            return dasd_reject(run, DASD_SENSE7_INVALID_SEQ);
+        }
     }
     st = dasd_params(run, x, run->io, CKD_COUNT_SIZE);
     if (st != DASD_OK) {

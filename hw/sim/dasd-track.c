@@ -15,6 +15,10 @@ uint32_t dasd_trackno(const DasdRun *run, uint32_t cyl, uint32_t head)
 
 static DasdStatus dasd_load(DasdRun *run, uint32_t cyl, uint32_t head)
 {
+    if (!run->loads_left) {
+        return DASD_AGAIN; /* nothing changed: the CCW runs again later */
+    }
+    run->loads_left--;
     if (!ckd_image_read_track(run->d->img, cyl, head, run->d->trk, NULL)) {
         return dasd_unit_check(run, DASD_SENSE0_EQUIPMENT_CHECK, 0, 0);
     }
@@ -31,8 +35,7 @@ DasdStatus dasd_seek(DasdRun *run, uint32_t cyl, uint32_t head)
     uint32_t t;
 
     if (cyl >= run->d->img->cyls || head >= run->d->img->heads) {
-        return dasd_unit_check(run, DASD_SENSE0_CMD_REJECT, 0,
-                               DASD_SENSE7_INVALID_PARAM);
+        return dasd_reject(run, DASD_SENSE7_INVALID_PARAM);
     }
     t = dasd_trackno(run, cyl, head);
     if (t < run->ext_beg || t > run->ext_end) {
@@ -96,12 +99,15 @@ DasdStatus dasd_next_record(DasdRun *run, bool skip_r0, bool mt, CkdRecord *rec)
         }
     }
     /* at most two index passes, or every track of the extent */
-    for (uint32_t guard = 0; guard <= d->img->cyls * d->img->heads + 2;
-         guard++) {
+    for (uint32_t guard = 0; guard <= ckd_image_tracks(d->img) + 2; guard++) {
         uint32_t off = dasd_next_offset(run);
 
         if (!ckd_track_record_at(d->trk, d->img->slot, off, rec)) {
             st = dasd_end_of_track(run, mt);
+            if (st == DASD_AGAIN) {
+                /* the CCW runs again and walks on from this position */
+                run->walk_resume = true;
+            }
             if (st != DASD_OK) {
                 return st;
             }

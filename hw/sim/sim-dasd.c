@@ -161,12 +161,26 @@ bool sim_dasd_busy(const SimDasd *d)
     return d->idle != 0 || (d->timer && timer_pending(d->timer));
 }
 
+static gboolean sim_dasd_run_idle(gpointer opaque);
+
+/*
+ * Run a slice of the program; one that is not done goes on at the next
+ * main-loop iteration, so a long walk over the volume does not hold up
+ * the main loop (and a halt or clear meanwhile cancels it).
+ */
 static void sim_dasd_run(SimDasd *d)
 {
     SimDasdCompletion c = { 0 };
     SimDasdDoneFn *done = d->done;
 
-    dasd3390_execute(&d->dev, d->orb, d->prog, &c.res);
+    if (!d->exec) {
+        d->exec = dasd3390_exec_new(&d->dev, d->orb, d->prog);
+    }
+    if (!dasd3390_exec_slice(d->exec, &c.res)) {
+        d->idle = g_idle_add(sim_dasd_run_idle, d);
+        return;
+    }
+    g_clear_pointer(&d->exec, dasd3390_exec_free);
     dasd3390_sync(&d->dev, &c.res);
     g_clear_pointer(&d->prog, g_free);
     d->done = NULL;
@@ -220,8 +234,7 @@ void sim_dasd_start(SimDasd *d, const uint8_t *orb12,
     d->done = done;
     d->opaque = opaque;
     if (d->latency_ns) {
-        timer_mod_ns(d->timer, qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) +
-                                   (int64_t)MIN(d->latency_ns, INT64_MAX / 2));
+        timer_mod_in_ns(d->timer, d->latency_ns);
     } else {
         d->idle = g_idle_add(sim_dasd_run_idle, d);
     }
@@ -240,6 +253,7 @@ static bool sim_dasd_cancel(SimDasd *d, bool report)
         d->idle = 0;
     }
     timer_del(d->timer);
+    g_clear_pointer(&d->exec, dasd3390_exec_free);
     g_clear_pointer(&d->prog, g_free);
     d->done = NULL;
     if (report) {

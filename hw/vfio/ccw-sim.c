@@ -292,7 +292,6 @@ const VFIOCCWBackendOps vfio_ccw_sim_ops = {
 const VFIOCCWBackendOps *vfio_ccw_backend_for(const char *hostid,
                                               const char *sysfsdev)
 {
-    /* The Linux back end (sysfsdev= paths) is described in
-     * docs/system/s390x/vfio-ccw.rst and not built yet. */
-    return &vfio_ccw_sim_ops;
+    /* hostid= names a sim-dasd-3390; sysfsdev= alone a vfio_ccw mdev */
+    return hostid ? &vfio_ccw_sim_ops : &vfio_ccw_linux_ops;
 }

@@ -67,8 +67,13 @@ static void vfio_ccw_report(VFIOCCWDevice *v, const uint8_t irb[96])
     st.dstat = scsw.dstat;
     st.cstat = scsw.cstat;
     st.count = scsw.count;
-    res = ccw_prog_stop_result(v->prog, scsw.cpa);
-    if (res) {
+    res = v->ops->kernel_translates ? NULL
+                                    : ccw_prog_stop_result(v->prog, scsw.cpa);
+    if (v->ops->kernel_translates) {
+        /* the kernel ran the guest's own program: CPA is a guest address */
+        st.cpa = scsw.cpa;
+        st.suspended = (scsw.ctrl & SCSW_ACTL_SUSP) != 0;
+    } else if (res) {
         /* the channel reached a CCW the translator refused */
         st.cstat |= res->cstat;
         st.cpa = res->cpa;
@@ -126,6 +131,50 @@ static int vfio_ccw_end_now(VFIOCCWDevice *v, const CcwXlateResult *res)
     return 0;
 }
 
+/* A write to the host's I/O region failed: the condition code */
+static int vfio_ccw_write_failed(VFIOCCWDevice *v, ssize_t n, uint32_t cpa)
+{
+    CcwXlateResult fault = {
+        .cstat = SCSW_CSTAT_CHN_CTRL_CHK,
+        .cpa = cpa,
+    };
+
+    vfio_ccw_finish(v);
+    if (n == -EBUSY) {
+        return 2;
+    }
+    if (n == -ENODEV || n == -EACCES) {
+        return 3; /* the host subchannel is gone or not operational */
+    }
+    qemu_log_mask(LOG_GUEST_ERROR, "vfio-ccw: host refused the program: %s\n",
+                  g_strerror(n < 0 ? -n : EIO));
+    return vfio_ccw_end_now(v, &fault);
+}
+
+/*
+ * The kernel translates: the guest's ORB and an SCSW with the start
+ * function (the kernel acts on the function control it finds there).
+ */
+static int vfio_ccw_run_kernel(VFIOCCWDevice *v, const ORB *orb)
+{
+    struct ccw_io_region io;
+    SCSW scsw = { .ctrl = SCSW_FCTL_START };
+    ssize_t n;
+
+    memset(&io, 0, sizeof(io));
+    orb_encode(orb, io.orb_area);
+    scsw_encode(&scsw, io.scsw_area);
+    trace_point("vfio_ccw_start", "orb cpa 0x%08x -> the host kernel",
+                orb->cpa);
+    v->busy = true;
+    n = v->ops->region_write(v->host, VFIO_CCW_CONFIG_REGION_INDEX, 0, &io,
+                             sizeof(io));
+    if (n != sizeof(io)) {
+        return vfio_ccw_write_failed(v, n, orb->cpa);
+    }
+    return 0;
+}
+
 /* Translate and hand to the host the program @guest_orb starts */
 static int vfio_ccw_run(VFIOCCWDevice *v, const ORB *guest_orb)
 {
@@ -139,6 +188,9 @@ static int vfio_ccw_run(VFIOCCWDevice *v, const ORB *guest_orb)
     }
     v->suspended = false;
     vfio_ccw_gmap_release(&v->maps);
+    if (v->ops->kernel_translates) {
+        return vfio_ccw_run_kernel(v, &orb);
+    }
     res = ccw_xlate_program(v->prog, &orb, &v->gmem);
     trace_point("vfio_ccw_start", "orb cpa 0x%08x -> %u ccws, %s", orb.cpa,
                 ccw_prog_nr_slots(v->prog), ccw_xlate_reason_str(res->reason));
@@ -247,13 +299,28 @@ static bool vfio_ccw_find_regions(VFIOCCWDevice *v, Error **errp)
             type != VFIO_REGION_TYPE_CCW) {
             continue;
         }
-        if (subtype == VFIO_REGION_SUBTYPE_CCW_USER_PROGRAM) {
+        if (subtype == VFIO_REGION_SUBTYPE_CCW_SCHIB) {
+            v->schib_region = i;
+        } else if (subtype == VFIO_REGION_SUBTYPE_CCW_CRW) {
+            v->crw_region = i;
+        } else if (subtype == VFIO_REGION_SUBTYPE_CCW_USER_PROGRAM) {
             v->prog_region = i;
             have_prog = true;
         } else if (subtype == VFIO_REGION_SUBTYPE_CCW_ASYNC_CMD) {
             v->async_region = i;
             have_async = true;
         }
+    }
+    v->num_irqs = info.num_irqs;
+    if (v->ops->kernel_translates) {
+        if (!have_async) {
+            error_setg(errp,
+                       "vfio-ccw: %s: the host device has no async command "
+                       "region (HSCH/CSCH)",
+                       v->sysfsdev ? v->sysfsdev : "");
+            return false;
+        }
+        return true;
     }
     if (!have_prog || !have_async) {
         error_setg(
@@ -262,6 +329,102 @@ static bool vfio_ccw_find_regions(VFIOCCWDevice *v, Error **errp)
         return false;
     }
     return true;
+}
+
+/*
+ * Channel reports from the host: each CRW read from the CRW region (one
+ * per read, zero when there is none left) becomes a guest CRW; a
+ * subchannel report names the guest's subchannel number.
+ */
+static gboolean vfio_ccw_crw_irq(int fd, GIOCondition cond, gpointer opaque)
+{
+    VFIOCCWDevice *v = opaque;
+    SubchDev *sch = CCW_DEVICE(v)->sch;
+    struct ccw_crw_region r;
+    uint64_t cnt;
+
+    if (read(fd, &cnt, sizeof(cnt)) != sizeof(cnt)) {
+        return G_SOURCE_CONTINUE;
+    }
+    for (int n = 0; n < 64; n++) {
+        uint8_t rsc, erc;
+        uint16_t rsid;
+
+        if (v->ops->region_read(v->host, v->crw_region, 0, &r, sizeof(r)) !=
+                sizeof(r) ||
+            !r.crw) {
+            break;
+        }
+        rsc = (r.crw >> CRW_RSC_SHIFT) & 0xf;
+        erc = (r.crw >> CRW_ERC_SHIFT) & 0x3f;
+        rsid = r.crw & 0xffff;
+        if (rsc == CRW_RSC_SCH) {
+            rsid = sch->schid;
+        }
+        trace_point("vfio_ccw_crw",
+                    "host crw 0x%08x -> rsc 0x%x erc 0x%x "
+                    "rsid 0x%04x",
+                    r.crw, rsc, erc, rsid);
+        css_crw_queue(rsc, erc, false, rsid);
+    }
+    return G_SOURCE_CONTINUE;
+}
+
+/* The host asks for the device back: unplug it as device_del would */
+static gboolean vfio_ccw_req_irq(int fd, GIOCondition cond, gpointer opaque)
+{
+    VFIOCCWDevice *v = opaque;
+    Error *err = NULL;
+    uint64_t cnt;
+
+    if (read(fd, &cnt, sizeof(cnt)) != sizeof(cnt)) {
+        return G_SOURCE_CONTINUE;
+    }
+    trace_point("vfio_ccw_req", "%s: the host wants the device back",
+                DEVICE(v)->id ? DEVICE(v)->id : "");
+    v->req_watch = 0; /* this source ends here */
+    if (!qdev_unplug(DEVICE(v), &err)) {
+        qemu_log_mask(LOG_GUEST_ERROR, "vfio-ccw: unplug on request: %s\n",
+                      error_get_pretty(err));
+        error_free(err);
+    }
+    return G_SOURCE_REMOVE;
+}
+
+/* An optional interrupt on an eventfd; false only on a real error */
+static bool vfio_ccw_optional_irq(VFIOCCWDevice *v, unsigned index, int *fdp,
+                                  guint *watch, GUnixFDSourceFunc fn,
+                                  Error **errp)
+{
+    if (index >= v->num_irqs) {
+        return true;
+    }
+    *fdp = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    if (*fdp < 0) {
+        error_setg_errno(errp, errno, "vfio-ccw: eventfd");
+        return false;
+    }
+    if (!v->ops->set_irq_eventfd(v->host, index, *fdp, errp)) {
+        close(*fdp);
+        *fdp = -1;
+        return false;
+    }
+    *watch = g_unix_fd_add(*fdp, G_IO_IN, fn, v);
+    return true;
+}
+
+static void vfio_ccw_drop_irq(VFIOCCWDevice *v, unsigned index, int *fdp,
+                              guint *watch)
+{
+    if (*watch) {
+        g_source_remove(*watch);
+        *watch = 0;
+    }
+    if (*fdp >= 0) {
+        v->ops->set_irq_eventfd(v->host, index, -1, NULL);
+        close(*fdp);
+        *fdp = -1;
+    }
 }
 
 static bool vfio_ccw_setup_irq(VFIOCCWDevice *v, Error **errp)
@@ -278,11 +441,37 @@ static bool vfio_ccw_setup_irq(VFIOCCWDevice *v, Error **errp)
         return false;
     }
     v->io_watch = g_unix_fd_add(v->io_eventfd, G_IO_IN, vfio_ccw_io_irq, v);
-    return true;
+    if (v->crw_region >= 0 &&
+        !vfio_ccw_optional_irq(v, VFIO_CCW_CRW_IRQ_INDEX, &v->crw_eventfd,
+                               &v->crw_watch, vfio_ccw_crw_irq, errp)) {
+        return false;
+    }
+    return vfio_ccw_optional_irq(v, VFIO_CCW_REQ_IRQ_INDEX, &v->req_eventfd,
+                                 &v->req_watch, vfio_ccw_req_irq, errp);
+}
+
+/* The host subchannel's paths (SCHIB region) become the guest's */
+static void vfio_ccw_host_paths(VFIOCCWDevice *v)
+{
+    uint8_t be[SCHIB_SIZE];
+    Schib schib;
+
+    if (v->schib_region < 0 ||
+        v->ops->region_read(v->host, v->schib_region, 0, be, sizeof(be)) !=
+            sizeof(be)) {
+        return;
+    }
+    schib_decode(be, &schib);
+    css_sch_set_paths(CCW_DEVICE(v)->sch, schib.pmcw.pim, schib.pmcw.pam,
+                      schib.pmcw.pom, schib.pmcw.chpid);
 }
 
 static void vfio_ccw_teardown_irq(VFIOCCWDevice *v)
 {
+    vfio_ccw_drop_irq(v, VFIO_CCW_REQ_IRQ_INDEX, &v->req_eventfd,
+                      &v->req_watch);
+    vfio_ccw_drop_irq(v, VFIO_CCW_CRW_IRQ_INDEX, &v->crw_eventfd,
+                      &v->crw_watch);
     if (v->io_watch) {
         g_source_remove(v->io_watch);
         v->io_watch = 0;
@@ -299,16 +488,10 @@ static bool vfio_ccw_open(VFIOCCWDevice *v, Error **errp)
     g_autofree char *hostid = NULL;
 
     if (v->sysfsdev && !v->hostid.valid) {
-        if (!g_file_test(v->sysfsdev, G_FILE_TEST_EXISTS)) {
-            error_setg_errno(errp, ENOENT, "Host device '%s' not found",
-                             v->sysfsdev);
-            return false;
-        }
-        error_setg(errp,
-                   "Host device '%s': the Linux VFIO back end is not "
-                   "built yet; use hostid= with a sim-dasd-3390 object",
-                   v->sysfsdev);
-        return false;
+        /* a vfio_ccw mediated device of the host kernel */
+        v->ops = vfio_ccw_backend_for(NULL, v->sysfsdev);
+        v->host = v->ops->open(NULL, v->sysfsdev, errp);
+        return v->host != NULL;
     }
     if (!v->hostid.valid) {
         error_setg(errp, "No host device provided");
@@ -356,6 +539,7 @@ static bool vfio_ccw_realize(CcwDevice *ccw, Error **errp)
         vfio_ccw_close(v);
         return false;
     }
+    vfio_ccw_host_paths(v);
     return true;
 }
 
@@ -383,6 +567,10 @@ static void vfio_ccw_instance_init(Object *obj)
     VFIOCCWDevice *v = VFIO_CCW(obj);
 
     v->io_eventfd = -1;
+    v->crw_eventfd = -1;
+    v->req_eventfd = -1;
+    v->schib_region = -1;
+    v->crw_region = -1;
     v->prog = ccw_prog_new();
     v->gmem = (CcwGuestMem){ vfio_ccw_mem_read, vfio_ccw_mem_host_ptr, v };
     vfio_ccw_gmap_init(&v->maps, &address_space_memory);

@@ -65,13 +65,24 @@ void qemu_chr_fe_deinit(Chardev *chr);
 /*
  * Send all of @buf without blocking: what the peer does not take now is
  * queued and written when it can take it. Returns len, or -EPIPE once a
- * write to the peer failed (later output is dropped until it reconnects).
+ * write to the peer failed: later output is dropped, no more input is
+ * read, and the connection is dropped from the main loop soon after
+ * (CHR_EVENT_CLOSED; a server then takes the next client).
  * While more than 1 MiB waits, the chardev reads no input from the peer
  * (qemu_chr_fe_throttled()); reading resumes at 256 KiB.
  */
 ssize_t qemu_chr_fe_write_all(Chardev *chr, const void *buf, size_t len);
 /* Is the backlog over the bound (input paused)? Front ends stop there. */
 bool qemu_chr_fe_throttled(Chardev *chr);
+/* Bytes accepted by qemu_chr_fe_write_all() and not yet written. */
+size_t qemu_chr_fe_backlog(Chardev *chr);
+/*
+ * Give up on the peer as when a write to it fails: queued and later
+ * output is dropped, no more input is read, and the connection is dropped
+ * from the main loop soon after. Safe inside the front end's callbacks:
+ * CHR_EVENT_CLOSED never comes from within this call.
+ */
+void qemu_chr_fe_hang_up(Chardev *chr);
 /* Is a peer connected? */
 bool qemu_chr_fe_is_connected(Chardev *chr);
 /* Drop the current client connection (a server keeps listening). */

@@ -75,6 +75,7 @@ struct DeviceState {
     bool hotplugged; /* created after machine init */
     bool allow_unplug_during_migration;
     BusState *parent_bus;
+    GList *bus_link;   /* this device's entry in parent_bus->children */
     GSList *child_bus; /* BusState *, creation order */
     int num_child_bus;
     int instance_id_alias;
@@ -109,6 +110,7 @@ struct BusState {
     bool realized;
     int num_children;
     GList *children; /* BusChild *, insertion order */
+    GList *children_tail;
 };
 
 static inline DeviceState *DEVICE(void *obj)

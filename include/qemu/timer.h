@@ -87,6 +87,13 @@ static inline QEMUTimer *timer_new_ms(QEMUClockType type, QEMUTimerCB *cb,
 void timer_mod_ns(QEMUTimer *ts, int64_t expire_time);
 /* Same with @expire_time in the timer's own scale. */
 void timer_mod(QEMUTimer *ts, int64_t expire_time);
+/*
+ * Arm (or re-arm) @ts to fire @delay_ns from now on its clock. Devices use
+ * this rather than adding a delay to a clock reading themselves: a
+ * deadline past INT64_MAX (a clock set near its end, a huge delay
+ * property) is INT64_MAX, where the clocks stop, instead of wrapping.
+ */
+void timer_mod_in_ns(QEMUTimer *ts, uint64_t delay_ns);
 /* Disarm @ts (no-op if not armed). */
 void timer_del(QEMUTimer *ts);
 /* Disarm and free @ts; NULL is accepted. */

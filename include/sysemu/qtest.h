@@ -21,6 +21,15 @@
 
 typedef void QTestCommandFunc(Chardev *chr, gchar **words);
 
+/* Largest buffer a read/write/b64read/b64write/memset may move. */
+#define QTEST_MAX_BUF (128 * MiB)
+/*
+ * Longest command line the server buffers: a write of QTEST_MAX_BUF bytes
+ * in hex (the longest legal command) with room for its other words. A
+ * longer line is a protocol error that closes the connection.
+ */
+#define QTEST_MAX_LINE (2 * QTEST_MAX_BUF + 4096)
+
 /*
  * Select the qtest accelerator: the virtual clock becomes manual and the
  * clock_step / clock_set commands become available.  vl.c calls this

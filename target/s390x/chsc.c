@@ -8,6 +8,7 @@
 #include "qemu/bswap.h"
 #include "target/s390x/cpu.h"
 #include "hw/s390x/css.h"
+#include "hw/s390x/zpci-event.h"
 
 #define CHSC_BLOCK 4096
 
@@ -30,6 +31,11 @@
 #define SCSC_GENERAL_WORDS 510
 #define SCSC_CHSC_WORDS    508
 #define GENERAL_CHAR_MCSSE 45 /* bit number in the general characteristics */
+
+#define CHSC_SEI_NT2  (UINT64_C(1) << 61) /* selection: notification type 2 */
+#define SEI_RSP_LEN   0x0ff0 /* as QEMU: the whole block after the request */
+#define SEI_FLAG_MORE 0x80
+#define SEI_CCDF      64
 
 /* A response: @rsp points at its header; returns its length. */
 typedef uint16_t ChscFn(const uint8_t *req, uint8_t *rsp, uint16_t room,
@@ -120,11 +126,35 @@ static uint16_t chsc_sda(const uint8_t *req, uint8_t *rsp, uint16_t room,
     return 8;
 }
 
+/*
+ * Request: +8 notification-type selection mask (bit 0 type 0, bit 2 type
+ * 2).  One event per call: +7 notification type, +8 flags (0x80: more
+ * pending), +11 content code, +64 the content-code-dependent field.
+ * There are no type-0 events; type 2 (PCI) only when selected, as QEMU.
+ */
 static uint16_t chsc_sei(const uint8_t *req, uint8_t *rsp, uint16_t room,
                          uint16_t *code)
 {
-    *code = lduw_be_p(req) == 0x0010 ? CHSC_RSP_NO_EVENT : CHSC_RSP_BAD_LEN;
-    return 8;
+    uint64_t ntsm = ldq_be_p(req + 8);
+    ZpciEvent ev;
+    bool more;
+
+    if (lduw_be_p(req) != 0x0010) {
+        *code = CHSC_RSP_BAD_LEN;
+        return 8;
+    }
+    if (!(ntsm & CHSC_SEI_NT2) || room < SEI_RSP_LEN ||
+        !zpci_event_take(&ev, &more)) {
+        *code = CHSC_RSP_NO_EVENT;
+        return 8;
+    }
+    memset(rsp + 8, 0, SEI_RSP_LEN - 8);
+    rsp[7] = 2;
+    rsp[8] = more ? SEI_FLAG_MORE : 0;
+    rsp[11] = ev.cc;
+    zpci_event_encode_ccdf(&ev, rsp + SEI_CCDF);
+    *code = CHSC_RSP_OK;
+    return SEI_RSP_LEN;
 }
 
 static ChscFn *chsc_lookup(uint16_t cmd)

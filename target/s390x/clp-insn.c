@@ -7,11 +7,10 @@
 #include "qemu/osdep.h"
 #include "target/s390x/pci-insn.h"
 #include "hw/s390x/s390-pci-host.h"
+#include "hw/s390x/zpci-hostfn.h"
 
 /* The default group's characteristics (those QEMU gives emulated ones) */
-#define ZPCI_GROUP_NOI     128
 #define ZPCI_GROUP_MAXSTBL 128
-#define ZPCI_GROUP_MUI     4000
 #define ZPCI_LIST_MAX_FN   4096
 
 typedef struct ClpGuestBlock {
@@ -24,6 +23,10 @@ static bool clp_guest_read(void *opaque, uint32_t offset, void *buf,
 {
     ClpGuestBlock *g = opaque;
 
+    if (offset > UINT64_MAX - g->addr) { /* the LPCB wraps at 2^64 */
+        g->pgm = s390_pgm(PGM_ADDRESSING);
+        return false;
+    }
     g->pgm = ioinst_check_operand(g->addr + offset, len, 1, false);
     if (g->pgm) {
         return false;
@@ -47,6 +50,28 @@ static void clp_fill_entry(ZpciDevice *z, ClpListEntry *e)
     };
 }
 
+/*
+ * The resume token of the function with handle index @idx: the index
+ * itself, as QEMU answers, except that index 0 (the handle indexes wrap
+ * round) would read as "list complete": it is 0x10000, one past every
+ * index.
+ */
+#define CLP_TOKEN_INDEX0 (ZPCI_FH_INDEX + 1ull)
+
+static uint64_t clp_list_token(uint32_t idx)
+{
+    return idx ? idx : CLP_TOKEN_INDEX0;
+}
+
+/* The function a resume token names, or NULL. */
+static ZpciDevice *clp_list_resume(S390PciHost *h, uint64_t token)
+{
+    if (token > CLP_TOKEN_INDEX0) {
+        return NULL;
+    }
+    return s390_pci_find_by_idx(h, token == CLP_TOKEN_INDEX0 ? 0 : token);
+}
+
 static void clp_list(S390PciHost *h, ClpBlock *b, const ClpRequest *req)
 {
     ClpListInfo info = {
@@ -60,11 +85,9 @@ static void clp_list(S390PciHost *h, ClpBlock *b, const ClpRequest *req)
     uint64_t token = 0;
 
     if (req->u.list.resume_token) {
-        ZpciDevice *from = s390_pci_find_by_idx(h, req->u.list.resume_token);
+        ZpciDevice *from = clp_list_resume(h, req->u.list.resume_token);
 
-        l = from && req->u.list.resume_token <= ZPCI_FH_INDEX
-                ? g_queue_find(&h->zdevs, from)
-                : NULL;
+        l = from ? g_queue_find(&h->zdevs, from) : NULL;
         if (!l) {
             clp_encode_rc(b, CLP_RSP_BAD_RESUME_TOKEN);
             return;
@@ -74,7 +97,7 @@ static void clp_list(S390PciHost *h, ClpBlock *b, const ClpRequest *req)
         clp_fill_entry(l->data, &e[n++]);
     }
     if (l) {
-        token = ((ZpciDevice *)l->data)->idx;
+        token = clp_list_token(((ZpciDevice *)l->data)->idx);
     }
     clp_encode_list(b, &info, e, n, token);
 }
@@ -100,12 +123,17 @@ static void clp_query(S390PciHost *h, ClpBlock *b, const ClpRequest *req)
         clp_encode_rc(b, CLP_RSP_BAD_HANDLE);
         return;
     }
-    f.pfgid = ZPCI_DEFAULT_PFGID;
+    f.pfgid = z->relaxed_translation ? ZPCI_RELAXED_PFGID : ZPCI_DEFAULT_PFGID;
     f.fid = z->fid;
     f.uid = z->uid;
     f.sdma = ZPCI_FN_SDMA;
     f.edma = ZPCI_FN_EDMA;
+    f.fmb_len = ZPCI_FMB_LEN_WORDS;
     clp_fill_bars(z->pdev, &f);
+    if (zpci_host_fn_get_class(OBJECT(z->pdev))) {
+        /* a host function's BASE/UTIL/PFIP values (vfio-pci) */
+        zpci_host_fn_get_class(OBJECT(z->pdev))->query(OBJECT(z->pdev), &f);
+    }
     clp_encode_query_pci(b, &f);
 }
 
@@ -115,15 +143,21 @@ static void clp_query_group(ClpBlock *b, const ClpRequest *req)
         .noi = ZPCI_GROUP_NOI,
         .refresh = true,
         .maxstbl = ZPCI_GROUP_MAXSTBL,
-        .mui = ZPCI_GROUP_MUI,
+        .mui = ZPCI_GROUP_MUI_MS,
         .dtsm = ZPCI_GROUP_DTSM,
         .msia = ZPCI_MSI_ADDR,
     };
 
-    if (req->u.group.pfgid != ZPCI_DEFAULT_PFGID) {
+    if (zpci_group_lookup(req->u.group.pfgid, &g)) {
+        clp_encode_query_group(b, &g); /* a host group's simulated group */
+        return;
+    }
+    if (req->u.group.pfgid != ZPCI_DEFAULT_PFGID &&
+        req->u.group.pfgid != ZPCI_RELAXED_PFGID) {
         clp_encode_rc(b, CLP_RSP_BAD_PFGID);
         return;
     }
+    g.rtr = req->u.group.pfgid == ZPCI_RELAXED_PFGID;
     clp_encode_query_group(b, &g);
 }
 
@@ -194,7 +228,10 @@ int clp_insn(CPUS390XState *env, uint64_t addr)
     case CLP_FETCH_OK:
         break;
     }
-    /* the response block is stored: it must be writable */
+    /* the response block is stored: it must be writable (and not wrap) */
+    if (b->req_len > UINT64_MAX - addr) {
+        return s390_pgm(PGM_ADDRESSING);
+    }
     r = ioinst_check_operand(addr + b->req_len, b->rsp_len, 1, true);
     if (r) {
         return r;

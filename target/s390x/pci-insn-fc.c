@@ -12,6 +12,8 @@
 #include "qemu/osdep.h"
 #include "target/s390x/pci-insn.h"
 #include "hw/s390x/s390-pci-host.h"
+#include "hw/boards.h"
+#include "hw/pci/msix.h"
 
 #define FIB_LEN  80
 #define FIB_FC   8
@@ -53,16 +55,25 @@ static void fc_set_status(uint64_t *reg, uint8_t status)
 
 /* ---- MPCIFC ---- */
 
+/* Whether @len bytes at guest absolute @addr are guest storage. */
+static bool fc_in_storage(uint64_t addr, uint64_t len)
+{
+    return addr + len >= addr &&
+           address_space_access_valid(&address_space_memory, addr, len, true,
+                                      MEMTXATTRS_UNSPECIFIED);
+}
+
+/*
+ * Register adapter interruptions (2).  More interruptions than the
+ * function has MSI-X vectors (or than its group offers) is an operand
+ * exception, like the FIB's other invalid contents; an AIBV (the bits
+ * aibvo .. aibvo + noi - 1) or summary byte outside guest storage ends
+ * with status 4, resources not available, as in QEMU.
+ */
 static int fc_reg_int(ZpciDevice *z, uint64_t *reg, const uint8_t *fib)
 {
     uint32_t w = get_be(fib + FIB_INTR, 4);
-    ZpciAdapterIrq *a = &z->airq;
-
-    if (a->registered) {
-        fc_set_status(reg, ZPCI_MOD_ST_SEQUENCE);
-        return 1;
-    }
-    *a = (ZpciAdapterIrq){
+    ZpciAdapterIrq a = {
         .registered = true,
         .isc = (w >> 28) & 7,
         .noi = (w >> 16) & 0xfff,
@@ -72,6 +83,21 @@ static int fc_reg_int(ZpciDevice *z, uint64_t *reg, const uint8_t *fib)
         .aibv = get_be(fib + FIB_AIBV, 8),
         .aisb = get_be(fib + FIB_AISB, 8),
     };
+
+    if (z->airq.registered) {
+        fc_set_status(reg, ZPCI_MOD_ST_SEQUENCE);
+        return 1;
+    }
+    if (a.noi > msix_nr_vectors(z->pdev) || a.noi > ZPCI_GROUP_NOI) {
+        return s390_pgm(PGM_OPERAND);
+    }
+    if ((a.noi && !fc_in_storage(a.aibv, (a.aibvo + a.noi + 7) / 8)) ||
+        (a.sum && (a.aisb + a.aisbo / 8 < a.aisb ||
+                   !fc_in_storage(a.aisb + a.aisbo / 8, 1)))) {
+        fc_set_status(reg, ZPCI_MOD_ST_RES_NOT_AVAIL);
+        return 1;
+    }
+    z->airq = a;
     return 0;
 }
 
@@ -100,35 +126,80 @@ static int fc_reset(ZpciDevice *z, uint64_t *reg, bool block)
     return 0;
 }
 
+/*
+ * Set measurement (10): the FIB's fmb address starts (or moves) the
+ * updates, 0 stops them.  An address with any of the low four bits set
+ * ends with condition code 1 and stops measurement, as in QEMU (the
+ * status field is left as it was).
+ */
+static int fc_set_measure(ZpciDevice *z, const uint8_t *fib)
+{
+    uint64_t addr = get_be(fib + FIB_FMB, 8);
+
+    return zpci_fmb_set(z, addr, ZPCI_GROUP_MUI_MS) == ZPCI_FMB_OK ? 0 : 1;
+}
+
 /* ---- I/O address translation (MPCIFC 4, 5, 6) ---- */
+
+#define IOTA_T 0x800ull /* translation on (Linux: ZPCI_IOTA_IOT_ENABLED) */
 
 /*
  * The translation the FIB asks for, checked: the aperture pba..pal
- * (page granular) inside the function's, a designation type of its group.
+ * (page granular) inside the function's; with the T bit, a designation
+ * type of its group; without it (relaxed translation, guest memory seen
+ * at pba), the function must allow it, as QEMU's relaxed-translation.
  * False: an operand exception.
  */
-static bool fc_ioat_config(const uint8_t *fib, ZpciDmaConfig *cfg,
-                           uint64_t *iota)
+static bool fc_ioat_config(const ZpciDevice *z, const uint8_t *fib,
+                           ZpciDmaConfig *cfg, uint64_t *iota, bool *relaxed)
 {
     uint64_t lo = get_be(fib + FIB_PBA, 8) & ~(ZPCI_DMA_PAGE_SIZE - 1);
     uint64_t hi = get_be(fib + FIB_PAL, 8) | (ZPCI_DMA_PAGE_SIZE - 1);
     unsigned dt = (get_be(fib + FIB_IOTA, 8) & ZPCI_IOTA_DT_MASK) >> 2;
+    MachineState *ms = current_machine_get();
 
     *iota = get_be(fib + FIB_IOTA, 8);
-    *cfg = (ZpciDmaConfig){ .sdma = lo, .edma = hi, .dtsm = ZPCI_GROUP_DTSM };
-    return lo <= hi && lo >= ZPCI_FN_SDMA && hi <= ZPCI_FN_EDMA &&
-           dt <= ZPCI_DMA_LEVEL_REGION1 && (ZPCI_DTSM_BIT(dt) & cfg->dtsm);
+    *relaxed = !(*iota & IOTA_T);
+    *cfg = (ZpciDmaConfig){
+        .sdma = lo,
+        .edma = hi,
+        .dtsm = ZPCI_GROUP_DTSM,
+        .budget = z->dma_budget,
+        .max_walks = z->rpcit_walks,
+        .guest_size = ms ? ms->ram_size : 0,
+    };
+    if (lo > hi || lo < ZPCI_FN_SDMA || hi > ZPCI_FN_EDMA) {
+        return false;
+    }
+    if (*relaxed) {
+        /* guest address x at the function's sdma + x, as QEMU maps it */
+        cfg->sdma = ZPCI_FN_SDMA;
+        return z->relaxed_translation;
+    }
+    return dt <= ZPCI_DMA_LEVEL_REGION1 && (ZPCI_DTSM_BIT(dt) & cfg->dtsm);
 }
 
+/*
+ * Put the new translation in place of whatever is registered.  The DMA
+ * space changes only when the new one is accepted, so a refused
+ * re-registration keeps the old translation and its mappings.
+ */
 static int fc_ioat_install(ZpciDevice *z, const ZpciDmaConfig *cfg,
-                           uint64_t iota, uint64_t *reg)
+                           uint64_t pba, uint64_t iota, bool relaxed,
+                           uint64_t *reg)
 {
-    if (!z->dma || zpci_dma_space_register(z->dma, cfg, iota) != ZPCI_DMA_OK) {
+    if (!z->dma) {
+        fc_set_status(reg, ZPCI_MOD_ST_INSUF_RES);
+        return 1;
+    }
+    if (relaxed) {
+        zpci_dma_space_set_relaxed(z->dma, cfg, true);
+    } else if (zpci_dma_space_register(z->dma, cfg, iota) != ZPCI_DMA_OK) {
         fc_set_status(reg, ZPCI_MOD_ST_INSUF_RES);
         return 1;
     }
     z->ioat_registered = true;
-    z->pba = cfg->sdma;
+    z->pba = pba;
     z->pal = cfg->edma;
     z->iota = iota;
     return 0;
@@ -153,6 +224,7 @@ static int fc_ioat(ZpciDevice *z, uint64_t *reg, uint8_t oc, const uint8_t *fib)
     bool want = oc != ZPCI_MOD_FC_REG_IOAT;
     ZpciDmaConfig cfg;
     uint64_t iota;
+    bool relaxed;
 
     if ((*reg >> 16) & 0xff) {
         fc_set_status(reg, ZPCI_MOD_ST_DMAAS_INVAL);
@@ -166,11 +238,12 @@ static int fc_ioat(ZpciDevice *z, uint64_t *reg, uint8_t oc, const uint8_t *fib)
         fc_ioat_remove(z);
         return 0;
     }
-    if (!fc_ioat_config(fib, &cfg, &iota)) {
+    if (!fc_ioat_config(z, fib, &cfg, &iota, &relaxed)) {
         return s390_pgm(PGM_OPERAND);
     }
-    fc_ioat_remove(z);
-    return fc_ioat_install(z, &cfg, iota, reg);
+    return fc_ioat_install(z, &cfg,
+                           get_be(fib + FIB_PBA, 8) & ~(ZPCI_DMA_PAGE_SIZE - 1),
+                           iota, relaxed, reg);
 }
 
 /* An enabled function with exactly this handle, else cc 3. */
@@ -220,9 +293,7 @@ int pci_insn_mpcifc(CPUS390XState *env, int r1, uint64_t fiba)
     case ZPCI_MOD_FC_REREG_IOAT:
         return fc_ioat(z, reg, oc, fib);
     case ZPCI_MOD_FC_SET_MEASURE:
-        /* measurement is not there yet */
-        fc_set_status(reg, ZPCI_MOD_ST_RES_NOT_AVAIL);
-        return 1;
+        return fc_set_measure(z, fib);
     default:
         return s390_pgm(PGM_OPERAND);
     }
@@ -262,7 +333,7 @@ static void fc_fill_fib(const ZpciDevice *z, uint8_t *fib)
     put_be(fib + FIB_INTR, 4, w);
     put_be(fib + FIB_AIBV, 8, a->aibv);
     put_be(fib + FIB_AISB, 8, a->aisb);
-    put_be(fib + FIB_FMB, 8, z->fmb_addr);
+    put_be(fib + FIB_FMB, 8, z->fmb.addr);
 }
 
 int pci_insn_stpcifc(CPUS390XState *env, int r1, uint64_t fiba)

@@ -188,6 +188,7 @@ int pci_insn_pcilg(CPUS390XState *env, int r1, int r2)
     r = pci_access(z, &env->regs[r2], &rq, env->regs[r2 + 1], &val, false);
     if (!r) {
         env->regs[r1] = val;
+        zpci_fmb_count(z, ZPCI_FMB_LOAD);
     }
     return r;
 }
@@ -209,7 +210,11 @@ int pci_insn_pcistg(CPUS390XState *env, int r1, int r2)
     }
     /* the value is right-aligned in the register */
     val &= rq.len >= 8 ? ~0ull : (1ull << (8 * rq.len)) - 1;
-    return pci_access(z, &env->regs[r2], &rq, env->regs[r2 + 1], &val, true);
+    r = pci_access(z, &env->regs[r2], &rq, env->regs[r2 + 1], &val, true);
+    if (!r) {
+        zpci_fmb_count(z, ZPCI_FMB_STORE);
+    }
+    return r;
 }
 
 int pci_insn_pcistb(CPUS390XState *env, int r1, int r3, uint64_t addr)
@@ -250,5 +255,6 @@ int pci_insn_pcistb(CPUS390XState *env, int r1, int r3, uint64_t addr)
             return s390_pgm(PGM_OPERAND);
         }
     }
+    zpci_fmb_count(z, ZPCI_FMB_STORE_BLOCK);
     return 0;
 }

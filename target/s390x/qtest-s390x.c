@@ -6,11 +6,16 @@
  */
 #include "qemu/osdep.h"
 #include "qemu/module.h"
+#include "qemu/bswap.h"
+#include "hw/s390x/sclp.h"
+#include "target/s390x/lowcore.h"
 #include "sysemu/qtest.h"
 #include "qemu/log.h"
 #include "target/s390x/cpu.h"
 #include "target/s390x/pci-insn.h"
 #include "hw/s390x/s390-pci-host.h"
+#include "hw/s390x/zpci-sclp.h"
+#include "hw/s390x/virtio-ccw.h"
 
 static void qtest_s390_reply(Chardev *chr, gchar **words, int r)
 {
@@ -124,6 +129,49 @@ static void qtest_s390_crw_pending(Chardev *chr, gchar **words)
     qtest_sendf(chr, "OK %d\n", s390_crw_mchk_pending(s390_cpu_env(0)));
 }
 
+/* ---- SCLP ---- */
+
+/* s390_servc CMD SCCB: SERVICE CALL, command word in R1, SCCB in R2 */
+static void qtest_s390_servc(Chardev *chr, gchar **words)
+{
+    CPUS390XState *env = s390_cpu_env(0);
+    uint64_t v[2];
+
+    if (qtest_s390_args(chr, words, 2, v)) {
+        qtest_s390_reply(chr, words,
+                         sclp_service_call_cpu(v[0], v[1], env->psa));
+    }
+}
+
+/*
+ * s390_ext_intr: take the pending service-signal external interruption,
+ * storing parameter and code in the lowcore like hardware.
+ */
+static void qtest_s390_ext_intr(Chardev *chr, gchar **words)
+{
+    CPUS390XState *env = s390_cpu_env(0);
+    uint8_t lc[8];
+    uint32_t param;
+
+    if (!sclp_take_service_signal(&param)) {
+        qtest_sendf(chr, "OK none\n");
+        return;
+    }
+    stl_be_p(lc, param);                  /* 0x80: parameter */
+    stw_be_p(lc + 4, 0);                  /* 0x84: CPU address */
+    stw_be_p(lc + 6, EXT_SERVICE_SIGNAL); /* 0x86: interruption code */
+    ioinst_store(env->psa + LC_EXT_PARAM, lc, sizeof(lc));
+    qtest_sendf(chr, "OK 0x%04x 0x%08x\n", EXT_SERVICE_SIGNAL, param);
+}
+
+static void qtest_s390_register_sclp(void)
+{
+    qtest_register_command("s390_servc", qtest_s390_servc);
+    qtest_register_command("s390_ext_intr", qtest_s390_ext_intr);
+}
+
+type_init(qtest_s390_register_sclp)
+
 /*
  * The PCI load/store instructions with fixed registers: data in 1,
  * request in 2 (PCISTB: in 1), offset in 3.  The reply adds the
@@ -227,6 +275,59 @@ static void qtest_s390_zpci_error(Chardev *chr, gchar **words)
     qtest_sendf(chr, "OK %s\n", z && zpci_set_error(z) ? "error" : "none");
 }
 
+/*
+ * s390_zpci_sclp FID on|off: SCLP configure / deconfigure of the PCI
+ * function FID, as the SCLP command will do it: "OK 0xRRRR", the SCLP
+ * response code (test aid until SERVC carries the command)
+ */
+static void qtest_s390_zpci_sclp(Chardev *chr, gchar **words)
+{
+    uint64_t fid;
+    bool on;
+
+    if (!qtest_s390_args(chr, words, 1, &fid)) {
+        return;
+    }
+    if (fid > UINT32_MAX || !words[2] ||
+        (strcmp(words[2], "on") && strcmp(words[2], "off"))) {
+        qtest_sendf(chr, "ERR usage: s390_zpci_sclp FID on|off\n");
+        return;
+    }
+    on = !strcmp(words[2], "on");
+    qtest_sendf(chr, "OK 0x%04x\n",
+                on ? zpci_sclp_configure(fid) : zpci_sclp_deconfigure(fid));
+}
+
+static void qtest_s390_register_zpci_sclp(void)
+{
+    qtest_register_command("s390_zpci_sclp", qtest_s390_zpci_sclp);
+}
+
+type_init(qtest_s390_register_zpci_sclp)
+
+/*
+ * s390_diag500 R1 R2 R3 R4: DIAGNOSE 0x500 (virtio-ccw notification is
+ * function 3 in R1: R2 the subsystem id, R3 the queue, R4 the cookie);
+ * replies with general register 2 afterwards.
+ */
+static void qtest_s390_diag500(Chardev *chr, gchar **words)
+{
+    CPUS390XState *env = s390_cpu_env(0);
+    uint64_t v[4], r2;
+    int r;
+
+    if (!qtest_s390_args(chr, words, 4, v)) {
+        return;
+    }
+    r = virtio_ccw_diag500(v[0], v[1], v[2], v[3], &r2);
+    if (r < 0) {
+        qtest_sendf(chr, "OK pgm 0x%04x\n", -r);
+        return;
+    }
+    env->regs[2] = r2;
+    qtest_sendf(chr, "OK 0x%016" PRIx64 "\n", r2);
+}
+
 /* ---- adapter interruptions ---- */
 
 /* s390_sic R1 R3: SET INTERRUPTION CONTROLS, mode in 1, ISC << 27 in 3 */
@@ -252,6 +353,7 @@ type_init(qtest_s390_register_airq)
 static void qtest_s390_register(void)
 {
     qtest_register_command("s390_zpci_error", qtest_s390_zpci_error);
+    qtest_register_command("s390_diag500", qtest_s390_diag500);
     qtest_register_command("s390_mpcifc", qtest_s390_fc);
     qtest_register_command("s390_stpcifc", qtest_s390_fc);
     qtest_register_command("s390_pcilg", qtest_s390_pcilg);

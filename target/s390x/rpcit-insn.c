@@ -60,13 +60,16 @@ int pci_insn_rpcit(CPUS390XState *env, int r1, int r2)
         return 1;
     }
     res = zpci_dma_space_rpcit(z->dma, env->regs[r2], env->regs[r2 + 1]);
+    if (res.status != ZPCI_RPCIT_FAULT) {
+        zpci_fmb_count(z, ZPCI_FMB_RPCIT); /* a refresh was made */
+    }
     switch (res.status) {
     case ZPCI_RPCIT_OK:
         return 0;
     case ZPCI_RPCIT_FAULT:
         trace_point("zpci_rpcit_fault", "fh 0x%08x %s at 0x%" PRIx64, z->fh,
                     zpci_dma_fault_name(res.fault), res.fault_addr);
-        zpci_set_error(z);
+        zpci_report_error(z, zpci_dma_fault_pec(res.fault), res.fault_addr);
         rpcit_status(reg, ZPCI_ST_FUNC_IN_ERR);
         return 1;
     default:

@@ -34,7 +34,10 @@ static inline int bench_targets(int argc, char **argv, BenchTarget *t)
     } else {
         printf("# our binary: give it as argument or in QTEST_QEMU_BINARY\n");
     }
-    if (access(DEBIAN_QEMU, X_OK) == 0) {
+    if (getenv("BENCH_QEMU") && !strcmp(getenv("BENCH_QEMU"), "0")) {
+        printf("# BENCH_QEMU=0: skipping the comparison with %s\n",
+               DEBIAN_QEMU);
+    } else if (access(DEBIAN_QEMU, X_OK) == 0) {
         t[n++] = (BenchTarget){
             "qemu-7.2", DEBIAN_QEMU,
             "-machine s390-ccw-virtio -accel tcg -S -nodefaults", false
@@ -71,6 +74,32 @@ static inline double bench_median(double *v, int n)
 {
     qsort(v, n, sizeof(*v), bench_cmp_double);
     return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* CPU seconds (user + system) process @pid has used, 0 if unknown. */
+static inline double bench_cpu_seconds(pid_t pid)
+{
+    char path[64], text[1024];
+    unsigned long ut = 0, st = 0;
+    const char *p;
+    FILE *f;
+    size_t n;
+
+    snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+    f = fopen(path, "r");
+    if (!f) {
+        return 0;
+    }
+    n = fread(text, 1, sizeof(text) - 1, f);
+    fclose(f);
+    text[n] = 0;
+    p = strrchr(text, ')');
+    if (!p ||
+        sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu",
+               &ut, &st) != 2) {
+        return 0;
+    }
+    return (double)(ut + st) / sysconf(_SC_CLK_TCK);
 }
 
 static inline int bench_iterations(const char *env, int dflt)

@@ -86,7 +86,8 @@ int main(int argc, char **argv)
     ZpciDmaSpace *s;
     ZpciDmaConfig cfg = { .sdma = SDMA,
                           .edma = SDMA + 4 * GiB - 1,
-                          .dtsm = ZPCI_DTSM_ALL };
+                          .dtsm = ZPCI_DTSM_ALL,
+                          .budget = 1u << 20 }; /* 1 GiB of pages */
     Counter c = { 0 };
     double best_map = 1e9, best_same = 1e9, best_unmap = 1e9, best_rd = 1e9;
     const unsigned reads = 1000000;

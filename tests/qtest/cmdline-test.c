@@ -269,8 +269,11 @@ static const BadLine bad_lines[] = {
     { OURS, "-chardev null,id=n,logfile=/tmp/x",
       PFX
       "-chardev null,id=n,logfile=/tmp/x: chardev parameter 'logfile' is not supported by this program" },
+    { OURS, "-hda x",
+      PFX "-hda x: option '-hda' is not supported by this program" },
     { OURS, "-drive file=x",
-      PFX "-drive file=x: option '-drive' is not supported by this program" },
+      PFX
+      "-drive file=x: if=(default) is not supported by this program: use if=none and -device virtio-blk-ccw,drive=ID" },
     { BOTH, "-device '{\"driver\":\"x\"'",
       PFX "-device {\"driver\":\"x\": JSON parse error, premature EOI" },
     /* property values, named in the error */
@@ -356,7 +359,7 @@ static void test_bad_lines(void)
 static void test_unsupported_options(void)
 {
     static const char *const opts[] = {
-        "-drive file=/dev/null,if=none,id=d0",
+        "-hda /dev/null",
         "-netdev user,id=n0",
         "-vnc :0",
         NULL,

@@ -191,6 +191,30 @@ static void test_busy_halt_clear(void)
     qtest_quit(s);
 }
 
+/*
+ * A clock near INT64_MAX: the delayed completion waits until the clock
+ * gets there (the device's "now + delay" saturates), it does not wrap to
+ * a deadline in the past and complete at once.
+ */
+static void test_delay_at_clock_end(void)
+{
+    QTestState *s = start("-device ccw-testdev,delay-ns=1000000");
+
+    enable_sch(s, SID(0), 2);
+    setup_sense_id(s, 9);
+    qtest_clock_set(s, INT64_MAX - 1000);
+    g_assert_cmpint(inst(s, "s390_ssch 0x%x 0x%x", SID(0), ORB_ADDR), ==, 0);
+    qtest_clock_step(s, 10);
+    g_assert_cmpint(inst(s, "s390_tsch 0x%x 0x%x", SID(0), IRB_ADDR), ==, 1);
+    g_assert_cmphex(irb_ctrl(s), ==, 0x40c0); /* still active */
+    g_assert_cmpint(qtest_readb(s, DATA_ADDR), ==, 0);
+    g_assert_cmpint(qtest_clock_step(s, 1000000), ==, INT64_MAX);
+    g_assert_cmpint(inst(s, "s390_tsch 0x%x 0x%x", SID(0), IRB_ADDR), ==, 0);
+    g_assert_cmphex(irb_ctrl(s), ==, 0x4007);
+    g_assert_cmphex(qtest_readb(s, DATA_ADDR), ==, 0xff);
+    qtest_quit(s);
+}
+
 /* SENSE ID, then a NOOP that suspends; RSCH after the flag is cleared. */
 static void test_suspend_resume(void)
 {
@@ -397,6 +421,7 @@ int main(int argc, char **argv)
     g_test_add_func("/css/ssch-tsch", test_ssch_tsch);
     g_test_add_func("/css/unit-check", test_unit_check);
     g_test_add_func("/css/busy-halt-clear", test_busy_halt_clear);
+    g_test_add_func("/css/delay-at-clock-end", test_delay_at_clock_end);
     g_test_add_func("/css/suspend-resume", test_suspend_resume);
     g_test_add_func("/css/program-check", test_program_check);
     g_test_add_func("/css/program-exceptions", test_program_exceptions);

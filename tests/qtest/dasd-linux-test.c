@@ -291,9 +291,161 @@ static void test_linux_life(void)
     fx_end(&f);
 }
 
+/*
+ * dasdfmt's default (write record zero) over tracks @t0..@t1, as Linux
+ * builds it: one Locate Record (format write, oriented to the home
+ * address) for RPT records per track plus one, then per track Write R0
+ * and the records, each later track's R1 with Write CKD Next Track.
+ */
+static int lx_format_r0(Fx *f, uint32_t t0, uint32_t t1)
+{
+    int i = 2;
+
+    lx_de(f, 0, 0xc0, t0, t1);
+    lx_lr(f, 1, 0, 0x43, RPT * (t1 - t0 + 1) + 1, t0, 0, BLK);
+    for (uint32_t t = t0; t <= t1; t++) {
+        uint8_t c[8];
+
+        lx_count(c, t, 0, 0, 8);
+        qtest_memwrite(f->s, LX_CNT + i * 8, c, 8);
+        lx_ccw(f, i, 0x15, F_SLI | F_CC, 8, LX_CNT + i * 8);
+        i++;
+        for (int r = 1; r <= RPT; r++, i++) {
+            lx_count(c, t, r, 0, BLK);
+            qtest_memwrite(f->s, LX_CNT + i * 8, c, 8);
+            lx_ccw(f, i, r == 1 && t != t0 ? 0x9d : 0x1d,
+                   F_SLI | (t == t1 && r == RPT ? 0 : F_CC), 8, LX_CNT + i * 8);
+        }
+    }
+    lx_run(f);
+    return i;
+}
+
+/* Every track of a multi-track format with record zero gets its R0 */
+static void test_format_r0(void)
+{
+    g_autofree uint8_t *trk = g_malloc(TRK_SLOT);
+    static const uint8_t junk[8] = { 0xaa, 0xaa, 0xaa, 0xaa,
+                                     0xaa, 0xaa, 0xaa, 0xaa };
+    Fx f = { 0 };
+    int fd, n;
+
+    fx_start_std(&f, 0);
+    sch_enable(f.s, SID(0));
+    /* R0's data on tracks 30..39 is not what a format writes */
+    fd = open(f.img, O_WRONLY);
+    g_assert_cmpint(fd, >=, 0);
+    for (uint32_t t = 30; t <= 39; t++) {
+        g_assert_cmpint(pwrite(fd, junk, 8, 512 + (off_t)t * TRK_SLOT + 13), ==,
+                        8);
+    }
+    close(fd);
+    n = lx_format_r0(&f, 30, 39);
+    lx_ok(&f, n, 0);
+    for (uint32_t t = 30; t <= 39; t++) {
+        uint8_t want[8];
+
+        image_track(&f, t, trk);
+        lx_count(want, t, 0, 0, 8);
+        g_assert_cmpmem(trk + 5, 8, want, 8);
+        g_assert_cmpmem(trk + 13, 8, "\0\0\0\0\0\0\0\0", 8);
+        for (int r = 1; r <= RPT; r++) {
+            lx_count(want, t, r, 0, BLK);
+            g_assert_cmpmem(trk + 21 + (r - 1) * (8 + BLK), 8, want, 8);
+        }
+        g_assert_cmpmem(trk + 21 + RPT * (8 + BLK), 8,
+                        "\xff\xff\xff\xff\xff\xff\xff\xff", 8);
+    }
+    fx_end(&f);
+}
+
+/*
+ * The analysis on a volume whose first tracks were never formatted (the
+ * image holds zeros there, as an extended file does): Linux takes "no
+ * record found" on the search for the analysis records as "unformatted",
+ * which a 3390 answers for a track without records.
+ */
+static void test_unformatted(void)
+{
+    g_autofree uint8_t *zero = g_malloc0(TRK_SLOT);
+    Fx f = { 0 };
+    int fd;
+
+    fx_start_std(&f, 0);
+    sch_enable(f.s, SID(0));
+    fd = open(f.img, O_WRONLY);
+    g_assert_cmpint(fd, >=, 0);
+    for (uint32_t t = 0; t <= 2; t++) {
+        g_assert_cmpint(pwrite(fd, zero, TRK_SLOT, 512 + (off_t)t * TRK_SLOT),
+                        ==, TRK_SLOT);
+    }
+    close(fd);
+    lx_de(&f, 0, 0x40, 0, 2);
+    lx_lr(&f, 1, 0, 0x06, 4, 0, 0, 0);
+    for (int i = 0; i < 4; i++) {
+        lx_ccw(&f, 2 + i, 0x12, F_CC, 8, LX_DATA + 8 * i);
+    }
+    qtest_writeb(f.s, LX_CCW + 5 * 8 + 1, 0);
+    lx_run(&f);
+    assert_uc(f.s, LX_CCW + 2 * 8, 0x00, 0x08); /* no record found */
+    /* Read Record 0 of an unformatted track: no record either */
+    lx_de(&f, 0, 0x40, 1, 1);
+    lx_lr(&f, 1, 0, 0x56, 1, 1, 0, 0);
+    lx_ccw(&f, 2, 0x16, F_SLI, 8, LX_DATA);
+    lx_run(&f);
+    assert_uc(f.s, LX_CCW + 3 * 8, 0x00, 0x08);
+    fx_end(&f);
+}
+
+/*
+ * A Read Data whose Locate Record domain spans the volume walks 16,000
+ * empty tracks: it runs in slices between which the emulator serves its
+ * clients (the I/O is still in progress when the next command comes),
+ * and ends as one run would, file protected at the end of the extent.
+ */
+static void test_long_walk(void)
+{
+    g_autofree char *want = g_strdup_printf("OK 0x%08x 0x%08x %d", SID(0),
+                                            INTPARM, ISC);
+    g_autofree char *got = NULL;
+    int answered;
+    Fx f = { 0 };
+
+    fx_start_std(&f, 0);
+    sch_enable(f.s, SID(0));
+    lx_de(&f, 0, 0x40, 1, 1113 * 15 - 1);
+    lx_lr(&f, 1, 0, 0x46, 1, 1, 0, 0);
+    lx_ccw(&f, 2, 0x06, 0, BLK, LX_DATA);
+    qtest_writel(f.s, ORB_ADDR, INTPARM);
+    qtest_writel(f.s, ORB_ADDR + 4, (uint32_t)ORB_FMT1 << 16 | 0x8000);
+    qtest_writel(f.s, ORB_ADDR + 8, LX_CCW);
+    qtest_memset(f.s, IRB_ADDR, 0xee, 96);
+    g_assert_cmpint(inst(f.s, "s390_ssch 0x%x 0x%x", SID(0), ORB_ADDR), ==, 0);
+    /* still running: no status yet */
+    g_assert_cmpint(inst(f.s, "s390_tsch 0x%x 0x%x", SID(0), IRB_ADDR), ==, 1);
+    for (answered = 0; answered < 60000; answered++) {
+        g_free(got);
+        got = cmd(f.s, "s390_io_intr");
+        if (strcmp(got, "OK none")) {
+            break;
+        }
+        g_usleep(500);
+    }
+    g_assert_cmpstr(got, ==, want);
+    /* hundreds of slices: the emulator answered between them */
+    g_test_message("%d polls answered during the walk", answered);
+    g_assert_cmpint(answered, >=, 20);
+    g_assert_cmpint(inst(f.s, "s390_tsch 0x%x 0x%x", SID(0), IRB_ADDR), ==, 0);
+    assert_uc(f.s, LX_CCW + 3 * 8, 0x00, 0x04); /* file protected */
+    fx_end(&f);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/dasd-linux/life", test_linux_life);
+    g_test_add_func("/dasd-linux/format-r0", test_format_r0);
+    g_test_add_func("/dasd-linux/unformatted", test_unformatted);
+    g_test_add_func("/dasd-linux/long-walk", test_long_walk);
     return g_test_run();
 }

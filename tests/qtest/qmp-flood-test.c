@@ -118,6 +118,64 @@ static void assert_responsive(QTestState *s)
     g_assert_cmpint(g_get_monotonic_time() - t0, <, 5 * G_USEC_PER_SEC);
 }
 
+/* A new client on @path gets the greeting; the emulator stays responsive. */
+static void assert_next_client_served(QTestState *s, const char *path)
+{
+    struct timeval tv = { .tv_sec = 10 };
+    g_autoptr(GString) in = g_string_new(NULL);
+    g_autofree char *greeting = NULL;
+    int fd = client_connect(path);
+
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+    greeting = client_line(fd, in);
+    g_assert_nonnull(strstr(greeting, "\"QMP\""));
+    close(fd);
+    assert_responsive(s);
+}
+
+/* The emulator with a second QMP socket, and a negotiated client on it */
+typedef struct FloodFx {
+    char *dir, *path;
+    QTestState *s;
+    GString *in; /* what the client read and did not take yet */
+    int fd;
+} FloodFx;
+
+static void flood_fx_start(FloodFx *f)
+{
+    g_autofree char *args = NULL;
+    g_autofree char *greeting = NULL;
+    g_autofree char *caps = NULL;
+
+    f->dir = g_dir_make_tmp("qmp-flood-XXXXXX", NULL);
+    f->path = g_build_filename(f->dir, "flood.sock", NULL);
+    args = g_strdup_printf(
+        "-machine s390-ccw-virtio -nodefaults -qmp unix:%s,server=on,wait=off",
+        f->path);
+    f->s = qtest_init(args);
+    f->in = g_string_new(NULL);
+    f->fd = client_connect(f->path);
+    greeting = client_line(f->fd, f->in);
+    g_assert_nonnull(strstr(greeting, "\"QMP\""));
+    g_assert_cmpint(write(f->fd, "{\"execute\": \"qmp_capabilities\"}\n", 32),
+                    ==, 32);
+    caps = client_line(f->fd, f->in);
+    g_assert_nonnull(strstr(caps, "\"return\""));
+}
+
+/* The client is closed already; the next one is served; stop. */
+static void flood_fx_end(FloodFx *f)
+{
+    assert_responsive(f->s);
+    assert_next_client_served(f->s, f->path);
+    qtest_quit(f->s);
+    g_string_free(f->in, TRUE);
+    unlink(f->path);
+    rmdir(f->dir);
+    g_free(f->path);
+    g_free(f->dir);
+}
+
 static void test_qmp_flood(void)
 {
     g_autofree char *dir = g_dir_make_tmp("qmp-flood-XXXXXX", NULL);
@@ -191,22 +249,95 @@ static void test_flood_then_hang_up(void)
     g_autoptr(GString) rest = g_string_new(NULL);
     int fd = client_connect(path);
     g_autofree char *greeting = client_line(fd, in);
-    g_autofree char *again = NULL;
 
     g_assert_cmpint(write(fd, "{\"execute\": \"qmp_capabilities\"}\n", 32), ==,
                     32);
     g_assert_cmpint(flood(fd, rest), >, 1000);
     close(fd);
     assert_responsive(s);
-    g_string_truncate(in, 0);
-    fd = client_connect(path);
-    again = client_line(fd, in);
-    g_assert_nonnull(strstr(again, "\"QMP\""));
-    close(fd);
-    assert_responsive(s);
+    assert_next_client_served(s, path);
     qtest_quit(s);
     unlink(path);
     rmdir(dir);
+}
+
+/*
+ * A flooder whose connection stops taking output while its requests are
+ * held: it shuts down its reading side and reads what was already on its
+ * socket, so the emulator's next write fails. The emulator drops the
+ * connection (the held requests go with it) and serves the next client;
+ * it does not keep the dead connection, reading and holding requests it
+ * can never answer.
+ */
+static void test_flood_then_writes_fail(void)
+{
+    g_autoptr(GString) rest = g_string_new(NULL);
+    char buf[65536];
+    FloodFx f;
+    gint64 t0;
+    ssize_t n;
+    int fd;
+
+    flood_fx_start(&f);
+    fd = f.fd;
+    g_assert_cmpint(flood(fd, rest), >, 1000);
+    /* the emulator holds requests now; its next write will fail */
+    g_assert_cmpint(shutdown(fd, SHUT_RD), ==, 0);
+    while ((n = read(fd, buf, sizeof(buf))) > 0) {
+        continue;
+    }
+    /* the emulator hangs up: the flooder's writes fail before long */
+    t0 = g_get_monotonic_time();
+    for (;;) {
+        n = send(fd, "{\"execute\": \"query-status\"}\n", 29,
+                 MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (n < 0 && errno == EPIPE) {
+            break;
+        }
+        g_assert_true(n > 0 || errno == EAGAIN);
+        if (g_get_monotonic_time() - t0 > 10 * G_USEC_PER_SEC) {
+            g_error("the emulator kept a connection whose writes fail");
+        }
+        g_usleep(10 * 1000);
+    }
+    close(fd);
+    flood_fx_end(&f);
+}
+
+/*
+ * A client that negotiates and then never reads: the events for it queue
+ * up to a bound, then its connection is dropped (it reads what was on its
+ * socket, then EOF) and the next client is served.
+ */
+static void test_events_never_read(void)
+{
+    struct timeval tv = { .tv_sec = 10 };
+    char buf[65536];
+    size_t got = 0;
+    FloodFx f;
+    QTestState *s;
+    ssize_t n;
+    int fd;
+
+    flood_fx_start(&f);
+    s = f.s;
+    fd = f.fd;
+    /* about 5 MiB of STOP and RESUME events, over the 4 MiB bound */
+    for (int i = 0; i < 32000; i++) {
+        json_object_unref(qtest_qmp(s, "{'execute': 'stop'}"));
+        json_object_unref(qtest_qmp(s, "{'execute': 'cont'}"));
+    }
+    assert_responsive(s);
+    /* the idle client finds its connection closed behind its backlog */
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+    while ((n = read(fd, buf, sizeof(buf))) > 0) {
+        got += n;
+    }
+    g_test_message("%zu bytes of events before EOF", got);
+    g_assert_cmpint(n, ==, 0);
+    g_assert_cmpuint(got, <, 8 << 20);
+    close(fd);
+    flood_fx_end(&f);
 }
 
 /* The qtest client asks for 2 MiB replies and does not read them. */
@@ -242,5 +373,7 @@ int main(int argc, char **argv)
     g_test_add_func("/qmp-flood/qmp-client", test_qmp_flood);
     g_test_add_func("/qmp-flood/qtest-client", test_qtest_flood);
     g_test_add_func("/qmp-flood/hang-up", test_flood_then_hang_up);
+    g_test_add_func("/qmp-flood/writes-fail", test_flood_then_writes_fail);
+    g_test_add_func("/qmp-flood/events-never-read", test_events_never_read);
     return g_test_run();
 }

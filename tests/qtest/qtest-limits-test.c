@@ -5,8 +5,17 @@
  * lines that arrive in many reads. Run under UBSan (build-san) with
  * halt_on_error, any overflow would end the emulator.
  */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "libqtest.h"
@@ -177,6 +186,225 @@ static void test_long_line(void)
     qtest_quit(s);
 }
 
+/* Longest line the server buffers (QTEST_MAX_LINE) */
+#define LINE_MAX_BYTES ((size_t)2 * (128 << 20) + 4096)
+
+static int qtest_connect(const char *path)
+{
+    struct sockaddr_un sun = { .sun_family = AF_UNIX };
+    struct timeval tv = { .tv_sec = 10 };
+    int fd;
+
+    for (int i = 0; i < 500; i++) {
+        fd = socket(AF_UNIX, SOCK_STREAM, 0);
+        g_assert_cmpint(fd, >=, 0);
+        g_strlcpy(sun.sun_path, path, sizeof(sun.sun_path));
+        if (connect(fd, (struct sockaddr *)&sun, sizeof(sun)) == 0) {
+            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+            return fd;
+        }
+        close(fd);
+        g_usleep(20 * 1000);
+    }
+    g_error("cannot connect to the qtest socket %s", path);
+}
+
+/* One reply line from @fd ("" at EOF); g_free it. */
+static char *qtest_fd_line(int fd)
+{
+    GString *line = g_string_new(NULL);
+    char c;
+
+    for (;;) {
+        ssize_t n = read(fd, &c, 1);
+
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n < 0) {
+            g_error("qtest socket: %s", g_strerror(errno));
+        }
+        if (n == 0 || c == '\n') {
+            return g_string_free(line, FALSE);
+        }
+        g_string_append_c(line, c);
+    }
+}
+
+/*
+ * A line longer than the longest legal command, without a newline, is a
+ * protocol error: the server says so on stderr and closes the connection
+ * instead of buffering it without bound, and takes the next client.
+ */
+/*
+ * Start the emulator serving qtest on a listening socket @path (no
+ * libqtest: the test plays the client itself), with @extra arguments and
+ * the given descriptors (-1: inherit) as its stdin, stdout and stderr.
+ */
+static GPid spawn_emulator(const char *path, const char *const *extra,
+                           int in_fd, int out_fd, int err_fd)
+{
+    g_autofree char *qtest_arg = g_strdup_printf("unix:%s,server=on,wait=off",
+                                                 path);
+    g_autoptr(GPtrArray) argv = g_ptr_array_new();
+    const char *fixed[] = {
+        "-machine", "s390-ccw-virtio", "-nodefaults", "-accel",
+        "qtest",    "-display",        "none",        "-qtest",
+        qtest_arg,  "-qtest-log",      "none",
+    };
+    GPid pid;
+
+    g_assert_nonnull(g_getenv("QTEST_QEMU_BINARY"));
+    g_ptr_array_add(argv, (gpointer)g_getenv("QTEST_QEMU_BINARY"));
+    for (size_t i = 0; i < G_N_ELEMENTS(fixed); i++) {
+        g_ptr_array_add(argv, (gpointer)fixed[i]);
+    }
+    for (size_t i = 0; extra && extra[i]; i++) {
+        g_ptr_array_add(argv, (gpointer)extra[i]);
+    }
+    g_ptr_array_add(argv, NULL);
+    pid = fork();
+    g_assert_cmpint(pid, >=, 0);
+    if (pid == 0) {
+        /* a failing test does not leave the emulator behind */
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (in_fd >= 0) {
+            dup2(in_fd, STDIN_FILENO);
+        }
+        if (out_fd >= 0) {
+            dup2(out_fd, STDOUT_FILENO);
+        }
+        if (err_fd >= 0) {
+            dup2(err_fd, STDERR_FILENO);
+        }
+        execv(argv->pdata[0], (char **)argv->pdata);
+        _exit(127);
+    }
+    return pid;
+}
+
+static void stop_emulator(GPid pid)
+{
+    int status;
+
+    kill(pid, SIGTERM);
+    g_assert_cmpint(waitpid(pid, &status, 0), ==, pid);
+}
+
+static void test_line_overflow(void)
+{
+    g_autofree char *dir = g_dir_make_tmp("qtest-line-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename(dir, "qtest.sock", NULL);
+    g_autofree char *errpath = g_build_filename(dir, "stderr", NULL);
+    g_autofree char *chunk = g_malloc(1 << 20);
+    g_autofree char *err = NULL;
+    g_autofree char *r = NULL;
+    size_t sent = 0;
+    ssize_t n;
+    GPid pid;
+    int fd, efd;
+
+    efd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    g_assert_cmpint(efd, >=, 0);
+    pid = spawn_emulator(path, NULL, -1, -1, efd);
+    close(efd);
+    fd = qtest_connect(path);
+    g_assert_cmpint(write(fd, "readb 0x0\n", 10), ==, 10);
+    r = qtest_fd_line(fd);
+    g_assert_cmpstr(r, ==, "OK 0x0000000000000000");
+    g_free(r);
+
+    /* a line just past the limit: refused, the connection closes */
+    memset(chunk, 'a', 1 << 20);
+    while (sent <= LINE_MAX_BYTES) {
+        n = send(fd, chunk, MIN(1 << 20, LINE_MAX_BYTES + 1 - sent),
+                 MSG_NOSIGNAL);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n < 0) {
+            g_assert_cmpint(errno, ==, EPIPE);
+            break;
+        }
+        sent += n;
+    }
+    g_assert_cmpuint(sent, >, LINE_MAX_BYTES - (1 << 20));
+    r = qtest_fd_line(fd);
+    g_assert_cmpstr(r, ==, "");
+    g_free(r);
+    close(fd);
+
+    /* the next client is served */
+    fd = qtest_connect(path);
+    g_assert_cmpint(write(fd, "readb 0x0\n", 10), ==, 10);
+    r = qtest_fd_line(fd);
+    g_assert_cmpstr(r, ==, "OK 0x0000000000000000");
+    close(fd);
+
+    stop_emulator(pid);
+    g_assert_true(g_file_get_contents(errpath, &err, NULL, NULL));
+    g_assert_nonnull(strstr(err, "qtest: command line longer than"));
+    unlink(errpath);
+    unlink(path);
+    rmdir(dir);
+}
+
+/*
+ * QMP on stdio with stdout a terminal nobody reads: the replies queue
+ * (the emulator writes the terminal through a non-blocking descriptor of
+ * its own) instead of blocking the emulator in a write the terminal
+ * cannot take; qtest keeps answering.
+ */
+static void test_tty_stdout(void)
+{
+    g_autofree char *dir = g_dir_make_tmp("qtest-tty-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename(dir, "qtest.sock", NULL);
+    static const char *const extra[] = { "-qmp", "stdio", NULL };
+    g_autofree char *r = NULL;
+    struct termios tio;
+    int master, slave, in[2], fd, fl;
+    GPid pid;
+
+    master = posix_openpt(O_RDWR | O_NOCTTY);
+    g_assert_cmpint(master, >=, 0);
+    g_assert_cmpint(grantpt(master), ==, 0);
+    g_assert_cmpint(unlockpt(master), ==, 0);
+    slave = open(ptsname(master), O_RDWR | O_NOCTTY);
+    g_assert_cmpint(slave, >=, 0);
+    g_assert_cmpint(tcgetattr(slave, &tio), ==, 0);
+    cfmakeraw(&tio);
+    g_assert_cmpint(tcsetattr(slave, TCSANOW, &tio), ==, 0);
+    g_assert_cmpint(pipe(in), ==, 0);
+    pid = spawn_emulator(path, extra, in[0], slave, -1);
+    close(in[0]);
+    close(slave);
+    fd = qtest_connect(path);
+
+    /* megabytes of replies for a terminal that takes some KiB */
+    g_assert_cmpint(write(in[1], "{\"execute\": \"qmp_capabilities\"}\n", 32),
+                    ==, 32);
+    fl = fcntl(in[1], F_GETFL);
+    fcntl(in[1], F_SETFL, fl | O_NONBLOCK);
+    for (int i = 0; i < 200; i++) {
+        static const char req[] = "{\"execute\": \"query-qmp-schema\"}\n";
+
+        if (write(in[1], req, sizeof(req) - 1) < 0) {
+            g_assert_cmpint(errno, ==, EAGAIN);
+            g_usleep(1000);
+        }
+    }
+    g_usleep(200 * 1000);
+    g_assert_cmpint(write(fd, "readb 0x0\n", 10), ==, 10);
+    r = qtest_fd_line(fd);
+    g_assert_cmpstr(r, ==, "OK 0x0000000000000000");
+    close(fd);
+    close(in[1]);
+    stop_emulator(pid);
+    close(master);
+    unlink(path);
+    rmdir(dir);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -187,5 +415,7 @@ int main(int argc, char **argv)
     g_test_add_func("/qtest-limits/s390-top-addresses",
                     test_s390_top_addresses);
     g_test_add_func("/qtest-limits/long-line", test_long_line);
+    g_test_add_func("/qtest-limits/line-overflow", test_line_overflow);
+    g_test_add_func("/qtest-limits/tty-stdout", test_tty_stdout);
     return g_test_run();
 }

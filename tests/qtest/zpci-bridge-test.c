@@ -85,12 +85,16 @@ static void test_hotplug(void)
     JsonObject *rsp;
 
     g_assert_cmpuint(list_count(s), ==, 2);
+    /* configured functions go once the guest deconfigures them (SCLP) */
     qtest_qmp_assert_success(
         s, "{'execute': 'device_del', 'arguments': {'id': 'a'}}");
+    g_assert_cmpuint(list_count(s), ==, 2);
+    g_assert_cmpstr(sclp_zpci(s, 0, false), ==, "OK 0x0020");
     g_assert_cmpuint(list_count(s), ==, 1);
     /* the zpci's removal takes its PCI device with it */
     qtest_qmp_assert_success(
         s, "{'execute': 'device_del', 'arguments': {'id': 'zb'}}");
+    g_assert_cmpstr(sclp_zpci(s, 70, false), ==, "OK 0x0020");
     g_assert_cmpuint(list_count(s), ==, 0);
     rsp = qtest_qmp(
         s,

@@ -135,6 +135,67 @@ static void test_set(void)
     qtest_quit(s);
 }
 
+/* An LPCB that would wrap at 2^64: an addressing exception. */
+static void test_lpcb_wrap(void)
+{
+    QTestState *s = start("-device pci-testfn,bus=pci.0");
+
+    g_assert_cmpint(inst(s, "s390_clp 0xfffffffffffffff0"), ==,
+                    -PGM_ADDRESSING);
+    g_assert_cmpint(inst(s, "s390_clp 0xffffffffffffffe0"), ==,
+                    -PGM_ADDRESSING);
+    g_assert_cmpint(inst(s, "s390_clp 0xfffffffffffff000"), ==,
+                    -PGM_ADDRESSING);
+    qtest_quit(s);
+}
+
+/*
+ * After the handle indexes wrap round, a function with index 0 may come
+ * after another in the list: its resume token must not read as "list
+ * complete" (0).
+ */
+static void test_list_token_index0(void)
+{
+    QTestState *s = start("-device zpci,target=t0,id=z0 "
+                          "-device zpci,target=t1,id=z1");
+    const unsigned n = 0x10000 - 2; /* indexes 2 .. 65535 */
+    uint64_t token;
+
+    /* pipelined in batches (replies are read before the pipes fill) */
+    for (unsigned done = 0; done < n;) {
+        unsigned batch = MIN(n - done, 128);
+
+        for (unsigned i = 0; i < batch; i++) {
+            qtest_qmp_send(s,
+                           "{'execute': 'device_add', 'arguments': "
+                           "{'driver': 'zpci', 'target': 'x', "
+                           "'id': 'w%u'}}",
+                           done + i);
+            qtest_qmp_send(s,
+                           "{'execute': 'device_del', 'arguments': "
+                           "{'id': 'w%u'}}",
+                           done + i);
+        }
+        for (unsigned i = 0; i < 2 * batch; i++) {
+            json_object_unref(qtest_qmp_receive(s));
+        }
+        done += batch;
+    }
+    qtest_qmp_assert_success(
+        s, "{'execute': 'device_del', 'arguments': {'id': 'z0'}}");
+    qtest_qmp_assert_success(s, "{'execute': 'device_add', 'arguments': "
+                                "{'driver': 'zpci', 'target': 't2'}}");
+    /* the list: z1 (index 1), the new one (index 0) */
+    g_assert_cmphex(clp_list(s, 0, 48), ==, 0x0010);
+    g_assert_cmphex(qtest_readl(s, LIST_ENTRY(0) + 12) & 0xffff, ==, 1);
+    token = qtest_readq(s, LPCB_RSP + 16);
+    g_assert_cmphex(token, !=, 0);
+    g_assert_cmphex(clp_list(s, token, 48), ==, 0x0010);
+    g_assert_cmphex(qtest_readl(s, LIST_ENTRY(0) + 12) & 0xffff, ==, 0);
+    g_assert_cmphex(qtest_readq(s, LPCB_RSP + 16), ==, 0);
+    qtest_quit(s);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -143,5 +204,7 @@ int main(int argc, char **argv)
     g_test_add_func("/zpci-clp/query", test_query);
     g_test_add_func("/zpci-clp/query-group", test_query_group);
     g_test_add_func("/zpci-clp/set", test_set);
+    g_test_add_func("/zpci-clp/list-token-index0", test_list_token_index0);
+    g_test_add_func("/zpci-clp/lpcb-wrap", test_lpcb_wrap);
     return g_test_run();
 }

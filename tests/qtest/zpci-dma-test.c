@@ -18,7 +18,9 @@
 
 #define TE_INVALID  0x20ull
 #define PTE_INVALID 0x400ull
-#define DT_REGION3  0x4ull /* designation type 1 in bits 0x1c */
+#define DT_REGION3  0x4ull   /* designation type 1 in bits 0x1c */
+#define IOTA_T      0x800ull /* translation on, as Linux sets it */
+#define IOTA_RT     (RTT | IOTA_T | DT_REGION3)
 
 /* The status byte of a request register. */
 static unsigned status_of(uint64_t reg)
@@ -152,7 +154,7 @@ static QTestState *setup(uint32_t *fh)
 
     *fh = enable(s);
     build_tables(s);
-    write_ioat_fib(s, RTT | DT_REGION3);
+    write_ioat_fib(s, IOTA_RT);
     g_assert_cmpint(mpcifc(s, *fh, 4, &st), ==, 0);
     /* the buffer: 00 11 22 .. 77, then 88 99 .. ff */
     g_assert_cmpint(pcistg(s, *fh, 2, 8, 0, 0x0011223344556677ull), ==, 0);
@@ -188,7 +190,7 @@ static void test_dma_through_tables(void)
                     ==, 0);
     g_assert_cmphex(qtest_readb(s, FIB + 8) & 0x10, ==, 0x10);
     g_assert_cmphex(qtest_readq(s, FIB + 16), ==, IOVA);
-    g_assert_cmphex(qtest_readq(s, FIB + 32), ==, RTT | DT_REGION3);
+    g_assert_cmphex(qtest_readq(s, FIB + 32), ==, IOTA_RT);
 
     /* deregistration unmaps: the same DMA now faults */
     g_assert_cmpint(mpcifc(s, fh, 5, &st), ==, 0);
@@ -278,18 +280,18 @@ static void test_register_checks(void)
 
     build_tables(s);
     /* segment-table designation: not in the group's dtsm */
-    write_ioat_fib(s, STT);
+    write_ioat_fib(s, STT | IOTA_T);
     g_assert_cmpint(mpcifc(s, fh, 4, &st), ==, -0x15);
     /* pba below the function's sdma */
-    write_ioat_fib(s, RTT | DT_REGION3);
+    write_ioat_fib(s, IOTA_RT);
     qtest_writeq(s, FIB + 16, 0x1000);
     g_assert_cmpint(mpcifc(s, fh, 4, &st), ==, -0x15);
     /* pba above pal */
-    write_ioat_fib(s, RTT | DT_REGION3);
+    write_ioat_fib(s, IOTA_RT);
     qtest_writeq(s, FIB + 24, IOVA - 1);
     g_assert_cmpint(mpcifc(s, fh, 4, &st), ==, -0x15);
     /* re-register without a registration: sequence error */
-    write_ioat_fib(s, RTT | DT_REGION3);
+    write_ioat_fib(s, IOTA_RT);
     g_assert_cmpint(mpcifc(s, fh, 6, &st), ==, 1);
     g_assert_cmpuint(st, ==, 24);
     /* a DMA address space other than 0 */
@@ -316,11 +318,13 @@ static void test_unplug_registered(void)
     unsigned st = 0;
 
     build_tables(s);
-    write_ioat_fib(s, RTT | DT_REGION3);
+    write_ioat_fib(s, IOTA_RT);
     g_assert_cmpint(mpcifc(s, fh, 4, &st), ==, 0);
     g_assert_cmpint(rpcit(s, fh, IOVA, 0x2000, &st), ==, 0);
     qtest_qmp_assert_success(
         s, "{'execute': 'device_del', 'arguments': {'id': 'tf'}}");
+    /* the guest completes the unplug: SCLP deconfigure */
+    g_assert_cmpstr(sclp_zpci(s, 0, false), ==, "OK 0x0020");
     g_assert_cmpint(rpcit(s, fh, IOVA, 0x1000, &st), ==, 3);
     qtest_qmp_assert_success(
         s, "{'execute': 'device_add', 'arguments': {'driver': 'pci-testfn', "
@@ -335,6 +339,123 @@ static void test_unplug_registered(void)
     qtest_quit(s);
 }
 
+/* cc and status of a Query PCI Function Group for @pfgid. */
+static uint16_t clp_group(QTestState *s, uint8_t pfgid)
+{
+    uint8_t body[16] = { 0, 0, 0, pfgid };
+
+    clp_request(s, CLP_GROUP, body, 64);
+    return clp_run(s, NULL);
+}
+
+/*
+ * Relaxed translation: a function with relaxed-translation=on is in a
+ * group advertising it; MPCIFC register with the T bit off makes guest
+ * memory appear at pba; deregistration ends it.  Without the property
+ * the same registration is an operand exception.
+ */
+static void test_relaxed(void)
+{
+    QTestState *s = start("-device pci-testfn,bus=pci.0,id=tf "
+                          "-device zpci,target=tf,relaxed-translation=on");
+    uint32_t fh = enable(s);
+    unsigned st = 0;
+    uint8_t pfgid;
+
+    g_assert_cmphex(clp_query(s, fh), ==, 0x0010);
+    pfgid = qtest_readb(s, LPCB_RSP + 19);
+    g_assert_cmphex(pfgid, ==, 0xfe);
+    g_assert_cmphex(clp_group(s, pfgid), ==, 0x0010);
+    g_assert_cmphex(qtest_readb(s, LPCB_RSP + 19) & 0x20, ==, 0x20);
+    g_assert_cmphex(clp_group(s, 0xff), ==, 0x0010);
+    g_assert_cmphex(qtest_readb(s, LPCB_RSP + 19) & 0x20, ==, 0);
+
+    write_ioat_fib(s, 0); /* T off */
+    g_assert_cmpint(mpcifc(s, fh, 4, &st), ==, 0);
+    g_assert_cmpint(pcistg(s, fh, 2, 8, 0, 0x0011223344556677ull), ==, 0);
+    qtest_writeq(s, 0x7000, 0);
+    dma_to(s, fh, IOVA + 0x7000, 0, 8);
+    g_assert_cmphex(reg_read(s, fh, 0x28) & 3, ==, 1);
+    g_assert_cmphex(qtest_readq(s, 0x7000), ==, 0x0011223344556677ull);
+    /* RPCIT has nothing to do */
+    g_assert_cmpint(rpcit(s, fh, IOVA, 0x1000, &st), ==, 0);
+
+    /* deregistered: the same DMA faults */
+    g_assert_cmpint(mpcifc(s, fh, 5, &st), ==, 0);
+    qtest_writeq(s, 0x7000, 0);
+    dma_to(s, fh, IOVA + 0x7000, 0, 8);
+    g_assert_cmphex(reg_read(s, fh, 0x28) & 2, ==, 2);
+    g_assert_cmphex(qtest_readq(s, 0x7000), ==, 0);
+    qtest_quit(s);
+}
+
+static void test_relaxed_refused(void)
+{
+    uint32_t fh;
+    QTestState *s = setup(&fh);
+    unsigned st = 0;
+
+    g_assert_cmphex(clp_query(s, fh), ==, 0x0010);
+    g_assert_cmphex(qtest_readb(s, LPCB_RSP + 19), ==, 0xff);
+    g_assert_cmpint(mpcifc(s, fh, 5, &st), ==, 0);
+    write_ioat_fib(s, 0);
+    g_assert_cmpint(mpcifc(s, fh, 4, &st), ==, -0x15);
+    qtest_quit(s);
+}
+
+/*
+ * A refused re-registration keeps the translation in place: its
+ * mappings still serve the device.
+ */
+static void test_reregister_refused_keeps(void)
+{
+    uint32_t fh;
+    QTestState *s = setup(&fh);
+    unsigned st = 0;
+
+    g_assert_cmpint(rpcit(s, fh, IOVA, 0x1000, &st), ==, 0);
+    write_ioat_fib(s, 0); /* relaxed, not allowed */
+    g_assert_cmpint(mpcifc(s, fh, 6, &st), ==, -0x15);
+    write_ioat_fib(s, STT | IOTA_T); /* a type outside dtsm */
+    g_assert_cmpint(mpcifc(s, fh, 6, &st), ==, -0x15);
+    dma_to(s, fh, IOVA, 0, 8);
+    g_assert_cmphex(reg_read(s, fh, 0x28) & 3, ==, 1);
+    g_assert_cmphex(qtest_readq(s, FRAME), ==, 0x0011223344556677ull);
+    g_assert_cmpint(insn_reg(cmd(s, "s390_stpcifc 0x%" PRIx64 " 0x%x",
+                                 (uint64_t)fh << 32, FIB),
+                             &(uint64_t){ 0 }),
+                    ==, 0);
+    g_assert_cmphex(qtest_readq(s, FIB + 32), ==, IOTA_RT);
+    qtest_quit(s);
+}
+
+/* dma-budget and rpcit-walk-limit: RPCIT beyond them is status 16. */
+static void test_budget_properties(void)
+{
+    const char *lines[] = { "dma-budget=1", "rpcit-walk-limit=1" };
+
+    for (unsigned i = 0; i < G_N_ELEMENTS(lines); i++) {
+        g_autofree char *args = g_strdup_printf(
+            "-device pci-testfn,bus=pci.0,id=tf -device zpci,target=tf,%s",
+            lines[i]);
+        QTestState *s = start(args);
+        uint32_t fh = enable(s);
+        unsigned st = 0;
+
+        build_tables(s);
+        write_ioat_fib(s, IOTA_RT);
+        g_assert_cmpint(mpcifc(s, fh, 4, &st), ==, 0);
+        /* two valid pages: the second is one too many */
+        g_assert_cmpint(rpcit(s, fh, IOVA, 0x2000, &st), ==, 1);
+        g_assert_cmpuint(st, ==, 16);
+        /* the first one was made and works */
+        g_assert_cmpint(pcistg(s, fh, 2, 8, 0, 0x0011223344556677ull), ==, 0);
+        dma_to(s, fh, IOVA, 0, 8);
+        g_assert_cmphex(qtest_readq(s, FRAME), ==, 0x0011223344556677ull);
+        qtest_quit(s);
+    }
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -344,5 +465,10 @@ int main(int argc, char **argv)
     g_test_add_func("/zpci-dma/rpcit-handle", test_rpcit_handle);
     g_test_add_func("/zpci-dma/register-checks", test_register_checks);
     g_test_add_func("/zpci-dma/unplug-registered", test_unplug_registered);
+    g_test_add_func("/zpci-dma/relaxed", test_relaxed);
+    g_test_add_func("/zpci-dma/relaxed-refused", test_relaxed_refused);
+    g_test_add_func("/zpci-dma/reregister-refused-keeps",
+                    test_reregister_refused_keeps);
+    g_test_add_func("/zpci-dma/budget-properties", test_budget_properties);
     return g_test_run();
 }

@@ -200,6 +200,44 @@ static void test_checks(void)
     qtest_quit(s);
 }
 
+/*
+ * The FIB's interruption fields checked against the function: more
+ * interruptions than MSI-X vectors (pci-testfn has 4), an AIBV or AISB
+ * outside guest storage.
+ */
+static void test_register_int_checks(void)
+{
+    QTestState *s = start("-device pci-testfn,bus=pci.0");
+    uint32_t fh = enable(s);
+    unsigned st = 0;
+
+    write_int_fib(s);
+    qtest_writel(s, FIB + 40, 3u << 28 | 5u << 16 | 5u << 8 | 1u << 7 | 9);
+    g_assert_cmpint(fc(s, "s390_mpcifc", fh, 2, FIB, &st), ==, -PGM_OPERAND);
+    /* nothing registered */
+    g_assert_cmpint(fc(s, "s390_mpcifc", fh, 3, FIB, &st), ==, 1);
+    g_assert_cmpuint(st, ==, 24);
+
+    write_int_fib(s);
+    qtest_writeq(s, FIB + 48, 0x40000000000ull); /* AIBV: no storage */
+    g_assert_cmpint(fc(s, "s390_mpcifc", fh, 2, FIB, &st), ==, 1);
+    g_assert_cmpuint(st, ==, 4);
+    write_int_fib(s);
+    qtest_writeq(s, FIB + 56, 0x8000000); /* AISB: just past the RAM */
+    g_assert_cmpint(fc(s, "s390_mpcifc", fh, 2, FIB, &st), ==, 1);
+    g_assert_cmpuint(st, ==, 4);
+
+    write_int_fib(s);
+    qtest_writeq(s, FIB + 56, UINT64_MAX); /* AISB byte wraps at 2^64 */
+    g_assert_cmpint(fc(s, "s390_mpcifc", fh, 2, FIB, &st), ==, 1);
+    g_assert_cmpuint(st, ==, 4);
+
+    /* all four vectors: fine */
+    write_int_fib(s);
+    g_assert_cmpint(fc(s, "s390_mpcifc", fh, 2, FIB, &st), ==, 0);
+    qtest_quit(s);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -207,5 +245,6 @@ int main(int argc, char **argv)
     g_test_add_func("/zpci-fc/airq", test_airq);
     g_test_add_func("/zpci-fc/reset-error", test_reset_error);
     g_test_add_func("/zpci-fc/checks", test_checks);
+    g_test_add_func("/zpci-fc/register-int-checks", test_register_int_checks);
     return g_test_run();
 }

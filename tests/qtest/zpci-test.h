@@ -78,6 +78,21 @@ static inline uint16_t clp_set(QTestState *s, uint32_t fh, uint8_t oc)
     return clp_handle_cmd(s, CLP_SET, fh, oc, oc == 0 ? 1 : 0, 32);
 }
 
+/*
+ * SCLP configure (@on) / deconfigure of the function @fid, as a guest's
+ * SERVC does it: the reply "OK 0xRRRR" with the SCLP response code.
+ */
+static inline const char *sclp_zpci(QTestState *s, uint32_t fid, bool on)
+{
+    static char reply[32];
+    g_autofree gchar *r = cmd(s, "s390_zpci_sclp 0x%x %s", fid,
+                              on ? "on" : "off");
+
+    g_strlcpy(reply, r, sizeof(reply));
+    g_strchomp(reply);
+    return reply;
+}
+
 /* The fh of the function with @fid from a full List, 0 if absent. */
 static inline uint32_t fh_of_fid(QTestState *s, uint32_t fid)
 {

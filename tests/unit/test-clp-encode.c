@@ -127,6 +127,10 @@ static void test_encode_group(void)
     grp.refresh = false;
     clp_encode_query_group(b, &grp);
     g_assert_cmphex(clp_rsp(b)[19], ==, CLP_GROUP_FLAG_FRAME);
+    /* relaxed translation allowed: Linux's rtr, 0x20 of byte 19 */
+    grp.rtr = true;
+    clp_encode_query_group(b, &grp);
+    g_assert_cmphex(clp_rsp(b)[19], ==, 0x20 | CLP_GROUP_FLAG_FRAME);
 }
 
 static void test_encode_set(void)

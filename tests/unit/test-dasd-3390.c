@@ -203,6 +203,116 @@ static void test_reject(Fixture *f, gconstpointer data)
     g_assert_cmphex(f->res.sense[7], ==, DASD_SENSE7_INVALID_SEQ);
 }
 
+/*
+ * Each Locate Record operation allows only some orientations (the 3990's
+ * table); a reserved combination is a command reject, invalid parameter,
+ * and moves nothing. Count orientation goes with every operation.
+ */
+static void test_locate_orientation(Fixture *f, gconstpointer data)
+{
+    static const struct {
+        uint8_t byte0;
+        bool ok;
+    } cases[] = {
+        { 0x46, true },  /* home address: read data */
+        { 0x56, true },  /* home address: read any */
+        { 0x43, true },  /* home address: format write */
+        { 0x41, false }, /* home address: write data */
+        { 0x86, true },  /* data: read data */
+        { 0x81, true },  /* data: write data */
+        { 0x83, false }, /* data: format write */
+        { 0xc3, true },  /* index: format write */
+        { 0xd6, true },  /* index: read any */
+        { 0xc6, false }, /* index: read data */
+        { 0xc1, false }, /* index: write data */
+    };
+    uint8_t de[16], lr[16];
+
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        memset(f->prog, 0, sizeof(f->prog));
+        define_extent(f, 0, de, 0xc0, 0, 0, 1112, 14);
+        /* track 0: R1 exists for the count and data orientations */
+        locate(f, 1, lr, cases[i].byte0, 1, 0, 0, 1);
+        f->prog[8 + 1] &= ~CCW_FLAG_CC;
+        run(f);
+        if (cases[i].ok) {
+            g_assert_cmphex(f->res.dstat, ==,
+                            SCSW_DSTAT_CE | SCSW_DSTAT_DE | SCSW_DSTAT_UC);
+            /* the domain is not used up: accepted, then imprecise end */
+            g_assert_cmphex(f->res.sense[1], ==, DASD_SENSE1_IMPRECISE_END);
+        } else {
+            assert_uc(f, DASD_SENSE0_CMD_REJECT, 0, 16);
+            g_assert_cmphex(f->res.sense[7], ==, DASD_SENSE7_INVALID_PARAM);
+        }
+    }
+}
+
+/* Run f->prog in slices; how many it took */
+static unsigned run_sliced(Fixture *f)
+{
+    Dasd3390Exec *e = dasd3390_exec_new(&f->dev, f->orb, f->prog);
+    unsigned n = 1;
+
+    while (!dasd3390_exec_slice(e, &f->res)) {
+        n++;
+    }
+    dasd3390_exec_free(e);
+    return n;
+}
+
+/*
+ * A Read Data in a Locate Record domain over the whole volume walks track
+ * after track to the next record: in slices of at most DASD_SLICE_TRACKS
+ * track reads, with the result of one run in one go (the record at the
+ * far end; file protected at the end of the extent).
+ */
+static void test_walk_in_slices(Fixture *f, gconstpointer data)
+{
+    const uint32_t last = 1113 * 15 - 1;
+    uint8_t de[16], lr[16];
+    uint8_t count[8] = { 1112 >> 8, 1112 & 0xff, 0, 14, 1, 0, 0x02, 0x00 };
+    g_autofree uint8_t *rec = g_malloc0(8 + 512);
+    g_autofree uint8_t *out = g_malloc0(512);
+    SimDasdResult once;
+    unsigned slices;
+
+    /* R1 of 512 bytes on the last track only */
+    memcpy(rec, count, 8);
+    memset(rec + 8, 0x5c, 512);
+    define_extent(f, 0, de, 0xc0, 1112, 14, 1112, 14);
+    locate(f, 1, lr, 0x03, 1, 1112, 14, 0);
+    ccw(f, 2, 0x1d, 0, 8 + 512, rec);
+    run(f);
+    assert_ok(f, 24, 0);
+
+    /* from track 1, oriented to its home address, to the next record */
+    memset(f->prog, 0, sizeof(f->prog));
+    define_extent(f, 0, de, 0x40, 0, 1, 1112, 14);
+    locate(f, 1, lr, 0x46, 1, 0, 1, 0);
+    ccw(f, 2, 0x06, 0, 512, out);
+    slices = run_sliced(f);
+    g_test_message("%u slices for %u tracks", slices, last);
+    g_assert_cmpuint(slices, >=, (last - 1) / DASD_SLICE_TRACKS);
+    assert_ok(f, 24, 0);
+    g_assert_cmpmem(out, 512, rec + 8, 512);
+    once = f->res;
+    memset(out, 0, 512);
+    run(f);
+    g_assert_cmpmem(&f->res, sizeof(f->res), &once, sizeof(once));
+    g_assert_cmpmem(out, 512, rec + 8, 512);
+
+    /* past it, nothing more: file protected at the end of the extent */
+    memset(f->prog, 0, sizeof(f->prog));
+    define_extent(f, 0, de, 0x40, 0, 1, 1112, 13);
+    locate(f, 1, lr, 0x46, 1, 0, 1, 0);
+    ccw(f, 2, 0x06, 0, 512, out);
+    g_assert_cmpuint(run_sliced(f), >=, (last - 2) / DASD_SLICE_TRACKS);
+    assert_uc(f, 0, DASD_SENSE1_FILE_PROTECTED, 24);
+    once = f->res;
+    run(f);
+    g_assert_cmpmem(&f->res, sizeof(f->res), &once, sizeof(once));
+}
+
 static void test_end_of_cylinder(Fixture *f, gconstpointer data)
 {
     uint8_t seek[6] = { 0, 0, 0, 0, 0, 14 }, cnt[8];
@@ -378,7 +488,9 @@ int main(int argc, char **argv)
     ADD("file-protect", test_file_protect, NULL);
     ADD("readonly", test_readonly, "ro");
     ADD("reject", test_reject, NULL);
+    ADD("locate-orientation", test_locate_orientation, NULL);
     ADD("end-of-cylinder", test_end_of_cylinder, NULL);
+    ADD("walk-in-slices", test_walk_in_slices, NULL);
     ADD("hostile", test_hostile, NULL);
     ADD("no-data-dc-tic", test_no_data_and_dc_tic, NULL);
     g_test_add_func("/dasd-3390/object", test_object);

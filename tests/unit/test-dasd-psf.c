@@ -136,6 +136,20 @@ static void test_rssd_sequence(Fixture *f, gconstpointer data)
     run(f);
     assert_uc(f, DASD_SENSE0_CMD_REJECT, 0, 24);
     g_assert_cmphex(f->res.sense[7], ==, DASD_SENSE7_INVALID_SEQ);
+
+    /* the RSSD must come right after its PRSSD: another command between */
+    static const uint8_t between[] = { 0x03, 0x64, 0x04 };
+    for (size_t i = 0; i < G_N_ELEMENTS(between); i++) {
+        uint8_t other[64];
+
+        prssd_rssd(f, 0x41, buf, sizeof(buf));
+        ccw(f, 1, between[i], CCW_FLAG_CC | CCW_FLAG_SLI, sizeof(other),
+            between[i] == 0x03 ? NULL : other);
+        ccw(f, 2, 0x3e, CCW_FLAG_SLI, sizeof(buf), buf);
+        run(f);
+        assert_uc(f, DASD_SENSE0_CMD_REJECT, 0, 24);
+        g_assert_cmphex(f->res.sense[7], ==, DASD_SENSE7_INVALID_SEQ);
+    }
 }
 
 #define ADD(name, fn)                                                          \

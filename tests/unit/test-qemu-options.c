@@ -21,9 +21,10 @@ static void test_find(void)
     g_assert_cmpint(qemu_options_find("no-user-config")->index, ==,
                     QEMU_OPTION_no_user_config);
     g_assert_cmpint(qemu_options_find("qtest-log")->flags, ==, HAS_ARG);
-    o = qemu_options_find("drive");
+    o = qemu_options_find("hda");
     g_assert_nonnull(o);
     g_assert_true(o->flags & QEMU_OPT_UNSUPPORTED);
+    g_assert_cmpint(qemu_options_find("drive")->flags, ==, HAS_ARG);
     g_assert_true(qemu_options_find("snapshot")->flags & QEMU_OPT_UNSUPPORTED);
     /* implemented since libvirt's capability probe needs it */
     g_assert_cmpint(qemu_options_find("daemonize")->flags, ==, 0);
@@ -62,7 +63,8 @@ static void test_help_text(void)
     g_assert_nonnull(strstr(text, "\n-device driver[,prop[=value][,...]]\n"));
     g_assert_nonnull(strstr(text, "s390-map-css=on|off"));
     g_assert_nonnull(strstr(text, "\n\nDevice options:\n"));
-    g_assert_null(strstr(text, "-drive"));
+    g_assert_null(strstr(text, "-hda"));
+    g_assert_nonnull(strstr(text, "\n-drive file=file,if=none,id=name"));
 #ifdef CONFIG_SECCOMP
     g_assert_nonnull(strstr(text, "\n-sandbox "));
 #else

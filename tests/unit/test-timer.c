@@ -124,6 +124,38 @@ static void test_rearm_from_callback(void)
     timer_free(r.t);
 }
 
+/* A delay past the end of the clock arms the timer at INT64_MAX. */
+static void test_mod_in_saturates(void)
+{
+    int64_t base = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
+    QEMUTimer *a = timer_new_ns(QEMU_CLOCK_VIRTUAL, log_cb, (void *)"a");
+    QEMUTimer *b = timer_new_ns(QEMU_CLOCK_VIRTUAL, log_cb, (void *)"b");
+    QEMUTimer *c = timer_new_ms(QEMU_CLOCK_VIRTUAL, log_cb, (void *)"c");
+
+    log_reset();
+    timer_mod_in_ns(a, 100);
+    g_assert_cmpint(timer_expire_time_ns(a), ==, base + 100);
+    timer_mod_in_ns(b, UINT64_MAX);
+    g_assert_cmpint(timer_expire_time_ns(b), ==, INT64_MAX);
+    /* in the timer's scale: no wrap either */
+    timer_mod(c, INT64_MAX / 1000);
+    g_assert_cmpint(timer_expire_time_ns(c), ==, INT64_MAX);
+    qemu_clock_warp_virtual(INT64_MAX - 50);
+    g_assert_cmpstr(tlog.s->str, ==, "a");
+    timer_mod_in_ns(a, 100);
+    g_assert_cmpint(timer_expire_time_ns(a), ==, INT64_MAX);
+    timer_mod_in_ns(b, INT64_MAX);
+    g_assert_cmpint(timer_expire_time_ns(b), ==, INT64_MAX);
+    qemu_clock_warp_virtual(INT64_MAX - 1);
+    g_assert_cmpstr(tlog.s->str, ==, "a");
+    /* the clock's end is reached: they run there */
+    qemu_clock_warp_virtual(INT64_MAX);
+    g_assert_cmpstr(tlog.s->str, ==, "acab");
+    timer_free(a);
+    timer_free(b);
+    timer_free(c);
+}
+
 typedef struct Killer {
     QEMUTimer *self;
     QEMUTimer *victim;
@@ -232,6 +264,8 @@ int main(int argc, char **argv)
     g_test_add_func("/timer/virtual/fifo", test_same_deadline_fifo);
     g_test_add_func("/timer/virtual/rearm", test_rearm_from_callback);
     g_test_add_func("/timer/virtual/delete", test_delete_in_callback);
+    /* last of the virtual ones: it leaves the clock at its end */
+    g_test_add_func("/timer/virtual/saturate", test_mod_in_saturates);
     g_test_add_func("/timer/realtime/main-loop", test_realtime_main_loop);
     g_test_add_func("/timer/host", test_host_clock);
     return g_test_run();

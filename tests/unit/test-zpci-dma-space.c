@@ -137,6 +137,75 @@ static void test_relaxed(void)
     space_fini(&sp);
 }
 
+static void check_event(GArray *ev, unsigned i, bool map, uint64_t iova,
+                        uint64_t addr, uint64_t size)
+{
+    Event *e = &g_array_index(ev, Event, i);
+
+    g_assert_cmpint(e->map, ==, map);
+    g_assert_cmphex(e->iova, ==, iova);
+    g_assert_cmphex(e->mask, ==, size - 1);
+    if (map) {
+        g_assert_cmphex(e->addr, ==, addr);
+        g_assert_cmpint(e->perm, ==, IOMMU_RW);
+    }
+}
+
+/*
+ * Relaxed on: the notifiers are told of the whole alias (after the
+ * translation it replaces is unmapped), in aligned power-of-two blocks;
+ * a late notifier gets it by replay; off and deregistration unmap it.
+ */
+static void test_relaxed_notifiers(void)
+{
+    Space sp;
+    Recorder late = { 0 };
+    ZpciDmaConfig cfg;
+    GArray *ev;
+
+    space_init(&sp, 0);
+    ev = sp.rec.events;
+    put_pte(&sp.f, IOVA, 0x20000);
+    rpcit(&sp, IOVA, 0x1000);
+    g_assert_cmpuint(ev->len, ==, 1);
+    g_array_set_size(ev, 0);
+
+    cfg = sp.cfg;
+    cfg.guest_size = 0x301000; /* 3 MiB + 4 KiB of guest memory */
+    zpci_dma_space_set_relaxed(sp.s, &cfg, true);
+    g_assert_true(zpci_dma_space_relaxed(sp.s));
+    g_assert_cmpuint(ev->len, ==, 4);
+    check_event(ev, 0, false, IOVA, 0, 0x1000);
+    check_event(ev, 1, true, SDMA, 0, 0x200000);
+    check_event(ev, 2, true, SDMA + 0x200000, 0x200000, 0x100000);
+    check_event(ev, 3, true, SDMA + 0x300000, 0x300000, 0x1000);
+
+    late.events = g_array_new(false, false, sizeof(Event));
+    iommu_notifier_init(&late.n, record, IOMMU_NOTIFIER_MAP, 0, HWADDR_MAX, 0);
+    memory_region_iommu_replay(memory_region_get_iommu(
+                                   zpci_dma_space_iommu(sp.s)),
+                               &late.n);
+    g_assert_cmpuint(late.events->len, ==, 3);
+    check_event(late.events, 2, true, SDMA + 0x300000, 0x300000, 0x1000);
+    g_array_free(late.events, true);
+
+    g_array_set_size(ev, 0);
+    zpci_dma_space_set_relaxed(sp.s, &cfg, false);
+    g_assert_false(zpci_dma_space_relaxed(sp.s));
+    g_assert_cmpuint(ev->len, ==, 3);
+    check_event(ev, 0, false, SDMA, 0, 0x200000);
+    check_event(ev, 2, false, SDMA + 0x300000, 0, 0x1000);
+
+    /* on again, then deregistration (disable, reset) unmaps it as well */
+    zpci_dma_space_set_relaxed(sp.s, &cfg, true);
+    g_array_set_size(ev, 0);
+    zpci_dma_space_deregister(sp.s);
+    g_assert_false(zpci_dma_space_relaxed(sp.s));
+    g_assert_cmpuint(ev->len, ==, 3);
+    check_event(ev, 1, false, SDMA + 0x200000, 0, 0x100000);
+    space_fini(&sp);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -144,5 +213,7 @@ int main(int argc, char **argv)
     g_test_add_func("/zpci-dma/space/replay-designation",
                     test_replay_and_designation);
     g_test_add_func("/zpci-dma/space/relaxed", test_relaxed);
+    g_test_add_func("/zpci-dma/space/relaxed-notifiers",
+                    test_relaxed_notifiers);
     return g_test_run();
 }

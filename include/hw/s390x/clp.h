@@ -76,8 +76,10 @@ typedef enum ClpResponseCode {
 #define CLP_LIST_ENTRY_CONFIGURED  0x80000000u /* list entry word 1 */
 #define CLP_QUERY_FLAG_UTIL_STR    0x01        /* Query PCI response byte 18 */
 #define CLP_QUERY_FLAG_MIO         0x02
+#define CLP_QUERY_FLAG_RID         0x10 /* rid (byte 80) is valid */
 #define CLP_GROUP_FLAG_REFRESH     0x01 /* Query Group response byte 19 */
 #define CLP_GROUP_FLAG_FRAME       0x02
+#define CLP_GROUP_FLAG_RTR         0x20 /* relaxed translation allowed */
 #define CLP_GROUP_NOI_MASK         0x0fff
 #define CLP_GROUP_MAXSTBL_MASK     0x1fff
 
@@ -161,6 +163,8 @@ typedef struct ClpFunctionInfo {
     uint8_t pft;
     uint64_t sdma;
     uint64_t edma;
+    bool rid_valid; /* the guest may use @rid (multi-function devices) */
+    uint16_t rid;   /* bus << 8 | devfn */
     uint32_t uid;
     uint8_t util_str[CLP_UTIL_STR_LEN];
 } ClpFunctionInfo;
@@ -170,6 +174,7 @@ typedef struct ClpGroupInfo {
     uint8_t version;
     bool frame;
     bool refresh;
+    bool rtr; /* relaxed translation allowed (MPCIFC with the T bit off) */
     uint16_t maxstbl; /* 13 bits */
     uint16_t mui;
     uint8_t dtsm;

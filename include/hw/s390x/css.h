@@ -221,6 +221,14 @@ int css_do_xsch(SubchDev *sch);
 /* The device finished (part of) a function: status pending + interrupt. */
 void css_io_complete(SubchDev *sch, const CssIoStatus *st);
 
+/*
+ * Unsolicited alert status (a virtual device's notification, as QEMU's
+ * virtio-ccw presents it): when @sch is enabled and not status pending,
+ * it becomes alert status pending (the SCSW otherwise unchanged) and
+ * its I/O interruption is queued.
+ */
+void css_sch_alert(SubchDev *sch);
+
 /* ---- I/O interruptions and channel reports ---- */
 
 typedef struct CssIoIntr {
@@ -256,8 +264,12 @@ bool css_adapter_set_mode(uint8_t isc, unsigned mode);
 /* Forget pending adapter interruptions and SIC modes (system reset). */
 void css_adapter_reset(void);
 
-/* Queue a CRW; the machine-check-pending indication is set meanwhile. */
-void css_crw_queue(uint8_t rsc, uint8_t erc, bool chain, uint16_t rsid);
+/*
+ * Queue a CRW; the machine-check-pending indication is set meanwhile.
+ * False when it was lost (64 wait): the next one stored has the overflow
+ * bit.
+ */
+bool css_crw_queue(uint8_t rsc, uint8_t erc, bool chain, uint16_t rsid);
 /* Take the oldest CRW; false when none. */
 bool css_crw_take(uint32_t *crw);
 bool css_crw_pending(void);

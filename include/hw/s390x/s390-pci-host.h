@@ -18,6 +18,7 @@
 #include "hw/s390x/clp.h"
 #include "exec/memory.h"
 #include "hw/s390x/zpci-dma.h"
+#include "hw/s390x/zpci-fmb.h"
 
 #define TYPE_S390_PCI_HOST "s390-pcihost"
 #define TYPE_S390_PCI_BUS  "s390-pcibus"
@@ -31,6 +32,10 @@
 
 /* The one function group every emulated function belongs to (QEMU's). */
 #define ZPCI_DEFAULT_PFGID 0xff
+/* Interruptions (MSI-X vectors) a function of the group may register */
+#define ZPCI_GROUP_NOI 128
+/* The same group with relaxed translation allowed (relaxed-translation=on) */
+#define ZPCI_RELAXED_PFGID 0xfe
 
 /*
  * The DMA aperture every function reports in CLP Query PCI Function, and
@@ -83,14 +88,19 @@ typedef struct ZpciDevice {
     char *target;
     bool interpret;
     bool forwarding_assist;
+    bool relaxed_translation; /* the function may turn translation off */
+    uint32_t dma_budget;      /* most IOTLB mappings (RPCIT status 16) */
+    uint64_t rpcit_walks;     /* most table walks one RPCIT makes */
 
-    bool automatic; /* created by the bridge for a PCI device */
-    bool ids_held;  /* uid and fid are reserved */
-    uint32_t idx;   /* handle index (chosen at pre-plug) */
-    bool idx_held;  /* idx is in the bridge's table */
-    uint32_t fh;    /* function handle */
+    bool automatic;    /* created by the bridge for a PCI device */
+    bool ids_held;     /* uid and fid are reserved */
+    uint32_t idx;      /* handle index (chosen at pre-plug) */
+    bool idx_held;     /* idx is in the bridge's table */
+    GList *zdevs_link; /* its entry in the bridge's zdevs, while idx_held */
+    uint32_t fh;       /* function handle */
     ZpciState state;
-    PCIDevice *pdev; /* the target, once plugged; NULL: reserved */
+    bool unplug_requested; /* device_del: waits for the guest's deconfigure */
+    PCIDevice *pdev;       /* the target, once plugged; NULL: reserved */
     ZpciDmaSpace *dma;
     /* what PCI LOAD/STORE reach: each implemented BAR's region tree */
     AddressSpace bar_as[PCI_NUM_BARS];
@@ -99,7 +109,7 @@ typedef struct ZpciDevice {
     /* I/O address translation as registered (MPCIFC 4/6, for the DMA step) */
     bool ioat_registered;
     uint64_t pba, pal, iota;
-    uint64_t fmb_addr;
+    ZpciFmb fmb; /* function measurement (zpci-fmb.c) */
 } ZpciDevice;
 
 static inline ZpciDevice *ZPCI_DEVICE(void *obj)
@@ -113,10 +123,12 @@ typedef struct S390PciHost {
     PCIBus *bus;    /* pci.0 */
     BusState *zbus; /* s390-pcibus.0 */
     ZpciIds ids;
-    GHashTable *by_idx; /* handle index -> ZpciDevice */
-    GQueue zdevs;       /* ZpciDevice in plug order (CLP List order) */
-    GHashTable *dma;    /* "bus/devfn" -> ZpciDmaSpace */
-    uint32_t next_idx;  /* where the next index search starts */
+    GHashTable *by_idx;    /* handle index -> ZpciDevice */
+    GQueue zdevs;          /* ZpciDevice in plug order (CLP List order) */
+    GHashTable *by_target; /* target id -> first ZpciDevice in zdevs with it */
+    unsigned target_dups;  /* zdevs entries sharing a target with another */
+    GHashTable *dma;       /* "bus/devfn" -> ZpciDmaSpace */
+    uint32_t next_idx;     /* where the next index search starts */
 } S390PciHost;
 
 static inline S390PciHost *S390_PCI_HOST(void *obj)
@@ -140,6 +152,12 @@ ZpciDevice *s390_pci_find_by_pdev(S390PciHost *h, PCIDevice *pdev);
 
 /* The bridge forgets @z (its index and list place); zpci unrealize. */
 void s390_pci_host_forget(S390PciHost *h, ZpciDevice *z);
+/*
+ * Finish the unplug of @z and its PCI function (requested by device_del,
+ * now deconfigured by the guest): the guest is told standby -> reserved,
+ * both devices go (DEVICE_DELETED).  @z is freed.
+ */
+void s390_pci_host_complete_unplug(S390PciHost *h, ZpciDevice *z);
 
 /* --- zpci device life (zpci-device.c, used by the bridge) --- */
 /* Attach @pdev (plugged) to @z: state configured-disabled, handle kind. */
@@ -165,5 +183,15 @@ bool zpci_airq_deliver(ZpciDevice *z, uint64_t addr, uint32_t data);
  * fault makes it; false in any other state.
  */
 bool zpci_set_error(ZpciDevice *z);
+/*
+ * The same, and the guest gets an error event (@pec, failing address
+ * @faddr) for the function; false (no event) in any other state, the
+ * error state included: one event per entry into the error state.
+ */
+bool zpci_report_error(ZpciDevice *z, uint16_t pec, uint64_t faddr);
+/* SCLP configure (standby -> configured, disabled) / deconfigure (any
+ * configured state -> standby: disabled, registrations dropped). */
+void zpci_configure(ZpciDevice *z);
+void zpci_deconfigure(ZpciDevice *z);
 
 #endif

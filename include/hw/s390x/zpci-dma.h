@@ -145,18 +145,21 @@ typedef struct ZpciRpcitResult {
 } ZpciRpcitResult;
 
 /*
- * Default DMA budget: 2^20 mappings (4 GiB in 4 KiB pages, about 100 MB of
- * IOTLB), so that a guest cannot make the IOTLB grow without bound.
+ * Default DMA budget: 32,767 mappings (128 MiB in 4 KiB pages, about
+ * 3 MB of IOTLB; the DMA-available count QEMU reports from a default
+ * vfio host), so that a guest cannot make the IOTLB grow without bound.
+ * The zpci property dma-budget changes it.
  */
-#define ZPCI_DMA_BUDGET_DEFAULT 0x100000u
+#define ZPCI_DMA_BUDGET_DEFAULT 32767u
 /*
  * Most table walks one RPCIT makes (each walk maps a frame or steps over
  * an invalid block).  Tables may alias one another, so without a bound a
  * tiny set of guest tables could keep one RPCIT busy for hours; past it
- * RPCIT answers ZPCI_RPCIT_NO_RESOURCES.  2^22 walks take well under a
- * second and cover 16 GiB of 4 KiB pages.
+ * RPCIT answers ZPCI_RPCIT_NO_RESOURCES.  2^20 walks take about a third
+ * of a second and cover 4 GiB of 4 KiB pages.  The zpci property
+ * rpcit-walk-limit changes it.
  */
-#define ZPCI_RPCIT_MAX_WALKS_DEFAULT (UINT64_C(1) << 22)
+#define ZPCI_RPCIT_MAX_WALKS_DEFAULT (UINT64_C(1) << 20)
 
 ZpciIotlb *zpci_iotlb_new(ZpciDmaNotifyFn notify, void *opaque,
                           uint32_t budget);
@@ -198,8 +201,9 @@ typedef struct ZpciDmaConfig {
     uint64_t edma;
     uint8_t dtsm;
     bool large_pages;
-    uint32_t budget;    /* 0: ZPCI_DMA_BUDGET_DEFAULT */
-    uint64_t max_walks; /* 0: ZPCI_RPCIT_MAX_WALKS_DEFAULT */
+    uint32_t budget;     /* 0: ZPCI_DMA_BUDGET_DEFAULT */
+    uint64_t max_walks;  /* 0: ZPCI_RPCIT_MAX_WALKS_DEFAULT */
+    uint64_t guest_size; /* relaxed: guest bytes aliased (0: to edma) */
 } ZpciDmaConfig;
 
 /* A device DMA faulted at @iova: the bridge enters the error state. */
@@ -216,9 +220,16 @@ ZpciDmaFault zpci_dma_space_register(ZpciDmaSpace *s, const ZpciDmaConfig *cfg,
                                      uint64_t iota);
 void zpci_dma_space_deregister(ZpciDmaSpace *s);
 bool zpci_dma_space_registered(ZpciDmaSpace *s);
-/* Relaxed: translation off; iova sdma + x reaches guest x (up to edma). */
+/*
+ * Relaxed: translation off; iova sdma + x reaches guest x (up to edma).
+ * On, the notifiers get MAPs of [sdma, sdma + guest_size) -> [0,
+ * guest_size) in aligned power-of-two blocks (and a registered
+ * translation is dropped first); off (or deregistration) the same
+ * blocks as UNMAPs.
+ */
 void zpci_dma_space_set_relaxed(ZpciDmaSpace *s, const ZpciDmaConfig *cfg,
                                 bool on);
+bool zpci_dma_space_relaxed(ZpciDmaSpace *s);
 ZpciRpcitResult zpci_dma_space_rpcit(ZpciDmaSpace *s, uint64_t start,
                                      uint64_t len);
 uint64_t zpci_dma_space_mappings(ZpciDmaSpace *s);

@@ -134,8 +134,10 @@ static inline uint32_t ckd_record_end(const CkdRecord *rec)
 
 /*
  * The record whose count starts at @off of track @trk (@size bytes):
- * true and *rec filled; false at the end-of-track marker or when the
- * track is malformed (a record that does not fit).
+ * true and *rec filled; false at the end-of-track marker, at erased
+ * space (a count of eight zero bytes: no record, as on a track never
+ * formatted), or when the track is malformed (a record that does not
+ * fit).
  */
 bool ckd_track_record_at(const uint8_t *trk, uint32_t size, uint32_t off,
                          CkdRecord *rec);

@@ -88,6 +88,22 @@ void dasd3390_execute(Dasd3390 *d, const uint8_t *orb, const uint8_t *prog,
                       SimDasdResult *res);
 
 /*
+ * The same in slices, so that one program never holds the main loop for
+ * long: each slice reads at most DASD_SLICE_TRACKS tracks of the image (a
+ * multi-track search in a Locate Record domain may walk the whole volume).
+ * A CCW that runs out of its slice's tracks continues in the next slice
+ * where it stopped; the result is the same as dasd3390_execute()'s.
+ * @prog must stay valid until dasd3390_exec_free().
+ */
+#define DASD_SLICE_TRACKS 64
+typedef struct Dasd3390Exec Dasd3390Exec;
+Dasd3390Exec *dasd3390_exec_new(Dasd3390 *d, const uint8_t *orb,
+                                const uint8_t *prog);
+/* Run one slice; true when the program ended and *res holds its result. */
+bool dasd3390_exec_slice(Dasd3390Exec *e, SimDasdResult *res);
+void dasd3390_exec_free(Dasd3390Exec *e);
+
+/*
  * After dasd3390_execute: make the program's writes durable as the
  * image's cache mode says (ckd_image_sync). When that fails the result
  * becomes a unit check with equipment check (sense byte 0 0x10), pending

@@ -69,6 +69,7 @@ typedef struct SimDasd {
     void *opaque;
     uint8_t orb[12];
     uint8_t *prog;
+    Dasd3390Exec *exec; /* once it runs: it goes on from idle to idle */
 } SimDasd;
 
 static inline SimDasd *SIM_DASD(void *obj)

@@ -16,9 +16,10 @@
  *     declared with -object sim-dasd-3390,busid=...; it accepts the
  *     user-space channel program (linux-headers/linux/ccw-prog.h) in a
  *     project-defined region, VFIO_REGION_SUBTYPE_CCW_USER_PROGRAM.
- *   - "linux" (to come): /sys/bus/mdev/devices/<uuid> through a VFIO
- *     group/container; it uses the kernel's own translation (the guest ORB
- *     goes into struct ccw_io_region), see docs/system/s390x/vfio-ccw.rst.
+ *   - "linux" (hw/vfio/ccw-linux.c): /sys/bus/mdev/devices/<uuid> through
+ *     a VFIO group/container; it uses the kernel's own translation (the
+ *     guest ORB goes into struct ccw_io_region), see
+ *     docs/system/s390x/vfio-ccw.rst.
  */
 #ifndef HW_VFIO_CCW_BACKEND_H
 #define HW_VFIO_CCW_BACKEND_H
@@ -35,6 +36,14 @@ typedef struct VFIOCCWHost VFIOCCWHost;
 
 typedef struct VFIOCCWBackendOps {
     const char *name;
+    /*
+     * The host translates channel programs itself (the Linux kernel):
+     * the guest's ORB and SCSW go into struct ccw_io_region, guest RAM is
+     * the host's IOVA space and the IRB's CPA is a guest address. False:
+     * the project's translator runs and the program goes into the
+     * VFIO_REGION_SUBTYPE_CCW_USER_PROGRAM region.
+     */
+    bool kernel_translates;
     /*
      * Find and open the host device. @hostid is "cssid.ssid.devno" as in
      * hostid=, @sysfsdev a path (either may be NULL). On success also
@@ -68,8 +77,12 @@ typedef struct VFIOCCWBackendOps {
 } VFIOCCWBackendOps;
 
 extern const VFIOCCWBackendOps vfio_ccw_sim_ops;
+extern const VFIOCCWBackendOps vfio_ccw_linux_ops;
 
-/* The back end that serves @hostid/@sysfsdev (today: the simulated host). */
+/*
+ * The back end that serves @hostid/@sysfsdev: the simulated host for
+ * hostid=, the Linux back end for sysfsdev= alone.
+ */
 const VFIOCCWBackendOps *vfio_ccw_backend_for(const char *hostid,
                                               const char *sysfsdev);
 

@@ -26,8 +26,15 @@ typedef struct VFIOCCWDevice {
     VFIOCCWHost *host;
     unsigned prog_region;  /* index of the user-program region */
     unsigned async_region; /* index of the async command region */
+    int schib_region;      /* index of the SCHIB region, or -1 */
+    int crw_region;        /* index of the CRW region, or -1 */
+    unsigned num_irqs;
     int io_eventfd;
     guint io_watch;
+    int crw_eventfd; /* channel reports from the host */
+    guint crw_watch;
+    int req_eventfd; /* the host wants the device back */
+    guint req_watch;
 
     /* the program in flight, and the guest RAM it uses */
     CcwProgram *prog;

@@ -1,0 +1,196 @@
+/*
+ * The virtio-ccw devices: a device model (hw/virtio) inside the
+ * virtio-ccw transport. virtio-balloon-ccw (libvirt adds one to every
+ * s390 domain), virtio-blk-ccw and virtio-rng-ccw.
+ */
+#include "qemu/osdep.h"
+#include "hw/qdev-properties.h"
+#include "hw/s390x/virtio-ccw.h"
+#include "hw/virtio/virtio-balloon.h"
+#include "hw/virtio/virtio-blk.h"
+#include "hw/virtio/virtio-rng.h"
+
+#define TYPE_VIRTIO_BALLOON_CCW "virtio-balloon-ccw"
+#define TYPE_VIRTIO_RNG_CCW     "virtio-rng-ccw"
+#define TYPE_VIRTIO_BLK_CCW     "virtio-blk-ccw"
+
+typedef struct VirtIOBlkCcw {
+    VirtioCcwDevice parent_obj;
+    VirtIOBlock blk;
+} VirtIOBlkCcw;
+
+typedef struct VirtIOBalloonCcw {
+    VirtioCcwDevice parent_obj;
+    VirtIOBalloon balloon;
+} VirtIOBalloonCcw;
+
+typedef struct VirtIORngCcw {
+    VirtioCcwDevice parent_obj;
+    VirtIORng rng;
+} VirtIORngCcw;
+
+static VirtIOBalloonCcw *VIRTIO_BALLOON_CCW(void *obj)
+{
+    return OBJECT_CHECK(VirtIOBalloonCcw, obj, TYPE_VIRTIO_BALLOON_CCW);
+}
+
+static VirtIORngCcw *VIRTIO_RNG_CCW(void *obj)
+{
+    return OBJECT_CHECK(VirtIORngCcw, obj, TYPE_VIRTIO_RNG_CCW);
+}
+
+static VirtIOBlkCcw *VIRTIO_BLK_CCW(void *obj)
+{
+    return OBJECT_CHECK(VirtIOBlkCcw, obj, TYPE_VIRTIO_BLK_CCW);
+}
+
+/* ---- virtio-blk-ccw ---- */
+
+static bool blk_ccw_realize(VirtioCcwDevice *dev, Error **errp)
+{
+    VirtIOBlkCcw *b = VIRTIO_BLK_CCW(dev);
+
+    b->blk.type_name = TYPE_VIRTIO_BLK_CCW;
+    if (!virtio_blk_realize(&b->blk, errp)) {
+        return false;
+    }
+    dev->vdev = &b->blk.vdev;
+    return true;
+}
+
+static void blk_ccw_unrealize(VirtioCcwDevice *dev)
+{
+    virtio_blk_unrealize(&VIRTIO_BLK_CCW(dev)->blk);
+}
+
+static Property blk_ccw_props[] = {
+    DEFINE_PROP_STRING("drive", VirtIOBlkCcw, blk.drive),
+    DEFINE_PROP_STRING("serial", VirtIOBlkCcw, blk.serial),
+    DEFINE_PROP_UINT16("num-queues", VirtIOBlkCcw, blk.num_queues, 1),
+    DEFINE_PROP_UINT16("queue-size", VirtIOBlkCcw, blk.queue_size, 256),
+    DEFINE_PROP_BOOL("config-wce", VirtIOBlkCcw, blk.config_wce, true),
+    DEFINE_PROP_BOOL("share-rw", VirtIOBlkCcw, blk.share_rw, false),
+    DEFINE_PROP_INT32("bootindex", VirtIOBlkCcw, blk.bootindex, -1),
+    DEFINE_PROP_END_OF_LIST(),
+};
+
+static void blk_ccw_class_init(ObjectClass *oc, void *data)
+{
+    DeviceClass *dc = DEVICE_CLASS(oc);
+    VirtioCcwDeviceClass *vc = VIRTIO_CCW_DEVICE_CLASS(oc);
+
+    dc->desc = "virtio block device on the channel subsystem";
+    dc->categories |= 1UL << DEVICE_CATEGORY_STORAGE;
+    dc->user_creatable = true;
+    dc->hotpluggable = true;
+    device_class_set_props(dc, blk_ccw_props);
+    vc->vdev_realize = blk_ccw_realize;
+    vc->vdev_unrealize = blk_ccw_unrealize;
+}
+
+/* ---- virtio-balloon-ccw ---- */
+
+static bool balloon_ccw_realize(VirtioCcwDevice *dev, Error **errp)
+{
+    VirtIOBalloonCcw *b = VIRTIO_BALLOON_CCW(dev);
+
+    if (!virtio_balloon_realize(&b->balloon, errp)) {
+        return false;
+    }
+    dev->vdev = &b->balloon.vdev;
+    return true;
+}
+
+static void balloon_ccw_unrealize(VirtioCcwDevice *dev)
+{
+    virtio_balloon_unrealize(&VIRTIO_BALLOON_CCW(dev)->balloon);
+}
+
+static Property balloon_ccw_props[] = {
+    DEFINE_PROP_BOOL("deflate-on-oom", VirtIOBalloonCcw, balloon.deflate_on_oom,
+                     false),
+    DEFINE_PROP_BOOL("free-page-hint", VirtIOBalloonCcw, balloon.free_page_hint,
+                     false),
+    DEFINE_PROP_BOOL("free-page-reporting", VirtIOBalloonCcw,
+                     balloon.free_page_reporting, false),
+    DEFINE_PROP_BOOL("page-poison", VirtIOBalloonCcw, balloon.page_poison,
+                     true),
+    DEFINE_PROP_BOOL("qemu-4-0-config-size", VirtIOBalloonCcw,
+                     balloon.qemu_4_0_config_size, false),
+    DEFINE_PROP_END_OF_LIST(),
+};
+
+static void balloon_ccw_class_init(ObjectClass *oc, void *data)
+{
+    DeviceClass *dc = DEVICE_CLASS(oc);
+    VirtioCcwDeviceClass *vc = VIRTIO_CCW_DEVICE_CLASS(oc);
+
+    dc->desc = "virtio memory balloon on the channel subsystem";
+    dc->categories |= 1UL << DEVICE_CATEGORY_MISC;
+    dc->user_creatable = true;
+    dc->hotpluggable = true;
+    device_class_set_props(dc, balloon_ccw_props);
+    vc->vdev_realize = balloon_ccw_realize;
+    vc->vdev_unrealize = balloon_ccw_unrealize;
+}
+
+/* ---- virtio-rng-ccw ---- */
+
+static bool rng_ccw_realize(VirtioCcwDevice *dev, Error **errp)
+{
+    VirtIORngCcw *r = VIRTIO_RNG_CCW(dev);
+
+    if (!virtio_rng_realize(&r->rng, errp)) {
+        return false;
+    }
+    dev->vdev = &r->rng.vdev;
+    return true;
+}
+
+static void rng_ccw_unrealize(VirtioCcwDevice *dev)
+{
+    virtio_rng_unrealize(&VIRTIO_RNG_CCW(dev)->rng);
+}
+
+static Property rng_ccw_props[] = {
+    DEFINE_PROP_UINT64("max-bytes", VirtIORngCcw, rng.max_bytes, INT64_MAX),
+    DEFINE_PROP_UINT32("period", VirtIORngCcw, rng.period_ms, 1 << 16),
+    DEFINE_PROP_END_OF_LIST(),
+};
+
+static void rng_ccw_class_init(ObjectClass *oc, void *data)
+{
+    DeviceClass *dc = DEVICE_CLASS(oc);
+    VirtioCcwDeviceClass *vc = VIRTIO_CCW_DEVICE_CLASS(oc);
+
+    dc->desc = "virtio entropy source on the channel subsystem";
+    dc->categories |= 1UL << DEVICE_CATEGORY_MISC;
+    dc->user_creatable = true;
+    dc->hotpluggable = true;
+    device_class_set_props(dc, rng_ccw_props);
+    vc->vdev_realize = rng_ccw_realize;
+    vc->vdev_unrealize = rng_ccw_unrealize;
+}
+
+static const TypeInfo vccw_device_types[] = {
+    {
+        .name = TYPE_VIRTIO_BALLOON_CCW,
+        .parent = TYPE_VIRTIO_CCW_DEVICE,
+        .instance_size = sizeof(VirtIOBalloonCcw),
+        .class_init = balloon_ccw_class_init,
+    },
+    {
+        .name = TYPE_VIRTIO_BLK_CCW,
+        .parent = TYPE_VIRTIO_CCW_DEVICE,
+        .instance_size = sizeof(VirtIOBlkCcw),
+        .class_init = blk_ccw_class_init,
+    },
+    {
+        .name = TYPE_VIRTIO_RNG_CCW,
+        .parent = TYPE_VIRTIO_CCW_DEVICE,
+        .instance_size = sizeof(VirtIORngCcw),
+        .class_init = rng_ccw_class_init,
+    },
+};
+
+DEFINE_TYPES(vccw_device_types)

@@ -1,0 +1,204 @@
+/*
+ * virtio-balloon: page accounting over the balloon's queues. An inflate
+ * or deflate request is an array of 32-bit page frame numbers (4 KiB
+ * frames); frames outside guest RAM are not counted. Statistics are
+ * 10-byte entries (16-bit tag, 64-bit value). The config fields are
+ * little-endian in every mode (virtio 1.x, "Memory Balloon Device").
+ */
+#include "qemu/osdep.h"
+#include "qapi/error.h"
+#include "hw/virtio/virtio-balloon.h"
+
+#define CFG_NUM_PAGES  0
+#define CFG_ACTUAL     4
+#define CFG_HINT_CMD   8
+#define CFG_POISON_VAL 12
+#define CFG_SIZE_FULL  16
+
+#define BALLOON_PAGE    (1u << VIRTIO_BALLOON_PFN_SHIFT)
+#define STAT_ENTRY_SIZE 10
+
+static void cfg_put32(VirtIOBalloon *b, size_t off, uint32_t v)
+{
+    if (off + 4 <= b->vdev.config_len) {
+        for (int i = 0; i < 4; i++) {
+            b->vdev.config[off + i] = v >> (8 * i);
+        }
+    }
+}
+
+static uint32_t cfg_get32(VirtIOBalloon *b, size_t off)
+{
+    uint32_t v = 0;
+
+    if (off + 4 <= b->vdev.config_len) {
+        for (int i = 0; i < 4; i++) {
+            v |= (uint32_t)b->vdev.config[off + i] << (8 * i);
+        }
+    }
+    return v;
+}
+
+static void balloon_get_config(VirtIODevice *vdev)
+{
+    VirtIOBalloon *b = vdev->opaque;
+
+    memset(vdev->config, 0, vdev->config_len);
+    cfg_put32(b, CFG_NUM_PAGES, b->num_pages);
+    cfg_put32(b, CFG_ACTUAL, b->actual);
+    cfg_put32(b, CFG_POISON_VAL, b->poison_val);
+}
+
+static void balloon_set_config(VirtIODevice *vdev)
+{
+    VirtIOBalloon *b = vdev->opaque;
+
+    b->actual = cfg_get32(b, CFG_ACTUAL);
+    if (virtio_vdev_has_feature(vdev, VIRTIO_BALLOON_F_PAGE_POISON)) {
+        b->poison_val = cfg_get32(b, CFG_POISON_VAL);
+    }
+}
+
+/* Count the frames of one inflate/deflate request. */
+static uint64_t balloon_count_pfns(VirtIOBalloon *b, VirtQueueElement *elem)
+{
+    uint64_t pages = 0;
+    uint8_t raw[4];
+
+    for (size_t off = 0; off + 4 <= elem->out_len; off += 4) {
+        uint64_t addr;
+
+        if (virtqueue_elem_read(elem, &b->vdev, off, raw, 4) != 4) {
+            break;
+        }
+        addr = (uint64_t)virtio_ldl(&b->vdev, raw) << VIRTIO_BALLOON_PFN_SHIFT;
+        if (address_space_access_valid(b->vdev.as, addr, BALLOON_PAGE, false,
+                                       MEMTXATTRS_UNSPECIFIED)) {
+            pages++;
+        }
+    }
+    return pages;
+}
+
+static void balloon_handle_pages(VirtIODevice *vdev, VirtQueue *vq)
+{
+    VirtIOBalloon *b = vdev->opaque;
+    VirtQueueElement *elem;
+    bool pushed = false;
+
+    while ((elem = virtqueue_pop(vq))) {
+        uint64_t n = balloon_count_pfns(b, elem);
+
+        if (vq == b->ivq) {
+            b->balloon_pages += n;
+        } else {
+            b->balloon_pages -= MIN(n, b->balloon_pages);
+        }
+        virtqueue_push(vq, elem, 0);
+        pushed = true;
+    }
+    if (pushed) {
+        virtio_notify(vdev, vq);
+    }
+}
+
+static void balloon_handle_stats(VirtIODevice *vdev, VirtQueue *vq)
+{
+    VirtIOBalloon *b = vdev->opaque;
+    VirtQueueElement *elem = virtqueue_pop(vq);
+    uint8_t e[STAT_ENTRY_SIZE];
+
+    if (!elem) {
+        return;
+    }
+    for (size_t off = 0; off + STAT_ENTRY_SIZE <= elem->out_len;
+         off += STAT_ENTRY_SIZE) {
+        uint16_t tag;
+
+        if (virtqueue_elem_read(elem, vdev, off, e, sizeof(e)) != sizeof(e)) {
+            break;
+        }
+        tag = virtio_lduw(vdev, e);
+        if (tag < VIRTIO_BALLOON_S_NR) {
+            b->stats[tag] = virtio_ldq(vdev, e + 2);
+            b->stats_seen |= 1u << tag;
+        }
+    }
+    /* kept: returned when the host asks for new statistics */
+    if (b->stats_elem) {
+        virtqueue_push(vq, b->stats_elem, 0);
+    }
+    b->stats_elem = elem;
+}
+
+static void balloon_handle_report(VirtIODevice *vdev, VirtQueue *vq)
+{
+    VirtIOBalloon *b = vdev->opaque;
+    VirtQueueElement *elem;
+    bool pushed = false;
+
+    while ((elem = virtqueue_pop(vq))) {
+        b->reported += elem->in_len / BALLOON_PAGE;
+        virtqueue_push(vq, elem, 0);
+        pushed = true;
+    }
+    if (pushed) {
+        virtio_notify(vdev, vq);
+    }
+}
+
+static void balloon_reset(VirtIODevice *vdev)
+{
+    VirtIOBalloon *b = vdev->opaque;
+
+    g_clear_pointer(&b->stats_elem, g_free);
+    b->actual = 0;
+    b->poison_val = 0;
+    b->balloon_pages = 0;
+    b->stats_seen = 0;
+}
+
+static const VirtIODeviceOps balloon_ops = {
+    .get_config = balloon_get_config,
+    .set_config = balloon_set_config,
+    .reset = balloon_reset,
+};
+
+static size_t balloon_config_size(VirtIOBalloon *b)
+{
+    if (b->qemu_4_0_config_size || b->page_poison) {
+        return CFG_SIZE_FULL;
+    }
+    return CFG_HINT_CMD;
+}
+
+bool virtio_balloon_realize(VirtIOBalloon *b, Error **errp)
+{
+    uint64_t f = 1ull << VIRTIO_BALLOON_F_STATS_VQ;
+
+    if (b->free_page_hint) {
+        error_setg(errp, "free-page-hint is not supported");
+        return false;
+    }
+    f |= b->deflate_on_oom ? 1ull << VIRTIO_BALLOON_F_DEFLATE_ON_OOM : 0;
+    f |= b->page_poison ? 1ull << VIRTIO_BALLOON_F_PAGE_POISON : 0;
+    f |= b->free_page_reporting ? 1ull << VIRTIO_BALLOON_F_REPORTING : 0;
+    virtio_init(&b->vdev, "virtio-balloon", VIRTIO_ID_BALLOON,
+                balloon_config_size(b), f, &balloon_ops, b);
+    b->ivq = virtio_add_queue(&b->vdev, VIRTIO_BALLOON_QUEUE_SIZE,
+                              balloon_handle_pages);
+    b->dvq = virtio_add_queue(&b->vdev, VIRTIO_BALLOON_QUEUE_SIZE,
+                              balloon_handle_pages);
+    b->svq = virtio_add_queue(&b->vdev, VIRTIO_BALLOON_QUEUE_SIZE,
+                              balloon_handle_stats);
+    if (b->free_page_reporting) {
+        b->rvq = virtio_add_queue(&b->vdev, 32, balloon_handle_report);
+    }
+    return true;
+}
+
+void virtio_balloon_unrealize(VirtIOBalloon *b)
+{
+    g_clear_pointer(&b->stats_elem, g_free);
+    virtio_cleanup(&b->vdev);
+}

@@ -1,0 +1,48 @@
+/*
+ * virtio-balloon (device id 5): the inflate, deflate and statistics
+ * queues (and the free-page-reporting queue with free-page-reporting=on).
+ * Pages the guest gives or takes back are counted, not unmapped; the
+ * latest statistics the guest sent are kept. Config space: num_pages
+ * (the target, set by the host), actual (written by the guest), and with
+ * page poisoning the poison value the guest writes.
+ */
+#ifndef HW_VIRTIO_VIRTIO_BALLOON_H
+#define HW_VIRTIO_VIRTIO_BALLOON_H
+
+#include "hw/virtio/virtio.h"
+
+#define VIRTIO_BALLOON_F_MUST_TELL_HOST 0
+#define VIRTIO_BALLOON_F_STATS_VQ       1
+#define VIRTIO_BALLOON_F_DEFLATE_ON_OOM 2
+#define VIRTIO_BALLOON_F_FREE_PAGE_HINT 3
+#define VIRTIO_BALLOON_F_PAGE_POISON    4
+#define VIRTIO_BALLOON_F_REPORTING      5
+
+#define VIRTIO_BALLOON_PFN_SHIFT  12 /* pages are 4 KiB whatever the guest */
+#define VIRTIO_BALLOON_QUEUE_SIZE 128
+#define VIRTIO_BALLOON_S_NR       16 /* statistics tags kept */
+
+typedef struct VirtIOBalloon {
+    VirtIODevice vdev;
+    VirtQueue *ivq, *dvq, *svq, *rvq;
+    /* properties */
+    bool deflate_on_oom;
+    bool free_page_hint;
+    bool free_page_reporting;
+    bool page_poison;
+    bool qemu_4_0_config_size;
+    /* state */
+    uint32_t num_pages;           /* target (host) */
+    uint32_t actual;              /* guest's report */
+    uint32_t poison_val;          /* guest's poison value */
+    uint64_t balloon_pages;       /* inflated and not deflated */
+    uint64_t reported;            /* pages reported free */
+    VirtQueueElement *stats_elem; /* held until the host wants new stats */
+    uint64_t stats[VIRTIO_BALLOON_S_NR];
+    uint32_t stats_seen; /* bit per tag received */
+} VirtIOBalloon;
+
+bool virtio_balloon_realize(VirtIOBalloon *b, Error **errp);
+void virtio_balloon_unrealize(VirtIOBalloon *b);
+
+#endif

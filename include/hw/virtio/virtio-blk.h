@@ -1,0 +1,52 @@
+/*
+ * virtio-blk (device id 2) over a raw block back end (drive=): read,
+ * write, flush and get-id requests on 512-byte sectors, one or more
+ * request queues, write-back cache reported (and settable with
+ * CONFIG_WCE), read-only when the back end is.
+ */
+#ifndef HW_VIRTIO_VIRTIO_BLK_H
+#define HW_VIRTIO_VIRTIO_BLK_H
+
+#include "hw/virtio/virtio.h"
+#include "sysemu/block-backend.h"
+
+#define VIRTIO_BLK_F_SEG_MAX    2
+#define VIRTIO_BLK_F_RO         5
+#define VIRTIO_BLK_F_BLK_SIZE   6
+#define VIRTIO_BLK_F_FLUSH      9
+#define VIRTIO_BLK_F_TOPOLOGY   10
+#define VIRTIO_BLK_F_CONFIG_WCE 11
+#define VIRTIO_BLK_F_MQ         12
+
+#define VIRTIO_BLK_T_IN     0
+#define VIRTIO_BLK_T_OUT    1
+#define VIRTIO_BLK_T_FLUSH  4
+#define VIRTIO_BLK_T_GET_ID 8
+
+#define VIRTIO_BLK_S_OK     0
+#define VIRTIO_BLK_S_IOERR  1
+#define VIRTIO_BLK_S_UNSUPP 2
+
+#define VIRTIO_BLK_SECTOR 512
+#define VIRTIO_BLK_ID_LEN 20
+
+typedef struct VirtIOBlock {
+    VirtIODevice vdev;
+    /* properties */
+    char *drive;
+    char *serial;
+    uint16_t num_queues;
+    uint16_t queue_size;
+    bool config_wce;
+    bool share_rw;
+    int32_t bootindex;
+    /* state */
+    BlockBackend *blk;
+    const char *type_name; /* for messages: "virtio-blk-ccw" */
+    bool writeback;
+} VirtIOBlock;
+
+bool virtio_blk_realize(VirtIOBlock *b, Error **errp);
+void virtio_blk_unrealize(VirtIOBlock *b);
+
+#endif

@@ -1,0 +1,60 @@
+#!/bin/sh
+# Build what Debian's s390x kernel lacks -- vfio, vfio_iommu_type1, mdev,
+# vfio_ccw -- out of tree, from Debian's linux-source of the same version,
+# against its linux-headers and linux-kbuild, with Debian's cross gcc.
+# Result: $CK/modules/*.ko (cached).
+set -e
+CK=${CK:?}
+KABI=$(cat "$CK/kabi")
+KVER=$(cat "$CK/kver")
+KSER=$(echo "$KABI" | cut -d. -f1-2)
+KREL=${KABI%-s390x}
+OUT="$CK/modules"
+if [ -f "$OUT/stamp" ] && [ "$(cat "$OUT/stamp")" = "$KVER" ]; then
+    exit 0
+fi
+command -v s390x-linux-gnu-gcc >/dev/null || {
+    echo "check-kernel: SKIP: no s390x-linux-gnu-gcc (apt-get install gcc-s390x-linux-gnu)"
+    exit 77
+}
+ROOT="$CK/root"
+mkdir -p "$ROOT"
+for d in "$CK"/debs/linux-headers-*_"$KVER"_*.deb \
+         "$CK"/debs/linux-kbuild-"$KSER"_"$KVER"_*.deb \
+         "$CK"/debs/linux-source-"$KSER"_"$KVER"_*.deb; do
+    dpkg-deb -x "$d" "$ROOT"
+done
+HDR="$ROOT/usr/src/linux-headers-$KABI"
+# the headers' Makefile includes the common part by an absolute path
+sed -i "s|^include /usr/src/|include $ROOT/usr/src/|" "$HDR/Makefile"
+SRC="$CK/src/linux-source-$KSER"
+if [ ! -d "$SRC/drivers/s390/cio" ]; then
+    mkdir -p "$CK/src"
+    tar -xJf "$ROOT/usr/src/linux-source-$KSER.tar.xz" -C "$CK/src" \
+        "linux-source-$KSER/drivers/vfio" "linux-source-$KSER/drivers/s390/cio"
+fi
+MOD="$CK/modsrc"
+rm -rf "$MOD"
+mkdir -p "$MOD/vfio" "$MOD/ccw"
+cp -r "$SRC/drivers/vfio/"*.[ch] "$SRC/drivers/vfio/Makefile" \
+    "$SRC/drivers/vfio/mdev" "$MOD/vfio/"
+cp "$SRC/drivers/s390/cio/"*.[ch] "$MOD/ccw/"
+# vfio_ccw alone out of the cio directory (the rest is built in)
+sed -n '/^vfio_ccw-objs/,/^obj-.*vfio_ccw/p;/^CFLAGS_vfio_ccw_trace/p' \
+    "$SRC/drivers/s390/cio/Makefile" | sed 's/obj-$(CONFIG_VFIO_CCW)/obj-m/' \
+    > "$MOD/ccw/Kbuild"
+# the options Debian leaves unset, as if they were =m
+DEFS="-DCONFIG_VFIO_MODULE=1 -DCONFIG_VFIO_MDEV_MODULE=1"
+DEFS="$DEFS -DCONFIG_VFIO_IOMMU_TYPE1_MODULE=1 -DCONFIG_VFIO_CCW_MODULE=1"
+KMAKE="make -C $HDR ARCH=s390 CROSS_COMPILE=s390x-linux-gnu- -j2"
+$KMAKE M="$MOD/vfio" CONFIG_VFIO=m CONFIG_VFIO_IOMMU_TYPE1=m \
+    CONFIG_VFIO_MDEV=m KCFLAGS="$DEFS" modules >"$CK/modules-vfio.log" 2>&1 ||
+    { tail -30 "$CK/modules-vfio.log"; exit 1; }
+$KMAKE M="$MOD/ccw" KCFLAGS="$DEFS" \
+    KBUILD_EXTRA_SYMBOLS="$MOD/vfio/Module.symvers" modules \
+    >"$CK/modules-ccw.log" 2>&1 || { tail -30 "$CK/modules-ccw.log"; exit 1; }
+mkdir -p "$OUT"
+cp "$MOD/vfio/vfio.ko" "$MOD/vfio/vfio_iommu_type1.ko" \
+    "$MOD/vfio/mdev/mdev.ko" "$MOD/ccw/vfio_ccw.ko" "$OUT/"
+echo "$KVER" > "$OUT/stamp"
+echo "check-kernel: modules for $KABI in $OUT"

@@ -1,0 +1,262 @@
+/*
+ * bench-zpci-insn: zPCI instructions over the qtest s390x extension
+ * (docs/devel/qtest-s390x.rst), the test program playing a Linux guest:
+ *
+ *   PCILG   lockstep loads of pci-testfn's config space (4 bytes at 0:
+ *           config space takes 1 to 4 bytes) and of its BAR 0 registers
+ *           (8 bytes): round trips/s
+ *   RPCIT   1 GiB of 4 KiB mappings (262,144 pages) built in guest memory
+ *           (one region-third, one segment and 1,024 page tables), then
+ *           refreshed with one RPCIT for the whole range, with one per
+ *           1 MiB segment, and with one per 4 KiB page (the first
+ *           BENCH_RPCIT_PAGES pages, default 16,384, as Linux refreshes
+ *           each streaming mapping): pages/s.  The translations are
+ *           deregistered and registered again between the rounds so
+ *           each starts from an empty IOTLB; a DMA through the last page
+ *           checks the result.
+ *
+ * BENCH_QTEST_ITERS PCILG loads per space (default 20000).  Debian's QEMU
+ * has no s390x qtest instructions: only our binary is measured.
+ * Usage: bench-zpci-insn [OUR_BINARY]
+ */
+#include <inttypes.h>
+
+#include "bench-common.h"
+
+#define LPCB      0x10000u
+#define LPCB_RSP  (LPCB + 32)
+#define LPCB_SIZE 4096u
+#define FIB       0x30000u
+#define RTT       0x100000u /* region-third table: 2048 entries */
+#define STT       0x104000u /* segment table: 2048 entries */
+#define PGT       0x200000u /* 1024 page tables of 256 entries (2 KiB) */
+#define FRAMES    0x1000000u
+#define SDMA      0x100000000ull
+#define PAGES     262144u
+#define SEGMENTS  (PAGES / 256)
+#define DT_R3     0x4ull
+
+static char *cmdf(QTestState *s, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+
+static char *cmdf(QTestState *s, const char *fmt, ...)
+{
+    g_autofree char *line = NULL;
+    va_list ap;
+
+    va_start(ap, fmt);
+    line = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    qtest_sendf(s, "%s\n", line);
+    return qtest_recv_reply(s);
+}
+
+/* "OK cc N ..." -> N, anything else -> -1 */
+static int cc_of(char *reply)
+{
+    int cc = -1;
+
+    if (sscanf(reply, "OK cc %d", &cc) != 1) {
+        cc = -1;
+    }
+    g_free(reply);
+    return cc;
+}
+
+static void die(const char *what)
+{
+    printf("# bench-zpci-insn: %s\n", what);
+    exit(1);
+}
+
+/* CLP request @cmd with the 16-byte body; the response code. */
+static uint16_t clp(QTestState *s, uint16_t cmd, const uint8_t body[16],
+                    uint16_t rsp_len)
+{
+    qtest_memset(s, LPCB, 0, LPCB_SIZE);
+    qtest_writew(s, LPCB, 32);
+    qtest_writew(s, LPCB + 2, cmd);
+    qtest_memwrite(s, LPCB + 16, body, 16);
+    qtest_writew(s, LPCB_RSP, rsp_len);
+    if (cc_of(cmdf(s, "s390_clp 0x%x", LPCB)) != 0) {
+        die("CLP failed");
+    }
+    return qtest_readw(s, LPCB_RSP + 2);
+}
+
+/* List, then Set PCI Function (enable) of the first: the enabled fh. */
+static uint32_t enable_first(QTestState *s)
+{
+    uint8_t body[16] = { 0 };
+    uint32_t fh;
+
+    if (clp(s, 0x0002, body, LPCB_SIZE - 32) != 0x0010) {
+        die("CLP List failed");
+    }
+    fh = qtest_readl(s, LPCB_RSP + 32 + 12);
+    body[0] = fh >> 24;
+    body[1] = fh >> 16;
+    body[2] = fh >> 8;
+    body[3] = fh;
+    body[7] = 1; /* one DMA address space */
+    if (clp(s, 0x0005, body, 32) != 0x0010) {
+        die("CLP Set PCI Function failed");
+    }
+    return qtest_readl(s, LPCB_RSP + 16);
+}
+
+static int pcistg(QTestState *s, uint32_t fh, unsigned space, unsigned len,
+                  uint64_t off, uint64_t data)
+{
+    return cc_of(cmdf(s, "s390_pcistg 0x%" PRIx64 " 0x%" PRIx64 " 0x%" PRIx64,
+                      data, (uint64_t)fh << 32 | space << 16 | len, off));
+}
+
+static int mpcifc(QTestState *s, uint32_t fh, unsigned oc)
+{
+    return cc_of(cmdf(s, "s390_mpcifc 0x%" PRIx64 " 0x%x",
+                      (uint64_t)fh << 32 | oc, FIB));
+}
+
+static int rpcit(QTestState *s, uint32_t fh, uint64_t addr, uint64_t len)
+{
+    return cc_of(cmdf(s, "s390_rpcit 0x%" PRIx64 " 0x%" PRIx64 " 0x%" PRIx64,
+                      (uint64_t)fh << 32, addr, len));
+}
+
+static void put_be64(uint8_t *p, uint64_t v)
+{
+    for (int i = 0; i < 8; i++) {
+        p[i] = v >> (56 - 8 * i);
+    }
+}
+
+/* SDMA .. SDMA + 1 GiB - 1: page n at FRAMES + (n % 8192) * 4 KiB. */
+static void build_tables(QTestState *s)
+{
+    g_autofree uint8_t *rt = g_malloc(2048 * 8);
+    g_autofree uint8_t *st = g_malloc(2048 * 8);
+    g_autofree uint8_t *pt = g_malloc(SEGMENTS * 2048);
+
+    for (unsigned i = 0; i < 2048; i++) {
+        put_be64(rt + 8 * i, 0x20 | DT_R3); /* invalid */
+        put_be64(st + 8 * i, i < SEGMENTS ? PGT + i * 2048ull : 0x20);
+    }
+    put_be64(rt + 8 * 2, STT | DT_R3 | 3); /* 2^32: index 2, 4 blocks */
+    for (unsigned n = 0; n < PAGES; n++) {
+        put_be64(pt + 8 * n, FRAMES + (n % 8192) * 4096ull);
+    }
+    qtest_bufwrite(s, RTT, rt, 2048 * 8);
+    qtest_bufwrite(s, STT, st, 2048 * 8);
+    qtest_bufwrite(s, PGT, pt, SEGMENTS * 2048);
+    qtest_memset(s, FIB, 0, 80);
+    qtest_writeq(s, FIB + 16, SDMA); /* pba */
+    qtest_writeq(s, FIB + 24, SDMA + 4 * 1024ull * 1024 * 1024 - 1);
+    qtest_writeq(s, FIB + 32, RTT | DT_R3); /* iota */
+}
+
+static void bench_pcilg(QTestState *s, uint32_t fh, unsigned space,
+                        unsigned len, const char *what, int iters)
+{
+    uint64_t req = (uint64_t)fh << 32 | space << 16 | len;
+    double t0 = bench_now(), dt;
+    int i;
+
+    for (i = 0; i < iters; i++) {
+        if (cc_of(cmdf(s, "s390_pcilg 0x%" PRIx64 " 0", req)) != 0) {
+            printf("# PCILG %s: not cc 0\n", what);
+            break;
+        }
+    }
+    dt = bench_now() - t0;
+    printf("%-9s PCILG %-13s %9.0f round trips/s  (%d in %.3f s)\n", "ours",
+           what, i / dt, i, dt);
+}
+
+/*
+ * Refresh @pages pages from SDMA, @step pages per RPCIT: pages/s by the
+ * clock, and the emulator's CPU time (the busy machine's noise is less).
+ */
+static void bench_rpcit(QTestState *s, uint32_t fh, unsigned pages,
+                        unsigned step, const char *what)
+{
+    double t0, dt, c0, cpu;
+    unsigned n;
+
+    if (mpcifc(s, fh, 5) != 0 || mpcifc(s, fh, 4) != 0) {
+        die("MPCIFC (re-)registration failed");
+    }
+    c0 = bench_cpu_seconds(qtest_pid(s));
+    t0 = bench_now();
+    for (n = 0; n < pages; n += step) {
+        if (rpcit(s, fh, SDMA + n * 4096ull, step * 4096ull) != 0) {
+            printf("# RPCIT %s: not cc 0 at page %u\n", what, n);
+            break;
+        }
+    }
+    dt = bench_now() - t0;
+    cpu = bench_cpu_seconds(qtest_pid(s)) - c0;
+    printf("%-9s RPCIT %-13s %9.0f pages/s  (%u pages, %u RPCIT, %.3f s; "
+           "emulator CPU %.2f s: %.0f pages/CPU s)\n",
+           "ours", what, n / dt, n, n / step, dt, cpu, cpu > 0 ? n / cpu : 0);
+}
+
+/* testfn DMA of 8 bytes to the last I/O page: the bytes arrive. */
+static bool dma_check(QTestState *s, uint32_t fh)
+{
+    uint64_t iova = SDMA + (PAGES - 1) * 4096ull;
+    uint64_t frame = FRAMES + ((PAGES - 1) % 8192) * 4096ull;
+    static const unsigned regs[] = { 0x10, 0x14, 0x18, 0x1c, 0x20 };
+    uint32_t vals[] = { (uint32_t)iova, iova >> 32, 0, 8, 0 };
+
+    qtest_writeq(s, frame, 0);
+    if (pcistg(s, fh, 2, 8, 0, 0x0123456789abcdefull) != 0) {
+        return false;
+    }
+    for (int i = 0; i < 5; i++) {
+        if (pcistg(s, fh, 0, 4, regs[i], GUINT32_SWAP_LE_BE(vals[i])) != 0) {
+            return false;
+        }
+    }
+    return qtest_readq(s, frame) == 0x0123456789abcdefull;
+}
+
+int main(int argc, char **argv)
+{
+    BenchTarget t[2];
+    int nt = bench_targets(argc, argv, t);
+    int iters = bench_iterations("BENCH_QTEST_ITERS", 20000);
+    unsigned per_page = bench_iterations("BENCH_RPCIT_PAGES", 16384);
+    QTestState *s;
+    uint32_t fh;
+
+    printf("# bench-zpci-insn: zPCI instructions over qtest, lockstep\n");
+    if (nt == 0 || !t[0].accel_qtest) {
+        printf("# no binary of ours to measure\n");
+        return 0;
+    }
+    if (nt > 1) {
+        printf("# %s: no s390x qtest instructions, skipped\n", t[1].name);
+    }
+    t[0].args = "-machine s390-ccw-virtio -nodefaults -m 128M "
+                "-device pci-testfn,bus=pci.0";
+    s = bench_start(&t[0]);
+    fh = enable_first(s);
+    /* Memory Space and Bus Master Enable in the Command register */
+    if (pcistg(s, fh, 15, 2, 4, 0x0600) != 0) {
+        die("PCISTG to the Command register failed");
+    }
+    bench_pcilg(s, fh, 15, 4, "config 4 B", iters);
+    bench_pcilg(s, fh, 0, 8, "BAR 0 8 B", iters);
+    build_tables(s);
+    if (mpcifc(s, fh, 4) != 0) {
+        die("MPCIFC register I/O address translation failed");
+    }
+    bench_rpcit(s, fh, PAGES, 256, "per 1 MiB");
+    bench_rpcit(s, fh, PAGES, PAGES, "1 GiB at once");
+    if (!dma_check(s, fh)) {
+        printf("# DMA through the last page did not arrive\n");
+    }
+    bench_rpcit(s, fh, MIN(per_page, PAGES), 1, "per 4 KiB");
+    qtest_quit(s);
+    return 0;
+}

@@ -1,0 +1,436 @@
+/*
+ * The SCLP consoles as a guest drives them: -device sclpconsole (ASCII,
+ * VT220) and -device sclplmconsole (line mode) on unix-socket chardevs
+ * the test is the peer of. Output written with Write Event Data appears
+ * on the socket; input typed on the socket makes an event pending (a
+ * service signal with the event-pending bit once the guest enabled the
+ * type) that Read Event Data returns. Command-line errors in QEMU's
+ * words.
+ */
+#include <poll.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include "sclp-test.h"
+
+typedef struct Console {
+    QTestState *s;
+    char *dir;
+    int fd[2]; /* our end of chardevs c0 and c1 */
+} Console;
+
+static int unix_connect(const char *path)
+{
+    struct sockaddr_un sun = { .sun_family = AF_UNIX };
+    int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+
+    g_assert_cmpint(fd, >=, 0);
+    g_strlcpy(sun.sun_path, path, sizeof(sun.sun_path));
+    g_assert_cmpint(connect(fd, (struct sockaddr *)&sun, sizeof(sun)), ==, 0);
+    return fd;
+}
+
+/* Start with chardevs c0 (and c1) on sockets, then @devices */
+static Console *console_start(int nsock, const char *devices)
+{
+    Console *c = g_new0(Console, 1);
+    g_autoptr(GString) args = g_string_new(NULL);
+
+    c->dir = g_dir_make_tmp("sclpconsole-XXXXXX", NULL);
+    for (int i = 0; i < nsock; i++) {
+        g_string_append_printf(args,
+                               "-chardev socket,id=c%d,path=%s/c%d,"
+                               "server=on,wait=off ",
+                               i, c->dir, i);
+    }
+    g_string_append(args, devices);
+    c->s = start(args->str);
+    for (int i = 0; i < nsock; i++) {
+        g_autofree char *path = g_strdup_printf("%s/c%d", c->dir, i);
+
+        c->fd[i] = unix_connect(path);
+    }
+    return c;
+}
+
+static void console_quit(Console *c)
+{
+    for (int i = 0; i < 2; i++) {
+        if (c->fd[i] > 0) {
+            close(c->fd[i]);
+            g_autofree char *path = g_strdup_printf("%s/c%d", c->dir, i);
+            unlink(path);
+        }
+    }
+    qtest_quit(c->s);
+    rmdir(c->dir);
+    g_free(c->dir);
+    g_free(c);
+}
+
+static void type_input(Console *c, int i, const char *text)
+{
+    g_assert_cmpint(write(c->fd[i], text, strlen(text)), ==, strlen(text));
+}
+
+/* Exactly @len bytes from socket @i (10 s at most) */
+static void expect_output(Console *c, int i, const void *want, size_t len)
+{
+    g_autofree char *got = g_malloc0(len + 1);
+    size_t n = 0;
+
+    while (n < len) {
+        struct pollfd p = { .fd = c->fd[i], .events = POLLIN };
+        ssize_t r;
+
+        g_assert_cmpint(poll(&p, 1, 10000), ==, 1);
+        r = read(c->fd[i], got + n, len - n);
+        g_assert_cmpint(r, >, 0);
+        n += r;
+    }
+    g_assert_cmpmem(got, len, want, len);
+}
+
+/* No more bytes arrive on socket @i for a moment */
+static void expect_quiet(Console *c, int i)
+{
+    struct pollfd p = { .fd = c->fd[i], .events = POLLIN };
+
+    g_assert_cmpint(poll(&p, 1, 200), ==, 0);
+}
+
+/* Wait for the unsolicited service signal: parameter "event pending" */
+static void wait_attention(Console *c)
+{
+    int64_t param = -1;
+
+    for (int tries = 0; param < 0 && tries < 1000; tries++) {
+        param = ext_intr(c->s);
+        if (param < 0) {
+            g_usleep(10 * 1000);
+        }
+    }
+    g_assert_cmphex(param, ==, EV_PENDING);
+}
+
+static void test_ascii_output(void)
+{
+    Console *c = console_start(1, "-device sclpconsole,chardev=c0");
+    const char text[] = "hello, world\n";
+
+    g_assert_cmphex(sclp_set_mask(c->s, MASK4(EV_ASCII), MASK4(EV_ASCII), NULL),
+                    ==, 0x0020);
+    /* the SCLP's receive and send masks */
+    g_assert_cmphex(qtest_readl(c->s, SCCB + 20), ==, MASK4(EV_ASCII));
+    g_assert_cmphex(qtest_readl(c->s, SCCB + 24), ==, MASK4(EV_ASCII));
+    g_assert_cmphex(sclp_write_event(c->s, EV_ASCII, text, strlen(text)), ==,
+                    0x0020);
+    g_assert_cmphex(qtest_readb(c->s, SCCB + 11), ==, 0x80); /* accepted */
+    expect_output(c, 0, text, strlen(text));
+    /* a line-mode message has no taker here */
+    g_assert_cmphex(sclp_write_event(c->s, EV_MSG, "x", 1), ==, 0x40f0);
+    console_quit(c);
+}
+
+static void test_ascii_input(void)
+{
+    Console *c = console_start(1, "-device sclpconsole,chardev=c0");
+    bool pending;
+
+    g_assert_cmphex(sclp_set_mask(c->s, MASK4(EV_ASCII), 0, NULL), ==, 0x0020);
+    type_input(c, 0, "ls -l\n");
+    wait_attention(c);
+    g_assert_cmphex(sclp_read_events(c->s, &pending), ==, 0x0020);
+    g_assert_false(pending);
+    g_assert_cmpuint(qtest_readw(c->s, SCCB), ==, 8 + 7 + 6); /* VLR */
+    g_assert_cmphex(qtest_readb(c->s, SCCB + 5), ==, 0);
+    g_assert_cmpuint(qtest_readw(c->s, SCCB + 8), ==, 7 + 6);
+    g_assert_cmphex(qtest_readb(c->s, SCCB + 10), ==, EV_ASCII);
+    g_assert_cmphex(qtest_readb(c->s, SCCB + 14), ==, 0);
+    {
+        char got[6];
+
+        qtest_memread(c->s, SCCB + 15, got, sizeof(got));
+        g_assert_cmpmem(got, sizeof(got), "ls -l\n", 6);
+    }
+    g_assert_cmphex(sclp_read_events(c->s, &pending), ==, 0x60f0);
+    console_quit(c);
+}
+
+/* Input waits until the guest enables the type; the mask tells */
+static void test_ascii_input_masked(void)
+{
+    Console *c = console_start(1, "-device sclpconsole,chardev=c0");
+    bool pending;
+
+    g_assert_cmphex(sclp_set_mask(c->s, MASK4(EV_ASCII), 0, NULL), ==, 0x0020);
+    type_input(c, 0, "a");
+    wait_attention(c);
+    /* disabled: no longer reported, not read */
+    g_assert_cmphex(sclp_set_mask(c->s, 0, 0, &pending), ==, 0x0020);
+    g_assert_false(pending);
+    g_assert_cmphex(sclp_read_events(c->s, NULL), ==, 0x60f0);
+    /* enabled again: the completion says an event is pending */
+    g_assert_cmphex(sclp_set_mask(c->s, MASK4(EV_ASCII), 0, &pending), ==,
+                    0x0020);
+    g_assert_true(pending);
+    g_assert_cmphex(sclp_read_events(c->s, NULL), ==, 0x0020);
+    g_assert_cmphex(qtest_readb(c->s, SCCB + 15), ==, 'a');
+    /* system_reset drops unread input and the guest's mask */
+    type_input(c, 0, "b");
+    wait_attention(c);
+    qtest_qmp_assert_success(c->s, "{'execute': 'system_reset'}");
+    g_assert_cmphex(sclp_set_mask(c->s, MASK4(EV_ASCII), 0, &pending), ==,
+                    0x0020);
+    g_assert_false(pending);
+    g_assert_cmphex(sclp_read_events(c->s, NULL), ==, 0x60f0);
+    console_quit(c);
+}
+
+/* More input than one SCCB holds comes in several reads */
+static void test_ascii_input_long(void)
+{
+    Console *c = console_start(1, "-device sclpconsole,chardev=c0");
+    g_autofree char *text = g_malloc(6001);
+    g_autoptr(GString) got = g_string_new(NULL);
+    bool pending = false;
+
+    for (int i = 0; i < 6000; i++) {
+        text[i] = 'a' + i % 26;
+    }
+    text[6000] = 0;
+    g_assert_cmphex(sclp_set_mask(c->s, MASK4(EV_ASCII), 0, NULL), ==, 0x0020);
+    type_input(c, 0, text);
+    while (got->len < 6000) {
+        uint16_t len;
+
+        if (!pending) {
+            wait_attention(c);
+        }
+        g_assert_cmphex(sclp_read_events(c->s, &pending), ==, 0x0020);
+        len = qtest_readw(c->s, SCCB + 8);
+        g_assert_cmpuint(len, <=, 4088);
+        g_assert_cmpuint(len, >, 7);
+        {
+            g_autofree char *part = g_malloc(len - 7);
+
+            qtest_memread(c->s, SCCB + 15, part, len - 7);
+            g_string_append_len(got, part, len - 7);
+        }
+    }
+    g_assert_cmpmem(got->str, got->len, text, 6000);
+    console_quit(c);
+}
+
+/* A message event with one message-text object of @ebcdic */
+static uint16_t lm_message(QTestState *s, const uint8_t *ebcdic, uint16_t n,
+                           uint16_t mdb_len, uint16_t mto_len)
+{
+    uint8_t ev[64] = { 0 };
+
+    ev[0] = mdb_len >> 8; /* MDB header: length, type 1 */
+    ev[1] = mdb_len;
+    ev[3] = 1;
+    ev[12] = mto_len >> 8; /* MTO: length, type 4 (message text) */
+    ev[13] = mto_len;
+    ev[15] = 4;
+    memcpy(ev + 22, ebcdic, n);
+    return sclp_write_event(s, EV_MSG, ev, 22 + n);
+}
+
+static const uint8_t ebcdic_hello[] = { 0xc8, 0x85, 0x93, 0x93, 0x96, 0x4f };
+
+static void test_lm_output(void)
+{
+    Console *c = console_start(1, "-device sclplmconsole,chardev=c0");
+
+    g_assert_cmphex(sclp_set_mask(c->s, MASK4(EV_OPCMD), MASK4(EV_MSG), NULL),
+                    ==, 0x0020);
+    g_assert_cmphex(qtest_readl(c->s, SCCB + 20), ==, MASK_LM_IN);
+    g_assert_cmphex(qtest_readl(c->s, SCCB + 24), ==, MASK_LM_OUT);
+    g_assert_cmphex(lm_message(c->s, ebcdic_hello, 6, 22 + 6 - 0, 10 + 6), ==,
+                    0x0020);
+    expect_output(c, 0, "\nHello!", 7);
+    /* lengths that do not nest */
+    g_assert_cmphex(lm_message(c->s, ebcdic_hello, 6, 200, 16), ==, 0x72f0);
+    g_assert_cmphex(lm_message(c->s, ebcdic_hello, 6, 28, 40), ==, 0x72f0);
+    g_assert_cmphex(lm_message(c->s, ebcdic_hello, 6, 28, 0), ==, 0x72f0);
+    g_assert_cmphex(lm_message(c->s, ebcdic_hello, 6, 11, 16), ==, 0x72f0);
+    expect_quiet(c, 0);
+    console_quit(c);
+}
+
+static void test_lm_input(void)
+{
+    Console *c = console_start(1, "-device sclplmconsole,chardev=c0,echo=off");
+    const uint8_t ebcdic[] = { 0x83, 0x94, 0x84, 0x40, 0xf1 }; /* "cmd 1" */
+    uint8_t got[5];
+    bool pending;
+
+    g_assert_cmphex(sclp_set_mask(c->s, MASK4(EV_OPCMD), MASK4(EV_MSG), NULL),
+                    ==, 0x0020);
+    type_input(c, 0, "cmd 1\r\n");
+    wait_attention(c);
+    g_assert_cmphex(sclp_read_events(c->s, &pending), ==, 0x0020);
+    g_assert_false(pending); /* CR LF is one line end */
+    g_assert_cmpuint(qtest_readw(c->s, SCCB + 8), ==, 22 + 5);
+    g_assert_cmphex(qtest_readb(c->s, SCCB + 10), ==, EV_OPCMD);
+    /* GDS: MDS-MU > CP-MSU > text command > self-defining > text */
+    g_assert_cmphex(qtest_readl(c->s, SCCB + 14), ==, (21 << 16) | 0x1310);
+    g_assert_cmphex(qtest_readl(c->s, SCCB + 18), ==, (17 << 16) | 0x1212);
+    g_assert_cmphex(qtest_readl(c->s, SCCB + 22), ==, (13 << 16) | 0x1320);
+    g_assert_cmphex(qtest_readw(c->s, SCCB + 26), ==, (9 << 8) | 0x31);
+    g_assert_cmphex(qtest_readw(c->s, SCCB + 28), ==, (7 << 8) | 0x30);
+    qtest_memread(c->s, SCCB + 30, got, sizeof(got));
+    g_assert_cmpmem(got, sizeof(got), ebcdic, sizeof(ebcdic));
+    expect_quiet(c, 0); /* echo=off */
+    console_quit(c);
+}
+
+static void test_lm_echo(void)
+{
+    Console *c = console_start(1, "-device sclplmconsole,chardev=c0");
+
+    type_input(c, 0, "ab\n");
+    expect_output(c, 0, "ab", 2);
+    console_quit(c);
+}
+
+/* Each kind of event reaches its own console only */
+static void test_both_consoles(void)
+{
+    Console *c = console_start(2, "-device sclpconsole,chardev=c0 "
+                                  "-device sclplmconsole,chardev=c1");
+
+    g_assert_cmphex(sclp_set_mask(c->s, MASK4(EV_ASCII) | MASK4(EV_OPCMD),
+                                  MASK4(EV_ASCII) | MASK4(EV_MSG), NULL),
+                    ==, 0x0020);
+    g_assert_cmphex(qtest_readl(c->s, SCCB + 20), ==,
+                    MASK_LM_IN | MASK4(EV_ASCII));
+    g_assert_cmphex(qtest_readl(c->s, SCCB + 24), ==,
+                    MASK_LM_OUT | MASK4(EV_ASCII));
+    g_assert_cmphex(sclp_write_event(c->s, EV_ASCII, "one\n", 4), ==, 0x0020);
+    g_assert_cmphex(lm_message(c->s, ebcdic_hello, 6, 28, 16), ==, 0x0020);
+    expect_output(c, 0, "one\n", 4);
+    expect_output(c, 1, "\nHello!", 7);
+    expect_quiet(c, 0);
+    expect_quiet(c, 1);
+    console_quit(c);
+}
+
+static void test_mask_lengths(void)
+{
+    Console *c = console_start(2, "-device sclpconsole,chardev=c0 "
+                                  "-device sclplmconsole,chardev=c1");
+    QTestState *s = c->s;
+
+    /* 1-byte masks: types 1-8 only */
+    sccb_header(s, SCCB, 16, 0, 0);
+    qtest_writew(s, SCCB + 10, 1);
+    qtest_writeb(s, SCCB + 12, 0x80);
+    g_assert_cmphex(sclp_run(s, WRITE_EVENT_MASK, SCCB, NULL), ==, 0x0020);
+    g_assert_cmphex(qtest_readb(s, SCCB + 14), ==, 0x40); /* receive */
+    g_assert_cmphex(qtest_readb(s, SCCB + 15), ==, 0x80); /* send */
+    /* 16-byte masks: bytes past 8 are zero */
+    qtest_memset(s, SCCB, 0xff, 76);
+    sccb_header(s, SCCB, 76, 0, 0);
+    qtest_writew(s, SCCB + 10, 16);
+    g_assert_cmphex(sclp_run(s, WRITE_EVENT_MASK, SCCB, NULL), ==, 0x0020);
+    g_assert_cmphex(qtest_readq(s, SCCB + 44), ==,
+                    (uint64_t)(MASK_LM_IN | MASK4(EV_ASCII)) << 32);
+    g_assert_cmphex(qtest_readq(s, SCCB + 52), ==, 0);
+    g_assert_cmphex(qtest_readq(s, SCCB + 60), ==,
+                    (uint64_t)(MASK_LM_OUT | MASK4(EV_ASCII)) << 32);
+    g_assert_cmphex(qtest_readq(s, SCCB + 68), ==, 0);
+    console_quit(c);
+}
+
+static gchar *run_failing(const char *args)
+{
+    g_autofree char *full = g_strdup_printf(
+        "-machine s390-ccw-virtio -nodefaults -display none -S %s", args);
+    g_autofree gchar *out = NULL;
+    gchar *err = NULL;
+    int status;
+
+    out = qtest_run_cmdline(full, &status, &err);
+    g_assert_cmpint(status, ==, 1);
+    return err;
+}
+
+static void test_errors(void)
+{
+    static const struct {
+        const char *args, *msg;
+    } cases[] = {
+        { "-device sclpconsole -device sclpconsole",
+          "-device sclpconsole: Multiple VT220 operator consoles are not "
+          "supported" },
+        { "-device sclplmconsole -device sclplmconsole",
+          "-device sclplmconsole: Multiple line-mode operator consoles are "
+          "not supported" },
+        { "-device sclpconsole,chardev=nope",
+          "-device sclpconsole,chardev=nope: Property 'sclpconsole.chardev' "
+          "can't find value 'nope'" },
+        { "-chardev null,id=c0 -device sclpconsole,chardev=c0 "
+          "-device sclplmconsole,chardev=c0",
+          "-device sclplmconsole,chardev=c0: Property "
+          "'sclplmconsole.chardev' can't take value 'c0', it's in use" },
+    };
+
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_autofree gchar *err = run_failing(cases[i].args);
+
+        g_assert_nonnull(strstr(err, cases[i].msg));
+    }
+}
+
+/* -device DRIVER,help lists QEMU's properties */
+static void test_help(void)
+{
+    int status;
+    g_autofree gchar *vt = qtest_run_cmdline("-device sclpconsole,help",
+                                             &status, NULL);
+    g_autofree gchar *lm = NULL;
+
+    g_assert_cmpint(status, ==, 0);
+    g_assert_nonnull(strstr(vt, "sclpconsole options:\n  chardev=<str>  "
+                                "        - ID of a chardev to use as a "
+                                "backend\n"));
+    lm = qtest_run_cmdline("-device sclplmconsole,help", &status, NULL);
+    g_assert_cmpint(status, ==, 0);
+    g_assert_nonnull(strstr(lm, "  echo=<bool>            - on/off "
+                                "(default: true)\n"));
+    g_assert_nonnull(strstr(lm, "  write_errors=<uint32>  -  (default: 0)\n"));
+    g_assert_nonnull(strstr(lm, "  chardev=<str>  "));
+}
+
+static void test_no_hotplug(void)
+{
+    QTestState *s = start(NULL);
+    JsonObject *rsp = qtest_qmp(s, "{'execute': 'device_add', 'arguments':"
+                                   " {'driver': 'sclpconsole'}}");
+
+    g_assert_cmpstr(qmp_rsp_error_class(rsp), ==, "GenericError");
+    json_object_unref(rsp);
+    qtest_quit(s);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/sclpconsole/ascii-output", test_ascii_output);
+    g_test_add_func("/sclpconsole/ascii-input", test_ascii_input);
+    g_test_add_func("/sclpconsole/ascii-input-masked", test_ascii_input_masked);
+    g_test_add_func("/sclpconsole/ascii-input-long", test_ascii_input_long);
+    g_test_add_func("/sclpconsole/lm-output", test_lm_output);
+    g_test_add_func("/sclpconsole/lm-input", test_lm_input);
+    g_test_add_func("/sclpconsole/lm-echo", test_lm_echo);
+    g_test_add_func("/sclpconsole/both", test_both_consoles);
+    g_test_add_func("/sclpconsole/mask-lengths", test_mask_lengths);
+    g_test_add_func("/sclpconsole/errors", test_errors);
+    g_test_add_func("/sclpconsole/help", test_help);
+    g_test_add_func("/sclpconsole/no-hotplug", test_no_hotplug);
+    return g_test_run();
+}

@@ -1,0 +1,184 @@
+/*
+ * virtio-balloon-ccw as libvirt adds it and as Linux's virtio_balloon
+ * drives it: features, config space (little-endian in every revision),
+ * the inflate / deflate / statistics queues, free-page reporting.
+ */
+#include "virtio-ccw-test.h"
+
+#define F_STATS_VQ  (1u << 1)
+#define F_DEFLATE   (1u << 2)
+#define F_POISON    (1u << 4)
+#define F_REPORTING (1u << 5)
+#define F_RING_BITS 0x39000000u
+#define PFN_ADDR    0x31000
+#define STATS_ADDR  0x32000
+
+static void test_libvirt_line(void)
+{
+    /* the line libvirt writes for every s390 domain */
+    QTestState *s = start("-device '{\"driver\":\"virtio-balloon-ccw\","
+                          "\"id\":\"balloon0\",\"devno\":\"fe.0.0000\"}'");
+    JsonNode *n = qtest_qom_get(s, "/machine/peripheral/balloon0", "dev_id");
+
+    g_assert_nonnull(n);
+    g_assert_cmpstr(json_node_get_string(n), ==, "fe.0.0000");
+    json_node_unref(n);
+    vccw_enable(s);
+    g_assert_true(ccw_ok(ccw_run(s, CMD_SENSE_ID, F_SLI, 8, DATA_ADDR)));
+    g_assert_cmphex(qtest_readb(s, DATA_ADDR + 3), ==, 0x05);
+    qtest_quit(s);
+}
+
+static void test_features(void)
+{
+    QTestState *s = vccw_start("virtio-balloon-ccw");
+
+    g_assert_true(ccw_ok(vccw_set_rev(s, 2)));
+    g_assert_cmphex(vccw_read_feat(s, 0), ==,
+                    F_RING_BITS | F_STATS_VQ | F_POISON);
+    g_assert_cmpint(vccw_vq_max(s, 0), ==, 128);
+    g_assert_cmpint(vccw_vq_max(s, 1), ==, 128);
+    g_assert_cmpint(vccw_vq_max(s, 2), ==, 128);
+    g_assert_cmpint(vccw_vq_max(s, 3), ==, 0);
+    qtest_quit(s);
+
+    s = vccw_start("virtio-balloon-ccw,deflate-on-oom=on,page-poison=off,"
+                   "free-page-reporting=on");
+    g_assert_true(ccw_ok(vccw_set_rev(s, 2)));
+    g_assert_cmphex(vccw_read_feat(s, 0), ==,
+                    F_RING_BITS | F_STATS_VQ | F_DEFLATE | F_REPORTING);
+    g_assert_cmpint(vccw_vq_max(s, 3), ==, 32);
+    qtest_quit(s);
+}
+
+static void test_free_page_hint_refused(void)
+{
+    int status = 0;
+    g_autofree gchar *err = NULL;
+    g_autofree gchar *out =
+        qtest_run_cmdline("-machine s390-ccw-virtio -nodefaults -device "
+                          "virtio-balloon-ccw,free-page-hint=on",
+                          &status, &err);
+
+    g_assert_cmpint(status, !=, 0);
+    g_assert_nonnull(strstr(err, "free-page-hint is not supported"));
+}
+
+static void test_config(void)
+{
+    QTestState *s = vccw_start("virtio-balloon-ccw");
+    uint8_t cfg[16] = { 0 };
+    CcwResult r;
+
+    g_assert_true(ccw_ok(vccw_set_rev(s, 2)));
+    qtest_memset(s, DATA_ADDR, 0xaa, 32);
+    r = ccw_run(s, CMD_READ_CONF, F_SLI, 32, DATA_ADDR);
+    g_assert_true(ccw_ok(r));
+    g_assert_cmpint(r.count, ==, 16);                /* page poison: 16 bytes */
+    g_assert_cmphex(rle32(s, DATA_ADDR), ==, 0);     /* num_pages */
+    g_assert_cmphex(rle32(s, DATA_ADDR + 4), ==, 0); /* actual */
+    g_assert_cmphex(qtest_readb(s, DATA_ADDR + 16), ==, 0xaa);
+    /* the guest reports actual and its poison value */
+    vccw_write_feat(s, 0, F_POISON);
+    vccw_write_feat(s, 1, 1);
+    cfg[4] = 100;
+    cfg[12] = 0x5a;
+    cfg[13] = 0x5a;
+    qtest_memwrite(s, DATA_ADDR, cfg, 16);
+    g_assert_true(ccw_ok(ccw_run(s, CMD_WRITE_CONF, 0, 16, DATA_ADDR)));
+    qtest_memset(s, DATA_ADDR, 0, 16);
+    g_assert_true(ccw_ok(ccw_run(s, CMD_READ_CONF, 0, 16, DATA_ADDR)));
+    g_assert_cmphex(rle32(s, DATA_ADDR + 4), ==, 100);
+    g_assert_cmphex(rle32(s, DATA_ADDR + 12), ==, 0x5a5a);
+    qtest_quit(s);
+
+    /* without page poisoning: 8 bytes, and little-endian in legacy too */
+    s = vccw_start("virtio-balloon-ccw,page-poison=off");
+    g_assert_true(ccw_ok(vccw_set_rev(s, 0)));
+    memset(cfg, 0, sizeof(cfg));
+    cfg[4] = 7;
+    qtest_memwrite(s, DATA_ADDR, cfg, 8);
+    g_assert_true(ccw_ok(ccw_run(s, CMD_WRITE_CONF, 0, 8, DATA_ADDR)));
+    r = ccw_run(s, CMD_READ_CONF, F_SLI, 16, DATA_ADDR);
+    g_assert_true(ccw_ok(r));
+    g_assert_cmpint(r.count, ==, 8);
+    g_assert_cmphex(rle32(s, DATA_ADDR + 4), ==, 7);
+    qtest_quit(s);
+}
+
+/* Inflate two requests and deflate one; all come back used, notified. */
+static void test_inflate_deflate(void)
+{
+    QTestState *s = vccw_start("virtio-balloon-ccw");
+    const uint64_t dused = USED_ADDR + 0x4000;
+
+    vccw_bringup(s, F_STATS_VQ, 0, 128);
+    qtest_memset(s, dused - 0x2000, 0, 0x3000);
+    g_assert_true(ccw_ok(
+        vccw_set_vq(s, 1, 128, DESC_ADDR + 0x4000, AVAIL_ADR + 0x4000, dused)));
+    /* 4 page frames, one of them beyond guest RAM (not counted) */
+    wle32(s, PFN_ADDR, 0x100);
+    wle32(s, PFN_ADDR + 4, 0x101);
+    wle32(s, PFN_ADDR + 8, 0x102);
+    wle32(s, PFN_ADDR + 12, 0x7fffffff);
+    vring_desc(s, DESC_ADDR, 0, PFN_ADDR, 16, 0, 0);
+    vring_avail(s, 128, 0, 0, 1);
+    g_assert_cmphex(vccw_kick(s, VSID, 0), ==, 0);
+    g_assert_cmpint(rle16(s, USED_ADDR + 2), ==, 1);
+    g_assert_cmpint(rle32(s, USED_ADDR + 4), ==, 0);
+    g_assert_cmpint(rle32(s, USED_ADDR + 8), ==, 0);
+    g_assert_cmphex(qtest_readq(s, IND_ADDR), ==, 1ull << 0);
+    /* deflate on queue 1 */
+    vring_desc(s, DESC_ADDR + 0x4000, 5, PFN_ADDR, 8, 0, 0);
+    wle16(s, AVAIL_ADR + 0x4000 + 4, 5);
+    wle16(s, AVAIL_ADR + 0x4000 + 2, 1);
+    g_assert_cmphex(vccw_kick(s, VSID, 1), ==, 0);
+    g_assert_cmpint(rle16(s, dused + 2), ==, 1);
+    g_assert_cmpint(rle32(s, dused + 4), ==, 5);
+    g_assert_cmphex(qtest_readq(s, IND_ADDR), ==, 1ull << 0 | 1ull << 1);
+    qtest_quit(s);
+}
+
+/* The statistics buffer is kept by the device (not returned). */
+static void test_stats(void)
+{
+    QTestState *s = vccw_start("virtio-balloon-ccw");
+
+    vccw_bringup(s, F_STATS_VQ, 2, 128);
+    wle16(s, STATS_ADDR, 4); /* free memory */
+    wle64(s, STATS_ADDR + 2, 0x123456789ull);
+    vring_desc(s, DESC_ADDR, 0, STATS_ADDR, 10, 0, 0);
+    vring_avail(s, 128, 0, 0, 1);
+    g_assert_cmphex(vccw_kick(s, VSID, 2), ==, 0);
+    g_assert_cmpint(rle16(s, USED_ADDR + 2), ==, 0);
+    g_assert_cmphex(qtest_readq(s, IND_ADDR), ==, 0);
+    qtest_quit(s);
+}
+
+static void test_reporting(void)
+{
+    QTestState *s = vccw_start("virtio-balloon-ccw,free-page-reporting=on");
+
+    vccw_bringup(s, F_STATS_VQ | F_REPORTING, 3, 32);
+    vring_desc(s, DESC_ADDR, 0, 0x100000, 0x4000, 2, 0);
+    vring_avail(s, 32, 0, 0, 1);
+    g_assert_cmphex(vccw_kick(s, VSID, 3), ==, 0);
+    g_assert_cmpint(rle16(s, USED_ADDR + 2), ==, 1);
+    g_assert_cmpint(rle32(s, USED_ADDR + 8), ==, 0);
+    g_assert_cmphex(qtest_readq(s, IND_ADDR), ==, 1ull << 3);
+    qtest_quit(s);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/virtio-balloon/libvirt-line", test_libvirt_line);
+    g_test_add_func("/virtio-balloon/features", test_features);
+    g_test_add_func("/virtio-balloon/free-page-hint-refused",
+                    test_free_page_hint_refused);
+    g_test_add_func("/virtio-balloon/config", test_config);
+    g_test_add_func("/virtio-balloon/inflate-deflate", test_inflate_deflate);
+    g_test_add_func("/virtio-balloon/stats", test_stats);
+    g_test_add_func("/virtio-balloon/reporting", test_reporting);
+    return g_test_run();
+}

@@ -1,0 +1,318 @@
+/*
+ * virtio-blk-ccw on -drive / -blockdev raw images, driven as Linux's
+ * virtio_blk does: config space, read of a known sector, write through
+ * to the image, flush, get-id, errors (range, read-only, unknown type,
+ * missing header), and QEMU's image locking between two processes.
+ */
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "virtio-ccw-test.h"
+
+#define IMG_SECTORS 2048
+#define HDR_ADDR    0x31000
+#define STAT_ADDR   0x31100
+#define F_BLK_BITS  (1u << 2 | 1u << 6 | 1u << 9 | 1u << 10 | 1u << 11)
+#define F_RO        (1u << 5)
+
+static char *img_path;
+
+/* Sector n: "SECT" + n as 4 bytes, then bytes of value n & 0xff. */
+static void make_image(void)
+{
+    int fd;
+    uint8_t sec[512];
+
+    img_path = g_strdup_printf("%s/virtio-blk-test-%d.img", g_get_tmp_dir(),
+                               getpid());
+    fd = open(img_path, O_CREAT | O_TRUNC | O_WRONLY, 0600);
+    g_assert_cmpint(fd, >=, 0);
+    for (uint32_t n = 0; n < IMG_SECTORS; n++) {
+        memset(sec, n & 0xff, sizeof(sec));
+        memcpy(sec, "SECT", 4);
+        memcpy(sec + 4, &n, 4);
+        g_assert_cmpint(write(fd, sec, sizeof(sec)), ==, sizeof(sec));
+    }
+    close(fd);
+}
+
+static QTestState *blk_start(const char *drive_opts, const char *dev_opts)
+{
+    g_autofree char *args =
+        g_strdup_printf("-drive file=%s,if=none,id=d0,format=raw%s "
+                        "-device virtio-blk-ccw,drive=d0,devno=fe.0.0000%s",
+                        img_path, drive_opts, dev_opts);
+    QTestState *s = start(args);
+
+    vccw_enable(s);
+    return s;
+}
+
+/*
+ * One request: header (type, sector), then @len data bytes (writable for
+ * reads and get-id), then the status byte. Returns the status; *@used the
+ * used length.
+ */
+static int blk_req(QTestState *s, uint16_t slot, uint32_t type, uint64_t sector,
+                   uint32_t len, bool dev_writes, uint32_t *used)
+{
+    unsigned d = slot * 3 % 256;
+
+    wle32(s, HDR_ADDR, type);
+    wle32(s, HDR_ADDR + 4, 0);
+    wle64(s, HDR_ADDR + 8, sector);
+    qtest_writeb(s, STAT_ADDR, 0xff);
+    vring_desc(s, DESC_ADDR, d, HDR_ADDR, 16, 1, d + 1);
+    vring_desc(s, DESC_ADDR, d + 1, BUF_ADDR, len, 1 | (dev_writes ? 2 : 0),
+               d + 2);
+    vring_desc(s, DESC_ADDR, d + 2, STAT_ADDR, 1, 2, 0);
+    vring_avail(s, 256, slot, d, slot + 1);
+    g_assert_cmphex(vccw_kick(s, VSID, 0), ==, 0);
+    g_assert_cmpint(rle16(s, USED_ADDR + 2), ==, slot + 1);
+    g_assert_cmpint(rle32(s, USED_ADDR + 4 + 8 * slot), ==, d);
+    *used = rle32(s, USED_ADDR + 8 + 8 * slot);
+    return qtest_readb(s, STAT_ADDR);
+}
+
+static void test_config(void)
+{
+    QTestState *s = blk_start("", "");
+    CcwResult r;
+
+    g_assert_true(ccw_ok(ccw_run(s, CMD_SENSE_ID, F_SLI, 8, DATA_ADDR)));
+    g_assert_cmphex(qtest_readb(s, DATA_ADDR + 3), ==, 0x02);
+    g_assert_true(ccw_ok(vccw_set_rev(s, 2)));
+    g_assert_cmphex(vccw_read_feat(s, 0), ==, 0x39000000u | F_BLK_BITS);
+    g_assert_cmpint(vccw_vq_max(s, 0), ==, 256);
+    g_assert_cmpint(vccw_vq_max(s, 1), ==, 0);
+    r = ccw_run(s, CMD_READ_CONF, F_SLI, 64, DATA_ADDR);
+    g_assert_true(ccw_ok(r));
+    g_assert_cmpint(r.count, ==, 64 - 36);
+    g_assert_cmphex(rle32(s, DATA_ADDR), ==, IMG_SECTORS); /* capacity */
+    g_assert_cmphex(rle32(s, DATA_ADDR + 4), ==, 0);
+    g_assert_cmphex(rle32(s, DATA_ADDR + 12), ==, 254);     /* seg_max */
+    g_assert_cmphex(rle32(s, DATA_ADDR + 20), ==, 512);     /* blk_size */
+    g_assert_cmphex(qtest_readb(s, DATA_ADDR + 32), ==, 1); /* writeback */
+    g_assert_cmphex(rle16(s, DATA_ADDR + 34), ==, 1);       /* num_queues */
+    qtest_quit(s);
+}
+
+static void test_read_write(void)
+{
+    QTestState *s = blk_start("", ",serial=SERIAL42");
+    uint8_t sec[512], want[512];
+    uint32_t used, n = 5;
+    int fd;
+
+    vccw_bringup(s, 0, 0, 256);
+    /* read sector 5 */
+    g_assert_cmpint(blk_req(s, 0, 0, 5, 512, true, &used), ==, 0);
+    g_assert_cmpint(used, ==, 513);
+    qtest_memread(s, BUF_ADDR, sec, 512);
+    memset(want, 5, sizeof(want));
+    memcpy(want, "SECT", 4);
+    memcpy(want + 4, &n, 4);
+    g_assert_cmpmem(sec, 512, want, 512);
+    g_assert_cmphex(qtest_readq(s, IND_ADDR), ==, 1);
+    /* write sector 7: it is in the image file */
+    qtest_memset(s, BUF_ADDR, 0x77, 512);
+    g_assert_cmpint(blk_req(s, 1, 1, 7, 512, false, &used), ==, 0);
+    g_assert_cmpint(used, ==, 1);
+    g_assert_cmpint(blk_req(s, 2, 4, 0, 0, false, &used), ==, 0); /* flush */
+    fd = open(img_path, O_RDONLY);
+    g_assert_cmpint(pread(fd, sec, 512, 7 * 512), ==, 512);
+    close(fd);
+    memset(want, 0x77, sizeof(want));
+    g_assert_cmpmem(sec, 512, want, 512);
+    /* get id */
+    qtest_memset(s, BUF_ADDR, 0xaa, 32);
+    g_assert_cmpint(blk_req(s, 3, 8, 0, 20, true, &used), ==, 0);
+    g_assert_cmpint(used, ==, 21);
+    qtest_memread(s, BUF_ADDR, sec, 20);
+    g_assert_cmpmem(sec, 9, "SERIAL42", 9);
+    /* past the end, a partial sector, an unknown type */
+    g_assert_cmpint(blk_req(s, 4, 0, IMG_SECTORS, 512, true, &used), ==, 1);
+    g_assert_cmpint(blk_req(s, 5, 0, 1, 100, true, &used), ==, 1);
+    g_assert_cmpint(blk_req(s, 6, 0x63, 0, 512, true, &used), ==, 2);
+    qtest_quit(s);
+}
+
+static void test_read_only(void)
+{
+    QTestState *s = blk_start(",readonly=on", "");
+    uint8_t sec[8];
+    uint32_t used;
+    int fd;
+
+    vccw_bringup(s, F_RO, 0, 256);
+    g_assert_cmphex(vccw_read_feat(s, 0) & F_RO, ==, F_RO);
+    qtest_memset(s, BUF_ADDR, 0x55, 512);
+    g_assert_cmpint(blk_req(s, 0, 1, 9, 512, false, &used), ==, 1);
+    fd = open(img_path, O_RDONLY);
+    g_assert_cmpint(pread(fd, sec, 4, 9 * 512), ==, 4);
+    close(fd);
+    g_assert_cmpmem(sec, 4, "SECT", 4);
+    g_assert_cmpint(blk_req(s, 1, 0, 9, 512, true, &used), ==, 0);
+    qtest_quit(s);
+}
+
+static void test_missing_header(void)
+{
+    QTestState *s = blk_start("", "");
+
+    vccw_bringup(s, 0, 0, 256);
+    vring_desc(s, DESC_ADDR, 0, HDR_ADDR, 8, 1, 1);
+    vring_desc(s, DESC_ADDR, 1, STAT_ADDR, 1, 2, 0);
+    vring_avail(s, 256, 0, 0, 1);
+    vccw_kick(s, VSID, 0);
+    g_assert_cmpint(rle16(s, USED_ADDR + 2), ==, 0);
+    g_assert_cmphex(qtest_readq(s, CIND_ADDR), ==, 1);
+    g_assert_cmpint(inst(s, "s390_tsch 0x%x 0x%x", VSID, IRB_ADDR), ==, 0);
+    g_assert_cmphex(vccw_read_status(s) & ST_NEEDS_RESET, ==, ST_NEEDS_RESET);
+    qtest_quit(s);
+}
+
+/* libvirt's form: a -blockdev node, and raw over a file node */
+static void test_blockdev(void)
+{
+    g_autofree char *args = g_strdup_printf(
+        "-blockdev '{\"driver\":\"file\",\"filename\":\"%s\","
+        "\"node-name\":\"libvirt-1-storage\",\"read-only\":false}' "
+        "-blockdev '{\"node-name\":\"libvirt-1-format\",\"read-only\":true,"
+        "\"driver\":\"raw\",\"file\":\"libvirt-1-storage\"}' "
+        "-device '{\"driver\":\"virtio-blk-ccw\",\"drive\":\"libvirt-1-format\","
+        "\"id\":\"virtio-disk0\",\"bootindex\":1,\"devno\":\"fe.0.0000\"}'",
+        img_path);
+    QTestState *s = start(args);
+    uint32_t used;
+
+    vccw_enable(s);
+    g_assert_true(ccw_ok(vccw_set_rev(s, 2)));
+    g_assert_cmphex(vccw_read_feat(s, 0) & F_RO, ==, F_RO);
+    qtest_quit(s);
+    s = start(args);
+    vccw_enable(s);
+    vccw_bringup(s, F_RO, 0, 256);
+    g_assert_cmpint(blk_req(s, 0, 0, 3, 512, true, &used), ==, 0);
+    g_assert_cmphex(qtest_readb(s, BUF_ADDR + 4), ==, 3);
+    qtest_quit(s);
+}
+
+/* A second user of the image, as QEMU's locking sees it. */
+static void test_locking(void)
+{
+    QTestState *s = blk_start("", "");
+    g_autofree char *rw = g_strdup_printf(
+        "-machine s390-ccw-virtio -nodefaults -drive file=%s,if=none,id=d0,"
+        "format=raw -device virtio-blk-ccw,drive=d0",
+        img_path);
+    g_autofree char *ro = g_strdup_printf(
+        "-machine s390-ccw-virtio -nodefaults -drive file=%s,if=none,id=d0,"
+        "format=raw,readonly=on -device virtio-blk-ccw,drive=d0",
+        img_path);
+    g_autofree char *err1 = NULL, *err2 = NULL, *hint = NULL;
+    g_autofree char *out1 = NULL, *out2 = NULL;
+    int status = 0;
+
+    out1 = qtest_run_cmdline(rw, &status, &err1);
+    g_assert_cmpint(status, ==, 1);
+    g_assert_nonnull(strstr(err1, "Failed to get \"write\" lock"));
+    hint = g_strdup_printf("Is another process using the image [%s]?",
+                           img_path);
+    g_assert_nonnull(strstr(err1, hint));
+    out2 = qtest_run_cmdline(ro, &status, &err2);
+    g_assert_cmpint(status, ==, 1);
+    g_assert_nonnull(strstr(err2, "Failed to get shared \"write\" lock"));
+    qtest_quit(s);
+    /* both with share-rw=on */
+    s = blk_start("", ",share-rw=on");
+    {
+        g_autofree char *ok = g_strdup_printf(
+            "-machine s390-ccw-virtio -nodefaults -drive file=%s,if=none,"
+            "id=d0,format=raw -device virtio-blk-ccw,drive=d0,share-rw=on "
+            "-device virtio-blk-ccw,drive=nope",
+            img_path);
+        g_autofree char *err3 = NULL;
+        g_autofree char *out3 = qtest_run_cmdline(ok, &status, &err3);
+
+        /* the first device attached; the second names no drive */
+        g_assert_cmpint(status, ==, 1);
+        g_assert_nonnull(strstr(err3, "Property 'virtio-blk-ccw.drive' "
+                                      "can't find value 'nope'"));
+    }
+    qtest_quit(s);
+}
+
+/* One device per back end; unplug releases it (and its locks). */
+static void test_hotplug(void)
+{
+    g_autofree char *args =
+        g_strdup_printf("-drive file=%s,if=none,id=d0,format=raw", img_path);
+    QTestState *s = start(args);
+    JsonObject *rsp;
+
+    qtest_qmp_assert_success(s, "{'execute': 'device_add', 'arguments': "
+                                "{'driver': 'virtio-blk-ccw', 'id': 'v1', "
+                                "'drive': 'd0'}}");
+    rsp = qtest_qmp(s, "{'execute': 'device_add', 'arguments': "
+                       "{'driver': 'virtio-blk-ccw', 'id': 'v2', "
+                       "'drive': 'd0'}}");
+    g_assert_true(qmp_rsp_is_err(rsp));
+    json_object_unref(rsp);
+    qtest_qmp_assert_success(
+        s, "{'execute': 'device_del', 'arguments': {'id': 'v1'}}");
+    qtest_qmp_assert_success(s, "{'execute': 'device_add', 'arguments': "
+                                "{'driver': 'virtio-blk-ccw', 'id': 'v2', "
+                                "'drive': 'd0'}}");
+    qtest_quit(s);
+}
+
+static void test_option_errors(void)
+{
+    static const char *const bad[][2] = {
+        { "-drive file=/nonexistent.img,if=none,id=d0,format=raw",
+          "Could not open '/nonexistent.img': No such file or directory" },
+        { "-drive file=x.img,if=none,id=d0,format=qcow2",
+          "'qcow2' invalid format" },
+        { "-drive file=x.img,if=virtio,id=d0", "if=virtio is not supported" },
+        { "-drive file=x.img,if=none,id=d0,bogus=1",
+          "Invalid parameter 'bogus'" },
+        { "-device virtio-blk-ccw", "drive property not set" },
+        { "-blockdev driver=qcow2,node-name=n,filename=x", "driver" },
+        { "-blockdev driver=host_device,node-name=n,filename=/proc/version",
+          "'host_device' driver requires '/proc/version' to be either a "
+          "character or block device" },
+    };
+    int status;
+
+    for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
+        g_autofree char *args =
+            g_strdup_printf("-machine s390-ccw-virtio -nodefaults %s",
+                            bad[i][0]);
+        g_autofree char *err = NULL;
+        g_autofree char *out = qtest_run_cmdline(args, &status, &err);
+
+        g_assert_cmpint(status, ==, 1);
+        g_assert_nonnull(strstr(err, bad[i][1]));
+    }
+}
+
+int main(int argc, char **argv)
+{
+    int r;
+
+    g_test_init(&argc, &argv, NULL);
+    make_image();
+    g_test_add_func("/virtio-blk/config", test_config);
+    g_test_add_func("/virtio-blk/read-write", test_read_write);
+    g_test_add_func("/virtio-blk/read-only", test_read_only);
+    g_test_add_func("/virtio-blk/missing-header", test_missing_header);
+    g_test_add_func("/virtio-blk/blockdev", test_blockdev);
+    g_test_add_func("/virtio-blk/locking", test_locking);
+    g_test_add_func("/virtio-blk/hotplug", test_hotplug);
+    g_test_add_func("/virtio-blk/option-errors", test_option_errors);
+    r = g_test_run();
+    unlink(img_path);
+    g_free(img_path);
+    return r;
+}
