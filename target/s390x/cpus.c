@@ -124,6 +124,7 @@ void s390_cpus_reset_one(S390MachCpu *c, bool initial)
     S390Cpu *cpu = &c->cpu;
 
     c->run = S390_CPU_STOPPED;
+    c->cpu.pgm_exit = 0;
     clear_pending(c);
     if (initial) {
         s390_cpu_initial_reset(cpu);
@@ -252,11 +253,17 @@ static bool can_run(S390MachCpu *c)
     if (c->run != S390_CPU_OPERATING) {
         return false;
     }
-    deliver_one(c);
-    if (c->cpu.pgm_exit == S390_RUN_PSW_LOOP) {
-        c->run = S390_CPU_CHECK_STOP;
-        report_panic(c, "pgmint-loop");
-        return false;
+    if (deliver_one(c)) {
+        if (c->cpu.pgm_exit == S390_RUN_PSW_LOOP) {
+            c->run = S390_CPU_CHECK_STOP;
+            report_panic(c, "pgmint-loop");
+            return false;
+        }
+        if (disabled_wait(c)) {
+            /* the new PSW of the interruption was a disabled wait */
+            disabled_wait_entered(c);
+            return false;
+        }
     }
     return !waiting(c);
 }

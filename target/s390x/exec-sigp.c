@@ -51,7 +51,8 @@ S390_OP(op_servc)
     if (s390_problem_state(cpu)) {
         return PGM_PRIVILEGED;
     }
-    r = sclp_service_call(gr32(cpu, in->r1), s390_real_to_abs(cpu, sccb));
+    r = sclp_service_call_cpu(gr32(cpu, in->r1), s390_real_to_abs(cpu, sccb),
+                              cpu->env.psa);
     if (r < 0) {
         return -r;
     }

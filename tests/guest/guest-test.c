@@ -127,6 +127,21 @@ static void test_ipl(void)
     unlink(initrd);
 }
 
+static void test_sclp(void)
+{
+    g_autofree char *dir = g_dir_make_tmp("guest-sclp-XXXXXX", NULL);
+    g_autofree char *out = g_strdup_printf("%s/out", dir);
+    g_autofree char *args = g_strdup_printf(
+        "-chardev file,id=c0,path=%s -device sclpconsole,chardev=c0", out);
+    g_autofree char *text = NULL;
+
+    run_guest("sclp", args);
+    g_assert_true(g_file_get_contents(out, &text, NULL, NULL));
+    g_assert_cmpstr(text, ==, "sclp guest: ok\n");
+    unlink(out);
+    rmdir(dir);
+}
+
 /* A failed check ends in a disabled wait: GUEST_PANICKED, state kept */
 static void test_panic(void)
 {
@@ -297,6 +312,7 @@ int main(int argc, char **argv)
     }
     g_test_add_func("/guest/insn", test_insn);
     g_test_add_func("/guest/pgm", test_pgm);
+    g_test_add_func("/guest/sclp", test_sclp);
     g_test_add_func("/guest/dat", test_dat);
     g_test_add_func("/guest/clock", test_clock);
     g_test_add_func("/guest/sigp", test_sigp);
