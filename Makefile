@@ -20,7 +20,7 @@ NINJA ?= ninja
 MESON ?= meson
 DEPS = scripts/install-deps.sh
 
-.PHONY: all deps check check-unit check-qtest check-sanitizers check-fuzz demo bench install clean distclean fuzz format format-check
+.PHONY: all deps check check-unit check-qtest check-guest check-sanitizers check-fuzz demo bench install clean distclean fuzz format format-check
 
 all: $(BUILD)/build.ninja
 	$(NINJA) -C $(BUILD)
@@ -55,7 +55,7 @@ check:
 	@rm -f $(BUILD)/meson-logs/testlog*.json $(SANBUILD)/meson-logs/testlog*.json; \
 	steps=; \
 	if $(MAKE) --no-print-directory all; then \
-	    $(MAKE) -k --no-print-directory check-unit check-qtest; \
+	    $(MAKE) -k --no-print-directory check-unit check-qtest check-guest; \
 	    [ -f $(BUILD)/meson-logs/testlog.json ] || steps="$$steps unit"; \
 	    [ -f $(BUILD)/meson-logs/testlog-qtest.json ] || steps="$$steps qtest"; \
 	else steps="$$steps build"; fi; \
@@ -74,6 +74,11 @@ check-unit: all
 
 check-qtest: all
 	$(MESON) test -C $(BUILD) --suite qtest --print-errorlogs --num-processes 2 --logbase testlog-qtest
+
+# Bare-metal guest programs under -accel tcg (tests/guest; skip without
+# s390x-linux-gnu-gcc)
+check-guest: all
+	$(MESON) test -C $(BUILD) --suite guest --print-errorlogs --num-processes 2 --logbase testlog-guest
 
 # Unit and qtest suites again under AddressSanitizer + UndefinedBehaviorSanitizer.
 check-sanitizers: $(SANBUILD)/build.ninja

@@ -35,6 +35,7 @@ DEF cpu HAS_ARG cpu
 DEF accel HAS_ARG accel
 | -accel [accel=]accelerator[,prop[=value][,...]]
 |                 select an accelerator ('-accel help' lists them);
+|                 tcg (the default) runs guest code in the interpreter,
 |                 qtest lets a test program act as the guest CPU
 
 DEF smp HAS_ARG smp
@@ -83,6 +84,23 @@ DEF object HAS_ARG object
 DEF nodefaults 0 nodefaults
 | -nodefaults     do not create the default devices
 
+HEADING Boot options:
+
+DEF kernel HAS_ARG kernel
+| -kernel file    IPL from 'file': an s390x ELF file (its segments at
+|                 their physical addresses, its entry point started) or
+|                 a raw image at address 0; a Linux image starts at
+|                 0x10000 with the -append line at 0x10480
+
+DEF append HAS_ARG append
+| -append cmdline the kernel command line for a Linux image
+
+DEF initrd HAS_ARG initrd
+| -initrd file    load 'file' as the initial RAM disk (at 8 MiB or the
+|                 next MiB above the kernel), start and size at 0x10408
+
+DEF no-reboot 0 no_reboot
+| -no-reboot      exit instead of rebooting
 HEADING Block device options:
 
 DEF drive HAS_ARG drive
@@ -198,15 +216,11 @@ DEF virtfs HAS_ARG|UNSUPPORTED virtfs
 DEF netdev HAS_ARG|UNSUPPORTED netdev
 DEF nic HAS_ARG|UNSUPPORTED nic
 DEF net HAS_ARG|UNSUPPORTED net
-DEF kernel HAS_ARG|UNSUPPORTED kernel
-DEF initrd HAS_ARG|UNSUPPORTED initrd
-DEF append HAS_ARG|UNSUPPORTED append
 DEF bios HAS_ARG|UNSUPPORTED bios
 DEF boot HAS_ARG|UNSUPPORTED boot
 DEF L HAS_ARG|UNSUPPORTED L
 DEF enable-kvm 0|UNSUPPORTED enable_kvm
 DEF rtc HAS_ARG|UNSUPPORTED rtc
-DEF no-reboot 0|UNSUPPORTED no_reboot
 DEF action HAS_ARG|UNSUPPORTED action
 DEF watchdog-action HAS_ARG|UNSUPPORTED watchdog_action
 DEF vnc HAS_ARG|UNSUPPORTED vnc

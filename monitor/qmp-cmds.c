@@ -177,6 +177,10 @@ static bool qmp_cont(JsonObject *args, JsonNode **ret, Error **errp)
     if (!qmp_args_check(args, no_args, errp)) {
         return false;
     }
+    if (runstate_needs_reset()) {
+        error_setg(errp, "Resetting the Virtual Machine is required");
+        return false;
+    }
     vm_start();
     return true;
 }

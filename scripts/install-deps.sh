@@ -25,7 +25,8 @@ libjson-glib-dev linux-libc-dev libseccomp-dev"
 FUZZ_PKGS="clang libclang-rt-14-dev"
 # clang-format-14 and git: the format test; hercules: dasdinit, the
 # reference image writer test-ckd-image compares with (skipped without)
-CHECK_PKGS="$BUILD_PKGS $FUZZ_PKGS clang-format-14 git hercules"
+CHECK_PKGS="$BUILD_PKGS $FUZZ_PKGS clang-format-14 git hercules \
+gcc-s390x-linux-gnu binutils-s390x-linux-gnu"
 PACKAGE_PKGS="$BUILD_PKGS build-essential debhelper devscripts lintian \
 fakeroot"
 

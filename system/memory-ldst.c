@@ -25,6 +25,7 @@ static MemTxResult ldst_access(AddressSpace *as, hwaddr addr, uint8_t *buf,
             !(is_write && fr->readonly)) {
             if (is_write) {
                 memcpy(mr->ram_ptr + offset, buf, size);
+                memory_region_notify_write(mr, offset, size);
             } else {
                 memcpy(buf, mr->ram_ptr + offset, size);
             }

@@ -304,3 +304,43 @@ int memory_region_get_fd(MemoryRegion *mr)
     }
     return mr->kind == MR_KIND_RAM ? mr->ram_fd : -1;
 }
+
+/* RAM regions with a write notifier, for address_space_unmap() */
+static GPtrArray *write_notified;
+
+void memory_region_set_write_notify(MemoryRegion *mr,
+                                    MemoryRegionWriteNotify *fn, void *opaque)
+{
+    if (!write_notified) {
+        write_notified = g_ptr_array_new();
+    }
+    g_ptr_array_remove(write_notified, mr);
+    mr->write_notify = fn;
+    mr->write_notify_opaque = opaque;
+    if (fn) {
+        g_ptr_array_add(write_notified, mr);
+    }
+}
+
+void memory_region_notify_write(MemoryRegion *mr, hwaddr offset, hwaddr len)
+{
+    if (mr->write_notify && len) {
+        mr->write_notify(mr->write_notify_opaque, offset, len);
+    }
+}
+
+void memory_ram_notify_host_write(const void *host, hwaddr len)
+{
+    const uint8_t *p = host;
+
+    for (guint i = 0; write_notified && i < write_notified->len; i++) {
+        MemoryRegion *mr = g_ptr_array_index(write_notified, i);
+
+        if (mr->ram_ptr && p >= mr->ram_ptr && p < mr->ram_ptr + mr->size) {
+            hwaddr off = p - mr->ram_ptr;
+
+            memory_region_notify_write(mr, off, MIN(len, mr->size - off));
+            return;
+        }
+    }
+}

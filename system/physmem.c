@@ -98,6 +98,7 @@ static MemTxResult section_ram_access(const MemSection *s, uint8_t *buf,
             return MEMTX_ERROR;
         }
         memcpy(mr->ram_ptr + s->offset, buf, s->len);
+        memory_region_notify_write(mr, s->offset, s->len);
     } else {
         memcpy(buf, mr->ram_ptr + s->offset, s->len);
     }
@@ -189,6 +190,7 @@ static MemTxResult section_set(const MemSection *s, uint8_t c, MemTxAttrs attrs)
             !s->readonly && s->offset <= s->mr->size &&
             s->len <= s->mr->size - s->offset) {
             memset(s->mr->ram_ptr + s->offset, c, s->len);
+            memory_region_notify_write(s->mr, s->offset, s->len);
             return MEMTX_OK;
         }
         return s->mr && s->mr->kind == MR_KIND_RAM ? MEMTX_ERROR
@@ -319,4 +321,7 @@ void address_space_unmap(AddressSpace *as, void *buffer, hwaddr len,
                          bool is_write, hwaddr access_len)
 {
     /* Mappings point straight into guest RAM: nothing to copy back. */
+    if (is_write && access_len) {
+        memory_ram_notify_host_write(buffer, MIN(access_len, len));
+    }
 }

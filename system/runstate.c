@@ -17,6 +17,7 @@ typedef struct Handler {
 } Handler;
 
 bool no_shutdown;
+bool no_reboot;
 uint8_t qemu_uuid[16];
 bool qemu_uuid_set;
 
@@ -29,9 +30,12 @@ static ShutdownCause reset_requested;
 static bool signals_installed;
 
 static const char *const runstate_names[RUN_STATE__MAX] = {
-    [RUN_STATE_PRELAUNCH] = "prelaunch", [RUN_STATE_RUNNING] = "running",
-    [RUN_STATE_PAUSED] = "paused",       [RUN_STATE_SHUTDOWN] = "shutdown",
+    [RUN_STATE_PRELAUNCH] = "prelaunch",
+    [RUN_STATE_RUNNING] = "running",
+    [RUN_STATE_PAUSED] = "paused",
+    [RUN_STATE_SHUTDOWN] = "shutdown",
     [RUN_STATE_INMIGRATE] = "inmigrate",
+    [RUN_STATE_GUEST_PANICKED] = "guest-panicked",
 };
 
 static const char *const cause_names[] = {
@@ -42,6 +46,7 @@ static const char *const cause_names[] = {
     [SHUTDOWN_CAUSE_HOST_ERROR] = "host-error",
     [SHUTDOWN_CAUSE_GUEST_SHUTDOWN] = "guest-shutdown",
     [SHUTDOWN_CAUSE_GUEST_RESET] = "guest-reset",
+    [SHUTDOWN_CAUSE_GUEST_PANIC] = "guest-panic",
 };
 
 const char *qemu_get_name(void)
@@ -185,15 +190,48 @@ void qemu_system_shutdown_request(ShutdownCause cause)
 
 void qemu_system_reset_request(ShutdownCause cause)
 {
-    reset_requested = cause;
+    /* as QEMU: under -no-reboot every reset request becomes a shutdown */
+    if (no_reboot) {
+        shutdown_requested = cause;
+    } else {
+        reset_requested = cause;
+    }
     wake_main_loop();
+}
+
+bool runstate_needs_reset(void)
+{
+    return current_state == RUN_STATE_SHUTDOWN ||
+           current_state == RUN_STATE_GUEST_PANICKED;
+}
+
+void qemu_system_guest_panicked(JsonObject *info)
+{
+    JsonObject *data = json_object_new();
+
+    json_object_set_string_member(data, "action",
+                                  no_shutdown ? "pause" : "poweroff");
+    if (info) {
+        json_object_set_object_member(data, "info", info);
+    }
+    qmp_send_event("GUEST_PANICKED", data);
+    if (runstate_is_running()) {
+        runstate_set(RUN_STATE_GUEST_PANICKED);
+        qmp_send_event("STOP", NULL);
+    } else {
+        runstate_set(RUN_STATE_GUEST_PANICKED);
+    }
+    if (!no_shutdown) {
+        qemu_system_shutdown_request(SHUTDOWN_CAUSE_GUEST_PANIC);
+    }
 }
 
 static JsonObject *cause_data(ShutdownCause cause)
 {
     JsonObject *data = json_object_new();
     bool guest = cause == SHUTDOWN_CAUSE_GUEST_SHUTDOWN ||
-                 cause == SHUTDOWN_CAUSE_GUEST_RESET;
+                 cause == SHUTDOWN_CAUSE_GUEST_RESET ||
+                 cause == SHUTDOWN_CAUSE_GUEST_PANIC;
 
     json_object_set_boolean_member(data, "guest", guest);
     json_object_set_string_member(data, "reason", cause_names[cause]);
@@ -214,6 +252,10 @@ bool main_loop_should_exit(int *status)
         cause = reset_requested;
         reset_requested = SHUTDOWN_CAUSE_NONE;
         serve_reset(cause);
+        /* as QEMU: a VM that was not running waits in prelaunch */
+        if (runstate_needs_reset()) {
+            runstate_set(RUN_STATE_PRELAUNCH);
+        }
     }
     if (!shutdown_requested) {
         return false;
@@ -221,8 +263,13 @@ bool main_loop_should_exit(int *status)
     cause = shutdown_requested;
     shutdown_requested = SHUTDOWN_CAUSE_NONE;
     qmp_send_event("SHUTDOWN", cause_data(cause));
-    if (no_shutdown && cause == SHUTDOWN_CAUSE_GUEST_SHUTDOWN) {
-        vm_stop(RUN_STATE_SHUTDOWN);
+    /* as QEMU: quit and signals exit even under -no-shutdown */
+    if (no_shutdown && cause != SHUTDOWN_CAUSE_HOST_QMP_QUIT &&
+        cause != SHUTDOWN_CAUSE_HOST_SIGNAL &&
+        cause != SHUTDOWN_CAUSE_HOST_ERROR) {
+        if (current_state != RUN_STATE_GUEST_PANICKED) {
+            vm_stop(RUN_STATE_SHUTDOWN);
+        }
         return false;
     }
     *status = 0;

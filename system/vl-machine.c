@@ -14,10 +14,10 @@
 #include <fcntl.h>
 
 /*
- * The accelerators this program has. "tcg" runs no guest code yet: until
- * the CPU interpreter exists it behaves as "qtest" does (nothing runs
- * unless a qtest client drives it). "kvm" is known so that it fails as
- * QEMU's does on a host without /dev/kvm.
+ * The accelerators this program has. "tcg" runs guest code in the s390x
+ * interpreter (target/s390x, docs/system/s390x/cpu.rst); "qtest" runs
+ * none, the qtest client plays the CPU. "kvm" is known so that it fails
+ * as QEMU's does on a host without /dev/kvm.
  */
 static const char *const accel_names[] = { "qtest", "tcg", "kvm", NULL };
 static const char *accel_chosen;
@@ -176,6 +176,23 @@ MachineState *vl_machine_create(VlConfig *cfg, Error **errp)
         }
         ms->smp_cpus = cfg->smp_cpus;
     }
+    /* as QEMU: -append and -initrd only with -kernel */
+    if (!cfg->kernel && cfg->append && *cfg->append) {
+        error_setg(errp, "-append only allowed with -kernel option");
+        return NULL;
+    }
+    if (!cfg->kernel && cfg->initrd) {
+        error_setg(errp, "-initrd only allowed with -kernel option");
+        return NULL;
+    }
+    ms->kernel_filename = g_strdup(cfg->kernel);
+    ms->initrd_filename = g_strdup(cfg->initrd);
+    if (cfg->append) {
+        g_free(ms->kernel_cmdline);
+        ms->kernel_cmdline = g_strdup(cfg->append);
+    }
+    g_free(ms->accel);
+    ms->accel = g_strdup(vl_accel_name());
     if (cfg->cpu_model) {
         if (!vl_cpu_model_check(cfg->cpu_model, errp)) {
             return NULL;

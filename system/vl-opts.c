@@ -221,6 +221,18 @@ static bool apply_option(VlConfig *cfg, const VlOpt *opt, Error **errp)
     case QEMU_OPTION_no_shutdown:
         no_shutdown = true;
         return true;
+    case QEMU_OPTION_no_reboot:
+        no_reboot = true;
+        return true;
+    case QEMU_OPTION_kernel:
+        cfg->kernel = opt->arg;
+        return true;
+    case QEMU_OPTION_initrd:
+        cfg->initrd = opt->arg;
+        return true;
+    case QEMU_OPTION_append:
+        cfg->append = opt->arg;
+        return true;
     case QEMU_OPTION_m:
         return vl_parse_memory(cfg, opt->arg, errp);
     case QEMU_OPTION_smp:

@@ -318,8 +318,8 @@ bool vl_parse_overcommit(const char *arg, Error **errp)
 }
 
 /*
- * -cpu MODEL: the guest CPU is the qtest client (and later the
- * interpreter), which implements the "qemu" and "max" models.
+ * -cpu MODEL: the guest CPU is the interpreter (-accel tcg) or the qtest
+ * client; both implement the "qemu" and "max" models.
  */
 bool vl_cpu_model_check(const char *arg, Error **errp)
 {

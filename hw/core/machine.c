@@ -236,6 +236,7 @@ static void machine_instance_init(Object *obj)
     ms->dump_guest_core = true;
     ms->cpu_type = g_strdup(board->default_cpu_type);
     ms->ram_size = ms->maxram_size = board->default_ram_size;
+    ms->kernel_cmdline = g_strdup("");
 }
 
 static void machine_instance_finalize(Object *obj)
@@ -245,6 +246,9 @@ static void machine_instance_finalize(Object *obj)
     g_free(ms->ram_memdev_id);
     g_free(ms->accel);
     g_free(ms->cpu_type);
+    g_free(ms->kernel_filename);
+    g_free(ms->initrd_filename);
+    g_free(ms->kernel_cmdline);
 }
 
 static const TypeInfo machine_info = {

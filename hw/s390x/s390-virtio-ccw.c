@@ -20,6 +20,9 @@
 #include "hw/s390x/css.h"
 #include "hw/s390x/css-bridge.h"
 #include "hw/s390x/s390-pci-host.h"
+#include "hw/s390x/s390-ipl.h"
+#include "hw/loader.h"
+#include "target/s390x/cpus.h"
 #include "exec/memory.h"
 #include "sysemu/hostmem.h"
 #include "sysemu/runstate.h"
@@ -118,6 +121,8 @@ static bool s390_memory_init(S390CcwMachineState *s, Error **errp)
     return true;
 }
 
+static void s390_ipl_start(void);
+
 static bool s390_machine_init(MachineState *machine, Error **errp)
 {
     S390CcwMachineState *s = S390_CCW_MACHINE(machine);
@@ -131,7 +136,32 @@ static bool s390_machine_init(MachineState *machine, Error **errp)
             return false;
         }
     }
+    if (!s390_ipl_load(machine, errp)) {
+        return false;
+    }
+    /* -accel tcg: the interpreter's CPUs; qtest: the client is the CPU */
+    if (machine->accel && !strcmp(machine->accel, "tcg") &&
+        !s390_cpus_create(machine->smp_cpus, s->ram, errp)) {
+        return false;
+    }
+    s390_ipl_start();
     return true;
+}
+
+/*
+ * Write the images again and IPL: CPU 0 starts at the IPL address, the
+ * others stay stopped (without -kernel all stay stopped: there is no
+ * firmware to run).
+ */
+static void s390_ipl_start(void)
+{
+    uint64_t addr;
+
+    rom_reset_all();
+    s390_cpus_reset();
+    if (s390_ipl_address(&addr)) {
+        s390_cpus_ipl(addr);
+    }
 }
 
 static S390CpuResetHook *s390_cpu_reset_hook;
@@ -148,6 +178,7 @@ static void s390_machine_reset(MachineState *machine)
     }
     css_reset();
     qbus_reset_all(sysbus_get_default());
+    s390_ipl_start();
 }
 
 /*
@@ -238,9 +269,11 @@ static void s390_machine_finalize(Object *obj)
 
     Object *owner;
 
+    rom_clear_all();
     if (!s->ram) {
         return;
     }
+    memory_region_set_write_notify(s->ram, NULL, NULL);
     memory_region_del_subregion(get_system_memory(), s->ram);
     owner = memory_region_owner(s->ram);
     if (owner != OBJECT(s)) {

@@ -142,6 +142,15 @@ typedef enum MemoryRegionKind {
 } MemoryRegionKind;
 
 /* All fields are private: use the functions below. */
+/*
+ * Called after bytes [offset, offset + len) of a RAM region were written
+ * through the memory API: address_space_write/_set, the stores of
+ * memory-ldst, and address_space_unmap of a writable mapping (for the
+ * bytes the user says it wrote). A CPU that keeps pre-decoded guest code
+ * uses it to forget code that DMA or the channel subsystem overwrote.
+ */
+typedef void MemoryRegionWriteNotify(void *opaque, hwaddr offset, hwaddr len);
+
 struct MemoryRegion {
     void *owner; /* opaque, for naming/debug only */
     char *name;
@@ -162,6 +171,9 @@ struct MemoryRegion {
     uint8_t *ram_ptr;
     int ram_fd;
     bool ram_owned; /* mapping made here: munmap on finalize */
+    /* told of writes made through the memory API (see below) */
+    MemoryRegionWriteNotify *write_notify;
+    void *write_notify_opaque;
 
     /* I/O */
     const MemoryRegionOps *ops;
@@ -234,6 +246,11 @@ bool memory_region_is_mapped(MemoryRegion *mr);
 bool memory_region_is_enabled(MemoryRegion *mr);
 /* Host pointer to the start of a RAM region (alias: of its window). */
 void *memory_region_get_ram_ptr(MemoryRegion *mr);
+/* Install (or with NULL remove) the write notifier of RAM region @mr. */
+void memory_region_set_write_notify(MemoryRegion *mr,
+                                    MemoryRegionWriteNotify *fn, void *opaque);
+/* Run @mr's write notifier, if any, for [offset, offset + len). */
+void memory_region_notify_write(MemoryRegion *mr, hwaddr offset, hwaddr len);
 /* The memfd behind a RAM region, or -1. */
 int memory_region_get_fd(MemoryRegion *mr);
 IOMMUMemoryRegion *memory_region_get_iommu(MemoryRegion *mr);

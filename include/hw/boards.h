@@ -54,8 +54,11 @@ struct MachineState {
     char *ram_memdev_id;      /* "memory-backend" property */
     unsigned int smp_cpus;
     char *cpu_type;
-    char *accel;
+    char *accel; /* the accelerator in use ("tcg", "qtest") */
     bool dump_guest_core;
+    char *kernel_filename; /* -kernel */
+    char *initrd_filename; /* -initrd */
+    char *kernel_cmdline;  /* -append ("" when absent) */
 };
 
 static inline MachineState *MACHINE(void *obj)

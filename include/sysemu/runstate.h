@@ -7,6 +7,7 @@
 #define SYSEMU_RUNSTATE_H
 
 #include "qemu/osdep.h"
+#include <json-glib/json-glib.h>
 
 typedef enum RunState {
     RUN_STATE_PRELAUNCH, /* -S given, never run yet */
@@ -14,6 +15,7 @@ typedef enum RunState {
     RUN_STATE_PAUSED,   /* stopped by QMP stop */
     RUN_STATE_SHUTDOWN, /* guest shut down with -no-shutdown */
     RUN_STATE_INMIGRATE,
+    RUN_STATE_GUEST_PANICKED, /* the guest panicked (s390x: disabled wait) */
     RUN_STATE__MAX,
 } RunState;
 
@@ -45,6 +47,7 @@ typedef enum ShutdownCause {
     SHUTDOWN_CAUSE_HOST_ERROR,
     SHUTDOWN_CAUSE_GUEST_SHUTDOWN,
     SHUTDOWN_CAUSE_GUEST_RESET,
+    SHUTDOWN_CAUSE_GUEST_PANIC,
 } ShutdownCause;
 void qemu_system_shutdown_request(ShutdownCause cause);
 void qemu_system_reset_request(ShutdownCause cause);
@@ -56,5 +59,18 @@ void runstate_init_signals(void);
 
 /* -no-shutdown: a guest shutdown stops instead of exiting. */
 extern bool no_shutdown;
+/* -no-reboot: a reset request shuts down instead. */
+extern bool no_reboot;
+
+/*
+ * The guest panicked (@info: the GUEST_PANICKED event's "info" member,
+ * taken over; may be NULL). As QEMU's default panic action: the event
+ * with action "poweroff", the VM stops in "guest-panicked" and shuts
+ * down (cause "guest-panic"); with -no-shutdown the action is "pause"
+ * and the VM stays stopped.
+ */
+void qemu_system_guest_panicked(JsonObject *info);
+/* "shutdown" or "guest-panicked": only a reset lets the VM run again. */
+bool runstate_needs_reset(void);
 
 #endif

@@ -44,6 +44,9 @@ typedef struct VlConfig {
     uint64_t ram_size;        /* -m, 0 = machine default */
     unsigned smp_cpus, smp_max_cpus;
     const char *cpu_model; /* -cpu */
+    const char *kernel;    /* -kernel */
+    const char *initrd;    /* -initrd */
+    const char *append;    /* -append */
 
     GHashTable *device_ids; /* ids of key=value -device options */
     MachineState *machine;

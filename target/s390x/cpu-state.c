@@ -45,6 +45,22 @@ void s390_cpu_initial_reset(S390Cpu *cpu)
     s390_mem_mode_update(cpu);
     cpu->pgm_code = 0;
     cpu->pgm_ilc = 0;
+    if (cpu->icache) {
+        s390_icache_flush(cpu); /* prefix and mode are new */
+    }
+}
+
+/*
+ * A cached instruction that wraps at the end of the addressing mode was
+ * fetched from bytes another mode reads elsewhere: a mode change drops
+ * the decode cache.
+ */
+static void set_amask(S390Cpu *cpu, uint64_t amask)
+{
+    if (cpu->amask != amask && cpu->icache) {
+        s390_icache_flush(cpu);
+    }
+    cpu->amask = amask;
 }
 
 uint64_t s390_psw_get_mask(const S390Cpu *cpu)
@@ -59,7 +75,7 @@ bool s390_psw_set(S390Cpu *cpu, uint64_t mask, uint64_t addr)
     if (ea && !ba) {
         return false; /* EA without BA is not a valid mode */
     }
-    cpu->amask = ea ? UINT64_MAX : ba ? 0x7fffffff : 0xffffff;
+    set_amask(cpu, ea ? UINT64_MAX : ba ? 0x7fffffff : 0xffffff);
     cpu->cc = (mask & PSW_MASK_CC) >> PSW_CC_SHIFT;
     cpu->psw_mask = mask & ~PSW_MASK_CC;
     cpu->psw_addr = addr & cpu->amask;
@@ -84,7 +100,7 @@ bool s390_psw_load(S390Cpu *cpu, uint64_t mask, uint64_t addr)
 {
     bool ea = mask & PSW_MASK_EA, ba = mask & PSW_MASK_BA;
 
-    cpu->amask = ea ? UINT64_MAX : ba ? 0x7fffffff : 0xffffff;
+    set_amask(cpu, ea ? UINT64_MAX : ba ? 0x7fffffff : 0xffffff);
     cpu->cc = (mask & PSW_MASK_CC) >> PSW_CC_SHIFT;
     cpu->psw_mask = mask & ~PSW_MASK_CC;
     cpu->psw_addr = addr;

@@ -99,6 +99,15 @@ typedef struct S390Cpu S390Cpu;
  */
 typedef bool (*S390PgmHook)(S390Cpu *cpu, void *opaque);
 
+/*
+ * SIGNAL PROCESSOR as the configuration carries it out (the machine's
+ * CPU set, cpus.c): @order to the CPU at address @addr with parameter
+ * @param. Returns the condition code; for cc 1 the status word in
+ * *@status. Without one (a lone CPU) every address is cc 3.
+ */
+typedef int (*S390SigpFn)(S390Cpu *cpu, uint8_t order, uint16_t addr,
+                          uint64_t param, uint32_t *status);
+
 struct S390Cpu {
     CPUS390XState env; /* regs[16], cregs[16], psa (prefix) */
 
@@ -154,6 +163,16 @@ struct S390Cpu {
     uint64_t code_page_count;
 
     uint64_t icount; /* instructions executed */
+
+    /* the configuration: SIGP, and who this CPU is in it */
+    S390SigpFn sigp;
+    void *sys_opaque;
+    /*
+     * Pre-decoded code was written: set when CPUs share code_pages (the
+     * machine's), so that every CPU's cache is flushed; NULL flushes this
+     * CPU's own.
+     */
+    void (*code_written)(S390Cpu *cpu);
 };
 
 typedef enum S390RunExit {

@@ -45,7 +45,7 @@ void s390_icache_notify_write(S390Cpu *cpu, uint64_t abs, uint64_t len)
     }
     for (p = first; p <= last && p < cpu->code_page_count; p++) {
         if (cpu->code_pages[p]) {
-            s390_icache_flush(cpu);
+            s390_mem_code_written(cpu, abs);
             return;
         }
     }

@@ -158,5 +158,9 @@ int s390_mem_check(S390Cpu *cpu, uint64_t la, uint64_t len, S390Access kind)
 
 void s390_mem_code_written(S390Cpu *cpu, uint64_t abs)
 {
-    s390_icache_flush(cpu);
+    if (cpu->code_written) {
+        cpu->code_written(cpu);
+    } else {
+        s390_icache_flush(cpu);
+    }
 }

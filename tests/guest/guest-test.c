@@ -1,0 +1,327 @@
+/*
+ * The guest suite: each bare-metal program of tests/guest runs under
+ * -accel tcg with -no-shutdown; the test waits for the end of the guest
+ * (SHUTDOWN: every CPU stopped, or GUEST_PANICKED: a disabled wait) and
+ * reads the guest's mailbox over the qtest connection, which works beside
+ * the interpreter. Skipped when the programs were not built (no
+ * s390x-linux-gnu-gcc).
+ */
+#include <glib.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+#include "libqtest.h"
+
+#define MAILBOX   0xf000
+#define MAGIC     UINT64_C(0x5339305847554553)
+#define FAIL_ADDR 0xbad000
+
+static const char *guest_dir;
+
+/* Wait for the guest's end: true for SHUTDOWN, false for a panic */
+static bool wait_end(QTestState *s, int64_t *panic_addr)
+{
+    for (;;) {
+        JsonObject *ev = qtest_qmp_receive_dict(s);
+        const char *name = json_object_has_member(ev, "event")
+                               ? json_object_get_string_member(ev, "event")
+                               : NULL;
+        bool end = false, ok = false;
+
+        g_assert_false(json_object_has_member(ev, "error"));
+        if (name && !strcmp(name, "SHUTDOWN")) {
+            end = ok = true;
+        } else if (name && !strcmp(name, "GUEST_PANICKED")) {
+            JsonObject *data = json_object_get_object_member(ev, "data");
+            JsonObject *info = json_object_get_object_member(data, "info");
+
+            g_assert_cmpstr(json_object_get_string_member(data, "action"), ==,
+                            "pause");
+            g_assert_cmpstr(json_object_get_string_member(info, "reason"), ==,
+                            "disabled-wait");
+            *panic_addr = json_object_get_int_member(info, "psw-addr");
+            end = true;
+        }
+        json_object_unref(ev);
+        if (end) {
+            return ok;
+        }
+    }
+}
+
+static QTestState *start_guest(const char *name, const char *extra)
+{
+    QTestInitOptions o = { .no_accel_qtest = true };
+    g_autofree char *args = g_strdup_printf(
+        "-accel tcg -no-shutdown -S -m 128 -kernel %s/%s.elf %s", guest_dir,
+        name, extra ? extra : "");
+    QTestState *s = qtest_init_opts(&o, args);
+
+    /*
+     * Started stopped: events before the QMP handshake would be lost. The
+     * reply to cont is read by wait_end() with the events, in order.
+     */
+    qtest_qmp_send(s, "{'execute': 'cont'}");
+    return s;
+}
+
+/* Run guest @name: it must pass every check and stop its CPUs */
+static void run_guest(const char *name, const char *extra)
+{
+    QTestState *s = start_guest(name, extra);
+    int64_t panic_addr = -1;
+    bool stopped = wait_end(s, &panic_addr);
+    uint64_t failed = qtest_readq(s, MAILBOX + 16);
+
+    g_assert_cmphex(qtest_readq(s, MAILBOX), ==, MAGIC);
+    if (failed) {
+        g_test_message("%s: %" PRIu64 " checks failed, first %" PRIu64, name,
+                       failed, qtest_readq(s, MAILBOX + 24));
+    }
+    g_assert_cmpuint(failed, ==, 0);
+    g_assert_cmpuint(qtest_readq(s, MAILBOX + 8), >, 0);
+    g_assert_true(stopped);
+    qtest_quit(s);
+}
+
+static void test_insn(void)
+{
+    run_guest("insn", NULL);
+}
+
+static void test_pgm(void)
+{
+    run_guest("pgm", NULL);
+}
+
+static void test_dat(void)
+{
+    run_guest("dat", NULL);
+}
+
+static void test_clock(void)
+{
+    run_guest("clock", NULL);
+}
+
+static void test_sigp(void)
+{
+    run_guest("sigp", "-smp 2");
+}
+
+static void test_io(void)
+{
+    run_guest(
+        "io",
+        "-device ccw-testdev,devno=fe.0.1234,delay-ns=2000000,dev_type=0x1824");
+}
+
+static void test_ipl(void)
+{
+    g_autofree char *initrd = g_strdup_printf("%s/initrd.bin", guest_dir);
+    g_autofree char *args = NULL;
+
+    g_assert_true(g_file_set_contents(initrd, "INITRD-DATA", 11, NULL));
+    args = g_strdup_printf("-append 'hello guest' -initrd %s", initrd);
+    run_guest("ipl", args);
+    unlink(initrd);
+}
+
+static void test_sclp(void)
+{
+    g_autofree char *dir = g_dir_make_tmp("guest-sclp-XXXXXX", NULL);
+    g_autofree char *out = g_strdup_printf("%s/out", dir);
+    g_autofree char *args = g_strdup_printf(
+        "-chardev file,id=c0,path=%s -device sclpconsole,chardev=c0", out);
+    g_autofree char *text = NULL;
+
+    run_guest("sclp", args);
+    g_assert_true(g_file_get_contents(out, &text, NULL, NULL));
+    g_assert_cmpstr(text, ==, "sclp guest: ok\n");
+    unlink(out);
+    rmdir(dir);
+}
+
+/* A failed check ends in a disabled wait: GUEST_PANICKED, state kept */
+static void test_panic(void)
+{
+    QTestState *s = start_guest("fail", NULL);
+    int64_t addr = -1;
+    JsonObject *rsp;
+
+    g_assert_false(wait_end(s, &addr));
+    g_assert_cmphex(addr, ==, FAIL_ADDR);
+    g_assert_cmpuint(qtest_readq(s, MAILBOX + 16), ==, 1);
+    g_assert_cmpuint(qtest_readq(s, MAILBOX + 24), ==, 7);
+    rsp = qtest_qmp(s, "{'execute': 'query-status'}");
+    g_assert_cmpstr(json_object_get_string_member(
+                        json_object_get_object_member(rsp, "return"), "status"),
+                    ==, "guest-panicked");
+    json_object_unref(rsp);
+    /* cont needs a reset first; system_reset runs the guest again */
+    qmp_expect_error_and_unref(qtest_qmp(s, "{'execute': 'cont'}"),
+                               "GenericError");
+    qtest_qmp_assert_success(s, "{'execute': 'system_reset'}");
+    qtest_qmp_send(s, "{'execute': 'cont'}");
+    g_assert_false(wait_end(s, &addr));
+    g_assert_cmphex(addr, ==, FAIL_ADDR);
+    qtest_quit(s);
+}
+
+static const char *status_of(QTestState *s)
+{
+    static char buf[32];
+    JsonObject *rsp = qtest_qmp(s, "{'execute': 'query-status'}");
+
+    g_strlcpy(buf,
+              json_object_get_string_member(
+                  json_object_get_object_member(rsp, "return"), "status"),
+              sizeof(buf));
+    json_object_unref(rsp);
+    return buf;
+}
+
+/*
+ * The way test suites start a bare-metal program: the machine's legacy
+ * accel= property, no monitor; the process exits when every CPU stopped
+ */
+static void test_exit_status(void)
+{
+    g_autofree char *args = g_strdup_printf(
+        "-nodefaults -display none -machine s390-ccw-virtio,accel=tcg "
+        "-smp 2 -kernel %s/sigp.elf",
+        guest_dir);
+    g_autofree char *out = NULL, *err = NULL;
+    int status = -1;
+
+    out = qtest_run_cmdline(args, &status, &err);
+    g_assert_cmpint(status, ==, 0);
+    g_assert_cmpstr(err, ==, "");
+}
+
+/* -accel qtest keeps today's behaviour: no CPU runs, the image is loaded */
+static void test_qtest_accel(void)
+{
+    g_autofree char *args = g_strdup_printf("-m 128 -kernel %s/spin.elf",
+                                            guest_dir);
+    QTestState *s = qtest_init(args);
+
+    /* "j guest_entry" at the IPL address, and no guest ran setup */
+    g_assert_cmphex(qtest_readw(s, 0x10000), ==, 0xa7f4);
+    g_assert_cmphex(qtest_readq(s, MAILBOX), ==, 0);
+    g_assert_cmpstr(status_of(s), ==, "running");
+    qtest_quit(s);
+}
+
+/* Without -no-shutdown a panic powers off: GUEST_PANICKED, SHUTDOWN */
+static void test_panic_poweroff(void)
+{
+    QTestInitOptions o = { .no_accel_qtest = true };
+    g_autofree char *args =
+        g_strdup_printf("-accel tcg -S -m 128 -kernel %s/fail.elf", guest_dir);
+    QTestState *s = qtest_init_opts(&o, args);
+    JsonObject *ev, *data;
+
+    qtest_qmp_assert_success(s, "{'execute': 'cont'}");
+    ev = qtest_qmp_eventwait_ref(s, "GUEST_PANICKED");
+    data = json_object_get_object_member(ev, "data");
+    g_assert_cmpstr(json_object_get_string_member(data, "action"), ==,
+                    "poweroff");
+    json_object_unref(ev);
+    ev = qtest_qmp_eventwait_ref(s, "SHUTDOWN");
+    data = json_object_get_object_member(ev, "data");
+    g_assert_cmpstr(json_object_get_string_member(data, "reason"), ==,
+                    "guest-panic");
+    g_assert_true(json_object_get_boolean_member(data, "guest"));
+    json_object_unref(ev);
+    qtest_wait_qemu(s, NULL);
+    qtest_quit(s);
+}
+
+/* QMP while a guest runs: stop holds it, cont resumes it, system_reset
+ * starts it over, quit ends the process */
+static void test_qmp_control(void)
+{
+    QTestState *s = start_guest("spin", NULL);
+    uint64_t a, b;
+
+    json_object_unref(qtest_qmp_receive(s)); /* cont's reply */
+    qtest_qmp_eventwait(s, "RESUME");
+    g_assert_cmpstr(status_of(s), ==, "running");
+    do {
+        a = qtest_readq(s, MAILBOX + 32);
+    } while (a < 1000);
+    qtest_qmp_assert_success(s, "{'execute': 'stop'}");
+    qtest_qmp_eventwait(s, "STOP");
+    g_assert_cmpstr(status_of(s), ==, "paused");
+    a = qtest_readq(s, MAILBOX + 32);
+    g_usleep(20000);
+    b = qtest_readq(s, MAILBOX + 32);
+    g_assert_cmpuint(a, ==, b);
+    qtest_qmp_assert_success(s, "{'execute': 'cont'}");
+    do {
+        b = qtest_readq(s, MAILBOX + 32);
+    } while (b <= a);
+    qtest_qmp_assert_success(s, "{'execute': 'system_reset'}");
+    qtest_qmp_eventwait(s, "RESET");
+    /* the IPL again: guest_setup zeroes the counter, then it counts */
+    g_assert_cmpstr(status_of(s), ==, "running");
+    qtest_qmp_assert_success(s, "{'execute': 'quit'}");
+    qtest_wait_qemu(s, NULL);
+    qtest_quit(s);
+}
+
+/* Command-line errors of the loader, with QEMU's wording */
+static void test_cmdline_errors(void)
+{
+    static const struct {
+        const char *args, *msg;
+    } cases[] = {
+        { "-initrd /dev/null", "-initrd only allowed with -kernel option" },
+        { "-append x", "-append only allowed with -kernel option" },
+        { "-kernel /nonexistent.elf",
+          "could not load kernel '/nonexistent.elf'" },
+    };
+
+    for (unsigned i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_autofree char *args =
+            g_strdup_printf("-nodefaults -display none -accel tcg %s",
+                            cases[i].args);
+        g_autofree char *err = NULL;
+        g_autofree char *out = NULL;
+        int status;
+
+        out = qtest_run_cmdline(args, &status, &err);
+        g_assert_cmpint(status, ==, 1);
+        g_assert_nonnull(strstr(err, cases[i].msg));
+    }
+}
+
+int main(int argc, char **argv)
+{
+    g_autofree char *probe = NULL;
+
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/guest/cmdline-errors", test_cmdline_errors);
+    guest_dir = g_getenv("GUEST_DIR");
+    probe = g_strdup_printf("%s/insn.elf", guest_dir ? guest_dir : ".");
+    if (!guest_dir || !g_file_test(probe, G_FILE_TEST_EXISTS)) {
+        g_test_message("guest programs not built (no s390x-linux-gnu-gcc): "
+                       "only the command-line tests run");
+        return g_test_run();
+    }
+    g_test_add_func("/guest/insn", test_insn);
+    g_test_add_func("/guest/pgm", test_pgm);
+    g_test_add_func("/guest/sclp", test_sclp);
+    g_test_add_func("/guest/dat", test_dat);
+    g_test_add_func("/guest/clock", test_clock);
+    g_test_add_func("/guest/sigp", test_sigp);
+    g_test_add_func("/guest/io", test_io);
+    g_test_add_func("/guest/ipl", test_ipl);
+    g_test_add_func("/guest/panic", test_panic);
+    g_test_add_func("/guest/qmp-control", test_qmp_control);
+    g_test_add_func("/guest/panic-poweroff", test_panic_poweroff);
+    g_test_add_func("/guest/exit-status", test_exit_status);
+    g_test_add_func("/guest/qtest-accel", test_qtest_accel);
+    return g_test_run();
+}

@@ -1,0 +1,88 @@
+/*
+ * The decode cache against code that changes under it: an instruction
+ * that wraps at the end of the 24-bit addressing mode is fetched from
+ * other bytes in the 31-bit mode (a mode change must drop it), and CPUs
+ * that share their code-page marks flush each other through their
+ * code_written hook when one of them stores into cached code.
+ */
+#include "qemu/osdep.h"
+#include "test-s390x-fixture.h"
+
+#define BIG_RAM (17 * MiB)
+
+static void test_mode_change(void)
+{
+    uint8_t *ram = g_malloc0(BIG_RAM);
+    S390Ram r = { ram, BIG_RAM };
+    S390Cpu cpu;
+
+    s390_cpu_init(&cpu, &s390_ram_ops, &r, ram, BIG_RAM);
+    /* LGHI 2,imm: a7 29 at 0xfffffe, imm at 0 (24-bit) or 0x1000000 */
+    ram[0xfffffe] = 0xa7;
+    ram[0xffffff] = 0x29;
+    ram[0x000000] = 0x00;
+    ram[0x000001] = 0x01;
+    ram[0x1000000] = 0x00;
+    ram[0x1000001] = 0x02;
+    g_assert_true(s390_psw_set(&cpu, 0, 0xfffffe)); /* 24-bit mode */
+    g_assert_cmpint(s390_cpu_step(&cpu), ==, 0);
+    g_assert_cmphex(cpu.env.regs[2], ==, 1);
+    g_assert_cmphex(cpu.psw_addr, ==, 2);                     /* wrapped */
+    g_assert_true(s390_psw_set(&cpu, PSW_MASK_BA, 0xfffffe)); /* 31-bit */
+    g_assert_cmpint(s390_cpu_step(&cpu), ==, 0);
+    g_assert_cmphex(cpu.env.regs[2], ==, 2);
+    g_assert_cmphex(cpu.psw_addr, ==, 0x1000002);
+    /* and back */
+    g_assert_true(s390_psw_set(&cpu, 0, 0xfffffe));
+    g_assert_cmpint(s390_cpu_step(&cpu), ==, 0);
+    g_assert_cmphex(cpu.env.regs[2], ==, 1);
+    s390_cpu_finalize(&cpu);
+    g_free(ram);
+}
+
+static Fx *shared_peer;
+
+static void flush_both(S390Cpu *cpu)
+{
+    s390_icache_flush(cpu);
+    s390_icache_flush(&shared_peer->cpu);
+}
+
+static void test_shared_code_pages(void)
+{
+    Fx *a = fx_new(), *b = fx_new();
+    uint8_t *own_b = b->cpu.code_pages;
+
+    /* b runs on a's storage, and both share a's code-page marks */
+    b->cpu.ram = a->ram.base;
+    b->cpu.code_pages = a->cpu.code_pages;
+    a->cpu.code_written = flush_both;
+    b->cpu.code_written = flush_both;
+    shared_peer = a;
+
+    fx_poke_hex(a, FX_CODE, "a729 0001"); /* LGHI 2,1 */
+    g_assert_cmpint(s390_cpu_step(&a->cpu), ==, 0);
+    g_assert_cmphex(a->cpu.env.regs[2], ==, 1);
+    /* b stores LGHI 2,3 over it with MVHI (00 03 into the immediate) */
+    b->cpu.env.regs[1] = FX_CODE;
+    fx_poke_hex(a, FX_DATA, "e544 1002 0003"); /* MVHHI 2(1),3 */
+    b->cpu.psw_addr = FX_DATA;
+    g_assert_cmpint(s390_cpu_step(&b->cpu), ==, 0);
+    g_assert_cmphex(lduw_be_p(a->ram.base + FX_CODE + 2), ==, 3);
+    a->cpu.psw_addr = FX_CODE;
+    g_assert_cmpint(s390_cpu_step(&a->cpu), ==, 0);
+    g_assert_cmphex(a->cpu.env.regs[2], ==, 3);
+
+    b->cpu.code_pages = own_b;
+    b->cpu.ram = b->ram.base;
+    fx_free(b);
+    fx_free(a);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/s390x/icache/mode-change", test_mode_change);
+    g_test_add_func("/s390x/icache/shared-code-pages", test_shared_code_pages);
+    return g_test_run();
+}
