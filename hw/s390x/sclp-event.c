@@ -133,14 +133,22 @@ void sclp_write_event_mask(SclpSccb *s)
     sccb_set_response(s, SCLP_RC_COMPLETE);
 }
 
-/* Every buffer at least a header and inside the SCCB */
+/*
+ * Every buffer at least a header and inside the SCCB. The length field
+ * is read only when a whole header fits: a buffer may end 1 byte before
+ * the end of a 4 KiB SCCB, whose copy is just 4 KiB.
+ */
 static uint16_t sclp_check_event_buffers(const SclpSccb *s)
 {
     unsigned off = SCLP_SCCB_HEADER;
 
     while (off < s->len) {
-        uint16_t elen = lduw_be_p(s->buf + off);
+        uint16_t elen;
 
+        if (s->len - off < SCLP_EVBUF_HEADER) {
+            return SCLP_RC_EVENT_SYNTAX;
+        }
+        elen = lduw_be_p(s->buf + off);
         if (elen < SCLP_EVBUF_HEADER || elen > s->len - off) {
             return SCLP_RC_EVENT_SYNTAX;
         }

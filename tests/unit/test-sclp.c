@@ -236,6 +236,33 @@ static void test_routing(void)
     set_mask(0);
 }
 
+/*
+ * Event buffers that leave less than a buffer header at the end of a
+ * 4 KiB SCCB: a syntax error, and nothing is read past the SCCB (the
+ * last byte of the page is the last one looked at; run under valgrind
+ * or ASan).
+ */
+static void test_event_tail(void)
+{
+    FakeSource a = { .src.ops = &fake_ops_a, .type = 0x1a, .input = "" };
+    static const uint16_t tails[] = { 1, 2, 5 };
+
+    sclp_event_add_source(&a.src);
+    for (unsigned i = 0; i < G_N_ELEMENTS(tails); i++) {
+        uint16_t elen = 4096 - 8 - tails[i];
+
+        memset(ram + SCCB, 0, 4096);
+        header(SCCB, 4096, 0, 0);
+        put16(SCCB + 8, elen);
+        ram[SCCB + 8 + 2] = 0x1a;
+        /* a length in the tail that would fit if it were read */
+        put16(SCCB + 8 + elen, tails[i]);
+        g_assert_cmphex(run(SCLP_CMD_WRITE_EVENT_DATA, SCCB, NULL), ==, 0x73f0);
+        g_assert_cmpuint(a.nwritten, ==, 0);
+    }
+    sclp_event_remove_source(&a.src);
+}
+
 int main(int argc, char **argv)
 {
     static MemoryRegion mr;
@@ -247,5 +274,6 @@ int main(int argc, char **argv)
     g_test_add_func("/sclp/prefix", test_prefix);
     g_test_add_func("/sclp/signal", test_signal);
     g_test_add_func("/sclp/routing", test_routing);
+    g_test_add_func("/sclp/event-tail", test_event_tail);
     return g_test_run();
 }
