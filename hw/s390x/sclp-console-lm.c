@@ -5,6 +5,8 @@
  * a line typed on the chardev (ended by CR or LF) becomes an operator
  * command event (type 0x01) holding the line in EBCDIC inside the GDS
  * structures Linux parses. echo=on (default) echoes typed characters.
+ * A message event while the chardev holds back too much output is
+ * refused (sclp_console_backlogged()) and counted in write_errors.
  */
 #include "qemu/osdep.h"
 #include "qemu/log.h"
@@ -106,6 +108,11 @@ static uint16_t lm_write(SclpEventSource *src, uint8_t *ebuf, uint16_t len)
 
     if (!lm_mdb_valid(mdb, len - SCLP_EVBUF_HEADER)) {
         return SCLP_RC_INCONSISTENT_LEN;
+    }
+    if (sclp_console_backlogged(c->chr, TYPE_SCLP_LM_CONSOLE)) {
+        c->write_errors++;
+        ebuf[SCLP_EVBUF_FLAGS] &= ~SCLP_EVBUF_ACCEPTED;
+        return SCLP_RC_IMPROPER_STATE;
     }
     mlen = lduw_be_p(mdb);
     for (uint16_t off = MDB_HEADER; off < mlen;) {

@@ -2,7 +2,8 @@
  * -device sclpconsole,chardev=ID: the SCLP ASCII console (VT220), event
  * type 0x1a. Event buffers the guest writes go to the chardev as they
  * are; bytes from the chardev become a pending event: a byte 0x00, then
- * the text, in as many Read Event Data calls as needed.
+ * the text, in as many Read Event Data calls as needed. Output waiting
+ * for a peer that does not read is bounded (sclp_console_backlogged()).
  *
  * Also the chardev attach helper the line-mode console uses.
  */
@@ -74,11 +75,25 @@ bool sclp_console_attach(DeviceState *dev, const char *id, Chardev **chr,
     return true;
 }
 
+bool sclp_console_backlogged(Chardev *chr, const char *what)
+{
+    if (chr && qemu_chr_fe_throttled(chr)) {
+        trace_point("sclp_console_refused", "%s: backlog %zu bytes", what,
+                    qemu_chr_fe_backlog(chr));
+        return true;
+    }
+    return false;
+}
+
 static uint16_t ascii_write(SclpEventSource *src, uint8_t *ebuf, uint16_t len)
 {
     SclpConsole *c = container_of(src, SclpConsole, src);
     uint16_t n = len - SCLP_EVBUF_HEADER;
 
+    if (sclp_console_backlogged(c->chr, TYPE_SCLP_CONSOLE)) {
+        ebuf[SCLP_EVBUF_FLAGS] &= ~SCLP_EVBUF_ACCEPTED;
+        return SCLP_RC_IMPROPER_STATE;
+    }
     if (c->chr && n &&
         qemu_chr_fe_write_all(c->chr, ebuf + SCLP_EVBUF_HEADER, n) < 0) {
         ebuf[SCLP_EVBUF_FLAGS] &= ~SCLP_EVBUF_ACCEPTED;

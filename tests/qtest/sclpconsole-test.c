@@ -227,8 +227,9 @@ static void test_ascii_input_long(void)
 static uint16_t lm_message(QTestState *s, const uint8_t *ebcdic, uint16_t n,
                            uint16_t mdb_len, uint16_t mto_len)
 {
-    uint8_t ev[64] = { 0 };
+    uint8_t ev[SCCB_PAGE - 14] = { 0 };
 
+    g_assert_cmpuint(22 + n, <=, sizeof(ev));
     ev[0] = mdb_len >> 8; /* MDB header: length, type 1 */
     ev[1] = mdb_len;
     ev[3] = 1;
@@ -359,6 +360,86 @@ static gchar *run_failing(const char *args)
     return err;
 }
 
+/*
+ * A peer that does not read: the chardev holds back output only up to
+ * its bound (1 MiB), then the console refuses event buffers (0x05f0, not
+ * accepted) until the peer has taken enough. What was accepted arrives
+ * whole and in order.
+ */
+#define BACKLOG_TEXT 3000 /* 'a's per event buffer */
+
+typedef uint16_t (*WriteFn)(QTestState *s);
+
+static uint16_t write_ascii(QTestState *s)
+{
+    static char text[BACKLOG_TEXT];
+
+    memset(text, 'a', sizeof(text));
+    return sclp_write_event(s, EV_ASCII, text, sizeof(text));
+}
+
+static uint16_t write_lm(QTestState *s)
+{
+    static uint8_t ebcdic[BACKLOG_TEXT];
+
+    memset(ebcdic, 0x81, sizeof(ebcdic)); /* 'a' */
+    return lm_message(s, ebcdic, sizeof(ebcdic), 22 + sizeof(ebcdic),
+                      10 + sizeof(ebcdic));
+}
+
+/* Each accepted buffer's output: @nl a newline first, then the text */
+static void check_backlog(Console *c, WriteFn write_one, bool nl)
+{
+    char out[BACKLOG_TEXT + 1];
+    size_t out_len = BACKLOG_TEXT + nl, accepted = 0;
+    uint16_t rc = 0x0020;
+
+    out[0] = '\n';
+    memset(out + nl, 'a', BACKLOG_TEXT);
+    for (int i = 0; i < 2000 && rc == 0x0020; i++) {
+        rc = write_one(c->s);
+        accepted += rc == 0x0020;
+    }
+    g_assert_cmphex(rc, ==, 0x05f0);
+    g_assert_cmphex(qtest_readb(c->s, SCCB + 11), ==, 0); /* not accepted */
+    /* the chardev's bound (1 MiB) plus what the socket holds, no more */
+    g_assert_cmpuint(accepted * out_len, >=, 1024 * 1024);
+    g_assert_cmpuint(accepted * out_len, <=, 3 * 1024 * 1024);
+    /* still refused while nothing is read */
+    g_assert_cmphex(write_one(c->s), ==, 0x05f0);
+    for (size_t i = 0; i < accepted; i++) {
+        expect_output(c, 0, out, out_len);
+    }
+    expect_quiet(c, 0);
+    g_assert_cmphex(write_one(c->s), ==, 0x0020);
+    expect_output(c, 0, out, out_len);
+}
+
+static void test_ascii_backlog(void)
+{
+    Console *c = console_start(1, "-device sclpconsole,chardev=c0");
+
+    g_assert_cmphex(sclp_set_mask(c->s, 0, MASK4(EV_ASCII), NULL), ==, 0x0020);
+    check_backlog(c, write_ascii, false);
+    console_quit(c);
+}
+
+static void test_lm_backlog(void)
+{
+    Console *c = console_start(1, "-device sclplmconsole,chardev=c0,echo=off");
+    JsonObject *rsp;
+
+    g_assert_cmphex(sclp_set_mask(c->s, 0, MASK4(EV_MSG), NULL), ==, 0x0020);
+    check_backlog(c, write_lm, true);
+    /* the two refused messages are counted */
+    rsp = qtest_qmp(c->s, "{'execute': 'qom-get', 'arguments': {'path': "
+                          "'/machine/peripheral-anon/device[0]', "
+                          "'property': 'write_errors'}}");
+    g_assert_cmpint(json_object_get_int_member(rsp, "return"), ==, 2);
+    json_object_unref(rsp);
+    console_quit(c);
+}
+
 static void test_errors(void)
 {
     static const struct {
@@ -427,6 +508,8 @@ int main(int argc, char **argv)
     g_test_add_func("/sclpconsole/lm-output", test_lm_output);
     g_test_add_func("/sclpconsole/lm-input", test_lm_input);
     g_test_add_func("/sclpconsole/lm-echo", test_lm_echo);
+    g_test_add_func("/sclpconsole/ascii-backlog", test_ascii_backlog);
+    g_test_add_func("/sclpconsole/lm-backlog", test_lm_backlog);
     g_test_add_func("/sclpconsole/both", test_both_consoles);
     g_test_add_func("/sclpconsole/mask-lengths", test_mask_lengths);
     g_test_add_func("/sclpconsole/errors", test_errors);

@@ -24,4 +24,15 @@ bool sclp_console_attach(DeviceState *dev, const char *id, Chardev **chr,
                          const CharFrontendOps *ops, void *opaque,
                          Error **errp);
 
+/*
+ * Is @chr (NULL: no chardev) holding back so much output for a peer
+ * that does not read that the console refuses the guest's next event
+ * buffer? That is while qemu_chr_fe_throttled() (over 1 MiB queued, until
+ * it is down to 256 KiB). The console then clears the buffer's accepted
+ * flag and answers SCLP_RC_IMPROPER_STATE, so guest output never grows
+ * the queue by more than one SCCB past the chardev's bound. @what names
+ * the console in the trace.
+ */
+bool sclp_console_backlogged(Chardev *chr, const char *what);
+
 #endif

@@ -33,7 +33,7 @@
 #define SCLP_RC_INVALID_COMMAND   0x01f0
 #define SCLP_RC_SHORT_SCCB        0x0300 /* insufficient SCCB length */
 #define SCLP_RC_EQUIPMENT_CHECK   0x0340 /* contained equipment check */
-#define SCLP_RC_IOA_RESERVED      0x05f0 /* adapter in reserved state */
+#define SCLP_RC_IMPROPER_STATE    0x05f0 /* target resource: see sclp.rst */
 #define SCLP_RC_IOA_TYPE_UNKNOWN  0x06f0
 #define SCLP_RC_IOA_ID_UNKNOWN    0x09f0
 #define SCLP_RC_INVALID_FUNCTION  0x40f0
