@@ -153,6 +153,7 @@ struct S390Cpu {
     uint16_t pgm_code;
     uint8_t pgm_ilc;   /* instruction length in bytes (0, 2, 4, 6) */
     uint64_t pgm_addr; /* address of the instruction (or EX) */
+    uint8_t dxc;       /* data-exception code of a PGM_DATA */
     S390PgmHook pgm_hook;
     void *pgm_hook_opaque;
     uint8_t pgm_exit; /* S390RunExit a hook that said stop asks for */

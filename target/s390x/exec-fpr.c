@@ -5,20 +5,20 @@
  * STEY. A short (32-bit) value lives in bits 0-31 of the register, the
  * rest unchanged. Without the AFP-register control (CR0 bit 45) only
  * floating-point registers 0, 2, 4 and 6 exist: naming another is a data
- * exception with data-exception code 1 in the FPC.
+ * exception with data-exception code 1, stored in the lowcore only (the
+ * FPC's DXC field is set only while the AFP-register control is one).
  */
 #include "qemu/osdep.h"
 #include "target/s390x/exec-util.h"
 
-#define CR0_AFP      PSW_BIT(45)
-#define FPC_DXC_MASK 0x0000ff00u
-#define DXC_AFP      0x01
+#define CR0_AFP PSW_BIT(45)
+#define DXC_AFP 0x01
 
 /* 0, or the data exception for floating-point register @r */
 static int afp_check(S390Cpu *cpu, unsigned r)
 {
     if (!(cpu->env.cregs[0] & CR0_AFP) && (r & 9)) {
-        cpu->fpc = (cpu->fpc & ~FPC_DXC_MASK) | (DXC_AFP << 8);
+        cpu->dxc = DXC_AFP;
         return PGM_DATA;
     }
     return 0;

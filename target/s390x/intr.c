@@ -93,6 +93,9 @@ bool s390_intr_pgm_lowcore(S390Cpu *cpu, void *opaque)
     if (pgm_is_translation(cpu->pgm_code)) {
         lc_put(cpu, LC_TEID, cpu->teid, 8);
     }
+    if ((cpu->pgm_code & 0x7f) == PGM_DATA) {
+        lc_put(cpu, LC_DXC, cpu->dxc, 4);
+    }
     return psw_swap(cpu, LC_PGM_OLD, LC_PGM_NEW);
 }
 

@@ -16,6 +16,7 @@
 #define LC_SVC_CODE     0x08a /* 2: SVC interruption code */
 #define LC_PGM_ILC      0x08c /* 2: ILC (byte 0x8d) */
 #define LC_PGM_CODE     0x08e /* 2: program-interruption code */
+#define LC_DXC          0x090 /* 4: data-exception code (byte 0x93) */
 #define LC_TEID         0x0a8 /* 8: translation-exception identification */
 #define LC_STFL         0x0c8 /* 4: STFL's facility list */
 #define LC_MCHK_CODE    0x0e8 /* 8: machine-check interruption code */
@@ -48,7 +49,8 @@
 
 /*
  * Program-interruption hook (S390Cpu.pgm_hook) that delivers into the
- * lowcore: ILC, code, TEID for translation exceptions, old PSW, new PSW.
+ * lowcore: ILC, code, TEID for translation exceptions, the DXC for a
+ * data exception, old PSW, new PSW.
  * Returns true (go on) unless the program new PSW is invalid too, which
  * would loop: then false with pgm_exit S390_RUN_PSW_LOOP.
  */
