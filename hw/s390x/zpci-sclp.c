@@ -7,12 +7,8 @@
 #include "qemu/osdep.h"
 #include "qemu/log.h"
 #include "hw/s390x/s390-pci-host.h"
+#include "hw/s390x/sclp.h"
 #include "hw/s390x/zpci-sclp.h"
-
-#define SCLP_RC_NORMAL_COMPLETION    0x0020
-#define SCLP_RC_NO_ACTION_REQUIRED   0x0120 /* already in that state */
-#define SCLP_RC_ADAPTER_IN_RESERVED  0x05f0
-#define SCLP_RC_ADAPTER_ID_NOT_KNOWN 0x09f0
 
 static ZpciDevice *sclp_find(S390PciHost *h, uint32_t fid)
 {
@@ -25,14 +21,14 @@ uint16_t zpci_sclp_configure(uint32_t fid)
     uint16_t rc;
 
     if (!z) {
-        rc = SCLP_RC_ADAPTER_ID_NOT_KNOWN;
+        rc = SCLP_RC_IOA_ID_UNKNOWN;
     } else if (z->state == ZPCI_FS_RESERVED) {
-        rc = SCLP_RC_ADAPTER_IN_RESERVED;
+        rc = SCLP_RC_IMPROPER_STATE;
     } else if (z->state == ZPCI_FS_STANDBY) {
         zpci_configure(z);
-        rc = SCLP_RC_NORMAL_COMPLETION;
+        rc = SCLP_RC_COMPLETE;
     } else {
-        rc = SCLP_RC_NO_ACTION_REQUIRED;
+        rc = SCLP_RC_NO_ACTION;
     }
     trace_point("zpci_sclp", "configure fid 0x%08x -> 0x%04x", fid, rc);
     return rc;
@@ -45,14 +41,14 @@ uint16_t zpci_sclp_deconfigure(uint32_t fid)
     uint16_t rc;
 
     if (!z) {
-        rc = SCLP_RC_ADAPTER_ID_NOT_KNOWN;
+        rc = SCLP_RC_IOA_ID_UNKNOWN;
     } else if (z->state == ZPCI_FS_RESERVED) {
-        rc = SCLP_RC_ADAPTER_IN_RESERVED;
+        rc = SCLP_RC_IMPROPER_STATE;
     } else if (z->state == ZPCI_FS_STANDBY) {
-        rc = SCLP_RC_NO_ACTION_REQUIRED;
+        rc = SCLP_RC_NO_ACTION;
     } else {
         zpci_deconfigure(z);
-        rc = SCLP_RC_NORMAL_COMPLETION;
+        rc = SCLP_RC_COMPLETE;
         if (z->unplug_requested) {
             s390_pci_host_complete_unplug(h, z); /* frees z */
         }

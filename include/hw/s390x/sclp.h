@@ -30,6 +30,7 @@
 #define SCLP_RC_READ_COMPLETE     0x0010
 #define SCLP_RC_COMPLETE          0x0020
 #define SCLP_RC_BOUNDARY          0x0100 /* SCCB crosses 4 KiB */
+#define SCLP_RC_NO_ACTION         0x0120 /* already in that state */
 #define SCLP_RC_INVALID_COMMAND   0x01f0
 #define SCLP_RC_SHORT_SCCB        0x0300 /* insufficient SCCB length */
 #define SCLP_RC_EQUIPMENT_CHECK   0x0340 /* contained equipment check */
