@@ -494,6 +494,9 @@ static void test_no_hotplug(void)
                                    " {'driver': 'sclpconsole'}}");
 
     g_assert_cmpstr(qmp_rsp_error_class(rsp), ==, "GenericError");
+    g_assert_cmpstr(json_object_get_string_member(
+                        json_object_get_object_member(rsp, "error"), "desc"),
+                    ==, "Parameter 'driver' expects a pluggable device type");
     json_object_unref(rsp);
     qtest_quit(s);
 }
