@@ -88,8 +88,8 @@ static bool elf_ident_ok(const uint8_t *h, gsize len, uint16_t machine)
            lduw_be_p(h + 18) == machine;
 }
 
-int64_t load_elf64_be(const char *file, uint16_t machine, uint64_t *entry,
-                      uint64_t *high, Error **errp)
+int64_t load_elf64_be(const char *file, uint16_t machine, uint64_t limit,
+                      uint64_t *entry, uint64_t *high, Error **errp)
 {
     g_autofree uint8_t *buf = NULL;
     g_autoptr(GError) gerr = NULL;
@@ -128,6 +128,14 @@ int64_t load_elf64_be(const char *file, uint16_t machine, uint64_t *entry,
             memsz > (uint64_t)G_MAXINT32 || paddr + memsz < paddr) {
             error_setg(errp, "could not load kernel '%s': bad segment %u", file,
                        i);
+            return -1;
+        }
+        if (paddr + memsz > limit || memsz > limit - total) {
+            error_setg(errp,
+                       "could not load kernel '%s': segment %u (0x%" PRIx64
+                       "-0x%" PRIx64 ") does not fit in guest RAM (0x%" PRIx64
+                       " bytes)",
+                       file, i, paddr, paddr + memsz - 1, limit);
             return -1;
         }
         seg = g_malloc0(memsz);

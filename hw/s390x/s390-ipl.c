@@ -35,7 +35,7 @@ static bool load_kernel(MachineState *ms, uint64_t *entry, int64_t *size,
     uint64_t high;
     const uint8_t *p;
 
-    *size = load_elf64_be(file, EM_S390, entry, &high, errp);
+    *size = load_elf64_be(file, EM_S390, ms->ram_size, entry, &high, errp);
     if (*size < 0) {
         return false;
     }

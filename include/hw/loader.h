@@ -27,10 +27,12 @@ void rom_clear_all(void);
  * as blobs at their physical addresses (memsz beyond filesz is zero).
  * Returns the total memsz loaded, 0 if @file is not such an ELF file,
  * -1 with @errp set when it cannot be read or is damaged. *@entry gets
- * e_entry, *@high the end of the highest segment.
+ * e_entry, *@high the end of the highest segment. Every segment must end
+ * at or below @limit (the guest's RAM size), and their sizes together may
+ * not exceed it: otherwise -1 with @errp naming the segment.
  */
-int64_t load_elf64_be(const char *file, uint16_t machine, uint64_t *entry,
-                      uint64_t *high, Error **errp);
+int64_t load_elf64_be(const char *file, uint16_t machine, uint64_t limit,
+                      uint64_t *entry, uint64_t *high, Error **errp);
 /*
  * Load @file as it is at @addr (at most @max bytes): its size, or -1
  * with @errp set.

@@ -61,6 +61,8 @@ static size_t make_elf(uint8_t *b, uint16_t machine, unsigned phnum)
     return 0x218;
 }
 
+#define RAM (128 * 1024 * 1024ull)
+
 static void test_elf(void)
 {
     uint8_t b[0x300];
@@ -70,7 +72,8 @@ static void test_elf(void)
     const uint8_t *p;
 
     rom_clear_all();
-    g_assert_cmpint(load_elf64_be(path, EM_S390, &entry, &high, &error_abort),
+    g_assert_cmpint(load_elf64_be(path, EM_S390, RAM, &entry, &high,
+                                  &error_abort),
                     ==, 0x30);
     g_assert_cmphex(entry, ==, 0x10020);
     g_assert_cmphex(high, ==, 0x20020);
@@ -98,9 +101,11 @@ static void test_not_elf(void)
     uint64_t entry, high;
 
     rom_clear_all();
-    g_assert_cmpint(load_elf64_be(other, EM_S390, &entry, &high, &error_abort),
+    g_assert_cmpint(load_elf64_be(other, EM_S390, RAM, &entry, &high,
+                                  &error_abort),
                     ==, 0);
-    g_assert_cmpint(load_elf64_be(text, EM_S390, &entry, &high, &error_abort),
+    g_assert_cmpint(load_elf64_be(text, EM_S390, RAM, &entry, &high,
+                                  &error_abort),
                     ==, 0);
     g_assert_null(rom_ptr(0x10000, 1));
     unlink(other);
@@ -118,7 +123,8 @@ static void test_damaged(void)
     stq_be_p(b + 64 + 56 + 32, 0x100000); /* filesz past the file */
     path = write_tmp(b, n);
     rom_clear_all();
-    g_assert_cmpint(load_elf64_be(path, EM_S390, &entry, &high, &err), ==, -1);
+    g_assert_cmpint(load_elf64_be(path, EM_S390, RAM, &entry, &high, &err), ==,
+                    -1);
     g_assert_nonnull(strstr(error_get_pretty(err), "bad segment 1"));
     error_free(err);
     err = NULL;
@@ -127,13 +133,27 @@ static void test_damaged(void)
 
     make_elf(b, EM_S390, 60000); /* more headers than the file holds */
     path = write_tmp(b, n);
-    g_assert_cmpint(load_elf64_be(path, EM_S390, &entry, &high, &err), ==, -1);
+    g_assert_cmpint(load_elf64_be(path, EM_S390, RAM, &entry, &high, &err), ==,
+                    -1);
     g_assert_nonnull(strstr(error_get_pretty(err), "bad program headers"));
     error_free(err);
     err = NULL;
     unlink(path);
 
-    g_assert_cmpint(load_elf64_be("/nonexistent", EM_S390, &entry, &high, &err),
+    g_free(path);
+    make_elf(b, EM_S390, 2);
+    stq_be_p(b + 64 + 56 + 24, RAM - 0x10); /* paddr: ends past RAM */
+    path = write_tmp(b, n);
+    g_assert_cmpint(load_elf64_be(path, EM_S390, RAM, &entry, &high, &err), ==,
+                    -1);
+    g_assert_nonnull(strstr(error_get_pretty(err),
+                            "segment 1 (0x7fffff0-0x800000f) does not fit"));
+    error_free(err);
+    err = NULL;
+    unlink(path);
+
+    g_assert_cmpint(load_elf64_be("/nonexistent", EM_S390, RAM, &entry, &high,
+                                  &err),
                     ==, -1);
     g_assert_cmpstr(error_get_pretty(err), ==,
                     "could not load kernel '/nonexistent'");
