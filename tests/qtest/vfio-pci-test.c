@@ -15,7 +15,8 @@
 #define HOST "0000:00:02.0"
 #define PASS                                                                   \
     "-object sim-pci-function,id=h0,host=" HOST ",pchid=0x1234,vfn=7,"         \
-    "util-str=SIMNIC,gid=5,vendor-id=0x1af4,device-id=0x10f1 "                 \
+    "util-str=SIMNIC,gid=5,vendor-id=0x1af4,device-id=0x10f1,"                 \
+    "maxstbl=0x800,mui=1000,noi=64 "                                           \
     "-device vfio-pci,host=" HOST ",id=p0,bus=pci.0"
 
 #define FIB   0x30000u
@@ -120,6 +121,8 @@ static void test_clp_query(void)
     QTestState *s = start(PASS);
     uint32_t fh = fh_of_fid(s, 0);
     char util[7] = { 0 };
+    uint8_t body[16] = { 0 };
+    uint8_t pfgid;
 
     g_assert_cmphex(fh, !=, 0);
     g_assert_cmphex(clp_query(s, fh), ==, 0x0010);
@@ -131,8 +134,16 @@ static void test_clp_query(void)
     qtest_memread(s, LPCB_RSP + 128, util, 6);
     g_assert_cmpmem(util, 6, "\xe2\xc9\xd4\xd5\xc9\xc3", 6);
     /* a simulated group for host group 5, not the default 0xff */
-    g_assert_cmphex(qtest_readb(s, LPCB_RSP + 19), !=, 0xff);
-    g_assert_cmphex(qtest_readb(s, LPCB_RSP + 19), !=, 0);
+    pfgid = qtest_readb(s, LPCB_RSP + 19);
+    g_assert_cmphex(pfgid, !=, 0xff);
+    g_assert_cmphex(pfgid, !=, 0);
+    /* ... whose Query Group answer is the host's GROUP capability */
+    body[3] = pfgid;
+    clp_request(s, CLP_GROUP, body, 64);
+    g_assert_cmphex(clp_run(s, NULL), ==, 0x0010);
+    g_assert_cmpuint(qtest_readw(s, LPCB_RSP + 16) & 0xfff, ==, 64); /* noi */
+    g_assert_cmpuint(qtest_readw(s, LPCB_RSP + 20), ==, 0x800); /* maxstbl */
+    g_assert_cmpuint(qtest_readw(s, LPCB_RSP + 22), ==, 1000);  /* mui */
     qtest_quit(s);
 }
 
@@ -258,6 +269,30 @@ static void test_msix_airq(void)
     qtest_quit(s);
 }
 
+/* Guest accesses the host refuses: an error event, never a crash */
+static void test_refused_access(void)
+{
+    QTestState *s = start(PASS);
+    uint32_t fh = enable(s);
+    uint64_t rq = (uint64_t)fh << 32 | 1;
+    g_autofree gchar *r = NULL;
+
+    /* a 1-byte load of a register (the host takes 4 or 8 bytes) */
+    r = cmd(s, "s390_pcilg 0x%" PRIx64 " 0x0", rq);
+    g_assert_true(g_str_has_prefix(r, "OK cc 0 0x00000000000000ff "));
+    g_free(r);
+    /* ... put the function in the error state: the next load is refused */
+    r = cmd(s, "s390_pcilg 0x%" PRIx64 " 0x0", rq | 3);
+    g_assert_true(g_str_has_prefix(r, "OK cc 1 "));
+    g_assert_cmpint(mpcifc(s, fh, 7), ==, 0);
+    /* the MSI-X table through the core: past the 8 vectors, in BAR 2 */
+    g_assert_cmpint(store(s, fh, 2, 8, 0x7f8, 0x1122334455667788ull), ==, 0);
+    g_assert_cmpint(store(s, fh, 2, 8, 0x800, 0x1122334455667788ull), ==, 0);
+    /* the function still answers */
+    g_assert_cmphex(reg_read(s, fh, REG_ID), ==, 0x53494d50);
+    qtest_quit(s);
+}
+
 static void test_missing_host(void)
 {
     expect_start_error("-device vfio-pci,host=" HOST ",bus=pci.0",
@@ -275,6 +310,7 @@ int main(int argc, char **argv)
     g_test_add_func("/vfio-pci/bar-access", test_bar_access);
     g_test_add_func("/vfio-pci/dma", test_dma);
     g_test_add_func("/vfio-pci/msix-airq", test_msix_airq);
+    g_test_add_func("/vfio-pci/refused-access", test_refused_access);
     g_test_add_func("/vfio-pci/missing-host", test_missing_host);
     return g_test_run();
 }
