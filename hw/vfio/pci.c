@@ -21,7 +21,6 @@
 #include "qemu/pci-bdf.h"
 #include "hw/qdev-properties.h"
 #include "hw/pci/msix.h"
-#include "hw/sim/sim-pci.h"
 #include "hw/s390x/s390-pci-host.h"
 #include "hw/s390x/zpci-hostfn.h"
 #include "pci-int.h"
@@ -418,14 +417,6 @@ static char *vfio_pci_host_name(VFIOPCIDevice *v, Error **errp)
     }
     name = g_strdup_printf("%04x:%02x:%02x.%x", s.domain, s.bus, s.slot,
                            s.pfunc[0]);
-    if (!sim_pci_find(s.domain, s.bus, s.slot, s.pfunc[0])) {
-        error_setg(errp,
-                   "vfio %s: no such host device: no sim-pci-function object "
-                   "has host=%s",
-                   name, name);
-        g_free(name);
-        name = NULL;
-    }
     pci_bdf_spec_clear(&s);
     return name;
 }
