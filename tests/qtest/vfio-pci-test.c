@@ -62,6 +62,15 @@ static int store(QTestState *s, uint32_t fh, unsigned space, unsigned len,
                 rq, off);
 }
 
+static int pcistb(QTestState *s, uint32_t fh, unsigned space, unsigned len,
+                  uint64_t off, uint64_t addr)
+{
+    uint64_t rq = (uint64_t)fh << 32 | space << 16 | len;
+
+    return inst(s, "s390_pcistb 0x%" PRIx64 " 0x%" PRIx64 " 0x%" PRIx64, rq,
+                off, addr);
+}
+
 /* PCI LOAD of @len bytes: the register as the guest sees it (cc 0) */
 static uint64_t load(QTestState *s, uint32_t fh, unsigned space, unsigned len,
                      uint64_t off)
@@ -174,6 +183,21 @@ static void test_bar_access(void)
     /* the register is the host's: little endian, bytes 01 .. 08 */
     g_assert_cmphex(reg_read(s, fh, REG_SCRATCH), ==, 0x04030201);
     g_assert_cmphex(reg_read(s, fh, REG_SCRATCH + 4), ==, 0x08070605);
+
+    /* PCISTB of 128 bytes into the host's buffer */
+    for (unsigned i = 0; i < 128; i++) {
+        qtest_writeb(s, 0x50000 + i, i);
+    }
+    g_assert_cmpint(pcistb(s, fh, 0, 128, REG_BUF + 0x100, 0x50000), ==, 0);
+    g_assert_cmphex(load(s, fh, 0, 8, REG_BUF + 0x178), ==,
+                    0x78797a7b7c7d7e7full);
+    /* a block over the BAR's end crosses 4 KiB: specification */
+    g_assert_cmpint(pcistb(s, fh, 0, 128, 0x2000 - 64, 0x50000), ==, -0x06);
+    g_assert_cmphex(load(s, fh, 0, 8, 0x2000 - 8), ==, 0);
+    /* a load past the BAR: operand exception */
+    g_assert_cmpint(inst(s, "s390_pcilg 0x%" PRIx64 " 0x2000",
+                         (uint64_t)fh << 32 | 8),
+                    ==, -0x15);
     qtest_quit(s);
 }
 
