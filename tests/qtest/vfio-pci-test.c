@@ -10,6 +10,7 @@
 #include <inttypes.h>
 
 #include "cmdline-test.h"
+#include "zpci-dma-tables.h"
 #include "zpci-test.h"
 
 #define HOST "0000:00:02.0"
@@ -19,19 +20,9 @@
     "maxstbl=0x800,mui=1000,noi=64 "                                           \
     "-device vfio-pci,host=" HOST ",id=p0,bus=pci.0"
 
-#define FIB   0x30000u
-#define AIBV  0x40000u
-#define AISB  0x41000u
-#define RTT   0x100000u /* region-third table */
-#define STT   0x104000u /* segment table */
-#define PGT   0x108000u /* page table */
-#define FRAME 0x200000u /* where I/O page 0 goes */
-#define IOVA  UINT64_C(0x100000000)
-
-#define TE_INVALID  0x20ull
-#define PTE_INVALID 0x400ull
-#define DT_REGION3  0x4ull
-#define IOTA_RT     (RTT | 0x800ull | DT_REGION3)
+#define FIB  0x30000u
+#define AIBV 0x40000u
+#define AISB 0x41000u
 
 /* sim-pci-function BAR 0 registers (include/hw/sim/sim-pci.h) */
 #define REG_ID         0x00
@@ -201,26 +192,6 @@ static void test_bar_access(void)
     qtest_quit(s);
 }
 
-/* I/O pages 0 and 1 at IOVA -> FRAME, FRAME + 4 KiB; the rest invalid */
-static void build_tables(QTestState *s)
-{
-    for (unsigned i = 0; i < 2048; i++) {
-        qtest_writeq(s, RTT + 8 * i, TE_INVALID | DT_REGION3);
-        qtest_writeq(s, STT + 8 * i, TE_INVALID);
-    }
-    for (unsigned i = 0; i < 256; i++) {
-        qtest_writeq(s, PGT + 8 * i, PTE_INVALID);
-    }
-    qtest_writeq(s, RTT + 8 * 2, STT | DT_REGION3 | 0x3);
-    qtest_writeq(s, STT, PGT);
-    qtest_writeq(s, PGT, FRAME);
-    qtest_writeq(s, PGT + 8, FRAME + 0x1000);
-    qtest_memset(s, FIB, 0, 80);
-    qtest_writeq(s, FIB + 16, IOVA);
-    qtest_writeq(s, FIB + 24, IOVA + 0x3fffffffull);
-    qtest_writeq(s, FIB + 32, IOTA_RT);
-}
-
 static void dma_to(QTestState *s, uint32_t fh, uint64_t iova, uint32_t len)
 {
     reg_write(s, fh, REG_DMA_IOVA, (uint32_t)iova);
@@ -236,6 +207,7 @@ static void test_dma(void)
     uint64_t reg = 0;
 
     build_tables(s);
+    write_ioat_fib(s, FIB, IOTA_RT);
     g_assert_cmpint(mpcifc(s, fh, 4), ==, 0);
     g_assert_cmpint(store(s, fh, 0, 8, REG_BUF, 0x0011223344556677ull), ==, 0);
     g_assert_cmpint(store(s, fh, 0, 8, REG_BUF + 8, 0x8899aabbccddeeffull), ==,
