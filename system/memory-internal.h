@@ -72,9 +72,6 @@ bool memory_region_io_access_valid(MemoryRegion *mr, hwaddr addr, unsigned size,
 unsigned memory_region_io_access_size(MemoryRegion *mr, hwaddr addr,
                                       hwaddr len);
 
-/* memory.c: a write through a host pointer into a notified RAM region */
-void memory_ram_notify_host_write(const void *host, hwaddr len);
-
 /* memory-ram.c */
 bool memory_ram_alloc(MemoryRegion *mr, uint64_t size, Error **errp);
 void memory_ram_free(MemoryRegion *mr);

@@ -6,6 +6,7 @@
  */
 #include "qemu/osdep.h"
 #include "qemu/log.h"
+#include "exec/memory.h"
 #include "pci-sim-int.h"
 
 /* ---- capability chains ---- */
@@ -168,6 +169,8 @@ bool vfio_pci_sim_dma(void *opaque, uint64_t iova, void *buf, uint32_t len,
 
         if (to_memory) {
             memcpy(host, (uint8_t *)buf + done, n);
+            /* guest RAM changed behind the CPU: decoded code goes stale */
+            memory_ram_notify_host_write(host, n);
         } else {
             memcpy((uint8_t *)buf + done, host, n);
         }

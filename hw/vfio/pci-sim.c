@@ -75,10 +75,11 @@ static VFIOPCIHost *sim_open(const char *host, const char *sysfsdev,
     f = sim_pci_find(s.domain, s.bus, s.slot, s.pfunc[0]);
     pci_bdf_spec_clear(&s);
     if (!f) {
-        error_setg(
-            errp,
-            "Host device '%s' not found: no sim-pci-function object has host=%s",
-            host, host);
+        /* QEMU's words (the front end puts "vfio HOST: " before them) */
+        error_setg(errp,
+                   "no such host device: no sim-pci-function object has "
+                   "host=%s",
+                   host);
         return NULL;
     }
     if (f->opened) {

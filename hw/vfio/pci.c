@@ -21,7 +21,6 @@
 #include "qemu/pci-bdf.h"
 #include "hw/qdev-properties.h"
 #include "hw/pci/msix.h"
-#include "hw/sim/sim-pci.h"
 #include "hw/s390x/s390-pci-host.h"
 #include "hw/s390x/zpci-hostfn.h"
 #include "pci-int.h"
@@ -208,11 +207,13 @@ static uint8_t host_msix_cap(VFIOPCIDevice *v)
 /*
  * What the kernel's vfio-pci does when user space enables MSI-X: the
  * host function's MSI-X on, its vectors unmasked (the guest's masks are
- * the core's, in front of it).
+ * the core's, in front of it).  The kernel reaches the table with the
+ * host's Memory Space on, whatever the guest's Command register says.
  */
 static void host_msix_setup(VFIOPCIDevice *v)
 {
     uint8_t cap = host_msix_cap(v);
+    uint16_t cmd = host_cfg_read(v, PCI_COMMAND, 2);
     uint32_t table;
     uint32_t zero = 0;
 
@@ -221,10 +222,15 @@ static void host_msix_setup(VFIOPCIDevice *v)
     }
     table = host_cfg_read(v, cap + 4, 4);
     host_cfg_write(v, cap + 2, 0x8000, 2);
+    host_cfg_write(v, PCI_COMMAND, cmd | PCI_COMMAND_MEMORY, 2);
     for (unsigned i = 0; i < v->nvec; i++) {
-        v->ops->region_write(v->h, table & 7, (table & ~7u) + 16 * i + 12,
-                             &zero, 4);
+        if (v->ops->region_write(v->h, table & 7, (table & ~7u) + 16 * i + 12,
+                                 &zero, 4) != 4) {
+            vfio_pci_host_error(v, 0);
+            break;
+        }
     }
+    host_cfg_write(v, PCI_COMMAND, cmd, 2);
 }
 
 /* Guest Command register -> host Memory Space and Bus Master */
@@ -411,14 +417,6 @@ static char *vfio_pci_host_name(VFIOPCIDevice *v, Error **errp)
     }
     name = g_strdup_printf("%04x:%02x:%02x.%x", s.domain, s.bus, s.slot,
                            s.pfunc[0]);
-    if (!sim_pci_find(s.domain, s.bus, s.slot, s.pfunc[0])) {
-        error_setg(errp,
-                   "vfio %s: no such host device: no sim-pci-function object "
-                   "has host=%s",
-                   name, name);
-        g_free(name);
-        name = NULL;
-    }
     pci_bdf_spec_clear(&s);
     return name;
 }

@@ -251,6 +251,11 @@ void memory_region_set_write_notify(MemoryRegion *mr,
                                     MemoryRegionWriteNotify *fn, void *opaque);
 /* Run @mr's write notifier, if any, for [offset, offset + len). */
 void memory_region_notify_write(MemoryRegion *mr, hwaddr offset, hwaddr len);
+/*
+ * @len bytes were written at host address @host, inside a RAM region or
+ * not (a device's DMA through a host mapping): the region's notifier runs.
+ */
+void memory_ram_notify_host_write(const void *host, hwaddr len);
 /* The memfd behind a RAM region, or -1. */
 int memory_region_get_fd(MemoryRegion *mr);
 IOMMUMemoryRegion *memory_region_get_iommu(MemoryRegion *mr);

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "libqtest.h"
+#include "cmdline-test.h"
 
 typedef struct Img {
     char *dir;
@@ -41,36 +41,6 @@ static QTestState *start_with(const Img *img, const char *props)
         img->path, props);
 
     return qtest_init(args);
-}
-
-/* A second emulator started with @objs must exit 1 printing @text */
-static void expect_start_error(const char *objs, const char *text)
-{
-    g_autofree char *args = g_strdup_printf(
-        "-machine s390-ccw-virtio -nodefaults -display none -S -accel qtest %s",
-        objs);
-    g_autofree char *err = NULL;
-    g_autofree char *out = NULL;
-    int status = 0;
-
-    out = qtest_run_cmdline(args, &status, &err);
-    if (!strstr(err, text)) {
-        g_test_message("stderr: %s", err);
-    }
-    g_assert_cmpint(status, ==, 1);
-    g_assert_nonnull(strstr(err, text));
-}
-
-static void expect_qmp_error(QTestState *s, const char *cmd, const char *text)
-{
-    JsonObject *rsp = qtest_qmp_raw(s, cmd);
-    g_autofree char *str = qmp_to_string(rsp);
-
-    if (!strstr(str, text)) {
-        g_test_message("reply: %s", str);
-    }
-    g_assert_nonnull(strstr(str, text));
-    qmp_expect_error_and_unref(rsp, "GenericError");
 }
 
 /* ---- locking ---- */

@@ -7,38 +7,9 @@
 #include <glib.h>
 #include <string.h>
 
-#include "libqtest.h"
+#include "cmdline-test.h"
 
 #define ARGS "-machine s390-ccw-virtio -nodefaults "
-
-static void expect_start_error(const char *objs, const char *text)
-{
-    g_autofree char *args = g_strdup_printf(ARGS
-                                            "-display none -S -accel qtest %s",
-                                            objs);
-    g_autofree char *err = NULL;
-    g_autofree char *out = NULL;
-    int status = 0;
-
-    out = qtest_run_cmdline(args, &status, &err);
-    if (!strstr(err, text)) {
-        g_test_message("stderr: %s", err);
-    }
-    g_assert_cmpint(status, ==, 1);
-    g_assert_nonnull(strstr(err, text));
-}
-
-static void expect_qmp_error(QTestState *s, const char *cmd, const char *text)
-{
-    JsonObject *rsp = qtest_qmp_raw(s, cmd);
-    g_autofree char *str = qmp_to_string(rsp);
-
-    if (!strstr(str, text)) {
-        g_test_message("reply: %s", str);
-    }
-    g_assert_nonnull(strstr(str, text));
-    qmp_expect_error_and_unref(rsp, "GenericError");
-}
 
 static gint64 qom_int(QTestState *s, const char *path, const char *prop)
 {

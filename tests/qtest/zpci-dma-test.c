@@ -7,20 +7,10 @@
  */
 #include <inttypes.h>
 
+#include "zpci-dma-tables.h"
 #include "zpci-test.h"
 
-#define FIB   0x30000u
-#define RTT   0x100000u /* region-third table, 2048 entries */
-#define STT   0x104000u /* segment table */
-#define PGT   0x108000u /* page table, 256 entries */
-#define FRAME 0x200000u /* where I/O page 0 goes */
-#define IOVA  0x100000000ull
-
-#define TE_INVALID  0x20ull
-#define PTE_INVALID 0x400ull
-#define DT_REGION3  0x4ull   /* designation type 1 in bits 0x1c */
-#define IOTA_T      0x800ull /* translation on, as Linux sets it */
-#define IOTA_RT     (RTT | IOTA_T | DT_REGION3)
+#define FIB 0x30000u
 
 /* The status byte of a request register. */
 static unsigned status_of(uint64_t reg)
@@ -108,34 +98,6 @@ static uint32_t enable(QTestState *s)
     return fh;
 }
 
-/*
- * One region-third table, one segment table, one page table: I/O pages
- * 0 and 1 at IOVA map to FRAME and FRAME + 4 KiB; the rest is invalid.
- */
-static void build_tables(QTestState *s)
-{
-    for (unsigned i = 0; i < 2048; i++) {
-        qtest_writeq(s, RTT + 8 * i, TE_INVALID | DT_REGION3);
-        qtest_writeq(s, STT + 8 * i, TE_INVALID);
-    }
-    for (unsigned i = 0; i < 256; i++) {
-        qtest_writeq(s, PGT + 8 * i, PTE_INVALID);
-    }
-    /* IOVA 2^32: region-third index 2, segment index 0, page index 0 */
-    qtest_writeq(s, RTT + 8 * 2, STT | DT_REGION3 | 0x3); /* blocks 0..3 */
-    qtest_writeq(s, STT, PGT);
-    qtest_writeq(s, PGT, FRAME);
-    qtest_writeq(s, PGT + 8, FRAME + 0x1000);
-}
-
-static void write_ioat_fib(QTestState *s, uint64_t iota)
-{
-    qtest_memset(s, FIB, 0, 80);
-    qtest_writeq(s, FIB + 16, IOVA);                 /* pba */
-    qtest_writeq(s, FIB + 24, IOVA + 0x3fffffffull); /* pal */
-    qtest_writeq(s, FIB + 32, iota);
-}
-
 /* Copy @len bytes at @off of the buffer to I/O address @iova. */
 static void dma_to(QTestState *s, uint32_t fh, uint64_t iova, unsigned off,
                    unsigned len)
@@ -154,7 +116,7 @@ static QTestState *setup(uint32_t *fh)
 
     *fh = enable(s);
     build_tables(s);
-    write_ioat_fib(s, IOTA_RT);
+    write_ioat_fib(s, FIB, IOTA_RT);
     g_assert_cmpint(mpcifc(s, *fh, 4, &st), ==, 0);
     /* the buffer: 00 11 22 .. 77, then 88 99 .. ff */
     g_assert_cmpint(pcistg(s, *fh, 2, 8, 0, 0x0011223344556677ull), ==, 0);
@@ -280,18 +242,18 @@ static void test_register_checks(void)
 
     build_tables(s);
     /* segment-table designation: not in the group's dtsm */
-    write_ioat_fib(s, STT | IOTA_T);
+    write_ioat_fib(s, FIB, STT | IOTA_T);
     g_assert_cmpint(mpcifc(s, fh, 4, &st), ==, -0x15);
     /* pba below the function's sdma */
-    write_ioat_fib(s, IOTA_RT);
+    write_ioat_fib(s, FIB, IOTA_RT);
     qtest_writeq(s, FIB + 16, 0x1000);
     g_assert_cmpint(mpcifc(s, fh, 4, &st), ==, -0x15);
     /* pba above pal */
-    write_ioat_fib(s, IOTA_RT);
+    write_ioat_fib(s, FIB, IOTA_RT);
     qtest_writeq(s, FIB + 24, IOVA - 1);
     g_assert_cmpint(mpcifc(s, fh, 4, &st), ==, -0x15);
     /* re-register without a registration: sequence error */
-    write_ioat_fib(s, IOTA_RT);
+    write_ioat_fib(s, FIB, IOTA_RT);
     g_assert_cmpint(mpcifc(s, fh, 6, &st), ==, 1);
     g_assert_cmpuint(st, ==, 24);
     /* a DMA address space other than 0 */
@@ -318,7 +280,7 @@ static void test_unplug_registered(void)
     unsigned st = 0;
 
     build_tables(s);
-    write_ioat_fib(s, IOTA_RT);
+    write_ioat_fib(s, FIB, IOTA_RT);
     g_assert_cmpint(mpcifc(s, fh, 4, &st), ==, 0);
     g_assert_cmpint(rpcit(s, fh, IOVA, 0x2000, &st), ==, 0);
     qtest_qmp_assert_success(
@@ -370,7 +332,7 @@ static void test_relaxed(void)
     g_assert_cmphex(clp_group(s, 0xff), ==, 0x0010);
     g_assert_cmphex(qtest_readb(s, LPCB_RSP + 19) & 0x20, ==, 0);
 
-    write_ioat_fib(s, 0); /* T off */
+    write_ioat_fib(s, FIB, 0); /* T off */
     g_assert_cmpint(mpcifc(s, fh, 4, &st), ==, 0);
     g_assert_cmpint(pcistg(s, fh, 2, 8, 0, 0x0011223344556677ull), ==, 0);
     qtest_writeq(s, 0x7000, 0);
@@ -398,7 +360,7 @@ static void test_relaxed_refused(void)
     g_assert_cmphex(clp_query(s, fh), ==, 0x0010);
     g_assert_cmphex(qtest_readb(s, LPCB_RSP + 19), ==, 0xff);
     g_assert_cmpint(mpcifc(s, fh, 5, &st), ==, 0);
-    write_ioat_fib(s, 0);
+    write_ioat_fib(s, FIB, 0);
     g_assert_cmpint(mpcifc(s, fh, 4, &st), ==, -0x15);
     qtest_quit(s);
 }
@@ -414,9 +376,9 @@ static void test_reregister_refused_keeps(void)
     unsigned st = 0;
 
     g_assert_cmpint(rpcit(s, fh, IOVA, 0x1000, &st), ==, 0);
-    write_ioat_fib(s, 0); /* relaxed, not allowed */
+    write_ioat_fib(s, FIB, 0); /* relaxed, not allowed */
     g_assert_cmpint(mpcifc(s, fh, 6, &st), ==, -0x15);
-    write_ioat_fib(s, STT | IOTA_T); /* a type outside dtsm */
+    write_ioat_fib(s, FIB, STT | IOTA_T); /* a type outside dtsm */
     g_assert_cmpint(mpcifc(s, fh, 6, &st), ==, -0x15);
     dma_to(s, fh, IOVA, 0, 8);
     g_assert_cmphex(reg_read(s, fh, 0x28) & 3, ==, 1);
@@ -443,7 +405,7 @@ static void test_budget_properties(void)
         unsigned st = 0;
 
         build_tables(s);
-        write_ioat_fib(s, IOTA_RT);
+        write_ioat_fib(s, FIB, IOTA_RT);
         g_assert_cmpint(mpcifc(s, fh, 4, &st), ==, 0);
         /* two valid pages: the second is one too many */
         g_assert_cmpint(rpcit(s, fh, IOVA, 0x2000, &st), ==, 1);

@@ -8,16 +8,10 @@
  */
 #include <inttypes.h>
 
+#include "zpci-dma-tables.h"
 #include "zpci-event-test.h"
 
-#define FIB   0x30000u
-#define RTT   0x100000u
-#define STT   0x104000u
-#define PGT   0x108000u
-#define FRAME 0x200000u
-#define IOVA  0x100000000ull
-
-#define DT_REGION3 0x4ull
+#define FIB 0x30000u
 
 static unsigned status_of(gchar *reply, int *cc)
 {
@@ -79,21 +73,8 @@ static uint32_t setup_dma(QTestState *s)
 {
     uint32_t fh = enable_fid(s, 0);
 
-    for (unsigned i = 0; i < 2048; i++) {
-        qtest_writeq(s, RTT + 8 * i, 0x20 | DT_REGION3);
-        qtest_writeq(s, STT + 8 * i, 0x20);
-    }
-    for (unsigned i = 0; i < 256; i++) {
-        qtest_writeq(s, PGT + 8 * i, 0x400);
-    }
-    qtest_writeq(s, RTT + 8 * 2, STT | DT_REGION3 | 0x3);
-    qtest_writeq(s, STT, PGT);
-    qtest_writeq(s, PGT, FRAME);
-    qtest_writeq(s, PGT + 8, FRAME + 0x1000);
-    qtest_memset(s, FIB, 0, 80);
-    qtest_writeq(s, FIB + 16, IOVA);
-    qtest_writeq(s, FIB + 24, IOVA + 0x3fffffffull);
-    qtest_writeq(s, FIB + 32, RTT | 0x800 | DT_REGION3); /* translation on */
+    build_tables(s);
+    write_ioat_fib(s, FIB, IOTA_RT);
     g_assert_cmpint(mpcifc(s, fh, 4), ==, 0);
     return fh;
 }

@@ -8,6 +8,8 @@
  */
 #include "qemu/osdep.h"
 #include "qom/object.h"
+#include "exec/memory.h"
+#include "qapi/error.h"
 #include "qom/object_interfaces.h"
 #include "qemu/pci-bdf.h"
 #include "hw/vfio/pci-host.h"
@@ -479,6 +481,47 @@ static void test_dma_to_memory(void)
     free(mem);
 }
 
+static void note_write(void *opaque, hwaddr offset, hwaddr len)
+{
+    hwaddr *seen = opaque;
+
+    seen[0]++;
+    seen[1] = offset;
+    seen[2] = len;
+}
+
+/* DMA into a RAM region runs its write notifier (the CPU's code cache) */
+static void test_dma_notifies_ram(void)
+{
+    MemoryRegion ram;
+    hwaddr seen[3] = { 0 };
+    uint8_t *p;
+    VFIOPCIHost *h;
+
+    g_assert_true(
+        memory_region_init_ram(&ram, NULL, "dma-ram", 2 * PAGE, &error_abort));
+    memory_region_set_write_notify(&ram, note_write, seen);
+    p = memory_region_get_ram_ptr(&ram);
+    add_fn("dmanote", "{\"host\": \"0000:00:07.0\"}", &error_abort);
+    h = open_ok("0000:00:07.0");
+    enable(h);
+    g_assert_cmpint(map(h, IOVA0, p, 2 * PAGE,
+                        VFIO_DMA_MAP_FLAG_READ | VFIO_DMA_MAP_FLAG_WRITE),
+                    ==, 0);
+    g_assert_cmpuint(dma(h, IOVA0 + 0x100, 0x40, SIM_PCI_DMA_FROM_MEMORY), ==,
+                     SIM_PCI_DMA_ST_DONE);
+    g_assert_cmpuint(seen[0], ==, 0); /* a read changes nothing */
+    g_assert_cmpuint(dma(h, IOVA0 + 0x100, 0x40, SIM_PCI_DMA_TO_MEMORY), ==,
+                     SIM_PCI_DMA_ST_DONE);
+    g_assert_cmpuint(seen[0], ==, 1);
+    g_assert_cmphex(seen[1], ==, 0x100);
+    g_assert_cmpuint(seen[2], ==, 0x40);
+    ops->close(h);
+    del_fn("dmanote");
+    memory_region_set_write_notify(&ram, NULL, NULL);
+    memory_region_finalize(&ram);
+}
+
 static void test_dma_faults(void)
 {
     uint8_t *mem = host_pages(2);
@@ -836,9 +879,9 @@ static void test_open_errors(void)
     h = open_ok("00:0c.0");
     expect_open_error("0000:00:0c.0", NULL,
                       "Host device '0000:00:0c.0' is already in use");
-    expect_open_error(
-        "0000:00:0c.1", NULL,
-        "Host device '0000:00:0c.1' not found: no sim-pci-function object has host=0000:00:0c.1");
+    expect_open_error("0000:00:0c.1", NULL,
+                      "no such host device: no sim-pci-function object has "
+                      "host=0000:00:0c.1");
     expect_open_error(
         "0000:00:0c.0-1", NULL,
         "host '0000:00:0c.0-1' is not one function (DDDD:BB:DD.F)");
@@ -979,6 +1022,7 @@ int main(int argc, char **argv)
     g_test_add_func("/vfio-pci-sim/regions", test_regions);
     g_test_add_func("/vfio-pci-sim/dma/to-memory", test_dma_to_memory);
     g_test_add_func("/vfio-pci-sim/dma/faults", test_dma_faults);
+    g_test_add_func("/vfio-pci-sim/dma/notifies-ram", test_dma_notifies_ram);
     g_test_add_func("/vfio-pci-sim/dma/budget", test_dma_budget);
     g_test_add_func("/vfio-pci-sim/dma/top", test_dma_top);
     g_test_add_func("/vfio-pci-sim/msix", test_msix);

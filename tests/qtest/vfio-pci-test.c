@@ -1,0 +1,312 @@
+/*
+ * vfio-pci over the simulated host (docs/system/s390x/vfio-pci.rst): a
+ * sim-pci-function passed through as a zPCI function.  CLP List/Query
+ * show the host's zPCI capabilities, PCILG reads the host's ids and a
+ * capability list of MSI-X only, PCISTG/PCILG reach the host's register
+ * BAR, the host's DMA engine writes guest memory through RPCIT-loaded
+ * translations, its MSI-X vector sets the AIBV bit, and a missing host
+ * is refused with QEMU's words.
+ */
+#include <inttypes.h>
+
+#include "cmdline-test.h"
+#include "zpci-dma-tables.h"
+#include "zpci-test.h"
+
+#define HOST "0000:00:02.0"
+#define PASS                                                                   \
+    "-object sim-pci-function,id=h0,host=" HOST ",pchid=0x1234,vfn=7,"         \
+    "util-str=SIMNIC,gid=5,vendor-id=0x1af4,device-id=0x10f1,"                 \
+    "maxstbl=0x800,mui=1000,noi=64 "                                           \
+    "-device vfio-pci,host=" HOST ",id=p0,bus=pci.0"
+
+#define FIB  0x30000u
+#define AIBV 0x40000u
+#define AISB 0x41000u
+
+/* sim-pci-function BAR 0 registers (include/hw/sim/sim-pci.h) */
+#define REG_ID         0x00
+#define REG_SCRATCH    0x08
+#define REG_DMA_IOVA   0x10
+#define REG_DMA_LEN    0x18
+#define REG_DMA_CMD    0x1c
+#define REG_DMA_STATUS 0x20
+#define REG_IRQ        0x2c
+#define REG_BUF        0x1000
+
+/* An instruction answering "OK cc N REG [DATA]": its cc, *reg. */
+static int insn_reg(gchar *reply, uint64_t *reg)
+{
+    int cc = -1;
+
+    g_assert_cmpint(sscanf(reply, "OK cc %d 0x%" SCNx64, &cc, reg), ==, 2);
+    g_free(reply);
+    return cc;
+}
+
+static int store(QTestState *s, uint32_t fh, unsigned space, unsigned len,
+                 uint64_t off, uint64_t data)
+{
+    uint64_t rq = (uint64_t)fh << 32 | space << 16 | len;
+
+    return inst(s, "s390_pcistg 0x%" PRIx64 " 0x%" PRIx64 " 0x%" PRIx64, data,
+                rq, off);
+}
+
+static int pcistb(QTestState *s, uint32_t fh, unsigned space, unsigned len,
+                  uint64_t off, uint64_t addr)
+{
+    uint64_t rq = (uint64_t)fh << 32 | space << 16 | len;
+
+    return inst(s, "s390_pcistb 0x%" PRIx64 " 0x%" PRIx64 " 0x%" PRIx64, rq,
+                off, addr);
+}
+
+/* PCI LOAD of @len bytes: the register as the guest sees it (cc 0) */
+static uint64_t load(QTestState *s, uint32_t fh, unsigned space, unsigned len,
+                     uint64_t off)
+{
+    uint64_t rq = (uint64_t)fh << 32 | space << 16 | len;
+    g_autofree gchar *reply = cmd(s, "s390_pcilg 0x%" PRIx64 " 0x%" PRIx64, rq,
+                                  off);
+    uint64_t data = 0, after = 0;
+    int cc = -1;
+
+    g_assert_cmpint(sscanf(reply, "OK cc %d 0x%" SCNx64 " 0x%" SCNx64, &cc,
+                           &data, &after),
+                    ==, 3);
+    g_assert_cmpint(cc, ==, 0);
+    return data;
+}
+
+/* Little endian on the function's side, byte-swapped in the register */
+static uint32_t cfg_read(QTestState *s, uint32_t fh, unsigned off)
+{
+    return GUINT32_SWAP_LE_BE((uint32_t)load(s, fh, 15, 4, off));
+}
+
+static void reg_write(QTestState *s, uint32_t fh, unsigned off, uint32_t v)
+{
+    g_assert_cmpint(store(s, fh, 0, 4, off, GUINT32_SWAP_LE_BE(v)), ==, 0);
+}
+
+static uint32_t reg_read(QTestState *s, uint32_t fh, unsigned off)
+{
+    return GUINT32_SWAP_LE_BE((uint32_t)load(s, fh, 0, 4, off));
+}
+
+static int mpcifc(QTestState *s, uint32_t fh, unsigned oc)
+{
+    uint64_t reg = 0;
+
+    return insn_reg(cmd(s, "s390_mpcifc 0x%" PRIx64 " 0x%x",
+                        (uint64_t)fh << 32 | oc, FIB),
+                    &reg);
+}
+
+/* Enabled, Memory Space and Bus Master on: the enabled fh */
+static uint32_t enable(QTestState *s)
+{
+    uint32_t fh = fh_of_fid(s, 0);
+
+    g_assert_cmphex(fh, !=, 0);
+    g_assert_cmphex(clp_set(s, fh, 0), ==, 0x0010);
+    fh = qtest_readl(s, LPCB_RSP + 16);
+    g_assert_cmpint(store(s, fh, 15, 2, 4, 0x0600), ==, 0);
+    return fh;
+}
+
+static void test_clp_query(void)
+{
+    QTestState *s = start(PASS);
+    uint32_t fh = fh_of_fid(s, 0);
+    char util[7] = { 0 };
+    uint8_t body[16] = { 0 };
+    uint8_t pfgid;
+
+    g_assert_cmphex(fh, !=, 0);
+    g_assert_cmphex(clp_query(s, fh), ==, 0x0010);
+    g_assert_cmphex(qtest_readw(s, LPCB_RSP + 16), ==, 7);      /* vfn */
+    g_assert_cmphex(qtest_readb(s, LPCB_RSP + 18) & 1, ==, 1);  /* util */
+    g_assert_cmphex(qtest_readw(s, LPCB_RSP + 30), ==, 0x1234); /* pchid */
+    g_assert_cmphex(qtest_readq(s, LPCB_RSP + 64), ==, IOVA);   /* sdma */
+    /* the utility string in EBCDIC: "SIMNIC" */
+    qtest_memread(s, LPCB_RSP + 128, util, 6);
+    g_assert_cmpmem(util, 6, "\xe2\xc9\xd4\xd5\xc9\xc3", 6);
+    /* a simulated group for host group 5, not the default 0xff */
+    pfgid = qtest_readb(s, LPCB_RSP + 19);
+    g_assert_cmphex(pfgid, !=, 0xff);
+    g_assert_cmphex(pfgid, !=, 0);
+    /* ... whose Query Group answer is the host's GROUP capability */
+    body[3] = pfgid;
+    clp_request(s, CLP_GROUP, body, 64);
+    g_assert_cmphex(clp_run(s, NULL), ==, 0x0010);
+    g_assert_cmpuint(qtest_readw(s, LPCB_RSP + 16) & 0xfff, ==, 64); /* noi */
+    g_assert_cmpuint(qtest_readw(s, LPCB_RSP + 20), ==, 0x800); /* maxstbl */
+    g_assert_cmpuint(qtest_readw(s, LPCB_RSP + 22), ==, 1000);  /* mui */
+    qtest_quit(s);
+}
+
+static void test_config_space(void)
+{
+    QTestState *s = start(PASS);
+    uint32_t fh = enable(s);
+
+    g_assert_cmphex(cfg_read(s, fh, 0), ==, 0x10f11af4);
+    /* Status: a capability list; it holds MSI-X at the host's 0x40 only */
+    g_assert_cmphex((cfg_read(s, fh, 4) >> 16) & 0x10, ==, 0x10);
+    g_assert_cmphex(cfg_read(s, fh, 0x34) & 0xff, ==, 0x40);
+    g_assert_cmphex(cfg_read(s, fh, 0x40) & 0xffff, ==, 0x0011);
+    /* 8 vectors (table size - 1 in the control word) */
+    g_assert_cmphex((cfg_read(s, fh, 0x40) >> 16) & 0x7ff, ==, 7);
+    qtest_quit(s);
+}
+
+static void test_bar_access(void)
+{
+    QTestState *s = start(PASS);
+    uint32_t fh = enable(s);
+
+    g_assert_cmphex(reg_read(s, fh, REG_ID), ==, 0x53494d50);
+    g_assert_cmpint(store(s, fh, 0, 8, REG_SCRATCH, 0x0102030405060708ull), ==,
+                    0);
+    g_assert_cmphex(load(s, fh, 0, 8, REG_SCRATCH), ==, 0x0102030405060708ull);
+    /* the register is the host's: little endian, bytes 01 .. 08 */
+    g_assert_cmphex(reg_read(s, fh, REG_SCRATCH), ==, 0x04030201);
+    g_assert_cmphex(reg_read(s, fh, REG_SCRATCH + 4), ==, 0x08070605);
+
+    /* PCISTB of 128 bytes into the host's buffer */
+    for (unsigned i = 0; i < 128; i++) {
+        qtest_writeb(s, 0x50000 + i, i);
+    }
+    g_assert_cmpint(pcistb(s, fh, 0, 128, REG_BUF + 0x100, 0x50000), ==, 0);
+    g_assert_cmphex(load(s, fh, 0, 8, REG_BUF + 0x178), ==,
+                    0x78797a7b7c7d7e7full);
+    /* a block over the BAR's end crosses 4 KiB: specification */
+    g_assert_cmpint(pcistb(s, fh, 0, 128, 0x2000 - 64, 0x50000), ==, -0x06);
+    g_assert_cmphex(load(s, fh, 0, 8, 0x2000 - 8), ==, 0);
+    /* a load past the BAR: operand exception */
+    g_assert_cmpint(inst(s, "s390_pcilg 0x%" PRIx64 " 0x2000",
+                         (uint64_t)fh << 32 | 8),
+                    ==, -0x15);
+    qtest_quit(s);
+}
+
+static void dma_to(QTestState *s, uint32_t fh, uint64_t iova, uint32_t len)
+{
+    reg_write(s, fh, REG_DMA_IOVA, (uint32_t)iova);
+    reg_write(s, fh, REG_DMA_IOVA + 4, iova >> 32);
+    reg_write(s, fh, REG_DMA_LEN, len);
+    reg_write(s, fh, REG_DMA_CMD, 1); /* buffer to memory */
+}
+
+static void test_dma(void)
+{
+    QTestState *s = start(PASS);
+    uint32_t fh = enable(s);
+    uint64_t reg = 0;
+
+    build_tables(s);
+    write_ioat_fib(s, FIB, IOTA_RT);
+    g_assert_cmpint(mpcifc(s, fh, 4), ==, 0);
+    g_assert_cmpint(store(s, fh, 0, 8, REG_BUF, 0x0011223344556677ull), ==, 0);
+    g_assert_cmpint(store(s, fh, 0, 8, REG_BUF + 8, 0x8899aabbccddeeffull), ==,
+                    0);
+
+    /* not yet refreshed: no host mapping, the DMA faults */
+    qtest_memset(s, FRAME + 0x1ff8, 0, 16);
+    dma_to(s, fh, IOVA + 0x1ff8, 16);
+    g_assert_cmphex(qtest_readq(s, FRAME + 0x1ff8), ==, 0);
+    /* the error event put the function in the error state: reset it */
+    g_assert_cmpint(mpcifc(s, fh, 7), ==, 0);
+    g_assert_cmphex(reg_read(s, fh, REG_DMA_STATUS), ==, 2);
+
+    g_assert_cmpint(insn_reg(cmd(s,
+                                 "s390_rpcit 0x%" PRIx64 " 0x%" PRIx64
+                                 " 0x2000",
+                                 (uint64_t)fh << 32, (uint64_t)IOVA),
+                             &reg),
+                    ==, 0);
+    /* across the two pages: both halves land where the tables say */
+    dma_to(s, fh, IOVA + 0x0ff8, 16);
+    g_assert_cmphex(reg_read(s, fh, REG_DMA_STATUS), ==, 1);
+    g_assert_cmphex(qtest_readq(s, FRAME + 0x0ff8), ==, 0x0011223344556677ull);
+    g_assert_cmphex(qtest_readq(s, FRAME + 0x1000), ==, 0x8899aabbccddeeffull);
+    /* past the second page: unmapped, nothing moves */
+    dma_to(s, fh, IOVA + 0x1ff8, 16);
+    g_assert_cmphex(qtest_readq(s, FRAME + 0x1ff8), ==, 0);
+    g_assert_cmpint(mpcifc(s, fh, 7), ==, 0);
+    g_assert_cmphex(reg_read(s, fh, REG_DMA_STATUS), ==, 2);
+    qtest_quit(s);
+}
+
+static void test_msix_airq(void)
+{
+    QTestState *s = start(PASS);
+    uint32_t fh = enable(s);
+
+    qtest_memset(s, AIBV, 0, 16);
+    qtest_memset(s, AISB, 0, 16);
+    /* MSI-X on; vector 2 (BAR 2, entry 2) to the MSI address, data 2 */
+    g_assert_cmpint(store(s, fh, 15, 2, 0x42, 0x0080), ==, 0);
+    g_assert_cmpint(store(s, fh, 2, 8, 32, 0xfe), ==, 0);
+    g_assert_cmpint(store(s, fh, 2, 4, 40, 0x02000000), ==, 0);
+    g_assert_cmpint(store(s, fh, 2, 4, 44, 0), ==, 0);
+    qtest_memset(s, FIB, 0, 80);
+    qtest_writel(s, FIB + 40, 3u << 28 | 8u << 16 | 5u << 8 | 1u << 7 | 9);
+    qtest_writeq(s, FIB + 48, AIBV);
+    qtest_writeq(s, FIB + 56, AISB);
+    g_assert_cmpint(mpcifc(s, fh, 2), ==, 0);
+
+    /* the host function sends vector 2: AIBV bit 5 + 2, summary bit 9 */
+    reg_write(s, fh, REG_IRQ, 2);
+    g_assert_cmphex(qtest_readb(s, AIBV), ==, 0x01);
+    g_assert_cmphex(qtest_readb(s, AISB + 1), ==, 0x40);
+    qtest_quit(s);
+}
+
+/* Guest accesses the host refuses: an error event, never a crash */
+static void test_refused_access(void)
+{
+    QTestState *s = start(PASS);
+    uint32_t fh = enable(s);
+    uint64_t rq = (uint64_t)fh << 32 | 1;
+    g_autofree gchar *r = NULL;
+
+    /* a 1-byte load of a register (the host takes 4 or 8 bytes) */
+    r = cmd(s, "s390_pcilg 0x%" PRIx64 " 0x0", rq);
+    g_assert_true(g_str_has_prefix(r, "OK cc 0 0x00000000000000ff "));
+    g_free(r);
+    /* ... put the function in the error state: the next load is refused */
+    r = cmd(s, "s390_pcilg 0x%" PRIx64 " 0x0", rq | 3);
+    g_assert_true(g_str_has_prefix(r, "OK cc 1 "));
+    g_assert_cmpint(mpcifc(s, fh, 7), ==, 0);
+    /* the MSI-X table through the core: past the 8 vectors, in BAR 2 */
+    g_assert_cmpint(store(s, fh, 2, 8, 0x7f8, 0x1122334455667788ull), ==, 0);
+    g_assert_cmpint(store(s, fh, 2, 8, 0x800, 0x1122334455667788ull), ==, 0);
+    /* the function still answers */
+    g_assert_cmphex(reg_read(s, fh, REG_ID), ==, 0x53494d50);
+    qtest_quit(s);
+}
+
+static void test_missing_host(void)
+{
+    expect_start_error("-device vfio-pci,host=" HOST ",bus=pci.0",
+                       "vfio " HOST ": no such host device");
+    expect_start_error("-device vfio-pci,bus=pci.0",
+                       "No provided host device - Use host=DDDD:BB:DD.F or "
+                       "sysfsdev=PATH_TO_DEVICE");
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/vfio-pci/clp-query", test_clp_query);
+    g_test_add_func("/vfio-pci/config-space", test_config_space);
+    g_test_add_func("/vfio-pci/bar-access", test_bar_access);
+    g_test_add_func("/vfio-pci/dma", test_dma);
+    g_test_add_func("/vfio-pci/msix-airq", test_msix_airq);
+    g_test_add_func("/vfio-pci/refused-access", test_refused_access);
+    g_test_add_func("/vfio-pci/missing-host", test_missing_host);
+    return g_test_run();
+}
