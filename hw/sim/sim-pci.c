@@ -137,6 +137,11 @@ static bool sim_pci_check(SimPciFunction *f, Error **errp)
                    f->msix_vectors, SIM_PCI_MAX_VECTORS);
         return false;
     }
+    if (!f->dma_limit) {
+        /* a host always allows some mappings; 0 would read as "unknown" */
+        error_setg(errp, "sim-pci-function: dma-limit must be at least 1");
+        return false;
+    }
     if (f->start_dma > f->end_dma || f->start_dma % 4096 ||
         (f->end_dma + 1) % 4096) {
         error_setg(errp,

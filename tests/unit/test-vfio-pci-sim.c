@@ -917,6 +917,8 @@ static void test_declare_errors(void)
         "sim-pci-function: host '0000:00:1d.0-1' must name one function (DDDD:BB:DD.F); declare one object per function");
     expect_add_error("{\"host\": \"0000:00:1d.0\", \"msix-vectors\": \"0\"}",
                      "sim-pci-function: msix-vectors 0 is out of range 1..128");
+    expect_add_error("{\"host\": \"0000:00:1d.0\", \"dma-limit\": \"0\"}",
+                     "sim-pci-function: dma-limit must be at least 1");
     expect_add_error(
         "{\"host\": \"0000:00:1d.0\", \"util-str\": \"a~b\"}",
         "sim-pci-function: util-str: character 2 ('~') has no EBCDIC form here");
