@@ -7,6 +7,7 @@
 #include "qemu/log.h"
 #include "exec/memory.h"
 #include "hw/s390x/s390-pci-host.h"
+#include "hw/s390x/zpci-event.h"
 
 #define FMB_FORMAT   0
 #define FMB_SAMPLES  4
@@ -69,8 +70,9 @@ static void fmb_update(void *opaque)
         trace_point("zpci_fmb_error",
                     "fh 0x%08x fmb 0x%" PRIx64 " not in guest RAM", z->fh,
                     f->addr);
+        /* as QEMU: an error event naming the block, measurement stops */
+        zpci_event_post_error(ZPCI_PEC_FMB_ADDRESS, z->fh, z->fid, f->addr);
         fmb_disarm(f);
-        f->last_error = ZPCI_PEC_FMB_ADDRESS;
         return;
     }
     f->samples++;
@@ -97,9 +99,9 @@ ZpciFmbResult zpci_fmb_set(ZpciDevice *z, uint64_t addr, uint16_t mui_ms)
     ZpciFmb *f = &z->fmb;
 
     if (addr & ZPCI_FMB_ALIGN_MASK) {
-        /* QEMU's answer: measurement stops, condition code 1 */
+        /* QEMU's answer: measurement stops, an error event, cc 1 */
         fmb_disarm(f);
-        f->last_error = ZPCI_PEC_FMB_PROTECTION;
+        zpci_event_post_error(ZPCI_PEC_FMB_PROTECTION, z->fh, z->fid, addr);
         return ZPCI_FMB_BAD_ADDRESS;
     }
     if (!addr) {
@@ -111,7 +113,6 @@ ZpciFmbResult zpci_fmb_set(ZpciDevice *z, uint64_t addr, uint16_t mui_ms)
     }
     f->addr = addr;
     f->mui_ms = mui_ms ? mui_ms : 1;
-    f->last_error = 0;
     timer_mod(f->timer, qemu_clock_get_ms(QEMU_CLOCK_VIRTUAL) + f->mui_ms);
     return ZPCI_FMB_OK;
 }
@@ -119,7 +120,6 @@ ZpciFmbResult zpci_fmb_set(ZpciDevice *z, uint64_t addr, uint16_t mui_ms)
 void zpci_fmb_stop(ZpciDevice *z)
 {
     fmb_disarm(&z->fmb);
-    z->fmb.last_error = 0;
 }
 
 void zpci_fmb_count(ZpciDevice *z, ZpciFmbCounter c)

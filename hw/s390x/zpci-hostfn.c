@@ -4,6 +4,7 @@
  */
 #include "qemu/osdep.h"
 #include "qemu/module.h"
+#include "hw/s390x/s390-pci-host.h"
 #include "hw/s390x/zpci-hostfn.h"
 
 ZpciHostFnClass *zpci_host_fn_get_class(Object *obj)
@@ -61,3 +62,15 @@ static const TypeInfo zpci_host_fn_types[] = {
 };
 
 DEFINE_TYPES(zpci_host_fn_types)
+
+ClpGroupInfo zpci_group_default(void)
+{
+    return (ClpGroupInfo){
+        .noi = ZPCI_GROUP_NOI,
+        .refresh = true,
+        .maxstbl = ZPCI_GROUP_MAXSTBL,
+        .mui = ZPCI_GROUP_MUI_MS,
+        .dtsm = ZPCI_GROUP_DTSM,
+        .msia = ZPCI_MSI_ADDR,
+    };
+}

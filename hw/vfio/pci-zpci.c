@@ -14,9 +14,6 @@
 
 /* ---- attributes ---- */
 
-/* QEMU's default group's maxstbl (as clp-insn.c answers) */
-#define ZPCI_GROUP_MAXSTBL 128
-
 /* An info buffer the host filled completely (argsz retry), or NULL */
 static void *get_info(VFIOPCIDevice *v, bool iommu)
 {
@@ -116,14 +113,7 @@ bool vfio_pci_zpci_init(VFIOPCIDevice *v, Error **errp)
 {
     VFIOPCIZpciAttrs *a = &v->zattrs;
     /* QEMU's default group (used when the host has no GROUP capability) */
-    ClpGroupInfo g = {
-        .noi = ZPCI_GROUP_NOI,
-        .refresh = true,
-        .maxstbl = ZPCI_GROUP_MAXSTBL,
-        .mui = ZPCI_GROUP_MUI_MS,
-        .dtsm = ZPCI_GROUP_DTSM,
-        .msia = ZPCI_MSI_ADDR,
-    };
+    ClpGroupInfo g = zpci_group_default();
     bool have_group = false;
 
     *a = (VFIOPCIZpciAttrs){

@@ -9,9 +9,8 @@
 #include "hw/s390x/s390-pci-host.h"
 #include "hw/s390x/zpci-hostfn.h"
 
-/* The default group's characteristics (those QEMU gives emulated ones) */
-#define ZPCI_GROUP_MAXSTBL 128
-#define ZPCI_LIST_MAX_FN   4096
+/* List PCI Functions max_fn: the functions the machine may have (QEMU) */
+#define ZPCI_LIST_MAX_FN 4096
 
 typedef struct ClpGuestBlock {
     uint64_t addr;
@@ -139,14 +138,7 @@ static void clp_query(S390PciHost *h, ClpBlock *b, const ClpRequest *req)
 
 static void clp_query_group(ClpBlock *b, const ClpRequest *req)
 {
-    ClpGroupInfo g = {
-        .noi = ZPCI_GROUP_NOI,
-        .refresh = true,
-        .maxstbl = ZPCI_GROUP_MAXSTBL,
-        .mui = ZPCI_GROUP_MUI_MS,
-        .dtsm = ZPCI_GROUP_DTSM,
-        .msia = ZPCI_MSI_ADDR,
-    };
+    ClpGroupInfo g = zpci_group_default();
 
     if (zpci_group_lookup(req->u.group.pfgid, &g)) {
         clp_encode_query_group(b, &g); /* a host group's simulated group */

@@ -135,7 +135,13 @@ static void test_set(void)
     qtest_quit(s);
 }
 
-/* An LPCB that would wrap at 2^64: an addressing exception. */
+/*
+ * An LPCB that would wrap at 2^64: an addressing exception.  A regression
+ * guard, not a test of clp-insn.c's wrap checks: the header (offset 0) is
+ * checked first and is never in guest storage this high, so those checks
+ * are defensive.  It fails if a refactor stops checking the block's
+ * address against guest storage or lets an address wrap round into it.
+ */
 static void test_lpcb_wrap(void)
 {
     QTestState *s = start("-device pci-testfn,bus=pci.0");

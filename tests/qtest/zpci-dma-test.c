@@ -91,8 +91,7 @@ static uint32_t enable(QTestState *s)
 {
     uint32_t fh = fh_of_fid(s, 0);
 
-    g_assert_cmphex(clp_set(s, fh, 0), ==, 0x0010);
-    fh = qtest_readl(s, LPCB_RSP + 16);
+    fh = zpci_enable(s, fh);
     /* Bus Master Enable (and memory space) in the command register */
     g_assert_cmpint(pcistg(s, fh, 15, 2, 4, 0x0600), ==, 0);
     return fh;
@@ -367,7 +366,11 @@ static void test_relaxed_refused(void)
 
 /*
  * A refused re-registration keeps the translation in place: its
- * mappings still serve the device.
+ * mappings still serve the device.  A regression guard: every refusal
+ * (operand exception) is decided from the FIB before the old translation
+ * is touched, and fc_ioat_install() cannot fail after the old one is
+ * dropped for a FIB that passed fc_ioat_config(); the test fails if a
+ * change drops the old translation before the checks.
  */
 static void test_reregister_refused_keeps(void)
 {

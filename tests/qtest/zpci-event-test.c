@@ -61,8 +61,7 @@ static uint32_t enable_fid(QTestState *s, uint32_t fid)
 {
     uint32_t fh = fh_of_fid(s, fid);
 
-    g_assert_cmphex(clp_set(s, fh, 0), ==, 0x0010);
-    fh = qtest_readl(s, LPCB_RSP + 16);
+    fh = zpci_enable(s, fh);
     g_assert_cmphex(fh & FH_ENABLED, ==, FH_ENABLED);
     g_assert_cmpint(pcistg(s, fh, 15, 2, 4, 0x0600), ==, 0);
     return fh;
@@ -92,24 +91,6 @@ static void dma_len(QTestState *s, uint32_t fh, uint64_t iova, uint32_t len)
 static void dma_to(QTestState *s, uint32_t fh, uint64_t iova)
 {
     dma_len(s, fh, iova, 8);
-}
-
-/* The next event is an error event @pec at @faddr for @fid / @fh. */
-static void expect_error_event(QTestState *s, uint16_t pec, uint32_t fid,
-                               uint32_t fh, uint64_t faddr)
-{
-    SeiEvent e = sei(s);
-
-    g_assert_cmphex(e.code, ==, 0x0001);
-    g_assert_cmphex(e.len, ==, 0x0ff0);
-    g_assert_cmpuint(e.nt, ==, 2);
-    g_assert_cmpuint(e.cc, ==, 1);
-    g_assert_cmphex(e.pec, ==, pec);
-    g_assert_cmphex(e.fid, ==, fid);
-    g_assert_cmphex(e.fh, ==, fh);
-    g_assert_cmphex(e.faddr, ==, faddr);
-    g_assert_cmphex(e.qual, ==, 0);
-    g_assert_cmphex(e.flags, ==, 0);
 }
 
 /* PCI LOAD of the test function's status register: the cc only. */

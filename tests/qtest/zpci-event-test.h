@@ -162,4 +162,22 @@ static inline bool clp_configured(QTestState *s, uint32_t fid)
     g_assert_not_reached();
 }
 
+/* The next event is an error event @pec at @faddr for @fid / @fh. */
+static inline void expect_error_event(QTestState *s, uint16_t pec, uint32_t fid,
+                                      uint32_t fh, uint64_t faddr)
+{
+    SeiEvent e = sei(s);
+
+    g_assert_cmphex(e.code, ==, 0x0001);
+    g_assert_cmphex(e.len, ==, 0x0ff0);
+    g_assert_cmpuint(e.nt, ==, 2);
+    g_assert_cmpuint(e.cc, ==, 1);
+    g_assert_cmphex(e.pec, ==, pec);
+    g_assert_cmphex(e.fid, ==, fid);
+    g_assert_cmphex(e.fh, ==, fh);
+    g_assert_cmphex(e.faddr, ==, faddr);
+    g_assert_cmphex(e.qual, ==, 0);
+    g_assert_cmphex(e.flags, ==, 0);
+}
+
 #endif

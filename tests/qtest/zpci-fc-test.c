@@ -3,39 +3,9 @@
  * extension: adapter-interruption registration stored and read back,
  * sequence errors, reset error / reset block, handle and FIB checks.
  */
-#include <inttypes.h>
-
 #include "zpci-test.h"
 
 #define FIB 0x30000u
-
-/* Run an FC instruction; its cc (or -pgm) and the status it left. */
-static int fc(QTestState *s, const char *insn, uint32_t fh, unsigned oc,
-              uint64_t fib, unsigned *status)
-{
-    uint64_t rq = (uint64_t)fh << 32 | oc, after = 0;
-    g_autofree gchar *reply = cmd(s, "%s 0x%" PRIx64 " 0x%" PRIx64, insn, rq,
-                                  fib);
-    unsigned code;
-    int cc;
-
-    if (sscanf(reply, "OK pgm 0x%x", &code) == 1) {
-        return -(int)code;
-    }
-    g_assert_cmpint(sscanf(reply, "OK cc %d 0x%" SCNx64, &cc, &after), ==, 2);
-    if (status) {
-        *status = (after >> 24) & 0xff;
-    }
-    return cc;
-}
-
-static uint32_t enable(QTestState *s)
-{
-    uint32_t fh = fh_of_fid(s, 0);
-
-    g_assert_cmphex(clp_set(s, fh, 0), ==, 0x0010);
-    return qtest_readl(s, LPCB_RSP + 16);
-}
 
 static void write_int_fib(QTestState *s)
 {
@@ -49,17 +19,17 @@ static void write_int_fib(QTestState *s)
 static void test_register_int(void)
 {
     QTestState *s = start("-device pci-testfn,bus=pci.0");
-    uint32_t fh = enable(s);
+    uint32_t fh = zpci_enable(s, fh_of_fid(s, 0));
     unsigned st = 0;
 
     write_int_fib(s);
-    g_assert_cmpint(fc(s, "s390_mpcifc", fh, 2, FIB, &st), ==, 0);
+    g_assert_cmpint(zpci_fc(s, "s390_mpcifc", fh, 2, FIB, &st), ==, 0);
     /* again: sequence error */
-    g_assert_cmpint(fc(s, "s390_mpcifc", fh, 2, FIB, &st), ==, 1);
+    g_assert_cmpint(zpci_fc(s, "s390_mpcifc", fh, 2, FIB, &st), ==, 1);
     g_assert_cmpuint(st, ==, 24);
 
     qtest_memset(s, FIB, 0xee, 80);
-    g_assert_cmpint(fc(s, "s390_stpcifc", fh, 0, FIB, &st), ==, 0);
+    g_assert_cmpint(zpci_fc(s, "s390_stpcifc", fh, 0, FIB, &st), ==, 0);
     g_assert_cmphex(qtest_readb(s, FIB + 8), ==, 0x80); /* enabled */
     g_assert_cmphex(qtest_readl(s, FIB + 40), ==,
                     3u << 28 | 4u << 16 | 5u << 8 | 1u << 7 | 9);
@@ -68,18 +38,18 @@ static void test_register_int(void)
     g_assert_cmphex(qtest_readq(s, FIB + 16), ==, 0); /* no IOAT */
     g_assert_cmphex(qtest_readb(s, FIB + 0), ==, 0);
 
-    g_assert_cmpint(fc(s, "s390_mpcifc", fh, 3, FIB, &st), ==, 0);
-    g_assert_cmpint(fc(s, "s390_mpcifc", fh, 3, FIB, &st), ==, 1);
+    g_assert_cmpint(zpci_fc(s, "s390_mpcifc", fh, 3, FIB, &st), ==, 0);
+    g_assert_cmpint(zpci_fc(s, "s390_mpcifc", fh, 3, FIB, &st), ==, 1);
     g_assert_cmpuint(st, ==, 24);
-    g_assert_cmpint(fc(s, "s390_stpcifc", fh, 0, FIB, &st), ==, 0);
+    g_assert_cmpint(zpci_fc(s, "s390_stpcifc", fh, 0, FIB, &st), ==, 0);
     g_assert_cmphex(qtest_readq(s, FIB + 48), ==, 0);
 
     /* disabling the function forgets the registration */
     write_int_fib(s);
-    g_assert_cmpint(fc(s, "s390_mpcifc", fh, 2, FIB, &st), ==, 0);
+    g_assert_cmpint(zpci_fc(s, "s390_mpcifc", fh, 2, FIB, &st), ==, 0);
     g_assert_cmphex(clp_set(s, fh, 1), ==, 0x0010);
-    fh = enable(s);
-    g_assert_cmpint(fc(s, "s390_mpcifc", fh, 3, FIB, &st), ==, 1);
+    fh = zpci_enable(s, fh_of_fid(s, 0));
+    g_assert_cmpint(zpci_fc(s, "s390_mpcifc", fh, 3, FIB, &st), ==, 1);
     g_assert_cmpuint(st, ==, 24);
     qtest_quit(s);
 }
@@ -101,7 +71,7 @@ static int store(QTestState *s, uint32_t fh, unsigned space, unsigned len,
 static void test_airq(void)
 {
     QTestState *s = start("-device pci-testfn,bus=pci.0");
-    uint32_t fh = enable(s);
+    uint32_t fh = zpci_enable(s, fh_of_fid(s, 0));
     unsigned st = 0;
 
     qtest_memset(s, 0x40000, 0, 16);
@@ -120,7 +90,7 @@ static void test_airq(void)
     g_assert_cmphex(qtest_readb(s, 0x41001), ==, 0);
 
     write_int_fib(s);
-    g_assert_cmpint(fc(s, "s390_mpcifc", fh, 2, FIB, &st), ==, 0);
+    g_assert_cmpint(zpci_fc(s, "s390_mpcifc", fh, 2, FIB, &st), ==, 0);
     g_assert_cmpint(store(s, fh, 0, 4, 0x38, 0x01000000), ==, 0);
     g_assert_cmphex(qtest_readb(s, 0x40000), ==, 0x80 >> 6);
     g_assert_cmphex(qtest_readb(s, 0x41001), ==, 0x80 >> 1);
@@ -128,7 +98,7 @@ static void test_airq(void)
 
     /* deregistered: the bits stay as the guest leaves them */
     qtest_writeb(s, 0x40000, 0);
-    g_assert_cmpint(fc(s, "s390_mpcifc", fh, 3, FIB, &st), ==, 0);
+    g_assert_cmpint(zpci_fc(s, "s390_mpcifc", fh, 3, FIB, &st), ==, 0);
     g_assert_cmpint(store(s, fh, 0, 4, 0x38, 0x01000000), ==, 0);
     g_assert_cmphex(qtest_readb(s, 0x40000), ==, 0);
     qtest_quit(s);
@@ -137,15 +107,15 @@ static void test_airq(void)
 static void test_reset_error(void)
 {
     QTestState *s = start("-device pci-testfn,bus=pci.0");
-    uint32_t fh = enable(s);
+    uint32_t fh = zpci_enable(s, fh_of_fid(s, 0));
     g_autofree gchar *r = NULL;
     unsigned st = 0;
 
     qtest_memset(s, FIB, 0, 80);
     /* not in error: both resets are sequence errors */
-    g_assert_cmpint(fc(s, "s390_mpcifc", fh, 7, FIB, &st), ==, 1);
+    g_assert_cmpint(zpci_fc(s, "s390_mpcifc", fh, 7, FIB, &st), ==, 1);
     g_assert_cmpuint(st, ==, 24);
-    g_assert_cmpint(fc(s, "s390_mpcifc", fh, 9, FIB, &st), ==, 1);
+    g_assert_cmpint(zpci_fc(s, "s390_mpcifc", fh, 9, FIB, &st), ==, 1);
     g_assert_cmpuint(st, ==, 24);
 
     r = cmd(s, "s390_zpci_error 0x%x", fh);
@@ -154,15 +124,15 @@ static void test_reset_error(void)
     g_assert_cmpint(inst(s, "s390_pcilg 0x%" PRIx64 " 0",
                          (uint64_t)fh << 32 | 4),
                     ==, 1);
-    g_assert_cmpint(fc(s, "s390_stpcifc", fh, 0, FIB, &st), ==, 0);
+    g_assert_cmpint(zpci_fc(s, "s390_stpcifc", fh, 0, FIB, &st), ==, 0);
     g_assert_cmphex(qtest_readb(s, FIB + 8), ==, 0xe0);
     /* reset block: error -> blocked */
-    g_assert_cmpint(fc(s, "s390_mpcifc", fh, 9, FIB, &st), ==, 0);
-    g_assert_cmpint(fc(s, "s390_stpcifc", fh, 0, FIB, &st), ==, 0);
+    g_assert_cmpint(zpci_fc(s, "s390_mpcifc", fh, 9, FIB, &st), ==, 0);
+    g_assert_cmpint(zpci_fc(s, "s390_stpcifc", fh, 0, FIB, &st), ==, 0);
     g_assert_cmphex(qtest_readb(s, FIB + 8), ==, 0xa0);
     /* reset error: blocked -> enabled, loads work again */
-    g_assert_cmpint(fc(s, "s390_mpcifc", fh, 7, FIB, &st), ==, 0);
-    g_assert_cmpint(fc(s, "s390_stpcifc", fh, 0, FIB, &st), ==, 0);
+    g_assert_cmpint(zpci_fc(s, "s390_mpcifc", fh, 7, FIB, &st), ==, 0);
+    g_assert_cmpint(zpci_fc(s, "s390_stpcifc", fh, 0, FIB, &st), ==, 0);
     g_assert_cmphex(qtest_readb(s, FIB + 8), ==, 0x80);
     g_assert_cmpint(inst(s, "s390_pcilg 0x%" PRIx64 " 0",
                          (uint64_t)fh << 32 | 4),
@@ -178,24 +148,26 @@ static void test_checks(void)
 
     qtest_memset(s, FIB, 0, 80);
     /* disabled: MPCIFC cc 3; STPCIFC stores the controls (not enabled) */
-    g_assert_cmpint(fc(s, "s390_mpcifc", dfh, 2, FIB, &st), ==, 3);
-    g_assert_cmpint(fc(s, "s390_stpcifc", dfh, 0, FIB, &st), ==, 0);
+    g_assert_cmpint(zpci_fc(s, "s390_mpcifc", dfh, 2, FIB, &st), ==, 3);
+    g_assert_cmpint(zpci_fc(s, "s390_stpcifc", dfh, 0, FIB, &st), ==, 0);
     g_assert_cmphex(qtest_readb(s, FIB + 8), ==, 0);
-    g_assert_cmpint(fc(s, "s390_stpcifc", 0x1234, 0, FIB, &st), ==, 3);
-    fh = enable(s);
-    g_assert_cmpint(fc(s, "s390_mpcifc", dfh, 2, FIB, &st), ==, 3);
+    g_assert_cmpint(zpci_fc(s, "s390_stpcifc", 0x1234, 0, FIB, &st), ==, 3);
+    fh = zpci_enable(s, fh_of_fid(s, 0));
+    g_assert_cmpint(zpci_fc(s, "s390_mpcifc", dfh, 2, FIB, &st), ==, 3);
     /* FIB alignment, location, format; unknown operation control */
-    g_assert_cmpint(fc(s, "s390_mpcifc", fh, 2, FIB + 4, &st), ==,
+    g_assert_cmpint(zpci_fc(s, "s390_mpcifc", fh, 2, FIB + 4, &st), ==,
                     -PGM_SPECIFICATION);
-    g_assert_cmpint(fc(s, "s390_stpcifc", fh, 0, FIB + 4, &st), ==,
+    g_assert_cmpint(zpci_fc(s, "s390_stpcifc", fh, 0, FIB + 4, &st), ==,
                     -PGM_SPECIFICATION);
-    g_assert_cmpint(fc(s, "s390_mpcifc", fh, 2, 0x8000000, &st), ==,
+    g_assert_cmpint(zpci_fc(s, "s390_mpcifc", fh, 2, 0x8000000, &st), ==,
                     -PGM_ADDRESSING);
-    g_assert_cmpint(fc(s, "s390_mpcifc", fh, 1, FIB, &st), ==, -PGM_OPERAND);
+    g_assert_cmpint(zpci_fc(s, "s390_mpcifc", fh, 1, FIB, &st), ==,
+                    -PGM_OPERAND);
     qtest_writeb(s, FIB, 1);
-    g_assert_cmpint(fc(s, "s390_mpcifc", fh, 2, FIB, &st), ==, -PGM_OPERAND);
+    g_assert_cmpint(zpci_fc(s, "s390_mpcifc", fh, 2, FIB, &st), ==,
+                    -PGM_OPERAND);
     /* STPCIFC for a DMA address space other than 0 */
-    g_assert_cmpint(fc(s, "s390_stpcifc", fh, 1u << 16, FIB, &st), ==, 1);
+    g_assert_cmpint(zpci_fc(s, "s390_stpcifc", fh, 1u << 16, FIB, &st), ==, 1);
     g_assert_cmpuint(st, ==, 28);
     qtest_quit(s);
 }
@@ -208,33 +180,34 @@ static void test_checks(void)
 static void test_register_int_checks(void)
 {
     QTestState *s = start("-device pci-testfn,bus=pci.0");
-    uint32_t fh = enable(s);
+    uint32_t fh = zpci_enable(s, fh_of_fid(s, 0));
     unsigned st = 0;
 
     write_int_fib(s);
     qtest_writel(s, FIB + 40, 3u << 28 | 5u << 16 | 5u << 8 | 1u << 7 | 9);
-    g_assert_cmpint(fc(s, "s390_mpcifc", fh, 2, FIB, &st), ==, -PGM_OPERAND);
+    g_assert_cmpint(zpci_fc(s, "s390_mpcifc", fh, 2, FIB, &st), ==,
+                    -PGM_OPERAND);
     /* nothing registered */
-    g_assert_cmpint(fc(s, "s390_mpcifc", fh, 3, FIB, &st), ==, 1);
+    g_assert_cmpint(zpci_fc(s, "s390_mpcifc", fh, 3, FIB, &st), ==, 1);
     g_assert_cmpuint(st, ==, 24);
 
     write_int_fib(s);
     qtest_writeq(s, FIB + 48, 0x40000000000ull); /* AIBV: no storage */
-    g_assert_cmpint(fc(s, "s390_mpcifc", fh, 2, FIB, &st), ==, 1);
+    g_assert_cmpint(zpci_fc(s, "s390_mpcifc", fh, 2, FIB, &st), ==, 1);
     g_assert_cmpuint(st, ==, 4);
     write_int_fib(s);
     qtest_writeq(s, FIB + 56, 0x8000000); /* AISB: just past the RAM */
-    g_assert_cmpint(fc(s, "s390_mpcifc", fh, 2, FIB, &st), ==, 1);
+    g_assert_cmpint(zpci_fc(s, "s390_mpcifc", fh, 2, FIB, &st), ==, 1);
     g_assert_cmpuint(st, ==, 4);
 
     write_int_fib(s);
     qtest_writeq(s, FIB + 56, UINT64_MAX); /* AISB byte wraps at 2^64 */
-    g_assert_cmpint(fc(s, "s390_mpcifc", fh, 2, FIB, &st), ==, 1);
+    g_assert_cmpint(zpci_fc(s, "s390_mpcifc", fh, 2, FIB, &st), ==, 1);
     g_assert_cmpuint(st, ==, 4);
 
     /* all four vectors: fine */
     write_int_fib(s);
-    g_assert_cmpint(fc(s, "s390_mpcifc", fh, 2, FIB, &st), ==, 0);
+    g_assert_cmpint(zpci_fc(s, "s390_mpcifc", fh, 2, FIB, &st), ==, 0);
     qtest_quit(s);
 }
 

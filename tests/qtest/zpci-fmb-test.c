@@ -4,9 +4,7 @@
  * clock with the counts of PCI LOAD / STORE / STORE BLOCK / RPCIT,
  * deregistration, address errors, disable and reset.
  */
-#include <inttypes.h>
-
-#include "zpci-test.h"
+#include "zpci-event-test.h"
 
 #define FIB     0x30000u
 #define FMB     0x31000u
@@ -14,45 +12,18 @@
 #define MUI_NS  4000000000ll /* the group's mui: 4000 ms */
 #define MSI_SRC 0x32000u
 
-/* Run an FC instruction; its cc (or -pgm) and the status it left. */
-static int fc(QTestState *s, const char *insn, uint32_t fh, unsigned oc,
-              unsigned *status)
-{
-    uint64_t rq = (uint64_t)fh << 32 | oc, after = 0;
-    g_autofree gchar *reply = cmd(s, "%s 0x%" PRIx64 " 0x%x", insn, rq, FIB);
-    unsigned code;
-    int cc;
-
-    if (sscanf(reply, "OK pgm 0x%x", &code) == 1) {
-        return -(int)code;
-    }
-    g_assert_cmpint(sscanf(reply, "OK cc %d 0x%" SCNx64, &cc, &after), ==, 2);
-    if (status) {
-        *status = (after >> 24) & 0xff;
-    }
-    return cc;
-}
-
-static uint32_t enable(QTestState *s)
-{
-    uint32_t fh = fh_of_fid(s, 0);
-
-    g_assert_cmphex(clp_set(s, fh, 0), ==, 0x0010);
-    return qtest_readl(s, LPCB_RSP + 16);
-}
-
 /* MPCIFC set-measurement with @fmb in the FIB. */
 static int set_measure(QTestState *s, uint32_t fh, uint64_t fmb)
 {
     qtest_memset(s, FIB, 0, 80);
     qtest_writeq(s, FIB + 64, fmb);
-    return fc(s, "s390_mpcifc", fh, 10, NULL);
+    return zpci_fc(s, "s390_mpcifc", fh, 10, FIB, NULL);
 }
 
 static uint64_t stpcifc_fmb(QTestState *s, uint32_t fh)
 {
     qtest_memset(s, FIB, 0xee, 80);
-    g_assert_cmpint(fc(s, "s390_stpcifc", fh, 0, NULL), ==, 0);
+    g_assert_cmpint(zpci_fc(s, "s390_stpcifc", fh, 0, FIB, NULL), ==, 0);
     return qtest_readq(s, FIB + 64);
 }
 
@@ -84,7 +55,7 @@ static int pcistb(QTestState *s, uint32_t fh)
 static void test_updates(void)
 {
     QTestState *s = start("-device pci-testfn,bus=pci.0");
-    uint32_t fh = enable(s);
+    uint32_t fh = zpci_enable(s, fh_of_fid(s, 0));
 
     /* Query PCI Function: a 64-byte block (16 words) */
     g_assert_cmphex(clp_query(s, fh), ==, 0x0010);
@@ -139,7 +110,7 @@ static void test_updates(void)
 static void test_rpcit_counted(void)
 {
     QTestState *s = start("-device pci-testfn,bus=pci.0");
-    uint32_t fh = enable(s);
+    uint32_t fh = zpci_enable(s, fh_of_fid(s, 0));
     g_autofree gchar *r = NULL;
 
     /* region-third table of invalid entries */
@@ -150,7 +121,7 @@ static void test_rpcit_counted(void)
     qtest_writeq(s, FIB + 16, 0x100000000ull);
     qtest_writeq(s, FIB + 24, 0x13fffffffull);
     qtest_writeq(s, FIB + 32, 0x100000 | 0x800 | 0x4);
-    g_assert_cmpint(fc(s, "s390_mpcifc", fh, 4, NULL), ==, 0);
+    g_assert_cmpint(zpci_fc(s, "s390_mpcifc", fh, 4, FIB, NULL), ==, 0);
     g_assert_cmpint(set_measure(s, fh, FMB), ==, 0);
     r = cmd(s, "s390_rpcit 0x%" PRIx64 " 0x100000000 0x1000",
             (uint64_t)fh << 32);
@@ -163,15 +134,18 @@ static void test_rpcit_counted(void)
 static void test_address_errors(void)
 {
     QTestState *s = start("-device pci-testfn,bus=pci.0");
-    uint32_t fh = enable(s);
+    uint32_t fh = zpci_enable(s, fh_of_fid(s, 0));
     unsigned st = 0xff;
 
     /* low four bits set: cc 1, measurement off */
     g_assert_cmpint(set_measure(s, fh, FMB), ==, 0);
     qtest_writeq(s, FIB + 64, FMB + 8);
-    g_assert_cmpint(fc(s, "s390_mpcifc", fh, 10, &st), ==, 1);
+    g_assert_cmpint(zpci_fc(s, "s390_mpcifc", fh, 10, FIB, &st), ==, 1);
     g_assert_cmpuint(st, ==, 0);
     g_assert_cmphex(stpcifc_fmb(s, fh), ==, 0);
+    /* the guest is told, as QEMU: FMB protection error at that address */
+    g_assert_cmphex(stcrw(s), ==, CRW_CSS_EVT);
+    expect_error_event(s, 0x002c, 0, fh, FMB + 8);
     qtest_memset(s, FMB, 0x55, FMB_LEN);
     qtest_clock_step(s, 2 * MUI_NS);
     g_assert_cmphex(qtest_readq(s, FMB + 8), ==, 0x5555555555555555ull);
@@ -181,10 +155,16 @@ static void test_address_errors(void)
     g_assert_cmphex(stpcifc_fmb(s, fh), ==, 0x40000000000ull);
     qtest_clock_step(s, MUI_NS);
     g_assert_cmphex(stpcifc_fmb(s, fh), ==, 0);
+    /* an FMB address error event names the block; the function goes on */
+    g_assert_cmphex(stcrw(s), ==, CRW_CSS_EVT);
+    expect_error_event(s, 0x002a, 0, fh, 0x40000000000ull);
+    g_assert_cmphex(fh_of_fid(s, 0), ==, fh);
     /* one reaching past the end of RAM (128 MiB) likewise */
     g_assert_cmpint(set_measure(s, fh, 0x8000000 - 32), ==, 0);
     qtest_clock_step(s, MUI_NS);
     g_assert_cmphex(stpcifc_fmb(s, fh), ==, 0);
+    g_assert_cmphex(stcrw(s), ==, CRW_CSS_EVT);
+    expect_error_event(s, 0x002a, 0, fh, 0x8000000 - 32);
     qtest_quit(s);
 }
 
@@ -192,7 +172,7 @@ static void test_address_errors(void)
 static void test_disable_reset(void)
 {
     QTestState *s = start("-device pci-testfn,bus=pci.0");
-    uint32_t fh = enable(s);
+    uint32_t fh = zpci_enable(s, fh_of_fid(s, 0));
 
     g_assert_cmpint(set_measure(s, fh, FMB), ==, 0);
     g_assert_cmphex(clp_set(s, fh, 1), ==, 0x0010);
@@ -200,7 +180,7 @@ static void test_disable_reset(void)
     qtest_clock_step(s, 2 * MUI_NS);
     g_assert_cmphex(qtest_readq(s, FMB + 8), ==, 0x5555555555555555ull);
 
-    fh = enable(s);
+    fh = zpci_enable(s, fh_of_fid(s, 0));
     g_assert_cmphex(stpcifc_fmb(s, fh), ==, 0);
     g_assert_cmpint(set_measure(s, fh, FMB), ==, 0);
     qtest_qmp_assert_success(s, "{'execute': 'system_reset'}");

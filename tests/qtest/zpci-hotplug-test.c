@@ -30,13 +30,6 @@ static int pcilg_id(QTestState *s, uint32_t fh, uint64_t *data)
     return cc;
 }
 
-/* CLP Set PCI Function enable of @fh: the enabled handle. */
-static uint32_t enable(QTestState *s, uint32_t fh)
-{
-    g_assert_cmphex(clp_set(s, fh, 0), ==, 0x0010);
-    return qtest_readl(s, LPCB_RSP + 16);
-}
-
 /* An automatic zpci for a hot-plugged function: 0x0301, then usable. */
 static void test_plug_auto(void)
 {
@@ -55,7 +48,7 @@ static void test_plug_auto(void)
     g_assert_true(clp_configured(s, 0));
     g_assert_cmphex(clp_query(s, FH_EMUL), ==, 0x0010);
     g_assert_cmpuint(qtest_readl(s, LPCB_RSP + 124), ==, 1); /* uid */
-    fh = enable(s, FH_EMUL);
+    fh = zpci_enable(s, FH_EMUL);
     g_assert_cmpint(pcilg_id(s, fh, &data), ==, 0);
     g_assert_cmphex(data, ==, 0x505a0100);
     qtest_quit(s);
@@ -127,7 +120,7 @@ static void test_unplug_configured(void)
     uint32_t fh;
 
     expect_no_event(s); /* cold-plugged: nothing to tell */
-    fh = enable(s, fh_of_fid(s, 50));
+    fh = zpci_enable(s, fh_of_fid(s, 50));
     qmp_ok(s, DEL("tf"));
     g_assert_cmphex(stcrw(s), ==, CRW_CSS_EVT);
     expect_avail(s, PEC_DECONFIG, 50, fh, false);
@@ -167,7 +160,7 @@ static void test_unplug_configured(void)
 static void test_unplug_enabled_deconfigure(void)
 {
     QTestState *s = start("-device pci-testfn,bus=pci.0,id=tf");
-    uint32_t fh = enable(s, fh_of_fid(s, 0));
+    uint32_t fh = zpci_enable(s, fh_of_fid(s, 0));
 
     qmp_ok(s, DEL("tf"));
     expect_avail(s, PEC_DECONFIG, 0, fh, false);
@@ -220,7 +213,7 @@ static void test_unplug_at_reset(void)
     QTestState *s = start("-device zpci,uid=5,fid=50,target=tf,id=zf "
                           "-device pci-testfn,bus=pci.0,id=tf "
                           "-device pci-testfn,bus=pci.0,id=other");
-    uint32_t fh = enable(s, fh_of_fid(s, 50));
+    uint32_t fh = zpci_enable(s, fh_of_fid(s, 50));
 
     qmp_ok(s, DEL("tf"));
     g_assert_true(device_exists(s, "zf"));
@@ -254,7 +247,7 @@ static void test_sclp_states(void)
     /* configured already */
     g_assert_cmpstr(sclp_zpci(s, 0, true), ==, "OK 0x0120");
     /* enabled -> standby: disabled, registrations gone */
-    fh = enable(s, fh);
+    fh = zpci_enable(s, fh);
     g_assert_cmpstr(sclp_zpci(s, 0, false), ==, "OK 0x0020");
     g_assert_false(clp_configured(s, 0));
     g_assert_cmphex(fh_of_fid(s, 0), ==, FH_EMUL | 1);
@@ -266,7 +259,7 @@ static void test_sclp_states(void)
     /* standby -> configured (disabled): usable again */
     g_assert_cmpstr(sclp_zpci(s, 0, true), ==, "OK 0x0020");
     g_assert_true(clp_configured(s, 0));
-    fh = enable(s, FH_EMUL | 1);
+    fh = zpci_enable(s, FH_EMUL | 1);
     g_assert_cmpint(pcilg_id(s, fh, &(uint64_t){ 0 }), ==, 0);
     /* none of this is an event */
     expect_no_event(s);

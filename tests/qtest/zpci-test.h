@@ -5,6 +5,8 @@
 #ifndef ZPCI_TEST_H
 #define ZPCI_TEST_H
 
+#include <inttypes.h>
+
 #include "css-test.h"
 
 #define LPCB      0x10000u    /* 4 KiB logical-processor block */
@@ -106,6 +108,37 @@ static inline uint32_t fh_of_fid(QTestState *s, uint32_t fid)
         }
     }
     return 0;
+}
+
+/*
+ * Run the FC instruction @insn ("s390_mpcifc", "s390_stpcifc") on @fh with
+ * operation control @oc and the FIB at @fib: its cc, or -code of a program
+ * exception; *status (if given) the status byte it left in the register.
+ */
+static inline int zpci_fc(QTestState *s, const char *insn, uint32_t fh,
+                          unsigned oc, uint64_t fib, unsigned *status)
+{
+    uint64_t rq = (uint64_t)fh << 32 | oc, after = 0;
+    g_autofree gchar *reply = cmd(s, "%s 0x%" PRIx64 " 0x%" PRIx64, insn, rq,
+                                  fib);
+    unsigned code;
+    int cc;
+
+    if (sscanf(reply, "OK pgm 0x%x", &code) == 1) {
+        return -(int)code;
+    }
+    g_assert_cmpint(sscanf(reply, "OK cc %d 0x%" SCNx64, &cc, &after), ==, 2);
+    if (status) {
+        *status = (after >> 24) & 0xff;
+    }
+    return cc;
+}
+
+/* CLP Set PCI Function enable of @fh: the enabled handle. */
+static inline uint32_t zpci_enable(QTestState *s, uint32_t fh)
+{
+    g_assert_cmphex(clp_set(s, fh, 0), ==, 0x0010);
+    return qtest_readl(s, LPCB_RSP + 16);
 }
 
 #endif

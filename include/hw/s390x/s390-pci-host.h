@@ -34,6 +34,8 @@
 #define ZPCI_DEFAULT_PFGID 0xff
 /* Interruptions (MSI-X vectors) a function of the group may register */
 #define ZPCI_GROUP_NOI 128
+/* The largest PCI STORE BLOCK of the group, in bytes */
+#define ZPCI_GROUP_MAXSTBL 128
 /* The same group with relaxed translation allowed (relaxed-translation=on) */
 #define ZPCI_RELAXED_PFGID 0xfe
 

@@ -40,8 +40,7 @@ typedef struct ZpciFmb {
     uint16_t mui_ms;  /* update interval */
     uint32_t samples; /* updates stored so far */
     uint64_t count[ZPCI_FMB_NR_COUNTERS];
-    QEMUTimer *timer;    /* QEMU_CLOCK_VIRTUAL, armed while on */
-    uint16_t last_error; /* PEC of the error that stopped it, 0: none */
+    QEMUTimer *timer; /* QEMU_CLOCK_VIRTUAL, armed while on */
 } ZpciFmb;
 
 typedef struct ZpciDevice ZpciDevice;

@@ -47,5 +47,7 @@ ZpciHostFnClass *zpci_host_fn_get_class(Object *obj);
 uint8_t zpci_group_for_host(uint8_t host_gid, const ClpGroupInfo *g);
 /* The attributes of simulated group @pfgid; false when it is not one */
 bool zpci_group_lookup(uint8_t pfgid, ClpGroupInfo *g);
+/* The attributes of the default group (QEMU's, for emulated functions) */
+ClpGroupInfo zpci_group_default(void);
 
 #endif
