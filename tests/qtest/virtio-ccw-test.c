@@ -282,6 +282,35 @@ static void test_rng_indirect_adapter(void)
 }
 
 /* Revision 0: the legacy SET_VQ layout and big-endian rings. */
+/*
+ * A request is filled up to 64 KiB: also one of more than 4 GiB (40
+ * indirect buffers of 127 MiB, all over the same guest memory).
+ */
+static void test_rng_large_request(void)
+{
+    QTestState *s = vccw_start("virtio-rng-ccw");
+
+    vccw_bringup(s, 1u << 28, 0, 8);
+    qtest_memset(s, 0x100000, 0, 0x30000);
+    vring_desc(s, DESC_ADDR, 0, 0x100000, 0x20000, 2, 0);
+    vring_avail(s, 8, 0, 0, 1);
+    g_assert_cmphex(vccw_kick(s, VSID, 0), ==, 0);
+    g_assert_cmpint(rle16(s, USED_ADDR + 2), ==, 1);
+    g_assert_cmpint(rle32(s, USED_ADDR + 8), ==, 0x10000);
+    g_assert_cmphex(qtest_readq(s, 0x100000 + 0x10000), ==, 0);
+    for (unsigned int i = 0; i < 40; i++) {
+        vring_desc(s, IDESC_ADR, i, 0x100000, 0x7f00000, 1 | 2, i + 1);
+    }
+    wle16(s, IDESC_ADR + 16 * 39 + 12, 2); /* the last: no NEXT */
+    vring_desc(s, DESC_ADDR, 1, IDESC_ADR, 16 * 40, 4, 0);
+    vring_avail(s, 8, 1, 1, 2);
+    g_assert_cmphex(vccw_kick(s, VSID, 0), ==, 0);
+    g_assert_cmpint(rle16(s, USED_ADDR + 2), ==, 2);
+    g_assert_cmpint(rle32(s, USED_ADDR + 12), ==, 1);
+    g_assert_cmpint(rle32(s, USED_ADDR + 16), ==, 0x10000);
+    qtest_quit(s);
+}
+
 static void test_rng_legacy(void)
 {
     QTestState *s = vccw_start("virtio-rng-ccw");
@@ -438,6 +467,7 @@ int main(int argc, char **argv)
     g_test_add_func("/virtio-ccw/rng-classic", test_rng_classic);
     g_test_add_func("/virtio-ccw/rng-indirect-adapter",
                     test_rng_indirect_adapter);
+    g_test_add_func("/virtio-ccw/rng-large-request", test_rng_large_request);
     g_test_add_func("/virtio-ccw/rng-legacy", test_rng_legacy);
     g_test_add_func("/virtio-ccw/rng-rate-limit", test_rng_rate_limit);
     g_test_add_func("/virtio-ccw/rng-event-idx", test_rng_event_idx);
