@@ -7,6 +7,7 @@
  */
 #include "qemu/osdep.h"
 #include "hw/s390x/css.h"
+#include "exec/memory.h"
 #include "qemu/log.h"
 
 #define FCTL_MASK   (SCSW_FCTL_START | SCSW_FCTL_HALT | SCSW_FCTL_CLEAR)
@@ -378,4 +379,20 @@ int css_do_xsch(SubchDev *sch)
     }
     set_ctrl(sch, 0, 0, 0);
     return 0;
+}
+
+bool css_fetch_ccw(const ORB *orb, uint32_t addr, CCW1 *ccw)
+{
+    uint8_t be[8];
+
+    if ((addr & 7) || address_space_read(&address_space_memory, addr,
+                                         MEMTXATTRS_UNSPECIFIED, be, 8)) {
+        return false;
+    }
+    if (orb->ctrl0 & ORB_CTRL0_FMT) {
+        ccw1_decode(be, ccw);
+    } else {
+        ccw0_decode(be, ccw);
+    }
+    return true;
 }

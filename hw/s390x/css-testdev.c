@@ -38,22 +38,6 @@ static CcwTestDev *CCW_TESTDEV(void *obj)
     return OBJECT_CHECK(CcwTestDev, obj, TYPE_CCW_TESTDEV);
 }
 
-static bool testdev_fetch(const ORB *orb, uint32_t addr, CCW1 *ccw)
-{
-    uint8_t be[8];
-
-    if ((addr & 7) || address_space_read(&address_space_memory, addr,
-                                         MEMTXATTRS_UNSPECIFIED, be, 8)) {
-        return false;
-    }
-    if (orb->ctrl0 & ORB_CTRL0_FMT) {
-        ccw1_decode(be, ccw);
-    } else {
-        ccw0_decode(be, ccw);
-    }
-    return true;
-}
-
 /* Data of an input command; its length, or -1 for command reject. */
 static int testdev_data(CcwTestDev *t, uint8_t cmd, uint8_t *buf)
 {
@@ -133,7 +117,7 @@ static void testdev_run(CcwTestDev *t)
     CCW1 ccw;
 
     for (int i = 0; i < TESTDEV_MAX_CCWS; i++) {
-        if (!testdev_fetch(orb, addr, &ccw)) {
+        if (!css_fetch_ccw(orb, addr, &ccw)) {
             st.dstat = 0;
             st.cstat = SCSW_CSTAT_PROG_CHECK;
             break;

@@ -423,22 +423,6 @@ static VccwResult vccw_command(VccwCmd *c)
 
 /* ---- the channel program ---- */
 
-static bool vccw_fetch_ccw(const ORB *orb, uint32_t addr, CCW1 *ccw)
-{
-    uint8_t be[8];
-
-    if ((addr & 7) || address_space_read(&address_space_memory, addr,
-                                         MEMTXATTRS_UNSPECIFIED, be, 8)) {
-        return false;
-    }
-    if (orb->ctrl0 & ORB_CTRL0_FMT) {
-        ccw1_decode(be, ccw);
-    } else {
-        ccw0_decode(be, ccw);
-    }
-    return true;
-}
-
 /* Errors of the CCW itself: program check before it runs. */
 static bool vccw_ccw_invalid(const CCW1 *ccw, bool after_tic)
 {
@@ -479,13 +463,18 @@ static int vccw_start(SubchDev *sch, const ORB *orb)
     VirtioCcwDevice *dev = VIRTIO_CCW_DEVICE(sch->opaque);
     CssIoStatus st = { .dstat = SCSW_DSTAT_CE | SCSW_DSTAT_DE };
     uint32_t addr = orb->cpa;
-    bool after_tic = false;
+    bool after_tic = false, chained = true;
     VccwResult r = VCCW_OK;
 
-    for (int i = 0; i < VCCW_MAX_CCWS; i++) {
+    /* a program still chaining after VCCW_MAX_CCWS CCWs (TICs too) */
+    for (int i = 0; chained; i++) {
         VccwCmd c = { .dev = dev };
 
-        if (!vccw_fetch_ccw(orb, addr, &c.ccw) ||
+        if (i == VCCW_MAX_CCWS) {
+            r = VCCW_PROG_CHECK;
+            break;
+        }
+        if (!css_fetch_ccw(orb, addr, &c.ccw) ||
             vccw_ccw_invalid(&c.ccw, after_tic)) {
             r = VCCW_PROG_CHECK;
             addr += 8;
@@ -502,12 +491,7 @@ static int vccw_start(SubchDev *sch, const ORB *orb)
                     sch->cssid, sch->ssid, sch->devno, c.ccw.cmd_code,
                     c.ccw.count, r);
         st.count = c.ccw.count - c.used;
-        if (r != VCCW_OK || !(c.ccw.flags & CCW_FLAG_CC)) {
-            break;
-        }
-        if (i == VCCW_MAX_CCWS - 1) {
-            r = VCCW_PROG_CHECK;
-        }
+        chained = r == VCCW_OK && (c.ccw.flags & CCW_FLAG_CC);
     }
     vccw_end(dev, r, &st);
     st.cpa = addr;

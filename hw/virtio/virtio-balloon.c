@@ -1,8 +1,8 @@
 /*
- * virtio-balloon: page accounting over the balloon's queues. An inflate
- * or deflate request is an array of 32-bit page frame numbers (4 KiB
- * frames); frames outside guest RAM are not counted. Statistics are
- * 10-byte entries (16-bit tag, 64-bit value). The config fields are
+ * virtio-balloon: the balloon's queues. An inflate or deflate request
+ * (an array of 32-bit page frame numbers) or a free-page report is given
+ * back as it is: the frames stay with the guest. Statistics are 10-byte
+ * entries (16-bit tag, 64-bit value), the first STATS_MAX_LEN bytes read. The config fields are
  * little-endian in every mode (virtio 1.x, "Memory Balloon Device").
  */
 #include "qemu/osdep.h"
@@ -15,8 +15,9 @@
 #define CFG_POISON_VAL 12
 #define CFG_SIZE_FULL  16
 
-#define BALLOON_PAGE    (1u << VIRTIO_BALLOON_PFN_SHIFT)
 #define STAT_ENTRY_SIZE 10
+/* entries of a statistics buffer looked at (a tag more than once: the last) */
+#define STATS_MAX_LEN (4 * VIRTIO_BALLOON_S_NR * STAT_ENTRY_SIZE)
 
 static void cfg_put32(VirtIOBalloon *b, size_t off, uint32_t v)
 {
@@ -59,41 +60,13 @@ static void balloon_set_config(VirtIODevice *vdev)
     }
 }
 
-/* Count the frames of one inflate/deflate request. */
-static uint64_t balloon_count_pfns(VirtIOBalloon *b, VirtQueueElement *elem)
-{
-    uint64_t pages = 0;
-    uint8_t raw[4];
-
-    for (size_t off = 0; off + 4 <= elem->out_len; off += 4) {
-        uint64_t addr;
-
-        if (virtqueue_elem_read(elem, &b->vdev, off, raw, 4) != 4) {
-            break;
-        }
-        addr = (uint64_t)virtio_ldl(&b->vdev, raw) << VIRTIO_BALLOON_PFN_SHIFT;
-        if (address_space_access_valid(b->vdev.as, addr, BALLOON_PAGE, false,
-                                       MEMTXATTRS_UNSPECIFIED)) {
-            pages++;
-        }
-    }
-    return pages;
-}
-
+/* Inflate and deflate: the frames stay with the guest; nothing to do. */
 static void balloon_handle_pages(VirtIODevice *vdev, VirtQueue *vq)
 {
-    VirtIOBalloon *b = vdev->opaque;
     VirtQueueElement *elem;
     bool pushed = false;
 
     while ((elem = virtqueue_pop(vq))) {
-        uint64_t n = balloon_count_pfns(b, elem);
-
-        if (vq == b->ivq) {
-            b->balloon_pages += n;
-        } else {
-            b->balloon_pages -= MIN(n, b->balloon_pages);
-        }
         virtqueue_push(vq, elem, 0);
         pushed = true;
     }
@@ -107,12 +80,13 @@ static void balloon_handle_stats(VirtIODevice *vdev, VirtQueue *vq)
     VirtIOBalloon *b = vdev->opaque;
     VirtQueueElement *elem = virtqueue_pop(vq);
     uint8_t e[STAT_ENTRY_SIZE];
+    size_t len;
 
     if (!elem) {
         return;
     }
-    for (size_t off = 0; off + STAT_ENTRY_SIZE <= elem->out_len;
-         off += STAT_ENTRY_SIZE) {
+    len = MIN(elem->out_len, STATS_MAX_LEN);
+    for (size_t off = 0; off + STAT_ENTRY_SIZE <= len; off += STAT_ENTRY_SIZE) {
         uint16_t tag;
 
         if (virtqueue_elem_read(elem, vdev, off, e, sizeof(e)) != sizeof(e)) {
@@ -131,14 +105,13 @@ static void balloon_handle_stats(VirtIODevice *vdev, VirtQueue *vq)
     b->stats_elem = elem;
 }
 
+/* Free-page reports: the pages are not taken from the guest either. */
 static void balloon_handle_report(VirtIODevice *vdev, VirtQueue *vq)
 {
-    VirtIOBalloon *b = vdev->opaque;
     VirtQueueElement *elem;
     bool pushed = false;
 
     while ((elem = virtqueue_pop(vq))) {
-        b->reported += elem->in_len / BALLOON_PAGE;
         virtqueue_push(vq, elem, 0);
         pushed = true;
     }
@@ -154,7 +127,6 @@ static void balloon_reset(VirtIODevice *vdev)
     g_clear_pointer(&b->stats_elem, g_free);
     b->actual = 0;
     b->poison_val = 0;
-    b->balloon_pages = 0;
     b->stats_seen = 0;
 }
 

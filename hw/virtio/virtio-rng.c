@@ -1,7 +1,7 @@
 /*
  * virtio-rng: entropy for the guest from getrandom(). A request is a
  * chain of device-writable buffers; the used length says how many bytes
- * were filled. When the period's quota is spent the requests wait for
+ * were filled (at most RNG_REQ_MAX). When the period's quota is spent the requests wait for
  * the next period (a virtual-clock timer).
  */
 #include "qemu/osdep.h"
@@ -10,7 +10,8 @@
 
 #include <sys/random.h>
 
-#define RNG_CHUNK 256
+#define RNG_CHUNK   256
+#define RNG_REQ_MAX (64 * 1024) /* filled per request: bounds one kick */
 
 static void rng_fill(uint8_t *buf, size_t len)
 {
@@ -33,7 +34,7 @@ static void rng_fill(uint8_t *buf, size_t len)
 /* Fill one request; its used length. */
 static uint32_t rng_serve(VirtIORng *rng, VirtQueueElement *elem)
 {
-    uint64_t want = MIN(elem->in_len, rng->quota);
+    uint32_t want = MIN(MIN(elem->in_len, rng->quota), RNG_REQ_MAX);
     uint8_t buf[RNG_CHUNK];
     uint32_t done = 0;
 

@@ -116,7 +116,7 @@ static void test_inflate_deflate(void)
     qtest_memset(s, dused - 0x2000, 0, 0x3000);
     g_assert_true(ccw_ok(
         vccw_set_vq(s, 1, 128, DESC_ADDR + 0x4000, AVAIL_ADR + 0x4000, dused)));
-    /* 4 page frames, one of them beyond guest RAM (not counted) */
+    /* 4 page frames, one of them beyond guest RAM: all given back */
     wle32(s, PFN_ADDR, 0x100);
     wle32(s, PFN_ADDR + 4, 0x101);
     wle32(s, PFN_ADDR + 8, 0x102);
@@ -136,6 +136,40 @@ static void test_inflate_deflate(void)
     g_assert_cmpint(rle16(s, dused + 2), ==, 1);
     g_assert_cmpint(rle32(s, dused + 4), ==, 5);
     g_assert_cmphex(qtest_readq(s, IND_ADDR), ==, 1ull << 0 | 1ull << 1);
+    qtest_quit(s);
+}
+
+/* 128 chained buffers of 127 MiB over the same guest memory at @table. */
+static void long_chain(QTestState *s, uint64_t table)
+{
+    for (unsigned int i = 0; i < 128; i++) {
+        vring_desc(s, table, i, 0x100000, 0x7f00000, i < 127, i + 1);
+    }
+}
+
+/*
+ * Requests of 16 GiB (buffers aliasing guest memory): the kicks return,
+ * the inflate request is given back, the statistics buffer kept.
+ */
+static void test_large_requests(void)
+{
+    QTestState *s = vccw_start("virtio-balloon-ccw");
+    const uint64_t sq = 0x8000;
+
+    vccw_bringup(s, F_STATS_VQ, 0, 128);
+    qtest_memset(s, DESC_ADDR + sq, 0, 0x3000);
+    g_assert_true(ccw_ok(vccw_set_vq(s, 2, 128, DESC_ADDR + sq, AVAIL_ADR + sq,
+                                     USED_ADDR + sq)));
+    long_chain(s, DESC_ADDR);
+    vring_avail(s, 128, 0, 0, 1);
+    g_assert_cmphex(vccw_kick(s, VSID, 0), ==, 0);
+    g_assert_cmpint(rle16(s, USED_ADDR + 2), ==, 1);
+    long_chain(s, DESC_ADDR + sq);
+    wle16(s, AVAIL_ADR + sq + 4, 0);
+    wle16(s, AVAIL_ADR + sq + 2, 1);
+    g_assert_cmphex(vccw_kick(s, VSID, 2), ==, 0);
+    g_assert_cmpint(rle16(s, USED_ADDR + sq + 2), ==, 0);
+    g_assert_cmphex(qtest_readq(s, IND_ADDR), ==, 1ull << 0);
     qtest_quit(s);
 }
 
@@ -178,6 +212,7 @@ int main(int argc, char **argv)
                     test_free_page_hint_refused);
     g_test_add_func("/virtio-balloon/config", test_config);
     g_test_add_func("/virtio-balloon/inflate-deflate", test_inflate_deflate);
+    g_test_add_func("/virtio-balloon/large-requests", test_large_requests);
     g_test_add_func("/virtio-balloon/stats", test_stats);
     g_test_add_func("/virtio-balloon/reporting", test_reporting);
     return g_test_run();

@@ -121,6 +121,46 @@ static void test_vq_conf_and_errors(void)
     qtest_quit(s);
 }
 
+/*
+ * Run @n chained NOOPs at BUF_ADDR, then a TIC to one more NOOP (without
+ * chaining): @n + 2 CCWs in all, the TIC one of them.
+ */
+static CcwResult run_noops_tic(QTestState *s, unsigned int n)
+{
+    uint64_t end = BUF_ADDR + 8 * (n + 1);
+    CcwResult r;
+
+    for (unsigned int i = 0; i < n; i++) {
+        qtest_writeq(s, BUF_ADDR + 8 * i,
+                     0x03ull << 56 | (uint64_t)F_CC << 48 | 1ull << 32 |
+                         DATA_ADDR);
+    }
+    qtest_writeq(s, BUF_ADDR + 8 * n, 0x08ull << 56 | end);
+    qtest_writeq(s, end, 0x03ull << 56 | 1ull << 32 | DATA_ADDR);
+    qtest_writel(s, ORB_ADDR, 0x1234);
+    qtest_writel(s, ORB_ADDR + 4, 0x0080ff00);
+    qtest_writel(s, ORB_ADDR + 8, BUF_ADDR);
+    g_assert_cmpint(inst(s, "s390_ssch 0x%x 0x%x", VSID, ORB_ADDR), ==, 0);
+    g_assert_cmpint(inst(s, "s390_tsch 0x%x 0x%x", VSID, IRB_ADDR), ==, 0);
+    r.ctrl = qtest_readw(s, IRB_ADDR + 2);
+    r.dstat = qtest_readb(s, IRB_ADDR + 8);
+    r.cstat = qtest_readb(s, IRB_ADDR + 9);
+    r.count = qtest_readw(s, IRB_ADDR + 10);
+    return r;
+}
+
+/* At most 256 CCWs, a TIC counted like any other, end a program. */
+static void test_program_limit(void)
+{
+    QTestState *s = vccw_start("virtio-rng-ccw");
+
+    g_assert_true(ccw_ok(run_noops_tic(s, 254)));
+    /* the 256th CCW is the TIC: the program goes on past the limit */
+    g_assert_cmphex(run_noops_tic(s, 255).cstat, ==, 0x20);
+    g_assert_cmphex(run_noops_tic(s, 300).cstat, ==, 0x20);
+    qtest_quit(s);
+}
+
 static void test_diag500(void)
 {
     QTestState *s = vccw_start("virtio-rng-ccw");
@@ -242,6 +282,35 @@ static void test_rng_indirect_adapter(void)
 }
 
 /* Revision 0: the legacy SET_VQ layout and big-endian rings. */
+/*
+ * A request is filled up to 64 KiB: also one of more than 4 GiB (40
+ * indirect buffers of 127 MiB, all over the same guest memory).
+ */
+static void test_rng_large_request(void)
+{
+    QTestState *s = vccw_start("virtio-rng-ccw");
+
+    vccw_bringup(s, 1u << 28, 0, 8);
+    qtest_memset(s, 0x100000, 0, 0x30000);
+    vring_desc(s, DESC_ADDR, 0, 0x100000, 0x20000, 2, 0);
+    vring_avail(s, 8, 0, 0, 1);
+    g_assert_cmphex(vccw_kick(s, VSID, 0), ==, 0);
+    g_assert_cmpint(rle16(s, USED_ADDR + 2), ==, 1);
+    g_assert_cmpint(rle32(s, USED_ADDR + 8), ==, 0x10000);
+    g_assert_cmphex(qtest_readq(s, 0x100000 + 0x10000), ==, 0);
+    for (unsigned int i = 0; i < 40; i++) {
+        vring_desc(s, IDESC_ADR, i, 0x100000, 0x7f00000, 1 | 2, i + 1);
+    }
+    wle16(s, IDESC_ADR + 16 * 39 + 12, 2); /* the last: no NEXT */
+    vring_desc(s, DESC_ADDR, 1, IDESC_ADR, 16 * 40, 4, 0);
+    vring_avail(s, 8, 1, 1, 2);
+    g_assert_cmphex(vccw_kick(s, VSID, 0), ==, 0);
+    g_assert_cmpint(rle16(s, USED_ADDR + 2), ==, 2);
+    g_assert_cmpint(rle32(s, USED_ADDR + 12), ==, 1);
+    g_assert_cmpint(rle32(s, USED_ADDR + 16), ==, 0x10000);
+    qtest_quit(s);
+}
+
 static void test_rng_legacy(void)
 {
     QTestState *s = vccw_start("virtio-rng-ccw");
@@ -394,9 +463,11 @@ int main(int argc, char **argv)
     g_test_add_func("/virtio-ccw/features-status", test_features_status);
     g_test_add_func("/virtio-ccw/vq-conf-errors", test_vq_conf_and_errors);
     g_test_add_func("/virtio-ccw/diag500", test_diag500);
+    g_test_add_func("/virtio-ccw/program-limit", test_program_limit);
     g_test_add_func("/virtio-ccw/rng-classic", test_rng_classic);
     g_test_add_func("/virtio-ccw/rng-indirect-adapter",
                     test_rng_indirect_adapter);
+    g_test_add_func("/virtio-ccw/rng-large-request", test_rng_large_request);
     g_test_add_func("/virtio-ccw/rng-legacy", test_rng_legacy);
     g_test_add_func("/virtio-ccw/rng-rate-limit", test_rng_rate_limit);
     g_test_add_func("/virtio-ccw/rng-event-idx", test_rng_event_idx);

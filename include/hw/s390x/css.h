@@ -222,6 +222,13 @@ int css_do_xsch(SubchDev *sch);
 void css_io_complete(SubchDev *sch, const CssIoStatus *st);
 
 /*
+ * Fetch the CCW at guest address @addr of the program @orb starts, in
+ * the ORB's CCW format: false when @addr is not doubleword aligned or
+ * not in guest memory (a program check for the device model).
+ */
+bool css_fetch_ccw(const ORB *orb, uint32_t addr, CCW1 *ccw);
+
+/*
  * Unsolicited alert status (a virtual device's notification, as QEMU's
  * virtio-ccw presents it): when @sch is enabled and not status pending,
  * it becomes alert status pending (the SCSW otherwise unchanged) and

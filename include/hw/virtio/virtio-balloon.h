@@ -35,8 +35,6 @@ typedef struct VirtIOBalloon {
     uint32_t num_pages;           /* target (host) */
     uint32_t actual;              /* guest's report */
     uint32_t poison_val;          /* guest's poison value */
-    uint64_t balloon_pages;       /* inflated and not deflated */
-    uint64_t reported;            /* pages reported free */
     VirtQueueElement *stats_elem; /* held until the host wants new stats */
     uint64_t stats[VIRTIO_BALLOON_S_NR];
     uint32_t stats_seen; /* bit per tag received */
