@@ -73,7 +73,7 @@ static uint8_t blk_do_read(VirtIOBlock *b, VirtQueueElement *e, uint64_t sector,
             return VIRTIO_BLK_S_IOERR;
         }
         done += n;
-        *used = done;
+        *used = MIN(done, UINT32_MAX); /* the used length is 32-bit */
     }
     return VIRTIO_BLK_S_OK;
 }
