@@ -22,6 +22,7 @@
 #include "qom/object.h"
 #include "hw/vfio/pci-host.h"
 #include "hw/sim/sim-pci.h"
+#include "exec/memory.h"
 #include <sys/eventfd.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -55,6 +56,13 @@ Object *object_ref(void *obj)
 }
 
 void object_unref(void *obj)
+{
+}
+
+/* ---- what system/memory.c provides: no guest RAM region is watched for
+ * writes here (no decode cache), so a device's DMA write has nobody to tell */
+
+void memory_ram_notify_host_write(const void *host, hwaddr len)
 {
 }
 
