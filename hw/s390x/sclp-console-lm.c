@@ -154,7 +154,9 @@ static uint16_t lm_read(SclpEventSource *src, uint8_t *buf, uint16_t room)
     buf[19] = GDS_KEY_SELFDEF;
     buf[20] = 2 + n;
     buf[21] = GDS_KEY_TEXT;
-    memcpy(buf + OPCMD_TEXT, line->data, n);
+    if (n) { /* an empty line's GByteArray has no data block */
+        memcpy(buf + OPCMD_TEXT, line->data, n);
+    }
     sclp_latin1_to_ebcdic(buf + OPCMD_TEXT, n);
     g_byte_array_unref(g_queue_pop_head(&c->lines));
     src->pending = !g_queue_is_empty(&c->lines);

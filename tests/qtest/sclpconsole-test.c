@@ -289,6 +289,29 @@ static void test_lm_input(void)
     console_quit(c);
 }
 
+/* An empty input line is an operator command with no text (22 bytes) */
+static void test_lm_input_empty(void)
+{
+    Console *c = console_start(1, "-device sclplmconsole,chardev=c0,echo=off");
+    bool pending;
+
+    g_assert_cmphex(sclp_set_mask(c->s, MASK4(EV_OPCMD), MASK4(EV_MSG), NULL),
+                    ==, 0x0020);
+    type_input(c, 0, "\nx\n");
+    wait_attention(c);
+    g_assert_cmphex(sclp_read_events(c->s, &pending), ==, 0x0020);
+    g_assert_cmpuint(qtest_readw(c->s, SCCB + 8), ==, 22);
+    g_assert_cmphex(qtest_readb(c->s, SCCB + 10), ==, EV_OPCMD);
+    g_assert_cmphex(qtest_readl(c->s, SCCB + 14), ==, (16 << 16) | 0x1310);
+    g_assert_cmphex(qtest_readw(c->s, SCCB + 28), ==, (2 << 8) | 0x30);
+    /* the next line follows */
+    g_assert_true(pending);
+    g_assert_cmphex(sclp_read_events(c->s, &pending), ==, 0x0020);
+    g_assert_cmpuint(qtest_readw(c->s, SCCB + 8), ==, 22 + 1);
+    g_assert_cmphex(qtest_readb(c->s, SCCB + 30), ==, 0xa7); /* 'x' */
+    console_quit(c);
+}
+
 static void test_lm_echo(void)
 {
     Console *c = console_start(1, "-device sclplmconsole,chardev=c0");
@@ -510,6 +533,7 @@ int main(int argc, char **argv)
     g_test_add_func("/sclpconsole/ascii-input-long", test_ascii_input_long);
     g_test_add_func("/sclpconsole/lm-output", test_lm_output);
     g_test_add_func("/sclpconsole/lm-input", test_lm_input);
+    g_test_add_func("/sclpconsole/lm-input-empty", test_lm_input_empty);
     g_test_add_func("/sclpconsole/lm-echo", test_lm_echo);
     g_test_add_func("/sclpconsole/ascii-backlog", test_ascii_backlog);
     g_test_add_func("/sclpconsole/lm-backlog", test_lm_backlog);
