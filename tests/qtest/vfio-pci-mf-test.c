@@ -359,6 +359,58 @@ static void test_unplug_standby(void)
     qtest_quit(s);
 }
 
+typedef struct HotForm {
+    const char *host, *mapping; /* mapping NULL: the default, func0 */
+    int slot;                   /* the guest slot expected */
+    unsigned n;
+    uint8_t vf[8], pf[8]; /* guest function vf[i] is host function pf[i] */
+} HotForm;
+
+static const HotForm hot_forms[] = {
+    { "0001:00:01.*", NULL, 0, 4, { 0, 1, 3, 5 }, { 0, 1, 3, 5 } },
+    { "0001:00:01.*", "least", 0, 4, { 0, 1, 2, 3 }, { 0, 1, 3, 5 } },
+    { "0001:00:01.0-1@1f", "identity", 0x1f, 2, { 0, 1 }, { 0, 1 } },
+    { "0001:00:01.5,3,1", "least", 0, 3, { 0, 1, 2 }, { 5, 3, 1 } },
+    { "0001:00:01.5,3,1", "identity", 0, 3, { 5, 3, 1 }, { 5, 3, 1 } },
+    { "0001:00:01.5,3,1@2", NULL, 2, 3, { 5, 3, 0 }, { 5, 3, 1 } },
+    { "0001:00:01.1=0,5=7@0x3", "least", 3, 2, { 0, 7 }, { 1, 5 } },
+    { "0001:00:01.3-3", "identity", 0, 1, { 3 }, { 3 } },
+};
+
+/* QMP device_add of each form and scheme: the guest sees the table */
+static void test_hotplug_forms(void)
+{
+    for (size_t i = 0; i < G_N_ELEMENTS(hot_forms); i++) {
+        const HotForm *f = &hot_forms[i];
+        QTestState *s = start(HOSTS);
+        JsonObject *a;
+
+        g_test_message("host=%s mapping=%s", f->host,
+                       f->mapping ? f->mapping : "(default)");
+        if (f->mapping) {
+            qmp_ok(s,
+                   "{'execute': 'device_add', 'arguments': {'driver': "
+                   "'vfio-pci', 'id': 'd', 'host': %s, 'mapping': %s}}",
+                   f->host, f->mapping);
+        } else {
+            qmp_ok(s,
+                   "{'execute': 'device_add', 'arguments': {'driver': "
+                   "'vfio-pci', 'id': 'd', 'host': %s}}",
+                   f->host);
+        }
+        for (unsigned k = 0; k < f->n; k++) {
+            g_assert_cmphex(next_avail(s, PEC_PLUG).flags, ==,
+                            k + 1 < f->n ? 0x80 : 0);
+        }
+        expect_slot(s, f->vf, f->pf, f->n);
+        a = qom_get(s, "d", "addr");
+        g_assert_cmpint(json_object_get_int_member(a, "return") >> 3, ==,
+                        f->slot);
+        json_object_unref(a);
+        qtest_quit(s);
+    }
+}
+
 static void test_errors_cmdline(void)
 {
     expect_start_error(
@@ -440,6 +492,7 @@ int main(int argc, char **argv)
     g_test_add_func("/vfio-pci-mf/plain-single", test_plain_single);
     g_test_add_func("/vfio-pci-mf/split-pchid", test_split_pchid);
     g_test_add_func("/vfio-pci-mf/hotplug-unit", test_hotplug_unit);
+    g_test_add_func("/vfio-pci-mf/hotplug-forms", test_hotplug_forms);
     g_test_add_func("/vfio-pci-mf/unplug-standby", test_unplug_standby);
     g_test_add_func("/vfio-pci-mf/errors-cmdline", test_errors_cmdline);
     g_test_add_func("/vfio-pci-mf/errors-qmp", test_errors_qmp);
