@@ -427,6 +427,9 @@ static void test_errors_cmdline(void)
     expect_start_error(HOSTS "-device vfio-pci,host=0001:00:01.*,mapping=most",
                        "vfio-pci: mapping 'most' is not one of identity, "
                        "least, func0");
+    expect_start_error(HOSTS "-device vfio-pci,host=0001:00:01.0,mapping=x",
+                       "vfio-pci: mapping 'x' is not one of identity, "
+                       "least, func0");
     expect_start_error(HOSTS "-device vfio-pci,host=0001:00:01.*,addr=3.1",
                        "addr=3.1 names a function");
     expect_start_error(HOSTS "-device vfio-pci,host=0001:00:01.*@4,addr=3",
