@@ -411,6 +411,36 @@ static void test_hotplug_forms(void)
     }
 }
 
+/*
+ * A slot put together by hand (emulated functions): accepted on s390
+ * now, with RIDs; QEMU's addr=/multifunction= rules and texts stay.
+ */
+static void test_manual_slot(void)
+{
+    QTestState *s = start("-device pci-testfn,bus=pci.0,addr=3.0,"
+                          "multifunction=on,id=f0 "
+                          "-device pci-testfn,bus=pci.0,addr=3.2,id=f2");
+    Fn fn[2];
+
+    g_assert_cmpuint(scan(s, fn, 2), ==, 2);
+    for (unsigned i = 0; i < 2; i++) {
+        g_assert_true(fn[i].rid_avail);
+        g_assert_cmphex(fn[i].pchid, ==, fn[0].pchid);
+    }
+    g_assert_cmphex(by_rid(fn, 2, 0)->header_type & 0x80, ==, 0x80);
+    g_assert_cmphex(by_rid(fn, 2, 2)->fid, !=, by_rid(fn, 2, 0)->fid);
+    qtest_quit(s);
+
+    expect_start_error("-device pci-testfn,bus=pci.0,addr=3.0 "
+                       "-device pci-testfn,bus=pci.0,addr=3.1",
+                       "PCI: single function device can't be populated in "
+                       "function 3.1");
+    expect_start_error("-device pci-testfn,bus=pci.0,addr=3.1 "
+                       "-device pci-testfn,bus=pci.0,addr=3.0",
+                       "PCI: 3.0 indicates single function, but 3.1 is "
+                       "already populated.");
+}
+
 static void test_errors_cmdline(void)
 {
     expect_start_error(
@@ -497,6 +527,7 @@ int main(int argc, char **argv)
     g_test_add_func("/vfio-pci-mf/hotplug-unit", test_hotplug_unit);
     g_test_add_func("/vfio-pci-mf/hotplug-forms", test_hotplug_forms);
     g_test_add_func("/vfio-pci-mf/unplug-standby", test_unplug_standby);
+    g_test_add_func("/vfio-pci-mf/manual-slot", test_manual_slot);
     g_test_add_func("/vfio-pci-mf/errors-cmdline", test_errors_cmdline);
     g_test_add_func("/vfio-pci-mf/errors-qmp", test_errors_qmp);
     return g_test_run();
