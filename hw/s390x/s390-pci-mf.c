@@ -76,16 +76,27 @@ static bool same_slot(PCIDevice *a, PCIDevice *b)
            PCI_SLOT(a->devfn) == PCI_SLOT(b->devfn);
 }
 
-/* Whether a function outside @pdev's slot reports @pchid */
+/*
+ * Whether a function outside @pdev's slot reports @pchid: a function of
+ * another multi-function slot once its slot has one (until then it will
+ * keep clear of this one), any other function always.
+ */
 static bool pchid_taken(S390PciHost *h, PCIDevice *pdev, uint16_t pchid)
 {
     for (GList *l = h->zdevs.head; l; l = l->next) {
         ZpciDevice *o = l->data;
+        PCIDevice *d = o->pdev;
 
-        if (!o->pdev || same_slot(o->pdev, pdev)) {
+        if (!d || same_slot(d, pdev)) {
             continue;
         }
-        if (o->mf_pchid_set ? o->mf_pchid == pchid : plain_pchid(o) == pchid) {
+        if (o->mf_pchid_set) {
+            if (o->mf_pchid == pchid) {
+                return true;
+            }
+        } else if (!s390_pci_slot_is_multi(pci_get_bus(d),
+                                           PCI_SLOT(d->devfn)) &&
+                   plain_pchid(o) == pchid) {
             return true;
         }
     }
