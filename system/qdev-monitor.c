@@ -218,6 +218,14 @@ DeviceState *qdev_device_add_from_qdict(JsonObject *opts, bool from_json,
         !bus_choose(driver, dc, opt_string(opts, "bus"), &bus, errp)) {
         return NULL;
     }
+    if (dc->add_expanded) {
+        bool handled = false;
+
+        dev = dc->add_expanded(dc, opts, from_json, bus, &handled, errp);
+        if (handled) {
+            return dev;
+        }
+    }
     dev = qdev_new(driver);
     if (!hotplug_permitted(dev, driver, bus, errp) ||
         !qdev_set_id(dev, g_strdup(id), errp)) {

@@ -356,10 +356,7 @@ static bool host_pre_plug(HotplugHandler *hh, DeviceState *dev, Error **errp)
     S390PciHost *h = S390_PCI_HOST(hh);
 
     if (object_dynamic_cast(OBJECT(dev), TYPE_PCI_DEVICE)) {
-        if (PCI_DEVICE(dev)->multifunction) {
-            error_setg(errp, "multifunction not supported in s390");
-            return false;
-        }
+        /* multi-function devices too (QEMU refuses them on s390) */
         return true;
     }
     if (!host_pick_idx(h, &ZPCI_DEVICE(dev)->idx)) {
@@ -415,34 +412,84 @@ void s390_pci_host_complete_unplug(S390PciHost *h, ZpciDevice *z)
 }
 
 /*
- * device_del of a PCI function or of its zpci: both go.  A function the
- * guest has configured is asked to go first (PEC 0x0303, again on every
- * request, as QEMU); its SCLP deconfigure (or a system reset) completes
- * the removal.  Reserved and standby ones go at once.
+ * One function and its zpci: a function the guest has configured is
+ * asked to go first (PEC 0x0303, again on every request, as QEMU); its
+ * SCLP deconfigure (or a system reset) completes the removal.  Reserved
+ * and standby ones go at once.
+ */
+static void host_unplug_one(S390PciHost *h, ZpciDevice *z, PCIDevice *pdev)
+{
+    if (z && zpci_is_configured(z)) {
+        z->unplug_requested = true;
+        zpci_event_post_avail(ZPCI_PEC_DECONFIG_REQ, z->fh, z->fid);
+        return;
+    }
+    host_remove(h, z, pdev, true);
+}
+
+/* The zpci device_del names and its function (either may be NULL) */
+static void host_unplug_target(S390PciHost *h, DeviceState *dev, ZpciDevice **z,
+                               PCIDevice **pdev)
+{
+    if (object_dynamic_cast(OBJECT(dev), TYPE_ZPCI_DEVICE)) {
+        *z = ZPCI_DEVICE(dev);
+        *pdev = (*z)->pdev;
+    } else {
+        *pdev = PCI_DEVICE(dev);
+        *z = s390_pci_find_by_pdev(h, *pdev);
+    }
+}
+
+/*
+ * device_del of a PCI function or of its zpci: both go; of a function
+ * of a multi-function slot (or its zpci): every function of the slot,
+ * function 0 last, each as above.
  */
 static bool host_unplug_request(HotplugHandler *hh, DeviceState *dev,
                                 Error **errp)
 {
     S390PciHost *h = S390_PCI_HOST(hh);
+    PCIDevice *unit[PCI_FUNC_MAX];
     ZpciDevice *z = NULL;
     PCIDevice *pdev = NULL;
+    unsigned n;
 
     if (object_dynamic_cast(OBJECT(dev), TYPE_PCI_BRIDGE)) {
         /* as QEMU: the functions behind it would lose their bus */
         error_setg(errp, "PCI bridge hot unplug currently not supported");
         return false;
     }
-    if (object_dynamic_cast(OBJECT(dev), TYPE_ZPCI_DEVICE)) {
-        z = ZPCI_DEVICE(dev);
-        pdev = z->pdev;
-    } else {
-        pdev = PCI_DEVICE(dev);
-        z = s390_pci_find_by_pdev(h, pdev);
-    }
-    if (z && zpci_is_configured(z)) {
-        z->unplug_requested = true;
-        zpci_event_post_avail(ZPCI_PEC_DECONFIG_REQ, z->fh, z->fid);
+    host_unplug_target(h, dev, &z, &pdev);
+    if (!pdev) {
+        host_remove(h, z, NULL, true);
         return true;
+    }
+    n = s390_pci_slot_unit(pdev, unit);
+    for (unsigned i = 0; i < n; i++) {
+        PCIDevice *d = unit[i];
+
+        host_unplug_one(h, d == pdev ? z : s390_pci_find_by_pdev(h, d), d);
+    }
+    return true;
+}
+
+/*
+ * Removal now, whatever the guest's state (a multi-function device_add
+ * undoing the functions it made): the guest is told the function went.
+ */
+static bool host_unplug(HotplugHandler *hh, DeviceState *dev, Error **errp)
+{
+    S390PciHost *h = S390_PCI_HOST(hh);
+    ZpciDevice *z = NULL;
+    PCIDevice *pdev = NULL;
+
+    if (object_dynamic_cast(OBJECT(dev), TYPE_PCI_BRIDGE)) {
+        error_setg(errp, "PCI bridge hot unplug currently not supported");
+        return false;
+    }
+    host_unplug_target(h, dev, &z, &pdev);
+    if (z && zpci_is_configured(z)) {
+        zpci_deconfigure(z);
     }
     host_remove(h, z, pdev, true);
     return true;
@@ -536,6 +583,7 @@ static void host_class_init(ObjectClass *oc, void *data)
     hc->pre_plug = host_pre_plug;
     hc->plug = host_plug;
     hc->unplug_request = host_unplug_request;
+    hc->unplug = host_unplug;
 }
 
 S390PciHost *s390_pci_host_init(Error **errp)

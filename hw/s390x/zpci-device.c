@@ -116,6 +116,7 @@ void zpci_detach(ZpciDevice *z)
     }
     z->pdev = NULL;
     z->dma = NULL;
+    z->mf_pchid_set = false;
     z->fh = z->idx & ZPCI_FH_INDEX;
     z->state = ZPCI_FS_RESERVED;
 }

@@ -48,6 +48,7 @@ struct VFIOPCIDevice {
     /* properties */
     char *host;
     char *sysfsdev;
+    char *mapping; /* the scheme of an extended host= (pci-multi.c) */
 
     char *name; /* "vfio DDDD:BB:DD.F: " for messages */
     const VFIOPCIHostOps *ops;
@@ -81,6 +82,11 @@ static inline VFIOPCIDevice *VFIO_PCI(void *obj)
 void vfio_pci_poll_irqs(VFIOPCIDevice *v);
 /* pci.c: the host function failed (error IRQ, -EIO): error event */
 void vfio_pci_host_error(VFIOPCIDevice *v, uint64_t faddr);
+
+/* pci-multi.c: DeviceClass add_expanded (the extended host= notation) */
+DeviceState *vfio_pci_add_expanded(DeviceClass *dc, JsonObject *opts,
+                                   bool from_json, BusState *bus, bool *handled,
+                                   Error **errp);
 
 /* pci-zpci.c */
 bool vfio_pci_zpci_init(VFIOPCIDevice *v, Error **errp);

@@ -388,6 +388,7 @@ const VFIOPCIHostOps vfio_pci_sim_ops = {
     .open = sim_open,
     .close = sim_close,
     .get_host_id = sim_get_host_id,
+    .slot_present = sim_pci_slot_present,
     .get_device_info = sim_get_device_info,
     .get_region_info = sim_get_region_info,
     .region_read = sim_region_read,

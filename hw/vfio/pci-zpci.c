@@ -139,7 +139,6 @@ bool vfio_pci_zpci_init(VFIOPCIDevice *v, Error **errp)
 void vfio_pci_zpci_query(Object *obj, ClpFunctionInfo *f)
 {
     VFIOPCIDevice *v = VFIO_PCI(obj);
-    PCIDevice *dev = PCI_DEVICE(obj);
     VFIOPCIZpciAttrs *a = &v->zattrs;
 
     if (f->pfgid == ZPCI_DEFAULT_PFGID) {
@@ -153,9 +152,7 @@ void vfio_pci_zpci_query(Object *obj, ClpFunctionInfo *f)
     memcpy(f->pfip, a->pfip, sizeof(f->pfip));
     f->util_str_valid = a->util_valid;
     memcpy(f->util_str, a->util, sizeof(f->util_str));
-    /* a function of a multi-function slot: the guest needs its devfn */
-    f->rid_valid = dev->multifunction || PCI_FUNC(dev->devfn);
-    f->rid = f->rid_valid ? pci_bus_num(pci_get_bus(dev)) << 8 | dev->devfn : 0;
+    /* the RID and a multi-function slot's PCHID: s390-pci-mf.c */
 }
 
 /* ---- DMA ---- */

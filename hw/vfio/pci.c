@@ -409,9 +409,16 @@ static char *vfio_pci_host_name(VFIOPCIDevice *v, Error **errp)
         return NULL;
     }
     if (s.multi || s.vslot != PCI_BDF_NO_VSLOT || s.nopts) {
+        /* -device and device_add expand it (pci-multi.c); not here */
         error_setg(errp,
                    "vfio-pci: host '%s' is not one function (DDDD:BB:DD.F)",
                    v->host);
+        pci_bdf_spec_clear(&s);
+        return NULL;
+    }
+    if (v->mapping &&
+        !pci_bdf_mapping_parse(v->mapping, &(PciBdfMapping){ 0 }, errp)) {
+        error_prepend(errp, "vfio-pci: ");
         pci_bdf_spec_clear(&s);
         return NULL;
     }
@@ -492,6 +499,7 @@ static void vfio_pci_reset(PCIDevice *dev)
 static Property vfio_pci_props[] = {
     DEFINE_PROP_STRING("host", VFIOPCIDevice, host),
     DEFINE_PROP_STRING("sysfsdev", VFIOPCIDevice, sysfsdev),
+    DEFINE_PROP_STRING("mapping", VFIOPCIDevice, mapping),
     DEFINE_PROP_END_OF_LIST(),
 };
 
@@ -508,10 +516,17 @@ static void vfio_pci_class_init(ObjectClass *oc, void *data)
     pc->unrealize = vfio_pci_unrealize;
     pc->reset = vfio_pci_reset;
     pc->config_write = vfio_pci_config_write;
+    dc->add_expanded = vfio_pci_add_expanded;
     device_class_set_props(dc, vfio_pci_props);
     object_class_property_set_description(
         oc, "host",
-        "host PCI function DDDD:BB:DD.F (a sim-pci-function object's host=)");
+        "host PCI function DDDD:BB:DD.F (a sim-pci-function object's host=), "
+        "or several: DDDD:BB:DD.FUNCS[@VSLOT][,KEY=VALUE...] with FUNCS a "
+        "range 0-2, a list 0,3,5, * or P=V maps (one vfio-pci per function)");
+    object_class_property_set_description(
+        oc, "mapping",
+        "how an extended host= maps host functions to guest functions: "
+        "identity, least or func0 (default func0)");
     object_class_property_set_description(
         oc, "sysfsdev",
         "/sys/bus/pci/devices/DDDD:BB:DD.F (the Linux back end: not built)");

@@ -63,6 +63,16 @@ struct DeviceClass {
     DeviceRealize *realize;
     DeviceUnrealize *unrealize;
     DeviceReset *reset;
+    /*
+     * -device / device_add options that stand for several devices (vfio-pci's
+     * extended host=): create them all on @bus and return the one the id
+     * names, with a reference for the caller (NULL and @errp on failure,
+     * nothing left behind).  *@handled = false: the options are for one
+     * device and the usual path follows.  Optional.
+     */
+    DeviceState *(*add_expanded)(DeviceClass *dc, JsonObject *opts,
+                                 bool from_json, BusState *bus, bool *handled,
+                                 Error **errp);
 };
 
 struct DeviceState {

@@ -133,6 +133,8 @@ static void clp_query(S390PciHost *h, ClpBlock *b, const ClpRequest *req)
         /* a host function's BASE/UTIL/PFIP values (vfio-pci) */
         zpci_host_fn_get_class(OBJECT(z->pdev))->query(OBJECT(z->pdev), &f);
     }
+    /* a function of a multi-function slot: its RID, the slot's PCHID */
+    s390_pci_mf_query(h, z, &f);
     clp_encode_query_pci(b, &f);
 }
 

@@ -143,7 +143,6 @@ static const BadLine bad_lines[] = {
       "target a already has an associated zpci device" },
     { TF ",id=a -device zpci,target=a -device zpci,target=a",
       "target a already has an associated zpci device" },
-    { TF ",multifunction=on", "multifunction not supported in s390" },
     { "-device zpci,target=a,uid=65536", "uid" },
     { "-device zpci,target=a,fid=4294967296", "fid" },
 };

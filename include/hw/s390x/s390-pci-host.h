@@ -112,6 +112,9 @@ typedef struct ZpciDevice {
     bool ioat_registered;
     uint64_t pba, pal, iota;
     ZpciFmb fmb; /* function measurement (zpci-fmb.c) */
+    /* the PCHID its multi-function slot reports (s390-pci-mf.c) */
+    bool mf_pchid_set;
+    uint16_t mf_pchid;
 } ZpciDevice;
 
 static inline ZpciDevice *ZPCI_DEVICE(void *obj)
@@ -160,6 +163,26 @@ void s390_pci_host_forget(S390PciHost *h, ZpciDevice *z);
  * both devices go (DEVICE_DELETED).  @z is freed.
  */
 void s390_pci_host_complete_unplug(S390PciHost *h, ZpciDevice *z);
+
+/* --- multi-function slots (s390-pci-mf.c) --- */
+/*
+ * Whether slot @slot of @bus holds a multi-function device: a function
+ * other than 0, or one with multifunction=on.
+ */
+bool s390_pci_slot_is_multi(PCIBus *bus, int slot);
+/*
+ * What device_del of @pdev removes: every PCI function (not bridge) of
+ * its slot when that is multi-function, else @pdev alone; into @out in
+ * descending function order (function 0 last).  Their number.
+ */
+unsigned s390_pci_slot_unit(PCIDevice *pdev, PCIDevice *out[PCI_FUNC_MAX]);
+/*
+ * Query PCI Function of @z's function (@f holds the answer so far, its
+ * host PCHID included): in a multi-function slot, RID available with the
+ * function's devfn on its zPCI bus (slot 0) and one PCHID for the whole
+ * slot that no other function reports; elsewhere no RID.
+ */
+void s390_pci_mf_query(S390PciHost *h, ZpciDevice *z, ClpFunctionInfo *f);
 
 /* --- zpci device life (zpci-device.c, used by the bridge) --- */
 /* Attach @pdev (plugged) to @z: state configured-disabled, handle kind. */

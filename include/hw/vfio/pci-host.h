@@ -19,6 +19,8 @@
  *                     (VFIO_IOMMU_TYPE1_INFO_CAP_IOVA_RANGE) and the DMA
  *                     mappings still available (..._INFO_DMA_AVAIL)
  *   dma_map/dma_unmap VFIO_IOMMU_MAP_DMA / VFIO_IOMMU_UNMAP_DMA
+ *   slot_present      which functions a host slot has (the Linux back end:
+ *                     the DDDD:BB:DD.* entries of /sys/bus/pci/devices)
  *
  * The info calls take a buffer of @info->argsz bytes: what does not fit is
  * left out and argsz says how much is needed (call again with that much),
@@ -72,6 +74,13 @@ typedef struct VFIOPCIHostOps {
     /* Release it: interrupts off, every DMA mapping dropped, reset */
     void (*close)(VFIOPCIHost *h);
     void (*get_host_id)(VFIOPCIHost *h, VFIOPCIHostId *id);
+    /*
+     * Which functions host slot @domain:@bus:@slot has (bit f: function
+     * f), without opening any: what the extended BDF notation's '*' and
+     * its existence check ask (a PciBdfPresentFn, @opaque unused).
+     */
+    bool (*slot_present)(void *opaque, uint16_t domain, uint8_t bus,
+                         uint8_t slot, uint8_t *present, Error **errp);
 
     int (*get_device_info)(VFIOPCIHost *h, struct vfio_device_info *info);
     int (*get_region_info)(VFIOPCIHost *h, struct vfio_region_info *info);
