@@ -141,7 +141,8 @@ static bool s390_machine_init(MachineState *machine, Error **errp)
     }
     /* -accel tcg: the interpreter's CPUs; qtest: the client is the CPU */
     if (machine->accel && !strcmp(machine->accel, "tcg") &&
-        !s390_cpus_create(machine->smp_cpus, s->ram, errp)) {
+        !s390_cpus_create(machine->smp_cpus, machine->smp_max_cpus, s->ram,
+                          errp)) {
         return false;
     }
     s390_ipl_start();
