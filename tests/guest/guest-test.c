@@ -187,6 +187,50 @@ static void test_watchdog(void)
     qtest_quit(s);
 }
 
+/* query-cpus-fast's cpu-state of CPU @i */
+static char *cpu_state(QTestState *s, unsigned i)
+{
+    JsonObject *rsp = qtest_qmp(s, "{'execute': 'query-cpus-fast'}");
+    JsonArray *cpus = json_object_get_array_member(rsp, "return");
+    char *st = g_strdup(
+        json_object_get_string_member(json_array_get_object_element(cpus, i),
+                                      "cpu-state"));
+
+    json_object_unref(rsp);
+    return st;
+}
+
+/*
+ * The CPU states QMP reports while a guest runs on CPU 0 (CPU 1 never
+ * started), and after the sigp guest stopped both CPUs itself
+ */
+static void test_cpus_state(void)
+{
+    QTestState *s = start_guest("spin", "-smp 2");
+    g_autofree char *st0 = NULL, *st1 = NULL;
+    int64_t addr = -1;
+
+    json_object_unref(qtest_qmp_receive(s)); /* cont's reply */
+    qtest_qmp_eventwait(s, "RESUME");
+    while (qtest_readq(s, MAILBOX + 32) < 1000) {
+    }
+    st0 = cpu_state(s, 0);
+    st1 = cpu_state(s, 1);
+    g_assert_cmpstr(st0, ==, "operating");
+    g_assert_cmpstr(st1, ==, "stopped");
+    qtest_quit(s);
+
+    s = start_guest("sigp", "-smp 2");
+    g_assert_true(wait_end(s, &addr));
+    g_free(st0);
+    g_free(st1);
+    st0 = cpu_state(s, 0);
+    st1 = cpu_state(s, 1);
+    g_assert_cmpstr(st0, ==, "stopped");
+    g_assert_cmpstr(st1, ==, "stopped");
+    qtest_quit(s);
+}
+
 static void test_io(void)
 {
     run_guest(
@@ -400,6 +444,7 @@ int main(int argc, char **argv)
     g_test_add_func("/guest/stsi", test_stsi);
     g_test_add_func("/guest/diag", test_diag);
     g_test_add_func("/guest/watchdog", test_watchdog);
+    g_test_add_func("/guest/cpus-state", test_cpus_state);
     g_test_add_func("/guest/ipl", test_ipl);
     g_test_add_func("/guest/panic", test_panic);
     g_test_add_func("/guest/qmp-control", test_qmp_control);
