@@ -56,18 +56,23 @@ static int diag_release_pages(S390Cpu *cpu, const S390Insn *in)
     return 0;
 }
 
+int s390_diag288(uint64_t func, uint64_t timeout_s, uint64_t action)
+{
+    if (action) {
+        return PGM_SPECIFICATION;
+    }
+    if (func != DIAG288_CANCEL && timeout_s < DIAG288_MIN_TIMEOUT) {
+        return PGM_SPECIFICATION;
+    }
+    return diag288_handle_timer(func, timeout_s) ? PGM_SPECIFICATION : 0;
+}
+
 static int diag_watchdog(S390Cpu *cpu, const S390Insn *in)
 {
-    uint64_t func = gr(cpu, in->r1), timeout, action = gr(cpu, in->r3);
-
-    if (odd_reg(in->r1) || action) {
+    if (odd_reg(in->r1)) {
         return PGM_SPECIFICATION;
     }
-    timeout = gr(cpu, in->r1 + 1);
-    if (func != DIAG288_CANCEL && timeout < DIAG288_MIN_TIMEOUT) {
-        return PGM_SPECIFICATION;
-    }
-    return diag288_handle_timer(func, timeout) ? PGM_SPECIFICATION : 0;
+    return s390_diag288(gr(cpu, in->r1), gr(cpu, in->r1 + 1), gr(cpu, in->r3));
 }
 
 static bool iplb_valid(const uint8_t *b, uint32_t len)
