@@ -3,7 +3,8 @@
  * (0x44, 0x9c), the codes QEMU's TCG refuses (0x318, an unknown one),
  * the watchdog without a diag288 device, the IPL parameter block (0x308
  * subcodes 5 and 6: invalid blocks, set, store, their operand checks),
- * the subcodes that do not exist, the privileged-operation exception,
+ * the subcodes that do not exist, the virtio notification (0x500) of a
+ * subchannel that is not there, the privileged-operation exception,
  * and last subcode 1, a reset: the machine IPLs this program again,
  * which then finds its marker at MARK and the IPL parameter block it set
  * before the reset.
@@ -83,6 +84,32 @@ static void check_simple(void)
     check(pgm_count() == n + 4 && *lc16(LC_PGM_CODE) == 2, 15);
 }
 
+/* DIAG 0x500: subcode in R1, R2-R4; returns R2 afterwards */
+static uint64_t diag500(uint64_t subcode, uint64_t sid, uint64_t queue)
+{
+    register uint64_t r1 asm("1") = subcode;
+    register uint64_t r2 asm("2") = sid;
+    register uint64_t r3 asm("3") = queue;
+    register uint64_t r4 asm("4") = 0;
+
+    asm volatile("diag 2,4,0x500"
+                 : "+d"(r2)
+                 : "d"(r1), "d"(r3), "d"(r4)
+                 : "cc", "memory");
+    return r2;
+}
+
+static void check_virtio_notify(void)
+{
+    uint64_t n = pgm_count();
+
+    /* no virtio-ccw subchannel 0.0.0000: -EINVAL in R2 */
+    check(diag500(3, 0x00010000, 0) == (uint64_t)-22, 35);
+    expect(n, 0, 36);
+    diag500(2, 0x00010000, 0); /* not the notification subcode */
+    expect(n, 6, 37);
+}
+
 static void put32(unsigned long a, uint32_t v)
 {
     *(volatile uint32_t *)a = v;
@@ -146,6 +173,7 @@ int main(void)
     check_release_pages();
     check_simple();
     check_iplb();
+    check_virtio_notify();
     if (MAILBOX->failed) {
         return 0;
     }
