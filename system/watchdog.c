@@ -28,16 +28,31 @@ static const char *const watchdog_action_names[WATCHDOG_ACTION__MAX] = {
 static WatchdogAction watchdog_action = WATCHDOG_ACTION_RESET;
 static void (*watchdog_nmi)(void);
 
-bool watchdog_set_action_name(const char *name, Error **errp)
+int watchdog_action_lookup(const char *name, Error **errp)
 {
     for (unsigned i = 0; i < WATCHDOG_ACTION__MAX; i++) {
         if (!strcmp(name, watchdog_action_names[i])) {
-            watchdog_action = i;
-            return true;
+            return i;
         }
     }
     error_setg(errp, "Parameter 'watchdog' does not accept value '%s'", name);
-    return false;
+    return -1;
+}
+
+void watchdog_set_action(WatchdogAction action)
+{
+    watchdog_action = action;
+}
+
+bool watchdog_set_action_name(const char *name, Error **errp)
+{
+    int a = watchdog_action_lookup(name, errp);
+
+    if (a < 0) {
+        return false;
+    }
+    watchdog_action = a;
+    return true;
 }
 
 WatchdogAction watchdog_get_action(void)

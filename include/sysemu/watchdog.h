@@ -22,6 +22,9 @@ typedef enum WatchdogAction {
 
 /* -watchdog-action NAME; an unknown name is an error naming it */
 bool watchdog_set_action_name(const char *name, Error **errp);
+/* The action called @name, or -1 with that error */
+int watchdog_action_lookup(const char *name, Error **errp);
+void watchdog_set_action(WatchdogAction action);
 WatchdogAction watchdog_get_action(void);
 /* The watchdog expired: the event, then the action */
 void watchdog_perform_action(void);

@@ -3,7 +3,8 @@
  * (s390_diag288, docs/devel/qtest-s390x.rst) so that clock_step makes it
  * expire at once: the refused functions and operands, the timer on the
  * virtual clock, each action with the WATCHDOG event, whether the
- * watchdog is disarmed after it, and system_reset disarming it.
+ * watchdog is disarmed after it, system_reset disarming it, and QMP
+ * set-action.
  */
 #include <glib.h>
 #include <string.h>
@@ -182,6 +183,50 @@ static void test_poweroff(void)
     qtest_quit(s);
 }
 
+/* QMP set-action: the watchdog action, and reboot=shutdown */
+static void test_set_action(void)
+{
+    QTestState *s = start(NULL);
+    JsonObject *rsp, *ev;
+
+    rsp = qtest_qmp(s, "{'execute': 'set-action', "
+                       "'arguments': {'watchdog': 'bogus'}}");
+    g_assert_cmpstr(json_object_get_string_member(
+                        json_object_get_object_member(rsp, "error"), "desc"),
+                    ==, "Parameter 'watchdog' does not accept value 'bogus'");
+    json_object_unref(rsp);
+    /* nothing takes effect when one value is refused */
+    qmp_expect_error_and_unref(
+        qtest_qmp(s, "{'execute': 'set-action', 'arguments': "
+                     "{'watchdog': 'pause', 'reboot': 'halt'}}"),
+        "GenericError");
+    qmp_expect_error_and_unref(qtest_qmp(s, "{'execute': 'set-action', "
+                                            "'arguments': {'panic': 'pause'}}"),
+                               "GenericError");
+    fire(s, "reset");
+    qtest_qmp_eventwait(s, "RESET");
+
+    qtest_qmp_assert_success(s, "{'execute': 'set-action', "
+                                "'arguments': {'watchdog': 'pause'}}");
+    fire(s, "pause");
+    qtest_qmp_eventwait(s, "STOP");
+    g_assert_cmpstr(status_of(s), ==, "watchdog");
+    qtest_qmp_assert_success(s, "{'execute': 'cont'}");
+    g_assert_cmpstr(diag288(s, 2, 0, 0), ==, "OK 0");
+
+    /* reboot=shutdown: the watchdog's reset becomes a shutdown */
+    qtest_qmp_assert_success(s, "{'execute': 'set-action', 'arguments': "
+                                "{'watchdog': 'reset', 'reboot': 'shutdown'}}");
+    fire(s, "reset");
+    ev = qtest_qmp_eventwait_ref(s, "SHUTDOWN");
+    g_assert_cmpstr(json_object_get_string_member(
+                        json_object_get_object_member(ev, "data"), "reason"),
+                    ==, "guest-reset");
+    json_object_unref(ev);
+    qtest_wait_qemu(s, NULL);
+    qtest_quit(s);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -191,5 +236,6 @@ int main(int argc, char **argv)
     g_test_add_func("/diag288/debug-none", test_debug_none);
     g_test_add_func("/diag288/shutdown-nmi", test_shutdown_nmi);
     g_test_add_func("/diag288/poweroff", test_poweroff);
+    g_test_add_func("/diag288/set-action", test_set_action);
     return g_test_run();
 }
