@@ -12,6 +12,7 @@
  *
  * Without the interpreter (-accel qtest) there are no CPUs: the first
  * is empty and the second lists every possible CPU without a qom-path.
+ * The machine "none" has no CPU type: the second fails as in QEMU.
  */
 #include "qemu/osdep.h"
 #include "qemu/module.h"
@@ -78,6 +79,12 @@ static bool qmp_query_hotpluggable_cpus(JsonObject *args, JsonNode **ret,
     JsonArray *list;
 
     if (!qmp_args_check(args, no_args, errp)) {
+        return false;
+    }
+    if (!ms->cpu_type) {
+        /* a machine without CPUs (-machine none), as QEMU's answer */
+        error_setg(errp,
+                   "The feature 'query-hotpluggable-cpus' is not enabled");
         return false;
     }
     list = json_array_new();

@@ -121,11 +121,29 @@ static void test_qtest_accel(void)
     qtest_quit(s);
 }
 
+/* -machine none: no CPUs, and no hot-pluggable ones (QEMU's error) */
+static void test_machine_none(void)
+{
+    QTestState *s = qtest_init("-machine none");
+    JsonArray *cpus = query(s, "query-cpus-fast");
+    JsonObject *rsp;
+
+    g_assert_cmpuint(json_array_get_length(cpus), ==, 0);
+    json_array_unref(cpus);
+    rsp = qtest_qmp(s, "{'execute': 'query-hotpluggable-cpus'}");
+    g_assert_cmpstr(json_object_get_string_member(
+                        json_object_get_object_member(rsp, "error"), "desc"),
+                    ==, "The feature 'query-hotpluggable-cpus' is not enabled");
+    json_object_unref(rsp);
+    qtest_quit(s);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/s390/cpus/tcg", test_tcg);
     g_test_add_func("/s390/cpus/no-cpu-device", test_no_cpu_device);
     g_test_add_func("/s390/cpus/qtest-accel", test_qtest_accel);
+    g_test_add_func("/s390/cpus/machine-none", test_machine_none);
     return g_test_run();
 }
