@@ -101,6 +101,9 @@ DEF initrd HAS_ARG initrd
 
 DEF no-reboot 0 no_reboot
 | -no-reboot      exit instead of rebooting
+DEF watchdog-action HAS_ARG watchdog_action
+| -watchdog-action reset|shutdown|poweroff|inject-nmi|pause|debug|none
+|                 action when the watchdog (-device diag288) fires
 HEADING Block device options:
 
 DEF drive HAS_ARG drive
@@ -222,7 +225,6 @@ DEF L HAS_ARG|UNSUPPORTED L
 DEF enable-kvm 0|UNSUPPORTED enable_kvm
 DEF rtc HAS_ARG|UNSUPPORTED rtc
 DEF action HAS_ARG|UNSUPPORTED action
-DEF watchdog-action HAS_ARG|UNSUPPORTED watchdog_action
 DEF vnc HAS_ARG|UNSUPPORTED vnc
 DEF spice HAS_ARG|UNSUPPORTED spice
 DEF vga HAS_ARG|UNSUPPORTED vga

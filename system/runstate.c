@@ -36,6 +36,7 @@ static const char *const runstate_names[RUN_STATE__MAX] = {
     [RUN_STATE_SHUTDOWN] = "shutdown",
     [RUN_STATE_INMIGRATE] = "inmigrate",
     [RUN_STATE_GUEST_PANICKED] = "guest-panicked",
+    [RUN_STATE_WATCHDOG] = "watchdog",
 };
 
 static const char *const cause_names[] = {

@@ -175,6 +175,7 @@ MachineState *vl_machine_create(VlConfig *cfg, Error **errp)
             return NULL;
         }
         ms->smp_cpus = cfg->smp_cpus;
+        ms->smp_max_cpus = MAX(cfg->smp_max_cpus, cfg->smp_cpus);
     }
     /* as QEMU: -append and -initrd only with -kernel */
     if (!cfg->kernel && cfg->append && *cfg->append) {

@@ -9,6 +9,7 @@
 #include "qemu/keyval.h"
 #include "sysemu/sysemu.h"
 #include "sysemu/runstate.h"
+#include "sysemu/watchdog.h"
 #include "sysemu/vl.h"
 #include "sysemu/sandbox.h"
 #include "hw/qdev-properties.h"
@@ -224,6 +225,8 @@ static bool apply_option(VlConfig *cfg, const VlOpt *opt, Error **errp)
     case QEMU_OPTION_no_reboot:
         no_reboot = true;
         return true;
+    case QEMU_OPTION_watchdog_action:
+        return watchdog_set_action_name(opt->arg, errp);
     case QEMU_OPTION_kernel:
         cfg->kernel = opt->arg;
         return true;

@@ -233,6 +233,7 @@ static void machine_instance_init(Object *obj)
     MachineState *ms = MACHINE(obj);
 
     ms->smp_cpus = 1;
+    ms->smp_max_cpus = 1;
     ms->dump_guest_core = true;
     ms->cpu_type = g_strdup(board->default_cpu_type);
     ms->ram_size = ms->maxram_size = board->default_ram_size;

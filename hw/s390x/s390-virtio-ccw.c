@@ -130,6 +130,11 @@ static bool s390_machine_init(MachineState *machine, Error **errp)
     if (!s390_memory_init(s, errp)) {
         return false;
     }
+    /* the CPUs first: they are /machine/unattached/device[0..], as QEMU's */
+    if (machine->accel && !strcmp(machine->accel, "tcg") &&
+        !s390_cpus_qom_create(machine->cpu_type, machine->smp_cpus, errp)) {
+        return false;
+    }
     for (const S390MachinePart *p = s390_machine_parts; p->name; p++) {
         if (!p->init(s, errp)) {
             error_prepend(errp, "%s: ", p->name);
@@ -141,7 +146,8 @@ static bool s390_machine_init(MachineState *machine, Error **errp)
     }
     /* -accel tcg: the interpreter's CPUs; qtest: the client is the CPU */
     if (machine->accel && !strcmp(machine->accel, "tcg") &&
-        !s390_cpus_create(machine->smp_cpus, s->ram, errp)) {
+        !s390_cpus_create(machine->smp_cpus, machine->smp_max_cpus, s->ram,
+                          errp)) {
         return false;
     }
     s390_ipl_start();

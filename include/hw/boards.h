@@ -53,6 +53,7 @@ struct MachineState {
     struct MemoryRegion *ram; /* owned by the memory API */
     char *ram_memdev_id;      /* "memory-backend" property */
     unsigned int smp_cpus;
+    unsigned int smp_max_cpus; /* -smp maxcpus= (smp_cpus without it) */
     char *cpu_type;
     char *accel; /* the accelerator in use ("tcg", "qtest") */
     bool dump_guest_core;

@@ -16,6 +16,7 @@ typedef enum RunState {
     RUN_STATE_SHUTDOWN, /* guest shut down with -no-shutdown */
     RUN_STATE_INMIGRATE,
     RUN_STATE_GUEST_PANICKED, /* the guest panicked (s390x: disabled wait) */
+    RUN_STATE_WATCHDOG,       /* stopped by -watchdog-action pause */
     RUN_STATE__MAX,
 } RunState;
 

@@ -93,5 +93,11 @@ bool s390_io_intr_take(CPUS390XState *env, S390IoIntr *out);
 int s390_sic(CPUS390XState *env, int r1, int r3);
 /* Machine-check pending indication: channel reports are queued */
 bool s390_crw_mchk_pending(CPUS390XState *env);
+/*
+ * DIAGNOSE 0x288 (the diag288 watchdog) with the function, the timeout
+ * in seconds and the action (R1, R1+1, R3; the even-R1 check is the
+ * caller's): 0 or PGM_SPECIFICATION.
+ */
+int s390_diag288(uint64_t func, uint64_t timeout_s, uint64_t action);
 
 #endif

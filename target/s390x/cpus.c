@@ -23,6 +23,7 @@
 #include "hw/s390x/sclp.h"
 #include "sysemu/cpu-loop.h"
 #include "sysemu/runstate.h"
+#include "sysemu/watchdog.h"
 
 /* the TOD clock at 1970-01-01 00:00 UTC (the TOD epoch is 1900) */
 #define TOD_UNIX_EPOCH UINT64_C(0x7d91048bca000000)
@@ -37,6 +38,7 @@
 typedef struct S390Cpus {
     S390MachCpu *cpus;
     unsigned n;
+    unsigned max; /* possible CPUs: n configured, the rest reserved */
     MemoryRegion *ram;
     uint8_t *code_pages; /* shared by all CPUs */
     unsigned next;       /* round robin */
@@ -48,6 +50,11 @@ static S390Cpus cpus;
 unsigned s390_cpus_count(void)
 {
     return cpus.n;
+}
+
+unsigned s390_cpus_max(void)
+{
+    return cpus.max;
 }
 
 S390MachCpu *s390_cpus_get(unsigned i)
@@ -367,12 +374,24 @@ static void cpus_run(void *opaque)
     } while (qemu_clock_get_ns(QEMU_CLOCK_REALTIME) < end);
 }
 
+/* The machine's NMI (-watchdog-action inject-nmi): restart CPU 0 */
+static void cpus_nmi(void)
+{
+    S390MachCpu *c = s390_cpus_get(0);
+
+    if (c && c->run != S390_CPU_CHECK_STOP) {
+        c->restart = true;
+        c->run = S390_CPU_OPERATING;
+        g_main_context_wakeup(NULL);
+    }
+}
+
 static const CpuLoopOps cpus_loop_ops = {
     .poll = cpus_poll,
     .run = cpus_run,
 };
 
-bool s390_cpus_create(unsigned n, MemoryRegion *ram, Error **errp)
+bool s390_cpus_create(unsigned n, unsigned max, MemoryRegion *ram, Error **errp)
 {
     uint8_t *base = memory_region_get_ram_ptr(ram);
     uint64_t size = ram->size;
@@ -383,6 +402,7 @@ bool s390_cpus_create(unsigned n, MemoryRegion *ram, Error **errp)
         return false;
     }
     cpus.n = n;
+    cpus.max = MAX(n, max);
     cpus.ram = ram;
     cpus.cpus = g_new0(S390MachCpu, n);
     cpus.code_pages = g_malloc0((size >> S390_PAGE_SHIFT) + 1);
@@ -410,5 +430,6 @@ bool s390_cpus_create(unsigned n, MemoryRegion *ram, Error **errp)
     }
     memory_region_set_write_notify(ram, ram_written, NULL);
     cpu_loop_register(&cpus_loop_ops, NULL);
+    watchdog_set_nmi_handler(cpus_nmi);
     return true;
 }

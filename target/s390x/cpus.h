@@ -30,12 +30,23 @@ typedef struct S390MachCpu {
 
 /*
  * Create @n CPUs over guest RAM @ram (at absolute 0) and attach them to
- * the main loop. All start stopped; s390_cpus_ipl() starts CPU 0.
+ * the main loop; @max (>= @n) CPUs are possible (-smp maxcpus), the
+ * others are reserved. All start stopped; s390_cpus_ipl() starts CPU 0.
  */
-bool s390_cpus_create(unsigned n, MemoryRegion *ram, Error **errp);
+bool s390_cpus_create(unsigned n, unsigned max, MemoryRegion *ram,
+                      Error **errp);
 /* How many there are (0 without the interpreter) and CPU @i */
 unsigned s390_cpus_count(void);
+/* How many are possible (0 without the interpreter) */
+unsigned s390_cpus_max(void);
 S390MachCpu *s390_cpus_get(unsigned i);
+/*
+ * The CPUs' QOM devices (cpu-qom.c): @n of @type, created before the
+ * machine's other devices; the canonical path of CPU @i's (g_free it;
+ * NULL when there is none)
+ */
+bool s390_cpus_qom_create(const char *type, unsigned n, Error **errp);
+char *s390_cpus_qom_path(unsigned i);
 /* Initial CPU reset of every CPU: all stopped, nothing pending */
 void s390_cpus_reset(void);
 /* Load the IPL PSW (64-bit mode, @addr) into CPU 0 and start it */

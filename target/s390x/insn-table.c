@@ -62,7 +62,8 @@ static const S390InsnGroup *const s390_groups[] = {
     &s390_group_load,    &s390_group_logic,         &s390_group_misc,
     &s390_group_muldiv,  &s390_group_rel,           &s390_group_shift,
     &s390_group_skey,    &s390_group_storage,       &s390_group_system,
-    &s390_group_sigp,    &s390_group_fpr,
+    &s390_group_sigp,    &s390_group_fpr,           &s390_group_stsi,
+    &s390_group_diag,
 };
 
 static void s390_lut_add(const S390InsnDef *d)

@@ -328,6 +328,26 @@ static void qtest_s390_diag500(Chardev *chr, gchar **words)
     qtest_sendf(chr, "OK 0x%016" PRIx64 "\n", r2);
 }
 
+/*
+ * s390_diag288 FUNC TIMEOUT ACTION: DIAGNOSE 0x288 (the diag288
+ * watchdog); replies OK 0, or OK pgm 0x0006 when refused.
+ */
+static void qtest_s390_diag288(Chardev *chr, gchar **words)
+{
+    uint64_t v[3];
+    int r;
+
+    if (!qtest_s390_args(chr, words, 3, v)) {
+        return;
+    }
+    r = s390_diag288(v[0], v[1], v[2]);
+    if (r) {
+        qtest_sendf(chr, "OK pgm 0x%04x\n", r);
+        return;
+    }
+    qtest_sendf(chr, "OK 0\n");
+}
+
 /* ---- adapter interruptions ---- */
 
 /* s390_sic R1 R3: SET INTERRUPTION CONTROLS, mode in 1, ISC << 27 in 3 */
@@ -354,6 +374,7 @@ static void qtest_s390_register(void)
 {
     qtest_register_command("s390_zpci_error", qtest_s390_zpci_error);
     qtest_register_command("s390_diag500", qtest_s390_diag500);
+    qtest_register_command("s390_diag288", qtest_s390_diag288);
     qtest_register_command("s390_mpcifc", qtest_s390_fc);
     qtest_register_command("s390_stpcifc", qtest_s390_fc);
     qtest_register_command("s390_pcilg", qtest_s390_pcilg);

@@ -109,6 +109,128 @@ static void test_sigp(void)
     run_guest("sigp", "-smp 2");
 }
 
+static void test_stsi(void)
+{
+    run_guest("stsi", "-smp 2,maxcpus=3 -name guest1 "
+                      "-uuid 00112233-4455-6677-8899-aabbccddeeff");
+}
+
+/*
+ * DIAG: the guest checks each function, then DIAG 0x308 subcode 1
+ * resets the machine (RESET, "guest-reset") and it runs again, sees its
+ * marker and the IPL parameter block it set, and stops (mailbox value 2)
+ */
+static void test_diag(void)
+{
+    QTestState *s = start_guest("diag", NULL);
+    bool reset = false, end = false;
+
+    while (!end) {
+        JsonObject *ev = qtest_qmp_receive_dict(s);
+        const char *name = json_object_has_member(ev, "event")
+                               ? json_object_get_string_member(ev, "event")
+                               : "";
+        JsonObject *data = json_object_has_member(ev, "data")
+                               ? json_object_get_object_member(ev, "data")
+                               : NULL;
+
+        g_assert_cmpstr(name, !=, "GUEST_PANICKED");
+        if (!strcmp(name, "RESET")) {
+            g_assert_cmpstr(json_object_get_string_member(data, "reason"), ==,
+                            "guest-reset");
+            g_assert_true(json_object_get_boolean_member(data, "guest"));
+            reset = true;
+        }
+        end = !strcmp(name, "SHUTDOWN");
+        json_object_unref(ev);
+    }
+    g_assert_true(reset);
+    g_assert_cmpuint(qtest_readq(s, MAILBOX + 16), ==, 0);
+    g_assert_cmpuint(qtest_readq(s, MAILBOX + 8), ==, 2);
+    g_assert_cmpuint(qtest_readq(s, MAILBOX + 32), ==, 2);
+    qtest_quit(s);
+}
+
+/*
+ * The diag288 watchdog: the guest arms it for 15 s and waits; on expiry
+ * WATCHDOG {"action": "inject-nmi"} and a restart of CPU 0, which ends
+ * the guest
+ */
+static void test_watchdog(void)
+{
+    QTestState *s =
+        start_guest("wdog",
+                    "-device diag288,id=wd0 -watchdog-action inject-nmi");
+    bool fired = false, end = false;
+
+    while (!end) {
+        JsonObject *ev = qtest_qmp_receive_dict(s);
+        const char *name = json_object_has_member(ev, "event")
+                               ? json_object_get_string_member(ev, "event")
+                               : "";
+
+        g_assert_cmpstr(name, !=, "GUEST_PANICKED");
+        if (!strcmp(name, "WATCHDOG")) {
+            JsonObject *data = json_object_get_object_member(ev, "data");
+
+            g_assert_cmpstr(json_object_get_string_member(data, "action"), ==,
+                            "inject-nmi");
+            g_assert_cmpuint(json_object_get_size(data), ==, 1);
+            fired = true;
+        }
+        end = !strcmp(name, "SHUTDOWN");
+        json_object_unref(ev);
+    }
+    g_assert_true(fired);
+    g_assert_cmpuint(qtest_readq(s, MAILBOX + 16), ==, 0);
+    g_assert_cmphex(qtest_readq(s, MAILBOX + 32), ==, 0x4e4d49);
+    qtest_quit(s);
+}
+
+/* query-cpus-fast's cpu-state of CPU @i */
+static char *cpu_state(QTestState *s, unsigned i)
+{
+    JsonObject *rsp = qtest_qmp(s, "{'execute': 'query-cpus-fast'}");
+    JsonArray *cpus = json_object_get_array_member(rsp, "return");
+    char *st = g_strdup(
+        json_object_get_string_member(json_array_get_object_element(cpus, i),
+                                      "cpu-state"));
+
+    json_object_unref(rsp);
+    return st;
+}
+
+/*
+ * The CPU states QMP reports while a guest runs on CPU 0 (CPU 1 never
+ * started), and after the sigp guest stopped both CPUs itself
+ */
+static void test_cpus_state(void)
+{
+    QTestState *s = start_guest("spin", "-smp 2");
+    g_autofree char *st0 = NULL, *st1 = NULL;
+    int64_t addr = -1;
+
+    json_object_unref(qtest_qmp_receive(s)); /* cont's reply */
+    qtest_qmp_eventwait(s, "RESUME");
+    while (qtest_readq(s, MAILBOX + 32) < 1000) {
+    }
+    st0 = cpu_state(s, 0);
+    st1 = cpu_state(s, 1);
+    g_assert_cmpstr(st0, ==, "operating");
+    g_assert_cmpstr(st1, ==, "stopped");
+    qtest_quit(s);
+
+    s = start_guest("sigp", "-smp 2");
+    g_assert_true(wait_end(s, &addr));
+    g_free(st0);
+    g_free(st1);
+    st0 = cpu_state(s, 0);
+    st1 = cpu_state(s, 1);
+    g_assert_cmpstr(st0, ==, "stopped");
+    g_assert_cmpstr(st1, ==, "stopped");
+    qtest_quit(s);
+}
+
 static void test_io(void)
 {
     run_guest(
@@ -279,6 +401,8 @@ static void test_cmdline_errors(void)
     } cases[] = {
         { "-initrd /dev/null", "-initrd only allowed with -kernel option" },
         { "-append x", "-append only allowed with -kernel option" },
+        { "-watchdog-action bogus",
+          "Parameter 'watchdog' does not accept value 'bogus'" },
         { "-kernel /nonexistent.elf",
           "could not load kernel '/nonexistent.elf'" },
     };
@@ -317,6 +441,10 @@ int main(int argc, char **argv)
     g_test_add_func("/guest/clock", test_clock);
     g_test_add_func("/guest/sigp", test_sigp);
     g_test_add_func("/guest/io", test_io);
+    g_test_add_func("/guest/stsi", test_stsi);
+    g_test_add_func("/guest/diag", test_diag);
+    g_test_add_func("/guest/watchdog", test_watchdog);
+    g_test_add_func("/guest/cpus-state", test_cpus_state);
     g_test_add_func("/guest/ipl", test_ipl);
     g_test_add_func("/guest/panic", test_panic);
     g_test_add_func("/guest/qmp-control", test_qmp_control);

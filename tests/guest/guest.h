@@ -90,6 +90,30 @@ int guest_sigp(uint16_t cpu, uint8_t order, uint64_t param, uint32_t *status);
 void guest_set_new_psw(unsigned long off, void (*fn)(void));
 void guest_exit(void);
 
+/*
+ * Run the instruction text @insn in the problem state (registers 0-5 as
+ * they are): it must cause a program interruption, after which the
+ * handler resumes here in the supervisor state. The code it caused is
+ * at LC_PGM_CODE.
+ */
+#define GUEST_IN_PROBLEM_STATE(insn)                                           \
+    do {                                                                       \
+        static uint64_t ps_psw_[2] __attribute__((aligned(8)));                \
+                                                                               \
+        ps_psw_[0] = PSW_MASK_64 | 0x0001000000000000UL;                       \
+        asm volatile("larl %%r1,1f\n"                                          \
+                     "stg %%r1,%[resume]\n"                                    \
+                     "larl %%r1,2f\n"                                          \
+                     "stg %%r1,8+%[psw]\n"                                     \
+                     "lpswe %[psw]\n"                                          \
+                     "2: " insn "\n"                                           \
+                     "3: j 3b\n"                                               \
+                     "1:\n"                                                    \
+                     : [psw] "+Q"(ps_psw_)                                     \
+                     : [resume] "Q"(*lc64(GUEST_PGM_RESUME))                   \
+                     : "r0", "r1", "r2", "r3", "r4", "r5", "memory", "cc");    \
+    } while (0)
+
 extern char guest_parm_area[];
 
 void *memset(void *d, int c, unsigned long n);
