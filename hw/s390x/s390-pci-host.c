@@ -304,12 +304,22 @@ static void host_destroy_zpci(ZpciDevice *z)
     object_unparent(OBJECT(z));
 }
 
+static void number_bridges(PCIBus *bus, unsigned *next);
+
 static bool host_plug_bridge(S390PciHost *h, PCIDevice *pdev)
 {
     PCIBus *sec = pci_bridge_get_sec_bus(PCI_BRIDGE(pdev));
+    unsigned next = 0;
 
     pci_bus_set_ops(sec, &host_bus_ops, h);
     qbus_set_hotplug_handler(&sec->qbus, OBJECT(h));
+    /*
+     * Numbered at once, as QEMU's s390 bridge does at plug: query-pci
+     * and the address map show the buses before the first reset.  The
+     * guest never sees bridges (zPCI functions stand alone), so the
+     * numbers may change.
+     */
+    number_bridges(h->bus, &next);
     return true;
 }
 
