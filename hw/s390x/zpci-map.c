@@ -162,7 +162,8 @@ static void entry_text(JsonObject *e, GString *out)
 {
     JsonObject *pci, *guest, *host;
 
-    g_string_append_printf(out, "zPCI uid %" PRId64 " fid 0x%" PRIx64,
+    /* as libvirt writes them: <zpci uid='0x0010' fid='0x00000100'/> */
+    g_string_append_printf(out, "zPCI uid 0x%04" PRIx64 " fid 0x%08" PRIx64,
                            get_int(e, "uid"), get_int(e, "fid"));
     if (get_str(e, "zpci")) {
         g_string_append_printf(out, " (zpci \"%s\")", get_str(e, "zpci"));

@@ -326,6 +326,17 @@ static void test_map_dma_irqs(void)
     /* deregister: none */
     g_assert_cmpint(zpci_fc(s, "s390_mpcifc", fh, 3, FIB, NULL), ==, 0);
     g_assert_cmpint(host_count(s, "interrupts"), ==, 0);
+
+    /* both again, then the guest disables the function: all dropped */
+    g_assert_cmpint(zpci_fc(s, "s390_mpcifc", fh, 2, FIB, NULL), ==, 0);
+    write_ioat_fib(s, FIB, IOTA_RT);
+    g_assert_cmpint(zpci_fc(s, "s390_mpcifc", fh, 4, FIB, NULL), ==, 0);
+    g_assert_cmpint(fc(s, "s390_rpcit", fh, 0, IOVA, 0x1000), ==, 0);
+    g_assert_cmpint(host_count(s, "dma-mappings"), ==, 1);
+    g_assert_cmpint(host_count(s, "interrupts"), ==, 5);
+    g_assert_cmphex(clp_set(s, fh, 1), ==, 0x0010);
+    g_assert_cmpint(host_count(s, "dma-mappings"), ==, 0);
+    g_assert_cmpint(host_count(s, "interrupts"), ==, 0);
     qtest_quit(s);
 }
 
@@ -400,15 +411,16 @@ static void test_hmp_text(void)
     g_assert_nonnull(strstr(pci, "  Bus  1, device   3, function 0:\r\n"));
     g_assert_true(strstr(pci, "id \"br1\"") < strstr(pci, "id \"tf1\""));
 
-    g_assert_nonnull(
-        strstr(map, "zPCI uid 10 fid 0x20 (zpci \"zp0\"): disabled, fh 0x"));
+    g_assert_nonnull(strstr(
+        map, "zPCI uid 0x000a fid 0x00000020 (zpci \"zp0\"): disabled, fh 0x"));
     g_assert_nonnull(strstr(map, "  guest 000a:00:00.0 <- vfio-pci \"p0\" on "
                                  "pci.0 (bus 0) slot 4 function 0\r\n"
                                  "  host " HOST ", IOMMU group 7, back end "
                                  "sim: 0 DMA mappings, 0 of 8 vectors "
                                  "registered\r\n"));
-    g_assert_nonnull(strstr(map, "zPCI uid 30 fid 0x40 (zpci \"zr\"): "
-                                 "reserved, fh 0x"));
+    g_assert_nonnull(strstr(map,
+                            "zPCI uid 0x001e fid 0x00000040 (zpci \"zr\"): "
+                            "reserved, fh 0x"));
     g_assert_nonnull(strstr(map, "  no PCI function\r\n"));
 
     g_assert_cmpstr(bad, ==, "unknown command: 'info nosuch'\r\n");
