@@ -158,9 +158,26 @@ static void host_msi_notify(PCIBus *bus, int devfn, PCIDevice *dev,
     }
 }
 
+/*
+ * A DMA of an emulated function went through: its FMB counts the bytes.
+ * Every plugged function has an id naming its zpci (hashed): no walk of
+ * the zpci list on each DMA.
+ */
+static void host_dma_done(PCIBus *bus, int devfn, PCIDevice *dev, uint64_t len,
+                          bool is_write, void *opaque)
+{
+    const char *id = DEVICE(dev)->id;
+    ZpciDevice *z = id ? s390_pci_find_by_target(opaque, id) : NULL;
+
+    if (z && z->pdev == dev) {
+        zpci_fmb_count_dma(z, len, is_write);
+    }
+}
+
 static const PCIBusOps host_bus_ops = {
     .get_dma_as = host_get_dma_as,
     .msi_notify = host_msi_notify,
+    .dma_done = host_dma_done,
 };
 
 /* ---- zpci devices: handle indexes and the plug-order list ---- */
