@@ -3,7 +3,8 @@
 # when installed, Debian's qemu-system-s390x.  Prints figures only.
 # Knobs: BENCH_RUNS, BENCH_QMP_ITERS, BENCH_QTEST_ITERS, QTEST_TIMEOUT,
 # BENCH_QEMU=0 (ours only), BENCH_ZPCI_FULL=1 / BENCH_ZPCI_MAX=N
-# (bench-zpci-hotplug sizes), BENCH_RPCIT_PAGES (bench-zpci-insn).
+# (bench-zpci-hotplug sizes), BENCH_RPCIT_PAGES (bench-zpci-insn,
+# bench-vfio-pci), BENCH_VFIO_FUNCTIONS (bench-vfio-pci hot-plug).
 set -e
 builddir=${1:-build}
 bin="$builddir/qemu-system-s390x"
@@ -13,7 +14,7 @@ if [ ! -x "$bin" ]; then
 fi
 bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 status=0
-for b in bench-startup bench-qmp bench-qtest bench-ccw-xlate bench-ssch bench-zpci-ids bench-zpci-dma bench-zpci-insn bench-zpci-hotplug bench-vfio-pci-sim bench-s390x-cpu; do
+for b in bench-startup bench-qmp bench-qtest bench-ccw-xlate bench-ssch bench-zpci-ids bench-zpci-dma bench-zpci-insn bench-zpci-hotplug bench-vfio-pci-sim bench-vfio-pci bench-s390x-cpu; do
     exe="$builddir/tests/bench/$b"
     if [ ! -x "$exe" ]; then
         echo "# $b: not built, skipped"

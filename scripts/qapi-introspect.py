@@ -3,7 +3,9 @@
 
 Output: a C file defining qmp_schema_json, the SchemaInfo list as JSON
 text: builtin, object, array, command and event entries. Object types
-get numbers for names, as QEMU masks its type names.
+get numbers for names, as QEMU masks its type names.  A type named in
+the schema's "types" (a type may refer to itself, as a PCI bridge's
+device list does) is written once and referred to by that number.
 """
 import json
 import sys
@@ -13,7 +15,9 @@ BUILTIN_JSON_TYPES = {"str": "string", "int": "int", "bool": "boolean",
 
 
 class Introspection:
-    def __init__(self):
+    def __init__(self, types=None):
+        self.types = types or {}  # named object types of the schema
+        self.named = {}           # type name -> its number
         self.entries = []
         self.by_key = {}        # canonical text of a type -> its name
         self.next_number = 0
@@ -31,6 +35,8 @@ class Introspection:
         return name
 
     def type_name(self, spec):
+        if isinstance(spec, str) and spec in self.types:
+            return self.named_name(spec)
         if isinstance(spec, str):
             if spec not in BUILTIN_JSON_TYPES:
                 sys.exit("qapi-introspect: unknown type %r" % spec)
@@ -46,7 +52,17 @@ class Introspection:
                 "element-type": element})
         return self.object_name(spec)
 
-    def object_name(self, members):
+    def named_name(self, name):
+        if name not in self.named:
+            # numbered before its members: they may name it again
+            entry = {"name": self.numbered(), "meta-type": "object",
+                     "members": []}
+            self.named[name] = entry["name"]
+            self.entries.append(entry)
+            entry["members"] = self.fields(self.types[name])
+        return self.named[name]
+
+    def fields(self, members):
         fields = []
         for key, spec in members.items():
             optional = key.startswith("*")
@@ -54,6 +70,10 @@ class Introspection:
             if optional:
                 field["default"] = None
             fields.append(field)
+        return fields
+
+    def object_name(self, members):
+        fields = self.fields(members)
         key = json.dumps(fields, sort_keys=True)
         return self.add("obj:" + key, lambda: {
             "name": self.numbered(), "meta-type": "object",
@@ -61,7 +81,7 @@ class Introspection:
 
 
 def build(schema):
-    intro = Introspection()
+    intro = Introspection(schema.get("types"))
     empty = intro.object_name({})
     out = []
     for cmd in schema["commands"]:

@@ -114,12 +114,19 @@ MemTxResult pci_dma_rw(PCIDevice *dev, dma_addr_t addr, void *buf,
                        dma_addr_t len, bool is_write)
 {
     AddressSpace *as = pci_get_dma_as(dev);
+    MemTxResult r;
+    PCIBus *bus;
+    int devfn;
 
     if (!as || !pci_bus_master_enabled(dev)) {
         return MEMTX_DECODE_ERROR;
     }
-    return address_space_rw(as, addr, MEMTXATTRS_UNSPECIFIED, buf, len,
-                            is_write);
+    r = address_space_rw(as, addr, MEMTXATTRS_UNSPECIFIED, buf, len, is_write);
+    bus = r == MEMTX_OK ? pci_requester(dev, &devfn) : NULL;
+    if (bus && bus->ops->dma_done) {
+        bus->ops->dma_done(bus, devfn, dev, len, is_write, bus->ops_opaque);
+    }
+    return r;
 }
 
 void pci_msi_send(PCIDevice *dev, uint64_t addr, uint32_t data)

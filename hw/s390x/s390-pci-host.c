@@ -158,9 +158,26 @@ static void host_msi_notify(PCIBus *bus, int devfn, PCIDevice *dev,
     }
 }
 
+/*
+ * A DMA of an emulated function went through: its FMB counts the bytes.
+ * Every plugged function has an id naming its zpci (hashed): no walk of
+ * the zpci list on each DMA.
+ */
+static void host_dma_done(PCIBus *bus, int devfn, PCIDevice *dev, uint64_t len,
+                          bool is_write, void *opaque)
+{
+    const char *id = DEVICE(dev)->id;
+    ZpciDevice *z = id ? s390_pci_find_by_target(opaque, id) : NULL;
+
+    if (z && z->pdev == dev) {
+        zpci_fmb_count_dma(z, len, is_write);
+    }
+}
+
 static const PCIBusOps host_bus_ops = {
     .get_dma_as = host_get_dma_as,
     .msi_notify = host_msi_notify,
+    .dma_done = host_dma_done,
 };
 
 /* ---- zpci devices: handle indexes and the plug-order list ---- */
@@ -304,12 +321,22 @@ static void host_destroy_zpci(ZpciDevice *z)
     object_unparent(OBJECT(z));
 }
 
+static void number_bridges(PCIBus *bus, unsigned *next);
+
 static bool host_plug_bridge(S390PciHost *h, PCIDevice *pdev)
 {
     PCIBus *sec = pci_bridge_get_sec_bus(PCI_BRIDGE(pdev));
+    unsigned next = 0;
 
     pci_bus_set_ops(sec, &host_bus_ops, h);
     qbus_set_hotplug_handler(&sec->qbus, OBJECT(h));
+    /*
+     * Numbered at once, as QEMU's s390 bridge does at plug: query-pci
+     * and the address map show the buses before the first reset.  The
+     * guest never sees bridges (zPCI functions stand alone), so the
+     * numbers may change.
+     */
+    number_bridges(h->bus, &next);
     return true;
 }
 

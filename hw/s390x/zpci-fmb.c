@@ -8,12 +8,15 @@
 #include "exec/memory.h"
 #include "hw/s390x/s390-pci-host.h"
 #include "hw/s390x/zpci-event.h"
+#include "hw/s390x/zpci-hostfn.h"
 
-#define FMB_FORMAT   0
-#define FMB_SAMPLES  4
-#define FMB_LAST     8
-#define FMB_COUNTERS 16
-#define FMB_UPDATING 1ull /* bit 63 of the last-update doubleword */
+#define FMB_FORMAT    0
+#define FMB_SAMPLES   4
+#define FMB_LAST      8
+#define FMB_COUNTERS  16
+#define FMB_DMA       48   /* bytes read, then bytes written */
+#define FMB_DMA_VALID 0x80 /* format indication bit 0 (byte 1) */
+#define FMB_UPDATING  1ull /* bit 63 of the last-update doubleword */
 
 /* TOD clock units (bit 51 = 1 microsecond) of a virtual-clock time */
 static uint64_t fmb_tod(int64_t ns)
@@ -53,6 +56,13 @@ static void fmb_disarm(ZpciFmb *f)
     f->addr = 0;
     f->samples = 0;
     memset(f->count, 0, sizeof(f->count));
+    f->dma_read = f->dma_written = 0;
+}
+
+/* Whether the emulator sees the function's DMA (not a host function's) */
+static bool fmb_counts_dma(ZpciDevice *z)
+{
+    return z->pdev && !zpci_host_fn_get_class(OBJECT(z->pdev));
 }
 
 /*
@@ -85,7 +95,12 @@ static void fmb_update(void *opaque)
     for (int i = 0; i < ZPCI_FMB_NR_COUNTERS; i++) {
         put_be64(block + FMB_COUNTERS + 8 * i, f->count[i]);
     }
-    /* format 0; the DMA byte counters (48..63) are not kept: not valid */
+    /* format 0: the DMA byte counters, valid when the emulator keeps them */
+    if (fmb_counts_dma(z)) {
+        block[1] = FMB_DMA_VALID;
+        put_be64(block + FMB_DMA, f->dma_read);
+        put_be64(block + FMB_DMA + 8, f->dma_written);
+    }
     fmb_store(f, 0, block, FMB_LAST);
     fmb_store(f, FMB_COUNTERS, block + FMB_COUNTERS,
               ZPCI_FMB_LEN - FMB_COUNTERS);
@@ -126,5 +141,17 @@ void zpci_fmb_count(ZpciDevice *z, ZpciFmbCounter c)
 {
     if (z->fmb.addr) {
         z->fmb.count[c]++;
+    }
+}
+
+void zpci_fmb_count_dma(ZpciDevice *z, uint64_t len, bool to_memory)
+{
+    if (!z->fmb.addr) {
+        return;
+    }
+    if (to_memory) {
+        z->fmb.dma_written += len;
+    } else {
+        z->fmb.dma_read += len;
     }
 }

@@ -31,9 +31,9 @@ static GPtrArray *words;    /* type names, paths, ids, values */
 
 /* Argument names of the commands, and values they commonly take. */
 static const char *const base_keys[] = {
-    "id",     "driver",   "bus",      "path",       "property",
-    "value",  "typename", "qom-type", "implements", "abstract",
-    "enable", "props",    NULL,
+    "id",     "driver",   "bus",          "path",       "property",
+    "value",  "typename", "qom-type",     "implements", "abstract",
+    "enable", "props",    "command-line", "cpu-index",  NULL,
 };
 static const char *const base_words[] = {
     "on",
@@ -74,6 +74,9 @@ static const char *const base_words[] = {
     "..",
     "child<device>",
     "link<memory-backend>",
+    "info pci",
+    "info s390-pci-map",
+    "info",
     NULL,
 };
 static const int64_t boundaries[] = {

@@ -1,9 +1,11 @@
 /*
  * The function measurement block through the qtest s390x extension:
  * MPCIFC set-measurement, the block updated every mui of the virtual
- * clock with the counts of PCI LOAD / STORE / STORE BLOCK / RPCIT,
- * deregistration, address errors, disable and reset.
+ * clock with the counts of PCI LOAD / STORE / STORE BLOCK / RPCIT and
+ * the format 0 DMA byte counters, deregistration, address errors,
+ * disable and reset.
  */
+#include "zpci-dma-tables.h"
 #include "zpci-event-test.h"
 
 #define FIB     0x30000u
@@ -51,6 +53,8 @@ static int pcistb(QTestState *s, uint32_t fh)
 #define FMB_STORES(s)  qtest_readq(s, FMB + 24)
 #define FMB_STBS(s)    qtest_readq(s, FMB + 32)
 #define FMB_RPCITS(s)  qtest_readq(s, FMB + 40)
+#define FMB_DMA_RD(s)  qtest_readq(s, FMB + 48)
+#define FMB_DMA_WR(s)  qtest_readq(s, FMB + 56)
 
 static void test_updates(void)
 {
@@ -73,8 +77,11 @@ static void test_updates(void)
     g_assert_cmphex(qtest_readl(s, FMB), ==, 0xaaaaaaaa);
 
     qtest_clock_step(s, 1000000);
-    g_assert_cmphex(qtest_readb(s, FMB), ==, 0);            /* format 0 */
-    g_assert_cmphex(qtest_readl(s, FMB) & 0x800000, ==, 0); /* no DMA cnt */
+    g_assert_cmphex(qtest_readb(s, FMB), ==, 0); /* format 0 */
+    /* format indication: the DMA counters are valid, nothing moved */
+    g_assert_cmphex(qtest_readl(s, FMB) & 0xffffff, ==, 0x800000);
+    g_assert_cmpuint(FMB_DMA_RD(s), ==, 0);
+    g_assert_cmpuint(FMB_DMA_WR(s), ==, 0);
     g_assert_cmpuint(FMB_SAMPLES(s), ==, 1);
     g_assert_cmpuint(FMB_LOADS(s), ==, 2);
     g_assert_cmpuint(FMB_STORES(s), ==, 1);
@@ -128,6 +135,88 @@ static void test_rpcit_counted(void)
     g_assert_true(g_str_has_prefix(r, "OK cc 0"));
     qtest_clock_step(s, MUI_NS);
     g_assert_cmpuint(FMB_RPCITS(s), ==, 1);
+    qtest_quit(s);
+}
+
+/* A 4-byte PCI STORE of @val to pci-testfn's BAR 0 register @off */
+static void reg_write(QTestState *s, uint32_t fh, unsigned off, uint32_t val)
+{
+    g_assert_cmpint(inst(s, "s390_pcistg 0x%x 0x%" PRIx64 " 0x%x",
+                         GUINT32_SWAP_LE_BE(val),
+                         (uint64_t)fh << 32 | 0u << 16 | 4, off),
+                    ==, 0);
+}
+
+/* pci-testfn DMA of @len bytes at @iova (@to_memory: buffer -> memory) */
+static void testfn_dma(QTestState *s, uint32_t fh, uint64_t iova, uint32_t len,
+                       bool to_memory)
+{
+    reg_write(s, fh, 0x10, (uint32_t)iova);
+    reg_write(s, fh, 0x14, iova >> 32);
+    reg_write(s, fh, 0x18, 0);
+    reg_write(s, fh, 0x1c, len);
+    reg_write(s, fh, 0x20, to_memory ? 0 : 1);
+}
+
+/*
+ * Format 0 DMA counters: the bytes the function read from and wrote to
+ * memory through its translations; faulting DMAs and DMAs while
+ * measurement is off are not counted.
+ */
+static void test_dma_counters(void)
+{
+    QTestState *s = start("-device pci-testfn,bus=pci.0");
+    uint32_t fh = zpci_enable(s, fh_of_fid(s, 0));
+
+    /* Memory Space and Bus Master on; I/O pages 0 and 1 at IOVA mapped */
+    g_assert_cmpint(inst(s, "s390_pcistg 0x0600 0x%" PRIx64 " 4",
+                         (uint64_t)fh << 32 | 15u << 16 | 2),
+                    ==, 0);
+    build_tables(s);
+    write_ioat_fib(s, FIB, IOTA_RT);
+    g_assert_cmpint(zpci_fc(s, "s390_mpcifc", fh, 4, FIB, NULL), ==, 0);
+    g_assert_cmpint(inst(s, "s390_rpcit 0x%" PRIx64 " 0x%" PRIx64 " 0x2000",
+                         (uint64_t)fh << 32, IOVA),
+                    ==, 0);
+    /* not measured yet: not counted */
+    testfn_dma(s, fh, IOVA, 64, true);
+    g_assert_cmpint(set_measure(s, fh, FMB), ==, 0);
+
+    testfn_dma(s, fh, IOVA, 100, true);          /* 100 written */
+    testfn_dma(s, fh, IOVA + 0xff0, 0x20, true); /* across pages: 32 */
+    testfn_dma(s, fh, IOVA + 8, 40, false);      /* 40 read */
+    /* past the mapped pages: a fault, nothing counted */
+    testfn_dma(s, fh, IOVA + 0x2000, 16, false);
+    qtest_clock_step(s, MUI_NS);
+    g_assert_cmphex(qtest_readl(s, FMB) & 0xffffff, ==, 0x800000);
+    g_assert_cmpuint(FMB_DMA_WR(s), ==, 132);
+    g_assert_cmpuint(FMB_DMA_RD(s), ==, 40);
+    g_assert_cmpuint(FMB_SAMPLES(s), ==, 1);
+
+    /* off and on again: they start from zero */
+    g_assert_cmpint(zpci_fc(s, "s390_mpcifc", fh, 7, FIB, NULL), ==, 0);
+    g_assert_cmpint(set_measure(s, fh, 0), ==, 0);
+    g_assert_cmpint(set_measure(s, fh, FMB), ==, 0);
+    qtest_clock_step(s, MUI_NS);
+    g_assert_cmpuint(FMB_DMA_WR(s), ==, 0);
+    g_assert_cmpuint(FMB_DMA_RD(s), ==, 0);
+    qtest_quit(s);
+}
+
+/* A vfio-pci function's DMA is the host's: the counters are not valid */
+static void test_dma_counters_vfio(void)
+{
+    QTestState *s = start("-object sim-pci-function,id=h0,host=0000:00:02.0 "
+                          "-device vfio-pci,host=0000:00:02.0,bus=pci.0");
+    uint32_t fh = zpci_enable(s, fh_of_fid(s, 0));
+
+    qtest_memset(s, FMB, 0xaa, FMB_LEN);
+    g_assert_cmpint(set_measure(s, fh, FMB), ==, 0);
+    qtest_clock_step(s, MUI_NS);
+    g_assert_cmpuint(FMB_SAMPLES(s), ==, 1);
+    g_assert_cmphex(qtest_readl(s, FMB) & 0xffffff, ==, 0);
+    g_assert_cmpuint(FMB_DMA_RD(s), ==, 0);
+    g_assert_cmpuint(FMB_DMA_WR(s), ==, 0);
     qtest_quit(s);
 }
 
@@ -195,6 +284,8 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/zpci-fmb/updates", test_updates);
     g_test_add_func("/zpci-fmb/rpcit-counted", test_rpcit_counted);
+    g_test_add_func("/zpci-fmb/dma-counters", test_dma_counters);
+    g_test_add_func("/zpci-fmb/dma-counters-vfio", test_dma_counters_vfio);
     g_test_add_func("/zpci-fmb/address-errors", test_address_errors);
     g_test_add_func("/zpci-fmb/disable-reset", test_disable_reset);
     return g_test_run();

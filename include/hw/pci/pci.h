@@ -52,6 +52,12 @@ typedef struct PCIBusOps {
      */
     void (*msi_notify)(PCIBus *bus, int devfn, PCIDevice *dev, uint64_t addr,
                        uint32_t data, void *opaque);
+    /*
+     * Optional: @dev's pci_dma_rw() of @len bytes succeeded (@is_write:
+     * into memory); @bus/@devfn as for get_dma_as.  For measurement.
+     */
+    void (*dma_done)(PCIBus *bus, int devfn, PCIDevice *dev, uint64_t len,
+                     bool is_write, void *opaque);
 } PCIBusOps;
 
 struct PCIBus {

@@ -7,6 +7,7 @@
  *
  * Format 0, 64 bytes, big endian (what Linux's struct zpci_fmb reads):
  *    0 format(1)  1 format indication(3): 0x800000 DMA counters valid
+ *                                        (set for emulated functions)
  *    4 samples(4)  8 last update(8): TOD clock << 1, bit 63 = update
  *                                    in progress
  *   16 PCI LOAD(8)  24 PCI STORE(8)  32 PCI STORE BLOCK(8)  40 RPCIT(8)
@@ -40,7 +41,8 @@ typedef struct ZpciFmb {
     uint16_t mui_ms;  /* update interval */
     uint32_t samples; /* updates stored so far */
     uint64_t count[ZPCI_FMB_NR_COUNTERS];
-    QEMUTimer *timer; /* QEMU_CLOCK_VIRTUAL, armed while on */
+    uint64_t dma_read, dma_written; /* format 0 DMA byte counters */
+    QEMUTimer *timer;               /* QEMU_CLOCK_VIRTUAL, armed while on */
 } ZpciFmb;
 
 typedef struct ZpciDevice ZpciDevice;
@@ -60,5 +62,12 @@ ZpciFmbResult zpci_fmb_set(ZpciDevice *z, uint64_t addr, uint16_t mui_ms);
 void zpci_fmb_stop(ZpciDevice *z);
 /* Count one instruction of kind @c for @z (counted while measured). */
 void zpci_fmb_count(ZpciDevice *z, ZpciFmbCounter c);
+/*
+ * Count @len bytes of DMA the function made (@to_memory: written to
+ * memory, else read from it).  The PCI core reports what emulated
+ * functions move; a vfio-pci function's DMA goes to host mappings the
+ * emulator never sees, so its block says the DMA counters are not valid.
+ */
+void zpci_fmb_count_dma(ZpciDevice *z, uint64_t len, bool to_memory);
 
 #endif

@@ -1,0 +1,24 @@
+/*
+ * The human monitor's text commands, served through QMP's
+ * human-monitor-command (docs/devel/qmp.rst, "Human monitor commands").
+ *
+ * Only "info" subcommands exist.  A subsystem registers each one (from a
+ * module_init() function) with a function that appends its text to @out,
+ * lines ending in "\n"; human-monitor-command returns that text with
+ * "\r\n" line ends, as QEMU's monitor writes them.  Any other command
+ * line gets HMP's answer for a command it does not know.
+ */
+#ifndef MONITOR_HMP_H
+#define MONITOR_HMP_H
+
+#include "qemu/osdep.h"
+
+typedef void HmpInfoFunc(GString *out);
+
+/* "info @name" (no arguments) runs @fn; @help is its line in "info" */
+void hmp_register_info(const char *name, const char *help, HmpInfoFunc *fn);
+
+/* Run one command line: the text it prints, "\n" line ends (g_free it) */
+char *hmp_run_command(const char *cmdline);
+
+#endif

@@ -1,0 +1,438 @@
+/*
+ * bench-vfio-pci: vfio-pci on the simulated host, driven over qtest and
+ * QMP as a Linux guest and a management tool would (docs/system/s390x/
+ * vfio-pci.rst, pci-map.rst):
+ *
+ *   PCILG/PCISTG  lockstep 8-byte loads and stores of the sim-pci-function's
+ *                 scratch register through vfio-pci (each a region read or
+ *                 write of the back end): round trips/s
+ *   RPCIT         1 GiB of 4 KiB I/O pages (262,144) refreshed into host
+ *                 DMA mappings, one RPCIT per 1 MiB segment and one for
+ *                 the whole range, then page by page for the first
+ *                 BENCH_RPCIT_PAGES pages (default 16,384): maps/s, the
+ *                 emulator's CPU time; query-s390-pci-map checks the
+ *                 mapping count and a host DMA through the last page
+ *                 checks where it lands.  Translations are deregistered
+ *                 (every mapping dropped) between rounds.
+ *   hot-plug      BENCH_VFIO_FUNCTIONS (default 1,000) x (object-add
+ *                 sim-pci-function, device_add vfio-pci on it), placed on
+ *                 pci.0 and pci-bridges as libvirt does: time, rate,
+ *                 emulator CPU, RSS per function; the map lists them all.
+ *
+ * BENCH_QTEST_ITERS loads and stores (default 20000).  Debian's QEMU has
+ * neither s390x qtest instructions nor a simulated host: only our binary
+ * is measured.  Usage: bench-vfio-pci [OUR_BINARY]
+ */
+#include <inttypes.h>
+
+#include "bench-common.h"
+
+#define LPCB      0x10000u
+#define LPCB_RSP  (LPCB + 32)
+#define LPCB_SIZE 4096u
+#define FIB       0x30000u
+#define RTT       0x100000u /* region-third table: 2048 entries */
+#define STT       0x104000u /* segment table: 2048 entries */
+#define PGT       0x200000u /* 1024 page tables of 256 entries (2 KiB) */
+#define FRAMES    0x1000000u
+#define SDMA      0x100000000ull
+#define PAGES     262144u
+#define SEGMENTS  (PAGES / 256)
+#define DT_R3     0x4ull
+#define IOTA_T    0x800ull /* translation on, as Linux sets it */
+
+#define HOST "0000:00:01.0"
+/* sim-pci-function registers (include/hw/sim/sim-pci.h) */
+#define REG_SCRATCH  0x08
+#define REG_DMA_IOVA 0x10
+#define REG_DMA_LEN  0x18
+#define REG_DMA_CMD  0x1c
+#define REG_BUF      0x1000
+
+#define BUS_SLOTS 32
+
+static char *cmdf(QTestState *s, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+
+static char *cmdf(QTestState *s, const char *fmt, ...)
+{
+    g_autofree char *line = NULL;
+    va_list ap;
+
+    va_start(ap, fmt);
+    line = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    qtest_sendf(s, "%s\n", line);
+    return qtest_recv_reply(s);
+}
+
+/* "OK cc N ..." -> N, anything else -> -1 */
+static int cc_of(char *reply)
+{
+    int cc = -1;
+
+    if (sscanf(reply, "OK cc %d", &cc) != 1) {
+        cc = -1;
+    }
+    g_free(reply);
+    return cc;
+}
+
+static QTestState *running; /* quit by die() */
+
+static void die(const char *what)
+{
+    printf("# bench-vfio-pci: %s\n", what);
+    if (running) {
+        qtest_quit(running);
+    }
+    exit(1);
+}
+
+static uint16_t clp(QTestState *s, uint16_t cmd, const uint8_t body[16],
+                    uint16_t rsp_len)
+{
+    qtest_memset(s, LPCB, 0, LPCB_SIZE);
+    qtest_writew(s, LPCB, 32);
+    qtest_writew(s, LPCB + 2, cmd);
+    qtest_memwrite(s, LPCB + 16, body, 16);
+    qtest_writew(s, LPCB_RSP, rsp_len);
+    if (cc_of(cmdf(s, "s390_clp 0x%x", LPCB)) != 0) {
+        die("CLP failed");
+    }
+    return qtest_readw(s, LPCB_RSP + 2);
+}
+
+/* List, then Set PCI Function (enable) of the first: the enabled fh. */
+static uint32_t enable_first(QTestState *s)
+{
+    uint8_t body[16] = { 0 };
+    uint32_t fh;
+
+    if (clp(s, 0x0002, body, LPCB_SIZE - 32) != 0x0010) {
+        die("CLP List failed");
+    }
+    fh = qtest_readl(s, LPCB_RSP + 32 + 12);
+    body[0] = fh >> 24;
+    body[1] = fh >> 16;
+    body[2] = fh >> 8;
+    body[3] = fh;
+    body[7] = 1; /* one DMA address space */
+    if (clp(s, 0x0005, body, 32) != 0x0010) {
+        die("CLP Set PCI Function failed");
+    }
+    return qtest_readl(s, LPCB_RSP + 16);
+}
+
+static int pcistg(QTestState *s, uint32_t fh, unsigned space, unsigned len,
+                  uint64_t off, uint64_t data)
+{
+    return cc_of(cmdf(s, "s390_pcistg 0x%" PRIx64 " 0x%" PRIx64 " 0x%" PRIx64,
+                      data, (uint64_t)fh << 32 | space << 16 | len, off));
+}
+
+static int mpcifc(QTestState *s, uint32_t fh, unsigned oc)
+{
+    return cc_of(cmdf(s, "s390_mpcifc 0x%" PRIx64 " 0x%x",
+                      (uint64_t)fh << 32 | oc, FIB));
+}
+
+static int rpcit(QTestState *s, uint32_t fh, uint64_t addr, uint64_t len)
+{
+    return cc_of(cmdf(s, "s390_rpcit 0x%" PRIx64 " 0x%" PRIx64 " 0x%" PRIx64,
+                      (uint64_t)fh << 32, addr, len));
+}
+
+static void put_be64(uint8_t *p, uint64_t v)
+{
+    for (int i = 0; i < 8; i++) {
+        p[i] = v >> (56 - 8 * i);
+    }
+}
+
+/* SDMA .. SDMA + 1 GiB - 1: page n at FRAMES + (n % 8192) * 4 KiB. */
+static void build_tables(QTestState *s)
+{
+    g_autofree uint8_t *rt = g_malloc(2048 * 8);
+    g_autofree uint8_t *st = g_malloc(2048 * 8);
+    g_autofree uint8_t *pt = g_malloc(SEGMENTS * 2048);
+
+    for (unsigned i = 0; i < 2048; i++) {
+        put_be64(rt + 8 * i, 0x20 | DT_R3); /* invalid */
+        put_be64(st + 8 * i, i < SEGMENTS ? PGT + i * 2048ull : 0x20);
+    }
+    put_be64(rt + 8 * 2, STT | DT_R3 | 3); /* 2^32: index 2, 4 blocks */
+    for (unsigned n = 0; n < PAGES; n++) {
+        put_be64(pt + 8 * n, FRAMES + (n % 8192) * 4096ull);
+    }
+    qtest_bufwrite(s, RTT, rt, 2048 * 8);
+    qtest_bufwrite(s, STT, st, 2048 * 8);
+    qtest_bufwrite(s, PGT, pt, SEGMENTS * 2048);
+    qtest_memset(s, FIB, 0, 80);
+    qtest_writeq(s, FIB + 16, SDMA); /* pba */
+    qtest_writeq(s, FIB + 24, SDMA + 4 * 1024ull * 1024 * 1024 - 1);
+    qtest_writeq(s, FIB + 32, RTT | IOTA_T | DT_R3); /* iota */
+}
+
+/* ---- PCILG / PCISTG ---- */
+
+static void bench_load_store(QTestState *s, uint32_t fh, int iters)
+{
+    uint64_t req = (uint64_t)fh << 32 | 8;
+    double t0 = bench_now(), dt;
+    int i;
+
+    for (i = 0; i < iters; i++) {
+        if (pcistg(s, fh, 0, 8, REG_SCRATCH, i) != 0) {
+            printf("# PCISTG: not cc 0\n");
+            break;
+        }
+    }
+    dt = bench_now() - t0;
+    printf("%-9s PCISTG BAR 0 8 B  %9.0f round trips/s  (%d in %.3f s)\n",
+           "ours", i / dt, i, dt);
+    t0 = bench_now();
+    for (i = 0; i < iters; i++) {
+        if (cc_of(cmdf(s, "s390_pcilg 0x%" PRIx64 " 0x%x", req, REG_SCRATCH)) !=
+            0) {
+            printf("# PCILG: not cc 0\n");
+            break;
+        }
+    }
+    dt = bench_now() - t0;
+    printf("%-9s PCILG  BAR 0 8 B  %9.0f round trips/s  (%d in %.3f s)\n",
+           "ours", i / dt, i, dt);
+}
+
+/* ---- RPCIT into host DMA maps ---- */
+
+/* dma-mappings of the first (only) entry of query-s390-pci-map */
+static int64_t host_maps(QTestState *s)
+{
+    JsonObject *rsp = qtest_qmp(s, "{'execute': 'query-s390-pci-map'}");
+    JsonArray *map = json_object_get_array_member(rsp, "return");
+    JsonObject *e = map && json_array_get_length(map)
+                        ? json_array_get_object_element(map, 0)
+                        : NULL;
+    int64_t n = -1;
+
+    if (e && json_object_has_member(e, "host")) {
+        n = json_object_get_int_member(json_object_get_object_member(e, "host"),
+                                       "dma-mappings");
+    }
+    json_object_unref(rsp);
+    return n;
+}
+
+static void bench_rpcit(QTestState *s, uint32_t fh, unsigned pages,
+                        unsigned step, const char *what)
+{
+    double t0, dt, c0, cpu;
+    unsigned n;
+    int64_t maps;
+
+    if (mpcifc(s, fh, 5) != 0 || mpcifc(s, fh, 4) != 0) {
+        die("MPCIFC (re-)registration failed");
+    }
+    c0 = bench_cpu_seconds(qtest_pid(s));
+    t0 = bench_now();
+    for (n = 0; n < pages; n += step) {
+        if (rpcit(s, fh, SDMA + n * 4096ull, step * 4096ull) != 0) {
+            printf("# RPCIT %s: not cc 0 at page %u\n", what, n);
+            break;
+        }
+    }
+    dt = bench_now() - t0;
+    cpu = bench_cpu_seconds(qtest_pid(s)) - c0;
+    maps = host_maps(s);
+    printf("%-9s RPCIT %-13s %9.0f maps/s  (%" PRId64 " host DMA maps, %u "
+           "RPCIT, %.3f s; emulator CPU %.2f s: %.0f maps/CPU s)\n",
+           "ours", what, maps / dt, maps, n / step, dt, cpu,
+           cpu > 0 ? maps / cpu : 0);
+    if (maps != n) {
+        printf("# RPCIT %s: %u pages refreshed, %" PRId64 " host maps\n", what,
+               n, maps);
+    }
+}
+
+/* The host function's DMA engine writes 8 bytes to the last I/O page. */
+static bool dma_check(QTestState *s, uint32_t fh)
+{
+    uint64_t iova = SDMA + (PAGES - 1) * 4096ull;
+    uint64_t frame = FRAMES + ((PAGES - 1) % 8192) * 4096ull;
+    static const unsigned regs[] = { REG_DMA_IOVA, REG_DMA_IOVA + 4,
+                                     REG_DMA_LEN, REG_DMA_CMD };
+    uint32_t vals[] = { (uint32_t)iova, iova >> 32, 8, 1 };
+
+    qtest_writeq(s, frame, 0);
+    if (pcistg(s, fh, 0, 8, REG_BUF, 0xefcdab8967452301ull) != 0) {
+        return false;
+    }
+    for (int i = 0; i < 4; i++) {
+        if (pcistg(s, fh, 0, 4, regs[i], GUINT32_SWAP_LE_BE(vals[i])) != 0) {
+            return false;
+        }
+    }
+    return qtest_readq(s, frame) == 0xefcdab8967452301ull;
+}
+
+/* ---- hot-plug ---- */
+
+static long rss_kib(pid_t pid)
+{
+    g_autofree char *path = g_strdup_printf("/proc/%d/status", (int)pid);
+    g_autofree char *text = NULL;
+    const char *p;
+
+    if (!g_file_get_contents(path, &text, NULL, NULL)) {
+        return -1;
+    }
+    p = strstr(text, "VmRSS:");
+    return p ? atol(p + 6) : -1;
+}
+
+static bool qmp_ok(JsonObject *rsp, const char *what)
+{
+    bool ok = json_object_has_member(rsp, "return");
+
+    if (!ok) {
+        g_autofree char *text = qmp_to_string(rsp);
+
+        printf("#   %s failed: %s\n", what, text);
+    }
+    json_object_unref(rsp);
+    return ok;
+}
+
+/*
+ * Function i: host 0000:BB:SS.0 (BB = i / 32, SS = i % 32); in the guest
+ * on pci.0 while it has slots, then on bridge pci.K (chassis K) made as
+ * the previous bus fills, the bridge taking a slot of the bus before.
+ */
+static bool plug_function(QTestState *s, int i, int *bus, int *slot)
+{
+    char host[24], addr[8];
+
+    if (*slot == BUS_SLOTS - 1 && i > 0) {
+        /* the last slot of this bus takes the next bridge */
+        int k = *bus + 1;
+
+        snprintf(addr, sizeof(addr), "0x%x", *slot);
+        if (!qmp_ok(qtest_qmp(s,
+                              "{'execute': 'device_add', 'arguments': "
+                              "{'driver': 'pci-bridge', 'chassis_nr': %d, "
+                              "'id': 'pci.%d', 'bus': 'pci.%d', 'addr': "
+                              "%s}}",
+                              k, k, *bus, addr),
+                    "pci-bridge")) {
+            return false;
+        }
+        *bus = k;
+        *slot = 0;
+    }
+    snprintf(host, sizeof(host), "0000:%02x:%02x.0", (i / 32) & 0xff, i % 32);
+    snprintf(addr, sizeof(addr), "0x%x", *slot);
+    if (!qmp_ok(qtest_qmp(s,
+                          "{'execute': 'object-add', 'arguments': "
+                          "{'qom-type': 'sim-pci-function', 'id': 'h%d', "
+                          "'host': %s}}",
+                          i, host),
+                "object-add") ||
+        !qmp_ok(qtest_qmp(s,
+                          "{'execute': 'device_add', 'arguments': "
+                          "{'driver': 'vfio-pci', 'id': 'v%d', 'host': %s, "
+                          "'bus': 'pci.%d', 'addr': %s}}",
+                          i, host, *bus, addr),
+                "vfio-pci")) {
+        return false;
+    }
+    (*slot)++;
+    return true;
+}
+
+static void bench_hotplug(const BenchTarget *t, int n)
+{
+    BenchTarget one = *t;
+    QTestState *s;
+    double t0, dt, c0, cpu;
+    long rss0, rss1;
+    int bus = 0, slot = 0, i;
+    JsonObject *rsp;
+    guint listed = 0;
+
+    one.args = "-machine s390-ccw-virtio -nodefaults -m 128M";
+    s = bench_start(&one);
+    rss0 = rss_kib(qtest_pid(s));
+    c0 = bench_cpu_seconds(qtest_pid(s));
+    t0 = bench_now();
+    for (i = 0; i < n; i++) {
+        if (!plug_function(s, i, &bus, &slot)) {
+            break;
+        }
+    }
+    dt = bench_now() - t0;
+    cpu = bench_cpu_seconds(qtest_pid(s)) - c0;
+    rss1 = rss_kib(qtest_pid(s));
+    rsp = qtest_qmp(s, "{'execute': 'query-s390-pci-map'}");
+    if (json_object_has_member(rsp, "return")) {
+        listed = json_array_get_length(
+            json_object_get_array_member(rsp, "return"));
+    }
+    json_object_unref(rsp);
+    printf("%-9s hot-plug %5d vfio-pci  %8.3f s  %7.0f functions/s  "
+           "(%d bridges; emulator CPU %.2f s; RSS %.1f KiB/function)\n",
+           "ours", i, dt, i / dt, bus, cpu,
+           i ? (double)(rss1 - rss0) / i : 0.0);
+    if (listed != (guint)i) {
+        printf("# the address map lists %u functions, %d plugged\n", listed, i);
+    }
+    qtest_quit(s);
+}
+
+int main(int argc, char **argv)
+{
+    BenchTarget t[2];
+    int nt = bench_targets(argc, argv, t);
+    int iters = bench_iterations("BENCH_QTEST_ITERS", 20000);
+    unsigned per_page = bench_iterations("BENCH_RPCIT_PAGES", 16384);
+    int nfn = bench_iterations("BENCH_VFIO_FUNCTIONS", 1000);
+    BenchTarget ours;
+    QTestState *s;
+    uint32_t fh;
+
+    printf("# bench-vfio-pci: vfio-pci on the simulated host, lockstep\n");
+    if (nt == 0 || !t[0].accel_qtest) {
+        printf("# no binary of ours to measure\n");
+        return 0;
+    }
+    if (nt > 1) {
+        printf("# %s: no s390x qtest instructions nor simulated host, "
+               "skipped\n",
+               t[1].name);
+    }
+    ours = t[0];
+    ours.args = "-machine s390-ccw-virtio -nodefaults -m 128M "
+                "-object sim-pci-function,id=h0,host=" HOST ",dma-limit=262144 "
+                "-device zpci,uid=1,fid=0,target=p0,dma-budget=262144 "
+                "-device vfio-pci,host=" HOST ",id=p0,bus=pci.0";
+    s = running = bench_start(&ours);
+    fh = enable_first(s);
+    /* Memory Space and Bus Master Enable in the Command register */
+    if (pcistg(s, fh, 15, 2, 4, 0x0600) != 0) {
+        die("PCISTG to the Command register failed");
+    }
+    bench_load_store(s, fh, iters);
+    build_tables(s);
+    if (mpcifc(s, fh, 4) != 0) {
+        die("MPCIFC register I/O address translation failed");
+    }
+    bench_rpcit(s, fh, PAGES, 256, "per 1 MiB");
+    bench_rpcit(s, fh, PAGES, PAGES, "1 GiB at once");
+    if (!dma_check(s, fh)) {
+        printf("# host DMA through the last page did not arrive\n");
+    }
+    bench_rpcit(s, fh, MIN(per_page, PAGES), 1, "per 4 KiB");
+    qtest_quit(s);
+    running = NULL;
+    bench_hotplug(&t[0], nfn);
+    return 0;
+}
