@@ -35,6 +35,7 @@
 #define PAGES     262144u
 #define SEGMENTS  (PAGES / 256)
 #define DT_R3     0x4ull
+#define IOTA_T    0x800ull /* translation on (clear: relaxed, refused) */
 
 static char *cmdf(QTestState *s, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 
@@ -151,7 +152,7 @@ static void build_tables(QTestState *s)
     qtest_memset(s, FIB, 0, 80);
     qtest_writeq(s, FIB + 16, SDMA); /* pba */
     qtest_writeq(s, FIB + 24, SDMA + 4 * 1024ull * 1024 * 1024 - 1);
-    qtest_writeq(s, FIB + 32, RTT | DT_R3); /* iota */
+    qtest_writeq(s, FIB + 32, RTT | IOTA_T | DT_R3); /* iota, translation on */
 }
 
 static void bench_pcilg(QTestState *s, uint32_t fh, unsigned space,
@@ -238,7 +239,8 @@ int main(int argc, char **argv)
         printf("# %s: no s390x qtest instructions, skipped\n", t[1].name);
     }
     t[0].args = "-machine s390-ccw-virtio -nodefaults -m 128M "
-                "-device pci-testfn,bus=pci.0";
+                "-device zpci,target=t0,dma-budget=262144 "
+                "-device pci-testfn,id=t0,bus=pci.0";
     s = bench_start(&t[0]);
     fh = enable_first(s);
     /* Memory Space and Bus Master Enable in the Command register */
