@@ -8,6 +8,7 @@
  */
 #include <inttypes.h>
 
+#include "cmdline-test.h"
 #include "vfio-pci-test.h"
 #include "zpci-dma-tables.h"
 
@@ -110,6 +111,27 @@ static void test_iova_range_base(void)
     write_ioat_fib(s, FIB, IOTA_RT);
     g_assert_cmpint(mpcifc(s, fh, 4), ==, -PGM_OPERAND);
     qtest_quit(s);
+}
+
+/* An IOVA range narrower than BASE's: the guest gets what both allow */
+static void test_iova_range_narrower(void)
+{
+    QTestState *s = start(PASS(",iova-end=0x17fffffff"));
+    uint32_t fh = fh_of_fid(s, 0);
+
+    g_assert_cmphex(clp_query(s, fh), ==, 0x0010);
+    g_assert_cmphex(qtest_readq(s, LPCB_RSP + 64), ==, IOVA);
+    g_assert_cmphex(qtest_readq(s, LPCB_RSP + 72), ==, 0x17fffffffull);
+    qtest_quit(s);
+}
+
+/* No page of the DMA range is in an IOVA range: nothing could be mapped */
+static void test_iova_range_disjoint(void)
+{
+    expect_start_error(PASS(",iova-start=0x1000,iova-end=0xfffff"),
+                       "vfio " HOST ": no page of the DMA range "
+                       "0x100000000..0x1ffffffffffffff is inside the host's "
+                       "IOVA ranges");
 }
 
 /*
@@ -261,6 +283,10 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/vfio-pci-host/iova-range", test_iova_range);
     g_test_add_func("/vfio-pci-host/iova-range-base", test_iova_range_base);
+    g_test_add_func("/vfio-pci-host/iova-range-narrower",
+                    test_iova_range_narrower);
+    g_test_add_func("/vfio-pci-host/iova-range-disjoint",
+                    test_iova_range_disjoint);
     g_test_add_func("/vfio-pci-host/dma-refused", test_dma_refused);
     g_test_add_func("/vfio-pci-host/dma-not-ram", test_dma_not_ram);
     g_test_add_func("/vfio-pci-host/relaxed-refused", test_relaxed_refused);
