@@ -95,6 +95,8 @@ void zpci_attach(ZpciDevice *z, PCIDevice *pdev, ZpciDmaSpace *dma)
     z->fh = (z->idx & ZPCI_FH_INDEX) | ZPCI_FH_SHM_EMUL;
     /* cold- and hot-plugged functions start configured, as in QEMU */
     z->state = ZPCI_FS_DISABLED;
+    z->sdma = ZPCI_FN_SDMA;
+    z->edma = ZPCI_FN_EDMA;
     if (zpci_host_fn_get_class(OBJECT(pdev))) {
         z->fh = (z->idx & ZPCI_FH_INDEX) | ZPCI_FH_SHM_VFIO;
         zpci_host_fn_get_class(OBJECT(pdev))->attached(OBJECT(pdev), z);
@@ -127,14 +129,20 @@ void zpci_enable(ZpciDevice *z)
     z->state = ZPCI_FS_ENABLED;
 }
 
-void zpci_disable(ZpciDevice *z)
+/* Disabled; @tell_host: a host function is told (and resets) */
+static void zpci_disable_fn(ZpciDevice *z, bool tell_host)
 {
     z->fh &= ~ZPCI_FH_ENABLED;
     z->state = ZPCI_FS_DISABLED;
     zpci_clear_controls(z);
-    if (z->pdev && zpci_host_fn_get_class(OBJECT(z->pdev))) {
+    if (tell_host && z->pdev && zpci_host_fn_get_class(OBJECT(z->pdev))) {
         zpci_host_fn_get_class(OBJECT(z->pdev))->disabled(OBJECT(z->pdev));
     }
+}
+
+void zpci_disable(ZpciDevice *z)
+{
+    zpci_disable_fn(z, true);
 }
 
 bool zpci_set_error(ZpciDevice *z)
@@ -255,13 +263,17 @@ static void zpci_unrealize(DeviceState *dev)
     s390_pci_host_forget(h, z);
 }
 
-/* System reset: an enabled function is disabled again. */
+/*
+ * System reset: an enabled function is disabled again.  The PCI function
+ * gets its own reset from the machine (a host function's host reset
+ * once, not a second time for the disable).
+ */
 static void zpci_reset(DeviceState *dev)
 {
     ZpciDevice *z = ZPCI_DEVICE(dev);
 
     if (zpci_is_configured(z)) {
-        zpci_disable(z);
+        zpci_disable_fn(z, false);
     }
 }
 

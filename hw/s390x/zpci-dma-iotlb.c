@@ -74,16 +74,19 @@ bool zpci_iotlb_lookup(const ZpciIotlb *tlb, uint64_t iova, ZpciDmaMapping *out)
     return f != NULL;
 }
 
-static void tell(Refresh *r, bool map, const ZpciDmaMapping *m)
+/* Tell the notifier; false when it refused a MAP (nothing counted). */
+static bool tell(Refresh *r, bool map, const ZpciDmaMapping *m)
 {
-    if (map) {
+    bool ok = !r->tlb->notify || r->tlb->notify(r->tlb->opaque, map, m);
+
+    if (!map) {
+        r->res.unmapped++;
+    } else if (ok) {
         r->res.mapped++;
     } else {
-        r->res.unmapped++;
+        r->res.refused++;
     }
-    if (r->tlb->notify) {
-        r->tlb->notify(r->tlb->opaque, map, m);
-    }
+    return ok || !map;
 }
 
 static void drop(Refresh *r, Frame *f)
@@ -155,26 +158,31 @@ static bool same_mapping(const ZpciDmaMapping *m, const ZpciDmaXlate *x)
            m->writable == x->writable;
 }
 
-/* Make the IOTLB hold @x; false when the budget does not allow it. */
+/*
+ * Make the IOTLB hold @x; false when the budget does not allow it or the
+ * notifier refused it (the frame is then left unmapped: what covered it
+ * before is gone, and nothing new is held).
+ */
 static bool install(Refresh *r, const ZpciDmaXlate *x)
 {
     ZpciIotlb *tlb = r->tlb;
     Frame *f = frame_at(tlb, x->iova);
     GSequenceIter *tail;
+    ZpciDmaMapping m = { .iova = x->iova,
+                         .addr = x->addr,
+                         .size = x->size,
+                         .writable = x->writable };
 
     if (f && same_mapping(&f->m, x)) {
         return true;
     }
     /* whatever covered any part of the frame before goes first */
     drop_range(r, x->iova, x->iova + x->size - ZPCI_DMA_PAGE_SIZE);
-    if (zpci_iotlb_count(tlb) >= tlb->budget) {
+    if (zpci_iotlb_count(tlb) >= tlb->budget || !tell(r, true, &m)) {
         return false;
     }
     f = g_new(Frame, 1);
-    f->m = (ZpciDmaMapping){ .iova = x->iova,
-                             .addr = x->addr,
-                             .size = x->size,
-                             .writable = x->writable };
+    f->m = m;
     if (f->m.size == ZPCI_DMA_SEG_SIZE) {
         tlb->large++;
     }
@@ -187,7 +195,6 @@ static bool install(Refresh *r, const ZpciDmaXlate *x)
         f->pos = g_sequence_insert_sorted(tlb->order, f, frame_cmp, NULL);
     }
     g_hash_table_insert(tlb->frames, &f->m.iova, f);
-    tell(r, true, &f->m);
     return true;
 }
 

@@ -21,6 +21,8 @@ struct ZpciDmaSpace {
     uint64_t relaxed_len; /* guest bytes the alias maps (told notifiers) */
     ZpciDmaFaultFn on_fault;
     void *fault_opaque;
+    ZpciDmaOwnerFn owner; /* asked before the notifiers (vfio-pci) */
+    void *owner_opaque;
 };
 
 /* Table entries come from guest RAM only: never MMIO, never outside. */
@@ -40,7 +42,26 @@ static bool guest_table_read(void *opaque, uint64_t addr, uint64_t *val)
     return res == MEMTX_OK;
 }
 
-static void tlb_changed(void *opaque, bool map, const ZpciDmaMapping *m)
+/*
+ * One change of the space's mappings: a map goes to the owner first (it
+ * may refuse it: then nobody hears of it), then to the notifiers; an
+ * unmap to the notifiers, then to the owner.
+ */
+static bool space_event(ZpciDmaSpace *s, IOMMUTLBEvent *ev)
+{
+    bool map = ev->type == IOMMU_NOTIFIER_MAP;
+
+    if (map && s->owner && !s->owner(s->owner_opaque, &ev->entry)) {
+        return false;
+    }
+    memory_region_notify_iommu(&s->iommu, 0, *ev);
+    if (!map && s->owner) {
+        s->owner(s->owner_opaque, &ev->entry);
+    }
+    return true;
+}
+
+static bool tlb_changed(void *opaque, bool map, const ZpciDmaMapping *m)
 {
     ZpciDmaSpace *s = opaque;
     IOMMUTLBEvent ev = {
@@ -54,7 +75,7 @@ static void tlb_changed(void *opaque, bool map, const ZpciDmaMapping *m)
         },
     };
 
-    memory_region_notify_iommu(&s->iommu, 0, ev);
+    return space_event(s, &ev);
 }
 
 static void report(ZpciDmaSpace *s, ZpciDmaFault f, hwaddr addr,
@@ -67,14 +88,17 @@ static void report(ZpciDmaSpace *s, ZpciDmaFault f, hwaddr addr,
 }
 
 /*
- * The relaxed alias as IOMMU events, so that a notifier (vfio-pci's)
- * maps or unmaps all of it: power-of-two blocks whose I/O address and
- * guest address are both aligned to their size, ascending.  @only: just
- * that notifier (replay), else every notifier of the region.
+ * The first @len bytes of the relaxed alias as IOMMU events, so that the
+ * owner (vfio-pci) and the notifiers map or unmap all of it: power-of-two
+ * blocks whose I/O address and guest address are both aligned to their
+ * size, ascending.  @only: just that notifier (replay), else the owner
+ * and every notifier of the region.  The bytes done: short of @len when
+ * the owner refused a block.
  */
-static void relaxed_events(ZpciDmaSpace *s, bool map, IOMMUNotifier *only)
+static uint64_t relaxed_events(ZpciDmaSpace *s, bool map, IOMMUNotifier *only,
+                               uint64_t len)
 {
-    uint64_t iova = s->relaxed_sdma, left = s->relaxed_len;
+    uint64_t iova = s->relaxed_sdma, left = len;
 
     while (left) {
         uint64_t x = iova - s->relaxed_sdma;
@@ -96,12 +120,13 @@ static void relaxed_events(ZpciDmaSpace *s, bool map, IOMMUNotifier *only)
         };
         if (only) {
             memory_region_notify_iommu_one(only, &ev);
-        } else {
-            memory_region_notify_iommu(&s->iommu, 0, ev);
+        } else if (!space_event(s, &ev)) {
+            break;
         }
         left -= UINT64_C(1) << k;
         iova += UINT64_C(1) << k;
     }
+    return len - left;
 }
 
 static IOMMUTLBEntry relaxed_translate(ZpciDmaSpace *s, hwaddr addr,
@@ -164,7 +189,7 @@ typedef struct Replay {
     IOMMUNotifier *n;
 } Replay;
 
-static void replay_one(void *opaque, bool map, const ZpciDmaMapping *m)
+static bool replay_one(void *opaque, bool map, const ZpciDmaMapping *m)
 {
     Replay *r = opaque;
     IOMMUTLBEvent ev = {
@@ -179,6 +204,7 @@ static void replay_one(void *opaque, bool map, const ZpciDmaMapping *m)
     };
 
     memory_region_notify_iommu_one(r->n, &ev);
+    return true;
 }
 
 static void dma_replay(IOMMUMemoryRegion *iommu, IOMMUNotifier *n)
@@ -189,7 +215,7 @@ static void dma_replay(IOMMUMemoryRegion *iommu, IOMMUNotifier *n)
     if (s->registered) {
         zpci_iotlb_foreach(s->tlb, replay_one, &r);
     } else if (s->relaxed) {
-        relaxed_events(s, true, n);
+        relaxed_events(s, true, n, s->relaxed_len);
     }
 }
 
@@ -243,6 +269,13 @@ void zpci_dma_space_set_fault_handler(ZpciDmaSpace *s, ZpciDmaFaultFn fn,
     s->fault_opaque = opaque;
 }
 
+void zpci_dma_space_set_owner(ZpciDmaSpace *s, ZpciDmaOwnerFn fn, void *opaque)
+{
+    zpci_dma_space_deregister(s);
+    s->owner = fn;
+    s->owner_opaque = opaque;
+}
+
 ZpciDmaFault zpci_dma_space_register(ZpciDmaSpace *s, const ZpciDmaConfig *cfg,
                                      uint64_t iota)
 {
@@ -276,7 +309,7 @@ static void relaxed_end(ZpciDmaSpace *s)
 {
     if (s->relaxed) {
         s->relaxed = false;
-        relaxed_events(s, false, NULL);
+        relaxed_events(s, false, NULL, s->relaxed_len);
     }
 }
 
@@ -292,14 +325,14 @@ bool zpci_dma_space_registered(ZpciDmaSpace *s)
     return s->registered;
 }
 
-void zpci_dma_space_set_relaxed(ZpciDmaSpace *s, const ZpciDmaConfig *cfg,
+bool zpci_dma_space_set_relaxed(ZpciDmaSpace *s, const ZpciDmaConfig *cfg,
                                 bool on)
 {
-    uint64_t span;
+    uint64_t span, done;
 
     zpci_dma_space_deregister(s); /* whatever was there goes first */
     if (!on) {
-        return;
+        return true;
     }
     span = cfg->edma - cfg->sdma == UINT64_MAX ? UINT64_MAX
                                                : cfg->edma - cfg->sdma + 1;
@@ -307,8 +340,13 @@ void zpci_dma_space_set_relaxed(ZpciDmaSpace *s, const ZpciDmaConfig *cfg,
     s->relaxed_edma = cfg->edma;
     s->relaxed_len = cfg->guest_size ? MIN(cfg->guest_size, span) : span;
     s->relaxed_len &= ~(ZPCI_DMA_PAGE_SIZE - 1);
+    done = relaxed_events(s, true, NULL, s->relaxed_len);
+    if (done < s->relaxed_len) {
+        relaxed_events(s, false, NULL, done); /* the owner said no */
+        return false;
+    }
     s->relaxed = true;
-    relaxed_events(s, true, NULL);
+    return true;
 }
 
 bool zpci_dma_space_relaxed(ZpciDmaSpace *s)

@@ -40,11 +40,16 @@ static const SimPciIntProp sim_pci_int_props[] = {
                  "class, subclass, prog-if (24 bits)"),
     SIM_PCI_PROP("msix-vectors", msix_vectors, 8, "MSI-X vectors, 1..128"),
     SIM_PCI_PROP("dma-limit", dma_limit, 65535,
-                 "DMA mappings at once (the host's dma_entry_limit)"),
+                 "DMA mappings at once (the host's dma_entry_limit; "
+                 "may change at any time)"),
     SIM_PCI_PROP("start-dma", start_dma, UINT64_C(0x100000000),
-                 "BASE: first DMA address (and of the IOVA range)"),
+                 "BASE: first DMA address"),
     SIM_PCI_PROP("end-dma", end_dma, UINT64_C(0x1ffffffffffffff),
                  "BASE: last DMA address"),
+    SIM_PCI_PROP("iova-start", iova_start, 0,
+                 "IOMMU: first IOVA (with iova-end; default start-dma)"),
+    SIM_PCI_PROP("iova-end", iova_end, 0,
+                 "IOMMU: last IOVA (0: the DMA range is the IOVA range)"),
     SIM_PCI_PROP("pchid", pchid, 0, "BASE: physical channel id"),
     SIM_PCI_PROP("vfn", vfn, 0, "BASE: virtual function number"),
     SIM_PCI_PROP("fmb-length", fmb_length, 0, "BASE: measurement block length"),
@@ -144,9 +149,16 @@ static void sim_pci_set_int(Object *obj, Visitor *v, const char *name,
     const SimPciIntProp *p = opaque;
     SimPciFunction *f = SIM_PCI_FUNCTION(obj);
     uint64_t max = p->width == 8 ? UINT64_MAX : (1ull << (8 * p->width)) - 1;
+    /* the host's limit may change under a running guest (fault injection) */
+    bool runtime = !strcmp(p->name, "dma-limit");
     uint64_t val;
 
-    if (sim_pci_frozen(f, errp) || !visit_type_uint64(v, name, &val, errp)) {
+    if ((!runtime && sim_pci_frozen(f, errp)) ||
+        !visit_type_uint64(v, name, &val, errp)) {
+        return;
+    }
+    if (runtime && f->realized && !val) {
+        error_setg(errp, "sim-pci-function: dma-limit must be at least 1");
         return;
     }
     if (!strcmp(p->name, "class-code")) {

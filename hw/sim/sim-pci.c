@@ -151,6 +151,23 @@ static bool sim_pci_check(SimPciFunction *f, Error **errp)
                    f->start_dma, f->end_dma);
         return false;
     }
+    if (!f->iova_end) {
+        if (f->iova_start) {
+            error_setg(errp, "sim-pci-function: iova-start needs iova-end");
+            return false;
+        }
+        f->iova_start = f->start_dma;
+        f->iova_end = f->end_dma;
+    }
+    if (f->iova_start > f->iova_end || f->iova_start % 4096 ||
+        (f->iova_end + 1) % 4096) {
+        error_setg(errp,
+                   "sim-pci-function: iova-start 0x%" PRIx64
+                   " .. iova-end 0x%" PRIx64
+                   " is not a range of whole 4 KiB pages",
+                   f->iova_start, f->iova_end);
+        return false;
+    }
     return sim_pci_parse_util(f, errp) && sim_pci_parse_pfip(f, errp);
 }
 

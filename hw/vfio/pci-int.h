@@ -65,12 +65,12 @@ struct VFIOPCIDevice {
     /* zPCI */
     VFIOPCIZpciAttrs zattrs;
     struct ZpciDevice *z;
-    IOMMUNotifier iommu_n;
-    MemoryRegion *iommu_mr; /* where iommu_n is registered, or NULL */
-    unsigned dma_maps;      /* host DMA mappings made */
+    struct ZpciDmaSpace *dma; /* whose DMA owner the function is */
+    unsigned dma_maps;        /* host DMA mappings made */
     unsigned dma_map_errors;
     unsigned host_errors;
     unsigned host_resets;
+    unsigned host_reset_errors; /* resets the host could not do */
 };
 
 static inline VFIOPCIDevice *VFIO_PCI(void *obj)

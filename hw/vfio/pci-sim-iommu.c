@@ -202,8 +202,8 @@ int vfio_pci_sim_get_iommu_info(VFIOPCIHost *h,
     r = vfio_pci_sim_cap_add(&caps, VFIO_IOMMU_TYPE1_INFO_CAP_IOVA_RANGE, 1,
                              sizeof(*r) + sizeof(struct vfio_iova_range));
     r->nr_iovas = 1;
-    r->iova_ranges[0].start = h->fn->start_dma;
-    r->iova_ranges[0].end = h->fn->end_dma;
+    r->iova_ranges[0].start = h->fn->iova_start;
+    r->iova_ranges[0].end = h->fn->iova_end;
     a = vfio_pci_sim_cap_add(&caps, VFIO_IOMMU_TYPE1_INFO_DMA_AVAIL, 1,
                              sizeof(*a));
     a->avail = h->fn->dma_limit -
@@ -228,7 +228,7 @@ int vfio_pci_sim_dma_map(VFIOPCIHost *h,
     if (map->argsz < sizeof(*map) || (map->flags & ~prot) ||
         !(map->flags & prot) || !map->size ||
         ((map->iova | map->size | map->vaddr) & pg) || end < map->iova ||
-        map->iova < h->fn->start_dma || end > h->fn->end_dma) {
+        map->iova < h->fn->iova_start || end > h->fn->iova_end) {
         return -EINVAL;
     }
     if (sim_map_overlap(h, map->iova, end)) {

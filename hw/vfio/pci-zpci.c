@@ -94,19 +94,78 @@ static void attrs_from_device_info(VFIOPCIDevice *v, ClpGroupInfo *g,
     }
 }
 
-static void attrs_from_iommu_info(VFIOPCIDevice *v)
+/*
+ * The part of the DMA range [sdma, edma] that the host's IOVA ranges let
+ * through: the largest piece of it inside one range, in whole pages (a
+ * host maps nothing outside its ranges, so the guest is told of none).
+ * False when no page of it is inside any.
+ */
+static bool clamp_to_iova_ranges(VFIOPCIZpciAttrs *a,
+                                 const struct vfio_iommu_type1_info *info)
+{
+    const struct vfio_iommu_type1_info_cap_iova_range *r;
+    const uint64_t pg = VFIO_PCI_HOST_PAGE_SIZE - 1;
+    uint64_t best_lo = 1, best_hi = 0;
+    size_t fixed = sizeof(*r);
+    uint32_t n, room;
+
+    r = find_cap(info, info->cap_offset, VFIO_IOMMU_TYPE1_INFO_CAP_IOVA_RANGE,
+                 fixed);
+    if (!r) {
+        return true; /* no ranges given: the DMA range is what there is */
+    }
+    /* only the ranges that lie inside the buffer */
+    room = (info->argsz - ((const uint8_t *)r - (const uint8_t *)info) -
+            fixed) /
+           sizeof(r->iova_ranges[0]);
+    n = MIN(r->nr_iovas, room);
+    for (uint32_t i = 0; i < n; i++) {
+        uint64_t lo = MAX(a->sdma, r->iova_ranges[i].start);
+        uint64_t hi = MIN(a->edma, r->iova_ranges[i].end);
+
+        /* whole pages only: lo up to a page start, hi down to a page end */
+        if (lo > hi || ((lo & pg) && lo > UINT64_MAX - pg) ||
+            ((hi & pg) != pg && hi < pg)) {
+            continue;
+        }
+        lo = (lo & pg) ? (lo | pg) + 1 : lo;
+        hi = (hi & pg) != pg ? (hi & ~pg) - 1 : hi;
+        if (lo < hi && (best_lo > best_hi || hi - lo > best_hi - best_lo)) {
+            best_lo = lo;
+            best_hi = hi;
+        }
+    }
+    if (best_lo > best_hi) {
+        return false;
+    }
+    a->sdma = best_lo;
+    a->edma = best_hi;
+    return true;
+}
+
+static bool attrs_from_iommu_info(VFIOPCIDevice *v, Error **errp)
 {
     g_autofree struct vfio_iommu_type1_info *info = get_info(v, true);
     const struct vfio_iommu_type1_info_dma_avail *avail;
+    VFIOPCIZpciAttrs *a = &v->zattrs;
+    uint64_t sdma = a->sdma, edma = a->edma;
 
     if (!info || !(info->flags & VFIO_IOMMU_INFO_CAPS)) {
-        return;
+        return true;
     }
     avail = find_cap(info, info->cap_offset, VFIO_IOMMU_TYPE1_INFO_DMA_AVAIL,
                      sizeof(*avail));
     if (avail) {
-        v->zattrs.dma_avail = avail->avail;
+        a->dma_avail = avail->avail;
     }
+    if (!clamp_to_iova_ranges(a, info)) {
+        error_setg(errp,
+                   "%sno page of the DMA range 0x%" PRIx64 "..0x%" PRIx64
+                   " is inside the host's IOVA ranges",
+                   v->name, sdma, edma);
+        return false;
+    }
+    return true;
 }
 
 bool vfio_pci_zpci_init(VFIOPCIDevice *v, Error **errp)
@@ -123,7 +182,9 @@ bool vfio_pci_zpci_init(VFIOPCIDevice *v, Error **errp)
         .pfgid = ZPCI_DEFAULT_PFGID,
     };
     attrs_from_device_info(v, &g, &have_group);
-    attrs_from_iommu_info(v);
+    if (!attrs_from_iommu_info(v, errp)) {
+        return false;
+    }
     /* the guest's MSI-X messages go to the bridge's MSI address */
     g.msia = ZPCI_MSI_ADDR;
     g.dtsm = ZPCI_GROUP_DTSM;
@@ -144,8 +205,7 @@ void vfio_pci_zpci_query(Object *obj, ClpFunctionInfo *f)
     if (f->pfgid == ZPCI_DEFAULT_PFGID) {
         f->pfgid = a->pfgid;
     }
-    f->sdma = a->sdma;
-    f->edma = a->edma;
+    /* sdma/edma: the zpci's (set at attach from ours) */
     f->pchid = a->pchid;
     f->vfn = a->vfn;
     f->pft = a->pft;
@@ -156,6 +216,13 @@ void vfio_pci_zpci_query(Object *obj, ClpFunctionInfo *f)
 }
 
 /* ---- DMA ---- */
+
+/* Inside the DMA range the guest was given (itself inside an IOVA range) */
+static bool iova_valid(VFIOPCIDevice *v, uint64_t iova, uint64_t size)
+{
+    return size && iova >= v->zattrs.sdma && iova <= v->zattrs.edma &&
+           size - 1 <= v->zattrs.edma - iova;
+}
 
 static void dma_unmap(VFIOPCIDevice *v, uint64_t iova, uint64_t size)
 {
@@ -170,9 +237,15 @@ static void dma_unmap(VFIOPCIDevice *v, uint64_t iova, uint64_t size)
     }
 }
 
-static void iommu_notify(IOMMUNotifier *n, IOMMUTLBEntry *e)
+/*
+ * Map one frame (or relaxed block) the zPCI IOMMU is about to hold; false
+ * refuses it, so that the IOTLB never holds what the host does not map
+ * (RPCIT then answers cc 1 status 16).  Refused: outside the host's IOVA
+ * ranges (it would not reach the host), not guest RAM (nothing the host
+ * could map), or the host's refusal (no DMA mapping left: -ENOSPC).
+ */
+static bool dma_map(VFIOPCIDevice *v, const IOMMUTLBEntry *e)
 {
-    VFIOPCIDevice *v = container_of(n, VFIOPCIDevice, iommu_n);
     uint64_t size = e->addr_mask + 1;
     hwaddr plen = size;
     struct vfio_iommu_type1_dma_map m = {
@@ -181,35 +254,50 @@ static void iommu_notify(IOMMUNotifier *n, IOMMUTLBEntry *e)
         .size = size,
     };
     void *host;
-    int ret;
+    int ret = -EFAULT;
 
-    if (!v->h) {
-        return;
-    }
-    if (e->perm == IOMMU_NONE) {
-        dma_unmap(v, e->iova, size);
-        return;
+    if (!iova_valid(v, e->iova, size)) {
+        ret = -ERANGE;
+        goto refused;
     }
     host = address_space_map(e->target_as, e->translated_addr, &plen,
                              e->perm & IOMMU_WO, MEMTXATTRS_UNSPECIFIED);
     if (!host || plen < size) {
-        /* not guest RAM: nothing the host could map; DMA there faults */
-        v->dma_map_errors++;
-        return;
+        if (host) {
+            address_space_unmap(e->target_as, host, plen, false, 0);
+        }
+        goto refused;
     }
     m.vaddr = (uintptr_t)host;
     m.flags = VFIO_DMA_MAP_FLAG_READ |
               (e->perm & IOMMU_WO ? VFIO_DMA_MAP_FLAG_WRITE : 0);
     ret = v->ops->dma_map(v->h, &m);
     address_space_unmap(e->target_as, host, plen, e->perm & IOMMU_WO, 0);
-    if (ret < 0) {
-        v->dma_map_errors++;
-        qemu_log_mask(LOG_GUEST_ERROR,
-                      "%sDMA map of 0x%" PRIx64 "+0x%" PRIx64 ": %s\n", v->name,
-                      e->iova, size, g_strerror(-ret));
-        return;
+    if (ret == 0) {
+        v->dma_maps++;
+        return true;
     }
-    v->dma_maps++;
+refused:
+    v->dma_map_errors++;
+    trace_point("vfio_pci_dma_map_refused",
+                "%siova 0x%" PRIx64 " size 0x%" PRIx64 ": %s", v->name, e->iova,
+                size, g_strerror(-ret));
+    return false;
+}
+
+/* The zPCI DMA space's owner: its maps and unmaps made on the host */
+static bool vfio_pci_dma_owner(void *opaque, const IOMMUTLBEntry *e)
+{
+    VFIOPCIDevice *v = opaque;
+
+    if (!v->h) {
+        return e->perm == IOMMU_NONE;
+    }
+    if (e->perm == IOMMU_NONE) {
+        dma_unmap(v, e->iova, e->addr_mask + 1);
+        return true;
+    }
+    return dma_map(v, e);
 }
 
 void vfio_pci_zpci_attached(Object *obj, ZpciDevice *z)
@@ -218,18 +306,16 @@ void vfio_pci_zpci_attached(Object *obj, ZpciDevice *z)
     uint32_t budget = z->dma_budget ? z->dma_budget : ZPCI_DMA_BUDGET_DEFAULT;
 
     v->z = z;
+    /* Query PCI Function and MPCIFC's aperture check: the clamped range */
+    z->sdma = v->zattrs.sdma;
+    z->edma = v->zattrs.edma;
     if (v->zattrs.dma_avail) {
         /* RPCIT answers status 16 before the host would refuse a map */
         z->dma_budget = MIN(budget, v->zattrs.dma_avail);
     }
-    if (z->dma && !v->iommu_mr) {
-        v->iommu_mr = zpci_dma_space_iommu(z->dma);
-        iommu_notifier_init(&v->iommu_n, iommu_notify,
-                            IOMMU_NOTIFIER_IOTLB_EVENTS, 0, HWADDR_MAX, 0);
-        if (memory_region_register_iommu_notifier(v->iommu_mr, &v->iommu_n,
-                                                  NULL) < 0) {
-            v->iommu_mr = NULL;
-        }
+    if (z->dma && !v->dma) {
+        v->dma = z->dma;
+        zpci_dma_space_set_owner(v->dma, vfio_pci_dma_owner, v);
     }
 }
 
@@ -241,9 +327,9 @@ void vfio_pci_zpci_detached(Object *obj, ZpciDevice *z)
         .flags = VFIO_DMA_UNMAP_FLAG_ALL,
     };
 
-    if (v->iommu_mr) {
-        memory_region_unregister_iommu_notifier(v->iommu_mr, &v->iommu_n);
-        v->iommu_mr = NULL;
+    if (v->dma) {
+        zpci_dma_space_set_owner(v->dma, NULL, NULL); /* unmaps all */
+        v->dma = NULL;
     }
     if (v->h) {
         v->ops->dma_unmap(v->h, &all);

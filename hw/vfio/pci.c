@@ -16,6 +16,7 @@
 #include "qemu/osdep.h"
 #include <sys/eventfd.h>
 #include <glib-unix.h>
+#include "qemu/error-report.h"
 #include "qemu/log.h"
 #include "qemu/module.h"
 #include "qemu/pci-bdf.h"
@@ -479,20 +480,31 @@ static void vfio_pci_unrealize(PCIDevice *dev)
     vfio_pci_bars_free(v);
 }
 
-/* Device reset, FLR: the host function is reset too */
+/*
+ * Device reset (system reset, FLR, the guest's disable): the host
+ * function is reset too.  A reset the host cannot do leaves the function
+ * as it is and the guest goes on, as in QEMU (said once per function);
+ * an enabled function (an FLR) also gets a host error event.  Either
+ * way the host's Command register follows the guest's reset one.
+ */
 static void vfio_pci_reset(PCIDevice *dev)
 {
     VFIOPCIDevice *v = VFIO_PCI(dev);
+    int ret;
 
     if (!v->h) {
         return;
     }
     v->host_resets++;
-    if (v->ops->reset(v->h) < 0) {
+    ret = v->ops->reset(v->h);
+    if (ret < 0) {
+        if (!v->host_reset_errors++) {
+            warn_report("%shost reset failed: %s", v->name, g_strerror(-ret));
+        }
         vfio_pci_host_error(v, 0);
-        return;
+    } else {
+        host_msix_setup(v);
     }
-    host_msix_setup(v);
     host_sync_command(v);
 }
 

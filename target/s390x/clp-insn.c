@@ -125,8 +125,8 @@ static void clp_query(S390PciHost *h, ClpBlock *b, const ClpRequest *req)
     f.pfgid = z->relaxed_translation ? ZPCI_RELAXED_PFGID : ZPCI_DEFAULT_PFGID;
     f.fid = z->fid;
     f.uid = z->uid;
-    f.sdma = ZPCI_FN_SDMA;
-    f.edma = ZPCI_FN_EDMA;
+    f.sdma = z->sdma;
+    f.edma = z->edma;
     f.fmb_len = ZPCI_FMB_LEN_WORDS;
     clp_fill_bars(z->pdev, &f);
     if (zpci_host_fn_get_class(OBJECT(z->pdev))) {

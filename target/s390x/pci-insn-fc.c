@@ -145,9 +145,10 @@ static int fc_set_measure(ZpciDevice *z, const uint8_t *fib)
 
 /*
  * The translation the FIB asks for, checked: the aperture pba..pal
- * (page granular) inside the function's; with the T bit, a designation
- * type of its group; without it (relaxed translation, guest memory seen
- * at pba), the function must allow it, as QEMU's relaxed-translation.
+ * (page granular) inside the function's DMA range z->sdma..z->edma;
+ * with the T bit, a designation type of its group; without it (relaxed
+ * translation, guest memory seen at pba), the function must allow it,
+ * as QEMU's relaxed-translation.
  * False: an operand exception.
  */
 static bool fc_ioat_config(const ZpciDevice *z, const uint8_t *fib,
@@ -168,12 +169,13 @@ static bool fc_ioat_config(const ZpciDevice *z, const uint8_t *fib,
         .max_walks = z->rpcit_walks,
         .guest_size = ms ? ms->ram_size : 0,
     };
-    if (lo > hi || lo < ZPCI_FN_SDMA || hi > ZPCI_FN_EDMA) {
+    /* inside the function's DMA range (Query PCI Function's), as QEMU */
+    if (lo > hi || lo < z->sdma || hi > z->edma) {
         return false;
     }
     if (*relaxed) {
         /* guest address x at the function's sdma + x, as QEMU maps it */
-        cfg->sdma = ZPCI_FN_SDMA;
+        cfg->sdma = z->sdma;
         return z->relaxed_translation;
     }
     return dt <= ZPCI_DMA_LEVEL_REGION1 && (ZPCI_DTSM_BIT(dt) & cfg->dtsm);
@@ -182,7 +184,10 @@ static bool fc_ioat_config(const ZpciDevice *z, const uint8_t *fib,
 /*
  * Put the new translation in place of whatever is registered.  The DMA
  * space changes only when the new one is accepted, so a refused
- * re-registration keeps the old translation and its mappings.
+ * re-registration keeps the old translation and its mappings.  Relaxed
+ * translation maps all of guest memory at once: when the function's DMA
+ * owner (the host of a vfio-pci function) refuses that, the old
+ * translation is already gone, and none is left registered.
  */
 static int fc_ioat_install(ZpciDevice *z, const ZpciDmaConfig *cfg,
                            uint64_t pba, uint64_t iota, bool relaxed,
@@ -193,7 +198,12 @@ static int fc_ioat_install(ZpciDevice *z, const ZpciDmaConfig *cfg,
         return 1;
     }
     if (relaxed) {
-        zpci_dma_space_set_relaxed(z->dma, cfg, true);
+        if (!zpci_dma_space_set_relaxed(z->dma, cfg, true)) {
+            z->ioat_registered = false;
+            z->pba = z->pal = z->iota = 0;
+            fc_set_status(reg, ZPCI_MOD_ST_INSUF_RES);
+            return 1;
+        }
     } else if (zpci_dma_space_register(z->dma, cfg, iota) != ZPCI_DMA_OK) {
         fc_set_status(reg, ZPCI_MOD_ST_INSUF_RES);
         return 1;

@@ -10,8 +10,8 @@
 #include <inttypes.h>
 
 #include "cmdline-test.h"
+#include "vfio-pci-test.h"
 #include "zpci-dma-tables.h"
-#include "zpci-test.h"
 
 #define HOST "0000:00:02.0"
 #define PASS                                                                   \
@@ -20,39 +20,6 @@
     "maxstbl=0x800,mui=1000,noi=64 "                                           \
     "-device vfio-pci,host=" HOST ",id=p0,bus=pci.0"
 
-#define FIB  0x30000u
-#define AIBV 0x40000u
-#define AISB 0x41000u
-
-/* sim-pci-function BAR 0 registers (include/hw/sim/sim-pci.h) */
-#define REG_ID         0x00
-#define REG_SCRATCH    0x08
-#define REG_DMA_IOVA   0x10
-#define REG_DMA_LEN    0x18
-#define REG_DMA_CMD    0x1c
-#define REG_DMA_STATUS 0x20
-#define REG_IRQ        0x2c
-#define REG_BUF        0x1000
-
-/* An instruction answering "OK cc N REG [DATA]": its cc, *reg. */
-static int insn_reg(gchar *reply, uint64_t *reg)
-{
-    int cc = -1;
-
-    g_assert_cmpint(sscanf(reply, "OK cc %d 0x%" SCNx64, &cc, reg), ==, 2);
-    g_free(reply);
-    return cc;
-}
-
-static int store(QTestState *s, uint32_t fh, unsigned space, unsigned len,
-                 uint64_t off, uint64_t data)
-{
-    uint64_t rq = (uint64_t)fh << 32 | space << 16 | len;
-
-    return inst(s, "s390_pcistg 0x%" PRIx64 " 0x%" PRIx64 " 0x%" PRIx64, data,
-                rq, off);
-}
-
 static int pcistb(QTestState *s, uint32_t fh, unsigned space, unsigned len,
                   uint64_t off, uint64_t addr)
 {
@@ -60,60 +27,6 @@ static int pcistb(QTestState *s, uint32_t fh, unsigned space, unsigned len,
 
     return inst(s, "s390_pcistb 0x%" PRIx64 " 0x%" PRIx64 " 0x%" PRIx64, rq,
                 off, addr);
-}
-
-/* PCI LOAD of @len bytes: the register as the guest sees it (cc 0) */
-static uint64_t load(QTestState *s, uint32_t fh, unsigned space, unsigned len,
-                     uint64_t off)
-{
-    uint64_t rq = (uint64_t)fh << 32 | space << 16 | len;
-    g_autofree gchar *reply = cmd(s, "s390_pcilg 0x%" PRIx64 " 0x%" PRIx64, rq,
-                                  off);
-    uint64_t data = 0, after = 0;
-    int cc = -1;
-
-    g_assert_cmpint(sscanf(reply, "OK cc %d 0x%" SCNx64 " 0x%" SCNx64, &cc,
-                           &data, &after),
-                    ==, 3);
-    g_assert_cmpint(cc, ==, 0);
-    return data;
-}
-
-/* Little endian on the function's side, byte-swapped in the register */
-static uint32_t cfg_read(QTestState *s, uint32_t fh, unsigned off)
-{
-    return GUINT32_SWAP_LE_BE((uint32_t)load(s, fh, 15, 4, off));
-}
-
-static void reg_write(QTestState *s, uint32_t fh, unsigned off, uint32_t v)
-{
-    g_assert_cmpint(store(s, fh, 0, 4, off, GUINT32_SWAP_LE_BE(v)), ==, 0);
-}
-
-static uint32_t reg_read(QTestState *s, uint32_t fh, unsigned off)
-{
-    return GUINT32_SWAP_LE_BE((uint32_t)load(s, fh, 0, 4, off));
-}
-
-static int mpcifc(QTestState *s, uint32_t fh, unsigned oc)
-{
-    uint64_t reg = 0;
-
-    return insn_reg(cmd(s, "s390_mpcifc 0x%" PRIx64 " 0x%x",
-                        (uint64_t)fh << 32 | oc, FIB),
-                    &reg);
-}
-
-/* Enabled, Memory Space and Bus Master on: the enabled fh */
-static uint32_t enable(QTestState *s)
-{
-    uint32_t fh = fh_of_fid(s, 0);
-
-    g_assert_cmphex(fh, !=, 0);
-    g_assert_cmphex(clp_set(s, fh, 0), ==, 0x0010);
-    fh = qtest_readl(s, LPCB_RSP + 16);
-    g_assert_cmpint(store(s, fh, 15, 2, 4, 0x0600), ==, 0);
-    return fh;
 }
 
 static void test_clp_query(void)
@@ -190,14 +103,6 @@ static void test_bar_access(void)
                          (uint64_t)fh << 32 | 8),
                     ==, -0x15);
     qtest_quit(s);
-}
-
-static void dma_to(QTestState *s, uint32_t fh, uint64_t iova, uint32_t len)
-{
-    reg_write(s, fh, REG_DMA_IOVA, (uint32_t)iova);
-    reg_write(s, fh, REG_DMA_IOVA + 4, iova >> 32);
-    reg_write(s, fh, REG_DMA_LEN, len);
-    reg_write(s, fh, REG_DMA_CMD, 1); /* buffer to memory */
 }
 
 static void test_dma(void)

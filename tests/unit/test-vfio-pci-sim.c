@@ -667,6 +667,38 @@ static void test_dma_budget(void)
     free(mem);
 }
 
+/* An IOVA range of its own: what the IOMMU reports and enforces */
+static void test_iova_range(void)
+{
+    uint8_t *mem = host_pages(1);
+    const uint32_t rw = VFIO_DMA_MAP_FLAG_READ | VFIO_DMA_MAP_FLAG_WRITE;
+    uint64_t start, end;
+    VFIOPCIHost *h;
+
+    add_fn("iov",
+           "{\"host\": \"0000:00:09.0\", \"start-dma\": \"0x100000\", "
+           "\"end-dma\": \"0x1fffff\", \"iova-start\": \"0x180000\", "
+           "\"iova-end\": \"0x2fffff\"}",
+           &error_abort);
+    h = open_ok("0000:00:09.0");
+    dma_avail(h, &start, &end);
+    g_assert_cmphex(start, ==, 0x180000);
+    g_assert_cmphex(end, ==, 0x2fffff);
+    /* inside BASE's range but not the IOMMU's, and the other way round */
+    g_assert_cmpint(map(h, 0x100000, mem, PAGE, rw), ==, -EINVAL);
+    g_assert_cmpint(map(h, 0x200000, mem, PAGE, rw), ==, 0);
+    ops->close(h);
+    del_fn("iov");
+    expect_add_error("{\"host\": \"0000:00:09.0\", \"iova-start\": "
+                     "\"0x1000\"}",
+                     "sim-pci-function: iova-start needs iova-end");
+    expect_add_error("{\"host\": \"0000:00:09.0\", \"iova-start\": "
+                     "\"0x1000\", \"iova-end\": \"0x1800\"}",
+                     "sim-pci-function: iova-start 0x1000 .. iova-end 0x1800 "
+                     "is not a range of whole 4 KiB pages");
+    free(mem);
+}
+
 /* The last page of a 2^64 IOVA space maps and takes DMA like any other */
 static void test_dma_top(void)
 {
@@ -1026,6 +1058,7 @@ int main(int argc, char **argv)
     g_test_add_func("/vfio-pci-sim/dma/faults", test_dma_faults);
     g_test_add_func("/vfio-pci-sim/dma/notifies-ram", test_dma_notifies_ram);
     g_test_add_func("/vfio-pci-sim/dma/budget", test_dma_budget);
+    g_test_add_func("/vfio-pci-sim/dma/iova-range", test_iova_range);
     g_test_add_func("/vfio-pci-sim/dma/top", test_dma_top);
     g_test_add_func("/vfio-pci-sim/msix", test_msix);
     g_test_add_func("/vfio-pci-sim/reset", test_reset);

@@ -2,7 +2,7 @@
  * Unit tests of a zPCI function's DMA address space as a device sees it:
  * accesses through the IOMMU region (only what RPCIT loaded), faults and
  * the fault handler, protection, deregistration, replay, the designation
- * check, relaxed translation.
+ * check, relaxed translation, the DMA owner that may refuse a mapping.
  */
 #include "qemu/osdep.h"
 #include "test-zpci-dma-space.h"
@@ -206,6 +206,132 @@ static void test_relaxed_notifiers(void)
     space_fini(&sp);
 }
 
+/* A DMA owner that refuses the map of one I/O address, logging the rest */
+typedef struct Owner {
+    Space *sp;
+    uint64_t refuse; /* 0: none */
+    GArray *events;
+    unsigned notified_first; /* maps it saw before the notifier did */
+} Owner;
+
+static bool owner_fn(void *opaque, const IOMMUTLBEntry *e)
+{
+    Owner *o = opaque;
+    Event ev = { e->perm != IOMMU_NONE, e->iova, e->translated_addr,
+                 e->addr_mask, e->perm };
+    unsigned seen = o->sp->rec.events->len;
+
+    if (ev.map && e->iova == o->refuse) {
+        return false;
+    }
+    if (ev.map &&
+        (!seen ||
+         g_array_index(o->sp->rec.events, Event, seen - 1).iova != e->iova)) {
+        o->notified_first++;
+    }
+    g_array_append_val(o->events, ev);
+    return true;
+}
+
+/*
+ * The owner hears of a map first and may refuse it: the frame is then
+ * neither held nor told to the notifiers, RPCIT says no resources, a DMA
+ * there faults, and a later RPCIT the owner accepts maps it.  Unmaps
+ * reach the owner after the notifiers; a new owner starts empty.
+ */
+static void test_owner(void)
+{
+    Space sp;
+    Owner o = { .events = g_array_new(false, false, sizeof(Event)) };
+    ZpciRpcitResult r;
+    MemTxResult res;
+
+    space_init(&sp, 0);
+    o.sp = &sp;
+    o.refuse = IOVA + 0x1000;
+    zpci_dma_space_set_owner(sp.s, owner_fn, &o);
+    /* a new owner drops the registration: register again */
+    g_assert_false(zpci_dma_space_registered(sp.s));
+    g_assert_cmpint(zpci_dma_space_register(sp.s, &sp.cfg,
+                                            RT_TABLE | ZPCI_IOTA_DT(1)),
+                    ==, ZPCI_DMA_OK);
+    put_pte(&sp.f, IOVA, 0x20000);
+    put_pte(&sp.f, IOVA + 0x1000, 0x21000);
+    r = rpcit(&sp, IOVA, 0x2000);
+    g_assert_cmpint(r.status, ==, ZPCI_RPCIT_NO_RESOURCES);
+    g_assert_cmpuint(r.mapped, ==, 1);
+    g_assert_cmpuint(r.refused, ==, 1);
+    g_assert_cmpuint(zpci_dma_space_mappings(sp.s), ==, 1);
+    expect(&sp, (Event[]){ { true, IOVA, 0x20000, 0xfff, IOMMU_RW } }, 1);
+    g_assert_cmpuint(o.events->len, ==, 1);
+    g_assert_cmpuint(o.notified_first, ==, 1);
+    address_space_ldl_be(zpci_dma_space_as(sp.s), IOVA + 0x1000, A, &res);
+    g_assert_cmpuint(res, !=, MEMTX_OK);
+    g_assert_cmpint(sp.last_fault, ==, ZPCI_DMA_FAULT_NO_TRANSLATION);
+
+    o.refuse = 0;
+    r = rpcit(&sp, IOVA, 0x2000);
+    g_assert_cmpint(r.status, ==, ZPCI_RPCIT_OK);
+    g_assert_cmpuint(r.mapped, ==, 1); /* page 0 was held already */
+    g_assert_cmpuint(zpci_dma_space_mappings(sp.s), ==, 2);
+    expect(&sp, (Event[]){ { true, IOVA + 0x1000, 0x21000, 0xfff, IOMMU_RW } },
+           1);
+
+    /* replacing a mapping the owner refuses: the old one is gone too */
+    o.refuse = IOVA;
+    put_pte(&sp.f, IOVA, 0x30000);
+    r = rpcit(&sp, IOVA, 0x1000);
+    g_assert_cmpint(r.status, ==, ZPCI_RPCIT_NO_RESOURCES);
+    g_assert_cmpuint(r.unmapped, ==, 1);
+    g_assert_cmpuint(zpci_dma_space_mappings(sp.s), ==, 1);
+    expect(&sp, (Event[]){ { false, IOVA, 0, 0xfff, IOMMU_NONE } }, 1);
+
+    /* no owner any more: it hears the unmaps of what is left */
+    g_array_set_size(o.events, 0);
+    zpci_dma_space_set_owner(sp.s, NULL, NULL);
+    g_assert_cmpuint(o.events->len, ==, 1);
+    g_assert_false(g_array_index(o.events, Event, 0).map);
+    g_assert_cmphex(g_array_index(o.events, Event, 0).iova, ==, IOVA + 0x1000);
+    g_array_free(o.events, true);
+    space_fini(&sp);
+}
+
+/*
+ * Relaxed translation the owner refuses part of: the blocks it took are
+ * unmapped again, and the space is left without a translation.
+ */
+static void test_relaxed_owner(void)
+{
+    Space sp;
+    Owner o = { .events = g_array_new(false, false, sizeof(Event)) };
+    ZpciDmaConfig cfg;
+    GArray *ev;
+
+    space_init(&sp, 0);
+    o.sp = &sp;
+    o.refuse = SDMA + 0x200000;
+    zpci_dma_space_set_owner(sp.s, owner_fn, &o);
+    ev = sp.rec.events;
+    cfg = sp.cfg;
+    cfg.guest_size = 0x301000;
+    g_assert_false(zpci_dma_space_set_relaxed(sp.s, &cfg, true));
+    g_assert_false(zpci_dma_space_relaxed(sp.s));
+    g_assert_false(zpci_dma_space_registered(sp.s));
+    g_assert_cmpuint(ev->len, ==, 2);
+    check_event(ev, 0, true, SDMA, 0, 0x200000);
+    check_event(ev, 1, false, SDMA, 0, 0x200000);
+    g_assert_cmpuint(o.events->len, ==, 2); /* map, then its unmap */
+
+    o.refuse = 0;
+    g_array_set_size(ev, 0);
+    g_assert_true(zpci_dma_space_set_relaxed(sp.s, &cfg, true));
+    g_assert_true(zpci_dma_space_relaxed(sp.s));
+    g_assert_cmpuint(ev->len, ==, 3);
+    space_fini(&sp); /* the owner hears the unmaps */
+    g_assert_cmpuint(o.events->len, ==, 2 + 3 + 3);
+    g_array_free(o.events, true);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -213,6 +339,8 @@ int main(int argc, char **argv)
     g_test_add_func("/zpci-dma/space/replay-designation",
                     test_replay_and_designation);
     g_test_add_func("/zpci-dma/space/relaxed", test_relaxed);
+    g_test_add_func("/zpci-dma/space/owner", test_owner);
+    g_test_add_func("/zpci-dma/space/relaxed-owner", test_relaxed_owner);
     g_test_add_func("/zpci-dma/space/relaxed-notifiers",
                     test_relaxed_notifiers);
     return g_test_run();

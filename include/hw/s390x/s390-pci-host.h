@@ -104,6 +104,13 @@ typedef struct ZpciDevice {
     bool unplug_requested; /* device_del: waits for the guest's deconfigure */
     PCIDevice *pdev;       /* the target, once plugged; NULL: reserved */
     ZpciDmaSpace *dma;
+    /*
+     * The function's DMA range (Query PCI Function's start/end DMA; MPCIFC
+     * registers apertures inside it): ZPCI_FN_SDMA..ZPCI_FN_EDMA, or what
+     * a host function says at attach (vfio-pci: its host's, clamped to
+     * the host's IOVA ranges).
+     */
+    uint64_t sdma, edma;
     /* what PCI LOAD/STORE reach: each implemented BAR's region tree */
     AddressSpace bar_as[PCI_NUM_BARS];
     uint8_t bar_as_live; /* bit n: bar_as[n] initialized */

@@ -123,8 +123,13 @@ typedef struct ZpciDmaMapping {
     bool writable;
 } ZpciDmaMapping;
 
-/* Told of every change, in ascending iova; an UNMAP precedes a new MAP. */
-typedef void (*ZpciDmaNotifyFn)(void *opaque, bool map,
+/*
+ * Told of every change, in ascending iova; an UNMAP precedes a new MAP.
+ * For a MAP, false refuses the mapping: the IOTLB does not hold it and
+ * the refresh ends with ZPCI_RPCIT_NO_RESOURCES (what an UNMAP returns
+ * is ignored).
+ */
+typedef bool (*ZpciDmaNotifyFn)(void *opaque, bool map,
                                 const ZpciDmaMapping *m);
 
 typedef struct ZpciIotlb ZpciIotlb;
@@ -133,7 +138,8 @@ typedef struct ZpciIotlb ZpciIotlb;
 typedef enum ZpciRpcitStatus {
     ZPCI_RPCIT_OK,           /* cc 0 */
     ZPCI_RPCIT_FAULT,        /* cc 1 status 8: error state + error event */
-    ZPCI_RPCIT_NO_RESOURCES, /* cc 1 status 16: budget or walk limit */
+    ZPCI_RPCIT_NO_RESOURCES, /* cc 1 status 16: budget, walk limit, or a
+                                mapping refused (by the DMA owner) */
 } ZpciRpcitStatus;
 
 typedef struct ZpciRpcitResult {
@@ -142,6 +148,7 @@ typedef struct ZpciRpcitResult {
     uint64_t fault_addr; /* the I/O address that faulted */
     uint64_t mapped;     /* MAP notifications sent */
     uint64_t unmapped;   /* UNMAP notifications sent */
+    uint64_t refused;    /* MAPs refused (not held) */
 } ZpciRpcitResult;
 
 /*
@@ -173,7 +180,8 @@ ZpciRpcitResult zpci_iotlb_refresh(ZpciIotlb *tlb, const ZpciDmaTables *t,
 bool zpci_iotlb_lookup(const ZpciIotlb *tlb, uint64_t iova,
                        ZpciDmaMapping *out);
 uint64_t zpci_iotlb_count(const ZpciIotlb *tlb);
-/* Call @fn(opaque, true, m) for every mapping, in ascending iova. */
+/* Call @fn(opaque, true, m) for every mapping, in ascending iova (its
+ * result is ignored). */
 void zpci_iotlb_foreach(const ZpciIotlb *tlb, ZpciDmaNotifyFn fn, void *opaque);
 
 /* ---- the per-function DMA address space (for the zPCI bridge) ---- */
@@ -192,7 +200,12 @@ void zpci_iotlb_foreach(const ZpciIotlb *tlb, ZpciDmaNotifyFn fn, void *opaque);
  *   unplug: zpci_dma_space_free(s);
  * Without a registered translation, and unless relaxed, every DMA fails.
  * Registering notifiers: memory_region_register_iommu_notifier(
- *   zpci_dma_space_iommu(s), n, errp) (vfio-pci does this).
+ *   zpci_dma_space_iommu(s), n, errp).
+ * The function's DMA owner (vfio-pci: the host IOMMU behind it) is not a
+ * notifier: zpci_dma_space_set_owner(s, fn, opaque) makes it the first to
+ * hear of a new mapping, and it may refuse it (the host has no mapping
+ * left, or cannot map that memory), so that the IOTLB never holds what
+ * the host does not map and RPCIT can answer cc 1 status 16.
  */
 typedef struct ZpciDmaSpace ZpciDmaSpace;
 
@@ -206,6 +219,14 @@ typedef struct ZpciDmaConfig {
     uint64_t guest_size; /* relaxed: guest bytes aliased (0: to edma) */
 } ZpciDmaConfig;
 
+/*
+ * The DMA owner's view of a change: @e as the IOMMU notifiers get it
+ * (perm IOMMU_NONE: an unmap).  A map is asked before the notifiers hear
+ * of it, and false refuses it (nobody hears of it then); an unmap is told
+ * after the notifiers, and its result is ignored.
+ */
+typedef bool (*ZpciDmaOwnerFn)(void *opaque, const IOMMUTLBEntry *e);
+
 /* A device DMA faulted at @iova: the bridge enters the error state. */
 typedef void (*ZpciDmaFaultFn)(void *opaque, ZpciDmaFault fault, uint64_t iova,
                                bool is_write);
@@ -216,6 +237,12 @@ AddressSpace *zpci_dma_space_as(ZpciDmaSpace *s);
 MemoryRegion *zpci_dma_space_iommu(ZpciDmaSpace *s);
 void zpci_dma_space_set_fault_handler(ZpciDmaSpace *s, ZpciDmaFaultFn fn,
                                       void *opaque);
+/*
+ * Make @fn the space's DMA owner (NULL: none).  Whatever translation is
+ * registered goes first (the old owner hears the unmaps), so the new
+ * owner starts from an empty space.
+ */
+void zpci_dma_space_set_owner(ZpciDmaSpace *s, ZpciDmaOwnerFn fn, void *opaque);
 ZpciDmaFault zpci_dma_space_register(ZpciDmaSpace *s, const ZpciDmaConfig *cfg,
                                      uint64_t iota);
 void zpci_dma_space_deregister(ZpciDmaSpace *s);
@@ -225,9 +252,11 @@ bool zpci_dma_space_registered(ZpciDmaSpace *s);
  * On, the notifiers get MAPs of [sdma, sdma + guest_size) -> [0,
  * guest_size) in aligned power-of-two blocks (and a registered
  * translation is dropped first); off (or deregistration) the same
- * blocks as UNMAPs.
+ * blocks as UNMAPs.  False: the DMA owner refused a block; the blocks
+ * mapped before it are unmapped again and the space is left with no
+ * translation at all.
  */
-void zpci_dma_space_set_relaxed(ZpciDmaSpace *s, const ZpciDmaConfig *cfg,
+bool zpci_dma_space_set_relaxed(ZpciDmaSpace *s, const ZpciDmaConfig *cfg,
                                 bool on);
 bool zpci_dma_space_relaxed(ZpciDmaSpace *s);
 ZpciRpcitResult zpci_dma_space_rpcit(ZpciDmaSpace *s, uint64_t start,

@@ -4,8 +4,9 @@
  * groups made for the host's groups (docs/devel/zpci-internals.rst).
  *
  * The bridge asks a PCI function implementing the interface when it
- * attaches it to its zpci (the function then registers its IOMMU
- * notifier and lowers the DMA budget to the host's), when it detaches
+ * attaches it to its zpci (the function then becomes the owner of its
+ * DMA space, gives the zpci its DMA range and lowers the DMA budget to
+ * the host's), when it detaches
  * it, when CLP Query PCI Function answers for it (the host's BASE, UTIL,
  * PFIP values) and when the guest disables the function (the host
  * function is reset).
@@ -23,7 +24,10 @@ typedef struct ZpciDevice ZpciDevice;
 typedef struct ZpciHostFnClass {
     InterfaceClass parent_class;
 
-    /* @z took the function (its DMA space is z->dma, may be NULL) */
+    /*
+     * @z took the function (its DMA space is z->dma, may be NULL); it may
+     * set z->sdma/edma (its DMA range) and lower z->dma_budget
+     */
     void (*attached)(Object *obj, ZpciDevice *z);
     /* ... and let it go (unplug, zpci replaced) */
     void (*detached)(Object *obj, ZpciDevice *z);

@@ -89,6 +89,8 @@ typedef struct SimPciFunction {
     uint32_t msix_vectors;
     int32_t iommu_group; /* -1: one of its own */
     uint32_t dma_limit;  /* DMA mappings at once (the kernel's 65535) */
+    /* the IOMMU's IOVA range; iova_end 0: start_dma..end_dma (at complete) */
+    uint64_t iova_start, iova_end;
     /* zPCI capabilities */
     bool cap_base, cap_group;
     uint64_t start_dma, end_dma;

@@ -28,10 +28,11 @@
  * kernel does it.  Results are 0 or -errno, as the ioctls'.
  *
  * Each host function has an IOMMU of its own (on s390 every PCI function
- * has its own DMA address space): a front end maps the guest frames that
- * the zPCI IOMMU notifier reports (a MAP event: dma_map of the frame's
- * host address at its iova; UNMAP: dma_unmap), and answers -ENOSPC from
- * dma_map with RPCIT cc 1 status 16.  MSI-X vectors, the error and the
+ * has its own DMA address space): a front end, the owner of the
+ * function's zPCI DMA space, maps the guest frames the zPCI IOMMU is
+ * about to hold (dma_map of the frame's host address at its iova; an
+ * unmap: dma_unmap), keeps inside the IOVA ranges, and refuses what
+ * dma_map refuses (-ENOSPC ...), which RPCIT answers with cc 1 status 16.  MSI-X vectors, the error and the
  * request interrupt come as eventfds the front end polls: an MSI-X vector
  * becomes the function's adapter interruption (zpci_airq_deliver), ERR a
  * PCI error event for its fid, REQ a surprise removal.
