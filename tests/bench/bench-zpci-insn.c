@@ -19,141 +19,7 @@
  * has no s390x qtest instructions: only our binary is measured.
  * Usage: bench-zpci-insn [OUR_BINARY]
  */
-#include <inttypes.h>
-
-#include "bench-common.h"
-
-#define LPCB      0x10000u
-#define LPCB_RSP  (LPCB + 32)
-#define LPCB_SIZE 4096u
-#define FIB       0x30000u
-#define RTT       0x100000u /* region-third table: 2048 entries */
-#define STT       0x104000u /* segment table: 2048 entries */
-#define PGT       0x200000u /* 1024 page tables of 256 entries (2 KiB) */
-#define FRAMES    0x1000000u
-#define SDMA      0x100000000ull
-#define PAGES     262144u
-#define SEGMENTS  (PAGES / 256)
-#define DT_R3     0x4ull
-#define IOTA_T    0x800ull /* translation on (clear: relaxed, refused) */
-
-static char *cmdf(QTestState *s, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
-
-static char *cmdf(QTestState *s, const char *fmt, ...)
-{
-    g_autofree char *line = NULL;
-    va_list ap;
-
-    va_start(ap, fmt);
-    line = g_strdup_vprintf(fmt, ap);
-    va_end(ap);
-    qtest_sendf(s, "%s\n", line);
-    return qtest_recv_reply(s);
-}
-
-/* "OK cc N ..." -> N, anything else -> -1 */
-static int cc_of(char *reply)
-{
-    int cc = -1;
-
-    if (sscanf(reply, "OK cc %d", &cc) != 1) {
-        cc = -1;
-    }
-    g_free(reply);
-    return cc;
-}
-
-static void die(const char *what)
-{
-    printf("# bench-zpci-insn: %s\n", what);
-    exit(1);
-}
-
-/* CLP request @cmd with the 16-byte body; the response code. */
-static uint16_t clp(QTestState *s, uint16_t cmd, const uint8_t body[16],
-                    uint16_t rsp_len)
-{
-    qtest_memset(s, LPCB, 0, LPCB_SIZE);
-    qtest_writew(s, LPCB, 32);
-    qtest_writew(s, LPCB + 2, cmd);
-    qtest_memwrite(s, LPCB + 16, body, 16);
-    qtest_writew(s, LPCB_RSP, rsp_len);
-    if (cc_of(cmdf(s, "s390_clp 0x%x", LPCB)) != 0) {
-        die("CLP failed");
-    }
-    return qtest_readw(s, LPCB_RSP + 2);
-}
-
-/* List, then Set PCI Function (enable) of the first: the enabled fh. */
-static uint32_t enable_first(QTestState *s)
-{
-    uint8_t body[16] = { 0 };
-    uint32_t fh;
-
-    if (clp(s, 0x0002, body, LPCB_SIZE - 32) != 0x0010) {
-        die("CLP List failed");
-    }
-    fh = qtest_readl(s, LPCB_RSP + 32 + 12);
-    body[0] = fh >> 24;
-    body[1] = fh >> 16;
-    body[2] = fh >> 8;
-    body[3] = fh;
-    body[7] = 1; /* one DMA address space */
-    if (clp(s, 0x0005, body, 32) != 0x0010) {
-        die("CLP Set PCI Function failed");
-    }
-    return qtest_readl(s, LPCB_RSP + 16);
-}
-
-static int pcistg(QTestState *s, uint32_t fh, unsigned space, unsigned len,
-                  uint64_t off, uint64_t data)
-{
-    return cc_of(cmdf(s, "s390_pcistg 0x%" PRIx64 " 0x%" PRIx64 " 0x%" PRIx64,
-                      data, (uint64_t)fh << 32 | space << 16 | len, off));
-}
-
-static int mpcifc(QTestState *s, uint32_t fh, unsigned oc)
-{
-    return cc_of(cmdf(s, "s390_mpcifc 0x%" PRIx64 " 0x%x",
-                      (uint64_t)fh << 32 | oc, FIB));
-}
-
-static int rpcit(QTestState *s, uint32_t fh, uint64_t addr, uint64_t len)
-{
-    return cc_of(cmdf(s, "s390_rpcit 0x%" PRIx64 " 0x%" PRIx64 " 0x%" PRIx64,
-                      (uint64_t)fh << 32, addr, len));
-}
-
-static void put_be64(uint8_t *p, uint64_t v)
-{
-    for (int i = 0; i < 8; i++) {
-        p[i] = v >> (56 - 8 * i);
-    }
-}
-
-/* SDMA .. SDMA + 1 GiB - 1: page n at FRAMES + (n % 8192) * 4 KiB. */
-static void build_tables(QTestState *s)
-{
-    g_autofree uint8_t *rt = g_malloc(2048 * 8);
-    g_autofree uint8_t *st = g_malloc(2048 * 8);
-    g_autofree uint8_t *pt = g_malloc(SEGMENTS * 2048);
-
-    for (unsigned i = 0; i < 2048; i++) {
-        put_be64(rt + 8 * i, 0x20 | DT_R3); /* invalid */
-        put_be64(st + 8 * i, i < SEGMENTS ? PGT + i * 2048ull : 0x20);
-    }
-    put_be64(rt + 8 * 2, STT | DT_R3 | 3); /* 2^32: index 2, 4 blocks */
-    for (unsigned n = 0; n < PAGES; n++) {
-        put_be64(pt + 8 * n, FRAMES + (n % 8192) * 4096ull);
-    }
-    qtest_bufwrite(s, RTT, rt, 2048 * 8);
-    qtest_bufwrite(s, STT, st, 2048 * 8);
-    qtest_bufwrite(s, PGT, pt, SEGMENTS * 2048);
-    qtest_memset(s, FIB, 0, 80);
-    qtest_writeq(s, FIB + 16, SDMA); /* pba */
-    qtest_writeq(s, FIB + 24, SDMA + 4 * 1024ull * 1024 * 1024 - 1);
-    qtest_writeq(s, FIB + 32, RTT | IOTA_T | DT_R3); /* iota, translation on */
-}
+#include "bench-zpci.h"
 
 static void bench_pcilg(QTestState *s, uint32_t fh, unsigned space,
                         unsigned len, const char *what, int iters)
@@ -230,6 +96,7 @@ int main(int argc, char **argv)
     QTestState *s;
     uint32_t fh;
 
+    bench_zpci_name = "bench-zpci-insn";
     printf("# bench-zpci-insn: zPCI instructions over qtest, lockstep\n");
     if (nt == 0 || !t[0].accel_qtest) {
         printf("# no binary of ours to measure\n");
@@ -241,7 +108,7 @@ int main(int argc, char **argv)
     t[0].args = "-machine s390-ccw-virtio -nodefaults -m 128M "
                 "-device zpci,target=t0,dma-budget=262144 "
                 "-device pci-testfn,id=t0,bus=pci.0";
-    s = bench_start(&t[0]);
+    s = running = bench_start(&t[0]);
     fh = enable_first(s);
     /* Memory Space and Bus Master Enable in the Command register */
     if (pcistg(s, fh, 15, 2, 4, 0x0600) != 0) {
@@ -260,5 +127,6 @@ int main(int argc, char **argv)
     }
     bench_rpcit(s, fh, MIN(per_page, PAGES), 1, "per 4 KiB");
     qtest_quit(s);
+    running = NULL;
     return 0;
 }
