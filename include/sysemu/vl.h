@@ -48,7 +48,8 @@ typedef struct VlConfig {
     const char *initrd;    /* -initrd */
     const char *append;    /* -append */
 
-    GHashTable *device_ids; /* ids of key=value -device options */
+    char *audio_unavailable; /* first -audiodev driver that cannot start */
+    GHashTable *device_ids;  /* ids of key=value -device options */
     MachineState *machine;
     int nr_qmp;
 } VlConfig;
@@ -71,6 +72,16 @@ bool vl_parse_msg(const char *arg, Error **errp);
 bool vl_parse_display(const char *arg, Error **errp);
 bool vl_parse_overcommit(const char *arg, Error **errp);
 bool vl_cpu_model_check(const char *arg, Error **errp);
+
+/* vl-rtc-boot.c: -rtc and -boot (merged; values checked after the
+ * command line is read, by vl_rtc_boot_check) */
+bool vl_rtc_add(const char *arg, Error **errp);
+bool vl_boot_add(const char *arg, Error **errp);
+bool vl_rtc_boot_check(Error **errp);
+/* audiodev.c: -audiodev; a driver other than "none" that QEMU knows is
+ * remembered in *@unavailable (the first one) and refused later */
+bool vl_audiodev_add(const char *arg, char **unavailable, Error **errp);
+void vl_audiodev_help(void);
 
 /* vl-help.c: "help" requests of every kind; true when something printed */
 bool vl_opt_help(VlConfig *cfg, const VlOpt *opt);

@@ -1,0 +1,282 @@
+/*
+ * The options libvirt writes on every domain's command line: -rtc, -boot
+ * and -audiodev start the machine when well-formed and exit 1 with QEMU
+ * 7.2's exact text otherwise; -object monitor-qmp serves QMP on its
+ * chardev.
+ *
+ * QTEST_REAL_QEMU=1 (with QTEST_QEMU_BINARY pointing at Debian's
+ * qemu-system-s390x) runs the same tables against QEMU 7.2 itself, except
+ * the lines marked OURS (QEMU's build has audio drivers this one lacks,
+ * and QEMU 7.2 has no monitor-qmp object).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "libqtest.h"
+#include "qmp-fd.h"
+
+#define PFX "qemu-system-s390x: "
+
+static bool real_qemu;
+
+static gchar *run(const char *args, int *status)
+{
+    g_autofree char *full = g_strdup_printf(
+        "-machine s390-ccw-virtio -nodefaults -display none -S %s %s",
+        real_qemu ? "-accel tcg" : "-accel qtest", args);
+    g_autofree gchar *out = NULL;
+    gchar *err = NULL;
+
+    out = qtest_run_cmdline(full, status, &err);
+    g_test_message("%s -> status %d, stderr: %s", args, *status, err);
+    return err;
+}
+
+/* Lines that must start: the emulator is told to quit at once. */
+static void check_starts(const char *args)
+{
+    QTestInitOptions opts = { .no_accel_qtest = real_qemu };
+    g_autofree char *extra = g_strdup_printf(
+        "-machine s390-ccw-virtio -nodefaults -display none %s %s",
+        real_qemu ? "-accel tcg -S" : "", args);
+    QTestState *s = qtest_init_opts(&opts, extra);
+    JsonObject *rsp = qtest_qmp(s, "{'execute': 'query-status'}");
+
+    g_assert_true(json_object_has_member(rsp, "return"));
+    json_object_unref(rsp);
+    qtest_quit(s);
+}
+
+static const char *const good_lines[] = {
+    "-rtc base=utc",
+    "-rtc base=localtime,clock=host,driftfix=none",
+    "-rtc base=2006-06-17T16:01:21 -rtc clock=vm",
+    "-rtc base=2006-06-17,clock=rt,driftfix=slew",
+    "-boot strict=on",
+    "-boot cd",
+    "-boot order=c,menu=off,splash=/nonexistent,splash-time=5,"
+    "reboot-timeout=-1,strict=off",
+    "-boot order=abcdnp -boot strict=on",
+    "-audiodev '{\"id\":\"audio1\",\"driver\":\"none\"}'",
+    "-audiodev none,id=a1,timer-period=100,in.voices=1,out.frequency=44100",
+    "-audiodev driver=none,id=a1 -audiodev none,id=a1",
+    "-audiodev '{\"id\":\"a1\",\"driver\":\"none\",\"in\":{\"voices\":2},"
+    "\"out\":{\"format\":\"f32\",\"mixing-engine\":true}}'",
+    "-audiodev none,id=a1,in.fixed-settings=off,in.voices=2",
+    "-overcommit mem-lock=off -msg timestamp=on",
+};
+
+static void test_good_lines(void)
+{
+    for (size_t i = 0; i < G_N_ELEMENTS(good_lines); i++) {
+        g_test_message("line: %s", good_lines[i]);
+        check_starts(good_lines[i]);
+    }
+}
+
+enum { BOTH, OURS };
+
+typedef struct BadLine {
+    int who;
+    const char *args;
+    const char *line1; /* exact first line of stderr */
+    const char *line2; /* exact second line, or NULL */
+} BadLine;
+
+static const BadLine bad_lines[] = {
+    /* -rtc: keys when read (with the option), values later (without) */
+    { BOTH, "-rtc foo=1", PFX "-rtc foo=1: Invalid parameter 'foo'" },
+    { BOTH, "-rtc base=bogus", PFX "invalid datetime format",
+      "valid formats: '2006-06-17T16:01:21' or '2006-06-17'" },
+    { BOTH, "-rtc base=utc -rtc base=2006-06", PFX "invalid datetime format" },
+    { BOTH, "-rtc clock=bad", PFX "invalid option value 'bad'" },
+    { BOTH, "-rtc driftfix=fast", PFX "invalid option value 'fast'" },
+    /* -boot: the machine's "boot" property (keyval) */
+    { BOTH, "-boot order=c,menu",
+      PFX "-boot order=c,menu: Expected '=' after parameter 'menu'" },
+    { BOTH, "-boot strict=maybe",
+      PFX "Parameter 'boot.strict' expects 'on' or 'off'" },
+    { BOTH, "-boot menu=x,foo=1",
+      PFX "Parameter 'boot.menu' expects 'on' or 'off'" },
+    { BOTH, "-boot foo=1", PFX "Parameter 'boot.foo' is unexpected" },
+    { BOTH, "-boot splash-time=abc",
+      PFX "Parameter 'boot.splash-time' expects integer" },
+    { BOTH, "-boot reboot-timeout=99999999999999999999",
+      PFX "Parameter 'boot.reboot-timeout' expects integer" },
+    { BOTH, "-boot order=z", PFX "Invalid boot device 'z'" },
+    { BOTH, "-boot strict", PFX "Invalid boot device 's'" },
+    { BOTH, "-boot order=cdc", PFX "Boot device 'c' was given twice" },
+    { BOTH, "-boot once=q", PFX "Invalid boot device 'q'" },
+    { BOTH, "-boot once=c",
+      PFX "no function defined to set boot device list for this architecture" },
+    /* -audiodev: Audiodev's members in QEMU's order */
+    { BOTH, "-audiodev none", PFX "-audiodev none: Parameter 'id' is missing" },
+    { BOTH, "-audiodev id=a1",
+      PFX "-audiodev id=a1: Parameter 'driver' is missing" },
+    { BOTH, "-audiodev '{\"id\":5,\"driver\":\"none\"}'",
+      PFX "-audiodev {\"id\":5,\"driver\":\"none\"}: Invalid parameter type "
+          "for 'id', expected: string" },
+    { BOTH, "-audiodev bogus,id=a1",
+      PFX "-audiodev bogus,id=a1: Parameter 'driver' does not accept value "
+          "'bogus'" },
+    { BOTH, "-audiodev none,id=a1,foo=1",
+      PFX "-audiodev none,id=a1,foo=1: Parameter 'foo' is unexpected" },
+    { BOTH, "-audiodev none,id=a1,in.bogus=1",
+      PFX "-audiodev none,id=a1,in.bogus=1: Parameter 'in.bogus' is "
+          "unexpected" },
+    { BOTH, "-audiodev none,id=a1,timer-period=x",
+      PFX "-audiodev none,id=a1,timer-period=x: Parameter 'timer-period' "
+          "expects integer" },
+    { BOTH, "-audiodev none,id=a1,timer-period=-1",
+      PFX "-audiodev none,id=a1,timer-period=-1: Parameter 'timer-period' "
+          "expects uint32_t" },
+    { BOTH, "-audiodev none,id=a1,in.voices=4294967296",
+      PFX "-audiodev none,id=a1,in.voices=4294967296: Parameter 'voices' "
+          "expects uint32_t" },
+    { BOTH, "-audiodev none,id=a1,in.voices=x,in.format=bad",
+      PFX "-audiodev none,id=a1,in.voices=x,in.format=bad: Parameter "
+          "'in.voices' expects integer" },
+    { BOTH, "-audiodev none,id=a1,in.format=bad",
+      PFX "-audiodev none,id=a1,in.format=bad: Parameter 'format' does not "
+          "accept value 'bad'" },
+    { BOTH, "-audiodev none,id=a1,in.mixing-engine=x",
+      PFX "-audiodev none,id=a1,in.mixing-engine=x: Parameter "
+          "'in.mixing-engine' expects 'on' or 'off'" },
+    { BOTH, "-audiodev '{\"id\":\"a1\",\"driver\":\"none\",\"in\":5}'",
+      PFX "-audiodev {\"id\":\"a1\",\"driver\":\"none\",\"in\":5}: Invalid "
+          "parameter type for 'in', expected: object" },
+    { BOTH,
+      "-audiodev '{\"id\":\"a1\",\"driver\":\"none\",\"in\":{\"voices\":\"x\"}}'",
+      PFX "-audiodev {\"id\":\"a1\",\"driver\":\"none\",\"in\":{\"voices\":"
+          "\"x\"}}: Parameter 'in.voices' expects uint64" },
+    { BOTH, "-audiodev none,id=a1,in.fixed-settings=off,in.channels=2",
+      PFX "-audiodev none,id=a1,in.fixed-settings=off,in.channels=2: You "
+          "can't use frequency, channels or format with fixed-settings=off" },
+    /* without the mixing engine, fixed settings are off by default */
+    { BOTH, "-audiodev none,id=a1,out.mixing-engine=off,out.format=s16",
+      PFX "-audiodev none,id=a1,out.mixing-engine=off,out.format=s16: You "
+          "can't use frequency, channels or format with fixed-settings=off" },
+    { BOTH, "-audiodev none,help",
+      PFX "-audiodev none,help: Help is not available for this option" },
+    /* drivers QEMU knows and this program has not */
+    { BOTH, "-audiodev pa,id=a1", "audio: Could not init `pa' audio driver" },
+    { OURS, "-audiodev '{\"id\":\"a1\",\"driver\":\"alsa\"}'",
+      "audio: Could not init `alsa' audio driver" },
+    { OURS, "-audiodev wav,id=a1", "audio: Could not init `wav' audio driver" },
+    /* monitor-qmp wants its chardev */
+    { OURS, "-object monitor-qmp,id=m",
+      PFX "-object monitor-qmp,id=m: Parameter 'chardev' is missing" },
+    { OURS, "-object monitor-qmp,id=m,chardev=nope",
+      PFX "-object monitor-qmp,id=m,chardev=nope: chardev \"nope\" not found" },
+};
+
+static void test_bad_lines(void)
+{
+    for (size_t i = 0; i < G_N_ELEMENTS(bad_lines); i++) {
+        const BadLine *b = &bad_lines[i];
+        g_autofree gchar *err = NULL;
+        g_auto(GStrv) lines = NULL;
+        int status;
+
+        if (real_qemu && b->who == OURS) {
+            continue;
+        }
+        err = run(b->args, &status);
+        g_assert_cmpint(status, ==, 1);
+        lines = g_strsplit(err, "\n", -1);
+        g_assert_cmpstr(lines[0], ==, b->line1);
+        if (b->line2) {
+            g_assert_cmpstr(lines[1], ==, b->line2);
+        }
+    }
+}
+
+static void check_help(const char *args, int want_status, const char *want)
+{
+    int status;
+    g_autofree gchar *err = NULL;
+    g_autofree gchar *out = qtest_run_cmdline(args, &status, &err);
+
+    g_assert_cmpint(status, ==, want_status);
+    g_assert_true(g_str_has_prefix(out, want));
+}
+
+static void test_help(void)
+{
+    static const char boot_keys[] = "boot-opts options:\n"
+                                    "  menu=<bool (on/off)>\n"
+                                    "  once=<str>\n"
+                                    "  order=<str>\n"
+                                    "  reboot-timeout=<num>\n"
+                                    "  splash-time=<num>\n"
+                                    "  splash=<str>\n"
+                                    "  strict=<bool (on/off)>\n";
+
+    check_help("-audiodev help", 0, "Available audio drivers:\nnone\n");
+    check_help("-boot help", 0, boot_keys);
+    check_help("-boot order=c,help", 0, boot_keys);
+    /* QemuOpts' help ends start-up as an error does */
+    check_help("-rtc base=utc,help", 1,
+               "rtc options:\n  base=<str>\n  clock=<str>\n  driftfix=<str>\n");
+}
+
+/*
+ * -object monitor-qmp (libvirt's form of -mon): the test's QMP channel is
+ * -qmp; a second client on the object's unix socket gets the greeting
+ * and answers.
+ */
+static void test_monitor_object(void)
+{
+    g_autofree char *dir = g_dir_make_tmp("domopts-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename(dir, "mon.sock", NULL);
+    g_autofree char *args = g_strdup_printf(
+        "-machine s390-ccw-virtio -nodefaults -display none -S "
+        "-chardev socket,id=charmonitor,path=%s,server=on,wait=off "
+        "-object '{\"qom-type\":\"monitor-qmp\",\"id\":\"monitor\","
+        "\"chardev\":\"charmonitor\"}'",
+        path);
+    QTestState *s;
+    QmpFd *m;
+    JsonObject *rsp;
+
+    if (real_qemu) {
+        g_test_skip("QEMU 7.2 has no monitor-qmp object");
+        return;
+    }
+    s = qtest_init(args);
+    m = qmp_fd_connect(path);
+    rsp = qmp_fd_read(m);
+    g_assert_true(json_object_has_member(rsp, "QMP"));
+    json_object_unref(rsp);
+    rsp = qmp_fd_cmd(m, "{\"execute\": \"qmp_capabilities\"}");
+    g_assert_true(json_object_has_member(rsp, "return"));
+    json_object_unref(rsp);
+    rsp = qmp_fd_cmd(m, "{\"execute\": \"query-status\"}");
+    g_assert_cmpstr(json_object_get_string_member(
+                        json_object_get_object_member(rsp, "return"), "status"),
+                    ==, "prelaunch");
+    json_object_unref(rsp);
+    /* it serves its chardev until exit: object-del refuses */
+    rsp =
+        qtest_qmp(s,
+                  "{'execute': 'object-del', 'arguments': {'id': 'monitor'}}");
+    g_assert_true(qmp_rsp_is_err(rsp));
+    json_object_unref(rsp);
+    qmp_fd_free(m);
+    qtest_quit(s);
+    unlink(path);
+    rmdir(dir);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    real_qemu = getenv("QTEST_REAL_QEMU") != NULL;
+
+    g_test_add_func("/domain-opts/good-lines", test_good_lines);
+    g_test_add_func("/domain-opts/bad-lines", test_bad_lines);
+    g_test_add_func("/domain-opts/help", test_help);
+    g_test_add_func("/domain-opts/monitor-object", test_monitor_object);
+    return g_test_run();
+}
