@@ -140,6 +140,8 @@ bool chr_open_socket(Chardev *chr, JsonObject *opts, Error **errp)
                    "None or one of 'path', 'fd' or 'host' option required.");
         return false;
     }
+    chr->is_server = server;
+    chr->sock_path = g_strdup(path);
     if (!path) {
         return open_fd(chr, fdstr ? fdstr : "", wait, errp);
     }
@@ -162,4 +164,42 @@ bool chr_open_socket(Chardev *chr, JsonObject *opts, Error **errp)
     }
     chr_update_watches(chr);
     return true;
+}
+
+/* The unix path @fd is bound to (local) or connected to (peer); "" none */
+static char *sock_name(int fd, bool peer)
+{
+    struct sockaddr_un sa = { 0 };
+    socklen_t len = sizeof(sa);
+    int r = peer ? getpeername(fd, (struct sockaddr *)&sa, &len)
+                 : getsockname(fd, (struct sockaddr *)&sa, &len);
+
+    if (r < 0 || sa.sun_family != AF_UNIX ||
+        len <= offsetof(struct sockaddr_un, sun_path)) {
+        return g_strdup("");
+    }
+    return g_strndup(sa.sun_path, len - offsetof(struct sockaddr_un, sun_path));
+}
+
+/*
+ * As QEMU: a connection is named by its local address ("unix:PATH", with
+ * ",server=on" for a server; a client's local end has no path), a
+ * socket without one by the address it listens on or connects to,
+ * prefixed "disconnected:".
+ */
+char *chr_socket_filename(Chardev *chr)
+{
+    const char *srv = chr->is_server ? ",server=on" : "";
+    g_autofree char *path = NULL;
+
+    if (chr->connected && chr->fd_in >= 0) {
+        path = sock_name(chr->fd_in, false);
+        return g_strdup_printf("unix:%s%s", path, srv);
+    }
+    if (chr->listen_fd >= 0) {
+        path = sock_name(chr->listen_fd, false);
+    } else {
+        path = g_strdup(chr->sock_path ? chr->sock_path : "");
+    }
+    return g_strdup_printf("disconnected:unix:%s%s", path, srv);
 }

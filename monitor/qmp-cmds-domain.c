@@ -1,0 +1,235 @@
+/*
+ * QMP commands libvirt runs while it starts a domain: query-chardev,
+ * query-iothreads, set-action, query-stats, system_powerdown. Replies
+ * have QEMU 7.2's shapes (docs/devel/qmp.rst).
+ */
+#include "qemu/osdep.h"
+#include "qemu/module.h"
+#include "monitor/qmp.h"
+#include "chardev/char.h"
+#include "sysemu/runstate.h"
+
+static const char *const no_args[] = { NULL };
+
+static JsonNode *take_array(JsonArray *arr)
+{
+    JsonNode *node = json_node_init_array(json_node_alloc(), arr);
+
+    json_array_unref(arr);
+    return node;
+}
+
+static bool qmp_query_chardev(JsonObject *args, JsonNode **ret, Error **errp)
+{
+    const GPtrArray *all = qemu_chr_all();
+    JsonArray *arr;
+
+    if (!qmp_args_check(args, no_args, errp)) {
+        return false;
+    }
+    arr = json_array_new();
+    for (guint i = 0; all && i < all->len; i++) {
+        Chardev *chr = all->pdata[i];
+        JsonObject *o = json_object_new();
+        g_autofree char *filename = qemu_chr_info_filename(chr);
+
+        json_object_set_boolean_member(o, "frontend-open",
+                                       qemu_chr_fe_is_open(chr));
+        json_object_set_string_member(o, "filename", filename);
+        json_object_set_string_member(o, "label", qemu_chr_get_id(chr));
+        json_array_add_object_element(arr, o);
+    }
+    *ret = take_array(arr);
+    return true;
+}
+
+/* No iothread objects exist: I/O runs in the main loop */
+static bool qmp_query_iothreads(JsonObject *args, JsonNode **ret, Error **errp)
+{
+    if (!qmp_args_check(args, no_args, errp)) {
+        return false;
+    }
+    *ret = take_array(json_array_new());
+    return true;
+}
+
+/* @name's value, one of @values (NULL-terminated); -1 when absent */
+static bool action_arg(JsonObject *args, const char *name,
+                       const char *const *values, int *idx, Error **errp)
+{
+    const char *v = NULL;
+    bool present = false;
+
+    *idx = -1;
+    if (!qmp_arg_str(args, name, false, &v, &present, errp)) {
+        return false;
+    }
+    if (!present) {
+        return true;
+    }
+    for (int i = 0; values[i]; i++) {
+        if (!strcmp(values[i], v)) {
+            *idx = i;
+            return true;
+        }
+    }
+    error_setg(errp, "Parameter '%s' does not accept value '%s'", name, v);
+    return false;
+}
+
+/*
+ * The watchdog action is kept for a watchdog device; this machine has
+ * none yet (QEMU 7.2's WatchdogAction values are checked).
+ */
+static int watchdog_action = 0;
+
+static bool qmp_set_action(JsonObject *args, JsonNode **ret, Error **errp)
+{
+    static const char *const allowed[] = { "reboot", "shutdown", "panic",
+                                           "watchdog", NULL };
+    static const char *const reboot[] = { "reset", "shutdown", NULL };
+    static const char *const shutdown[] = { "poweroff", "pause", NULL };
+    /* in PanicAction's order (sysemu/runstate.h) */
+    static const char *const panic[] = { "pause", "shutdown", "exit-failure",
+                                         "none", NULL };
+    static const char *const watchdog[] = { "reset",      "shutdown",
+                                            "poweroff",   "pause",
+                                            "debug",      "none",
+                                            "inject-nmi", NULL };
+    int r, s, p, w;
+
+    /* QEMU 7.2 checks all of them before it changes any */
+    if (!qmp_args_check(args, allowed, errp) ||
+        !action_arg(args, "reboot", reboot, &r, errp) ||
+        !action_arg(args, "shutdown", shutdown, &s, errp) ||
+        !action_arg(args, "panic", panic, &p, errp) ||
+        !action_arg(args, "watchdog", watchdog, &w, errp)) {
+        return false;
+    }
+    if (r >= 0) {
+        no_reboot = r == 1; /* as -no-reboot */
+    }
+    if (s >= 0) {
+        no_shutdown = s == 1; /* as -no-shutdown */
+    }
+    if (p >= 0) {
+        panic_action = (PanicAction)p;
+    }
+    if (w >= 0) {
+        watchdog_action = w;
+    }
+    return true;
+}
+
+/*
+ * query-stats: the statistics come from KVM in QEMU 7.2 (its only
+ * provider); without KVM the answer is the empty list. The arguments
+ * are checked as QEMU checks them.
+ */
+static bool stats_check_providers(JsonObject *args, Error **errp)
+{
+    JsonNode *node = json_object_get_member(args, "providers");
+    JsonArray *arr;
+
+    if (!node) {
+        return true;
+    }
+    if (!JSON_NODE_HOLDS_ARRAY(node)) {
+        error_setg(errp,
+                   "Invalid parameter type for 'providers', expected: array");
+        return false;
+    }
+    arr = json_node_get_array(node);
+    for (guint i = 0; i < json_array_get_length(arr); i++) {
+        static const char *const allowed[] = { "provider", "names", NULL };
+        JsonNode *el = json_array_get_element(arr, i);
+        JsonObject *o;
+        const char *prov = NULL;
+
+        if (!JSON_NODE_HOLDS_OBJECT(el)) {
+            error_setg(errp,
+                       "Invalid parameter type for 'providers[%u]', "
+                       "expected: object",
+                       i);
+            return false;
+        }
+        o = json_node_get_object(el);
+        if (!qmp_arg_str(o, "provider", true, &prov, NULL, errp) ||
+            !qmp_args_check(o, allowed, errp)) {
+            return false;
+        }
+        if (strcmp(prov, "kvm")) {
+            error_setg(errp, "Parameter 'provider' does not accept value '%s'",
+                       prov);
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool qmp_query_stats(JsonObject *args, JsonNode **ret, Error **errp)
+{
+    static const char *const vm_args[] = { "target", "providers", NULL };
+    static const char *const vcpu_args[] = { "target", "providers", "vcpus",
+                                             NULL };
+    const char *target = NULL;
+
+    if (!qmp_arg_str(args, "target", true, &target, NULL, errp)) {
+        return false;
+    }
+    if (strcmp(target, "vm") && strcmp(target, "vcpu")) {
+        error_setg(errp, "Parameter 'target' does not accept value '%s'",
+                   target);
+        return false;
+    }
+    if (!qmp_args_check(args, strcmp(target, "vm") ? vcpu_args : vm_args,
+                        errp) ||
+        !stats_check_providers(args, errp)) {
+        return false;
+    }
+    *ret = take_array(json_array_new());
+    return true;
+}
+
+static bool qmp_query_stats_schemas(JsonObject *args, JsonNode **ret,
+                                    Error **errp)
+{
+    static const char *const allowed[] = { "provider", NULL };
+    const char *prov = NULL;
+    bool present = false;
+
+    if (!qmp_args_check(args, allowed, errp) ||
+        !qmp_arg_str(args, "provider", false, &prov, &present, errp)) {
+        return false;
+    }
+    if (present && strcmp(prov, "kvm")) {
+        error_setg(errp, "Parameter 'provider' does not accept value '%s'",
+                   prov);
+        return false;
+    }
+    *ret = take_array(json_array_new());
+    return true;
+}
+
+static bool qmp_system_powerdown(JsonObject *args, JsonNode **ret, Error **errp)
+{
+    if (!qmp_args_check(args, no_args, errp)) {
+        return false;
+    }
+    qemu_system_powerdown_request();
+    return true;
+}
+
+static void qmp_cmds_domain_register(void)
+{
+    qmp_register_command("query-chardev", qmp_query_chardev, QCO_NO_FLAGS);
+    qmp_register_command("query-iothreads", qmp_query_iothreads, QCO_NO_FLAGS);
+    qmp_register_command("set-action", qmp_set_action, QCO_NO_FLAGS);
+    qmp_register_command("query-stats", qmp_query_stats, QCO_NO_FLAGS);
+    qmp_register_command("query-stats-schemas", qmp_query_stats_schemas,
+                         QCO_NO_FLAGS);
+    qmp_register_command("system_powerdown", qmp_system_powerdown,
+                         QCO_NO_FLAGS);
+}
+
+module_init(qmp_cmds_domain_register)
