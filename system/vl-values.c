@@ -212,6 +212,9 @@ bool vl_parse_name(const char *arg, Error **errp)
         prctl(PR_SET_NAME, keyval_get_str(opts, "process"), 0, 0, 0);
     }
     qemu_set_name(keyval_get_str(opts, "guest"));
+    if (error_guest_name) {
+        error_guest_name = qemu_get_name();
+    }
     return true;
 }
 
@@ -255,9 +258,9 @@ bool vl_parse_msg(const char *arg, Error **errp)
     if (gn && !qapi_bool_parse("guest-name", gn, &b, errp)) {
         return false;
     }
-    if (gn && b) {
-        error_setg(errp, "guest-name=on is not supported by this program");
-        return false;
+    if (gn) {
+        /* -name may come before or after: vl_parse_name() updates it */
+        error_guest_name = b ? (qemu_get_name() ? qemu_get_name() : "") : NULL;
     }
     return true;
 }

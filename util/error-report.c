@@ -1,12 +1,13 @@
 /*
  * Messages for humans on stderr (or on a sink that took its place):
- *   [timestamp ]program: [location: ][severity: ]message
+ *   [timestamp ][guest-name ]program: [location: ][severity: ]message
  * where the location is the command-line option being processed.
  */
 #include "qemu/osdep.h"
 #include "qemu/error-report.h"
 
 bool message_with_timestamp;
+const char *error_guest_name;
 
 static char *progname;
 
@@ -136,6 +137,9 @@ static void put_report(const char *severity, const char *msg)
 
     if (message_with_timestamp) {
         add_timestamp(line);
+    }
+    if (error_guest_name && *error_guest_name) {
+        g_string_append_printf(line, "%s ", error_guest_name);
     }
     g_string_append_printf(line, "%s: ", error_get_progname());
     add_location(line);

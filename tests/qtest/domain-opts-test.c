@@ -92,6 +92,14 @@ static const BadLine bad_lines[] = {
     { BOTH, "-rtc base=utc -rtc base=2006-06", PFX "invalid datetime format" },
     { BOTH, "-rtc clock=bad", PFX "invalid option value 'bad'" },
     { BOTH, "-rtc driftfix=fast", PFX "invalid option value 'fast'" },
+    /* -msg guest-name=on: reports start with the -name, given before or
+     * after */
+    { BOTH, "-name guest=foo -msg guest-name=on -rtc foo=1",
+      "foo " PFX "-rtc foo=1: Invalid parameter 'foo'" },
+    { BOTH, "-msg guest-name=on -name foo -rtc base=x",
+      "foo " PFX "invalid datetime format" },
+    { BOTH, "-msg guest-name=on -rtc foo=1",
+      PFX "-rtc foo=1: Invalid parameter 'foo'" },
     /* -boot: the machine's "boot" property (keyval) */
     { BOTH, "-boot order=c,menu",
       PFX "-boot order=c,menu: Expected '=' after parameter 'menu'" },
