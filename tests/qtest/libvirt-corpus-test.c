@@ -1,17 +1,20 @@
 /*
  * libvirt's command lines for its s390x zPCI test cases
  * (tests/data/libvirt-zpci, see its README.txt), started as libvirt starts
- * them: the environment the file gives, a socket for the QMP monitor
- * passed as a file descriptor (the file's "@mon-fd@"), and the domain's
- * master key file in place. Two things stand in for what libvirt's host
+ * them: the environment the file gives, a listening unix socket for the
+ * QMP monitor passed as a file descriptor (the file's "@mon-fd@"; the
+ * test connects to it as libvirtd does), and the domain's master key
+ * file in place. Two things stand in for what libvirt's host
  * has: the key file is written to a temporary directory (its path in the
  * line is rewritten), and the simulated host declares a PCI function
  * (-object sim-pci-function) for each vfio-pci host address. Nothing
  * else of the line changes.
  *
  * A line that starts must talk QMP as libvirt does: qmp_capabilities,
- * query-status (prelaunch: libvirt passes -S), query-pci where the
- * program has it, cont (running), quit (exit status 0).
+ * query-status (prelaunch: libvirt passes -S), the queries and settings
+ * of a domain start (query-chardev shows the monitor's socket connected,
+ * query-block, set-action, migrate-set-capabilities ...), query-pci
+ * where the program has it, cont (running), quit (exit status 0).
  *
  * The lines that cannot start say why, in the table below, and the test
  * checks that they fail that way (so a change that fixes one fails here
@@ -183,17 +186,34 @@ typedef struct Run {
     QmpFd *qmp;
 } Run;
 
-/* Start the emulator with @l's environment and the monitor on MON_FD. */
-static Run run_start(Line *l)
+/* A listening unix socket at @path, as libvirt makes for the monitor */
+static int listen_unix(const char *path)
+{
+    struct sockaddr_un sun = { .sun_family = AF_UNIX };
+    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+
+    g_assert_cmpint(fd, >=, 0);
+    g_strlcpy(sun.sun_path, path, sizeof(sun.sun_path));
+    unlink(path);
+    g_assert_cmpint(bind(fd, (struct sockaddr *)&sun, sizeof(sun)), ==, 0);
+    g_assert_cmpint(listen(fd, 1), ==, 0);
+    return fd;
+}
+
+/*
+ * Start the emulator with @l's environment and, as libvirt does, a
+ * listening socket bound to @mon_path as MON_FD; connect to it when
+ * @connect (the emulator accepts the connection).
+ */
+static Run run_start(Line *l, const char *mon_path, bool connect)
 {
     const char *binary = g_getenv("QTEST_QEMU_BINARY");
     g_autoptr(GPtrArray) argv = g_ptr_array_new();
-    int sv[2], ep[2];
-    Run r;
+    int lfd, ep[2];
+    Run r = { 0 };
 
     g_assert_nonnull(binary);
-    g_assert_cmpint(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv), ==,
-                    0);
+    lfd = listen_unix(mon_path);
     g_assert_cmpint(pipe2(ep, O_CLOEXEC), ==, 0);
     g_ptr_array_add(argv, (char *)binary);
     for (guint i = 0; i < l->args->len; i++) {
@@ -206,15 +226,19 @@ static Run run_start(Line *l)
         for (guint i = 0; i < l->env->len; i++) {
             putenv(l->env->pdata[i]);
         }
-        dup2(sv[1], MON_FD); /* dup2 clears close-on-exec */
+        if (lfd == MON_FD) {
+            fcntl(lfd, F_SETFD, 0); /* dup2 would leave close-on-exec */
+        } else {
+            dup2(lfd, MON_FD); /* clears close-on-exec */
+        }
         dup2(ep[1], STDERR_FILENO);
         execv(binary, (char **)argv->pdata);
         _exit(127);
     }
-    close(sv[1]);
+    close(lfd);
     close(ep[1]);
     r.err_fd = ep[0];
-    r.qmp = qmp_fd_new(sv[0]);
+    r.qmp = connect ? qmp_fd_connect(mon_path) : NULL;
     return r;
 }
 
@@ -226,7 +250,9 @@ static int run_finish(Run *r, char **stderr_text)
     ssize_t n;
     int status = 0;
 
-    qmp_fd_free(r->qmp);
+    if (r->qmp) {
+        qmp_fd_free(r->qmp);
+    }
     while ((n = read(r->err_fd, buf, sizeof(buf))) > 0 ||
            (n < 0 && errno == EINTR)) {
         g_string_append_len(text, buf, MAX(n, 0));
@@ -267,8 +293,45 @@ static void expect_return(QmpFd *q, const char *cmd)
     json_object_unref(rsp);
 }
 
+/* The monitor's own chardev as query-chardev shows it */
+static void check_monitor_chardev(QmpFd *q, const char *mon_path)
+{
+    JsonObject *rsp = qmp_fd_cmd(q, "{\"execute\":\"query-chardev\"}");
+    JsonArray *arr = json_object_get_array_member(rsp, "return");
+    g_autofree char *want = g_strdup_printf("unix:%s,server=on", mon_path);
+    bool found = false;
+
+    g_assert_nonnull(arr);
+    for (guint i = 0; i < json_array_get_length(arr); i++) {
+        JsonObject *o = json_array_get_object_element(arr, i);
+
+        if (!strcmp(json_object_get_string_member(o, "label"), "charmonitor")) {
+            g_assert_cmpstr(json_object_get_string_member(o, "filename"), ==,
+                            want);
+            g_assert_true(json_object_get_boolean_member(o, "frontend-open"));
+            found = true;
+        }
+    }
+    g_assert_true(found);
+    json_object_unref(rsp);
+}
+
+/* What libvirt asks of a domain it started, before it lets it run */
+static const char *const libvirt_queries[] = {
+    "{\"execute\":\"query-iothreads\"}",
+    "{\"execute\":\"query-named-block-nodes\",\"arguments\":{\"flat\":true}}",
+    "{\"execute\":\"query-block\"}",
+    "{\"execute\":\"query-blockstats\"}",
+    "{\"execute\":\"set-action\",\"arguments\":{\"shutdown\":\"pause\","
+    "\"reboot\":\"reset\",\"watchdog\":\"reset\",\"panic\":\"shutdown\"}}",
+    "{\"execute\":\"migrate-set-capabilities\",\"arguments\":"
+    "{\"capabilities\":[{\"capability\":\"events\",\"state\":true}]}}",
+    "{\"execute\":\"query-migrate-capabilities\"}",
+    "{\"execute\":\"query-stats\",\"arguments\":{\"target\":\"vm\"}}",
+};
+
 /* libvirt's first steps with a started domain */
-static void talk_like_libvirt(QmpFd *q)
+static void talk_like_libvirt(QmpFd *q, const char *mon_path)
 {
     JsonObject *rsp = qmp_fd_read(q);
 
@@ -279,6 +342,10 @@ static void talk_like_libvirt(QmpFd *q)
     rsp = qmp_fd_cmd(q, "{\"execute\":\"query-status\"}");
     g_assert_cmpstr(status_of(rsp), ==, "prelaunch");
     json_object_unref(rsp);
+    check_monitor_chardev(q, mon_path);
+    for (size_t i = 0; i < G_N_ELEMENTS(libvirt_queries); i++) {
+        expect_return(q, libvirt_queries[i]);
+    }
     rsp = qmp_fd_cmd(q, "{\"execute\":\"query-pci\"}");
     g_assert_nonnull(rsp);
     if (!json_object_has_member(rsp, "return")) {
@@ -295,9 +362,9 @@ static void talk_like_libvirt(QmpFd *q)
     expect_return(q, "{\"execute\":\"quit\"}");
 }
 
-static void check_fails(Line *l, const char *want)
+static void check_fails(Line *l, const char *mon_path, const char *want)
 {
-    Run r = run_start(l);
+    Run r = run_start(l, mon_path, false);
     g_autofree char *err = NULL;
     int status = run_finish(&r, &err);
 
@@ -313,6 +380,7 @@ static void test_case(gconstpointer data)
     g_autofree char *path = g_build_filename(dir, c->file, NULL);
     g_autofree char *tmp = g_dir_make_tmp("libvirt-corpus-XXXXXX", NULL);
     g_autofree char *key = g_build_filename(tmp, "master-key.aes", NULL);
+    g_autofree char *mon_path = g_build_filename(tmp, "monitor.sock", NULL);
     g_autofree char *mon = g_strdup_printf("fd=%d", MON_FD);
     g_autoptr(Line) l = NULL;
     g_autofree char *err = NULL;
@@ -340,19 +408,20 @@ static void test_case(gconstpointer data)
     line_add_host_functions(l);
     if (c->fails_with) {
         g_test_message("%s: %s", c->file, c->why);
-        check_fails(l, c->fails_with);
+        check_fails(l, mon_path, c->fails_with);
         if (c->host_dev) {
             g_assert_cmpint(line_subst(l, c->host_dev, "/dev/zero"), ==, 1);
-            check_fails(l, c->then_fails_with);
+            check_fails(l, mon_path, c->then_fails_with);
         }
     } else {
-        r = run_start(l);
-        talk_like_libvirt(r.qmp);
+        r = run_start(l, mon_path, true);
+        talk_like_libvirt(r.qmp, mon_path);
         status = run_finish(&r, &err);
         g_test_message("exit status %d, stderr: %s", status, err);
         g_assert_cmpint(status, ==, 0);
     }
     unlink(key);
+    unlink(mon_path);
     rmdir(tmp);
 }
 
