@@ -162,8 +162,27 @@ static bool qmp_query_block(JsonObject *args, JsonNode **ret, Error **errp)
     return true;
 }
 
-/* BlockDeviceStats: @st NULL for a node's own (all zero) */
-static JsonObject *stats_info(const BlockAcctStats *st)
+/*
+ * The highest offset written through node @n: a node's statistic in
+ * QEMU, so the nodes under a device that wrote show it too.
+ */
+static uint64_t node_wr_highest(const BlkNode *n)
+{
+    const GPtrArray *all = blk_all();
+    uint64_t max = n->blk->stats.wr_highest;
+
+    for (guint i = 0; all && i < all->len; i++) {
+        const BlockBackend *b = all->pdata[i];
+
+        if (b->file == n->blk) {
+            max = MAX(max, b->stats.wr_highest);
+        }
+    }
+    return max;
+}
+
+/* BlockDeviceStats: @st NULL for a node's own (zero but @wr_highest) */
+static JsonObject *stats_info(const BlockAcctStats *st, uint64_t wr_highest)
 {
     static const BlockAcctStats none;
     JsonObject *o = json_object_new();
@@ -185,7 +204,7 @@ static JsonObject *stats_info(const BlockAcctStats *st)
     for (int i = 0; zeros[i]; i++) {
         json_object_set_int_member(o, zeros[i], 0);
     }
-    json_object_set_int_member(o, "wr_highest_offset", s->wr_highest);
+    json_object_set_int_member(o, "wr_highest_offset", wr_highest);
     json_object_set_int_member(o, "failed_wr_operations", s->failed_wr);
     json_object_set_int_member(o, "failed_rd_operations", s->failed_rd);
     json_object_set_int_member(o, "failed_flush_operations", s->failed_flush);
@@ -208,7 +227,8 @@ static JsonObject *node_stats(const BlkNode *n, const BlockAcctStats *st)
 {
     JsonObject *o = json_object_new();
 
-    json_object_set_object_member(o, "stats", stats_info(st));
+    json_object_set_object_member(o, "stats",
+                                  stats_info(st, node_wr_highest(n)));
     json_object_set_string_member(o, "node-name", n->name);
     if (n->has_child) {
         BlkNode child = blk_child(n->blk);

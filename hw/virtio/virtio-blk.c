@@ -89,8 +89,13 @@ static uint8_t blk_do_write(VirtIOBlock *b, VirtQueueElement *e,
     uint64_t off = sector * VIRTIO_BLK_SECTOR;
     g_autofree uint8_t *buf = g_malloc(BLK_CHUNK);
 
-    if (blk_is_read_only(b->blk) || !blk_range_ok(b, sector, len)) {
+    if (!blk_range_ok(b, sector, len)) {
         blk_account(b->blk, BLOCK_ACCT_WRITE, off, len, -EINVAL);
+        return VIRTIO_BLK_S_IOERR;
+    }
+    if (blk_is_read_only(b->blk)) {
+        /* as QEMU: the write is tried and fails */
+        blk_account(b->blk, BLOCK_ACCT_WRITE, off, len, -EACCES);
         return VIRTIO_BLK_S_IOERR;
     }
     for (uint64_t done = 0; done < len;) {
