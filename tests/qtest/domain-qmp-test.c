@@ -456,6 +456,40 @@ static void test_powerdown_sclp(void)
     qtest_quit(s);
 }
 
+/* -rtc and -boot are option groups libvirt can find */
+static void check_cmdline_group(QTestState *s, const char *group,
+                                const char *const *params)
+{
+    g_autofree char *cmd = g_strdup_printf(
+        "{\"execute\":\"query-command-line-options\",\"arguments\":"
+        "{\"option\":\"%s\"}}",
+        group);
+    g_autoptr(JsonArray) arr = qmp_list(s, cmd);
+    JsonObject *o = json_array_get_object_element(arr, 0);
+    JsonArray *ps = json_object_get_array_member(o, "parameters");
+
+    g_assert_cmpstr(json_object_get_string_member(o, "option"), ==, group);
+    g_assert_cmpuint(json_array_get_length(ps), ==,
+                     g_strv_length((char **)params));
+    for (int i = 0; params[i]; i++) {
+        find_by(ps, "name", params[i]);
+    }
+}
+
+static void test_cmdline_groups(void)
+{
+    static const char *const rtc[] = { "base", "clock", "driftfix", NULL };
+    static const char *const boot[] = { "order",       "once",
+                                        "menu",        "splash",
+                                        "splash-time", "reboot-timeout",
+                                        "strict",      NULL };
+    QTestState *s = dom_start(NULL);
+
+    check_cmdline_group(s, "rtc", rtc);
+    check_cmdline_group(s, "boot-opts", boot);
+    qtest_quit(s);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -467,6 +501,7 @@ int main(int argc, char **argv)
     g_test_add_func("/domain-qmp/set-action", test_set_action);
     g_test_add_func("/domain-qmp/migrate-caps", test_migrate_caps);
     g_test_add_func("/domain-qmp/stats", test_stats);
+    g_test_add_func("/domain-qmp/cmdline-groups", test_cmdline_groups);
     g_test_add_func("/domain-qmp/powerdown-event", test_powerdown_event);
     g_test_add_func("/domain-qmp/powerdown-sclp", test_powerdown_sclp);
     return g_test_run();
