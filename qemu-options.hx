@@ -117,8 +117,8 @@ DEF boot HAS_ARG boot
 | -boot [order=drives][,once=drives][,menu=on|off][,splash=file]
 |       [,splash-time=ms][,reboot-timeout=ms][,strict=on|off]
 |                 checked for compatibility (drives are letters a..p);
-|                 the machine IPLs the device with the lowest bootindex
-|                 or -kernel; once= is refused, as by QEMU for s390x
+|                 no effect: the machine starts what -kernel loads;
+|                 once= is refused, as by QEMU for s390x
 
 DEF no-reboot 0 no_reboot
 | -no-reboot      exit instead of rebooting

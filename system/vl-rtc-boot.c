@@ -6,8 +6,9 @@
  * reported without the option in front of it.
  *
  * Neither changes the guest: the s390x TOD clock runs from the host clock
- * whatever the -rtc base, and the machine IPLs the device given by
- * bootindex or -kernel, not a PC boot order.
+ * whatever the -rtc base, and the machine starts what -kernel loads (no
+ * IPL from a device yet, and s390x has no PC boot order). QEMU's s390x
+ * warning for menu=on without a bootindex device is not given.
  */
 #include "qemu/osdep.h"
 #include "qapi/error.h"
