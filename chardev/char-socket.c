@@ -1,6 +1,7 @@
 /*
  * Unix socket chardev: server (path=, server=on, wait=), client (path=),
- * or an inherited descriptor (fd=, connected or listening).
+ * or an inherited descriptor (fd=: a listening one, or a connected one
+ * without server=on).
  */
 #include "qemu/osdep.h"
 #include "qemu/cutils.h"
@@ -97,6 +98,11 @@ static bool open_fd(Chardev *chr, const char *str, bool wait, Error **errp)
     if (listening) {
         chr->listen_fd = fd;
         return true;
+    }
+    if (chr->is_server) {
+        /* as QEMU: a server listens on the descriptor, which must let it */
+        error_setg_errno(errp, EINVAL, "Failed to listen on fd socket");
+        return false;
     }
     chr_attach_connection(chr, fd);
     return true;

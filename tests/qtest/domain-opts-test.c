@@ -12,6 +12,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "libqtest.h"
 #include "qmp-fd.h"
@@ -277,6 +280,68 @@ static void test_monitor_object(void)
     rmdir(dir);
 }
 
+/*
+ * -chardev socket,fd=N,server=on wants a listening socket (libvirt
+ * passes one): QEMU refuses a connected one. Run with a socketpair end
+ * as fd 3; return the exit status and stderr.
+ */
+static int run_with_connected_fd(const char *opt, char **err_text)
+{
+    const char *binary = g_getenv("QTEST_QEMU_BINARY");
+    g_autofree char *args = g_strdup_printf(
+        "-machine s390-ccw-virtio -nodefaults -display none -S %s %s",
+        real_qemu ? "-accel tcg" : "-accel qtest", opt);
+    g_auto(GStrv) argv = NULL;
+    GString *err = g_string_new(NULL);
+    int sv[2], ep[2], status = 0;
+    char buf[1024];
+    ssize_t n;
+    pid_t pid;
+
+    g_assert_true(g_shell_parse_argv(args, NULL, &argv, NULL));
+    g_assert_cmpint(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), ==, 0);
+    g_assert_cmpint(pipe(ep), ==, 0);
+    pid = fork();
+    g_assert_cmpint(pid, >=, 0);
+    if (pid == 0) {
+        g_autoptr(GPtrArray) a = g_ptr_array_new();
+
+        g_ptr_array_add(a, (char *)binary);
+        for (int i = 0; argv[i]; i++) {
+            g_ptr_array_add(a, argv[i]);
+        }
+        g_ptr_array_add(a, NULL);
+        dup2(sv[1], 3);
+        dup2(ep[1], STDERR_FILENO);
+        execv(binary, (char **)a->pdata);
+        _exit(127);
+    }
+    close(sv[1]);
+    close(ep[1]);
+    while ((n = read(ep[0], buf, sizeof(buf))) > 0) {
+        g_string_append_len(err, buf, n);
+    }
+    close(ep[0]);
+    close(sv[0]);
+    g_assert_cmpint(waitpid(pid, &status, 0), ==, pid);
+    *err_text = g_string_free(err, FALSE);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static void test_chardev_fd(void)
+{
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint(
+        run_with_connected_fd(
+            "-chardev socket,id=charmonitor,fd=3,server=on,wait=off", &err),
+        ==, 1);
+    g_assert_cmpstr(err, ==,
+                    PFX
+                    "-chardev socket,id=charmonitor,fd=3,server=on,wait=off: "
+                    "Failed to listen on fd socket: Invalid argument\n");
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -286,5 +351,6 @@ int main(int argc, char **argv)
     g_test_add_func("/domain-opts/bad-lines", test_bad_lines);
     g_test_add_func("/domain-opts/help", test_help);
     g_test_add_func("/domain-opts/monitor-object", test_monitor_object);
+    g_test_add_func("/domain-opts/chardev-fd", test_chardev_fd);
     return g_test_run();
 }
