@@ -81,7 +81,7 @@ static bool action_arg(JsonObject *args, const char *name,
  * The watchdog action is kept for a watchdog device; this machine has
  * none yet (QEMU 7.2's WatchdogAction values are checked).
  */
-static int watchdog_action = 0;
+static int set_action_watchdog; /* 0: reset, the default */
 
 static bool qmp_set_action(JsonObject *args, JsonNode **ret, Error **errp)
 {
@@ -116,7 +116,7 @@ static bool qmp_set_action(JsonObject *args, JsonNode **ret, Error **errp)
         panic_action = (PanicAction)p;
     }
     if (w >= 0) {
-        watchdog_action = w;
+        set_action_watchdog = w;
     }
     return true;
 }
