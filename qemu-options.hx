@@ -171,8 +171,10 @@ DEF qmp-pretty HAS_ARG qmp_pretty
 | -qmp-pretty dev like -qmp, with indented JSON replies
 
 DEF overcommit HAS_ARG overcommit
-| -overcommit [mem-lock=off][,cpu-pm=off]
-|                 accepted for compatibility; only 'off' is supported
+| -overcommit [mem-lock=on|off][,cpu-pm=on|off]
+|                 mem-lock=on locks all of the process's memory (guest
+|                 RAM included) with mlockall(); cpu-pm has no effect
+|                 on s390x
 
 DEF qtest HAS_ARG qtest
 | -qtest dev      serve the qtest protocol on 'dev' (unix:PATH, stdio,

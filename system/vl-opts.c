@@ -356,7 +356,7 @@ void vl_apply_simple_options(VlConfig *cfg)
         }
     }
     loc_pop(&loc);
-    if (!vl_rtc_boot_check(&err)) {
+    if (!vl_rtc_boot_check(&err) || !vl_overcommit_apply(&err)) {
         error_report_err(err);
         exit(1);
     }

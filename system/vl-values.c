@@ -11,6 +11,7 @@
 #include "sysemu/sysemu.h"
 #include "sysemu/vl.h"
 
+#include <sys/mman.h>
 #include <sys/prctl.h>
 
 /* "Invalid parameter 'K'" for a key of @opts not in @allowed */
@@ -294,6 +295,14 @@ bool vl_parse_display(const char *arg, Error **errp)
     return false;
 }
 
+/*
+ * -overcommit mem-lock=on|off,cpu-pm=on|off. mem-lock=on locks the
+ * process's memory, present and future (guest RAM included), as QEMU
+ * does once the command line is read (vl_overcommit_apply). cpu-pm only
+ * changes how x86 KVM guests idle: accepted, nothing to do here.
+ */
+static bool overcommit_mem_lock;
+
 bool vl_parse_overcommit(const char *arg, Error **errp)
 {
     g_autoptr(JsonObject) opts = qemu_opts_parse_legacy(arg, NULL, NULL, errp);
@@ -312,10 +321,20 @@ bool vl_parse_overcommit(const char *arg, Error **errp)
         if (!qapi_bool_parse(keys[i], val, &on, errp)) {
             return false;
         }
-        if (on) {
-            error_setg(errp, "%s=on is not supported by this program", keys[i]);
-            return false;
+        if (i == 0) {
+            overcommit_mem_lock = on;
         }
+    }
+    return true;
+}
+
+bool vl_overcommit_apply(Error **errp)
+{
+    if (overcommit_mem_lock && mlockall(MCL_CURRENT | MCL_FUTURE) < 0) {
+        /* QEMU's two lines: the call's error, then the conclusion */
+        error_report("mlockall: %s", strerror(errno));
+        error_setg(errp, "locking memory failed");
+        return false;
     }
     return true;
 }

@@ -71,6 +71,8 @@ bool vl_parse_uuid(const char *arg, Error **errp);
 bool vl_parse_msg(const char *arg, Error **errp);
 bool vl_parse_display(const char *arg, Error **errp);
 bool vl_parse_overcommit(const char *arg, Error **errp);
+/* mem-lock=on: lock the process's memory (once the options are read) */
+bool vl_overcommit_apply(Error **errp);
 bool vl_cpu_model_check(const char *arg, Error **errp);
 
 /* vl-rtc-boot.c: -rtc and -boot (merged; values checked after the

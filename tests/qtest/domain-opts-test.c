@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -68,6 +69,7 @@ static const char *const good_lines[] = {
     "\"out\":{\"format\":\"f32\",\"mixing-engine\":true}}'",
     "-audiodev none,id=a1,in.fixed-settings=off,in.voices=2",
     "-overcommit mem-lock=off -msg timestamp=on",
+    "-overcommit cpu-pm=on",
 };
 
 static void test_good_lines(void)
@@ -342,6 +344,51 @@ static void test_chardev_fd(void)
                     "Failed to listen on fd socket: Invalid argument\n");
 }
 
+/* The emulator's locked memory, from /proc/PID/status (kB) */
+static long locked_kb(QTestState *s)
+{
+    g_autofree char *path = g_strdup_printf("/proc/%d/status",
+                                            (int)qtest_pid(s));
+    g_autofree char *text = NULL;
+    const char *field;
+
+    g_assert_true(g_file_get_contents(path, &text, NULL, NULL));
+    field = strstr(text, "\nVmLck:");
+    g_assert_nonnull(field);
+    return atol(field + strlen("\nVmLck:"));
+}
+
+/* mem-lock=on locks the process's memory, guest RAM included */
+static void test_mem_lock(void)
+{
+    QTestInitOptions opts = { .no_accel_qtest = real_qemu };
+    g_autofree char *args = g_strdup_printf(
+        "-machine s390-ccw-virtio -nodefaults -display none -S -m 64 %s "
+        "-overcommit mem-lock=on",
+        real_qemu ? "-accel tcg" : "");
+    QTestState *s;
+    struct rlimit rl;
+
+    /* ASan's shadow memory is terabytes of reserved address space */
+    if (!g_strcmp0(g_getenv("QTEST_ASAN"), "1")) {
+        g_test_skip("mlockall() of an ASan process would lock its shadow");
+        return;
+    }
+    /* unprivileged, the limit must allow it */
+    g_assert_cmpint(getrlimit(RLIMIT_MEMLOCK, &rl), ==, 0);
+    if (geteuid() != 0 && rl.rlim_cur != RLIM_INFINITY) {
+        g_test_skip("RLIMIT_MEMLOCK too low to lock the guest's memory");
+        return;
+    }
+    s = qtest_init_opts(&opts, args);
+    g_assert_cmpint(locked_kb(s), >=, 64 * 1024);
+    qtest_quit(s);
+    s = qtest_init_opts(&opts, "-machine s390-ccw-virtio -nodefaults "
+                               "-display none -S -overcommit mem-lock=off");
+    g_assert_cmpint(locked_kb(s), ==, 0);
+    qtest_quit(s);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -352,5 +399,6 @@ int main(int argc, char **argv)
     g_test_add_func("/domain-opts/help", test_help);
     g_test_add_func("/domain-opts/monitor-object", test_monitor_object);
     g_test_add_func("/domain-opts/chardev-fd", test_chardev_fd);
+    g_test_add_func("/domain-opts/mem-lock", test_mem_lock);
     return g_test_run();
 }
