@@ -213,9 +213,7 @@ bool vl_parse_name(const char *arg, Error **errp)
         prctl(PR_SET_NAME, keyval_get_str(opts, "process"), 0, 0, 0);
     }
     qemu_set_name(keyval_get_str(opts, "guest"));
-    if (error_guest_name) {
-        error_guest_name = qemu_get_name();
-    }
+    error_set_guest_name(qemu_get_name());
     return true;
 }
 
@@ -260,8 +258,7 @@ bool vl_parse_msg(const char *arg, Error **errp)
         return false;
     }
     if (gn) {
-        /* -name may come before or after: vl_parse_name() updates it */
-        error_guest_name = b ? (qemu_get_name() ? qemu_get_name() : "") : NULL;
+        error_with_guest_name = b; /* the name comes from -name */
     }
     return true;
 }

@@ -7,7 +7,8 @@
 #include "qemu/error-report.h"
 
 bool message_with_timestamp;
-const char *error_guest_name;
+bool error_with_guest_name;
+static char *error_guest_name;
 
 static char *progname;
 
@@ -17,6 +18,12 @@ static void *sink_opaque;
 /* The stack of locations; the bottom one is never popped. */
 static Location loc_bottom;
 static Location *loc_top = &loc_bottom;
+
+void error_set_guest_name(const char *name)
+{
+    g_free(error_guest_name);
+    error_guest_name = g_strdup(name);
+}
 
 void error_set_progname(const char *argv0)
 {
@@ -138,7 +145,7 @@ static void put_report(const char *severity, const char *msg)
     if (message_with_timestamp) {
         add_timestamp(line);
     }
-    if (error_guest_name && *error_guest_name) {
+    if (error_with_guest_name && error_guest_name) {
         g_string_append_printf(line, "%s ", error_guest_name);
     }
     g_string_append_printf(line, "%s: ", error_get_progname());
