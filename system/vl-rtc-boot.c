@@ -53,15 +53,16 @@ bool vl_rtc_add(const char *arg, Error **errp)
     return true;
 }
 
-/* base=DATE: "YYYY-MM-DDTHH:MM:SS" or "YYYY-MM-DD" (fields not range-checked) */
+/*
+ * base=DATE: it starts with "YYYY-MM-DDTHH:MM:SS" or "YYYY-MM-DD"; as in
+ * QEMU 7.2 the fields are not range-checked and what follows is ignored
+ */
 static bool rtc_date_valid(const char *s)
 {
     int y, mo, d, h, mi, sec;
-    char end;
 
-    return sscanf(s, "%d-%d-%dT%d:%d:%d%c", &y, &mo, &d, &h, &mi, &sec, &end) ==
-               6 ||
-           sscanf(s, "%d-%d-%d%c", &y, &mo, &d, &end) == 3;
+    return sscanf(s, "%d-%d-%dT%d:%d:%d", &y, &mo, &d, &h, &mi, &sec) == 6 ||
+           sscanf(s, "%d-%d-%d", &y, &mo, &d) == 3;
 }
 
 static bool rtc_check(Error **errp)

@@ -57,6 +57,8 @@ static const char *const good_lines[] = {
     "-rtc base=localtime,clock=host,driftfix=none",
     "-rtc base=2006-06-17T16:01:21 -rtc clock=vm",
     "-rtc base=2006-06-17,clock=rt,driftfix=slew",
+    /* QEMU reads a date's start and ignores the rest */
+    "-rtc base=2006-06-17T16:01 -rtc base=2006-13-17x",
     "-boot strict=on",
     "-boot cd",
     "-boot order=c,menu=off,splash=/nonexistent,splash-time=5,"
