@@ -118,7 +118,8 @@ DEF boot HAS_ARG boot
 |       [,splash-time=ms][,reboot-timeout=ms][,strict=on|off]
 |                 checked for compatibility (drives are letters a..p);
 |                 no effect: the machine starts what -kernel loads;
-|                 once= is refused, as by QEMU for s390x
+|                 once= is refused, and menu=on without a device with
+|                 a bootindex is reported, as by QEMU for s390x
 
 DEF no-reboot 0 no_reboot
 | -no-reboot      exit instead of rebooting

@@ -7,13 +7,18 @@
  *
  * Neither changes the guest: the s390x TOD clock runs from the host clock
  * whatever the -rtc base, and the machine starts what -kernel loads (no
- * IPL from a device yet, and s390x has no PC boot order). QEMU's s390x
- * warning for menu=on without a bootindex device is not given.
+ * IPL from a device yet, and s390x has no PC boot order). As QEMU's
+ * s390x machine, menu=on without a device that has a bootindex is
+ * reported at start and at each reset.
  */
 #include "qemu/osdep.h"
 #include "qapi/error.h"
 #include "qemu/cutils.h"
 #include "qemu/keyval.h"
+#include "qemu/error-report.h"
+#include "qom/object.h"
+#include "hw/qdev-core.h"
+#include "sysemu/runstate.h"
 #include "sysemu/vl.h"
 
 static JsonObject *rtc_opts;
@@ -213,4 +218,32 @@ static bool boot_check(Error **errp)
 bool vl_rtc_boot_check(Error **errp)
 {
     return rtc_check(errp) && boot_check(errp);
+}
+
+static int has_bootindex(Object *obj, void *opaque)
+{
+    return object_property_find(obj, "bootindex") &&
+           object_property_get_int(obj, "bootindex", NULL) >= 0;
+}
+
+static void boot_menu_check(void *opaque)
+{
+    if (!object_child_foreach_recursive(qdev_get_machine(), has_bootindex,
+                                        NULL)) {
+        error_report("boot menu requires a bootindex to be specified for "
+                     "the IPL device");
+    }
+}
+
+void vl_boot_menu_setup(const char *machine_type)
+{
+    const char *menu = boot_opts ? keyval_get_str(boot_opts, "menu") : NULL;
+    bool on = false;
+
+    if (!menu || !qapi_bool_parse("menu", menu, &on, NULL) || !on ||
+        !g_str_has_prefix(machine_type, "s390-ccw-virtio")) {
+        return;
+    }
+    boot_menu_check(NULL);
+    qemu_register_reset(boot_menu_check, NULL);
 }

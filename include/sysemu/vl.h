@@ -80,6 +80,8 @@ bool vl_cpu_model_check(const char *arg, Error **errp);
 bool vl_rtc_add(const char *arg, Error **errp);
 bool vl_boot_add(const char *arg, Error **errp);
 bool vl_rtc_boot_check(Error **errp);
+/* once the devices exist: QEMU's boot-menu warning (s390-ccw-virtio) */
+void vl_boot_menu_setup(const char *machine_type);
 /* audiodev.c: -audiodev; a driver other than "none" that QEMU knows is
  * remembered in *@unavailable (the first one) and refused later */
 bool vl_audiodev_add(const char *arg, char **unavailable, Error **errp);

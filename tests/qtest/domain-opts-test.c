@@ -9,6 +9,7 @@
  * the lines marked OURS (QEMU's build has audio drivers this one lacks,
  * and QEMU 7.2 has no monitor-qmp object).
  */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -391,6 +392,85 @@ static void test_mem_lock(void)
     qtest_quit(s);
 }
 
+/* Run @opt with "-qmp stdio" fed @qmp; the exit status and stderr */
+static int run_with_qmp_input(const char *opt, const char *qmp, char **err_text)
+{
+    const char *binary = g_getenv("QTEST_QEMU_BINARY");
+    g_autofree char *args = g_strdup_printf(
+        "-machine s390-ccw-virtio -nodefaults -display none -S %s -qmp stdio "
+        "%s",
+        real_qemu ? "-accel tcg" : "-accel qtest", opt);
+    g_auto(GStrv) argv = NULL;
+    GString *err = g_string_new(NULL);
+    int in[2], ep[2], status = 0;
+    char buf[1024];
+    ssize_t n;
+    pid_t pid;
+
+    g_assert_true(g_shell_parse_argv(args, NULL, &argv, NULL));
+    g_assert_cmpint(pipe(in), ==, 0);
+    g_assert_cmpint(pipe(ep), ==, 0);
+    pid = fork();
+    g_assert_cmpint(pid, >=, 0);
+    if (pid == 0) {
+        g_autoptr(GPtrArray) a = g_ptr_array_new();
+        int null = open("/dev/null", O_WRONLY);
+
+        g_ptr_array_add(a, (char *)binary);
+        for (int i = 0; argv[i]; i++) {
+            g_ptr_array_add(a, argv[i]);
+        }
+        g_ptr_array_add(a, NULL);
+        dup2(in[0], STDIN_FILENO);
+        dup2(null, STDOUT_FILENO);
+        dup2(ep[1], STDERR_FILENO);
+        close(in[1]);
+        execv(binary, (char **)a->pdata);
+        _exit(127);
+    }
+    close(in[0]);
+    close(ep[1]);
+    g_assert_cmpint(write(in[1], qmp, strlen(qmp)), ==, strlen(qmp));
+    while ((n = read(ep[0], buf, sizeof(buf))) > 0) {
+        g_string_append_len(err, buf, n);
+    }
+    close(ep[0]);
+    close(in[1]);
+    g_assert_cmpint(waitpid(pid, &status, 0), ==, pid);
+    *err_text = g_string_free(err, FALSE);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* menu=on wants a boot device: said at start and at each reset */
+static void test_boot_menu(void)
+{
+    static const char qmp[] = "{\"execute\":\"qmp_capabilities\"}"
+                              "{\"execute\":\"system_reset\"}"
+                              "{\"execute\":\"quit\"}\n";
+    static const char warning[] = PFX
+        "boot menu requires a bootindex to be specified for the IPL "
+        "device\n";
+    g_autofree char *dir = g_dir_make_tmp("domopts-XXXXXX", NULL);
+    g_autofree char *img = g_build_filename(dir, "a.img", NULL);
+    g_autofree char *without =
+        g_strdup_printf("-boot menu=on -drive file=%s,if=none,id=d1,format=raw "
+                        "-device virtio-blk-ccw,drive=d1",
+                        img);
+    g_autofree char *with = g_strdup_printf("%s,bootindex=1", without);
+    g_autofree char *twice = g_strdup_printf("%s%s", warning, warning);
+    g_autofree char *err = NULL;
+
+    g_assert_true(g_file_set_contents(img, "", 0, NULL));
+    g_assert_cmpint(truncate(img, 1 << 20), ==, 0);
+    g_assert_cmpint(run_with_qmp_input(without, qmp, &err), ==, 0);
+    g_assert_cmpstr(err, ==, twice);
+    g_clear_pointer(&err, g_free);
+    g_assert_cmpint(run_with_qmp_input(with, qmp, &err), ==, 0);
+    g_assert_cmpstr(err, ==, "");
+    unlink(img);
+    rmdir(dir);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -402,5 +482,6 @@ int main(int argc, char **argv)
     g_test_add_func("/domain-opts/monitor-object", test_monitor_object);
     g_test_add_func("/domain-opts/chardev-fd", test_chardev_fd);
     g_test_add_func("/domain-opts/mem-lock", test_mem_lock);
+    g_test_add_func("/domain-opts/boot-menu", test_boot_menu);
     return g_test_run();
 }
