@@ -157,6 +157,11 @@ static bool boot_check_values(Error **errp)
         int64_t n;
         bool b;
 
+        if (!val && json_object_has_member(boot_opts, boot_keys[i].name)) {
+            /* a dotted key made it an object: order.x=1 */
+            error_setg(errp, "Parameters '%s.*' are unexpected", name);
+            return false;
+        }
         if (!val) {
             continue;
         }

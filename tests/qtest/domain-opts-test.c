@@ -116,6 +116,7 @@ static const BadLine bad_lines[] = {
     { BOTH, "-boot menu=x,foo=1",
       PFX "Parameter 'boot.menu' expects 'on' or 'off'" },
     { BOTH, "-boot foo=1", PFX "Parameter 'boot.foo' is unexpected" },
+    { BOTH, "-boot order.x=1", PFX "Parameters 'boot.order.*' are unexpected" },
     { BOTH, "-boot splash-time=abc",
       PFX "Parameter 'boot.splash-time' expects integer" },
     { BOTH, "-boot reboot-timeout=99999999999999999999",
