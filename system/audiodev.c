@@ -42,7 +42,9 @@ static const struct {
 static bool audio_check_u32(JsonNode *v, const char *name, const char *full,
                             bool is_json, Error **errp)
 {
+    const char *str;
     uint64_t n;
+    bool neg;
 
     if (is_json) {
         if (!JSON_NODE_HOLDS_VALUE(v) ||
@@ -56,13 +58,14 @@ static bool audio_check_u32(JsonNode *v, const char *name, const char *full,
         }
         return true;
     }
-    if (qemu_strtou64(json_node_get_string(v), NULL, 0, &n) < 0 ||
-        json_node_get_string(v)[0] == '-') {
-        error_setg(errp, "Parameter '%s' expects %s", full,
-                   json_node_get_string(v)[0] == '-' ? "uint32_t" : "integer");
+    /* a negative number wraps around: out of range, as in QEMU */
+    str = json_node_get_string(v);
+    neg = str[0] == '-' && g_ascii_isdigit(str[1]);
+    if (qemu_strtou64(neg ? str + 1 : str, NULL, 0, &n) < 0) {
+        error_setg(errp, "Parameter '%s' expects integer", full);
         return false;
     }
-    if (n > UINT32_MAX) {
+    if ((neg && n) || n > UINT32_MAX) {
         error_setg(errp, "Parameter '%s' expects uint32_t", name);
         return false;
     }

@@ -151,6 +151,9 @@ static const BadLine bad_lines[] = {
     { BOTH, "-audiodev none,id=a1,in.voices=4294967296",
       PFX "-audiodev none,id=a1,in.voices=4294967296: Parameter 'voices' "
           "expects uint32_t" },
+    { BOTH, "-audiodev none,id=a1,in.frequency=-5",
+      PFX "-audiodev none,id=a1,in.frequency=-5: Parameter 'frequency' "
+          "expects uint32_t" },
     { BOTH, "-audiodev none,id=a1,in.voices=x,in.format=bad",
       PFX "-audiodev none,id=a1,in.voices=x,in.format=bad: Parameter "
           "'in.voices' expects integer" },
