@@ -121,6 +121,79 @@ static bool qmp_set_action(JsonObject *args, JsonNode **ret, Error **errp)
     return true;
 }
 
+/* @node is a list of strings; errors name it @path as QEMU does */
+static bool stats_check_str_list(JsonNode *node, const char *path, Error **errp)
+{
+    JsonArray *arr;
+
+    if (!JSON_NODE_HOLDS_ARRAY(node)) {
+        error_setg(errp, "Invalid parameter type for '%s', expected: array",
+                   path);
+        return false;
+    }
+    arr = json_node_get_array(node);
+    for (guint i = 0; i < json_array_get_length(arr); i++) {
+        JsonNode *el = json_array_get_element(arr, i);
+
+        if (!JSON_NODE_HOLDS_VALUE(el) ||
+            json_node_get_value_type(el) != G_TYPE_STRING) {
+            error_setg(errp,
+                       "Invalid parameter type for '%s[%u]', expected: string",
+                       path, i);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* providers[i]: {"provider": "kvm", "*names": ["str"]} */
+static bool stats_check_provider(JsonNode *el, guint i, Error **errp)
+{
+    g_autofree char *path = g_strdup_printf("providers[%u]", i);
+    g_autofree char *names_path = g_strdup_printf("%s.names", path);
+    g_autoptr(GList) members = NULL;
+    JsonObject *o;
+    JsonNode *prov, *names;
+
+    if (!JSON_NODE_HOLDS_OBJECT(el)) {
+        error_setg(errp, "Invalid parameter type for '%s', expected: object",
+                   path);
+        return false;
+    }
+    o = json_node_get_object(el);
+    prov = json_object_get_member(o, "provider");
+    if (!prov) {
+        error_setg(errp, "Parameter '%s.provider' is missing", path);
+        return false;
+    }
+    if (!JSON_NODE_HOLDS_VALUE(prov) ||
+        json_node_get_value_type(prov) != G_TYPE_STRING) {
+        error_setg(errp,
+                   "Invalid parameter type for '%s.provider', expected: "
+                   "string",
+                   path);
+        return false;
+    }
+    if (strcmp(json_node_get_string(prov), "kvm")) {
+        error_setg(errp, "Parameter 'provider' does not accept value '%s'",
+                   json_node_get_string(prov));
+        return false;
+    }
+    names = json_object_get_member(o, "names");
+    if (names && !stats_check_str_list(names, names_path, errp)) {
+        return false;
+    }
+    members = json_object_get_members(o);
+    for (GList *m = members; m; m = m->next) {
+        if (strcmp(m->data, "provider") && strcmp(m->data, "names")) {
+            error_setg(errp, "Parameter '%s.%s' is unexpected", path,
+                       (char *)m->data);
+            return false;
+        }
+    }
+    return true;
+}
+
 /*
  * query-stats: the statistics come from KVM in QEMU 7.2 (its only
  * provider); without KVM the answer is the empty list. The arguments
@@ -129,8 +202,12 @@ static bool qmp_set_action(JsonObject *args, JsonNode **ret, Error **errp)
 static bool stats_check_providers(JsonObject *args, Error **errp)
 {
     JsonNode *node = json_object_get_member(args, "providers");
+    JsonNode *vcpus = json_object_get_member(args, "vcpus");
     JsonArray *arr;
 
+    if (vcpus && !stats_check_str_list(vcpus, "vcpus", errp)) {
+        return false;
+    }
     if (!node) {
         return true;
     }
@@ -141,26 +218,7 @@ static bool stats_check_providers(JsonObject *args, Error **errp)
     }
     arr = json_node_get_array(node);
     for (guint i = 0; i < json_array_get_length(arr); i++) {
-        static const char *const allowed[] = { "provider", "names", NULL };
-        JsonNode *el = json_array_get_element(arr, i);
-        JsonObject *o;
-        const char *prov = NULL;
-
-        if (!JSON_NODE_HOLDS_OBJECT(el)) {
-            error_setg(errp,
-                       "Invalid parameter type for 'providers[%u]', "
-                       "expected: object",
-                       i);
-            return false;
-        }
-        o = json_node_get_object(el);
-        if (!qmp_arg_str(o, "provider", true, &prov, NULL, errp) ||
-            !qmp_args_check(o, allowed, errp)) {
-            return false;
-        }
-        if (strcmp(prov, "kvm")) {
-            error_setg(errp, "Parameter 'provider' does not accept value '%s'",
-                       prov);
+        if (!stats_check_provider(json_array_get_element(arr, i), i, errp)) {
             return false;
         }
     }
