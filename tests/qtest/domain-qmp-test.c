@@ -382,6 +382,20 @@ static void test_stats(void)
         "{\"execute\":\"query-stats\",\"arguments\":"
         "{\"target\":\"vm\",\"providers\":[{\"provider\":\"bad\"}]}}",
         "Parameter 'provider' does not accept value 'bad'");
+    expect_qmp_error(s,
+                     "{\"execute\":\"query-stats\",\"arguments\":"
+                     "{\"target\":\"vm\",\"providers\":[{}]}}",
+                     "Parameter 'providers[0].provider' is missing");
+    expect_qmp_error(s,
+                     "{\"execute\":\"query-stats\",\"arguments\":"
+                     "{\"target\":\"vm\",\"providers\":[{\"provider\":"
+                     "\"kvm\",\"names\":\"x\"}]}}",
+                     "Invalid parameter type for 'providers[0].names', "
+                     "expected: array");
+    expect_qmp_error(s,
+                     "{\"execute\":\"query-stats\",\"arguments\":"
+                     "{\"target\":\"vcpu\",\"vcpus\":\"x\"}}",
+                     "Invalid parameter type for 'vcpus', expected: array");
     qtest_quit(s);
 }
 
