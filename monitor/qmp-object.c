@@ -102,6 +102,10 @@ static void mon_obj_class_init(ObjectClass *oc, void *data)
                                   mon_obj_set_chardev);
     object_class_property_add_bool(oc, "pretty", mon_obj_get_pretty,
                                    mon_obj_set_pretty);
+    object_class_property_set_description(oc, "chardev",
+                                          "the chardev the monitor serves");
+    object_class_property_set_description(oc, "pretty",
+                                          "indent the JSON replies");
 }
 
 static const TypeInfo mon_obj_type = {
