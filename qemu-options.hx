@@ -59,6 +59,20 @@ DEF uuid HAS_ARG uuid
 | -uuid %08x-%04x-%04x-%04x-%012x
 |                 set the system UUID
 
+DEF rtc HAS_ARG rtc
+| -rtc [base=utc|localtime|date][,clock=host|rt|vm][,driftfix=none|slew]
+|                 date is 2006-06-17T16:01:21 or 2006-06-17; accepted and
+|                 checked for compatibility: the s390x TOD clock follows
+|                 the host clock whatever the base
+
+DEF audiodev HAS_ARG audiodev
+| -audiodev none,id=id[,timer-period=us][,in|out.PROP=value,...]
+| -audiodev '{"id":"id","driver":"none",...}'
+|                 an audio back end; this program has no sound device,
+|                 'none' is the only driver ('-audiodev help'); in. and
+|                 out. take mixing-engine, fixed-settings, frequency,
+|                 channels, voices, format, buffer-length
+
 HEADING Device options:
 
 DEF device HAS_ARG device
@@ -98,6 +112,14 @@ DEF append HAS_ARG append
 DEF initrd HAS_ARG initrd
 | -initrd file    load 'file' as the initial RAM disk (at 8 MiB or the
 |                 next MiB above the kernel), start and size at 0x10408
+
+DEF boot HAS_ARG boot
+| -boot [order=drives][,once=drives][,menu=on|off][,splash=file]
+|       [,splash-time=ms][,reboot-timeout=ms][,strict=on|off]
+|                 checked for compatibility (drives are letters a..p);
+|                 no effect: the machine starts what -kernel loads;
+|                 once= is refused, and menu=on without a device with
+|                 a bootindex is reported, as by QEMU for s390x
 
 DEF no-reboot 0 no_reboot
 | -no-reboot      exit instead of rebooting
@@ -153,8 +175,10 @@ DEF qmp-pretty HAS_ARG qmp_pretty
 | -qmp-pretty dev like -qmp, with indented JSON replies
 
 DEF overcommit HAS_ARG overcommit
-| -overcommit [mem-lock=off][,cpu-pm=off]
-|                 accepted for compatibility; only 'off' is supported
+| -overcommit [mem-lock=on|off][,cpu-pm=on|off]
+|                 mem-lock=on locks all of the process's memory (guest
+|                 RAM included) with mlockall(); cpu-pm has no effect
+|                 on s390x
 
 DEF qtest HAS_ARG qtest
 | -qtest dev      serve the qtest protocol on 'dev' (unix:PATH, stdio,
@@ -220,17 +244,14 @@ DEF netdev HAS_ARG|UNSUPPORTED netdev
 DEF nic HAS_ARG|UNSUPPORTED nic
 DEF net HAS_ARG|UNSUPPORTED net
 DEF bios HAS_ARG|UNSUPPORTED bios
-DEF boot HAS_ARG|UNSUPPORTED boot
 DEF L HAS_ARG|UNSUPPORTED L
 DEF enable-kvm 0|UNSUPPORTED enable_kvm
-DEF rtc HAS_ARG|UNSUPPORTED rtc
 DEF action HAS_ARG|UNSUPPORTED action
 DEF vnc HAS_ARG|UNSUPPORTED vnc
 DEF spice HAS_ARG|UNSUPPORTED spice
 DEF vga HAS_ARG|UNSUPPORTED vga
 DEF k HAS_ARG|UNSUPPORTED k
 DEF full-screen 0|UNSUPPORTED full_screen
-DEF audiodev HAS_ARG|UNSUPPORTED audiodev
 DEF usb 0|UNSUPPORTED usb
 DEF usbdevice HAS_ARG|UNSUPPORTED usbdevice
 DEF serial HAS_ARG|UNSUPPORTED serial

@@ -12,6 +12,7 @@
 #include "qemu/error-report.h"
 #include "qemu/keyval.h"
 #include "sysemu/block-backend.h"
+#include "block/block-internal.h"
 
 #include <fcntl.h>
 #include <sys/ioctl.h>
@@ -24,21 +25,24 @@
 #define PERM_WRITE       1
 #define PERM_COUNT       5
 
-struct BlockBackend {
-    char *name;
-    char *filename;
-    int fd;
-    bool read_only;
-    bool attached;
-    uint64_t length;
-    BlockBackend *file; /* a raw node over a file node: the file's */
-};
-
 static const char *const perm_names[PERM_COUNT] = {
     "consistent read", "write", "write unchanged", "resize", "change children",
 };
 
 static GHashTable *blk_table;
+static GPtrArray *blk_list; /* in creation order, for the QMP queries */
+static unsigned blk_auto_names;
+
+const GPtrArray *blk_all(void)
+{
+    return blk_list;
+}
+
+/* QEMU's form of a node name it makes up: "#block" and a number */
+static char *blk_auto_node_name(void)
+{
+    return g_strdup_printf("#block%03u", 100 + blk_auto_names++);
+}
 
 BlockBackend *blk_by_name(const char *name)
 {
@@ -60,6 +64,10 @@ static bool blk_register(BlockBackend *blk)
         return false;
     }
     g_hash_table_insert(blk_table, blk->name, blk);
+    if (!blk_list) {
+        blk_list = g_ptr_array_new();
+    }
+    g_ptr_array_add(blk_list, blk);
     return true;
 }
 
@@ -70,6 +78,9 @@ static void blk_free(BlockBackend *blk)
     }
     g_free(blk->name);
     g_free(blk->filename);
+    g_free(blk->drive_node);
+    g_free(blk->drive_file_node);
+    g_free(blk->qdev);
     g_free(blk);
 }
 
@@ -104,6 +115,8 @@ static BlockBackend *blk_open(const char *name, const char *filename,
     blk->fd = fd;
     blk->read_only = read_only;
     blk->length = st.st_size;
+    blk->actual_size = S_ISREG(st.st_mode) ? (uint64_t)st.st_blocks * 512 : 0;
+    blk->driver = host_device ? "host_device" : "file";
     if (S_ISBLK(st.st_mode) && ioctl(fd, BLKGETSIZE64, &blk->length) < 0) {
         blk->length = 0;
     }
@@ -186,6 +199,9 @@ bool blk_drive_add(const char *arg, Error **errp)
     if (!blk) {
         return false;
     }
+    blk->is_drive = true;
+    blk->drive_node = blk_auto_node_name();
+    blk->drive_file_node = blk_auto_node_name();
     if (!blk_register(blk)) {
         error_setg(errp, "Duplicate ID '%s' for drive", id);
         blk_free(blk);
@@ -261,6 +277,8 @@ static BlockBackend *blockdev_raw(JsonObject *o, const char *name, bool ro,
     blk->fd = file->fd;
     blk->read_only = ro;
     blk->length = file->length;
+    blk->actual_size = file->actual_size;
+    blk->driver = "raw";
     blk->file = file;
     return blk;
 }
@@ -392,6 +410,50 @@ void blk_detach(BlockBackend *blk)
         lock_byte(root->fd, F_UNLCK, F_OFD_SETLK, LOCK_SHARED_BASE + i);
     }
     blk->attached = false;
+    g_clear_pointer(&blk->qdev, g_free);
+}
+
+void blk_set_qdev(BlockBackend *blk, const char *path)
+{
+    g_free(blk->qdev);
+    blk->qdev = g_strdup(path);
+}
+
+void blk_account(BlockBackend *blk, BlockAcctType type, uint64_t offset,
+                 uint64_t bytes, int result)
+{
+    BlockAcctStats *st = &blk->stats;
+
+    switch (type) {
+    case BLOCK_ACCT_READ:
+        if (result == -EINVAL) {
+            st->invalid_rd++;
+        } else if (result) {
+            st->failed_rd++;
+        } else {
+            st->rd_ops++;
+            st->rd_bytes += bytes;
+        }
+        break;
+    case BLOCK_ACCT_WRITE:
+        if (result == -EINVAL) {
+            st->invalid_wr++;
+        } else if (result) {
+            st->failed_wr++;
+        } else {
+            st->wr_ops++;
+            st->wr_bytes += bytes;
+            st->wr_highest = MAX(st->wr_highest, offset + bytes);
+        }
+        break;
+    case BLOCK_ACCT_FLUSH:
+        if (result) {
+            st->failed_flush++;
+        } else {
+            st->flush_ops++;
+        }
+        break;
+    }
 }
 
 bool blk_is_read_only(const BlockBackend *blk)

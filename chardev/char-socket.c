@@ -1,6 +1,7 @@
 /*
  * Unix socket chardev: server (path=, server=on, wait=), client (path=),
- * or an inherited descriptor (fd=, connected or listening).
+ * or an inherited descriptor (fd=: a listening one, or a connected one
+ * without server=on).
  */
 #include "qemu/osdep.h"
 #include "qemu/cutils.h"
@@ -98,6 +99,11 @@ static bool open_fd(Chardev *chr, const char *str, bool wait, Error **errp)
         chr->listen_fd = fd;
         return true;
     }
+    if (chr->is_server) {
+        /* as QEMU: a server listens on the descriptor, which must let it */
+        error_setg_errno(errp, EINVAL, "Failed to listen on fd socket");
+        return false;
+    }
     chr_attach_connection(chr, fd);
     return true;
 }
@@ -140,6 +146,8 @@ bool chr_open_socket(Chardev *chr, JsonObject *opts, Error **errp)
                    "None or one of 'path', 'fd' or 'host' option required.");
         return false;
     }
+    chr->is_server = server;
+    chr->sock_path = g_strdup(path);
     if (!path) {
         return open_fd(chr, fdstr ? fdstr : "", wait, errp);
     }
@@ -162,4 +170,42 @@ bool chr_open_socket(Chardev *chr, JsonObject *opts, Error **errp)
     }
     chr_update_watches(chr);
     return true;
+}
+
+/* The unix path @fd is bound to (local) or connected to (peer); "" none */
+static char *sock_name(int fd, bool peer)
+{
+    struct sockaddr_un sa = { 0 };
+    socklen_t len = sizeof(sa);
+    int r = peer ? getpeername(fd, (struct sockaddr *)&sa, &len)
+                 : getsockname(fd, (struct sockaddr *)&sa, &len);
+
+    if (r < 0 || sa.sun_family != AF_UNIX ||
+        len <= offsetof(struct sockaddr_un, sun_path)) {
+        return g_strdup("");
+    }
+    return g_strndup(sa.sun_path, len - offsetof(struct sockaddr_un, sun_path));
+}
+
+/*
+ * As QEMU: a connection is named by its local address ("unix:PATH", with
+ * ",server=on" for a server; a client's local end has no path), a
+ * socket without one by the address it listens on or connects to,
+ * prefixed "disconnected:".
+ */
+char *chr_socket_filename(Chardev *chr)
+{
+    const char *srv = chr->is_server ? ",server=on" : "";
+    g_autofree char *path = NULL;
+
+    if (chr->connected && chr->fd_in >= 0) {
+        path = sock_name(chr->fd_in, false);
+        return g_strdup_printf("unix:%s%s", path, srv);
+    }
+    if (chr->listen_fd >= 0) {
+        path = sock_name(chr->listen_fd, false);
+    } else {
+        path = g_strdup(chr->sock_path ? chr->sock_path : "");
+    }
+    return g_strdup_printf("disconnected:unix:%s%s", path, srv);
 }

@@ -7,7 +7,8 @@
 #include <glib-unix.h>
 #include <signal.h>
 
-static GHashTable *chardevs; /* id -> Chardev */
+static GHashTable *chardevs;    /* id -> Chardev */
+static GPtrArray *chardev_list; /* the same, in creation order */
 
 typedef struct ChrBackend {
     const char *name;
@@ -74,6 +75,7 @@ static void chr_free(gpointer data)
         unlink(chr->unlink_path);
     }
     g_free(chr->unlink_path);
+    g_free(chr->sock_path);
     g_free(chr->id);
     g_free(chr);
 }
@@ -198,7 +200,30 @@ Chardev *qemu_chr_new_from_opts(JsonObject *opts, Error **errp)
                                          chr_free);
     }
     g_hash_table_insert(chardevs, chr->id, chr);
+    if (!chardev_list) {
+        chardev_list = g_ptr_array_new();
+    }
+    g_ptr_array_add(chardev_list, chr);
+    chr->backend = be->name;
     return chr;
+}
+
+const GPtrArray *qemu_chr_all(void)
+{
+    return chardev_list;
+}
+
+char *qemu_chr_info_filename(Chardev *chr)
+{
+    if (!strcmp(chr->backend, "socket")) {
+        return chr_socket_filename(chr);
+    }
+    return g_strdup(chr->backend); /* QEMU: "stdio", "file", "null" */
+}
+
+bool qemu_chr_fe_is_open(Chardev *chr)
+{
+    return chr->ops != NULL;
 }
 
 /* "unix:PATH,server=on,wait=off" style options after the path. */
@@ -260,6 +285,10 @@ void qemu_chr_cleanup(void)
     if (chardevs) {
         g_hash_table_destroy(chardevs);
         chardevs = NULL;
+    }
+    if (chardev_list) {
+        g_ptr_array_free(chardev_list, TRUE);
+        chardev_list = NULL;
     }
 }
 

@@ -8,9 +8,12 @@
 
 struct Chardev {
     char *id;
-    int fd_in;     /* connected input, -1 if none */
-    int fd_out;    /* connected output, -1 if none (writes dropped) */
-    int listen_fd; /* listening socket, -1 if none */
+    const char *backend; /* "socket", "stdio", "file", "null" */
+    bool is_server;      /* socket: server=on */
+    char *sock_path;     /* socket: path= given, or NULL */
+    int fd_in;           /* connected input, -1 if none */
+    int fd_out;          /* connected output, -1 if none (writes dropped) */
+    int listen_fd;       /* listening socket, -1 if none */
     bool connected;
     bool owns_fds; /* close fd_in/fd_out on disconnect */
     bool is_stdio;
@@ -49,6 +52,8 @@ bool chr_open_file(Chardev *chr, JsonObject *opts, Error **errp);
 bool chr_open_null(Chardev *chr, JsonObject *opts, Error **errp);
 
 const char *chr_opt(JsonObject *opts, const char *name);
+/* query-chardev's "filename" of a socket chardev (new string) */
+char *chr_socket_filename(Chardev *chr);
 
 /* Output bounds: input pauses above HIGH, resumes at LOW. */
 #define CHR_OUT_HIGH (1024 * 1024)

@@ -63,6 +63,16 @@ static const CmdlineParam chardev_params[] = {
     { "server", "boolean" }, { "wait", "boolean" }, { "signal", "boolean" },
     { "append", "boolean" }, { NULL, NULL }
 };
+static const CmdlineParam rtc_params[] = { { "driftfix", "string" },
+                                           { "clock", "string" },
+                                           { "base", "string" },
+                                           { NULL, NULL } };
+static const CmdlineParam boot_params[] = {
+    { "strict", "boolean" },     { "reboot-timeout", "number" },
+    { "splash-time", "number" }, { "splash", "string" },
+    { "menu", "boolean" },       { "once", "string" },
+    { "order", "string" },       { NULL, NULL }
+};
 static const CmdlineParam no_params[] = { { NULL, NULL } };
 
 static const CmdlineGroup groups[] = {
@@ -80,6 +90,8 @@ static const CmdlineGroup groups[] = {
     { "device", "device", no_params },
     { "object", "object", no_params },
     { "global", "global", no_params },
+    { "rtc", "rtc", rtc_params },
+    { "boot-opts", "boot", boot_params },
 };
 
 static bool group_available(const CmdlineGroup *g)

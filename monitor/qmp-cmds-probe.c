@@ -78,6 +78,119 @@ static const char *const migration_caps[] = { "xbzrle",
                                               "postcopy-preempt",
                                               NULL };
 
+/* What migrate-set-capabilities set (no migration runs here) */
+static bool migration_cap_state[G_N_ELEMENTS(migration_caps) - 1];
+
+static int migration_cap_find(const char *name)
+{
+    for (int i = 0; migration_caps[i]; i++) {
+        if (!strcmp(migration_caps[i], name)) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+/* One {"capability": NAME, "state": BOOL} of the list, at @i */
+static bool migrate_cap_parse(JsonNode *el, guint i, int *cap, bool *state,
+                              Error **errp)
+{
+    static const char *const allowed[] = { "capability", "state", NULL };
+    g_autofree char *prefix = g_strdup_printf("capabilities[%u]", i);
+    g_autoptr(Error) inner = NULL;
+    JsonObject *o;
+    const char *name = NULL;
+
+    if (!JSON_NODE_HOLDS_OBJECT(el)) {
+        error_setg(errp, "Invalid parameter type for '%s', expected: object",
+                   prefix);
+        return false;
+    }
+    o = json_node_get_object(el);
+    /* QEMU names the member with its path: 'capabilities[0].state' */
+    if (!json_object_has_member(o, "capability")) {
+        error_setg(errp, "Parameter '%s.capability' is missing", prefix);
+        return false;
+    }
+    if (!qmp_arg_str(o, "capability", true, &name, NULL, NULL)) {
+        error_setg(errp,
+                   "Invalid parameter type for '%s.capability', expected: "
+                   "string",
+                   prefix);
+        return false;
+    }
+    *cap = migration_cap_find(name);
+    if (*cap < 0) {
+        error_setg(errp, "Parameter 'capability' does not accept value '%s'",
+                   name);
+        return false;
+    }
+    if (!json_object_has_member(o, "state")) {
+        error_setg(errp, "Parameter '%s.state' is missing", prefix);
+        return false;
+    }
+    if (!qmp_arg_bool(o, "state", true, state, NULL, NULL)) {
+        error_setg(errp,
+                   "Invalid parameter type for '%s.state', expected: boolean",
+                   prefix);
+        return false;
+    }
+    if (!qmp_args_check(o, allowed, &inner)) {
+        g_autoptr(GList) members = json_object_get_members(o);
+
+        for (GList *m = members; m; m = m->next) {
+            if (!g_strv_contains(allowed, m->data)) {
+                error_setg(errp, "Parameter '%s.%s' is unexpected", prefix,
+                           (char *)m->data);
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+/*
+ * migrate-set-capabilities: every entry is checked before any is set.
+ * QEMU's checks between capabilities (which need a migration transport
+ * this program lacks) are not made.
+ */
+static bool qmp_migrate_set_caps(JsonObject *args, JsonNode **ret, Error **errp)
+{
+    static const char *const allowed[] = { "capabilities", NULL };
+    JsonNode *node = json_object_get_member(args, "capabilities");
+    g_autofree bool *want = NULL;
+    g_autofree int *caps = NULL;
+    JsonArray *arr;
+    guint n;
+
+    if (!qmp_args_check(args, allowed, errp)) {
+        return false;
+    }
+    if (!node) {
+        error_setg(errp, "Parameter 'capabilities' is missing");
+        return false;
+    }
+    if (!JSON_NODE_HOLDS_ARRAY(node)) {
+        error_setg(
+            errp, "Invalid parameter type for 'capabilities', expected: array");
+        return false;
+    }
+    arr = json_node_get_array(node);
+    n = json_array_get_length(arr);
+    caps = g_new0(int, n + 1);
+    want = g_new0(bool, n + 1);
+    for (guint i = 0; i < n; i++) {
+        if (!migrate_cap_parse(json_array_get_element(arr, i), i, &caps[i],
+                               &want[i], errp)) {
+            return false;
+        }
+    }
+    for (guint i = 0; i < n; i++) {
+        migration_cap_state[caps[i]] = want[i];
+    }
+    return true;
+}
+
 static bool qmp_query_migrate_caps(JsonObject *args, JsonNode **ret,
                                    Error **errp)
 {
@@ -90,7 +203,7 @@ static bool qmp_query_migrate_caps(JsonObject *args, JsonNode **ret,
     for (int i = 0; migration_caps[i]; i++) {
         JsonObject *o = json_object_new();
 
-        json_object_set_boolean_member(o, "state", false);
+        json_object_set_boolean_member(o, "state", migration_cap_state[i]);
         json_object_set_string_member(o, "capability", migration_caps[i]);
         json_array_add_object_element(arr, o);
     }
@@ -214,6 +327,8 @@ static void qmp_probe_cmds_register(void)
 {
     qmp_register_command("query-target", qmp_query_target, QCO_NO_FLAGS);
     qmp_register_command("query-kvm", qmp_query_kvm, QCO_NO_FLAGS);
+    qmp_register_command("migrate-set-capabilities", qmp_migrate_set_caps,
+                         QCO_NO_FLAGS);
     qmp_register_command("query-migrate-capabilities", qmp_query_migrate_caps,
                          QCO_NO_FLAGS);
     qmp_register_command("query-cpu-definitions", qmp_query_cpu_defs,

@@ -18,6 +18,9 @@ typedef struct Handler {
 
 bool no_shutdown;
 bool no_reboot;
+PanicAction panic_action = PANIC_ACTION_SHUTDOWN;
+static bool exit_failure; /* a panic with action exit-failure: status 1 */
+static GList *powerdown_notifiers; /* PowerdownNotifier * */
 uint8_t qemu_uuid[16];
 bool qemu_uuid_set;
 
@@ -209,21 +212,56 @@ bool runstate_needs_reset(void)
 void qemu_system_guest_panicked(JsonObject *info)
 {
     JsonObject *data = json_object_new();
+    /* as QEMU 7.2: "shutdown" pauses when shutdowns pause (-no-shutdown) */
+    bool pause = panic_action == PANIC_ACTION_PAUSE ||
+                 (panic_action == PANIC_ACTION_SHUTDOWN && no_shutdown);
+    bool off = !pause && (panic_action == PANIC_ACTION_SHUTDOWN ||
+                          panic_action == PANIC_ACTION_EXIT_FAILURE);
 
     json_object_set_string_member(data, "action",
-                                  no_shutdown ? "pause" : "poweroff");
+                                  pause ? "pause"
+                                  : off ? "poweroff"
+                                        : "run");
     if (info) {
         json_object_set_object_member(data, "info", info);
     }
     qmp_send_event("GUEST_PANICKED", data);
+    if (!pause && !off) {
+        return; /* panic=none: the guest goes on */
+    }
     if (runstate_is_running()) {
         runstate_set(RUN_STATE_GUEST_PANICKED);
         qmp_send_event("STOP", NULL);
     } else {
         runstate_set(RUN_STATE_GUEST_PANICKED);
     }
-    if (!no_shutdown) {
+    if (off) {
+        exit_failure |= panic_action == PANIC_ACTION_EXIT_FAILURE;
         qemu_system_shutdown_request(SHUTDOWN_CAUSE_GUEST_PANIC);
+    }
+}
+
+typedef struct PowerdownNotifier {
+    void (*fn)(void *opaque);
+    void *opaque;
+} PowerdownNotifier;
+
+void qemu_register_powerdown_notifier(void (*fn)(void *opaque), void *opaque)
+{
+    PowerdownNotifier *n = g_new(PowerdownNotifier, 1);
+
+    n->fn = fn;
+    n->opaque = opaque;
+    powerdown_notifiers = g_list_append(powerdown_notifiers, n);
+}
+
+void qemu_system_powerdown_request(void)
+{
+    qmp_send_event("POWERDOWN", NULL);
+    for (GList *l = powerdown_notifiers; l; l = l->next) {
+        PowerdownNotifier *n = l->data;
+
+        n->fn(n->opaque);
     }
 }
 
@@ -273,7 +311,7 @@ bool main_loop_should_exit(int *status)
         }
         return false;
     }
-    *status = 0;
+    *status = exit_failure ? 1 : 0;
     return true;
 }
 

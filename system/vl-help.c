@@ -1,7 +1,8 @@
 /*
  * "help" requests on the command line: -machine help, -M TYPE,help,
  * -device help, -device DRIVER,help, -object help, -object TYPE,help,
- * -accel help, -cpu help, -display help, -chardev help.
+ * -accel help, -cpu help, -display help, -chardev help, -audiodev help,
+ * -rtc help, -boot help.
  * Each prints what QEMU prints for the same request and start-up ends.
  */
 #include "qemu/osdep.h"
@@ -148,6 +149,40 @@ void vl_chardev_help(void)
            "  file\n  null\n  socket\n  stdio\n");
 }
 
+/* -rtc ...,help: QEMU lists the keys and, as for a bad option, exits 1 */
+static bool rtc_help(const char *arg)
+{
+    g_autoptr(JsonObject) opts = NULL;
+    bool help = false;
+
+    opts = qemu_opts_parse_legacy(arg, NULL, &help, NULL);
+    if (!opts || !help) {
+        return false;
+    }
+    printf("rtc options:\n  base=<str>\n  clock=<str>\n  driftfix=<str>\n");
+    exit(1);
+}
+
+static bool boot_help(const char *arg)
+{
+    g_autoptr(JsonObject) opts = NULL;
+    bool help = false;
+
+    opts = keyval_parse(arg, "order", &help, NULL);
+    if (!opts || !help) {
+        return false;
+    }
+    printf("boot-opts options:\n"
+           "  menu=<bool (on/off)>\n"
+           "  once=<str>\n"
+           "  order=<str>\n"
+           "  reboot-timeout=<num>\n"
+           "  splash-time=<num>\n"
+           "  splash=<str>\n"
+           "  strict=<bool (on/off)>\n");
+    return true;
+}
+
 bool vl_opt_help(VlConfig *cfg, const VlOpt *opt)
 {
     switch (opt->index) {
@@ -193,6 +228,16 @@ bool vl_opt_help(VlConfig *cfg, const VlOpt *opt)
     case QEMU_OPTION_display:
         if (is_help(opt->arg)) {
             printf("Available display backend types:\nnone\n");
+            return true;
+        }
+        return false;
+    case QEMU_OPTION_rtc:
+        return rtc_help(opt->arg);
+    case QEMU_OPTION_boot:
+        return boot_help(opt->arg);
+    case QEMU_OPTION_audiodev:
+        if (is_help(opt->arg)) {
+            vl_audiodev_help();
             return true;
         }
         return false;

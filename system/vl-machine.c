@@ -45,7 +45,8 @@ static bool kvm_try_init(Error **errp)
     int err = errno;
 
     if (fd < 0) {
-        error_report("Could not access KVM kernel module: %s", strerror(err));
+        /* QEMU prints this line bare: no program name, no option */
+        error_printf("Could not access KVM kernel module: %s\n", strerror(err));
         error_setg_errno(errp, err, "failed to initialize kvm");
         return false;
     }

@@ -282,6 +282,12 @@ static bool apply_option(VlConfig *cfg, const VlOpt *opt, Error **errp)
         return blk_drive_add(opt->arg, errp);
     case QEMU_OPTION_blockdev:
         return blk_blockdev_add(opt->arg, errp);
+    case QEMU_OPTION_rtc:
+        return vl_rtc_add(opt->arg, errp);
+    case QEMU_OPTION_boot:
+        return vl_boot_add(opt->arg, errp);
+    case QEMU_OPTION_audiodev:
+        return vl_audiodev_add(opt->arg, &cfg->audio_unavailable, errp);
     case QEMU_OPTION_nographic:
         cfg->nographic = true;
         return true;
@@ -353,6 +359,16 @@ void vl_apply_simple_options(VlConfig *cfg)
         }
     }
     loc_pop(&loc);
+    if (!vl_rtc_boot_check(&err) || !vl_overcommit_apply(&err)) {
+        error_report_err(err);
+        exit(1);
+    }
+    if (cfg->audio_unavailable) {
+        /* QEMU's audio layer says this, without the program name */
+        fprintf(stderr, "audio: Could not init `%s' audio driver\n",
+                cfg->audio_unavailable);
+        exit(1);
+    }
     if (cfg->pidfile && !write_pidfile(cfg->pidfile, &err)) {
         error_prepend(&err, "cannot create PID file: ");
         error_report_err(err);

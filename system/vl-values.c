@@ -11,6 +11,7 @@
 #include "sysemu/sysemu.h"
 #include "sysemu/vl.h"
 
+#include <sys/mman.h>
 #include <sys/prctl.h>
 
 /* "Invalid parameter 'K'" for a key of @opts not in @allowed */
@@ -212,6 +213,7 @@ bool vl_parse_name(const char *arg, Error **errp)
         prctl(PR_SET_NAME, keyval_get_str(opts, "process"), 0, 0, 0);
     }
     qemu_set_name(keyval_get_str(opts, "guest"));
+    error_set_guest_name(qemu_get_name());
     return true;
 }
 
@@ -255,9 +257,8 @@ bool vl_parse_msg(const char *arg, Error **errp)
     if (gn && !qapi_bool_parse("guest-name", gn, &b, errp)) {
         return false;
     }
-    if (gn && b) {
-        error_setg(errp, "guest-name=on is not supported by this program");
-        return false;
+    if (gn) {
+        error_with_guest_name = b; /* the name comes from -name */
     }
     return true;
 }
@@ -291,6 +292,14 @@ bool vl_parse_display(const char *arg, Error **errp)
     return false;
 }
 
+/*
+ * -overcommit mem-lock=on|off,cpu-pm=on|off. mem-lock=on locks the
+ * process's memory, present and future (guest RAM included), as QEMU
+ * does once the command line is read (vl_overcommit_apply). cpu-pm only
+ * changes how x86 KVM guests idle: accepted, nothing to do here.
+ */
+static bool overcommit_mem_lock;
+
 bool vl_parse_overcommit(const char *arg, Error **errp)
 {
     g_autoptr(JsonObject) opts = qemu_opts_parse_legacy(arg, NULL, NULL, errp);
@@ -309,10 +318,20 @@ bool vl_parse_overcommit(const char *arg, Error **errp)
         if (!qapi_bool_parse(keys[i], val, &on, errp)) {
             return false;
         }
-        if (on) {
-            error_setg(errp, "%s=on is not supported by this program", keys[i]);
-            return false;
+        if (i == 0) {
+            overcommit_mem_lock = on;
         }
+    }
+    return true;
+}
+
+bool vl_overcommit_apply(Error **errp)
+{
+    if (overcommit_mem_lock && mlockall(MCL_CURRENT | MCL_FUTURE) < 0) {
+        /* QEMU's two lines: the call's error, then the conclusion */
+        error_report("mlockall: %s", strerror(errno));
+        error_setg(errp, "locking memory failed");
+        return false;
     }
     return true;
 }

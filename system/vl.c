@@ -213,6 +213,7 @@ int main(int argc, char **argv)
     foreach_opt(&cfg, QEMU_OPTION_device, create_device);
     qdev_machine_creation_done();
     qdev_prop_check_globals();
+    vl_boot_menu_setup(object_get_typename(OBJECT(cfg.machine)));
     qemu_add_vm_change_state_handler(vm_state_changed, NULL);
 
     if (cfg.start_stopped) {

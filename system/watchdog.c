@@ -2,8 +2,8 @@
  * The action of an expired guest watchdog (sysemu/watchdog.h). The QMP
  * event WATCHDOG comes first, with the action's name; then:
  * reset       a guest reset request (RESET, reason "guest-reset");
- * shutdown    a power-down request: the POWERDOWN event (this machine
- *             has no device that tells the guest);
+ * shutdown    a power-down request, as system_powerdown: the POWERDOWN
+ *             event and the SCLP's signal-quiesce event for the guest;
  * poweroff    the process exits at once with status 0;
  * pause       the VM stops in the run state "watchdog" (STOP);
  * debug       "watchdog: timer fired" on stderr;
@@ -77,7 +77,7 @@ void watchdog_perform_action(void)
         qemu_system_reset_request(SHUTDOWN_CAUSE_GUEST_RESET);
         break;
     case WATCHDOG_ACTION_SHUTDOWN:
-        qmp_send_event("POWERDOWN", NULL);
+        qemu_system_powerdown_request();
         break;
     case WATCHDOG_ACTION_POWEROFF:
         exit(0);

@@ -1,12 +1,14 @@
 /*
  * Messages for humans on stderr (or on a sink that took its place):
- *   [timestamp ]program: [location: ][severity: ]message
+ *   [timestamp ][guest-name ]program: [location: ][severity: ]message
  * where the location is the command-line option being processed.
  */
 #include "qemu/osdep.h"
 #include "qemu/error-report.h"
 
 bool message_with_timestamp;
+bool error_with_guest_name;
+static char *error_guest_name;
 
 static char *progname;
 
@@ -16,6 +18,12 @@ static void *sink_opaque;
 /* The stack of locations; the bottom one is never popped. */
 static Location loc_bottom;
 static Location *loc_top = &loc_bottom;
+
+void error_set_guest_name(const char *name)
+{
+    g_free(error_guest_name);
+    error_guest_name = g_strdup(name);
+}
 
 void error_set_progname(const char *argv0)
 {
@@ -136,6 +144,9 @@ static void put_report(const char *severity, const char *msg)
 
     if (message_with_timestamp) {
         add_timestamp(line);
+    }
+    if (error_with_guest_name && error_guest_name) {
+        g_string_append_printf(line, "%s ", error_guest_name);
     }
     g_string_append_printf(line, "%s: ", error_get_progname());
     add_location(line);

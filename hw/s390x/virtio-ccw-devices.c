@@ -50,11 +50,21 @@ static bool blk_ccw_realize(VirtioCcwDevice *dev, Error **errp)
 {
     VirtIOBlkCcw *b = VIRTIO_BLK_CCW(dev);
 
+    g_autofree char *path = NULL;
+
     b->blk.type_name = TYPE_VIRTIO_BLK_CCW;
     if (!virtio_blk_realize(&b->blk, errp)) {
         return false;
     }
     dev->vdev = &b->blk.vdev;
+    /* QEMU's virtio-blk is a child "virtio-backend" of the CCW proxy:
+     * query-block names that one as the drive's device */
+    path = object_get_canonical_path(OBJECT(dev));
+    if (path) {
+        g_autofree char *qdev = g_strdup_printf("%s/virtio-backend", path);
+
+        blk_set_qdev(b->blk.blk, qdev);
+    }
     return true;
 }
 

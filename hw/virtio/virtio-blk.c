@@ -60,21 +60,25 @@ static uint8_t blk_do_read(VirtIOBlock *b, VirtQueueElement *e, uint64_t sector,
                            uint32_t *used)
 {
     uint64_t len = e->in_len - 1;
+    uint64_t off = sector * VIRTIO_BLK_SECTOR;
     g_autofree uint8_t *buf = g_malloc(BLK_CHUNK);
 
     if (!blk_range_ok(b, sector, len)) {
+        blk_account(b->blk, BLOCK_ACCT_READ, off, len, -EINVAL);
         return VIRTIO_BLK_S_IOERR;
     }
     for (uint64_t done = 0; done < len;) {
         size_t n = MIN(BLK_CHUNK, len - done);
 
-        if (blk_pread(b->blk, sector * VIRTIO_BLK_SECTOR + done, buf, n) ||
+        if (blk_pread(b->blk, off + done, buf, n) ||
             virtqueue_elem_write(e, &b->vdev, done, buf, n) != n) {
+            blk_account(b->blk, BLOCK_ACCT_READ, off, len, -EIO);
             return VIRTIO_BLK_S_IOERR;
         }
         done += n;
         *used = MIN(done, UINT32_MAX); /* the used length is 32-bit */
     }
+    blk_account(b->blk, BLOCK_ACCT_READ, off, len, 0);
     return VIRTIO_BLK_S_OK;
 }
 
@@ -82,20 +86,29 @@ static uint8_t blk_do_write(VirtIOBlock *b, VirtQueueElement *e,
                             uint64_t sector)
 {
     uint64_t len = e->out_len - BLK_HDR_LEN;
+    uint64_t off = sector * VIRTIO_BLK_SECTOR;
     g_autofree uint8_t *buf = g_malloc(BLK_CHUNK);
 
-    if (blk_is_read_only(b->blk) || !blk_range_ok(b, sector, len)) {
+    if (!blk_range_ok(b, sector, len)) {
+        blk_account(b->blk, BLOCK_ACCT_WRITE, off, len, -EINVAL);
+        return VIRTIO_BLK_S_IOERR;
+    }
+    if (blk_is_read_only(b->blk)) {
+        /* as QEMU: the write is tried and fails */
+        blk_account(b->blk, BLOCK_ACCT_WRITE, off, len, -EACCES);
         return VIRTIO_BLK_S_IOERR;
     }
     for (uint64_t done = 0; done < len;) {
         size_t n = MIN(BLK_CHUNK, len - done);
 
         if (virtqueue_elem_read(e, &b->vdev, BLK_HDR_LEN + done, buf, n) != n ||
-            blk_pwrite(b->blk, sector * VIRTIO_BLK_SECTOR + done, buf, n)) {
+            blk_pwrite(b->blk, off + done, buf, n)) {
+            blk_account(b->blk, BLOCK_ACCT_WRITE, off, len, -EIO);
             return VIRTIO_BLK_S_IOERR;
         }
         done += n;
     }
+    blk_account(b->blk, BLOCK_ACCT_WRITE, off, len, 0);
     if (!b->writeback && blk_flush(b->blk)) {
         return VIRTIO_BLK_S_IOERR;
     }
@@ -125,6 +138,7 @@ static bool blk_request(VirtIOBlock *b, VirtQueue *vq, VirtQueueElement *e)
     uint8_t hdr[BLK_HDR_LEN], status;
     uint32_t type, used = 0;
     uint64_t sector;
+    int r;
 
     if (e->out_len < BLK_HDR_LEN || e->in_len < 1 ||
         virtqueue_elem_read(e, vdev, 0, hdr, sizeof(hdr)) != sizeof(hdr)) {
@@ -142,7 +156,9 @@ static bool blk_request(VirtIOBlock *b, VirtQueue *vq, VirtQueueElement *e)
         status = blk_do_write(b, e, sector);
         break;
     case VIRTIO_BLK_T_FLUSH:
-        status = blk_flush(b->blk) ? VIRTIO_BLK_S_IOERR : VIRTIO_BLK_S_OK;
+        r = blk_flush(b->blk);
+        blk_account(b->blk, BLOCK_ACCT_FLUSH, 0, 0, r);
+        status = r ? VIRTIO_BLK_S_IOERR : VIRTIO_BLK_S_OK;
         break;
     case VIRTIO_BLK_T_GET_ID:
         status = blk_do_get_id(b, e, &used);

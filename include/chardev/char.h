@@ -50,6 +50,12 @@ Chardev *qemu_chr_new_from_opts(JsonObject *opts, Error **errp);
 Chardev *qemu_chr_new(const char *label, const char *filename, Error **errp);
 
 Chardev *qemu_chr_find(const char *id);
+/* Every chardev, in creation order (NULL: none yet) */
+const GPtrArray *qemu_chr_all(void);
+/* query-chardev's "filename": "stdio", "unix:PATH,server=on" ... */
+char *qemu_chr_info_filename(Chardev *chr);
+/* Is a front end attached (query-chardev's "frontend-open")? */
+bool qemu_chr_fe_is_open(Chardev *chr);
 const char *qemu_chr_get_id(const Chardev *chr);
 
 /*

@@ -40,6 +40,11 @@ const char *error_get_progname(void);
 
 /* When true, each report is prefixed with an ISO 8601 timestamp (-msg timestamp=on). */
 extern bool message_with_timestamp;
+/* -msg guest-name=on: reports start with the guest's name (-name), when
+ * it has one */
+extern bool error_with_guest_name;
+/* The name for that (copied; NULL: none) */
+void error_set_guest_name(const char *name);
 
 void error_vprintf(const char *fmt, va_list ap) G_GNUC_PRINTF(1, 0);
 void error_printf(const char *fmt, ...) G_GNUC_PRINTF(1, 2);

@@ -27,6 +27,18 @@ BlockBackend *blk_by_name(const char *name);
 bool blk_attach(BlockBackend *blk, const char *name, bool write, bool share_rw,
                 Error **errp);
 void blk_detach(BlockBackend *blk);
+/* The QOM path query-block reports as the attached device's ("qdev") */
+void blk_set_qdev(BlockBackend *blk, const char *path);
+
+/* A device's request, for query-blockstats; @result 0, -EINVAL for a
+ * request the device refused as invalid, else the error */
+typedef enum BlockAcctType {
+    BLOCK_ACCT_READ,
+    BLOCK_ACCT_WRITE,
+    BLOCK_ACCT_FLUSH,
+} BlockAcctType;
+void blk_account(BlockBackend *blk, BlockAcctType type, uint64_t offset,
+                 uint64_t bytes, int result);
 
 bool blk_is_read_only(const BlockBackend *blk);
 uint64_t blk_getlength(const BlockBackend *blk);

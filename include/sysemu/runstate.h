@@ -63,14 +63,32 @@ extern bool no_shutdown;
 /* -no-reboot: a reset request shuts down instead. */
 extern bool no_reboot;
 
+/* set-action's panic= (QEMU 7.2's PanicAction) */
+typedef enum PanicAction {
+    PANIC_ACTION_PAUSE,
+    PANIC_ACTION_SHUTDOWN, /* the default */
+    PANIC_ACTION_EXIT_FAILURE,
+    PANIC_ACTION_NONE,
+} PanicAction;
+extern PanicAction panic_action;
+
 /*
  * The guest panicked (@info: the GUEST_PANICKED event's "info" member,
  * taken over; may be NULL). As QEMU's default panic action: the event
  * with action "poweroff", the VM stops in "guest-panicked" and shuts
  * down (cause "guest-panic"); with -no-shutdown the action is "pause"
- * and the VM stays stopped.
+ * and the VM stays stopped. panic=pause: "pause" always; exit-failure:
+ * as the default, and the program exits with status 1; none: the event
+ * with action "run", nothing else.
  */
 void qemu_system_guest_panicked(JsonObject *info);
+/*
+ * system_powerdown: the POWERDOWN event, then every notifier (the SCLP's
+ * signal-quiesce event source) asks the guest to shut down.
+ */
+void qemu_system_powerdown_request(void);
+void qemu_register_powerdown_notifier(void (*fn)(void *opaque), void *opaque);
+
 /* "shutdown" or "guest-panicked": only a reset lets the VM run again. */
 bool runstate_needs_reset(void);
 

@@ -48,7 +48,8 @@ typedef struct VlConfig {
     const char *initrd;    /* -initrd */
     const char *append;    /* -append */
 
-    GHashTable *device_ids; /* ids of key=value -device options */
+    char *audio_unavailable; /* first -audiodev driver that cannot start */
+    GHashTable *device_ids;  /* ids of key=value -device options */
     MachineState *machine;
     int nr_qmp;
 } VlConfig;
@@ -70,7 +71,21 @@ bool vl_parse_uuid(const char *arg, Error **errp);
 bool vl_parse_msg(const char *arg, Error **errp);
 bool vl_parse_display(const char *arg, Error **errp);
 bool vl_parse_overcommit(const char *arg, Error **errp);
+/* mem-lock=on: lock the process's memory (once the options are read) */
+bool vl_overcommit_apply(Error **errp);
 bool vl_cpu_model_check(const char *arg, Error **errp);
+
+/* vl-rtc-boot.c: -rtc and -boot (merged; values checked after the
+ * command line is read, by vl_rtc_boot_check) */
+bool vl_rtc_add(const char *arg, Error **errp);
+bool vl_boot_add(const char *arg, Error **errp);
+bool vl_rtc_boot_check(Error **errp);
+/* once the devices exist: QEMU's boot-menu warning (s390-ccw-virtio) */
+void vl_boot_menu_setup(const char *machine_type);
+/* audiodev.c: -audiodev; a driver other than "none" that QEMU knows is
+ * remembered in *@unavailable (the first one) and refused later */
+bool vl_audiodev_add(const char *arg, char **unavailable, Error **errp);
+void vl_audiodev_help(void);
 
 /* vl-help.c: "help" requests of every kind; true when something printed */
 bool vl_opt_help(VlConfig *cfg, const VlOpt *opt);

@@ -264,6 +264,27 @@ static void test_sclp(void)
     rmdir(dir);
 }
 
+/*
+ * system_powerdown reaches the running guest as the SCLP's signal-quiesce
+ * event; the guest reads it and stops (tests/guest/quiesce.c)
+ */
+static void test_quiesce(void)
+{
+    QTestState *s = start_guest("quiesce", NULL);
+    int64_t panic_addr = -1;
+    int tries = 0;
+
+    while (qtest_readq(s, MAILBOX + 32) != 1) {
+        g_assert_cmpint(++tries, <, 3000); /* 30 s */
+        g_usleep(10 * 1000);
+    }
+    qtest_qmp_send(s, "{'execute': 'system_powerdown'}");
+    g_assert_true(wait_end(s, &panic_addr));
+    g_assert_cmpuint(qtest_readq(s, MAILBOX + 16), ==, 0);
+    g_assert_cmpuint(qtest_readq(s, MAILBOX + 32), ==, 2);
+    qtest_quit(s);
+}
+
 /* A failed check ends in a disabled wait: GUEST_PANICKED, state kept */
 static void test_panic(void)
 {
@@ -437,6 +458,7 @@ int main(int argc, char **argv)
     g_test_add_func("/guest/insn", test_insn);
     g_test_add_func("/guest/pgm", test_pgm);
     g_test_add_func("/guest/sclp", test_sclp);
+    g_test_add_func("/guest/quiesce", test_quiesce);
     g_test_add_func("/guest/dat", test_dat);
     g_test_add_func("/guest/clock", test_clock);
     g_test_add_func("/guest/sigp", test_sigp);

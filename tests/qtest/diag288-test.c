@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/wait.h>
 #include "libqtest.h"
+#include "sclp-test.h"
 
 #define SEC INT64_C(1000000000)
 
@@ -29,7 +30,7 @@ static const char *diag288(QTestState *s, unsigned fn, uint64_t timeout,
 
 #define REFUSED "OK pgm 0x0006"
 
-static QTestState *start(const char *action)
+static QTestState *wd_start(const char *action)
 {
     g_autofree char *args = g_strdup_printf("-device diag288,id=wd%s%s",
                                             action ? " -watchdog-action " : "",
@@ -77,7 +78,7 @@ static void test_refused(void)
     g_assert_cmpstr(diag288(s, 0, 15, 0), ==, REFUSED);
     qtest_quit(s);
 
-    s = start(NULL);
+    s = wd_start(NULL);
     g_assert_cmpstr(diag288(s, 1, 30, 0), ==, REFUSED); /* change, disarmed */
     g_assert_cmpstr(diag288(s, 2, 0, 0), ==, REFUSED);  /* cancel, disarmed */
     g_assert_cmpstr(diag288(s, 0, 14, 0), ==, REFUSED); /* under 15 s */
@@ -95,7 +96,7 @@ static void test_refused(void)
 /* The virtual clock: 14 s do not expire a 15 s timer, 15 do; reset */
 static void test_timer_reset(void)
 {
-    QTestState *s = start(NULL);
+    QTestState *s = wd_start(NULL);
     JsonObject *ev, *data;
 
     g_assert_cmpstr(diag288(s, 0, 15, 0), ==, "OK 0");
@@ -127,7 +128,7 @@ static void test_timer_reset(void)
 
 static void test_pause(void)
 {
-    QTestState *s = start("pause");
+    QTestState *s = wd_start("pause");
 
     fire(s, "pause");
     qtest_qmp_eventwait(s, "STOP");
@@ -144,7 +145,7 @@ static void test_debug_none(void)
     static const char *const actions[] = { "debug", "none" };
 
     for (unsigned i = 0; i < G_N_ELEMENTS(actions); i++) {
-        QTestState *s = start(actions[i]);
+        QTestState *s = wd_start(actions[i]);
 
         fire(s, actions[i]);
         g_assert_cmpstr(status_of(s), ==, "running");
@@ -155,15 +156,20 @@ static void test_debug_none(void)
 
 static void test_shutdown_nmi(void)
 {
-    QTestState *s = start("shutdown");
+    QTestState *s = wd_start("shutdown");
+    bool pending;
 
+    /* the guest hears of it as of system_powerdown: signal quiesce */
+    g_assert_cmphex(sclp_set_mask(s, MASK4(EV_QUIESCE), 0, NULL), ==, 0x0020);
     fire(s, "shutdown");
     qtest_qmp_eventwait(s, "POWERDOWN");
+    g_assert_cmphex(sclp_read_events(s, &pending), ==, 0x0020);
+    g_assert_cmphex(qtest_readb(s, SCCB + 10), ==, EV_QUIESCE);
     g_assert_cmpstr(diag288(s, 2, 0, 0), ==, REFUSED); /* disarmed */
     qtest_quit(s);
 
     /* no CPU under qtest: the NMI reaches none */
-    s = start("inject-nmi");
+    s = wd_start("inject-nmi");
     fire(s, "inject-nmi");
     g_assert_cmpstr(diag288(s, 2, 0, 0), ==, REFUSED);
     g_assert_cmpstr(status_of(s), ==, "running");
@@ -172,7 +178,7 @@ static void test_shutdown_nmi(void)
 
 static void test_poweroff(void)
 {
-    QTestState *s = start("poweroff");
+    QTestState *s = wd_start("poweroff");
     int st;
 
     g_assert_cmpstr(diag288(s, 0, 15, 0), ==, "OK 0");
@@ -186,7 +192,7 @@ static void test_poweroff(void)
 /* QMP set-action: the watchdog action, and reboot=shutdown */
 static void test_set_action(void)
 {
-    QTestState *s = start(NULL);
+    QTestState *s = wd_start(NULL);
     JsonObject *rsp, *ev;
 
     rsp = qtest_qmp(s, "{'execute': 'set-action', "
@@ -200,9 +206,10 @@ static void test_set_action(void)
         qtest_qmp(s, "{'execute': 'set-action', 'arguments': "
                      "{'watchdog': 'pause', 'reboot': 'halt'}}"),
         "GenericError");
-    qmp_expect_error_and_unref(qtest_qmp(s, "{'execute': 'set-action', "
-                                            "'arguments': {'panic': 'pause'}}"),
-                               "GenericError");
+    qmp_expect_error_and_unref(
+        qtest_qmp(s, "{'execute': 'set-action', 'arguments': "
+                     "{'watchdog': 'pause', 'panic': 'halt'}}"),
+        "GenericError");
     fire(s, "reset");
     qtest_qmp_eventwait(s, "RESET");
 

@@ -128,8 +128,16 @@ static void test_accel_fallback(void)
     g_free(err);
     out = qtest_run_cmdline("-accel kvm -machine none", &status, &err);
     g_assert_cmpint(status, ==, 1);
-    g_assert_true(g_str_has_prefix(
-        err, "qemu-system-s390x: -accel kvm: failed to initialize kvm: "));
+    /* without /dev/kvm, QEMU's bare line from KVM's set-up comes first */
+    if (access("/dev/kvm", F_OK) < 0) {
+        g_assert_true(g_str_has_prefix(
+            err, "Could not access KVM kernel module: No such file or "
+                 "directory\n"
+                 "qemu-system-s390x: -accel kvm: failed to initialize kvm: "));
+    } else {
+        g_assert_true(g_str_has_prefix(
+            err, "qemu-system-s390x: -accel kvm: failed to initialize kvm: "));
+    }
     g_assert_null(strstr(err, "falling back"));
 }
 

@@ -29,6 +29,7 @@
 #define EV_OPCMD    0x01
 #define EV_MSG      0x02
 #define EV_ASCII    0x1a
+#define EV_QUIESCE  0x1d /* signal quiesce: the SCLP always sends it */
 #define MASK4(t)    (1u << (32 - (t)))
 #define MASK_LM_IN  (MASK4(EV_MSG) | MASK4(0x09))   /* SCLP receives */
 #define MASK_LM_OUT (MASK4(EV_OPCMD) | MASK4(0x09)) /* SCLP sends */

@@ -123,7 +123,8 @@ static void test_ascii_output(void)
                     ==, 0x0020);
     /* the SCLP's receive and send masks */
     g_assert_cmphex(qtest_readl(c->s, SCCB + 20), ==, MASK4(EV_ASCII));
-    g_assert_cmphex(qtest_readl(c->s, SCCB + 24), ==, MASK4(EV_ASCII));
+    g_assert_cmphex(qtest_readl(c->s, SCCB + 24), ==,
+                    MASK4(EV_ASCII) | MASK4(EV_QUIESCE));
     g_assert_cmphex(sclp_write_event(c->s, EV_ASCII, text, strlen(text)), ==,
                     0x0020);
     g_assert_cmphex(qtest_readb(c->s, SCCB + 11), ==, 0x80); /* accepted */
@@ -249,7 +250,8 @@ static void test_lm_output(void)
     g_assert_cmphex(sclp_set_mask(c->s, MASK4(EV_OPCMD), MASK4(EV_MSG), NULL),
                     ==, 0x0020);
     g_assert_cmphex(qtest_readl(c->s, SCCB + 20), ==, MASK_LM_IN);
-    g_assert_cmphex(qtest_readl(c->s, SCCB + 24), ==, MASK_LM_OUT);
+    g_assert_cmphex(qtest_readl(c->s, SCCB + 24), ==,
+                    MASK_LM_OUT | MASK4(EV_QUIESCE));
     g_assert_cmphex(lm_message(c->s, ebcdic_hello, 6, 22 + 6 - 0, 10 + 6), ==,
                     0x0020);
     expect_output(c, 0, "\nHello!", 7);
@@ -333,7 +335,7 @@ static void test_both_consoles(void)
     g_assert_cmphex(qtest_readl(c->s, SCCB + 20), ==,
                     MASK_LM_IN | MASK4(EV_ASCII));
     g_assert_cmphex(qtest_readl(c->s, SCCB + 24), ==,
-                    MASK_LM_OUT | MASK4(EV_ASCII));
+                    MASK_LM_OUT | MASK4(EV_ASCII) | MASK4(EV_QUIESCE));
     g_assert_cmphex(sclp_write_event(c->s, EV_ASCII, "one\n", 4), ==, 0x0020);
     g_assert_cmphex(lm_message(c->s, ebcdic_hello, 6, 28, 16), ==, 0x0020);
     expect_output(c, 0, "one\n", 4);
@@ -365,7 +367,9 @@ static void test_mask_lengths(void)
                     (uint64_t)(MASK_LM_IN | MASK4(EV_ASCII)) << 32);
     g_assert_cmphex(qtest_readq(s, SCCB + 52), ==, 0);
     g_assert_cmphex(qtest_readq(s, SCCB + 60), ==,
-                    (uint64_t)(MASK_LM_OUT | MASK4(EV_ASCII)) << 32);
+                    (uint64_t)(MASK_LM_OUT | MASK4(EV_ASCII) |
+                               MASK4(EV_QUIESCE))
+                        << 32);
     g_assert_cmphex(qtest_readq(s, SCCB + 68), ==, 0);
     console_quit(c);
 }

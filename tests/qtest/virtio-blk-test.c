@@ -97,6 +97,36 @@ static void test_config(void)
     qtest_quit(s);
 }
 
+/* What test_read_write's requests leave in query-blockstats */
+static void check_blockstats(QTestState *s)
+{
+    JsonObject *rsp = qtest_qmp(s, "{'execute': 'query-blockstats'}");
+    JsonArray *arr = json_object_get_array_member(rsp, "return");
+    JsonObject *e = json_array_get_object_element(arr, 0);
+    JsonObject *st = json_object_get_object_member(e, "stats");
+    JsonObject *parent = json_object_get_object_member(e, "parent");
+
+    g_assert_cmpstr(json_object_get_string_member(e, "device"), ==, "d0");
+    g_assert_cmpint(json_object_get_int_member(st, "rd_operations"), ==, 1);
+    g_assert_cmpint(json_object_get_int_member(st, "rd_bytes"), ==, 512);
+    g_assert_cmpint(json_object_get_int_member(st, "wr_operations"), ==, 1);
+    g_assert_cmpint(json_object_get_int_member(st, "wr_bytes"), ==, 512);
+    g_assert_cmpint(json_object_get_int_member(st, "flush_operations"), ==, 1);
+    /* past the end and a partial sector: refused as invalid */
+    g_assert_cmpint(json_object_get_int_member(st, "invalid_rd_operations"), ==,
+                    2);
+    g_assert_cmpint(json_object_get_int_member(st, "failed_rd_operations"), ==,
+                    0);
+    g_assert_cmpint(json_object_get_int_member(st, "wr_highest_offset"), ==,
+                    8 * 512);
+    /* the file node below saw the same write */
+    st = json_object_get_object_member(parent, "stats");
+    g_assert_cmpint(json_object_get_int_member(st, "rd_operations"), ==, 0);
+    g_assert_cmpint(json_object_get_int_member(st, "wr_highest_offset"), ==,
+                    8 * 512);
+    json_object_unref(rsp);
+}
+
 static void test_read_write(void)
 {
     QTestState *s = blk_start("", ",serial=SERIAL42");
@@ -134,12 +164,14 @@ static void test_read_write(void)
     g_assert_cmpint(blk_req(s, 4, 0, IMG_SECTORS, 512, true, &used), ==, 1);
     g_assert_cmpint(blk_req(s, 5, 0, 1, 100, true, &used), ==, 1);
     g_assert_cmpint(blk_req(s, 6, 0x63, 0, 512, true, &used), ==, 2);
+    check_blockstats(s);
     qtest_quit(s);
 }
 
 static void test_read_only(void)
 {
     QTestState *s = blk_start(",readonly=on", "");
+    JsonObject *rsp, *st;
     uint8_t sec[8];
     uint32_t used;
     int fd;
@@ -153,6 +185,18 @@ static void test_read_only(void)
     close(fd);
     g_assert_cmpmem(sec, 4, "SECT", 4);
     g_assert_cmpint(blk_req(s, 1, 0, 9, 512, true, &used), ==, 0);
+    /* the refused write is a failed one, as in QEMU */
+    rsp = qtest_qmp(s, "{'execute': 'query-blockstats'}");
+    st = json_object_get_object_member(
+        json_array_get_object_element(json_object_get_array_member(rsp,
+                                                                   "return"),
+                                      0),
+        "stats");
+    g_assert_cmpint(json_object_get_int_member(st, "failed_wr_operations"), ==,
+                    1);
+    g_assert_cmpint(json_object_get_int_member(st, "wr_operations"), ==, 0);
+    g_assert_cmpint(json_object_get_int_member(st, "rd_operations"), ==, 1);
+    json_object_unref(rsp);
     qtest_quit(s);
 }
 
