@@ -13,8 +13,10 @@
  * A line that starts must talk QMP as libvirt does: qmp_capabilities,
  * query-status (prelaunch: libvirt passes -S), the queries and settings
  * of a domain start (query-chardev shows the monitor's socket connected,
- * query-block, set-action, migrate-set-capabilities ...), query-pci
- * where the program has it, cont (running), quit (exit status 0).
+ * query-block, set-action, migrate-set-capabilities ...), query-pci, the
+ * address map (query-s390-pci-map: every zpci with libvirt's uid and fid
+ * and its target, every vfio-pci on its host address), cont (running),
+ * quit (exit status 0).
  *
  * The lines that cannot start say why, in the table below, and the test
  * checks that they fail that way (so a change that fixes one fails here
@@ -330,8 +332,96 @@ static const char *const libvirt_queries[] = {
     "{\"execute\":\"query-stats\",\"arguments\":{\"target\":\"vm\"}}",
 };
 
+/* The JSON -device objects of @l whose driver is @driver */
+static GPtrArray *line_devices(Line *l, const char *driver)
+{
+    GPtrArray *devs = g_ptr_array_new_with_free_func(
+        (GDestroyNotify)json_object_unref);
+
+    for (guint i = 0; i + 1 < l->args->len; i++) {
+        g_autoptr(JsonParser) p = json_parser_new();
+        const char *a = l->args->pdata[i + 1];
+        JsonObject *dev;
+
+        if (strcmp(l->args->pdata[i], "-device") || a[0] != '{' ||
+            !json_parser_load_from_data(p, a, -1, NULL)) {
+            continue;
+        }
+        dev = json_node_get_object(json_parser_get_root(p));
+        if (!g_strcmp0(json_object_get_string_member_with_default(dev, "driver",
+                                                                  ""),
+                       driver)) {
+            g_ptr_array_add(devs, json_object_ref(dev));
+        }
+    }
+    return devs;
+}
+
+/*
+ * The address map lists each zpci of @l with the uid and fid libvirt gave
+ * and its target's id, and each vfio-pci with the host address it names.
+ */
+static void check_zpci_map(QmpFd *q, Line *l)
+{
+    g_autoptr(GPtrArray) zpcis = line_devices(l, "zpci");
+    g_autoptr(GPtrArray) vfios = line_devices(l, "vfio-pci");
+    JsonObject *rsp = qmp_fd_cmd(q, "{\"execute\":\"query-s390-pci-map\"}");
+    JsonArray *map;
+
+    g_assert_nonnull(rsp);
+    map = json_object_get_array_member(rsp, "return");
+    g_assert_nonnull(map);
+    for (guint i = 0; i < zpcis->len; i++) {
+        JsonObject *z = zpcis->pdata[i];
+        const char *target = json_object_get_string_member(z, "target");
+        bool found = false;
+
+        for (guint j = 0; j < json_array_get_length(map); j++) {
+            JsonObject *e = json_array_get_object_element(map, j);
+
+            if (g_strcmp0(json_object_get_string_member_with_default(e, "zpci",
+                                                                     ""),
+                          json_object_get_string_member(z, "id"))) {
+                continue;
+            }
+            g_assert_cmpint(json_object_get_int_member(e, "uid"), ==,
+                            json_object_get_int_member(z, "uid"));
+            g_assert_cmpint(json_object_get_int_member(e, "fid"), ==,
+                            json_object_get_int_member(z, "fid"));
+            if (json_object_has_member(e, "id")) {
+                g_assert_cmpstr(json_object_get_string_member(e, "id"), ==,
+                                target);
+            }
+            found = true;
+        }
+        g_assert_true(found);
+    }
+    for (guint i = 0; i < vfios->len; i++) {
+        JsonObject *v = vfios->pdata[i];
+        bool found = false;
+
+        for (guint j = 0; j < json_array_get_length(map); j++) {
+            JsonObject *e = json_array_get_object_element(map, j);
+
+            if (!json_object_has_member(e, "host") ||
+                g_strcmp0(json_object_get_string_member_with_default(e, "id",
+                                                                     ""),
+                          json_object_get_string_member(v, "id"))) {
+                continue;
+            }
+            g_assert_cmpstr(json_object_get_string_member(
+                                json_object_get_object_member(e, "host"),
+                                "address"),
+                            ==, json_object_get_string_member(v, "host"));
+            found = true;
+        }
+        g_assert_true(found);
+    }
+    json_object_unref(rsp);
+}
+
 /* libvirt's first steps with a started domain */
-static void talk_like_libvirt(QmpFd *q, const char *mon_path)
+static void talk_like_libvirt(QmpFd *q, const char *mon_path, Line *l)
 {
     JsonObject *rsp = qmp_fd_read(q);
 
@@ -346,15 +436,8 @@ static void talk_like_libvirt(QmpFd *q, const char *mon_path)
     for (size_t i = 0; i < G_N_ELEMENTS(libvirt_queries); i++) {
         expect_return(q, libvirt_queries[i]);
     }
-    rsp = qmp_fd_cmd(q, "{\"execute\":\"query-pci\"}");
-    g_assert_nonnull(rsp);
-    if (!json_object_has_member(rsp, "return")) {
-        JsonObject *e = json_object_get_object_member(rsp, "error");
-
-        g_assert_cmpstr(json_object_get_string_member(e, "class"), ==,
-                        "CommandNotFound");
-    }
-    json_object_unref(rsp);
+    expect_return(q, "{\"execute\":\"query-pci\"}");
+    check_zpci_map(q, l);
     expect_return(q, "{\"execute\":\"cont\"}");
     rsp = qmp_fd_cmd(q, "{\"execute\":\"query-status\"}");
     g_assert_cmpstr(status_of(rsp), ==, "running");
@@ -439,7 +522,7 @@ static void test_case(gconstpointer data)
         }
     } else {
         r = run_start(l, mon_path, true);
-        talk_like_libvirt(r.qmp, mon_path);
+        talk_like_libvirt(r.qmp, mon_path, l);
         status = run_finish(&r, &err);
         g_test_message("exit status %d, stderr: %s", status, err);
         g_assert_cmpint(status, ==, 0);
