@@ -29,6 +29,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -225,6 +226,8 @@ static Run run_start(Line *l, const char *mon_path, bool connect)
     r.pid = fork();
     g_assert_cmpint(r.pid, >=, 0);
     if (r.pid == 0) {
+        /* a failed assertion here must not leave it holding our stdout */
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
         for (guint i = 0; i < l->env->len; i++) {
             putenv(l->env->pdata[i]);
         }
