@@ -4,7 +4,7 @@
  * MDEBR, MDEB, DEBR, DEB, DDBR, DDB, SQEBR, SQEB, SQDBR, SQDB, MAEBR,
  * MAEB, MADBR, MADB, MSEBR, MSEB, MSDBR, MSDB, CEBR, CEB, CDBR, CDB,
  * KEBR, KEB, KDBR, KDB, LTEBR, LTDBR, LCEBR, LCDBR, LNEBR, LNDBR, LPEBR,
- * LPDBR. The arithmetic is bfp.c's; here are the operands, the FPC's
+ * LPDBR, TCEB, TCDB. The arithmetic is bfp.c's; here are the operands, the FPC's
  * masks and flags and the condition codes.
  *
  * An IEEE exception whose mask bit is one is a data exception with the
@@ -220,6 +220,37 @@ static int load_sign(S390Cpu *cpu, const S390Insn *in, BfpFmt f, SignOp s)
     return 0;
 }
 
+/*
+ * TCxB: cc 1 when the class of R1 has its bit in bits 52-63 of the
+ * second-operand address (from the left: +0, -0, +normal, -normal,
+ * +subnormal, -subnormal, +infinity, -infinity, +QNaN, -QNaN, +SNaN,
+ * -SNaN), else cc 0; no exception
+ */
+static int test_class(S390Cpu *cpu, const S390Insn *in, BfpFmt f)
+{
+    uint64_t v = fpr_get(cpu, f, in->r1);
+    uint64_t emax = f == BFP_SHORT ? 0x7f800000u : UINT64_C(0x7ff) << 52;
+    uint64_t frac = f == BFP_SHORT ? 0x7fffffu : (UINT64_C(1) << 52) - 1;
+    unsigned cls; /* 0 zero ... 5 SNaN */
+    int r = bfp_avail(cpu);
+
+    if (r) {
+        return r;
+    }
+    if ((v & emax) == 0) {
+        cls = (v & frac) ? 2 : 0;
+    } else if ((v & emax) != emax) {
+        cls = 1;
+    } else if (!(v & frac)) {
+        cls = 3;
+    } else {
+        cls = bfp_is_snan(f, v) ? 5 : 4;
+    }
+    cls = 2 * cls + bfp_is_neg(f, v);
+    cpu->cc = (ea2(cpu, in) >> (11 - cls)) & 1;
+    return 0;
+}
+
 #define S BFP_SHORT
 #define L BFP_LONG
 
@@ -331,6 +362,14 @@ S390_OP(op_lpdb)
 {
     return load_sign(cpu, in, L, SIGN_CLEAR);
 }
+S390_OP(op_tceb)
+{
+    return test_class(cpu, in, S);
+}
+S390_OP(op_tcdb)
+{
+    return test_class(cpu, in, L);
+}
 
 static const S390InsnDef bfp_defs[] = {
     { 0xb300, FMT_RRE, 0, "LPEBR", op_lpeb },
@@ -368,6 +407,8 @@ static const S390InsnDef bfp_defs[] = {
     { 0xed0d, FMT_RXE, 0, "DEB", op_deb },
     { 0xed0e, FMT_RXF, 0, "MAEB", op_maeb },
     { 0xed0f, FMT_RXF, 0, "MSEB", op_mseb },
+    { 0xed10, FMT_RXE, 0, "TCEB", op_tceb },
+    { 0xed11, FMT_RXE, 0, "TCDB", op_tcdb },
     { 0xed14, FMT_RXE, 0, "SQEB", op_sqeb },
     { 0xed15, FMT_RXE, 0, "SQDB", op_sqdb },
     { 0xed17, FMT_RXE, 0, "MEEB", op_meeb },

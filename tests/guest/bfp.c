@@ -495,6 +495,44 @@ static void test_storage(void)
     check(r == 0xc004000000000000UL, 403);
 }
 
+/* LPDFR, LNDFR, LCDFR, CPSDR (no cc, no exception) and TCDB, TCEB */
+static void test_sign_class(void)
+{
+    uint64_t r;
+    int c;
+
+    sfpc(0);
+    check(RR("lcdfr", 0, SNAN, &cc) == 0xfff4000000000000UL && cc == 0, 601);
+    check(RR("lndfr", 0, ONE, &cc) == 0xbff0000000000000UL, 602);
+    check(RR("lpdfr", 0, 0xbff0000000000000UL, &cc) == ONE, 603);
+    asm volatile("ldgr %%f2,%1\nldgr %%f4,%2\ncpsdr %%f0,%%f4,%%f2\n"
+                 "lgdr %0,%%f0"
+                 : "=d"(r)
+                 : "d"(THREE), "d"(MZERO)
+                 : "f0", "f2", "f4");
+    check(r == 0xc008000000000000UL, 604);
+    check(efpc() == 0, 605);
+#define TCDB(v, mask)                                                          \
+    ({                                                                         \
+        asm volatile("ldgr %%f0,%1\ntcdb %%f0,%2\nipm %0\n"                    \
+                     : "=d"(c)                                                 \
+                     : "d"(v), "i"(mask)                                       \
+                     : "f0", "cc");                                            \
+        (c >> 28) & 3;                                                         \
+    })
+    check(TCDB(MZERO, 0x400) == 1 && TCDB(MZERO, 0x800) == 0, 606);
+    check(TCDB(0x0000000000000001UL, 0x080) == 1, 607);
+    check(TCDB(PINF, 0x020) == 1 && TCDB(PINF, 0xfdf) == 0, 608);
+    check(TCDB(SNAN, 0x002) == 1 && TCDB(QNAN1, 0x008) == 1, 609);
+    check(TCDB(0xbff0000000000000UL, 0x100) == 1, 610);
+    asm volatile("le %%f0,%1\ntceb %%f0,0x001\nipm %0\n"
+                 : "=d"(c)
+                 : "Q"(*(const uint32_t[]){ 0xffa00000 })
+                 : "f0", "cc");
+    check(((c >> 28) & 3) == 1, 611); /* -SNaN */
+    check(efpc() == 0, 612);
+}
+
 /* ---- the compiled loop, printed on the console ---- */
 
 static double harmonic(int n)
@@ -631,6 +669,7 @@ int main(void)
     test_traps();
     test_fused();
     test_storage();
+    test_sign_class();
     test_compiled();
     sfpc(0);
     return 0;
