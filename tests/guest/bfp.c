@@ -495,6 +495,70 @@ static void test_storage(void)
     check(r == 0xc004000000000000UL, 403);
 }
 
+/* the short storage forms and the rest of the list, chained */
+static void test_more(void)
+{
+    static const uint32_t f[4] = { 0x3f800000, 0x40000000, 0x40400000,
+                                   0x41100000 }; /* 1, 2, 3, 9 */
+    static const uint64_t d[2] = { TWO, THREE };
+    uint64_t r;
+    int c;
+
+    sfpc(0);
+    /* ((1 + 2) * 3 - 1) / 2 = 4; sqrt(9) = 3; 4 - 3 = 1; cmp with 1 */
+    asm volatile("le %%f0,0(%2)\naeb %%f0,4(%2)\nmeeb %%f0,8(%2)\n"
+                 "seb %%f0,0(%2)\ndeb %%f0,4(%2)\nsqeb %%f2,12(%2)\n"
+                 "sebr %%f0,%%f2\nceb %%f0,0(%2)\nipm %1\nlgdr %0,%%f0"
+                 : "=d"(r), "=d"(c)
+                 : "a"(f)
+                 : "f0", "f2", "cc");
+    check(r >> 32 == 0x3f800000 && ((c >> 28) & 3) == 0, 701);
+    /* KEB: 1 vs 2 low; MDEB: 3 * 2 long */
+    asm volatile("le %%f0,0(%2)\nkeb %%f0,4(%2)\nipm %1\n"
+                 "le %%f0,8(%2)\nmdeb %%f0,4(%2)\nlgdr %0,%%f0"
+                 : "=d"(r), "=d"(c)
+                 : "a"(f)
+                 : "f0", "cc");
+    check(r == 0x4018000000000000UL && ((c >> 28) & 3) == 1, 702);
+    /* MADB: 1 + 3 * 2 = 7; MSDB: 3 * 3 - 7 = 2; KDB: 2 vs 2 */
+    asm volatile("ldgr %%f0,%2\nldgr %%f4,%3\nmadb %%f0,%%f4,0(%4)\n"
+                 "ldgr %%f4,%3\nmsdb %%f0,%%f4,8(%4)\nkdb %%f0,0(%4)\n"
+                 "ipm %1\nlgdr %0,%%f0"
+                 : "=d"(r), "=d"(c)
+                 : "d"(ONE), "d"(THREE), "a"(d)
+                 : "f0", "f4", "cc");
+    check(r == TWO && ((c >> 28) & 3) == 0, 703);
+    /* MAEBR: 1 + 2 * 3 = 7; MSEBR: 7 * 1 - ... ; MSEB 3 * 3 - 7 = 2 */
+    asm volatile("le %%f0,0(%1)\nle %%f2,4(%1)\nle %%f4,8(%1)\n"
+                 "maebr %%f0,%%f4,%%f2\n" /* f0 = 3 * 2 + 1 = 7 */
+                 "msebr %%f0,%%f4,%%f4\n" /* f0 = 3 * 3 - 7 = 2 */
+                 "mseb %%f0,%%f4,8(%1)\n" /* f0 = 3 * 3 - 2 = 7 */
+                 "lgdr %0,%%f0"
+                 : "=d"(r)
+                 : "a"(f)
+                 : "f0", "f2", "f4");
+    check(r >> 32 == 0x40e00000, 704);
+    /* LNEBR, LPEBR with their cc */
+    check(RR("lnebr", 0, S(0x3f800000), &cc) >> 32 == 0xbf800000 && cc == 1,
+          705);
+    check(RR("lpebr", 0, S(0xbf800000), &cc) >> 32 == 0x3f800000 && cc == 2,
+          706);
+    /* CEGBR toward zero: 2^24 + 1 -> 2^24; FIEBR 2.5 to nearest even */
+    sfpc(1);
+    asm volatile("cegbr %%f0,%1\nlgdr %0,%%f0"
+                 : "=d"(r)
+                 : "d"(16777217L)
+                 : "f0");
+    check(r >> 32 == 0x4b800000 && efpc() == (1 | F_INX), 707);
+    sfpc(0);
+    asm volatile("le %%f2,%1\nfiebr %%f0,4,%%f2\nlgdr %0,%%f0"
+                 : "=d"(r)
+                 : "Q"(*(const uint32_t[]){ 0x40200000 })
+                 : "f0", "f2");
+    check(r >> 32 == 0x40000000 && efpc() == F_INX, 708);
+    sfpc(0);
+}
+
 /* LPDFR, LNDFR, LCDFR, CPSDR (no cc, no exception) and TCDB, TCEB */
 static void test_sign_class(void)
 {
@@ -670,6 +734,7 @@ int main(void)
     test_fused();
     test_storage();
     test_sign_class();
+    test_more();
     test_compiled();
     sfpc(0);
     return 0;
