@@ -2,8 +2,9 @@
  * Moves between floating-point registers, general registers and storage
  * that compiled code uses for spills (no floating-point arithmetic):
  * LDGR, LGDR, LDR, LER, LZDR, LZER, LD, LDY, LE, LEY, STD, STDY, STE,
- * STEY. A short (32-bit) value lives in bits 0-31 of the register, the
- * rest unchanged. Without the AFP-register control (CR0 bit 45) only
+ * STEY, and the sign copies LPDFR, LNDFR, LCDFR and CPSDR (the other 63
+ * bits moved as they are, no condition code). A short (32-bit) value
+ * lives in bits 0-31 of the register, the rest unchanged. Without the AFP-register control (CR0 bit 45) only
  * floating-point registers 0, 2, 4 and 6 exist: naming another is a data
  * exception with data-exception code 1, stored in the lowcore only (the
  * FPC's DXC field is set only while the AFP-register control is one).
@@ -132,6 +133,53 @@ S390_OP(op_ste)
     return r ? r : s390_st32(cpu, ea2(cpu, in), cpu->fprs[in->r1] >> 32);
 }
 
+#define FPR_SIGN (UINT64_C(1) << 63)
+
+S390_OP(op_lpdfr)
+{
+    int r = afp_check2(cpu, in->r1, in->r2);
+
+    if (!r) {
+        cpu->fprs[in->r1] = cpu->fprs[in->r2] & ~FPR_SIGN;
+    }
+    return r;
+}
+
+S390_OP(op_lndfr)
+{
+    int r = afp_check2(cpu, in->r1, in->r2);
+
+    if (!r) {
+        cpu->fprs[in->r1] = cpu->fprs[in->r2] | FPR_SIGN;
+    }
+    return r;
+}
+
+S390_OP(op_lcdfr)
+{
+    int r = afp_check2(cpu, in->r1, in->r2);
+
+    if (!r) {
+        cpu->fprs[in->r1] = cpu->fprs[in->r2] ^ FPR_SIGN;
+    }
+    return r;
+}
+
+/* CPSDR R1,R3,R2: the sign of R3, the rest of R2 */
+S390_OP(op_cpsdr)
+{
+    int r = afp_check2(cpu, in->r1, in->r2);
+
+    if (!r) {
+        r = afp_check(cpu, in->r3);
+    }
+    if (!r) {
+        cpu->fprs[in->r1] = (cpu->fprs[in->r2] & ~FPR_SIGN) |
+                            (cpu->fprs[in->r3] & FPR_SIGN);
+    }
+    return r;
+}
+
 static const S390InsnDef fpr_defs[] = {
     { 0x2800, FMT_RR, 0, "LDR", op_ldr },
     { 0x3800, FMT_RR, 0, "LER", op_ler },
@@ -139,6 +187,10 @@ static const S390InsnDef fpr_defs[] = {
     { 0x6800, FMT_RX_A, 0, "LD", op_ld },
     { 0x7000, FMT_RX_A, 0, "STE", op_ste },
     { 0x7800, FMT_RX_A, 0, "LE", op_le },
+    { 0xb370, FMT_RRE, 0, "LPDFR", op_lpdfr },
+    { 0xb371, FMT_RRE, 0, "LNDFR", op_lndfr },
+    { 0xb372, FMT_RRF_B, 0, "CPSDR", op_cpsdr },
+    { 0xb373, FMT_RRE, 0, "LCDFR", op_lcdfr },
     { 0xb374, FMT_RRE, 0, "LZER", op_lzer },
     { 0xb375, FMT_RRE, 0, "LZDR", op_lzdr },
     { 0xb3c1, FMT_RRE, 0, "LDGR", op_ldgr },

@@ -4,7 +4,7 @@
  * primary << 8 | extension, filled once from the handler groups.
  */
 #include "qemu/osdep.h"
-#include "target/s390x/exec-util.h"
+#include "target/s390x/exec-bfp-util.h"
 
 static const S390InsnDef *s390_lut[256 * 256];
 static const S390InsnDef **s390_all;
@@ -63,7 +63,7 @@ static const S390InsnGroup *const s390_groups[] = {
     &s390_group_muldiv,  &s390_group_rel,           &s390_group_shift,
     &s390_group_skey,    &s390_group_storage,       &s390_group_system,
     &s390_group_sigp,    &s390_group_fpr,           &s390_group_stsi,
-    &s390_group_diag,
+    &s390_group_diag,    &s390_group_bfp,           &s390_group_bfp_conv,
 };
 
 static void s390_lut_add(const S390InsnDef *d)

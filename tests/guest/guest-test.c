@@ -285,6 +285,27 @@ static void test_quiesce(void)
     qtest_quit(s);
 }
 
+/*
+ * BFP instructions, their traps and a compiled double loop whose result
+ * (bit patterns of the harmonic sum H(1000) and of a Newton square root
+ * of 2, then both as integers) the guest prints
+ */
+static void test_bfp(void)
+{
+    g_autofree char *dir = g_dir_make_tmp("guest-bfp-XXXXXX", NULL);
+    g_autofree char *out = g_strdup_printf("%s/out", dir);
+    g_autofree char *args = g_strdup_printf(
+        "-chardev file,id=c0,path=%s -device sclpconsole,chardev=c0", out);
+    g_autofree char *text = NULL;
+
+    run_guest("bfp", args);
+    g_assert_true(g_file_get_contents(out, &text, NULL, NULL));
+    g_assert_cmpstr(text, ==,
+                    "401df11f45f4e615 3ff6a09e667f3bcc 7485470 -1414213562\n");
+    unlink(out);
+    rmdir(dir);
+}
+
 /* A failed check ends in a disabled wait: GUEST_PANICKED, state kept */
 static void test_panic(void)
 {
@@ -459,6 +480,7 @@ int main(int argc, char **argv)
     g_test_add_func("/guest/pgm", test_pgm);
     g_test_add_func("/guest/sclp", test_sclp);
     g_test_add_func("/guest/quiesce", test_quiesce);
+    g_test_add_func("/guest/bfp", test_bfp);
     g_test_add_func("/guest/dat", test_dat);
     g_test_add_func("/guest/clock", test_clock);
     g_test_add_func("/guest/sigp", test_sigp);
