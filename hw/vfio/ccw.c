@@ -16,7 +16,7 @@
 #include "hw/vfio/vfio-ccw.h"
 #include "hw/qdev-properties.h"
 #include "exec/memory.h"
-#include <glib-unix.h>
+#include "qemu/fd-watch.h"
 #include <sys/eventfd.h>
 
 /* ---- guest memory for the translator ---- */
@@ -393,8 +393,7 @@ static gboolean vfio_ccw_req_irq(int fd, GIOCondition cond, gpointer opaque)
 
 /* An optional interrupt on an eventfd; false only on a real error */
 static bool vfio_ccw_optional_irq(VFIOCCWDevice *v, unsigned index, int *fdp,
-                                  guint *watch, GUnixFDSourceFunc fn,
-                                  Error **errp)
+                                  guint *watch, FdWatchFunc *fn, Error **errp)
 {
     if (index >= v->num_irqs) {
         return true;
@@ -409,17 +408,15 @@ static bool vfio_ccw_optional_irq(VFIOCCWDevice *v, unsigned index, int *fdp,
         *fdp = -1;
         return false;
     }
-    *watch = g_unix_fd_add(*fdp, G_IO_IN, fn, v);
+    *watch = fd_watch_add(*fdp, G_IO_IN, fn, v);
     return true;
 }
 
 static void vfio_ccw_drop_irq(VFIOCCWDevice *v, unsigned index, int *fdp,
                               guint *watch)
 {
-    if (*watch) {
-        g_source_remove(*watch);
-        *watch = 0;
-    }
+    fd_watch_remove(*watch);
+    *watch = 0;
     if (*fdp >= 0) {
         v->ops->set_irq_eventfd(v->host, index, -1, NULL);
         close(*fdp);
@@ -440,7 +437,7 @@ static bool vfio_ccw_setup_irq(VFIOCCWDevice *v, Error **errp)
         v->io_eventfd = -1;
         return false;
     }
-    v->io_watch = g_unix_fd_add(v->io_eventfd, G_IO_IN, vfio_ccw_io_irq, v);
+    v->io_watch = fd_watch_add(v->io_eventfd, G_IO_IN, vfio_ccw_io_irq, v);
     if (v->crw_region >= 0 &&
         !vfio_ccw_optional_irq(v, VFIO_CCW_CRW_IRQ_INDEX, &v->crw_eventfd,
                                &v->crw_watch, vfio_ccw_crw_irq, errp)) {
@@ -472,10 +469,8 @@ static void vfio_ccw_teardown_irq(VFIOCCWDevice *v)
                       &v->req_watch);
     vfio_ccw_drop_irq(v, VFIO_CCW_CRW_IRQ_INDEX, &v->crw_eventfd,
                       &v->crw_watch);
-    if (v->io_watch) {
-        g_source_remove(v->io_watch);
-        v->io_watch = 0;
-    }
+    fd_watch_remove(v->io_watch);
+    v->io_watch = 0;
     if (v->io_eventfd >= 0) {
         v->ops->set_irq_eventfd(v->host, VFIO_CCW_IO_IRQ_INDEX, -1, NULL);
         close(v->io_eventfd);

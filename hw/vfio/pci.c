@@ -15,8 +15,8 @@
  */
 #include "qemu/osdep.h"
 #include <sys/eventfd.h>
-#include <glib-unix.h>
 #include "qemu/error-report.h"
+#include "qemu/fd-watch.h"
 #include "qemu/log.h"
 #include "qemu/module.h"
 #include "qemu/pci-bdf.h"
@@ -89,17 +89,15 @@ static int new_eventfd(VFIOPCIDevice *v, guint *watch)
     int fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
 
     if (fd >= 0) {
-        *watch = g_unix_fd_add(fd, G_IO_IN, vfio_pci_fd_ready, v);
+        *watch = fd_watch_add(fd, G_IO_IN, vfio_pci_fd_ready, v);
     }
     return fd;
 }
 
 static void free_eventfd(int *fd, guint *watch)
 {
-    if (*watch) {
-        g_source_remove(*watch);
-        *watch = 0;
-    }
+    fd_watch_remove(*watch);
+    *watch = 0;
     if (*fd >= 0) {
         close(*fd);
         *fd = -1;

@@ -194,6 +194,32 @@ static void test_refused_access(void)
     qtest_quit(s);
 }
 
+/*
+ * The host asks for the function back (surprise removal signals the
+ * request eventfd): the main loop serves the eventfd with no guest access
+ * to poll it, and the standby function is unplugged.
+ */
+static void test_host_request(void)
+{
+    QTestState *s = start(PASS);
+    JsonObject *ev, *rsp;
+
+    g_assert_cmpstr(sclp_zpci(s, 0, false), ==, "OK 0x0020");
+    qtest_qmp_assert_success(
+        s, "{'execute': 'qom-set', 'arguments': {'path': '/objects/h0', "
+           "'property': 'surprise-removed', 'value': true}}");
+    ev = qtest_qmp_eventwait_ref(s, "DEVICE_DELETED");
+    g_assert_cmpstr(json_object_get_string_member(
+                        json_object_get_object_member(ev, "data"), "device"),
+                    ==, "p0");
+    json_object_unref(ev);
+    rsp = qtest_qmp(s, "{'execute': 'qom-get', 'arguments': {'path': "
+                       "'/machine/peripheral/p0', 'property': 'type'}}");
+    g_assert_true(qmp_rsp_is_err(rsp));
+    json_object_unref(rsp);
+    qtest_quit(s);
+}
+
 static void test_missing_host(void)
 {
     expect_start_error("-device vfio-pci,host=" HOST ",bus=pci.0",
@@ -212,6 +238,7 @@ int main(int argc, char **argv)
     g_test_add_func("/vfio-pci/dma", test_dma);
     g_test_add_func("/vfio-pci/msix-airq", test_msix_airq);
     g_test_add_func("/vfio-pci/refused-access", test_refused_access);
+    g_test_add_func("/vfio-pci/host-request", test_host_request);
     g_test_add_func("/vfio-pci/missing-host", test_missing_host);
     return g_test_run();
 }
