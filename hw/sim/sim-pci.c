@@ -171,6 +171,8 @@ static bool sim_pci_check(SimPciFunction *f, Error **errp)
     return sim_pci_parse_util(f, errp) && sim_pci_parse_pfip(f, errp);
 }
 
+static void sim_slot_add(SimPciFunction *f);
+
 static void sim_pci_complete(UserCreatable *uc, Error **errp)
 {
     static int next_group = 1000;
@@ -189,60 +191,84 @@ static void sim_pci_complete(UserCreatable *uc, Error **errp)
     f->group = f->iommu_group >= 0 ? f->iommu_group : next_group++;
     sim_pci_dev_init(f);
     f->realized = true;
+    sim_slot_add(f);
 }
 
-typedef struct SimPciLookup {
-    uint16_t domain;
-    uint8_t bus, slot;
-    int func; /* -1: collect the slot's functions */
-    uint8_t present;
-    SimPciFunction *found;
-} SimPciLookup;
+/*
+ * The realized functions by host slot: (domain, bus, slot) -> the slot's
+ * eight functions, so that a lookup (every config read of a vfio-pci
+ * front end asks whether the slot is multi-function) costs the same with
+ * one function declared or thousands.
+ */
+static GHashTable *sim_slots;
 
-static int sim_pci_match(Object *child, void *opaque)
+static guint sim_slot_key(uint16_t domain, uint8_t bus, uint8_t slot)
 {
-    SimPciLookup *l = opaque;
-    SimPciFunction *f = (SimPciFunction *)
-        object_dynamic_cast(child, TYPE_SIM_PCI_FUNCTION);
+    return (guint)domain << 16 | (guint)bus << 8 | slot;
+}
 
-    if (!f || !f->realized || f->domain != l->domain || f->bus != l->bus ||
-        f->slot != l->slot) {
-        return 0;
+static SimPciFunction **sim_slot_get(uint16_t domain, uint8_t bus, uint8_t slot)
+{
+    return sim_slots ? g_hash_table_lookup(sim_slots,
+                                           GUINT_TO_POINTER(
+                                               sim_slot_key(domain, bus, slot)))
+                     : NULL;
+}
+
+static void sim_slot_add(SimPciFunction *f)
+{
+    SimPciFunction **fns = sim_slot_get(f->domain, f->bus, f->slot);
+
+    if (!sim_slots) {
+        sim_slots = g_hash_table_new_full(NULL, NULL, NULL, g_free);
     }
-    l->present |= 1u << f->func;
-    if (f->func == l->func) {
-        l->found = f;
-        return 1;
+    if (!fns) {
+        fns = g_new0(SimPciFunction *, 8);
+        g_hash_table_insert(sim_slots,
+                            GUINT_TO_POINTER(
+                                sim_slot_key(f->domain, f->bus, f->slot)),
+                            fns);
     }
-    return 0;
+    fns[f->func] = f;
+}
+
+static void sim_slot_remove(SimPciFunction *f)
+{
+    SimPciFunction **fns = sim_slot_get(f->domain, f->bus, f->slot);
+
+    if (!fns || fns[f->func] != f) {
+        return;
+    }
+    fns[f->func] = NULL;
+    for (int i = 0; i < 8; i++) {
+        if (fns[i]) {
+            return;
+        }
+    }
+    g_hash_table_remove(sim_slots,
+                        GUINT_TO_POINTER(
+                            sim_slot_key(f->domain, f->bus, f->slot)));
 }
 
 SimPciFunction *sim_pci_find(uint16_t domain, uint8_t bus, uint8_t slot,
                              uint8_t func)
 {
-    SimPciLookup l = {
-        .domain = domain,
-        .bus = bus,
-        .slot = slot,
-        .func = func,
-    };
+    SimPciFunction **fns = sim_slot_get(domain, bus, slot);
 
-    object_child_foreach(object_get_objects_root(), sim_pci_match, &l);
-    return l.found;
+    return fns && func < 8 ? fns[func] : NULL;
 }
 
 bool sim_pci_slot_present(void *opaque, uint16_t domain, uint8_t bus,
                           uint8_t slot, uint8_t *present, Error **errp)
 {
-    SimPciLookup l = {
-        .domain = domain,
-        .bus = bus,
-        .slot = slot,
-        .func = -1,
-    };
+    SimPciFunction **fns = sim_slot_get(domain, bus, slot);
 
-    object_child_foreach(object_get_objects_root(), sim_pci_match, &l);
-    *present = l.present;
+    *present = 0;
+    for (int i = 0; fns && i < 8; i++) {
+        if (fns[i]) {
+            *present |= 1u << i;
+        }
+    }
     return true;
 }
 
@@ -264,6 +290,9 @@ static void sim_pci_finalize(Object *obj)
 {
     SimPciFunction *f = SIM_PCI_FUNCTION(obj);
 
+    if (f->realized) {
+        sim_slot_remove(f);
+    }
     g_free(f->host);
     g_free(f->util_str);
     g_free(f->pfip);
