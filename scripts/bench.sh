@@ -34,4 +34,7 @@ if command -v taskset >/dev/null 2>&1 && [ -x "$builddir/tests/bench/bench-qtest
     echo "# bench-qtest, every process pinned to CPU 0"
     QTEST_QEMU_BINARY="$bin" taskset -c 0 "$builddir/tests/bench/bench-qtest" "$bin" || status=1
 fi
+# the same bare-metal ELFs under ours and Debian's qemu-system-s390x, -accel tcg
+echo
+sh "$(dirname "$0")/bench-tcg.sh" "$builddir" || status=1
 exit $status

@@ -265,6 +265,35 @@ static void test_sclp(void)
 }
 
 /*
+ * make demo's guest on a fresh image: STSCH finds the vfio-ccw DASD, SENSE
+ * ID, the read of R1 ends in unit check, the guest writes R1 and reads it
+ * back with an I/O interruption, and prints it on the console
+ */
+static void test_demo_dasd(void)
+{
+    g_autofree char *dir = g_dir_make_tmp("guest-dasd-XXXXXX", NULL);
+    g_autofree char *out = g_strdup_printf("%s/out", dir);
+    g_autofree char *img = g_strdup_printf("%s/dasd.img", dir);
+    g_autofree char *args = g_strdup_printf(
+        "-machine s390-map-css=on "
+        "-object sim-dasd-3390,id=d0,busid=0.0.1234,file=%s,model=3390-1 "
+        "-device vfio-ccw,id=dasd0,hostid=0.0.1234 "
+        "-chardev file,id=c0,path=%s -device sclpconsole,chardev=c0",
+        img, out);
+    g_autofree char *text = NULL;
+
+    run_guest("demo-dasd", args);
+    g_assert_true(g_file_get_contents(out, &text, NULL, NULL));
+    g_assert_nonnull(strstr(text, "demo-dasd: STSCH found device 1234\n"));
+    g_assert_nonnull(strstr(text, "demo-dasd: no record yet, writing one\n"));
+    g_assert_nonnull(strstr(text, "demo-dasd: record: hello from the guest, "
+                                  "written by the guest    \n"));
+    unlink(out);
+    unlink(img);
+    rmdir(dir);
+}
+
+/*
  * system_powerdown reaches the running guest as the SCLP's signal-quiesce
  * event; the guest reads it and stops (tests/guest/quiesce.c)
  */
@@ -485,6 +514,7 @@ int main(int argc, char **argv)
     g_test_add_func("/guest/clock", test_clock);
     g_test_add_func("/guest/sigp", test_sigp);
     g_test_add_func("/guest/io", test_io);
+    g_test_add_func("/guest/demo-dasd", test_demo_dasd);
     g_test_add_func("/guest/stsi", test_stsi);
     g_test_add_func("/guest/diag", test_diag);
     g_test_add_func("/guest/watchdog", test_watchdog);
