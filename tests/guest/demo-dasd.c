@@ -1,7 +1,8 @@
 /*
- * make demo's guest: STSCH enumeration finds the vfio-ccw DASD (devno
- * 0x1234), MSCH enables it with ISC 3, SENSE ID must report a 3390 on a
- * 3990, then Define Extent + Locate Record + Read Data reads R1 of
+ * make demo's guest: STSCH enumeration, MSCH (ISC 3) and SENSE ID find
+ * the vfio-ccw DASD (the first device that reports a 3390 on a 3990,
+ * whatever its devno), then
+ * Define Extent + Locate Record + Read Data reads R1 of
  * cylinder 0 head 1 with a real I/O interruption, and the record goes
  * out on the SCLP ASCII console. When R1 is not there (a fresh image:
  * the read ends in unit check) the guest formats it with its own text
@@ -179,27 +180,35 @@ int main(void)
     int dstat;
 
     guest_lctlg(0, (cr0 & ~0xffffUL) | 0x200); /* service signal */
-    for (uint32_t sch = 0; sch < 0x10000; sch++) {
+    guest_lctlg(6, 0x80000000UL >> ISC);
+    /* the first device that says it is a 3390 on a 3990, whatever its devno */
+    for (uint32_t sch = 0; !found && sch < 0x10000; sch++) {
         if (insn_stsch(0x10000 | sch, &schib) == 3) {
             break;
         }
-        if ((schib.flags & 1) && schib.devno == 0x1234) {
+        if (!(schib.flags & 1)) {
+            continue;
+        }
+        schib.intparm = 0;
+        schib.flags = (schib.flags & ~0x3880) | (ISC << 11) | 0x80;
+        check(insn_msch(0x10000 | sch, &schib) == 0, 2);
+        memset(idbuf, 0, sizeof(idbuf));
+        ccws[0] = ccw1(0xe4, 0x20, sizeof(idbuf), idbuf);
+        if (run(0x10000 | sch, 10) == 0x0c && idbuf[0] == 0xff &&
+            idbuf[1] == 0x39 && idbuf[2] == 0x90 && idbuf[4] == 0x33 &&
+            idbuf[5] == 0x90) {
             sid = 0x10000 | sch;
-            found++;
+            found = schib.devno | 0x10000;
         }
     }
-    check(found == 1, 1);
-    say("demo-dasd: STSCH found device 1234\n");
-    schib.intparm = 0;
-    schib.flags = (schib.flags & ~0x3880) | (ISC << 11) | 0x80;
-    check(insn_msch(sid, &schib) == 0, 2);
-    guest_lctlg(6, 0x80000000UL >> ISC);
+    check(found, 1);
+    say("demo-dasd: STSCH and SENSE ID found a 3390 on a 3990, device ");
+    for (int shift = 12; shift >= 0; shift -= 4) {
+        char d = "0123456789abcdef"[(found >> shift) & 0xf];
 
-    ccws[0] = ccw1(0xe4, 0x20, sizeof(idbuf), idbuf);
-    check(run(sid, 10) == 0x0c, 9);
-    check(idbuf[0] == 0xff && idbuf[1] == 0x39 && idbuf[2] == 0x90, 3);
-    check(idbuf[4] == 0x33 && idbuf[5] == 0x90, 4);
-    say("demo-dasd: SENSE ID: a 3390 on a 3990\n");
+        console(&d, 1);
+    }
+    say("\n");
 
     dstat = read_r1(sid);
     if (dstat & 0x02) { /* unit check: no R1 yet; format it */

@@ -269,28 +269,38 @@ static void test_sclp(void)
  * ID, the read of R1 ends in unit check, the guest writes R1 and reads it
  * back with an I/O interruption, and prints it on the console
  */
-static void test_demo_dasd(void)
+static void demo_dasd_run(const char *map_css, const char *want_found)
 {
     g_autofree char *dir = g_dir_make_tmp("guest-dasd-XXXXXX", NULL);
     g_autofree char *out = g_strdup_printf("%s/out", dir);
     g_autofree char *img = g_strdup_printf("%s/dasd.img", dir);
     g_autofree char *args = g_strdup_printf(
-        "-machine s390-map-css=on "
+        "-machine s390-map-css=%s "
         "-object sim-dasd-3390,id=d0,busid=0.0.1234,file=%s,model=3390-1 "
         "-device vfio-ccw,id=dasd0,hostid=0.0.1234 "
         "-chardev file,id=c0,path=%s -device sclpconsole,chardev=c0",
-        img, out);
+        map_css, img, out);
     g_autofree char *text = NULL;
 
     run_guest("demo-dasd", args);
     g_assert_true(g_file_get_contents(out, &text, NULL, NULL));
-    g_assert_nonnull(strstr(text, "demo-dasd: STSCH found device 1234\n"));
+    g_assert_nonnull(strstr(text, want_found));
     g_assert_nonnull(strstr(text, "demo-dasd: no record yet, writing one\n"));
     g_assert_nonnull(strstr(text, "demo-dasd: record: hello from the guest, "
                                   "written by the guest    \n"));
     unlink(out);
     unlink(img);
     rmdir(dir);
+}
+
+static void test_demo_dasd(void)
+{
+    /*
+     * mapped: the host's devno.  (s390-map-css=off: the guest finds the
+     * device as 0000 and SENSE ID answers, but the read of R1 never
+     * completes; not yet understood, so not tested here)
+     */
+    demo_dasd_run("on", "a 3390 on a 3990, device 1234\n");
 }
 
 /*
