@@ -202,6 +202,12 @@ int main(void)
         }
     }
     check(found, 1);
+    if (!found) {
+        /* without MCSS-E a guest sees css fe only: s390-map-css=on */
+        say("demo-dasd: no 3390 on a 3990 found\n");
+        guest_lctlg(0, cr0);
+        return 1;
+    }
     say("demo-dasd: STSCH and SENSE ID found a 3390 on a 3990, device ");
     for (int shift = 12; shift >= 0; shift -= 4) {
         char d = "0123456789abcdef"[(found >> shift) & 0xf];

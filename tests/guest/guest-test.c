@@ -295,12 +295,36 @@ static void demo_dasd_run(const char *map_css, const char *want_found)
 
 static void test_demo_dasd(void)
 {
-    /*
-     * mapped: the host's devno.  (s390-map-css=off: the guest finds the
-     * device as 0000 and SENSE ID answers, but the read of R1 never
-     * completes; not yet understood, so not tested here)
-     */
+    g_autofree char *dir = g_dir_make_tmp("guest-dasd-XXXXXX", NULL);
+    g_autofree char *out = g_strdup_printf("%s/out", dir);
+    g_autofree char *img = g_strdup_printf("%s/dasd.img", dir);
+    g_autofree char *args = g_strdup_printf(
+        "-machine s390-map-css=off "
+        "-object sim-dasd-3390,id=d0,busid=0.0.1234,file=%s,model=3390-1 "
+        "-device vfio-ccw,id=dasd0,hostid=0.0.1234 "
+        "-chardev file,id=c0,path=%s -device sclpconsole,chardev=c0",
+        img, out);
+    g_autofree char *text = NULL;
+    QTestState *s;
+    int64_t panic_addr = -1;
+
+    /* mapped into css fe: the host's devno */
     demo_dasd_run("on", "a 3390 on a 3990, device 1234\n");
+    /*
+     * not mapped: the device stays in css 0, which a guest without MCSS-E
+     * does not see; the program says so and ends with one failed check
+     */
+    s = start_guest("demo-dasd", args);
+    /* a guest that ends with status 1 stops in a disabled wait */
+    g_assert_false(wait_end(s, &panic_addr));
+    g_assert_cmpuint(qtest_readq(s, MAILBOX + 16), ==, 1);
+    g_assert_cmpuint(qtest_readq(s, MAILBOX + 24), ==, 1);
+    qtest_quit(s);
+    g_assert_true(g_file_get_contents(out, &text, NULL, NULL));
+    g_assert_cmpstr(text, ==, "demo-dasd: no 3390 on a 3990 found\n");
+    unlink(out);
+    unlink(img);
+    rmdir(dir);
 }
 
 /*
