@@ -85,26 +85,14 @@ static int64_t host_maps(QTestState *s)
     return n;
 }
 
+/* host DMA maps/s of one rpcit_round(), counted by the address map */
 static void bench_rpcit(QTestState *s, uint32_t fh, unsigned pages,
                         unsigned step, const char *what)
 {
-    double t0, dt, c0, cpu;
-    unsigned n;
+    double dt, cpu;
+    unsigned n = rpcit_round(s, fh, pages, step, what, &dt, &cpu);
     int64_t maps;
 
-    if (mpcifc(s, fh, 5) != 0 || mpcifc(s, fh, 4) != 0) {
-        die("MPCIFC (re-)registration failed");
-    }
-    c0 = bench_cpu_seconds(qtest_pid(s));
-    t0 = bench_now();
-    for (n = 0; n < pages; n += step) {
-        if (rpcit(s, fh, SDMA + n * 4096ull, step * 4096ull) != 0) {
-            printf("# RPCIT %s: not cc 0 at page %u\n", what, n);
-            break;
-        }
-    }
-    dt = bench_now() - t0;
-    cpu = bench_cpu_seconds(qtest_pid(s)) - c0;
     maps = host_maps(s);
     printf("%-9s RPCIT %-13s %9.0f maps/s  (%" PRId64 " host DMA maps, %u "
            "RPCIT, %.3f s; emulator CPU %.2f s: %.0f maps/CPU s)\n",

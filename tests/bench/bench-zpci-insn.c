@@ -39,29 +39,13 @@ static void bench_pcilg(QTestState *s, uint32_t fh, unsigned space,
            what, i / dt, i, dt);
 }
 
-/*
- * Refresh @pages pages from SDMA, @step pages per RPCIT: pages/s by the
- * clock, and the emulator's CPU time (the busy machine's noise is less).
- */
+/* pages/s of one rpcit_round() */
 static void bench_rpcit(QTestState *s, uint32_t fh, unsigned pages,
                         unsigned step, const char *what)
 {
-    double t0, dt, c0, cpu;
-    unsigned n;
+    double dt, cpu;
+    unsigned n = rpcit_round(s, fh, pages, step, what, &dt, &cpu);
 
-    if (mpcifc(s, fh, 5) != 0 || mpcifc(s, fh, 4) != 0) {
-        die("MPCIFC (re-)registration failed");
-    }
-    c0 = bench_cpu_seconds(qtest_pid(s));
-    t0 = bench_now();
-    for (n = 0; n < pages; n += step) {
-        if (rpcit(s, fh, SDMA + n * 4096ull, step * 4096ull) != 0) {
-            printf("# RPCIT %s: not cc 0 at page %u\n", what, n);
-            break;
-        }
-    }
-    dt = bench_now() - t0;
-    cpu = bench_cpu_seconds(qtest_pid(s)) - c0;
     printf("%-9s RPCIT %-13s %9.0f pages/s  (%u pages, %u RPCIT, %.3f s; "
            "emulator CPU %.2f s: %.0f pages/CPU s)\n",
            "ours", what, n / dt, n, n / step, dt, cpu, cpu > 0 ? n / cpu : 0);

@@ -152,4 +152,33 @@ static void build_tables(QTestState *s)
     qtest_writeq(s, FIB + 32, RTT | IOTA_T | DT_R3); /* iota */
 }
 
+/*
+ * One round: deregister and register the translation (an empty IOTLB),
+ * then refresh @pages pages from SDMA, @step pages per RPCIT.  Returns
+ * the pages refreshed; @dt the time by the clock, @cpu the emulator's CPU
+ * time (the busy machine's noise is less).
+ */
+static unsigned rpcit_round(QTestState *s, uint32_t fh, unsigned pages,
+                            unsigned step, const char *what, double *dt,
+                            double *cpu)
+{
+    double t0, c0;
+    unsigned n;
+
+    if (mpcifc(s, fh, 5) != 0 || mpcifc(s, fh, 4) != 0) {
+        die("MPCIFC (re-)registration failed");
+    }
+    c0 = bench_cpu_seconds(qtest_pid(s));
+    t0 = bench_now();
+    for (n = 0; n < pages; n += step) {
+        if (rpcit(s, fh, SDMA + n * 4096ull, step * 4096ull) != 0) {
+            printf("# RPCIT %s: not cc 0 at page %u\n", what, n);
+            break;
+        }
+    }
+    *dt = bench_now() - t0;
+    *cpu = bench_cpu_seconds(qtest_pid(s)) - c0;
+    return n;
+}
+
 #endif
