@@ -8,20 +8,13 @@
  * the read ends in unit check) the guest formats it with its own text
  * first (Write Count Key and Data) and reads again.
  */
-#include "guest.h"
+#include "guest-io.h"
 
 #define SCCB 0x20000UL
 #define ISC  3
 #define RLEN 46
 
-typedef struct Schib {
-    uint32_t intparm;
-    uint16_t flags;
-    uint16_t devno;
-    uint8_t rest[44];
-} __attribute__((packed, aligned(4))) Schib;
-
-static Schib schib;
+static GuestSchib schib;
 static uint32_t orb[8] __attribute__((aligned(8)));
 static uint64_t ccws[3] __attribute__((aligned(8)));
 static uint8_t irb[96] __attribute__((aligned(4)));
@@ -32,49 +25,6 @@ static uint8_t wbuf[8 + RLEN] __attribute__((aligned(8)));
 static char rbuf[RLEN] __attribute__((aligned(8)));
 static const char own[RLEN + 1] =
     "hello from the guest, written by the guest    ";
-
-static int insn_stsch(uint32_t sid, Schib *s)
-{
-    register uint32_t r1 asm("1") = sid;
-    int cc;
-
-    asm volatile("stsch %1\nipm %0\nsrl %0,28"
-                 : "=d"(cc), "=Q"(*s)
-                 : "d"(r1)
-                 : "cc", "memory");
-    return cc;
-}
-
-static int insn_msch(uint32_t sid, Schib *s)
-{
-    register uint32_t r1 asm("1") = sid;
-    int cc;
-
-    asm volatile("msch %1\nipm %0\nsrl %0,28"
-                 : "=d"(cc)
-                 : "Q"(*s), "d"(r1)
-                 : "cc", "memory");
-    return cc;
-}
-
-static int insn_io(uint32_t sid, void *p, int tsch)
-{
-    register uint32_t r1 asm("1") = sid;
-    int cc;
-
-    if (tsch) {
-        asm volatile("tsch 0(%1)\nipm %0\nsrl %0,28"
-                     : "=d"(cc)
-                     : "a"(p), "d"(r1)
-                     : "cc", "memory");
-    } else {
-        asm volatile("ssch 0(%1)\nipm %0\nsrl %0,28"
-                     : "=d"(cc)
-                     : "a"(p), "d"(r1)
-                     : "cc", "memory");
-    }
-    return cc;
-}
 
 static int servc(uint64_t cmd, unsigned long sccb)
 {
@@ -135,13 +85,13 @@ static int run(uint32_t sid, unsigned id)
     orb[0] = 0xd15c0000 | id;
     orb[1] = 0x0080ff00; /* format-1 CCWs, LPM ff */
     orb[2] = (uint32_t)(unsigned long)ccws;
-    check(insn_io(sid, orb, 0) == 0, id);
+    check(guest_ssch(sid, orb) == 0, id);
     while (*lc64(GUEST_IO_COUNT) == n) {
         guest_wait(PSW_MASK_IO);
     }
     check(*lc32(GUEST_IO_SID) == sid, id + 1);
     check(*lc32(GUEST_IO_PARM) == orb[0], id + 2);
-    check(insn_io(sid, irb, 1) == 0, id + 3);
+    check(guest_tsch(sid, irb) == 0, id + 3);
     check(irb[9] == 0, id + 4); /* no subchannel status */
     return irb[8];
 }
@@ -183,7 +133,7 @@ int main(void)
     guest_lctlg(6, 0x80000000UL >> ISC);
     /* the first device that says it is a 3390 on a 3990, whatever its devno */
     for (uint32_t sch = 0; !found && sch < 0x10000; sch++) {
-        if (insn_stsch(0x10000 | sch, &schib) == 3) {
+        if (guest_stsch(0x10000 | sch, &schib) == 3) {
             break;
         }
         if (!(schib.flags & 1)) {
@@ -191,7 +141,7 @@ int main(void)
         }
         schib.intparm = 0;
         schib.flags = (schib.flags & ~0x3880) | (ISC << 11) | 0x80;
-        check(insn_msch(0x10000 | sch, &schib) == 0, 2);
+        check(guest_msch(0x10000 | sch, &schib) == 0, 2);
         memset(idbuf, 0, sizeof(idbuf));
         ccws[0] = ccw1(0xe4, 0x20, sizeof(idbuf), idbuf);
         if (run(0x10000 | sch, 10) == 0x0c && idbuf[0] == 0xff &&

@@ -7,16 +7,9 @@
  * code[] has a page of its own, which nothing but the device writes
  * between the two calls.
  */
-#include "guest.h"
+#include "guest-io.h"
 
-typedef struct Schib {
-    uint32_t intparm;
-    uint16_t flags;
-    uint16_t devno;
-    uint8_t rest[44];
-} __attribute__((packed, aligned(4))) Schib;
-
-static Schib schib;
+static GuestSchib schib;
 static uint32_t orb[8] __attribute__((aligned(8)));
 static uint64_t ccw __attribute__((aligned(8)));
 static uint8_t irb[96] __attribute__((aligned(4)));
@@ -25,54 +18,6 @@ static uint8_t irb[96] __attribute__((aligned(4)));
 static uint8_t code[4096]
     __attribute__((aligned(4096))) = { 0x07, 0x00, 0x07, 0x00,
                                        0x18, 0x23, 0x07, 0xfe };
-
-static int io_insn_stsch(uint32_t sid, Schib *s)
-{
-    register uint32_t r1 asm("1") = sid;
-    int cc;
-
-    asm volatile("stsch %1\nipm %0\nsrl %0,28"
-                 : "=d"(cc), "=Q"(*s)
-                 : "d"(r1)
-                 : "cc", "memory");
-    return cc;
-}
-
-static int io_insn_msch(uint32_t sid, Schib *s)
-{
-    register uint32_t r1 asm("1") = sid;
-    int cc;
-
-    asm volatile("msch %1\nipm %0\nsrl %0,28"
-                 : "=d"(cc)
-                 : "Q"(*s), "d"(r1)
-                 : "cc", "memory");
-    return cc;
-}
-
-static int io_insn_ssch(uint32_t sid, void *o)
-{
-    register uint32_t r1 asm("1") = sid;
-    int cc;
-
-    asm volatile("ssch 0(%1)\nipm %0\nsrl %0,28"
-                 : "=d"(cc)
-                 : "a"(o), "d"(r1)
-                 : "cc", "memory");
-    return cc;
-}
-
-static int io_insn_tsch(uint32_t sid, void *i)
-{
-    register uint32_t r1 asm("1") = sid;
-    int cc;
-
-    asm volatile("tsch 0(%1)\nipm %0\nsrl %0,28"
-                 : "=d"(cc)
-                 : "a"(i), "d"(r1)
-                 : "cc", "memory");
-    return cc;
-}
 
 static uint64_t call_code(uint64_t a, uint64_t b)
 {
@@ -94,7 +39,7 @@ int main(void)
     unsigned n = 0;
 
     for (uint32_t sch = 0; sch < 0x10000; sch++) {
-        int cc = io_insn_stsch(0x10000 | sch, &schib);
+        int cc = guest_stsch(0x10000 | sch, &schib);
 
         if (cc == 3) {
             break;
@@ -110,8 +55,8 @@ int main(void)
 
     schib.intparm = 0x12345678;
     schib.flags = (schib.flags & ~0x3880) | (3 << 11) | 0x80; /* ISC 3, E */
-    check(io_insn_msch(sid, &schib) == 0, 2);
-    check(io_insn_stsch(sid, &schib) == 0 && (schib.flags & 0x80), 3);
+    check(guest_msch(sid, &schib) == 0, 2);
+    check(guest_stsch(sid, &schib) == 0 && (schib.flags & 0x80), 3);
 
     check(call_code(111, 222) == 111, 4); /* decoded and cached */
     /* SENSE ID, 6 bytes, SLI, onto code[] */
@@ -121,15 +66,15 @@ int main(void)
     orb[1] = 0x0080ff00; /* format-1 CCWs, LPM ff */
     orb[2] = (uint32_t)(unsigned long)&ccw;
     guest_lctlg(6, 0x10000000UL); /* ISC 3 */
-    check(io_insn_ssch(sid, orb) == 0, 5);
+    check(guest_ssch(sid, orb) == 0, 5);
     guest_wait(PSW_MASK_IO);
     check(*lc64(GUEST_IO_COUNT) == 1, 6);
     check(*lc32(GUEST_IO_SID) == sid, 7);
     check(*lc32(GUEST_IO_PARM) == 0xcafe0001, 8);
-    check(io_insn_tsch(sid, irb) == 0, 9);
+    check(guest_tsch(sid, irb) == 0, 9);
     check((irb[8] & 0x0c) == 0x0c && irb[9] == 0, 10); /* CE+DE, no cstat */
     check(code[0] == 0xff && code[1] == 0x38 && code[2] == 0x32, 11);
-    check(call_code(111, 222) == 222, 12);  /* the new code runs */
-    check(io_insn_tsch(sid, irb) == 1, 13); /* no status pending now */
+    check(call_code(111, 222) == 222, 12); /* the new code runs */
+    check(guest_tsch(sid, irb) == 1, 13);  /* no status pending now */
     return 0;
 }
