@@ -395,19 +395,6 @@ static void test_panic(void)
     qtest_quit(s);
 }
 
-static const char *status_of(QTestState *s)
-{
-    static char buf[32];
-    JsonObject *rsp = qtest_qmp(s, "{'execute': 'query-status'}");
-
-    g_strlcpy(buf,
-              json_object_get_string_member(
-                  json_object_get_object_member(rsp, "return"), "status"),
-              sizeof(buf));
-    json_object_unref(rsp);
-    return buf;
-}
-
 /*
  * The way test suites start a bare-metal program: the machine's legacy
  * accel= property, no monitor; the process exits when every CPU stopped
@@ -436,7 +423,7 @@ static void test_qtest_accel(void)
     /* "j guest_entry" at the IPL address, and no guest ran setup */
     g_assert_cmphex(qtest_readw(s, 0x10000), ==, 0xa7f4);
     g_assert_cmphex(qtest_readq(s, MAILBOX), ==, 0);
-    g_assert_cmpstr(status_of(s), ==, "running");
+    g_assert_cmpstr(qtest_query_status(s), ==, "running");
     qtest_quit(s);
 }
 
@@ -474,13 +461,13 @@ static void test_qmp_control(void)
 
     json_object_unref(qtest_qmp_receive(s)); /* cont's reply */
     qtest_qmp_eventwait(s, "RESUME");
-    g_assert_cmpstr(status_of(s), ==, "running");
+    g_assert_cmpstr(qtest_query_status(s), ==, "running");
     do {
         a = qtest_readq(s, MAILBOX + 32);
     } while (a < 1000);
     qtest_qmp_assert_success(s, "{'execute': 'stop'}");
     qtest_qmp_eventwait(s, "STOP");
-    g_assert_cmpstr(status_of(s), ==, "paused");
+    g_assert_cmpstr(qtest_query_status(s), ==, "paused");
     a = qtest_readq(s, MAILBOX + 32);
     g_usleep(20000);
     b = qtest_readq(s, MAILBOX + 32);
@@ -492,7 +479,7 @@ static void test_qmp_control(void)
     qtest_qmp_assert_success(s, "{'execute': 'system_reset'}");
     qtest_qmp_eventwait(s, "RESET");
     /* the IPL again: guest_setup zeroes the counter, then it counts */
-    g_assert_cmpstr(status_of(s), ==, "running");
+    g_assert_cmpstr(qtest_query_status(s), ==, "running");
     qtest_qmp_assert_success(s, "{'execute': 'quit'}");
     qtest_wait_qemu(s, NULL);
     qtest_quit(s);

@@ -34,19 +34,6 @@ static QTestState *start(const char *extra)
     return qtest_init_opts(&opts, args);
 }
 
-static const char *status_of(QTestState *s)
-{
-    static char status[32];
-    JsonObject *rsp = qtest_qmp(s, "{'execute': 'query-status'}");
-    JsonObject *ret = json_object_get_object_member(rsp, "return");
-
-    g_assert_nonnull(ret);
-    g_strlcpy(status, json_object_get_string_member(ret, "status"),
-              sizeof(status));
-    json_object_unref(rsp);
-    return status;
-}
-
 /* The line starts, QMP answers, and the machine is ours. */
 static void check_starts(const char *extra)
 {
@@ -58,7 +45,7 @@ static void check_starts(const char *extra)
     g_assert_cmpstr(json_object_get_string_member(rsp, "return"), ==,
                     "s390-ccw-virtio-7.2-machine");
     json_object_unref(rsp);
-    g_assert_nonnull(status_of(s));
+    g_assert_nonnull(qtest_query_status(s));
     qtest_quit(s);
 }
 
@@ -111,13 +98,13 @@ static void test_run_state(void)
 {
     QTestState *s = start("-machine s390-ccw-virtio -S");
 
-    g_assert_cmpstr(status_of(s), ==, "prelaunch");
+    g_assert_cmpstr(qtest_query_status(s), ==, "prelaunch");
     qtest_quit(s);
     if (real_qemu) {
         return; /* without a guest, QEMU cannot stay "running" */
     }
     s = start("-machine s390-ccw-virtio");
-    g_assert_cmpstr(status_of(s), ==, "running");
+    g_assert_cmpstr(qtest_query_status(s), ==, "running");
     qtest_quit(s);
 }
 

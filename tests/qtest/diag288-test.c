@@ -39,19 +39,6 @@ static QTestState *wd_start(const char *action)
     return qtest_init(args);
 }
 
-static const char *status_of(QTestState *s)
-{
-    static char buf[32];
-    JsonObject *rsp = qtest_qmp(s, "{'execute': 'query-status'}");
-
-    g_strlcpy(buf,
-              json_object_get_string_member(
-                  json_object_get_object_member(rsp, "return"), "status"),
-              sizeof(buf));
-    json_object_unref(rsp);
-    return buf;
-}
-
 /* Arm for 15 s, step past it: the WATCHDOG event names @action */
 static void fire(QTestState *s, const char *action)
 {
@@ -132,11 +119,11 @@ static void test_pause(void)
 
     fire(s, "pause");
     qtest_qmp_eventwait(s, "STOP");
-    g_assert_cmpstr(status_of(s), ==, "watchdog");
+    g_assert_cmpstr(qtest_query_status(s), ==, "watchdog");
     /* pause leaves it armed */
     g_assert_cmpstr(diag288(s, 2, 0, 0), ==, "OK 0");
     qtest_qmp_assert_success(s, "{'execute': 'cont'}");
-    g_assert_cmpstr(status_of(s), ==, "running");
+    g_assert_cmpstr(qtest_query_status(s), ==, "running");
     qtest_quit(s);
 }
 
@@ -148,7 +135,7 @@ static void test_debug_none(void)
         QTestState *s = wd_start(actions[i]);
 
         fire(s, actions[i]);
-        g_assert_cmpstr(status_of(s), ==, "running");
+        g_assert_cmpstr(qtest_query_status(s), ==, "running");
         g_assert_cmpstr(diag288(s, 2, 0, 0), ==, "OK 0"); /* still armed */
         qtest_quit(s);
     }
@@ -172,7 +159,7 @@ static void test_shutdown_nmi(void)
     s = wd_start("inject-nmi");
     fire(s, "inject-nmi");
     g_assert_cmpstr(diag288(s, 2, 0, 0), ==, REFUSED);
-    g_assert_cmpstr(status_of(s), ==, "running");
+    g_assert_cmpstr(qtest_query_status(s), ==, "running");
     qtest_quit(s);
 }
 
@@ -217,7 +204,7 @@ static void test_set_action(void)
                                 "'arguments': {'watchdog': 'pause'}}");
     fire(s, "pause");
     qtest_qmp_eventwait(s, "STOP");
-    g_assert_cmpstr(status_of(s), ==, "watchdog");
+    g_assert_cmpstr(qtest_query_status(s), ==, "watchdog");
     qtest_qmp_assert_success(s, "{'execute': 'cont'}");
     g_assert_cmpstr(diag288(s, 2, 0, 0), ==, "OK 0");
 

@@ -270,3 +270,16 @@ JsonNode *qtest_qom_get(QTestState *s, const char *path, const char *prop)
     json_object_unref(rsp);
     return ret;
 }
+
+const char *qtest_query_status(QTestState *s)
+{
+    static char status[32];
+    JsonObject *rsp = qtest_qmp(s, "{'execute': 'query-status'}");
+    JsonObject *ret = json_object_get_object_member(rsp, "return");
+
+    g_assert_nonnull(ret);
+    g_strlcpy(status, json_object_get_string_member(ret, "status"),
+              sizeof(status));
+    json_object_unref(rsp);
+    return status;
+}

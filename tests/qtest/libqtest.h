@@ -119,6 +119,8 @@ bool qtest_big_endian(QTestState *s);
  * the digits.
  */
 JsonObject *qtest_qmp(QTestState *s, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+/* query-status's "status" (a buffer overwritten by the next call) */
+const char *qtest_query_status(QTestState *s);
 JsonObject *qtest_vqmp(QTestState *s, const char *fmt, va_list ap)
     G_GNUC_PRINTF(2, 0);
 /* Send only. */
