@@ -86,7 +86,14 @@ check-sanitizers: $(SANBUILD)/build.ninja
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	$(MESON) test -C $(SANBUILD) --suite unit --suite qtest --print-errorlogs --num-processes 2 --timeout-multiplier 3
 
-demo: all
+# the guest program needs the cross compiler: installed first (as root),
+# and a build configured before it was there is configured again
+demo:
+	@sh $(DEPS) demo
+	@if [ -f $(BUILD)/build.ninja ] && command -v s390x-linux-gnu-gcc >/dev/null && \
+	    ! grep -q demo-dasd.elf $(BUILD)/build.ninja; then \
+	    $(MESON) setup --reconfigure $(BUILD); fi
+	$(MAKE) --no-print-directory all
 	sh scripts/demo.sh $(BUILD)/qemu-system-s390x
 
 bench: all

@@ -10,6 +10,8 @@
 #            sanitizer/libFuzzer runtimes (the fuzz targets), clang-format
 #            and git (the format test), python3 (summary, provenance test),
 #            hercules (test-ckd-image compares with its dasdinit)
+#   demo     `make demo`: the build, plus the s390x cross compiler of its
+#            guest program
 #   fuzz     the libFuzzer targets (`make fuzz`)
 #   package  `dpkg-buildpackage -b` and lintian (docs/system/s390x/
 #            packaging.rst)
@@ -25,8 +27,9 @@ libjson-glib-dev linux-libc-dev libseccomp-dev"
 FUZZ_PKGS="clang libclang-rt-14-dev"
 # clang-format-14 and git: the format test; hercules: dasdinit, the
 # reference image writer test-ckd-image compares with (skipped without)
-CHECK_PKGS="$BUILD_PKGS $FUZZ_PKGS clang-format-14 git hercules \
-gcc-s390x-linux-gnu binutils-s390x-linux-gnu"
+# the cross toolchain of the bare-metal guest programs (tests/guest)
+GUEST_PKGS="gcc-s390x-linux-gnu binutils-s390x-linux-gnu"
+CHECK_PKGS="$BUILD_PKGS $FUZZ_PKGS clang-format-14 git hercules $GUEST_PKGS"
 PACKAGE_PKGS="$BUILD_PKGS build-essential debhelper devscripts lintian \
 fakeroot"
 
@@ -37,11 +40,12 @@ for set_name do
     case "$set_name" in
     build) pkgs="$pkgs $BUILD_PKGS" ;;
     check) pkgs="$pkgs $CHECK_PKGS" ;;
+    demo) pkgs="$pkgs $BUILD_PKGS $GUEST_PKGS" ;;
     fuzz) pkgs="$pkgs $BUILD_PKGS $FUZZ_PKGS" ;;
     package) pkgs="$pkgs $PACKAGE_PKGS" ;;
     list) list=true ;;
     -h|--help) sed -n '2,20s/^# \{0,1\}//p' "$0"; exit 0 ;;
-    *) echo "install-deps: unknown set '$set_name' (build, check, fuzz," \
+    *) echo "install-deps: unknown set '$set_name' (build, check, demo, fuzz," \
             "package, list)" >&2
        exit 2 ;;
     esac
