@@ -8,7 +8,7 @@
 
 #include "qemu/osdep.h"
 
-#define S390_FACILITY_DWS 1
+#define S390_FACILITY_DWS 2
 
 #define S390_FAC(n) (UINT64_C(1) << (63 - (n)))
 
@@ -24,9 +24,16 @@
      S390_FAC(45))  /* distinct operands, high word, interlocked access 1,    \
                        load/store on condition 1, population count */
 
+/* dw 1 */
+#define S390_FACILITIES_DW1                                                    \
+    (S390_FAC(69 - 64) | /* zPCI: CLP, PCILG/PCISTG/PCISTB, RPCIT, MPCIFC,  \
+                            STPCIFC */  \
+     S390_FAC(71 - 64) | /* PCI adapter event notification */                  \
+     S390_FAC(72 - 64))  /* SET INTERRUPTION CONTROLS */
+
 static inline uint64_t s390_facility_dw(unsigned i)
 {
-    return i == 0 ? S390_FACILITIES_DW0 : 0;
+    return i == 0 ? S390_FACILITIES_DW0 : i == 1 ? S390_FACILITIES_DW1 : 0;
 }
 
 static inline bool s390_has_facility(unsigned bit)

@@ -203,14 +203,30 @@ static void test_facilities(void)
     g_assert_true(s390_has_facility(2));
     g_assert_false(s390_has_facility(3)); /* no IDTE: no DAT enhancement */
     g_assert_false(s390_has_facility(8)); /* no EDAT-1 */
-    /* STFLE with room for 2: stores 1, R0 = 0, cc 0 */
-    R(0) = 1;
-    fx_st64(f, FX_DATA + 8, UINT64_C(0x5555));
+    /* the zPCI instructions (69), adapter event notification (71), SIC */
+    g_assert_true(s390_has_facility(69));
+    g_assert_true(s390_has_facility(71));
+    g_assert_true(s390_has_facility(72));
+    g_assert_false(s390_has_facility(70));
+    /* STFLE with room for 3: stores the 2 there are, R0 = 1, cc 0 */
+    R(0) = 2;
+    fx_st64(f, FX_DATA + 16, UINT64_C(0x5555));
     g_assert_cmpint(fx_exec(f, "b2b0 2000"), ==, 0);
     g_assert_cmpuint(f->cpu.cc, ==, 0);
-    g_assert_cmphex(R(0), ==, 0);
+    g_assert_cmphex(R(0), ==, 1);
     g_assert_cmphex(fx_ld64(f, FX_DATA), ==, s390_facility_dw(0));
-    g_assert_cmphex(fx_ld64(f, FX_DATA + 8), ==, 0x5555);
+    g_assert_cmphex(fx_ld64(f, FX_DATA + 8), ==, s390_facility_dw(1));
+    g_assert_cmphex(fx_ld64(f, FX_DATA + 8), ==,
+                    UINT64_C(0x0000000000000000) | UINT64_C(1) << (63 - 5) |
+                        UINT64_C(1) << (63 - 7) | UINT64_C(1) << (63 - 8));
+    g_assert_cmphex(fx_ld64(f, FX_DATA + 16), ==, 0x5555);
+    /* room for 1: stores 1, R0 = 1 (how many there are, less one), cc 3 */
+    R(0) = 0;
+    fx_st64(f, FX_DATA + 8, UINT64_C(0x6666));
+    g_assert_cmpint(fx_exec(f, "b2b0 2000"), ==, 0);
+    g_assert_cmpuint(f->cpu.cc, ==, 3);
+    g_assert_cmphex(R(0), ==, 1);
+    g_assert_cmphex(fx_ld64(f, FX_DATA + 8), ==, 0x6666);
     fx_exec_pgm(f, "b2b0 2004", PGM_SPECIFICATION, 4);
     fx_free(f);
 }
