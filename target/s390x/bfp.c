@@ -34,7 +34,7 @@
 static const int host_mode[] = {
     [BFP_RND_NEAREST] = FE_TONEAREST, [BFP_RND_ZERO] = FE_TOWARDZERO,
     [BFP_RND_UP] = FE_UPWARD,         [BFP_RND_DOWN] = FE_DOWNWARD,
-    [BFP_RND_AWAY] = FE_TONEAREST,
+    [BFP_RND_AWAY] = FE_TONEAREST,    [BFP_RND_PREPARE] = FE_TOWARDZERO,
 };
 
 static uint64_t sign_bit(BfpFmt f)
@@ -169,13 +169,13 @@ static long double host_op(BfpOp op, long double a, long double b,
     return r;
 }
 
-/* Round @w to @f in @rm: the image; host flags in *hx */
-static uint64_t round_to(BfpFmt f, long double w, BfpRound rm, int *hx)
+/* Round @w to @f in the host mode @mode: the image; host flags in *hx */
+static uint64_t host_round_to(BfpFmt f, long double w, int mode, int *hx)
 {
     volatile long double vw = w;
     uint64_t bits;
 
-    fesetround(host_mode[rm]);
+    fesetround(mode);
     feclearexcept(FE_ALL_EXCEPT);
     if (f == BFP_SHORT) {
         volatile float x = vw;
@@ -194,6 +194,48 @@ static uint64_t round_to(BfpFmt f, long double w, BfpRound rm, int *hx)
     }
     fesetround(FE_TONEAREST);
     return bits;
+}
+
+/*
+ * Round @w to @f in @rm: the image; host flags in *hx. The two modes the
+ * host lacks start from the value rounded toward zero: "prepare for
+ * shorter precision" makes its last bit one when that was inexact (the
+ * largest finite number stays: its last bit is one), ties away from zero
+ * takes the next value away from zero when @w lies at or beyond the
+ * midpoint.
+ */
+static uint64_t round_to(BfpFmt f, long double w, BfpRound rm, int *hx)
+{
+    uint64_t t, up;
+    long double lo, hi;
+
+    if (rm != BFP_RND_PREPARE && rm != BFP_RND_AWAY) {
+        return host_round_to(f, w, host_mode[rm], hx);
+    }
+    t = host_round_to(f, w, FE_TOWARDZERO, hx);
+    if (!(*hx & FE_INEXACT)) {
+        return t;
+    }
+    if (rm == BFP_RND_PREPARE) {
+        return t | 1; /* the largest finite number is odd already */
+    }
+    /*
+     * The next image away from zero is one unit more; past the largest
+     * finite number it is infinity, the midpoint still half a unit up.
+     */
+    up = t + 1;
+    lo = fabsl(to_host(f, t));
+    if ((up & exp_mask(f)) == exp_mask(f)) {
+        hi = lo + (lo - fabsl(to_host(f, t - 1)));
+    } else {
+        hi = fabsl(to_host(f, up));
+    }
+    if (fabsl(w) - lo >= hi - fabsl(w)) {
+        *hx = FE_INEXACT |
+              ((up & exp_mask(f)) == exp_mask(f) ? FE_OVERFLOW : 0);
+        return up;
+    }
+    return t;
 }
 
 /* INEXACT and INCR of @v as the rounding of @w (scaled by 2^@scale) */
@@ -366,6 +408,14 @@ static long double host_rint(long double x, BfpRound rm)
     if (rm == BFP_RND_AWAY) {
         return roundl(vx);
     }
+    if (rm == BFP_RND_PREPARE) {
+        /* toward zero, then odd when inexact (-0.5 becomes -1) */
+        r = truncl(vx);
+        if (r != vx && fmodl(r, 2.0L) == 0) {
+            r += copysignl(1.0L, vx);
+        }
+        return r;
+    }
     fesetround(host_mode[rm]);
     r = rintl(vx);
     fesetround(FE_TONEAREST);
@@ -388,11 +438,41 @@ unsigned bfp_to_int(BfpFmt from, uint64_t a, unsigned bits, BfpRound rm,
     i = host_rint(x, rm);
     if (i < lo || i >= -lo) {
         r->v = (uint64_t)(int64_t)(x < 0 ? lo : -lo - 1);
-        r->exc = BFP_X_INVALID;
+        r->exc = BFP_X_INVALID | BFP_X_INEXACT;
         return 3;
     }
     v = (int64_t)i;
     r->v = bits == 32 ? (uint32_t)v : (uint64_t)v;
+    if (i != x) {
+        r->exc = BFP_X_INEXACT | (fabsl(i) > fabsl(x) ? BFP_X_INCR : 0);
+    }
+    return x == 0 ? 0 : x < 0 ? 1 : 2;
+}
+
+void bfp_from_uint(BfpFmt to, uint64_t v, BfpRound rm, BfpResult *r)
+{
+    memset(r, 0, sizeof(*r));
+    finish(to, (long double)v, false, rm, r);
+}
+
+unsigned bfp_to_uint(BfpFmt from, uint64_t a, unsigned bits, BfpRound rm,
+                     BfpResult *r)
+{
+    long double hi = ldexpl(1.0L, bits), x, i;
+
+    memset(r, 0, sizeof(*r));
+    if (bfp_is_nan(from, a)) {
+        r->exc = BFP_X_INVALID;
+        return 3;
+    }
+    x = to_host(from, a);
+    i = host_rint(x, rm);
+    if (i <= -1 || i >= hi) {
+        r->v = x < 0 ? 0 : bits == 32 ? UINT32_MAX : UINT64_MAX;
+        r->exc = BFP_X_INVALID | BFP_X_INEXACT;
+        return 3;
+    }
+    r->v = (uint64_t)fabsl(i);
     if (i != x) {
         r->exc = BFP_X_INEXACT | (fabsl(i) > fabsl(x) ? BFP_X_INCR : 0);
     }

@@ -19,13 +19,18 @@ typedef enum BfpFmt {
     BFP_LONG,
 } BfpFmt;
 
-/* Rounding: the FPC's BFP modes 0-3, and the M3 field's ties-away mode */
+/*
+ * Rounding: the FPC's BFP modes 0-3, the M3 field's ties-away mode, and
+ * "prepare for shorter precision" (FPC mode 7, M3 3: toward zero, the
+ * last bit made one when the result is inexact)
+ */
 typedef enum BfpRound {
     BFP_RND_NEAREST = 0, /* to nearest, ties to even */
     BFP_RND_ZERO = 1,
     BFP_RND_UP = 2,   /* toward +infinity */
     BFP_RND_DOWN = 3, /* toward -infinity */
     BFP_RND_AWAY = 4, /* to nearest, ties away from zero */
+    BFP_RND_PREPARE = 5,
 } BfpRound;
 
 typedef enum BfpOp {
@@ -81,11 +86,22 @@ void bfp_from_int(BfpFmt to, int64_t v, BfpRound rm, BfpResult *r);
 /*
  * To a signed integer of @bits (32 or 64): the result in r->v, cc 0 for a
  * zero source, 1 negative, 2 positive, 3 for a NaN or a value out of
- * range (invalid: the largest negative number for a NaN or a negative
+ * range (invalid, and inexact for a finite value: the largest negative
+ * number for a NaN or a negative
  * value, else the largest positive one).
  */
 unsigned bfp_to_int(BfpFmt from, uint64_t a, unsigned bits, BfpRound rm,
                     BfpResult *r);
+/* An unsigned integer (CELFBR ... CDLGBR) to @to */
+void bfp_from_uint(BfpFmt to, uint64_t v, BfpRound rm, BfpResult *r);
+/*
+ * To an unsigned integer of @bits (32 or 64): cc 0 for a zero, 1 for a
+ * negative value that rounds to zero, 2 for a positive one, 3 for the
+ * special cases (invalid: 0 for a NaN or a negative value, the largest
+ * number for a positive one out of range; the finite ones inexact too).
+ */
+unsigned bfp_to_uint(BfpFmt from, uint64_t a, unsigned bits, BfpRound rm,
+                     BfpResult *r);
 /* Round to an integral value in the same format (FIDBR, FIEBR) */
 void bfp_round_int(BfpFmt f, uint64_t a, BfpRound rm, BfpResult *r);
 

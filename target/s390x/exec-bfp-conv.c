@@ -1,15 +1,19 @@
 /*
- * BFP conversions and the FPC: LDEBR, LDEB, LEDBR, CEFBR, CDFBR, CEGBR,
- * CDGBR, CFEBR, CFDBR, CGEBR, CGDBR, FIEBR, FIDBR, and SFPC, EFPC, LFPC,
- * STFPC, SRNM.
+ * BFP conversions and the FPC: LDEBR, LDEB, LEDBR(A), CEFBR(A),
+ * CDFBR(A), CEGBR(A), CDGBR(A), CFEBR(A), CFDBR(A), CGEBR(A), CGDBR(A),
+ * FIEBR(A), FIDBR(A), the floating-point extension facility's CONVERT
+ * FROM LOGICAL (CELFBR, CDLFBR, CELGBR, CDLGBR) and CONVERT TO LOGICAL
+ * (CLFEBR, CLFDBR, CLGEBR, CLGDBR), and SFPC, EFPC, LFPC, STFPC, SRNM,
+ * SRNMB.
  *
- * The M3 field of the conversions to fixed point and of FIxBR selects
- * the rounding: 0 the FPC's mode, 1 to nearest with ties away from
- * zero, 4 to nearest even, 5 toward zero, 6 toward +infinity, 7 toward
- * -infinity; any other value (3 needs the floating-point extension
- * facility) is a specification exception. The FPC's reserved bits must
- * be zero when it is loaded (else specification); its BFP rounding mode
- * is bits 30-31.
+ * With the floating-point extension facility installed, every rounding
+ * conversion has the RRF-e fields: M3 selects the rounding (0 the FPC's
+ * mode, 1 to nearest with ties away from zero, 3 to prepare for shorter
+ * precision, 4 to nearest even, 5 toward zero, 6 toward +infinity, 7
+ * toward -infinity; 2 and 8-15 are a specification exception) and bit 1
+ * of M4 (XxC) suppresses the IEEE inexact exception. The FPC's reserved
+ * bits must be zero when it is loaded, and its BFP rounding mode (bits
+ * 29-31) one of 0-3 or 7 (else specification).
  */
 #include "qemu/osdep.h"
 #include "target/s390x/exec-bfp-util.h"
@@ -23,11 +27,29 @@ bool bfp_m3_round(const S390Cpu *cpu, unsigned m3, BfpRound *rm)
     case 1:
         *rm = BFP_RND_AWAY;
         return true;
+    case 3:
+        *rm = BFP_RND_PREPARE;
+        return true;
     case 4 ... 7:
         *rm = (BfpRound)(m3 - 4);
         return true;
     default:
         return false;
+    }
+}
+
+/* M3's rounding (false: a specification exception) */
+static bool conv_round(const S390Cpu *cpu, const S390Insn *in, BfpRound *rm)
+{
+    return bfp_m3_round(cpu, in->m3, rm);
+}
+
+/* M4's XxC: the result is not inexact for the IEEE rules */
+static void apply_xxc(const S390Insn *in, BfpResult *r)
+{
+    if (in->m4 & M4_XXC) {
+        r->exc &= ~(BFP_X_INEXACT | BFP_X_INCR);
+        r->sexc &= ~(BFP_X_INEXACT | BFP_X_INCR);
     }
 }
 
@@ -69,38 +91,60 @@ S390_OP(op_ldeb)
     return store_fpr(cpu, BFP_LONG, in->r1, &res, false);
 }
 
-/* LEDBR: long to short, rounded as the FPC says */
+/* LEDBR(A): long to short, rounded per M3 */
 S390_OP(op_ledbr)
 {
     BfpResult res;
+    BfpRound rm;
     int r = bfp_avail(cpu);
 
     if (r) {
         return r;
     }
-    bfp_convert(BFP_SHORT, BFP_LONG, fpr_get(cpu, BFP_LONG, in->r2),
-                fpc_round(cpu), &res);
+    if (!conv_round(cpu, in, &rm)) {
+        return PGM_SPECIFICATION;
+    }
+    bfp_convert(BFP_SHORT, BFP_LONG, fpr_get(cpu, BFP_LONG, in->r2), rm, &res);
+    apply_xxc(in, &res);
     return store_fpr(cpu, BFP_SHORT, in->r1, &res, false);
 }
 
-/* CxFBR, CxGBR: a signed integer in R2 (32 or 64 bits) to @f */
-static int from_fixed(S390Cpu *cpu, const S390Insn *in, BfpFmt f, unsigned bits)
+/*
+ * CxFBR(A), CxGBR(A), CxLFBR, CxLGBR: an integer in R2 (32 or 64 bits,
+ * signed or, with @logical, unsigned) to @f, rounded per M3
+ */
+static int from_fixed(S390Cpu *cpu, const S390Insn *in, BfpFmt f, unsigned bits,
+                      bool logical)
 {
     BfpResult res;
-    int64_t v;
+    BfpRound rm;
     int r = bfp_avail(cpu);
 
     if (r) {
         return r;
     }
-    v = bits == 32 ? (int64_t)(int32_t)gr32(cpu, in->r2)
-                   : (int64_t)gr(cpu, in->r2);
-    bfp_from_int(f, v, fpc_round(cpu), &res);
+    if (!conv_round(cpu, in, &rm)) {
+        return PGM_SPECIFICATION;
+    }
+    if (logical) {
+        bfp_from_uint(f, bits == 32 ? gr32(cpu, in->r2) : gr(cpu, in->r2), rm,
+                      &res);
+    } else {
+        bfp_from_int(f,
+                     bits == 32 ? (int64_t)(int32_t)gr32(cpu, in->r2)
+                                : (int64_t)gr(cpu, in->r2),
+                     rm, &res);
+    }
+    apply_xxc(in, &res);
     return store_fpr(cpu, f, in->r1, &res, false);
 }
 
-/* CFxBR, CGxBR: @f in R2 to a signed integer in R1, rounded per M3 */
-static int to_fixed(S390Cpu *cpu, const S390Insn *in, BfpFmt f, unsigned bits)
+/*
+ * CFxBR(A), CGxBR(A), CLFxBR, CLGxBR: @f in R2 to an integer in R1
+ * (signed or, with @logical, unsigned), rounded per M3
+ */
+static int to_fixed(S390Cpu *cpu, const S390Insn *in, BfpFmt f, unsigned bits,
+                    bool logical)
 {
     BfpResult res;
     BfpRound rm;
@@ -111,10 +155,12 @@ static int to_fixed(S390Cpu *cpu, const S390Insn *in, BfpFmt f, unsigned bits)
     if (r) {
         return r;
     }
-    if (!bfp_m3_round(cpu, in->m3, &rm)) {
+    if (!conv_round(cpu, in, &rm)) {
         return PGM_SPECIFICATION;
     }
-    cc = bfp_to_int(f, fpr_get(cpu, f, in->r2), bits, rm, &res);
+    cc = logical ? bfp_to_uint(f, fpr_get(cpu, f, in->r2), bits, rm, &res)
+                 : bfp_to_int(f, fpr_get(cpu, f, in->r2), bits, rm, &res);
+    apply_xxc(in, &res);
     if (bfp_ieee(cpu, &res, &v, &r)) {
         if (bits == 32) {
             set_gr32(cpu, in->r1, (uint32_t)v);
@@ -126,7 +172,7 @@ static int to_fixed(S390Cpu *cpu, const S390Insn *in, BfpFmt f, unsigned bits)
     return r;
 }
 
-/* FIxBR: round to an integral value per M3 */
+/* FIxBR(A): round to an integral value per M3 */
 static int round_int(S390Cpu *cpu, const S390Insn *in, BfpFmt f)
 {
     BfpResult res;
@@ -136,45 +182,43 @@ static int round_int(S390Cpu *cpu, const S390Insn *in, BfpFmt f)
     if (r) {
         return r;
     }
-    if (!bfp_m3_round(cpu, in->m3, &rm)) {
+    if (!conv_round(cpu, in, &rm)) {
         return PGM_SPECIFICATION;
     }
     bfp_round_int(f, fpr_get(cpu, f, in->r2), rm, &res);
+    apply_xxc(in, &res);
     return store_fpr(cpu, f, in->r1, &res, false);
 }
 
-S390_OP(op_cefbr)
-{
-    return from_fixed(cpu, in, BFP_SHORT, 32);
-}
-S390_OP(op_cdfbr)
-{
-    return from_fixed(cpu, in, BFP_LONG, 32);
-}
-S390_OP(op_cegbr)
-{
-    return from_fixed(cpu, in, BFP_SHORT, 64);
-}
-S390_OP(op_cdgbr)
-{
-    return from_fixed(cpu, in, BFP_LONG, 64);
-}
-S390_OP(op_cfebr)
-{
-    return to_fixed(cpu, in, BFP_SHORT, 32);
-}
-S390_OP(op_cfdbr)
-{
-    return to_fixed(cpu, in, BFP_LONG, 32);
-}
-S390_OP(op_cgebr)
-{
-    return to_fixed(cpu, in, BFP_SHORT, 64);
-}
-S390_OP(op_cgdbr)
-{
-    return to_fixed(cpu, in, BFP_LONG, 64);
-}
+/* one handler per opcode: target format, integer width, unsigned */
+#define FROM_FIXED(name, f, bits, logical)                                     \
+    S390_OP(name)                                                              \
+    {                                                                          \
+        return from_fixed(cpu, in, f, bits, logical);                          \
+    }
+#define TO_FIXED(name, f, bits, logical)                                       \
+    S390_OP(name)                                                              \
+    {                                                                          \
+        return to_fixed(cpu, in, f, bits, logical);                            \
+    }
+
+FROM_FIXED(op_cefbr, BFP_SHORT, 32, false)
+FROM_FIXED(op_cdfbr, BFP_LONG, 32, false)
+FROM_FIXED(op_cegbr, BFP_SHORT, 64, false)
+FROM_FIXED(op_cdgbr, BFP_LONG, 64, false)
+FROM_FIXED(op_celfbr, BFP_SHORT, 32, true)
+FROM_FIXED(op_cdlfbr, BFP_LONG, 32, true)
+FROM_FIXED(op_celgbr, BFP_SHORT, 64, true)
+FROM_FIXED(op_cdlgbr, BFP_LONG, 64, true)
+TO_FIXED(op_cfebr, BFP_SHORT, 32, false)
+TO_FIXED(op_cfdbr, BFP_LONG, 32, false)
+TO_FIXED(op_cgebr, BFP_SHORT, 64, false)
+TO_FIXED(op_cgdbr, BFP_LONG, 64, false)
+TO_FIXED(op_clfebr, BFP_SHORT, 32, true)
+TO_FIXED(op_clfdbr, BFP_LONG, 32, true)
+TO_FIXED(op_clgebr, BFP_SHORT, 64, true)
+TO_FIXED(op_clgdbr, BFP_LONG, 64, true)
+
 S390_OP(op_fiebr)
 {
     return round_int(cpu, in, BFP_SHORT);
@@ -184,9 +228,15 @@ S390_OP(op_fidbr)
     return round_int(cpu, in, BFP_LONG);
 }
 
+/* The BFP rounding modes an FPC may hold: 0-3 and 7 */
+static bool fpc_mode_valid(unsigned m)
+{
+    return m <= 3 || m == FPC_RM_PREPARE;
+}
+
 static int fpc_load(S390Cpu *cpu, uint32_t v)
 {
-    if (v & ~FPC_VALID) {
+    if ((v & ~FPC_VALID) || !fpc_mode_valid(v & FPC_BFP_RM)) {
         return PGM_SPECIFICATION;
     }
     cpu->fpc = v;
@@ -234,29 +284,54 @@ S390_OP(op_srnm)
     int r = bfp_avail(cpu);
 
     if (!r) {
-        cpu->fpc = (cpu->fpc & ~FPC_BFP_RM) | (ea2(cpu, in) & FPC_BFP_RM);
+        cpu->fpc = (cpu->fpc & ~FPC_BFP_RM) | (ea2(cpu, in) & 3);
     }
     return r;
+}
+
+/* SRNMB: bits 61-63 of the address, one of the modes an FPC may hold */
+S390_OP(op_srnmb)
+{
+    unsigned m = ea2(cpu, in) & FPC_BFP_RM;
+    int r = bfp_avail(cpu);
+
+    if (r) {
+        return r;
+    }
+    if (!fpc_mode_valid(m)) {
+        return PGM_SPECIFICATION;
+    }
+    cpu->fpc = (cpu->fpc & ~FPC_BFP_RM) | m;
+    return 0;
 }
 
 static const S390InsnDef bfp_conv_defs[] = {
     { 0xb299, FMT_S, 0, "SRNM", op_srnm },
     { 0xb29c, FMT_S, 0, "STFPC", op_stfpc },
     { 0xb29d, FMT_S, 0, "LFPC", op_lfpc },
+    { 0xb2b8, FMT_S, 0, "SRNMB", op_srnmb },
     { 0xb304, FMT_RRE, 0, "LDEBR", op_ldeb },
-    { 0xb344, FMT_RRE, 0, "LEDBR", op_ledbr },
+    { 0xb344, FMT_RRF_E, 0, "LEDBR", op_ledbr },
     { 0xb357, FMT_RRF_E, 0, "FIEBR", op_fiebr },
     { 0xb35f, FMT_RRF_E, 0, "FIDBR", op_fidbr },
     { 0xb384, FMT_RRE, 0, "SFPC", op_sfpc },
     { 0xb38c, FMT_RRE, 0, "EFPC", op_efpc },
-    { 0xb394, FMT_RRE, 0, "CEFBR", op_cefbr },
-    { 0xb395, FMT_RRE, 0, "CDFBR", op_cdfbr },
+    { 0xb390, FMT_RRF_E, 0, "CELFBR", op_celfbr },
+    { 0xb391, FMT_RRF_E, 0, "CDLFBR", op_cdlfbr },
+    { 0xb394, FMT_RRF_E, 0, "CEFBR", op_cefbr },
+    { 0xb395, FMT_RRF_E, 0, "CDFBR", op_cdfbr },
     { 0xb398, FMT_RRF_E, 0, "CFEBR", op_cfebr },
     { 0xb399, FMT_RRF_E, 0, "CFDBR", op_cfdbr },
-    { 0xb3a4, FMT_RRE, 0, "CEGBR", op_cegbr },
-    { 0xb3a5, FMT_RRE, 0, "CDGBR", op_cdgbr },
+    { 0xb39c, FMT_RRF_E, 0, "CLFEBR", op_clfebr },
+    { 0xb39d, FMT_RRF_E, 0, "CLFDBR", op_clfdbr },
+    { 0xb3a0, FMT_RRF_E, 0, "CELGBR", op_celgbr },
+    { 0xb3a1, FMT_RRF_E, 0, "CDLGBR", op_cdlgbr },
+    { 0xb3a4, FMT_RRF_E, 0, "CEGBR", op_cegbr },
+    { 0xb3a5, FMT_RRF_E, 0, "CDGBR", op_cdgbr },
     { 0xb3a8, FMT_RRF_E, 0, "CGEBR", op_cgebr },
     { 0xb3a9, FMT_RRF_E, 0, "CGDBR", op_cgdbr },
+    { 0xb3ac, FMT_RRF_E, 0, "CLGEBR", op_clgebr },
+    { 0xb3ad, FMT_RRF_E, 0, "CLGDBR", op_clgdbr },
     { 0xed04, FMT_RXE, 0, "LDEB", op_ldeb },
 };
 S390_GROUP(s390_group_bfp_conv, bfp_conv_defs);

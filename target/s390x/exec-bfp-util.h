@@ -11,14 +11,21 @@
 
 #define CR0_AFP PSW_BIT(45)
 
-/* FPC: masks in byte 0, flags in byte 1, DXC in byte 2, BFP mode 30-31 */
+/*
+ * FPC: masks in byte 0, flags in byte 1, DXC in byte 2, BFP mode 29-31
+ * (0-3, and 7 with the floating-point extension facility)
+ */
 #define FPC_MASK_SHIFT 24
 #define FPC_FLAG_SHIFT 16
 #define FPC_DXC_SHIFT  8
 #define FPC_DXC        UINT32_C(0x0000ff00)
-#define FPC_BFP_RM     UINT32_C(0x00000003)
+#define FPC_BFP_RM     UINT32_C(0x00000007)
+#define FPC_RM_PREPARE 7u
 /* the bits that may be one (the rest are reserved) */
-#define FPC_VALID UINT32_C(0xf8f8ff03)
+#define FPC_VALID UINT32_C(0xf8f8ff07)
+
+/* M4 of the conversions: the inexact-exception control (XxC) */
+#define M4_XXC 0x4
 
 /* data-exception codes */
 #define DXC_BFP_INSN 0x02 /* a BFP instruction with the AFP control off */
@@ -49,7 +56,9 @@ static inline void fpr_put(S390Cpu *cpu, BfpFmt f, unsigned r, uint64_t v)
 
 static inline BfpRound fpc_round(const S390Cpu *cpu)
 {
-    return (BfpRound)(cpu->fpc & FPC_BFP_RM);
+    unsigned m = cpu->fpc & FPC_BFP_RM;
+
+    return m == FPC_RM_PREPARE ? BFP_RND_PREPARE : (BfpRound)(m & 3);
 }
 
 /* A storage operand of format @f at @addr */

@@ -36,6 +36,17 @@ static void flag(S390Cpu *cpu, uint8_t x)
     cpu->fpc |= (uint32_t)x << FPC_FLAG_SHIFT;
 }
 
+/* IEEE inexact: a data exception when it is enabled, else its flag */
+static void inexact(S390Cpu *cpu, uint8_t x, int *pgm)
+{
+    if (masked(cpu, BFP_X_INEXACT)) {
+        fpc_set_dxc(cpu, x & (BFP_X_INEXACT | BFP_X_INCR));
+        *pgm = PGM_DATA;
+    } else {
+        flag(cpu, BFP_X_INEXACT);
+    }
+}
+
 bool bfp_ieee(S390Cpu *cpu, const BfpResult *r, uint64_t *val, int *pgm)
 {
     uint8_t x = r->exc;
@@ -51,6 +62,11 @@ bool bfp_ieee(S390Cpu *cpu, const BfpResult *r, uint64_t *val, int *pgm)
             return false;
         }
         flag(cpu, which);
+        if (!(x & BFP_X_INEXACT)) {
+            return true;
+        }
+        /* a finite value out of a conversion's range: inexact as well */
+        inexact(cpu, x, pgm);
         return true;
     }
     if (x & BFP_X_OVERFLOW) {
@@ -73,12 +89,7 @@ bool bfp_ieee(S390Cpu *cpu, const BfpResult *r, uint64_t *val, int *pgm)
         }
     }
     if (x & BFP_X_INEXACT) {
-        if (masked(cpu, BFP_X_INEXACT)) {
-            fpc_set_dxc(cpu, x & (BFP_X_INEXACT | BFP_X_INCR));
-            *pgm = PGM_DATA;
-        } else {
-            flag(cpu, BFP_X_INEXACT);
-        }
+        inexact(cpu, x, pgm);
     }
     return true;
 }

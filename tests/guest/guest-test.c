@@ -238,6 +238,11 @@ static void test_io(void)
         "-device ccw-testdev,devno=fe.0.1234,delay-ns=2000000,dev_type=0x1824");
 }
 
+static void test_fpx(void)
+{
+    run_guest("fpx", NULL);
+}
+
 static void test_zpci(void)
 {
     run_guest("zpci", "-device zpci,uid=1,fid=5,target=tf0 "
@@ -553,5 +558,6 @@ int main(int argc, char **argv)
     g_test_add_func("/guest/exit-status", test_exit_status);
     g_test_add_func("/guest/qtest-accel", test_qtest_accel);
     g_test_add_func("/guest/zpci", test_zpci);
+    g_test_add_func("/guest/fpx", test_fpx);
     return g_test_run();
 }

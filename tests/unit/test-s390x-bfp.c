@@ -94,6 +94,68 @@ static void test_nan(void)
     g_assert_cmphex(r.v, ==, BFP_DNAN_LONG);
 }
 
+static void test_to_uint(void)
+{
+    BfpResult r;
+
+    /* 2^64 - 2048 fits, 2^64 does not; a NaN gives 0 */
+    g_assert_cmpuint(bfp_to_uint(L, 0x43efffffffffffffull, 64, BFP_RND_ZERO,
+                                 &r),
+                     ==, 2);
+    g_assert_cmphex(r.v, ==, 0xfffffffffffff800ull);
+    g_assert_cmpuint(bfp_to_uint(L, 0x43f0000000000000ull, 64, BFP_RND_ZERO,
+                                 &r),
+                     ==, 3);
+    g_assert_cmphex(r.v, ==, UINT64_MAX);
+    g_assert_cmphex(r.exc, ==, BFP_X_INVALID | BFP_X_INEXACT);
+    g_assert_cmpuint(bfp_to_uint(L, 0x7ff8000000000000ull, 32, BFP_RND_ZERO,
+                                 &r),
+                     ==, 3);
+    g_assert_cmphex(r.v, ==, 0);
+    g_assert_cmphex(r.exc, ==, BFP_X_INVALID);
+    /* -0.5: to nearest it is -0 (cc 1, inexact), toward -inf -1 (invalid) */
+    g_assert_cmpuint(bfp_to_uint(L, 0xbfe0000000000000ull, 32, BFP_RND_NEAREST,
+                                 &r),
+                     ==, 1);
+    g_assert_cmphex(r.v, ==, 0);
+    g_assert_cmphex(r.exc, ==, BFP_X_INEXACT);
+    g_assert_cmpuint(bfp_to_uint(L, 0xbfe0000000000000ull, 32, BFP_RND_DOWN,
+                                 &r),
+                     ==, 3);
+    /* 4294967295.5 to nearest even is 2^32: out of range */
+    g_assert_cmpuint(bfp_to_uint(L, 0x41effffffff00000ull, 32, BFP_RND_NEAREST,
+                                 &r),
+                     ==, 3);
+    g_assert_cmphex(r.v, ==, UINT32_MAX);
+    /* prepare for shorter precision: 2.5 -> 3, 1.5 -> 1, 4.0 exact */
+    bfp_to_uint(L, 0x4004000000000000ull, 32, BFP_RND_PREPARE, &r);
+    g_assert_cmphex(r.v, ==, 3);
+    bfp_to_uint(L, 0x3ff8000000000000ull, 32, BFP_RND_PREPARE, &r);
+    g_assert_cmphex(r.v, ==, 1);
+    bfp_to_uint(L, 0x4010000000000000ull, 32, BFP_RND_PREPARE, &r);
+    g_assert_cmphex(r.v, ==, 4);
+    g_assert_cmphex(r.exc, ==, 0);
+    /* from unsigned: 2^64 - 1 rounds to 2^64 to nearest, down toward zero */
+    bfp_from_uint(L, UINT64_MAX, BFP_RND_NEAREST, &r);
+    g_assert_cmphex(r.v, ==, 0x43f0000000000000ull);
+    bfp_from_uint(L, UINT64_MAX, BFP_RND_ZERO, &r);
+    g_assert_cmphex(r.v, ==, 0x43efffffffffffffull);
+    /* ties away and prepare on a format result: 2^53 + 1 */
+    bfp_from_uint(L, (UINT64_C(1) << 53) + 1, BFP_RND_AWAY, &r);
+    g_assert_cmphex(r.v, ==, 0x4340000000000001ull);
+    bfp_from_uint(L, (UINT64_C(1) << 53) + 1, BFP_RND_PREPARE, &r);
+    g_assert_cmphex(r.v, ==, 0x4340000000000001ull);
+    bfp_from_uint(L, UINT64_C(1) << 53, BFP_RND_PREPARE, &r);
+    g_assert_cmphex(r.v, ==, 0x4340000000000000ull);
+    /* ties away beyond the largest short: to infinity, overflow */
+    bfp_convert(S, L, 0x47efffffffffffffull, BFP_RND_AWAY, &r);
+    g_assert_cmphex(r.v, ==, 0x7f800000);
+    g_assert_true(r.exc & BFP_X_OVERFLOW);
+    bfp_convert(S, L, 0x47efffffffffffffull, BFP_RND_PREPARE, &r);
+    g_assert_cmphex(r.v, ==, 0x7f7fffff);
+    g_assert_false(r.exc & BFP_X_OVERFLOW);
+}
+
 static void test_to_int(void)
 {
     BfpResult r;
@@ -106,6 +168,10 @@ static void test_to_int(void)
     g_assert_cmpuint(bfp_to_int(L, 0x43e0000000000000ull, 64, BFP_RND_ZERO, &r),
                      ==, 3);
     g_assert_cmphex(r.v, ==, 0x7fffffffffffffffull);
+    g_assert_cmphex(r.exc, ==, BFP_X_INVALID | BFP_X_INEXACT);
+    /* a NaN is invalid only */
+    g_assert_cmpuint(bfp_to_int(L, 0x7ff8000000000000ull, 64, BFP_RND_ZERO, &r),
+                     ==, 3);
     g_assert_cmphex(r.exc, ==, BFP_X_INVALID);
     /* -2147483648.5 toward zero fits in 32 bits, toward -inf it does not */
     g_assert_cmpuint(bfp_to_int(L, 0xc1e0000000100000ull, 32, BFP_RND_ZERO, &r),
@@ -131,5 +197,6 @@ int main(int argc, char **argv)
     g_test_add_func("/s390x/bfp/scaled", test_scaled);
     g_test_add_func("/s390x/bfp/nan", test_nan);
     g_test_add_func("/s390x/bfp/to-int", test_to_int);
+    g_test_add_func("/s390x/bfp/to-uint", test_to_uint);
     return g_test_run();
 }
