@@ -480,6 +480,117 @@ static void errors(void)
     step(0);
 }
 
+/* More of what Linux issues: subsystem functions, reserve, dasdfmt's
+ * default format with record zero, track capacity, the file mask's seek
+ * control, multi-track reads outside a domain */
+static void more(void)
+{
+    int i;
+
+    prep(0); /* PSF Set Subsystem Characteristics */
+    data[0] = 0x1d;
+    data[1] = 0x80;
+    data[6] = 0xc8;
+    ccw(0, 0x27, 0, 66, data);
+    step(0);
+    prep(0); /* PRSSD unit address configuration + RSSD */
+    data[0] = 0x18;
+    data[6] = 0x0e;
+    ccw(0, 0x27, CC, 12, data);
+    ccw(1, 0x3e, SLI, 512, data + 16);
+    step(0);
+
+    /* Reserve, Release, Unconditional Reserve, Release: 32 sense bytes */
+    prep(0);
+    ccw(0, 0xb4, SLI, 32, data);
+    step(0);
+    prep(0);
+    ccw(0, 0x94, SLI, 32, data);
+    step(0);
+    prep(0);
+    ccw(0, 0x14, SLI, 32, data);
+    step(0);
+    prep(0);
+    ccw(0, 0x94, SLI, 32, data);
+    step(0);
+
+    /* Define Extent with the XRC time stamp (32 bytes), then a read */
+    prep(0);
+    de(0, 0x40, 2, 2);
+    parm[7] = 0x02;
+    ccw(0, 0x63, CC, 32, parm);
+    memset(parm + 16, 0, 16); /* the extension; the LR goes in slot 1 */
+    lr(1, 1, 0x06, 1, 2, 1, BLK);
+    ccw(2, 0x86, 0, BLK, data);
+    step(0);
+
+    /* dasdfmt's default over tracks 5-6: Write R0 and 12 records each */
+    i = 2;
+    de(0, 0xc0, 5, 6);
+    lr(1, 0, 0x43, RPT * 2 + 1, 5, 0, BLK);
+    for (uint32_t t = 5; t <= 6; t++) {
+        count(cnt + i * 8, t, 0, 0, 8);
+        ccw(i, 0x15, SLI | CC, 8, cnt + i * 8);
+        i++;
+        for (int r = 1; r <= RPT; r++, i++) {
+            count(cnt + i * 8, t, r, 0, BLK);
+            ccw(i, r == 1 && t != 5 ? 0x9d : 0x1d,
+                SLI | (t == 6 && r == RPT ? 0 : CC), 8, cnt + i * 8);
+        }
+    }
+    step(0);
+
+    /* a 13th record of 4 KiB on track 7: invalid track format */
+    i = 2;
+    de(0, 0xc0, 7, 7);
+    lr(1, 0, 0x03, RPT + 1, 7, 0, BLK);
+    for (int r = 1; r <= RPT + 1; r++, i++) {
+        count(cnt + i * 8, 7, r, 0, BLK);
+        ccw(i, 0x1d, SLI | (r == RPT + 1 ? 0 : CC), 8, cnt + i * 8);
+    }
+    step(0);
+
+    /*
+     * A multi-track search after the domain (one Read Data) is used up,
+     * under a file mask inhibiting seek and multi-track
+     */
+    prep(0);
+    put16(data + 2 * BLK + 16, 0);
+    put16(data + 2 * BLK + 18, 3);
+    data[2 * BLK + 20] = 1;
+    de(0, 0x58, 2, 3);
+    lr(1, 0, 0x06, 1, 2, 1, BLK);
+    ccw(2, 0x86, CC, BLK, data);
+    ccw(3, 0xb1, CC, 5, data + 2 * BLK + 16);
+    ccw(4, 0x08, 0, 0, &ccws[3]);
+    ccw(5, 0x06, 0, BLK, data);
+    step(0);
+
+    /* classic multi-track reads: R12 of track 2, then on to track 3 */
+    prep(0);
+    memset(data + 2048, 0, 6);
+    put16(data + 2048 + 4, 2);
+    put16(data + 2056, 0);
+    put16(data + 2058, 2);
+    data[2060] = 12;
+    ccw(0, 0x07, CC, 6, data + 2048);
+    ccw(1, 0x31, CC, 5, data + 2056);
+    ccw(2, 0x08, 0, 0, &ccws[1]);
+    ccw(3, 0x86, CC, BLK, data);
+    ccw(4, 0x86, 0, BLK, data + BLK);
+    step(2 * BLK);
+
+    /* Read Count multi-track off the last track of cylinder 0 */
+    prep(0);
+    memset(data + 2048, 0, 6);
+    put16(data + 2048 + 4, 14);
+    ccw(0, 0x07, CC, 6, data + 2048);
+    for (i = 1; i <= RPT + 1; i++) {
+        ccw(i, 0x92, i == RPT + 1 ? 0 : CC, 8, data + 8 * i);
+    }
+    step(8 * (RPT + 2));
+}
+
 static void offline(void)
 {
     prep(0);
@@ -531,6 +642,7 @@ int main(void)
     vtoc();
     reads();
     errors();
+    more();
     offline();
     HEAD->magic = DIFF_MAG;
     guest_lctlg(0, cr0);

@@ -102,6 +102,18 @@ static const Want want[] = {
     { "lr-domain-too-big", 0x0e, 0, 0, 3, 0x81, 0x00 },
     { "format-eof-record", 0x0c, 0, 0, 4 },
     { "read-eof-record", 0x0d, 0, 4096, 3 },
+    { "psf-ssc", 0x0c, 0, 0, 1 },
+    { "prssd-uac", 0x0c, 0, 0, 2 },
+    { "reserve", 0x0c, 0, 0, 1 },
+    { "release", 0x0c, 0, 0, 1 },
+    { "unconditional-reserve", 0x0c, 0, 0, 1 },
+    { "release-again", 0x0c, 0, 0, 1 },
+    { "define-extent-xrc", 0x0c, 0, 0, 3 },
+    { "dasdfmt-with-r0", 0x0c, 0, 0, 28 },
+    { "thirteenth-4k-record", 0x0e, 0, 0, 15, 0x00, 0x40 },
+    { "mt-search-seek-inhibited", 0x0e, 0, 0, 4, 0x00, 0x04 },
+    { "classic-mt-read", 0x0c, 0, 0, 5 },
+    { "read-count-mt-eoc", 0x0e, 0, 8, 14, 0x00, 0x20 },
     { "spid-disband", 0x0c, 0, 0, 1 },
     { "snid-disbanded", 0x0c, 0, 0, 1 },
 };
@@ -253,7 +265,7 @@ static void test_ours(void)
             g_assert_cmpuint(r[R_SENSE_CC], ==, 0xff);
         }
     }
-    ours_done = true;
+    ours_done = !g_test_failed();
 }
 
 /* The fields compared, by name for the deviation list */
@@ -329,6 +341,62 @@ static const Deviation herc_deviations[] = {
     { "rdc", F_DATA, 0x90, 0xd0, 6 },
     { "rdc", F_DATA, 0x00, 0xff, 57 },
     { "rdc", F_DATA, CYLS, 0x00, 63 },
+    /*
+     * Capabilities Hercules 3.13 lacks: PSF Set Subsystem Characteristics
+     * (order 0x1d) is rejected with message 4; Define Extent takes 16
+     * bytes only, so the 32 with the XRC time stamp are an incorrect
+     * length.
+     */
+    { "psf-ssc", F_SCSW0, 0x00804007, 0x00804017 },
+    { "psf-ssc", F_DSTAT, 0x0c, 0x0e },
+    { "psf-ssc", F_SENSE, 0, 0x80000004 },
+    { "psf-ssc", F_SENSE27, 0, 0x80 },
+    { "define-extent-xrc", F_SCSW0, 0x00804007, 0x00804017 },
+    { "define-extent-xrc", F_CCW, 3, 1 },
+    { "define-extent-xrc", F_CSTAT, 0x00, 0x40 },
+    { "define-extent-xrc", F_RESIDUAL, 0, 16 },
+    /*
+     * dasdfmt's default program (record zero on every track, one Locate
+     * Record domain): Hercules writes the Write R0 for the next track as
+     * one more record at the end of the current track and rejects the
+     * Write CKD Next Track after it (message 2); see track 5 below.
+     */
+    { "dasdfmt-with-r0", F_SCSW0, 0x00804007, 0x00804017 },
+    { "dasdfmt-with-r0", F_CCW, 28, 17 },
+    { "dasdfmt-with-r0", F_DSTAT, 0x0c, 0x0e },
+    { "dasdfmt-with-r0", F_RESIDUAL, 0, 8 },
+    { "dasdfmt-with-r0", F_SENSE, 0, 0x80000002 },
+    { "dasdfmt-with-r0", F_SENSE27, 0, 0x80 },
+    /*
+     * The 3390's track capacity (12 records of 4 KiB): Hercules writes a
+     * 13th where a 3390 ends with invalid track format; see track 7.
+     */
+    { "thirteenth-4k-record", F_SCSW0, 0x00804017, 0x00804007 },
+    { "thirteenth-4k-record", F_DSTAT, 0x0e, 0x0c },
+    { "thirteenth-4k-record", F_SENSE, 0x00400000, 0 },
+    { "thirteenth-4k-record", F_SENSE27, 0x80, 0 },
+    /*
+     * Hercules indicates incorrect length with every unit check that
+     * leaves a residual count (an unknown command above, end of cylinder,
+     * the search); the simulated 3390 never does.
+     */
+    { "mt-search-seek-inhibited", F_CSTAT, 0x00, 0x40 },
+    { "mt-search-seek-inhibited", F_RESIDUAL, 0, 5 },
+    { "read-count-mt-eoc", F_CSTAT, 0x00, 0x40 },
+};
+
+/* Tracks whose images differ by the deviations above, each exactly */
+typedef struct TrackDeviation {
+    int track;
+    size_t at; /* the first byte that differs */
+    size_t ours_used, herc_used;
+} TrackDeviation;
+
+static const TrackDeviation herc_track_deviations[] = {
+    /* dasdfmt-with-r0: R0 of track 6 written as a 14th record of 5 */
+    { 5, 49269, 49277, 49293 },
+    /* thirteenth-4k-record: R13 */
+    { 7, 49269, 49277, 53381 },
 };
 
 /* sense bytes 0, 1, 2 and 7 as one word */
@@ -465,7 +533,7 @@ static size_t track_used(const uint8_t *t)
     return MIN(at + 8, (size_t)SLOT);
 }
 
-/* Compare two images track by track; the number of tracks that differ */
+/* Compare two images track by track; the tracks that differ unexplained */
 static int compare_images(const char *pa, const char *pb)
 {
     g_autofree char *a = NULL, *b = NULL;
@@ -484,14 +552,22 @@ static int compare_images(const char *pa, const char *pb)
 
         if (ua != ub || memcmp(ta, tb, ua)) {
             size_t at = 0;
+            bool known = false;
 
             while (at < MIN(ua, ub) && ta[at] == tb[at]) {
                 at++;
             }
+            for (size_t i = 0; i < G_N_ELEMENTS(herc_track_deviations); i++) {
+                const TrackDeviation *d = &herc_track_deviations[i];
+
+                known |= d->track == t && d->at == at && d->ours_used == ua &&
+                         d->herc_used == ub;
+            }
             g_test_message("track %d (cylinder %d head %d) differs at byte "
-                           "%zu (used: ours %zu, Hercules %zu)",
-                           t, t / HEADS, t % HEADS, at, ua, ub);
-            bad++;
+                           "%zu (used: ours %zu, Hercules %zu)%s",
+                           t, t / HEADS, t % HEADS, at, ua, ub,
+                           known ? ": a known Hercules difference" : "");
+            bad += !known;
         }
     }
     return bad;
@@ -660,6 +736,10 @@ int main(int argc, char **argv)
     g_test_add_func("/dasd-diff/dasdls", test_dasdls);
     g_test_add_func("/dasd-diff/hercules", test_hercules);
     ret = g_test_run();
-    remove_work();
+    if (g_getenv("DASD_DIFF_KEEP")) {
+        g_test_message("images and Hercules files kept in %s", work);
+    } else {
+        remove_work();
+    }
     return ret;
 }
