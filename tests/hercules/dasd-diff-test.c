@@ -311,7 +311,10 @@ static const Deviation herc_deviations[] = {
     { "write-inhibited", F_SENSE27, 0x80, 0 },
     /* Hercules indicates incorrect length with a command reject */
     { "unknown-command", F_CSTAT, 0x00, 0x40 },
-    /* the residual count of an invalid CCW (command code 0) */
+    /*
+     * the residual count after the program check of an invalid CCW
+     * (command code 0) is unpredictable: both are architected
+     */
     { "invalid-ccw-0", F_RESIDUAL, 0, 8 },
     /* the message of an incomplete domain: ours 2 (invalid sequence) */
     { "lr-domain-too-big", F_SENSE, 0x81000002, 0x81000000 },
