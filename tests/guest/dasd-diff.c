@@ -54,7 +54,8 @@ static uint64_t ccws[256] __attribute__((aligned(8)));
 static uint8_t irb[96] __attribute__((aligned(8)));
 static uint8_t parm[16 * 8] __attribute__((aligned(8)));
 static uint8_t cnt[256 * 8] __attribute__((aligned(8)));
-static uint8_t data[2 * BLK + 1024] __attribute__((aligned(8)));
+static uint8_t data[2 * BLK + 1024] __attribute__((aligned(4096)));
+static uint32_t idal[4] __attribute__((aligned(8)));
 static uint8_t sense[32] __attribute__((aligned(8)));
 static uint32_t sid;
 static unsigned nstep;
@@ -591,6 +592,42 @@ static void more(void)
     step(8 * (RPT + 2));
 }
 
+/* The channel's part: NOOP, Sense without a unit check, data chaining,
+ * SKIP, format-1 IDAWs */
+static void channel(void)
+{
+    prep(0xee);
+    ccw(0, 0x03, 0, 0, 0);
+    step(0);
+    prep(0xee);
+    ccw(0, 0x04, SLI, 32, data);
+    step(32);
+
+    /* R12 of track 2 in two data-chained halves */
+    prep(0);
+    de(0, 0x40, 2, 2);
+    lr(1, 0, 0x06, 1, 2, 12, BLK);
+    ccw(2, 0x86, 0x80, BLK / 2, data);
+    ccw(3, 0x00, 0, BLK / 2, data + BLK / 2);
+    step(BLK);
+
+    /* the same with SKIP: nothing is stored */
+    prep(0xee);
+    de(0, 0x40, 2, 2);
+    lr(1, 0, 0x06, 1, 2, 12, BLK);
+    ccw(2, 0x86, 0x10, BLK, data);
+    step(64);
+
+    /* and through format-1 IDAWs of 2 KiB blocks */
+    prep(0);
+    idal[0] = (uint32_t)(unsigned long)data;
+    idal[1] = (uint32_t)(unsigned long)(data + 2048);
+    de(0, 0x40, 2, 2);
+    lr(1, 0, 0x06, 1, 2, 12, BLK);
+    ccw(2, 0x86, 0x04, BLK, idal);
+    step(BLK);
+}
+
 static void offline(void)
 {
     prep(0);
@@ -643,6 +680,7 @@ int main(void)
     reads();
     errors();
     more();
+    channel();
     offline();
     HEAD->magic = DIFF_MAG;
     guest_lctlg(0, cr0);

@@ -114,6 +114,11 @@ static const Want want[] = {
     { "mt-search-seek-inhibited", 0x0e, 0, 0, 4, 0x00, 0x04 },
     { "classic-mt-read", 0x0c, 0, 0, 5 },
     { "read-count-mt-eoc", 0x0e, 0, 8, 14, 0x00, 0x20 },
+    { "noop", 0x0c, 0, 0, 1 },
+    { "sense-no-unit-check", 0x0c, 0, 0, 1 },
+    { "read-data-chained", 0x0c, 0, 0, 4 },
+    { "read-skip", 0x0c, 0, 0, 3 },
+    { "read-idaw", 0x0c, 0, 0, 3 },
     { "spid-disband", 0x0c, 0, 0, 1 },
     { "snid-disbanded", 0x0c, 0, 0, 1 },
 };
@@ -386,6 +391,14 @@ static const Deviation herc_deviations[] = {
     { "mt-search-seek-inhibited", F_CSTAT, 0x00, 0x40 },
     { "mt-search-seek-inhibited", F_RESIDUAL, 0, 5 },
     { "read-count-mt-eoc", F_CSTAT, 0x00, 0x40 },
+    /*
+     * Sense with no unit check pending: Hercules sets byte 27's 24-byte
+     * format bit and the current head (bytes 6 and 31, head 14 after
+     * the end-of-cylinder read); the simulated 3390 gives 32 zero bytes.
+     */
+    { "sense-no-unit-check", F_DATA, 0x00, 0x0e, 6 },
+    { "sense-no-unit-check", F_DATA, 0x00, 0x80, 27 },
+    { "sense-no-unit-check", F_DATA, 0x00, 0x0e, 31 },
 };
 
 /* Tracks whose images differ by the deviations above, each exactly */
