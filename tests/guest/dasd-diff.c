@@ -3,9 +3,10 @@
  * kinds Linux's dasd_eckd driver, dasdfmt and fdasd issue (Sense ID, path
  * groups, RDC, RCD, PSF/RSSD, a compatible-disk-layout format of cylinder
  * 0, the volume label and a VTOC with a format-4, format-5 and format-1
- * DSCB, Locate Record reads and writes, the classic Seek/Search/TIC/Read
- * and a series of error cases), run in order against the first 3390 on a
- * 3990 it finds. For every step it records the SSCH and TSCH condition
+ * DSCB, Locate Record reads and writes, dasdfmt's default format with
+ * record zero, Reserve/Release, the classic Seek/Search/TIC/Read, error
+ * cases, and the channel's data chaining, SKIP and IDAWs), run in order
+ * against the first 3390 on a 3990 it finds. For every step it records the SSCH and TSCH condition
  * codes, the SCSW, the start of the data area and, after a unit check,
  * the 32 sense bytes, in the result area at DIFF_RES, so that the same
  * binary run on another implementation (Hercules) can be compared with
@@ -132,7 +133,6 @@ static uint32_t fnv(const uint8_t *p, unsigned n)
 static int start(void *out, uint8_t *ssch_cc, uint8_t *got)
 {
     uint64_t n = *lc64(GUEST_IO_COUNT);
-    uint64_t spins = 0;
 
     memset(orb, 0, sizeof(orb));
     orb[0] = 0xd1ff0000 | nstep;
@@ -143,10 +143,11 @@ static int start(void *out, uint8_t *ssch_cc, uint8_t *got)
     if (*ssch_cc) {
         return 0xff;
     }
-    while (*lc64(GUEST_IO_COUNT) == n && spins++ < 1000000) {
+    /* no interruption: the host's timeout ends the run */
+    while (*lc64(GUEST_IO_COUNT) == n) {
         guest_wait(PSW_MASK_IO);
     }
-    *got = *lc64(GUEST_IO_COUNT) != n;
+    *got = 1;
     return guest_tsch(sid, out);
 }
 
