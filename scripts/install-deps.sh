@@ -9,7 +9,8 @@
 #   check    everything `make check` runs: the build, plus clang and its
 #            sanitizer/libFuzzer runtimes (the fuzz targets), clang-format
 #            and git (the format test), python3 (summary, provenance test),
-#            hercules (test-ckd-image compares with its dasdinit)
+#            hercules (test-ckd-image compares with its dasdinit,
+#            dasd-diff-test with Hercules itself and its dasdls)
 #   demo     `make demo`: the build, plus the s390x cross compiler of its
 #            guest program
 #   fuzz     the libFuzzer targets (`make fuzz`)
@@ -26,7 +27,8 @@ libjson-glib-dev linux-libc-dev libseccomp-dev"
 # -fsanitize=fuzzer,address,undefined
 FUZZ_PKGS="clang libclang-rt-14-dev"
 # clang-format-14 and git: the format test; hercules: dasdinit, the
-# reference image writer test-ckd-image compares with (skipped without)
+# reference image writer test-ckd-image compares with, and hercules and
+# dasdls for dasd-diff-test (each skipped without)
 # the cross toolchain of the bare-metal guest programs (tests/guest)
 GUEST_PKGS="gcc-s390x-linux-gnu binutils-s390x-linux-gnu"
 CHECK_PKGS="$BUILD_PKGS $FUZZ_PKGS clang-format-14 git hercules $GUEST_PKGS"

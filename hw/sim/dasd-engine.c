@@ -313,9 +313,14 @@ static DasdStep dasd_step(Dasd3390Exec *e, SimDasdResult *res)
     }
     res->dstat = SCSW_DSTAT_CE | SCSW_DSTAT_DE;
     if (st == DASD_UNIT_CHECK) {
+        /*
+         * The residual counts what the device did not take: a Locate
+         * Record whose search finds no record took its 16 bytes first.
+         * A unit check is no incorrect length.
+         */
         res->dstat |= SCSW_DSTAT_UC;
-        res->count = x->total;
-        res->cpa = (x->seg[0].idx + 1) * CCW_PROG_CCW_SIZE;
+        dasd_account(x, res);
+        res->cstat &= ~SCSW_CSTAT_INCORR_LEN;
         return DASD_STEP_END;
     }
     if (st == DASD_OK_UX) {
@@ -326,8 +331,9 @@ static DasdStep dasd_step(Dasd3390Exec *e, SimDasdResult *res)
     }
     if (!(last->flags & CCW_FLAG_CC) && run->lr_left) {
         /* the chain ends inside a Locate Record domain */
-        dasd_unit_check(run, DASD_SENSE0_CMD_REJECT, DASD_SENSE1_IMPRECISE_END,
-                        DASD_SENSE7_INVALID_SEQ);
+        dasd_unit_check(run,
+                        DASD_SENSE0_CMD_REJECT | DASD_SENSE0_INCOMPLETE_DOMAIN,
+                        0, DASD_SENSE7_INVALID_SEQ);
         res->dstat |= SCSW_DSTAT_UC;
         return DASD_STEP_END;
     }

@@ -238,8 +238,11 @@ static void test_locate_orientation(Fixture *f, gconstpointer data)
         if (cases[i].ok) {
             g_assert_cmphex(f->res.dstat, ==,
                             SCSW_DSTAT_CE | SCSW_DSTAT_DE | SCSW_DSTAT_UC);
-            /* the domain is not used up: accepted, then imprecise end */
-            g_assert_cmphex(f->res.sense[1], ==, DASD_SENSE1_IMPRECISE_END);
+            /* the domain is not used up: accepted, then incomplete */
+            g_assert_cmphex(f->res.sense[0], ==,
+                            DASD_SENSE0_CMD_REJECT |
+                                DASD_SENSE0_INCOMPLETE_DOMAIN);
+            g_assert_cmphex(f->res.sense[1], ==, 0);
         } else {
             assert_uc(f, DASD_SENSE0_CMD_REJECT, 0, 16);
             g_assert_cmphex(f->res.sense[7], ==, DASD_SENSE7_INVALID_PARAM);

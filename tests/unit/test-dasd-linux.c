@@ -377,7 +377,7 @@ static void test_define_extent_xrc(Fixture *f, gconstpointer data)
     g_assert_cmpuint(f->res.cpa, ==, 8);
 }
 
-/* A domain of 3 records with 2 reads after it: reject, imprecise end */
+/* A domain of 3 records with 2 reads after it: reject, incomplete domain */
 static void test_domain_incomplete(Fixture *f, gconstpointer data)
 {
     uint8_t de[16], lr[16], cnt[2][8];
@@ -388,8 +388,36 @@ static void test_domain_incomplete(Fixture *f, gconstpointer data)
     ccw(f, 2, 0x12, CCW_FLAG_CC, 8, cnt[0]);
     ccw(f, 3, 0x12, 0, 8, cnt[1]);
     run(f);
-    assert_uc(f, DASD_SENSE0_CMD_REJECT, DASD_SENSE1_IMPRECISE_END, 32);
+    assert_uc(f, DASD_SENSE0_CMD_REJECT | DASD_SENSE0_INCOMPLETE_DOMAIN, 0, 32);
     g_assert_cmphex(f->res.sense[7], ==, DASD_SENSE7_INVALID_SEQ);
+}
+
+/*
+ * A Locate Record whose search finds no record, or whose track is outside
+ * the extent, took its 16 parameter bytes first: residual 0, as Hercules
+ * answers too. A count too short for them is rejected before any byte
+ * moves: the whole count is residual.
+ */
+static void test_locate_residual(Fixture *f, gconstpointer data)
+{
+    uint8_t de[16], lr[16], buf[64];
+
+    define_extent(f, 0, de, 0x40, 0, 0, 0, 1);
+    locate(f, 1, lr, 0x06, 1, 0, 0, 9);
+    ccw(f, 2, 0x86, 0, sizeof(buf), buf);
+    run(f);
+    assert_uc(f, 0, DASD_SENSE1_NO_RECORD, 16);
+    g_assert_cmpuint(f->res.count, ==, 0);
+    locate(f, 1, lr, 0x06, 1, 0, 2, 1);
+    run(f);
+    assert_uc(f, 0, DASD_SENSE1_FILE_PROTECTED, 16);
+    g_assert_cmpuint(f->res.count, ==, 0);
+    locate(f, 1, lr, 0x06, 1, 0, 0, 1);
+    ccw(f, 1, 0x47, CCW_FLAG_CC, 8, lr);
+    run(f);
+    assert_uc(f, DASD_SENSE0_CMD_REJECT, 0, 16);
+    g_assert_cmpuint(f->res.count, ==, 8);
+    g_assert_cmphex(f->res.cstat, ==, 0);
 }
 
 /* File mask seek control: inhibit seek and multi-track, seek head only */
@@ -437,6 +465,7 @@ int main(int argc, char **argv)
     ADD("capacity", test_capacity);
     ADD("define-extent-xrc", test_define_extent_xrc);
     ADD("domain-incomplete", test_domain_incomplete);
+    ADD("locate-residual", test_locate_residual);
     ADD("seek-mask", test_seek_mask);
     return g_test_run();
 }

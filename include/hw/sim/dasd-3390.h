@@ -21,10 +21,11 @@
 #define DASD_MAX_EXECUTED 65536
 
 /* Sense byte 0 */
-#define DASD_SENSE0_CMD_REJECT      0x80
-#define DASD_SENSE0_INTERVENTION    0x40
-#define DASD_SENSE0_EQUIPMENT_CHECK 0x10
-#define DASD_SENSE0_DATA_CHECK      0x08
+#define DASD_SENSE0_CMD_REJECT        0x80
+#define DASD_SENSE0_INTERVENTION      0x40
+#define DASD_SENSE0_EQUIPMENT_CHECK   0x10
+#define DASD_SENSE0_DATA_CHECK        0x08
+#define DASD_SENSE0_INCOMPLETE_DOMAIN 0x01 /* the chain ended inside one */
 /* Sense byte 1 */
 #define DASD_SENSE1_INVALID_TRACK   0x40
 #define DASD_SENSE1_END_OF_CYL      0x20
