@@ -7,8 +7,11 @@
  * outside storage (addressing). Then an adapter interruption: MSI-X
  * vector 2 of the function registered with MPCIFC (AIBV, AISB, ISC 3),
  * SET INTERRUPTION CONTROLS, the function's IRQ register written with
- * PCISTG, and the I/O interruption that ends an enabled wait. The
- * machine has one pci-testfn behind a zpci with fid 5 (guest-test
+ * PCISTG, and the I/O interruption that ends an enabled wait. And a DMA
+ * of the test function through I/O translation tables the guest builds,
+ * registered with MPCIFC and refreshed with RPCIT: the bytes arrive in
+ * the frame the tables name, and an address they leave invalid faults.
+ * The machine has one pci-testfn behind a zpci with fid 5 (guest-test
  * /guest/zpci).
  */
 #include "guest.h"
@@ -192,6 +195,106 @@ static void adapter_interruption(uint32_t fh)
     check(aibv[0] == 0x01 && aisb[1] == 0x40, 29);
 }
 
+static int rpcit(uint32_t fh, uint64_t addr, uint64_t len)
+{
+    register uint64_t start asm("2") = addr;
+    register uint64_t length asm("3") = len;
+    uint64_t req = (uint64_t)fh << 32;
+    int cc;
+
+    asm volatile(".insn rre,0xb9d30000,%[req],%[start]\n"
+                 "ipm %[cc]\n"
+                 "srl %[cc],28"
+                 : [cc] "=d"(cc), [req] "+d"(req)
+                 : [start] "d"(start), "d"(length)
+                 : "cc", "memory");
+    return cc;
+}
+
+/* I/O translation: region-third, segment and page tables, two frames */
+#define IOVA        0x100000000UL
+#define TE_INVALID  0x20UL
+#define PTE_INVALID 0x400UL
+#define DT_REGION3  0x4UL
+#define IOTA_T      0x800UL
+static uint64_t rtt[2048] __attribute__((aligned(16384)));
+static uint64_t stt[2048] __attribute__((aligned(16384)));
+static uint64_t pgt[256] __attribute__((aligned(4096)));
+static uint8_t frames[8192] __attribute__((aligned(4096)));
+
+/* a 32-bit register of BAR 0 (little endian on the function's side) */
+static void reg_write(uint32_t fh, unsigned off, uint32_t v, unsigned id)
+{
+    check(pcistg(fh, 0, 4, off, bswap32(v)) == 0, id);
+}
+
+static uint32_t reg_read(uint32_t fh, unsigned off)
+{
+    uint64_t v = 0;
+
+    return pcilg(fh, 0, 4, off, &v) == 0 ? bswap32((uint32_t)v) : 0xffffffff;
+}
+
+/* the test function copies its buffer's first 16 bytes to @iova */
+static void dma_to(uint32_t fh, uint64_t iova)
+{
+    reg_write(fh, 0x28, 7, 40); /* clear DONE, FAULT, BAD_REQ */
+    reg_write(fh, 0x10, (uint32_t)iova, 41);
+    reg_write(fh, 0x14, iova >> 32, 42);
+    reg_write(fh, 0x18, 0, 43);
+    reg_write(fh, 0x1c, 16, 44);
+    reg_write(fh, 0x20, 0, 45); /* buffer to memory */
+}
+
+static void dma(uint32_t fh)
+{
+    static const uint8_t want[16] = { 0x00, 0x11, 0x22, 0x33, 0x44, 0x55,
+                                      0x66, 0x77, 0x88, 0x99, 0xaa, 0xbb,
+                                      0xcc, 0xdd, 0xee, 0xff };
+    unsigned same = 0;
+
+    for (unsigned i = 0; i < 2048; i++) {
+        rtt[i] = TE_INVALID | DT_REGION3;
+        stt[i] = TE_INVALID;
+    }
+    for (unsigned i = 0; i < 256; i++) {
+        pgt[i] = PTE_INVALID;
+    }
+    /* IOVA 2^32: region-third index 2, segment 0, pages 0 and 1 */
+    rtt[2] = (unsigned long)stt | DT_REGION3 | 0x3;
+    stt[0] = (unsigned long)pgt;
+    pgt[0] = (unsigned long)frames;
+    pgt[1] = (unsigned long)frames + 4096;
+
+    memset(fib, 0, sizeof(fib));
+    fib[2] = IOVA;                /* pba */
+    fib[3] = IOVA + 0x3fffffffUL; /* pal */
+    fib[4] = (unsigned long)rtt | IOTA_T | DT_REGION3;
+    check(mpcifc(fh, 4, fib) == 0, 30);
+    check(rpcit(fh, IOVA, 0x2000) == 0, 31);
+    /* bus master and memory space; the buffer: 00 11 .. ff */
+    check(pcistg(fh, PCIAS_CFG, 2, 4, 0x0600) == 0, 32);
+    check(pcistg(fh, 2, 8, 0, 0x0011223344556677UL) == 0, 33);
+    check(pcistg(fh, 2, 8, 8, 0x8899aabbccddeeffUL) == 0, 34);
+
+    memset(frames, 0, sizeof(frames));
+    dma_to(fh, IOVA + 0x1100);                /* page 1, offset 0x100 */
+    check((reg_read(fh, 0x28) & 3) == 1, 35); /* DONE, no FAULT */
+    for (unsigned i = 0; i < 16; i++) {
+        same += frames[4096 + 0x100 + i] == want[i];
+    }
+    check(same == 16, 36);
+    /* an I/O page the tables leave invalid: a fault, memory untouched */
+    memset(frames, 0, sizeof(frames));
+    dma_to(fh, IOVA + 0x3000);
+    check((reg_read(fh, 0x28) & 3) == 3, 37); /* DONE and FAULT */
+    same = 0;
+    for (unsigned i = 0; i < sizeof(frames); i++) {
+        same += frames[i] == 0;
+    }
+    check(same == sizeof(frames), 38);
+}
+
 int main(void)
 {
     uint64_t fac[2] __attribute__((aligned(8))) = { 0, 0 };
@@ -199,6 +302,9 @@ int main(void)
     uint32_t fh = 0;
     uint64_t v, count;
     unsigned n;
+
+    /* the AFP registers: GCC spills general registers into f8-f15 */
+    guest_lctlg(0, guest_stctg(0) | (1UL << 18));
 
     /* STFLE: zPCI (69), adapter event notification (71), SIC (72) */
     {
@@ -246,6 +352,7 @@ int main(void)
     check(stpcifc(fh, fib) == 0, 11);
 
     adapter_interruption(fh);
+    dma(fh);
 
     /* privileged: PCILG and CLP in the problem state */
     count = *lc64(GUEST_PGM_COUNT);
