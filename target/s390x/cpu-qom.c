@@ -1,8 +1,10 @@
 /*
  * The interpreter's CPUs as QOM devices, so that QMP can name them as
  * QEMU does: the abstract type "s390x-cpu" and the models' types
- * ("qemu-s390x-cpu", "max-s390x-cpu"), each with the read-only property
- * "core-id" (the CPU address). The machine creates one per configured
+ * ("qemu-s390x-cpu", "max-s390x-cpu"), each with the property "core-id"
+ * (the CPU address) and the read-only "x-insns", the guest instructions
+ * the CPU has executed (what tests/bench counts guest instructions/s by;
+ * 0 without -accel tcg). The machine creates one per configured
  * CPU before its other devices, so they are
  * /machine/unattached/device[0..n-1] as in QEMU. They hold no state of
  * their own: the CPU is the S390MachCpu of the same index (cpus.c).
@@ -11,6 +13,8 @@
 #include "hw/qdev-core.h"
 #include "hw/qdev-properties.h"
 #include "target/s390x/cpus.h"
+#include "target/s390x/cpu-state.h"
+#include "qapi/visitor.h"
 
 #define TYPE_S390_CPU "s390x-cpu"
 
@@ -53,6 +57,15 @@ char *s390_cpus_qom_path(unsigned i)
                              : NULL;
 }
 
+static void s390_cpu_dev_get_insns(Object *obj, Visitor *v, const char *name,
+                                   void *opaque, Error **errp)
+{
+    S390MachCpu *c = s390_cpus_get(((S390CpuDev *)obj)->core_id);
+    uint64_t n = c ? c->cpu.icount : 0;
+
+    visit_type_uint64(v, name, &n, errp);
+}
+
 static void s390_cpu_dev_class_init(ObjectClass *klass, void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
@@ -63,6 +76,8 @@ static void s390_cpu_dev_class_init(ObjectClass *klass, void *data)
     dc->user_creatable = false;
     dc->hotpluggable = false;
     device_class_set_props(dc, s390_cpu_dev_props);
+    object_class_property_add(klass, "x-insns", "uint64",
+                              s390_cpu_dev_get_insns, NULL, NULL, NULL);
 }
 
 static const TypeInfo s390_cpu_dev_types[] = {

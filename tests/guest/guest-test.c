@@ -238,6 +238,30 @@ static void test_io(void)
         "-device ccw-testdev,devno=fe.0.1234,delay-ns=2000000,dev_type=0x1824");
 }
 
+/* The CPU counts the instructions it executed (x-insns, for the bench) */
+static void test_x_insns(void)
+{
+    QTestState *s = start_guest("insn", "-no-shutdown");
+    int64_t panic_addr = -1;
+    JsonObject *r;
+    int64_t n;
+
+    g_assert_true(wait_end(s, &panic_addr));
+    r = qtest_qmp(s, "{'execute': 'qom-get', 'arguments': {'path': "
+                     "'/machine/unattached/device[0]', 'property': "
+                     "'x-insns'}}");
+    n = json_object_get_int_member(r, "return");
+    json_object_unref(r);
+    /* the program's checks alone are hundreds of instructions */
+    g_assert_cmpint(n, >, 1000);
+    r = qtest_qmp(s, "{'execute': 'qom-get', 'arguments': {'path': "
+                     "'/machine/unattached/device[0]', 'property': "
+                     "'x-insns'}}");
+    g_assert_cmpint(json_object_get_int_member(r, "return"), ==, n);
+    json_object_unref(r);
+    qtest_quit(s);
+}
+
 static void test_fpx(void)
 {
     run_guest("fpx", NULL);
@@ -559,5 +583,6 @@ int main(int argc, char **argv)
     g_test_add_func("/guest/qtest-accel", test_qtest_accel);
     g_test_add_func("/guest/zpci", test_zpci);
     g_test_add_func("/guest/fpx", test_fpx);
+    g_test_add_func("/guest/x-insns", test_x_insns);
     return g_test_run();
 }
