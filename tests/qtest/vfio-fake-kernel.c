@@ -13,7 +13,8 @@
  * and a small DMA engine: IOVA at 0x10, length at 0x18, writing 1 to
  * 0x1c copies that many bytes of the buffer at 0x100 to the IOVA through
  * the mappings (the process's memory at their vaddr), status at 0x20
- * (1 done, 2 fault); the live mapping count at 0x28.
+ * (1 done, 2 fault); the live mapping count at 0x28; writing N to 0x2c
+ * signals MSI-X vector N's eventfd.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -45,6 +46,7 @@ static bool is_device[NFD];
 static uint8_t config[256];
 static uint8_t bar0[BAR_SIZE];
 static FakeMap maps[NMAPS];
+static int msix_fd[MSIX_VECTORS] = { -1, -1, -1, -1 };
 
 static int fail(int err)
 {
@@ -299,6 +301,25 @@ static int device_ioctl(unsigned long req, void *arg)
             !(s->flags & VFIO_IRQ_SET_DATA_NONE && !s->count)) {
             return fail(EINVAL);
         }
+        if (s->index != VFIO_PCI_MSIX_IRQ_INDEX) {
+            return 0;
+        }
+        if (s->flags & VFIO_IRQ_SET_DATA_NONE && !s->count) {
+            for (int i = 0; i < MSIX_VECTORS; i++) {
+                msix_fd[i] = -1;
+            }
+            return 0;
+        }
+        if (!(s->flags & VFIO_IRQ_SET_DATA_EVENTFD) ||
+            s->start + s->count > MSIX_VECTORS) {
+            return fail(EINVAL);
+        }
+        for (uint32_t i = 0; i < s->count; i++) {
+            int32_t fd;
+
+            memcpy(&fd, s->data + 4 * i, 4);
+            msix_fd[s->start + i] = fd;
+        }
         return 0;
     }
     case VFIO_DEVICE_RESET:
@@ -397,6 +418,14 @@ ssize_t pwrite64(int fd, const void *buf, size_t n, off_t off)
     if (at == 0x1c && n >= 1 && bar0[0x1c] == 1) {
         bar0[0x1c] = 0;
         fake_dma();
+    }
+    if (at == 0x2c && n >= 1 && bar0[0x2c] < MSIX_VECTORS &&
+        msix_fd[bar0[0x2c]] >= 0) {
+        uint64_t one = 1;
+
+        if (write(msix_fd[bar0[0x2c]], &one, sizeof(one)) != sizeof(one)) {
+            bar0[0x20] = 2;
+        }
     }
     return n;
 }

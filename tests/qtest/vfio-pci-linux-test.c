@@ -373,6 +373,21 @@ static void test_fake_kernel(void)
     reg_write(s, fh, 0x1c, 1);
     g_assert_cmpuint(reg_read(s, fh, 0x20) & 0xff, ==, 1);
     g_assert_cmphex(qtest_readq(s, FRAME + 0x1010), ==, 0x1122334455667788ull);
+    /* MSI-X vector 2 (table in BAR 0 at 0x800) as an adapter interruption */
+    qtest_memset(s, AIBV, 0, 16);
+    qtest_memset(s, AISB, 0, 16);
+    g_assert_cmpint(store(s, fh, 15, 2, 0x42, 0x0080), ==, 0);
+    g_assert_cmpint(store(s, fh, 0, 8, 0x820, 0xfe), ==, 0);
+    g_assert_cmpint(store(s, fh, 0, 4, 0x828, 0x02000000), ==, 0);
+    g_assert_cmpint(store(s, fh, 0, 4, 0x82c, 0), ==, 0);
+    qtest_memset(s, FIB + 40, 0, 40);
+    qtest_writel(s, FIB + 40, 3u << 28 | 4u << 16 | 5u << 8 | 1u << 7 | 9);
+    qtest_writeq(s, FIB + 48, AIBV);
+    qtest_writeq(s, FIB + 56, AISB);
+    g_assert_cmpint(mpcifc(s, fh, 2), ==, 0);
+    reg_write(s, fh, 0x2c, 2);
+    g_assert_cmphex(qtest_readb(s, AIBV), ==, 0x01);
+    g_assert_cmphex(qtest_readb(s, AISB + 1), ==, 0x40);
     /* deregistration unmaps them */
     g_assert_cmpint(mpcifc(s, fh, 5), ==, 0);
     g_assert_cmpuint(reg_read(s, fh, 0x28), ==, 0);
