@@ -297,9 +297,19 @@ static VFIOPCIHost *linux_open(const char *host, const char *sysfsdev,
     h->g = vfio_linux_group_get(group, PCI_MODULES, errp);
     if (!h->g || !linux_open_device(h, errp)) {
         g_autofree char *hint = binding_hint(h->devdir, h->name);
+        g_autofree char *noiommu = g_strdup_printf("%s/noiommu-%d",
+                                                   vfio_linux_dev_root(),
+                                                   group);
 
         if (hint) {
             error_append_hint(errp, "%s", hint);
+        }
+        if (!h->g && g_file_test(noiommu, G_FILE_TEST_EXISTS)) {
+            error_append_hint(errp,
+                              "%s exists: the group is a no-IOMMU one "
+                              "(enable_unsafe_noiommu_mode), which cannot "
+                              "map DMA; a type-1 IOMMU is needed\n",
+                              noiommu);
         }
         g_clear_pointer(&h->name, g_free);
         linux_close(h);

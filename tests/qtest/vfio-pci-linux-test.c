@@ -197,6 +197,17 @@ static void test_group_node(void)
     fresh_tree();
     expect_error("host=00:05.0", text);
     expect_error("host=00:05.0", hint);
+    /* a no-IOMMU group (the kernel's unsafe mode): not usable */
+    {
+        g_autofree char *noiommu = in_dev("noiommu-7");
+        g_autofree char *why =
+            g_strdup_printf("\n%s exists: the group is a no-IOMMU one",
+                            noiommu);
+
+        g_assert_true(g_file_set_contents(noiommu, "", 0, NULL));
+        expect_error("host=00:05.0", why);
+        unlink(noiommu);
+    }
     /* a directory */
     g_assert_cmpint(mkdir(node, 0755), ==, 0);
     msg = g_strdup_printf("vfio 0000:00:05.0: failed to open %s: Is a "
