@@ -163,36 +163,38 @@ static unsigned live_maps(void)
 /* The IOMMU info with IOVA_RANGE (two ranges) and DMA_AVAIL */
 static int iommu_info(struct vfio_iommu_type1_info *info)
 {
-    struct {
-        struct vfio_iommu_type1_info_cap_iova_range r;
-        struct vfio_iova_range ranges[2];
-    } __attribute__((packed)) rc = {
-        .r.header = { .id = VFIO_IOMMU_TYPE1_INFO_CAP_IOVA_RANGE,
-                      .version = 1 },
-        .r.nr_iovas = 2,
-        .ranges = { { 0, 0xfedfffff }, { 0xfef00000, 0x7fffffffffull } },
+    struct vfio_iommu_type1_info_cap_iova_range r = {
+        .header = { .id = VFIO_IOMMU_TYPE1_INFO_CAP_IOVA_RANGE, .version = 1 },
+        .nr_iovas = 2,
+    };
+    static const struct vfio_iova_range ranges[2] = {
+        { 0, 0xfedfffff },
+        { 0xfef00000, 0x7fffffffffull },
     };
     struct vfio_iommu_type1_info_dma_avail av = {
         .header = { .id = VFIO_IOMMU_TYPE1_INFO_DMA_AVAIL, .version = 1 },
         .avail = 65535 - live_maps(),
     };
-    uint32_t need = sizeof(*info) + sizeof(rc) + sizeof(av);
-    uint32_t argsz = info->argsz;
+    uint32_t at_r = sizeof(*info);
+    uint32_t at_av = at_r + sizeof(r) + sizeof(ranges);
+    uint32_t need = at_av + sizeof(av);
+    uint8_t *buf = (uint8_t *)info;
 
-    if (argsz < offsetof(struct vfio_iommu_type1_info, cap_offset)) {
+    if (info->argsz < offsetof(struct vfio_iommu_type1_info, cap_offset)) {
         return fail(EINVAL);
     }
     info->flags = VFIO_IOMMU_INFO_PGSIZES | VFIO_IOMMU_INFO_CAPS;
     info->iova_pgsizes = 4096;
-    if (argsz < need) {
+    if (info->argsz < need) {
         info->argsz = need;
         info->cap_offset = 0;
         return 0;
     }
-    rc.r.header.next = sizeof(*info) + sizeof(rc);
-    memcpy((uint8_t *)info + sizeof(*info), &rc, sizeof(rc));
-    memcpy((uint8_t *)info + sizeof(*info) + sizeof(rc), &av, sizeof(av));
-    info->cap_offset = sizeof(*info);
+    r.header.next = at_av;
+    memcpy(buf + at_r, &r, sizeof(r));
+    memcpy(buf + at_r + sizeof(r), ranges, sizeof(ranges));
+    memcpy(buf + at_av, &av, sizeof(av));
+    info->cap_offset = at_r;
     return 0;
 }
 
