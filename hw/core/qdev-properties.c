@@ -204,6 +204,15 @@ const PropertyInfo qdev_prop_int32 = FIXED_FIELD_INFO("int32", NULL);
 const PropertyInfo qdev_prop_int64 = FIXED_FIELD_INFO("int64", NULL);
 const PropertyInfo qdev_prop_size = FIXED_FIELD_INFO("size", NULL);
 
+/* QEMU's OnOffAuto: the values in the order of QEMU's enumeration */
+static const char *const on_off_auto_names[] = { "auto", "on", "off", NULL };
+static const QEnumLookup on_off_auto_lookup = {
+    .array = on_off_auto_names,
+    .size = 3,
+};
+const PropertyInfo qdev_prop_on_off_auto =
+    QDEV_PROP_ENUM_INFO("OnOffAuto", "on/off/auto", &on_off_auto_lookup);
+
 /* ---- defaults for custom PropertyInfos ---- */
 
 void qdev_propinfo_set_default_value_int(ObjectProperty *op,

@@ -10,21 +10,6 @@
 #include "hw/qdev-properties.h"
 #include "hw/qdev-properties-system.h"
 
-static const char *const testdev_mode_names[] = {
-    [TESTDEV_MODE_OFF] = "off",
-    [TESTDEV_MODE_ON] = "on",
-    [TESTDEV_MODE_AUTO] = "auto",
-    NULL,
-};
-
-static const QEnumLookup testdev_mode_lookup = {
-    .array = testdev_mode_names,
-    .size = 3,
-};
-
-static const PropertyInfo testdev_prop_mode =
-    QDEV_PROP_ENUM_INFO("OnOffAuto", "on/off/auto", &testdev_mode_lookup);
-
 static Property testdev_props[] = {
     DEFINE_PROP_BOOL("flag", TestDevState, flag, false),
     DEFINE_PROP_UINT8("u8", TestDevState, u8, 0),
@@ -32,8 +17,7 @@ static Property testdev_props[] = {
     DEFINE_PROP_INT32("i32", TestDevState, i32, 0),
     DEFINE_PROP_SIZE("size", TestDevState, size, 0),
     DEFINE_PROP_STRING("label", TestDevState, label),
-    DEFINE_PROP_ENUM("mode", TestDevState, mode, TESTDEV_MODE_AUTO,
-                     testdev_prop_mode),
+    DEFINE_PROP_ON_OFF_AUTO("mode", TestDevState, mode, ON_OFF_AUTO_AUTO),
     DEFINE_PROP_CSS_DEV_ID("devno", TestDevState, devno),
     DEFINE_PROP_PCI_DEVFN("addr", TestDevState, addr, -1),
     DEFINE_PROP_BOOL("fail-realize", TestDevState, fail_realize, false),

@@ -16,24 +16,9 @@
 #define PCI_IO_RANGE_TYPE_32   0x01
 #define PCI_PREF_RANGE_TYPE_64 0x0001
 
-static const char *const pci_bridge_onoffauto_names[] = {
-    "off",
-    "on",
-    "auto",
-    NULL,
-};
-
-static const QEnumLookup pci_bridge_onoffauto = {
-    .array = pci_bridge_onoffauto_names,
-    .size = 3,
-};
-
-static const PropertyInfo pci_bridge_prop_onoffauto =
-    QDEV_PROP_ENUM_INFO("OnOffAuto", "on/off/auto", &pci_bridge_onoffauto);
-
 static Property pci_bridge_props[] = {
     DEFINE_PROP_UINT8("chassis_nr", PCIBridge, chassis_nr, 0),
-    DEFINE_PROP_ENUM("msi", PCIBridge, msi, 2, pci_bridge_prop_onoffauto),
+    DEFINE_PROP_ON_OFF_AUTO("msi", PCIBridge, msi, ON_OFF_AUTO_AUTO),
     DEFINE_PROP_BOOL("shpc", PCIBridge, shpc, true),
     DEFINE_PROP_END_OF_LIST(),
 };

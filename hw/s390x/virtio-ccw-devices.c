@@ -76,7 +76,8 @@ static void blk_ccw_unrealize(VirtioCcwDevice *dev)
 static Property blk_ccw_props[] = {
     DEFINE_PROP_STRING("drive", VirtIOBlkCcw, blk.drive),
     DEFINE_PROP_STRING("serial", VirtIOBlkCcw, blk.serial),
-    DEFINE_PROP_UINT16("num-queues", VirtIOBlkCcw, blk.num_queues, 1),
+    DEFINE_PROP_UINT16("num-queues", VirtIOBlkCcw, blk.num_queues,
+                       VIRTIO_BLK_AUTO_NUM_QUEUES),
     DEFINE_PROP_UINT16("queue-size", VirtIOBlkCcw, blk.queue_size, 256),
     DEFINE_PROP_BOOL("config-wce", VirtIOBlkCcw, blk.config_wce, true),
     DEFINE_PROP_BOOL("share-rw", VirtIOBlkCcw, blk.share_rw, false),

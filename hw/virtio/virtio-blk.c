@@ -217,6 +217,10 @@ bool virtio_blk_realize(VirtIOBlock *b, Error **errp)
                    b->type_name, b->drive);
         return false;
     }
+    /* num-queues=auto: one queue, unless the transport chose already */
+    if (b->num_queues == VIRTIO_BLK_AUTO_NUM_QUEUES) {
+        b->num_queues = 1;
+    }
     if (!b->num_queues || b->num_queues > VIRTIO_QUEUE_MAX) {
         error_setg(errp,
                    "num-queues property must be larger than 0 and at "

@@ -12,6 +12,7 @@
  * (hw/virtio) inside this transport.
  */
 #include "qemu/osdep.h"
+#include "hw/boards.h"
 #include "hw/pci/msix.h"
 #include "hw/pci/pci.h"
 #include "hw/qdev-properties.h"
@@ -94,15 +95,22 @@ typedef struct VirtIOPCIClass {
     /* realize the device model, set proxy->vdev */
     bool (*vdev_realize)(VirtIOPCIProxy *p, Error **errp);
     void (*vdev_unrealize)(VirtIOPCIProxy *p);
+    /* vectors=' default (unset: 2, as QEMU's for a device with one queue) */
+    uint32_t (*default_vectors)(VirtIOPCIProxy *p);
     uint16_t class_code;
 } VirtIOPCIClass;
+
+/* vectors= not given: the device type's default */
+#define VPCI_VECTORS_UNSET UINT32_MAX
+/* the transport's MSI-X table holds at most this many */
+#define VPCI_VECTORS_MAX 128
 
 struct VirtIOPCIProxy {
     PCIDevice parent_obj;
 
     /* properties */
     uint32_t vectors;
-    bool disable_legacy_set; /* accepted for QEMU's command lines */
+    int disable_legacy; /* OnOffAuto: off is refused, auto means on */
     bool disable_modern;
     bool iommu_platform;
 
@@ -489,7 +497,6 @@ static bool vpci_realize(PCIDevice *dev, Error **errp)
     const char *type = object_get_typename(OBJECT(dev));
     VirtIODevice *vdev;
     MSIXLayout l = {
-        .vectors = p->vectors,
         .table_bar = VPCI_MSIX_BAR,
         .table_offset = 0,
         .pba_bar = VPCI_MSIX_BAR,
@@ -503,10 +510,23 @@ static bool vpci_realize(PCIDevice *dev, Error **errp)
                    type);
         return false;
     }
-    if (p->vectors < 1 || p->vectors > 128) {
-        error_setg(errp, "%s: vectors must be in 1..128", type);
+    if (p->disable_legacy == ON_OFF_AUTO_OFF) {
+        error_setg(errp,
+                   "%s: disable-legacy=off is not supported: this "
+                   "transport has no legacy interface",
+                   type);
         return false;
     }
+    p->disable_legacy = ON_OFF_AUTO_ON;
+    if (p->vectors == VPCI_VECTORS_UNSET) {
+        p->vectors = vc->default_vectors ? vc->default_vectors(p) : 2;
+    }
+    if (p->vectors < 1 || p->vectors > VPCI_VECTORS_MAX) {
+        error_setg(errp, "%s: vectors must be in 1..%d", type,
+                   VPCI_VECTORS_MAX);
+        return false;
+    }
+    l.vectors = p->vectors;
     if (!vc->vdev_realize(p, errp)) {
         return false;
     }
@@ -593,9 +613,9 @@ static void vpci_class_init(ObjectClass *oc, void *data)
 
 /* the transport's properties, as QEMU names them */
 #define VPCI_PROPS(_t)                                                         \
-    DEFINE_PROP_UINT32("vectors", _t, parent_obj.vectors, 2),                  \
-        DEFINE_PROP_BOOL("disable-legacy", _t, parent_obj.disable_legacy_set,  \
-                         true),                                                \
+    DEFINE_PROP_UINT32("vectors", _t, parent_obj.vectors, VPCI_VECTORS_UNSET), \
+        DEFINE_PROP_ON_OFF_AUTO("disable-legacy", _t,                          \
+                                parent_obj.disable_legacy, ON_OFF_AUTO_AUTO),  \
         DEFINE_PROP_BOOL("disable-modern", _t, parent_obj.disable_modern,      \
                          false),                                               \
         DEFINE_PROP_BOOL("iommu_platform", _t, parent_obj.iommu_platform,      \
@@ -603,11 +623,14 @@ static void vpci_class_init(ObjectClass *oc, void *data)
 
 static void vpci_describe(ObjectClass *oc)
 {
-    object_class_property_set_description(oc, "vectors",
-                                          "MSI-X vectors (1..128)");
+    object_class_property_set_description(
+        oc, "vectors",
+        "MSI-X vectors (1..128; default: one per queue and one for "
+        "configuration changes)");
     object_class_property_set_description(
         oc, "disable-legacy",
-        "accepted; the transport has no legacy interface");
+        "on or auto (which becomes on): the transport has no legacy "
+        "interface");
     object_class_property_set_description(
         oc, "disable-modern", "must stay off: the transport is modern only");
     object_class_property_set_description(
@@ -627,12 +650,34 @@ static VirtIOBlkPci *VIRTIO_BLK_PCI(void *obj)
     return OBJECT_CHECK(VirtIOBlkPci, obj, TYPE_VIRTIO_BLK_PCI);
 }
 
+/*
+ * As QEMU: num-queues=auto is one queue per CPU (here at most one fewer
+ * than the vectors the table holds), vectors one per queue and one more.
+ */
+static void blk_pci_resolve_queues(VirtIOBlkPci *b)
+{
+    if (b->blk.num_queues == VIRTIO_BLK_AUTO_NUM_QUEUES) {
+        MachineState *ms = MACHINE(qdev_get_machine());
+
+        b->blk.num_queues = MAX(1, MIN(ms->smp_cpus, VPCI_VECTORS_MAX - 1));
+    }
+}
+
+static uint32_t blk_pci_default_vectors(VirtIOPCIProxy *p)
+{
+    VirtIOBlkPci *b = VIRTIO_BLK_PCI(p);
+
+    blk_pci_resolve_queues(b);
+    return b->blk.num_queues + 1u;
+}
+
 static bool blk_pci_realize(VirtIOPCIProxy *p, Error **errp)
 {
     VirtIOBlkPci *b = VIRTIO_BLK_PCI(p);
     g_autofree char *path = NULL;
 
     b->blk.type_name = TYPE_VIRTIO_BLK_PCI;
+    blk_pci_resolve_queues(b);
     if (!virtio_blk_realize(&b->blk, errp)) {
         return false;
     }
@@ -655,7 +700,8 @@ static void blk_pci_unrealize(VirtIOPCIProxy *p)
 static Property blk_pci_props[] = {
     DEFINE_PROP_STRING("drive", VirtIOBlkPci, blk.drive),
     DEFINE_PROP_STRING("serial", VirtIOBlkPci, blk.serial),
-    DEFINE_PROP_UINT16("num-queues", VirtIOBlkPci, blk.num_queues, 1),
+    DEFINE_PROP_UINT16("num-queues", VirtIOBlkPci, blk.num_queues,
+                       VIRTIO_BLK_AUTO_NUM_QUEUES),
     DEFINE_PROP_UINT16("queue-size", VirtIOBlkPci, blk.queue_size, 256),
     DEFINE_PROP_BOOL("config-wce", VirtIOBlkPci, blk.config_wce, true),
     DEFINE_PROP_BOOL("share-rw", VirtIOBlkPci, blk.share_rw, false),
@@ -678,6 +724,7 @@ static void blk_pci_class_init(ObjectClass *oc, void *data)
     vc->parent_class.class_id = 0x0100; /* mass storage, SCSI */
     vc->vdev_realize = blk_pci_realize;
     vc->vdev_unrealize = blk_pci_unrealize;
+    vc->default_vectors = blk_pci_default_vectors;
 }
 
 /* ---- virtio-rng-pci ---- */

@@ -47,6 +47,7 @@ struct Property {
 extern const PropertyInfo qdev_prop_bit;
 extern const PropertyInfo qdev_prop_bit64;
 extern const PropertyInfo qdev_prop_bool;
+extern const PropertyInfo qdev_prop_on_off_auto;
 extern const PropertyInfo qdev_prop_uint8;
 extern const PropertyInfo qdev_prop_uint16;
 extern const PropertyInfo qdev_prop_uint32;
@@ -110,6 +111,14 @@ extern const PropertyInfo qdev_prop_link;
  */
 #define DEFINE_PROP_ENUM(_n, _s, _f, _d, _info)                                \
     DEFINE_PROP_SIGNED(_n, _s, _f, _d, _info, int)
+/* on/off/auto in an int field holding an OnOffAuto value */
+typedef enum OnOffAuto {
+    ON_OFF_AUTO_AUTO,
+    ON_OFF_AUTO_ON,
+    ON_OFF_AUTO_OFF,
+} OnOffAuto;
+#define DEFINE_PROP_ON_OFF_AUTO(_n, _s, _f, _d)                                \
+    DEFINE_PROP_ENUM(_n, _s, _f, _d, qdev_prop_on_off_auto)
 #define QDEV_PROP_ENUM_INFO(_name, _desc, _lookup)                             \
     {                                                                          \
         .name = (_name), .description = (_desc), .enum_table = (_lookup),      \

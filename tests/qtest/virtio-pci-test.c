@@ -11,6 +11,7 @@
 #include <inttypes.h>
 #include <unistd.h>
 
+#include "cmdline-test.h"
 #include "zpci-dma-tables.h"
 #include "zpci-test.h"
 
@@ -339,10 +340,54 @@ static void test_unmapped_ring(void)
     unlink(img);
 }
 
+/*
+ * QEMU's defaults: num-queues one per CPU, vectors one per queue and one
+ * for configuration changes; explicit values are kept; disable-legacy
+ * takes on/auto and refuses off (no legacy interface here).
+ */
+static void check_defaults(const char *smp, unsigned queues, unsigned vectors,
+                           const char *extra)
+{
+    g_autofree char *img = make_image();
+    g_autofree char *args =
+        g_strdup_printf("-smp %s -drive file=%s,format=raw,if=none,id=d0 "
+                        "-device zpci,uid=1,fid=1,target=b0 "
+                        "-device virtio-blk-pci,id=b0,drive=d0%s",
+                        smp, img, extra);
+    QTestState *s = start(args);
+    uint32_t fh = zpci_enable(s, fh_of_fid(s, 1));
+    Caps c = find_caps(s, fh);
+
+    wr(s, fh, 15, 2, 4, 0x0006);
+    /* MSI-X table size (N - 1), the queues the common and device config say */
+    g_assert_cmpuint((rd(s, fh, 15, 2, c.msix + 2) & 0x7ff) + 1, ==, vectors);
+    g_assert_cmpuint(rd(s, fh, 4, 2, c.common + 0x12), ==, queues);
+    g_assert_cmpuint(rd(s, fh, 4, 2, c.device + 34), ==, queues);
+    qtest_quit(s);
+    unlink(img);
+}
+
+static void test_defaults(void)
+{
+    check_defaults("1", 1, 2, "");
+    check_defaults("4", 4, 5, "");
+    check_defaults("4", 2, 3, ",num-queues=2");
+    check_defaults("4", 4, 3, ",vectors=3");
+    check_defaults("2", 2, 3, ",disable-legacy=auto");
+    check_defaults("2", 2, 3, ",disable-legacy=on");
+    expect_start_error("-device virtio-rng-pci,disable-legacy=off",
+                       "virtio-rng-pci: disable-legacy=off is not supported: "
+                       "this transport has no legacy interface");
+    expect_start_error("-device virtio-rng-pci,disable-legacy=maybe",
+                       "Parameter 'disable-legacy' does not accept value "
+                       "'maybe'");
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/virtio-pci/read-sector", test_read_sector);
     g_test_add_func("/virtio-pci/unmapped-ring", test_unmapped_ring);
+    g_test_add_func("/virtio-pci/defaults", test_defaults);
     return g_test_run();
 }

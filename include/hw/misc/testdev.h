@@ -17,13 +17,6 @@
 
 #define TYPE_TESTDEV "testdev"
 
-/* Values of the "mode" property. */
-typedef enum TestDevMode {
-    TESTDEV_MODE_OFF,
-    TESTDEV_MODE_ON,
-    TESTDEV_MODE_AUTO,
-} TestDevMode;
-
 typedef struct TestDevState {
     DeviceState parent_obj;
 
@@ -34,7 +27,7 @@ typedef struct TestDevState {
     int32_t i32;
     uint64_t size;
     char *label;
-    int mode; /* TestDevMode */
+    int mode; /* OnOffAuto */
     CssDevId devno;
     int32_t addr; /* PCI devfn, -1: unset */
     bool fail_realize;

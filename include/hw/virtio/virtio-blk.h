@@ -29,6 +29,8 @@
 
 #define VIRTIO_BLK_SECTOR 512
 #define VIRTIO_BLK_ID_LEN 20
+/* num-queues' default: the transport decides (PCI: one per CPU, else 1) */
+#define VIRTIO_BLK_AUTO_NUM_QUEUES UINT16_MAX
 
 typedef struct VirtIOBlock {
     VirtIODevice vdev;
