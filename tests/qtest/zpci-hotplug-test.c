@@ -8,7 +8,9 @@
  * deconfigure by fid and their response codes.
  */
 #include <inttypes.h>
+#include <unistd.h>
 
+#include "cmdline-test.h"
 #include "zpci-event-test.h"
 
 #define ADD_TF(id)                                                             \
@@ -156,6 +158,48 @@ static void test_unplug_configured(void)
     qtest_quit(s);
 }
 
+/*
+ * virtio-blk-pci goes the same way: asked, deconfigured by the guest,
+ * deleted; its drive is free again for a new device.
+ */
+static void test_unplug_virtio_blk(void)
+{
+    g_autofree char *img = NULL;
+    g_autofree char *args = NULL;
+    int fd = g_file_open_tmp("zpci-vblk-XXXXXX.img", &img, NULL);
+    QTestState *s;
+    uint32_t fh;
+
+    g_assert_cmpint(fd, >=, 0);
+    g_assert_cmpint(ftruncate(fd, 1 << 20), ==, 0);
+    close(fd);
+    args = g_strdup_printf("-drive file=%s,format=raw,if=none,id=d0", img);
+    s = start(args);
+    qmp_ok(s, "{'execute': 'device_add', 'arguments': {'driver': "
+              "'virtio-blk-pci', 'id': 'vd', 'drive': 'd0'}}");
+    g_assert_cmphex(stcrw(s), ==, CRW_CSS_EVT);
+    expect_avail(s, PEC_PLUG, 0, FH_EMUL | 0, false);
+    fh = zpci_enable(s, FH_EMUL);
+    /* a second device cannot have the drive */
+    expect_qmp_error(s,
+                     "{'execute': 'device_add', 'arguments': {'driver': "
+                     "'virtio-blk-pci', 'id': 'vd2', 'drive': 'd0'}}",
+                     "in use");
+    qmp_ok(s, DEL("vd"));
+    g_assert_cmphex(stcrw(s), ==, CRW_CSS_EVT);
+    expect_avail(s, PEC_DECONFIG, 0, fh, false);
+    g_assert_cmphex(clp_set(s, fh, 1), ==, 0x0010);
+    g_assert_cmpstr(sclp_zpci(s, 0, false), ==, "OK 0x0020");
+    expect_deleted(s, "vd");
+    g_assert_false(device_exists(s, "vd"));
+    /* the drive is free: a new disk takes it */
+    qmp_ok(s, "{'execute': 'device_add', 'arguments': {'driver': "
+              "'virtio-blk-pci', 'id': 'vd2', 'drive': 'd0'}}");
+    g_assert_true(device_exists(s, "vd2"));
+    qtest_quit(s);
+    unlink(img);
+}
+
 /* The guest deconfigures an enabled function with no disable first. */
 static void test_unplug_enabled_deconfigure(void)
 {
@@ -279,6 +323,7 @@ static void test_sclp_states(void)
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/zpci/unplug/virtio-blk", test_unplug_virtio_blk);
     g_test_add_func("/zpci-hotplug/plug-auto", test_plug_auto);
     g_test_add_func("/zpci-hotplug/plug-zpci-first", test_plug_zpci_first);
     g_test_add_func("/zpci-hotplug/plug-zpci-after", test_plug_zpci_after);
