@@ -75,18 +75,7 @@ static bool set_props(Object *obj, JsonObject *props, bool keyval, Error **errp)
 Object *user_creatable_add_type(const char *type, const char *id,
                                 JsonObject *props, bool keyval, Error **errp)
 {
-    return user_creatable_add_type_stage(type, id, props, keyval, NULL, errp);
-}
-
-Object *user_creatable_add_type_stage(const char *type, const char *id,
-                                      JsonObject *props, bool keyval,
-                                      bool *in_complete, Error **errp)
-{
     Object *obj;
-
-    if (in_complete) {
-        *in_complete = false;
-    }
 
     if (!creatable_class_by_name(type, errp)) {
         return NULL;
@@ -107,9 +96,6 @@ Object *user_creatable_add_type_stage(const char *type, const char *id,
         goto fail;
     }
     if (!user_creatable_complete(USER_CREATABLE(obj), errp)) {
-        if (in_complete) {
-            *in_complete = true;
-        }
         if (id) {
             object_property_del(object_get_objects_root(), id);
         }

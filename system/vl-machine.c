@@ -229,7 +229,7 @@ static bool object_opt_str(JsonObject *opts, const char *key, char **val,
 bool vl_object_add(const char *arg, Error **errp)
 {
     g_autoptr(JsonObject) opts = NULL;
-    bool is_json = false, in_complete = false;
+    bool is_json = false;
     g_autofree char *type = NULL, *id = NULL;
     ObjectClass *oc;
     Object *obj;
@@ -258,16 +258,8 @@ bool vl_object_add(const char *arg, Error **errp)
     }
     json_object_remove_member(opts, "qom-type");
     json_object_remove_member(opts, "id");
-    /*
-     * The new object lives under /objects/<id>, which holds its reference.
-     * As QEMU, what the object's complete step says carries no "-object
-     * ..." prefix: only the option's parsing is located there.
-     */
-    obj = user_creatable_add_type_stage(type, id, opts, !is_json, &in_complete,
-                                        errp);
-    if (!obj && in_complete) {
-        loc_set_none();
-    }
+    /* the new object lives under /objects/<id>, which holds its reference */
+    obj = user_creatable_add_type(type, id, opts, !is_json, errp);
     return obj != NULL;
 }
 

@@ -55,14 +55,6 @@ bool user_creatable_can_be_deleted(UserCreatable *uc);
 Object *user_creatable_add_type(const char *type, const char *id,
                                 JsonObject *props, bool keyval, Error **errp);
 /*
- * The same; *@in_complete tells whether a failure came from the object's
- * complete step (the command line reports those, as QEMU, without the
- * option's location) rather than from its type, id or properties.
- */
-Object *user_creatable_add_type_stage(const char *type, const char *id,
-                                      JsonObject *props, bool keyval,
-                                      bool *in_complete, Error **errp);
-/*
  * Like object-add's flat arguments: "qom-type", "id" and the properties
  * in one object (strict JSON types).
  */

@@ -478,35 +478,6 @@ static void test_object_help(void)
     g_assert_true(g_str_has_prefix(out, "List of user creatable objects:\n"));
 }
 
-/*
- * As QEMU: an -object whose properties parse but whose creation fails
- * reports that without the option's location; a property error has it.
- */
-static void test_object_error_location(void)
-{
-    g_autofree char *err = NULL;
-    g_autofree char *out = NULL;
-    int status = 0;
-
-    out = qtest_run_cmdline("-machine s390-ccw-virtio -nodefaults -display "
-                            "none -S -accel qtest -object memory-backend-file,"
-                            "id=m,size=1M,mem-path=/nonexistent/x",
-                            &status, &err);
-    g_assert_cmpint(status, ==, 1);
-    g_assert_true(g_str_has_prefix(
-        err, "qemu-system-s390x: can't open backing store /nonexistent/x"));
-    g_free(err);
-    g_free(out);
-    out = qtest_run_cmdline("-machine s390-ccw-virtio -nodefaults -display "
-                            "none -S -accel qtest -object memory-backend-ram,"
-                            "id=m,size=foo",
-                            &status, &err);
-    g_assert_cmpint(status, ==, 1);
-    g_assert_true(g_str_has_prefix(
-        err, "qemu-system-s390x: -object memory-backend-ram,id=m,size=foo: "
-             "Parameter 'size' expects a size value"));
-}
-
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -526,7 +497,5 @@ int main(int argc, char **argv)
     g_test_add_func("/cmdline/device-help", test_device_help);
     g_test_add_func("/cmdline/device-prop-help", test_device_prop_help);
     g_test_add_func("/cmdline/object-help", test_object_help);
-    g_test_add_func("/cmdline/object-error-location",
-                    test_object_error_location);
     return g_test_run();
 }
