@@ -559,6 +559,20 @@ static void test_balloon(void)
     qtest_quit(s);
 }
 
+/* query-jobs, which libvirt runs when it reconnects to a domain: none */
+static void test_jobs(void)
+{
+    QTestState *s = dom_start(NULL);
+    g_autoptr(JsonArray) jobs = qmp_list(s, "{\"execute\":\"query-jobs\"}");
+
+    g_assert_cmpuint(json_array_get_length(jobs), ==, 0);
+    expect_qmp_error(s,
+                     "{\"execute\":\"query-jobs\",\"arguments\":"
+                     "{\"x\":1}}",
+                     "Parameter 'x' is unexpected");
+    qtest_quit(s);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -574,5 +588,6 @@ int main(int argc, char **argv)
     g_test_add_func("/domain-qmp/powerdown-event", test_powerdown_event);
     g_test_add_func("/domain-qmp/powerdown-sclp", test_powerdown_sclp);
     g_test_add_func("/domain-qmp/balloon", test_balloon);
+    g_test_add_func("/domain-qmp/jobs", test_jobs);
     return g_test_run();
 }
