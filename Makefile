@@ -11,6 +11,8 @@
 #                   program, its man page, trace-events-all, the docs
 #   make check-kernel  the real-kernel tier: Debian's s390x kernel under TCG
 #                   with vfio_ccw (docs/devel/testing-kernel.rst)
+#   make check-libvirt  the libvirt tier: Debian's libvirt drives the program
+#                   (installs it as root; docs/devel/testing-libvirt.rst)
 # The Debian package: dpkg-buildpackage -b (debian/, docs/system/s390x/
 # packaging.rst).
 
@@ -165,6 +167,14 @@ format-check:
 .PHONY: check-kernel
 check-kernel: all
 	sh scripts/check-kernel/run.sh $(BUILD)
+
+# The libvirt tier (docs/devel/testing-libvirt.rst): virsh with libvirt's
+# embedded QEMU driver, its state in $(BUILD)/check-libvirt. Without
+# libvirt (not root, nothing installed) it skips and exits 0.
+.PHONY: check-libvirt
+check-libvirt: all
+	@sh $(DEPS) check-libvirt || true
+	python3 tests/libvirt/check-libvirt.py $(BUILD)
 
 clean:
 	-$(NINJA) -C $(BUILD) clean
