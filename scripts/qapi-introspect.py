@@ -5,7 +5,8 @@ Output: a C file defining qmp_schema_json, the SchemaInfo list as JSON
 text: builtin, object, array, command and event entries. Object types
 get numbers for names, as QEMU masks its type names.  A type named in
 the schema's "types" (a type may refer to itself, as a PCI bridge's
-device list does) is written once and referred to by that number.
+device list does) is written once and referred to by that number. A
+command's "features" (names) are copied to its entry.
 """
 import json
 import sys
@@ -89,6 +90,8 @@ def build(schema):
                  "arg-type": intro.object_name(cmd.get("args", {})),
                  "ret-type": (intro.type_name(cmd["returns"])
                               if "returns" in cmd else empty)}
+        if cmd.get("features"):
+            entry["features"] = list(cmd["features"])
         out.append(entry)
     for ev in schema["events"]:
         out.append({"name": ev["name"], "meta-type": "event",

@@ -302,6 +302,53 @@ static void test_qmp_schema(void)
     qtest_quit(qts);
 }
 
+/*
+ * device_add's features, as QEMU 7.2 has them: libvirt 9.0 writes -device
+ * as JSON and sends device_add with typed values (numbers, booleans) only
+ * when it sees json-cli-hotplug (its "device.json+hotplug" flag); so the
+ * typed forms must work both ways.
+ */
+static void test_device_json(void)
+{
+    QTestState *qts = qtest_init(
+        "-machine s390-ccw-virtio -nodefaults "
+        "-device '{\"driver\":\"virtio-balloon-ccw\",\"id\":"
+        "\"balloon0\",\"devno\":\"fe.0.0001\","
+        "\"deflate-on-oom\":true}'");
+    JsonObject *rsp = qtest_qmp(qts, "{'execute': 'query-qmp-schema'}");
+    JsonArray *schema = json_object_get_array_member(rsp, "return");
+    JsonArray *features = NULL;
+    JsonNode *n;
+
+    for (guint i = 0; i < json_array_get_length(schema); i++) {
+        JsonObject *e = json_array_get_object_element(schema, i);
+
+        if (!strcmp(json_object_get_string_member(e, "name"), "device_add") &&
+            json_object_has_member(e, "features")) {
+            features = json_object_get_array_member(e, "features");
+        }
+    }
+    g_assert_nonnull(features);
+    g_assert_cmpuint(json_array_get_length(features), ==, 2);
+    g_assert_cmpstr(json_array_get_string_element(features, 0), ==, "json-cli");
+    g_assert_cmpstr(json_array_get_string_element(features, 1), ==,
+                    "json-cli-hotplug");
+    json_object_unref(rsp);
+    n = qtest_qom_get(qts, "/machine/peripheral/balloon0", "deflate-on-oom");
+    g_assert_true(json_node_get_boolean(n));
+    json_node_unref(n);
+    qtest_qmp_assert_success(qts, "{'execute': 'device_add', 'arguments': "
+                                  "{'driver': 'zpci', 'uid': 9, 'fid': 9, "
+                                  "'target': 'rng9', 'id': 'zpci9'}}");
+    qtest_qmp_assert_success(qts, "{'execute': 'device_add', 'arguments': "
+                                  "{'driver': 'virtio-rng-pci', 'id': 'rng9', "
+                                  "'bus': 'pci.0', 'addr': '0x9'}}");
+    n = qtest_qom_get(qts, "/machine/peripheral/zpci9", "uid");
+    g_assert_cmpint(json_node_get_int(n), ==, 9);
+    json_node_unref(n);
+    qtest_quit(qts);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -314,5 +361,6 @@ int main(int argc, char **argv)
     g_test_add_func("/probe/qmp/accel-types", test_accel_types);
     g_test_add_func("/probe/qmp/command-line-options", test_cmdline_options);
     g_test_add_func("/probe/qmp/schema", test_qmp_schema);
+    g_test_add_func("/probe/qmp/device-json", test_device_json);
     return g_test_run();
 }
