@@ -39,7 +39,7 @@ IMPLEMENTED_FLAGS = [
     "query-named-block-nodes.flat", "set-action", "query-stats",
     "virtio-blk.queue-size", "memory-backend-memfd", "tcg",
     "query-hotpluggable-cpus", "query-cpu-model-expansion",
-    "query-cpu-definitions", "device.json+hotplug",
+    "query-cpu-definitions", "device.json+hotplug", "object.qapified",
 ]
 
 # domcapabilities elements: (path, what) compared between the two
