@@ -40,6 +40,7 @@ IMPLEMENTED_FLAGS = [
     "virtio-blk.queue-size", "memory-backend-memfd", "tcg",
     "query-hotpluggable-cpus", "query-cpu-model-expansion",
     "query-cpu-definitions", "device.json+hotplug", "object.qapified",
+    "rng-random", "rng-builtin",
 ]
 
 # domcapabilities elements: (path, what) compared between the two
@@ -60,6 +61,7 @@ DOMCAPS_IMPLEMENTED = {
     ("devices/hostdev", "mode"): {"subsystem"},
     ("devices/hostdev", "subsysType"): {"pci"},
     ("devices/rng", "model"): {"virtio"},
+    ("devices/rng", "backendModel"): {"random", "builtin"},
     ("devices/channel", "type"): {"pty", "unix"},
     ("memoryBacking", "sourceType"): {"file", "anonymous", "memfd"},
 }
@@ -312,6 +314,14 @@ class Tier:
         ids = [d.get("qdev_id") for b in pci.get("return", [])
                for d in b.get("devices", [])]
         self.result("query-pci-zpci-disk", "virtio-disk1" in ids, [pci])
+        self.result("query-pci-zpci-rng", "rng0" in ids, [pci])
+        rngs = self.qmp(DOMAIN, "qom-list-types",
+                        {"implements": "rng-backend"})
+        objs = self.qmp(DOMAIN, "qom-list", {"path": "/objects"})
+        names = {o.get("name"): o.get("type") for o in objs.get("return", [])}
+        self.result("rng-backends", names.get("objrng0") ==
+                    "child<rng-random>" and names.get("objrng1") ==
+                    "child<rng-builtin>", [objs, rngs])
         rc, out, err = self.virsh("qemu-monitor-command", DOMAIN, "--hmp",
                                   "info pci")
         self.result("hmp-info-pci", rc == 0 and 'id "virtio-disk1"' in out,
