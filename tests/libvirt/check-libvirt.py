@@ -507,6 +507,36 @@ class Tier:
                         [out, err])
             self.note("%s: %s" % (name, err.replace("error: ", "")))
 
+    # ---- a persistent domain ----
+    def check_persistent(self):
+        name = "lvt2"
+        xml = self.write("persistent.xml", (
+            "<domain type='qemu'><name>%s</name><memory unit='MiB'>128"
+            "</memory><vcpu>2</vcpu><os><type arch='s390x' "
+            "machine='s390-ccw-virtio'>hvm</type></os><devices><emulator>%s"
+            "</emulator><console type='pty'><target type='sclp'/></console>"
+            "</devices></domain>\n" % (name, self.binary)))
+        rc, out, err = self.virsh("define", xml)
+        rc2, state, err2 = self.virsh("domstate", name)
+        self.result("define", rc == 0 and state == "shut off",
+                    [out, err, state, err2])
+        rc, out, err = self.virsh("start", name)
+        rc2, state, err2 = self.virsh("domstate", name)
+        cpus = self.qmp(name, "query-cpus-fast")
+        self.result("start", rc == 0 and state == "running" and
+                    len(cpus.get("return", [])) == 2,
+                    [out, err, state, err2, cpus] + self.log_tail(name))
+        rc, out, err = self.virsh(
+            "qemu-monitor-command %s '{\"execute\":\"query-status\"}'; "
+            "destroy %s" % (name, name))
+        rc2, state, err2 = self.virsh("domstate", name)
+        self.result("destroy-persistent", rc == 0 and state == "shut off",
+                    [out, err, state, err2])
+        rc, out, err = self.virsh("undefine", name)
+        rc2, names, err2 = self.virsh("list", "--all", "--name")
+        self.result("undefine", rc == 0 and name not in names.split(),
+                    [out, err, names, err2])
+
     # ---- the end ----
     def check_destroy(self):
         pid = self.qemu_pid(DOMAIN)
@@ -545,6 +575,7 @@ class Tier:
                 self.check_hotplug()
                 self.check_hostdevs()
                 self.check_destroy()
+            self.check_persistent()
         finally:
             self.cleanup()
             if self.tmp and not self.failed:
