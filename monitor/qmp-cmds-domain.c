@@ -1,7 +1,8 @@
 /*
  * QMP commands libvirt runs while it starts a domain: query-chardev,
  * query-iothreads, set-action, query-stats, system_powerdown, balloon and
- * query-balloon; query-jobs when it reconnects to a running domain. Replies
+ * query-balloon; query-jobs when it reconnects to a running domain;
+ * inject-nmi. Replies
  * have QEMU 7.2's shapes (docs/devel/qmp.rst).
  */
 #include "qemu/osdep.h"
@@ -322,6 +323,19 @@ static bool qmp_query_balloon(JsonObject *args, JsonNode **ret, Error **errp)
     return true;
 }
 
+/* virsh inject-nmi; s390x: a restart interruption of CPU 0 */
+static bool qmp_inject_nmi(JsonObject *args, JsonNode **ret, Error **errp)
+{
+    if (!qmp_args_check(args, no_args, errp)) {
+        return false;
+    }
+    if (!watchdog_inject_nmi()) {
+        error_setg(errp, "this feature or command is not currently supported");
+        return false;
+    }
+    return true;
+}
+
 /* No block or other jobs run here: libvirt asks when it reconnects */
 static bool qmp_query_jobs(JsonObject *args, JsonNode **ret, Error **errp)
 {
@@ -335,6 +349,7 @@ static bool qmp_query_jobs(JsonObject *args, JsonNode **ret, Error **errp)
 static void qmp_cmds_domain_register(void)
 {
     qmp_register_command("query-jobs", qmp_query_jobs, QCO_NO_FLAGS);
+    qmp_register_command("inject-nmi", qmp_inject_nmi, QCO_NO_FLAGS);
     qmp_register_command("balloon", qmp_balloon, QCO_NO_FLAGS);
     qmp_register_command("query-balloon", qmp_query_balloon, QCO_NO_FLAGS);
     qmp_register_command("query-chardev", qmp_query_chardev, QCO_NO_FLAGS);

@@ -573,6 +573,21 @@ static void test_jobs(void)
     qtest_quit(s);
 }
 
+/* inject-nmi without a machine to take it: QEMU 7.2's error */
+static void test_inject_nmi_none(void)
+{
+    QTestInitOptions opts = { .no_accel_qtest = real_qemu };
+    QTestState *s = qtest_init_opts(&opts, "-machine none -nodefaults");
+
+    expect_qmp_error(s, "{\"execute\":\"inject-nmi\"}",
+                     "this feature or command is not currently supported");
+    expect_qmp_error(s,
+                     "{\"execute\":\"inject-nmi\",\"arguments\":"
+                     "{\"x\":1}}",
+                     "Parameter 'x' is unexpected");
+    qtest_quit(s);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -589,5 +604,6 @@ int main(int argc, char **argv)
     g_test_add_func("/domain-qmp/powerdown-sclp", test_powerdown_sclp);
     g_test_add_func("/domain-qmp/balloon", test_balloon);
     g_test_add_func("/domain-qmp/jobs", test_jobs);
+    g_test_add_func("/domain-qmp/inject-nmi-none", test_inject_nmi_none);
     return g_test_run();
 }
