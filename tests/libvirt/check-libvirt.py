@@ -526,6 +526,15 @@ class Tier:
         self.result("start", rc == 0 and state == "running" and
                     len(cpus.get("return", [])) == 2,
                     [out, err, state, err2, cpus] + self.log_tail(name))
+        # the machine's NMI: a restart interruption of CPU 0, which then
+        # operates (on an empty restart PSW: there is no guest program)
+        rc, out, err = self.virsh("inject-nmi", name)
+        cpus = self.qmp(name, "query-cpus-fast").get("return", [])
+        states = [c.get("cpu-state") for c in
+                  sorted(cpus, key=lambda c: c.get("cpu-index"))]
+        self.result("inject-nmi", rc == 0 and states == ["operating",
+                                                         "stopped"],
+                    [out, err, cpus])
         rc, out, err = self.virsh(
             "qemu-monitor-command %s '{\"execute\":\"query-status\"}'; "
             "destroy %s" % (name, name))
