@@ -459,6 +459,28 @@ class Tier:
         self.result("detach-disk-zpci-request", rc == 0 and still,
                     [out, err, zmap])
 
+        # an entropy device on the channel subsystem: its rng-builtin
+        # object comes and goes with it
+        rngx = self.write("hp-rng.xml", (
+            "<rng model='virtio'><backend model='builtin'/><address "
+            "type='ccw' cssid='0xfe' ssid='0x0' devno='0x0007'/></rng>\n"))
+        rc, out, err = self.virsh("attach-device", DOMAIN, rngx)
+        periph = self.qmp(DOMAIN, "qom-list", {"path": "/machine/peripheral"})
+        objs = self.qmp(DOMAIN, "qom-list", {"path": "/objects"})
+        added = [o.get("name") for o in periph.get("return", [])
+                 if o.get("type") == "child<virtio-rng-ccw>"]
+        nobj = len(objs.get("return", []))
+        self.result("attach-rng-ccw", rc == 0 and len(added) == 2,
+                    [err, periph])
+        rc, out, err = self.virsh("detach-device", DOMAIN, rngx)
+        periph = self.qmp(DOMAIN, "qom-list", {"path": "/machine/peripheral"})
+        objs = self.qmp(DOMAIN, "qom-list", {"path": "/objects"})
+        left = [o.get("name") for o in periph.get("return", [])
+                if o.get("type") == "child<virtio-rng-ccw>"]
+        self.result("detach-rng-ccw", rc == 0 and len(left) == 1 and
+                    len(objs.get("return", [])) == nobj - 1,
+                    [err, periph, objs])
+
         # zPCI pass-through of a simulated host function through libvirt's
         # QMP pass-through (libvirt's own <hostdev> needs host VFIO)
         steps = [
