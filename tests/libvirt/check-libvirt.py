@@ -351,6 +351,12 @@ class Tier:
                for d in b.get("devices", [])]
         self.result("query-pci-zpci-disk", "virtio-disk1" in ids, [pci])
         self.result("query-pci-zpci-rng", "rng0" in ids, [pci])
+        periph = self.qmp(DOMAIN, "qom-list", {"path": "/machine/peripheral"})
+        kinds = {o.get("name"): o.get("type") for o in periph.get("return", [])}
+        self.result("consoles-watchdog",
+                    kinds.get("console0") == "child<sclpconsole>" and
+                    kinds.get("console1") == "child<sclplmconsole>" and
+                    kinds.get("watchdog0") == "child<diag288>", [periph])
         rngs = self.qmp(DOMAIN, "qom-list-types",
                         {"implements": "rng-backend"})
         objs = self.qmp(DOMAIN, "qom-list", {"path": "/objects"})
