@@ -2,8 +2,9 @@
 #   make            configure (if needed) and build
 #   make deps       install (as root) or name every package make check needs
 #   make check      the same dependency step first, then build and run every
-#                   test suite (unit, qtest, sanitizer build, a bounded run of
-#                   each fuzzer); the last line is "N passed, N failed"
+#                   test suite (unit, qtest, libvirt where installed,
+#                   sanitizer build, a bounded run of each fuzzer); the last
+#                   line is "N passed, N failed"
 #   make fuzz       run each libFuzzer target for FUZZ_SECONDS (FUZZ=NAME: one)
 #   make demo       run the demo on the simulated host
 #   make bench      build and run the benchmarks (they print figures)
@@ -11,6 +12,8 @@
 #                   program, its man page, trace-events-all, the docs
 #   make check-kernel  the real-kernel tier: Debian's s390x kernel under TCG
 #                   with vfio_ccw (docs/devel/testing-kernel.rst)
+#   make check-libvirt  the libvirt tier: Debian's libvirt drives the program
+#                   (installs it as root; docs/devel/testing-libvirt.rst)
 # The Debian package: dpkg-buildpackage -b (debian/, docs/system/s390x/
 # packaging.rst).
 
@@ -55,7 +58,7 @@ check:
 	@rm -f $(BUILD)/meson-logs/testlog*.json $(SANBUILD)/meson-logs/testlog*.json; \
 	steps=; \
 	if $(MAKE) --no-print-directory all; then \
-	    $(MAKE) -k --no-print-directory check-unit check-qtest check-guest; \
+	    $(MAKE) -k --no-print-directory check-unit check-qtest check-guest check-libvirt-suite; \
 	    [ -f $(BUILD)/meson-logs/testlog.json ] || steps="$$steps unit"; \
 	    [ -f $(BUILD)/meson-logs/testlog-qtest.json ] || steps="$$steps qtest"; \
 	else steps="$$steps build"; fi; \
@@ -165,6 +168,19 @@ format-check:
 .PHONY: check-kernel
 check-kernel: all
 	sh scripts/check-kernel/run.sh $(BUILD)
+
+# The libvirt tier (docs/devel/testing-libvirt.rst): virsh with libvirt's
+# embedded QEMU driver, its state in $(BUILD)/check-libvirt. Without
+# libvirt (not root, nothing installed) it skips and exits 0.
+# make check runs it as meson's suite libvirt (tests/libvirt/meson.build,
+# skipped there without libvirt; make check does not install libvirt).
+.PHONY: check-libvirt check-libvirt-suite
+check-libvirt: all
+	@sh $(DEPS) check-libvirt || true
+	python3 tests/libvirt/check-libvirt.py $(BUILD)
+
+check-libvirt-suite: all
+	$(MESON) test -C $(BUILD) --suite libvirt --print-errorlogs --logbase testlog-libvirt
 
 clean:
 	-$(NINJA) -C $(BUILD) clean

@@ -157,7 +157,10 @@ DEF chardev HAS_ARG chardev
 | -chardev socket,id=id,path=path[,server=on|off][,wait=on|off]
 | -chardev socket,id=id,fd=h[,server=on|off][,wait=on|off]
 | -chardev file,id=id,path=path[,append=on|off]
+| -chardev pty,id=id
 |                 create a character device backend with identifier 'id';
+|                 pty: a pseudo-terminal whose slave (/dev/pts/N) is printed
+|                 and shown by query-chardev as "pty:/dev/pts/N";
 |                 mux=on, logfile=, abstract=on, telnet, websocket, TLS
 |                 and TCP sockets are refused as not supported
 

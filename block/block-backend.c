@@ -286,12 +286,17 @@ static BlockBackend *blockdev_raw(JsonObject *o, const char *name, bool ro,
 bool blk_blockdev_add(const char *arg, Error **errp)
 {
     g_autoptr(JsonObject) o = keyval_parse_any(arg, NULL, NULL, NULL, errp);
+
+    return o && blk_blockdev_add_obj(o, errp);
+}
+
+bool blk_blockdev_add_obj(JsonObject *o, Error **errp)
+{
     const char *driver, *name, *filename;
     bool ro = false;
     BlockBackend *blk;
 
-    if (!o || !blockdev_check_keys(o, errp) ||
-        !bd_bool(o, "read-only", &ro, errp)) {
+    if (!blockdev_check_keys(o, errp) || !bd_bool(o, "read-only", &ro, errp)) {
         return false;
     }
     driver = keyval_get_str(o, "driver");
@@ -330,6 +335,36 @@ bool blk_blockdev_add(const char *arg, Error **errp)
         blk_free(blk);
         return false;
     }
+    return true;
+}
+
+/*
+ * QEMU 7.2's checks in its order: a node a device uses, then one another
+ * node (a raw node's file) uses.
+ */
+bool blk_blockdev_del(const char *name, Error **errp)
+{
+    BlockBackend *blk = blk_by_name(name);
+
+    if (!blk || blk->is_drive) {
+        error_setg(errp, "Failed to find node with node-name='%s'", name);
+        return false;
+    }
+    if (blk->attached) {
+        error_setg(errp, "Node %s is in use", name);
+        return false;
+    }
+    for (guint i = 0; i < blk_list->len; i++) {
+        BlockBackend *other = blk_list->pdata[i];
+
+        if (other->file == blk) {
+            error_setg(errp, "Block device %s is in use", name);
+            return false;
+        }
+    }
+    g_hash_table_remove(blk_table, blk->name);
+    g_ptr_array_remove(blk_list, blk);
+    blk_free(blk);
     return true;
 }
 

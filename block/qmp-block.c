@@ -5,7 +5,8 @@
  * anonymous one), query-blockstats (the same, or the nodes with
  * query-nodes=true). The model (block/block-internal.h): a -drive is a
  * raw node over a file node; a -blockdev raw node has its file= node
- * as child. Throttling, caches and encryption are not configurable:
+ * as child. blockdev-add and blockdev-del add and remove -blockdev
+ * nodes. Throttling, caches and encryption are not configurable:
  * they are reported as QEMU reports a plain raw image.
  */
 #include "qemu/osdep.h"
@@ -287,8 +288,46 @@ static bool qmp_query_blockstats(JsonObject *args, JsonNode **ret, Error **errp)
     return true;
 }
 
+/* QMP's types for the booleans (-blockdev also takes on/off strings) */
+static bool check_bool_args(JsonObject *args, Error **errp)
+{
+    static const char *const names[] = { "read-only", "auto-read-only", NULL };
+
+    for (int i = 0; names[i]; i++) {
+        JsonNode *n = json_object_get_member(args, names[i]);
+
+        if (n && !(JSON_NODE_HOLDS_VALUE(n) &&
+                   json_node_get_value_type(n) == G_TYPE_BOOLEAN)) {
+            error_setg(errp,
+                       "Invalid parameter type for '%s', expected: boolean",
+                       names[i]);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* libvirt's disk hot-plug: the file node, then the raw node over it */
+static bool qmp_blockdev_add(JsonObject *args, JsonNode **ret, Error **errp)
+{
+    return check_bool_args(args, errp) && blk_blockdev_add_obj(args, errp);
+}
+
+/* ... and after device_del, the raw node, then the file node */
+static bool qmp_blockdev_del(JsonObject *args, JsonNode **ret, Error **errp)
+{
+    static const char *const allowed[] = { "node-name", NULL };
+    const char *name = NULL;
+
+    return qmp_args_check(args, allowed, errp) &&
+           qmp_arg_str(args, "node-name", true, &name, NULL, errp) &&
+           blk_blockdev_del(name, errp);
+}
+
 static void qmp_block_register(void)
 {
+    qmp_register_command("blockdev-add", qmp_blockdev_add, QCO_NO_FLAGS);
+    qmp_register_command("blockdev-del", qmp_blockdev_del, QCO_NO_FLAGS);
     qmp_register_command("query-named-block-nodes", qmp_query_named_block_nodes,
                          QCO_NO_FLAGS);
     qmp_register_command("query-block", qmp_query_block, QCO_NO_FLAGS);

@@ -39,6 +39,9 @@ void chr_drop_connection(Chardev *chr)
         chr->fd_in = -1;
     }
     chr->connected = false;
+    if (chr->is_pty) {
+        chr_pty_lost(chr);
+    }
     chr_update_watches(chr);
     chr_event(chr, CHR_EVENT_CLOSED);
 }

@@ -160,6 +160,9 @@ ssize_t qemu_chr_fe_write_all(Chardev *chr, const void *buf, size_t len)
 {
     ssize_t n = 0;
 
+    if (chr->is_pty) {
+        chr_pty_check(chr); /* a peer that opened the slave gets this */
+    }
     if (chr->fd_out < 0 || chr->out_dead) {
         return chr->out_dead ? -EPIPE : (ssize_t)len;
     }

@@ -16,10 +16,9 @@ typedef struct ChrBackend {
 } ChrBackend;
 
 static const ChrBackend backends[] = {
-    { "socket", chr_open_socket },
-    { "stdio", chr_open_stdio },
-    { "file", chr_open_file },
-    { "null", chr_open_null },
+    { "socket", chr_open_socket }, { "stdio", chr_open_stdio },
+    { "file", chr_open_file },     { "null", chr_open_null },
+    { "pty", chr_open_pty },
 };
 
 /* Every parameter -chardev knows; ones a back end does not use are ignored. */
@@ -48,7 +47,7 @@ Chardev *chr_alloc(const char *id)
     Chardev *chr = g_new0(Chardev, 1);
 
     chr->id = g_strdup(id);
-    chr->fd_in = chr->fd_out = chr->listen_fd = -1;
+    chr->fd_in = chr->fd_out = chr->listen_fd = chr->pty_fd = -1;
     chr->outq = g_byte_array_new();
     return chr;
 }
@@ -74,6 +73,7 @@ static void chr_free(gpointer data)
     if (chr->unlink_path) {
         unlink(chr->unlink_path);
     }
+    chr_pty_close(chr);
     g_free(chr->unlink_path);
     g_free(chr->sock_path);
     g_free(chr->id);
@@ -217,6 +217,9 @@ char *qemu_chr_info_filename(Chardev *chr)
 {
     if (!strcmp(chr->backend, "socket")) {
         return chr_socket_filename(chr);
+    }
+    if (chr->is_pty) {
+        return g_strdup_printf("pty:%s", chr->pty_name);
     }
     return g_strdup(chr->backend); /* QEMU: "stdio", "file", "null" */
 }

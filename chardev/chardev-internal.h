@@ -8,7 +8,7 @@
 
 struct Chardev {
     char *id;
-    const char *backend; /* "socket", "stdio", "file", "null" */
+    const char *backend; /* "socket", "stdio", "file", "null", "pty" */
     bool is_server;      /* socket: server=on */
     char *sock_path;     /* socket: path= given, or NULL */
     int fd_in;           /* connected input, -1 if none */
@@ -19,6 +19,11 @@ struct Chardev {
     bool is_stdio;
     bool out_reopened; /* fd_out is our own open of stdout's terminal */
     char *unlink_path; /* socket path to remove at cleanup */
+    /* pty (char-pty.c) */
+    bool is_pty;
+    int pty_fd;      /* the master, for the chardev's life */
+    char *pty_name;  /* the slave's path */
+    guint pty_timer; /* looks for a peer while there is none */
     guint in_watch;
     guint listen_watch;
     /* output (char-out.c) */
@@ -50,6 +55,13 @@ bool chr_open_socket(Chardev *chr, JsonObject *opts, Error **errp);
 bool chr_open_stdio(Chardev *chr, JsonObject *opts, Error **errp);
 bool chr_open_file(Chardev *chr, JsonObject *opts, Error **errp);
 bool chr_open_null(Chardev *chr, JsonObject *opts, Error **errp);
+bool chr_open_pty(Chardev *chr, JsonObject *opts, Error **errp);
+/* pty: a peer opened the slave? Then connected (CHR_EVENT_OPENED). */
+bool chr_pty_check(Chardev *chr);
+/* pty: the peer is gone; output dropped, the next one looked for */
+void chr_pty_lost(Chardev *chr);
+/* pty: close the master (chardev freed) */
+void chr_pty_close(Chardev *chr);
 
 const char *chr_opt(JsonObject *opts, const char *name);
 /* query-chardev's "filename" of a socket chardev (new string) */

@@ -1,6 +1,8 @@
 /*
  * QMP commands libvirt runs while it starts a domain: query-chardev,
- * query-iothreads, set-action, query-stats, system_powerdown. Replies
+ * query-iothreads, set-action, query-stats, system_powerdown, balloon and
+ * query-balloon; query-jobs when it reconnects to a running domain;
+ * inject-nmi. Replies
  * have QEMU 7.2's shapes (docs/devel/qmp.rst).
  */
 #include "qemu/osdep.h"
@@ -9,6 +11,7 @@
 #include "chardev/char.h"
 #include "sysemu/runstate.h"
 #include "sysemu/watchdog.h"
+#include "hw/virtio/virtio-balloon.h"
 
 static const char *const no_args[] = { NULL };
 
@@ -274,8 +277,81 @@ static bool qmp_system_powerdown(JsonObject *args, JsonNode **ret, Error **errp)
     return true;
 }
 
+static VirtIOBalloon *balloon_or_error(Error **errp)
+{
+    VirtIOBalloon *b = virtio_balloon_active();
+
+    if (!b) {
+        error_set(errp, ERROR_CLASS_DEVICE_NOT_ACTIVE,
+                  "No balloon device has been activated");
+    }
+    return b;
+}
+
+/* The guest's target size in bytes; libvirt sets it at every start */
+static bool qmp_balloon(JsonObject *args, JsonNode **ret, Error **errp)
+{
+    static const char *const allowed[] = { "value", NULL };
+    VirtIOBalloon *b;
+    int64_t value = 0;
+
+    if (!qmp_args_check(args, allowed, errp) ||
+        !qmp_arg_int(args, "value", true, &value, NULL, errp) ||
+        !(b = balloon_or_error(errp))) {
+        return false;
+    }
+    if (value <= 0) {
+        error_setg(errp, "Parameter 'target' expects a size");
+        return false;
+    }
+    virtio_balloon_set_target(b, value);
+    return true;
+}
+
+static bool qmp_query_balloon(JsonObject *args, JsonNode **ret, Error **errp)
+{
+    VirtIOBalloon *b;
+    JsonObject *o;
+
+    if (!qmp_args_check(args, no_args, errp) || !(b = balloon_or_error(errp))) {
+        return false;
+    }
+    o = json_object_new();
+    json_object_set_int_member(o, "actual", virtio_balloon_guest_size(b));
+    *ret = json_node_init_object(json_node_alloc(), o);
+    json_object_unref(o);
+    return true;
+}
+
+/* virsh inject-nmi; s390x: a restart interruption of CPU 0 */
+static bool qmp_inject_nmi(JsonObject *args, JsonNode **ret, Error **errp)
+{
+    if (!qmp_args_check(args, no_args, errp)) {
+        return false;
+    }
+    if (!watchdog_inject_nmi()) {
+        error_setg(errp, "this feature or command is not currently supported");
+        return false;
+    }
+    return true;
+}
+
+/* No block or other jobs run here: libvirt asks when it reconnects */
+static bool qmp_query_jobs(JsonObject *args, JsonNode **ret, Error **errp)
+{
+    if (!qmp_args_check(args, no_args, errp)) {
+        return false;
+    }
+    *ret = take_array(json_array_new());
+    return true;
+}
+
 static void qmp_cmds_domain_register(void)
 {
+    qmp_register_command("query-jobs", qmp_query_jobs, QCO_NO_FLAGS);
+    qmp_register_command("inject-nmi", qmp_inject_nmi, QCO_NO_FLAGS);
+    qmp_register_command("balloon", qmp_balloon, QCO_NO_FLAGS);
+    qmp_register_command("query-balloon", qmp_query_balloon, QCO_NO_FLAGS);
     qmp_register_command("query-chardev", qmp_query_chardev, QCO_NO_FLAGS);
     qmp_register_command("query-iothreads", qmp_query_iothreads, QCO_NO_FLAGS);
     qmp_register_command("set-action", qmp_set_action, QCO_NO_FLAGS);

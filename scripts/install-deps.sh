@@ -3,7 +3,7 @@
 # go.  Plain POSIX sh: the first command on a fresh machine, before `make`
 # itself is installed.
 #
-# Usage: sh scripts/install-deps.sh [build|check|fuzz|package|list]...
+# Usage: sh scripts/install-deps.sh [build|check|fuzz|package|check-libvirt|list]...
 #   build    compile the program (default): the compilers, meson, the
 #            libraries, make
 #   check    everything `make check` runs: the build, plus clang and its
@@ -16,6 +16,9 @@
 #   fuzz     the libFuzzer targets (`make fuzz`)
 #   package  `dpkg-buildpackage -b` and lintian (docs/system/s390x/
 #            packaging.rst)
+#   check-libvirt  `make check-libvirt`: the build, plus virsh and
+#            libvirt's QEMU driver (Debian 12's libvirt 9.0) and Debian's
+#            QEMU to compare with (docs/devel/testing-libvirt.rst)
 #   list     print the packages of the other sets named and exit
 # As root it installs whatever is missing with one apt-get call; otherwise
 # it names every missing package in one message and exits 1.
@@ -34,6 +37,8 @@ GUEST_PKGS="gcc-s390x-linux-gnu binutils-s390x-linux-gnu"
 CHECK_PKGS="$BUILD_PKGS $FUZZ_PKGS clang-format-14 git hercules $GUEST_PKGS"
 PACKAGE_PKGS="$BUILD_PKGS build-essential debhelper devscripts lintian \
 fakeroot"
+# virsh, the QEMU driver virsh loads for qemu:///embed, QEMU 7.2
+LIBVIRT_PKGS="libvirt-clients libvirt-daemon-driver-qemu qemu-system-misc"
 
 list=false
 pkgs=
@@ -45,10 +50,11 @@ for set_name do
     demo) pkgs="$pkgs $BUILD_PKGS $GUEST_PKGS" ;;
     fuzz) pkgs="$pkgs $BUILD_PKGS $FUZZ_PKGS" ;;
     package) pkgs="$pkgs $PACKAGE_PKGS" ;;
+    check-libvirt) pkgs="$pkgs $BUILD_PKGS $LIBVIRT_PKGS" ;;
     list) list=true ;;
-    -h|--help) sed -n '2,20s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,24s/^# \{0,1\}//p' "$0"; exit 0 ;;
     *) echo "install-deps: unknown set '$set_name' (build, check, demo, fuzz," \
-            "package, list)" >&2
+            "package, check-libvirt, list)" >&2
        exit 2 ;;
     esac
 done

@@ -5,7 +5,9 @@ Output: a C file defining qmp_schema_json, the SchemaInfo list as JSON
 text: builtin, object, array, command and event entries. Object types
 get numbers for names, as QEMU masks its type names.  A type named in
 the schema's "types" (a type may refer to itself, as a PCI bridge's
-device list does) is written once and referred to by that number.
+device list does) is written once and referred to by that number. A
+command's "features" (names) are copied to its entry. A name of the
+schema's "enums" is an enum type with those values.
 """
 import json
 import sys
@@ -15,8 +17,9 @@ BUILTIN_JSON_TYPES = {"str": "string", "int": "int", "bool": "boolean",
 
 
 class Introspection:
-    def __init__(self, types=None):
+    def __init__(self, types=None, enums=None):
         self.types = types or {}  # named object types of the schema
+        self.enums = enums or {}  # named enums: name -> values
         self.named = {}           # type name -> its number
         self.entries = []
         self.by_key = {}        # canonical text of a type -> its name
@@ -37,6 +40,13 @@ class Introspection:
     def type_name(self, spec):
         if isinstance(spec, str) and spec in self.types:
             return self.named_name(spec)
+        if isinstance(spec, str) and spec in self.enums:
+            values = list(self.enums[spec])
+            # QEMU 7.2 writes the values twice: "members" and the older
+            # "values"
+            return self.add("enum:" + spec, lambda: {
+                "name": self.numbered(), "meta-type": "enum",
+                "members": [{"name": v} for v in values], "values": values})
         if isinstance(spec, str):
             if spec not in BUILTIN_JSON_TYPES:
                 sys.exit("qapi-introspect: unknown type %r" % spec)
@@ -81,7 +91,7 @@ class Introspection:
 
 
 def build(schema):
-    intro = Introspection(schema.get("types"))
+    intro = Introspection(schema.get("types"), schema.get("enums"))
     empty = intro.object_name({})
     out = []
     for cmd in schema["commands"]:
@@ -89,6 +99,8 @@ def build(schema):
                  "arg-type": intro.object_name(cmd.get("args", {})),
                  "ret-type": (intro.type_name(cmd["returns"])
                               if "returns" in cmd else empty)}
+        if cmd.get("features"):
+            entry["features"] = list(cmd["features"])
         out.append(entry)
     for ev in schema["events"]:
         out.append({"name": ev["name"], "meta-type": "event",

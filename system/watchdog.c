@@ -65,6 +65,15 @@ void watchdog_set_nmi_handler(void (*fn)(void))
     watchdog_nmi = fn;
 }
 
+bool watchdog_inject_nmi(void)
+{
+    if (!watchdog_nmi) {
+        return false;
+    }
+    watchdog_nmi();
+    return true;
+}
+
 void watchdog_perform_action(void)
 {
     JsonObject *data = json_object_new();

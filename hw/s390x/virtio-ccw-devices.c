@@ -164,6 +164,8 @@ static void rng_ccw_unrealize(VirtioCcwDevice *dev)
 }
 
 static Property rng_ccw_props[] = {
+    DEFINE_PROP_LINK("rng", VirtIORngCcw, rng.rng, TYPE_RNG_BACKEND,
+                     RngBackend *),
     DEFINE_PROP_UINT64("max-bytes", VirtIORngCcw, rng.max_bytes, INT64_MAX),
     DEFINE_PROP_UINT32("period", VirtIORngCcw, rng.period_ms, 1 << 16),
     DEFINE_PROP_END_OF_LIST(),

@@ -8,6 +8,8 @@
 #include "qemu/osdep.h"
 #include "qapi/error.h"
 #include "hw/virtio/virtio-balloon.h"
+#include "hw/boards.h"
+#include "monitor/qmp.h"
 
 #define CFG_NUM_PAGES  0
 #define CFG_ACTUAL     4
@@ -18,6 +20,15 @@
 #define STAT_ENTRY_SIZE 10
 /* entries of a statistics buffer looked at (a tag more than once: the last) */
 #define STATS_MAX_LEN (4 * VIRTIO_BALLOON_S_NR * STAT_ENTRY_SIZE)
+
+static VirtIOBalloon *active_balloon;
+
+static uint64_t guest_ram_size(void)
+{
+    MachineState *ms = current_machine_get();
+
+    return ms ? ms->ram_size : 0;
+}
 
 static void cfg_put32(VirtIOBalloon *b, size_t off, uint32_t v)
 {
@@ -53,8 +64,16 @@ static void balloon_get_config(VirtIODevice *vdev)
 static void balloon_set_config(VirtIODevice *vdev)
 {
     VirtIOBalloon *b = vdev->opaque;
+    uint32_t before = b->actual;
 
     b->actual = cfg_get32(b, CFG_ACTUAL);
+    if (b->actual != before) {
+        JsonObject *data = json_object_new();
+
+        json_object_set_int_member(data, "actual",
+                                   virtio_balloon_guest_size(b));
+        qmp_send_event("BALLOON_CHANGE", data);
+    }
     if (virtio_vdev_has_feature(vdev, VIRTIO_BALLOON_F_PAGE_POISON)) {
         b->poison_val = cfg_get32(b, CFG_POISON_VAL);
     }
@@ -148,6 +167,10 @@ bool virtio_balloon_realize(VirtIOBalloon *b, Error **errp)
 {
     uint64_t f = 1ull << VIRTIO_BALLOON_F_STATS_VQ;
 
+    if (active_balloon) {
+        error_setg(errp, "Only one balloon device is supported");
+        return false;
+    }
     if (b->free_page_hint) {
         error_setg(errp, "free-page-hint is not supported");
         return false;
@@ -166,11 +189,40 @@ bool virtio_balloon_realize(VirtIOBalloon *b, Error **errp)
     if (b->free_page_reporting) {
         b->rvq = virtio_add_queue(&b->vdev, 32, balloon_handle_report);
     }
+    active_balloon = b;
     return true;
 }
 
 void virtio_balloon_unrealize(VirtIOBalloon *b)
 {
+    if (active_balloon == b) {
+        active_balloon = NULL;
+    }
     g_clear_pointer(&b->stats_elem, g_free);
     virtio_cleanup(&b->vdev);
+}
+
+VirtIOBalloon *virtio_balloon_active(void)
+{
+    return active_balloon;
+}
+
+void virtio_balloon_set_target(VirtIOBalloon *b, uint64_t target)
+{
+    uint64_t ram = guest_ram_size();
+    VirtIODevice *vdev = &b->vdev;
+
+    target = MIN(target, ram);
+    b->num_pages = (ram - target) >> VIRTIO_BALLOON_PFN_SHIFT;
+    if ((vdev->status & VIRTIO_STATUS_DRIVER_OK) && vdev->transport) {
+        vdev->transport->notify(vdev, VIRTIO_CONFIG_VECTOR);
+    }
+}
+
+uint64_t virtio_balloon_guest_size(VirtIOBalloon *b)
+{
+    uint64_t ram = guest_ram_size();
+    uint64_t taken = (uint64_t)b->actual << VIRTIO_BALLOON_PFN_SHIFT;
+
+    return taken < ram ? ram - taken : 0;
 }

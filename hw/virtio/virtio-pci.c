@@ -756,6 +756,8 @@ static void rng_pci_unrealize(VirtIOPCIProxy *p)
 }
 
 static Property rng_pci_props[] = {
+    DEFINE_PROP_LINK("rng", VirtIORngPci, rng.rng, TYPE_RNG_BACKEND,
+                     RngBackend *),
     DEFINE_PROP_UINT64("max-bytes", VirtIORngPci, rng.max_bytes, INT64_MAX),
     DEFINE_PROP_UINT32("period", VirtIORngPci, rng.period_ms, 1 << 16),
     VPCI_PROPS(VirtIORngPci),

@@ -1,5 +1,5 @@
 /*
- * virtio-rng: entropy for the guest from getrandom(). A request is a
+ * virtio-rng: entropy for the guest from its rng= back end or getrandom(). A request is a
  * chain of device-writable buffers; the used length says how many bytes
  * were filled (at most RNG_REQ_MAX). When the period's quota is spent the requests wait for
  * the next period (a virtual-clock timer).
@@ -31,6 +31,16 @@ static void rng_fill(uint8_t *buf, size_t len)
     }
 }
 
+/* Bytes from the back end; fewer when it has none just now */
+static size_t rng_take(VirtIORng *rng, uint8_t *buf, size_t len)
+{
+    if (rng->rng) {
+        return rng_backend_fill(rng->rng, buf, len);
+    }
+    rng_fill(buf, len);
+    return len;
+}
+
 /* Fill one request; its used length. */
 static uint32_t rng_serve(VirtIORng *rng, VirtQueueElement *elem)
 {
@@ -39,10 +49,9 @@ static uint32_t rng_serve(VirtIORng *rng, VirtQueueElement *elem)
     uint32_t done = 0;
 
     while (done < want) {
-        size_t n = MIN(sizeof(buf), want - done);
+        size_t n = rng_take(rng, buf, MIN(sizeof(buf), want - done));
 
-        rng_fill(buf, n);
-        if (virtqueue_elem_write(elem, &rng->vdev, done, buf, n) != n) {
+        if (!n || virtqueue_elem_write(elem, &rng->vdev, done, buf, n) != n) {
             break;
         }
         done += n;

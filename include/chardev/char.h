@@ -1,7 +1,7 @@
 /*
  * Character devices: byte streams the monitor (QMP) and the qtest server
  * talk over. Back ends: stdio, unix socket (server or client, or an
- * already-open descriptor with fd=), file, null.
+ * already-open descriptor with fd=), file, null, pty (a pseudo-terminal).
  *
  * One front end at a time reads from a chardev. Data is delivered from the
  * GLib main loop (default GMainContext).

@@ -11,6 +11,7 @@
 
 #include "qemu/osdep.h"
 #include "qapi/error.h"
+#include <json-glib/json-glib.h>
 
 typedef struct BlockBackend BlockBackend;
 
@@ -18,6 +19,10 @@ typedef struct BlockBackend BlockBackend;
 bool blk_drive_add(const char *arg, Error **errp);
 /* -blockdev {"driver":"file"|"host_device"|"raw", ...} or keyval form */
 bool blk_blockdev_add(const char *arg, Error **errp);
+/* The same from QMP blockdev-add's arguments */
+bool blk_blockdev_add_obj(JsonObject *o, Error **errp);
+/* QMP blockdev-del: a -blockdev node no device and no node uses */
+bool blk_blockdev_del(const char *name, Error **errp);
 
 BlockBackend *blk_by_name(const char *name);
 /*

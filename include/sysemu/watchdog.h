@@ -30,5 +30,7 @@ WatchdogAction watchdog_get_action(void);
 void watchdog_perform_action(void);
 /* What inject-nmi does on this machine (s390x: a restart of CPU 0) */
 void watchdog_set_nmi_handler(void (*fn)(void));
+/* QMP inject-nmi: the machine's NMI; false: it has none (-machine none) */
+bool watchdog_inject_nmi(void);
 
 #endif

@@ -384,6 +384,27 @@ static void test_quiesce(void)
 }
 
 /*
+ * QMP inject-nmi (virsh inject-nmi) restarts CPU 0 of the running guest,
+ * whose restart function ends it (tests/guest/nmi.c)
+ */
+static void test_inject_nmi(void)
+{
+    QTestState *s = start_guest("nmi", NULL);
+    int64_t panic_addr = -1;
+    int tries = 0;
+
+    while (qtest_readq(s, MAILBOX + 32) != 1) {
+        g_assert_cmpint(++tries, <, 3000); /* 30 s */
+        g_usleep(10 * 1000);
+    }
+    qtest_qmp_send(s, "{'execute': 'inject-nmi'}");
+    g_assert_true(wait_end(s, &panic_addr));
+    g_assert_cmpuint(qtest_readq(s, MAILBOX + 16), ==, 0);
+    g_assert_cmphex(qtest_readq(s, MAILBOX + 32), ==, 0x4e4d49);
+    qtest_quit(s);
+}
+
+/*
  * BFP instructions, their traps and a compiled double loop whose result
  * (bit patterns of the harmonic sum H(1000) and of a Newton square root
  * of 2, then both as integers) the guest prints
@@ -565,6 +586,7 @@ int main(int argc, char **argv)
     g_test_add_func("/guest/pgm", test_pgm);
     g_test_add_func("/guest/sclp", test_sclp);
     g_test_add_func("/guest/quiesce", test_quiesce);
+    g_test_add_func("/guest/inject-nmi", test_inject_nmi);
     g_test_add_func("/guest/bfp", test_bfp);
     g_test_add_func("/guest/dat", test_dat);
     g_test_add_func("/guest/clock", test_clock);

@@ -504,6 +504,90 @@ static void test_cmdline_groups(void)
     qtest_quit(s);
 }
 
+/*
+ * balloon and query-balloon: libvirt sets the target at every start of a
+ * domain with a <memballoon> (the one it always adds) and reads the size
+ * back when it reconnects. Sizes in bytes of the guest's RAM.
+ */
+static void test_balloon(void)
+{
+    QTestState *s = dom_start("-m 256M");
+    JsonObject *rsp;
+
+    rsp = qtest_qmp(s, "{'execute':'balloon','arguments':{'value':1}}");
+    qmp_expect_error_and_unref(rsp, "DeviceNotActive");
+    rsp = qtest_qmp(s, "{'execute':'query-balloon'}");
+    g_assert_cmpstr(json_object_get_string_member(
+                        json_object_get_object_member(rsp, "error"), "desc"),
+                    ==, "No balloon device has been activated");
+    qmp_expect_error_and_unref(rsp, "DeviceNotActive");
+    qtest_quit(s);
+
+    s = dom_start("-m 256M -device virtio-balloon-ccw,id=balloon0");
+    rsp = qtest_qmp(s, "{'execute':'query-balloon'}");
+    g_assert_cmpint(json_object_get_int_member(
+                        json_object_get_object_member(rsp, "return"), "actual"),
+                    ==, 256 << 20);
+    json_object_unref(rsp);
+    qtest_qmp_assert_success(
+        s, "{'execute':'balloon','arguments':{'value':134217728}}");
+    /* more than the RAM: the RAM */
+    qtest_qmp_assert_success(
+        s, "{'execute':'balloon','arguments':{'value':999999999999}}");
+    expect_qmp_error(s,
+                     "{\"execute\":\"balloon\",\"arguments\":"
+                     "{\"value\":0}}",
+                     "Parameter 'target' expects a size");
+    expect_qmp_error(s,
+                     "{\"execute\":\"balloon\",\"arguments\":"
+                     "{\"value\":-5}}",
+                     "Parameter 'target' expects a size");
+    expect_qmp_error(s, "{\"execute\":\"balloon\"}",
+                     "Parameter 'value' is missing");
+    expect_qmp_error(s,
+                     "{\"execute\":\"balloon\",\"arguments\":"
+                     "{\"value\":\"x\"}}",
+                     "Invalid parameter type for 'value', expected: integer");
+    expect_qmp_error(s,
+                     "{\"execute\":\"balloon\",\"arguments\":"
+                     "{\"value\":1,\"x\":1}}",
+                     "Parameter 'x' is unexpected");
+    expect_qmp_error(s,
+                     "{\"execute\":\"query-balloon\",\"arguments\":"
+                     "{\"a\":1}}",
+                     "Parameter 'a' is unexpected");
+    qtest_quit(s);
+}
+
+/* query-jobs, which libvirt runs when it reconnects to a domain: none */
+static void test_jobs(void)
+{
+    QTestState *s = dom_start(NULL);
+    g_autoptr(JsonArray) jobs = qmp_list(s, "{\"execute\":\"query-jobs\"}");
+
+    g_assert_cmpuint(json_array_get_length(jobs), ==, 0);
+    expect_qmp_error(s,
+                     "{\"execute\":\"query-jobs\",\"arguments\":"
+                     "{\"x\":1}}",
+                     "Parameter 'x' is unexpected");
+    qtest_quit(s);
+}
+
+/* inject-nmi without a machine to take it: QEMU 7.2's error */
+static void test_inject_nmi_none(void)
+{
+    QTestInitOptions opts = { .no_accel_qtest = real_qemu };
+    QTestState *s = qtest_init_opts(&opts, "-machine none -nodefaults");
+
+    expect_qmp_error(s, "{\"execute\":\"inject-nmi\"}",
+                     "this feature or command is not currently supported");
+    expect_qmp_error(s,
+                     "{\"execute\":\"inject-nmi\",\"arguments\":"
+                     "{\"x\":1}}",
+                     "Parameter 'x' is unexpected");
+    qtest_quit(s);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -518,5 +602,8 @@ int main(int argc, char **argv)
     g_test_add_func("/domain-qmp/cmdline-groups", test_cmdline_groups);
     g_test_add_func("/domain-qmp/powerdown-event", test_powerdown_event);
     g_test_add_func("/domain-qmp/powerdown-sclp", test_powerdown_sclp);
+    g_test_add_func("/domain-qmp/balloon", test_balloon);
+    g_test_add_func("/domain-qmp/jobs", test_jobs);
+    g_test_add_func("/domain-qmp/inject-nmi-none", test_inject_nmi_none);
     return g_test_run();
 }

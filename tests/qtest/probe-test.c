@@ -302,6 +302,150 @@ static void test_qmp_schema(void)
     qtest_quit(qts);
 }
 
+/*
+ * device_add's features, as QEMU 7.2 has them: libvirt 9.0 writes -device
+ * as JSON and sends device_add with typed values (numbers, booleans) only
+ * when it sees json-cli-hotplug (its "device.json+hotplug" flag); so the
+ * typed forms must work both ways.
+ */
+static void test_device_json(void)
+{
+    QTestState *qts = qtest_init(
+        "-machine s390-ccw-virtio -nodefaults "
+        "-device '{\"driver\":\"virtio-balloon-ccw\",\"id\":"
+        "\"balloon0\",\"devno\":\"fe.0.0001\","
+        "\"deflate-on-oom\":true}'");
+    JsonObject *rsp = qtest_qmp(qts, "{'execute': 'query-qmp-schema'}");
+    JsonArray *schema = json_object_get_array_member(rsp, "return");
+    JsonArray *features = NULL;
+    JsonNode *n;
+
+    for (guint i = 0; i < json_array_get_length(schema); i++) {
+        JsonObject *e = json_array_get_object_element(schema, i);
+
+        if (!strcmp(json_object_get_string_member(e, "name"), "device_add") &&
+            json_object_has_member(e, "features")) {
+            features = json_object_get_array_member(e, "features");
+        }
+    }
+    g_assert_nonnull(features);
+    g_assert_cmpuint(json_array_get_length(features), ==, 2);
+    g_assert_cmpstr(json_array_get_string_element(features, 0), ==, "json-cli");
+    g_assert_cmpstr(json_array_get_string_element(features, 1), ==,
+                    "json-cli-hotplug");
+    json_object_unref(rsp);
+    n = qtest_qom_get(qts, "/machine/peripheral/balloon0", "deflate-on-oom");
+    g_assert_true(json_node_get_boolean(n));
+    json_node_unref(n);
+    qtest_qmp_assert_success(qts, "{'execute': 'device_add', 'arguments': "
+                                  "{'driver': 'zpci', 'uid': 9, 'fid': 9, "
+                                  "'target': 'rng9', 'id': 'zpci9'}}");
+    qtest_qmp_assert_success(qts, "{'execute': 'device_add', 'arguments': "
+                                  "{'driver': 'virtio-rng-pci', 'id': 'rng9', "
+                                  "'bus': 'pci.0', 'addr': '0x9'}}");
+    n = qtest_qom_get(qts, "/machine/peripheral/zpci9", "uid");
+    g_assert_cmpint(json_node_get_int(n), ==, 9);
+    json_node_unref(n);
+    qtest_quit(qts);
+}
+
+/* The members of the enum entry named @type in @schema, sorted */
+static GPtrArray *enum_members(JsonArray *schema, const char *type)
+{
+    GPtrArray *names = g_ptr_array_new();
+
+    for (guint i = 0; i < json_array_get_length(schema); i++) {
+        JsonObject *e = json_array_get_object_element(schema, i);
+        JsonArray *m;
+
+        if (strcmp(json_object_get_string_member(e, "name"), type)) {
+            continue;
+        }
+        g_assert_cmpstr(json_object_get_string_member(e, "meta-type"), ==,
+                        "enum");
+        m = json_object_get_array_member(e, "members");
+        for (guint j = 0; j < json_array_get_length(m); j++) {
+            g_ptr_array_add(names,
+                            (gpointer)json_object_get_string_member(
+                                json_array_get_object_element(m, j), "name"));
+        }
+        g_assert_cmpuint(json_array_get_length(
+                             json_object_get_array_member(e, "values")),
+                         ==, names->len);
+    }
+    return names;
+}
+
+static gint cmp_str_ptr(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * object-add's qom-type is an enum of the user-creatable types, as in
+ * QEMU 7.2: libvirt 9.0 looks for "secret" in it (its object.qapified
+ * capability) and then writes -object as JSON. The enum must be what
+ * qom-list-types says is user-creatable.
+ */
+static void test_object_type_enum(void)
+{
+    QTestState *qts = qtest_init("-machine none -nodefaults");
+    JsonObject *rsp = qtest_qmp(qts, "{'execute': 'query-qmp-schema'}");
+    JsonObject *types = qtest_qmp(qts, "{'execute': 'qom-list-types', "
+                                       "'arguments': {'implements': "
+                                       "'user-creatable'}}");
+    JsonArray *schema = json_object_get_array_member(rsp, "return");
+    JsonArray *tl = json_object_get_array_member(types, "return");
+    g_autoptr(GPtrArray) want = g_ptr_array_new();
+    g_autoptr(GPtrArray) got = NULL;
+    const char *arg_type = NULL, *qom_type = NULL;
+
+    for (guint i = 0; i < json_array_get_length(schema); i++) {
+        JsonObject *e = json_array_get_object_element(schema, i);
+
+        if (!strcmp(json_object_get_string_member(e, "name"), "object-add")) {
+            arg_type = json_object_get_string_member(e, "arg-type");
+        }
+    }
+    g_assert_nonnull(arg_type);
+    for (guint i = 0; i < json_array_get_length(schema); i++) {
+        JsonObject *e = json_array_get_object_element(schema, i);
+
+        if (!strcmp(json_object_get_string_member(e, "name"), arg_type)) {
+            JsonArray *m = json_object_get_array_member(e, "members");
+
+            for (guint j = 0; j < json_array_get_length(m); j++) {
+                JsonObject *f = json_array_get_object_element(m, j);
+
+                if (!strcmp(json_object_get_string_member(f, "name"),
+                            "qom-type")) {
+                    qom_type = json_object_get_string_member(f, "type");
+                }
+            }
+        }
+    }
+    g_assert_nonnull(qom_type);
+    got = enum_members(schema, qom_type);
+    for (guint i = 0; i < json_array_get_length(tl); i++) {
+        JsonObject *t = json_array_get_object_element(tl, i);
+
+        if (!json_object_get_boolean_member_with_default(t, "abstract",
+                                                         false)) {
+            g_ptr_array_add(want,
+                            (gpointer)json_object_get_string_member(t, "name"));
+        }
+    }
+    g_ptr_array_sort(want, cmp_str_ptr);
+    g_ptr_array_sort(got, cmp_str_ptr);
+    g_assert_cmpuint(got->len, ==, want->len);
+    for (guint i = 0; i < got->len; i++) {
+        g_assert_cmpstr(got->pdata[i], ==, want->pdata[i]);
+    }
+    json_object_unref(rsp);
+    json_object_unref(types);
+    qtest_quit(qts);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -314,5 +458,7 @@ int main(int argc, char **argv)
     g_test_add_func("/probe/qmp/accel-types", test_accel_types);
     g_test_add_func("/probe/qmp/command-line-options", test_cmdline_options);
     g_test_add_func("/probe/qmp/schema", test_qmp_schema);
+    g_test_add_func("/probe/qmp/device-json", test_device_json);
+    g_test_add_func("/probe/qmp/object-type-enum", test_object_type_enum);
     return g_test_run();
 }

@@ -7,6 +7,7 @@
  * type) that Read Event Data returns. Command-line errors in QEMU's
  * words.
  */
+#include <fcntl.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -374,6 +375,70 @@ static void test_mask_lengths(void)
     console_quit(c);
 }
 
+/* query-chardev's "pty:/dev/pts/N" of chardev c0: the slave's path */
+static char *pty_path(QTestState *s)
+{
+    JsonObject *rsp = qtest_qmp(s, "{'execute': 'query-chardev'}");
+    JsonArray *arr = json_object_get_array_member(rsp, "return");
+    char *path = NULL;
+
+    for (guint i = 0; i < json_array_get_length(arr); i++) {
+        JsonObject *o = json_array_get_object_element(arr, i);
+        const char *f = json_object_get_string_member(o, "filename");
+
+        if (!strcmp(json_object_get_string_member(o, "label"), "c0")) {
+            g_assert_true(g_str_has_prefix(f, "pty:/dev/pts/"));
+            g_assert_true(json_object_get_boolean_member(o, "frontend-open"));
+            path = g_strdup(f + 4);
+        }
+    }
+    json_object_unref(rsp);
+    g_assert_nonnull(path);
+    return path;
+}
+
+/*
+ * -chardev pty, libvirt's <console type='pty'>: the console's peer is
+ * whoever opens the slave. Output while nobody has it open is dropped;
+ * the slave is raw (no CR added to a newline, no echo of input).
+ */
+static void test_pty(void)
+{
+    Console c = { .s = start("-chardev pty,id=c0 "
+                             "-device sclpconsole,chardev=c0") };
+    g_autofree char *path = pty_path(c.s);
+    char got[3];
+    bool pending;
+
+    g_assert_cmphex(sclp_set_mask(c.s, MASK4(EV_ASCII), MASK4(EV_ASCII), NULL),
+                    ==, 0x0020);
+    g_assert_cmphex(sclp_write_event(c.s, EV_ASCII, "lost\n", 5), ==, 0x0020);
+    c.fd[0] = open(path, O_RDWR | O_NOCTTY);
+    g_assert_cmpint(c.fd[0], >=, 0);
+    g_assert_cmphex(sclp_write_event(c.s, EV_ASCII, "hi\n", 3), ==, 0x0020);
+    expect_output(&c, 0, "hi\n", 3);
+    type_input(&c, 0, "ls\n");
+    wait_attention(&c);
+    g_assert_cmphex(sclp_read_events(c.s, &pending), ==, 0x0020);
+    g_assert_cmpuint(qtest_readw(c.s, SCCB + 8), ==, 7 + 3);
+    qtest_memread(c.s, SCCB + 15, got, sizeof(got));
+    g_assert_cmpmem(got, sizeof(got), "ls\n", 3);
+    expect_quiet(&c, 0);
+    /* the peer goes; the next one is found by its input alone */
+    close(c.fd[0]);
+    g_assert_cmphex(sclp_write_event(c.s, EV_ASCII, "gone\n", 5), ==, 0x0020);
+    c.fd[0] = open(path, O_RDWR | O_NOCTTY);
+    g_assert_cmpint(c.fd[0], >=, 0);
+    type_input(&c, 0, "x");
+    wait_attention(&c);
+    g_assert_cmphex(sclp_read_events(c.s, NULL), ==, 0x0020);
+    g_assert_cmphex(qtest_readb(c.s, SCCB + 15), ==, 'x');
+    g_assert_cmphex(sclp_write_event(c.s, EV_ASCII, "ok", 2), ==, 0x0020);
+    expect_output(&c, 0, "ok", 2);
+    close(c.fd[0]);
+    qtest_quit(c.s);
+}
+
 static gchar *run_failing(const char *args)
 {
     g_autofree char *full = g_strdup_printf(
@@ -540,6 +605,7 @@ int main(int argc, char **argv)
     g_test_add_func("/sclpconsole/lm-input-empty", test_lm_input_empty);
     g_test_add_func("/sclpconsole/lm-echo", test_lm_echo);
     g_test_add_func("/sclpconsole/ascii-backlog", test_ascii_backlog);
+    g_test_add_func("/sclpconsole/pty", test_pty);
     g_test_add_func("/sclpconsole/lm-backlog", test_lm_backlog);
     g_test_add_func("/sclpconsole/both", test_both_consoles);
     g_test_add_func("/sclpconsole/mask-lengths", test_mask_lengths);

@@ -106,6 +106,77 @@ static void test_config(void)
     qtest_quit(s);
 }
 
+/*
+ * The host's target (QMP balloon, in bytes of guest size) is num_pages in
+ * the config, with a config-change indication once the driver runs; the
+ * guest's actual comes back as query-balloon's size and a BALLOON_CHANGE
+ * event.
+ */
+static void test_target(void)
+{
+    QTestState *s = start("-m 256M -device virtio-balloon-ccw,devno=fe.0.0000");
+    JsonObject *ev, *rsp;
+    uint8_t cfg[8] = { 0 };
+
+    vccw_enable(s);
+    vccw_bringup(s, F_STATS_VQ, 0, 128);
+    g_assert_cmphex(qtest_readq(s, CIND_ADDR), ==, 0);
+    qtest_qmp_assert_success(
+        s, "{'execute':'balloon','arguments':{'value':201326592}}");
+    g_assert_cmphex(qtest_readq(s, CIND_ADDR), ==, 1);
+    /* the indication's interruption: status pending */
+    g_assert_cmpint(inst(s, "s390_tsch 0x%x 0x%x", VSID, IRB_ADDR), ==, 0);
+    g_assert_true(ccw_ok(ccw_run(s, CMD_READ_CONF, F_SLI, 8, DATA_ADDR)));
+    g_assert_cmphex(rle32(s, DATA_ADDR), ==, (64 << 20) >> 12);
+    g_assert_cmphex(rle32(s, DATA_ADDR + 4), ==, 0);
+    /* the guest gave the pages */
+    cfg[1] = 0x40; /* num_pages as read: 0x4000 */
+    cfg[4] = 0x40; /* actual 0x40 pages */
+    qtest_memwrite(s, DATA_ADDR, cfg, 8);
+    g_assert_true(ccw_ok(ccw_run(s, CMD_WRITE_CONF, 0, 8, DATA_ADDR)));
+    ev = qtest_qmp_eventwait_ref(s, "BALLOON_CHANGE");
+    g_assert_cmpint(json_object_get_int_member(
+                        json_object_get_object_member(ev, "data"), "actual"),
+                    ==, (256 << 20) - (0x40 << 12));
+    json_object_unref(ev);
+    cfg[4] = 0x00;
+    cfg[5] = 0x40; /* actual 0x4000 pages: 64 MiB */
+    qtest_memwrite(s, DATA_ADDR, cfg, 8);
+    g_assert_true(ccw_ok(ccw_run(s, CMD_WRITE_CONF, 0, 8, DATA_ADDR)));
+    ev = qtest_qmp_eventwait_ref(s, "BALLOON_CHANGE");
+    g_assert_cmpint(json_object_get_int_member(
+                        json_object_get_object_member(ev, "data"), "actual"),
+                    ==, 192 << 20);
+    json_object_unref(ev);
+    rsp = qtest_qmp(s, "{'execute':'query-balloon'}");
+    g_assert_cmpint(json_object_get_int_member(
+                        json_object_get_object_member(rsp, "return"), "actual"),
+                    ==, 192 << 20);
+    json_object_unref(rsp);
+    /* a target above the RAM: no pages */
+    qtest_qmp_assert_success(
+        s, "{'execute':'balloon','arguments':{'value':999999999999}}");
+    g_assert_cmpint(inst(s, "s390_tsch 0x%x 0x%x", VSID, IRB_ADDR), ==, 0);
+    g_assert_true(ccw_ok(ccw_run(s, CMD_READ_CONF, F_SLI, 8, DATA_ADDR)));
+    g_assert_cmphex(rle32(s, DATA_ADDR), ==, 0);
+    qtest_quit(s);
+}
+
+/* QEMU serves one balloon */
+static void test_second_refused(void)
+{
+    int status = 0;
+    g_autofree gchar *err = NULL;
+    g_autofree gchar *out = qtest_run_cmdline(
+        "-machine s390-ccw-virtio -nodefaults -device virtio-balloon-ccw "
+        "-device virtio-balloon-ccw,id=b1",
+        &status, &err);
+
+    g_assert_cmpint(status, ==, 1);
+    g_assert_nonnull(strstr(err, "-device virtio-balloon-ccw,id=b1: Only one "
+                                 "balloon device is supported"));
+}
+
 /* Inflate two requests and deflate one; all come back used, notified. */
 static void test_inflate_deflate(void)
 {
@@ -211,6 +282,8 @@ int main(int argc, char **argv)
     g_test_add_func("/virtio-balloon/free-page-hint-refused",
                     test_free_page_hint_refused);
     g_test_add_func("/virtio-balloon/config", test_config);
+    g_test_add_func("/virtio-balloon/target", test_target);
+    g_test_add_func("/virtio-balloon/second-refused", test_second_refused);
     g_test_add_func("/virtio-balloon/inflate-deflate", test_inflate_deflate);
     g_test_add_func("/virtio-balloon/large-requests", test_large_requests);
     g_test_add_func("/virtio-balloon/stats", test_stats);

@@ -311,6 +311,112 @@ static void test_hotplug(void)
     qtest_quit(s);
 }
 
+/* @cmd with ' for " (no quotes in its strings) */
+static JsonObject *qmp_sq(QTestState *s, const char *cmd)
+{
+    g_autofree char *text = g_strdup(cmd);
+
+    g_strdelimit(text, "'", '"');
+    return qtest_qmp_raw(s, text);
+}
+
+static void expect_error(QTestState *s, const char *cmd, const char *desc)
+{
+    JsonObject *rsp = qmp_sq(s, cmd);
+    JsonObject *err = json_object_get_object_member(rsp, "error");
+
+    g_assert_nonnull(err);
+    g_assert_cmpstr(json_object_get_string_member(err, "desc"), ==, desc);
+    json_object_unref(rsp);
+}
+
+/* How many nodes query-named-block-nodes lists */
+static guint node_count(QTestState *s)
+{
+    JsonObject *rsp = qtest_qmp(s, "{'execute': 'query-named-block-nodes'}");
+    guint n = json_array_get_length(
+        json_object_get_array_member(rsp, "return"));
+
+    json_object_unref(rsp);
+    return n;
+}
+
+/*
+ * libvirt's disk hot-plug (virsh attach-device / detach-device): a file
+ * node and a raw node over it with blockdev-add, device_add on the raw
+ * node; device_del, then blockdev-del of the raw node and the file node.
+ * The guest reads the image through the new device. Errors as QEMU 7.2.
+ */
+static void test_blockdev_hotplug(void)
+{
+    QTestState *s = start(NULL);
+    g_autofree char *add = g_strdup_printf(
+        "{'execute': 'blockdev-add', 'arguments': {'driver': 'file', "
+        "'filename': '%s', 'node-name': 'libvirt-3-storage', "
+        "'auto-read-only': true, 'discard': 'unmap'}}",
+        img_path);
+    uint32_t used = 0;
+    JsonObject *rsp = qmp_sq(s, add);
+
+    g_assert_true(json_object_has_member(rsp, "return"));
+    json_object_unref(rsp);
+    expect_error(s, add, "Duplicate nodes with node-name='libvirt-3-storage'");
+    expect_error(s,
+                 "{'execute': 'blockdev-add', 'arguments': {'driver': 'file', "
+                 "'filename': '/nonexistent.img', 'node-name': 'n2'}}",
+                 "Could not open '/nonexistent.img': No such file or "
+                 "directory");
+    expect_error(s,
+                 "{'execute': 'blockdev-add', 'arguments': {'driver': 'raw', "
+                 "'node-name': 'n3', 'file': 'libvirt-3-storage', "
+                 "'read-only': 'x'}}",
+                 "Invalid parameter type for 'read-only', expected: boolean");
+    expect_error(s, "{'execute': 'blockdev-add', 'arguments': {}}",
+                 "Parameter 'driver' is missing");
+    qtest_qmp_assert_success(
+        s, "{'execute': 'blockdev-add', 'arguments': {'node-name': "
+           "'libvirt-3-format', 'read-only': false, 'driver': 'raw', "
+           "'file': 'libvirt-3-storage'}}");
+    g_assert_cmpuint(node_count(s), ==, 2);
+    qtest_qmp_assert_success(
+        s, "{'execute': 'device_add', 'arguments': {'driver': "
+           "'virtio-blk-ccw', 'drive': 'libvirt-3-format', 'id': "
+           "'virtio-disk2', 'devno': 'fe.0.0000'}}");
+    vccw_enable(s);
+    vccw_bringup(s, 0, 0, 256);
+    g_assert_cmpint(blk_req(s, 0, 0, 9, 512, true, &used), ==, 0);
+    g_assert_cmphex(qtest_readb(s, BUF_ADDR + 100), ==, 9);
+    expect_error(s,
+                 "{'execute': 'blockdev-del', 'arguments': {'node-name': "
+                 "'libvirt-3-format'}}",
+                 "Node libvirt-3-format is in use");
+    expect_error(s,
+                 "{'execute': 'blockdev-del', 'arguments': {'node-name': "
+                 "'libvirt-3-storage'}}",
+                 "Block device libvirt-3-storage is in use");
+    expect_error(s,
+                 "{'execute': 'blockdev-del', 'arguments': {'node-name': "
+                 "'zz'}}",
+                 "Failed to find node with node-name='zz'");
+    expect_error(s, "{'execute': 'blockdev-del'}",
+                 "Parameter 'node-name' is missing");
+    qtest_qmp_assert_success(
+        s, "{'execute': 'device_del', 'arguments': {'id': 'virtio-disk2'}}");
+    qtest_qmp_eventwait(s, "DEVICE_DELETED");
+    qtest_qmp_assert_success(
+        s, "{'execute': 'blockdev-del', 'arguments': {'node-name': "
+           "'libvirt-3-format'}}");
+    qtest_qmp_assert_success(
+        s, "{'execute': 'blockdev-del', 'arguments': {'node-name': "
+           "'libvirt-3-storage'}}");
+    g_assert_cmpuint(node_count(s), ==, 0);
+    /* the name is free again */
+    rsp = qmp_sq(s, add);
+    g_assert_true(json_object_has_member(rsp, "return"));
+    json_object_unref(rsp);
+    qtest_quit(s);
+}
+
 static void test_option_errors(void)
 {
     static const char *const bad[][2] = {
@@ -354,6 +460,7 @@ int main(int argc, char **argv)
     g_test_add_func("/virtio-blk/blockdev", test_blockdev);
     g_test_add_func("/virtio-blk/locking", test_locking);
     g_test_add_func("/virtio-blk/hotplug", test_hotplug);
+    g_test_add_func("/virtio-blk/blockdev-hotplug", test_blockdev_hotplug);
     g_test_add_func("/virtio-blk/option-errors", test_option_errors);
     r = g_test_run();
     unlink(img_path);

@@ -222,6 +222,88 @@ static void test_rng_classic(void)
     qtest_quit(s);
 }
 
+/*
+ * rng= back ends, libvirt's <rng> <backend model='random'|'builtin'>: the
+ * guest's buffer gets the bytes of rng-random's file; at its end the
+ * request is filled with what there was.
+ */
+static void test_rng_backends(void)
+{
+    g_autofree char *path = g_strdup_printf("%s/rng-backend-%d.bin",
+                                            g_get_tmp_dir(), getpid());
+    g_autofree char *args = NULL;
+    uint8_t pattern[40], buf[64];
+    QTestState *s;
+
+    for (size_t i = 0; i < sizeof(pattern); i++) {
+        pattern[i] = 0xa0 + i;
+    }
+    g_assert_true(
+        g_file_set_contents(path, (char *)pattern, sizeof(pattern), NULL));
+    args = g_strdup_printf("-object '{\"qom-type\":\"rng-random\",\"id\":"
+                           "\"objrng0\",\"filename\":\"%s\"}' "
+                           "-device virtio-rng-ccw,rng=objrng0,devno=fe.0.0000",
+                           path);
+    s = start(args);
+    vccw_enable(s);
+    vccw_bringup(s, 0, 0, 8);
+    qtest_memset(s, BUF_ADDR, 0, 128);
+    vring_desc(s, DESC_ADDR, 0, BUF_ADDR, 32, 2, 0);
+    vring_desc(s, DESC_ADDR, 1, BUF_ADDR + 32, 32, 2, 0);
+    vring_avail(s, 8, 0, 0, 1);
+    g_assert_cmphex(vccw_kick(s, VSID, 0), ==, 0);
+    g_assert_cmpint(rle32(s, USED_ADDR + 8), ==, 32);
+    vring_avail(s, 8, 1, 1, 2);
+    g_assert_cmphex(vccw_kick(s, VSID, 0), ==, 0);
+    g_assert_cmpint(rle16(s, USED_ADDR + 2), ==, 2);
+    g_assert_cmpint(rle32(s, USED_ADDR + 16), ==, 8); /* the file's rest */
+    qtest_memread(s, BUF_ADDR, buf, sizeof(buf));
+    g_assert_cmpmem(buf, 40, pattern, 40);
+    g_assert_true(all_zero(buf + 40, 24));
+    qtest_quit(s);
+    unlink(path);
+
+    s = start("-object rng-builtin,id=r0 "
+              "-device virtio-rng-ccw,rng=r0,devno=fe.0.0000");
+    vccw_enable(s);
+    vccw_bringup(s, 0, 0, 8);
+    qtest_memset(s, BUF_ADDR, 0, 64);
+    vring_desc(s, DESC_ADDR, 0, BUF_ADDR, 64, 2, 0);
+    vring_avail(s, 8, 0, 0, 1);
+    g_assert_cmphex(vccw_kick(s, VSID, 0), ==, 0);
+    g_assert_cmpint(rle32(s, USED_ADDR + 8), ==, 64);
+    qtest_memread(s, BUF_ADDR, buf, sizeof(buf));
+    g_assert_false(all_zero(buf, 64));
+    qtest_quit(s);
+}
+
+static void test_rng_backend_errors(void)
+{
+    static const char *const bad[][2] = {
+        { "-object rng-random,id=r0,filename=/nonexistent",
+          "Could not open '/nonexistent': No such file or directory" },
+        { "-device virtio-rng-ccw,rng=nope", "Device 'nope' not found" },
+        { "-object secret,id=s0,data=x -device virtio-rng-ccw,rng=s0",
+          "Invalid parameter type for 'rng', expected: rng-backend" },
+    };
+
+    for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
+        g_autofree char *full =
+            g_strdup_printf("-machine s390-ccw-virtio -nodefaults %s",
+                            bad[i][0]);
+        g_autofree gchar *err = NULL;
+        g_autofree gchar *out = NULL;
+        int status = 0;
+
+        out = qtest_run_cmdline(full, &status, &err);
+        g_assert_cmpint(status, ==, 1);
+        if (!strstr(err, bad[i][1])) {
+            g_test_message("stderr: %s", err);
+        }
+        g_assert_nonnull(strstr(err, bad[i][1]));
+    }
+}
+
 static void test_rng_indirect_adapter(void)
 {
     QTestState *s = vccw_start("virtio-rng-ccw");
@@ -472,6 +554,8 @@ int main(int argc, char **argv)
     g_test_add_func("/virtio-ccw/rng-rate-limit", test_rng_rate_limit);
     g_test_add_func("/virtio-ccw/rng-event-idx", test_rng_event_idx);
     g_test_add_func("/virtio-ccw/hotplug", test_hotplug);
+    g_test_add_func("/virtio-ccw/rng-backends", test_rng_backends);
+    g_test_add_func("/virtio-ccw/rng-backend-errors", test_rng_backend_errors);
     g_test_add_func("/virtio-ccw/props", test_props);
     g_test_add_func("/virtio-ccw/reset", test_reset);
     return g_test_run();

@@ -40,7 +40,19 @@ typedef struct VirtIOBalloon {
     uint32_t stats_seen; /* bit per tag received */
 } VirtIOBalloon;
 
+/* The second balloon is refused: "Only one balloon device is supported" */
 bool virtio_balloon_realize(VirtIOBalloon *b, Error **errp);
 void virtio_balloon_unrealize(VirtIOBalloon *b);
+
+/*
+ * QMP's side (balloon, query-balloon, the BALLOON_CHANGE event): the one
+ * realized balloon, or NULL; a target guest size in bytes (more than the
+ * guest's RAM: the RAM) becomes num_pages = (RAM - target) / 4 KiB, and
+ * the driver is told the config changed; the guest's size in bytes is
+ * RAM - actual * 4 KiB.
+ */
+VirtIOBalloon *virtio_balloon_active(void);
+void virtio_balloon_set_target(VirtIOBalloon *b, uint64_t target);
+uint64_t virtio_balloon_guest_size(VirtIOBalloon *b);
 
 #endif
