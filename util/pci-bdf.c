@@ -413,6 +413,33 @@ char *pci_bdf_format(uint16_t domain, uint8_t bus, uint8_t slot, uint8_t func)
     return g_strdup_printf("%04x:%02x:%02x.%u", domain, bus, slot, func);
 }
 
+bool pci_bdf_spec_is_one(const PciBdfSpec *spec)
+{
+    return !spec->multi && spec->vslot == PCI_BDF_NO_VSLOT && !spec->nopts;
+}
+
+bool pci_bdf_parse_one(const char *str, uint16_t *domain, uint8_t *bus,
+                       uint8_t *slot, uint8_t *func, Error **errp)
+{
+    PciBdfSpec s;
+    bool one;
+
+    if (!pci_bdf_parse(str, PCI_BDF_PLUG, &s, errp)) {
+        return false;
+    }
+    one = pci_bdf_spec_is_one(&s);
+    if (one) {
+        *domain = s.domain;
+        *bus = s.bus;
+        *slot = s.slot;
+        *func = s.pfunc[0];
+    } else {
+        error_setg(errp, "host '%s' is not one function (DDDD:BB:DD.F)", str);
+    }
+    pci_bdf_spec_clear(&s);
+    return one;
+}
+
 /*
  * Canonical: the domain always, a list item per function (so a range
  * comes back as a list: the spec is the same), ",," in values.

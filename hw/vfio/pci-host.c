@@ -18,7 +18,7 @@ static bool sim_has(const char *host)
     if (!pci_bdf_parse(host, PCI_BDF_PLUG, &s, NULL)) {
         return true; /* the sim's parser says what is wrong, as before */
     }
-    if (s.multi || s.vslot != PCI_BDF_NO_VSLOT || s.nopts) {
+    if (!pci_bdf_spec_is_one(&s)) {
         sim_pci_slot_present(NULL, s.domain, s.bus, s.slot, &present, NULL);
         found = present != 0;
     } else {

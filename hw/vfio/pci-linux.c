@@ -43,21 +43,15 @@ static GHashTable *open_names;
 
 char *vfio_pci_linux_sysfs_path(const char *host, Error **errp)
 {
-    PciBdfSpec s;
+    uint16_t domain;
+    uint8_t bus, slot, func;
     char *path;
 
-    if (!pci_bdf_parse(host, PCI_BDF_PLUG, &s, errp)) {
-        return NULL;
-    }
-    if (s.multi || s.vslot != PCI_BDF_NO_VSLOT || s.nopts) {
-        error_setg(errp, "host '%s' is not one function (DDDD:BB:DD.F)", host);
-        pci_bdf_spec_clear(&s);
+    if (!pci_bdf_parse_one(host, &domain, &bus, &slot, &func, errp)) {
         return NULL;
     }
     path = g_strdup_printf("%s/bus/pci/devices/%04x:%02x:%02x.%x",
-                           vfio_linux_sysfs_root(), s.domain, s.bus, s.slot,
-                           s.pfunc[0]);
-    pci_bdf_spec_clear(&s);
+                           vfio_linux_sysfs_root(), domain, bus, slot, func);
     return path;
 }
 

@@ -54,23 +54,18 @@ static VFIOPCIHost *sim_open(const char *host, const char *sysfsdev,
 {
     SimPciFunction *f;
     VFIOPCIHost *h;
-    PciBdfSpec s;
+    uint16_t domain;
+    uint8_t bus, slot, func;
 
     if (!host) {
         /* sysfsdev= alone is the Linux back end's (pci-host.c) */
         error_setg(errp, "the simulated host needs host=DDDD:BB:DD.F");
         return NULL;
     }
-    if (!pci_bdf_parse(host, PCI_BDF_PLUG, &s, errp)) {
+    if (!pci_bdf_parse_one(host, &domain, &bus, &slot, &func, errp)) {
         return NULL;
     }
-    if (s.multi || s.vslot != PCI_BDF_NO_VSLOT || s.nopts) {
-        error_setg(errp, "host '%s' is not one function (DDDD:BB:DD.F)", host);
-        pci_bdf_spec_clear(&s);
-        return NULL;
-    }
-    f = sim_pci_find(s.domain, s.bus, s.slot, s.pfunc[0]);
-    pci_bdf_spec_clear(&s);
+    f = sim_pci_find(domain, bus, slot, func);
     if (!f) {
         /* QEMU's words (the front end puts "vfio HOST: " before them) */
         error_setg(errp,

@@ -433,7 +433,7 @@ static char *vfio_pci_host_name(VFIOPCIDevice *v, Error **errp)
         error_prepend(errp, "vfio-pci: host: ");
         return NULL;
     }
-    if (s.multi || s.vslot != PCI_BDF_NO_VSLOT || s.nopts) {
+    if (!pci_bdf_spec_is_one(&s)) {
         /* -device and device_add expand it (pci-multi.c); not here */
         error_setg(errp,
                    "vfio-pci: host '%s' is not one function (DDDD:BB:DD.F)",

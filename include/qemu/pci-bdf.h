@@ -71,6 +71,15 @@ const char *pci_bdf_spec_opt(const PciBdfSpec *spec, const char *key);
 char *pci_bdf_spec_to_string(const PciBdfSpec *spec);
 /* "DDDD:BB:DD.F" (g_free it) */
 char *pci_bdf_format(uint16_t domain, uint8_t bus, uint8_t slot, uint8_t func);
+/* @spec names one function: no list, range, '*', @VSLOT or options */
+bool pci_bdf_spec_is_one(const PciBdfSpec *spec);
+/*
+ * Parse @str as one host function ("[DDDD:]BB:DD.F"): false with "host
+ * 'STR' is not one function (DDDD:BB:DD.F)" (or the parser's error) in
+ * @errp otherwise.
+ */
+bool pci_bdf_parse_one(const char *str, uint16_t *domain, uint8_t *bus,
+                       uint8_t *slot, uint8_t *func, Error **errp);
 
 /* How host functions become guest functions of one slot */
 typedef enum PciBdfMapping {

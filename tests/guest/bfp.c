@@ -5,9 +5,8 @@
  * of enabled IEEE traps (DXC in the lowcore and the FPC), and a
  * compiled numerical loop whose result is printed on the SCLP console.
  */
-#include "guest.h"
+#include "guest-sclp.h"
 
-#define SCCB   0x20000UL
 #define LC_DXC 0x90
 
 /* FPC fields */
@@ -622,57 +621,6 @@ static double newton_sqrt(double a)
     return x;
 }
 
-static int servc(uint64_t cmd, unsigned long sccb)
-{
-    int c;
-
-    asm volatile(".insn rre,0xb2200000,%1,%2\n"
-                 "ipm %0\n"
-                 "srl %0,28\n"
-                 : "=&d"(c)
-                 : "d"(cmd), "a"(sccb)
-                 : "cc", "memory");
-    return c;
-}
-
-static void wait_signal(uint64_t count)
-{
-    while (*lc64(GUEST_EXT_COUNT) == count) {
-        guest_wait(PSW_MASK_EXT);
-    }
-}
-
-static void sclp_write(const char *s, unsigned len)
-{
-    uint64_t n = *lc64(GUEST_EXT_COUNT);
-
-    memset((void *)SCCB, 0, 64);
-    *(volatile uint16_t *)SCCB = 28;
-    *(volatile uint16_t *)(SCCB + 10) = 4;
-    *(volatile uint32_t *)(SCCB + 12) = 0x40;
-    *(volatile uint32_t *)(SCCB + 16) = 0x40;
-    check(servc(0x00780005, SCCB) == 0, 501);
-    wait_signal(n);
-    n = *lc64(GUEST_EXT_COUNT);
-    memset((void *)SCCB, 0, 64);
-    *(volatile uint16_t *)SCCB = 8 + 6 + len;
-    *(volatile uint16_t *)(SCCB + 8) = 6 + len;
-    *(volatile uint8_t *)(SCCB + 10) = 0x1a;
-    memcpy((void *)(SCCB + 14), s, len);
-    check(servc(0x00760005, SCCB) == 0, 502);
-    wait_signal(n);
-}
-
-static char *put_hex(char *p, uint64_t v)
-{
-    int i;
-
-    for (i = 60; i >= 0; i -= 4) {
-        *p++ = "0123456789abcdef"[(v >> i) & 0xf];
-    }
-    return p;
-}
-
 static char *put_dec(char *p, long v)
 {
     char t[24];
@@ -704,16 +652,17 @@ static void test_compiled(void)
     } uh = { .d = h }, ur = { .d = r };
     uint64_t cr0 = guest_stctg(0);
 
-    p = put_hex(p, uh.u);
+    p = guest_put_hex(p, uh.u, 16);
     *p++ = ' ';
-    p = put_hex(p, ur.u);
+    p = guest_put_hex(p, ur.u, 16);
     *p++ = ' ';
     p = put_dec(p, (long)(h * 1e6));
     *p++ = ' ';
     p = put_dec(p, (long)(-r * 1e9));
     *p++ = '\n';
     guest_lctlg(0, (cr0 & ~0xffffUL) | 0x200 | (1UL << 18));
-    sclp_write(line, p - line);
+    check(guest_sclp_console_mask() == 0x0020, 501);
+    check(guest_sclp_write(line, p - line) == 0x0020, 502);
     guest_lctlg(0, cr0);
     MAILBOX->value = uh.u;
 }

@@ -9,8 +9,8 @@
  * first (Write Count Key and Data) and reads again.
  */
 #include "guest-io.h"
+#include "guest-sclp.h"
 
-#define SCCB 0x20000UL
 #define ISC  3
 #define RLEN 46
 
@@ -26,39 +26,10 @@ static char rbuf[RLEN] __attribute__((aligned(8)));
 static const char own[RLEN + 1] =
     "hello from the guest, written by the guest    ";
 
-static int servc(uint64_t cmd, unsigned long sccb)
-{
-    int cc;
-
-    asm volatile(".insn rre,0xb2200000,%1,%2\n"
-                 "ipm %0\n"
-                 "srl %0,28\n"
-                 : "=&d"(cc)
-                 : "d"(cmd), "a"(sccb)
-                 : "cc", "memory");
-    return cc;
-}
-
-static void sclp_wait(uint64_t n)
-{
-    while (*lc64(GUEST_EXT_COUNT) == n) {
-        guest_wait(PSW_MASK_EXT);
-    }
-}
-
 /* one SCLP write event data of ASCII text */
 static void console(const char *s, unsigned len)
 {
-    uint64_t n = *lc64(GUEST_EXT_COUNT);
-
-    memset((void *)SCCB, 0, 64);
-    *(volatile uint16_t *)SCCB = 8 + 6 + len;
-    *(volatile uint16_t *)(SCCB + 8) = 6 + len;
-    *(volatile uint8_t *)(SCCB + 10) = 0x1a;
-    memcpy((void *)(SCCB + 14), s, len);
-    check(servc(0x00760005, SCCB) == 0, 40);
-    sclp_wait(n);
-    check(*(volatile uint16_t *)(SCCB + 6) == 0x0020, 41);
+    check(guest_sclp_write(s, len) == 0x0020, 41);
 }
 
 static void say(const char *s)

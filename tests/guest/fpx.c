@@ -13,9 +13,7 @@
  * (tests/guest/fpx-expect.h); every row is also printed on the SCLP
  * console, so that the same ELF run on QEMU shows its answers.
  */
-#include "guest.h"
-
-#define SCCB 0x20000UL
+#include "guest-sclp.h"
 
 /* where the result goes; RAW: an S-format instruction, D2 from @in */
 enum { TO_GR, TO_FPR, RAW };
@@ -115,69 +113,13 @@ static void run(const Row *r, Out *o)
     o->pgm = *lc64(GUEST_PGM_COUNT) - pgm0 ? *lc16(LC_PGM_CODE) : 0;
 }
 
-/* ---- the console ---- */
-
-static int servc(uint64_t cmd, unsigned long sccb)
-{
-    int c;
-
-    asm volatile(".insn rre,0xb2200000,%1,%2\n"
-                 "ipm %0\n"
-                 "srl %0,28\n"
-                 : "=&d"(c)
-                 : "d"(cmd), "a"(sccb)
-                 : "cc", "memory");
-    return c;
-}
-
-static void wait_signal(uint64_t count)
-{
-    while (*lc64(GUEST_EXT_COUNT) == count) {
-        guest_wait(PSW_MASK_EXT);
-    }
-}
-
-static void sclp_write(const char *s, unsigned len)
-{
-    uint64_t n = *lc64(GUEST_EXT_COUNT);
-
-    memset((void *)SCCB, 0, 64 + len);
-    *(volatile uint16_t *)SCCB = 8 + 6 + len;
-    *(volatile uint16_t *)(SCCB + 8) = 6 + len;
-    *(volatile uint8_t *)(SCCB + 10) = 0x1a;
-    memcpy((void *)(SCCB + 14), s, len);
-    servc(0x00760005, SCCB);
-    wait_signal(n);
-}
-
-static void sclp_mask(void)
-{
-    uint64_t n = *lc64(GUEST_EXT_COUNT);
-
-    memset((void *)SCCB, 0, 64);
-    *(volatile uint16_t *)SCCB = 28;
-    *(volatile uint16_t *)(SCCB + 10) = 4;
-    *(volatile uint32_t *)(SCCB + 12) = 0x40;
-    *(volatile uint32_t *)(SCCB + 16) = 0x40;
-    servc(0x00780005, SCCB);
-    wait_signal(n);
-}
-
-static char *hex(char *p, uint64_t v, int digits)
-{
-    for (int i = 4 * (digits - 1); i >= 0; i -= 4) {
-        *p++ = "0123456789abcdef"[(v >> i) & 0xf];
-    }
-    return p;
-}
-
 int main(void)
 {
     uint64_t cr0 = guest_stctg(0);
     static char line[96];
 
     guest_lctlg(0, (cr0 & ~0xffffUL) | 0x200 | (1UL << 18)); /* AFP */
-    sclp_mask();
+    guest_sclp_console_mask();
     for (unsigned i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
         Out o;
         char *p = line;
@@ -185,18 +127,18 @@ int main(void)
         run(&rows[i], &o);
         /* "  { 0xVVVVVVVVVVVVVVVV, C, 0xFFFFFFFF, 0xPP }, /+ N +/" */
         memcpy(p, "  { 0x", 6);
-        p = hex(p + 6, o.v, 16);
+        p = guest_put_hex(p + 6, o.v, 16);
         memcpy(p, ", ", 2);
-        p = hex(p + 2, o.cc, 1);
+        p = guest_put_hex(p + 2, o.cc, 1);
         memcpy(p, ", 0x", 4);
-        p = hex(p + 4, o.fpc, 8);
+        p = guest_put_hex(p + 4, o.fpc, 8);
         memcpy(p, ", 0x", 4);
-        p = hex(p + 4, o.pgm, 2);
+        p = guest_put_hex(p + 4, o.pgm, 2);
         memcpy(p, " }, /* ", 7);
-        p = hex(p + 7, i, 3);
+        p = guest_put_hex(p + 7, i, 3);
         memcpy(p, " */\n", 4);
         p += 4;
-        sclp_write(line, p - line);
+        guest_sclp_write(line, p - line);
 #ifndef FPX_PROBE
         check(o.v == expect[i].v && o.cc == expect[i].cc &&
                   o.fpc == expect[i].fpc && o.pgm == expect[i].pgm,
