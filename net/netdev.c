@@ -113,6 +113,11 @@ static bool netdev_add(JsonObject *opts, bool qapi, Error **errp)
     NetClientState *nc;
     NetdevNew *create = NULL;
 
+    if (!qapi && !id) {
+        /* QemuOpts wants the id before the type is looked at */
+        error_setg(errp, "Parameter 'id' is missing");
+        return false;
+    }
     if (!type) {
         error_setg(errp, "Parameter 'type' is missing");
         return false;
