@@ -4,7 +4,7 @@
  * (unknown keys: "Invalid parameter 'K'"), except dgram and stream,
  * which QEMU parses as keyval; the JSON form and QMP go through QEMU's
  * QAPI visitor ("Parameter 'K' is unexpected"). Back ends: socket,
- * dgram (net/socket.c) and tap (net/tap.c); every other type of QEMU,
+ * stream, dgram (net/socket.c) and tap (net/tap.c); every other type of QEMU,
  * user included, is refused as QEMU refuses a type it was built without.
  */
 #include "qemu/osdep.h"
@@ -22,6 +22,7 @@ static const struct {
     NetdevNew *create;
 } netdev_types[] = {
     { "socket", net_socket_new },
+    { "stream", net_stream_new },
     { "dgram", net_dgram_new },
     { "tap", net_tap_new },
 };

@@ -1,5 +1,5 @@
 /*
- * The socket and dgram back ends. On a stream socket (socket,listen= /
+ * The socket, stream and dgram back ends. On a stream socket (socket,listen= /
  * connect= / fd= of a SOCK_STREAM) each frame is sent as a 4-byte
  * big-endian length and the frame; on a datagram socket (socket,udp=
  * with localaddr=, dgram, fd= of a SOCK_DGRAM) one frame is one
@@ -297,22 +297,28 @@ static int new_socket(int type)
     return socket(AF_INET, type | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
 }
 
-static NetClientState *sock_listen(const char *id, const char *addr,
-                                   Error **errp)
+static NetClientState *sock_listen_sa(const char *id,
+                                      const struct sockaddr_storage *ss,
+                                      socklen_t len, Error **errp)
 {
-    struct sockaddr_in sa;
     NetSocket *s;
     int fd, one = 1;
 
-    if (!parse_host_port(addr, &sa, errp)) {
-        return NULL;
+    fd = socket(ss->ss_family, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    if (ss->ss_family == AF_INET) {
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
     }
-    fd = new_socket(SOCK_STREAM);
-    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
-    if (bind(fd, (struct sockaddr *)&sa, sizeof(sa)) || listen(fd, 1)) {
-        error_setg_errno(errp, errno, "can't bind ip=%s to socket",
-                         inet_ntoa(sa.sin_addr));
-        close(fd);
+    if (fd < 0 || bind(fd, (const struct sockaddr *)ss, len) || listen(fd, 1)) {
+        if (ss->ss_family == AF_INET) {
+            error_setg_errno(errp, errno, "can't bind ip=%s to socket",
+                             inet_ntoa(
+                                 ((const struct sockaddr_in *)ss)->sin_addr));
+        } else {
+            error_setg_errno(errp, errno, "can't bind the socket");
+        }
+        if (fd >= 0) {
+            close(fd);
+        }
         return NULL;
     }
     s = sock_state(id, -1, true);
@@ -321,31 +327,55 @@ static NetClientState *sock_listen(const char *id, const char *addr,
     return s->nc;
 }
 
-static NetClientState *sock_connect(const char *id, const char *addr,
-                                    Error **errp)
+static NetClientState *sock_connect_sa(const char *id,
+                                       const struct sockaddr_storage *ss,
+                                       socklen_t len, Error **errp)
 {
-    struct sockaddr_in sa;
     NetSocket *s;
-    int fd;
+    int fd = socket(ss->ss_family, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK,
+                    0);
+    int err = fd < 0 ? errno : 0;
 
-    if (!parse_host_port(addr, &sa, errp)) {
-        return NULL;
+    if (fd >= 0 && connect(fd, (const struct sockaddr *)ss, len)) {
+        err = errno;
     }
-    fd = new_socket(SOCK_STREAM);
-    if (connect(fd, (struct sockaddr *)&sa, sizeof(sa)) &&
-        errno != EINPROGRESS) {
-        error_setg_errno(errp, errno, "can't connect socket");
-        close(fd);
+    if (err && err != EINPROGRESS) {
+        error_setg_errno(errp, err, "can't connect socket");
+        if (fd >= 0) {
+            close(fd);
+        }
         return NULL;
     }
     s = sock_state(id, fd, true);
-    if (errno == EINPROGRESS) {
+    if (err == EINPROGRESS) {
         s->connecting = true;
         s->watch = fd_watch_add(fd, G_IO_OUT, sock_connected, s);
     } else {
         sock_watch(s);
     }
     return s->nc;
+}
+
+static NetClientState *sock_listen(const char *id, const char *addr,
+                                   Error **errp)
+{
+    struct sockaddr_storage ss;
+
+    if (!parse_host_port(addr, (struct sockaddr_in *)&ss, errp)) {
+        return NULL;
+    }
+    return sock_listen_sa(id, &ss, sizeof(struct sockaddr_in), errp);
+}
+
+static NetClientState *sock_connect(const char *id, const char *addr,
+                                    Error **errp)
+{
+    struct sockaddr_storage ss;
+
+    if (!parse_host_port(addr, (struct sockaddr_in *)&ss, errp)) {
+        return NULL;
+    }
+    return sock_connect_sa(id, &ss, sizeof(struct sockaddr_in), errp);
 }
 
 static NetClientState *sock_udp(const char *id, const char *remote,
@@ -544,4 +574,30 @@ NetClientState *net_dgram_new(const char *id, JsonObject *opts, Error **errp)
     s->dest_len = rlen;
     sock_watch(s);
     return s->nc;
+}
+
+/* ---- stream: server=on|off, addr= as SocketAddress (inet or unix) ---- */
+
+NetClientState *net_stream_new(const char *id, JsonObject *opts, Error **errp)
+{
+    static const char *const allowed[] = { "server", "addr", NULL };
+    struct sockaddr_storage ss;
+    socklen_t len;
+    bool server = false;
+
+    if (!net_opt_check(opts, allowed, errp) ||
+        !net_opt_bool(opts, "server", &server, errp)) {
+        return NULL;
+    }
+    if (!json_object_has_member(opts, "addr")) {
+        error_setg(errp, "Parameter 'addr' is missing");
+        return NULL;
+    }
+    if (!dgram_addr(opts, "addr", &ss, &len, errp)) {
+        return NULL;
+    }
+    if (server) {
+        return sock_listen_sa(id, &ss, len, errp);
+    }
+    return sock_connect_sa(id, &ss, len, errp);
 }

@@ -80,6 +80,7 @@ void net_cleanup(void);
 
 /* ---- back ends (net/socket.c, net/tap.c): build one from @opts ---- */
 NetClientState *net_socket_new(const char *id, JsonObject *opts, Error **errp);
+NetClientState *net_stream_new(const char *id, JsonObject *opts, Error **errp);
 NetClientState *net_dgram_new(const char *id, JsonObject *opts, Error **errp);
 NetClientState *net_tap_new(const char *id, JsonObject *opts, Error **errp);
 

@@ -1,7 +1,8 @@
 /*
  * virtio-net-ccw driven as Linux's virtio_net does (receive queue 0,
  * transmit queue 1, a 12-byte header on every buffer), on a socket
- * back end whose other end the test holds: frames both ways byte-exact,
+ * back end whose other end the test holds: frames both ways byte-exact
+ * (UDP datagrams; TCP with QEMU's 4-byte big-endian length framing),
  * a frame held back until receive buffers are posted, set_link and the
  * configuration-change indicator, a NIC without a netdev, tap when
  * /dev/net/tun is usable, and the -netdev / QMP errors of QEMU 7.2.
@@ -315,6 +316,103 @@ static JsonObject *qmp_text(QTestState *s, const char *cmdtext)
     return qtest_qmp_raw(s, text);
 }
 
+/* ---- stream sockets: each frame after its 4-byte big-endian length ---- */
+
+static bool read_full(int fd, void *buf, size_t len)
+{
+    for (size_t got = 0; got < len;) {
+        ssize_t n;
+
+        if (recv_wait(fd, NULL, 0) < 0) {
+            return false;
+        }
+        n = recv(fd, (uint8_t *)buf + got, len - got, 0);
+        if (n <= 0) {
+            return false;
+        }
+        got += n;
+    }
+    return true;
+}
+
+/* A frame each way over the connected stream @fd */
+static void stream_exchange(QTestState *s, int fd)
+{
+    uint8_t frame[70], frame2[1500], lenb[4], got[1500];
+    uint8_t out[4 + sizeof(frame2)];
+
+    net_bringup(s, F_MAC | F_MRG | F_STATUS);
+    make_frame(frame, sizeof(frame), 8);
+    net_tx(s, 0, frame, sizeof(frame));
+    g_assert_true(read_full(fd, lenb, 4));
+    g_assert_cmpuint(lenb[0] << 24 | lenb[1] << 16 | lenb[2] << 8 | lenb[3], ==,
+                     sizeof(frame));
+    g_assert_true(read_full(fd, got, sizeof(frame)));
+    g_assert_cmpmem(got, sizeof(frame), frame, sizeof(frame));
+
+    net_rx_post(s, 0);
+    make_frame(frame2, sizeof(frame2), 9);
+    out[0] = 0;
+    out[1] = 0;
+    out[2] = sizeof(frame2) >> 8;
+    out[3] = sizeof(frame2) & 0xff;
+    memcpy(out + 4, frame2, sizeof(frame2));
+    /* in two pieces: the length and a part, then the rest */
+    g_assert_cmpint(send(fd, out, 100, 0), ==, 100);
+    g_usleep(50000);
+    g_assert_cmpint(send(fd, out + 100, sizeof(out) - 100, 0), ==,
+                    sizeof(out) - 100);
+    g_assert_true(rx_used_wait(s, 1));
+    check_rx(s, 0, frame2, sizeof(frame2));
+}
+
+/* socket,listen=: the test connects */
+static void test_socket_listen(void)
+{
+    uint16_t port = free_port();
+    g_autofree char *args =
+        g_strdup_printf("-netdev socket,id=n0,listen=127.0.0.1:%u "
+                        "-device virtio-net-ccw,netdev=n0,devno=fe.0.0000",
+                        port);
+    QTestState *s = start(args);
+    struct sockaddr_in sa = { .sin_family = AF_INET, .sin_port = htons(port) };
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+
+    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    g_assert_cmpint(connect(fd, (struct sockaddr *)&sa, sizeof(sa)), ==, 0);
+    stream_exchange(s, fd);
+    close(fd);
+    qtest_quit(s);
+}
+
+/* stream,server=off: the back end connects to the test */
+static void test_stream_connect(void)
+{
+    struct sockaddr_in sa = { .sin_family = AF_INET };
+    socklen_t l = sizeof(sa);
+    int lfd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0), fd;
+    g_autofree char *args = NULL;
+    QTestState *s;
+
+    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    g_assert_cmpint(bind(lfd, (struct sockaddr *)&sa, sizeof(sa)), ==, 0);
+    g_assert_cmpint(listen(lfd, 1), ==, 0);
+    g_assert_cmpint(getsockname(lfd, (struct sockaddr *)&sa, &l), ==, 0);
+    args = g_strdup_printf(
+        "-netdev '{\"type\":\"stream\",\"id\":\"n0\",\"server\":false,"
+        "\"addr\":{\"type\":\"inet\",\"host\":\"127.0.0.1\","
+        "\"port\":\"%u\"}}' "
+        "-device virtio-net-ccw,netdev=n0,devno=fe.0.0000",
+        ntohs(sa.sin_port));
+    s = start(args);
+    fd = accept(lfd, NULL, NULL);
+    g_assert_cmpint(fd, >=, 0);
+    stream_exchange(s, fd);
+    close(fd);
+    close(lfd);
+    qtest_quit(s);
+}
+
 static void qmp_ok(QTestState *s, const char *cmdtext)
 {
     JsonObject *rsp = qmp_text(s, cmdtext);
@@ -456,6 +554,9 @@ static void test_cmdline_errors(void)
         { "-netdev socket,id=n,bogus=1", "Invalid parameter 'bogus'" },
         { "-netdev user", "Parameter 'id' is missing" },
         { "-netdev dgram,id=n", "dgram requires local= parameter" },
+        { "-netdev stream,id=n", "Parameter 'addr' is missing" },
+        { "-netdev '{\"type\":\"tap\",\"fd\":\"99\",\"id\":\"hostnet0\"}'",
+          "hostnet0: Can't use file descriptor 99: Bad file descriptor" },
         { "-netdev tap,id=n,fd=99",
           "n: Can't use file descriptor 99: Bad file descriptor" },
         { "-device virtio-net-ccw,netdev=zz",
@@ -569,6 +670,8 @@ int main(int argc, char **argv)
     g_test_add_func("/virtio-net/ccw/rx", test_rx);
     g_test_add_func("/virtio-net/ccw/rx-deferred", test_rx_deferred);
     g_test_add_func("/virtio-net/ccw/set-link", test_set_link);
+    g_test_add_func("/virtio-net/ccw/socket-listen", test_socket_listen);
+    g_test_add_func("/virtio-net/ccw/stream-connect", test_stream_connect);
     g_test_add_func("/virtio-net/ccw/no-netdev", test_no_netdev);
     g_test_add_func("/virtio-net/qmp-netdev", test_qmp_netdev);
     g_test_add_func("/virtio-net/cmdline-errors", test_cmdline_errors);
