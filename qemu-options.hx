@@ -81,6 +81,9 @@ DEF netdev HAS_ARG netdev
 |                 a back end whose frames travel over a socket: a TCP
 |                 stream (each frame after its 4-byte length) or UDP
 |                 datagrams (one frame each); mcast= is not implemented
+| -netdev stream,id=str,server=on|off,addr.type=inet,addr.host=h,addr.port=p
+|         (or addr.type=unix,addr.path=p)
+|                 the same over a listening or connecting stream socket
 | -netdev dgram,id=str,local.type=inet|unix,local.host=h,local.port=p
 |         [,remote.type=...,remote.host=h,remote.port=p|remote.path=p]
 |                 a back end over a datagram socket (one frame each)
