@@ -91,9 +91,15 @@ DEF netdev HAS_ARG netdev
 |         [,vhost=off][,vnet_hdr=on|off]
 |                 a Linux tap interface, opened on /dev/net/tun or passed
 |                 in (fd=); interface scripts are not run, no vhost
+IF CONFIG_SLIRP
+| -netdev user,id=str[,ipv4=on|off][,ipv6=on|off][,net=addr[/mask]]
+|         [,host=addr][,dhcpstart=addr][,dns=addr][,hostname=h]
+|         [,restrict=on|off]
+|                 the user-mode network stack of libslirp
+ENDIF
 | -netdev '{"type":"tap","id":"str",...}'
-|                 the JSON form of the same; 'user' (slirp) and the other
-|                 back end types of QEMU are not built in
+|                 the JSON form of the same; the other back end types
+|                 of QEMU are not built in
 |                 ('-netdev help' lists the types); -nic and -net are
 |                 not implemented: use -netdev with -device virtio-net-*
 

@@ -21,10 +21,11 @@ static const struct {
     const char *type;
     NetdevNew *create;
 } netdev_types[] = {
-    { "socket", net_socket_new },
-    { "stream", net_stream_new },
-    { "dgram", net_dgram_new },
-    { "tap", net_tap_new },
+    { "socket", net_socket_new }, { "stream", net_stream_new },
+    { "dgram", net_dgram_new },   { "tap", net_tap_new },
+#ifdef CONFIG_SLIRP
+    { "user", net_user_new },
+#endif
 };
 
 const char *net_opt_str(JsonObject *opts, const char *key)

@@ -82,6 +82,9 @@ void net_cleanup(void);
 NetClientState *net_socket_new(const char *id, JsonObject *opts, Error **errp);
 NetClientState *net_stream_new(const char *id, JsonObject *opts, Error **errp);
 NetClientState *net_dgram_new(const char *id, JsonObject *opts, Error **errp);
+#ifdef CONFIG_SLIRP
+NetClientState *net_user_new(const char *id, JsonObject *opts, Error **errp);
+#endif
 NetClientState *net_tap_new(const char *id, JsonObject *opts, Error **errp);
 
 /* option helpers for the back ends: string, or the JSON scalar as text */

@@ -209,6 +209,21 @@ static bool found_rx(QTestState *s, const uint8_t *frame, size_t len)
     return false;
 }
 
+/* The binary has the user back end (built with libslirp) */
+static bool user_built(void)
+{
+    static int built = -1;
+
+    if (built < 0) {
+        int status;
+        g_autofree gchar *out = qtest_run_cmdline("-netdev help", &status,
+                                                  NULL);
+
+        built = strstr(out, "\nuser\n") != NULL;
+    }
+    return built;
+}
+
 typedef struct NetFixture {
     QTestState *s;
     int fd;         /* the test's end */
@@ -501,10 +516,18 @@ static void test_qmp_netdev(void)
             "{'execute': 'netdev_add', 'arguments': {'type': 'bogus', "
             "'id': 'n2'}}",
             "GenericError", "Parameter 'type' does not accept value 'bogus'");
-    qmp_err(s,
-            "{'execute': 'netdev_add', 'arguments': {'type': 'user', "
-            "'id': 'n2'}}",
-            "GenericError", "Parameter 'type' does not accept value 'user'");
+    if (!user_built()) {
+        qmp_err(s,
+                "{'execute': 'netdev_add', 'arguments': {'type': 'user', "
+                "'id': 'n2'}}",
+                "GenericError",
+                "Parameter 'type' does not accept value 'user'");
+    } else {
+        qmp_err(s,
+                "{'execute': 'netdev_add', 'arguments': {'type': 'user', "
+                "'id': 'n2', 'ipv4': false, 'ipv6': false}}",
+                "GenericError", "IPv4 and IPv6 disabled simultaneously");
+    }
     qmp_err(s, "{'execute': 'netdev_add', 'arguments': {'id': 'n2'}}",
             "GenericError", "Parameter 'type' is missing");
     qmp_err(s,
@@ -541,12 +564,13 @@ static void test_cmdline_errors(void)
 {
     static const struct {
         const char *args, *msg;
+        bool without_user; /* only when the user back end is not built */
     } cases[] = {
         { "-netdev foo,id=n", "Parameter 'type' does not accept value 'foo'" },
-        { "-netdev user,id=n",
-          "Parameter 'type' does not accept value 'user'" },
+        { "-netdev user,id=n", "Parameter 'type' does not accept value 'user'",
+          true },
         { "-netdev '{\"type\":\"user\",\"id\":\"hostnet0\"}'",
-          "Parameter 'type' does not accept value 'user'" },
+          "Parameter 'type' does not accept value 'user'", true },
         { "-netdev socket,id=n", "exactly one of listen=, connect=, mcast= "
                                  "or udp= is required" },
         { "-netdev socket,id=n,udp=127.0.0.1:5000",
@@ -564,6 +588,9 @@ static void test_cmdline_errors(void)
     };
 
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        if (cases[i].without_user && user_built()) {
+            continue;
+        }
         g_autofree char *args =
             g_strdup_printf("-machine s390-ccw-virtio -nodefaults %s",
                             cases[i].args);
@@ -577,6 +604,64 @@ static void test_cmdline_errors(void)
         }
         g_assert_nonnull(strstr(err, cases[i].msg));
     }
+}
+
+/* ---- user (libslirp): the stack answers the guest's ARP request ---- */
+
+static bool found_arp_reply(QTestState *s, const uint8_t *mac)
+{
+    uint16_t used = rle16(s, USED_ADDR + 2);
+    uint8_t f[HDR_LEN + 42];
+
+    for (uint16_t n = 0; n < used && n < QSZ; n++) {
+        uint32_t id = rle32(s, USED_ADDR + 4 + 8 * n);
+        uint8_t *e = f + HDR_LEN;
+
+        if (rle32(s, USED_ADDR + 8 + 8 * n) < sizeof(f)) {
+            continue;
+        }
+        qtest_memread(s, RX_BUF + id * RX_BUF_LEN, f, sizeof(f));
+        if (!memcmp(e, mac, 6) && e[12] == 0x08 && e[13] == 0x06 &&
+            e[20] == 0 && e[21] == 2 &&
+            !memcmp(e + 28, "\x0a\x00\x02\x02", 4) && !memcmp(e + 32, mac, 6) &&
+            !memcmp(e + 38, "\x0a\x00\x02\x0f", 4)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void test_user(void)
+{
+    static const uint8_t mac[6] = { 0x52, 0x54, 0x00, 0x12, 0x34, 0x56 };
+    uint8_t arp[60] = { 0 };
+    QTestState *s;
+
+    if (!user_built()) {
+        g_test_skip("the user back end is not built (no libslirp)");
+        return;
+    }
+    /* libvirt's lines for <interface type='user'> */
+    s = start("-netdev '{\"type\":\"user\",\"id\":\"hostnet0\"}' "
+              "-device '{\"driver\":\"virtio-net-ccw\",\"netdev\":"
+              "\"hostnet0\",\"id\":\"net0\",\"devno\":\"fe.0.0000\"}'");
+    net_bringup(s, F_MAC | F_MRG | F_STATUS);
+    for (int i = 0; i < 4; i++) {
+        net_rx_post(s, i);
+    }
+    /* who has 10.0.2.2? tell 10.0.2.15 */
+    memset(arp, 0xff, 6);
+    memcpy(arp + 6, mac, 6);
+    memcpy(arp + 12, "\x08\x06\x00\x01\x08\x00\x06\x04\x00\x01", 10);
+    memcpy(arp + 22, mac, 6);
+    memcpy(arp + 28, "\x0a\x00\x02\x0f", 4);
+    memcpy(arp + 38, "\x0a\x00\x02\x02", 4);
+    net_tx(s, 0, arp, sizeof(arp));
+    for (int i = 0; i < 500 && !found_arp_reply(s, mac); i++) {
+        g_usleep(10000);
+    }
+    g_assert_true(found_arp_reply(s, mac));
+    qtest_quit(s);
 }
 
 /* ---- tap: a real interface, frames both ways through it ---- */
@@ -676,5 +761,6 @@ int main(int argc, char **argv)
     g_test_add_func("/virtio-net/qmp-netdev", test_qmp_netdev);
     g_test_add_func("/virtio-net/cmdline-errors", test_cmdline_errors);
     g_test_add_func("/virtio-net/tap", test_tap);
+    g_test_add_func("/virtio-net/user", test_user);
     return g_test_run();
 }
