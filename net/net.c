@@ -26,8 +26,13 @@ void net_client_free(NetClientState *nc)
         return;
     }
     if (nc->peer) {
-        nc->peer->peer = NULL;
+        NetClientState *p = nc->peer;
+
+        p->peer = NULL;
         nc->peer = NULL;
+        if (p->ops->resume) {
+            p->ops->resume(p); /* it may have stopped reading for us */
+        }
     }
     if (nc->ops->cleanup) {
         nc->ops->cleanup(nc);

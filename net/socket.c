@@ -14,7 +14,6 @@
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netdb.h>
-#include <poll.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -32,6 +31,8 @@ typedef struct NetSocket {
     struct sockaddr_storage dest; /* datagrams: where frames go */
     socklen_t dest_len;
     GByteArray *rbuf; /* stream: bytes read, not yet a whole frame */
+    GByteArray *wbuf; /* stream: the rest of a frame the socket refused */
+    guint out_watch;
 } NetSocket;
 
 static gboolean sock_readable(int fd, GIOCondition cond, gpointer opaque);
@@ -55,6 +56,9 @@ static gboolean sock_accept(int fd, GIOCondition cond, gpointer opaque);
 static void sock_disconnect(NetSocket *s)
 {
     sock_unwatch(s);
+    fd_watch_remove(s->out_watch);
+    s->out_watch = 0;
+    g_byte_array_set_size(s->wbuf, 0);
     if (s->fd >= 0) {
         close(s->fd);
         s->fd = -1;
@@ -157,30 +161,38 @@ static gboolean sock_connected(int fd, GIOCondition cond, gpointer opaque)
     return G_SOURCE_REMOVE;
 }
 
-/* Write all of @buf (a frame is small; wait for room a little). */
-static bool write_all(int fd, const uint8_t *buf, size_t len)
+/* Send what wbuf holds; false: the connection failed. */
+static bool sock_flush(NetSocket *s)
 {
-    while (len) {
-        ssize_t n = send(fd, buf, len, MSG_NOSIGNAL);
+    while (s->wbuf->len) {
+        ssize_t n = send(s->fd, s->wbuf->data, s->wbuf->len,
+                         MSG_NOSIGNAL | MSG_DONTWAIT);
 
-        if (n < 0 && errno == EAGAIN) {
-            struct pollfd p = { .fd = fd, .events = POLLOUT };
-
-            if (poll(&p, 1, 1000) <= 0) {
-                return false;
-            }
-            continue;
-        }
-        if (n < 0 && errno == EINTR) {
-            continue;
+        if (n < 0 && (errno == EAGAIN || errno == EINTR)) {
+            return true;
         }
         if (n <= 0) {
             return false;
         }
-        buf += n;
-        len -= n;
+        g_byte_array_remove_range(s->wbuf, 0, n);
     }
     return true;
+}
+
+static gboolean sock_writable(int fd, GIOCondition cond, gpointer opaque)
+{
+    NetSocket *s = opaque;
+
+    if (!sock_flush(s)) {
+        s->out_watch = 0;
+        sock_disconnect(s);
+        return G_SOURCE_REMOVE;
+    }
+    if (s->wbuf->len) {
+        return G_SOURCE_CONTINUE;
+    }
+    s->out_watch = 0;
+    return G_SOURCE_REMOVE;
 }
 
 static bool sock_receive(NetClientState *nc, const uint8_t *buf, size_t len)
@@ -193,10 +205,18 @@ static bool sock_receive(NetClientState *nc, const uint8_t *buf, size_t len)
     if (s->stream) {
         uint8_t hdr[4];
 
+        if (s->wbuf->len) {
+            return false; /* the peer is not reading: dropped */
+        }
         stl_be_p(hdr, len);
-        if (!write_all(s->fd, hdr, 4) || !write_all(s->fd, buf, len)) {
+        g_byte_array_append(s->wbuf, hdr, 4);
+        g_byte_array_append(s->wbuf, buf, len);
+        if (!sock_flush(s)) {
             sock_disconnect(s);
             return false;
+        }
+        if (s->wbuf->len && !s->out_watch) {
+            s->out_watch = fd_watch_add(s->fd, G_IO_OUT, sock_writable, s);
         }
         return true;
     }
@@ -223,6 +243,7 @@ static void sock_cleanup(NetClientState *nc)
     NetSocket *s = nc->opaque;
 
     sock_unwatch(s);
+    fd_watch_remove(s->out_watch);
     fd_watch_remove(s->listen_watch);
     if (s->fd >= 0) {
         close(s->fd);
@@ -231,6 +252,7 @@ static void sock_cleanup(NetClientState *nc)
         close(s->listen_fd);
     }
     g_byte_array_unref(s->rbuf);
+    g_byte_array_unref(s->wbuf);
     g_free(s);
 }
 
@@ -288,6 +310,7 @@ static NetSocket *sock_state(const char *id, int fd, bool stream)
     s->listen_fd = -1;
     s->stream = stream;
     s->rbuf = g_byte_array_new();
+    s->wbuf = g_byte_array_new();
     s->nc = net_client_new(&socket_ops, id, s);
     return s;
 }

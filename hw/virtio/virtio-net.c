@@ -158,11 +158,14 @@ static void net_handle_tx(VirtIODevice *vdev, VirtQueue *vq)
             g_free(e);
             return;
         }
-        len = MIN(e->out_len - hlen, FRAME_MAX);
+        len = e->out_len - hlen;
         if (!frame) {
             frame = g_malloc(FRAME_MAX);
         }
-        if (virtqueue_elem_read(e, vdev, hlen, frame, len) == len) {
+        if (len > FRAME_MAX) {
+            qemu_log_mask(LOG_GUEST_ERROR,
+                          "virtio-net: a frame of %zu bytes: dropped\n", len);
+        } else if (virtqueue_elem_read(e, vdev, hlen, frame, len) == len) {
             net_send(n->nic, frame, len);
         }
         virtqueue_push(vq, e, 0);

@@ -553,6 +553,10 @@ static void test_qmp_netdev(void)
             "GenericError",
             "Property 'virtio-net-device.netdev' can't take value 'n1', "
             "it\'s in use");
+    /* unplugged, the card gives its netdev back */
+    qmp_ok(s, "{'execute': 'device_del', 'arguments': {'id': 'nic1'}}");
+    qmp_ok(s, "{'execute': 'device_add', 'arguments': {'driver': "
+              "'virtio-net-ccw', 'id': 'nic3', 'netdev': 'n1'}}");
     qmp_ok(s, "{'execute': 'netdev_del', 'arguments': {'id': 'n1'}}");
     qmp_err(s, "{'execute': 'netdev_del', 'arguments': {'id': 'n1'}}",
             "DeviceNotFound", "Device 'n1' not found");
