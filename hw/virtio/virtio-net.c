@@ -283,11 +283,11 @@ bool virtio_net_realize(VirtIONet *n, const char *name, Error **errp)
         name = anon = g_strdup_printf("virtio-net-device.%u", anon_index++);
     }
     n->nic = net_client_new(&nic_ops, name, n);
+    /* as QEMU: the link is up with or without a back end (without one
+     * frames go nowhere); only set_link takes it down */
     if (peer) {
         n->nic->peer = peer;
         peer->peer = n->nic;
-    } else {
-        n->nic->link_down = true; /* no back end: link down */
     }
     return true;
 }

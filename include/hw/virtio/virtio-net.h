@@ -1,7 +1,7 @@
 /*
  * virtio-net (device id 1), one queue pair (receive queue 0, transmit
  * queue 1), on a -netdev back end (include/net/net.h) or on none (link
- * down). Offered: MAC, STATUS, MRG_RXBUF (property mrg_rxbuf); no
+ * up, as in QEMU, frames dropped). Offered: MAC, STATUS, MRG_RXBUF (property mrg_rxbuf); no
  * control queue, no checksum or segmentation offloads, no multiqueue.
  * docs/system/s390x/virtio.rst describes it for users.
  */
