@@ -44,6 +44,7 @@ static Property net_ccw_props[] = {
     DEFINE_PROP_BOOL("status", VirtIONetCcw, net.status_prop, true),
     DEFINE_PROP_UINT16("rx_queue_size", VirtIONetCcw, net.rx_queue_size, 256),
     DEFINE_PROP_UINT16("tx_queue_size", VirtIONetCcw, net.tx_queue_size, 256),
+    DEFINE_PROP_INT32("bootindex", VirtIONetCcw, net.bootindex, -1),
     DEFINE_PROP_END_OF_LIST(),
 };
 

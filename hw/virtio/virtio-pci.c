@@ -720,6 +720,7 @@ static Property net_pci_props[] = {
     DEFINE_PROP_BOOL("status", VirtIONetPci, net.status_prop, true),
     DEFINE_PROP_UINT16("rx_queue_size", VirtIONetPci, net.rx_queue_size, 256),
     DEFINE_PROP_UINT16("tx_queue_size", VirtIONetPci, net.tx_queue_size, 256),
+    DEFINE_PROP_INT32("bootindex", VirtIONetPci, net.bootindex, -1),
     VPCI_PROPS(VirtIONetPci),
     DEFINE_PROP_END_OF_LIST(),
 };

@@ -29,6 +29,7 @@ typedef struct VirtIONet {
     bool status_prop;
     uint16_t rx_queue_size;
     uint16_t tx_queue_size;
+    int32_t bootindex; /* accepted: no firmware boots from the network */
     /* state */
     const char *type_name; /* for messages: "virtio-net-ccw" */
     NetClientState *nic;
