@@ -429,6 +429,45 @@ static void test_stream_connect(void)
     qtest_quit(s);
 }
 
+/* MRG_RXBUF: a frame larger than one buffer spans two, num_buffers 2;
+ * without it the frame is dropped and the buffer stays posted */
+static void test_rx_merge(void)
+{
+    NetFixture f;
+    uint8_t frame[3000], small[80], hdr[HDR_LEN];
+    g_autofree uint8_t *got = g_malloc(sizeof(frame));
+    size_t first = RX_BUF_LEN - HDR_LEN;
+
+    net_fixture(&f, "virtio-net-ccw");
+    net_bringup(f.s, F_MAC | F_MRG | F_STATUS);
+    net_rx_post(f.s, 0);
+    net_rx_post(f.s, 1);
+    make_frame(frame, sizeof(frame), 11);
+    udp_send(f.fd, f.qport, frame, sizeof(frame));
+    g_assert_true(rx_used_wait(f.s, 2));
+    g_assert_cmpuint(rle32(f.s, USED_ADDR + 8), ==, RX_BUF_LEN);
+    g_assert_cmpuint(rle32(f.s, USED_ADDR + 16), ==, sizeof(frame) - first);
+    qtest_memread(f.s, RX_BUF, hdr, HDR_LEN);
+    g_assert_cmpuint(hdr[10], ==, 2);
+    qtest_memread(f.s, RX_BUF + HDR_LEN, got, first);
+    qtest_memread(f.s, RX_BUF + RX_BUF_LEN, got + first, sizeof(frame) - first);
+    g_assert_cmpmem(got, sizeof(frame), frame, sizeof(frame));
+    net_fixture_end(&f);
+
+    net_fixture(&f, "virtio-net-ccw");
+    net_bringup(f.s, F_MAC | F_STATUS); /* no MRG_RXBUF */
+    net_rx_post(f.s, 0);
+    net_rx_post(f.s, 1);
+    udp_send(f.fd, f.qport, frame, sizeof(frame));
+    make_frame(small, sizeof(small), 12);
+    udp_send(f.fd, f.qport, small, sizeof(small));
+    g_assert_true(rx_used_wait(f.s, 1));
+    check_rx(f.s, 0, small, sizeof(small));
+    g_usleep(100000);
+    g_assert_cmpint(rle16(f.s, USED_ADDR + 2), ==, 1);
+    net_fixture_end(&f);
+}
+
 static void qmp_ok(QTestState *s, const char *cmdtext)
 {
     JsonObject *rsp = qmp_text(s, cmdtext);
@@ -769,6 +808,7 @@ int main(int argc, char **argv)
     g_test_add_func("/virtio-net/ccw/tx", test_tx);
     g_test_add_func("/virtio-net/ccw/rx", test_rx);
     g_test_add_func("/virtio-net/ccw/rx-deferred", test_rx_deferred);
+    g_test_add_func("/virtio-net/ccw/rx-merge", test_rx_merge);
     g_test_add_func("/virtio-net/ccw/set-link", test_set_link);
     g_test_add_func("/virtio-net/ccw/socket-listen", test_socket_listen);
     g_test_add_func("/virtio-net/ccw/stream-connect", test_stream_connect);
