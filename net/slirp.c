@@ -247,13 +247,14 @@ static const NetClientOps user_ops = {
     .cleanup = user_cleanup,
 };
 
-static bool opt_addr(JsonObject *opts, const char *key, struct in_addr *a,
-                     Error **errp)
+/* @what: QEMU's name for the value in its message */
+static bool opt_addr(JsonObject *opts, const char *key, const char *what,
+                     struct in_addr *a, Error **errp)
 {
     const char *s = net_opt_str(opts, key);
 
     if (s && !inet_pton(AF_INET, s, a)) {
-        error_setg(errp, "Failed to parse %s= '%s'", key, s);
+        error_setg(errp, "Failed to parse %s", what);
         return false;
     }
     return true;
@@ -276,16 +277,20 @@ static bool opt_net(JsonObject *opts, SlirpConfig *cfg, Error **errp)
         long bits = strtol(slash + 1, &end, 10);
 
         *slash = 0;
-        if (*end == 0 && bits >= 0 && bits <= 32 && slash[1]) {
-            cfg->vnetmask.s_addr = bits ? htonl(~0u << (32 - bits)) : 0;
+        if (*end == 0 && slash[1]) {
+            if (bits < 4 || bits > 32) {
+                error_setg(errp, "Invalid netmask provided (must be in "
+                                 "range 4-32)");
+                return false;
+            }
+            cfg->vnetmask.s_addr = htonl(~0u << (32 - bits));
         } else if (!inet_pton(AF_INET, slash + 1, &cfg->vnetmask)) {
-            error_setg(errp, "Invalid netmask provided (must be in range "
-                             "0-32)");
+            error_setg(errp, "Failed to parse netmask");
             return false;
         }
     }
     if (!inet_pton(AF_INET, a, &cfg->vnetwork)) {
-        error_setg(errp, "Invalid network provided");
+        error_setg(errp, "Failed to parse netmask");
         return false;
     }
     cfg->vnetwork.s_addr &= cfg->vnetmask.s_addr;
@@ -314,7 +319,7 @@ NetClientState *net_user_new(const char *id, JsonObject *opts, Error **errp)
         return NULL;
     }
     if (!cfg.in_enabled && !cfg.in6_enabled) {
-        error_setg(errp, "IPv4 and IPv6 disabled simultaneously");
+        error_setg(errp, "IPv4 and IPv6 disabled");
         return NULL;
     }
     cfg.restricted = restrict_;
@@ -328,9 +333,10 @@ NetClientState *net_user_new(const char *id, JsonObject *opts, Error **errp)
     inet_pton(AF_INET6, "fec0::2", &cfg.vhost6);
     inet_pton(AF_INET6, "fec0::3", &cfg.vnameserver6);
     if (!opt_net(opts, &cfg, errp) ||
-        !opt_addr(opts, "host", &cfg.vhost, errp) ||
-        !opt_addr(opts, "dhcpstart", &cfg.vdhcp_start, errp) ||
-        !opt_addr(opts, "dns", &cfg.vnameserver, errp)) {
+        !opt_addr(opts, "host", "host", &cfg.vhost, errp) ||
+        !opt_addr(opts, "dhcpstart", "DHCP start address", &cfg.vdhcp_start,
+                  errp) ||
+        !opt_addr(opts, "dns", "DNS", &cfg.vnameserver, errp)) {
         return NULL;
     }
     cfg.vhostname = net_opt_str(opts, "hostname");

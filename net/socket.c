@@ -435,10 +435,13 @@ static NetClientState *sock_fd(const char *id, const char *str, Error **errp)
     socklen_t l = sizeof(type);
     NetSocket *s;
 
-    if (!*str || *end || fd < 0 || fd > INT_MAX ||
-        getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &l)) {
+    if (!*str || *end || fd < 0 || fd > INT_MAX) {
+        error_setg(errp, "Invalid file descriptor number '%s'", str);
+        return NULL;
+    }
+    if (getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &l)) {
         error_setg(errp, "%s: Can't use file descriptor %s: %s", id, str,
-                   *end || !*str ? "Invalid argument" : strerror(errno));
+                   strerror(errno));
         return NULL;
     }
     if (type != SOCK_STREAM && type != SOCK_DGRAM) {

@@ -172,9 +172,13 @@ NetClientState *net_tap_new(const char *id, JsonObject *opts, Error **errp)
                              "invalid with fd=");
             return NULL;
         }
-        if (!*fdstr || *end || v < 0 || v > INT_MAX || fcntl(v, F_GETFD) < 0) {
+        if (!*fdstr || *end || v < 0 || v > INT_MAX) {
+            error_setg(errp, "Invalid file descriptor number '%s'", fdstr);
+            return NULL;
+        }
+        if (fcntl(v, F_GETFD) < 0) {
             error_setg(errp, "%s: Can't use file descriptor %s: %s", id, fdstr,
-                       *end || !*fdstr ? "Invalid argument" : strerror(EBADF));
+                       strerror(EBADF));
             return NULL;
         }
         fd = v;

@@ -576,7 +576,7 @@ static void test_qmp_netdev(void)
         qmp_err(s,
                 "{'execute': 'netdev_add', 'arguments': {'type': 'user', "
                 "'id': 'n2', 'ipv4': false, 'ipv6': false}}",
-                "GenericError", "IPv4 and IPv6 disabled simultaneously");
+                "GenericError", "IPv4 and IPv6 disabled");
     }
     qmp_err(s, "{'execute': 'netdev_add', 'arguments': {'id': 'n2'}}",
             "GenericError", "Parameter 'type' is missing");
@@ -632,6 +632,12 @@ static void test_cmdline_errors(void)
         { "-netdev socket,id=n,bogus=1", "Invalid parameter 'bogus'" },
         { "-netdev user", "Parameter 'id' is missing" },
         { "-netdev dgram,id=n", "dgram requires local= parameter" },
+        { "-netdev tap,id=n,bogus=1", "Invalid parameter 'bogus'" },
+        { "-netdev socket,id=n,fd=abc",
+          "Invalid file descriptor number 'abc'" },
+        { "-netdev tap,id=n,fd=1,ifname=x",
+          "ifname=, script=, downscript=, vnet_hdr=, helper=, queues=, "
+          "fds=, and vhostfds= are invalid with fd=" },
         { "-netdev stream,id=n", "Parameter 'addr' is missing" },
         { "-netdev '{\"type\":\"tap\",\"fd\":\"99\",\"id\":\"hostnet0\"}'",
           "hostnet0: Can't use file descriptor 99: Bad file descriptor" },
