@@ -94,7 +94,7 @@ DEF netdev HAS_ARG netdev
 IF CONFIG_SLIRP
 | -netdev user,id=str[,ipv4=on|off][,ipv6=on|off][,net=addr[/mask]]
 |         [,host=addr][,dhcpstart=addr][,dns=addr][,hostname=h]
-|         [,restrict=on|off]
+|         [,restrict=on|off][,hostfwd=[tcp|udp]:[haddr]:hport-[gaddr]:gport]
 |                 the user-mode network stack of libslirp
 ENDIF
 | -netdev '{"type":"tap","id":"str",...}'

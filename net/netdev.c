@@ -75,6 +75,11 @@ bool net_opt_bool(JsonObject *opts, const char *key, bool *val, Error **errp)
 /* the form being parsed: QAPI (JSON, QMP, keyval types) or QemuOpts */
 static bool parsing_qapi;
 
+bool net_opt_qapi(void)
+{
+    return parsing_qapi;
+}
+
 bool net_opt_check(JsonObject *opts, const char *const *allowed, Error **errp)
 {
     g_autoptr(GList) members = json_object_get_members(opts);

@@ -2,7 +2,7 @@
  * The user back end over libslirp (built when meson finds it): a
  * user-mode IPv4/IPv6 stack with QEMU's default addresses (network
  * 10.0.2.0/24, host 10.0.2.2, DHCP from 10.0.2.15, DNS 10.0.2.3; IPv6
- * prefix fec0::/64, host fec0::2, DNS fec0::3). Its descriptors are
+ * prefix fec0::/64, host fec0::2, DNS fec0::3), hostfwd= rules. Its descriptors are
  * polled by one GLib source; its timers are GLib timeouts on the host's
  * monotonic clock. Frames slirp sends while the card has no receive
  * buffer wait in a queue of at most USER_QUEUE_MAX frames (older ones
@@ -301,11 +301,135 @@ static bool opt_net(JsonObject *opts, SlirpConfig *cfg, Error **errp)
     return true;
 }
 
+static bool parse_port(const char *s, int *port)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+
+    if (!*s || *end || v < 0 || v > 65535) {
+        return false;
+    }
+    *port = v;
+    return true;
+}
+
+/*
+ * hostfwd=[tcp|udp]:[HOSTADDR]:HOSTPORT-[GUESTADDR]:GUESTPORT; the guest
+ * address defaults to the first DHCP address.
+ */
+static bool add_hostfwd(NetUser *u, const char *rule, struct in_addr guest,
+                        Error **errp)
+{
+    g_autofree char *r = g_strdup(rule);
+    char *p = r, *sep;
+    const char *why;
+    struct in_addr haddr = { .s_addr = INADDR_ANY }, gaddr = guest;
+    int hport, gport;
+    bool udp;
+
+    sep = strchr(p, ':');
+    if (!sep) {
+        why = "No : separators";
+        goto bad;
+    }
+    *sep = 0;
+    if (!strcmp(p, "tcp") || !*p) {
+        udp = false;
+    } else if (!strcmp(p, "udp")) {
+        udp = true;
+    } else {
+        why = "Bad protocol name";
+        goto bad;
+    }
+    p = sep + 1;
+    sep = strchr(p, ':');
+    if (!sep) {
+        why = "Bad host address";
+        goto bad;
+    }
+    *sep = 0;
+    if (*p && !inet_pton(AF_INET, p, &haddr)) {
+        why = "Bad host address";
+        goto bad;
+    }
+    p = sep + 1;
+    sep = strchr(p, '-');
+    if (!sep) {
+        why = "Bad host port separator";
+        goto bad;
+    }
+    *sep = 0;
+    if (!parse_port(p, &hport)) {
+        why = "Bad host port";
+        goto bad;
+    }
+    p = sep + 1;
+    sep = strchr(p, ':');
+    if (!sep) {
+        why = "Bad guest address";
+        goto bad;
+    }
+    *sep = 0;
+    if (*p && !inet_pton(AF_INET, p, &gaddr)) {
+        why = "Bad guest address";
+        goto bad;
+    }
+    if (!parse_port(sep + 1, &gport)) {
+        why = "Bad guest port";
+        goto bad;
+    }
+    if (slirp_add_hostfwd(u->slirp, udp, haddr, hport, gaddr, gport) < 0) {
+        error_setg(errp, "Could not set up host forwarding rule '%s'", rule);
+        return false;
+    }
+    return true;
+
+bad:
+    error_setg(errp, "Invalid host forwarding rule '%s' (%s)", rule, why);
+    return false;
+}
+
+/* hostfwd: a string (-netdev user,hostfwd=...) or QAPI's [{"str": ...}] */
+static bool add_hostfwds(NetUser *u, JsonObject *opts, struct in_addr guest,
+                         bool qapi, Error **errp)
+{
+    JsonNode *n = json_object_get_member(opts, "hostfwd");
+    JsonArray *a;
+
+    if (!n) {
+        return true;
+    }
+    if (!qapi && JSON_NODE_HOLDS_VALUE(n)) {
+        return add_hostfwd(u, json_node_get_string(n), guest, errp);
+    }
+    if (!JSON_NODE_HOLDS_ARRAY(n)) {
+        error_setg(errp,
+                   "Invalid parameter type for 'hostfwd', expected: array");
+        return false;
+    }
+    a = json_node_get_array(n);
+    for (guint i = 0; i < json_array_get_length(a); i++) {
+        JsonNode *e = json_array_get_element(a, i);
+        const char *str = JSON_NODE_HOLDS_OBJECT(e)
+                              ? net_opt_str(json_node_get_object(e), "str")
+                              : NULL;
+
+        if (!str) {
+            error_setg(errp, "Parameter 'hostfwd[%u].str' is missing", i);
+            return false;
+        }
+        if (!add_hostfwd(u, str, guest, errp)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 NetClientState *net_user_new(const char *id, JsonObject *opts, Error **errp)
 {
     static const char *const allowed[] = {
-        "ipv4", "ipv6",     "net",      "host",       "dhcpstart",
-        "dns",  "hostname", "restrict", "domainname", NULL
+        "ipv4",     "ipv6",     "net",        "host",    "dhcpstart", "dns",
+        "hostname", "restrict", "domainname", "hostfwd", NULL
     };
     SlirpConfig cfg = { .version = 1, .in_enabled = true, .in6_enabled = true };
     bool restrict_ = false;
@@ -347,6 +471,12 @@ NetClientState *net_user_new(const char *id, JsonObject *opts, Error **errp)
     u->slirp = slirp_new(&cfg, &user_cb, u);
     if (!u->slirp) {
         error_setg(errp, "Failed to initialize the user network stack");
+        g_ptr_array_unref(u->polls);
+        g_free(u);
+        return NULL;
+    }
+    if (!add_hostfwds(u, opts, cfg.vdhcp_start, net_opt_qapi(), errp)) {
+        slirp_cleanup(u->slirp);
         g_ptr_array_unref(u->polls);
         g_free(u);
         return NULL;

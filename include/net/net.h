@@ -94,5 +94,7 @@ bool net_opt_bool(JsonObject *opts, const char *key, bool *val, Error **errp);
 /* every member of @opts but type and id is in @allowed (NULL-terminated);
  * else QEMU's text for the form being parsed */
 bool net_opt_check(JsonObject *opts, const char *const *allowed, Error **errp);
+/* the form being parsed is QAPI's (JSON, QMP, keyval), not QemuOpts' */
+bool net_opt_qapi(void);
 
 #endif

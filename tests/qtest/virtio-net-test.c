@@ -619,6 +619,7 @@ static void test_cmdline_errors(void)
     static const struct {
         const char *args, *msg;
         bool without_user; /* only when the user back end is not built */
+        bool with_user;    /* only when it is */
     } cases[] = {
         { "-netdev foo,id=n", "Parameter 'type' does not accept value 'foo'" },
         { "-netdev user,id=n", "Parameter 'type' does not accept value 'user'",
@@ -633,6 +634,9 @@ static void test_cmdline_errors(void)
         { "-netdev user", "Parameter 'id' is missing" },
         { "-netdev dgram,id=n", "dgram requires local= parameter" },
         { "-netdev tap,id=n,bogus=1", "Invalid parameter 'bogus'" },
+        { "-netdev user,id=n,hostfwd=tcp::1-:abc",
+          "Invalid host forwarding rule 'tcp::1-:abc' (Bad guest port)", false,
+          true },
         { "-netdev socket,id=n,fd=abc",
           "Invalid file descriptor number 'abc'" },
         { "-netdev tap,id=n,fd=1,ifname=x",
@@ -648,7 +652,8 @@ static void test_cmdline_errors(void)
     };
 
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
-        if (cases[i].without_user && user_built()) {
+        if ((cases[i].without_user && user_built()) ||
+            (cases[i].with_user && !user_built())) {
             continue;
         }
         g_autofree char *args =
@@ -691,20 +696,53 @@ static bool found_arp_reply(QTestState *s, const uint8_t *mac)
     return false;
 }
 
+/* Some used receive entry holds a TCP SYN to 10.0.2.15 port @port */
+static bool found_syn(QTestState *s, uint16_t port)
+{
+    uint16_t used = rle16(s, USED_ADDR + 2);
+    uint8_t f[HDR_LEN + 54];
+
+    for (uint16_t n = 0; n < used && n < QSZ; n++) {
+        uint32_t id = rle32(s, USED_ADDR + 4 + 8 * n);
+        uint8_t *ip = f + HDR_LEN + 14, *tcp;
+
+        if (rle32(s, USED_ADDR + 8 + 8 * n) < sizeof(f)) {
+            continue;
+        }
+        qtest_memread(s, RX_BUF + id * RX_BUF_LEN, f, sizeof(f));
+        tcp = ip + 4 * (ip[0] & 0xf);
+        if (f[HDR_LEN + 12] == 0x08 && f[HDR_LEN + 13] == 0 && ip[9] == 6 &&
+            !memcmp(ip + 16, "\x0a\x00\x02\x0f", 4) &&
+            tcp + 14 <= f + sizeof(f) && (tcp[2] << 8 | tcp[3]) == port &&
+            (tcp[13] & 0x02)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static void test_user(void)
 {
     static const uint8_t mac[6] = { 0x52, 0x54, 0x00, 0x12, 0x34, 0x56 };
     uint8_t arp[60] = { 0 };
+    uint16_t hport = free_port();
+    struct sockaddr_in sa = { .sin_family = AF_INET, .sin_port = htons(hport) };
+    g_autofree char *args = NULL;
     QTestState *s;
+    int fd;
 
     if (!user_built()) {
         g_test_skip("the user back end is not built (no libslirp)");
         return;
     }
-    /* libvirt's lines for <interface type='user'> */
-    s = start("-netdev '{\"type\":\"user\",\"id\":\"hostnet0\"}' "
-              "-device '{\"driver\":\"virtio-net-ccw\",\"netdev\":"
-              "\"hostnet0\",\"id\":\"net0\",\"devno\":\"fe.0.0000\"}'");
+    /* libvirt's lines for <interface type='user'>, and a forward */
+    args = g_strdup_printf(
+        "-netdev '{\"type\":\"user\",\"id\":\"hostnet0\",\"hostfwd\":"
+        "[{\"str\":\"tcp:127.0.0.1:%u-:22\"}]}' "
+        "-device '{\"driver\":\"virtio-net-ccw\",\"netdev\":"
+        "\"hostnet0\",\"id\":\"net0\",\"devno\":\"fe.0.0000\"}'",
+        hport);
+    s = start(args);
     net_bringup(s, F_MAC | F_MRG | F_STATUS);
     for (int i = 0; i < 4; i++) {
         net_rx_post(s, i);
@@ -721,6 +759,15 @@ static void test_user(void)
         g_usleep(10000);
     }
     g_assert_true(found_arp_reply(s, mac));
+    /* hostfwd: a connection to the host port is a SYN to the guest */
+    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    connect(fd, (struct sockaddr *)&sa, sizeof(sa));
+    for (int i = 0; i < 500 && !found_syn(s, 22); i++) {
+        g_usleep(10000);
+    }
+    g_assert_true(found_syn(s, 22));
+    close(fd);
     qtest_quit(s);
 }
 
