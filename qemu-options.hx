@@ -73,6 +73,36 @@ DEF audiodev HAS_ARG audiodev
 |                 out. take mixing-engine, fixed-settings, frequency,
 |                 channels, voices, format, buffer-length
 
+HEADING Network options:
+
+DEF netdev HAS_ARG netdev
+| -netdev socket,id=str[,fd=h][,listen=[host]:port][,connect=host:port]
+| -netdev socket,id=str[,fd=h][,udp=host:port][,localaddr=host:port]
+|                 a back end whose frames travel over a socket: a TCP
+|                 stream (each frame after its 4-byte length) or UDP
+|                 datagrams (one frame each); mcast= is not implemented
+| -netdev stream,id=str,server=on|off,addr.type=inet,addr.host=h,addr.port=p
+|         (or addr.type=unix,addr.path=p)
+|                 the same over a listening or connecting stream socket
+| -netdev dgram,id=str,local.type=inet|unix,local.host=h,local.port=p
+|         [,remote.type=...,remote.host=h,remote.port=p|remote.path=p]
+|                 a back end over a datagram socket (one frame each)
+| -netdev tap,id=str[,ifname=name][,fd=h][,script=no][,downscript=no]
+|         [,vhost=off][,vnet_hdr=on|off]
+|                 a Linux tap interface, opened on /dev/net/tun or passed
+|                 in (fd=); interface scripts are not run, no vhost
+IF CONFIG_SLIRP
+| -netdev user,id=str[,ipv4=on|off][,ipv6=on|off][,net=addr[/mask]]
+|         [,host=addr][,dhcpstart=addr][,dns=addr][,hostname=h]
+|         [,restrict=on|off][,hostfwd=[tcp|udp]:[haddr]:hport-[gaddr]:gport]
+|                 the user-mode network stack of libslirp
+ENDIF
+| -netdev '{"type":"tap","id":"str",...}'
+|                 the JSON form of the same; the other back end types
+|                 of QEMU are not built in
+|                 ('-netdev help' lists the types); -nic and -net are
+|                 not implemented: use -netdev with -device virtio-net-*
+
 HEADING Device options:
 
 DEF device HAS_ARG device
@@ -243,7 +273,6 @@ DEF cdrom HAS_ARG|UNSUPPORTED cdrom
 DEF snapshot 0|UNSUPPORTED snapshot
 DEF fsdev HAS_ARG|UNSUPPORTED fsdev
 DEF virtfs HAS_ARG|UNSUPPORTED virtfs
-DEF netdev HAS_ARG|UNSUPPORTED netdev
 DEF nic HAS_ARG|UNSUPPORTED nic
 DEF net HAS_ARG|UNSUPPORTED net
 DEF bios HAS_ARG|UNSUPPORTED bios

@@ -24,8 +24,10 @@
 # it names every missing package in one message and exits 1.
 # EXTRA_PKGS adds packages to the sets asked for.
 
+# libslirp-dev: -netdev user (optional for meson: without it 'user' is
+# refused as QEMU refuses a back end it was built without)
 BUILD_PKGS="gcc make meson ninja-build pkg-config python3 libglib2.0-dev \
-libjson-glib-dev linux-libc-dev libseccomp-dev"
+libjson-glib-dev linux-libc-dev libseccomp-dev libslirp-dev"
 # clang (the `clang` command) and the runtimes of
 # -fsanitize=fuzzer,address,undefined
 FUZZ_PKGS="clang libclang-rt-14-dev"

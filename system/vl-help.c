@@ -6,6 +6,7 @@
  * Each prints what QEMU prints for the same request and start-up ends.
  */
 #include "qemu/osdep.h"
+#include "net/net.h"
 #include "qapi/error.h"
 #include "qemu/error-report.h"
 #include "qemu/keyval.h"
@@ -238,6 +239,12 @@ bool vl_opt_help(VlConfig *cfg, const VlOpt *opt)
     case QEMU_OPTION_audiodev:
         if (is_help(opt->arg)) {
             vl_audiodev_help();
+            return true;
+        }
+        return false;
+    case QEMU_OPTION_netdev:
+        if (is_help(opt->arg)) {
+            net_netdev_help();
             return true;
         }
         return false;

@@ -27,11 +27,13 @@
 #include "monitor/monitor.h"
 #include "exec/memory.h"
 #include "sysemu/daemonize.h"
+#include "net/net.h"
 
 static void vl_cleanup(void)
 {
     qtest_server_cleanup();
     monitor_cleanup();
+    net_cleanup();
     qemu_chr_cleanup();
     vl_pidfile_cleanup();
 }
@@ -100,6 +102,11 @@ static bool create_qmp(VlConfig *cfg, const VlOpt *opt, Error **errp)
 static bool create_object(VlConfig *cfg, const VlOpt *opt, Error **errp)
 {
     return vl_object_add(opt->arg, errp);
+}
+
+static bool create_netdev(VlConfig *cfg, const VlOpt *opt, Error **errp)
+{
+    return net_netdev_add_arg(opt->arg, errp);
 }
 
 static bool create_device(VlConfig *cfg, const VlOpt *opt, Error **errp)
@@ -210,7 +217,9 @@ int main(int argc, char **argv)
     vl_start_qtest(&cfg);
     foreach_opt(&cfg, QEMU_OPTION_object, create_object);
     init_machine(&cfg);
+    foreach_opt(&cfg, QEMU_OPTION_netdev, create_netdev);
     foreach_opt(&cfg, QEMU_OPTION_device, create_device);
+    net_check_peers();
     qdev_machine_creation_done();
     qdev_prop_check_globals();
     vl_boot_menu_setup(object_get_typename(OBJECT(cfg.machine)));

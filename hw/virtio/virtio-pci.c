@@ -8,7 +8,8 @@
  * translation the guest registered), so a ring the guest did not map is
  * a ring error (DEVICE_NEEDS_RESET), never an access to guest memory.
  *
- * The device types virtio-blk-pci and virtio-rng-pci put a device model
+ * The device types virtio-blk-pci, virtio-net-pci and virtio-rng-pci put a
+ * device model
  * (hw/virtio) inside this transport.
  */
 #include "qemu/osdep.h"
@@ -17,6 +18,7 @@
 #include "hw/pci/pci.h"
 #include "hw/qdev-properties.h"
 #include "hw/virtio/virtio-blk.h"
+#include "hw/virtio/virtio-net.h"
 #include "hw/virtio/virtio-rng.h"
 #include "hw/virtio/virtio.h"
 #include "qemu/module.h"
@@ -24,6 +26,7 @@
 #define TYPE_VIRTIO_PCI     "virtio-pci"
 #define TYPE_VIRTIO_BLK_PCI "virtio-blk-pci"
 #define TYPE_VIRTIO_RNG_PCI "virtio-rng-pci"
+#define TYPE_VIRTIO_NET_PCI "virtio-net-pci"
 
 #define VPCI_VENDOR_ID      0x1af4
 #define VPCI_DEVICE_ID_BASE 0x1040
@@ -727,6 +730,65 @@ static void blk_pci_class_init(ObjectClass *oc, void *data)
     vc->default_vectors = blk_pci_default_vectors;
 }
 
+/* ---- virtio-net-pci ---- */
+
+typedef struct VirtIONetPci {
+    VirtIOPCIProxy parent_obj;
+    VirtIONet net;
+} VirtIONetPci;
+
+static VirtIONetPci *VIRTIO_NET_PCI(void *obj)
+{
+    return OBJECT_CHECK(VirtIONetPci, obj, TYPE_VIRTIO_NET_PCI);
+}
+
+static bool net_pci_realize(VirtIOPCIProxy *p, Error **errp)
+{
+    VirtIONetPci *n = VIRTIO_NET_PCI(p);
+
+    n->net.type_name = TYPE_VIRTIO_NET_PCI;
+    if (!virtio_net_realize(&n->net, DEVICE(p)->id, errp)) {
+        return false;
+    }
+    p->vdev = &n->net.vdev;
+    return true;
+}
+
+static void net_pci_unrealize(VirtIOPCIProxy *p)
+{
+    virtio_net_unrealize(&VIRTIO_NET_PCI(p)->net);
+}
+
+static Property net_pci_props[] = {
+    DEFINE_PROP_STRING("netdev", VirtIONetPci, net.netdev),
+    DEFINE_PROP_STRING("mac", VirtIONetPci, net.mac_str),
+    DEFINE_PROP_BOOL("mq", VirtIONetPci, net.mq, false),
+    DEFINE_PROP_BOOL("mrg_rxbuf", VirtIONetPci, net.mrg_rxbuf, true),
+    DEFINE_PROP_BOOL("status", VirtIONetPci, net.status_prop, true),
+    DEFINE_PROP_UINT16("rx_queue_size", VirtIONetPci, net.rx_queue_size, 256),
+    DEFINE_PROP_UINT16("tx_queue_size", VirtIONetPci, net.tx_queue_size, 256),
+    DEFINE_PROP_INT32("bootindex", VirtIONetPci, net.bootindex, -1),
+    VPCI_PROPS(VirtIONetPci),
+    DEFINE_PROP_END_OF_LIST(),
+};
+
+static void net_pci_class_init(ObjectClass *oc, void *data)
+{
+    DeviceClass *dc = DEVICE_CLASS(oc);
+    VirtIOPCIClass *vc = VIRTIO_PCI_CLASS(oc);
+
+    dc->desc = "virtio network device on PCI (modern, over zPCI)";
+    dc->categories |= 1UL << DEVICE_CATEGORY_NETWORK;
+    dc->user_creatable = true;
+    dc->hotpluggable = true;
+    device_class_set_props(dc, net_pci_props);
+    vpci_describe(oc);
+    virtio_net_describe(oc);
+    vc->parent_class.class_id = 0x0200; /* network, Ethernet */
+    vc->vdev_realize = net_pci_realize;
+    vc->vdev_unrealize = net_pci_unrealize;
+}
+
 /* ---- virtio-rng-pci ---- */
 
 typedef struct VirtIORngPci {
@@ -799,6 +861,12 @@ static const TypeInfo vpci_types[] = {
         .parent = TYPE_VIRTIO_PCI,
         .instance_size = sizeof(VirtIORngPci),
         .class_init = rng_pci_class_init,
+    },
+    {
+        .name = TYPE_VIRTIO_NET_PCI,
+        .parent = TYPE_VIRTIO_PCI,
+        .instance_size = sizeof(VirtIONetPci),
+        .class_init = net_pci_class_init,
     },
 };
 

@@ -17,9 +17,9 @@
  * streamer start afresh) to a machine started once. Afterwards the
  * virtual clock moves on by a second (delayed unplugs and I/O complete),
  * what the main loop would serve is served (system_reset is carried out,
- * quit is dropped), every device and object the input created is
- * removed, the machine is set running again and the scratch directory is
- * emptied. What an input changes in objects that exist from the start
+ * quit is dropped), every device, object and netdev the input created
+ * is removed, the machine is set running again and the scratch directory
+ * is emptied. What an input changes in objects that exist from the start
  * (qom-set on /machine, say) stays: the fuzzer tolerates it.
  */
 #include "qemu/osdep.h"
@@ -30,6 +30,7 @@
 #include "qom/object_interfaces.h"
 #include "hw/qdev-core.h"
 #include "monitor/monitor.h"
+#include "net/net.h"
 #include "sysemu/qtest.h"
 #include "sysemu/runstate.h"
 #include "fuzz-chr-pipe.h"
@@ -71,11 +72,13 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 /*
  * Without Landlock, inputs that could name a host file are skipped: the
- * properties that take a path, and JSON escapes that could spell one.
+ * properties that take a path, JSON escapes that could spell one, and
+ * tap back ends (netdev_add would open /dev/net/tun and make interfaces).
  */
 static bool unconfined_risky(const uint8_t *data, size_t size)
 {
-    static const char *const risky[] = { "mem-path", "file", "\\u", NULL };
+    static const char *const risky[] = { "mem-path", "file", "\\u", "tap",
+                                         NULL };
 
     if (fuzz_sandbox_confined()) {
         return false;
@@ -100,6 +103,7 @@ static void qmp_fuzz_cleanup(void)
     object_child_foreach(qdev_get_peripheral(), unparent_child, NULL);
     object_child_foreach(qdev_get_peripheral_anon(), unparent_child, NULL);
     user_creatable_cleanup();
+    net_cleanup(); /* netdev_add's back ends, with their sockets */
     if (!runstate_is_running()) {
         vm_start();
     }

@@ -347,7 +347,7 @@ static void test_unsupported_options(void)
 {
     static const char *const opts[] = {
         "-hda /dev/null",
-        "-netdev user,id=n0",
+        "-nic user",
         "-vnc :0",
         NULL,
     };

@@ -7,8 +7,14 @@
  * notify window; the bytes, the status and the used ring checked in guest
  * memory, and the queue's MSI-X vector arriving as AIBV/AISB bits. A ring
  * at an I/O address the tables do not map sets DEVICE_NEEDS_RESET.
+ * virtio-net-pci: a frame each way between its two queues and a UDP
+ * socket back end the test holds.
  */
+#include <arpa/inet.h>
 #include <inttypes.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include "cmdline-test.h"
@@ -175,12 +181,12 @@ static QTestState *start_blk(const char *img)
 
 /* enabled, bus master, tables registered and refreshed, adapter
  * interruptions registered, MSI-X vector 1 -> AIBV bit 5 + 1 */
-static uint32_t zpci_setup(QTestState *s, Caps *c)
+static uint32_t zpci_setup_id(QTestState *s, Caps *c, uint32_t id)
 {
     uint32_t fh = zpci_enable(s, fh_of_fid(s, 1));
     uint64_t st;
 
-    g_assert_cmphex(rd(s, fh, 15, 4, 0), ==, 0x10421af4);
+    g_assert_cmphex(rd(s, fh, 15, 4, 0), ==, id);
     g_assert_cmphex(rd(s, fh, 15, 1, 8), ==, 1);
     wr(s, fh, 15, 2, 4, 0x0006);
     *c = find_caps(s, fh);
@@ -211,6 +217,11 @@ static uint32_t zpci_setup(QTestState *s, Caps *c)
     st = rd(s, fh, 15, 2, c->msix + 2);
     g_assert_cmphex(st & 0x8000, ==, 0x8000);
     return fh;
+}
+
+static uint32_t zpci_setup(QTestState *s, Caps *c)
+{
+    return zpci_setup_id(s, c, 0x10421af4); /* virtio-blk */
 }
 
 /* reset .. FEATURES_OK, queue 0 at @desc (I/O address), DRIVER_OK */
@@ -381,6 +392,134 @@ static void test_defaults(void)
     expect_start_error("-device virtio-rng-pci,disable-legacy=maybe",
                        "Parameter 'disable-legacy' does not accept value "
                        "'maybe'");
+/* ---- virtio-net-pci on a UDP socket back end the test holds ---- */
+
+/* transmit queue 1 in I/O page 0; buffers in page 1 */
+#define TQ_DESC  0x600u
+#define TQ_AVAIL 0x700u
+#define TQ_USED  0x800u
+#define TX_DATA  0x1000u
+#define RX_DATA  0x1800u
+#define NET_HDR  12u
+
+static int udp_bound(uint16_t *port)
+{
+    struct sockaddr_in sa = { .sin_family = AF_INET };
+    socklen_t l = sizeof(sa);
+    int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+
+    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    g_assert_cmpint(bind(fd, (struct sockaddr *)&sa, sizeof(sa)), ==, 0);
+    g_assert_cmpint(getsockname(fd, (struct sockaddr *)&sa, &l), ==, 0);
+    *port = ntohs(sa.sin_port);
+    return fd;
+}
+
+/* queue @q at the three I/O addresses, vector 1, enabled */
+static void net_queue(QTestState *s, uint32_t fh, const Caps *c, unsigned q,
+                      uint64_t desc, uint64_t avail, uint64_t used)
+{
+    unsigned cc = c->common;
+
+    wr(s, fh, 4, 2, cc + 0x16, q);
+    wr(s, fh, 4, 2, cc + 0x18, QSIZE);
+    wr(s, fh, 4, 2, cc + 0x1a, 1);
+    wr(s, fh, 4, 4, cc + 0x20, (uint32_t)desc);
+    wr(s, fh, 4, 4, cc + 0x24, desc >> 32);
+    wr(s, fh, 4, 4, cc + 0x28, (uint32_t)avail);
+    wr(s, fh, 4, 4, cc + 0x2c, avail >> 32);
+    wr(s, fh, 4, 4, cc + 0x30, (uint32_t)used);
+    wr(s, fh, 4, 4, cc + 0x34, used >> 32);
+    wr(s, fh, 4, 2, cc + 0x1c, 1);
+}
+
+static void notify_q(QTestState *s, uint32_t fh, const Caps *c, unsigned q)
+{
+    unsigned noff;
+
+    wr(s, fh, 4, 2, c->common + 0x16, q);
+    noff = rd(s, fh, 4, 2, c->common + 0x1e);
+    wr(s, fh, 4, 2, c->notify + noff * c->mult, q);
+}
+
+static void test_net(void)
+{
+    uint16_t tport, qport;
+    int tfd = udp_bound(&tport), tmp = udp_bound(&qport);
+    g_autofree char *args = NULL;
+    struct sockaddr_in to = { .sin_family = AF_INET };
+    struct pollfd p = { .fd = tfd, .events = POLLIN };
+    uint8_t frame[60], got[256];
+    QTestState *s;
+    unsigned cc;
+    uint32_t fh;
+    Caps c;
+
+    close(tmp); /* a free port for the back end */
+    args = g_strdup_printf("-netdev socket,id=n0,udp=127.0.0.1:%u,"
+                           "localaddr=127.0.0.1:%u "
+                           "-device zpci,uid=1,fid=1,target=net0 "
+                           "-device virtio-net-pci,id=net0,netdev=n0",
+                           tport, qport);
+    s = start(args);
+    fh = zpci_setup_id(s, &c, 0x10411af4);
+    cc = c.common;
+    g_assert_cmphex(rd(s, fh, 15, 4, 8) >> 8, ==, 0x020000); /* Ethernet */
+    /* mac and LINK_UP in the device window */
+    g_assert_cmphex(rd(s, fh, 4, 4, c.device), ==, 0x12005452);
+    g_assert_cmphex(rd(s, fh, 4, 2, c.device + 4), ==, 0x5634);
+    g_assert_cmphex(rd(s, fh, 4, 2, c.device + 6), ==, 1);
+
+    qtest_memset(s, FRAME, 0, 0x2000);
+    wr(s, fh, 4, 1, cc + 0x14, 0);
+    wr(s, fh, 4, 1, cc + 0x14, 0x03);
+    wr(s, fh, 4, 4, cc + 0x08, 0);
+    wr(s, fh, 4, 4, cc + 0x0c, 1u << 5 | 1u << 16); /* MAC, STATUS */
+    wr(s, fh, 4, 4, cc + 0x08, 1);
+    wr(s, fh, 4, 4, cc + 0x0c, 3); /* VERSION_1, ACCESS_PLATFORM */
+    wr(s, fh, 4, 1, cc + 0x14, 0x0b);
+    g_assert_cmpuint(rd(s, fh, 4, 2, cc + 0x12), ==, 2); /* two queues */
+    net_queue(s, fh, &c, 0, IOVA + Q_DESC, IOVA + Q_AVAIL, IOVA + Q_USED);
+    net_queue(s, fh, &c, 1, IOVA + TQ_DESC, IOVA + TQ_AVAIL, IOVA + TQ_USED);
+    wr(s, fh, 4, 1, cc + 0x14, 0x0f);
+
+    /* transmit: header + frame, the frame arrives at the test's socket */
+    for (unsigned i = 0; i < sizeof(frame); i++) {
+        frame[i] = i < 12 ? 0xff : i * 5 + 1;
+    }
+    qtest_memwrite(s, FRAME + TX_DATA + NET_HDR, frame, sizeof(frame));
+    put_le(s, FRAME + TQ_DESC, 8, IOVA + TX_DATA);
+    put_le(s, FRAME + TQ_DESC + 8, 4, NET_HDR + sizeof(frame));
+    put_le(s, FRAME + TQ_AVAIL + 2, 2, 1);
+    notify_q(s, fh, &c, 1);
+    g_assert_cmpint(poll(&p, 1, 5000), ==, 1);
+    g_assert_cmpint(recv(tfd, got, sizeof(got), 0), ==, sizeof(frame));
+    g_assert_cmpmem(got, sizeof(frame), frame, sizeof(frame));
+    g_assert_cmpuint(get_le(s, FRAME + TQ_USED + 2, 2), ==, 1);
+
+    /* receive: a buffer posted, a datagram from the test */
+    put_le(s, FRAME + Q_DESC, 8, IOVA + RX_DATA);
+    put_le(s, FRAME + Q_DESC + 8, 4, 0x800);
+    put_le(s, FRAME + Q_DESC + 12, 2, 2); /* WRITE */
+    put_le(s, FRAME + Q_AVAIL + 2, 2, 1);
+    notify_q(s, fh, &c, 0);
+    frame[20] ^= 0x5a;
+    to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    to.sin_port = htons(qport);
+    g_assert_cmpint(sendto(tfd, frame, sizeof(frame), 0, (struct sockaddr *)&to,
+                           sizeof(to)),
+                    ==, sizeof(frame));
+    for (int i = 0; i < 500 && !get_le(s, FRAME + Q_USED + 2, 2); i++) {
+        g_usleep(10000);
+    }
+    g_assert_cmpuint(get_le(s, FRAME + Q_USED + 2, 2), ==, 1);
+    g_assert_cmpuint(get_le(s, FRAME + Q_USED + 8, 4), ==,
+                     NET_HDR + sizeof(frame));
+    qtest_memread(s, FRAME + RX_DATA, got, NET_HDR + sizeof(frame));
+    g_assert_cmpuint(got[10], ==, 1); /* num_buffers */
+    g_assert_cmpmem(got + NET_HDR, sizeof(frame), frame, sizeof(frame));
+    close(tfd);
+    qtest_quit(s);
 }
 
 int main(int argc, char **argv)
@@ -389,5 +528,6 @@ int main(int argc, char **argv)
     g_test_add_func("/virtio-pci/read-sector", test_read_sector);
     g_test_add_func("/virtio-pci/unmapped-ring", test_unmapped_ring);
     g_test_add_func("/virtio-pci/defaults", test_defaults);
+    g_test_add_func("/virtio-pci/net", test_net);
     return g_test_run();
 }
