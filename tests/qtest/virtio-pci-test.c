@@ -392,6 +392,8 @@ static void test_defaults(void)
     expect_start_error("-device virtio-rng-pci,disable-legacy=maybe",
                        "Parameter 'disable-legacy' does not accept value "
                        "'maybe'");
+}
+
 /* ---- virtio-net-pci on a UDP socket back end the test holds ---- */
 
 /* transmit queue 1 in I/O page 0; buffers in page 1 */
