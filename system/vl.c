@@ -32,6 +32,7 @@ static void vl_cleanup(void)
 {
     qtest_server_cleanup();
     monitor_cleanup();
+    serial_hds_clear();
     qemu_chr_cleanup();
     vl_pidfile_cleanup();
 }
@@ -83,18 +84,6 @@ static bool create_mon(VlConfig *cfg, const VlOpt *opt, Error **errp)
 
     opts = qemu_opts_parse_legacy(opt->arg, "chardev", NULL, errp);
     return opts && monitor_init_opts(opts, errp);
-}
-
-static bool create_qmp(VlConfig *cfg, const VlOpt *opt, Error **errp)
-{
-    Chardev *chr;
-    g_autofree char *label = g_strdup_printf("compat_monitor%d", cfg->nr_qmp++);
-
-    chr = qemu_chr_new(label, opt->arg, errp);
-    if (!chr) {
-        return false;
-    }
-    return monitor_init_qmp(chr, opt->index == QEMU_OPTION_qmp_pretty, errp);
 }
 
 static bool create_object(VlConfig *cfg, const VlOpt *opt, Error **errp)
@@ -205,8 +194,10 @@ int main(int argc, char **argv)
     foreach_opt(&cfg, QEMU_OPTION_chardev, create_chardev);
     create_machine(&cfg);
     foreach_opt(&cfg, QEMU_OPTION_mon, create_mon);
-    foreach_opt(&cfg, QEMU_OPTION_qmp, create_qmp);
-    foreach_opt(&cfg, QEMU_OPTION_qmp_pretty, create_qmp);
+    if (!vl_create_monitors_and_serials(&cfg)) {
+        vl_cleanup();
+        exit(1);
+    }
     vl_start_qtest(&cfg);
     foreach_opt(&cfg, QEMU_OPTION_object, create_object);
     init_machine(&cfg);
