@@ -109,7 +109,10 @@ static void hmp_enter(MonitorHMP *mon)
     hmp_print(mon, "\n");
     text = hmp_run_command(cmd);
     hmp_print(mon, text);
-    hmp_show_prompt(mon);
+    g_strstrip(cmd);
+    if (strcmp(cmd, "quit") && strcmp(cmd, "q")) {
+        hmp_show_prompt(mon); /* as QEMU: none after quit */
+    }
 }
 
 static void hmp_key(MonitorHMP *mon, uint8_t c)
