@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "libqtest.h"
@@ -213,6 +214,38 @@ static void test_serial_file(void)
     g_assert_true(g_file_get_contents(path, &text, NULL, NULL));
     g_assert_cmpstr(text, ==, "sclp guest: ok\n");
     unlink(path);
+    rmdir(dir);
+}
+
+/* -serial pipe:P: the guest's text in the named pipe P.out */
+static void test_serial_pipe(void)
+{
+    g_autofree char *dir = g_dir_make_tmp("console-test-XXXXXX", NULL);
+    g_autofree char *base = g_strdup_printf("%s/p", dir);
+    g_autofree char *in = g_strdup_printf("%s.in", base);
+    g_autofree char *outp = g_strdup_printf("%s.out", base);
+    g_autofree char *args = NULL, *out = NULL;
+    char buf[256] = "";
+    int status, fd;
+
+    if (!have_guest()) {
+        rmdir(dir);
+        return;
+    }
+    g_assert_cmpint(mkfifo(in, 0600), ==, 0);
+    g_assert_cmpint(mkfifo(outp, 0600), ==, 0);
+    fd = open(outp, O_RDONLY | O_NONBLOCK);
+    g_assert_cmpint(fd, >=, 0);
+    args = g_strdup_printf("-accel tcg -display none -serial pipe:%s "
+                           "-kernel %s/sclp.elf",
+                           base, guest_dir);
+    out = run_piped(args, "", &status, NULL);
+    g_assert_cmpint(status, ==, 0);
+    g_assert_cmpint(read(fd, buf, sizeof(buf) - 1), ==, 15);
+    g_assert_cmpstr(buf, ==, "sclp guest: ok\n");
+    close(fd);
+    unlink(in);
+    unlink(outp);
     rmdir(dir);
 }
 
@@ -463,5 +496,6 @@ int main(int argc, char **argv)
     g_test_add_func("/console/nographic-guest", test_nographic_guest);
     g_test_add_func("/console/nographic-guest-mux", test_nographic_guest_mux);
     g_test_add_func("/console/serial-file", test_serial_file);
+    g_test_add_func("/console/serial-pipe", test_serial_pipe);
     return g_test_run();
 }
