@@ -195,11 +195,6 @@ void chr_register(Chardev *chr, Chardev *before)
     }
 }
 
-void chr_destroy(Chardev *chr)
-{
-    chr_free(chr);
-}
-
 /*
  * mux=on: the back end is created as "ID-base", and "ID" is the mux over
  * it (QEMU's names; both are listed by query-chardev).

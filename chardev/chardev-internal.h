@@ -57,8 +57,6 @@ bool chr_open_pipe(Chardev *chr, JsonObject *opts, Error **errp);
 
 /* Register a new chardev under its id (before @before in the list). */
 void chr_register(Chardev *chr, Chardev *before);
-/* Free an unregistered chardev. */
-void chr_destroy(Chardev *chr);
 
 /* char-mux.c: @chr (not registered yet) multiplexes @base */
 void chr_mux_init(Chardev *chr, Chardev *base);

@@ -90,7 +90,10 @@ const char *qemu_chr_get_id(const Chardev *chr);
  */
 bool qemu_chr_fe_set_handlers(Chardev *chr, const CharFrontendOps *ops,
                               void *opaque, Error **errp);
-/* Detach the front end (no further callbacks). */
+/*
+ * Detach the front end (no further callbacks). On a mux=on chardev this
+ * detaches all of its front ends (only done when they all go away).
+ */
 void qemu_chr_fe_deinit(Chardev *chr);
 
 /*
