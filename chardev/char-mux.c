@@ -55,6 +55,13 @@ static const char *const mux_help[] = {
     "C-a  sends C-a",
 };
 
+static void (*mux_exit_fn)(void);
+
+void qemu_chr_set_mux_exit(void (*fn)(void))
+{
+    mux_exit_fn = fn;
+}
+
 Chardev *chr_mux_base(Chardev *chr)
 {
     return chr->mux->base;
@@ -113,6 +120,9 @@ static bool mux_command(ChrMux *m, uint8_t ch)
     case 'x':
         mux_out(m, "QEMU: Terminated\n\r");
         chr_out_flush_now(m->base);
+        if (mux_exit_fn) {
+            mux_exit_fn();
+        }
         exit(0);
     case 'b':
         if (m->focus >= 0) {

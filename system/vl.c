@@ -37,6 +37,13 @@ static void vl_cleanup(void)
     vl_pidfile_cleanup();
 }
 
+/* Ctrl-A x: as QEMU, the pid file and socket paths go, status 0 */
+static void vl_mux_exit(void)
+{
+    vl_cleanup();
+    exit(0);
+}
+
 /* Run fn(opts, errp) for every option of @index, with its location set. */
 typedef bool VlOptFunc(VlConfig *cfg, const VlOpt *opt, Error **errp);
 
@@ -190,6 +197,7 @@ int main(int argc, char **argv)
     memory_system_init();
     qemu_timers_init();
     runstate_init_signals();
+    qemu_chr_set_mux_exit(vl_mux_exit);
 
     foreach_opt(&cfg, QEMU_OPTION_chardev, create_chardev);
     create_machine(&cfg);

@@ -122,6 +122,13 @@ bool qemu_chr_fe_is_connected(Chardev *chr);
 /* Drop the current client connection (a server keeps listening). */
 void qemu_chr_fe_disconnect(Chardev *chr);
 
+/*
+ * What Ctrl-A x on a mux=on chardev runs after printing "QEMU:
+ * Terminated": @fn must not return (it cleans up and exits, status 0).
+ * Without one the process exits at once.
+ */
+void qemu_chr_set_mux_exit(void (*fn)(void));
+
 /* Destroy every chardev (at exit; removes unix socket paths it created). */
 void qemu_chr_cleanup(void);
 

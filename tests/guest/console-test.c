@@ -421,6 +421,13 @@ static int pty_wait(Pty *p)
 
 static void test_nographic_mux(void)
 {
+    g_autofree char *dir = g_dir_make_tmp("console-test-XXXXXX", NULL);
+    g_autofree char *pidfile = g_strdup_printf("%s/pid", dir);
+    g_autofree char *sock = g_strdup_printf("%s/sock", dir);
+    g_autofree char *pidargs = g_strdup_printf(
+        "-M s390-ccw-virtio -accel tcg -S -nographic -pidfile %s "
+        "-chardev socket,id=s,path=%s,server=on,wait=off",
+        pidfile, sock);
     Pty p;
 
     pty_start(&p, "-M s390-ccw-virtio -accel tcg -S -nographic");
@@ -443,7 +450,7 @@ static void test_nographic_mux(void)
     g_assert_cmpint(pty_wait(&p), ==, 0);
 
     /* Ctrl-A t: time stamps; Ctrl-A c back and forth; Ctrl-A x */
-    pty_start(&p, "-M s390-ccw-virtio -accel tcg -S -nographic");
+    pty_start(&p, pidargs);
     pty_send(&p, "\001c");
     pty_expect(&p, BANNER "(qemu) ");
     pty_send(&p, "\001c");
@@ -457,6 +464,10 @@ static void test_nographic_mux(void)
     pty_send(&p, "\001x");
     pty_expect(&p, "QEMU: Terminated\r\n\r");
     g_assert_cmpint(pty_wait(&p), ==, 0);
+    /* as QEMU's exit: the pid file and the socket are gone */
+    g_assert_false(g_file_test(pidfile, G_FILE_TEST_EXISTS));
+    g_assert_false(g_file_test(sock, G_FILE_TEST_EXISTS));
+    rmdir(dir);
 }
 
 /* The guest's text on the terminal, then the monitor on the same one */
