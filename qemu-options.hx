@@ -175,8 +175,9 @@ DEF display HAS_ARG display
 |                 graphical display, 'none' is the only choice
 
 DEF nographic 0 nographic
-| -nographic      no graphical output; the guest console and the
-|                 monitor can be redirected to the terminal with -chardev
+| -nographic      no graphical output: the default console (serial0) and
+|                 the default monitor go to stdio, multiplexed (Ctrl-A h
+|                 lists the keys, Ctrl-A c switches, Ctrl-A x exits)
 
 HEADING Character device options:
 
@@ -188,17 +189,35 @@ DEF chardev HAS_ARG chardev
 | -chardev socket,id=id,fd=h[,server=on|off][,wait=on|off]
 | -chardev file,id=id,path=path[,append=on|off]
 | -chardev pty,id=id
+| -chardev pipe,id=id,path=path
+| -chardev vc,id=id
 |                 create a character device backend with identifier 'id';
 |                 pty: a pseudo-terminal whose slave (/dev/pts/N) is printed
 |                 and shown by query-chardev as "pty:/dev/pts/N";
-|                 mux=on, logfile=, abstract=on, telnet, websocket, TLS
-|                 and TCP sockets are refused as not supported
+|                 mux=on lets a monitor and consoles share it (Ctrl-A c);
+|                 vc takes output and drops it (there is no display);
+|                 logfile=, abstract=on, telnet, websocket, TLS and TCP
+|                 sockets are refused as not supported
+
+DEF serial HAS_ARG serial
+| -serial dev     redirect the next console to the character device 'dev'
+|                 (the first: sclpconsole, the second: sclplmconsole):
+|                 stdio, null, none, vc, pty, file:path, pipe:path,
+|                 unix:path[,server=on][,wait=off], chardev:id, or
+|                 mon:dev (dev shared with a monitor); default: vc, or
+|                 with -nographic stdio
 
 HEADING Debug/Expert options:
 
+DEF monitor HAS_ARG monitor
+| -monitor dev    a human monitor ("(qemu) " prompt) on 'dev' (the syntax
+|                 of -serial, or none); default: vc, or with -nographic
+|                 stdio shared with the console
+
 DEF mon HAS_ARG mon
-| -mon [chardev=]name[,mode=control][,pretty=on|off]
-|                 serve QMP on the character device 'name'
+| -mon [chardev=]name[,mode=readline|control][,pretty=on|off]
+|                 a monitor on the character device 'name': readline (the
+|                 default) is the human monitor, control serves QMP
 
 DEF qmp HAS_ARG qmp
 | -qmp dev        serve QMP on 'dev', e.g. unix:PATH,server=on,wait=off
@@ -286,9 +305,7 @@ DEF k HAS_ARG|UNSUPPORTED k
 DEF full-screen 0|UNSUPPORTED full_screen
 DEF usb 0|UNSUPPORTED usb
 DEF usbdevice HAS_ARG|UNSUPPORTED usbdevice
-DEF serial HAS_ARG|UNSUPPORTED serial
 DEF parallel HAS_ARG|UNSUPPORTED parallel
-DEF monitor HAS_ARG|UNSUPPORTED monitor
 DEF debugcon HAS_ARG|UNSUPPORTED debugcon
 DEF gdb HAS_ARG|UNSUPPORTED gdb
 DEF s 0|UNSUPPORTED s

@@ -3,11 +3,13 @@
  * back ends (stdio, file, null).
  */
 #include "qemu/osdep.h"
+#include "qemu/cutils.h"
 #include "chardev-internal.h"
 #include "sysemu/daemonize.h"
 #include <fcntl.h>
 #include <sys/socket.h>
 #include <glib-unix.h>
+#include <termios.h>
 
 #define CHR_READ_BUF 16384
 
@@ -162,6 +164,48 @@ static void chr_stdio_reopen_tty(Chardev *chr)
     }
 }
 
+static struct termios stdio_saved_tty;
+static bool stdio_tty_changed;
+
+static void chr_stdio_restore_tty(void)
+{
+    if (stdio_tty_changed) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &stdio_saved_tty);
+    }
+}
+
+/*
+ * A terminal on stdin is put in raw mode, as QEMU does: no echo, no line
+ * editing, each byte at once (a monitor or the guest edits lines, and
+ * the mux sees Ctrl-A). Output processing stays on. With signal=on (the
+ * default) Ctrl-C still stops this process; signal=off (and "mon:stdio")
+ * passes it on as a byte. The terminal is restored at exit.
+ */
+static bool chr_stdio_raw_tty(JsonObject *opts, Error **errp)
+{
+    const char *sig = chr_opt(opts, "signal");
+    bool keep_signals = true;
+    struct termios tty;
+
+    if (sig && !qapi_bool_parse("signal", sig, &keep_signals, errp)) {
+        return false;
+    }
+    if (!isatty(STDIN_FILENO) || tcgetattr(STDIN_FILENO, &tty) < 0) {
+        return true;
+    }
+    stdio_saved_tty = tty;
+    cfmakeraw(&tty); /* then back what stays as it was: */
+    tty.c_oflag |= OPOST;
+    tty.c_lflag |= keep_signals ? ISIG : 0;
+    tty.c_cc[VMIN] = 1;
+    tty.c_cc[VTIME] = 0;
+    if (tcsetattr(STDIN_FILENO, TCSANOW, &tty) == 0 && !stdio_tty_changed) {
+        stdio_tty_changed = true;
+        atexit(chr_stdio_restore_tty);
+    }
+    return true;
+}
+
 bool chr_open_stdio(Chardev *chr, JsonObject *opts, Error **errp)
 {
     static bool stdio_in_use;
@@ -172,6 +216,9 @@ bool chr_open_stdio(Chardev *chr, JsonObject *opts, Error **errp)
     }
     if (stdio_in_use) {
         error_setg(errp, "cannot use stdio by multiple character devices");
+        return false;
+    }
+    if (!chr_stdio_raw_tty(opts, errp)) {
         return false;
     }
     stdio_in_use = true;
@@ -212,5 +259,54 @@ bool chr_open_file(Chardev *chr, JsonObject *opts, Error **errp)
 bool chr_open_null(Chardev *chr, JsonObject *opts, Error **errp)
 {
     chr->connected = true;
+    return true;
+}
+
+/*
+ * "vc": QEMU's text console on a graphical display. This program has no
+ * display: a vc takes all output and drops it, and gives no input.
+ */
+bool chr_open_vc(Chardev *chr, JsonObject *opts, Error **errp)
+{
+    chr->connected = true;
+    return true;
+}
+
+/*
+ * pipe,path=P: the named pipes P.in (input) and P.out (output), or else
+ * P for both (QEMU's order).
+ */
+bool chr_open_pipe(Chardev *chr, JsonObject *opts, Error **errp)
+{
+    const char *path = chr_opt(opts, "path");
+    g_autofree char *in = NULL, *out = NULL;
+    int fd_in, fd_out;
+
+    if (!path) {
+        error_setg(errp, "chardev: pipe: no device path given");
+        return false;
+    }
+    in = g_strdup_printf("%s.in", path);
+    out = g_strdup_printf("%s.out", path);
+    fd_in = open(in, O_RDWR | O_CLOEXEC | O_NONBLOCK);
+    fd_out = open(out, O_RDWR | O_CLOEXEC | O_NONBLOCK);
+    if (fd_in < 0 || fd_out < 0) {
+        if (fd_in >= 0) {
+            close(fd_in);
+        }
+        if (fd_out >= 0) {
+            close(fd_out);
+        }
+        fd_in = fd_out = open(path, O_RDWR | O_CLOEXEC | O_NONBLOCK);
+        if (fd_in < 0) {
+            error_setg_errno(errp, errno, "Could not open '%s'", path);
+            return false;
+        }
+    }
+    chr->fd_in = fd_in;
+    chr->fd_out = fd_out;
+    chr->owns_fds = true;
+    chr->connected = true;
+    chr_out_attach(chr, true);
     return true;
 }

@@ -160,6 +160,9 @@ ssize_t qemu_chr_fe_write_all(Chardev *chr, const void *buf, size_t len)
 {
     ssize_t n = 0;
 
+    if (chr->mux) {
+        return chr_mux_write(chr, buf, len);
+    }
     if (chr->is_pty) {
         chr_pty_check(chr); /* a peer that opened the slave gets this */
     }
@@ -187,16 +190,17 @@ ssize_t qemu_chr_fe_write_all(Chardev *chr, const void *buf, size_t len)
 
 bool qemu_chr_fe_throttled(Chardev *chr)
 {
-    return chr->out_throttled;
+    return chr_io(chr)->out_throttled;
 }
 
 size_t qemu_chr_fe_backlog(Chardev *chr)
 {
-    return chr->outq->len;
+    return chr_io(chr)->outq->len;
 }
 
 void qemu_chr_fe_hang_up(Chardev *chr)
 {
+    chr = chr_io(chr);
     if (chr->connected && !chr->out_dead) {
         if (chr->out_watch) {
             g_source_remove(chr->out_watch);

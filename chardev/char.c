@@ -18,7 +18,8 @@ typedef struct ChrBackend {
 static const ChrBackend backends[] = {
     { "socket", chr_open_socket }, { "stdio", chr_open_stdio },
     { "file", chr_open_file },     { "null", chr_open_null },
-    { "pty", chr_open_pty },
+    { "pty", chr_open_pty },       { "vc", chr_open_vc },
+    { "pipe", chr_open_pipe },
 };
 
 /* Every parameter -chardev knows; ones a back end does not use are ignored. */
@@ -57,6 +58,9 @@ static void chr_free(gpointer data)
     Chardev *chr = data;
 
     qemu_chr_fe_deinit(chr);
+    if (chr->mux) {
+        chr_mux_free(chr);
+    }
     chr_out_flush_now(chr);
     qemu_chr_fe_disconnect(chr);
     chr_out_reset(chr);
@@ -86,7 +90,7 @@ static void chr_free(gpointer data)
  * when on, any other when given.
  */
 static const char *const refused_bool_params[] = {
-    "mux", "abstract", "telnet", "tn3270", "websocket", NULL,
+    "abstract", "telnet", "tn3270", "websocket", NULL,
 };
 static const char *const refused_params[] = {
     "logfile",
@@ -174,11 +178,60 @@ static bool check_id(const char *id, Error **errp)
     return true;
 }
 
+void chr_register(Chardev *chr, Chardev *before)
+{
+    guint at;
+
+    if (!chardevs) {
+        chardevs = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+                                         chr_free);
+    }
+    g_hash_table_insert(chardevs, chr->id, chr);
+    if (!chardev_list) {
+        chardev_list = g_ptr_array_new();
+    }
+    if (before && g_ptr_array_find(chardev_list, before, &at)) {
+        g_ptr_array_insert(chardev_list, at, chr);
+    } else {
+        g_ptr_array_add(chardev_list, chr);
+    }
+}
+
+/*
+ * mux=on: the back end is created as "ID-base", and "ID" is the mux over
+ * it (QEMU's names; both are listed by query-chardev).
+ */
+static Chardev *chr_new_mux(const ChrBackend *be, const char *id,
+                            JsonObject *opts, Error **errp)
+{
+    g_autofree char *base_id = g_strdup_printf("%s-base", id);
+    Chardev *base, *chr;
+
+    if (qemu_chr_find(base_id)) {
+        error_setg(errp, "Duplicate ID '%s' for chardev", base_id);
+        return NULL;
+    }
+    base = chr_alloc(base_id);
+    if (!be->open(base, opts, errp)) {
+        chr_free(base);
+        return NULL;
+    }
+    base->backend = be->name;
+    chr_register(base, NULL);
+    chr = chr_alloc(id);
+    chr->backend = "mux";
+    chr_mux_init(chr, base);
+    chr_register(chr, base);
+    return chr;
+}
+
 Chardev *qemu_chr_new_from_opts(JsonObject *opts, Error **errp)
 {
     const char *name = chr_opt(opts, "backend");
     const char *id = chr_opt(opts, "id");
+    const char *mux_str = chr_opt(opts, "mux");
     const ChrBackend *be;
+    bool mux = false;
     Chardev *chr;
 
     if (!name) {
@@ -189,22 +242,20 @@ Chardev *qemu_chr_new_from_opts(JsonObject *opts, Error **errp)
         !check_id(id, errp)) {
         return NULL;
     }
+    if (mux_str && !qapi_bool_parse("mux", mux_str, &mux, errp)) {
+        return NULL;
+    }
     signal(SIGPIPE, SIG_IGN);
+    if (mux) {
+        return chr_new_mux(be, id, opts, errp);
+    }
     chr = chr_alloc(id);
     if (!be->open(chr, opts, errp)) {
         chr_free(chr);
         return NULL;
     }
-    if (!chardevs) {
-        chardevs = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
-                                         chr_free);
-    }
-    g_hash_table_insert(chardevs, chr->id, chr);
-    if (!chardev_list) {
-        chardev_list = g_ptr_array_new();
-    }
-    g_ptr_array_add(chardev_list, chr);
     chr->backend = be->name;
+    chr_register(chr, NULL);
     return chr;
 }
 
@@ -221,56 +272,12 @@ char *qemu_chr_info_filename(Chardev *chr)
     if (chr->is_pty) {
         return g_strdup_printf("pty:%s", chr->pty_name);
     }
-    return g_strdup(chr->backend); /* QEMU: "stdio", "file", "null" */
+    return g_strdup(chr->backend); /* QEMU: "stdio", "file", "null", "mux" */
 }
 
 bool qemu_chr_fe_is_open(Chardev *chr)
 {
-    return chr->ops != NULL;
-}
-
-/* "unix:PATH,server=on,wait=off" style options after the path. */
-static bool parse_legacy_opts(JsonObject *opts, char **parts, Error **errp)
-{
-    for (; *parts; parts++) {
-        char *eq = strchr(*parts, '=');
-
-        if (eq) {
-            *eq = 0;
-            json_object_set_string_member(opts, *parts, eq + 1);
-        } else if (!strcmp(*parts, "nowait")) {
-            json_object_set_string_member(opts, "wait", "off");
-        } else if (**parts) {
-            json_object_set_string_member(opts, *parts, "on");
-        }
-    }
-    return true;
-}
-
-Chardev *qemu_chr_new(const char *label, const char *filename, Error **errp)
-{
-    g_autoptr(JsonObject) opts = json_object_new();
-
-    json_object_set_string_member(opts, "id", label);
-    if (!strcmp(filename, "stdio") || !strcmp(filename, "null")) {
-        json_object_set_string_member(opts, "backend", filename);
-    } else if (g_str_has_prefix(filename, "file:")) {
-        json_object_set_string_member(opts, "backend", "file");
-        json_object_set_string_member(opts, "path", filename + 5);
-    } else if (g_str_has_prefix(filename, "unix:")) {
-        g_auto(GStrv) parts = g_strsplit(filename + 5, ",", -1);
-
-        json_object_set_string_member(opts, "backend", "socket");
-        /* "unix:" alone splits into no parts at all */
-        json_object_set_string_member(opts, "path", parts[0] ? parts[0] : "");
-        if (parts[0]) {
-            parse_legacy_opts(opts, parts + 1, errp);
-        }
-    } else {
-        error_setg(errp, "parse error: %s", filename);
-        return NULL;
-    }
-    return qemu_chr_new_from_opts(opts, errp);
+    return chr->mux ? chr_mux_has_frontend(chr) : chr->ops != NULL;
 }
 
 Chardev *qemu_chr_find(const char *id)
@@ -298,6 +305,9 @@ void qemu_chr_cleanup(void)
 bool qemu_chr_fe_set_handlers(Chardev *chr, const CharFrontendOps *ops,
                               void *opaque, Error **errp)
 {
+    if (chr->mux) {
+        return chr_mux_add_frontend(chr, ops, opaque, errp);
+    }
     if (chr->ops) {
         error_setg(errp, "Device '%s' is in use", chr->id);
         return false;
@@ -313,6 +323,10 @@ bool qemu_chr_fe_set_handlers(Chardev *chr, const CharFrontendOps *ops,
 
 void qemu_chr_fe_deinit(Chardev *chr)
 {
+    if (chr->mux) {
+        chr_mux_remove_frontends(chr);
+        return;
+    }
     chr->ops = NULL;
     chr->opaque = NULL;
     chr_update_watches(chr);
@@ -320,5 +334,5 @@ void qemu_chr_fe_deinit(Chardev *chr)
 
 bool qemu_chr_fe_is_connected(Chardev *chr)
 {
-    return chr->connected;
+    return chr_io(chr)->connected;
 }

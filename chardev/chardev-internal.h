@@ -37,6 +37,8 @@ struct Chardev {
     guint drop_idle;    /* after out_dead: drops the connection */
     const CharFrontendOps *ops;
     void *opaque;
+    /* mux=on (char-mux.c): the front ends; I/O goes to mux->base */
+    struct ChrMux *mux;
 };
 
 Chardev *chr_alloc(const char *id);
@@ -62,6 +64,26 @@ bool chr_pty_check(Chardev *chr);
 void chr_pty_lost(Chardev *chr);
 /* pty: close the master (chardev freed) */
 void chr_pty_close(Chardev *chr);
+bool chr_open_vc(Chardev *chr, JsonObject *opts, Error **errp);
+bool chr_open_pipe(Chardev *chr, JsonObject *opts, Error **errp);
+
+/* Register a new chardev under its id (before @before in the list). */
+void chr_register(Chardev *chr, Chardev *before);
+
+/* char-mux.c: @chr (not registered yet) multiplexes @base */
+void chr_mux_init(Chardev *chr, Chardev *base);
+bool chr_mux_add_frontend(Chardev *chr, const CharFrontendOps *ops,
+                          void *opaque, Error **errp);
+void chr_mux_remove_frontends(Chardev *chr);
+ssize_t chr_mux_write(Chardev *chr, const uint8_t *buf, size_t len);
+bool chr_mux_has_frontend(Chardev *chr);
+void chr_mux_free(Chardev *chr);
+Chardev *chr_mux_base(Chardev *chr);
+/* The chardev that does the I/O: a mux's base, else @chr */
+static inline Chardev *chr_io(Chardev *chr)
+{
+    return chr->mux ? chr_mux_base(chr) : chr;
+}
 
 const char *chr_opt(JsonObject *opts, const char *name);
 /* query-chardev's "filename" of a socket chardev (new string) */

@@ -79,39 +79,153 @@ static void hmp_info_help(GString *out)
     }
 }
 
-char *hmp_run_command(const char *cmdline)
+typedef struct HmpCmd {
+    char *names;  /* "cont|c" */
+    char *params; /* "[cmd]", or "" */
+    char *help;
+    HmpCmdFunc *fn;
+} HmpCmd;
+
+static GPtrArray *hmp_cmds;
+
+void hmp_register_cmd(const char *names, const char *params, const char *help,
+                      HmpCmdFunc *fn)
 {
-    GString *out = g_string_new(NULL);
-    const char *word, *p = next_word(cmdline, &word);
+    HmpCmd *c = g_new0(HmpCmd, 1);
+
+    if (!hmp_cmds) {
+        hmp_cmds = g_ptr_array_new();
+    }
+    c->names = g_strdup(names);
+    c->params = g_strdup(params);
+    c->help = g_strdup(help);
+    c->fn = fn;
+    g_ptr_array_add(hmp_cmds, c);
+}
+
+/* Is @word (@len bytes) one of the '|'-separated @names? */
+static bool name_matches(const char *names, const char *word, size_t len)
+{
+    g_auto(GStrv) alt = g_strsplit(names, "|", -1);
+
+    for (char **a = alt; *a; a++) {
+        if (strlen(*a) == len && !strncmp(*a, word, len)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static const HmpCmd *hmp_find_cmd(const char *word, size_t len)
+{
+    for (guint n = 0; hmp_cmds && n < hmp_cmds->len; n++) {
+        const HmpCmd *c = hmp_cmds->pdata[n];
+
+        if (name_matches(c->names, word, len)) {
+            return c;
+        }
+    }
+    return NULL;
+}
+
+static gint cmd_cmp(gconstpointer a, gconstpointer b)
+{
+    const HmpCmd *x = *(HmpCmd *const *)a, *y = *(HmpCmd *const *)b;
+
+    return strcmp(x->names, y->names);
+}
+
+static void hmp_cmd_help_line(GString *out, const HmpCmd *c)
+{
+    g_string_append_printf(out, "%s %s -- %s\n", c->names, c->params, c->help);
+}
+
+/* "help", "help CMD", "help info" (QEMU's lines) */
+static void hmp_help(GString *out, const char *arg, size_t len)
+{
+    const HmpCmd *c;
+
+    if (!len) {
+        g_ptr_array_sort(hmp_cmds, cmd_cmp);
+        for (guint n = 0; n < hmp_cmds->len; n++) {
+            hmp_cmd_help_line(out, hmp_cmds->pdata[n]);
+        }
+        return;
+    }
+    c = hmp_find_cmd(arg, len);
+    if (!c) {
+        g_string_append_printf(out, "unknown command: '%.*s'\n", (int)len, arg);
+    } else if (!strcmp(c->names, "info")) {
+        hmp_info_help(out);
+    } else {
+        hmp_cmd_help_line(out, c);
+    }
+}
+
+static void hmp_extraneous(GString *out, const char *name, const char *cmdline,
+                           const char *end)
+{
+    g_string_append_printf(out,
+                           "%s: extraneous characters at the end of line\n"
+                           "Try \"help %.*s\" for more information\n",
+                           name, (int)(end - cmdline), cmdline);
+}
+
+static void hmp_run_info(GString *out, const char *cmdline, const char *p)
+{
+    const char *word;
     const HmpInfo *info;
 
-    if (p == word) {
-        return g_string_free(out, false); /* an empty line does nothing */
-    }
-    if (p - word != 4 || strncmp(word, "info", 4)) {
-        g_string_append_printf(out, "unknown command: '%.*s'\n",
-                               (int)(p - cmdline), cmdline);
-        return g_string_free(out, false);
-    }
     p = next_word(p, &word);
     if (p == word) {
         hmp_info_help(out);
-        return g_string_free(out, false);
+        return;
     }
     info = hmp_find_info(word, p - word);
     if (!info) {
         g_string_append_printf(out, "unknown command: '%.*s'\n",
                                (int)(p - cmdline), cmdline);
+        return;
+    }
+    if (*skip_space(p)) {
+        hmp_extraneous(out, info->name, cmdline, p);
+        return;
+    }
+    info->fn(out);
+}
+
+char *hmp_run_command(const char *cmdline)
+{
+    GString *out = g_string_new(NULL);
+    const char *word, *arg, *p = next_word(cmdline, &word);
+    const HmpCmd *c;
+
+    if (p == word) {
+        return g_string_free(out, false); /* an empty line does nothing */
+    }
+    if (p - word == 4 && !strncmp(word, "info", 4)) {
+        hmp_run_info(out, cmdline, p);
+        return g_string_free(out, false);
+    }
+    c = hmp_find_cmd(word, p - word);
+    if (!c) {
+        g_string_append_printf(out, "unknown command: '%.*s'\n",
+                               (int)(p - cmdline), cmdline);
+        return g_string_free(out, false);
+    }
+    if (name_matches("help|?", word, p - word)) {
+        const char *end = next_word(p, &arg);
+
+        hmp_help(out, arg, end - arg);
         return g_string_free(out, false);
     }
     if (*skip_space(p)) {
-        g_string_append_printf(out,
-                               "%s: extraneous characters at the end of line\n"
-                               "Try \"help %.*s\" for more information\n",
-                               info->name, (int)(p - cmdline), cmdline);
+        g_autofree char *name = g_strndup(word, p - word);
+
+        hmp_extraneous(out, name, cmdline, p);
         return g_string_free(out, false);
     }
-    info->fn(out);
+    c->fn(out);
     return g_string_free(out, false);
 }
 
@@ -157,8 +271,17 @@ static bool qmp_human_monitor_command(JsonObject *args, JsonNode **ret,
     return true;
 }
 
+static void hmp_cmd_help(GString *out)
+{
+}
+
 static void hmp_cmds_register(void)
 {
+    /* "help" and "info" are run by hmp_run_command(); listed for help */
+    hmp_register_cmd("help|?", "[cmd]", "show the help", hmp_cmd_help);
+    hmp_register_cmd("info", "[subcommand]",
+                     "show various information about the system state",
+                     hmp_cmd_help);
     qmp_register_command("human-monitor-command", qmp_human_monitor_command,
                          QCO_NO_FLAGS);
 }

@@ -156,6 +156,9 @@ static void monitor_event(void *opaque, ChrEvent event)
 {
     MonitorQMP *mon = opaque;
 
+    if (event != CHR_EVENT_OPENED && event != CHR_EVENT_CLOSED) {
+        return; /* the focus of a mux=on chardev: the session goes on */
+    }
     json_streamer_reset(mon->streamer);
     monitor_drop_pending(mon);
     mon->session.negotiated = false;
@@ -239,16 +242,14 @@ bool monitor_init_opts(JsonObject *opts, Error **errp)
         return false;
     }
     if (!strcmp(mode, "readline")) {
-        error_setg(
-            errp,
-            "mode=readline: the human monitor is not implemented, use mode=control (QMP)");
-        return false;
+        return monitor_init_hmp(chr, errp);
     }
     return monitor_init_qmp(chr, pretty, errp);
 }
 
 void monitor_cleanup(void)
 {
+    monitor_hmp_cleanup();
     if (monitors) {
         g_ptr_array_free(monitors, TRUE);
         monitors = NULL;

@@ -318,6 +318,8 @@ static void qtest_event(void *opaque, ChrEvent event)
             fprintf(server.log, "[I +%.6f] CLOSED\n", qtest_elapsed());
         }
         break;
+    default: /* mux focus and breaks: nothing to do */
+        break;
     }
 }
 

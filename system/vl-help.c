@@ -147,7 +147,7 @@ static bool is_help(const char *arg)
 void vl_chardev_help(void)
 {
     printf("Available chardev backend types: \n"
-           "  file\n  null\n  pty\n  socket\n  stdio\n");
+           "  file\n  null\n  pipe\n  pty\n  socket\n  stdio\n  vc\n");
 }
 
 /* -rtc ...,help: QEMU lists the keys and, as for a bad option, exits 1 */

@@ -303,6 +303,7 @@ static bool apply_option(VlConfig *cfg, const VlOpt *opt, Error **errp)
 static void scan_early_options(VlConfig *cfg)
 {
     for (guint i = 0; i < cfg->opts->len; i++) {
+        vl_serial_scan_option(cfg, &g_array_index(cfg->opts, VlOpt, i));
         switch (g_array_index(cfg->opts, VlOpt, i).index) {
         case QEMU_OPTION_daemonize:
             cfg->daemonize = true;
@@ -325,9 +326,8 @@ static void scan_early_options(VlConfig *cfg)
  */
 bool vl_check_daemonize(VlConfig *cfg, Error **errp)
 {
-    MachineClass *mc = MACHINE_GET_CLASS(cfg->machine);
-    bool default_console = !cfg->nodefaults && !mc->no_serial;
-    bool default_monitor = !cfg->nodefaults && !cfg->has_monitor;
+    bool default_console = vl_default_serial(cfg);
+    bool default_monitor = vl_default_monitor(cfg);
 
     if (cfg->daemonize && cfg->nographic &&
         (default_console || default_monitor)) {

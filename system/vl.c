@@ -34,8 +34,16 @@ static void vl_cleanup(void)
     qtest_server_cleanup();
     monitor_cleanup();
     net_cleanup();
+    serial_hds_clear();
     qemu_chr_cleanup();
     vl_pidfile_cleanup();
+}
+
+/* Ctrl-A x: as QEMU, the pid file and socket paths go, status 0 */
+static void vl_mux_exit(void)
+{
+    vl_cleanup();
+    exit(0);
 }
 
 /* Run fn(opts, errp) for every option of @index, with its location set. */
@@ -85,18 +93,6 @@ static bool create_mon(VlConfig *cfg, const VlOpt *opt, Error **errp)
 
     opts = qemu_opts_parse_legacy(opt->arg, "chardev", NULL, errp);
     return opts && monitor_init_opts(opts, errp);
-}
-
-static bool create_qmp(VlConfig *cfg, const VlOpt *opt, Error **errp)
-{
-    Chardev *chr;
-    g_autofree char *label = g_strdup_printf("compat_monitor%d", cfg->nr_qmp++);
-
-    chr = qemu_chr_new(label, opt->arg, errp);
-    if (!chr) {
-        return false;
-    }
-    return monitor_init_qmp(chr, opt->index == QEMU_OPTION_qmp_pretty, errp);
 }
 
 static bool create_object(VlConfig *cfg, const VlOpt *opt, Error **errp)
@@ -208,12 +204,15 @@ int main(int argc, char **argv)
     memory_system_init();
     qemu_timers_init();
     runstate_init_signals();
+    qemu_chr_set_mux_exit(vl_mux_exit);
 
     foreach_opt(&cfg, QEMU_OPTION_chardev, create_chardev);
     create_machine(&cfg);
     foreach_opt(&cfg, QEMU_OPTION_mon, create_mon);
-    foreach_opt(&cfg, QEMU_OPTION_qmp, create_qmp);
-    foreach_opt(&cfg, QEMU_OPTION_qmp_pretty, create_qmp);
+    if (!vl_create_monitors_and_serials(&cfg)) {
+        vl_cleanup();
+        exit(1);
+    }
     vl_start_qtest(&cfg);
     foreach_opt(&cfg, QEMU_OPTION_object, create_object);
     init_machine(&cfg);

@@ -21,6 +21,7 @@
 #include "hw/s390x/css-bridge.h"
 #include "hw/s390x/s390-pci-host.h"
 #include "hw/s390x/s390-ipl.h"
+#include "hw/s390x/sclp-console.h"
 #include "hw/loader.h"
 #include "target/s390x/cpus.h"
 #include "exec/memory.h"
@@ -140,6 +141,9 @@ static bool s390_machine_init(MachineState *machine, Error **errp)
             error_prepend(errp, "%s: ", p->name);
             return false;
         }
+    }
+    if (!s390_sclp_consoles_create(errp)) {
+        return false;
     }
     if (!s390_ipl_load(machine, errp)) {
         return false;

@@ -232,3 +232,23 @@ static const TypeInfo sclp_console_types[] = {
 };
 
 DEFINE_TYPES(sclp_console_types)
+
+/*
+ * As QEMU's s390-ccw-virtio: the chardev of the first -serial (or the
+ * default "serial0") gets an sclpconsole, the second an sclplmconsole;
+ * further ones get no device.
+ */
+bool s390_sclp_consoles_create(Error **errp)
+{
+    static const char *const types[] = { TYPE_SCLP_CONSOLE, "sclplmconsole" };
+
+    for (int i = 0; i < (int)G_N_ELEMENTS(types) && serial_hd(i); i++) {
+        DeviceState *dev = qdev_new(types[i]);
+
+        qdev_prop_set_string(dev, "chardev", qemu_chr_get_id(serial_hd(i)));
+        if (!qdev_realize_and_unref(dev, NULL, errp)) {
+            return false;
+        }
+    }
+    return true;
+}

@@ -3,7 +3,8 @@
  * talk over. Back ends: stdio, unix socket (server or client, or an
  * already-open descriptor with fd=), file, null, pty (a pseudo-terminal).
  *
- * One front end at a time reads from a chardev. Data is delivered from the
+ * One front end at a time reads from a chardev (a mux=on chardev lets
+ * several take turns). Data is delivered from the
  * GLib main loop (default GMainContext).
  */
 #ifndef CHARDEV_CHAR_H
@@ -18,6 +19,10 @@ typedef struct Chardev Chardev;
 typedef enum ChrEvent {
     CHR_EVENT_OPENED, /* a peer connected (or the back end is ready) */
     CHR_EVENT_CLOSED, /* the peer went away */
+    /* mux=on (several front ends on one back end): */
+    CHR_EVENT_MUX_IN,  /* this front end now gets the input */
+    CHR_EVENT_MUX_OUT, /* another front end gets the input */
+    CHR_EVENT_BREAK,   /* the user sent a break (Ctrl-A b) */
 } ChrEvent;
 
 typedef struct CharFrontendOps {
@@ -35,6 +40,8 @@ typedef struct CharFrontendOps {
 
 /*
  * Create a chardev from -chardev options, as parsed by keyval_parse()
+ * (mux=on: the back end is "ID-base", and "ID" lets up to four front
+ * ends share it, see chardev/char-mux.c)
  * with implied key "backend": {"backend": "socket", "id": "c0",
  * "path": "/tmp/s", "server": "on", "wait": "off"}. Values are strings
  * (keyval form). The new chardev is registered under its id.
@@ -43,11 +50,29 @@ Chardev *qemu_chr_new_from_opts(JsonObject *opts, Error **errp);
 
 /*
  * Create a chardev from the legacy "filename" syntax used by -qmp, -qtest,
- * -serial...: "stdio", "null", "unix:PATH[,server=on][,wait=off]",
- * "file:PATH".
- * @label becomes its id.
+ * -serial...: "stdio", "null", "vc", "pty", "unix:PATH[,server=on]
+ * [,wait=off]", "file:PATH", "pipe:PATH", "tcp:HOST:PORT[,...]".
+ * @label becomes its id. Fails with "parse error: FILENAME" for a syntax
+ * it does not understand.
  */
 Chardev *qemu_chr_new(const char *label, const char *filename, Error **errp);
+/*
+ * The same, and also "chardev:ID" (an existing chardev) and, when
+ * @permit_mux_mon, "mon:DEV" (DEV with mux=on; *@mux tells, so that the
+ * caller puts a monitor on it). NULL without an error for a syntax not
+ * understood or a "chardev:ID" that does not exist.
+ */
+Chardev *qemu_chr_new_legacy(const char *label, const char *filename,
+                             bool permit_mux_mon, bool *mux, Error **errp);
+
+/*
+ * The chardevs of -serial, in order (serial_hd(0) is "serial0"); the
+ * machine puts its consoles on them. NULL past the last.
+ */
+void serial_hd_add(Chardev *chr);
+Chardev *serial_hd(int i);
+int serial_hd_count(void);
+void serial_hds_clear(void);
 
 Chardev *qemu_chr_find(const char *id);
 /* Every chardev, in creation order (NULL: none yet) */
@@ -65,7 +90,10 @@ const char *qemu_chr_get_id(const Chardev *chr);
  */
 bool qemu_chr_fe_set_handlers(Chardev *chr, const CharFrontendOps *ops,
                               void *opaque, Error **errp);
-/* Detach the front end (no further callbacks). */
+/*
+ * Detach the front end (no further callbacks). On a mux=on chardev this
+ * detaches all of its front ends (only done when they all go away).
+ */
 void qemu_chr_fe_deinit(Chardev *chr);
 
 /*
@@ -93,6 +121,13 @@ void qemu_chr_fe_hang_up(Chardev *chr);
 bool qemu_chr_fe_is_connected(Chardev *chr);
 /* Drop the current client connection (a server keeps listening). */
 void qemu_chr_fe_disconnect(Chardev *chr);
+
+/*
+ * What Ctrl-A x on a mux=on chardev runs after printing "QEMU:
+ * Terminated": @fn must not return (it cleans up and exits, status 0).
+ * Without one the process exits at once.
+ */
+void qemu_chr_set_mux_exit(void (*fn)(void));
 
 /* Destroy every chardev (at exit; removes unix socket paths it created). */
 void qemu_chr_cleanup(void);

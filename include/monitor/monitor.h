@@ -21,6 +21,13 @@ bool monitor_init_qmp(Chardev *chr, bool pretty, Error **errp);
  * mode=readline (the default) is refused: the human monitor is not
  * implemented.
  */
+/*
+ * A human monitor (HMP, the "(qemu) " prompt) on @chr: monitor/hmp-mon.c.
+ * On a mux=on chardev it shares the chardev with consoles (Ctrl-A c).
+ */
+bool monitor_init_hmp(Chardev *chr, Error **errp);
+void monitor_hmp_cleanup(void);
+
 bool monitor_init_opts(JsonObject *opts, Error **errp);
 
 /* Close every monitor (at exit). */

@@ -37,8 +37,9 @@ typedef struct VlConfig {
     const char *pidfile;      /* -pidfile */
     bool daemonize;           /* -daemonize */
     bool nographic;           /* -nographic */
-    bool has_monitor;         /* a -qmp, -qmp-pretty or -mon option */
-    GArray *accels;           /* of VlAccel, to try in order */
+    bool has_monitor; /* a -qmp, -qmp-pretty, -mon, -monitor, -serial mon: */
+    bool has_serial;  /* a -serial option */
+    GArray *accels;   /* of VlAccel, to try in order */
     JsonObject *machine_opts; /* merged -machine options */
     const VlOpt *machine_opt; /* last -machine, for error locations */
     uint64_t ram_size;        /* -m, 0 = machine default */
@@ -90,6 +91,14 @@ void vl_audiodev_help(void);
 /* vl-help.c: "help" requests of every kind; true when something printed */
 bool vl_opt_help(VlConfig *cfg, const VlOpt *opt);
 void vl_chardev_help(void);
+
+/* vl-serial.c: -serial, -monitor, -qmp and the default console and
+ * monitor (once the machine object exists, before it is initialised) */
+void vl_serial_scan_option(VlConfig *cfg, const VlOpt *opt);
+bool vl_default_serial(VlConfig *cfg);
+bool vl_default_monitor(VlConfig *cfg);
+/* false: an error was reported */
+bool vl_create_monitors_and_serials(VlConfig *cfg);
 
 /* vl-machine.c: accelerator, machine, objects, qtest */
 void vl_configure_accelerator(VlConfig *cfg);

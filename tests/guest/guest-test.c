@@ -53,8 +53,8 @@ static QTestState *start_guest(const char *name, const char *extra)
 {
     QTestInitOptions o = { .no_accel_qtest = true };
     g_autofree char *args = g_strdup_printf(
-        "-accel tcg -no-shutdown -S -m 128 -kernel %s/%s.elf %s", guest_dir,
-        name, extra ? extra : "");
+        "-nodefaults -accel tcg -no-shutdown -S -m 128 -kernel %s/%s.elf %s",
+        guest_dir, name, extra ? extra : "");
     QTestState *s = qtest_init_opts(&o, args);
 
     /*

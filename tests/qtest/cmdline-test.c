@@ -250,9 +250,9 @@ static const BadLine bad_lines[] = {
     { BOTH, "-mon chardev=nope,mode=control",
       PFX "-mon chardev=nope,mode=control: chardev \"nope\" not found" },
     /* what would change a chardev's behaviour is refused, not ignored */
-    { OURS, "-chardev stdio,id=s,mux=on",
+    { OURS, "-chardev stdio,id=s,mux=on,signal=maybe",
       PFX
-      "-chardev stdio,id=s,mux=on: chardev parameter 'mux=on' is not supported by this program" },
+      "-chardev stdio,id=s,mux=on,signal=maybe: Parameter 'signal' expects 'on' or 'off'" },
     { OURS, "-chardev null,id=n,logfile=/tmp/x",
       PFX
       "-chardev null,id=n,logfile=/tmp/x: chardev parameter 'logfile' is not supported by this program" },

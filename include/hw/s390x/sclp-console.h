@@ -35,4 +35,10 @@ bool sclp_console_attach(DeviceState *dev, const char *id, Chardev **chr,
  */
 bool sclp_console_backlogged(Chardev *chr, const char *what);
 
+/*
+ * The consoles of the -serial chardevs (serial_hd(0): sclpconsole,
+ * serial_hd(1): sclplmconsole), created by the machine.
+ */
+bool s390_sclp_consoles_create(Error **errp);
+
 #endif
