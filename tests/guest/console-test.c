@@ -99,6 +99,31 @@ static void test_nodefaults(void)
     }
 }
 
+/* -serial pty: serial0 on a pseudo-terminal, with its sclpconsole */
+static void test_serial_pty(void)
+{
+    QTestState *s = qtest_init("-nodefaults -serial pty");
+    JsonObject *rsp = qtest_qmp(s, "{'execute': 'query-chardev'}");
+    JsonArray *arr = json_object_get_array_member(rsp, "return");
+    bool seen = false;
+
+    for (guint i = 0; i < json_array_get_length(arr); i++) {
+        JsonObject *c = json_array_get_object_element(arr, i);
+
+        if (!strcmp(json_object_get_string_member(c, "label"), "serial0")) {
+            const char *f = json_object_get_string_member(c, "filename");
+
+            g_assert_true(g_str_has_prefix(f, "pty:/dev/pts/"));
+            g_assert_true(g_file_test(f + 4, G_FILE_TEST_EXISTS));
+            seen = true;
+        }
+    }
+    g_assert_true(seen);
+    json_object_unref(rsp);
+    g_assert_cmpint(unattached_count(s, "sclpconsole"), ==, 1);
+    qtest_quit(s);
+}
+
 /* serial0: sclpconsole, serial1: sclplmconsole, serial2: no device */
 static void test_three_serials(void)
 {
@@ -508,5 +533,6 @@ int main(int argc, char **argv)
     g_test_add_func("/console/nographic-guest-mux", test_nographic_guest_mux);
     g_test_add_func("/console/serial-file", test_serial_file);
     g_test_add_func("/console/serial-pipe", test_serial_pipe);
+    g_test_add_func("/console/serial-pty", test_serial_pty);
     return g_test_run();
 }
