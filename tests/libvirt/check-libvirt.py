@@ -574,6 +574,60 @@ class Tier:
         self.result("undefine", rc == 0 and name not in names.split(),
                     [out, err, names, err2])
 
+    # ---- bare-metal guest programs (tests/guest) ----
+    def guest_elf(self, name):
+        """BUILD/tests/guest/NAME.elf (a copy in DIR/bin when DIR is a
+        directory of /tmp), or None where the cross compiler was missing"""
+        elf = os.path.join(self.build, "tests", "guest", name + ".elf")
+        if not os.path.exists(elf):
+            return None
+        if self.tmp:
+            copy = os.path.join(self.dir, "bin", name + ".elf")
+            shutil.copy2(elf, copy)
+            os.chmod(copy, 0o644)
+            return copy
+        return elf
+
+    def check_guests(self):
+        """A guest answers virsh shutdown (tests/guest/quiesce.c: it reads
+        the SCLP's signal quiesce and stops its CPU) and virsh inject-nmi
+        (tests/guest/nmi.c: its restart function ends it); libvirt sees
+        each end as a shutdown. virsh waits for the lifecycle events in the
+        same process (the next one would not hear them): "Shutdown
+        Finished" may come before "Stopped Shutdown", or only the latter."""
+        for name, action in (("quiesce", "shutdown"), ("nmi", "inject-nmi")):
+            elf = self.guest_elf(name)
+            if not elf:
+                self.note("no tests/guest/%s.elf (gcc-s390x-linux-gnu): "
+                          "virsh %s with a guest not run" % (name, action))
+                continue
+            dom = "lvt-" + name
+            xml = self.write(dom + ".xml", (
+                "<domain type='qemu'><name>%s</name><memory unit='MiB'>128"
+                "</memory><vcpu>1</vcpu><os><type arch='s390x' "
+                "machine='s390-ccw-virtio'>hvm</type><kernel>%s</kernel>"
+                "</os><devices><emulator>%s</emulator><console type='pty'>"
+                "<target type='sclp'/></console></devices></domain>\n" %
+                (dom, elf, self.binary)))
+            rc, out, err = self.virsh("create", xml)
+            if not self.result("guest-%s-start" % name, rc == 0,
+                               [out, err] + self.log_tail(dom)):
+                continue
+            time.sleep(0.5)  # the guest gets ready: a few instructions
+            rc, out, err = self.virsh(
+                "qemu-monitor-command %s '{\"execute\":\"query-status\"}'"
+                "; %s %s; event %s --event lifecycle --timeout 10"
+                "; event --event lifecycle --timeout 2" %
+                (dom, action, dom, dom))
+            rc2, names, err2 = self.virsh("list", "--all", "--name")
+            log = self.domain_log(dom)
+            # (virsh's status is 1: the last event wait times out)
+            self.result("guest-%s" % action,
+                        "Stopped Shutdown" in out and
+                        dom not in names.split() and
+                        "reason=shutdown" in log,
+                        [out, err, names, err2] + self.log_tail(dom))
+
     # ---- the end ----
     def check_destroy(self):
         pid = self.qemu_pid(DOMAIN)
@@ -613,6 +667,7 @@ class Tier:
                 self.check_hostdevs()
                 self.check_destroy()
             self.check_persistent()
+            self.check_guests()
         finally:
             self.cleanup()
             if self.tmp and not self.failed:
