@@ -202,6 +202,17 @@ static const VirtIODeviceOps blk_ops = {
     .reset = blk_reset,
 };
 
+/* block_resize: the capacity in the config changed; tell a running driver */
+static void blk_resized(void *opaque)
+{
+    VirtIOBlock *b = opaque;
+    VirtIODevice *vdev = &b->vdev;
+
+    if ((vdev->status & VIRTIO_STATUS_DRIVER_OK) && vdev->transport) {
+        vdev->transport->notify(vdev, VIRTIO_CONFIG_VECTOR);
+    }
+}
+
 bool virtio_blk_realize(VirtIOBlock *b, Error **errp)
 {
     uint64_t f = 1ull << VIRTIO_BLK_F_SEG_MAX | 1ull << VIRTIO_BLK_F_BLK_SIZE |
@@ -245,12 +256,14 @@ bool virtio_blk_realize(VirtIOBlock *b, Error **errp)
         virtio_add_queue(&b->vdev, b->queue_size, blk_handle);
     }
     b->writeback = b->config_wce;
+    blk_set_resize_cb(b->blk, blk_resized, b);
     return true;
 }
 
 void virtio_blk_unrealize(VirtIOBlock *b)
 {
     if (b->blk) {
+        blk_set_resize_cb(b->blk, NULL, NULL);
         blk_detach(b->blk);
         b->blk = NULL;
     }

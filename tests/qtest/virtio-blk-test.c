@@ -5,6 +5,7 @@
  * missing header), and QEMU's image locking between two processes.
  */
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "virtio-ccw-test.h"
@@ -417,6 +418,97 @@ static void test_blockdev_hotplug(void)
     qtest_quit(s);
 }
 
+/* query-named-block-nodes' virtual-size of node @name */
+static int64_t node_size(QTestState *s, const char *name)
+{
+    JsonObject *rsp = qtest_qmp(s, "{'execute': 'query-named-block-nodes'}");
+    JsonArray *arr = json_object_get_array_member(rsp, "return");
+    int64_t size = -1;
+
+    for (guint i = 0; i < json_array_get_length(arr); i++) {
+        JsonObject *n = json_array_get_object_element(arr, i);
+
+        if (!strcmp(json_object_get_string_member(n, "node-name"), name)) {
+            size = json_object_get_int_member(
+                json_object_get_object_member(n, "image"), "virtual-size");
+        }
+    }
+    json_object_unref(rsp);
+    return size;
+}
+
+/*
+ * virsh blockresize: QMP block_resize grows the image under a running
+ * driver, which gets a config-change indication and sees the new
+ * capacity; sectors past the old end can be read. Errors as QEMU 7.2.
+ */
+static void test_resize(void)
+{
+    g_autofree char *path = g_strdup_printf("%s/virtio-blk-resize-%d.img",
+                                            g_get_tmp_dir(), getpid());
+    g_autofree char *args = NULL;
+    g_autofree char *ro_args = NULL;
+    uint32_t used;
+    QTestState *s;
+    struct stat st;
+    int fd;
+
+    fd = open(path, O_CREAT | O_TRUNC | O_WRONLY, 0600);
+    g_assert_cmpint(fd, >=, 0);
+    g_assert_cmpint(ftruncate(fd, 8 * 512), ==, 0);
+    close(fd);
+    args = g_strdup_printf("-blockdev driver=file,filename=%s,node-name=s1 "
+                           "-blockdev driver=raw,file=s1,node-name=f1 "
+                           "-device virtio-blk-ccw,drive=f1,devno=fe.0.0000",
+                           path);
+    s = start(args);
+    vccw_enable(s);
+    vccw_bringup(s, 0, 0, 256);
+    g_assert_true(ccw_ok(ccw_run(s, CMD_READ_CONF, F_SLI, 8, DATA_ADDR)));
+    g_assert_cmphex(rle32(s, DATA_ADDR), ==, 8);
+    g_assert_cmpint(blk_req(s, 0, 0, 10, 512, true, &used), ==, 1);
+    g_assert_cmpint(inst(s, "s390_tsch 0x%x 0x%x", VSID, IRB_ADDR), ==, 0);
+    qtest_writeq(s, CIND_ADDR, 0);
+    qtest_qmp_assert_success(s, "{'execute': 'block_resize', 'arguments': "
+                                "{'node-name': 'f1', 'size': 8192}}");
+    g_assert_cmphex(qtest_readq(s, CIND_ADDR), ==, 1);
+    g_assert_cmpint(inst(s, "s390_tsch 0x%x 0x%x", VSID, IRB_ADDR), ==, 0);
+    g_assert_true(ccw_ok(ccw_run(s, CMD_READ_CONF, F_SLI, 8, DATA_ADDR)));
+    g_assert_cmphex(rle32(s, DATA_ADDR), ==, 16);
+    g_assert_cmpint(blk_req(s, 1, 0, 10, 512, true, &used), ==, 0);
+    g_assert_cmpint(stat(path, &st), ==, 0);
+    g_assert_cmpint(st.st_size, ==, 8192);
+    g_assert_cmpint(node_size(s, "f1"), ==, 8192);
+    g_assert_cmpint(node_size(s, "s1"), ==, 8192);
+    expect_error(s,
+                 "{'execute': 'block_resize', 'arguments': {'node-name': "
+                 "'zz', 'size': 4096}}",
+                 "Cannot find device='' nor node-name='zz'");
+    expect_error(s,
+                 "{'execute': 'block_resize', 'arguments': {'device': 'f1', "
+                 "'size': 4096}}",
+                 "Cannot find device='f1' nor node-name=''");
+    expect_error(s,
+                 "{'execute': 'block_resize', 'arguments': {'node-name': "
+                 "'f1', 'size': -1}}",
+                 "Parameter 'size' expects a >0 size");
+    expect_error(s,
+                 "{'execute': 'block_resize', 'arguments': {'node-name': "
+                 "'f1'}}",
+                 "Parameter 'size' is missing");
+    qtest_quit(s);
+
+    ro_args = g_strdup_printf(
+        "-blockdev driver=file,filename=%s,node-name=s1,read-only=on", path);
+    s = start(ro_args);
+    expect_error(s,
+                 "{'execute': 'block_resize', 'arguments': {'node-name': "
+                 "'s1', 'size': 4096}}",
+                 "Image is read-only");
+    qtest_quit(s);
+    unlink(path);
+}
+
 static void test_option_errors(void)
 {
     static const char *const bad[][2] = {
@@ -461,6 +553,7 @@ int main(int argc, char **argv)
     g_test_add_func("/virtio-blk/locking", test_locking);
     g_test_add_func("/virtio-blk/hotplug", test_hotplug);
     g_test_add_func("/virtio-blk/blockdev-hotplug", test_blockdev_hotplug);
+    g_test_add_func("/virtio-blk/resize", test_resize);
     g_test_add_func("/virtio-blk/option-errors", test_option_errors);
     r = g_test_run();
     unlink(img_path);
