@@ -378,6 +378,12 @@ class Tier:
                     "/machine/peripheral/virtio-disk0/virtio-backend" in qdevs
                     and "/machine/peripheral/virtio-disk1/virtio-backend"
                     in qdevs, [blk])
+        rc, out, err = self.virsh("blockresize", DOMAIN, "vda", "32M")
+        rc2, info, err2 = self.virsh("domblkinfo", DOMAIN, "vda")
+        self.result("blockresize", rc == 0 and re.search(
+            r"Capacity:\s+33554432", info) is not None and os.path.getsize(
+                os.path.join(self.dir, "img", "disk0.raw")) == 32 << 20,
+                    [out, err, info, err2])
         bal = self.qmp(DOMAIN, "query-balloon")
         self.result("balloon", bal.get("return", {}).get("actual") == 256 << 20,
                     [bal])
