@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 import xml.etree.ElementTree as ET
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -195,7 +196,10 @@ class Tier:
         rc, out, err = self.virsh("qemu-monitor-command", dom, json.dumps(req))
         if rc != 0:
             return {"error": {"desc": err}}
-        return json.loads(out)
+        try:
+            return json.loads(out)
+        except ValueError:
+            return {"error": {"desc": "not JSON: %r" % out}}
 
     def domain_log(self, name):
         try:
@@ -664,16 +668,26 @@ class Tier:
             self.virsh("qemu-monitor-command %s '{\"execute\":\"query-status\"}'"
                        "; destroy %s" % (name, name))
 
+    def guarded(self, check):
+        """@check(); an exception in the script is a failed check, not the
+        end of the run (the summary line comes all the same)"""
+        try:
+            return check()
+        except Exception:
+            self.result(check.__name__.replace("check_", "") + "-crashed",
+                        False, [traceback.format_exc()])
+            return False
+
     def run(self):
         self.setup()
         try:
-            self.check_caps()
-            if self.check_domain():
-                self.check_hotplug()
-                self.check_hostdevs()
-                self.check_destroy()
-            self.check_persistent()
-            self.check_guests()
+            self.guarded(self.check_caps)
+            if self.guarded(self.check_domain):
+                self.guarded(self.check_hotplug)
+                self.guarded(self.check_hostdevs)
+                self.guarded(self.check_destroy)
+            self.guarded(self.check_persistent)
+            self.guarded(self.check_guests)
         finally:
             self.cleanup()
             if self.tmp and not self.failed:
