@@ -132,7 +132,8 @@ static bool s390_machine_init(MachineState *machine, Error **errp)
     }
     /* the CPUs first: they are /machine/unattached/device[0..], as QEMU's */
     if (machine->accel && !strcmp(machine->accel, "tcg") &&
-        !s390_cpus_qom_create(machine->cpu_type, machine->smp_cpus, errp)) {
+        !s390_cpus_qom_create(machine->cpu_type, machine->smp_cpus,
+                              machine->smp_max_cpus, errp)) {
         return false;
     }
     for (const S390MachinePart *p = s390_machine_parts; p->name; p++) {
@@ -208,6 +209,10 @@ static HotplugHandler *s390_get_hotplug_handler(MachineState *machine,
 static bool s390_unplug(HotplugHandler *hotplug_dev, DeviceState *dev,
                         Error **errp)
 {
+    if (object_dynamic_cast(OBJECT(dev), "s390x-cpu")) {
+        error_setg(errp, "CPU hot unplug not supported on this machine");
+        return false;
+    }
     if (dev->realized) {
         qdev_unrealize(dev);
     }
@@ -244,6 +249,7 @@ static void s390_machine_class_init(ObjectClass *oc, void *data)
     mc->init = s390_machine_init;
     mc->reset = s390_machine_reset;
     mc->get_hotplug_handler = s390_get_hotplug_handler;
+    mc->has_hotpluggable_cpus = true;
     mc->default_ram_size = 128 * MiB;
     mc->max_cpus = 248;
     mc->default_ram_id = "s390.ram";

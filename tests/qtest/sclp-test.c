@@ -245,7 +245,8 @@ static void test_event_mask(void)
     /* no consoles: the SCLP receives nothing, sends only signal quiesce */
     g_assert_cmphex(sclp_set_mask(s, MASK4(EV_ASCII), 0, NULL), ==, 0x0020);
     g_assert_cmphex(qtest_readl(s, SCCB + 20), ==, 0);
-    g_assert_cmphex(qtest_readl(s, SCCB + 24), ==, MASK4(EV_QUIESCE));
+    g_assert_cmphex(qtest_readl(s, SCCB + 24), ==,
+                    MASK4(EV_CFG) | MASK4(EV_QUIESCE));
     for (size_t i = 0; i < G_N_ELEMENTS(lens); i++) {
         sccb_header(s, SCCB, 28, 0, 0);
         qtest_writew(s, SCCB + 10, lens[i]);

@@ -125,7 +125,7 @@ static void test_ascii_output(void)
     /* the SCLP's receive and send masks */
     g_assert_cmphex(qtest_readl(c->s, SCCB + 20), ==, MASK4(EV_ASCII));
     g_assert_cmphex(qtest_readl(c->s, SCCB + 24), ==,
-                    MASK4(EV_ASCII) | MASK4(EV_QUIESCE));
+                    MASK4(EV_ASCII) | MASK4(EV_QUIESCE) | MASK4(EV_CFG));
     g_assert_cmphex(sclp_write_event(c->s, EV_ASCII, text, strlen(text)), ==,
                     0x0020);
     g_assert_cmphex(qtest_readb(c->s, SCCB + 11), ==, 0x80); /* accepted */
@@ -252,7 +252,7 @@ static void test_lm_output(void)
                     ==, 0x0020);
     g_assert_cmphex(qtest_readl(c->s, SCCB + 20), ==, MASK_LM_IN);
     g_assert_cmphex(qtest_readl(c->s, SCCB + 24), ==,
-                    MASK_LM_OUT | MASK4(EV_QUIESCE));
+                    MASK_LM_OUT | MASK4(EV_QUIESCE) | MASK4(EV_CFG));
     g_assert_cmphex(lm_message(c->s, ebcdic_hello, 6, 22 + 6 - 0, 10 + 6), ==,
                     0x0020);
     expect_output(c, 0, "\nHello!", 7);
@@ -336,7 +336,8 @@ static void test_both_consoles(void)
     g_assert_cmphex(qtest_readl(c->s, SCCB + 20), ==,
                     MASK_LM_IN | MASK4(EV_ASCII));
     g_assert_cmphex(qtest_readl(c->s, SCCB + 24), ==,
-                    MASK_LM_OUT | MASK4(EV_ASCII) | MASK4(EV_QUIESCE));
+                    MASK_LM_OUT | MASK4(EV_ASCII) | MASK4(EV_QUIESCE) |
+                        MASK4(EV_CFG));
     g_assert_cmphex(sclp_write_event(c->s, EV_ASCII, "one\n", 4), ==, 0x0020);
     g_assert_cmphex(lm_message(c->s, ebcdic_hello, 6, 28, 16), ==, 0x0020);
     expect_output(c, 0, "one\n", 4);
@@ -358,7 +359,8 @@ static void test_mask_lengths(void)
     qtest_writeb(s, SCCB + 12, 0x80);
     g_assert_cmphex(sclp_run(s, WRITE_EVENT_MASK, SCCB, NULL), ==, 0x0020);
     g_assert_cmphex(qtest_readb(s, SCCB + 14), ==, 0x40); /* receive */
-    g_assert_cmphex(qtest_readb(s, SCCB + 15), ==, 0x80); /* send */
+    g_assert_cmphex(qtest_readb(s, SCCB + 15), ==,
+                    0x90); /* send: types 1 and 4 */
     /* 16-byte masks: bytes past 8 are zero */
     qtest_memset(s, SCCB, 0xff, 76);
     sccb_header(s, SCCB, 76, 0, 0);
@@ -369,7 +371,7 @@ static void test_mask_lengths(void)
     g_assert_cmphex(qtest_readq(s, SCCB + 52), ==, 0);
     g_assert_cmphex(qtest_readq(s, SCCB + 60), ==,
                     (uint64_t)(MASK_LM_OUT | MASK4(EV_ASCII) |
-                               MASK4(EV_QUIESCE))
+                               MASK4(EV_QUIESCE) | MASK4(EV_CFG))
                         << 32);
     g_assert_cmphex(qtest_readq(s, SCCB + 68), ==, 0);
     console_quit(c);

@@ -81,4 +81,10 @@ bool sclp_service_signal_pending(void);
  */
 void sclp_set_signal_hook(void (*hook)(void *opaque), void *opaque);
 
+/*
+ * A CPU was hot-plugged: the configuration-management event ("CPU
+ * configuration changed") waits for the guest (sclp-cpu-hotplug.c).
+ */
+void sclp_cpu_hotplug_event(void);
+
 #endif
