@@ -382,6 +382,13 @@ class Tier:
                     "/machine/peripheral/virtio-disk0/virtio-backend" in qdevs
                     and "/machine/peripheral/virtio-disk1/virtio-backend"
                     in qdevs, [blk])
+        # CPU hot-plug: libvirt's device_add of qemu-s390x-cpu core-id 1
+        rc, out, err = self.virsh("setvcpus", DOMAIN, "2", "--live")
+        cpus = self.qmp(DOMAIN, "query-cpus-fast").get("return", [])
+        rc2, count, err2 = self.virsh("vcpucount", DOMAIN, "--live",
+                                      "--active")
+        self.result("setvcpus-live", rc == 0 and len(cpus) == 2 and
+                    count == "2", [out, err, cpus, count, err2])
         rc, out, err = self.virsh("blockresize", DOMAIN, "vda", "32M")
         rc2, info, err2 = self.virsh("domblkinfo", DOMAIN, "vda")
         self.result("blockresize", rc == 0 and re.search(
