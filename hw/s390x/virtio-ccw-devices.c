@@ -79,6 +79,8 @@ static Property blk_ccw_props[] = {
     DEFINE_PROP_UINT16("num-queues", VirtIOBlkCcw, blk.num_queues, 1),
     DEFINE_PROP_UINT16("queue-size", VirtIOBlkCcw, blk.queue_size, 256),
     DEFINE_PROP_BOOL("config-wce", VirtIOBlkCcw, blk.config_wce, true),
+    DEFINE_PROP_ENUM("write-cache", VirtIOBlkCcw, blk.write_cache,
+                     VIRTIO_BLK_WC_AUTO, virtio_blk_prop_write_cache),
     DEFINE_PROP_BOOL("share-rw", VirtIOBlkCcw, blk.share_rw, false),
     DEFINE_PROP_INT32("bootindex", VirtIOBlkCcw, blk.bootindex, -1),
     DEFINE_PROP_END_OF_LIST(),

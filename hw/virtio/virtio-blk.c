@@ -189,11 +189,32 @@ static void blk_handle(VirtIODevice *vdev, VirtQueue *vq)
     }
 }
 
+static const char *const write_cache_names[] = {
+    [VIRTIO_BLK_WC_OFF] = "off",
+    [VIRTIO_BLK_WC_ON] = "on",
+    [VIRTIO_BLK_WC_AUTO] = "auto",
+    NULL,
+};
+
+static const QEnumLookup write_cache_lookup = {
+    .array = write_cache_names,
+    .size = 3,
+};
+
+const PropertyInfo virtio_blk_prop_write_cache =
+    QDEV_PROP_ENUM_INFO("OnOffAuto", "on/off/auto", &write_cache_lookup);
+
+/* The mode a reset starts in: write-back unless write-cache=off */
+static bool blk_initial_writeback(VirtIOBlock *b)
+{
+    return b->config_wce && b->write_cache != VIRTIO_BLK_WC_OFF;
+}
+
 static void blk_reset(VirtIODevice *vdev)
 {
     VirtIOBlock *b = vdev->opaque;
 
-    b->writeback = b->config_wce;
+    b->writeback = blk_initial_writeback(b);
 }
 
 static const VirtIODeviceOps blk_ops = {
@@ -255,7 +276,7 @@ bool virtio_blk_realize(VirtIOBlock *b, Error **errp)
     for (unsigned i = 0; i < b->num_queues; i++) {
         virtio_add_queue(&b->vdev, b->queue_size, blk_handle);
     }
-    b->writeback = b->config_wce;
+    b->writeback = blk_initial_writeback(b);
     blk_set_resize_cb(b->blk, blk_resized, b);
     return true;
 }

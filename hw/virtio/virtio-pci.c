@@ -658,6 +658,8 @@ static Property blk_pci_props[] = {
     DEFINE_PROP_UINT16("num-queues", VirtIOBlkPci, blk.num_queues, 1),
     DEFINE_PROP_UINT16("queue-size", VirtIOBlkPci, blk.queue_size, 256),
     DEFINE_PROP_BOOL("config-wce", VirtIOBlkPci, blk.config_wce, true),
+    DEFINE_PROP_ENUM("write-cache", VirtIOBlkPci, blk.write_cache,
+                     VIRTIO_BLK_WC_AUTO, virtio_blk_prop_write_cache),
     DEFINE_PROP_BOOL("share-rw", VirtIOBlkPci, blk.share_rw, false),
     DEFINE_PROP_INT32("bootindex", VirtIOBlkPci, blk.bootindex, -1),
     VPCI_PROPS(VirtIOBlkPci),

@@ -98,6 +98,34 @@ static void test_config(void)
     qtest_quit(s);
 }
 
+/*
+ * write-cache=, which libvirt writes for every <driver cache=...>: off
+ * starts the device in write-through mode (the config's writeback byte
+ * 0), on and auto in write-back mode; the guest may still switch
+ * (config-wce).
+ */
+static void test_write_cache(void)
+{
+    static const struct {
+        const char *opt;
+        uint8_t writeback;
+    } cases[] = {
+        { ",write-cache=off", 0 },
+        { ",write-cache=on", 1 },
+        { ",write-cache=auto", 1 },
+        { ",write-cache=off,config-wce=off", 0 },
+    };
+
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        QTestState *s = blk_start("", cases[i].opt);
+
+        g_assert_true(ccw_ok(vccw_set_rev(s, 2)));
+        g_assert_true(ccw_ok(ccw_run(s, CMD_READ_CONF, F_SLI, 64, DATA_ADDR)));
+        g_assert_cmphex(qtest_readb(s, DATA_ADDR + 32), ==, cases[i].writeback);
+        qtest_quit(s);
+    }
+}
+
 /* What test_read_write's requests leave in query-blockstats */
 static void check_blockstats(QTestState *s)
 {
@@ -554,6 +582,7 @@ int main(int argc, char **argv)
     g_test_add_func("/virtio-blk/hotplug", test_hotplug);
     g_test_add_func("/virtio-blk/blockdev-hotplug", test_blockdev_hotplug);
     g_test_add_func("/virtio-blk/resize", test_resize);
+    g_test_add_func("/virtio-blk/write-cache", test_write_cache);
     g_test_add_func("/virtio-blk/option-errors", test_option_errors);
     r = g_test_run();
     unlink(img_path);

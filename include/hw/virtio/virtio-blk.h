@@ -8,6 +8,7 @@
 #define HW_VIRTIO_VIRTIO_BLK_H
 
 #include "hw/virtio/virtio.h"
+#include "hw/qdev-properties.h"
 #include "sysemu/block-backend.h"
 
 #define VIRTIO_BLK_F_SEG_MAX    2
@@ -38,6 +39,7 @@ typedef struct VirtIOBlock {
     uint16_t num_queues;
     uint16_t queue_size;
     bool config_wce;
+    int write_cache; /* write-cache: VIRTIO_BLK_WC_OFF/ON/AUTO */
     bool share_rw;
     int32_t bootindex;
     /* state */
@@ -45,6 +47,15 @@ typedef struct VirtIOBlock {
     const char *type_name; /* for messages: "virtio-blk-ccw" */
     bool writeback;
 } VirtIOBlock;
+
+/*
+ * write-cache=on|off|auto (QEMU's OnOffAuto; libvirt writes it for every
+ * <driver cache=...>): off starts the device in write-through mode (each
+ * write flushed, the config's writeback byte 0); on and auto (a raw
+ * image's default) in write-back mode.
+ */
+enum { VIRTIO_BLK_WC_OFF, VIRTIO_BLK_WC_ON, VIRTIO_BLK_WC_AUTO };
+extern const PropertyInfo virtio_blk_prop_write_cache;
 
 bool virtio_blk_realize(VirtIOBlock *b, Error **errp);
 void virtio_blk_unrealize(VirtIOBlock *b);
