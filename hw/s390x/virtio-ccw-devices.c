@@ -81,6 +81,7 @@ static Property blk_ccw_props[] = {
     DEFINE_PROP_BOOL("config-wce", VirtIOBlkCcw, blk.config_wce, true),
     DEFINE_PROP_ENUM("write-cache", VirtIOBlkCcw, blk.write_cache,
                      VIRTIO_BLK_WC_AUTO, virtio_blk_prop_write_cache),
+    VIRTIO_BLK_SIZE_PROPS(VirtIOBlkCcw, blk),
     DEFINE_PROP_BOOL("share-rw", VirtIOBlkCcw, blk.share_rw, false),
     DEFINE_PROP_INT32("bootindex", VirtIOBlkCcw, blk.bootindex, -1),
     DEFINE_PROP_END_OF_LIST(),

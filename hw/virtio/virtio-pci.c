@@ -660,6 +660,7 @@ static Property blk_pci_props[] = {
     DEFINE_PROP_BOOL("config-wce", VirtIOBlkPci, blk.config_wce, true),
     DEFINE_PROP_ENUM("write-cache", VirtIOBlkPci, blk.write_cache,
                      VIRTIO_BLK_WC_AUTO, virtio_blk_prop_write_cache),
+    VIRTIO_BLK_SIZE_PROPS(VirtIOBlkPci, blk),
     DEFINE_PROP_BOOL("share-rw", VirtIOBlkPci, blk.share_rw, false),
     DEFINE_PROP_INT32("bootindex", VirtIOBlkPci, blk.bootindex, -1),
     VPCI_PROPS(VirtIOBlkPci),

@@ -126,6 +126,70 @@ static void test_write_cache(void)
     }
 }
 
+/*
+ * <blockio logical_block_size='4096' physical_block_size='4096'/> as
+ * libvirt writes it (a 4 KiB-sector DASD's image): the config's blk_size
+ * and topology, requests of whole logical blocks only; QEMU's errors.
+ */
+static void test_block_sizes(void)
+{
+    static const char *const bad[][2] = {
+        { ",logical_block_size=4096",
+          "logical_block_size > physical_block_size not supported" },
+        { ",logical_block_size=1000",
+          "Property .logical_block_size doesn't take value '1000', it's not "
+          "a power of 2" },
+        { ",physical_block_size=256",
+          "Property .physical_block_size doesn't take value 256 (minimum: "
+          "512, maximum: 2097152)" },
+        { ",min_io_size=8", "min_io_size must be a multiple of "
+                            "logical_block_size" },
+    };
+    QTestState *s = blk_start("", ",logical_block_size=4096,"
+                                  "physical_block_size=4096,min_io_size=8192,"
+                                  "opt_io_size=65536");
+    uint32_t used;
+
+    vccw_bringup(s, 0, 0, 256);
+    g_assert_true(ccw_ok(ccw_run(s, CMD_READ_CONF, F_SLI, 36, DATA_ADDR)));
+    g_assert_cmphex(rle32(s, DATA_ADDR), ==, IMG_SECTORS);  /* 512-byte units */
+    g_assert_cmphex(rle32(s, DATA_ADDR + 20), ==, 4096);    /* blk_size */
+    g_assert_cmphex(qtest_readb(s, DATA_ADDR + 24), ==, 0); /* phys exp */
+    g_assert_cmphex(rle16(s, DATA_ADDR + 26), ==, 2);       /* min_io */
+    g_assert_cmphex(rle32(s, DATA_ADDR + 28), ==, 16);      /* opt_io */
+    /* one logical block at sector 8; not a half, not at sector 4 */
+    g_assert_cmpint(blk_req(s, 0, 0, 8, 4096, true, &used), ==, 0);
+    g_assert_cmphex(qtest_readb(s, BUF_ADDR + 4), ==, 8);
+    g_assert_cmphex(qtest_readb(s, BUF_ADDR + 512 + 4), ==, 9);
+    g_assert_cmpint(blk_req(s, 1, 0, 8, 512, true, &used), ==, 1);
+    g_assert_cmpint(blk_req(s, 2, 0, 4, 4096, true, &used), ==, 1);
+    qtest_quit(s);
+
+    s = blk_start("", ",physical_block_size=4096");
+    g_assert_true(ccw_ok(vccw_set_rev(s, 2)));
+    g_assert_true(ccw_ok(ccw_run(s, CMD_READ_CONF, F_SLI, 36, DATA_ADDR)));
+    g_assert_cmphex(rle32(s, DATA_ADDR + 20), ==, 512);
+    g_assert_cmphex(qtest_readb(s, DATA_ADDR + 24), ==, 3); /* 8 per block */
+    qtest_quit(s);
+
+    for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
+        g_autofree char *args = g_strdup_printf(
+            "-machine s390-ccw-virtio -nodefaults -drive file=%s,if=none,"
+            "id=d0,format=raw -device virtio-blk-ccw,drive=d0%s",
+            img_path, bad[i][0]);
+        g_autofree gchar *err = NULL;
+        g_autofree gchar *out = NULL;
+        int status = 0;
+
+        out = qtest_run_cmdline(args, &status, &err);
+        g_assert_cmpint(status, ==, 1);
+        if (!strstr(err, bad[i][1])) {
+            g_test_message("stderr: %s", err);
+        }
+        g_assert_nonnull(strstr(err, bad[i][1]));
+    }
+}
+
 /* What test_read_write's requests leave in query-blockstats */
 static void check_blockstats(QTestState *s)
 {
@@ -583,6 +647,7 @@ int main(int argc, char **argv)
     g_test_add_func("/virtio-blk/blockdev-hotplug", test_blockdev_hotplug);
     g_test_add_func("/virtio-blk/resize", test_resize);
     g_test_add_func("/virtio-blk/write-cache", test_write_cache);
+    g_test_add_func("/virtio-blk/block-sizes", test_block_sizes);
     g_test_add_func("/virtio-blk/option-errors", test_option_errors);
     r = g_test_run();
     unlink(img_path);
