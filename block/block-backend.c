@@ -8,6 +8,7 @@
  * lock of another open file description refuses the attach.
  */
 #include "qemu/osdep.h"
+#include "qemu/fdset.h"
 #include "qemu/cutils.h"
 #include "qemu/error-report.h"
 #include "qemu/keyval.h"
@@ -90,7 +91,8 @@ static BlockBackend *blk_open(const char *name, const char *filename,
 {
     BlockBackend *blk;
     struct stat st;
-    int fd = open(filename, (read_only ? O_RDONLY : O_RDWR) | O_CLOEXEC);
+    /* a name /dev/fdset/N: a descriptor from -add-fd */
+    int fd = qemu_open_fdset(filename, read_only ? O_RDONLY : O_RDWR, 0);
 
     if (fd < 0) {
         error_setg_errno(errp, errno, "Could not open '%s'", filename);
