@@ -87,4 +87,7 @@ void sclp_set_signal_hook(void (*hook)(void *opaque), void *opaque);
  */
 void sclp_cpu_hotplug_event(void);
 
+/* Read SCP Info's LOADPARM: 8 ASCII characters (-machine loadparm=) */
+void sclp_set_loadparm(const char *lp);
+
 #endif
