@@ -382,6 +382,12 @@ class Tier:
                     "/machine/peripheral/virtio-disk0/virtio-backend" in qdevs
                     and "/machine/peripheral/virtio-disk1/virtio-backend"
                     in qdevs, [blk])
+        lp = self.qmp(DOMAIN, "qom-get", {"path": "/machine",
+                                          "property": "loadparm"})
+        kw = self.qmp(DOMAIN, "qom-get", {"path": "/machine",
+                                          "property": "aes-key-wrap"})
+        self.result("loadparm-keywrap", lp.get("return") == "SYSTEM1 " and
+                    kw.get("return") is False, [lp, kw])
         # CPU hot-plug: libvirt's device_add of qemu-s390x-cpu core-id 1
         rc, out, err = self.virsh("setvcpus", DOMAIN, "2", "--live")
         cpus = self.qmp(DOMAIN, "query-cpus-fast").get("return", [])
