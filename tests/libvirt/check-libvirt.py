@@ -401,6 +401,13 @@ class Tier:
             r"Capacity:\s+33554432", info) is not None and os.path.getsize(
                 os.path.join(self.dir, "img", "disk0.raw")) == 32 << 20,
                     [out, err, info, err2])
+        rc, out, err = self.virsh("dommemstat", DOMAIN, "--period", "5",
+                                  "--live")
+        iv = self.qmp(DOMAIN, "qom-get", {
+            "path": "/machine/peripheral/balloon0",
+            "property": "guest-stats-polling-interval"})
+        self.result("dommemstat-period", rc == 0 and iv.get("return") == 5,
+                    [out, err, iv])
         bal = self.qmp(DOMAIN, "query-balloon")
         self.result("balloon", bal.get("return", {}).get("actual") == 256 << 20,
                     [bal])
