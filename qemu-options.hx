@@ -226,6 +226,12 @@ DEF qmp HAS_ARG qmp
 DEF qmp-pretty HAS_ARG qmp_pretty
 | -qmp-pretty dev like -qmp, with indented JSON replies
 
+DEF add-fd HAS_ARG add_fd
+| -add-fd fd=fd,set=set[,opaque=opaque]
+|                 add the inherited descriptor 'fd' to fd set 'set'; a
+|                 file name /dev/fdset/set opens it (file chardevs, file
+|                 and host_device block nodes)
+
 DEF overcommit HAS_ARG overcommit
 | -overcommit [mem-lock=on|off][,cpu-pm=on|off]
 |                 mem-lock=on locks all of the process's memory (guest
@@ -318,7 +324,6 @@ DEF loadvm HAS_ARG|UNSUPPORTED loadvm
 DEF readconfig HAS_ARG|UNSUPPORTED readconfig
 DEF writeconfig HAS_ARG|UNSUPPORTED writeconfig
 DEF set HAS_ARG|UNSUPPORTED set
-DEF add-fd HAS_ARG|UNSUPPORTED add_fd
 DEF fw_cfg HAS_ARG|UNSUPPORTED fw_cfg
 DEF runas HAS_ARG|UNSUPPORTED runas
 DEF chroot HAS_ARG|UNSUPPORTED chroot

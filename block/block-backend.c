@@ -8,6 +8,7 @@
  * lock of another open file description refuses the attach.
  */
 #include "qemu/osdep.h"
+#include "qemu/fdset.h"
 #include "qemu/cutils.h"
 #include "qemu/error-report.h"
 #include "qemu/keyval.h"
@@ -90,7 +91,8 @@ static BlockBackend *blk_open(const char *name, const char *filename,
 {
     BlockBackend *blk;
     struct stat st;
-    int fd = open(filename, (read_only ? O_RDONLY : O_RDWR) | O_CLOEXEC);
+    /* a name /dev/fdset/N: a descriptor from -add-fd */
+    int fd = qemu_open_fdset(filename, read_only ? O_RDONLY : O_RDWR, 0);
 
     if (fd < 0) {
         error_setg_errno(errp, errno, "Could not open '%s'", filename);
@@ -452,6 +454,63 @@ void blk_set_qdev(BlockBackend *blk, const char *path)
 {
     g_free(blk->qdev);
     blk->qdev = g_strdup(path);
+}
+
+void blk_set_resize_cb(BlockBackend *blk, void (*fn)(void *), void *opaque)
+{
+    blk->resized = fn;
+    blk->resized_opaque = opaque;
+}
+
+bool blk_resize(const char *device, const char *node, int64_t size,
+                Error **errp)
+{
+    BlockBackend *blk = NULL, *root;
+    struct stat st;
+
+    /* QEMU looks for the BlockBackend first, then for the node */
+    if (device && (blk = blk_by_name(device)) && !blk->is_drive) {
+        blk = NULL;
+    }
+    if (!blk && node && (blk = blk_by_name(node)) && blk->is_drive) {
+        blk = NULL;
+    }
+    if (!blk) {
+        error_setg(errp, "Cannot find device='%s' nor node-name='%s'",
+                   device ? device : "", node ? node : "");
+        return false;
+    }
+    if (size < 0) {
+        error_setg(errp, "Parameter 'size' expects a >0 size");
+        return false;
+    }
+    root = blk_root(blk);
+    if (blk->read_only || root->read_only) {
+        error_setg(errp, "Image is read-only");
+        return false;
+    }
+    if (fstat(root->fd, &st) == 0 && !S_ISREG(st.st_mode)) {
+        error_setg(errp, "Cannot grow device files");
+        return false;
+    }
+    if (ftruncate(root->fd, size) < 0) {
+        error_setg_errno(errp, errno, "Failed to resize '%s'", root->filename);
+        return false;
+    }
+    for (guint i = 0; i < blk_list->len; i++) {
+        BlockBackend *b = blk_list->pdata[i];
+
+        if (blk_root(b) == root) {
+            b->length = size;
+            if (fstat(root->fd, &st) == 0) {
+                b->actual_size = (uint64_t)st.st_blocks * 512;
+            }
+            if (b->attached && b->resized) {
+                b->resized(b->resized_opaque);
+            }
+        }
+    }
+    return true;
 }
 
 void blk_account(BlockBackend *blk, BlockAcctType type, uint64_t offset,

@@ -35,6 +35,8 @@ struct BlockBackend {
     char *drive_node;      /* -drive: its raw node's name */
     char *drive_file_node; /* -drive: its file node's name */
     char *qdev;            /* QOM path of the attached device, or NULL */
+    void (*resized)(void *opaque); /* the attached device's, or NULL */
+    void *resized_opaque;
     BlockAcctStats stats;
 };
 

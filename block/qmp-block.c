@@ -6,7 +6,7 @@
  * query-nodes=true). The model (block/block-internal.h): a -drive is a
  * raw node over a file node; a -blockdev raw node has its file= node
  * as child. blockdev-add and blockdev-del add and remove -blockdev
- * nodes. Throttling, caches and encryption are not configurable:
+ * nodes, block_resize changes an image's size. Throttling, caches and encryption are not configurable:
  * they are reported as QEMU reports a plain raw image.
  */
 #include "qemu/osdep.h"
@@ -324,8 +324,24 @@ static bool qmp_blockdev_del(JsonObject *args, JsonNode **ret, Error **errp)
            blk_blockdev_del(name, errp);
 }
 
+/* virsh blockresize: the image grows (or shrinks) and the guest is told */
+static bool qmp_block_resize(JsonObject *args, JsonNode **ret, Error **errp)
+{
+    static const char *const allowed[] = { "device", "node-name", "size",
+                                           NULL };
+    const char *device = NULL, *node = NULL;
+    int64_t size = 0;
+
+    return qmp_args_check(args, allowed, errp) &&
+           qmp_arg_str(args, "device", false, &device, NULL, errp) &&
+           qmp_arg_str(args, "node-name", false, &node, NULL, errp) &&
+           qmp_arg_int(args, "size", true, &size, NULL, errp) &&
+           blk_resize(device, node, size, errp);
+}
+
 static void qmp_block_register(void)
 {
+    qmp_register_command("block_resize", qmp_block_resize, QCO_NO_FLAGS);
     qmp_register_command("blockdev-add", qmp_blockdev_add, QCO_NO_FLAGS);
     qmp_register_command("blockdev-del", qmp_blockdev_del, QCO_NO_FLAGS);
     qmp_register_command("query-named-block-nodes", qmp_query_named_block_nodes,

@@ -6,6 +6,7 @@
 #include "qemu/cutils.h"
 #include "chardev-internal.h"
 #include "sysemu/daemonize.h"
+#include "qemu/fdset.h"
 #include <fcntl.h>
 #include <sys/socket.h>
 #include <glib-unix.h>
@@ -244,7 +245,7 @@ bool chr_open_file(Chardev *chr, JsonObject *opts, Error **errp)
         return false;
     }
     flags |= append && !strcmp(append, "on") ? O_APPEND : O_TRUNC;
-    fd = open(path, flags, 0666);
+    fd = qemu_open_fdset(path, flags, 0666); /* or /dev/fdset/N */
     if (fd < 0) {
         error_setg_errno(errp, errno, "Could not open '%s'", path);
         return false;

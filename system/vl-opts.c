@@ -2,6 +2,7 @@
  * Command line scanning and the options that only set start-up values.
  */
 #include "qemu/osdep.h"
+#include "qemu/fdset.h"
 #include "sysemu/block-backend.h"
 #include "qapi/error.h"
 #include "qemu/error-report.h"
@@ -253,6 +254,8 @@ static bool apply_option(VlConfig *cfg, const VlOpt *opt, Error **errp)
         return vl_parse_display(opt->arg, errp);
     case QEMU_OPTION_overcommit:
         return vl_parse_overcommit(opt->arg, errp);
+    case QEMU_OPTION_add_fd:
+        return qemu_fdset_add_opt(opt->arg, errp);
     case QEMU_OPTION_qtest:
         cfg->qtest_chrdev = opt->arg;
         return true;

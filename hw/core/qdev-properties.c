@@ -75,6 +75,7 @@ static const FieldShape field_shapes[] = {
     { &qdev_prop_int32, FIELD_SIGNED, 4 },
     { &qdev_prop_int64, FIELD_SIGNED, 8 },
     { &qdev_prop_size, FIELD_SIZE, 8 },
+    { &qdev_prop_blocksize, FIELD_SIZE, 8 },
 };
 
 static const FieldShape *field_shape(const PropertyInfo *info)
@@ -203,6 +204,8 @@ const PropertyInfo qdev_prop_uint64 = FIXED_FIELD_INFO("uint64", NULL);
 const PropertyInfo qdev_prop_int32 = FIXED_FIELD_INFO("int32", NULL);
 const PropertyInfo qdev_prop_int64 = FIXED_FIELD_INFO("int64", NULL);
 const PropertyInfo qdev_prop_size = FIXED_FIELD_INFO("size", NULL);
+const PropertyInfo qdev_prop_blocksize =
+    FIXED_FIELD_INFO("size", "A power of two between 512 B and 2 MiB");
 
 /* QEMU's OnOffAuto: the values in the order of QEMU's enumeration */
 static const char *const on_off_auto_names[] = { "auto", "on", "off", NULL };

@@ -9,6 +9,7 @@
 #include "qemu/osdep.h"
 #include <sys/mman.h>
 #include "qapi/error.h"
+#include "qapi/visitor.h"
 #include "qemu/error-report.h"
 #include "qemu/module.h"
 #include "qom/object.h"
@@ -18,6 +19,7 @@
 #include "hw/s390x/s390-virtio-ccw.h"
 #include "hw/s390x/cpu-reset.h"
 #include "hw/s390x/css.h"
+#include "hw/s390x/sclp.h"
 #include "hw/s390x/css-bridge.h"
 #include "hw/s390x/s390-pci-host.h"
 #include "hw/s390x/s390-ipl.h"
@@ -133,7 +135,8 @@ static bool s390_machine_init(MachineState *machine, Error **errp)
     }
     /* the CPUs first: they are /machine/unattached/device[0..], as QEMU's */
     if (machine->accel && !strcmp(machine->accel, "tcg") &&
-        !s390_cpus_qom_create(machine->cpu_type, machine->smp_cpus, errp)) {
+        !s390_cpus_qom_create(machine->cpu_type, machine->smp_cpus,
+                              machine->smp_max_cpus, errp)) {
         return false;
     }
     for (const S390MachinePart *p = s390_machine_parts; p->name; p++) {
@@ -212,6 +215,10 @@ static HotplugHandler *s390_get_hotplug_handler(MachineState *machine,
 static bool s390_unplug(HotplugHandler *hotplug_dev, DeviceState *dev,
                         Error **errp)
 {
+    if (object_dynamic_cast(OBJECT(dev), "s390x-cpu")) {
+        error_setg(errp, "CPU hot unplug not supported on this machine");
+        return false;
+    }
     if (dev->realized) {
         qdev_unrealize(dev);
     }
@@ -228,6 +235,76 @@ static void s390_set_usb(Object *obj, bool value, Error **errp)
     if (value) {
         error_setg(errp, "the s390-ccw-virtio machine has no USB");
     }
+}
+
+/*
+ * loadparm: 8 characters for the loader and the guest (Read SCP Info),
+ * blank padded; lower case becomes upper case; QEMU's character set and
+ * error; characters past the eighth are ignored, as in QEMU.
+ */
+static char machine_loadparm[9] = "        ";
+static bool loadparm_given; /* unset reads as "" (QEMU) */
+
+static void s390_get_loadparm(Object *obj, Visitor *v, const char *name,
+                              void *opaque, Error **errp)
+{
+    char *text = g_strdup(loadparm_given ? machine_loadparm : "");
+
+    visit_type_str(v, name, &text, errp);
+    g_free(text);
+}
+
+static void s390_set_loadparm(Object *obj, Visitor *v, const char *name,
+                              void *opaque, Error **errp)
+{
+    g_autofree char *text = NULL;
+    char lp[9] = "        ";
+
+    if (!visit_type_str(v, name, &text, errp)) {
+        return;
+    }
+    for (size_t i = 0; i < 8 && text[i]; i++) {
+        unsigned char c = g_ascii_toupper(text[i]);
+
+        if (!g_ascii_isupper(c) && !g_ascii_isdigit(c) && c != '.' &&
+            c != ' ') {
+            error_setg(errp, "LOADPARM: invalid character '%c' (ASCII 0x%02x)",
+                       c, c);
+            return;
+        }
+        lp[i] = c;
+    }
+    memcpy(machine_loadparm, lp, sizeof(lp));
+    loadparm_given = true;
+    sclp_set_loadparm(machine_loadparm);
+}
+
+/*
+ * aes-key-wrap, dea-key-wrap: whether the CPACF wrapping keys exist for
+ * protected-key functions. The interpreter has no protected-key CPACF
+ * functions, so the choice changes nothing the guest sees (QEMU too
+ * honours it only with KVM); accepted and reported.
+ */
+static bool key_wrap[2] = { true, true };
+
+static bool s390_get_aes_kw(Object *obj, Error **errp)
+{
+    return key_wrap[0];
+}
+
+static void s390_set_aes_kw(Object *obj, bool value, Error **errp)
+{
+    key_wrap[0] = value;
+}
+
+static bool s390_get_dea_kw(Object *obj, Error **errp)
+{
+    return key_wrap[1];
+}
+
+static void s390_set_dea_kw(Object *obj, bool value, Error **errp)
+{
+    key_wrap[1] = value;
 }
 
 static bool s390_get_map_css(Object *obj, Error **errp)
@@ -248,6 +325,7 @@ static void s390_machine_class_init(ObjectClass *oc, void *data)
     mc->init = s390_machine_init;
     mc->reset = s390_machine_reset;
     mc->get_hotplug_handler = s390_get_hotplug_handler;
+    mc->has_hotpluggable_cpus = true;
     mc->default_ram_size = 128 * MiB;
     mc->max_cpus = 248;
     mc->default_ram_id = "s390.ram";
@@ -262,6 +340,23 @@ static void s390_machine_class_init(ObjectClass *oc, void *data)
     object_class_property_set_description(
         oc, "s390-map-css",
         "present pass-through channel devices in the default css");
+    object_class_property_add(oc, "loadparm", "loadparm", s390_get_loadparm,
+                              s390_set_loadparm, NULL, NULL);
+    object_class_property_set_description(
+        oc, "loadparm",
+        "Up to 8 chars in set of [A-Za-z0-9. ] (lower case chars converted "
+        "to upper case) to pass to machine loader, boot manager, and guest "
+        "kernel");
+    object_class_property_add_bool(oc, "aes-key-wrap", s390_get_aes_kw,
+                                   s390_set_aes_kw);
+    object_class_property_set_description(
+        oc, "aes-key-wrap",
+        "enable/disable AES key wrapping using the CPACF wrapping key");
+    object_class_property_add_bool(oc, "dea-key-wrap", s390_get_dea_kw,
+                                   s390_set_dea_kw);
+    object_class_property_set_description(
+        oc, "dea-key-wrap",
+        "enable/disable DEA key wrapping using the CPACF wrapping key");
 }
 
 static void s390_machine_7_2_class_init(ObjectClass *oc, void *data)

@@ -8,6 +8,7 @@
  * extended-length SCCB: CPU entries start at byte 128 of Read SCP Info.
  */
 #include "qemu/osdep.h"
+#include "hw/s390x/sclp-event.h"
 #include "hw/boards.h"
 #include "hw/s390x/sclp.h"
 #include "hw/s390x/sclp-sccb.h"
@@ -46,7 +47,12 @@
 #define IOA_LEN      16
 #define IOA_TYPE_PCI 2
 
-#define EBCDIC_BLANK 0x40
+static char scp_loadparm[8] = "        "; /* ASCII; EBCDIC in the SCCB */
+
+void sclp_set_loadparm(const char *lp)
+{
+    memcpy(scp_loadparm, lp, sizeof(scp_loadparm));
+}
 
 static unsigned sclp_cpu_count(void)
 {
@@ -102,7 +108,8 @@ void sclp_read_scp_info(SclpSccb *s)
     b[SCP_RNSIZE] = 1;
     stw_be_p(b + SCP_NCPU, n);
     stw_be_p(b + SCP_CPU_OFFSET, SCP_CPU_ENTRIES);
-    memset(b + SCP_LOADPARM, EBCDIC_BLANK, 8);
+    memcpy(b + SCP_LOADPARM, scp_loadparm, 8);
+    sclp_latin1_to_ebcdic(b + SCP_LOADPARM, 8);
     stq_be_p(b + SCP_FACILITIES, SCP_FAC_CPU_INFO | SCP_FAC_IOA);
     stw_be_p(b + SCP_HIGHEST_CPU, n - 1);
     sclp_store_cpu_entries(b + SCP_CPU_ENTRIES, n);

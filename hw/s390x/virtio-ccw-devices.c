@@ -4,6 +4,7 @@
  * s390 domain), virtio-blk-ccw and virtio-rng-ccw.
  */
 #include "qemu/osdep.h"
+#include "qapi/visitor.h"
 #include "hw/qdev-properties.h"
 #include "hw/s390x/virtio-ccw.h"
 #include "hw/virtio/virtio-balloon.h"
@@ -80,6 +81,9 @@ static Property blk_ccw_props[] = {
                        VIRTIO_BLK_AUTO_NUM_QUEUES),
     DEFINE_PROP_UINT16("queue-size", VirtIOBlkCcw, blk.queue_size, 256),
     DEFINE_PROP_BOOL("config-wce", VirtIOBlkCcw, blk.config_wce, true),
+    DEFINE_PROP_ENUM("write-cache", VirtIOBlkCcw, blk.write_cache,
+                     VIRTIO_BLK_WC_AUTO, virtio_blk_prop_write_cache),
+    VIRTIO_BLK_SIZE_PROPS(VirtIOBlkCcw, blk),
     DEFINE_PROP_BOOL("share-rw", VirtIOBlkCcw, blk.share_rw, false),
     DEFINE_PROP_INT32("bootindex", VirtIOBlkCcw, blk.bootindex, -1),
     DEFINE_PROP_END_OF_LIST(),
@@ -131,6 +135,35 @@ static Property balloon_ccw_props[] = {
     DEFINE_PROP_END_OF_LIST(),
 };
 
+static void balloon_ccw_get_interval(Object *obj, Visitor *v, const char *name,
+                                     void *opaque, Error **errp)
+{
+    visit_type_int(v, name,
+                   &VIRTIO_BALLOON_CCW(obj)->balloon.stats_poll_interval, errp);
+}
+
+static void balloon_ccw_set_interval(Object *obj, Visitor *v, const char *name,
+                                     void *opaque, Error **errp)
+{
+    int64_t value;
+
+    if (visit_type_int(v, name, &value, errp)) {
+        virtio_balloon_set_poll_interval(&VIRTIO_BALLOON_CCW(obj)->balloon,
+                                         value, errp);
+    }
+}
+
+static void balloon_ccw_get_stats(Object *obj, Visitor *v, const char *name,
+                                  void *opaque, Error **errp)
+{
+    JsonNode *n = virtio_balloon_guest_stats(&VIRTIO_BALLOON_CCW(obj)->balloon);
+
+    visit_type_any(v, name, &n, errp);
+    if (n) {
+        json_node_unref(n);
+    }
+}
+
 static void balloon_ccw_class_init(ObjectClass *oc, void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(oc);
@@ -141,6 +174,11 @@ static void balloon_ccw_class_init(ObjectClass *oc, void *data)
     dc->user_creatable = true;
     dc->hotpluggable = true;
     device_class_set_props(dc, balloon_ccw_props);
+    object_class_property_add(oc, "guest-stats-polling-interval", "int",
+                              balloon_ccw_get_interval,
+                              balloon_ccw_set_interval, NULL, NULL);
+    object_class_property_add(oc, "guest-stats", "guest statistics",
+                              balloon_ccw_get_stats, NULL, NULL, NULL);
     vc->vdev_realize = balloon_ccw_realize;
     vc->vdev_unrealize = balloon_ccw_unrealize;
 }

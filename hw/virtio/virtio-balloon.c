@@ -122,6 +122,82 @@ static void balloon_handle_stats(VirtIODevice *vdev, VirtQueue *vq)
         virtqueue_push(vq, b->stats_elem, 0);
     }
     b->stats_elem = elem;
+    b->stats_last_update = g_get_real_time() / G_USEC_PER_SEC;
+    if (b->stats_poll_interval > 0) {
+        timer_mod_ns(b->stats_timer,
+                     qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) +
+                         b->stats_poll_interval * NANOSECONDS_PER_SECOND);
+    }
+}
+
+/* The polling interval passed: give the buffer back for new statistics */
+static void balloon_stats_poll(void *opaque)
+{
+    VirtIOBalloon *b = opaque;
+
+    if (!b->stats_elem) {
+        /* nothing to give back yet: look again after the interval */
+        if (b->stats_poll_interval > 0) {
+            timer_mod_ns(b->stats_timer,
+                         qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) +
+                             b->stats_poll_interval * NANOSECONDS_PER_SECOND);
+        }
+        return;
+    }
+    virtqueue_push(b->svq, b->stats_elem, 0);
+    b->stats_elem = NULL;
+    virtio_notify(&b->vdev, b->svq);
+}
+
+bool virtio_balloon_set_poll_interval(VirtIOBalloon *b, int64_t value,
+                                      Error **errp)
+{
+    if (value < 0) {
+        error_setg(errp, "timer value must be greater than zero");
+        return false;
+    }
+    if (value > UINT32_MAX) {
+        error_setg(errp, "timer value is too big");
+        return false;
+    }
+    b->stats_poll_interval = value;
+    if (!b->stats_timer) {
+        return true; /* armed at realize */
+    }
+    if (!value) {
+        timer_del(b->stats_timer);
+    } else {
+        timer_mod_ns(b->stats_timer, qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) +
+                                         value * NANOSECONDS_PER_SECOND);
+    }
+    return true;
+}
+
+/* QEMU's names of the statistics tags 0..9 */
+static const char *const stat_names[] = {
+    "stat-swap-in",          "stat-swap-out",    "stat-major-faults",
+    "stat-minor-faults",     "stat-free-memory", "stat-total-memory",
+    "stat-available-memory", "stat-disk-caches", "stat-htlb-pgalloc",
+    "stat-htlb-pgfail",
+};
+
+JsonNode *virtio_balloon_guest_stats(VirtIOBalloon *b)
+{
+    JsonObject *o = json_object_new();
+    JsonObject *st = json_object_new();
+    JsonNode *n;
+
+    for (size_t i = 0; i < G_N_ELEMENTS(stat_names); i++) {
+        json_object_set_int_member(st, stat_names[i],
+                                   b->stats_seen & (1u << i)
+                                       ? (int64_t)b->stats[i]
+                                       : -1);
+    }
+    json_object_set_object_member(o, "stats", st);
+    json_object_set_int_member(o, "last-update", b->stats_last_update);
+    n = json_node_init_object(json_node_alloc(), o);
+    json_object_unref(o);
+    return n;
 }
 
 /* Free-page reports: the pages are not taken from the guest either. */
@@ -189,6 +265,10 @@ bool virtio_balloon_realize(VirtIOBalloon *b, Error **errp)
     if (b->free_page_reporting) {
         b->rvq = virtio_add_queue(&b->vdev, 32, balloon_handle_report);
     }
+    b->stats_timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, balloon_stats_poll, b);
+    if (b->stats_poll_interval > 0) {
+        virtio_balloon_set_poll_interval(b, b->stats_poll_interval, NULL);
+    }
     active_balloon = b;
     return true;
 }
@@ -197,6 +277,10 @@ void virtio_balloon_unrealize(VirtIOBalloon *b)
 {
     if (active_balloon == b) {
         active_balloon = NULL;
+    }
+    if (b->stats_timer) {
+        timer_del(b->stats_timer);
+        g_clear_pointer(&b->stats_timer, timer_free);
     }
     g_clear_pointer(&b->stats_elem, g_free);
     virtio_cleanup(&b->vdev);

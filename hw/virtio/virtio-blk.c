@@ -3,7 +3,7 @@
  * data, and a status byte in the last device-writable byte. They run
  * synchronously on the back end. A request without room for the header
  * or the status is a protocol error (the device breaks); a bad sector
- * range, a length that is not whole sectors, a write to a read-only
+ * range, a range that is not whole logical blocks, a write to a read-only
  * back end or an I/O error is status IOERR; an unknown type UNSUPP.
  */
 #include "qemu/osdep.h"
@@ -16,6 +16,7 @@
 #define CFG_CAPACITY   0
 #define CFG_SEG_MAX    12
 #define CFG_BLK_SIZE   20
+#define CFG_PHYS_EXP   24
 #define CFG_MIN_IO     26
 #define CFG_OPT_IO     28
 #define CFG_WRITEBACK  32
@@ -30,9 +31,13 @@ static void blk_get_config(VirtIODevice *vdev)
     virtio_config_set64(vdev, CFG_CAPACITY,
                         blk_getlength(b->blk) / VIRTIO_BLK_SECTOR);
     virtio_config_set32(vdev, CFG_SEG_MAX, b->queue_size - 2);
-    virtio_config_set32(vdev, CFG_BLK_SIZE, VIRTIO_BLK_SECTOR);
-    virtio_config_set16(vdev, CFG_MIN_IO, 0);
-    virtio_config_set32(vdev, CFG_OPT_IO, 0);
+    virtio_config_set32(vdev, CFG_BLK_SIZE, b->logical_block_size);
+    vdev->config[CFG_PHYS_EXP] = __builtin_ctzll(b->physical_block_size /
+                                                 b->logical_block_size);
+    virtio_config_set16(vdev, CFG_MIN_IO,
+                        b->min_io_size / b->logical_block_size);
+    virtio_config_set32(vdev, CFG_OPT_IO,
+                        b->opt_io_size / b->logical_block_size);
     vdev->config[CFG_WRITEBACK] = b->writeback;
     virtio_config_set16(vdev, CFG_NUM_QUEUES, b->num_queues);
 }
@@ -46,13 +51,75 @@ static void blk_set_config(VirtIODevice *vdev)
     }
 }
 
-/* The sectors [@sector, + @len bytes) exist. */
+/*
+ * The sectors [@sector, + @len bytes) exist and are whole logical blocks
+ * (the sector number counts 512 bytes whatever the block size).
+ */
 static bool blk_range_ok(VirtIOBlock *b, uint64_t sector, uint64_t len)
 {
     uint64_t cap = blk_getlength(b->blk);
+    uint64_t per_block = b->logical_block_size / VIRTIO_BLK_SECTOR;
 
-    return !(len % VIRTIO_BLK_SECTOR) && sector <= cap / VIRTIO_BLK_SECTOR &&
+    return !(len % b->logical_block_size) && !(sector % per_block) &&
+           sector <= cap / VIRTIO_BLK_SECTOR &&
            len <= cap - sector * VIRTIO_BLK_SECTOR;
+}
+
+/* A block size property: a power of two from 512 B to 2 MiB, QEMU's texts */
+static bool blk_size_prop_ok(const char *name, uint64_t v, Error **errp)
+{
+    if (v & (v - 1)) {
+        error_setg(errp,
+                   "Property .%s doesn't take value '%" PRIu64
+                   "', it's not a power of 2",
+                   name, v);
+        return false;
+    }
+    if (v < 512 || v > 2 * MiB) {
+        error_setg(errp,
+                   "Property .%s doesn't take value %" PRIu64
+                   " (minimum: 512, maximum: 2097152)",
+                   name, v);
+        return false;
+    }
+    return true;
+}
+
+/* 0 is 512; the checks of QEMU's block device configuration */
+static bool blk_sizes_ok(VirtIOBlock *b, Error **errp)
+{
+    if (!b->logical_block_size) {
+        b->logical_block_size = VIRTIO_BLK_SECTOR;
+    }
+    if (!b->physical_block_size) {
+        b->physical_block_size = VIRTIO_BLK_SECTOR;
+    }
+    if (!blk_size_prop_ok("logical_block_size", b->logical_block_size, errp) ||
+        !blk_size_prop_ok("physical_block_size", b->physical_block_size,
+                          errp)) {
+        return false;
+    }
+    if (b->logical_block_size > b->physical_block_size) {
+        error_setg(errp,
+                   "logical_block_size > physical_block_size not supported");
+        return false;
+    }
+    if (b->min_io_size % b->logical_block_size) {
+        error_setg(errp, "min_io_size must be a multiple of "
+                         "logical_block_size");
+        return false;
+    }
+    if (b->opt_io_size % b->logical_block_size) {
+        error_setg(errp, "opt_io_size must be a multiple of "
+                         "logical_block_size");
+        return false;
+    }
+    if (b->min_io_size / b->logical_block_size > UINT16_MAX ||
+        b->opt_io_size / b->logical_block_size > UINT32_MAX) {
+        error_setg(errp, "min_io_size or opt_io_size is too large");
+        return false;
+    }
+    return true;
 }
 
 /* Read: data into the writable buffers before the status byte. */
@@ -189,11 +256,32 @@ static void blk_handle(VirtIODevice *vdev, VirtQueue *vq)
     }
 }
 
+static const char *const write_cache_names[] = {
+    [VIRTIO_BLK_WC_OFF] = "off",
+    [VIRTIO_BLK_WC_ON] = "on",
+    [VIRTIO_BLK_WC_AUTO] = "auto",
+    NULL,
+};
+
+static const QEnumLookup write_cache_lookup = {
+    .array = write_cache_names,
+    .size = 3,
+};
+
+const PropertyInfo virtio_blk_prop_write_cache =
+    QDEV_PROP_ENUM_INFO("OnOffAuto", "on/off/auto", &write_cache_lookup);
+
+/* The mode a reset starts in: write-back unless write-cache=off */
+static bool blk_initial_writeback(VirtIOBlock *b)
+{
+    return b->config_wce && b->write_cache != VIRTIO_BLK_WC_OFF;
+}
+
 static void blk_reset(VirtIODevice *vdev)
 {
     VirtIOBlock *b = vdev->opaque;
 
-    b->writeback = b->config_wce;
+    b->writeback = blk_initial_writeback(b);
 }
 
 static const VirtIODeviceOps blk_ops = {
@@ -201,6 +289,17 @@ static const VirtIODeviceOps blk_ops = {
     .set_config = blk_set_config,
     .reset = blk_reset,
 };
+
+/* block_resize: the capacity in the config changed; tell a running driver */
+static void blk_resized(void *opaque)
+{
+    VirtIOBlock *b = opaque;
+    VirtIODevice *vdev = &b->vdev;
+
+    if ((vdev->status & VIRTIO_STATUS_DRIVER_OK) && vdev->transport) {
+        vdev->transport->notify(vdev, VIRTIO_CONFIG_VECTOR);
+    }
+}
 
 bool virtio_blk_realize(VirtIOBlock *b, Error **errp)
 {
@@ -236,6 +335,9 @@ bool virtio_blk_realize(VirtIOBlock *b, Error **errp)
                    VIRTQUEUE_MAX_SIZE);
         return false;
     }
+    if (!blk_sizes_ok(b, errp)) {
+        return false;
+    }
     if (!blk_attach(b->blk, b->type_name, !blk_is_read_only(b->blk),
                     b->share_rw, errp)) {
         return false;
@@ -248,13 +350,15 @@ bool virtio_blk_realize(VirtIOBlock *b, Error **errp)
     for (unsigned i = 0; i < b->num_queues; i++) {
         virtio_add_queue(&b->vdev, b->queue_size, blk_handle);
     }
-    b->writeback = b->config_wce;
+    b->writeback = blk_initial_writeback(b);
+    blk_set_resize_cb(b->blk, blk_resized, b);
     return true;
 }
 
 void virtio_blk_unrealize(VirtIOBlock *b)
 {
     if (b->blk) {
+        blk_set_resize_cb(b->blk, NULL, NULL);
         blk_detach(b->blk);
         b->blk = NULL;
     }

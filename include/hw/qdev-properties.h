@@ -55,6 +55,8 @@ extern const PropertyInfo qdev_prop_uint64;
 extern const PropertyInfo qdev_prop_int32;
 extern const PropertyInfo qdev_prop_int64;
 extern const PropertyInfo qdev_prop_size;
+/* a size described as QEMU's block sizes are (the device checks it) */
+extern const PropertyInfo qdev_prop_blocksize;
 extern const PropertyInfo qdev_prop_string;
 extern const PropertyInfo qdev_prop_link;
 
@@ -100,6 +102,8 @@ extern const PropertyInfo qdev_prop_link;
     DEFINE_PROP_SIGNED(_n, _s, _f, _d, qdev_prop_int64, int64_t)
 #define DEFINE_PROP_SIZE(_n, _s, _f, _d)                                       \
     DEFINE_PROP_UNSIGNED(_n, _s, _f, _d, qdev_prop_size, uint64_t)
+#define DEFINE_PROP_BLOCKSIZE(_n, _s, _f)                                      \
+    DEFINE_PROP_UNSIGNED(_n, _s, _f, 0, qdev_prop_blocksize, uint64_t)
 #define DEFINE_PROP_STRING(_n, _s, _f)                                         \
     DEFINE_PROP(_n, _s, _f, qdev_prop_string, char *)
 /* link<_type> to an object, by QOM path; the field is an Object *. */

@@ -34,6 +34,15 @@ bool blk_attach(BlockBackend *blk, const char *name, bool write, bool share_rw,
 void blk_detach(BlockBackend *blk);
 /* The QOM path query-block reports as the attached device's ("qdev") */
 void blk_set_qdev(BlockBackend *blk, const char *path);
+/* @fn(@opaque) runs after the image under @blk changed its size (NULL: none) */
+void blk_set_resize_cb(BlockBackend *blk, void (*fn)(void *), void *opaque);
+/*
+ * QMP block_resize: the image of the -drive @device, or else of the node
+ * @node-name, becomes @size bytes (ftruncate); every node over the same
+ * file sees the new length and its device is told (blk_set_resize_cb).
+ */
+bool blk_resize(const char *device, const char *node, int64_t size,
+                Error **errp);
 
 /* A device's request, for query-blockstats; @result 0, -EINVAL for a
  * request the device refused as invalid, else the error */

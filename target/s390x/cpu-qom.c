@@ -6,7 +6,8 @@
  * the CPU has executed (what tests/bench counts guest instructions/s by;
  * 0 without -accel tcg). The machine creates one per configured
  * CPU before its other devices, so they are
- * /machine/unattached/device[0..n-1] as in QEMU. They hold no state of
+ * /machine/unattached/device[0..n-1] as in QEMU; -device and device_add
+ * add more, up to -smp maxcpus, in core-id order. They hold no state of
  * their own: the CPU is the S390MachCpu of the same index (cpus.c).
  */
 #include "qemu/osdep.h"
@@ -15,6 +16,8 @@
 #include "target/s390x/cpus.h"
 #include "target/s390x/cpu-state.h"
 #include "qapi/visitor.h"
+#include "hw/boards.h"
+#include "hw/s390x/sclp.h"
 
 #define TYPE_S390_CPU "s390x-cpu"
 
@@ -25,28 +28,78 @@ typedef struct S390CpuDev {
 
 static DeviceState **cpu_devs;
 static unsigned cpu_dev_count;
+static unsigned cpu_dev_max;
+static bool creating; /* the machine's own CPUs are being created */
 
 static Property s390_cpu_dev_props[] = {
     DEFINE_PROP_UINT32("core-id", S390CpuDev, core_id, 0),
     DEFINE_PROP_END_OF_LIST(),
 };
 
-bool s390_cpus_qom_create(const char *type, unsigned n, Error **errp)
+bool s390_cpus_qom_create(const char *type, unsigned n, unsigned max,
+                          Error **errp)
 {
-    cpu_devs = g_new0(DeviceState *, n);
-    for (unsigned i = 0; i < n; i++) {
+    bool ok = true;
+
+    cpu_dev_max = MAX(n, max);
+    cpu_devs = g_new0(DeviceState *, cpu_dev_max);
+    creating = true;
+    for (unsigned i = 0; i < n && ok; i++) {
         DeviceState *dev = qdev_try_new(type);
 
         if (!dev) {
             error_setg(errp, "unable to find CPU model '%s'", type);
-            return false;
+            ok = false;
+            break;
         }
         ((S390CpuDev *)dev)->core_id = i;
-        if (!qdev_realize_and_unref(dev, NULL, errp)) {
-            return false;
+        ok = qdev_realize_and_unref(dev, NULL, errp);
+        if (ok) {
+            cpu_devs[i] = dev;
+            cpu_dev_count = i + 1;
         }
-        cpu_devs[i] = dev;
-        cpu_dev_count = i + 1;
+    }
+    creating = false;
+    return ok;
+}
+
+/*
+ * A CPU from -device or device_add (virsh setvcpus --live): QEMU 7.2's
+ * checks, then the interpreter's CPU of that address; the guest hears of
+ * a hot-plugged one through the SCLP's CPU-configuration event.
+ */
+static bool s390_cpu_dev_realize(DeviceState *dev, Error **errp)
+{
+    S390CpuDev *c = (S390CpuDev *)dev;
+    MachineState *ms = current_machine_get();
+
+    if (creating) {
+        return true;
+    }
+    if (c->core_id >= cpu_dev_max) {
+        error_setg(errp,
+                   "Unable to add CPU with core-id: %" PRIu32
+                   ", maximum core-id: %u",
+                   c->core_id, cpu_dev_max ? cpu_dev_max - 1 : 0);
+        return false;
+    }
+    if (c->core_id < cpu_dev_count) {
+        error_setg(errp,
+                   "Unable to add CPU with core-id: %" PRIu32
+                   ", it already exists",
+                   c->core_id);
+        return false;
+    }
+    if (!s390_cpus_plug(c->core_id, errp)) {
+        return false;
+    }
+    cpu_devs[c->core_id] = dev;
+    cpu_dev_count = c->core_id + 1;
+    if (ms) {
+        ms->smp_cpus = cpu_dev_count; /* Read CPU Info's count */
+    }
+    if (dev->hotplugged) {
+        sclp_cpu_hotplug_event();
     }
     return true;
 }
@@ -72,9 +125,10 @@ static void s390_cpu_dev_class_init(ObjectClass *klass, void *data)
 
     dc->desc = "s390x CPU of the interpreter";
     dc->categories |= 1UL << DEVICE_CATEGORY_CPU;
-    /* created by the machine only: no CPU hot-plug */
-    dc->user_creatable = false;
-    dc->hotpluggable = false;
+    /* hot-plug (device_add with core-id=), no unplug (as QEMU) */
+    dc->user_creatable = true;
+    dc->hotpluggable = true;
+    dc->realize = s390_cpu_dev_realize;
     device_class_set_props(dc, s390_cpu_dev_props);
     object_class_property_add(klass, "x-insns", "uint64",
                               s390_cpu_dev_get_insns, NULL, NULL, NULL);

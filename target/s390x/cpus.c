@@ -121,7 +121,7 @@ unsigned s390_cpus_running(void)
 
 static void clear_pending(S390MachCpu *c)
 {
-    memset(c->emergency, 0, cpus.n);
+    memset(c->emergency, 0, cpus.max);
     c->ext_call = false;
     c->restart = false;
 }
@@ -391,6 +391,48 @@ static const CpuLoopOps cpus_loop_ops = {
     .run = cpus_run,
 };
 
+/* CPU @i over guest RAM, stopped after an initial reset */
+static void cpu_slot_init(unsigned i)
+{
+    S390MachCpu *c = &cpus.cpus[i];
+    S390Cpu *cpu = &c->cpu;
+
+    s390_cpu_init(cpu, &sys_mem_ops, NULL, memory_region_get_ram_ptr(cpus.ram),
+                  cpus.ram->size);
+    g_free(cpu->code_pages);
+    cpu->code_pages = cpus.code_pages;
+    cpu->code_written = code_written_all;
+    cpu->pgm_hook = s390_intr_pgm_lowcore;
+    cpu->clock = vclock_ns;
+    cpu->cpu_addr = i;
+    /* version 0, CPU number, machine type 2827, format 1 */
+    cpu->cpuid = ((uint64_t)(i & 0xff) << 48) | (UINT64_C(0x2827) << 16) |
+                 0x8000;
+    cpu->sigp = s390_sigp_order;
+    cpu->sys_opaque = c;
+    c->emergency = g_malloc0(cpus.max);
+    s390_cpus_reset_one(c, true);
+}
+
+bool s390_cpus_plug(unsigned addr, Error **errp)
+{
+    if (!cpus.cpus) {
+        error_setg(errp, "CPU hot-plug needs the interpreter's CPUs "
+                         "(-accel tcg)");
+        return false;
+    }
+    if (addr != cpus.n) {
+        error_setg(errp,
+                   "Unable to add CPU with core-id: %u, this program adds "
+                   "CPUs in core-id order: the next is %u",
+                   addr, cpus.n);
+        return false;
+    }
+    cpu_slot_init(addr);
+    cpus.n++;
+    return true;
+}
+
 bool s390_cpus_create(unsigned n, unsigned max, MemoryRegion *ram, Error **errp)
 {
     uint8_t *base = memory_region_get_ram_ptr(ram);
@@ -404,29 +446,14 @@ bool s390_cpus_create(unsigned n, unsigned max, MemoryRegion *ram, Error **errp)
     cpus.n = n;
     cpus.max = MAX(n, max);
     cpus.ram = ram;
-    cpus.cpus = g_new0(S390MachCpu, n);
+    /* room for every possible CPU: a hot-plugged one takes the next */
+    cpus.cpus = g_new0(S390MachCpu, cpus.max);
     cpus.code_pages = g_malloc0((size >> S390_PAGE_SHIFT) + 1);
     /* the TOD clock starts at the host's time of day */
     cpus.tod_offset = TOD_UNIX_EPOCH + us * 4096 -
                       (vclock_ns(NULL) / 125) * 512;
     for (unsigned i = 0; i < n; i++) {
-        S390MachCpu *c = &cpus.cpus[i];
-        S390Cpu *cpu = &c->cpu;
-
-        s390_cpu_init(cpu, &sys_mem_ops, NULL, base, size);
-        g_free(cpu->code_pages);
-        cpu->code_pages = cpus.code_pages;
-        cpu->code_written = code_written_all;
-        cpu->pgm_hook = s390_intr_pgm_lowcore;
-        cpu->clock = vclock_ns;
-        cpu->cpu_addr = i;
-        /* version 0, CPU number, machine type 2827, format 1 */
-        cpu->cpuid = ((uint64_t)(i & 0xff) << 48) | (UINT64_C(0x2827) << 16) |
-                     0x8000;
-        cpu->sigp = s390_sigp_order;
-        cpu->sys_opaque = c;
-        c->emergency = g_malloc0(n);
-        s390_cpus_reset_one(c, true);
+        cpu_slot_init(i);
     }
     memory_region_set_write_notify(ram, ram_written, NULL);
     cpu_loop_register(&cpus_loop_ops, NULL);

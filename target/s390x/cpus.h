@@ -35,6 +35,11 @@ typedef struct S390MachCpu {
  */
 bool s390_cpus_create(unsigned n, unsigned max, MemoryRegion *ram,
                       Error **errp);
+/*
+ * Hot-plug: CPU @addr, which must be the next (s390_cpus_count()) and
+ * below the maximum, starts to exist, stopped after an initial reset.
+ */
+bool s390_cpus_plug(unsigned addr, Error **errp);
 /* How many there are (0 without the interpreter) and CPU @i */
 unsigned s390_cpus_count(void);
 /* How many are possible (0 without the interpreter) */
@@ -42,10 +47,12 @@ unsigned s390_cpus_max(void);
 S390MachCpu *s390_cpus_get(unsigned i);
 /*
  * The CPUs' QOM devices (cpu-qom.c): @n of @type, created before the
- * machine's other devices; the canonical path of CPU @i's (g_free it;
- * NULL when there is none)
+ * machine's other devices, room for @max (device_add of a CPU type with
+ * core-id= adds one: s390_cpus_plug()); the canonical path of CPU @i's
+ * (g_free it; NULL when there is none)
  */
-bool s390_cpus_qom_create(const char *type, unsigned n, Error **errp);
+bool s390_cpus_qom_create(const char *type, unsigned n, unsigned max,
+                          Error **errp);
 char *s390_cpus_qom_path(unsigned i);
 /* Initial CPU reset of every CPU: all stopped, nothing pending */
 void s390_cpus_reset(void);

@@ -384,6 +384,70 @@ static void test_quiesce(void)
 }
 
 /*
+ * CPU hot-plug (virsh setvcpus --live): device_add of CPU 1 while the guest
+ * waits; the guest hears of it through the SCLP's CPU-configuration event
+ * and finds CPU 1 stopped (tests/guest/cpuplug.c). QEMU 7.2's errors and
+ * lists.
+ */
+static void test_cpu_hotplug(void)
+{
+    QTestState *s = start_guest("cpuplug", "-smp 1,maxcpus=3");
+    int64_t panic_addr = -1;
+    JsonObject *rsp;
+    int tries = 0;
+
+    while (qtest_readq(s, MAILBOX + 32) != 1) {
+        g_assert_cmpint(++tries, <, 3000); /* 30 s */
+        g_usleep(10 * 1000);
+    }
+    qtest_qmp_send(s, "{'execute': 'device_add', 'arguments': "
+                      "{'driver': 'qemu-s390x-cpu', 'core-id': 1, "
+                      "'id': 'cpu1'}}");
+    g_assert_true(wait_end(s, &panic_addr));
+    g_assert_cmpuint(qtest_readq(s, MAILBOX + 16), ==, 0);
+    g_assert_cmpuint(qtest_readq(s, MAILBOX + 32), ==, 2);
+    rsp = qtest_qmp(s, "{'execute': 'query-cpus-fast'}");
+    g_assert_cmpuint(json_array_get_length(
+                         json_object_get_array_member(rsp, "return")),
+                     ==, 2);
+    json_object_unref(rsp);
+    rsp = qtest_qmp(s, "{'execute': 'device_add', 'arguments': "
+                       "{'driver': 'qemu-s390x-cpu', 'core-id': 1}}");
+    g_assert_cmpstr(json_object_get_string_member(
+                        json_object_get_object_member(rsp, "error"), "desc"),
+                    ==, "Unable to add CPU with core-id: 1, it already exists");
+    json_object_unref(rsp);
+    rsp = qtest_qmp(s, "{'execute': 'device_add', 'arguments': "
+                       "{'driver': 'qemu-s390x-cpu', 'core-id': 3}}");
+    g_assert_cmpstr(json_object_get_string_member(
+                        json_object_get_object_member(rsp, "error"), "desc"),
+                    ==,
+                    "Unable to add CPU with core-id: 3, maximum core-id: 2");
+    json_object_unref(rsp);
+    rsp = qtest_qmp(s, "{'execute': 'device_del', 'arguments': "
+                       "{'id': 'cpu1'}}");
+    g_assert_cmpstr(json_object_get_string_member(
+                        json_object_get_object_member(rsp, "error"), "desc"),
+                    ==, "CPU hot unplug not supported on this machine");
+    json_object_unref(rsp);
+    rsp = qtest_qmp(s, "{'execute': 'query-hotpluggable-cpus'}");
+    {
+        JsonArray *l = json_object_get_array_member(rsp, "return");
+
+        g_assert_cmpuint(json_array_get_length(l), ==, 3);
+        /* highest core-id first: 2 free, 1 hot-plugged, 0 */
+        g_assert_false(
+            json_object_has_member(json_array_get_object_element(l, 0),
+                                   "qom-path"));
+        g_assert_cmpstr(json_object_get_string_member(
+                            json_array_get_object_element(l, 1), "qom-path"),
+                        ==, "/machine/peripheral/cpu1");
+    }
+    json_object_unref(rsp);
+    qtest_quit(s);
+}
+
+/*
  * QMP inject-nmi (virsh inject-nmi) restarts CPU 0 of the running guest,
  * whose restart function ends it (tests/guest/nmi.c)
  */
@@ -587,6 +651,7 @@ int main(int argc, char **argv)
     g_test_add_func("/guest/sclp", test_sclp);
     g_test_add_func("/guest/quiesce", test_quiesce);
     g_test_add_func("/guest/inject-nmi", test_inject_nmi);
+    g_test_add_func("/guest/cpu-hotplug", test_cpu_hotplug);
     g_test_add_func("/guest/bfp", test_bfp);
     g_test_add_func("/guest/dat", test_dat);
     g_test_add_func("/guest/clock", test_clock);

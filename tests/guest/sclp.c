@@ -59,7 +59,7 @@ int main(void)
     guest_sclp_wait(n);
     check(*(volatile uint16_t *)(SCCB + 6) == 0x0020, 16);
     /* the SCLP sends ASCII data and signal quiesce (type 0x1d) */
-    check(*(volatile uint32_t *)(SCCB + 24) == 0x48, 17);
+    check(*(volatile uint32_t *)(SCCB + 24) == 0x10000048, 17);
     n = *lc64(GUEST_EXT_COUNT);
     hdr(SCCB, 8 + 6 + sizeof(line) - 1);
     *(volatile uint16_t *)(SCCB + 8) = 6 + sizeof(line) - 1;

@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 import xml.etree.ElementTree as ET
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -195,7 +196,10 @@ class Tier:
         rc, out, err = self.virsh("qemu-monitor-command", dom, json.dumps(req))
         if rc != 0:
             return {"error": {"desc": err}}
-        return json.loads(out)
+        try:
+            return json.loads(out)
+        except ValueError:
+            return {"error": {"desc": "not JSON: %r" % out}}
 
     def domain_log(self, name):
         try:
@@ -378,6 +382,32 @@ class Tier:
                     "/machine/peripheral/virtio-disk0/virtio-backend" in qdevs
                     and "/machine/peripheral/virtio-disk1/virtio-backend"
                     in qdevs, [blk])
+        lp = self.qmp(DOMAIN, "qom-get", {"path": "/machine",
+                                          "property": "loadparm"})
+        kw = self.qmp(DOMAIN, "qom-get", {"path": "/machine",
+                                          "property": "aes-key-wrap"})
+        self.result("loadparm-keywrap", lp.get("return") == "SYSTEM1 " and
+                    kw.get("return") is False, [lp, kw])
+        # CPU hot-plug: libvirt's device_add of qemu-s390x-cpu core-id 1
+        rc, out, err = self.virsh("setvcpus", DOMAIN, "2", "--live")
+        cpus = self.qmp(DOMAIN, "query-cpus-fast").get("return", [])
+        rc2, count, err2 = self.virsh("vcpucount", DOMAIN, "--live",
+                                      "--active")
+        self.result("setvcpus-live", rc == 0 and len(cpus) == 2 and
+                    count == "2", [out, err, cpus, count, err2])
+        rc, out, err = self.virsh("blockresize", DOMAIN, "vda", "32M")
+        rc2, info, err2 = self.virsh("domblkinfo", DOMAIN, "vda")
+        self.result("blockresize", rc == 0 and re.search(
+            r"Capacity:\s+33554432", info) is not None and os.path.getsize(
+                os.path.join(self.dir, "img", "disk0.raw")) == 32 << 20,
+                    [out, err, info, err2])
+        rc, out, err = self.virsh("dommemstat", DOMAIN, "--period", "5",
+                                  "--live")
+        iv = self.qmp(DOMAIN, "qom-get", {
+            "path": "/machine/peripheral/balloon0",
+            "property": "guest-stats-polling-interval"})
+        self.result("dommemstat-period", rc == 0 and iv.get("return") == 5,
+                    [out, err, iv])
         bal = self.qmp(DOMAIN, "query-balloon")
         self.result("balloon", bal.get("return", {}).get("actual") == 256 << 20,
                     [bal])
@@ -574,6 +604,60 @@ class Tier:
         self.result("undefine", rc == 0 and name not in names.split(),
                     [out, err, names, err2])
 
+    # ---- bare-metal guest programs (tests/guest) ----
+    def guest_elf(self, name):
+        """BUILD/tests/guest/NAME.elf (a copy in DIR/bin when DIR is a
+        directory of /tmp), or None where the cross compiler was missing"""
+        elf = os.path.join(self.build, "tests", "guest", name + ".elf")
+        if not os.path.exists(elf):
+            return None
+        if self.tmp:
+            copy = os.path.join(self.dir, "bin", name + ".elf")
+            shutil.copy2(elf, copy)
+            os.chmod(copy, 0o644)
+            return copy
+        return elf
+
+    def check_guests(self):
+        """A guest answers virsh shutdown (tests/guest/quiesce.c: it reads
+        the SCLP's signal quiesce and stops its CPU) and virsh inject-nmi
+        (tests/guest/nmi.c: its restart function ends it); libvirt sees
+        each end as a shutdown. virsh waits for the lifecycle events in the
+        same process (the next one would not hear them): "Shutdown
+        Finished" may come before "Stopped Shutdown", or only the latter."""
+        for name, action in (("quiesce", "shutdown"), ("nmi", "inject-nmi")):
+            elf = self.guest_elf(name)
+            if not elf:
+                self.note("no tests/guest/%s.elf (gcc-s390x-linux-gnu): "
+                          "virsh %s with a guest not run" % (name, action))
+                continue
+            dom = "lvt-" + name
+            xml = self.write(dom + ".xml", (
+                "<domain type='qemu'><name>%s</name><memory unit='MiB'>128"
+                "</memory><vcpu>1</vcpu><os><type arch='s390x' "
+                "machine='s390-ccw-virtio'>hvm</type><kernel>%s</kernel>"
+                "</os><devices><emulator>%s</emulator><console type='pty'>"
+                "<target type='sclp'/></console></devices></domain>\n" %
+                (dom, elf, self.binary)))
+            rc, out, err = self.virsh("create", xml)
+            if not self.result("guest-%s-start" % name, rc == 0,
+                               [out, err] + self.log_tail(dom)):
+                continue
+            time.sleep(0.5)  # the guest gets ready: a few instructions
+            rc, out, err = self.virsh(
+                "qemu-monitor-command %s '{\"execute\":\"query-status\"}'"
+                "; %s %s; event %s --event lifecycle --timeout 10"
+                "; event --event lifecycle --timeout 2" %
+                (dom, action, dom, dom))
+            rc2, names, err2 = self.virsh("list", "--all", "--name")
+            log = self.domain_log(dom)
+            # (virsh's status is 1: the last event wait times out)
+            self.result("guest-%s" % action,
+                        "Stopped Shutdown" in out and
+                        dom not in names.split() and
+                        "reason=shutdown" in log,
+                        [out, err, names, err2] + self.log_tail(dom))
+
     # ---- the end ----
     def check_destroy(self):
         pid = self.qemu_pid(DOMAIN)
@@ -604,15 +688,26 @@ class Tier:
             self.virsh("qemu-monitor-command %s '{\"execute\":\"query-status\"}'"
                        "; destroy %s" % (name, name))
 
+    def guarded(self, check):
+        """@check(); an exception in the script is a failed check, not the
+        end of the run (the summary line comes all the same)"""
+        try:
+            return check()
+        except Exception:
+            self.result(check.__name__.replace("check_", "") + "-crashed",
+                        False, [traceback.format_exc()])
+            return False
+
     def run(self):
         self.setup()
         try:
-            self.check_caps()
-            if self.check_domain():
-                self.check_hotplug()
-                self.check_hostdevs()
-                self.check_destroy()
-            self.check_persistent()
+            self.guarded(self.check_caps)
+            if self.guarded(self.check_domain):
+                self.guarded(self.check_hotplug)
+                self.guarded(self.check_hostdevs)
+                self.guarded(self.check_destroy)
+            self.guarded(self.check_persistent)
+            self.guarded(self.check_guests)
         finally:
             self.cleanup()
             if self.tmp and not self.failed:

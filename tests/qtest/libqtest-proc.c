@@ -126,7 +126,8 @@ const char *qt_default_binary(void)
     return bin;
 }
 
-static void start_emulator(QTestState *s, const char *binary, GPtrArray *argv)
+static void start_emulator(QTestState *s, const char *binary, GPtrArray *argv,
+                           bool keep_fds)
 {
     GError *err = NULL;
     GPid pid;
@@ -136,7 +137,8 @@ static void start_emulator(QTestState *s, const char *binary, GPtrArray *argv)
      * the test that provoked it fails instead of passing with a warning */
     g_setenv("UBSAN_OPTIONS", "halt_on_error=1:print_stacktrace=1", FALSE);
     if (!g_spawn_async(NULL, (char **)argv->pdata, NULL,
-                       G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDIN_FROM_DEV_NULL,
+                       G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDIN_FROM_DEV_NULL |
+                           (keep_fds ? G_SPAWN_LEAVE_DESCRIPTORS_OPEN : 0),
                        NULL, NULL, &pid, &err)) {
         g_error("libqtest: cannot run %s: %s", binary, err->message);
     }
@@ -200,7 +202,7 @@ QTestState *qtest_init_opts(const QTestInitOptions *opts,
 
     argv = build_argv(binary, qtest_path, qmp_path, extra_args,
                       !opts->no_accel_qtest);
-    start_emulator(s, binary, argv);
+    start_emulator(s, binary, argv, opts->keep_fds);
     s->qtest_fd = qt_accept(s, qtest_lfd,
                             "the emulator did not connect to the qtest socket");
     s->qmp_fd = qt_accept(s, qmp_lfd,

@@ -36,6 +36,7 @@ typedef struct QTestInitOptions {
     const char *binary;  /* NULL: $QTEST_QEMU_BINARY */
     bool no_accel_qtest; /* do not add "-accel qtest" (e.g. real QEMU) */
     bool no_handshake;   /* leave the QMP greeting unread */
+    bool keep_fds; /* the emulator inherits descriptors not close-on-exec */
 } QTestInitOptions;
 QTestState *qtest_init_opts(const QTestInitOptions *opts,
                             const char *extra_args);

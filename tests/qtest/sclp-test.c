@@ -13,6 +13,40 @@ static void assert_no_signal(QTestState *s)
     g_assert_cmpint(ext_intr(s), ==, -1);
 }
 
+/*
+ * -machine loadparm= (libvirt's <boot loadparm=...>): Read SCP Info gives
+ * it to the guest in EBCDIC, upper case, blank padded; QEMU's property
+ * texts. aes-key-wrap / dea-key-wrap (libvirt's <keywrap>) are taken.
+ */
+static void test_loadparm(void)
+{
+    QTestState *s = start("-machine loadparm=system1,aes-key-wrap=off,"
+                          "dea-key-wrap=on");
+    JsonNode *n;
+    int status = 0;
+    g_autofree gchar *err = NULL;
+    g_autofree gchar *out = NULL;
+
+    sccb_header(s, SCCB, SCCB_PAGE, 0, 0);
+    g_assert_cmphex(sclp_run(s, READ_SCP_INFO, SCCB, NULL), ==, 0x0010);
+    /* "SYSTEM1 " */
+    g_assert_cmphex(qtest_readq(s, SCCB + 24), ==, 0xe2e8e2e3c5d4f140);
+    n = qtest_qom_get(s, "/machine", "loadparm");
+    g_assert_cmpstr(json_node_get_string(n), ==, "SYSTEM1 ");
+    json_node_unref(n);
+    n = qtest_qom_get(s, "/machine", "aes-key-wrap");
+    g_assert_false(json_node_get_boolean(n));
+    json_node_unref(n);
+    qtest_quit(s);
+
+    out = qtest_run_cmdline("-machine s390-ccw-virtio,loadparm=a-b "
+                            "-nodefaults",
+                            &status, &err);
+    g_assert_cmpint(status, ==, 1);
+    g_assert_nonnull(strstr(err, "LOADPARM: invalid character '-' (ASCII "
+                                 "0x2d)"));
+}
+
 static void test_read_scp_info(void)
 {
     QTestState *s = start("-m 512 -smp 2");
@@ -245,7 +279,8 @@ static void test_event_mask(void)
     /* no consoles: the SCLP receives nothing, sends only signal quiesce */
     g_assert_cmphex(sclp_set_mask(s, MASK4(EV_ASCII), 0, NULL), ==, 0x0020);
     g_assert_cmphex(qtest_readl(s, SCCB + 20), ==, 0);
-    g_assert_cmphex(qtest_readl(s, SCCB + 24), ==, MASK4(EV_QUIESCE));
+    g_assert_cmphex(qtest_readl(s, SCCB + 24), ==,
+                    MASK4(EV_CFG) | MASK4(EV_QUIESCE));
     for (size_t i = 0; i < G_N_ELEMENTS(lens); i++) {
         sccb_header(s, SCCB, 28, 0, 0);
         qtest_writew(s, SCCB + 10, lens[i]);
@@ -303,6 +338,7 @@ int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/sclp/read-scp-info", test_read_scp_info);
+    g_test_add_func("/sclp/loadparm", test_loadparm);
     g_test_add_func("/sclp/read-scp-info-4g", test_read_scp_info_big);
     g_test_add_func("/sclp/read-cpu-info", test_read_cpu_info);
     g_test_add_func("/sclp/insufficient-length", test_insufficient_length);

@@ -28,6 +28,7 @@
 /* Event types and their bits in a 4-byte mask */
 #define EV_OPCMD    0x01
 #define EV_MSG      0x02
+#define EV_CFG      0x04 /* configuration management: CPU changes */
 #define EV_ASCII    0x1a
 #define EV_QUIESCE  0x1d /* signal quiesce: the SCLP always sends it */
 #define MASK4(t)    (1u << (32 - (t)))

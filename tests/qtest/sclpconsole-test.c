@@ -125,7 +125,7 @@ static void test_ascii_output(void)
     /* the SCLP's receive and send masks */
     g_assert_cmphex(qtest_readl(c->s, SCCB + 20), ==, MASK4(EV_ASCII));
     g_assert_cmphex(qtest_readl(c->s, SCCB + 24), ==,
-                    MASK4(EV_ASCII) | MASK4(EV_QUIESCE));
+                    MASK4(EV_ASCII) | MASK4(EV_QUIESCE) | MASK4(EV_CFG));
     g_assert_cmphex(sclp_write_event(c->s, EV_ASCII, text, strlen(text)), ==,
                     0x0020);
     g_assert_cmphex(qtest_readb(c->s, SCCB + 11), ==, 0x80); /* accepted */
@@ -252,7 +252,7 @@ static void test_lm_output(void)
                     ==, 0x0020);
     g_assert_cmphex(qtest_readl(c->s, SCCB + 20), ==, MASK_LM_IN);
     g_assert_cmphex(qtest_readl(c->s, SCCB + 24), ==,
-                    MASK_LM_OUT | MASK4(EV_QUIESCE));
+                    MASK_LM_OUT | MASK4(EV_QUIESCE) | MASK4(EV_CFG));
     g_assert_cmphex(lm_message(c->s, ebcdic_hello, 6, 22 + 6 - 0, 10 + 6), ==,
                     0x0020);
     expect_output(c, 0, "\nHello!", 7);
@@ -336,7 +336,8 @@ static void test_both_consoles(void)
     g_assert_cmphex(qtest_readl(c->s, SCCB + 20), ==,
                     MASK_LM_IN | MASK4(EV_ASCII));
     g_assert_cmphex(qtest_readl(c->s, SCCB + 24), ==,
-                    MASK_LM_OUT | MASK4(EV_ASCII) | MASK4(EV_QUIESCE));
+                    MASK_LM_OUT | MASK4(EV_ASCII) | MASK4(EV_QUIESCE) |
+                        MASK4(EV_CFG));
     g_assert_cmphex(sclp_write_event(c->s, EV_ASCII, "one\n", 4), ==, 0x0020);
     g_assert_cmphex(lm_message(c->s, ebcdic_hello, 6, 28, 16), ==, 0x0020);
     expect_output(c, 0, "one\n", 4);
@@ -358,7 +359,8 @@ static void test_mask_lengths(void)
     qtest_writeb(s, SCCB + 12, 0x80);
     g_assert_cmphex(sclp_run(s, WRITE_EVENT_MASK, SCCB, NULL), ==, 0x0020);
     g_assert_cmphex(qtest_readb(s, SCCB + 14), ==, 0x40); /* receive */
-    g_assert_cmphex(qtest_readb(s, SCCB + 15), ==, 0x80); /* send */
+    g_assert_cmphex(qtest_readb(s, SCCB + 15), ==,
+                    0x90); /* send: types 1 and 4 */
     /* 16-byte masks: bytes past 8 are zero */
     qtest_memset(s, SCCB, 0xff, 76);
     sccb_header(s, SCCB, 76, 0, 0);
@@ -369,7 +371,7 @@ static void test_mask_lengths(void)
     g_assert_cmphex(qtest_readq(s, SCCB + 52), ==, 0);
     g_assert_cmphex(qtest_readq(s, SCCB + 60), ==,
                     (uint64_t)(MASK_LM_OUT | MASK4(EV_ASCII) |
-                               MASK4(EV_QUIESCE))
+                               MASK4(EV_QUIESCE) | MASK4(EV_CFG))
                         << 32);
     g_assert_cmphex(qtest_readq(s, SCCB + 68), ==, 0);
     console_quit(c);
@@ -437,6 +439,89 @@ static void test_pty(void)
     expect_output(&c, 0, "ok", 2);
     close(c.fd[0]);
     qtest_quit(c.s);
+}
+
+static gchar *run_failing(const char *args);
+
+/* The emulator with @args, inheriting our descriptors: its stderr */
+static gchar *run_failing_with_fds(const char *args)
+{
+    g_autofree char *full = g_strdup_printf(
+        "%s -machine s390-ccw-virtio -nodefaults -display none -S %s",
+        getenv("QTEST_QEMU_BINARY"), args);
+    g_auto(GStrv) argv = NULL;
+    gchar *err = NULL;
+    int status = 0;
+
+    g_assert_true(g_shell_parse_argv(full, NULL, &argv, NULL));
+    g_assert_true(g_spawn_sync(NULL, argv, NULL,
+                               G_SPAWN_LEAVE_DESCRIPTORS_OPEN |
+                                   G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, &err, &status, NULL));
+    g_assert_true(WIFEXITED(status));
+    g_assert_cmpint(WEXITSTATUS(status), ==, 1);
+    return err;
+}
+
+/*
+ * libvirt's <console type='file'>: the log file it opened, passed as an
+ * inherited descriptor in an fd set (-add-fd) and opened by the file
+ * chardev as /dev/fdset/N; the console's output lands in it. -add-fd's
+ * errors as QEMU 7.2's.
+ */
+static void test_fdset_file(void)
+{
+    g_autofree char *dir = g_dir_make_tmp("sclpconsole-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename(dir, "console.log", NULL);
+    g_autofree char *text = NULL;
+    static const char *const bad[][2] = {
+        { "-add-fd set=1", "fd option is required and must be non-negative" },
+        { "-add-fd fd=50", "set option is required and must be non-negative" },
+        { "-add-fd fd=99,set=1", "fd is not valid or already in use" },
+        { "-add-fd fd=1,set=1", "fd cannot be a standard I/O stream" },
+        { "-add-fd fd=50,set=x", "Parameter 'set' expects a number" },
+        { "-add-fd fd=50,set=1 -chardev file,id=c0,path=/dev/fdset/2",
+          "Could not open '/dev/fdset/2': No such file or directory" },
+        { "-add-fd fd=50,set=1 -chardev file,id=c0,path=/dev/fdset/1,"
+          "append=on -device sclpconsole,chardev=c0",
+          NULL /* set below: the mode differs */ },
+    };
+    QTestState *s;
+    int fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0600);
+
+    g_assert_cmpint(fd, >=, 0);
+    g_assert_cmpint(dup2(fd, 50), ==, 50);
+    close(fd);
+    s = qtest_init_opts(&(QTestInitOptions){ .keep_fds = true },
+                        "-machine s390-ccw-virtio -nodefaults "
+                        "-add-fd set=0,fd=50,opaque=console0-source "
+                        "-chardev file,id=c0,path=/dev/fdset/0,append=on "
+                        "-device sclpconsole,chardev=c0");
+    g_assert_cmphex(sclp_set_mask(s, 0, MASK4(EV_ASCII), NULL), ==, 0x0020);
+    g_assert_cmphex(sclp_write_event(s, EV_ASCII, "logged\n", 7), ==, 0x0020);
+    qtest_quit(s);
+    g_assert_true(g_file_get_contents(path, &text, NULL, NULL));
+    g_assert_cmpstr(text, ==, "logged\n");
+    close(50);
+
+    /* a read-only descriptor for a file chardev, which writes */
+    fd = open(path, O_RDONLY);
+    g_assert_cmpint(dup2(fd, 50), ==, 50);
+    close(fd);
+    for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
+        const char *want = bad[i][1] ? bad[i][1]
+                                     : "Could not open '/dev/fdset/1': "
+                                       "Permission denied";
+        g_autofree gchar *err = run_failing_with_fds(bad[i][0]);
+
+        if (!strstr(err, want)) {
+            g_test_message("stderr: %s", err);
+        }
+        g_assert_nonnull(strstr(err, want));
+    }
+    close(50);
+    unlink(path);
+    rmdir(dir);
 }
 
 static gchar *run_failing(const char *args)
@@ -606,6 +691,7 @@ int main(int argc, char **argv)
     g_test_add_func("/sclpconsole/lm-echo", test_lm_echo);
     g_test_add_func("/sclpconsole/ascii-backlog", test_ascii_backlog);
     g_test_add_func("/sclpconsole/pty", test_pty);
+    g_test_add_func("/sclpconsole/fdset-file", test_fdset_file);
     g_test_add_func("/sclpconsole/lm-backlog", test_lm_backlog);
     g_test_add_func("/sclpconsole/both", test_both_consoles);
     g_test_add_func("/sclpconsole/mask-lengths", test_mask_lengths);

@@ -260,6 +260,70 @@ static void test_stats(void)
     qtest_quit(s);
 }
 
+/* qom-get of the balloon's @prop */
+static JsonObject *balloon_get(QTestState *s, const char *prop)
+{
+    g_autofree char *cmd =
+        g_strdup_printf("{\"execute\": \"qom-get\", \"arguments\": {\"path\": "
+                        "\"/machine/peripheral/b0\", \"property\": \"%s\"}}",
+                        prop);
+    JsonObject *rsp = qtest_qmp_raw(s, cmd);
+    JsonObject *o = json_object_ref(
+        json_object_get_object_member(rsp, "return"));
+
+    json_object_unref(rsp);
+    return o;
+}
+
+/*
+ * libvirt's <stats period=...> / virsh dommemstat: guest-stats shows what
+ * the guest sent; with guest-stats-polling-interval the buffer goes back
+ * to the guest after that many seconds (virtual clock) for new figures.
+ */
+static void test_stats_polling(void)
+{
+    QTestState *s = start("-device virtio-balloon-ccw,id=b0,devno=fe.0.0000");
+    g_autoptr(JsonObject) before = NULL;
+    g_autoptr(JsonObject) after = NULL;
+    JsonObject *st, *rsp;
+
+    vccw_enable(s);
+    before = balloon_get(s, "guest-stats");
+    st = json_object_get_object_member(before, "stats");
+    g_assert_cmpint(json_object_get_int_member(st, "stat-free-memory"), ==, -1);
+    g_assert_cmpint(json_object_get_int_member(before, "last-update"), ==, 0);
+    qtest_qmp_assert_success(s, "{'execute': 'qom-set', 'arguments': {'path': "
+                                "'/machine/peripheral/b0', 'property': "
+                                "'guest-stats-polling-interval', 'value': 2}}");
+    vccw_bringup(s, F_STATS_VQ, 2, 128);
+    wle16(s, STATS_ADDR, 4); /* free memory */
+    wle64(s, STATS_ADDR + 2, 0x123456789ull);
+    vring_desc(s, DESC_ADDR, 0, STATS_ADDR, 10, 0, 0);
+    vring_avail(s, 128, 0, 0, 1);
+    g_assert_cmphex(vccw_kick(s, VSID, 2), ==, 0);
+    g_assert_cmpint(rle16(s, USED_ADDR + 2), ==, 0); /* kept */
+    after = balloon_get(s, "guest-stats");
+    st = json_object_get_object_member(after, "stats");
+    g_assert_cmpint(json_object_get_int_member(st, "stat-free-memory"), ==,
+                    0x123456789ll);
+    g_assert_cmpint(json_object_get_int_member(st, "stat-swap-in"), ==, -1);
+    g_assert_cmpint(json_object_get_int_member(after, "last-update"), >, 0);
+    /* 2 s later the guest gets the buffer back */
+    qtest_clock_step(s, 1000 * 1000 * 1000);
+    g_assert_cmpint(rle16(s, USED_ADDR + 2), ==, 0);
+    qtest_clock_step(s, 1000 * 1000 * 1000);
+    g_assert_cmpint(rle16(s, USED_ADDR + 2), ==, 1);
+    g_assert_cmphex(qtest_readq(s, IND_ADDR), ==, 1ull << 2);
+    rsp = qtest_qmp(s, "{'execute': 'qom-set', 'arguments': {'path': "
+                       "'/machine/peripheral/b0', 'property': "
+                       "'guest-stats-polling-interval', 'value': -1}}");
+    g_assert_cmpstr(json_object_get_string_member(
+                        json_object_get_object_member(rsp, "error"), "desc"),
+                    ==, "timer value must be greater than zero");
+    json_object_unref(rsp);
+    qtest_quit(s);
+}
+
 static void test_reporting(void)
 {
     QTestState *s = vccw_start("virtio-balloon-ccw,free-page-reporting=on");
@@ -287,6 +351,7 @@ int main(int argc, char **argv)
     g_test_add_func("/virtio-balloon/inflate-deflate", test_inflate_deflate);
     g_test_add_func("/virtio-balloon/large-requests", test_large_requests);
     g_test_add_func("/virtio-balloon/stats", test_stats);
+    g_test_add_func("/virtio-balloon/stats-polling", test_stats_polling);
     g_test_add_func("/virtio-balloon/reporting", test_reporting);
     return g_test_run();
 }

@@ -5,6 +5,7 @@
  * missing header), and QEMU's image locking between two processes.
  */
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "virtio-ccw-test.h"
@@ -95,6 +96,98 @@ static void test_config(void)
     g_assert_cmphex(qtest_readb(s, DATA_ADDR + 32), ==, 1); /* writeback */
     g_assert_cmphex(rle16(s, DATA_ADDR + 34), ==, 1);       /* num_queues */
     qtest_quit(s);
+}
+
+/*
+ * write-cache=, which libvirt writes for every <driver cache=...>: off
+ * starts the device in write-through mode (the config's writeback byte
+ * 0), on and auto in write-back mode; the guest may still switch
+ * (config-wce).
+ */
+static void test_write_cache(void)
+{
+    static const struct {
+        const char *opt;
+        uint8_t writeback;
+    } cases[] = {
+        { ",write-cache=off", 0 },
+        { ",write-cache=on", 1 },
+        { ",write-cache=auto", 1 },
+        { ",write-cache=off,config-wce=off", 0 },
+    };
+
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        QTestState *s = blk_start("", cases[i].opt);
+
+        g_assert_true(ccw_ok(vccw_set_rev(s, 2)));
+        g_assert_true(ccw_ok(ccw_run(s, CMD_READ_CONF, F_SLI, 64, DATA_ADDR)));
+        g_assert_cmphex(qtest_readb(s, DATA_ADDR + 32), ==, cases[i].writeback);
+        qtest_quit(s);
+    }
+}
+
+/*
+ * <blockio logical_block_size='4096' physical_block_size='4096'/> as
+ * libvirt writes it (a 4 KiB-sector DASD's image): the config's blk_size
+ * and topology, requests of whole logical blocks only; QEMU's errors.
+ */
+static void test_block_sizes(void)
+{
+    static const char *const bad[][2] = {
+        { ",logical_block_size=4096",
+          "logical_block_size > physical_block_size not supported" },
+        { ",logical_block_size=1000",
+          "Property .logical_block_size doesn't take value '1000', it's not "
+          "a power of 2" },
+        { ",physical_block_size=256",
+          "Property .physical_block_size doesn't take value 256 (minimum: "
+          "512, maximum: 2097152)" },
+        { ",min_io_size=8", "min_io_size must be a multiple of "
+                            "logical_block_size" },
+    };
+    QTestState *s = blk_start("", ",logical_block_size=4096,"
+                                  "physical_block_size=4096,min_io_size=8192,"
+                                  "opt_io_size=65536");
+    uint32_t used;
+
+    vccw_bringup(s, 0, 0, 256);
+    g_assert_true(ccw_ok(ccw_run(s, CMD_READ_CONF, F_SLI, 36, DATA_ADDR)));
+    g_assert_cmphex(rle32(s, DATA_ADDR), ==, IMG_SECTORS);  /* 512-byte units */
+    g_assert_cmphex(rle32(s, DATA_ADDR + 20), ==, 4096);    /* blk_size */
+    g_assert_cmphex(qtest_readb(s, DATA_ADDR + 24), ==, 0); /* phys exp */
+    g_assert_cmphex(rle16(s, DATA_ADDR + 26), ==, 2);       /* min_io */
+    g_assert_cmphex(rle32(s, DATA_ADDR + 28), ==, 16);      /* opt_io */
+    /* one logical block at sector 8; not a half, not at sector 4 */
+    g_assert_cmpint(blk_req(s, 0, 0, 8, 4096, true, &used), ==, 0);
+    g_assert_cmphex(qtest_readb(s, BUF_ADDR + 4), ==, 8);
+    g_assert_cmphex(qtest_readb(s, BUF_ADDR + 512 + 4), ==, 9);
+    g_assert_cmpint(blk_req(s, 1, 0, 8, 512, true, &used), ==, 1);
+    g_assert_cmpint(blk_req(s, 2, 0, 4, 4096, true, &used), ==, 1);
+    qtest_quit(s);
+
+    s = blk_start("", ",physical_block_size=4096");
+    g_assert_true(ccw_ok(vccw_set_rev(s, 2)));
+    g_assert_true(ccw_ok(ccw_run(s, CMD_READ_CONF, F_SLI, 36, DATA_ADDR)));
+    g_assert_cmphex(rle32(s, DATA_ADDR + 20), ==, 512);
+    g_assert_cmphex(qtest_readb(s, DATA_ADDR + 24), ==, 3); /* 8 per block */
+    qtest_quit(s);
+
+    for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
+        g_autofree char *args = g_strdup_printf(
+            "-machine s390-ccw-virtio -nodefaults -drive file=%s,if=none,"
+            "id=d0,format=raw -device virtio-blk-ccw,drive=d0%s",
+            img_path, bad[i][0]);
+        g_autofree gchar *err = NULL;
+        g_autofree gchar *out = NULL;
+        int status = 0;
+
+        out = qtest_run_cmdline(args, &status, &err);
+        g_assert_cmpint(status, ==, 1);
+        if (!strstr(err, bad[i][1])) {
+            g_test_message("stderr: %s", err);
+        }
+        g_assert_nonnull(strstr(err, bad[i][1]));
+    }
 }
 
 /* What test_read_write's requests leave in query-blockstats */
@@ -417,6 +510,97 @@ static void test_blockdev_hotplug(void)
     qtest_quit(s);
 }
 
+/* query-named-block-nodes' virtual-size of node @name */
+static int64_t node_size(QTestState *s, const char *name)
+{
+    JsonObject *rsp = qtest_qmp(s, "{'execute': 'query-named-block-nodes'}");
+    JsonArray *arr = json_object_get_array_member(rsp, "return");
+    int64_t size = -1;
+
+    for (guint i = 0; i < json_array_get_length(arr); i++) {
+        JsonObject *n = json_array_get_object_element(arr, i);
+
+        if (!strcmp(json_object_get_string_member(n, "node-name"), name)) {
+            size = json_object_get_int_member(
+                json_object_get_object_member(n, "image"), "virtual-size");
+        }
+    }
+    json_object_unref(rsp);
+    return size;
+}
+
+/*
+ * virsh blockresize: QMP block_resize grows the image under a running
+ * driver, which gets a config-change indication and sees the new
+ * capacity; sectors past the old end can be read. Errors as QEMU 7.2.
+ */
+static void test_resize(void)
+{
+    g_autofree char *path = g_strdup_printf("%s/virtio-blk-resize-%d.img",
+                                            g_get_tmp_dir(), getpid());
+    g_autofree char *args = NULL;
+    g_autofree char *ro_args = NULL;
+    uint32_t used;
+    QTestState *s;
+    struct stat st;
+    int fd;
+
+    fd = open(path, O_CREAT | O_TRUNC | O_WRONLY, 0600);
+    g_assert_cmpint(fd, >=, 0);
+    g_assert_cmpint(ftruncate(fd, 8 * 512), ==, 0);
+    close(fd);
+    args = g_strdup_printf("-blockdev driver=file,filename=%s,node-name=s1 "
+                           "-blockdev driver=raw,file=s1,node-name=f1 "
+                           "-device virtio-blk-ccw,drive=f1,devno=fe.0.0000",
+                           path);
+    s = start(args);
+    vccw_enable(s);
+    vccw_bringup(s, 0, 0, 256);
+    g_assert_true(ccw_ok(ccw_run(s, CMD_READ_CONF, F_SLI, 8, DATA_ADDR)));
+    g_assert_cmphex(rle32(s, DATA_ADDR), ==, 8);
+    g_assert_cmpint(blk_req(s, 0, 0, 10, 512, true, &used), ==, 1);
+    g_assert_cmpint(inst(s, "s390_tsch 0x%x 0x%x", VSID, IRB_ADDR), ==, 0);
+    qtest_writeq(s, CIND_ADDR, 0);
+    qtest_qmp_assert_success(s, "{'execute': 'block_resize', 'arguments': "
+                                "{'node-name': 'f1', 'size': 8192}}");
+    g_assert_cmphex(qtest_readq(s, CIND_ADDR), ==, 1);
+    g_assert_cmpint(inst(s, "s390_tsch 0x%x 0x%x", VSID, IRB_ADDR), ==, 0);
+    g_assert_true(ccw_ok(ccw_run(s, CMD_READ_CONF, F_SLI, 8, DATA_ADDR)));
+    g_assert_cmphex(rle32(s, DATA_ADDR), ==, 16);
+    g_assert_cmpint(blk_req(s, 1, 0, 10, 512, true, &used), ==, 0);
+    g_assert_cmpint(stat(path, &st), ==, 0);
+    g_assert_cmpint(st.st_size, ==, 8192);
+    g_assert_cmpint(node_size(s, "f1"), ==, 8192);
+    g_assert_cmpint(node_size(s, "s1"), ==, 8192);
+    expect_error(s,
+                 "{'execute': 'block_resize', 'arguments': {'node-name': "
+                 "'zz', 'size': 4096}}",
+                 "Cannot find device='' nor node-name='zz'");
+    expect_error(s,
+                 "{'execute': 'block_resize', 'arguments': {'device': 'f1', "
+                 "'size': 4096}}",
+                 "Cannot find device='f1' nor node-name=''");
+    expect_error(s,
+                 "{'execute': 'block_resize', 'arguments': {'node-name': "
+                 "'f1', 'size': -1}}",
+                 "Parameter 'size' expects a >0 size");
+    expect_error(s,
+                 "{'execute': 'block_resize', 'arguments': {'node-name': "
+                 "'f1'}}",
+                 "Parameter 'size' is missing");
+    qtest_quit(s);
+
+    ro_args = g_strdup_printf(
+        "-blockdev driver=file,filename=%s,node-name=s1,read-only=on", path);
+    s = start(ro_args);
+    expect_error(s,
+                 "{'execute': 'block_resize', 'arguments': {'node-name': "
+                 "'s1', 'size': 4096}}",
+                 "Image is read-only");
+    qtest_quit(s);
+    unlink(path);
+}
+
 static void test_option_errors(void)
 {
     static const char *const bad[][2] = {
@@ -461,6 +645,9 @@ int main(int argc, char **argv)
     g_test_add_func("/virtio-blk/locking", test_locking);
     g_test_add_func("/virtio-blk/hotplug", test_hotplug);
     g_test_add_func("/virtio-blk/blockdev-hotplug", test_blockdev_hotplug);
+    g_test_add_func("/virtio-blk/resize", test_resize);
+    g_test_add_func("/virtio-blk/write-cache", test_write_cache);
+    g_test_add_func("/virtio-blk/block-sizes", test_block_sizes);
     g_test_add_func("/virtio-blk/option-errors", test_option_errors);
     r = g_test_run();
     unlink(img_path);

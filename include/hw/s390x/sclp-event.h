@@ -15,6 +15,7 @@
 
 #define SCLP_EVENT_OPCMD          0x01 /* operator command: line-mode input */
 #define SCLP_EVENT_MSG            0x02 /* message: line-mode output */
+#define SCLP_EVENT_CONFIG_MGT     0x04 /* configuration change (CPUs) */
 #define SCLP_EVENT_PMSGCMD        0x09 /* priority message command */
 #define SCLP_EVENT_ASCII          0x1a /* ASCII console data (VT220) */
 #define SCLP_EVENT_SIGNAL_QUIESCE 0x1d /* shut down (sclp-quiesce.c) */

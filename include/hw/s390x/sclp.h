@@ -81,4 +81,13 @@ bool sclp_service_signal_pending(void);
  */
 void sclp_set_signal_hook(void (*hook)(void *opaque), void *opaque);
 
+/*
+ * A CPU was hot-plugged: the configuration-management event ("CPU
+ * configuration changed") waits for the guest (sclp-cpu-hotplug.c).
+ */
+void sclp_cpu_hotplug_event(void);
+
+/* Read SCP Info's LOADPARM: 8 ASCII characters (-machine loadparm=) */
+void sclp_set_loadparm(const char *lp);
+
 #endif

@@ -10,6 +10,8 @@
 #define HW_VIRTIO_VIRTIO_BALLOON_H
 
 #include "hw/virtio/virtio.h"
+#include "qemu/timer.h"
+#include <json-glib/json-glib.h>
 
 #define VIRTIO_BALLOON_F_MUST_TELL_HOST 0
 #define VIRTIO_BALLOON_F_STATS_VQ       1
@@ -37,7 +39,10 @@ typedef struct VirtIOBalloon {
     uint32_t poison_val;          /* guest's poison value */
     VirtQueueElement *stats_elem; /* held until the host wants new stats */
     uint64_t stats[VIRTIO_BALLOON_S_NR];
-    uint32_t stats_seen; /* bit per tag received */
+    uint32_t stats_seen;         /* bit per tag received */
+    int64_t stats_last_update;   /* host time of the last statistics, s */
+    int64_t stats_poll_interval; /* s; 0: the host does not ask */
+    QEMUTimer *stats_timer;      /* asks for new statistics */
 } VirtIOBalloon;
 
 /* The second balloon is refused: "Only one balloon device is supported" */
@@ -54,5 +59,17 @@ void virtio_balloon_unrealize(VirtIOBalloon *b);
 VirtIOBalloon *virtio_balloon_active(void);
 void virtio_balloon_set_target(VirtIOBalloon *b, uint64_t target);
 uint64_t virtio_balloon_guest_size(VirtIOBalloon *b);
+
+/*
+ * guest-stats-polling-interval (libvirt's <stats period=...>, virsh
+ * dommemstat --period): every that many seconds of the virtual clock the
+ * statistics buffer the guest left is given back, so that it sends new
+ * ones; 0 stops. QEMU's errors ("timer value must be greater than zero",
+ * "timer value is too big"). guest-stats: {"stats": {"stat-swap-in": N,
+ * ...}, "last-update": SECONDS}, -1 for a statistic the guest never sent.
+ */
+bool virtio_balloon_set_poll_interval(VirtIOBalloon *b, int64_t value,
+                                      Error **errp);
+JsonNode *virtio_balloon_guest_stats(VirtIOBalloon *b);
 
 #endif
