@@ -517,6 +517,29 @@ class Tier:
                     len(objs.get("return", [])) == nobj - 1,
                     [err, periph, objs])
 
+        # a network card on the channel subsystem (<interface type='user'>:
+        # -netdev user through libslirp, virtio-net-ccw) comes and goes
+        nicx = self.write("hp-nic.xml", (
+            "<interface type='user'><mac address='52:54:00:aa:bb:01'/>"
+            "<model type='virtio'/><address type='ccw' cssid='0xfe' "
+            "ssid='0x0' devno='0x0009'/></interface>\n"))
+        rc, out, err = self.virsh("attach-device", DOMAIN, nicx)
+        periph = self.qmp(DOMAIN, "qom-list", {"path": "/machine/peripheral"})
+        nics = [o.get("name") for o in periph.get("return", [])
+                if o.get("type") == "child<virtio-net-ccw>"]
+        mac = self.qmp(DOMAIN, "qom-get", {
+            "path": "/machine/peripheral/%s" % (nics[0] if nics else "none"),
+            "property": "mac"})
+        self.result("attach-interface-ccw", rc == 0 and len(nics) == 1 and
+                    mac.get("return") == "52:54:00:aa:bb:01",
+                    [err, periph, mac, self.log_tail(DOMAIN)])
+        rc, out, err = self.virsh("detach-device", DOMAIN, nicx)
+        periph = self.qmp(DOMAIN, "qom-list", {"path": "/machine/peripheral"})
+        left = [o.get("name") for o in periph.get("return", [])
+                if o.get("type") == "child<virtio-net-ccw>"]
+        self.result("detach-interface-ccw", rc == 0 and not left,
+                    [err, periph])
+
         # zPCI pass-through of a simulated host function through libvirt's
         # QMP pass-through (libvirt's own <hostdev> needs host VFIO)
         steps = [
