@@ -10,7 +10,8 @@
 #            sanitizer/libFuzzer runtimes (the fuzz targets), clang-format
 #            and git (the format test), python3 (summary, provenance test),
 #            hercules (test-ckd-image compares with its dasdinit,
-#            dasd-diff-test with Hercules itself and its dasdls)
+#            dasd-diff-test with Hercules itself and its dasdls), and the
+#            libvirt tier's packages (make check runs it, 25 s)
 #   demo     `make demo`: the build, plus the s390x cross compiler of its
 #            guest program
 #   fuzz     the libFuzzer targets (`make fuzz`)
@@ -36,11 +37,12 @@ FUZZ_PKGS="clang libclang-rt-14-dev"
 # dasdls for dasd-diff-test (each skipped without)
 # the cross toolchain of the bare-metal guest programs (tests/guest)
 GUEST_PKGS="gcc-s390x-linux-gnu binutils-s390x-linux-gnu"
-CHECK_PKGS="$BUILD_PKGS $FUZZ_PKGS clang-format-14 git hercules $GUEST_PKGS"
-PACKAGE_PKGS="$BUILD_PKGS build-essential debhelper devscripts lintian \
-fakeroot"
 # virsh, the QEMU driver virsh loads for qemu:///embed, QEMU 7.2
 LIBVIRT_PKGS="libvirt-clients libvirt-daemon-driver-qemu qemu-system-misc"
+CHECK_PKGS="$BUILD_PKGS $FUZZ_PKGS clang-format-14 git hercules $GUEST_PKGS \
+$LIBVIRT_PKGS"
+PACKAGE_PKGS="$BUILD_PKGS build-essential debhelper devscripts lintian \
+fakeroot"
 
 list=false
 pkgs=
