@@ -38,6 +38,14 @@ struct VFIOPCIHost {
 
 /* The functions open now, by name: each may be opened once */
 static GHashTable *open_names;
+/*
+ * IOMMU group -> the function of it that is open. Every zPCI function has
+ * a DMA address space of its own, and a group's devices share one
+ * container (one IOVA space, one set of mappings): a second function of
+ * a group would see, and could DMA into, the first one's mappings. So
+ * one function per group, as QEMU refuses a group in two address spaces.
+ */
+static GHashTable *group_users;
 
 /* ---- sysfs ---- */
 
@@ -224,6 +232,16 @@ static void linux_close(VFIOPCIHost *h)
     if (h->name && open_names) {
         g_hash_table_remove(open_names, h->name);
     }
+    if (h->g && group_users) {
+        const char *user = g_hash_table_lookup(group_users,
+                                               GINT_TO_POINTER(
+                                                   h->id.iommu_group));
+
+        if (user && h->name && !strcmp(user, h->name)) {
+            g_hash_table_remove(group_users,
+                                GINT_TO_POINTER(h->id.iommu_group));
+        }
+    }
     vfio_linux_group_put(h->g);
     g_free(h->regions);
     g_free(h->devdir);
@@ -292,6 +310,20 @@ static VFIOPCIHost *linux_open(const char *host, const char *sysfsdev,
         return NULL;
     }
     h->id.iommu_group = group;
+    if (group_users &&
+        g_hash_table_contains(group_users, GINT_TO_POINTER(group))) {
+        error_setg(errp, "group %d used in multiple address spaces", group);
+        error_append_hint(errp,
+                          "%s is in use, and every zPCI function has a DMA "
+                          "address space of its own: pass one function of "
+                          "an IOMMU group\n",
+                          (const char *)g_hash_table_lookup(group_users,
+                                                            GINT_TO_POINTER(
+                                                                group)));
+        g_clear_pointer(&h->name, g_free);
+        linux_close(h);
+        return NULL;
+    }
     h->g = vfio_linux_group_get(group, PCI_MODULES, errp);
     if (!h->g || !linux_open_device(h, errp)) {
         g_autofree char *hint = binding_hint(h->devdir, h->name);
@@ -320,6 +352,10 @@ static VFIOPCIHost *linux_open(const char *host, const char *sysfsdev,
                                            NULL);
     }
     g_hash_table_add(open_names, g_strdup(h->name));
+    if (!group_users) {
+        group_users = g_hash_table_new_full(NULL, NULL, NULL, g_free);
+    }
+    g_hash_table_insert(group_users, GINT_TO_POINTER(group), g_strdup(h->name));
     trace_point("vfio_pci_linux_open", "%s group %d (%u users) regions %u",
                 h->devdir, group, h->g->refs, h->num_regions);
     return h;

@@ -13,7 +13,8 @@
  * group share one VFIOLinuxGroup and with it one container: the first
  * vfio_linux_group_get() of a group opens both, each further one takes a
  * reference, and the last vfio_linux_group_put() takes the group out of
- * the container and closes them.  Devices of one group therefore share
+ * the container and closes them (vfio-pci opens one function of a group
+ * at a time: pci-linux.c).  Devices of one group therefore share
  * one IOVA space (on s390 every PCI function is a group of its own).
  * iommufd is not used: the container/group interface only.
  *
