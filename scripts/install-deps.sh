@@ -3,7 +3,7 @@
 # go.  Plain POSIX sh: the first command on a fresh machine, before `make`
 # itself is installed.
 #
-# Usage: sh scripts/install-deps.sh [build|check|fuzz|package|list]...
+# Usage: sh scripts/install-deps.sh [build|check|demo|fuzz|kernel|package|list]...
 #   build    compile the program (default): the compilers, meson, the
 #            libraries, make
 #   check    everything `make check` runs: the build, plus clang and its
@@ -13,6 +13,10 @@
 #   demo     `make demo`: the build, plus the s390x cross compiler of its
 #            guest program
 #   fuzz     the libFuzzer targets (`make fuzz`)
+#   kernel   `make check-kernel` (docs/devel/testing-kernel.rst): the
+#            build, Debian's QEMU for both guests (qemu-system-misc:
+#            s390x, qemu-system-x86: x86-64), the s390x cross compiler,
+#            the archive keyring of its private apt
 #   package  `dpkg-buildpackage -b` and lintian (docs/system/s390x/
 #            packaging.rst)
 #   list     print the packages of the other sets named and exit
@@ -30,6 +34,8 @@ FUZZ_PKGS="clang libclang-rt-14-dev"
 # the cross toolchain of the bare-metal guest programs (tests/guest)
 GUEST_PKGS="gcc-s390x-linux-gnu binutils-s390x-linux-gnu"
 CHECK_PKGS="$BUILD_PKGS $FUZZ_PKGS clang-format-14 git hercules $GUEST_PKGS"
+KERNEL_PKGS="$BUILD_PKGS qemu-system-misc qemu-system-x86 $GUEST_PKGS \
+debian-archive-keyring"
 PACKAGE_PKGS="$BUILD_PKGS build-essential debhelper devscripts lintian \
 fakeroot"
 
@@ -42,11 +48,12 @@ for set_name do
     check) pkgs="$pkgs $CHECK_PKGS" ;;
     demo) pkgs="$pkgs $BUILD_PKGS $GUEST_PKGS" ;;
     fuzz) pkgs="$pkgs $BUILD_PKGS $FUZZ_PKGS" ;;
+    kernel) pkgs="$pkgs $KERNEL_PKGS" ;;
     package) pkgs="$pkgs $PACKAGE_PKGS" ;;
     list) list=true ;;
-    -h|--help) sed -n '2,20s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,25s/^# \{0,1\}//p' "$0"; exit 0 ;;
     *) echo "install-deps: unknown set '$set_name' (build, check, demo, fuzz," \
-            "package, list)" >&2
+            "kernel, package, list)" >&2
        exit 2 ;;
     esac
 done

@@ -30,11 +30,10 @@ mkdir -p "$IMG/bin" "$IMG/lib/modules" "$IMG/proc" "$IMG/sys" "$IMG/dev" \
 dpkg-deb -x "$CK"/debs/busybox-static_*_amd64.deb "$CK/bb-x86"
 cp "$CK/bb-x86/bin/busybox" "$IMG/bin/busybox"
 # the modules and what they depend on (their modinfo "depends="), the
-# dependencies first
+# dependencies first (a subshell each: the recursion keeps its variables)
 MODDIR="$KIMG/lib/modules/$KABI/kernel"
 : > "$IMG/lib/modules/order"
-add_module() { # NAME
-    local f d
+add_module() ( # NAME
     grep -qx "$1" "$IMG/lib/modules/order" && return 0
     f=$(find "$MODDIR" -name "$1.ko" | head -1)
     [ -n "$f" ] || f=$(find "$MODDIR" -name "$(echo "$1" | tr _ -).ko" | head -1)
@@ -46,9 +45,9 @@ add_module() { # NAME
     done
     cp "$f" "$IMG/lib/modules/$1.ko"
     echo "$1" >> "$IMG/lib/modules/order"
-}
+)
 for m in vfio vfio_iommu_type1 vfio-pci; do
-    add_module $m
+    add_module $m || exit 1
 done
 cp "$TOP/tests/kernel/init-x86.sh" "$IMG/init"
 chmod +x "$IMG/init"
