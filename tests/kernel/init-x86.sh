@@ -1,7 +1,8 @@
 #!/bin/busybox sh
 # /init of the x86-64 guest of make check-kernel (q35 with intel-iommu):
-# load Debian's VFIO modules, bind the edu function (1234:11e8) and the
-# virtio-rng function (1af4:1044) to vfio-pci, then run the checks under
+# load Debian's VFIO modules, bind the edu function (1234:11e8), the
+# virtio-rng function (1af4:1044) and the NVMe controller (1b36:0010) to
+# vfio-pci, then run the checks under
 # /checks. Each check prints "ok NAME" or "not ok NAME"; the host counts
 # them.
 /bin/busybox --install -s /bin
@@ -57,11 +58,13 @@ rebind() {
 echo "check-kernel-guest: start $(uname -r)"
 EDU=$(find_fn 0x1234 0x11e8)
 RNG=$(find_fn 0x1af4 0x1044)
-export EDU RNG
-echo "# edu at $EDU, virtio-rng at $RNG"
+NVME=$(find_fn 0x1b36 0x0010)
+export EDU RNG NVME
+echo "# edu at $EDU, virtio-rng at $RNG, nvme at $NVME"
 check x86-modules-load load_modules
 check x86-rebind-edu rebind "$EDU"
 check x86-rebind-virtio-rng rebind "$RNG"
+check x86-rebind-nvme rebind "$NVME"
 for c in /checks/*.sh; do
     [ -f "$c" ] && . "$c"
 done

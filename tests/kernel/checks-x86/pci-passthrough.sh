@@ -19,7 +19,7 @@ AISB=0x41000
 RTT=0x100000           # region-third, segment and page table
 STT=0x104000
 PGT=0x108000
-FRAME=0x200000         # I/O pages 0 and 1 go to FRAME, FRAME + 4 KiB
+FRAME=0x200000         # I/O pages 0-3 go to FRAME .. FRAME + 12 KiB
 IOVA=0x100000000
 TE_INVALID=0x20
 PTE_INVALID=0x400
@@ -160,7 +160,7 @@ rpcit() { # ADDR LEN
     [ "$QR" != "${QR#OK cc 0 }" ] || { echo "RPCIT: $QR"; return 1; }
 }
 
-# ---- I/O translation: IOVA pages 0, 1 -> FRAME, FRAME + 4 KiB ----
+# ---- I/O translation: IOVA pages 0-3 -> FRAME .. FRAME + 12 KiB ----
 fill() { # ADDR COUNT ENTRY: COUNT 8-byte entries (big endian)
     q write $(($1)) $(($2 * 8)) 0x$(yes "$(printf '%016x' $(($3)))" |
         head -$2 | tr -d '\n')
@@ -173,12 +173,14 @@ map_dma() {
         q writeq $STT $PGT &&
         q writeq $PGT $FRAME &&
         q writeq $((PGT + 8)) $((FRAME + 0x1000)) &&
+        q writeq $((PGT + 16)) $((FRAME + 0x2000)) &&
+        q writeq $((PGT + 24)) $((FRAME + 0x3000)) &&
         q memset $FIB 80 0 &&
         q writeq $((FIB + 16)) $IOVA &&
         q writeq $((FIB + 24)) $((IOVA + 0x3fffffff)) &&
         q writeq $((FIB + 32)) $IOTA &&
         mpcifc 4 &&
-        rpcit $IOVA 0x2000
+        rpcit $IOVA 0x4000
 }
 
 # ---- the host function's layout, from its config space in sysfs ----
@@ -190,6 +192,23 @@ hcfg() { # BDF OFFSET LEN: little endian
     done
     s=0
     echo $v
+}
+
+# The MSI-X capability of the host function BDF: XCAP, table XBAR/XOFF
+virtio_layout_msix() {
+    p=$(($(hcfg $1 0x34 1)))
+    while [ $p -ne 0 ]; do
+        if [ "$(hcfg $1 $p 1)" -eq 17 ]; then
+            XCAP=$p
+            t=$(hcfg $1 $((p + 4)) 4)
+            XBAR=$((t & 7))
+            XOFF=$((t & ~7))
+            return 0
+        fi
+        p=$(hcfg $1 $((p + 1)) 1)
+    done
+    echo "no MSI-X capability in $1"
+    return 1
 }
 
 # virtio's modern capabilities (vendor-specific, type 1 common and 2
@@ -312,26 +331,8 @@ check_rng_dma() {
 # 1) arrives as an adapter interruption: AIBV bit 1, summary bit 9, ISC 3
 check_rng_msix() {
     qt_start $RNG_DEV
-    virtio_layout $RNG && enable_fid 1 && map_dma &&
-        q memset $AIBV 16 0 && q memset $AISB 16 0 &&
-        q memset $FIB 80 0 &&
-        q writel $((FIB + 40)) $((3 << 28 | 2 << 16 | 0 << 8 | 1 << 7 | 9)) &&
-        q writeq $((FIB + 48)) $AIBV && q writeq $((FIB + 56)) $AISB &&
-        mpcifc 2 &&
-        store 15 2 $((XCAP + 2)) 0x8000 &&
-        store $XBAR 4 $((XOFF + 16)) 0 && store $XBAR 4 $((XOFF + 20)) 0xfe000000 &&
-        store $XBAR 4 $((XOFF + 24)) 1 && store $XBAR 4 $((XOFF + 28)) 0 &&
-        virtio_setup && q s390_cr6 0x10000000 &&
-        virtio_kick 1 && virtio_wait 1 &&
-        for i in $(seq 50); do
-            rd $AIBV 1 && [ $((V)) -ne 0 ] && break
-            usleep 100000
-        done &&
-        want "AIBV byte 0" "$V" 0x40 &&
-        rd $((AISB + 1)) 1 && want "AISB byte 1" "$V" 0x40 &&
-        q s390_io_intr &&
-        { [ "$QR" = "OK 0x00000000 0x00000000 3 adapter" ] ||
-            { echo "interruption: $QR"; false; }; }
+    virtio_layout $RNG && enable_fid 1 && map_dma && msix_setup $RNG 1 &&
+        virtio_setup && virtio_kick 1 && virtio_wait 1 && wait_airq 1
     r=$?
     qt_stop
     return $r
@@ -349,6 +350,110 @@ check_rng_unmap() {
         q read $((FRAME + 0x1000)) 16 &&
         { [ "$QR" = "OK 0xeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee" ] ||
             { echo "buffer written: $QR"; false; }; }
+    r=$?
+    qt_stop
+    return $r
+}
+
+# ---- nvme: the admin queues at IOVA (submission, page 0) and IOVA + 4
+# KiB (completion, page 1), 4 entries each; Identify data to page 2 ----
+NVME_DEV=${NVME_DEV:-"-device zpci,uid=3,fid=3,target=n0 -device vfio-pci,id=n0,host=$NVME"}
+
+# MSI-X on, table entry VECTOR to the MSI address with data VECTOR, and
+# adapter interruptions registered: ISC 3, AIBV, AISB summary bit 9
+msix_setup() { # BDF VECTOR
+    virtio_layout_msix $1 &&
+        q memset $AIBV 16 0 && q memset $AISB 16 0 &&
+        q memset $FIB 80 0 &&
+        q writel $((FIB + 40)) $((3 << 28 | 8 << 16 | 0 << 8 | 1 << 7 | 9)) &&
+        q writeq $((FIB + 48)) $AIBV && q writeq $((FIB + 56)) $AISB &&
+        mpcifc 2 &&
+        store 15 2 $((XCAP + 2)) 0x8000 &&
+        store $XBAR 4 $((XOFF + 16 * $2)) 0 &&
+        store $XBAR 4 $((XOFF + 16 * $2 + 4)) 0xfe000000 &&
+        store $XBAR 4 $((XOFF + 16 * $2 + 8)) $2 &&
+        store $XBAR 4 $((XOFF + 16 * $2 + 12)) 0 &&
+        q s390_cr6 0x10000000
+}
+
+# The adapter interruption of vector V: AIBV bit V, summary bit 9, ISC 3
+wait_airq() { # VECTOR
+    for i in $(seq 50); do
+        rd $((AIBV + $1 / 8)) 1 && [ $((V)) -ne 0 ] && break
+        usleep 100000
+    done
+    want "AIBV byte $(($1 / 8))" "$V" $((0x80 >> ($1 % 8))) &&
+        rd $((AISB + 1)) 1 && want "AISB byte 1" "$V" 0x40 &&
+        q s390_io_intr &&
+        { [ "$QR" = "OK 0x00000000 0x00000000 3 adapter" ] ||
+            { echo "interruption: $QR"; false; }; }
+}
+
+nvme_enable() {
+    q memset $FRAME 0x2000 0 &&
+    store 0 4 0x24 $((3 << 16 | 3)) &&
+        store 0 4 0x28 $((IOVA & 0xffffffff)) && store 0 4 0x2c $((IOVA >> 32)) &&
+        store 0 4 0x30 $(((IOVA + 0x1000) & 0xffffffff)) &&
+        store 0 4 0x34 $(((IOVA + 0x1000) >> 32)) &&
+        store 0 4 0x14 $((4 << 20 | 6 << 16 | 1)) &&
+        for i in $(seq 50); do
+            load 0 4 0x1c && [ $((V & 1)) -eq 1 ] && break
+            usleep 100000
+        done &&
+        want "CSTS.RDY" $((V & 1)) 1
+}
+
+# Identify Controller as submission entry N (0-based, CID 0x1230 + N),
+# the data to IOVA + 8 KiB; wait for completion entry N
+nvme_identify() { # N
+    q memset $((FRAME + 0x2000)) 4096 0xee &&
+        q write $((FRAME + 64 * $1)) 44 0x$(le $((6 | (0x1230 + $1) << 16)) 4)$(le 0 20)$(le $((IOVA + 0x2000)) 8)$(le 0 8)$(le 1 4) &&
+        store 0 4 0x1000 $(($1 + 1)) &&
+        for i in $(seq 50); do
+            rd $((FRAME + 0x1000 + 16 * $1 + 12)) 4 && [ $((V)) -ne 0 ] && break
+            usleep 100000
+        done &&
+        CQE=$(swap $((V)) 4) &&
+        want "completion CID" $((CQE & 0xffff)) $((0x1230 + $1)) &&
+        want "phase" $((CQE >> 16 & 1)) 1
+}
+
+# Identify Controller: the device's DMA brings its ids (1b36, 1af4) and
+# the serial number of the outer command line into guest memory
+check_nvme_identify() {
+    qt_start $NVME_DEV
+    enable_fid 3 && map_dma && nvme_enable && nvme_identify 0 &&
+        want "status" $((CQE >> 17)) 0 &&
+        q read $((FRAME + 0x2000)) 16 &&
+        { [ "$QR" = "OK 0x361bf41a636b78383620202020202020" ] ||
+            { echo "identify data: $QR"; false; }; }
+    r=$?
+    qt_stop
+    return $r
+}
+
+# Its completion raises MSI-X vector 0: an adapter interruption
+check_nvme_msix() {
+    qt_start $NVME_DEV
+    enable_fid 3 && map_dma && msix_setup $NVME 0 && nvme_enable &&
+        nvme_identify 0 && wait_airq 0
+    r=$?
+    qt_stop
+    return $r
+}
+
+# The data page invalidated and refreshed (unmapped from the host's
+# container): the next Identify completes with an error, the page is
+# untouched
+check_nvme_unmap() {
+    qt_start $NVME_DEV
+    enable_fid 3 && map_dma && nvme_enable && nvme_identify 0 &&
+        q writeq $((PGT + 16)) $PTE_INVALID && rpcit $((IOVA + 0x2000)) 0x1000 &&
+        nvme_identify 1 &&
+        { [ $((CQE >> 17)) -ne 0 ] || { echo "status 0: not blocked"; false; }; } &&
+        q read $((FRAME + 0x2000)) 16 &&
+        { [ "$QR" = "OK 0xeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee" ] ||
+            { echo "data page written: $QR"; false; }; }
     r=$?
     qt_stop
     return $r
@@ -373,6 +478,9 @@ elif [ -x $QBIN ]; then
     check x86-pci-rng-dma check_rng_dma
     check x86-pci-rng-msix check_rng_msix
     check x86-pci-rng-unmap check_rng_unmap
+    check x86-pci-nvme-identify check_nvme_identify
+    check x86-pci-nvme-msix check_nvme_msix
+    check x86-pci-nvme-unmap check_nvme_unmap
 else
     echo "# the project's binary is not in the image: pci checks skipped"
 fi
