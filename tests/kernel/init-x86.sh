@@ -65,6 +65,7 @@ check x86-modules-load load_modules
 check x86-rebind-edu rebind "$EDU"
 check x86-rebind-virtio-rng rebind "$RNG"
 check x86-rebind-nvme rebind "$NVME"
+echo "# IOMMU groups: $(ls /dev/vfio | tr '\n' ' ')"
 for c in /checks/*.sh; do
     [ -f "$c" ] && . "$c"
 done
