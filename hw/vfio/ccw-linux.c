@@ -16,10 +16,13 @@
  *
  * The kernel translates the channel program itself: the front end writes
  * the guest's ORB and SCSW into struct ccw_io_region (kernel_translates).
+ * The group, the container and the region scan are shared with the
+ * vfio-pci back end (hw/vfio/linux-group.c).
  */
 #include "qemu/osdep.h"
 #include "qemu/log.h"
 #include "hw/vfio/ccw-backend.h"
+#include "hw/vfio/linux-group.h"
 #include "hw/boards.h"
 #include "hw/qdev-core.h"
 #include "hw/s390x/css.h"
@@ -27,67 +30,21 @@
 #include <fcntl.h>
 #include <sys/ioctl.h>
 
-#define VFIO_DEV_DIR   "/dev/vfio"
-#define VFIO_CONTAINER VFIO_DEV_DIR "/vfio"
-
-typedef struct LinuxRegion {
-    bool valid;
-    uint64_t size;
-    uint64_t offset;
-    uint32_t type, subtype;
-    bool has_type;
-} LinuxRegion;
+/* What to load when /dev/vfio is missing (the hint says) */
+#define CCW_MODULES "vfio, vfio_iommu_type1, mdev, vfio_ccw"
 
 struct VFIOCCWHost {
     char *path; /* sysfsdev as given */
-    int container;
-    int group;
+    VFIOLinuxGroup *g;
     int device;
     int group_id;
-    bool group_set;    /* joined the container */
     uint64_t dma_size; /* guest RAM mapped at IOVA 0 */
     uint8_t cssid, ssid;
     uint16_t devno;
     unsigned num_regions;
     unsigned num_irqs;
-    LinuxRegion *regions;
+    VFIOLinuxRegion *regions;
 };
-
-/* The group number the iommu_group link of @path names, or -1 */
-static int linux_group_of(const char *path, Error **errp)
-{
-    g_autofree char *link = g_build_filename(path, "iommu_group", NULL);
-    g_autofree char *target = NULL;
-    g_autofree char *base = NULL;
-    g_autoptr(GError) gerr = NULL;
-    char *end;
-    long n;
-
-    target = g_file_read_link(link, &gerr);
-    if (!target) {
-        int err = gerr && gerr->domain == G_FILE_ERROR &&
-                          gerr->code == G_FILE_ERROR_NOENT
-                      ? ENOENT
-                      : EINVAL;
-
-        error_setg_errno(errp, err, "vfio: %s: no iommu_group found", path);
-        error_append_hint(errp,
-                          "%s is not a VFIO device (is it an mdev of "
-                          "vfio_ccw?)\n",
-                          path);
-        return -1;
-    }
-    base = g_path_get_basename(target);
-    errno = 0;
-    n = strtol(base, &end, 10);
-    if (errno || end == base || *end || n < 0 || n > INT_MAX) {
-        error_setg(errp,
-                   "vfio: %s: iommu_group link '%s' does not name a group",
-                   path, target);
-        return -1;
-    }
-    return n;
-}
 
 /* cssid.ssid from the mdev's parent subchannel (e.g. "0.0.0012") */
 static void linux_parent_ids(VFIOCCWHost *h)
@@ -108,90 +65,21 @@ static void linux_parent_ids(VFIOCCWHost *h)
     }
 }
 
-static int linux_open_dev(const char *path, Error **errp)
-{
-    int fd = open(path, O_RDWR | O_CLOEXEC);
-
-    if (fd < 0) {
-        error_setg_errno(errp, errno, "vfio: failed to open %s", path);
-        if (errno == EACCES || errno == EPERM) {
-            error_append_hint(errp,
-                              "The user running the emulator needs "
-                              "read and write access to %s\n",
-                              path);
-        } else if (errno == ENOENT &&
-                   !g_file_test(VFIO_CONTAINER, G_FILE_TEST_EXISTS)) {
-            error_append_hint(errp,
-                              "%s is missing too: the host kernel has no VFIO "
-                              "(modules vfio, vfio_iommu_type1, mdev, "
-                              "vfio_ccw)\n",
-                              VFIO_CONTAINER);
-        }
-    }
-    return fd;
-}
-
+/* The group and its container: shared with any other device of the group */
 static bool linux_open_group(VFIOCCWHost *h, Error **errp)
 {
-    struct vfio_group_status st = { .argsz = sizeof(st) };
-    g_autofree char *gpath = NULL;
-
-    h->group_id = linux_group_of(h->path, errp);
+    h->group_id = vfio_linux_group_of(h->path, errp);
     if (h->group_id < 0) {
-        return false;
-    }
-    gpath = g_strdup_printf(VFIO_DEV_DIR "/%d", h->group_id);
-    h->group = linux_open_dev(gpath, errp);
-    if (h->group < 0) {
-        return false;
-    }
-    if (ioctl(h->group, VFIO_GROUP_GET_STATUS, &st)) {
-        error_setg_errno(errp, errno, "vfio: error getting group %d status",
-                         h->group_id);
-        return false;
-    }
-    if (!(st.flags & VFIO_GROUP_FLAGS_VIABLE)) {
-        error_setg(errp, "vfio: group %d is not viable", h->group_id);
+        error_prepend(errp, "vfio: ");
         error_append_hint(errp,
-                          "Please ensure all devices within the iommu_group "
-                          "are bound to their vfio bus driver.\n");
+                          "%s is not a VFIO device (is it an mdev of "
+                          "vfio_ccw?)\n",
+                          h->path);
         return false;
     }
-    return true;
-}
-
-static bool linux_open_container(VFIOCCWHost *h, Error **errp)
-{
-    int version;
-
-    h->container = linux_open_dev(VFIO_CONTAINER, errp);
-    if (h->container < 0) {
-        return false;
-    }
-    version = ioctl(h->container, VFIO_GET_API_VERSION);
-    if (version != VFIO_API_VERSION) {
-        error_setg(errp,
-                   "vfio: supported vfio version: %d, reported version: %d",
-                   VFIO_API_VERSION, version);
-        return false;
-    }
-    if (ioctl(h->container, VFIO_CHECK_EXTENSION, VFIO_TYPE1v2_IOMMU) <= 0) {
-        error_setg(errp,
-                   "vfio: %s: no type-1 v2 IOMMU (vfio_iommu_type1 "
-                   "not loaded?)",
-                   VFIO_CONTAINER);
-        return false;
-    }
-    if (ioctl(h->group, VFIO_GROUP_SET_CONTAINER, &h->container)) {
-        error_setg_errno(errp, errno,
-                         "vfio: failed to setup container for group %d",
-                         h->group_id);
-        return false;
-    }
-    h->group_set = true;
-    if (ioctl(h->container, VFIO_SET_IOMMU, VFIO_TYPE1v2_IOMMU)) {
-        error_setg_errno(errp, errno,
-                         "vfio: failed to set iommu for container");
+    h->g = vfio_linux_group_get(h->group_id, CCW_MODULES, errp);
+    if (!h->g) {
+        error_prepend(errp, "vfio: ");
         return false;
     }
     return true;
@@ -213,7 +101,7 @@ static bool linux_map_ram(VFIOCCWHost *h, Error **errp)
     map.vaddr = (uintptr_t)memory_region_get_ram_ptr(ms->ram);
     map.iova = 0;
     map.size = memory_region_size(ms->ram);
-    if (ioctl(h->container, VFIO_IOMMU_MAP_DMA, &map)) {
+    if (ioctl(h->g->container, VFIO_IOMMU_MAP_DMA, &map)) {
         error_setg_errno(errp, errno,
                          "vfio: failed to map guest RAM (0x%" PRIx64
                          " bytes) into the container of group %d",
@@ -226,56 +114,8 @@ static bool linux_map_ram(VFIOCCWHost *h, Error **errp)
 
 static bool linux_scan_regions(VFIOCCWHost *h, Error **errp)
 {
-    h->regions = g_new0(LinuxRegion, h->num_regions);
-    for (unsigned i = 0; i < h->num_regions; i++) {
-        g_autofree struct vfio_region_info *ri = NULL;
-        uint32_t argsz = sizeof(*ri);
-
-        ri = g_malloc0(argsz);
-        ri->argsz = argsz;
-        ri->index = i;
-        if (ioctl(h->device, VFIO_DEVICE_GET_REGION_INFO, ri)) {
-            continue; /* a hole: the region stays invalid */
-        }
-        if (ri->argsz > argsz) {
-            argsz = ri->argsz;
-            ri = g_realloc(ri, argsz);
-            memset(ri, 0, argsz);
-            ri->argsz = argsz;
-            ri->index = i;
-            if (ioctl(h->device, VFIO_DEVICE_GET_REGION_INFO, ri)) {
-                continue;
-            }
-        }
-        h->regions[i].valid = true;
-        h->regions[i].size = ri->size;
-        h->regions[i].offset = ri->offset;
-        if ((ri->flags & VFIO_REGION_INFO_FLAG_CAPS) && ri->cap_offset) {
-            uint32_t off = ri->cap_offset;
-
-            /* walk the capability chain for the type capability */
-            for (int n = 0;
-                 off &&
-                 off + sizeof(struct vfio_info_cap_header) <= ri->argsz &&
-                 n < 64;
-                 n++) {
-                struct vfio_info_cap_header *hdr = (void *)((uint8_t *)ri +
-                                                            off);
-
-                if (hdr->id == VFIO_REGION_INFO_CAP_TYPE &&
-                    off + sizeof(struct vfio_region_info_cap_type) <=
-                        ri->argsz) {
-                    struct vfio_region_info_cap_type *t = (void *)hdr;
-
-                    h->regions[i].has_type = true;
-                    h->regions[i].type = t->type;
-                    h->regions[i].subtype = t->subtype;
-                    break;
-                }
-                off = hdr->next;
-            }
-        }
-    }
+    h->regions = g_new0(VFIOLinuxRegion, h->num_regions);
+    vfio_linux_scan_regions(h->device, h->num_regions, h->regions);
     if (!h->regions[VFIO_CCW_CONFIG_REGION_INDEX].valid ||
         h->regions[VFIO_CCW_CONFIG_REGION_INDEX].size <
             sizeof(struct ccw_io_region)) {
@@ -293,7 +133,7 @@ static bool linux_open_device(VFIOCCWHost *h, Error **errp)
     struct vfio_device_info info = { .argsz = sizeof(info) };
     g_autofree char *name = g_path_get_basename(h->path);
 
-    h->device = ioctl(h->group, VFIO_GROUP_GET_DEVICE_FD, name);
+    h->device = ioctl(h->g->fd, VFIO_GROUP_GET_DEVICE_FD, name);
     if (h->device < 0) {
         error_setg_errno(errp, errno,
                          "vfio: error getting device %s from "
@@ -336,21 +176,12 @@ static void linux_close(VFIOCCWHost *h)
             .size = h->dma_size,
         };
 
-        if (ioctl(h->container, VFIO_IOMMU_UNMAP_DMA, &unmap)) {
+        if (ioctl(h->g->container, VFIO_IOMMU_UNMAP_DMA, &unmap)) {
             qemu_log_mask(LOG_GUEST_ERROR, "vfio: unmap guest RAM: %s\n",
                           g_strerror(errno));
         }
     }
-    if (h->group_set && ioctl(h->group, VFIO_GROUP_UNSET_CONTAINER)) {
-        qemu_log_mask(LOG_GUEST_ERROR, "vfio: group %d: unset container: %s\n",
-                      h->group_id, g_strerror(errno));
-    }
-    if (h->group >= 0) {
-        close(h->group);
-    }
-    if (h->container >= 0) {
-        close(h->container);
-    }
+    vfio_linux_group_put(h->g);
     g_free(h->regions);
     g_free(h->path);
     g_free(h);
@@ -396,9 +227,9 @@ static VFIOCCWHost *linux_open(const char *hostid, const char *sysfsdev,
     }
     h = g_new0(VFIOCCWHost, 1);
     h->path = g_strdup(sysfsdev);
-    h->container = h->group = h->device = -1;
-    if (!linux_open_group(h, errp) || !linux_open_container(h, errp) ||
-        !linux_map_ram(h, errp) || !linux_open_device(h, errp)) {
+    h->device = -1;
+    if (!linux_open_group(h, errp) || !linux_map_ram(h, errp) ||
+        !linux_open_device(h, errp)) {
         linux_close(h);
         return NULL;
     }

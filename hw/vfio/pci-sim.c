@@ -57,11 +57,8 @@ static VFIOPCIHost *sim_open(const char *host, const char *sysfsdev,
     PciBdfSpec s;
 
     if (!host) {
-        error_setg(
-            errp, "%s",
-            sysfsdev
-                ? "sysfsdev= needs the Linux VFIO back end, which is not built yet"
-                : "the simulated host needs host=DDDD:BB:DD.F");
+        /* sysfsdev= alone is the Linux back end's (pci-host.c) */
+        error_setg(errp, "the simulated host needs host=DDDD:BB:DD.F");
         return NULL;
     }
     if (!pci_bdf_parse(host, PCI_BDF_PLUG, &s, errp)) {
@@ -400,10 +397,3 @@ const VFIOPCIHostOps vfio_pci_sim_ops = {
     .dma_map = vfio_pci_sim_dma_map,
     .dma_unmap = vfio_pci_sim_dma_unmap,
 };
-
-const VFIOPCIHostOps *vfio_pci_host_backend_for(const char *host,
-                                                const char *sysfsdev)
-{
-    /* The Linux back end (sysfsdev= paths) is not built yet */
-    return &vfio_pci_sim_ops;
-}

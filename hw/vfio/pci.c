@@ -123,26 +123,43 @@ static bool set_eventfds(VFIOPCIDevice *v, unsigned index, const int *fds,
     return v->ops->set_irqs(v->h, set) == 0;
 }
 
+/* How many interrupts of index @index the host has (0: none, or no info) */
+static unsigned host_irq_count(VFIOPCIDevice *v, unsigned index)
+{
+    struct vfio_irq_info info = { .argsz = sizeof(info), .index = index };
+
+    return v->ops->get_irq_info(v->h, &info) < 0 ? 0 : info.count;
+}
+
+/*
+ * An eventfd for each MSI-X vector and for ERR and REQ, those the host
+ * has: a Linux host gives ERR to PCI Express functions only, and MSI-X
+ * to the functions with the capability.
+ */
 static bool vfio_pci_irqs_init(VFIOPCIDevice *v, Error **errp)
 {
     struct vfio_irq_info info = { .argsz = sizeof(info),
                                   .index = VFIO_PCI_MSIX_IRQ_INDEX };
+    bool has_err, has_req;
 
     if (v->ops->get_irq_info(v->h, &info) < 0) {
         error_setg(errp, "%sno MSI-X interrupt information", v->name);
         return false;
     }
     v->nvec = info.count;
+    has_err = host_irq_count(v, VFIO_PCI_ERR_IRQ_INDEX) > 0;
+    has_req = host_irq_count(v, VFIO_PCI_REQ_IRQ_INDEX) > 0;
     v->msix_fd = g_new(int, MAX(v->nvec, 1));
     v->msix_watch = g_new0(guint, MAX(v->nvec, 1));
     for (unsigned i = 0; i < v->nvec; i++) {
         v->msix_fd[i] = new_eventfd(v, &v->msix_watch[i]);
     }
-    v->err_fd = new_eventfd(v, &v->err_watch);
-    v->req_fd = new_eventfd(v, &v->req_watch);
-    if (!set_eventfds(v, VFIO_PCI_MSIX_IRQ_INDEX, v->msix_fd, v->nvec) ||
-        !set_eventfds(v, VFIO_PCI_ERR_IRQ_INDEX, &v->err_fd, 1) ||
-        !set_eventfds(v, VFIO_PCI_REQ_IRQ_INDEX, &v->req_fd, 1)) {
+    v->err_fd = has_err ? new_eventfd(v, &v->err_watch) : -1;
+    v->req_fd = has_req ? new_eventfd(v, &v->req_watch) : -1;
+    if ((v->nvec &&
+         !set_eventfds(v, VFIO_PCI_MSIX_IRQ_INDEX, v->msix_fd, v->nvec)) ||
+        (has_err && !set_eventfds(v, VFIO_PCI_ERR_IRQ_INDEX, &v->err_fd, 1)) ||
+        (has_req && !set_eventfds(v, VFIO_PCI_REQ_IRQ_INDEX, &v->req_fd, 1))) {
         error_setg(errp, "%sthe host refused the interrupt eventfds", v->name);
         return false;
     }
@@ -385,22 +402,31 @@ static void copy_header(VFIOPCIDevice *v)
     }
 }
 
-/* "DDDD:BB:DD.F" of @host, or NULL (with QEMU's kind of message) */
+/*
+ * "DDDD:BB:DD.F" of @host, or the last component of sysfsdev= (which
+ * wins over host=, as in QEMU), or NULL (with QEMU's kind of message)
+ */
 static char *vfio_pci_host_name(VFIOPCIDevice *v, Error **errp)
 {
     PciBdfSpec s;
     char *name;
 
-    if (!v->host) {
-        if (v->sysfsdev) {
-            error_setg(errp,
-                       "vfio %s: sysfsdev= needs the Linux VFIO back end, "
-                       "which is not built yet",
-                       v->sysfsdev);
-        } else {
-            error_setg(errp, "No provided host device - Use "
-                             "host=DDDD:BB:DD.F or sysfsdev=PATH_TO_DEVICE");
+    if (v->sysfsdev) {
+        g_autofree char *trimmed = g_strdup(v->sysfsdev);
+        size_t n = strlen(trimmed);
+
+        while (n > 1 && trimmed[n - 1] == '/') {
+            trimmed[--n] = 0;
         }
+        if (!*v->sysfsdev) {
+            error_setg(errp, "vfio-pci: sysfsdev= is empty");
+            return NULL;
+        }
+        return g_path_get_basename(trimmed);
+    }
+    if (!v->host) {
+        error_setg(errp, "No provided host device - Use "
+                         "host=DDDD:BB:DD.F or sysfsdev=PATH_TO_DEVICE");
         return NULL;
     }
     if (!pci_bdf_parse(v->host, PCI_BDF_PLUG, &s, errp)) {
@@ -447,8 +473,8 @@ static bool vfio_pci_realize(PCIDevice *dev, Error **errp)
         return false;
     }
     v->name = g_strdup_printf("vfio %s: ", host);
-    v->ops = vfio_pci_host_backend_for(host, v->sysfsdev);
-    v->h = v->ops->open(host, v->sysfsdev, errp);
+    v->ops = vfio_pci_host_backend_for(v->sysfsdev ? NULL : host, v->sysfsdev);
+    v->h = v->ops->open(v->sysfsdev ? NULL : host, v->sysfsdev, errp);
     if (!v->h) {
         error_prepend(errp, "%s", v->name);
         vfio_pci_release(v);
@@ -530,7 +556,8 @@ static void vfio_pci_class_init(ObjectClass *oc, void *data)
     device_class_set_props(dc, vfio_pci_props);
     object_class_property_set_description(
         oc, "host",
-        "host PCI function DDDD:BB:DD.F (a sim-pci-function object's host=), "
+        "host PCI function DDDD:BB:DD.F: a sim-pci-function object's host=, "
+        "else /sys/bus/pci/devices/DDDD:BB:DD.F bound to the host's vfio-pci; "
         "or several: DDDD:BB:DD.FUNCS[@VSLOT][,KEY=VALUE...] with FUNCS a "
         "range 0-2, a list 0,3,5, * or P=V maps (one vfio-pci per function)");
     object_class_property_set_description(
@@ -539,7 +566,8 @@ static void vfio_pci_class_init(ObjectClass *oc, void *data)
         "identity, least or func0 (default func0)");
     object_class_property_set_description(
         oc, "sysfsdev",
-        "/sys/bus/pci/devices/DDDD:BB:DD.F (the Linux back end: not built)");
+        "a host function bound to the host kernel's vfio-pci, as its sysfs "
+        "directory (/sys/bus/pci/devices/DDDD:BB:DD.F); wins over host=");
     zc->attached = vfio_pci_zpci_attached;
     zc->detached = vfio_pci_zpci_detached;
     zc->query = vfio_pci_zpci_query;

@@ -40,8 +40,17 @@
  * Back ends:
  *   - "sim" (hw/vfio/pci-sim.c): the simulated host; functions are the
  *     sim-pci-function objects (hw/sim), addressed by host=DDDD:BB:DD.F.
- *   - "linux" (not yet built): /sys/bus/pci/devices/DDDD:BB:DD.F through
- *     a VFIO group/container.
+ *   - "linux" (hw/vfio/pci-linux.c): a function bound to the host
+ *     kernel's vfio-pci, /sys/bus/pci/devices/DDDD:BB:DD.F (host=) or
+ *     sysfsdev=PATH, through its IOMMU group in a type-1 v2 container
+ *     (hw/vfio/linux-group.c; the functions of one group share both, so
+ *     they share one IOVA space; iommufd is not used).  Every call is the
+ *     ioctl, pread or pwrite it names, passed straight through; no mmap.
+ *     On a host that is not s390x the device info has no zPCI
+ *     capabilities, so the front end takes the defaults below.
+ * vfio_pci_host_backend_for() picks: sysfsdev= -> linux; host= -> sim
+ * when a sim-pci-function has that address (a multi-function host=: one
+ * of that slot), linux otherwise.
  */
 #ifndef HW_VFIO_PCI_HOST_H
 #define HW_VFIO_PCI_HOST_H
@@ -111,8 +120,9 @@ typedef struct VFIOPCIHostOps {
 } VFIOPCIHostOps;
 
 extern const VFIOPCIHostOps vfio_pci_sim_ops;
+extern const VFIOPCIHostOps vfio_pci_linux_ops;
 
-/* The back end that serves @host/@sysfsdev (today: the simulated host) */
+/* The back end that serves @host/@sysfsdev (hw/vfio/pci-host.c) */
 const VFIOPCIHostOps *vfio_pci_host_backend_for(const char *host,
                                                 const char *sysfsdev);
 
@@ -125,5 +135,17 @@ const VFIOPCIHostOps *vfio_pci_host_backend_for(const char *host,
 const struct vfio_info_cap_header *
 vfio_pci_host_find_cap(const void *info, uint32_t argsz, uint32_t cap_offset,
                        uint16_t id, size_t min_size);
+
+/*
+ * The Linux back end's sysfs side (pure over the sysfs root,
+ * include/hw/vfio/linux-group.h): the directory of host function @host
+ * ("[DDDD:]BB:DD.F"), ROOT/bus/pci/devices/DDDD:BB:DD.F; which functions
+ * of a slot ROOT/bus/pci/devices has (a PciBdfPresentFn); a function's
+ * address from its directory's name (false: not DDDD:BB:DD.F).
+ */
+char *vfio_pci_linux_sysfs_path(const char *host, Error **errp);
+bool vfio_pci_linux_slot_present(void *opaque, uint16_t domain, uint8_t bus,
+                                 uint8_t slot, uint8_t *present, Error **errp);
+bool vfio_pci_linux_parse_name(const char *name, VFIOPCIHostId *id);
 
 #endif
