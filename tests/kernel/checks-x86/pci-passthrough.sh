@@ -204,6 +204,9 @@ virtio_layout_msix() {
             t=$(hcfg $1 $((p + 4)) 4)
             XBAR=$((t & 7))
             XOFF=$((t & ~7))
+            t=$(hcfg $1 $((p + 8)) 4)
+            PBAR=$((t & 7))
+            POFF=$((t & ~7))
             return 0
         fi
         p=$(hcfg $1 $((p + 1)) 1)
@@ -472,6 +475,63 @@ check_nvme_unmap() {
     return $r
 }
 
+# Vector 0 masked in the guest's MSI-X table: the completion leaves the
+# AIBV alone and sets the vector's pending bit; unmasked, it arrives
+check_nvme_msix_mask() {
+    qt_start $NVME_DEV
+    enable_fid 3 && map_dma && msix_setup $NVME 0 &&
+        store $XBAR 4 $((XOFF + 12)) 1 && nvme_enable && nvme_identify 0 &&
+        usleep 500000 && rd $AIBV 1 && want "AIBV while masked" "$V" 0 &&
+        load $PBAR 4 $POFF && want "pending bit 0" $((V & 1)) 1 &&
+        store $XBAR 4 $((XOFF + 12)) 0 && wait_airq 0 &&
+        load $PBAR 4 $POFF && want "pending bit 0 after delivery" $((V & 1)) 0
+    r=$?
+    qt_stop
+    return $r
+}
+
+# CHSC store event information: the oldest zPCI event's PEC in $V
+chsc_event() {
+    q memset 0x50000 4096 0 && q writew 0x50000 0x0010 &&
+        q writew 0x50002 0x000e && q writeq 0x50008 0xa000000000000000 &&
+        q s390_chsc 0x50000 && rd 0x50012 2 && want "CHSC response" "$V" 1 &&
+        rd 0x5001b 1 && want "content code (availability)" "$V" 2 &&
+        rd 0x50058 4 && want "event fid" "$V" 3 &&
+        rd 0x5006e 2
+}
+
+# The x86 host takes the NVMe controller back (remove in sysfs) while the
+# emulator holds it: the kernel's request interrupt makes the front end
+# ask the s390x guest to let it go (a PCI event CRW, PEC 0x0303); the
+# guest deconfigures it (SCLP), the emulator releases it, the kernel's
+# remove completes and the function is gone from both. Last: the
+# controller does not come back.
+check_nvme_request() {
+    qt_start $NVME_DEV
+    enable_fid 3 || { qt_stop; return 1; }
+    (echo 1 >/sys/bus/pci/devices/$NVME/remove) &
+    for i in $(seq 100); do
+        q s390_crw_pending || break
+        [ "$QR" = "OK 1" ] && break
+        usleep 100000
+    done
+    want "CRW pending" "${QR#OK }" 1 &&
+        q s390_stcrw 0x6100 && rd 0x6100 4 && want "CRW" "$V" 0x0b000000 &&
+        chsc_event && want "PEC (deconfiguration requested)" "$V" 0x0303 &&
+        q s390_zpci_sclp 3 off && want "SCLP deconfigure" "${QR#OK }" 0x0020 &&
+        for i in $(seq 100); do
+            [ -e /sys/bus/pci/devices/$NVME ] || break
+            usleep 100000
+        done &&
+        { [ ! -e /sys/bus/pci/devices/$NVME ] ||
+            { echo "the kernel's remove did not complete"; false; }; } &&
+        fh_of_fid 3 && want "fid 3 listed (its handle)" $FH 0
+    r=$?
+    qt_stop
+    wait
+    return $r
+}
+
 # edu has no MSI-X: the binary opens it and the bridge refuses it
 check_edu_refused() {
     $QBIN -machine s390-ccw-virtio -nodefaults -display none -qtest stdio \
@@ -494,6 +554,8 @@ elif [ -x $QBIN ]; then
     check x86-pci-nvme-identify check_nvme_identify
     check x86-pci-nvme-msix check_nvme_msix
     check x86-pci-nvme-unmap check_nvme_unmap
+    check x86-pci-nvme-msix-mask check_nvme_msix_mask
+    check x86-pci-nvme-request check_nvme_request
 else
     echo "# the project's binary is not in the image: pci checks skipped"
 fi
