@@ -41,7 +41,9 @@ cd "$DEBS"
 MISSING=""
 for p in $PKGS; do
     name=${p%%[:=]*}
-    ls "${name}"_*.deb >/dev/null 2>&1 || MISSING="$MISSING $p"
+    # an s390x package is not the amd64 one of the x86 guest (busybox-static)
+    case "$p" in *:s390x*) arch=_s390x ;; *) arch= ;; esac
+    ls "${name}"_*"$arch".deb >/dev/null 2>&1 || MISSING="$MISSING $p"
 done
 # shellcheck disable=SC2086
 if [ -n "$MISSING" ] &&
