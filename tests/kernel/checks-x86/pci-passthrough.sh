@@ -475,6 +475,22 @@ check_nvme_unmap() {
     return $r
 }
 
+# CLP disable resets the host function (VFIO_DEVICE_RESET, an FLR of the
+# controller): enabled again, CC.EN and CSTS.RDY are back to 0
+check_nvme_reset() {
+    qt_start $NVME_DEV
+    enable_fid 3 && nvme_enable &&
+        clp_request 5 32 && q writel $((LPCB + 16)) $FH &&
+        q writeb $((LPCB + 22)) 1 && clp_run &&
+        enable_fid 3 &&
+        load 0 4 0x14 && want "CC after the reset" "$V" 0 &&
+        load 0 4 0x1c && want "CSTS after the reset" "$V" 0 &&
+        { ! grep "host reset failed" $QT/qerr; }
+    r=$?
+    qt_stop
+    return $r
+}
+
 # Vector 0 masked in the guest's MSI-X table: the completion leaves the
 # AIBV alone and sets the vector's pending bit; unmasked, it arrives
 check_nvme_msix_mask() {
@@ -555,6 +571,7 @@ elif [ -x $QBIN ]; then
     check x86-pci-nvme-msix check_nvme_msix
     check x86-pci-nvme-unmap check_nvme_unmap
     check x86-pci-nvme-msix-mask check_nvme_msix_mask
+    check x86-pci-nvme-reset check_nvme_reset
     check x86-pci-nvme-request check_nvme_request
 else
     echo "# the project's binary is not in the image: pci checks skipped"
