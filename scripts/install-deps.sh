@@ -15,8 +15,9 @@
 #   fuzz     the libFuzzer targets (`make fuzz`)
 #   kernel   `make check-kernel` (docs/devel/testing-kernel.rst): the
 #            build, Debian's QEMU for both guests (qemu-system-misc:
-#            s390x, qemu-system-x86: x86-64), the s390x cross compiler,
-#            the archive keyring of its private apt
+#            s390x, qemu-system-x86: x86-64), the s390x cross compiler
+#            with its C library (the project cross-built for the s390x
+#            guest), the archive keyring of its private apt
 #   package  `dpkg-buildpackage -b` and lintian (docs/system/s390x/
 #            packaging.rst)
 #   list     print the packages of the other sets named and exit
@@ -35,7 +36,7 @@ FUZZ_PKGS="clang libclang-rt-14-dev"
 GUEST_PKGS="gcc-s390x-linux-gnu binutils-s390x-linux-gnu"
 CHECK_PKGS="$BUILD_PKGS $FUZZ_PKGS clang-format-14 git hercules $GUEST_PKGS"
 KERNEL_PKGS="$BUILD_PKGS qemu-system-misc qemu-system-x86 $GUEST_PKGS \
-debian-archive-keyring"
+libc6-dev-s390x-cross debian-archive-keyring"
 PACKAGE_PKGS="$BUILD_PKGS build-essential debhelper devscripts lintian \
 fakeroot"
 
@@ -51,7 +52,7 @@ for set_name do
     kernel) pkgs="$pkgs $KERNEL_PKGS" ;;
     package) pkgs="$pkgs $PACKAGE_PKGS" ;;
     list) list=true ;;
-    -h|--help) sed -n '2,25s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,26s/^# \{0,1\}//p' "$0"; exit 0 ;;
     *) echo "install-deps: unknown set '$set_name' (build, check, demo, fuzz," \
             "kernel, package, list)" >&2
        exit 2 ;;

@@ -29,7 +29,7 @@ qt_start() {
     rm -f $QT/qin $QT/qout $QT/qlog
     mkfifo $QT/qin $QT/qout
     $QBIN -machine s390-ccw-virtio -nodefaults -display none -qtest stdio \
-        "$@" <$QT/qin >$QT/qout 2>$QT/qerr &
+        -qtest-log none "$@" <$QT/qin >$QT/qout 2>$QT/qerr &
     QPID=$!
     exec 3>$QT/qin 4<$QT/qout
 }
@@ -38,6 +38,13 @@ qt_stop() {
     exec 3>&- 4<&-
     kill $QPID 2>/dev/null
     wait $QPID 2>/dev/null
+}
+
+# qt_end STATUS: stop the emulator; a failed check shows its last exchanges
+qt_end() {
+    [ "$1" -eq 0 ] || { echo "last qtest exchanges:"; tail -4 $QT/qlog; }
+    qt_stop
+    return "$1"
 }
 
 # q CMD...: send, the reply in $QR; a reply not "OK..." fails the check
@@ -250,18 +257,14 @@ check_rng_clp() {
     fh_of_fid 1 && [ $FH -ne 0 ] && clp_query $FH &&
         rd $((RSP + 64)) 8 && want "start DMA" "$V" $IOVA &&
         rd $((RSP + 19)) 1 && want "group (the default)" "$V" 0xff
-    r=$?
-    qt_stop
-    return $r
+    qt_end $?
 }
 
 check_rng_config() {
     qt_start $RNG_DEV
     enable_fid 1 && load 15 4 0 && want "vendor/device" "$V" 0x10441af4 &&
         load 15 2 4 && want "command" $((V & 6)) 6
-    r=$?
-    qt_stop
-    return $r
+    qt_end $?
 }
 
 # virtio's common configuration in the host's BAR: feature word 1 has
@@ -272,9 +275,7 @@ check_rng_bar() {
         cstore 4 0x00 1 && cload 4 0x00 && want "feature select" "$V" 1 &&
         cload 4 0x04 && want "features 32-63 & 3" $((V & 3)) 3 &&
         cstore 4 0x00 0 && cload 4 0x00 && want "feature select" "$V" 0
-    r=$?
-    qt_stop
-    return $r
+    qt_end $?
 }
 
 # Queue 0 of the virtio-rng function at IOVA (descriptors +0, avail
@@ -326,9 +327,7 @@ check_rng_dma() {
         q read $((FRAME + 0x1000)) 16 &&
         { [ "$QR" != "OK 0xeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee" ] ||
             { echo "buffer unchanged"; false; }; }
-    r=$?
-    qt_stop
-    return $r
+    qt_end $?
 }
 
 # The queue's vector 1 (MSI-X on, table entry 1 to the MSI address, data
@@ -337,9 +336,7 @@ check_rng_msix() {
     qt_start $RNG_DEV
     virtio_layout $RNG && enable_fid 1 && map_dma && msix_setup $RNG 1 &&
         virtio_setup && virtio_kick 1 && virtio_wait 1 && wait_airq 1
-    r=$?
-    qt_stop
-    return $r
+    qt_end $?
 }
 
 # The x86 kernel's count of DMA faults of the function BDF at IOVA
@@ -363,9 +360,7 @@ check_rng_unmap() {
         { [ "$QR" = "OK 0xeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee" ] ||
             { echo "buffer written: $QR"; false; }; } &&
         want "DMA faults logged" $(dmar_faults $RNG $((IOVA + 0x1000))) $((f0 + 1))
-    r=$?
-    qt_stop
-    return $r
+    qt_end $?
 }
 
 # ---- nvme: the admin queues at IOVA (submission, page 0) and IOVA + 4
@@ -441,9 +436,7 @@ check_nvme_identify() {
         q read $((FRAME + 0x2000)) 16 &&
         { [ "$QR" = "OK 0x361bf41a636b78383620202020202020" ] ||
             { echo "identify data: $QR"; false; }; }
-    r=$?
-    qt_stop
-    return $r
+    qt_end $?
 }
 
 # Its completion raises MSI-X vector 0: an adapter interruption
@@ -451,9 +444,7 @@ check_nvme_msix() {
     qt_start $NVME_DEV
     enable_fid 3 && map_dma && msix_setup $NVME 0 && nvme_enable &&
         nvme_identify 0 && wait_airq 0
-    r=$?
-    qt_stop
-    return $r
+    qt_end $?
 }
 
 # The data page invalidated and refreshed (unmapped from the host's
@@ -470,9 +461,7 @@ check_nvme_unmap() {
         { [ "$QR" = "OK 0xeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee" ] ||
             { echo "data page written: $QR"; false; }; } &&
         want "DMA faults logged" $(dmar_faults $NVME $((IOVA + 0x2000))) $((f0 + 1))
-    r=$?
-    qt_stop
-    return $r
+    qt_end $?
 }
 
 # CLP disable resets the host function (VFIO_DEVICE_RESET, an FLR of the
@@ -486,9 +475,7 @@ check_nvme_reset() {
         load 0 4 0x14 && want "CC after the reset" "$V" 0 &&
         load 0 4 0x1c && want "CSTS after the reset" "$V" 0 &&
         { ! grep "host reset failed" $QT/qerr; }
-    r=$?
-    qt_stop
-    return $r
+    qt_end $?
 }
 
 # Vector 0 masked in the guest's MSI-X table: the completion leaves the
@@ -501,9 +488,7 @@ check_nvme_msix_mask() {
         load $PBAR 4 $POFF && want "pending bit 0" $((V & 1)) 1 &&
         store $XBAR 4 $((XOFF + 12)) 0 && wait_airq 0 &&
         load $PBAR 4 $POFF && want "pending bit 0 after delivery" $((V & 1)) 0
-    r=$?
-    qt_stop
-    return $r
+    qt_end $?
 }
 
 # CHSC store event information: the oldest zPCI event's PEC in $V
@@ -542,8 +527,8 @@ check_nvme_request() {
         { [ ! -e /sys/bus/pci/devices/$NVME ] ||
             { echo "the kernel's remove did not complete"; false; }; } &&
         fh_of_fid 3 && want "fid 3 listed (its handle)" $FH 0
+    qt_end $?
     r=$?
-    qt_stop
     wait
     return $r
 }
@@ -551,7 +536,7 @@ check_nvme_request() {
 # edu has no MSI-X: the binary opens it and the bridge refuses it
 check_edu_refused() {
     $QBIN -machine s390-ccw-virtio -nodefaults -display none -qtest stdio \
-        -device zpci,uid=2,fid=2,target=e0 -device vfio-pci,id=e0,host=$EDU \
+        -qtest-log none -device zpci,uid=2,fid=2,target=e0 -device vfio-pci,id=e0,host=$EDU \
         </dev/null >$QT/qout 2>$QT/qerr && { echo "edu was accepted"; return 1; }
     cat $QT/qerr
     grep -q "MSI-X support is mandatory in the S390 architecture" $QT/qerr
