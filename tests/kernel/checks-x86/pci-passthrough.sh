@@ -464,6 +464,21 @@ check_nvme_unmap() {
     qt_end $?
 }
 
+# PCI STORE BLOCK of 16 bytes to the controller's ASQ and ACQ (one
+# pwrite of the host's BAR): PCILG reads the four words back
+check_nvme_pcistb() {
+    qt_start $NVME_DEV
+    enable_fid 3 &&
+        q write 0x50000 16 0x$(le 0x123456000 8)$(le 0x789abc000 8) &&
+        q s390_pcistb $(printf '0x%x' $((FH << 32 | 16))) 0x28 0x50000 &&
+        { [ "$QR" != "${QR#OK cc 0 }" ] || { echo "PCISTB: $QR"; false; }; } &&
+        load 0 4 0x28 && want "ASQ low" "$V" 0x23456000 &&
+        load 0 4 0x2c && want "ASQ high" "$V" 1 &&
+        load 0 4 0x30 && want "ACQ low" "$V" 0x89abc000 &&
+        load 0 4 0x34 && want "ACQ high" "$V" 7
+    qt_end $?
+}
+
 # CLP disable resets the host function (VFIO_DEVICE_RESET, an FLR of the
 # controller): enabled again, CC.EN and CSTS.RDY are back to 0
 check_nvme_reset() {
@@ -556,6 +571,7 @@ elif [ -x $QBIN ]; then
     check x86-pci-nvme-msix check_nvme_msix
     check x86-pci-nvme-unmap check_nvme_unmap
     check x86-pci-nvme-msix-mask check_nvme_msix_mask
+    check x86-pci-nvme-pcistb check_nvme_pcistb
     check x86-pci-nvme-reset check_nvme_reset
     check x86-pci-nvme-request check_nvme_request
 else
