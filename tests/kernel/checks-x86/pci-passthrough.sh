@@ -4,10 +4,13 @@
 # script plays that guest over the qtest protocol on stdio (the PCI
 # instructions of docs/devel/qtest-s390x.rst). The checks assert what the
 # s390x guest sees: CLP List/Query, config space and BAR registers through
-# PCILG/PCISTG, a DMA of the virtio-rng function through I/O translation
-# tables the guest built and RPCIT loaded, its MSI-X vector as an adapter
-# interruption, and a DMA the vIOMMU blocks after the page was unmapped.
-# edu has MSI but no MSI-X: the s390x PCI bridge refuses it (as QEMU).
+# PCILG/PCISTG/PCISTB, DMA of the virtio-rng function and of the NVMe
+# controller through I/O translation tables the guest built and RPCIT
+# loaded, their MSI-X vectors as adapter interruptions (and held while
+# masked), DMA the vIOMMU blocks after a page was unmapped, a reset at
+# CLP disable and the host taking a function back. edu has MSI but no
+# MSI-X: the s390x PCI bridge refuses it (as QEMU's).
+# The layout each check uses is in docs/devel/testing-kernel.rst.
 QBIN=${QBIN:-/opt/qemu-system-s390x}
 QT=${QT:-/tmp} # the fifos and logs
 
