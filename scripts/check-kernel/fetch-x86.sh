@@ -8,16 +8,8 @@ CK=${CK:?}
 . "$(dirname "$0")/apt.sh"
 DEBS="$CK/debs"
 mkdir -p "$DEBS"
-if [ ! -f "$CK/apt/lists.stamp" ] || [ -n "$CK_REFRESH" ]; then
-    ck_apt_setup
-    if ! ck_apt_get update >"$CK/apt-update.log" 2>&1; then
-        echo "check-kernel: SKIP: the Debian archive cannot be reached" \
-            "(apt-get update failed, see $CK/apt-update.log)"
-        exit 77
-    fi
-    touch "$CK/apt/lists.stamp"
-fi
-KPKG=$(ck_apt_cache depends linux-image-amd64:amd64 |
+ck_apt_lists || exit
+KPKG=$(ck_apt_cache depends linux-image-amd64:amd64 2>/dev/null |
     sed -n 's/.*Depends: \(linux-image-[0-9.-]*-amd64\).*/\1/p' | head -1)
 [ -n "$KPKG" ] || { echo "check-kernel: SKIP: no linux-image-amd64"; exit 77; }
 echo "${KPKG#linux-image-}" > "$CK/kabi-x86"
