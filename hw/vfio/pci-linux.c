@@ -213,6 +213,10 @@ static uint64_t linux_unmap_own(VFIOPCIHost *h)
 
 static void linux_close(VFIOPCIHost *h)
 {
+    if (h->name && h->g) {
+        trace_point("vfio_pci_linux_close", "%s mappings %u", h->name,
+                    h->maps ? g_hash_table_size(h->maps) : 0);
+    }
     if (h->device >= 0) {
         linux_irqs_off(h);
     }
@@ -297,9 +301,19 @@ static VFIOPCIHost *linux_open(const char *host, const char *sysfsdev,
     h->g = vfio_linux_group_get(group, PCI_MODULES, errp);
     if (!h->g || !linux_open_device(h, errp)) {
         g_autofree char *hint = binding_hint(h->devdir, h->name);
+        g_autofree char *noiommu = g_strdup_printf("%s/noiommu-%d",
+                                                   vfio_linux_dev_root(),
+                                                   group);
 
         if (hint) {
             error_append_hint(errp, "%s", hint);
+        }
+        if (!h->g && g_file_test(noiommu, G_FILE_TEST_EXISTS)) {
+            error_append_hint(errp,
+                              "%s exists: the group is a no-IOMMU one "
+                              "(enable_unsafe_noiommu_mode), which cannot "
+                              "map DMA; a type-1 IOMMU is needed\n",
+                              noiommu);
         }
         g_clear_pointer(&h->name, g_free);
         linux_close(h);
@@ -312,6 +326,8 @@ static VFIOPCIHost *linux_open(const char *host, const char *sysfsdev,
                                            NULL);
     }
     g_hash_table_add(open_names, g_strdup(h->name));
+    trace_point("vfio_pci_linux_open", "%s group %d (%u users) regions %u",
+                h->devdir, group, h->g->refs, h->num_regions);
     return h;
 }
 
@@ -362,7 +378,13 @@ static ssize_t linux_region_read(VFIOPCIHost *h, unsigned index, uint64_t off,
         return -EINVAL;
     }
     n = pread(h->device, buf, len, r->offset + off);
-    return n < 0 ? -errno : n;
+    n = n < 0 ? -errno : n;
+    if (n != (ssize_t)len) {
+        trace_point("vfio_pci_linux_region_error",
+                    "%s read index %u off 0x%" PRIx64 " len %zu: %zd", h->name,
+                    index, off, len, n);
+    }
+    return n;
 }
 
 static ssize_t linux_region_write(VFIOPCIHost *h, unsigned index, uint64_t off,
@@ -375,7 +397,13 @@ static ssize_t linux_region_write(VFIOPCIHost *h, unsigned index, uint64_t off,
         return -EINVAL;
     }
     n = pwrite(h->device, buf, len, r->offset + off);
-    return n < 0 ? -errno : n;
+    n = n < 0 ? -errno : n;
+    if (n != (ssize_t)len) {
+        trace_point("vfio_pci_linux_region_error",
+                    "%s write index %u off 0x%" PRIx64 " len %zu: %zd", h->name,
+                    index, off, len, n);
+    }
+    return n;
 }
 
 static int linux_get_irq_info(VFIOPCIHost *h, struct vfio_irq_info *info)
@@ -386,6 +414,10 @@ static int linux_get_irq_info(VFIOPCIHost *h, struct vfio_irq_info *info)
 static int linux_set_irqs(VFIOPCIHost *h, const struct vfio_irq_set *set)
 {
     int ret = linux_ioctl(h->device, VFIO_DEVICE_SET_IRQS, (void *)set);
+
+    trace_point("vfio_pci_linux_set_irqs",
+                "%s index %u flags 0x%x start %u count %u: %d", h->name,
+                set->index, set->flags, set->start, set->count, ret);
 
     if (ret == 0 && set->index < 32 &&
         (set->flags & VFIO_IRQ_SET_ACTION_TRIGGER)) {
@@ -400,7 +432,10 @@ static int linux_set_irqs(VFIOPCIHost *h, const struct vfio_irq_set *set)
 
 static int linux_reset(VFIOPCIHost *h)
 {
-    return ioctl(h->device, VFIO_DEVICE_RESET) < 0 ? -errno : 0;
+    int ret = ioctl(h->device, VFIO_DEVICE_RESET) < 0 ? -errno : 0;
+
+    trace_point("vfio_pci_linux_reset", "%s: %d", h->name, ret);
+    return ret;
 }
 
 /* ---- the container ---- */
@@ -415,6 +450,11 @@ static int linux_dma_map(VFIOPCIHost *h,
                          const struct vfio_iommu_type1_dma_map *map)
 {
     int ret = linux_ioctl(h->g->container, VFIO_IOMMU_MAP_DMA, (void *)map);
+
+    trace_point("vfio_pci_linux_dma_map",
+                "%s iova 0x%" PRIx64 " size 0x%" PRIx64 " flags 0x%x: %d",
+                h->name, (uint64_t)map->iova, (uint64_t)map->size, map->flags,
+                ret);
 
     if (ret == 0) {
         uint64_t *iova = g_new(uint64_t, 1);
@@ -451,6 +491,9 @@ static int linux_dma_unmap(VFIOPCIHost *h,
         return 0;
     }
     ret = linux_ioctl(h->g->container, VFIO_IOMMU_UNMAP_DMA, unmap);
+    trace_point("vfio_pci_linux_dma_unmap",
+                "%s iova 0x%" PRIx64 " unmapped 0x%" PRIx64 ": %d", h->name,
+                (uint64_t)unmap->iova, (uint64_t)unmap->size, ret);
     if (ret < 0 || !unmap->size) {
         return ret;
     }

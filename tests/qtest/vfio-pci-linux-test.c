@@ -9,15 +9,19 @@
  * permission; on the command line and with device_add (an error reply,
  * the emulator goes on).  Also: the simulated host still wins for an
  * address a sim-pci-function has, and a host without zPCI capabilities
- * (any non-s390x host) gets the documented defaults.  The paths that
- * need a real vfio-pci function run in a guest (docs/devel/
- * testing-kernel.rst).
+ * (any non-s390x host) gets the documented defaults.  And the success
+ * path end to end over a fake VFIO kernel (vfio-fake-kernel.c, loaded
+ * into the emulator with LD_PRELOAD): realize, CLP, config space, a BAR,
+ * RPCIT into host DMA mappings and a DMA through them into guest memory,
+ * unplug.  The paths that need a real vfio-pci function run in a guest
+ * (docs/devel/testing-kernel.rst).
  */
 #include "qemu/osdep.h"
 #include <sys/stat.h>
 
 #include "cmdline-test.h"
-#include "zpci-test.h"
+#include "vfio-pci-test.h"
+#include "zpci-dma-tables.h"
 
 #define MACHINE "-machine s390-ccw-virtio -nodefaults -display none "
 #define DEVS    "bus/pci/devices/"
@@ -193,6 +197,17 @@ static void test_group_node(void)
     fresh_tree();
     expect_error("host=00:05.0", text);
     expect_error("host=00:05.0", hint);
+    /* a no-IOMMU group (the kernel's unsafe mode): not usable */
+    {
+        g_autofree char *noiommu = in_dev("noiommu-7");
+        g_autofree char *why =
+            g_strdup_printf("\n%s exists: the group is a no-IOMMU one",
+                            noiommu);
+
+        g_assert_true(g_file_set_contents(noiommu, "", 0, NULL));
+        expect_error("host=00:05.0", why);
+        unlink(noiommu);
+    }
     /* a directory */
     g_assert_cmpint(mkdir(node, 0755), ==, 0);
     msg = g_strdup_printf("vfio 0000:00:05.0: failed to open %s: Is a "
@@ -308,6 +323,96 @@ static void test_no_zpci_caps(void)
     qtest_quit(s);
 }
 
+/* The emulator over the fake VFIO kernel, or NULL (skipped) */
+static QTestState *start_fake_kernel(const char *args)
+{
+    const char *shim = g_getenv("VFIO_FAKE_KERNEL");
+    g_autofree char *node = in_dev("7");
+    g_autofree char *container = in_dev("vfio");
+    QTestState *s;
+
+    if (!shim || !g_file_test(shim, G_FILE_TEST_EXISTS)) {
+        g_test_skip("no fake VFIO kernel (VFIO_FAKE_KERNEL)");
+        return NULL;
+    }
+    if (!g_strcmp0(g_getenv("QTEST_ASAN"), "1")) {
+        g_test_skip("LD_PRELOAD under AddressSanitizer");
+        return NULL;
+    }
+    fresh_tree();
+    g_assert_cmpint(symlink("/dev/null", node), ==, 0);
+    g_assert_cmpint(symlink("/dev/full", container), ==, 0);
+    g_setenv("LD_PRELOAD", shim, true);
+    s = qtest_init(args);
+    g_unsetenv("LD_PRELOAD");
+    return s;
+}
+
+static void test_fake_kernel(void)
+{
+    QTestState *s = start_fake_kernel(
+        MACHINE "-device vfio-pci,host=0000:00:05.0,id=p0,bus=pci.0");
+    uint32_t fh;
+    JsonObject *ev;
+
+    if (!s) {
+        return;
+    }
+    /* no zPCI capabilities: the defaults, clamped to the IOVA range */
+    fh = fh_of_fid(s, 0);
+    g_assert_cmphex(clp_query(s, fh), ==, 0x0010);
+    g_assert_cmphex(qtest_readq(s, LPCB_RSP + 64), ==, 0x100000000ull);
+    g_assert_cmphex(qtest_readq(s, LPCB_RSP + 72), ==, 0x7fffffffffull);
+    g_assert_cmphex(qtest_readb(s, LPCB_RSP + 19), ==, 0xff);
+    fh = enable(s);
+    /* the host's configuration space and BAR 0 */
+    g_assert_cmphex(cfg_read(s, fh, 0), ==, 0x10d38086);
+    g_assert_cmpint(store(s, fh, 0, 8, 0, 0x0123456789abcdefull), ==, 0);
+    g_assert_cmphex(load(s, fh, 0, 8, 0), ==, 0x0123456789abcdefull);
+    /* RPCIT: two pages, two host mappings */
+    build_tables(s);
+    write_ioat_fib(s, FIB, IOTA_RT);
+    g_assert_cmpint(mpcifc(s, fh, 4), ==, 0);
+    g_assert_cmpint(rpcit(s, fh, IOVA, 0x2000, NULL), ==, 0);
+    g_assert_cmpuint(reg_read(s, fh, 0x28), ==, 2);
+    /* the host function's DMA lands in guest memory through them */
+    g_assert_cmpint(store(s, fh, 0, 8, 0x100, 0x1122334455667788ull), ==, 0);
+    qtest_memset(s, FRAME + 0x1010, 0, 8);
+    reg_write(s, fh, 0x10, (uint32_t)(IOVA + 0x1010));
+    reg_write(s, fh, 0x14, (IOVA + 0x1010) >> 32);
+    reg_write(s, fh, 0x18, 8);
+    reg_write(s, fh, 0x1c, 1);
+    g_assert_cmpuint(reg_read(s, fh, 0x20) & 0xff, ==, 1);
+    g_assert_cmphex(qtest_readq(s, FRAME + 0x1010), ==, 0x1122334455667788ull);
+    /* MSI-X vector 2 (table in BAR 0 at 0x800) as an adapter interruption */
+    qtest_memset(s, AIBV, 0, 16);
+    qtest_memset(s, AISB, 0, 16);
+    g_assert_cmpint(store(s, fh, 15, 2, 0x42, 0x0080), ==, 0);
+    g_assert_cmpint(store(s, fh, 0, 8, 0x820, 0xfe), ==, 0);
+    g_assert_cmpint(store(s, fh, 0, 4, 0x828, 0x02000000), ==, 0);
+    g_assert_cmpint(store(s, fh, 0, 4, 0x82c, 0), ==, 0);
+    qtest_memset(s, FIB + 40, 0, 40);
+    qtest_writel(s, FIB + 40, 3u << 28 | 4u << 16 | 5u << 8 | 1u << 7 | 9);
+    qtest_writeq(s, FIB + 48, AIBV);
+    qtest_writeq(s, FIB + 56, AISB);
+    g_assert_cmpint(mpcifc(s, fh, 2), ==, 0);
+    reg_write(s, fh, 0x2c, 2);
+    g_assert_cmphex(qtest_readb(s, AIBV), ==, 0x01);
+    g_assert_cmphex(qtest_readb(s, AISB + 1), ==, 0x40);
+    /* deregistration unmaps them */
+    g_assert_cmpint(mpcifc(s, fh, 5), ==, 0);
+    g_assert_cmpuint(reg_read(s, fh, 0x28), ==, 0);
+    /* the guest lets it go (disable: a host reset; deconfigure), unplug */
+    g_assert_cmphex(clp_set(s, fh, 1), ==, 0x0010);
+    g_assert_cmpstr(sclp_zpci(s, 0, false), ==, "OK 0x0020");
+    qtest_qmp_assert_success(s, "{'execute': 'device_del', 'arguments': "
+                                "{'id': 'p0'}}");
+    ev = qtest_qmp_eventwait_ref(s, "DEVICE_DELETED");
+    json_object_unref(ev);
+    g_assert_nonnull(qtest_query_status(s));
+    qtest_quit(s);
+}
+
 int main(int argc, char **argv)
 {
     int ret;
@@ -328,6 +433,7 @@ int main(int argc, char **argv)
     g_test_add_func("/vfio-pci-linux/hotplug-error", test_hotplug_error);
     g_test_add_func("/vfio-pci-linux/sim-wins", test_sim_wins);
     g_test_add_func("/vfio-pci-linux/no-zpci-caps", test_no_zpci_caps);
+    g_test_add_func("/vfio-pci-linux/fake-kernel", test_fake_kernel);
     ret = g_test_run();
     rm_tree(tmp);
     return ret;

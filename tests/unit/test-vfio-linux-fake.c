@@ -15,7 +15,9 @@
  * the last function closes), unmap-all and close dropping only the
  * closing function's own mappings, close turning its interrupts off,
  * and the refusals: a group that is not viable, a device the group does
- * not have, a function opened twice.
+ * not have, a function opened twice.  The shared region scan (vfio-ccw's
+ * too): the argsz retry, the type capability behind another one, a
+ * chain that loops.
  */
 #include "qemu/osdep.h"
 #include "qapi/error.h"
@@ -40,6 +42,12 @@ typedef struct FakeMap {
 
 typedef struct FakeKernel {
     bool viable;
+    /*
+     * Region 9 (device specific) with a capability chain: 0 none, 1 the
+     * type capability after another one, 2 a chain that loops on itself
+     */
+    int region9;
+    unsigned region9_calls;
     unsigned status_calls[2];  /* GET_STATUS per group (7, 8) */
     unsigned set_container[2]; /* SET_CONTAINER per group */
     unsigned unset_container[2];
@@ -211,6 +219,34 @@ static int fake_container(unsigned long req, void *arg)
     }
 }
 
+/* Region 9: a header capability, then the type one (or a loop) */
+static int fake_region9(struct vfio_region_info *ri)
+{
+    struct vfio_info_cap_header other = { .id = 0x77, .version = 1 };
+    struct vfio_region_info_cap_type t = {
+        .header = { .id = VFIO_REGION_INFO_CAP_TYPE, .version = 1 },
+        .type = 3,
+        .subtype = 0x80000002,
+    };
+    uint32_t need = sizeof(*ri) + sizeof(other) + sizeof(t);
+    uint8_t *buf = (uint8_t *)ri;
+
+    fk.region9_calls++;
+    ri->flags = VFIO_REGION_INFO_FLAG_READ | VFIO_REGION_INFO_FLAG_CAPS;
+    ri->size = 0x2000;
+    ri->offset = UINT64_C(9) << REGION_SHIFT;
+    if (ri->argsz < need) {
+        ri->argsz = need;
+        ri->cap_offset = 0;
+        return 0;
+    }
+    other.next = fk.region9 == 2 ? sizeof(*ri) : sizeof(*ri) + sizeof(other);
+    memcpy(buf + sizeof(*ri), &other, sizeof(other));
+    memcpy(buf + sizeof(*ri) + sizeof(other), &t, sizeof(t));
+    ri->cap_offset = sizeof(*ri);
+    return 0;
+}
+
 static int fake_device(unsigned long req, void *arg)
 {
     switch (req) {
@@ -221,13 +257,16 @@ static int fake_device(unsigned long req, void *arg)
             return fail(EINVAL);
         }
         info->flags = VFIO_DEVICE_FLAGS_PCI | VFIO_DEVICE_FLAGS_RESET;
-        info->num_regions = VFIO_PCI_NUM_REGIONS;
+        info->num_regions = VFIO_PCI_NUM_REGIONS + (fk.region9 ? 1 : 0);
         info->num_irqs = VFIO_PCI_NUM_IRQS;
         return 0;
     }
     case VFIO_DEVICE_GET_REGION_INFO: {
         struct vfio_region_info *ri = arg;
 
+        if (ri->argsz >= sizeof(*ri) && ri->index == 9 && fk.region9) {
+            return fake_region9(ri);
+        }
         if (ri->argsz < sizeof(*ri) || ri->index >= VFIO_PCI_VGA_REGION_INDEX) {
             return fail(EINVAL);
         }
@@ -576,6 +615,41 @@ static void test_refusals(void)
     g_assert_cmpuint(fk.unset_container[0], ==, 1);
 }
 
+/* The region table: the argsz retry and the type capability in a chain */
+static void test_scan_regions(void)
+{
+    VFIOLinuxRegion r[10];
+    int fd;
+
+    fake_reset();
+    fd = open("/dev/null", O_RDWR | O_CLOEXEC);
+    g_assert_cmpint(fd, >=, 0);
+    g_assert_cmpint(fd, <, NFAKE);
+    fk.is_device[fd] = true;
+    fk.region9 = 1;
+    vfio_linux_scan_regions(fd, 10, r);
+    g_assert_true(r[0].valid);
+    g_assert_cmpuint(r[0].size, ==, 4096);
+    g_assert_true(r[1].valid); /* size 0, but the kernel answered */
+    g_assert_cmpuint(r[1].size, ==, 0);
+    g_assert_true(r[7].valid);
+    g_assert_cmphex(r[7].offset, ==, UINT64_C(7) << REGION_SHIFT);
+    g_assert_false(r[8].valid); /* no VGA: refused */
+    g_assert_true(r[9].valid);
+    g_assert_cmpuint(fk.region9_calls, ==, 2); /* asked again, larger */
+    g_assert_true(r[9].has_type);
+    g_assert_cmpuint(r[9].type, ==, 3);
+    g_assert_cmphex(r[9].subtype, ==, 0x80000002);
+    g_assert_cmphex(r[9].size, ==, 0x2000);
+    /* a chain pointing back at itself ends: no type found */
+    fk.region9 = 2;
+    vfio_linux_scan_regions(fd, 10, r);
+    g_assert_true(r[9].valid);
+    g_assert_false(r[9].has_type);
+    fk.is_device[fd] = false;
+    close(fd);
+}
+
 int main(int argc, char **argv)
 {
     g_autofree char *cmd = NULL;
@@ -600,6 +674,7 @@ int main(int argc, char **argv)
     g_test_add_func("/vfio-linux-fake/shared-group", test_shared_group);
     g_test_add_func("/vfio-linux-fake/two-groups", test_two_groups);
     g_test_add_func("/vfio-linux-fake/refusals", test_refusals);
+    g_test_add_func("/vfio-linux-fake/scan-regions", test_scan_regions);
     ret = g_test_run();
     cmd = g_strdup_printf("rm -rf '%s'", tmp);
     g_assert_cmpint(system(cmd), ==, 0);
