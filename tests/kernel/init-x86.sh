@@ -1,7 +1,8 @@
 #!/bin/busybox sh
 # /init of the x86-64 guest of make check-kernel (q35 with intel-iommu):
 # load Debian's VFIO modules, bind the edu function (1234:11e8), the
-# virtio-rng function (1af4:1044) and the NVMe controller (1b36:0010) to
+# virtio-rng function (1af4:1044), the NVMe controller (1b36:0010) and
+# the two virtio-rng functions of slot 00:04 (one IOMMU group) to
 # vfio-pci, then run the checks under
 # /checks. Each check prints "ok NAME" or "not ok NAME"; the host counts
 # them.
@@ -20,6 +21,7 @@ check() {
     else
         echo "not ok $name"
         sed 's/^/# /' /tmp/check.log
+        return 1
     fi
 }
 
@@ -59,12 +61,22 @@ echo "check-kernel-guest: start $(uname -r)"
 EDU=$(find_fn 0x1234 0x11e8)
 RNG=$(find_fn 0x1af4 0x1044)
 NVME=$(find_fn 0x1b36 0x0010)
-export EDU RNG NVME
-echo "# edu at $EDU, virtio-rng at $RNG, nvme at $NVME"
+MF=0000:00:04
+export EDU RNG NVME MF
+echo "# edu at $EDU, virtio-rng at $RNG, nvme at $NVME, two functions at $MF"
+
+# Both functions of the slot MF bound, in one IOMMU group
+rebind_mf() {
+    rebind $MF.0 && rebind $MF.1 &&
+        test "$(readlink $sys/$MF.0/iommu_group)" = \
+            "$(readlink $sys/$MF.1/iommu_group)"
+}
+sys=/sys/bus/pci/devices
 check x86-modules-load load_modules
 check x86-rebind-edu rebind "$EDU"
 check x86-rebind-virtio-rng rebind "$RNG"
 check x86-rebind-nvme rebind "$NVME"
+check x86-rebind-multifunction rebind_mf || MF=
 echo "# IOMMU groups: $(ls /dev/vfio | tr '\n' ' ')"
 for c in /checks/*.sh; do
     [ -f "$c" ] && . "$c"

@@ -551,6 +551,45 @@ check_nvme_request() {
     return $r
 }
 
+# ---- a multi-function device whose functions share an IOMMU group ----
+MF_DEV=${MF_DEV:-"-device vfio-pci,id=m0,host=$MF.*"}
+
+# The 16 bytes at ADDR are no longer the fill pattern
+written() {
+    q read $(($1)) 16 &&
+        { [ "$QR" != "OK 0xeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee" ] ||
+            { echo "buffer at $1 unchanged"; false; }; }
+}
+
+# Both virtio-rng functions of host slot 00:04 (one IOMMU group) in one
+# guest slot (host=...*): one container, so one IOVA space. The first
+# function's DMA works; the second one's translation of the same IOVA is
+# refused (the kernel's MAP_DMA: EEXIST) as RPCIT cc 1 status 16; its own
+# aperture elsewhere (0x140000000, its page table at 0x10c000, frames at
+# 0x300000) takes its DMA.
+check_group_shared() {
+    qt_start $MF_DEV
+    virtio_layout $MF.0 && enable_fid 0 && map_dma && virtio_setup &&
+        virtio_kick 1 && virtio_wait 1 && written $((FRAME + 0x1000)) &&
+        enable_fid 1 && mpcifc 4 &&
+        q s390_rpcit $(printf '0x%x' $((FH << 32))) $IOVA 0x4000 &&
+        { [ "$QR" = "$(printf 'OK cc 1 0x%x' $((FH << 32 | 16 << 24)))" ] ||
+            { echo "RPCIT of the IOVA the other function maps: $QR"; false; }; } &&
+        mpcifc 5 &&
+        fill 0x10c000 256 $PTE_INVALID &&
+        q writeq $((STT + 8 * 1024)) 0x10c000 &&
+        q writeq 0x10c000 0x300000 && q writeq 0x10c008 0x301000 &&
+        q writeq $((FIB + 16)) 0x140000000 && q writeq $((FIB + 24)) 0x17fffffff &&
+        mpcifc 4 && rpcit 0x140000000 0x2000 &&
+        IOVA=0x140000000 && FRAME=0x300000 &&
+        virtio_setup && virtio_kick 1 && virtio_wait 1 &&
+        written $((FRAME + 0x1000))
+    r=$?
+    IOVA=0x100000000
+    FRAME=0x200000
+    qt_end $r
+}
+
 # edu has no MSI-X: the binary opens it and the bridge refuses it
 check_edu_refused() {
     $QBIN -machine s390-ccw-virtio -nodefaults -display none -qtest stdio \
@@ -576,6 +615,7 @@ elif [ -x $QBIN ]; then
     check x86-pci-nvme-msix-mask check_nvme_msix_mask
     check x86-pci-nvme-pcistb check_nvme_pcistb
     check x86-pci-nvme-reset check_nvme_reset
+    [ -n "$MF" ] && check x86-pci-group-shared check_group_shared
     check x86-pci-nvme-request check_nvme_request
 else
     echo "# the project's binary is not in the image: pci checks skipped"
