@@ -17,6 +17,8 @@ timeout "${CK_TIMEOUT:-600}" "$HOSTQEMU" -accel tcg -machine q35 -cpu max \
     -device intel-iommu,intremap=on -device edu \
     -device virtio-rng-pci,iommu_platform=on,disable-legacy=on \
     -device nvme,serial=ckx86 \
+    -device virtio-rng-pci,addr=4.0,multifunction=on,iommu_platform=on,disable-legacy=on \
+    -device virtio-rng-pci,addr=4.1,iommu_platform=on,disable-legacy=on \
     -kernel "$CK/vmlinux-x86" -initrd "$CK/initrd-x86.cpio" \
     -append "console=ttyS0 intel_iommu=on panic=-1 quiet loglevel=4" \
     </dev/null >"$CK/console-x86.log" 2>&1 ||
