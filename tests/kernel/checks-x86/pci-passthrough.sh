@@ -599,10 +599,38 @@ check_edu_refused() {
     grep -q "MSI-X support is mandatory in the S390 architecture" $QT/qerr
 }
 
+# run_refused ARGS...: the emulator refuses to start; its messages in
+# $QT/qerr2
+run_refused() {
+    $QBIN -machine s390-ccw-virtio -nodefaults -display none -qtest stdio \
+        -qtest-log none "$@" </dev/null >/dev/null 2>$QT/qerr2 &&
+        { echo "started with $*"; return 1; }
+    cat $QT/qerr2
+}
+
+# A function bound to no driver (q35's LPC bridge 00:1f.0): its group has
+# no VFIO node; the message says so and the hint says what to do
+check_unbound() {
+    run_refused -device vfio-pci,id=u0,host=0000:00:1f.0 &&
+        grep -q "vfio 0000:00:1f.0: failed to open /dev/vfio/[0-9]*: No such file or directory" $QT/qerr2 &&
+        grep -q "0000:00:1f.0 is bound to no driver" $QT/qerr2
+}
+
+# The group of a function another emulator holds: the kernel's EBUSY
+check_group_busy() {
+    qt_start $RNG_DEV
+    fh_of_fid 1 && [ $FH -ne 0 ] &&
+        run_refused -device vfio-pci,id=b0,host=$RNG &&
+        grep -q "vfio $RNG: failed to open /dev/vfio/[0-9]*: Device or resource busy" $QT/qerr2
+    qt_end $?
+}
+
 if [ -n "$CK_HARNESS" ]; then
     : # sourced only for its functions
 elif [ -x $QBIN ]; then
     check x86-pci-edu-refused check_edu_refused
+    check x86-pci-unbound check_unbound
+    check x86-pci-group-busy check_group_busy
     check x86-pci-rng-clp check_rng_clp
     check x86-pci-rng-config check_rng_config
     check x86-pci-rng-bar check_rng_bar
