@@ -309,9 +309,9 @@ virtio_kick() { # N
         store $NBAR 2 $NOTE 0
 }
 
-# Wait (5 s) for used.idx to reach N
+# Wait (15 s: a loaded machine) for used.idx to reach N
 virtio_wait() {
-    for i in $(seq 50); do
+    for i in $(seq 150); do
         rd $((FRAME + 0x202)) 1 || return 1
         [ $((V)) -ge $1 ] && return 0
         usleep 100000
@@ -390,7 +390,7 @@ msix_setup() { # BDF VECTOR
 
 # The adapter interruption of vector V: AIBV bit V, summary bit 9, ISC 3
 wait_airq() { # VECTOR
-    for i in $(seq 50); do
+    for i in $(seq 150); do
         rd $((AIBV + $1 / 8)) 1 && [ $((V)) -ne 0 ] && break
         usleep 100000
     done
@@ -408,7 +408,7 @@ nvme_enable() {
         store 0 4 0x30 $(((IOVA + 0x1000) & 0xffffffff)) &&
         store 0 4 0x34 $(((IOVA + 0x1000) >> 32)) &&
         store 0 4 0x14 $((4 << 20 | 6 << 16 | 1)) &&
-        for i in $(seq 50); do
+        for i in $(seq 150); do
             load 0 4 0x1c && [ $((V & 1)) -eq 1 ] && break
             usleep 100000
         done &&
@@ -421,7 +421,7 @@ nvme_identify() { # N
     q memset $((FRAME + 0x2000)) 4096 0xee &&
         q write $((FRAME + 64 * $1)) 44 0x$(le $((6 | (0x1230 + $1) << 16)) 4)$(le 0 20)$(le $((IOVA + 0x2000)) 8)$(le 0 8)$(le 1 4) &&
         store 0 4 0x1000 $(($1 + 1)) &&
-        for i in $(seq 50); do
+        for i in $(seq 150); do
             rd $((FRAME + 0x1000 + 16 * $1 + 12)) 4 && [ $((V)) -ne 0 ] && break
             usleep 100000
         done &&
@@ -502,8 +502,12 @@ check_nvme_msix_mask() {
     qt_start $NVME_DEV
     enable_fid 3 && map_dma && msix_setup $NVME 0 &&
         store $XBAR 4 $((XOFF + 12)) 1 && nvme_enable && nvme_identify 0 &&
-        usleep 500000 && rd $AIBV 1 && want "AIBV while masked" "$V" 0 &&
-        load $PBAR 4 $POFF && want "pending bit 0" $((V & 1)) 1 &&
+        for i in $(seq 150); do
+            load $PBAR 4 $POFF && [ $((V & 1)) -eq 1 ] && break
+            usleep 100000
+        done &&
+        want "pending bit 0" $((V & 1)) 1 &&
+        rd $AIBV 1 && want "AIBV while masked" "$V" 0 &&
         store $XBAR 4 $((XOFF + 12)) 0 && wait_airq 0 &&
         load $PBAR 4 $POFF && want "pending bit 0 after delivery" $((V & 1)) 0
     qt_end $?
