@@ -6,7 +6,8 @@
  * requests on the descriptors it knows and passes every other call to
  * the real system call.  The group nodes of the fake /dev/vfio are
  * links to character devices the fake tells apart by number (group 7:
- * /dev/null, group 8: /dev/zero, the container: /dev/full), so open()
+ * /dev/null, group 8: /dev/zero, group 9: /dev/urandom, the container:
+ * /dev/full), so open()
  * and fstat() are the real ones.
  *
  * Checked: open (group, container, device fd by name), the calls passed
@@ -17,12 +18,14 @@
  * and the refusals: a group that is not viable, a device the group does
  * not have, a function opened twice.  The shared region scan (vfio-ccw's
  * too): the argsz retry, the type capability behind another one, a
- * chain that loops.
+ * chain that loops.  And vfio-ccw's Linux back end over the same
+ * shared group code (its mdev in group 9, /dev/urandom).
  */
 #include "qemu/osdep.h"
 #include "qapi/error.h"
 #include "hw/vfio/pci-host.h"
 #include "hw/vfio/linux-group.h"
+#include "hw/vfio/ccw-backend.h"
 #include <fcntl.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
@@ -34,6 +37,7 @@ static const VFIOPCIHostOps *ops = &vfio_pci_linux_ops;
 /* ---- the fake kernel ---- */
 
 #define NFAKE        1024
+#define MDEV_UUID    "a2b5a4e1-4d0e-4c5d-9b3e-0123456789ab"
 #define REGION_SHIFT 40
 
 typedef struct FakeMap {
@@ -48,11 +52,12 @@ typedef struct FakeKernel {
      */
     int region9;
     unsigned region9_calls;
-    unsigned status_calls[2];  /* GET_STATUS per group (7, 8) */
-    unsigned set_container[2]; /* SET_CONTAINER per group */
-    unsigned unset_container[2];
+    unsigned status_calls[3];  /* GET_STATUS per group (7, 8, 9) */
+    unsigned set_container[3]; /* SET_CONTAINER per group */
+    unsigned unset_container[3];
     unsigned set_iommu;
-    int group_container[2]; /* the container fd given */
+    int group_container[3]; /* the container fd given */
+    bool is_ccw[NFAKE];     /* a vfio_ccw mdev (group 9) */
     bool is_device[NFAKE];  /* fds handed out by GET_DEVICE_FD */
     char device_name[NFAKE][16];
     uint8_t config[256];
@@ -80,7 +85,7 @@ static void fake_reset(void)
     fk.config[1] = 0x10;
 }
 
-/* Which fake node @fd is: 0/1 group 7/8, 2 the container, -1 none */
+/* Which fake node @fd is: 0/1/2 group 7/8/9, 3 the container, -1 none */
 static int fake_node(int fd)
 {
     struct stat st;
@@ -94,8 +99,10 @@ static int fake_node(int fd)
         return 0;
     case 5:
         return 1;
-    case 7:
+    case 9:
         return 2;
+    case 7:
+        return 3;
     default:
         return -1;
     }
@@ -135,12 +142,14 @@ static int fake_group(int g, unsigned long req, void *arg)
 
         if (g == 0
                 ? strcmp(name, "0000:00:05.0") && strcmp(name, "0000:00:05.2")
-                : strcmp(name, "0000:00:06.0")) {
+            : g == 1 ? strcmp(name, "0000:00:06.0")
+                     : strcmp(name, MDEV_UUID)) {
             return fail(ENODEV);
         }
         fd = open("/dev/null", O_RDWR | O_CLOEXEC);
         g_assert_cmpint(fd, <, NFAKE);
         fk.is_device[fd] = true;
+        fk.is_ccw[fd] = g == 2;
         g_strlcpy(fk.device_name[fd], name, sizeof(fk.device_name[fd]));
         return fd;
     }
@@ -247,7 +256,7 @@ static int fake_region9(struct vfio_region_info *ri)
     return 0;
 }
 
-static int fake_device(unsigned long req, void *arg)
+static int fake_device(int fd, unsigned long req, void *arg)
 {
     switch (req) {
     case VFIO_DEVICE_GET_INFO: {
@@ -255,6 +264,13 @@ static int fake_device(unsigned long req, void *arg)
 
         if (info->argsz < offsetof(struct vfio_device_info, cap_offset)) {
             return fail(EINVAL);
+        }
+        if (fk.is_ccw[fd]) {
+            /* the I/O region (index 0) and the I/O interrupt */
+            info->flags = VFIO_DEVICE_FLAGS_CCW | VFIO_DEVICE_FLAGS_RESET;
+            info->num_regions = 1;
+            info->num_irqs = 1;
+            return 0;
         }
         info->flags = VFIO_DEVICE_FLAGS_PCI | VFIO_DEVICE_FLAGS_RESET;
         info->num_regions = VFIO_PCI_NUM_REGIONS + (fk.region9 ? 1 : 0);
@@ -319,13 +335,13 @@ int ioctl(int fd, unsigned long req, ...)
     arg = va_arg(ap, void *);
     va_end(ap);
     if (fake_is_device(fd)) {
-        return fake_device(req, arg);
+        return fake_device(fd, req, arg);
     }
     node = fake_node(fd);
-    if (node == 0 || node == 1) {
+    if (node >= 0 && node <= 2) {
         return fake_group(node, req, arg);
     }
-    if (node == 2) {
+    if (node == 3) {
         return fake_container(req, arg);
     }
     return syscall(SYS_ioctl, fd, req, arg);
@@ -615,6 +631,48 @@ static void test_refusals(void)
     g_assert_cmpuint(fk.unset_container[0], ==, 1);
 }
 
+/*
+ * vfio-ccw's Linux back end over the same shared code: its mdev (group 9)
+ * opened, its host ids from the parent subchannel, the I/O region at its
+ * offset, the group left at close; a PCI function of another group open
+ * at the same time keeps its own.
+ */
+static void test_ccw_shared_code(void)
+{
+    g_autofree char *sch = g_strdup_printf("%s/devices/css0/0.1.0012", sys);
+    g_autofree char *mdev = g_build_filename(sch, MDEV_UUID, NULL);
+    g_autofree char *link = g_build_filename(mdev, "iommu_group", NULL);
+    const VFIOCCWBackendOps *ccw = &vfio_ccw_linux_ops;
+    struct ccw_io_region io = { .ret_code = 0 };
+    VFIOCCWHost *c;
+    VFIOPCIHost *p;
+    uint8_t cssid = 0xff, ssid = 0xff;
+    uint16_t devno = 0xffff;
+
+    fake_reset();
+    g_assert_cmpint(g_mkdir_with_parents(mdev, 0755), ==, 0);
+    unlink(link);
+    g_assert_cmpint(symlink("../../../../kernel/iommu_groups/9", link), ==, 0);
+    p = open_ok("0000:00:05.0");
+    c = ccw->open(NULL, mdev, &error_abort);
+    g_assert_cmpuint(vfio_linux_group_count(), ==, 2);
+    g_assert_cmpuint(fk.set_container[2], ==, 1);
+    ccw->get_host_id(c, &cssid, &ssid, &devno);
+    g_assert_cmpuint(cssid, ==, 0);
+    g_assert_cmpuint(ssid, ==, 1);
+    io.orb_area[0] = 0x5a;
+    g_assert_cmpint(ccw->region_write(c, VFIO_CCW_CONFIG_REGION_INDEX, 0, &io,
+                                      sizeof(io)),
+                    ==, sizeof(io));
+    g_assert_cmphex(fk.bar0[offsetof(struct ccw_io_region, orb_area)], ==,
+                    0x5a);
+    ccw->close(c);
+    g_assert_cmpuint(fk.unset_container[2], ==, 1);
+    g_assert_cmpuint(vfio_linux_group_count(), ==, 1);
+    ops->close(p);
+    g_assert_cmpuint(vfio_linux_group_count(), ==, 0);
+}
+
 /* The region table: the argsz retry and the type capability in a chain */
 static void test_scan_regions(void)
 {
@@ -668,6 +726,7 @@ int main(int argc, char **argv)
     add_fn("0000:00:06.0", 8);
     add_node("7", "/dev/null");
     add_node("8", "/dev/zero");
+    add_node("9", "/dev/urandom");
     add_node("vfio", "/dev/full");
     g_test_add_func("/vfio-linux-fake/open-and-calls", test_open_and_calls);
     g_test_add_func("/vfio-linux-fake/close-irqs-off", test_close_irqs_off);
@@ -675,6 +734,7 @@ int main(int argc, char **argv)
     g_test_add_func("/vfio-linux-fake/two-groups", test_two_groups);
     g_test_add_func("/vfio-linux-fake/refusals", test_refusals);
     g_test_add_func("/vfio-linux-fake/scan-regions", test_scan_regions);
+    g_test_add_func("/vfio-linux-fake/ccw-shared-code", test_ccw_shared_code);
     ret = g_test_run();
     cmd = g_strdup_printf("rm -rf '%s'", tmp);
     g_assert_cmpint(system(cmd), ==, 0);
