@@ -259,6 +259,7 @@ check_rng_clp() {
     qt_start $RNG_DEV
     fh_of_fid 1 && [ $FH -ne 0 ] && clp_query $FH &&
         rd $((RSP + 64)) 8 && want "start DMA" "$V" $IOVA &&
+        rd $((RSP + 72)) 8 && want "end DMA (the vIOMMU's 39 bits)" "$V" 0x7fffffffff &&
         rd $((RSP + 19)) 1 && want "group (the default)" "$V" 0xff
     qt_end $?
 }
