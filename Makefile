@@ -11,7 +11,9 @@
 #   make install    install (honours DESTDIR and configure --prefix): the
 #                   program, its man page, trace-events-all, the docs
 #   make check-kernel  the real-kernel tier: Debian's s390x kernel under TCG
-#                   with vfio_ccw (docs/devel/testing-kernel.rst)
+#                   with vfio_ccw, Debian's amd64 kernel with vfio-pci
+#                   (docs/devel/testing-kernel.rst; CK_ONLY=s390x|x86;
+#                   its packages: sh scripts/install-deps.sh kernel)
 #   make check-libvirt  the libvirt tier: Debian's libvirt drives the program
 #                   (installs it as root; docs/devel/testing-libvirt.rst)
 # The Debian package: dpkg-buildpackage -b (debian/, docs/system/s390x/
@@ -164,7 +166,8 @@ format-check:
 	sh scripts/check-format.sh $(FORMAT_BASE)
 
 # The real-kernel tier (docs/devel/testing-kernel.rst): downloads Debian
-# packages into $(BUILD)/check-kernel and boots Debian's s390x kernel.
+# packages into $(BUILD)/check-kernel and boots Debian's s390x kernel, then
+# its amd64 kernel with the native $(BUILD)/qemu-system-s390x inside.
 .PHONY: check-kernel
 check-kernel: all
 	sh scripts/check-kernel/run.sh $(BUILD)

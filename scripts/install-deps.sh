@@ -3,7 +3,7 @@
 # go.  Plain POSIX sh: the first command on a fresh machine, before `make`
 # itself is installed.
 #
-# Usage: sh scripts/install-deps.sh [build|check|fuzz|package|check-libvirt|list]...
+# Usage: sh scripts/install-deps.sh [build|check|demo|fuzz|kernel|package|check-libvirt|list]...
 #   build    compile the program (default): the compilers, meson, the
 #            libraries, make
 #   check    everything `make check` runs: the build, plus clang and its
@@ -15,6 +15,11 @@
 #   demo     `make demo`: the build, plus the s390x cross compiler of its
 #            guest program
 #   fuzz     the libFuzzer targets (`make fuzz`)
+#   kernel   `make check-kernel` (docs/devel/testing-kernel.rst): the
+#            build, Debian's QEMU for both guests (qemu-system-misc:
+#            s390x, qemu-system-x86: x86-64), the s390x cross compiler
+#            with its C library (the project cross-built for the s390x
+#            guest), the archive keyring of its private apt
 #   package  `dpkg-buildpackage -b` and lintian (docs/system/s390x/
 #            packaging.rst)
 #   check-libvirt  `make check-libvirt`: the build, plus virsh and
@@ -41,6 +46,8 @@ GUEST_PKGS="gcc-s390x-linux-gnu binutils-s390x-linux-gnu"
 LIBVIRT_PKGS="libvirt-clients libvirt-daemon-driver-qemu qemu-system-misc"
 CHECK_PKGS="$BUILD_PKGS $FUZZ_PKGS clang-format-14 git hercules $GUEST_PKGS \
 $LIBVIRT_PKGS"
+KERNEL_PKGS="$BUILD_PKGS qemu-system-misc qemu-system-x86 $GUEST_PKGS \
+libc6-dev-s390x-cross debian-archive-keyring"
 PACKAGE_PKGS="$BUILD_PKGS build-essential debhelper devscripts lintian \
 fakeroot"
 
@@ -53,12 +60,13 @@ for set_name do
     check) pkgs="$pkgs $CHECK_PKGS" ;;
     demo) pkgs="$pkgs $BUILD_PKGS $GUEST_PKGS" ;;
     fuzz) pkgs="$pkgs $BUILD_PKGS $FUZZ_PKGS" ;;
+    kernel) pkgs="$pkgs $KERNEL_PKGS" ;;
     package) pkgs="$pkgs $PACKAGE_PKGS" ;;
     check-libvirt) pkgs="$pkgs $BUILD_PKGS $LIBVIRT_PKGS" ;;
     list) list=true ;;
-    -h|--help) sed -n '2,24s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,31s/^# \{0,1\}//p' "$0"; exit 0 ;;
     *) echo "install-deps: unknown set '$set_name' (build, check, demo, fuzz," \
-            "package, check-libvirt, list)" >&2
+            "kernel, package, check-libvirt, list)" >&2
        exit 2 ;;
     esac
 done
