@@ -41,6 +41,12 @@ EOC
 export PKG_CONFIG_SYSROOT_DIR="$SR"
 export PKG_CONFIG_LIBDIR="$SR/usr/lib/s390x-linux-gnu/pkgconfig:$SR/usr/share/pkgconfig"
 BD="$CK/cross-build"
+# a build directory made for another source tree (a copied cache) is
+# made again: ninja there would build that tree
+if [ -f "$BD/meson-info/meson-info.json" ] &&
+    ! grep -q "\"source\": \"$(cd "$TOP" && pwd)\"" "$BD/meson-info/meson-info.json"; then
+    rm -rf "$BD"
+fi
 if [ ! -f "$BD/build.ninja" ]; then
     meson setup "$BD" "$TOP" --cross-file "$CK/cross.txt" -Dseccomp=disabled \
         -Dwerror=false >"$CK/cross-setup.log" 2>&1 ||
