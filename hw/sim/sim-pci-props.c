@@ -82,6 +82,9 @@ static const SimPciBoolProp sim_pci_bool_props[] = {
       "offer the zPCI GROUP capability" },
     { "refresh", offsetof(SimPciFunction, refresh), true, false,
       "GROUP: program-specified TLB refresh (RPCIT required)" },
+    { "reset", offsetof(SimPciFunction, has_reset), true, false,
+      "the function offers a reset (VFIO_DEVICE_FLAGS_RESET; off: as a "
+      "function with no FLR or PM reset)" },
     { "dma-error", offsetof(SimPciFunction, fail_dma), false, true,
       "fault injection: every DMA ends in a device error" },
     { "reset-error", offsetof(SimPciFunction, fail_reset), false, true,

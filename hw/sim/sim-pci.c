@@ -284,6 +284,8 @@ static void sim_pci_instance_init(Object *obj)
     sim_pci_props_set_defaults(f);
     object_property_add_uint64_ptr(obj, "resets", &f->resets,
                                    OBJ_PROP_FLAG_READ);
+    object_property_add_uint64_ptr(obj, "reset-calls", &f->reset_calls,
+                                   OBJ_PROP_FLAG_READ);
 }
 
 static void sim_pci_finalize(Object *obj)

@@ -71,6 +71,7 @@ struct VFIOPCIDevice {
     unsigned host_errors;
     unsigned host_resets;
     unsigned host_reset_errors; /* resets the host could not do */
+    bool reset_works;           /* VFIO_DEVICE_FLAGS_RESET: it has one */
 };
 
 static inline VFIOPCIDevice *VFIO_PCI(void *obj)

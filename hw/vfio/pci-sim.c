@@ -172,7 +172,8 @@ static void sim_zpci_caps(SimPciFunction *f, CapBuf *c)
 static int sim_get_device_info(VFIOPCIHost *h, struct vfio_device_info *info)
 {
     struct vfio_device_info hdr = {
-        .flags = VFIO_DEVICE_FLAGS_PCI | VFIO_DEVICE_FLAGS_RESET,
+        .flags = VFIO_DEVICE_FLAGS_PCI |
+                 (h->fn->has_reset ? VFIO_DEVICE_FLAGS_RESET : 0),
         .num_regions = VFIO_PCI_NUM_REGIONS,
         .num_irqs = VFIO_PCI_NUM_IRQS,
     };
@@ -369,8 +370,12 @@ static int sim_set_irqs(VFIOPCIHost *h, const struct vfio_irq_set *set)
 
 static int sim_reset(VFIOPCIHost *h)
 {
+    h->fn->reset_calls++;
     if (h->fn->removed) {
         return -ENODEV;
+    }
+    if (!h->fn->has_reset) {
+        return -EINVAL; /* as VFIO for a function without one */
     }
     return sim_pci_dev_reset(h->fn) ? 0 : -EIO;
 }

@@ -56,6 +56,8 @@ static void attrs_from_device_info(VFIOPCIDevice *v, ClpGroupInfo *g,
     const struct vfio_device_info_cap_zpci_util *util;
     const struct vfio_device_info_cap_zpci_pfip *pfip;
 
+    /* as QEMU: a function without a reset of its own is not reset */
+    v->reset_works = info && (info->flags & VFIO_DEVICE_FLAGS_RESET);
     if (!info || !(info->flags & VFIO_DEVICE_FLAGS_CAPS)) {
         return;
     }

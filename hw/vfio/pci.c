@@ -519,6 +519,11 @@ static void vfio_pci_reset(PCIDevice *dev)
     if (!v->h) {
         return;
     }
+    if (!v->reset_works) {
+        /* the host offers none (no FLR, no PM reset): VFIO's EINVAL */
+        trace_point("vfio_pci_reset", "%sno host reset", v->name);
+        return;
+    }
     v->host_resets++;
     ret = v->ops->reset(v->h);
     if (ret < 0) {

@@ -251,6 +251,26 @@ static void test_reset(void)
 }
 
 /*
+ * A host function with no reset of its own (reset=off: no
+ * VFIO_DEVICE_FLAGS_RESET): as QEMU, neither the disable nor a system
+ * reset asks the host for one; the function stays usable.
+ */
+static void test_no_host_reset(void)
+{
+    QTestState *s = start(PASS(",reset=off"));
+    uint32_t fh = enable(s);
+
+    dirty_function(s, fh);
+    g_assert_cmphex(clp_set(s, fh, 1), ==, 0x0010);
+    qtest_qmp_assert_success(s, "{'execute': 'system_reset'}");
+    g_assert_cmpint(qom_int(s, "/objects/h0", "reset-calls"), ==, 0);
+    g_assert_cmpint(qom_int(s, "/objects/h0", "resets"), ==, 0);
+    fh = enable(s);
+    g_assert_cmphex(load(s, fh, 0, 8, REG_SCRATCH), ==, 0x55aa55aa55aa55aaull);
+    qtest_quit(s);
+}
+
+/*
  * A host reset that fails (reset-error=on): the disable completes and the
  * function can be enabled and used again, its registers as they were,
  * as QEMU goes on after a reset that did not work.
@@ -292,5 +312,6 @@ int main(int argc, char **argv)
     g_test_add_func("/vfio-pci-host/relaxed-refused", test_relaxed_refused);
     g_test_add_func("/vfio-pci-host/reset", test_reset);
     g_test_add_func("/vfio-pci-host/reset-fails", test_reset_fails);
+    g_test_add_func("/vfio-pci-host/no-host-reset", test_no_host_reset);
     return g_test_run();
 }

@@ -107,6 +107,8 @@ typedef struct SimPciFunction {
     uint8_t pfip_bytes[4];
     uint32_t pfip_len;
 
+    bool has_reset; /* reset: the function offers a reset (FLR/PM) */
+
     /* fault injection (may change at any time: qom-set) */
     bool fail_dma;   /* dma-error: every DMA ends in a device error */
     bool fail_reset; /* reset-error: resets fail */
@@ -127,7 +129,8 @@ typedef struct SimPciFunction {
     uint32_t dma_len, dma_status, dma_vector, dma_count;
     uint8_t buf[SIM_PCI_BUF_SIZE];
     uint8_t bar2[SIM_PCI_BAR2_SIZE];
-    uint64_t resets;
+    uint64_t resets;      /* resets done */
+    uint64_t reset_calls; /* VFIO_DEVICE_RESET requests, done or not */
 } SimPciFunction;
 
 static inline SimPciFunction *SIM_PCI_FUNCTION(void *obj)
