@@ -6,37 +6,17 @@
  * for the service signal with the event-pending bit; the event says "CPU
  * configuration changed" (qualifier 1); CPU 1 now exists, stopped.
  */
-#include "guest.h"
+#include "guest-sclp.h"
 
 #define SCCB             0x20000UL
 #define WRITE_EVENT_MASK 0x00780005UL
 #define READ_EVENT_DATA  0x00770005UL
 #define MASK_CFG         0x10000000u /* type 4 in a 4-byte mask */
 
-static int servc(uint64_t cmd, unsigned long sccb)
-{
-    int cc;
-
-    asm volatile(".insn rre,0xb2200000,%1,%2\n"
-                 "ipm %0\n"
-                 "srl %0,28\n"
-                 : "=&d"(cc)
-                 : "d"(cmd), "a"(sccb)
-                 : "cc", "memory");
-    return cc;
-}
-
 static void hdr(unsigned long a, uint16_t len)
 {
     memset((void *)a, 0, len < 64 ? 64 : len);
     *(volatile uint16_t *)a = len;
-}
-
-static void wait_signal(uint64_t count)
-{
-    while (*lc64(GUEST_EXT_COUNT) == count) {
-        guest_wait(PSW_MASK_EXT);
-    }
 }
 
 int main(void)
@@ -50,23 +30,23 @@ int main(void)
     hdr(SCCB, 28);
     *(volatile uint16_t *)(SCCB + 10) = 4;
     *(volatile uint32_t *)(SCCB + 12) = MASK_CFG; /* the guest receives */
-    check(servc(WRITE_EVENT_MASK, SCCB) == 0, 2);
-    wait_signal(n);
+    check(guest_servc(WRITE_EVENT_MASK, SCCB) == 0, 2);
+    guest_sclp_wait(n);
     check(*(volatile uint16_t *)(SCCB + 6) == 0x0020, 3);
     check(*(volatile uint32_t *)(SCCB + 24) & MASK_CFG, 4); /* SCLP sends */
 
     /* ready: the host adds CPU 1 now */
     n = *lc64(GUEST_EXT_COUNT);
     MAILBOX->value = 1;
-    wait_signal(n);
+    guest_sclp_wait(n);
     check(*lc16(GUEST_EXT_CODE) == 0x2401, 5);
     check(*lc32(GUEST_EXT_PARAM) == 1, 6); /* event pending, no SCCB */
 
     n = *lc64(GUEST_EXT_COUNT);
     hdr(SCCB, 4096);
     *(volatile uint8_t *)(SCCB + 5) = 0x80; /* variable-length response */
-    check(servc(READ_EVENT_DATA, SCCB) == 0, 7);
-    wait_signal(n);
+    check(guest_servc(READ_EVENT_DATA, SCCB) == 0, 7);
+    guest_sclp_wait(n);
     check(*(volatile uint16_t *)(SCCB + 6) == 0x0020, 8);
     check(*(volatile uint16_t *)SCCB == 8 + 8, 9);
     check(*(volatile uint16_t *)(SCCB + 8) == 8, 10);    /* event length */

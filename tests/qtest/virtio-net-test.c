@@ -20,6 +20,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "udp-test.h"
 #include "virtio-ccw-test.h"
 
 #define F_MAC    (1u << 5)
@@ -35,20 +36,6 @@
 #define RX_BUF     0x60000
 #define RX_BUF_LEN 2048
 #define ETH_TEST   0x88b5 /* IEEE local experimental ethertype */
-
-/* A UDP socket on 127.0.0.1 with a port the kernel chose. */
-static int udp_socket(uint16_t *port)
-{
-    struct sockaddr_in sa = { .sin_family = AF_INET };
-    socklen_t l = sizeof(sa);
-    int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-
-    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    g_assert_cmpint(bind(fd, (struct sockaddr *)&sa, sizeof(sa)), ==, 0);
-    g_assert_cmpint(getsockname(fd, (struct sockaddr *)&sa, &l), ==, 0);
-    *port = ntohs(sa.sin_port);
-    return fd;
-}
 
 /* A port free now (bound and closed again). */
 static uint16_t free_port(void)

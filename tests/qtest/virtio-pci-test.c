@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "cmdline-test.h"
+#include "udp-test.h"
 #include "zpci-dma-tables.h"
 #include "zpci-test.h"
 
@@ -404,19 +405,6 @@ static void test_defaults(void)
 #define RX_DATA  0x1800u
 #define NET_HDR  12u
 
-static int udp_bound(uint16_t *port)
-{
-    struct sockaddr_in sa = { .sin_family = AF_INET };
-    socklen_t l = sizeof(sa);
-    int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-
-    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    g_assert_cmpint(bind(fd, (struct sockaddr *)&sa, sizeof(sa)), ==, 0);
-    g_assert_cmpint(getsockname(fd, (struct sockaddr *)&sa, &l), ==, 0);
-    *port = ntohs(sa.sin_port);
-    return fd;
-}
-
 /* queue @q at the three I/O addresses, vector 1, enabled */
 static void net_queue(QTestState *s, uint32_t fh, const Caps *c, unsigned q,
                       uint64_t desc, uint64_t avail, uint64_t used)
@@ -447,7 +435,7 @@ static void notify_q(QTestState *s, uint32_t fh, const Caps *c, unsigned q)
 static void test_net(void)
 {
     uint16_t tport, qport;
-    int tfd = udp_bound(&tport), tmp = udp_bound(&qport);
+    int tfd = udp_socket(&tport), tmp = udp_socket(&qport);
     g_autofree char *args = NULL;
     struct sockaddr_in to = { .sin_family = AF_INET };
     struct pollfd p = { .fd = tfd, .events = POLLIN };
