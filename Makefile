@@ -69,10 +69,12 @@ check:
 	    [ -f $(SANBUILD)/meson-logs/testlog.json ] || steps="$$steps sanitizers"; \
 	else steps="$$steps build-sanitizers"; fi; \
 	$(MAKE) --no-print-directory check-fuzz; \
+	$(MAKE) --no-print-directory check-kernel-result; \
 	mkdir -p $(BUILD); : > $(CHECK_STEPS); \
 	for s in $$steps; do echo "$$s FAIL" >> $(CHECK_STEPS); done; \
 	python3 scripts/test-summary.py $(BUILD)/meson-logs/testlog.json $(SANBUILD)/meson-logs/testlog.json \
-	    --result $(CHECK_STEPS) --result $(FUZZ_RESULT) --expect '$(addprefix fuzz-,$(FUZZ))'
+	    --result $(CHECK_STEPS) --result $(FUZZ_RESULT) --result $(KERNEL_RESULT) \
+	    --expect '$(addprefix fuzz-,$(FUZZ))'
 
 check-unit: all
 	$(MESON) test -C $(BUILD) --suite unit --print-errorlogs --num-processes 2
@@ -168,9 +170,25 @@ format-check:
 # The real-kernel tier (docs/devel/testing-kernel.rst): downloads Debian
 # packages into $(BUILD)/check-kernel and boots Debian's s390x kernel, then
 # its amd64 kernel with the native $(BUILD)/qemu-system-s390x inside.
-.PHONY: check-kernel
+# make check runs it too (check-kernel-result: each check one result line
+# for the total; CHECK_KERNEL=0 leaves it out; without the archive or
+# Debian's QEMUs it skips).
+.PHONY: check-kernel check-kernel-result
 check-kernel: all
 	sh scripts/check-kernel/run.sh $(BUILD)
+
+KERNEL_RESULT = $(BUILD)/check-kernel-result.txt
+CHECK_KERNEL ?= 1
+check-kernel-result:
+	@mkdir -p $(BUILD); : > $(KERNEL_RESULT); \
+	if [ "$(CHECK_KERNEL)" = 0 ]; then \
+	    echo "check-kernel: not run (CHECK_KERNEL=0)"; exit 0; \
+	fi; \
+	sh scripts/check-kernel/run.sh $(BUILD) 2>&1 | tee $(BUILD)/check-kernel.log; \
+	awk '/^ok /{ print "kernel:" $$2 " OK" } /^not ok /{ print "kernel:" $$3 " FAIL" }' \
+	    $(BUILD)/check-kernel.log > $(KERNEL_RESULT); \
+	grep -qE '^[0-9]+ passed, [0-9]+ failed' $(BUILD)/check-kernel.log || \
+	    echo "kernel:run FAIL" >> $(KERNEL_RESULT)
 
 # The libvirt tier (docs/devel/testing-libvirt.rst): virsh with libvirt's
 # embedded QEMU driver, its state in $(BUILD)/check-libvirt. Without

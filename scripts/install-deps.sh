@@ -11,7 +11,7 @@
 #            and git (the format test), python3 (summary, provenance test),
 #            hercules (test-ckd-image compares with its dasdinit,
 #            dasd-diff-test with Hercules itself and its dasdls), and the
-#            libvirt tier's packages (make check runs it, 25 s)
+#            libvirt and real-kernel tiers' packages (make check runs both)
 #   demo     `make demo`: the build, plus the s390x cross compiler of its
 #            guest program
 #   fuzz     the libFuzzer targets (`make fuzz`)
@@ -44,10 +44,10 @@ FUZZ_PKGS="clang libclang-rt-14-dev"
 GUEST_PKGS="gcc-s390x-linux-gnu binutils-s390x-linux-gnu"
 # virsh, the QEMU driver virsh loads for qemu:///embed, QEMU 7.2
 LIBVIRT_PKGS="libvirt-clients libvirt-daemon-driver-qemu qemu-system-misc"
-CHECK_PKGS="$BUILD_PKGS $FUZZ_PKGS clang-format-14 git hercules $GUEST_PKGS \
-$LIBVIRT_PKGS"
 KERNEL_PKGS="$BUILD_PKGS qemu-system-misc qemu-system-x86 $GUEST_PKGS \
 libc6-dev-s390x-cross debian-archive-keyring"
+CHECK_PKGS="$BUILD_PKGS $FUZZ_PKGS clang-format-14 git hercules $GUEST_PKGS \
+$LIBVIRT_PKGS $KERNEL_PKGS"
 PACKAGE_PKGS="$BUILD_PKGS build-essential debhelper devscripts lintian \
 fakeroot"
 
