@@ -149,7 +149,7 @@ static __float128 q_op(BfpOp op, __float128 a, __float128 b, int mode,
     return r;
 }
 
-static unsigned long checked;
+static unsigned long checked, scaled_checked;
 
 static void fail(const char *what, BfpOp op, Bfp128 a, Bfp128 b, int mode,
                  Bfp128 got, Bfp128 want, unsigned exc, unsigned wexc)
@@ -195,6 +195,57 @@ static unsigned want_exc(int fl, __float128 want, __float128 rz, int rzfl,
     return x;
 }
 
+/* @v times 2^@k exactly (by its exponent field), if it stays normal */
+static bool scale_exact(Bfp128 *v, int k)
+{
+    int be = (v->hi >> 48) & 0x7fff;
+
+    if (bfp128_is_zero(*v) || be == 0 || be == 0x7fff || be + k < 1 ||
+        be + k > 0x7ffe) {
+        return false;
+    }
+    v->hi = (v->hi & ~(UINT64_C(0x7fff) << 48)) | (uint64_t)(be + k) << 48;
+    return true;
+}
+
+/*
+ * A trapped overflow's or tininess's scaled result: the operation on an
+ * operand scaled by 2^-+24576 beforehand (exactly), where that is
+ * possible
+ */
+static void check_scaled(BfpOp op, Bfp128 a, Bfp128 b, unsigned mode,
+                         const BfpResult128 *r)
+{
+    int k = r->exc & BFP_X_OVERFLOW ? -BFP128_SCALE : BFP128_SCALE;
+    Bfp128 sa = a, sb = b;
+    __float128 want, rz;
+    int fl, fz;
+    unsigned wx;
+
+    if (!(r->exc & (BFP_X_OVERFLOW | BFP_X_UNDERFLOW))) {
+        return;
+    }
+    if (op == BFP_ADD || op == BFP_SUB) {
+        if (!scale_exact(&sa, k) || !scale_exact(&sb, k)) {
+            return;
+        }
+    } else if (op == BFP_SQRT) {
+        return; /* never overflows or is tiny */
+    } else if (!scale_exact(&sa, k)) {
+        if (!scale_exact(&sb, op == BFP_DIV ? -k : k)) {
+            return;
+        }
+    }
+    want = q_op(op, to_q(sa), to_q(sb), modes[mode].host, &fl);
+    rz = q_op(op, to_q(sa), to_q(sb), FE_TOWARDZERO, &fz);
+    wx = want_exc(fl, want, rz, fz, 0, true);
+    g_assert_false(wx & (BFP_X_OVERFLOW | BFP_X_UNDERFLOW));
+    if (!same(r->scaled, from_q(want)) || r->sexc != wx) {
+        fail("scaled", op, a, b, mode, r->scaled, from_q(want), r->sexc, wx);
+    }
+    scaled_checked++;
+}
+
 static void check_arith(BfpOp op, Bfp128 a, Bfp128 b)
 {
     __float128 qa = to_q(a), qb = to_q(b), want, rz, rn;
@@ -215,6 +266,7 @@ static void check_arith(BfpOp op, Bfp128 a, Bfp128 b)
         } else if (!same(r.v, from_q(want)) || r.exc != wx) {
             fail("arith", op, a, b, i, r.v, from_q(want), r.exc, wx);
         }
+        check_scaled(op, a, b, i, &r);
         checked++;
     }
     if (q_is_nan(rn)) {
@@ -291,8 +343,10 @@ static void test_random_arith(void)
             check_arith(ops[j], a, b);
         }
     }
-    g_test_message("%lu arithmetic results checked", checked);
+    g_test_message("%lu arithmetic results checked, %lu scaled", checked,
+                   scaled_checked);
     g_assert_cmpuint(checked, >, 300000);
+    g_assert_cmpuint(scaled_checked, >, 1000);
 }
 
 static void test_ties(void)
@@ -503,9 +557,47 @@ static void test_random_convert(void)
             }
             n++;
         }
+        /* extended to short, every mode */
+        for (j = 0; j < ARRAY_SIZE(modes); j++) {
+            volatile __float128 vq = qa;
+            volatile float w, wz;
+            int fl, fz;
+            uint32_t wb;
+            unsigned wx;
+
+            fesetround(FE_TOWARDZERO);
+            feclearexcept(FE_ALL_EXCEPT);
+            wz = vq;
+            fz = fetestexcept(FE_ALL_EXCEPT);
+            fesetround(modes[j].host);
+            feclearexcept(FE_ALL_EXCEPT);
+            w = vq;
+            fl = fetestexcept(FE_ALL_EXCEPT);
+            fesetround(FE_TONEAREST);
+            memcpy(&wb, (const void *)&w, sizeof(wb));
+            wx = want_exc(fl, w, wz, fz, 0x1p-126, false);
+            bfp128_to_bfp(BFP_SHORT, a, modes[j].rm, &rl);
+            if (rl.v != wb || rl.exc != wx) {
+                fail("to short", 0, a, B(0, 0), j, B(0, rl.v), B(0, wb), rl.exc,
+                     wx);
+            }
+            n++;
+        }
+        /* short to extended: exact */
+        {
+            uint32_t sb = (uint32_t)d;
+            float sv;
+
+            memcpy(&sv, &sb, sizeof(sv));
+            if (sv == sv) {
+                bfp128_from_bfp(BFP_SHORT, sb, &r);
+                g_assert_true(same(r.v, from_q((__float128)sv)));
+                g_assert_cmphex(r.exc, ==, 0);
+            }
+        }
     }
-    g_test_message("%u conversions to long checked", n);
-    g_assert_cmpuint(n, >, 50000);
+    g_test_message("%u conversions to long and short checked", n);
+    g_assert_cmpuint(n, >, 100000);
 }
 
 static void test_random_int(void)
