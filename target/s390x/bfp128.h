@@ -27,7 +27,8 @@ typedef struct BfpResult128 {
 
 /*
  * The exponent adjustment of a trapped overflow or underflow result:
- * three quarters of the exponent range, like 192 (short) and 1536 (long)
+ * IEEE 754's trap bias adjustment (3/2)(bias + 1), as 192 (short) and
+ * 1536 (long) are; three quarters of the 2^15 exponent values
  */
 #define BFP128_SCALE 24576
 
@@ -46,7 +47,10 @@ void bfp128_arith(BfpOp op, Bfp128 a, Bfp128 b, BfpRound rm, BfpResult128 *r);
 unsigned bfp128_compare(Bfp128 a, Bfp128 b, bool signal, uint8_t *exc);
 /* From a short or long image (exact) */
 void bfp128_from_bfp(BfpFmt from, uint64_t a, BfpResult128 *r);
-/* To a short or long image, rounded (scaled by 2^-+192 or 2^-+1536) */
+/*
+ * To a short or long image, rounded; the scaled result (by 2^-+192 or
+ * 2^-+1536) is itself limited to the target's range, as bfp_convert's is
+ */
 void bfp128_to_bfp(BfpFmt to, Bfp128 a, BfpRound rm, BfpResult *r);
 void bfp128_from_int(int64_t v, BfpResult128 *r);
 void bfp128_from_uint(uint64_t v, BfpResult128 *r);
