@@ -281,8 +281,9 @@ static void check_arith(BfpOp op, Bfp128 a, Bfp128 b)
         t.lo |= 1;
         want = to_q(t);
     }
-    if (!same(rp.v, from_q(want))) {
-        fail("prepare", op, a, b, 5, rp.v, from_q(want), rp.exc, 0);
+    wx = want_exc(rzfl, want, rz, rzfl, 0, true);
+    if (!same(rp.v, from_q(want)) || rp.exc != wx) {
+        fail("prepare", op, a, b, 5, rp.v, from_q(want), rp.exc, wx);
     }
     /* away: nearest-even's result unless that went toward zero */
     bfp128_arith(op, a, b, BFP_RND_AWAY, &ra);
