@@ -60,7 +60,7 @@ static void rng_class_init(ObjectClass *oc, void *data)
 
 /* ---- rng-builtin ---- */
 
-static size_t builtin_fill(RngBackend *rb, uint8_t *buf, size_t len)
+size_t rng_builtin_fill(uint8_t *buf, size_t len)
 {
     size_t done = 0;
 
@@ -76,6 +76,11 @@ static size_t builtin_fill(RngBackend *rb, uint8_t *buf, size_t len)
         done += n;
     }
     return done;
+}
+
+static size_t builtin_fill(RngBackend *rb, uint8_t *buf, size_t len)
+{
+    return rng_builtin_fill(buf, len);
 }
 
 static void builtin_class_init(ObjectClass *oc, void *data)

@@ -1,5 +1,6 @@
 /*
- * virtio-rng: entropy for the guest from its rng= back end or getrandom(). A request is a
+ * virtio-rng: entropy for the guest from its rng= back end, else as
+ * rng-builtin gives it (getrandom()). A request is a
  * chain of device-writable buffers; the used length says how many bytes
  * were filled (at most RNG_REQ_MAX). When the period's quota is spent the requests wait for
  * the next period (a virtual-clock timer).
@@ -8,37 +9,14 @@
 #include "qapi/error.h"
 #include "hw/virtio/virtio-rng.h"
 
-#include <sys/random.h>
-
 #define RNG_CHUNK   256
 #define RNG_REQ_MAX (64 * 1024) /* filled per request: bounds one kick */
-
-static void rng_fill(uint8_t *buf, size_t len)
-{
-    size_t done = 0;
-
-    while (done < len) {
-        ssize_t n = getrandom(buf + done, len - done, 0);
-
-        if (n <= 0) {
-            /* no kernel entropy call: never give the guest zeros */
-            for (; done < len; done++) {
-                buf[done] = g_random_int();
-            }
-            return;
-        }
-        done += n;
-    }
-}
 
 /* Bytes from the back end; fewer when it has none just now */
 static size_t rng_take(VirtIORng *rng, uint8_t *buf, size_t len)
 {
-    if (rng->rng) {
-        return rng_backend_fill(rng->rng, buf, len);
-    }
-    rng_fill(buf, len);
-    return len;
+    return rng->rng ? rng_backend_fill(rng->rng, buf, len)
+                    : rng_builtin_fill(buf, len);
 }
 
 /* Fill one request; its used length. */

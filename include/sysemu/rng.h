@@ -38,5 +38,11 @@ static inline RngBackend *RNG_BACKEND(void *obj)
 
 /* Up to @len random bytes; how many there were. */
 size_t rng_backend_fill(RngBackend *rb, uint8_t *buf, size_t len);
+/*
+ * rng-builtin's source, also a device's when it has no rng= back end:
+ * the kernel's entropy (getrandom(), not blocking); fewer bytes than
+ * @len when it has none just now.
+ */
+size_t rng_builtin_fill(uint8_t *buf, size_t len);
 
 #endif

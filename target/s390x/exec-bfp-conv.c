@@ -38,10 +38,18 @@ bool bfp_m3_round(const S390Cpu *cpu, unsigned m3, BfpRound *rm)
     }
 }
 
-/* M3's rounding (false: a specification exception) */
-static bool conv_round(const S390Cpu *cpu, const S390Insn *in, BfpRound *rm)
+/*
+ * What every rounding conversion checks first: the AFP-register control,
+ * then M3 (its rounding in *@rm). 0, or the program interruption.
+ */
+static int conv_start(S390Cpu *cpu, const S390Insn *in, BfpRound *rm)
 {
-    return bfp_m3_round(cpu, in->m3, rm);
+    int r = bfp_avail(cpu);
+
+    if (r) {
+        return r;
+    }
+    return bfp_m3_round(cpu, in->m3, rm) ? 0 : PGM_SPECIFICATION;
 }
 
 /* M4's XxC: the result is not inexact for the IEEE rules */
@@ -51,22 +59,6 @@ static void apply_xxc(const S390Insn *in, BfpResult *r)
         r->exc &= ~(BFP_X_INEXACT | BFP_X_INCR);
         r->sexc &= ~(BFP_X_INEXACT | BFP_X_INCR);
     }
-}
-
-/* Store @r (cc from the stored value) */
-static int store_fpr(S390Cpu *cpu, BfpFmt f, unsigned r1, const BfpResult *r,
-                     bool set_cc)
-{
-    uint64_t v;
-    int pgm;
-
-    if (bfp_ieee(cpu, r, &v, &pgm)) {
-        fpr_put(cpu, f, r1, v);
-        if (set_cc) {
-            cpu->cc = bfp_cc(f, v);
-        }
-    }
-    return pgm;
 }
 
 /* LDEBR, LDEB: short to long */
@@ -88,7 +80,7 @@ S390_OP(op_ldeb)
         a = fpr_get(cpu, BFP_SHORT, in->r2);
     }
     bfp_convert(BFP_LONG, BFP_SHORT, a, fpc_round(cpu), &res);
-    return store_fpr(cpu, BFP_LONG, in->r1, &res, false);
+    return bfp_store(cpu, BFP_LONG, in->r1, &res, false);
 }
 
 /* LEDBR(A): long to short, rounded per M3 */
@@ -96,17 +88,14 @@ S390_OP(op_ledbr)
 {
     BfpResult res;
     BfpRound rm;
-    int r = bfp_avail(cpu);
+    int r = conv_start(cpu, in, &rm);
 
     if (r) {
         return r;
     }
-    if (!conv_round(cpu, in, &rm)) {
-        return PGM_SPECIFICATION;
-    }
     bfp_convert(BFP_SHORT, BFP_LONG, fpr_get(cpu, BFP_LONG, in->r2), rm, &res);
     apply_xxc(in, &res);
-    return store_fpr(cpu, BFP_SHORT, in->r1, &res, false);
+    return bfp_store(cpu, BFP_SHORT, in->r1, &res, false);
 }
 
 /*
@@ -118,13 +107,10 @@ static int from_fixed(S390Cpu *cpu, const S390Insn *in, BfpFmt f, unsigned bits,
 {
     BfpResult res;
     BfpRound rm;
-    int r = bfp_avail(cpu);
+    int r = conv_start(cpu, in, &rm);
 
     if (r) {
         return r;
-    }
-    if (!conv_round(cpu, in, &rm)) {
-        return PGM_SPECIFICATION;
     }
     if (logical) {
         bfp_from_uint(f, bits == 32 ? gr32(cpu, in->r2) : gr(cpu, in->r2), rm,
@@ -136,7 +122,7 @@ static int from_fixed(S390Cpu *cpu, const S390Insn *in, BfpFmt f, unsigned bits,
                      rm, &res);
     }
     apply_xxc(in, &res);
-    return store_fpr(cpu, f, in->r1, &res, false);
+    return bfp_store(cpu, f, in->r1, &res, false);
 }
 
 /*
@@ -150,13 +136,10 @@ static int to_fixed(S390Cpu *cpu, const S390Insn *in, BfpFmt f, unsigned bits,
     BfpRound rm;
     unsigned cc;
     uint64_t v;
-    int r = bfp_avail(cpu);
+    int r = conv_start(cpu, in, &rm);
 
     if (r) {
         return r;
-    }
-    if (!conv_round(cpu, in, &rm)) {
-        return PGM_SPECIFICATION;
     }
     cc = logical ? bfp_to_uint(f, fpr_get(cpu, f, in->r2), bits, rm, &res)
                  : bfp_to_int(f, fpr_get(cpu, f, in->r2), bits, rm, &res);
@@ -177,17 +160,14 @@ static int round_int(S390Cpu *cpu, const S390Insn *in, BfpFmt f)
 {
     BfpResult res;
     BfpRound rm;
-    int r = bfp_avail(cpu);
+    int r = conv_start(cpu, in, &rm);
 
     if (r) {
         return r;
     }
-    if (!conv_round(cpu, in, &rm)) {
-        return PGM_SPECIFICATION;
-    }
     bfp_round_int(f, fpr_get(cpu, f, in->r2), rm, &res);
     apply_xxc(in, &res);
-    return store_fpr(cpu, f, in->r1, &res, false);
+    return bfp_store(cpu, f, in->r1, &res, false);
 }
 
 /* one handler per opcode: target format, integer width, unsigned */

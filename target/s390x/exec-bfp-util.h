@@ -86,6 +86,13 @@ static inline int bfp_load_mem(S390Cpu *cpu, BfpFmt f, uint64_t addr,
  */
 bool bfp_ieee(S390Cpu *cpu, const BfpResult *r, uint64_t *val, int *pgm);
 
+/*
+ * Store @r into FPR @r1 as bfp_ieee() allows (with the cc of the stored
+ * value if @set_cc): 0 or the program interruption to report.
+ */
+int bfp_store(S390Cpu *cpu, BfpFmt f, unsigned r1, const BfpResult *r,
+              bool set_cc);
+
 /* The rounding of an M3 field (0: the FPC's); false if it is invalid */
 bool bfp_m3_round(const S390Cpu *cpu, unsigned m3, BfpRound *rm);
 

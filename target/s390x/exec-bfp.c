@@ -94,9 +94,8 @@ bool bfp_ieee(S390Cpu *cpu, const BfpResult *r, uint64_t *val, int *pgm)
     return true;
 }
 
-/* Store @r into R1 (with the cc of the stored value if @set_cc) */
-static int bfp_store(S390Cpu *cpu, BfpFmt f, unsigned r1, const BfpResult *r,
-                     bool set_cc)
+int bfp_store(S390Cpu *cpu, BfpFmt f, unsigned r1, const BfpResult *r,
+              bool set_cc)
 {
     uint64_t v;
     int pgm;
