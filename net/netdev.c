@@ -181,7 +181,10 @@ bool net_netdev_add_arg(const char *arg, Error **errp)
     } else if (modern) {
         opts = keyval_parse(arg, "type", &help, errp);
     } else {
-        opts = qemu_opts_parse_legacy(arg, "type", &help, errp);
+        /* the string lists of -netdev: each repetition adds an element */
+        static const char *const lists[] = { "hostfwd", NULL };
+
+        opts = qemu_opts_parse_legacy_lists(arg, "type", lists, &help, errp);
     }
     if (!opts) {
         return false;

@@ -197,8 +197,30 @@ static void opts_put_flag(JsonObject *obj, const char *s, size_t len)
     }
 }
 
+/* Append {"str": @val} to the array member @name of @obj (made if absent) */
+static void opts_append_list(JsonObject *obj, const char *name, const char *val)
+{
+    JsonObject *elt = json_object_new();
+    JsonNode *old = json_object_get_member(obj, name);
+
+    if (!old || !JSON_NODE_HOLDS_ARRAY(old)) {
+        json_object_set_array_member(obj, name, json_array_new());
+    }
+    json_object_set_string_member(elt, "str", val);
+    json_array_add_object_element(json_object_get_array_member(obj, name), elt);
+}
+
 JsonObject *qemu_opts_parse_legacy(const char *params, const char *implied_key,
                                    bool *p_help, Error **errp)
+{
+    return qemu_opts_parse_legacy_lists(params, implied_key, NULL, p_help,
+                                        errp);
+}
+
+JsonObject *qemu_opts_parse_legacy_lists(const char *params,
+                                         const char *implied_key,
+                                         const char *const *list_keys,
+                                         bool *p_help, Error **errp)
 {
     JsonObject *obj = json_object_new();
     const char *s = params;
@@ -211,7 +233,11 @@ JsonObject *qemu_opts_parse_legacy(const char *params, const char *implied_key,
             g_autofree char *name = g_strndup(s, len);
             g_autofree char *val = opt_read_value(s + len + 1, &s);
 
-            json_object_set_string_member(obj, name, val);
+            if (list_keys && g_strv_contains(list_keys, name)) {
+                opts_append_list(obj, name, val);
+            } else {
+                json_object_set_string_member(obj, name, val);
+            }
         } else if (implied_key) {
             g_autofree char *val = opt_read_value(s, &s);
 

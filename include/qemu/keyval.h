@@ -51,6 +51,17 @@ JsonObject *qemu_opts_parse_legacy(const char *params, const char *implied_key,
                                    bool *p_help, Error **errp);
 
 /*
+ * The same, but each key named in the NULL-terminated @list_keys is a
+ * list, as QemuOpts keeps a repeated option and QAPI's string lists read
+ * it: every "key=v" appends {"str": "v"} to the array member "key"
+ * (-netdev user,hostfwd=...,hostfwd=...).
+ */
+JsonObject *qemu_opts_parse_legacy_lists(const char *params,
+                                         const char *implied_key,
+                                         const char *const *list_keys,
+                                         bool *p_help, Error **errp);
+
+/*
  * -device / -object / device_add style argument: if @arg starts with '{'
  * it is parsed as a JSON object (values keep their JSON types, *is_json
  * set to true, no help); otherwise as qemu_opts_parse_legacy() with

@@ -708,28 +708,20 @@ static bool found_syn(QTestState *s, uint16_t port)
     return false;
 }
 
-static void test_user(void)
+/*
+ * A user-mode netdev made by @args (its card at fe.0.0000): the guest's
+ * ARP for the gateway is answered, and a connection to each host port
+ * @hport[i] is a SYN to guest port @gport[i].
+ */
+static void check_user(const char *args, const uint16_t *hport,
+                       const uint16_t *gport, unsigned n)
 {
     static const uint8_t mac[6] = { 0x52, 0x54, 0x00, 0x12, 0x34, 0x56 };
     uint8_t arp[60] = { 0 };
-    uint16_t hport = free_port();
-    struct sockaddr_in sa = { .sin_family = AF_INET, .sin_port = htons(hport) };
-    g_autofree char *args = NULL;
-    QTestState *s;
+    struct sockaddr_in sa = { .sin_family = AF_INET };
+    QTestState *s = start(args);
     int fd;
 
-    if (!user_built()) {
-        g_test_skip("the user back end is not built (no libslirp)");
-        return;
-    }
-    /* libvirt's lines for <interface type='user'>, and a forward */
-    args = g_strdup_printf(
-        "-netdev '{\"type\":\"user\",\"id\":\"hostnet0\",\"hostfwd\":"
-        "[{\"str\":\"tcp:127.0.0.1:%u-:22\"}]}' "
-        "-device '{\"driver\":\"virtio-net-ccw\",\"netdev\":"
-        "\"hostnet0\",\"id\":\"net0\",\"devno\":\"fe.0.0000\"}'",
-        hport);
-    s = start(args);
     net_bringup(s, F_MAC | F_MRG | F_STATUS);
     for (int i = 0; i < 4; i++) {
         net_rx_post(s, i);
@@ -746,16 +738,58 @@ static void test_user(void)
         g_usleep(10000);
     }
     g_assert_true(found_arp_reply(s, mac));
-    /* hostfwd: a connection to the host port is a SYN to the guest */
-    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-    connect(fd, (struct sockaddr *)&sa, sizeof(sa));
-    for (int i = 0; i < 500 && !found_syn(s, 22); i++) {
-        g_usleep(10000);
+    for (unsigned k = 0; k < n; k++) {
+        sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        sa.sin_port = htons(hport[k]);
+        fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+        connect(fd, (struct sockaddr *)&sa, sizeof(sa));
+        for (int i = 0; i < 500 && !found_syn(s, gport[k]); i++) {
+            g_usleep(10000);
+        }
+        g_assert_true(found_syn(s, gport[k]));
+        close(fd);
     }
-    g_assert_true(found_syn(s, 22));
-    close(fd);
     qtest_quit(s);
+}
+
+static void test_user(void)
+{
+    uint16_t hport = free_port(), gport = 22;
+    g_autofree char *args = NULL;
+
+    if (!user_built()) {
+        g_test_skip("the user back end is not built (no libslirp)");
+        return;
+    }
+    /* libvirt's lines for <interface type='user'>, and a forward */
+    args = g_strdup_printf(
+        "-netdev '{\"type\":\"user\",\"id\":\"hostnet0\",\"hostfwd\":"
+        "[{\"str\":\"tcp:127.0.0.1:%u-:22\"}]}' "
+        "-device '{\"driver\":\"virtio-net-ccw\",\"netdev\":"
+        "\"hostnet0\",\"id\":\"net0\",\"devno\":\"fe.0.0000\"}'",
+        hport);
+    check_user(args, &hport, &gport, 1);
+}
+
+/* -netdev user with hostfwd= twice: both rules forward, as in QEMU */
+static void test_user_two_forwards(void)
+{
+    uint16_t hport[2] = { free_port() }, gport[2] = { 22, 80 };
+    g_autofree char *args = NULL;
+
+    if (!user_built()) {
+        g_test_skip("the user back end is not built (no libslirp)");
+        return;
+    }
+    do {
+        hport[1] = free_port();
+    } while (hport[1] == hport[0]);
+    args = g_strdup_printf(
+        "-netdev user,id=hostnet0,hostfwd=tcp:127.0.0.1:%u-:22,"
+        "hostfwd=tcp:127.0.0.1:%u-:80 "
+        "-device virtio-net-ccw,netdev=hostnet0,id=net0,devno=fe.0.0000",
+        hport[0], hport[1]);
+    check_user(args, hport, gport, 2);
 }
 
 /* ---- tap: a real interface, frames both ways through it ---- */
@@ -857,5 +891,6 @@ int main(int argc, char **argv)
     g_test_add_func("/virtio-net/cmdline-errors", test_cmdline_errors);
     g_test_add_func("/virtio-net/tap", test_tap);
     g_test_add_func("/virtio-net/user", test_user);
+    g_test_add_func("/virtio-net/user-two-forwards", test_user_two_forwards);
     return g_test_run();
 }

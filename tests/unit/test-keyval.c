@@ -318,6 +318,27 @@ static void test_to_string_roundtrip(void)
     g_assert_cmpstr(text2, ==, params);
 }
 
+/* Repeated list keys collect in order; other repeated keys: the last wins */
+static void test_legacy_lists(void)
+{
+    static const char *const lists[] = { "hostfwd", NULL };
+    Error *err = NULL;
+    g_autoptr(JsonObject) o = qemu_opts_parse_legacy_lists(
+        "user,id=n,hostfwd=tcp::1-:22,id=m,hostfwd=udp::2-:53", "type", lists,
+        NULL, &err);
+    g_autoptr(JsonGenerator) gen = json_generator_new();
+    g_autoptr(JsonNode) root = json_node_new(JSON_NODE_OBJECT);
+    g_autofree char *text = NULL;
+
+    g_assert_null(err);
+    json_node_set_object(root, o);
+    json_generator_set_root(gen, root);
+    text = json_generator_to_data(gen, NULL);
+    g_assert_cmpstr(text, ==,
+                    "{\"type\":\"user\",\"id\":\"m\",\"hostfwd\":"
+                    "[{\"str\":\"tcp::1-:22\"},{\"str\":\"udp::2-:53\"}]}");
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -331,6 +352,7 @@ int main(int argc, char **argv)
     g_test_add_func("/legacy/basic", test_legacy_basic);
     g_test_add_func("/legacy/flags", test_legacy_flags);
     g_test_add_func("/legacy/help", test_legacy_help);
+    g_test_add_func("/legacy/lists", test_legacy_lists);
     g_test_add_func("/json/form", test_json_form);
     g_test_add_func("/json/errors", test_json_errors);
     g_test_add_func("/json/parse-any", test_parse_any_keyval);
