@@ -38,11 +38,7 @@ bool bfp_m3_round(const S390Cpu *cpu, unsigned m3, BfpRound *rm)
     }
 }
 
-/*
- * What every rounding conversion checks first: the AFP-register control,
- * then M3 (its rounding in *@rm). 0, or the program interruption.
- */
-static int conv_start(S390Cpu *cpu, const S390Insn *in, BfpRound *rm)
+int bfp_conv_start(S390Cpu *cpu, const S390Insn *in, BfpRound *rm)
 {
     int r = bfp_avail(cpu);
 
@@ -88,7 +84,7 @@ S390_OP(op_ledbr)
 {
     BfpResult res;
     BfpRound rm;
-    int r = conv_start(cpu, in, &rm);
+    int r = bfp_conv_start(cpu, in, &rm);
 
     if (r) {
         return r;
@@ -107,7 +103,7 @@ static int from_fixed(S390Cpu *cpu, const S390Insn *in, BfpFmt f, unsigned bits,
 {
     BfpResult res;
     BfpRound rm;
-    int r = conv_start(cpu, in, &rm);
+    int r = bfp_conv_start(cpu, in, &rm);
 
     if (r) {
         return r;
@@ -136,7 +132,7 @@ static int to_fixed(S390Cpu *cpu, const S390Insn *in, BfpFmt f, unsigned bits,
     BfpRound rm;
     unsigned cc;
     uint64_t v;
-    int r = conv_start(cpu, in, &rm);
+    int r = bfp_conv_start(cpu, in, &rm);
 
     if (r) {
         return r;
@@ -160,7 +156,7 @@ static int round_int(S390Cpu *cpu, const S390Insn *in, BfpFmt f)
 {
     BfpResult res;
     BfpRound rm;
-    int r = conv_start(cpu, in, &rm);
+    int r = bfp_conv_start(cpu, in, &rm);
 
     if (r) {
         return r;

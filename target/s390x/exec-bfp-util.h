@@ -96,6 +96,13 @@ int bfp_store(S390Cpu *cpu, BfpFmt f, unsigned r1, const BfpResult *r,
 /* The rounding of an M3 field (0: the FPC's); false if it is invalid */
 bool bfp_m3_round(const S390Cpu *cpu, unsigned m3, BfpRound *rm);
 
-extern const S390InsnGroup s390_group_bfp, s390_group_bfp_conv;
+/*
+ * What every rounding conversion checks first: the AFP-register control,
+ * then M3 (its rounding in *@rm). 0, or the program interruption.
+ */
+int bfp_conv_start(S390Cpu *cpu, const S390Insn *in, BfpRound *rm);
+
+extern const S390InsnGroup s390_group_bfp, s390_group_bfp_conv,
+    s390_group_bfp_ext;
 
 #endif
