@@ -321,8 +321,8 @@ S390_OP(op_tcxb)
 {
     uint64_t emax = UINT64_C(0x7fff) << 48;
     uint64_t frac_hi = (UINT64_C(1) << 48) - 1;
-    unsigned
-        cls; /* 0 zero, 1 normal, 2 subnormal, 3 infinity, 4 QNaN, 5 SNaN */
+    /* 0 zero, 1 normal, 2 subnormal, 3 infinity, 4 QNaN, 5 SNaN */
+    unsigned cls;
     Bfp128 v;
     bool frac;
     int r = xcheck(cpu, in, true, false);
