@@ -186,6 +186,11 @@ static void test_lengthen(void)
     fx_st64(f, FX_DATA + 8, UINT64_C(0x4000000000000000));
     g_assert_cmpint(fx_exec(f, "ed10 2000 0006"), ==, 0);
     expect(f, 1, UINT64_C(0xc001400000000000), 0);
+    g_assert_cmpint(fx_exec(f, "ed50 2008 0005"), ==, 0); /* LXDB 5,8(2) */
+    expect(f, 5, TWO_HI, 0);
+    f->cpu.fprs[7] = UINT64_C(0x3f80000012345678);   /* 1 in bits 0-31 */
+    g_assert_cmpint(fx_exec(f, "b306 0047"), ==, 0); /* LXEBR 4,7 */
+    expect(f, 4, ONE_HI, 0);
     f->cpu.fprs[8] = UINT64_C(0x4008000000000000); /* 3 */
     g_assert_cmpint(fx_exec(f, "ed80 2008 0007"), ==, 0);
     expect(f, 8, UINT64_C(0x4001800000000000), 0); /* 6 */
@@ -259,6 +264,9 @@ static void test_fixed(void)
     R(2) = 0xfffffffb;
     g_assert_cmpint(fx_exec(f, "b396 0012"), ==, 0);
     expect(f, 1, UINT64_C(0xc001400000000000), 0);
+    R(2) = UINT64_C(0x12345678ffffffff); /* CXLFBR: the low half */
+    g_assert_cmpint(fx_exec(f, "b392 0042"), ==, 0);
+    expect(f, 4, UINT64_C(0x401efffffffe0000), 0);
     R(2) = UINT64_MAX;
     g_assert_cmpint(fx_exec(f, "b3a2 0042"), ==, 0);
     expect(f, 4, UINT64_C(0x403effffffffffff), UINT64_C(0xfffe000000000000));
