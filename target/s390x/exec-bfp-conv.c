@@ -79,19 +79,26 @@ S390_OP(op_ldeb)
     return bfp_store(cpu, BFP_LONG, in->r1, &res, false);
 }
 
-/* LEDBR(A): long to short, rounded per M3 */
+/*
+ * LEDBR(A): long to short, rounded per M3; a trapped overflow or
+ * underflow leaves a long result (bfp_load_rounded)
+ */
 S390_OP(op_ledbr)
 {
+    BfpResult128 src;
     BfpResult res;
     BfpRound rm;
+    uint64_t a;
     int r = bfp_conv_start(cpu, in, &rm);
 
     if (r) {
         return r;
     }
-    bfp_convert(BFP_SHORT, BFP_LONG, fpr_get(cpu, BFP_LONG, in->r2), rm, &res);
+    a = fpr_get(cpu, BFP_LONG, in->r2);
+    bfp_convert(BFP_SHORT, BFP_LONG, a, rm, &res);
     apply_xxc(in, &res);
-    return bfp_store(cpu, BFP_SHORT, in->r1, &res, false);
+    bfp128_from_bfp(BFP_LONG, a, &src);
+    return bfp_load_rounded(cpu, in, false, src.v, BFP_SHORT, rm, &res);
 }
 
 /*

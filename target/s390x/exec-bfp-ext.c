@@ -14,7 +14,6 @@
  * short and long instructions (exec-bfp.c, exec-bfp-conv.c).
  */
 #include "qemu/osdep.h"
-#include "target/s390x/bfp128.h"
 #include "target/s390x/exec-bfp-util.h"
 
 #define EXT_QUIET_HI (UINT64_C(1) << 47)
@@ -228,22 +227,59 @@ S390_OP(op_mxdb)
     return xstore(cpu, in->r1, &res, false);
 }
 
+int bfp_load_rounded(S390Cpu *cpu, const S390Insn *in, bool ext_src, Bfp128 src,
+                     BfpFmt to, BfpRound rm, const BfpResult *res)
+{
+    int scale = ext_src ? BFP_LOADR_SCALE_EXT : BFP_LOADR_SCALE_LONG;
+    BfpResult128 wide = { 0 };
+    BfpResult pick = *res, narrow;
+    uint64_t which;
+    int pgm;
+
+    if (res->exc & (BFP_X_OVERFLOW | BFP_X_UNDERFLOW)) {
+        bfp128_round_prec(to, src, res->exc & BFP_X_OVERFLOW ? -scale : scale,
+                          rm, &wide);
+        if (in->m4 & M4_XXC) {
+            wide.exc &= ~(BFP_X_INEXACT | BFP_X_INCR);
+        }
+    }
+    /* bfp_ieee() picks: 0 the rounded result, 1 the scaled one */
+    pick.v = 0;
+    pick.scaled = 1;
+    pick.sexc = wide.exc;
+    if (!bfp_ieee(cpu, &pick, &which, &pgm)) {
+        return pgm;
+    }
+    if (!which) {
+        fpr_put(cpu, to, in->r1, res->v);
+    } else if (ext_src) {
+        xput(cpu, in->r1, wide.v);
+    } else {
+        bfp128_to_bfp(BFP_LONG, wide.v, BFP_RND_ZERO, &narrow); /* exact */
+        fpr_put(cpu, BFP_LONG, in->r1, narrow.v);
+    }
+    return pgm;
+}
+
 /*
  * LDXBR(A), LEXBR(A): extended to long or short, rounded per M3, into
- * the left register of the pair R1 (the right one is left as it is)
+ * the left register of the pair R1 (the right one is left as it is, but
+ * for the extended result of a trapped overflow or underflow)
  */
 static int round_to(S390Cpu *cpu, const S390Insn *in, BfpFmt to)
 {
     BfpResult res;
     BfpRound rm;
+    Bfp128 src;
     int r = bfp_conv_start(cpu, in, &rm);
 
     if (r || (r = xcheck(cpu, in, true, true))) {
         return r;
     }
-    bfp128_to_bfp(to, xget(cpu, in->r2), rm, &res);
+    src = xget(cpu, in->r2);
+    bfp128_to_bfp(to, src, rm, &res);
     xxc(in, &res);
-    return bfp_store(cpu, to, in->r1, &res, false);
+    return bfp_load_rounded(cpu, in, true, src, to, rm, &res);
 }
 
 /* CFXBR(A), CGXBR(A), CLFXBR, CLGXBR: the pair R2 to an integer in R1 */

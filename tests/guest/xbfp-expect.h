@@ -18,7 +18,11 @@
  *   it);
  * - MXDBR multiplies the long operands exactly into the extended result
  *   (QEMU 7.2 reads its first operand as an extended one);
- * - LDXBR and LEXBR need a register pair in R1 too (QEMU checks R2 only).
+ * - LDXBR and LEXBR need a register pair in R1 too (QEMU checks R2 only);
+ * - LOAD ROUNDED (LEDBR, LEXBR, LDXBR) with overflow or underflow trapped
+ *   delivers the source rounded to the target's precision, scaled by
+ *   2^-+512 (long source) or 2^-+8192 (extended source), in the source
+ *   format (QEMU stores nothing).
  */
 /* clang-format off */
 static const struct {
@@ -476,5 +480,21 @@ static const struct {
       0x5555555555555555, 0x0000000001060418 }, /* 0e0 */
     { 0x3fff000000000000, 0x0000000000000000,
       0x5555555555555555, 0x000000000106061a }, /* 0e1 */
+    { 0x27f0000000000000, 0x0000000000000000,
+      0x5555555555555555, 0xf8002c0001070418 }, /* 0e2 ARCH */
+    { 0xd690000000000000, 0x0000000000000000,
+      0x5555555555555555, 0xf800100001070418 }, /* 0e3 ARCH */
+    { 0x7f80000000000000, 0x0000000000000000,
+      0x5555555555555555, 0x0028000001000000 }, /* 0e4 */
+    { 0x207f000000000000, 0x0000000000000000,
+      0x5555555555555555, 0xf8002c0001070418 }, /* 0e5 ARCH */
+    { 0xa3ff000000000000, 0x0000000000000000,
+      0x5555555555555555, 0xf8002c0001070418 }, /* 0e6 ARCH */
+    { 0x5bcc000000000000, 0x0000000000000000,
+      0x5555555555555555, 0x1000100001070418 }, /* 0e7 ARCH */
+    { 0x27cf000000000000, 0x0000000000000000,
+      0x5555555555555555, 0x2000200001070418 }, /* 0e8 ARCH */
+    { 0x27cf000000000000, 0x1000000000000000,
+      0x5555555555555555, 0x2800200001070418 }, /* 0e9 ARCH */
 };
 /* clang-format on */

@@ -334,4 +334,17 @@ static const Row rows[] = {
     { RAW4(0xb3470017), P1, P1, 0, 0 }, /* FIXBR 1,7 */
     { RAW4(0xb3470035), P1, P1, 0, 0 }, /* FIXBR 3,5 */
     { 0xed3000000012UL, P1, P1, 0, 0 }, /* TCXB 3,0 */
+    /*
+     * LOAD ROUNDED with overflow or underflow trapped: the source rounded
+     * to the target's precision, scaled by 2^-+512 (long source) or
+     * 2^-+8192 (extended), in the source format (LEDBR too)
+     */
+    { RRF(0xb344, 0, 0), Z, L(0x47efffffffffffff), 0, 0xf8000000 },
+    { RRF(0xb344, 0, 0), Z, L(0xb690000000000000), 0, 0xf8000000 },
+    { RRF(0xb344, 0, 0), Z, L(0x47efffffffffffff), 0, 0 },
+    { RRF(LEXBR, 0, 0), Z, 0x407effffffffffffUL, ~0UL, 0, 0xf8000000 },
+    { RRF(LDXBR, 0, 0), Z, 0xc3feffffffffffffUL, ~0UL, 0, 0xf8000000 },
+    { RRF(LDXBR, 0, 0), Z, 0x3bcc000000000000UL, 0, 0, MUNF },
+    { RRF(LDXBR, 5, 0), Z, E2000, 0, MOVF },
+    { RRF(LDXBR, 6, 4), Z, 0x47cf000000000000UL, 1, 0, MOVF | MINX },
 };

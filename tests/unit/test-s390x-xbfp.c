@@ -125,6 +125,53 @@ static void test_traps(void)
     fx_free(f);
 }
 
+/*
+ * LOAD ROUNDED with overflow and underflow trapped: the source rounded to
+ * the target's precision, scaled by 2^-+512 (long source) or 2^-+8192
+ * (extended), in the source format (the inputs and results of Hercules'
+ * tests/bfp-002-loadr, written to the Principles of Operation)
+ */
+static void test_load_rounded_traps(void)
+{
+    Fx *f = xfx();
+
+    f->cpu.fpc = 0xf8000000;
+    f->cpu.fprs[0] = UINT64_C(0x47efffffffffffff);
+    g_assert_cmpint(fx_exec(f, "b344 0010"), ==, PGM_DATA); /* LEDBR 1,0 */
+    g_assert_cmphex(f->cpu.fprs[1], ==, UINT64_C(0x27f0000000000000));
+    g_assert_cmphex(f->cpu.fpc, ==, 0xf8002c00);
+    f->cpu.fpc = 0xf8000000;
+    f->cpu.fprs[0] = UINT64_C(0xb690000000000000);
+    g_assert_cmpint(fx_exec(f, "b344 0010"), ==, PGM_DATA);
+    g_assert_cmphex(f->cpu.fprs[1], ==, UINT64_C(0xd690000000000000));
+    g_assert_cmphex(f->cpu.fpc, ==, 0xf8001000);
+    /* LEXBR 1,4 and LDXBR 1,4: the pair R1 gets the extended result */
+    f->cpu.fpc = 0xf8000000;
+    put(f, 4, UINT64_C(0x407effffffffffff), UINT64_MAX);
+    put(f, 1, 7, 7);
+    g_assert_cmpint(fx_exec(f, "b346 0014"), ==, PGM_DATA);
+    expect(f, 1, UINT64_C(0x207f000000000000), 0);
+    g_assert_cmphex(f->cpu.fpc, ==, 0xf8002c00);
+    f->cpu.fpc = 0xf8000000;
+    put(f, 4, UINT64_C(0xc3feffffffffffff), UINT64_MAX);
+    g_assert_cmpint(fx_exec(f, "b345 0014"), ==, PGM_DATA);
+    expect(f, 1, UINT64_C(0xa3ff000000000000), 0);
+    g_assert_cmphex(f->cpu.fpc, ==, 0xf8002c00);
+    f->cpu.fpc = 0xf8000000;
+    put(f, 4, UINT64_C(0x3bcc000000000000), 0);
+    g_assert_cmpint(fx_exec(f, "b345 0014"), ==, PGM_DATA);
+    expect(f, 1, UINT64_C(0x5bcc000000000000), 0);
+    g_assert_cmphex(f->cpu.fpc, ==, 0xf8001000);
+    /* masked: the rounded result in the left register only */
+    f->cpu.fpc = 0;
+    put(f, 1, 7, 7);
+    put(f, 4, UINT64_C(0x407effffffffffff), UINT64_MAX);
+    g_assert_cmpint(fx_exec(f, "b346 0014"), ==, 0);
+    expect(f, 1, UINT64_C(0x7f80000000000007), 7);
+    g_assert_cmphex(f->cpu.fpc, ==, F_OVF | F_INX);
+    fx_free(f);
+}
+
 static void test_compare_load(void)
 {
     Fx *f = xfx();
@@ -339,6 +386,7 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/s390x/xbfp/arith", test_arith);
     g_test_add_func("/s390x/xbfp/traps", test_traps);
+    g_test_add_func("/s390x/xbfp/load-rounded-traps", test_load_rounded_traps);
     g_test_add_func("/s390x/xbfp/compare-load", test_compare_load);
     g_test_add_func("/s390x/xbfp/lengthen", test_lengthen);
     g_test_add_func("/s390x/xbfp/round", test_round);
