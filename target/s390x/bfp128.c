@@ -610,6 +610,28 @@ void bfp128_to_bfp(BfpFmt to, Bfp128 a, BfpRound rm, BfpResult *r)
     r->sexc = o.sexc;
 }
 
+void bfp128_round_prec(BfpFmt to, Bfp128 a, int scale, BfpRound rm,
+                       BfpResult128 *r)
+{
+    int n = shape_ext.prec - shape_of(to)->prec;
+    uint8_t x;
+    u128 sig;
+    int e;
+    Out o;
+
+    memset(r, 0, sizeof(*r));
+    r->v = a;
+    if (bfp128_is_nan(a) || is_inf(a) || bfp128_is_zero(a)) {
+        return;
+    }
+    unpack(a, &sig, &e);
+    sig = round_shift(bfp128_is_neg(a), sig, n, false, rm, &x);
+    finish(&shape_ext, bfp128_is_neg(a), e + n + scale, sig, false,
+           BFP_RND_ZERO, &o);
+    r->v = mk(o.v);
+    r->exc = x;
+}
+
 void bfp128_from_uint(uint64_t v, BfpResult128 *r)
 {
     Out o;

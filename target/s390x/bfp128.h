@@ -52,6 +52,14 @@ void bfp128_from_bfp(BfpFmt from, uint64_t a, BfpResult128 *r);
  * 2^-+1536) is itself limited to the target's range, as bfp_convert's is
  */
 void bfp128_to_bfp(BfpFmt to, Bfp128 a, BfpRound rm, BfpResult *r);
+/*
+ * What LOAD ROUNDED delivers for a trapped overflow or underflow: @a
+ * rounded in @rm to the precision of @to (24 or 53 bits, no exponent
+ * limit) and scaled by 2^@scale, exactly, in the extended format; the
+ * rounding's INEXACT and INCR in r->exc
+ */
+void bfp128_round_prec(BfpFmt to, Bfp128 a, int scale, BfpRound rm,
+                       BfpResult128 *r);
 void bfp128_from_int(int64_t v, BfpResult128 *r);
 void bfp128_from_uint(uint64_t v, BfpResult128 *r);
 /* To an integer of @bits (32 or 64): as bfp_to_int and bfp_to_uint */

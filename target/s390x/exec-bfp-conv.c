@@ -38,11 +38,7 @@ bool bfp_m3_round(const S390Cpu *cpu, unsigned m3, BfpRound *rm)
     }
 }
 
-/*
- * What every rounding conversion checks first: the AFP-register control,
- * then M3 (its rounding in *@rm). 0, or the program interruption.
- */
-static int conv_start(S390Cpu *cpu, const S390Insn *in, BfpRound *rm)
+int bfp_conv_start(S390Cpu *cpu, const S390Insn *in, BfpRound *rm)
 {
     int r = bfp_avail(cpu);
 
@@ -83,19 +79,26 @@ S390_OP(op_ldeb)
     return bfp_store(cpu, BFP_LONG, in->r1, &res, false);
 }
 
-/* LEDBR(A): long to short, rounded per M3 */
+/*
+ * LEDBR(A): long to short, rounded per M3; a trapped overflow or
+ * underflow leaves a long result (bfp_load_rounded)
+ */
 S390_OP(op_ledbr)
 {
+    BfpResult128 src;
     BfpResult res;
     BfpRound rm;
-    int r = conv_start(cpu, in, &rm);
+    uint64_t a;
+    int r = bfp_conv_start(cpu, in, &rm);
 
     if (r) {
         return r;
     }
-    bfp_convert(BFP_SHORT, BFP_LONG, fpr_get(cpu, BFP_LONG, in->r2), rm, &res);
+    a = fpr_get(cpu, BFP_LONG, in->r2);
+    bfp_convert(BFP_SHORT, BFP_LONG, a, rm, &res);
     apply_xxc(in, &res);
-    return bfp_store(cpu, BFP_SHORT, in->r1, &res, false);
+    bfp128_from_bfp(BFP_LONG, a, &src);
+    return bfp_load_rounded(cpu, in, false, src.v, BFP_SHORT, rm, &res);
 }
 
 /*
@@ -107,7 +110,7 @@ static int from_fixed(S390Cpu *cpu, const S390Insn *in, BfpFmt f, unsigned bits,
 {
     BfpResult res;
     BfpRound rm;
-    int r = conv_start(cpu, in, &rm);
+    int r = bfp_conv_start(cpu, in, &rm);
 
     if (r) {
         return r;
@@ -136,7 +139,7 @@ static int to_fixed(S390Cpu *cpu, const S390Insn *in, BfpFmt f, unsigned bits,
     BfpRound rm;
     unsigned cc;
     uint64_t v;
-    int r = conv_start(cpu, in, &rm);
+    int r = bfp_conv_start(cpu, in, &rm);
 
     if (r) {
         return r;
@@ -160,7 +163,7 @@ static int round_int(S390Cpu *cpu, const S390Insn *in, BfpFmt f)
 {
     BfpResult res;
     BfpRound rm;
-    int r = conv_start(cpu, in, &rm);
+    int r = bfp_conv_start(cpu, in, &rm);
 
     if (r) {
         return r;

@@ -7,6 +7,7 @@
 #define TARGET_S390X_EXEC_BFP_UTIL_H
 
 #include "target/s390x/bfp.h"
+#include "target/s390x/bfp128.h"
 #include "target/s390x/exec-util.h"
 
 #define CR0_AFP PSW_BIT(45)
@@ -96,6 +97,31 @@ int bfp_store(S390Cpu *cpu, BfpFmt f, unsigned r1, const BfpResult *r,
 /* The rounding of an M3 field (0: the FPC's); false if it is invalid */
 bool bfp_m3_round(const S390Cpu *cpu, unsigned m3, BfpRound *rm);
 
-extern const S390InsnGroup s390_group_bfp, s390_group_bfp_conv;
+/*
+ * LOAD ROUNDED's trapped overflow and underflow (LEDBR, LDXBR, LEXBR):
+ * the source rounded to the target's precision, scaled by 2^-+512 (long
+ * source) or 2^-+8192 (extended source) and kept in the source format
+ */
+#define BFP_LOADR_SCALE_LONG 512
+#define BFP_LOADR_SCALE_EXT  8192
+
+/*
+ * Store @res, the source @src (extended if @ext_src, else long, as an
+ * exact extended value) rounded in @rm to @to, into R1 as bfp_ieee()
+ * allows: the rounded value in the left register of R1, or for a trapped
+ * overflow or underflow the scaled source-format result in the register
+ * (long) or the pair (extended) R1. 0 or the program interruption.
+ */
+int bfp_load_rounded(S390Cpu *cpu, const S390Insn *in, bool ext_src, Bfp128 src,
+                     BfpFmt to, BfpRound rm, const BfpResult *res);
+
+/*
+ * What every rounding conversion checks first: the AFP-register control,
+ * then M3 (its rounding in *@rm). 0, or the program interruption.
+ */
+int bfp_conv_start(S390Cpu *cpu, const S390Insn *in, BfpRound *rm);
+
+extern const S390InsnGroup s390_group_bfp, s390_group_bfp_conv,
+    s390_group_bfp_ext;
 
 #endif

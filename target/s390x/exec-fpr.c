@@ -1,10 +1,11 @@
 /*
  * Moves between floating-point registers, general registers and storage
  * that compiled code uses for spills (no floating-point arithmetic):
- * LDGR, LGDR, LDR, LER, LZDR, LZER, LD, LDY, LE, LEY, STD, STDY, STE,
- * STEY, and the sign copies LPDFR, LNDFR, LCDFR and CPSDR (the other 63
- * bits moved as they are, no condition code). A short (32-bit) value
- * lives in bits 0-31 of the register, the rest unchanged. Without the AFP-register control (CR0 bit 45) only
+ * LDGR, LGDR, LDR, LER, LXR, LZDR, LZER, LZXR, LD, LDY, LE, LEY, STD,
+ * STDY, STE, STEY, and the sign copies LPDFR, LNDFR, LCDFR and CPSDR
+ * (the other 63 bits moved as they are, no condition code). A short
+ * (32-bit) value lives in bits 0-31 of the register, the rest unchanged.
+ * Without the AFP-register control (CR0 bit 45) only
  * floating-point registers 0, 2, 4 and 6 exist: naming another is a data
  * exception with data-exception code 1, stored in the lowcore only (the
  * FPC's DXC field is set only while the AFP-register control is one).
@@ -95,6 +96,46 @@ S390_OP(op_lzer)
         set_short(cpu, in->r1, 0);
     }
     return r;
+}
+
+/*
+ * LXR, LZXR: extended operands in register pairs (r, r + 2); a register
+ * number that names no pair (bit of value 2 one) is a specification
+ * exception, after the AFP check of the registers named
+ */
+static bool fpr_pair(unsigned r)
+{
+    return !(r & 2);
+}
+
+S390_OP(op_lxr)
+{
+    int r = afp_check2(cpu, in->r1, in->r2);
+
+    if (r) {
+        return r;
+    }
+    if (!fpr_pair(in->r1) || !fpr_pair(in->r2)) {
+        return PGM_SPECIFICATION;
+    }
+    cpu->fprs[in->r1] = cpu->fprs[in->r2];
+    cpu->fprs[in->r1 + 2] = cpu->fprs[in->r2 + 2];
+    return 0;
+}
+
+S390_OP(op_lzxr)
+{
+    int r = afp_check(cpu, in->r1);
+
+    if (r) {
+        return r;
+    }
+    if (!fpr_pair(in->r1)) {
+        return PGM_SPECIFICATION;
+    }
+    cpu->fprs[in->r1] = 0;
+    cpu->fprs[in->r1 + 2] = 0;
+    return 0;
 }
 
 S390_OP(op_ld)
@@ -190,9 +231,11 @@ static const S390InsnDef fpr_defs[] = {
     { 0xb370, FMT_RRE, 0, "LPDFR", op_lpdfr },
     { 0xb371, FMT_RRE, 0, "LNDFR", op_lndfr },
     { 0xb372, FMT_RRF_B, 0, "CPSDR", op_cpsdr },
+    { 0xb365, FMT_RRE, 0, "LXR", op_lxr },
     { 0xb373, FMT_RRE, 0, "LCDFR", op_lcdfr },
     { 0xb374, FMT_RRE, 0, "LZER", op_lzer },
     { 0xb375, FMT_RRE, 0, "LZDR", op_lzdr },
+    { 0xb376, FMT_RRE, 0, "LZXR", op_lzxr },
     { 0xb3c1, FMT_RRE, 0, "LDGR", op_ldgr },
     { 0xb3cd, FMT_RRE, 0, "LGDR", op_lgdr },
     { 0xed64, FMT_RXY_A, 0, "LEY", op_le },

@@ -267,6 +267,12 @@ static void test_fpx(void)
     run_guest("fpx", NULL);
 }
 
+/* extended BFP: the rows of xbfp-rows.h, then compiled long double code */
+static void test_xbfp(void)
+{
+    run_guest("xbfp", NULL);
+}
+
 static void test_zpci(void)
 {
     run_guest("zpci", "-device zpci,uid=1,fid=5,target=tf0 "
@@ -670,6 +676,7 @@ int main(int argc, char **argv)
     g_test_add_func("/guest/qtest-accel", test_qtest_accel);
     g_test_add_func("/guest/zpci", test_zpci);
     g_test_add_func("/guest/fpx", test_fpx);
+    g_test_add_func("/guest/xbfp", test_xbfp);
     g_test_add_func("/guest/x-insns", test_x_insns);
     return g_test_run();
 }
