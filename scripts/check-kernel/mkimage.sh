@@ -16,6 +16,9 @@ cp "$CK"/modules/*.ko "$IMG/lib/modules/"
 cp "$TOP/tests/kernel/init.sh" "$IMG/init"
 chmod +x "$IMG/init"
 cp "$TOP"/tests/kernel/checks/*.sh "$IMG/checks/" 2>/dev/null || true
+# the checks' shared qtest client (they source it)
+mkdir -p "$IMG/lib/check-kernel"
+cp "$TOP/tests/kernel/lib-pci.sh" "$IMG/lib/check-kernel/"
 BIN="$CK/cross/qemu-system-s390x"
 if [ -x "$BIN" ]; then
     mkdir -p "$IMG/opt" "$IMG/lib64" "$IMG/usr/lib/s390x-linux-gnu"
