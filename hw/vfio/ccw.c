@@ -70,8 +70,15 @@ static void vfio_ccw_report(VFIOCCWDevice *v, const uint8_t irb[96])
     res = v->ops->kernel_translates ? NULL
                                     : ccw_prog_stop_result(v->prog, scsw.cpa);
     if (v->ops->kernel_translates) {
-        /* the kernel ran the guest's own program: CPA is a guest address */
-        st.cpa = scsw.cpa;
+        /*
+         * The kernel ran the guest's own program: CPA is a guest address.
+         * Not after a halt or clear of an idle host subchannel (no start
+         * function): its CPA is then that of the kernel's last program, a
+         * host address, so the guest's own stays.
+         */
+        st.cpa = (scsw.ctrl & SCSW_FCTL_START)
+                     ? scsw.cpa
+                     : CCW_DEVICE(v)->sch->schib.scsw.cpa;
         st.suspended = (scsw.ctrl & SCSW_ACTL_SUSP) != 0;
     } else if (res) {
         /* the channel reached a CCW the translator refused */
@@ -251,7 +258,11 @@ static int vfio_ccw_resume(SubchDev *sch)
     return vfio_ccw_run(v, &orb);
 }
 
-/* Halt/clear are performed by the css; the host program is dropped here */
+/*
+ * Halt/clear of a host that runs translated programs (the simulated one)
+ * are performed by the css and the host program is dropped here; a host
+ * kernel that translates gets HSCH/CSCH itself (vfio_ccw_halt/clear).
+ */
 /* Forget the program in flight: a completion already signalled is stale */
 static void vfio_ccw_drop(VFIOCCWDevice *v)
 {
@@ -276,6 +287,78 @@ static void vfio_ccw_cancel_io(SubchDev *sch)
     v->ops->region_write(v->host, v->async_region, 0, &cmd, sizeof(cmd));
     vfio_ccw_drop(v);
 }
+
+/*
+ * HSCH and CSCH when the host kernel runs the channel program (a vfio_ccw
+ * mdev): the function goes to the host subchannel through the async
+ * command region, as with QEMU, and the host's I/O interruption ends it
+ * (its IRB read from the I/O region as after a start function). The
+ * kernel's refusal is the condition code: -EBUSY (status pending or busy
+ * at the host) 2 for HSCH, -ENODEV or -EACCES 3; -EAGAIN (the kernel is
+ * still taking a program) is tried again. For CSCH, which has no cc 2,
+ * any refusal lets the css perform the clear itself.
+ */
+#define VFIO_CCW_CMD_TRIES 100
+
+static ssize_t vfio_ccw_host_cmd(VFIOCCWDevice *v, uint32_t command)
+{
+    struct ccw_cmd_region cmd = { .command = command };
+    ssize_t n = -EAGAIN;
+
+    for (int i = 0; i < VFIO_CCW_CMD_TRIES && n == -EAGAIN; i++) {
+        n = v->ops->region_write(v->host, v->async_region, 0, &cmd,
+                                 sizeof(cmd));
+    }
+    trace_point("vfio_ccw_cmd", "%s -> %zd",
+                command == VFIO_CCW_ASYNC_CMD_HSCH ? "hsch" : "csch", n);
+    if (n == sizeof(cmd)) {
+        v->busy = true; /* the host's interruption is awaited */
+        return 0;
+    }
+    return n < 0 ? n : -EIO;
+}
+
+static int vfio_ccw_halt(SubchDev *sch)
+{
+    VFIOCCWDevice *v = VFIO_CCW(sch->opaque);
+    ssize_t n = vfio_ccw_host_cmd(v, VFIO_CCW_ASYNC_CMD_HSCH);
+    CcwXlateResult fault = { .cstat = SCSW_CSTAT_INTF_CTRL_CHK };
+
+    if (n == 0) {
+        return 0;
+    }
+    if (n == -EBUSY) {
+        return 2;
+    }
+    if (n == -ENODEV || n == -EACCES) {
+        return 3;
+    }
+    /* the host failed otherwise: the halt ends at once, the status lost */
+    qemu_log_mask(LOG_GUEST_ERROR, "vfio-ccw: host refused HSCH: %s\n",
+                  g_strerror(-n));
+    vfio_ccw_drop(v);
+    return vfio_ccw_end_now(v, &fault);
+}
+
+static int vfio_ccw_clear(SubchDev *sch)
+{
+    VFIOCCWDevice *v = VFIO_CCW(sch->opaque);
+
+    if (vfio_ccw_host_cmd(v, VFIO_CCW_ASYNC_CMD_CSCH) == 0) {
+        return 0;
+    }
+    vfio_ccw_drop(v);
+    return 1; /* the css clears the subchannel */
+}
+
+/* The functions of a subchannel whose host kernel runs its programs */
+static const SubchOps vfio_ccw_kernel_sch_ops = {
+    .start = vfio_ccw_start,
+    .resume = vfio_ccw_resume,
+    .halt = vfio_ccw_halt,
+    .clear = vfio_ccw_clear,
+    .cancel_io = vfio_ccw_cancel_io,
+};
 
 /* ---- realize ---- */
 
@@ -535,6 +618,9 @@ static bool vfio_ccw_realize(CcwDevice *ccw, Error **errp)
         return false;
     }
     vfio_ccw_host_paths(v);
+    if (v->ops->kernel_translates) {
+        ccw->sch->ops = &vfio_ccw_kernel_sch_ops; /* HSCH/CSCH to the host */
+    }
     return true;
 }
 

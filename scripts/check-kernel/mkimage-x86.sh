@@ -52,6 +52,9 @@ done
 cp "$TOP/tests/kernel/init-x86.sh" "$IMG/init"
 chmod +x "$IMG/init"
 cp "$TOP"/tests/kernel/checks-x86/*.sh "$IMG/checks/" 2>/dev/null || true
+# the checks' shared qtest client (they source it)
+mkdir -p "$IMG/lib/check-kernel"
+cp "$TOP/tests/kernel/lib-pci.sh" "$IMG/lib/check-kernel/"
 BIN=${CK_BIN:-$TOP/build/qemu-system-s390x}
 if [ -x "$BIN" ]; then
     mkdir -p "$IMG/opt"

@@ -12,10 +12,18 @@ mkdir -p "$IMG/bin" "$IMG/lib/modules" "$IMG/proc" "$IMG/sys" "$IMG/dev" \
     "$IMG/tmp" "$IMG/checks" "$CK/bb"
 dpkg-deb -x "$CK"/debs/busybox-static_*_s390x.deb "$CK/bb"
 cp "$CK/bb/bin/busybox" "$IMG/bin/busybox"
-cp "$CK"/modules/*.ko "$IMG/lib/modules/"
+# without their debugging information (a smaller image loads faster)
+for m in "$CK"/modules/*.ko; do
+    s390x-linux-gnu-strip --strip-debug -o "$IMG/lib/modules/${m##*/}" "$m" ||
+        cp "$m" "$IMG/lib/modules/"
+done
+cp "$CK/modules/order" "$IMG/lib/modules/"
 cp "$TOP/tests/kernel/init.sh" "$IMG/init"
 chmod +x "$IMG/init"
 cp "$TOP"/tests/kernel/checks/*.sh "$IMG/checks/" 2>/dev/null || true
+# the checks' shared qtest client (they source it)
+mkdir -p "$IMG/lib/check-kernel"
+cp "$TOP/tests/kernel/lib-pci.sh" "$IMG/lib/check-kernel/"
 BIN="$CK/cross/qemu-system-s390x"
 if [ -x "$BIN" ]; then
     mkdir -p "$IMG/opt" "$IMG/lib64" "$IMG/usr/lib/s390x-linux-gnu"

@@ -3,7 +3,8 @@
 # through to its own guest, played by this script over the qtest protocol
 # on stdio. The checks assert what that guest sees: STSCH (device number
 # and paths from the host's SCHIB), the I/O interruption, the IRB of TEST
-# SUBCHANNEL and the data the kernel's translated program stored.
+# SUBCHANNEL and the data the kernel's translated program stored, HSCH and
+# CSCH performed by the host subchannel.
 QBIN=${QBIN:-/opt/qemu-system-s390x}
 # the device under test (QDEV= lets the harness be tried on a sim host)
 QDEV=${QDEV:-"-device vfio-ccw,id=p0,sysfsdev=/sys/bus/mdev/devices/$UUID"}
@@ -57,14 +58,15 @@ expect() {
     return 1
 }
 
-# the I/O interruption of $SID with intparm 0x12345678, ISC 3 (10 s)
+# the I/O interruption of $SID with intparm @1 (default 0x12345678), ISC
+# 3 (10 s)
 wait_intr() {
     for i in $(seq 100); do
         q s390_io_intr || return 1
         [ "$QR" != "OK none" ] && break
         usleep 100000
     done
-    [ "$QR" = "OK $SID 0x12345678 3" ] || { echo "interrupt: $QR"; return 1; }
+    [ "$QR" = "OK $SID ${1:-0x12345678} 3" ] || { echo "interrupt: $QR"; return 1; }
 }
 
 enable_sch() {
@@ -135,6 +137,45 @@ check_chain_idal() {
     return $r
 }
 
+# The host kernel's count of I/O interruptions of its subchannels (the
+# "CIO" line of /proc/interrupts: vfio_ccw's are counted there)
+host_io_intrs() {
+    sed -n 's/^CIO: *\([0-9]*\).*/\1/p' /proc/interrupts
+}
+
+# HSCH or CSCH (@1) on the idle enabled subchannel goes through the async
+# command region to the host subchannel (the host takes one more I/O
+# interruption), whose interruption ends it: the guest's has the
+# subchannel's intparm (MSCH's 0xcafe0000); TSCH stores the SCSW with
+# function control, status control and device status @2 @3 (the host
+# device's own status), the guest's CPA (0: no program ran), then cc 1
+idle_function() { # hsch|csch CTRL DSTAT
+    qt_start
+    n0=$(host_io_intrs)
+    enable_sch &&
+    expect s390_$1 $SID "cc 0" &&
+    wait_intr 0xcafe0000 &&
+    q memset 0x5000 96 0xee &&
+    expect s390_tsch $SID 0x5000 "cc 0" &&
+    expect readw 0x5002 $2 &&
+    expect readl 0x5004 0 &&
+    expect readb 0x5008 $3 &&
+    expect readb 0x5009 0 &&
+    expect s390_tsch $SID 0x5000 "cc 1" &&
+    { [ "$(host_io_intrs)" -eq $((n0 + 1)) ] ||
+        { echo "host I/O interruptions: $n0 -> $(host_io_intrs)"; false; }; }
+    r=$?
+    qt_stop
+    return $r
+}
+
+# HSCH: function control halt, the host device's device end (the outer
+# QEMU's virtio-ccw device presents it), so secondary status with status
+# pending (0x2003)
+check_hsch_idle() { idle_function hsch 0x2003 0x04; }
+# CSCH: function control clear, status pending alone, no device status
+check_csch_idle() { idle_function csch 0x1001 0; }
+
 # The host takes the device back (mdev removed): the request interrupt
 # unplugs it, the guest gets the subchannel's CRW and STSCH says cc 3
 check_request_unplug() {
@@ -162,6 +203,8 @@ elif [ -x $QBIN ]; then
     check ccw-schib-paths check_schib
     check ccw-sense-id check_sense_id
     check ccw-chain-idal check_chain_idal
+    check ccw-hsch-idle check_hsch_idle
+    check ccw-csch-idle check_csch_idle
     check ccw-request-unplug check_request_unplug
 else
     echo "# the project's s390x binary is not in the image: ccw checks skipped"
