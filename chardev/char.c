@@ -323,6 +323,7 @@ bool qemu_chr_fe_set_handlers(Chardev *chr, const CharFrontendOps *ops,
 
 void qemu_chr_fe_deinit(Chardev *chr)
 {
+    chr_io(chr)->in_paused = false; /* the next front end starts afresh */
     if (chr->mux) {
         chr_mux_remove_frontends(chr);
         return;
@@ -330,6 +331,16 @@ void qemu_chr_fe_deinit(Chardev *chr)
     chr->ops = NULL;
     chr->opaque = NULL;
     chr_update_watches(chr);
+}
+
+void qemu_chr_fe_pause_input(Chardev *chr, bool paused)
+{
+    Chardev *io = chr_io(chr);
+
+    if (io->in_paused != paused) {
+        io->in_paused = paused;
+        chr_update_watches(io);
+    }
 }
 
 bool qemu_chr_fe_is_connected(Chardev *chr)

@@ -25,6 +25,7 @@ struct Chardev {
     char *pty_name;  /* the slave's path */
     guint pty_timer; /* looks for a peer while there is none */
     guint in_watch;
+    bool in_paused; /* the front end takes no input now */
     guint listen_watch;
     /* output (char-out.c) */
     GByteArray *outq;   /* accepted, not yet written */

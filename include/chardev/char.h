@@ -117,6 +117,13 @@ size_t qemu_chr_fe_backlog(Chardev *chr);
  * CHR_EVENT_CLOSED never comes from within this call.
  */
 void qemu_chr_fe_hang_up(Chardev *chr);
+/*
+ * Stop (@paused) or resume reading the peer's input: a front end that
+ * has nowhere to put more bytes (a guest without receive buffers)
+ * pauses, and the bytes wait in the connection. On a mux=on chardev it
+ * pauses the shared back end.
+ */
+void qemu_chr_fe_pause_input(Chardev *chr, bool paused);
 /* Is a peer connected? */
 bool qemu_chr_fe_is_connected(Chardev *chr);
 /* Drop the current client connection (a server keeps listening). */
