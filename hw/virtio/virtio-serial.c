@@ -1,22 +1,20 @@
 /*
- * virtio-serial, the device side: queues, config space, the control
- * protocol with the driver, and the data paths of the ports. The ports
- * themselves (qdev devices, chardevs, QMP events) are in
- * virtio-serial-port.c; the layout is described in
+ * virtio-serial, the device side: queues, config space (and emergency
+ * writes), reset, the data paths of the ports, port ids. The control
+ * protocol is in virtio-serial-ctrl.c, the port devices (qdev, chardevs,
+ * QMP events) in virtio-serial-port.c; the layout is described in
  * include/hw/virtio/virtio-serial.h.
  *
- * Everything from the guest is checked here: a control message shorter
- * than 8 bytes, an unknown port id, an event the device does not take
- * are logged as guest errors and ignored; ring errors are the core's
- * (virtio_error()). Control messages for the driver wait, a bounded
- * number, until it posts control receive buffers; host bytes wait in the
- * port (and the chardev stops being read) until it posts receive
- * buffers on an open port.
+ * Host bytes wait in the port (and the chardev is not read) until the
+ * driver posts receive buffers on an open port; guest output waits in
+ * the ring while the chardev holds more than its bound. Ring errors are
+ * the core's (virtio_error()).
  */
 #include "qemu/osdep.h"
 #include "qemu/log.h"
 #include "qapi/error.h"
 #include "hw/virtio/virtio-serial.h"
+#include "virtio-serial-internal.h"
 
 #define CFG_COLS         0
 #define CFG_ROWS         2
@@ -26,24 +24,22 @@
 #define CFG_LEN_EMERG    12 /* with it */
 
 /* QEMU's limit: a queue pair per port and one for control */
-#define VSER_MAX_PORTS (VIRTIO_QUEUE_MAX / 2 - 1)
-/* control messages held for a driver that posts no buffers */
-#define VSER_CTRL_BACKLOG 1024
-#define VSER_COPY_CHUNK   4096
+#define VSER_MAX_PORTS  (VIRTIO_QUEUE_MAX / 2 - 1)
+#define VSER_COPY_CHUNK 4096
 
 static GList *vser_all; /* VirtIOSerial *: realized devices */
 
-static bool vser_multiport(VirtIOSerial *v)
+bool vser_multiport(VirtIOSerial *v)
 {
     return virtio_vdev_has_feature(&v->vdev, VIRTIO_CONSOLE_F_MULTIPORT);
 }
 
-static bool vser_running(VirtIOSerial *v)
+bool vser_running(VirtIOSerial *v)
 {
     return (v->vdev.status & VIRTIO_STATUS_DRIVER_OK) && !v->vdev.broken;
 }
 
-static const char *vser_bus_name(VirtIOSerial *v)
+const char *vser_bus_name(VirtIOSerial *v)
 {
     return v->bus ? BUS(v->bus)->name : v->type_name;
 }
@@ -71,208 +67,70 @@ static void vser_discard(VirtIOSerial *v, VirtQueue *vq)
     }
 }
 
-/* ---- control messages to the driver ---- */
-
-static void vser_ctrl_flush(VirtIOSerial *v)
-{
-    VirtIODevice *vdev = &v->vdev;
-    GByteArray *msg;
-    bool pushed = false;
-
-    if (!vser_running(v)) {
-        return;
-    }
-    while ((msg = g_queue_peek_head(&v->ctrl_out))) {
-        VirtQueueElement *e = virtqueue_pop(v->c_ivq);
-        size_t n;
-
-        if (!e) {
-            break;
-        }
-        n = virtqueue_elem_write(e, vdev, 0, msg->data, msg->len);
-        if (n < msg->len) {
-            qemu_log_mask(LOG_GUEST_ERROR,
-                          "%s: control buffer of %" PRIu64 " bytes for a "
-                          "%u-byte message: cut short\n",
-                          v->type_name, e->in_len, msg->len);
-        }
-        virtqueue_push(v->c_ivq, e, n);
-        g_byte_array_unref(g_queue_pop_head(&v->ctrl_out));
-        pushed = true;
-    }
-    if (pushed) {
-        virtio_notify(vdev, v->c_ivq);
-    }
-}
-
-static void vser_ctrl_send(VirtIOSerial *v, uint32_t id, uint16_t event,
-                           uint16_t value, const char *text)
-{
-    uint8_t hdr[VSER_CTRL_LEN];
-    GByteArray *msg;
-
-    if (!v->driver_ready || !vser_multiport(v)) {
-        return;
-    }
-    if (g_queue_get_length(&v->ctrl_out) >= VSER_CTRL_BACKLOG) {
-        qemu_log_mask(LOG_GUEST_ERROR,
-                      "%s: the driver takes no control messages: event %u "
-                      "for port %u dropped\n",
-                      v->type_name, event, id);
-        return;
-    }
-    virtio_stl(&v->vdev, hdr, id);
-    virtio_stw(&v->vdev, hdr + 4, event);
-    virtio_stw(&v->vdev, hdr + 6, value);
-    msg = g_byte_array_sized_new(VSER_CTRL_LEN + (text ? strlen(text) + 1 : 0));
-    g_byte_array_append(msg, hdr, VSER_CTRL_LEN);
-    if (text) {
-        g_byte_array_append(msg, (const uint8_t *)text, strlen(text) + 1);
-    }
-    g_queue_push_tail(&v->ctrl_out, msg);
-    vser_ctrl_flush(v);
-}
-
-/* ---- control messages from the driver ---- */
-
-static void vser_ctrl_device_ready(VirtIOSerial *v, uint16_t value)
-{
-    if (!value) {
-        qemu_log_mask(LOG_GUEST_ERROR,
-                      "virtio-serial-bus: Guest failure in adding device "
-                      "%s\n",
-                      vser_bus_name(v));
-        return;
-    }
-    v->driver_ready = true;
-    for (uint32_t i = 0; i < v->max_ports; i++) {
-        if (v->ports[i]) {
-            vser_ctrl_send(v, i, VSER_CTRL_DEVICE_ADD, 1, NULL);
-        }
-    }
-}
-
-static void vser_ctrl_port_ready(VirtIOSerial *v, VirtIOSerialPort *port,
-                                 uint16_t value)
-{
-    if (!value) {
-        qemu_log_mask(LOG_GUEST_ERROR,
-                      "virtio-serial-bus: Guest failure in adding port %u "
-                      "for device %s\n",
-                      port->id, vser_bus_name(v));
-        return;
-    }
-    if (port->is_console) {
-        vser_ctrl_send(v, port->id, VSER_CTRL_CONSOLE_PORT, 1, NULL);
-    }
-    if (port->name) {
-        vser_ctrl_send(v, port->id, VSER_CTRL_PORT_NAME, 1, port->name);
-    }
-    if (port->host_connected) {
-        vser_ctrl_send(v, port->id, VSER_CTRL_PORT_OPEN, 1, NULL);
-    }
-}
-
-static void vser_ctrl_handle(VirtIOSerial *v, const uint8_t *m)
-{
-    VirtIODevice *vdev = &v->vdev;
-    uint32_t id = virtio_ldl(vdev, m);
-    uint16_t event = virtio_lduw(vdev, m + 4);
-    uint16_t value = virtio_lduw(vdev, m + 6);
-    VirtIOSerialPort *port;
-
-    trace_point("virtio_serial_ctrl", "%s port %u event %u value %u",
-                vser_bus_name(v), id, event, value);
-    if (event == VSER_CTRL_DEVICE_READY) {
-        vser_ctrl_device_ready(v, value);
-        return;
-    }
-    port = id < v->max_ports ? v->ports[id] : NULL;
-    if (!port) {
-        qemu_log_mask(LOG_GUEST_ERROR,
-                      "virtio-serial-bus: Unexpected port id %u for device "
-                      "%s\n",
-                      id, vser_bus_name(v));
-        return;
-    }
-    switch (event) {
-    case VSER_CTRL_PORT_READY:
-        vser_ctrl_port_ready(v, port, value);
-        break;
-    case VSER_CTRL_PORT_OPEN:
-        port->guest_connected = value != 0;
-        virtio_serial_port_guest_open(port, port->guest_connected);
-        if (port->guest_connected) {
-            virtio_serial_port_flush_input(port);
-        }
-        break;
-    default:
-        /* the device's own events (and unknown ones) mean nothing here */
-        qemu_log_mask(LOG_GUEST_ERROR,
-                      "%s: control event %u from the driver ignored\n",
-                      v->type_name, event);
-        break;
-    }
-}
-
-static void vser_handle_ctrl_out(VirtIODevice *vdev, VirtQueue *vq)
-{
-    VirtIOSerial *v = vdev->opaque;
-    VirtQueueElement *e;
-    bool pushed = false;
-
-    while ((e = virtqueue_pop(vq))) {
-        uint8_t m[VSER_CTRL_LEN];
-
-        if (e->out_len < VSER_CTRL_LEN ||
-            virtqueue_elem_read(e, vdev, 0, m, sizeof(m)) != sizeof(m)) {
-            qemu_log_mask(LOG_GUEST_ERROR,
-                          "%s: control message of %" PRIu64 " bytes ignored\n",
-                          v->type_name, e->out_len);
-        } else {
-            vser_ctrl_handle(v, m);
-        }
-        virtqueue_push(vq, e, 0);
-        pushed = true;
-    }
-    if (pushed) {
-        virtio_notify(vdev, vq);
-    }
-}
-
-/* The driver posted control receive buffers. */
-static void vser_handle_ctrl_in(VirtIODevice *vdev, VirtQueue *vq)
-{
-    vser_ctrl_flush(vdev->opaque);
-}
-
 /* ---- data ---- */
 
-/* Guest output of @port to its chardev, while the chardev takes it. */
+/*
+ * Guest output of @port to its chardev, a chunk at a time while the
+ * chardev takes it: a request the chardev fills up in the middle of is
+ * held (out_elem, out_off) until it drains, so that one request (up to
+ * 1024 buffers of guest memory) never queues more than a chunk past the
+ * chardev's bound.
+ */
 static void vser_port_output(VirtIOSerial *v, VirtIOSerialPort *port)
 {
     VirtIODevice *vdev = &v->vdev;
     VirtQueue *vq = v->ovqs[port->id];
-    VirtQueueElement *e;
     bool pushed = false;
     uint8_t buf[VSER_COPY_CHUNK];
 
-    while (virtio_serial_port_can_take(port) && (e = virtqueue_pop(vq))) {
-        for (uint64_t off = 0; off < e->out_len;) {
-            size_t want = MIN(sizeof(buf), e->out_len - off);
-            size_t n = virtqueue_elem_read(e, vdev, off, buf, want);
+    for (;;) {
+        VirtQueueElement *e = port->out_elem;
+
+        if (!e && !(e = virtqueue_pop(vq))) {
+            break;
+        }
+        port->out_elem = e;
+        while (port->out_off < e->out_len &&
+               virtio_serial_port_can_take(port)) {
+            size_t want = MIN(sizeof(buf), e->out_len - port->out_off);
+            size_t n = virtqueue_elem_read(e, vdev, port->out_off, buf, want);
 
             if (!n) {
+                port->out_off = e->out_len; /* unreadable: the rest is lost */
                 break;
             }
             virtio_serial_port_guest_data(port, buf, n);
-            off += n;
+            port->out_off += n;
         }
+        if (port->out_off < e->out_len) {
+            break; /* the chardev is full: go on when it drains */
+        }
+        port->out_elem = NULL;
+        port->out_off = 0;
         virtqueue_push(vq, e, 0);
         pushed = true;
     }
     if (pushed) {
         virtio_notify(vdev, vq);
+    }
+}
+
+/* Drop a held request (reset, the port goes): the ring is not ours now */
+static void vser_port_drop_output(VirtIOSerial *v, VirtIOSerialPort *port,
+                                  bool give_back)
+{
+    VirtQueueElement *e = port->out_elem;
+
+    port->out_elem = NULL;
+    port->out_off = 0;
+    if (!e) {
+        return;
+    }
+    if (give_back) {
+        virtqueue_push(v->ovqs[port->id], e, 0);
+        virtio_notify(&v->vdev, v->ovqs[port->id]);
+    } else {
+        g_free(e);
     }
 }
 
@@ -431,6 +289,7 @@ void virtio_serial_port_detach(VirtIOSerialPort *port)
     if (!v) {
         return;
     }
+    vser_port_drop_output(v, port, true);
     vser_discard(v, v->ovqs[port->id]);
     v->ports[port->id] = NULL;
     port->vser = NULL;
@@ -446,6 +305,8 @@ void virtio_serial_port_host_open(VirtIOSerialPort *port, bool open)
     vser_ctrl_send(port->vser, port->id, VSER_CTRL_PORT_OPEN, open, NULL);
     if (open) {
         virtio_serial_port_flush_output(port);
+    } else {
+        vser_port_drop_output(port->vser, port, true);
     }
 }
 
@@ -502,15 +363,6 @@ static void vser_set_status(VirtIODevice *vdev, uint8_t status)
     }
 }
 
-static void vser_ctrl_clear(VirtIOSerial *v)
-{
-    GByteArray *msg;
-
-    while ((msg = g_queue_pop_head(&v->ctrl_out))) {
-        g_byte_array_unref(msg);
-    }
-}
-
 static void vser_reset(VirtIODevice *vdev)
 {
     VirtIOSerial *v = vdev->opaque;
@@ -520,6 +372,9 @@ static void vser_reset(VirtIODevice *vdev)
     for (uint32_t i = 0; i < v->max_ports; i++) {
         VirtIOSerialPort *port = v->ports[i];
 
+        if (port) {
+            vser_port_drop_output(v, port, false);
+        }
         if (port && port->guest_connected) {
             port->guest_connected = false;
             virtio_serial_port_guest_open(port, false);
@@ -588,6 +443,7 @@ void virtio_serial_unrealize(VirtIOSerial *v)
     vser_all = g_list_remove(vser_all, v);
     for (uint32_t i = 0; v->ports && i < v->max_ports; i++) {
         if (v->ports[i]) {
+            vser_port_drop_output(v, v->ports[i], false);
             v->ports[i]->vser = NULL;
         }
     }

@@ -28,6 +28,7 @@
 #define BUF_BASE  0x400000
 #define BUF_LEN   0x1000
 #define CTRL_BUF  64
+#define BIG_ADDR  0x1000000
 
 #define EV_DEVICE_READY  0
 #define EV_DEVICE_ADD    1
@@ -448,6 +449,29 @@ static void test_guest_agent(void)
     g_assert_cmpuint(len, ==, 0);
     sock_read(fd, got, 15);
     g_assert_cmpmem(got, 15, "{\"return\": {}}\n", 15);
+
+    /*
+     * a request far over the chardev's bound, to a peer that does not
+     * read: held (not used) until the peer reads it all
+     */
+    {
+        const size_t big = 4 << 20;
+        g_autofree uint8_t *data = g_malloc(big);
+        unsigned slot = c->vq[5].avail % QSZ;
+
+        qtest_memset(c->s, BIG_ADDR, 0x5a, big);
+        vring_desc(c->s, q_desc(5), slot, BIG_ADDR, big, 0, 0);
+        wle16(c->s, q_avail(5) + 4 + 2 * slot, slot);
+        wle16(c->s, q_avail(5) + 2, ++c->vq[5].avail);
+        vccw_kick(c->s, VSID, 5);
+        take_pending(c->s);
+        g_assert_false(vq_used_wait(c, 5, &id, &len, 300));
+        sock_read(fd, data, big);
+        for (size_t i = 0; i < big; i++) {
+            g_assert_cmpint(data[i], ==, 0x5a);
+        }
+        g_assert_true(vq_used_wait(c, 5, &id, &len, 5000));
+    }
 
     /* the host goes: PORT_OPEN 0; guest output then goes nowhere */
     close(fd);

@@ -71,6 +71,9 @@ typedef struct VirtIOSerialPort {
     bool host_connected;  /* the chardev's peer is there */
     bool guest_connected; /* the driver's PORT_OPEN */
     GByteArray *pending;  /* host bytes not yet in a guest buffer */
+    /* guest output request half written when the chardev filled up */
+    VirtQueueElement *out_elem;
+    uint64_t out_off;
 } VirtIOSerialPort;
 
 typedef struct VirtIOSerialBus {
