@@ -38,6 +38,7 @@ struct Chardev {
     guint drop_idle;    /* after out_dead: drops the connection */
     const CharFrontendOps *ops;
     void *opaque;
+    int fe_open; /* qemu_chr_fe_set_open(): 0 or 1; -1: while attached */
     /* mux=on (char-mux.c): the front ends; I/O goes to mux->base */
     struct ChrMux *mux;
 };

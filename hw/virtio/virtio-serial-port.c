@@ -58,6 +58,9 @@ void virtio_serial_port_guest_open(VirtIOSerialPort *port, bool open)
 
     trace_point("virtio_serial_port_open", "port %u guest %s", port->id,
                 open ? "open" : "closed");
+    if (port->chr && !port->is_console) {
+        qemu_chr_fe_set_open(port->chr, open); /* query-chardev, as QEMU */
+    }
     if (!dev->id) {
         return; /* QEMU names the port in the event: none without an id */
     }
@@ -136,6 +139,9 @@ static bool vport_chr_attach(VirtIOSerialPort *port, Error **errp)
         error_free(busy);
         port->chr = NULL;
         return false;
+    }
+    if (!port->is_console) {
+        qemu_chr_fe_set_open(port->chr, false); /* until the guest opens */
     }
     return true;
 }

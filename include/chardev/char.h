@@ -79,8 +79,13 @@ Chardev *qemu_chr_find(const char *id);
 const GPtrArray *qemu_chr_all(void);
 /* query-chardev's "filename": "stdio", "unix:PATH,server=on" ... */
 char *qemu_chr_info_filename(Chardev *chr);
-/* Is a front end attached (query-chardev's "frontend-open")? */
+/*
+ * Is a front end attached (query-chardev's "frontend-open")? A front end
+ * that has a notion of being open (a virtio-serial port: the guest opened
+ * it) says so with qemu_chr_fe_set_open() instead, until it detaches.
+ */
 bool qemu_chr_fe_is_open(Chardev *chr);
+void qemu_chr_fe_set_open(Chardev *chr, bool open);
 const char *qemu_chr_get_id(const Chardev *chr);
 
 /*

@@ -321,6 +321,25 @@ static void bulk_to_guest(Ser *c, int fd, unsigned q, size_t total)
     g_assert_cmpint(fcntl(fd, F_SETFL, fl), ==, 0);
 }
 
+/* query-chardev's "frontend-open" of chardev @label */
+static bool chardev_fe_open(Ser *c, const char *label)
+{
+    JsonObject *rsp = qtest_qmp(c->s, "{'execute': 'query-chardev'}");
+    JsonArray *a = json_object_get_array_member(rsp, "return");
+    int found = -1;
+
+    for (guint i = 0; i < json_array_get_length(a); i++) {
+        JsonObject *o = json_array_get_object_element(a, i);
+
+        if (!strcmp(json_object_get_string_member(o, "label"), label)) {
+            found = json_object_get_boolean_member(o, "frontend-open");
+        }
+    }
+    json_object_unref(rsp);
+    g_assert_cmpint(found, >=, 0);
+    return found;
+}
+
 /* VSERPORT_CHANGE for port device @id, open state @open */
 static void expect_vserport(Ser *c, const char *id, bool open)
 {
@@ -419,8 +438,10 @@ static void test_guest_agent(void)
     g_assert_false(vq_used_wait(c, 4, &id, &len, 200));
 
     /* the guest opens: VSERPORT_CHANGE, and the bytes come */
+    g_assert_false(chardev_fe_open(c, "c0"));
     ctrl_send(c, 1, EV_PORT_OPEN, 1);
     expect_vserport(c, "channel0", true);
+    g_assert_true(chardev_fe_open(c, "c0"));
     g_assert_true(vq_used_wait(c, 4, &id, &len, 5000));
     g_assert_cmpuint(len, ==, 5);
     qtest_memread(c->s, q_buf(4, id), got, len);
@@ -482,6 +503,7 @@ static void test_guest_agent(void)
     /* the guest closes: VSERPORT_CHANGE open false */
     ctrl_send(c, 1, EV_PORT_OPEN, 0);
     expect_vserport(c, "channel0", false);
+    g_assert_false(chardev_fe_open(c, "c0"));
 
     /* reconnecting opens again, and data flows */
     fd = sock_connect(c, "c0");
@@ -527,6 +549,7 @@ static void test_ports(void)
     ctrl_expect_none(c);
     fd1 = sock_connect(c, "c1");
     ctrl_expect_none(c); /* a console does not follow the peer */
+    g_assert_true(chardev_fe_open(c, "c1")); /* a console: attached */
     ctrl_send(c, 0, EV_PORT_OPEN, 1);
     expect_vserport(c, "console1", true);
     vq_post(c, 1, "login: ", 7, false); /* port 0 transmit queue */
