@@ -207,7 +207,7 @@ static uint32_t ser_bringup(Ser *c, uint32_t want, bool ready)
     qtest_writeq(s, CIND_ADDR, 0);
     g_assert_true(ccw_ok(vccw_set_ind(s, CMD_SET_IND, IND_ADDR)));
     g_assert_true(ccw_ok(vccw_set_ind(s, CMD_SET_CONF_IND, CIND_ADDR)));
-    for (unsigned q = 0; q < NQ; q++) {
+    for (unsigned q = 0; q < NQ && vccw_vq_max(s, q) > 0; q++) {
         qtest_memset(s, q_desc(q), 0, 0x3000);
         g_assert_true(
             ccw_ok(vccw_set_vq(s, q, QSZ, q_desc(q), q_avail(q), q_used(q))));
@@ -673,6 +673,68 @@ static void test_malformed(void)
     ser_end(c);
 }
 
+/*
+ * max_ports=1: no MULTIPORT, no control messages; the console on port 0
+ * takes data both ways without any PORT_OPEN
+ */
+static void test_single_port(void)
+{
+    Ser *c = ser_start("-device virtio-serial-ccw,devno=fe.0.0000,"
+                       "max_ports=1 -device virtconsole,chardev=c1");
+    uint32_t id, len;
+    uint8_t got[8];
+    int fd;
+
+    g_assert_cmphex(ser_bringup(c, F_MULTIPORT, true), ==, 0);
+    ctrl_expect_none(c);
+    fd = sock_connect(c, "c1");
+    vq_post(c, 1, "hi", 2, false);
+    sock_read(fd, got, 2);
+    g_assert_cmpmem(got, 2, "hi", 2);
+    g_assert_cmpint(write(fd, "yo", 2), ==, 2);
+    vq_post(c, 0, NULL, BUF_LEN, true);
+    g_assert_true(vq_used_wait(c, 0, &id, &len, 5000));
+    g_assert_cmpuint(len, ==, 2);
+    qtest_memread(c->s, q_buf(0, id), got, 2);
+    g_assert_cmpmem(got, 2, "yo", 2);
+    close(fd);
+    ser_end(c);
+}
+
+/* the device goes with its ports, while the driver runs */
+static void test_unplug_device(void)
+{
+    Ser *c = ser_start(LIBVIRT_DEVICES
+                       "-device virtconsole,chardev=c1,id=console1");
+    JsonObject *rsp;
+    int deleted = 0;
+
+    ser_bringup(c, F_MULTIPORT, true);
+    ctrl_expect(c, 0, EV_DEVICE_ADD, 1);
+    ctrl_expect(c, 1, EV_DEVICE_ADD, 1);
+    rsp = qtest_qmp(c->s, "{'execute': 'device_del', "
+                          "'arguments': {'id': 'virtio-serial0'}}");
+    g_assert_false(qmp_rsp_is_err(rsp));
+    json_object_unref(rsp);
+    while (deleted < 3) {
+        JsonObject *ev = qtest_qmp_eventwait_ref(c->s, "DEVICE_DELETED");
+
+        deleted++;
+        json_object_unref(ev);
+    }
+    /* the chardevs are free again */
+    rsp = qtest_qmp(c->s, "{'execute': 'device_add', 'arguments': "
+                          "{'driver': 'virtio-serial-ccw', 'id': 'vs1'}}");
+    g_assert_false(qmp_rsp_is_err(rsp));
+    json_object_unref(rsp);
+    rsp = qtest_qmp(c->s, "{'execute': 'device_add', 'arguments': "
+                          "{'driver': 'virtserialport', 'chardev': 'c0', "
+                          "'bus': 'vs1.0', 'name': '" GA_NAME "'}}");
+    g_assert_false(qmp_rsp_is_err(rsp));
+    json_object_unref(rsp);
+    ser_end(c);
+}
+
 /* QEMU 7.2's errors for the devices' options */
 static void test_errors(void)
 {
@@ -755,6 +817,8 @@ int main(int argc, char **argv)
     g_test_add_func("/virtio-serial/guest-agent", test_guest_agent);
     g_test_add_func("/virtio-serial/ports", test_ports);
     g_test_add_func("/virtio-serial/malformed", test_malformed);
+    g_test_add_func("/virtio-serial/single-port", test_single_port);
+    g_test_add_func("/virtio-serial/unplug-device", test_unplug_device);
     g_test_add_func("/virtio-serial/errors", test_errors);
     g_test_add_func("/virtio-serial/pci-smoke", test_pci_smoke);
     return g_test_run();
