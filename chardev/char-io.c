@@ -102,10 +102,11 @@ void chr_update_watches(Chardev *chr)
 {
     /*
      * a peer whose output backlog is over the bound is not read, nor one
-     * that cannot take output any more (its connection is being dropped)
+     * that cannot take output any more (its connection is being dropped),
+     * nor one whose front end paused its input
      */
     bool want_in = chr->ops && chr->connected && chr->fd_in >= 0 &&
-                   !chr->out_throttled && !chr->out_dead;
+                   !chr->out_throttled && !chr->out_dead && !chr->in_paused;
     bool want_listen = chr->listen_fd >= 0 && !chr->connected;
 
     if (want_in && !chr->in_watch) {

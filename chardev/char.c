@@ -49,6 +49,7 @@ Chardev *chr_alloc(const char *id)
 
     chr->id = g_strdup(id);
     chr->fd_in = chr->fd_out = chr->listen_fd = chr->pty_fd = -1;
+    chr->fe_open = -1;
     chr->outq = g_byte_array_new();
     return chr;
 }
@@ -277,7 +278,15 @@ char *qemu_chr_info_filename(Chardev *chr)
 
 bool qemu_chr_fe_is_open(Chardev *chr)
 {
+    if (chr->fe_open >= 0) {
+        return chr->fe_open;
+    }
     return chr->mux ? chr_mux_has_frontend(chr) : chr->ops != NULL;
+}
+
+void qemu_chr_fe_set_open(Chardev *chr, bool open)
+{
+    chr->fe_open = open;
 }
 
 Chardev *qemu_chr_find(const char *id)
@@ -323,6 +332,8 @@ bool qemu_chr_fe_set_handlers(Chardev *chr, const CharFrontendOps *ops,
 
 void qemu_chr_fe_deinit(Chardev *chr)
 {
+    chr_io(chr)->in_paused = false; /* the next front end starts afresh */
+    chr->fe_open = -1;
     if (chr->mux) {
         chr_mux_remove_frontends(chr);
         return;
@@ -330,6 +341,16 @@ void qemu_chr_fe_deinit(Chardev *chr)
     chr->ops = NULL;
     chr->opaque = NULL;
     chr_update_watches(chr);
+}
+
+void qemu_chr_fe_pause_input(Chardev *chr, bool paused)
+{
+    Chardev *io = chr_io(chr);
+
+    if (io->in_paused != paused) {
+        io->in_paused = paused;
+        chr_update_watches(io);
+    }
 }
 
 bool qemu_chr_fe_is_connected(Chardev *chr)

@@ -25,6 +25,7 @@ struct Chardev {
     char *pty_name;  /* the slave's path */
     guint pty_timer; /* looks for a peer while there is none */
     guint in_watch;
+    bool in_paused; /* the front end takes no input now */
     guint listen_watch;
     /* output (char-out.c) */
     GByteArray *outq;   /* accepted, not yet written */
@@ -37,6 +38,7 @@ struct Chardev {
     guint drop_idle;    /* after out_dead: drops the connection */
     const CharFrontendOps *ops;
     void *opaque;
+    int fe_open; /* qemu_chr_fe_set_open(): 0 or 1; -1: while attached */
     /* mux=on (char-mux.c): the front ends; I/O goes to mux->base */
     struct ChrMux *mux;
 };

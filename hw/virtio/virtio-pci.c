@@ -8,8 +8,8 @@
  * translation the guest registered), so a ring the guest did not map is
  * a ring error (DEVICE_NEEDS_RESET), never an access to guest memory.
  *
- * The device types virtio-blk-pci, virtio-net-pci and virtio-rng-pci put a
- * device model
+ * The device types virtio-blk-pci, virtio-net-pci, virtio-rng-pci and
+ * virtio-serial-pci put a device model
  * (hw/virtio) inside this transport.
  */
 #include "qemu/osdep.h"
@@ -20,6 +20,7 @@
 #include "hw/virtio/virtio-blk.h"
 #include "hw/virtio/virtio-net.h"
 #include "hw/virtio/virtio-rng.h"
+#include "hw/virtio/virtio-serial.h"
 #include "hw/virtio/virtio.h"
 #include "qemu/module.h"
 
@@ -844,6 +845,64 @@ static void rng_pci_class_init(ObjectClass *oc, void *data)
     vc->vdev_unrealize = rng_pci_unrealize;
 }
 
+/* ---- virtio-serial-pci ---- */
+
+#define TYPE_VIRTIO_SERIAL_PCI "virtio-serial-pci"
+
+typedef struct VirtIOSerialPci {
+    VirtIOPCIProxy parent_obj;
+    VirtIOSerial vser;
+} VirtIOSerialPci;
+
+static VirtIOSerialPci *VIRTIO_SERIAL_PCI(void *obj)
+{
+    return OBJECT_CHECK(VirtIOSerialPci, obj, TYPE_VIRTIO_SERIAL_PCI);
+}
+
+static bool serial_pci_realize(VirtIOPCIProxy *p, Error **errp)
+{
+    VirtIOSerialPci *s = VIRTIO_SERIAL_PCI(p);
+
+    s->vser.type_name = TYPE_VIRTIO_SERIAL_PCI;
+    if (!virtio_serial_realize(&s->vser, DEVICE(p), errp)) {
+        return false;
+    }
+    p->vdev = &s->vser.vdev;
+    return true;
+}
+
+static void serial_pci_unrealize(VirtIOPCIProxy *p)
+{
+    virtio_serial_unrealize(&VIRTIO_SERIAL_PCI(p)->vser);
+}
+
+static Property serial_pci_props[] = {
+    DEFINE_PROP_UINT32("max_ports", VirtIOSerialPci, vser.max_ports,
+                       VSER_DEFAULT_PORTS),
+    DEFINE_PROP_BOOL("emergency-write", VirtIOSerialPci, vser.emergency_write,
+                     true),
+    VPCI_PROPS(VirtIOSerialPci),
+    DEFINE_PROP_END_OF_LIST(),
+};
+
+static void serial_pci_class_init(ObjectClass *oc, void *data)
+{
+    DeviceClass *dc = DEVICE_CLASS(oc);
+    VirtIOPCIClass *vc = VIRTIO_PCI_CLASS(oc);
+
+    dc->desc = "virtio serial (console and channels) on PCI (modern, over "
+               "zPCI)";
+    dc->categories |= 1UL << DEVICE_CATEGORY_INPUT;
+    dc->user_creatable = true;
+    dc->hotpluggable = true;
+    device_class_set_props(dc, serial_pci_props);
+    vpci_describe(oc);
+    virtio_serial_describe(oc);
+    vc->parent_class.class_id = 0x0780; /* communication, other */
+    vc->vdev_realize = serial_pci_realize;
+    vc->vdev_unrealize = serial_pci_unrealize;
+}
+
 static const TypeInfo vpci_types[] = {
     {
         .name = TYPE_VIRTIO_PCI,
@@ -870,6 +929,12 @@ static const TypeInfo vpci_types[] = {
         .parent = TYPE_VIRTIO_PCI,
         .instance_size = sizeof(VirtIONetPci),
         .class_init = net_pci_class_init,
+    },
+    {
+        .name = TYPE_VIRTIO_SERIAL_PCI,
+        .parent = TYPE_VIRTIO_PCI,
+        .instance_size = sizeof(VirtIOSerialPci),
+        .class_init = serial_pci_class_init,
     },
 };
 

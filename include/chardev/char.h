@@ -79,8 +79,13 @@ Chardev *qemu_chr_find(const char *id);
 const GPtrArray *qemu_chr_all(void);
 /* query-chardev's "filename": "stdio", "unix:PATH,server=on" ... */
 char *qemu_chr_info_filename(Chardev *chr);
-/* Is a front end attached (query-chardev's "frontend-open")? */
+/*
+ * Is a front end attached (query-chardev's "frontend-open")? A front end
+ * that has a notion of being open (a virtio-serial port: the guest opened
+ * it) says so with qemu_chr_fe_set_open() instead, until it detaches.
+ */
 bool qemu_chr_fe_is_open(Chardev *chr);
+void qemu_chr_fe_set_open(Chardev *chr, bool open);
 const char *qemu_chr_get_id(const Chardev *chr);
 
 /*
@@ -117,6 +122,13 @@ size_t qemu_chr_fe_backlog(Chardev *chr);
  * CHR_EVENT_CLOSED never comes from within this call.
  */
 void qemu_chr_fe_hang_up(Chardev *chr);
+/*
+ * Stop (@paused) or resume reading the peer's input: a front end that
+ * has nowhere to put more bytes (a guest without receive buffers)
+ * pauses, and the bytes wait in the connection. On a mux=on chardev it
+ * pauses the shared back end.
+ */
+void qemu_chr_fe_pause_input(Chardev *chr, bool paused);
 /* Is a peer connected? */
 bool qemu_chr_fe_is_connected(Chardev *chr);
 /* Drop the current client connection (a server keeps listening). */

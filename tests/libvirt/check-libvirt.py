@@ -627,6 +627,49 @@ class Tier:
         self.result("undefine", rc == 0 and name not in names.split(),
                     [out, err, names, err2])
 
+    # ---- the guest agent channel and a virtio console (virtio-serial) ----
+    def check_guest_agent(self):
+        name = "lvt-ga"
+        xml = self.write(name + ".xml", (
+            "<domain type='qemu'><name>%s</name><memory unit='MiB'>128"
+            "</memory><vcpu>1</vcpu><os><type arch='s390x' "
+            "machine='s390-ccw-virtio'>hvm</type></os><devices><emulator>%s"
+            "</emulator><channel type='unix'><target type='virtio' "
+            "name='org.qemu.guest_agent.0'/></channel><console type='pty'>"
+            "<target type='virtio'/></console></devices></domain>\n" %
+            (name, self.binary)))
+        rc, out, err = self.virsh("domxml-to-native", "qemu-argv", xml)
+        want = ["-device virtio-serial-ccw,id=virtio-serial0",
+                "-device virtserialport,bus=virtio-serial0.0,nr=1,"
+                "chardev=charchannel0,id=channel0,"
+                "name=org.qemu.guest_agent.0",
+                "-device virtconsole,chardev=charconsole0,id=console0"]
+        missing = [w for w in want if w not in out.replace('"', "") and
+                   not self.json_device_has(out, w)]
+        self.result("guest-agent-argv", rc == 0 and not missing,
+                    [err] + ["no %s" % m for m in missing])
+        rc, out, err = self.virsh("create", xml)
+        if not self.result("guest-agent-start", rc == 0,
+                           [out, err] + self.log_tail(name)):
+            return
+        periph = self.qmp(name, "qom-list", {"path": "/machine/peripheral"})
+        kinds = {o.get("name"): o.get("type") for o in periph.get("return", [])}
+        chardevs = self.qmp(name, "query-chardev").get("return", [])
+        agent = [c for c in chardevs if c.get("label") == "charchannel0"]
+        # the guest has not opened the agent's port: not frontend-open
+        self.result("guest-agent-devices",
+                    kinds.get("virtio-serial0") == "child<virtio-serial-ccw>"
+                    and kinds.get("channel0") == "child<virtserialport>" and
+                    kinds.get("console0") == "child<virtconsole>" and
+                    len(agent) == 1 and not agent[0].get("frontend-open"),
+                    [periph, chardevs])
+        rc, out, err = self.virsh(
+            "qemu-monitor-command %s '{\"execute\":\"query-status\"}'; "
+            "destroy %s" % (name, name))
+        rc2, names, err2 = self.virsh("list", "--all", "--name")
+        self.result("guest-agent-destroy", rc == 0 and
+                    name not in names.split(), [out, err, names, err2])
+
     # ---- bare-metal guest programs (tests/guest) ----
     def guest_elf(self, name):
         """BUILD/tests/guest/NAME.elf (a copy in DIR/bin when DIR is a
@@ -730,6 +773,7 @@ class Tier:
                 self.guarded(self.check_hostdevs)
                 self.guarded(self.check_destroy)
             self.guarded(self.check_persistent)
+            self.guarded(self.check_guest_agent)
             self.guarded(self.check_guests)
         finally:
             self.cleanup()

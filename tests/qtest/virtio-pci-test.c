@@ -8,7 +8,8 @@
  * memory, and the queue's MSI-X vector arriving as AIBV/AISB bits. A ring
  * at an I/O address the tables do not map sets DEVICE_NEEDS_RESET.
  * virtio-net-pci: a frame each way between its two queues and a UDP
- * socket back end the test holds.
+ * socket back end the test holds. virtio-serial-pci: DEVICE_READY and
+ * DEVICE_ADD over its control queues.
  */
 #include <arpa/inet.h>
 #include <inttypes.h>
@@ -512,6 +513,60 @@ static void test_net(void)
     qtest_quit(s);
 }
 
+/*
+ * virtio-serial-pci: id 0x1043, class communication; the driver's
+ * DEVICE_READY on control queue 3 is answered on control queue 2 with
+ * DEVICE_ADD for the port, through the zPCI translation.
+ */
+static void test_serial(void)
+{
+    QTestState *s = start("-device zpci,uid=1,fid=1,target=vs0 "
+                          "-device virtio-serial-pci,id=vs0 "
+                          "-device virtserialport,bus=vs0.0,nr=1,id=p1");
+    uint8_t msg[8] = { 0, 0, 0, 0, 0, 0, 1, 0 }; /* DEVICE_READY 1 */
+    uint32_t fh;
+    unsigned cc;
+    Caps c;
+
+    fh = zpci_setup_id(s, &c, 0x10431af4);
+    cc = c.common;
+    g_assert_cmphex(rd(s, fh, 15, 4, 8) >> 8, ==, 0x078000);
+    g_assert_cmpuint(rd(s, fh, 4, 4, c.device + 4), ==, 31); /* max ports */
+    qtest_memset(s, FRAME, 0, 0x2000);
+    wr(s, fh, 4, 1, cc + 0x14, 0);
+    wr(s, fh, 4, 1, cc + 0x14, 0x03);
+    wr(s, fh, 4, 4, cc + 0x00, 0);
+    g_assert_cmphex(rd(s, fh, 4, 4, cc + 0x04) & 7, ==, 6); /* MULTI, EMERG */
+    wr(s, fh, 4, 4, cc + 0x08, 0);
+    wr(s, fh, 4, 4, cc + 0x0c, 1u << 1); /* MULTIPORT */
+    wr(s, fh, 4, 4, cc + 0x08, 1);
+    wr(s, fh, 4, 4, cc + 0x0c, 3); /* VERSION_1, ACCESS_PLATFORM */
+    wr(s, fh, 4, 1, cc + 0x14, 0x0b);
+    g_assert_cmpuint(rd(s, fh, 4, 2, cc + 0x12), ==, 64);
+    net_queue(s, fh, &c, 2, IOVA + Q_DESC, IOVA + Q_AVAIL, IOVA + Q_USED);
+    net_queue(s, fh, &c, 3, IOVA + TQ_DESC, IOVA + TQ_AVAIL, IOVA + TQ_USED);
+    wr(s, fh, 4, 1, cc + 0x14, 0x0f);
+
+    /* a control receive buffer, then DEVICE_READY */
+    put_le(s, FRAME + Q_DESC, 8, IOVA + RX_DATA);
+    put_le(s, FRAME + Q_DESC + 8, 4, 64);
+    put_le(s, FRAME + Q_DESC + 12, 2, 2); /* WRITE */
+    put_le(s, FRAME + Q_AVAIL + 2, 2, 1);
+    notify_q(s, fh, &c, 2);
+    qtest_memwrite(s, FRAME + TX_DATA, msg, sizeof(msg));
+    put_le(s, FRAME + TQ_DESC, 8, IOVA + TX_DATA);
+    put_le(s, FRAME + TQ_DESC + 8, 4, sizeof(msg));
+    put_le(s, FRAME + TQ_AVAIL + 2, 2, 1);
+    notify_q(s, fh, &c, 3);
+    g_assert_cmpuint(get_le(s, FRAME + TQ_USED + 2, 2), ==, 1);
+    g_assert_cmpuint(get_le(s, FRAME + Q_USED + 2, 2), ==, 1);
+    g_assert_cmpuint(get_le(s, FRAME + Q_USED + 8, 4), ==, 8);
+    g_assert_cmpuint(get_le(s, FRAME + RX_DATA, 4), ==, 1);     /* port */
+    g_assert_cmpuint(get_le(s, FRAME + RX_DATA + 4, 2), ==, 1); /* ADD */
+    g_assert_cmpuint(get_le(s, FRAME + RX_DATA + 6, 2), ==, 1);
+    qtest_quit(s);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -519,5 +574,6 @@ int main(int argc, char **argv)
     g_test_add_func("/virtio-pci/unmapped-ring", test_unmapped_ring);
     g_test_add_func("/virtio-pci/defaults", test_defaults);
     g_test_add_func("/virtio-pci/net", test_net);
+    g_test_add_func("/virtio-pci/serial", test_serial);
     return g_test_run();
 }
