@@ -897,6 +897,9 @@ static void serial_pci_class_init(ObjectClass *oc, void *data)
     dc->hotpluggable = true;
     device_class_set_props(dc, serial_pci_props);
     vpci_describe(oc);
+    object_class_property_set_description(
+        oc, "vectors",
+        "MSI-X vectors (1..128; default: 2, the queues share one)");
     virtio_serial_describe(oc);
     vc->parent_class.class_id = 0x0780; /* communication, other */
     vc->vdev_realize = serial_pci_realize;
