@@ -89,6 +89,12 @@ static void test_insn(void)
     run_guest("insn", NULL);
 }
 
+/* compiled library code: string built-ins, qsort, hashes, atomics, a trap */
+static void test_clib(void)
+{
+    run_guest("clib", NULL);
+}
+
 static void test_pgm(void)
 {
     run_guest("pgm", NULL);
@@ -653,6 +659,7 @@ int main(int argc, char **argv)
         return g_test_run();
     }
     g_test_add_func("/guest/insn", test_insn);
+    g_test_add_func("/guest/clib", test_clib);
     g_test_add_func("/guest/pgm", test_pgm);
     g_test_add_func("/guest/sclp", test_sclp);
     g_test_add_func("/guest/quiesce", test_quiesce);
