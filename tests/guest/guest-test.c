@@ -95,6 +95,12 @@ static void test_clib(void)
     run_guest("clib", NULL);
 }
 
+/* the same program on a CPU model with feature properties */
+static void test_cpu_features(void)
+{
+    run_guest("insn", "-cpu qemu,vx=off,stfle45=on,dfp=off");
+}
+
 static void test_pgm(void)
 {
     run_guest("pgm", NULL);
@@ -660,6 +666,7 @@ int main(int argc, char **argv)
     }
     g_test_add_func("/guest/insn", test_insn);
     g_test_add_func("/guest/clib", test_clib);
+    g_test_add_func("/guest/cpu-features", test_cpu_features);
     g_test_add_func("/guest/pgm", test_pgm);
     g_test_add_func("/guest/sclp", test_sclp);
     g_test_add_func("/guest/quiesce", test_quiesce);
