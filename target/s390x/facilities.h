@@ -21,6 +21,7 @@
      S390_FAC(18) | /* long displacement */                                    \
      S390_FAC(21) | /* extended immediate */                                   \
      S390_FAC(25) | /* store clock fast */                                     \
+     S390_FAC(34) | /* general-instructions extension */                       \
      S390_FAC(35) | /* execute extensions (EXRL) */                            \
      S390_FAC(37) | /* floating-point extension */                             \
      S390_FAC(45))  /* distinct operands, high word, interlocked access 1,    \
