@@ -30,7 +30,10 @@ DEF M HAS_ARG machine
 | -M              same as -machine
 
 DEF cpu HAS_ARG cpu
-| -cpu model      select the CPU model ('-cpu help' lists the models)
+| -cpu model[,feature=on|off[,...]]
+|                 select the CPU model ('-cpu help' lists the models and
+|                 the features this CPU has); feature=off takes a facility
+|                 out of the STFL/STFLE list
 
 DEF accel HAS_ARG accel
 | -accel [accel=]accelerator[,prop[=value][,...]]

@@ -16,6 +16,7 @@
 #include "hw/boards.h"
 #include "monitor/qdev.h"
 #include "sysemu/vl.h"
+#include "target/s390x/facilities.h"
 #include "trace-events.h"
 #include "qemu/log.h"
 
@@ -211,6 +212,7 @@ bool vl_opt_help(VlConfig *cfg, const VlOpt *opt)
                 "Available CPUs:\n"
                 "s390 qemu            QEMU Virtual CPU\n"
                 "s390 max             All features this program implements\n");
+            s390_cpu_features_help();
             return true;
         }
         return false;

@@ -10,6 +10,7 @@
 #include "hw/boards.h"
 #include "sysemu/qtest.h"
 #include "sysemu/vl.h"
+#include "target/s390x/facilities.h"
 
 #include <fcntl.h>
 
@@ -196,11 +197,15 @@ MachineState *vl_machine_create(VlConfig *cfg, Error **errp)
     g_free(ms->accel);
     ms->accel = g_strdup(vl_accel_name());
     if (cfg->cpu_model) {
-        if (!vl_cpu_model_check(cfg->cpu_model, errp)) {
+        size_t len = strcspn(cfg->cpu_model, ",");
+
+        if (!vl_cpu_model_check(cfg->cpu_model, errp) ||
+            !s390_cpu_features_parse(cfg->cpu_model, true, errp)) {
             return NULL;
         }
         g_free(ms->cpu_type);
-        ms->cpu_type = g_strdup_printf("%s-s390x-cpu", cfg->cpu_model);
+        ms->cpu_type = g_strdup_printf("%.*s-s390x-cpu", (int)len,
+                                       cfg->cpu_model);
     }
     return ms;
 }

@@ -10,6 +10,7 @@
 #include "qemu/keyval.h"
 #include "sysemu/sysemu.h"
 #include "sysemu/vl.h"
+#include "target/s390x/facilities.h"
 
 #include <sys/mman.h>
 #include <sys/prctl.h>
@@ -337,8 +338,9 @@ bool vl_overcommit_apply(Error **errp)
 }
 
 /*
- * -cpu MODEL: the guest CPU is the interpreter (-accel tcg) or the qtest
- * client; both implement the "qemu" and "max" models.
+ * -cpu MODEL[,FEATURE=on|off...]: the guest CPU is the interpreter
+ * (-accel tcg) or the qtest client; both implement the "qemu" and "max"
+ * models, with the feature properties of target/s390x/cpu-features.c.
  */
 bool vl_cpu_model_check(const char *arg, Error **errp)
 {
@@ -355,10 +357,6 @@ bool vl_cpu_model_check(const char *arg, Error **errp)
         }
         return false;
     }
-    if (arg[strlen(model)]) {
-        error_setg(errp,
-                   "CPU model features are not supported by this program");
-        return false;
-    }
-    return true;
+    /* the feature properties after the model: checked, not applied */
+    return s390_cpu_features_parse(arg, false, errp);
 }

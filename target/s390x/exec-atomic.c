@@ -1,5 +1,6 @@
 /*
- * Compare and swap (CS, CSY, CSG, CDS, CDSY, CDSG), the interlocked-
+ * Compare and swap (CS, CSY, CSG, CDS, CDSY, CDSG), LOAD PAIR FROM
+ * QUADWORD and STORE PAIR TO QUADWORD (LPQ, STPQ), the interlocked-
  * access facility (LAA, LAAL, LAN, LAO, LAX and G forms) and add
  * immediate to storage (ASI, AGSI, ALSI, ALGSI). One CPU runs at a time,
  * so each read-modify-write is atomic by construction; the operands'
@@ -248,9 +249,48 @@ S390_OP(op_algsi)
 }
 
 #define SG S390_I2_SIGNED
+/* LPQ, STPQ: an even R1 and a quadword-aligned operand */
+S390_OP(op_lpq)
+{
+    uint8_t buf[16];
+    uint64_t a;
+    int r;
+
+    if (odd_reg(in->r1)) {
+        return PGM_SPECIFICATION;
+    }
+    r = aligned_ea2(cpu, in, 16, &a);
+    if (r || (r = s390_mem_read(cpu, a, buf, 16))) {
+        return r;
+    }
+    set_gr(cpu, in->r1, ldq_be_p(buf));
+    set_gr(cpu, in->r1 + 1, ldq_be_p(buf + 8));
+    return 0;
+}
+
+S390_OP(op_stpq)
+{
+    uint8_t buf[16];
+    uint64_t a;
+    int r;
+
+    if (odd_reg(in->r1)) {
+        return PGM_SPECIFICATION;
+    }
+    r = aligned_ea2(cpu, in, 16, &a);
+    if (r) {
+        return r;
+    }
+    stq_be_p(buf, gr(cpu, in->r1));
+    stq_be_p(buf + 8, gr(cpu, in->r1 + 1));
+    return s390_mem_write(cpu, a, buf, 16);
+}
+
 static const S390InsnDef atomic_defs[] = {
     { 0xba00, FMT_RS_A, 0, "CS", op_cs },
     { 0xbb00, FMT_RS_A, 0, "CDS", op_cds },
+    { 0xe38e, FMT_RXY_A, 0, "STPQ", op_stpq },
+    { 0xe38f, FMT_RXY_A, 0, "LPQ", op_lpq },
     { 0xeb14, FMT_RSY_A, 0, "CSY", op_cs },
     { 0xeb30, FMT_RSY_A, 0, "CSG", op_csg },
     { 0xeb31, FMT_RSY_A, 0, "CDSY", op_cds },

@@ -1,10 +1,11 @@
 /*
  * Compare: signed and logical, register, storage, immediate, storage
- * with immediate (SIL), relative long; and compare and branch
- * (relative: CRJ..., to B4+D4: CRB...), which leave the cc alone.
+ * with immediate (SIL), relative long; compare and branch (relative:
+ * CRJ..., to B4+D4: CRB...) and compare and trap (CRT..., CIT..., and
+ * the storage forms CLT, CLGT), which leave the cc alone.
  */
 #include "qemu/osdep.h"
-#include "target/s390x/exec-util.h"
+#include "target/s390x/exec-bfp-util.h"
 
 /* 0 equal, 1 low, 2 high */
 static unsigned cmp_s(int64_t a, int64_t b)
@@ -384,6 +385,77 @@ S390_OP(op_clgib)
 }
 
 #define SG S390_I2_SIGNED
+/* ---- compare and trap ---- */
+
+#define DXC_TRAP 0xff
+
+/*
+ * The comparison result selects a bit of M3 (8 equal, 4 first operand
+ * low, 2 high; 1 is ignored). A selected one is a data exception with
+ * DXC 0xff, the DXC also in the FPC while the AFP-register control is
+ * on; nothing else changes.
+ */
+static int trap_if(S390Cpu *cpu, unsigned m3, unsigned res)
+{
+    if (!((m3 >> (3 - res)) & 1)) {
+        return 0;
+    }
+    if (cpu->env.cregs[0] & CR0_AFP) {
+        cpu->fpc = (cpu->fpc & ~FPC_DXC) |
+                   ((uint32_t)DXC_TRAP << FPC_DXC_SHIFT);
+    }
+    cpu->dxc = DXC_TRAP;
+    return PGM_DATA;
+}
+
+S390_OP(op_crt)
+{
+    return trap_if(cpu, in->m3, c_rr32(cpu, in));
+}
+S390_OP(op_cgrt)
+{
+    return trap_if(cpu, in->m3, c_rr64(cpu, in));
+}
+S390_OP(op_clrt)
+{
+    return trap_if(cpu, in->m3, cmp_u(gr32(cpu, in->r1), gr32(cpu, in->r2)));
+}
+S390_OP(op_clgrt)
+{
+    return trap_if(cpu, in->m3, cmp_u(gr(cpu, in->r1), gr(cpu, in->r2)));
+}
+S390_OP(op_cit)
+{
+    return trap_if(cpu, in->m3, c_ri32(cpu, in));
+}
+S390_OP(op_cgit)
+{
+    return trap_if(cpu, in->m3, c_ri64(cpu, in));
+}
+/* the logical immediate forms: I2 is a 16-bit unsigned integer */
+S390_OP(op_clfit)
+{
+    return trap_if(cpu, in->m3, cmp_u(gr32(cpu, in->r1), (uint16_t)in->i2));
+}
+S390_OP(op_clgit)
+{
+    return trap_if(cpu, in->m3, cmp_u(gr(cpu, in->r1), (uint16_t)in->i2));
+}
+S390_OP(op_clt)
+{
+    uint32_t v;
+    int r = s390_ld32(cpu, ea2(cpu, in), &v);
+
+    return r ? r : trap_if(cpu, in->m3, cmp_u(gr32(cpu, in->r1), v));
+}
+S390_OP(op_clgt)
+{
+    uint64_t v;
+    int r = s390_ld64(cpu, ea2(cpu, in), &v);
+
+    return r ? r : trap_if(cpu, in->m3, cmp_u(gr(cpu, in->r1), v));
+}
+
 static const S390InsnDef compare_defs[] = {
     { 0x1500, FMT_RR, 0, "CLR", op_clr },
     { 0x1900, FMT_RR, 0, "CR", op_cr },
@@ -396,6 +468,10 @@ static const S390InsnDef compare_defs[] = {
     { 0xb920, FMT_RRE, 0, "CGR", op_cgr },
     { 0xb921, FMT_RRE, 0, "CLGR", op_clgr },
     { 0xb930, FMT_RRE, 0, "CGFR", op_cgfr },
+    { 0xb960, FMT_RRF_C, 0, "CGRT", op_cgrt },
+    { 0xb961, FMT_RRF_C, 0, "CLGRT", op_clgrt },
+    { 0xb972, FMT_RRF_C, 0, "CRT", op_crt },
+    { 0xb973, FMT_RRF_C, 0, "CLRT", op_clrt },
     { 0xb931, FMT_RRE, 0, "CLGFR", op_clgfr },
     { 0xc20c, FMT_RIL_A, SG, "CGFI", op_cghi },
     { 0xc20d, FMT_RIL_A, SG, "CFI", op_chi },
@@ -425,9 +501,15 @@ static const S390InsnDef compare_defs[] = {
     { 0xe559, FMT_SIL, 0, "CLGHSI", op_clghsi },
     { 0xe55c, FMT_SIL, SG, "CHSI", op_chsi },
     { 0xe55d, FMT_SIL, 0, "CLFHSI", op_clfhsi },
+    { 0xeb23, FMT_RSY_B, 0, "CLT", op_clt },
+    { 0xeb2b, FMT_RSY_B, 0, "CLGT", op_clgt },
     { 0xeb55, FMT_SIY, 0, "CLIY", op_cli },
     { 0xec64, FMT_RIE_B, 0, "CGRJ", op_cgrj },
     { 0xec65, FMT_RIE_B, 0, "CLGRJ", op_clgrj },
+    { 0xec70, FMT_RIE_A, SG, "CGIT", op_cgit },
+    { 0xec71, FMT_RIE_A, 0, "CLGIT", op_clgit },
+    { 0xec72, FMT_RIE_A, SG, "CIT", op_cit },
+    { 0xec73, FMT_RIE_A, 0, "CLFIT", op_clfit },
     { 0xec76, FMT_RIE_B, 0, "CRJ", op_crj },
     { 0xec77, FMT_RIE_B, 0, "CLRJ", op_clrj },
     { 0xec7c, FMT_RIE_C, SG, "CGIJ", op_cgij },

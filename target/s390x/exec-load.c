@@ -217,16 +217,6 @@ S390_OP(op_stc)
 
 /* ---- addresses ---- */
 
-/* Place an address in R1 as the addressing mode defines it */
-static void set_address(S390Cpu *cpu, unsigned r1, uint64_t a)
-{
-    if (cpu->amask == UINT64_MAX) {
-        set_gr(cpu, r1, a);
-    } else {
-        set_gr32(cpu, r1, (uint32_t)(a & cpu->amask));
-    }
-}
-
 S390_OP(op_la)
 {
     set_address(cpu, in->r1, ea2(cpu, in));

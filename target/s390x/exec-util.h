@@ -71,6 +71,25 @@ static inline uint64_t ea2(const S390Cpu *cpu, const S390Insn *in)
     return ea_xbd(cpu, in->x2, in->b2, in->d2);
 }
 
+/*
+ * Place an address in R as the addressing mode defines it: all 64 bits,
+ * or bits 32-63 with the bits above the mode zero (bits 0-31 unchanged)
+ */
+static inline void set_address(S390Cpu *cpu, unsigned r, uint64_t a)
+{
+    if (cpu->amask == UINT64_MAX) {
+        set_gr(cpu, r, a);
+    } else {
+        set_gr32(cpu, r, (uint32_t)(a & cpu->amask));
+    }
+}
+
+/* The address in R under the addressing mode */
+static inline uint64_t gr_address(const S390Cpu *cpu, unsigned r)
+{
+    return cpu->env.regs[r] & cpu->amask;
+}
+
 /* Relative address: the instruction's own address + 2 * halfwords */
 static inline uint64_t ea_rel(const S390Cpu *cpu, const S390Insn *in,
                               int64_t halfwords)
@@ -205,6 +224,6 @@ extern const S390InsnGroup s390_group_load, s390_group_arith, s390_group_logic,
     s390_group_highword, s390_group_execute, s390_group_arith_logical,
     s390_group_system, s390_group_clock, s390_group_io, s390_group_skey,
     s390_group_sigp, s390_group_fpr, s390_group_stsi, s390_group_diag,
-    s390_group_pci;
+    s390_group_pci, s390_group_string, s390_group_mode;
 
 #endif

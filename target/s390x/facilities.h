@@ -7,6 +7,7 @@
 #define TARGET_S390X_FACILITIES_H
 
 #include "qemu/osdep.h"
+#include "qapi/error.h"
 
 #define S390_FACILITY_DWS 2
 
@@ -20,6 +21,7 @@
      S390_FAC(18) | /* long displacement */                                    \
      S390_FAC(21) | /* extended immediate */                                   \
      S390_FAC(25) | /* store clock fast */                                     \
+     S390_FAC(34) | /* general-instructions extension */                       \
      S390_FAC(35) | /* execute extensions (EXRL) */                            \
      S390_FAC(37) | /* floating-point extension */                             \
      S390_FAC(45))  /* distinct operands, high word, interlocked access 1,    \
@@ -32,14 +34,26 @@
      S390_FAC(71 - 64) | /* PCI adapter event notification */                  \
      S390_FAC(72 - 64))  /* SET INTERRUPTION CONTROLS */
 
-static inline uint64_t s390_facility_dw(unsigned i)
-{
-    return i == 0 ? S390_FACILITIES_DW0 : i == 1 ? S390_FACILITIES_DW1 : 0;
-}
+/*
+ * The list the CPUs report: the one above, less the facilities that
+ * -cpu MODEL,FEATURE=off turned off (cpu-features.c)
+ */
+uint64_t s390_facility_dw(unsigned i);
 
 static inline bool s390_has_facility(unsigned bit)
 {
     return (s390_facility_dw(bit / 64) >> (63 - bit % 64)) & 1;
 }
+
+/*
+ * -cpu MODEL,FEATURE=on|off,...: @arg is the whole option value, the
+ * model name first (not checked here). Checks every item as QEMU 7.2 does
+ * (names it knows, on/off values, features this CPU has); with @apply,
+ * the facilities turned off leave the reported list (the last item
+ * naming a feature counts). False with @errp set on the first bad item.
+ */
+bool s390_cpu_features_parse(const char *arg, bool apply, Error **errp);
+/* The features -cpu help lists, one "name  description" line each */
+void s390_cpu_features_help(void);
 
 #endif

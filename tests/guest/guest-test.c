@@ -89,6 +89,18 @@ static void test_insn(void)
     run_guest("insn", NULL);
 }
 
+/* compiled library code: string built-ins, qsort, hashes, atomics, a trap */
+static void test_clib(void)
+{
+    run_guest("clib", NULL);
+}
+
+/* the same program on a CPU model with feature properties */
+static void test_cpu_features(void)
+{
+    run_guest("insn", "-cpu qemu,vx=off,stfle45=on,dfp=off");
+}
+
 static void test_pgm(void)
 {
     run_guest("pgm", NULL);
@@ -653,6 +665,8 @@ int main(int argc, char **argv)
         return g_test_run();
     }
     g_test_add_func("/guest/insn", test_insn);
+    g_test_add_func("/guest/clib", test_clib);
+    g_test_add_func("/guest/cpu-features", test_cpu_features);
     g_test_add_func("/guest/pgm", test_pgm);
     g_test_add_func("/guest/sclp", test_sclp);
     g_test_add_func("/guest/quiesce", test_quiesce);

@@ -2,7 +2,8 @@
  * Program interruptions through the lowcore: an operation exception
  * (ILC 2), a privileged-operation exception in the problem state (ILC
  * 4), a specification exception of a 6-byte instruction (ILC 6), each
- * with the old PSW past the instruction, and an addressing exception.
+ * with the old PSW past the instruction, an addressing exception, and
+ * SAM24 at 16 MiB (specification: the address does not fit the mode).
  */
 #include "guest.h"
 
@@ -51,6 +52,32 @@ int main(void)
                  : "r1", "memory");
     check(*lc64(GUEST_PGM_COUNT) == count + 3, 9);
     expect_pgm(0x0005, 6, after, 10);
+
+    /*
+     * SAM24 at 16 MiB: the updated address does not fit 24 bits, a
+     * specification exception (ILC 2, PSW past it) and the mode stays
+     */
+    {
+        volatile uint8_t *stub = (volatile uint8_t *)0x1000000UL;
+        int cc;
+
+        stub[0] = 0x01; /* SAM24 */
+        stub[1] = 0x0c;
+        stub[2] = 0x01; /* TAM */
+        stub[3] = 0x0b;
+        stub[4] = 0x07; /* BR 14 */
+        stub[5] = 0xfe;
+        asm volatile("basr %%r14,%1\n"
+                     "ipm %0\n"
+                     "srl %0,28\n"
+                     : "=d"(cc)
+                     : "a"(stub)
+                     : "r14", "cc", "memory");
+        check(*lc64(GUEST_PGM_COUNT) == count + 4, 17);
+        expect_pgm(0x0006, 2, 0x1000002UL, 18);
+        check(cc == 3, 21); /* TAM: still the 64-bit mode */
+        count++;
+    }
 
     /* privileged operation in the problem state: resumed by the handler */
     {

@@ -224,6 +224,16 @@ static const BadLine bad_lines[] = {
      * KVM-capable QEMU does on a host without /dev/kvm (probe-test) */
     { REAL, "-accel kvm", PFX "-accel kvm: invalid accelerator kvm" },
     { BOTH, "-cpu foo", PFX "unable to find CPU model 'foo'" },
+    /* feature properties: unknown names, values, features not there */
+    { BOTH, "-cpu qemu,foo=on",
+      PFX "can't apply global qemu-s390x-cpu.foo=on: Property "
+          "'qemu-s390x-cpu.foo' not found" },
+    { BOTH, "-cpu qemu,vx=maybe",
+      PFX "can't apply global qemu-s390x-cpu.vx=maybe: Parameter 'vx' "
+          "expects 'on' or 'off'" },
+    { OURS, "-cpu qemu,vx=off,dfp=on,vx",
+      PFX "Some features requested in the CPU model are not available in "
+          "the configuration: dfp vx" },
     /* keys QEMU does not know are refused, not ignored */
     { BOTH, "-m 128M,bogus=1",
       PFX "-m 128M,bogus=1: Invalid parameter 'bogus'" },

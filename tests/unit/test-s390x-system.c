@@ -189,6 +189,47 @@ static void test_identity(void)
     fx_free(f);
 }
 
+/* -cpu qemu,FEATURE=off: the facility leaves what STFLE stores */
+static void test_cpu_features(void)
+{
+    Fx *f = sys_fx();
+    Error *err = NULL;
+    uint64_t dw0 = s390_facility_dw(0), dw1 = s390_facility_dw(1);
+
+    g_assert_true(
+        s390_cpu_features_parse("qemu,vx=off,plo-cs=off", true, &error_abort));
+    g_assert_cmphex(s390_facility_dw(0), ==, dw0);
+    g_assert_true(s390_cpu_features_parse("qemu,stfle45=off,zpci=off,exrl=off",
+                                          true, &error_abort));
+    R(0) = 1;
+    g_assert_cmpint(fx_exec(f, "b2b0 2000"), ==, 0);
+    g_assert_cmphex(fx_ld64(f, FX_DATA), ==,
+                    dw0 &
+                        ~(UINT64_C(1) << (63 - 45) | UINT64_C(1) << (63 - 35)));
+    g_assert_cmphex(fx_ld64(f, FX_DATA + 8), ==,
+                    dw1 & ~(UINT64_C(1) << (63 - 5)));
+    g_assert_false(s390_has_facility(45));
+    /* the last item counts; a bad line changes nothing */
+    g_assert_true(
+        s390_cpu_features_parse("max,exrl=off,exrl=on", true, &error_abort));
+    g_assert_true(s390_has_facility(35));
+    g_assert_false(s390_cpu_features_parse("qemu,ldisp=off,vx=on", true, &err));
+    g_assert_cmpstr(error_get_pretty(err), ==,
+                    "Some features requested in the CPU model are not "
+                    "available in the configuration: vx");
+    g_clear_pointer(&err, error_free);
+    g_assert_true(s390_has_facility(18));
+    g_assert_false(s390_cpu_features_parse("max,bogus", false, &err));
+    g_assert_cmpstr(error_get_pretty(err), ==,
+                    "can't apply global max-s390x-cpu.bogus=on: Property "
+                    "'max-s390x-cpu.bogus' not found");
+    g_clear_pointer(&err, error_free);
+    g_assert_true(s390_cpu_features_parse("qemu", true, &error_abort));
+    g_assert_cmphex(s390_facility_dw(0), ==, dw0);
+    g_assert_cmphex(s390_facility_dw(1), ==, dw1);
+    fx_free(f);
+}
+
 static void test_facilities(void)
 {
     Fx *f = sys_fx();
@@ -324,6 +365,7 @@ int main(int argc, char **argv)
     g_test_add_func("/s390x/system/prefix", test_prefix);
     g_test_add_func("/s390x/system/identity", test_identity);
     g_test_add_func("/s390x/system/facilities", test_facilities);
+    g_test_add_func("/s390x/system/cpu-features", test_cpu_features);
     g_test_add_func("/s390x/system/tod", test_tod);
     g_test_add_func("/s390x/system/ckc-cpu-timer", test_ckc_cpu_timer);
     g_test_add_func("/s390x/system/io-dispatch", test_io_dispatch);
