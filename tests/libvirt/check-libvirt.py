@@ -30,6 +30,8 @@ import traceback
 import xml.etree.ElementTree as ET
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import simhost_checks  # noqa: E402
 DEBIAN_QEMU = "/usr/bin/qemu-system-s390x"
 DOMAIN = "lvt1"
 VERBOSE = bool(os.environ.get("CL_VERBOSE"))
@@ -80,6 +82,8 @@ class Tier:
         self.failed = 0
         self.user = None  # run virsh as this user (root: nobody)
         self.tmp = False  # self.dir is a directory of /tmp
+        self.ns = None  # a SimHost: virsh runs in its namespace
+        self.shim = None  # memlock-shim.so for virsh (LD_PRELOAD)
 
     def choose_dir(self):
         """BUILD/check-libvirt, unless a domain's monitor socket path under
@@ -165,12 +169,17 @@ class Tier:
             "XDG_RUNTIME_DIR": os.path.join(home, "run"),
             "LC_ALL": "C",
         }
+        if self.shim:
+            env["LD_PRELOAD"] = self.shim
+            env["CL_MEMLOCK_LOG"] = os.path.join(self.dir, "memlock.log")
         if os.environ.get("CL_LIBVIRT_LOG"):
             env["LIBVIRT_LOG_OUTPUTS"] = "1:file:%s/virsh.log" % self.dir
             env["LIBVIRT_LOG_FILTERS"] = "1:qemu 1:monitor 3:*"
         return env
 
     def demote(self):
+        if self.ns:
+            self.ns.enter()
         if self.user:
             os.setgroups([])
             os.setgid(self.user.pw_gid)
@@ -588,6 +597,19 @@ class Tier:
                         [out, err])
             self.note("%s: %s" % (name, err.replace("error: ", "")))
 
+    # ---- 5. libvirt's hostdev on the simulated host ----
+    def check_simhost(self):
+        """simhost_checks.py: in a private mount namespace (root only)"""
+        if os.getuid() != 0:
+            self.note("not root: no mount namespace for the simulated "
+                      "host's sysfs, libvirt's hostdev on it not tried")
+            return
+        if not shutil.which("unshare"):
+            self.note("no unshare (util-linux): libvirt's hostdev on the "
+                      "simulated host not tried")
+            return
+        simhost_checks.SimHostChecks(self).run()
+
     # ---- a persistent domain ----
     def check_persistent(self):
         name = "lvt2"
@@ -729,6 +751,7 @@ class Tier:
                 self.guarded(self.check_hotplug)
                 self.guarded(self.check_hostdevs)
                 self.guarded(self.check_destroy)
+            self.guarded(self.check_simhost)
             self.guarded(self.check_persistent)
             self.guarded(self.check_guests)
         finally:
