@@ -7,7 +7,10 @@ virsh with libvirt's embedded QEMU driver (qemu:///embed?root=DIR, no
 daemon; DIR is BUILD/check-libvirt, made afresh; nothing outside it is
 written) probes the program, starts a domain with a virtio-blk-ccw disk,
 a zPCI-addressed virtio-blk-pci disk, a pty console and libvirt's
-balloon, hot-plugs disks, and tries host devices. Each check prints
+balloon, hot-plugs disks, and tries host devices: refused without host
+VFIO, and (as root) attached, detached and cold-plugged on the simulated
+host in a mount namespace whose sysfs describes its functions
+(simhost.py, simhost_checks.py). Each check prints
 "ok NAME" or "not ok NAME" (with "# " lines saying why); the last line is
 "N passed, N failed". Without virsh or libvirt's QEMU driver it prints a
 SKIP line and "0 passed, 0 failed" and exits 0 (CL_SKIP_STATUS: another
@@ -550,7 +553,7 @@ class Tier:
                     [err, periph])
 
         # zPCI pass-through of a simulated host function through libvirt's
-        # QMP pass-through (libvirt's own <hostdev> needs host VFIO)
+        # QMP pass-through (libvirt's own <hostdev>: check_simhost)
         steps = [
             ("object-add", {"qom-type": "sim-pci-function", "id": "simfn1",
                             "host": "0000:00:06.0"}),
