@@ -38,6 +38,30 @@ SIM_DASD_STR_PROP(file)
 SIM_DASD_STR_PROP(model)
 SIM_DASD_STR_PROP(volser)
 
+static char *sim_dasd_get_mdev(Object *obj, Error **errp)
+{
+    return g_strdup(SIM_DASD(obj)->mdev);
+}
+
+/* A UUID as sysfs names an mdev (8-4-4-4-12 hex digits), kept lower-case */
+static void sim_dasd_set_mdev(Object *obj, const char *v, Error **errp)
+{
+    SimDasd *d = SIM_DASD(obj);
+
+    if (sim_dasd_frozen(d, errp)) {
+        return;
+    }
+    if (!g_uuid_string_is_valid(v)) {
+        error_setg(errp,
+                   "sim-dasd-3390: mdev '%s' is not a UUID "
+                   "(xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)",
+                   v);
+        return;
+    }
+    g_free(d->mdev);
+    d->mdev = g_ascii_strdown(v, -1);
+}
+
 static bool sim_dasd_get_readonly(Object *obj, Error **errp)
 {
     return SIM_DASD(obj)->readonly;
@@ -153,6 +177,12 @@ void sim_dasd_class_add_props(ObjectClass *oc)
                                   sim_dasd_set_model);
     object_class_property_add_str(oc, "volser", sim_dasd_get_volser,
                                   sim_dasd_set_volser);
+    object_class_property_add_str(oc, "mdev", sim_dasd_get_mdev,
+                                  sim_dasd_set_mdev);
+    object_class_property_set_description(
+        oc, "mdev",
+        "the vfio_ccw mediated device UUID it stands for: vfio-ccw "
+        "sysfsdev=.../UUID (as libvirt gives it) then selects it");
     object_class_property_add_bool(oc, "readonly", sim_dasd_get_readonly,
                                    sim_dasd_set_readonly);
     object_class_property_add(oc, "cssid", "uint8", sim_dasd_get_cssid,

@@ -88,6 +88,10 @@ static void sim_dasd_complete(UserCreatable *uc, Error **errp)
         error_setg(errp, "sim-dasd-3390: busid %s is already in use", d->busid);
         return;
     }
+    if (sim_dasd_find_by_mdev(d->mdev)) {
+        error_setg(errp, "sim-dasd-3390: mdev %s is already in use", d->mdev);
+        return;
+    }
     d->css = id.cssid;
     d->ssid = id.ssid;
     d->devno = id.devid;
@@ -129,6 +133,7 @@ static void sim_dasd_complete(UserCreatable *uc, Error **errp)
 
 typedef struct SimDasdLookup {
     CssDevId id;
+    const char *name; /* by mdev= */
     SimDasd *found;
 } SimDasdLookup;
 
@@ -152,6 +157,29 @@ SimDasd *sim_dasd_find_by_busid(const char *busid)
 
     if (busid && css_dev_id_parse(busid, &l.id) == 0) {
         object_child_foreach(object_get_objects_root(), sim_dasd_match, &l);
+    }
+    return l.found;
+}
+
+static int sim_dasd_match_mdev(Object *child, void *opaque)
+{
+    SimDasdLookup *l = opaque;
+    SimDasd *d = (SimDasd *)object_dynamic_cast(child, TYPE_SIM_DASD_3390);
+
+    if (d && d->realized && d->mdev && !g_ascii_strcasecmp(d->mdev, l->name)) {
+        l->found = d;
+        return 1;
+    }
+    return 0;
+}
+
+SimDasd *sim_dasd_find_by_mdev(const char *uuid)
+{
+    SimDasdLookup l = { .name = uuid };
+
+    if (uuid) {
+        object_child_foreach(object_get_objects_root(), sim_dasd_match_mdev,
+                             &l);
     }
     return l.found;
 }
@@ -299,6 +327,7 @@ static void sim_dasd_finalize(Object *obj)
     g_free(d->file);
     g_free(d->model);
     g_free(d->volser);
+    g_free(d->mdev);
 }
 
 /* Not while a vfio-ccw device has it open (or a program is in flight) */

@@ -1,6 +1,8 @@
 /*
  * vfio-ccw back end for the simulated host: the host devices are the
- * sim-dasd-3390 objects (hw/sim), addressed by their bus id.
+ * sim-dasd-3390 objects (hw/sim), addressed by their bus id (hostid=) or,
+ * for one with mdev=UUID, by a sysfsdev= whose last component is UUID
+ * (libvirt's /sys/bus/mdev/devices/UUID).
  *
  * It presents each one the way a VFIO ccw device presents itself:
  *   region 0 (VFIO_CCW_CONFIG_REGION_INDEX): struct ccw_io_region; the
@@ -35,26 +37,52 @@ struct VFIOCCWHost {
     int irq_fd[VFIO_CCW_NUM_IRQS];
 };
 
+/* The sim-dasd-3390 whose mdev= is the last component of @sysfsdev */
+static SimDasd *sim_find_mdev(const char *sysfsdev)
+{
+    g_autofree char *path = NULL;
+    g_autofree char *uuid = NULL;
+    size_t n;
+
+    if (!sysfsdev) {
+        return NULL;
+    }
+    path = g_strdup(sysfsdev);
+    n = strlen(path);
+    while (n > 1 && path[n - 1] == '/') {
+        path[--n] = 0;
+    }
+    uuid = g_path_get_basename(path);
+    return sim_dasd_find_by_mdev(uuid);
+}
+
 static VFIOCCWHost *sim_open(const char *hostid, const char *sysfsdev,
                              Error **errp)
 {
     VFIOCCWHost *host;
     SimDasd *d;
 
-    if (!hostid) {
-        error_setg(errp, "the simulated host needs hostid=");
-        return NULL;
-    }
-    d = sim_dasd_find_by_busid(hostid);
-    if (!d) {
-        error_setg(
-            errp,
-            "Host device '%s' not found: no sim-dasd-3390 object has busid=%s",
-            hostid, hostid);
-        return NULL;
+    if (hostid) {
+        d = sim_dasd_find_by_busid(hostid);
+        if (!d) {
+            error_setg(
+                errp,
+                "Host device '%s' not found: no sim-dasd-3390 object has busid=%s",
+                hostid, hostid);
+            return NULL;
+        }
+    } else {
+        d = sim_find_mdev(sysfsdev);
+        if (!d) {
+            error_setg(errp,
+                       "the simulated host needs hostid= or the sysfsdev= of "
+                       "a sim-dasd-3390's mdev=");
+            return NULL;
+        }
     }
     if (d->opened) {
-        error_setg(errp, "Host device '%s' is already in use", hostid);
+        error_setg(errp, "Host device '%s' is already in use",
+                   hostid ? hostid : sysfsdev);
         return NULL;
     }
     d->opened = true;
@@ -292,6 +320,12 @@ const VFIOCCWBackendOps vfio_ccw_sim_ops = {
 const VFIOCCWBackendOps *vfio_ccw_backend_for(const char *hostid,
                                               const char *sysfsdev)
 {
-    /* hostid= names a sim-dasd-3390; sysfsdev= alone a vfio_ccw mdev */
-    return hostid ? &vfio_ccw_sim_ops : &vfio_ccw_linux_ops;
+    /*
+     * hostid= names a sim-dasd-3390; sysfsdev= alone a vfio_ccw mdev of
+     * the host kernel, unless a sim-dasd-3390 stands for that mdev
+     */
+    if (hostid || sim_find_mdev(sysfsdev)) {
+        return &vfio_ccw_sim_ops;
+    }
+    return &vfio_ccw_linux_ops;
 }

@@ -241,6 +241,7 @@ static void test_help(void)
     g_assert_nonnull(strstr(out, "locking=<OnOffAuto>"));
     g_assert_nonnull(strstr(out, "cssid=<uint8>"));
     g_assert_nonnull(strstr(out, "cache=<string>"));
+    g_assert_nonnull(strstr(out, "mdev=<string>"));
 }
 
 int main(int argc, char **argv)

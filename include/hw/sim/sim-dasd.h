@@ -3,7 +3,7 @@
  *   -object sim-dasd-3390,id=d0,busid=0.0.1234,cssid=0,
  *           file=/path/disk.img,model=3390-3,readonly=off[,volser=VOL001]
  *           [,latency-ns=N][,locking=auto|on|off]
- *           [,cache=writethrough|writeback|unsafe]
+ *           [,cache=writethrough|writeback|unsafe][,mdev=UUID]
  * The image is created (sparse, dasdinit-formatted) when it is absent.
  *
  * Channel programs run asynchronously: sim_dasd_start() returns at once
@@ -48,6 +48,7 @@ typedef struct SimDasd {
     char *file;
     char *model;
     char *volser;
+    char *mdev; /* the mdev UUID it stands for (vfio-ccw sysfsdev=) */
     bool readonly;
     CkdLocking locking;  /* locking=auto|on|off */
     CkdCache cache;      /* cache=writethrough|writeback|unsafe */
@@ -79,6 +80,11 @@ static inline SimDasd *SIM_DASD(void *obj)
 
 /* The device with bus id @busid ("0.0.1234", case-insensitive), or NULL */
 SimDasd *sim_dasd_find_by_busid(const char *busid);
+/*
+ * The device that stands for the mediated device @uuid (its mdev=,
+ * case-insensitive), or NULL; a NULL @uuid finds none.
+ */
+SimDasd *sim_dasd_find_by_mdev(const char *uuid);
 
 /* Start @prog (CCW_PROG_SIZE bytes, copied) with @orb12; @done follows. */
 void sim_dasd_start(SimDasd *d, const uint8_t *orb12,
