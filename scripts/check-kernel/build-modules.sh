@@ -3,7 +3,9 @@
 # vfio_ccw, and for the zPCI function vfio-pci with vfio-pci-core (its
 # zPCI capabilities: CONFIG_VFIO_PCI_ZDEV_KVM), vfio_virqfd and irqbypass
 # -- out of tree, from Debian's linux-source of the same version,
-# against its linux-headers and linux-kbuild, with Debian's cross gcc.
+# against its linux-headers and linux-kbuild, with Debian's cross gcc;
+# and the project's own test module tests/kernel/ck-chp-event.c (it
+# injects channel-path events: docs/devel/testing-kernel.rst).
 # Result: $CK/modules/*.ko (cached).
 set -e
 CK=${CK:?}
@@ -14,8 +16,9 @@ KREL=${KABI%-s390x}
 OUT="$CK/modules"
 # the modules, in load order (init.sh loads them in the order of
 # /lib/modules/order); the stamp names them too, so that a new list builds
-MODS="vfio vfio_iommu_type1 mdev vfio_ccw irqbypass vfio_virqfd vfio-pci-core vfio-pci"
-STAMP="$KVER $MODS"
+MODS="vfio vfio_iommu_type1 mdev vfio_ccw irqbypass vfio_virqfd vfio-pci-core vfio-pci ck-chp-event"
+CKSRC=$(cd "$(dirname "$0")/../../tests/kernel" && pwd)/ck-chp-event.c
+STAMP="$KVER $MODS $(cksum <"$CKSRC")"
 if [ -f "$OUT/stamp" ] && [ "$(cat "$OUT/stamp")" = "$STAMP" ]; then
     exit 0
 fi
@@ -42,7 +45,9 @@ if [ ! -d "$SRC/drivers/s390/cio" ] || [ ! -d "$SRC/virt/lib" ]; then
 fi
 MOD="$CK/modsrc"
 rm -rf "$MOD"
-mkdir -p "$MOD/vfio/pci" "$MOD/ccw"
+mkdir -p "$MOD/vfio/pci" "$MOD/ccw" "$MOD/ck"
+cp "$CKSRC" "$MOD/ck/"
+echo 'obj-m += ck-chp-event.o' > "$MOD/ck/Kbuild"
 cp -r "$SRC/drivers/vfio/"*.[ch] "$SRC/drivers/vfio/Makefile" \
     "$SRC/drivers/vfio/mdev" "$MOD/vfio/"
 # vfio-pci and vfio-pci-core (not the vendor drivers' subdirectories)
@@ -70,12 +75,14 @@ $KMAKE M="$MOD/vfio" CONFIG_VFIO=m CONFIG_VFIO_IOMMU_TYPE1=m \
 $KMAKE M="$MOD/ccw" KCFLAGS="$DEFS" \
     KBUILD_EXTRA_SYMBOLS="$MOD/vfio/Module.symvers" modules \
     >"$CK/modules-ccw.log" 2>&1 || { tail -30 "$CK/modules-ccw.log"; exit 1; }
+$KMAKE M="$MOD/ck" modules >"$CK/modules-ck.log" 2>&1 ||
+    { tail -30 "$CK/modules-ck.log"; exit 1; }
 rm -rf "$OUT"
 mkdir -p "$OUT"
 cp "$MOD/vfio/vfio.ko" "$MOD/vfio/vfio_iommu_type1.ko" \
     "$MOD/vfio/mdev/mdev.ko" "$MOD/ccw/vfio_ccw.ko" "$MOD/vfio/irqbypass.ko" \
     "$MOD/vfio/vfio_virqfd.ko" "$MOD/vfio/pci/vfio-pci-core.ko" \
-    "$MOD/vfio/pci/vfio-pci.ko" "$OUT/"
+    "$MOD/vfio/pci/vfio-pci.ko" "$MOD/ck/ck-chp-event.ko" "$OUT/"
 echo "$MODS" | tr ' ' '\n' > "$OUT/order"
 echo "$STAMP" > "$OUT/stamp"
 echo "check-kernel: modules for $KABI in $OUT"

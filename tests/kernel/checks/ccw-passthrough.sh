@@ -197,6 +197,44 @@ check_request_unplug() {
     return $r
 }
 
+# wait_crw: a channel report pending in the guest (10 s), then STCRW
+# stores it at 0x6100
+wait_crw() {
+    for i in $(seq 100); do
+        q s390_crw_pending || return 1
+        [ "$QR" = "OK 1" ] && break
+        usleep 100000
+    done
+    [ "$QR" = "OK 1" ] || { echo "no channel report pending"; return 1; }
+    q memset 0x6100 4 0xee &&
+    expect s390_stcrw 0x6100 "cc 0"
+}
+
+# A channel-path event on the host (tests/kernel/ck-chp-event.c calls the
+# kernel's path-gone, then path-available handler for the subchannel's
+# CHPID 0.00): vfio_ccw queues a CRW in its CRW region, the guest gets it
+# as it is: RSC channel path (4), ERC permanent error without facility
+# initialization (6), RSID the CHPID; then ERC initialized (2). The path
+# stays installed in the host's SCHIB (only a report), so STSCH's PIM is
+# still 0x80; no further report is pending.
+CHPEV=/sys/module/ck_chp_event/parameters
+check_chp_event() {
+    qt_start
+    enable_sch &&
+    echo 0.00 >$CHPEV/offline &&
+    wait_crw &&
+    expect readl 0x6100 0x04060000 &&
+    echo 0.00 >$CHPEV/online &&
+    wait_crw &&
+    expect readl 0x6100 0x04020000 &&
+    expect s390_crw_pending 0 &&
+    expect s390_stsch $SID 0x1000 "cc 0" &&
+    expect readb 0x100b 0x80
+    r=$?
+    qt_stop
+    return $r
+}
+
 if [ -n "$CK_HARNESS" ]; then
     : # sourced only for its functions
 elif [ -x $QBIN ]; then
@@ -205,6 +243,7 @@ elif [ -x $QBIN ]; then
     check ccw-chain-idal check_chain_idal
     check ccw-hsch-idle check_hsch_idle
     check ccw-csch-idle check_csch_idle
+    check ccw-chp-event check_chp_event
     check ccw-request-unplug check_request_unplug
 else
     echo "# the project's s390x binary is not in the image: ccw checks skipped"
