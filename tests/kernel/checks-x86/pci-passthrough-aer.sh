@@ -20,6 +20,7 @@ if ! command -v qt_start >/dev/null; then
 fi
 E1K_DEV=${E1K_DEV:-"-device zpci,uid=5,fid=5,target=x0 -device vfio-pci,id=x0,host=$E1K"}
 AER_UNCOR_POISONED=0x1000 # Poisoned TLP: non-fatal by default severity
+AER_UNCOR_DLP=0x10        # Data Link Protocol error: fatal by default
 
 # The offset of the extended capability ID of the host function BDF (0: none)
 ext_cap() { # BDF ID
@@ -74,11 +75,14 @@ check_aer_capable() {
         want "uncorrectable mask & poisoned" $(($(hcfg $E1K $((a + 8)) 4) & AER_UNCOR_POISONED)) 0
 }
 
-# Inject the non-fatal error into the e1000e; wait for the zPCI event's
-# channel report and take it (STCRW)
-aer_fire() {
-    n=$(dmesg | grep -c "AER: device recovery successful")
-    aer_inject $E1K $AER_UNCOR_POISONED 0 || { echo "aer_inject refused it"; dmesg | tail -3; return 1; }
+# Inject an uncorrectable error (the non-fatal one by default) into the
+# e1000e; wait for the zPCI event's channel report, take it (STCRW) and
+# wait for the x86 kernel's recovery to end ("device recovery
+# successful"/"failed": after a fatal error's secondary bus reset, a
+# second or more after error_detected), its outcome in $RECOVERY
+aer_fire() { # [UNCOR]
+    n=$(dmesg | grep -c "AER: device recovery")
+    aer_inject $E1K ${1:-$AER_UNCOR_POISONED} 0 || { echo "aer_inject refused it"; dmesg | tail -3; return 1; }
     for i in $(seq 100); do
         q s390_crw_pending || return 1
         [ "$QR" = "OK 1" ] && break
@@ -86,7 +90,13 @@ aer_fire() {
     done
     want "CRW pending" "${QR#OK }" 1 &&
         q s390_stcrw 0x6100 && rd 0x6100 4 && want "CRW (PCI event)" "$V" 0x0b000000 &&
-        want "x86 recoveries" "$(dmesg | grep -c "AER: device recovery successful")" $((n + 1))
+        for i in $(seq 100); do
+            r=$(dmesg | grep -c "AER: device recovery")
+            [ "$r" -gt "$n" ] && break
+            usleep 100000
+        done &&
+        want "x86 recoveries" "$r" $((n + 1)) &&
+        RECOVERY=$(dmesg | grep "AER: device recovery" | tail -1 | sed 's/.*device recovery //')
 }
 
 # CHSC store event information: an error event (content code 1) of fid 5
@@ -123,7 +133,8 @@ fc_byte() {
 check_aer_error_event() {
     qt_start $E1K_DEV
     enable_fid 5 && load 15 4 0 && want "vendor/device" "$V" 0x10d38086 &&
-        aer_fire && chsc_error_event && load_in_error &&
+        aer_fire && want "x86 recovery successful" "$([ "$RECOVERY" = successful ]; echo $?)" 0 &&
+        chsc_error_event && load_in_error &&
         fc_byte && want "function controls" "$V" 0xe0 &&
         q s390_crw_pending && want "no second report" "${QR#OK }" 0
     qt_end $?
@@ -144,12 +155,26 @@ check_aer_reset_error() {
     qt_end $?
 }
 
+# A fatal error: vfio-pci's error_detected, then the x86 kernel resets
+# the root port's secondary bus; the guest sees the same error event,
+# and after reset-error the function answers again
+check_aer_fatal() {
+    qt_start $E1K_DEV
+    enable_fid 5 && aer_fire $AER_UNCOR_DLP && chsc_error_event &&
+        load_in_error && q memset $FIB 80 0 && mpcifc 7 &&
+        load 15 4 0 && want "vendor/device" "$V" 0x10d38086 &&
+        { dmesg | grep -q "Uncorrected (Fatal) error message received from $E1K" ||
+            { echo "no fatal error in the x86 log"; false; }; }
+    qt_end $?
+}
+
 if [ -n "$CK_HARNESS" ]; then
     : # sourced only for its functions
 elif [ -x $QBIN ] && [ -n "$E1K" ]; then
     check x86-pci-aer-capable check_aer_capable
     check x86-pci-aer-error-event check_aer_error_event
     check x86-pci-aer-reset-error check_aer_reset_error
+    check x86-pci-aer-fatal check_aer_fatal
     # pci-passthrough.sh's first check writes its output to $QT/qout
     rm -f $QT/qin $QT/qout
 else
