@@ -1,7 +1,8 @@
 #!/bin/sh
 # The x86-64 guest: $CK/vmlinux-x86 (the ELF kernel out of Debian's
 # bzImage, booted through its PVH entry) and $CK/initrd-x86.cpio
-# (uncompressed): static busybox, the kernel's own VFIO modules with their
+# (uncompressed): static busybox, the kernel's own VFIO modules and
+# aer_inject (the error injector of the AER checks) with their
 # dependencies (in load order in /lib/modules/order), tests/kernel/
 # init-x86.sh as /init, tests/kernel/checks-x86/*.sh, and the project's
 # native binary ($CK_BIN, default build/qemu-system-s390x) with the shared
@@ -46,7 +47,7 @@ add_module() ( # NAME
     cp "$f" "$IMG/lib/modules/$1.ko"
     echo "$1" >> "$IMG/lib/modules/order"
 )
-for m in vfio vfio_iommu_type1 vfio-pci; do
+for m in vfio vfio_iommu_type1 vfio-pci aer_inject; do
     add_module $m || exit 1
 done
 cp "$TOP/tests/kernel/init-x86.sh" "$IMG/init"

@@ -2,8 +2,9 @@
 # /init of the x86-64 guest of make check-kernel (q35 with intel-iommu):
 # load Debian's VFIO modules, bind the edu function (1234:11e8), the
 # virtio-rng function (1af4:1044), the NVMe controller (1b36:0010) and
-# the two virtio-rng functions of slot 00:04 (one IOMMU group) to
-# vfio-pci, then run the checks under
+# the two virtio-rng functions of slot 00:04 (one IOMMU group) and the
+# e1000e behind the PCI Express root port (8086:10d3) to vfio-pci, then
+# run the checks under
 # /checks. Each check prints "ok NAME" or "not ok NAME"; the host counts
 # them.
 /bin/busybox --install -s /bin
@@ -61,9 +62,10 @@ echo "check-kernel-guest: start $(uname -r)"
 EDU=$(find_fn 0x1234 0x11e8)
 RNG=$(find_fn 0x1af4 0x1044)
 NVME=$(find_fn 0x1b36 0x0010)
+E1K=$(find_fn 0x8086 0x10d3)
 MF=0000:00:04
-export EDU RNG NVME MF
-echo "# edu at $EDU, virtio-rng at $RNG, nvme at $NVME, two functions at $MF"
+export EDU RNG NVME MF E1K
+echo "# edu at $EDU, virtio-rng at $RNG, nvme at $NVME, two functions at $MF, e1000e at $E1K"
 
 # Both functions of the slot MF bound, in one IOMMU group
 rebind_mf() {
@@ -77,6 +79,7 @@ check x86-rebind-edu rebind "$EDU"
 check x86-rebind-virtio-rng rebind "$RNG"
 check x86-rebind-nvme rebind "$NVME"
 check x86-rebind-multifunction rebind_mf || MF=
+check x86-rebind-e1000e rebind "$E1K" || E1K=
 echo "# IOMMU groups: $(ls /dev/vfio | tr '\n' ' ')"
 for c in /checks/*.sh; do
     [ -f "$c" ] && . "$c"

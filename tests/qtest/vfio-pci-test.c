@@ -11,6 +11,7 @@
 
 #include "cmdline-test.h"
 #include "vfio-pci-test.h"
+#include "zpci-event-test.h"
 #include "zpci-dma-tables.h"
 
 #define HOST "0000:00:02.0"
@@ -194,6 +195,52 @@ static void test_refused_access(void)
     qtest_quit(s);
 }
 
+/* PCI LOAD of the ID register: its cc, *status the status byte */
+static int load_st(QTestState *s, uint32_t fh, unsigned *status)
+{
+    uint64_t rq = (uint64_t)fh << 32 | 4, data = 0, after = 0;
+    g_autofree gchar *reply = cmd(s, "s390_pcilg 0x%" PRIx64 " 0x0", rq);
+    int cc = -1;
+
+    g_assert_cmpint(sscanf(reply, "OK cc %d 0x%" SCNx64 " 0x%" SCNx64, &cc,
+                           &data, &after),
+                    ==, 3);
+    *status = (after >> 24) & 0xff;
+    return cc;
+}
+
+/*
+ * The host's error interrupt (here a device error of the simulated
+ * function; a Linux host signals it from its AER error_detected, as
+ * make check-kernel's x86-pci-aer-* checks show): a channel report, an
+ * error event with the enabled handle, PEC 0x0007 and no failing
+ * address; the function in the error state (PCI LOAD cc 1 status 8)
+ * until reset-error, after which it answers and a new error is a new
+ * event.
+ */
+static void test_host_error_event(void)
+{
+    QTestState *s = start(PASS);
+    uint32_t fh = enable(s);
+    unsigned st = 0;
+
+    qmp_ok(s, "{'execute': 'qom-set', 'arguments': {'path': '/objects/h0', "
+              "'property': 'dma-error', 'value': true}}");
+    expect_no_event(s);
+    for (unsigned round = 0; round < 2; round++) {
+        dma_to(s, fh, IOVA, 16);
+        g_assert_cmphex(stcrw(s), ==, CRW_CSS_EVT);
+        expect_error_event(s, 0x0007, 0, fh, 0);
+        expect_no_event(s);
+        g_assert_cmpint(load_st(s, fh, &st), ==, 1);
+        g_assert_cmpuint(st, ==, 8);
+        g_assert_cmpint(mpcifc(s, fh, 7), ==, 0);
+        g_assert_cmphex(reg_read(s, fh, REG_ID), ==, 0x53494d50);
+        g_assert_cmphex(reg_read(s, fh, REG_DMA_STATUS), ==, 3);
+    }
+    qtest_quit(s);
+}
+
 /*
  * The host asks for the function back (surprise removal signals the
  * request eventfd): the main loop serves the eventfd with no guest access
@@ -239,6 +286,7 @@ int main(int argc, char **argv)
     g_test_add_func("/vfio-pci/msix-airq", test_msix_airq);
     g_test_add_func("/vfio-pci/refused-access", test_refused_access);
     g_test_add_func("/vfio-pci/host-request", test_host_request);
+    g_test_add_func("/vfio-pci/host-error-event", test_host_error_event);
     g_test_add_func("/vfio-pci/missing-host", test_missing_host);
     return g_test_run();
 }
