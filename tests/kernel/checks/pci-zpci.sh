@@ -16,11 +16,24 @@ ZDEV=${ZDEV:-"-device zpci,uid=1,fid=1,target=r0 -device vfio-pci,id=r0,host=$PC
 # The emulator starts with the function (the VFIO device opened, its
 # regions and interrupts read) and CLP List shows it: fid 1, the host's
 # vendor/device
-check_zpci_realize() {
+zpci_realize_once() {
     qt_start $ZDEV
     fh_of_fid 1 && [ $FH -ne 0 ] && rd $((RSP + 32)) 4 &&
         want "List entry device/vendor" "$V" 0x10441af4
     qt_end $?
+}
+
+# One run in about six (first runs after a rebuild, under load) the host
+# kernel answered VFIO_DEVICE_GET_INFO on the fresh device fd with ENOTTY
+# (not understood yet): then the kernel's messages are shown and realize
+# is tried once more, so that the other checks still run; any other
+# failure, or a second one, fails the check.
+check_zpci_realize() {
+    zpci_realize_once && return 0
+    grep -q "error getting device info" $QT/qerr || return 1
+    { echo "retrying once after: $(cat $QT/qerr)"; dmesg | tail -15; } |
+        sed 's/^/# zpci-realize: /' >/dev/console
+    zpci_realize_once
 }
 
 # CLP Query PCI Function and Query PCI Function Group: the host's VFIO
