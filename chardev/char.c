@@ -299,9 +299,16 @@ const char *qemu_chr_get_id(const Chardev *chr)
     return chr->id;
 }
 
+static gboolean chr_is_mux(gpointer key, gpointer value, gpointer opaque)
+{
+    return ((Chardev *)value)->mux != NULL;
+}
+
 void qemu_chr_cleanup(void)
 {
     if (chardevs) {
+        /* a mux before the base it uses: freeing it touches the base */
+        g_hash_table_foreach_remove(chardevs, chr_is_mux, NULL);
         g_hash_table_destroy(chardevs);
         chardevs = NULL;
     }
