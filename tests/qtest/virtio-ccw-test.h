@@ -195,16 +195,18 @@ static inline CcwResult vccw_set_ind(QTestState *s, uint8_t code, uint64_t addr)
 }
 
 /*
- * The whole modern bring-up: revision 2, VERSION_1 plus @feat0 (word 0),
- * classic indicators, queue @index of @num entries at the ring areas,
- * DRIVER_OK.
+ * Revision 2, VERSION_1 plus what the device offers of @feat0 (word 0),
+ * FEATURES_OK, classic queue and configuration indicators: the
+ * negotiated word 0 is returned.
  */
-static inline void vccw_bringup(QTestState *s, uint32_t feat0, uint16_t index,
-                                uint16_t num)
+static inline uint32_t vccw_negotiate(QTestState *s, uint32_t feat0)
 {
+    uint32_t f;
+
     g_assert_true(ccw_ok(vccw_set_rev(s, 2)));
     g_assert_true(ccw_ok(vccw_write_status(s, ST_ACK | ST_DRIVER)));
-    vccw_write_feat(s, 0, feat0 & vccw_read_feat(s, 0));
+    f = feat0 & vccw_read_feat(s, 0);
+    vccw_write_feat(s, 0, f);
     vccw_write_feat(s, 1, 1); /* VERSION_1 */
     g_assert_true(
         ccw_ok(vccw_write_status(s, ST_ACK | ST_DRIVER | ST_FEATURES_OK)));
@@ -212,6 +214,17 @@ static inline void vccw_bringup(QTestState *s, uint32_t feat0, uint16_t index,
     qtest_writeq(s, CIND_ADDR, 0);
     g_assert_true(ccw_ok(vccw_set_ind(s, CMD_SET_IND, IND_ADDR)));
     g_assert_true(ccw_ok(vccw_set_ind(s, CMD_SET_CONF_IND, CIND_ADDR)));
+    return f;
+}
+
+/*
+ * The whole modern bring-up: vccw_negotiate(), queue @index of @num
+ * entries at the ring areas, DRIVER_OK.
+ */
+static inline void vccw_bringup(QTestState *s, uint32_t feat0, uint16_t index,
+                                uint16_t num)
+{
+    vccw_negotiate(s, feat0);
     qtest_memset(s, DESC_ADDR, 0, 0x3000);
     g_assert_true(
         ccw_ok(vccw_set_vq(s, index, num, DESC_ADDR, AVAIL_ADR, USED_ADDR)));

@@ -196,17 +196,7 @@ static uint32_t ser_bringup(Ser *c, uint32_t want, bool ready)
     uint32_t f;
 
     vccw_enable(s);
-    g_assert_true(ccw_ok(vccw_set_rev(s, 2)));
-    g_assert_true(ccw_ok(vccw_write_status(s, ST_ACK | ST_DRIVER)));
-    f = want & vccw_read_feat(s, 0);
-    vccw_write_feat(s, 0, f);
-    vccw_write_feat(s, 1, 1); /* VERSION_1 */
-    g_assert_true(
-        ccw_ok(vccw_write_status(s, ST_ACK | ST_DRIVER | ST_FEATURES_OK)));
-    qtest_writeq(s, IND_ADDR, 0);
-    qtest_writeq(s, CIND_ADDR, 0);
-    g_assert_true(ccw_ok(vccw_set_ind(s, CMD_SET_IND, IND_ADDR)));
-    g_assert_true(ccw_ok(vccw_set_ind(s, CMD_SET_CONF_IND, CIND_ADDR)));
+    f = vccw_negotiate(s, want);
     for (unsigned q = 0; q < NQ && vccw_vq_max(s, q) > 0; q++) {
         qtest_memset(s, q_desc(q), 0, 0x3000);
         g_assert_true(
