@@ -570,7 +570,7 @@ S390_OP(op_tp)
 /*
  * SHIFT AND ROUND DECIMAL: bits 58-63 of the second-operand address are
  * a signed shift (left when positive); a right shift adds the rounding
- * digit I3 to the leftmost digit shifted out.
+ * digit I3 (0-9, else a data exception) to the leftmost digit shifted out.
  */
 S390_OP(op_srp)
 {
@@ -586,7 +586,7 @@ S390_OP(op_srp)
         (r = check(cpu, a1, len, S390_ACC_STORE))) {
         return r;
     }
-    if (bad) {
+    if (bad || in->i3 > 9) { /* the rounding digit is checked too */
         return data_exception(cpu);
     }
     if (sh < 32) {

@@ -279,6 +279,12 @@ static void test_fpx(void)
     run_guest("fpx", NULL);
 }
 
+/* decimal instructions, rows checked against QEMU 7.2 and the PoP */
+static void test_decimal(void)
+{
+    run_guest("decimal", NULL);
+}
+
 /* extended BFP: the rows of xbfp-rows.h, then compiled long double code */
 static void test_xbfp(void)
 {
@@ -690,6 +696,7 @@ int main(int argc, char **argv)
     g_test_add_func("/guest/qtest-accel", test_qtest_accel);
     g_test_add_func("/guest/zpci", test_zpci);
     g_test_add_func("/guest/fpx", test_fpx);
+    g_test_add_func("/guest/decimal", test_decimal);
     g_test_add_func("/guest/xbfp", test_xbfp);
     g_test_add_func("/guest/x-insns", test_x_insns);
     return g_test_run();

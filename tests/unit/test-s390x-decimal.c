@@ -375,6 +375,10 @@ static void test_srp(void)
     expect(f, 0, "0000010c");
     put(f, 0, "000001ac");
     fx_exec_pgm(f, "f030 5000 0001", PGM_DATA, 6);
+    /* a rounding digit above 9: data, nothing stored */
+    put(f, 0, "0000125c");
+    fx_exec_pgm(f, "f03a 5000 003f", PGM_DATA, 6);
+    expect(f, 0, "0000125c");
     fx_free(f);
 }
 
