@@ -521,6 +521,33 @@ static void test_edmk_24bit(void)
     fx_free(f);
 }
 
+/* EXECUTE supplies the length byte; an operand partly beyond storage */
+static void test_ex_access(void)
+{
+    Fx *f = fx_dec();
+
+    fx_poke_hex(f, FX_CODE + 0x100, "fa00 5000 5010"); /* AP 0(1,5),16(1,5) */
+    put(f, 0, "00999c");
+    put(f, 0x10, "001c");
+    R(1) = 0x21;
+    R(6) = FX_CODE + 0x100;
+    fx_exec_cc(f, "4410 6000", 2); /* EX 1,0(6): AP 0(3,5),16(2,5) */
+    expect(f, 0, "01000c");
+    /* ZAP into 3 bytes of which 1 is beyond storage: nothing stored */
+    R(5) = FX_RAM_SIZE - 2;
+    R(6) = FX_DATA;
+    put(f, 0, "1c");
+    f->ram.base[FX_RAM_SIZE - 2] = 0x11;
+    f->ram.base[FX_RAM_SIZE - 1] = 0x22;
+    fx_exec_pgm(f, "f820 5000 6000", PGM_ADDRESSING, 6);
+    g_assert_cmphex(f->ram.base[FX_RAM_SIZE - 2], ==, 0x11);
+    g_assert_cmphex(f->ram.base[FX_RAM_SIZE - 1], ==, 0x22);
+    /* the same for UNPK, which stores byte by byte */
+    fx_exec_pgm(f, "f320 5000 6000", PGM_ADDRESSING, 6);
+    g_assert_cmphex(f->ram.base[FX_RAM_SIZE - 1], ==, 0x22);
+    fx_free(f);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -538,5 +565,6 @@ int main(int argc, char **argv)
     g_test_add_func("/s390x/decimal/dp", test_dp);
     g_test_add_func("/s390x/decimal/ed", test_ed);
     g_test_add_func("/s390x/decimal/edmk-24bit", test_edmk_24bit);
+    g_test_add_func("/s390x/decimal/ex-access", test_ex_access);
     return g_test_run();
 }
