@@ -671,7 +671,9 @@ S390_OP(op_dp)
  * significance starters ask for them. The result is built first and
  * stored as a whole: a data exception (a digit of 0xa-0xf) stores
  * nothing. EDMK puts the address of the first significant result digit
- * (one stored while the significance indicator was off) in GR1.
+ * (one stored while the significance indicator was off) in GR1: bits
+ * 40-63 in the 24-bit mode, 32-63 (bit 32 zero) in the 31-bit mode, all
+ * of it in the 64-bit mode; the other bits are kept.
  */
 static int edit(S390Cpu *cpu, const S390Insn *in, bool mark)
 {
@@ -744,7 +746,12 @@ static int edit(S390Cpu *cpu, const S390Insn *in, bool mark)
         return r;
     }
     if (have_mark) {
-        set_gr(cpu, 1, (gr(cpu, 1) & ~cpu->amask) | mark_addr);
+        /* 24-bit mode: bits 40-63, 32-39 kept; else as an address */
+        if (cpu->amask == 0xffffff) {
+            set_gr(cpu, 1, (gr(cpu, 1) & ~cpu->amask) | mark_addr);
+        } else {
+            set_address(cpu, 1, mark_addr);
+        }
     }
     cpu->cc = !nonzero ? 0 : sig ? 1 : 2;
     return 0;

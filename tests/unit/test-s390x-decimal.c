@@ -506,6 +506,7 @@ static void test_ed(void)
     fx_free(f);
 }
 
+/* EDMK in the 24- and 31-bit modes */
 static void test_edmk_24bit(void)
 {
     Fx *f = fx_new_mode(true, 0);
@@ -518,6 +519,15 @@ static void test_edmk_24bit(void)
     expect(f, 0, "40 40 f5");
     /* bits 40-63 replaced, the rest kept */
     g_assert_cmphex(R(1), ==, 0xaaaaaaaabb000000ull | (FX_DATA + 2));
+    fx_free(f);
+    /* 31-bit mode: bits 32-63, bit 32 zero */
+    f = fx_new_mode(true, PSW_MASK_BA);
+    R(5) = 0x80000000u | FX_DATA;
+    put(f, 0, "40 20 20");
+    put(f, 0x10, "05");
+    R(1) = 0xaaaaaaaaffffffffull;
+    fx_exec_cc(f, "df02 5000 5010", 1);
+    g_assert_cmphex(R(1), ==, 0xaaaaaaaa00000000ull | (FX_DATA + 2));
     fx_free(f);
 }
 
@@ -564,7 +574,7 @@ int main(int argc, char **argv)
     g_test_add_func("/s390x/decimal/mp", test_mp);
     g_test_add_func("/s390x/decimal/dp", test_dp);
     g_test_add_func("/s390x/decimal/ed", test_ed);
-    g_test_add_func("/s390x/decimal/edmk-24bit", test_edmk_24bit);
+    g_test_add_func("/s390x/decimal/edmk-24-31bit", test_edmk_24bit);
     g_test_add_func("/s390x/decimal/ex-access", test_ex_access);
     return g_test_run();
 }
