@@ -10,14 +10,17 @@
 
 typedef struct HmpInfo {
     char *name;
+    char *params; /* "" for none */
     char *help;
-    HmpInfoFunc *fn;
+    HmpInfoFunc *fn;      /* without arguments, or ... */
+    HmpInfoArgsFunc *afn; /* ... with the rest of the line */
 } HmpInfo;
 
 /* Created on first use: registration runs from constructors. */
 static GPtrArray *hmp_infos;
 
-void hmp_register_info(const char *name, const char *help, HmpInfoFunc *fn)
+static HmpInfo *hmp_info_new(const char *name, const char *params,
+                             const char *help)
 {
     HmpInfo *i = g_new0(HmpInfo, 1);
 
@@ -25,9 +28,21 @@ void hmp_register_info(const char *name, const char *help, HmpInfoFunc *fn)
         hmp_infos = g_ptr_array_new();
     }
     i->name = g_strdup(name);
+    i->params = g_strdup(params);
     i->help = g_strdup(help);
-    i->fn = fn;
     g_ptr_array_add(hmp_infos, i);
+    return i;
+}
+
+void hmp_register_info(const char *name, const char *help, HmpInfoFunc *fn)
+{
+    hmp_info_new(name, "", help)->fn = fn;
+}
+
+void hmp_register_info_args(const char *name, const char *params,
+                            const char *help, HmpInfoArgsFunc *fn)
+{
+    hmp_info_new(name, params, help)->afn = fn;
 }
 
 static const HmpInfo *hmp_find_info(const char *name, size_t len)
@@ -75,7 +90,8 @@ static void hmp_info_help(GString *out)
     for (guint n = 0; n < hmp_infos->len; n++) {
         const HmpInfo *i = hmp_infos->pdata[n];
 
-        g_string_append_printf(out, "info %s  -- %s\n", i->name, i->help);
+        g_string_append_printf(out, "info %s %s -- %s\n", i->name, i->params,
+                               i->help);
     }
 }
 
@@ -185,6 +201,10 @@ static void hmp_run_info(GString *out, const char *cmdline, const char *p)
     if (!info) {
         g_string_append_printf(out, "unknown command: '%.*s'\n",
                                (int)(p - cmdline), cmdline);
+        return;
+    }
+    if (info->afn) {
+        info->afn(out, info->name, skip_space(p));
         return;
     }
     if (*skip_space(p)) {

@@ -20,6 +20,15 @@ typedef void HmpInfoFunc(GString *out);
 /* "info @name" (no arguments) runs @fn; @help is its line in "info" */
 void hmp_register_info(const char *name, const char *help, HmpInfoFunc *fn);
 
+/*
+ * "info @name ARGS": @fn gets the rest of the line (spaces before it
+ * skipped, "" for none) and checks it itself; @params is how help
+ * shows the arguments
+ */
+typedef void HmpInfoArgsFunc(GString *out, const char *name, const char *args);
+void hmp_register_info_args(const char *name, const char *params,
+                            const char *help, HmpInfoArgsFunc *fn);
+
 typedef void HmpCmdFunc(GString *out);
 
 /*

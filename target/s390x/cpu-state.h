@@ -50,6 +50,7 @@
 #define PGM_SEGMENT_TRANS  0x0010
 #define PGM_PAGE_TRANS     0x0011
 #define PGM_SPECIAL_OP     0x0013
+#define PGM_MONITOR_EVENT  0x0040
 
 /*
  * Handler results beyond 0 and a program-interruption code (the run loop
@@ -154,6 +155,8 @@ struct S390Cpu {
     uint8_t pgm_ilc;   /* instruction length in bytes (0, 2, 4, 6) */
     uint64_t pgm_addr; /* address of the instruction (or EX) */
     uint8_t dxc;       /* data-exception code of a PGM_DATA */
+    uint8_t mon_class; /* monitor event (code bit 0x40): MC's class ... */
+    uint64_t mon_code; /* ... and operand address */
     S390PgmHook pgm_hook;
     void *pgm_hook_opaque;
     uint8_t pgm_exit; /* S390RunExit a hook that said stop asks for */

@@ -163,7 +163,24 @@ S390_OP(op_stpt)
     return store_dw_priv(cpu, in, (uint64_t)s390_cpu_timer_value(cpu));
 }
 
+/*
+ * SCKPF: the TOD programmable field (STCKE bytes 14-15, store status)
+ * from bits 48-63 of GR0; bits 32-47 must be zero
+ */
+S390_OP(op_sckpf)
+{
+    uint64_t v = gr(cpu, 0);
+
+    PRIV_CHECK(cpu);
+    if (v & UINT64_C(0xffff0000)) {
+        return PGM_SPECIFICATION;
+    }
+    cpu->tod_pf = (uint16_t)v;
+    return 0;
+}
+
 static const S390InsnDef clock_defs[] = {
+    { 0x0107, FMT_E, 0, "SCKPF", op_sckpf },
     { 0xb204, FMT_S, 0, "SCK", op_sck },
     { 0xb205, FMT_S, 0, "STCK", op_stck },
     { 0xb206, FMT_S, 0, "SCKC", op_sckc },

@@ -96,6 +96,10 @@ bool s390_intr_pgm_lowcore(S390Cpu *cpu, void *opaque)
     if ((cpu->pgm_code & 0x7f) == PGM_DATA) {
         lc_put(cpu, LC_DXC, cpu->dxc, 4);
     }
+    if (cpu->pgm_code & PGM_MONITOR_EVENT) {
+        lc_put(cpu, LC_MON_CLASS, cpu->mon_class, 2);
+        lc_put(cpu, LC_MON_CODE, cpu->mon_code, 8);
+    }
     return psw_swap(cpu, LC_PGM_OLD, LC_PGM_NEW);
 }
 

@@ -17,7 +17,9 @@
 #define LC_PGM_ILC      0x08c /* 2: ILC (byte 0x8d) */
 #define LC_PGM_CODE     0x08e /* 2: program-interruption code */
 #define LC_DXC          0x090 /* 4: data-exception code (byte 0x93) */
+#define LC_MON_CLASS    0x094 /* 2: monitor-class number (byte 0x95) */
 #define LC_TEID         0x0a8 /* 8: translation-exception identification */
+#define LC_MON_CODE     0x0b0 /* 8: monitor code (MC's operand address) */
 #define LC_STFL         0x0c8 /* 4: STFL's facility list */
 #define LC_MCHK_CODE    0x0e8 /* 8: machine-check interruption code */
 #define LC_RESTART_OLD  0x120

@@ -539,6 +539,98 @@ static void test_panic(void)
     qtest_quit(s);
 }
 
+static char *hmp_line(QTestState *s, const char *line)
+{
+    JsonObject *rsp = qtest_qmp(s,
+                                "{'execute': 'human-monitor-command', "
+                                "'arguments': {'command-line': %s}}",
+                                line);
+    char *text = g_strdup(json_object_get_string_member(rsp, "return"));
+
+    json_object_unref(rsp);
+    return text;
+}
+
+/*
+ * After a guest's end, what a user debugging it reads: HMP info
+ * registers (QEMU's layout) and QMP pmemsave of guest memory
+ */
+static void test_monitor_dump(void)
+{
+    QTestState *s = start_guest("fail", "-smp 2");
+    g_autofree char *path = g_strdup_printf("/tmp/guest-pmem-%d", getpid());
+    g_autofree char *one = NULL, *all = NULL, *bad = NULL, *opt = NULL;
+    g_autofree char *expr = NULL, *data = NULL;
+    g_auto(GStrv) lines = NULL;
+    int64_t addr = -1;
+    gsize len = 0;
+    JsonObject *rsp;
+
+    g_assert_false(wait_end(s, &addr));
+    one = hmp_line(s, "info registers");
+    lines = g_strsplit(one, "\r\n", -1);
+    /* blank, CPU#0, PSW, 4 x R, 4 x F, 4 x C, blank, and the final "" */
+    g_assert_cmpuint(g_strv_length(lines), ==, 17);
+    g_assert_cmpstr(lines[0], ==, "");
+    g_assert_cmpstr(lines[1], ==, "CPU#0");
+    /* the disabled wait of the failing program: wait bit, 64-bit mode */
+    g_assert_true(g_str_has_prefix(lines[2], "PSW=mask 0002000180000000 addr "
+                                             "0000000000bad000 cc 0"));
+    g_assert_true(g_str_has_prefix(lines[3], "R00="));
+    g_assert_true(g_str_has_prefix(lines[6], "R12="));
+    g_assert_true(g_str_has_prefix(lines[7], "F00="));
+    g_assert_true(g_str_has_prefix(lines[11], "C00="));
+    g_assert_cmpstr(lines[14] + 63, ==, "C15=0000000000000000");
+    g_assert_cmpstr(lines[15], ==, "");
+    all = hmp_line(s, "info registers -a");
+    g_assert_true(g_str_has_prefix(all, one));
+    g_assert_nonnull(strstr(all + strlen(one), "CPU#1\r\nPSW=mask "
+                                               "0000000000000000 addr "
+                                               "0000000000000000 cc 00\r\n"));
+    g_free(all);
+    all = hmp_line(s, "info registers 1");
+    g_assert_true(g_str_has_prefix(all, "\r\nCPU#1\r\n"));
+    bad = hmp_line(s, "info registers 2");
+    g_assert_cmpstr(bad, ==, "CPU#2 not available\r\n");
+    opt = hmp_line(s, "info registers -x");
+    g_assert_cmpstr(opt, ==,
+                    "registers: unsupported option -x\r\nTry "
+                    "\"help info registers\" for more information\r\n");
+    expr = hmp_line(s, "info registers foo");
+    g_assert_true(g_str_has_prefix(expr, "invalid char 'f' in expression"));
+
+    /* the mailbox, as the guest left it */
+    qtest_qmp_assert_success(s,
+                             "{'execute': 'pmemsave', 'arguments': "
+                             "{'val': %d, 'size': 32, 'filename': %s}}",
+                             MAILBOX, path);
+    g_assert_true(g_file_get_contents(path, &data, &len, NULL));
+    g_assert_cmpuint(len, ==, 32);
+    for (unsigned i = 0; i < 4; i++) {
+        uint64_t v = 0;
+
+        for (unsigned b = 0; b < 8; b++) {
+            v = v << 8 | (uint8_t)data[i * 8 + b];
+        }
+        g_assert_cmphex(v, ==, qtest_readq(s, MAILBOX + i * 8));
+    }
+    unlink(path);
+    rsp = qtest_qmp(s, "{'execute': 'pmemsave', 'arguments': {'val': 0, "
+                       "'size': 8, 'filename': '/nonexistent/dir/f'}}");
+    g_assert_nonnull(
+        strstr(json_object_get_string_member(
+                   json_object_get_object_member(rsp, "error"), "desc"),
+               "Could not open '/nonexistent/dir/f'"));
+    json_object_unref(rsp);
+    qmp_expect_error_and_unref(
+        qtest_qmp(s,
+                  "{'execute': 'pmemsave', 'arguments': {'val': 0, "
+                  "'size': -1, 'filename': %s}}",
+                  path),
+        "GenericError");
+    qtest_quit(s);
+}
+
 /*
  * The way test suites start a bare-metal program: the machine's legacy
  * accel= property, no monitor; the process exits when every CPU stopped
@@ -690,6 +782,7 @@ int main(int argc, char **argv)
     g_test_add_func("/guest/cpus-state", test_cpus_state);
     g_test_add_func("/guest/ipl", test_ipl);
     g_test_add_func("/guest/panic", test_panic);
+    g_test_add_func("/guest/monitor-dump", test_monitor_dump);
     g_test_add_func("/guest/qmp-control", test_qmp_control);
     g_test_add_func("/guest/panic-poweroff", test_panic_poweroff);
     g_test_add_func("/guest/exit-status", test_exit_status);

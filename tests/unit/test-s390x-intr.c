@@ -292,10 +292,42 @@ static void test_lpswe_disabled_wait(void)
     fx_free(f);
 }
 
+/*
+ * MONITOR CALL: nothing unless CR8 enables the class; then a monitor
+ * event after completion, with class and code in the lowcore
+ */
+static void test_monitor_call(void)
+{
+    uint64_t pfx = 0x40000;
+    Fx *f = intr_fx(pfx);
+
+    R(3) = 0x1230;
+    /* MC 0x45(3),5 with classes 0-15 disabled: the next instruction */
+    g_assert_cmpint(fx_exec(f, "af05 3045"), ==, 0);
+    g_assert_cmphex(f->cpu.psw_addr, ==, FX_CODE + 4);
+    /* class 5 enabled (CR8 bit 53) */
+    f->cpu.env.cregs[8] = UINT64_C(1) << (63 - 53);
+    fx_poke_hex(f, FX_CODE, "af05 3045");
+    f->cpu.psw_addr = FX_CODE;
+    g_assert_cmpint(s390_cpu_run(&f->cpu, 1), ==, S390_RUN_LIMIT);
+    g_assert_cmphex(ld16(f, pfx + LC_PGM_CODE), ==, 0x0040);
+    g_assert_cmphex(ld16(f, pfx + LC_PGM_ILC), ==, 4);
+    g_assert_cmphex(ld16(f, pfx + LC_MON_CLASS), ==, 5);
+    g_assert_cmphex(fx_ld64(f, pfx + LC_MON_CODE), ==, 0x1275);
+    /* completed: the old PSW points past MC */
+    g_assert_cmphex(fx_ld64(f, pfx + LC_PGM_OLD + 8), ==, FX_CODE + 4);
+    /* another class stays quiet; bits 8-11 of I2 are a specification */
+    g_assert_cmpint(fx_exec(f, "af06 3045"), ==, 0);
+    f->cpu.pgm_hook = NULL;
+    fx_exec_pgm(f, "af15 3045", PGM_SPECIFICATION, 4);
+    fx_free(f);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/s390x/intr/program", test_program);
+    g_test_add_func("/s390x/intr/monitor-call", test_monitor_call);
     g_test_add_func("/s390x/intr/program-ilc6", test_program_6byte_ilc);
     g_test_add_func("/s390x/intr/program-new-invalid",
                     test_program_new_invalid_loops);

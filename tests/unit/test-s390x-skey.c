@@ -194,10 +194,68 @@ static void test_spka_ipk(void)
     fx_free(f);
 }
 
+/*
+ * LURA, LURAG, STURA, STURG: real addresses (prefixed, never
+ * translated) under key-controlled protection with the PSW key
+ */
+static void test_real_address_ops(void)
+{
+    Fx *f = skey_fx();
+    uint64_t pfx = 0x40000;
+
+    s390_set_prefix(&f->cpu, pfx);
+    /* STURG 1,2 to real 0x100: absolute pfx + 0x100 */
+    R(1) = UINT64_C(0x1122334455667788);
+    R(2) = 0x100;
+    g_assert_cmpint(fx_exec(f, "b925 0012"), ==, 0);
+    g_assert_cmphex(fx_ld64(f, pfx + 0x100), ==, UINT64_C(0x1122334455667788));
+    g_assert_cmphex(fx_ld64(f, 0x100), ==, 0);
+    /* STURA stores bits 32-63; LURA loads them into bits 32-63 only */
+    R(2) = FX_DATA;
+    g_assert_cmpint(fx_exec(f, "b246 0012"), ==, 0);
+    g_assert_cmphex(ldl_be_p(f->ram.base + FX_DATA), ==, 0x55667788);
+    R(3) = UINT64_C(0xaaaaaaaa00000000);
+    g_assert_cmpint(fx_exec(f, "b24b 0032"), ==, 0);
+    g_assert_cmphex(R(3), ==, UINT64_C(0xaaaaaaaa55667788));
+    /* LURAG of real pfx + 0x100 reads absolute 0x100 (swapped) */
+    fx_st64(f, 0x100, UINT64_C(0x0102030405060708));
+    R(2) = pfx + 0x100;
+    g_assert_cmpint(fx_exec(f, "b905 0032"), ==, 0);
+    g_assert_cmphex(R(3), ==, UINT64_C(0x0102030405060708));
+    /* alignment, storage end, privilege */
+    R(2) = FX_DATA + 4;
+    fx_exec_pgm(f, "b925 0012", PGM_SPECIFICATION, 4);
+    fx_exec_pgm(f, "b905 0032", PGM_SPECIFICATION, 4);
+    R(2) = FX_DATA + 2;
+    fx_exec_pgm(f, "b246 0012", PGM_SPECIFICATION, 4);
+    R(2) = 0x200000;
+    fx_exec_pgm(f, "b24b 0032", PGM_ADDRESSING, 4);
+    /* key 3 frame: key 5 may fetch it but not store; key 0 may store */
+    set_key(f, 0x30);
+    g_assert_true(s390_psw_set(&f->cpu, FX_MODE64 | KEY(5), FX_CODE));
+    R(2) = FX_DATA;
+    fx_exec_pgm(f, "b925 0012", PGM_PROTECTION, 4);
+    g_assert_cmphex(ldl_be_p(f->ram.base + FX_DATA), ==, 0x55667788);
+    g_assert_cmpint(fx_exec(f, "b24b 0032"), ==, 0);
+    /* fetch protected: the fetch too */
+    g_assert_true(s390_psw_set(&f->cpu, FX_MODE64, FX_CODE));
+    set_key(f, 0x38);
+    g_assert_true(s390_psw_set(&f->cpu, FX_MODE64 | KEY(5), FX_CODE));
+    R(2) = FX_DATA;
+    fx_exec_pgm(f, "b24b 0032", PGM_PROTECTION, 4);
+    g_assert_true(s390_psw_set(&f->cpu, FX_MODE64 | KEY(3), FX_CODE));
+    g_assert_cmpint(fx_exec(f, "b925 0012"), ==, 0);
+    f->cpu.psw_mask |= PSW_MASK_PSTATE;
+    fx_exec_pgm(f, "b925 0012", PGM_PRIVILEGED, 4);
+    fx_exec_pgm(f, "b24b 0032", PGM_PRIVILEGED, 4);
+    fx_free(f);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/s390x/skey/sske-iske-rrbe", test_sske_iske_rrbe);
+    g_test_add_func("/s390x/skey/real-address-ops", test_real_address_ops);
     g_test_add_func("/s390x/skey/protection", test_key_protection);
     g_test_add_func("/s390x/skey/fetch-override",
                     test_fetch_protection_override);

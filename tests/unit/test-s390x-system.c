@@ -306,6 +306,17 @@ static void test_tod(void)
     g_assert_cmphex(s390_tod_now(&f->cpu), ==,
                     UINT64_C(0x1000000000000000) + 4096);
     fx_exec_pgm(f, "b204 2034", PGM_SPECIFICATION, 4);
+    /* SCKPF: GR0 bits 48-63 into the field STCKE stores */
+    R(0) = UINT64_C(0xffffffff0000cafe);
+    g_assert_cmpint(fx_exec(f, "0107"), ==, 0);
+    g_assert_cmphex(f->cpu.tod_pf, ==, 0xcafe);
+    R(0) = 0x10000;
+    fx_exec_pgm(f, "0107", PGM_SPECIFICATION, 2);
+    g_assert_cmphex(f->cpu.tod_pf, ==, 0xcafe);
+    R(0) = 0x1234;
+    f->cpu.psw_mask |= PSW_MASK_PSTATE;
+    fx_exec_pgm(f, "0107", PGM_PRIVILEGED, 2);
+    g_assert_cmphex(f->cpu.tod_pf, ==, 0xcafe);
     fx_free(f);
 }
 
