@@ -710,7 +710,22 @@ static bool run_hercules(const char *hercules, const char *img, int wait,
         }
         got++;
     }
-    return WIFEXITED(status) && WEXITSTATUS(status) == 0 && got == RES_SZ / 16;
+    /*
+     * Every result line printed is what counts: Hercules 4 sometimes ends
+     * with a non-zero status in its own shutdown, after the dump
+     * (seen under load, once in a few runs); a timeout prints no dump.
+     */
+    if (got != RES_SZ / 16 || !WIFEXITED(status) || WEXITSTATUS(status)) {
+        char *more = g_strdup_printf("%s\n(hercules: wait status 0x%x, %d of "
+                                     "%d result lines)\n",
+                                     *log, status, got, RES_SZ / 16);
+
+        g_free(*log);
+        *log = more;
+        g_test_message("hercules: wait status 0x%x, %d of %d result lines",
+                       status, got, RES_SZ / 16);
+    }
+    return got == RES_SZ / 16;
 }
 
 static void test_hercules(void)
