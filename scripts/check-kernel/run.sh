@@ -8,10 +8,12 @@
 #         edu, virtio-rng-pci) with the project's native binary, which
 #         passes the functions through as zPCI functions
 #         (tests/kernel/init-x86.sh, vfio-pci).
+#  ourcpu the same s390x kernel on the project's own CPU (-accel tcg of
+#         the native binary) with busybox (tests/kernel/init-ourcpu.sh).
 # Ends with "N passed, N failed" (summed over both); a part whose host
 # QEMU is missing or whose download is impossible is skipped (a SKIP line,
 # counted in "(N skipped)"; exit 0 when nothing failed).
-# CK_ONLY=s390x or CK_ONLY=x86: that part alone. CK_NO_CROSS=1: no
+# CK_ONLY=s390x, x86 or ourcpu: that part alone. CK_NO_CROSS=1: no
 # cross-build (the s390x guest then runs only the kernel checks);
 # CK_VERBOSE=1: show the guest consoles.
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -84,11 +86,21 @@ x86_part() {
     guest_results "$CK/console-x86.log" x86-guest-finished
 }
 
+ourcpu_part() {
+    step ourcpu-fetch fetch.sh || return
+    nice -n 15 sh "$HERE/boot-ourcpu.sh"
+    [ $? -eq 77 ] && { skipped=$((skipped + 1)); return; }
+    grep -q 'Linux version' "$CK/console-ourcpu.log"
+    result ourcpu-kernel-started $?
+    guest_results "$CK/console-ourcpu.log" ourcpu-guest-finished
+}
+
 case "${CK_ONLY:-all}" in
-all) s390x_part; x86_part ;;
+all) s390x_part; x86_part; ourcpu_part ;;
 s390x) s390x_part ;;
 x86) x86_part ;;
-*) echo "check-kernel: CK_ONLY=$CK_ONLY: s390x or x86"; exit 2 ;;
+ourcpu) ourcpu_part ;;
+*) echo "check-kernel: CK_ONLY=$CK_ONLY: s390x, x86 or ourcpu"; exit 2 ;;
 esac
 if [ $skipped -gt 0 ]; then
     echo "$pass passed, $fail failed ($skipped skipped)"

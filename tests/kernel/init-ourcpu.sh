@@ -1,0 +1,78 @@
+#!/bin/busybox sh
+# /init of the guest that make check-kernel boots on this project's own
+# s390x CPU (scripts/check-kernel/boot-ourcpu.sh): Debian's kernel and
+# static busybox under -accel tcg of the native binary, two CPUs, a
+# virtio-ccw block device of the project. Each check prints "ok NAME" or
+# "not ok NAME" (with its output as "# " lines); the host counts them.
+/bin/busybox --install -s /bin
+export PATH=/bin:/sbin:/usr/bin
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev
+mkdir -p /tmp
+echo "check-kernel-guest: userspace on the project's CPU"
+
+check() {
+    name=$1
+    shift
+    if "$@" >/tmp/check.log 2>&1; then
+        echo "ok $name"
+    else
+        echo "not ok $name"
+        sed 's/^/# /' /tmp/check.log
+    fi
+}
+
+# uname and the CPU the kernel found (STIDP, STSI: QEMU's machine words)
+machine() {
+    [ "$(uname -m)" = s390x ] &&
+        grep -q '^vendor_id *: IBM/S390' /proc/cpuinfo &&
+        grep -q 'Manufacturer: *QEMU' /proc/sysinfo
+}
+# both CPUs came up (SIGP start, restart, external calls)
+smp() {
+    cat /sys/devices/system/cpu/online
+    [ "$(cat /sys/devices/system/cpu/online)" = 0-1 ]
+}
+# 64-bit arithmetic and hashing by busybox's compiled code
+arith() {
+    [ $((123456789 * 987654321 % 1000003)) -eq 839324 ] &&
+        [ "$(printf abc | md5sum | cut -d' ' -f1)" = \
+            900150983cd24fb0d6963f7d28e17f72 ] &&
+        [ "$(printf abc | sha256sum | cut -d' ' -f1)" = \
+            ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad ]
+}
+# a round trip through gzip (string and bit operations, larger buffers)
+compress() {
+    seq 1 20000 >/tmp/seq
+    gzip -c /tmp/seq | gunzip -c | cmp - /tmp/seq
+}
+# processes: fork, exec, pipes, signals
+procs() {
+    ( sleep 1; echo child ) &
+    pid=$!
+    kill -0 $pid && wait $pid &&
+        [ "$(echo pipe | tr a-z A-Z | rev)" = EPIP ]
+}
+# the clock runs: the CPU timer and the clock comparator drive sleep
+clock() {
+    t0=$(cut -d' ' -f1 /proc/uptime | cut -d. -f1)
+    sleep 2
+    t1=$(cut -d' ' -f1 /proc/uptime | cut -d. -f1)
+    [ $((t1 - t0)) -ge 2 ] && [ $((t1 - t0)) -le 30 ]
+}
+# the channel subsystem the kernel enumerated (STSCH) and its SCHIB
+css() {
+    ls /sys/bus/css/devices
+    [ -d /sys/bus/css/devices/0.0.0000 ] &&
+        [ "$(cat /sys/bus/ccw/devices/0.0.0007/cutype)" = 3832/02 ]
+}
+check ourcpu-machine machine
+check ourcpu-smp smp
+check ourcpu-arith arith
+check ourcpu-compress compress
+check ourcpu-procs procs
+check ourcpu-clock clock
+check ourcpu-css css
+echo "check-kernel-guest: done"
+poweroff -f
