@@ -1,6 +1,6 @@
 /*
  * TRANSLATE (TR), TRANSLATE AND TEST (TRT), TRANSLATE AND TEST REVERSE
- * (TRTR) and CHECKSUM (CKSM).
+ * (TRTR), TRANSLATE EXTENDED (TRE, below) and CHECKSUM (CKSM).
  *
  * TR, TRT and TRTR take L + 1 argument bytes at the first-operand
  * address; each argument byte, added to the second-operand address (the
@@ -190,8 +190,65 @@ S390_OP(op_cksm)
     return 0;
 }
 
+/*
+ * TRE: the first operand (address in R1, length in R1 + 1, an even-odd
+ * pair) translated in place through the 256-byte table at R2, left to
+ * right, up to the test byte in bits 56-63 of GR0: cc 1 with R1 at the
+ * test byte (not translated) and R1 + 1 the bytes left from it, cc 0
+ * when the length reached zero, cc 3 after S390_CKSM_MAX bytes (or an
+ * access exception met after the first byte) with R1 / R1 + 1 advanced.
+ */
+S390_OP(op_tre)
+{
+    uint64_t a, left, table = gr_address(cpu, in->r2);
+    uint8_t test = (uint8_t)gr(cpu, 0);
+    unsigned done = 0;
+    int r = 0;
+
+    if (odd_reg(in->r1)) {
+        return PGM_SPECIFICATION;
+    }
+    a = gr_address(cpu, in->r1);
+    left = gr_length(cpu, in->r1 + 1);
+    cpu->cc = 0;
+    while (left) {
+        uint8_t arg, fn;
+
+        if (done == S390_CKSM_MAX) {
+            cpu->cc = 3;
+            break;
+        }
+        r = s390_ld8(cpu, a, &arg);
+        if (!r && arg == test) {
+            cpu->cc = 1;
+            break;
+        }
+        if (!r) {
+            r = table_byte(cpu, table, arg, &fn);
+        }
+        if (!r) {
+            r = s390_mem_check(cpu, a, 1, S390_ACC_STORE);
+        }
+        if (r) {
+            if (!done) {
+                return r;
+            }
+            cpu->cc = 3;
+            break;
+        }
+        s390_st8(cpu, a, fn);
+        a = (a + 1) & cpu->amask;
+        left--;
+        done++;
+    }
+    set_address(cpu, in->r1, a);
+    set_length(cpu, in->r1 + 1, left);
+    return 0;
+}
+
 static const S390InsnDef translate_defs[] = {
     { 0xb241, FMT_RRE, 0, "CKSM", op_cksm },
+    { 0xb2a5, FMT_RRE, 0, "TRE", op_tre },
     { 0xd000, FMT_SS_A, 0, "TRTR", op_trtr },
     { 0xdc00, FMT_SS_A, 0, "TR", op_tr },
     { 0xdd00, FMT_SS_A, 0, "TRT", op_trt },

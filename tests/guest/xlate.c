@@ -1,6 +1,6 @@
 /*
  * The access-register instructions (SAR, EAR, CPYA, LAM, STAM and their
- * Y forms), TR, TRT and TRTR (also as the target of EX with the length
+ * Y forms), TR, TRT, TRTR and TRE (TR, TRT also as the target of EX with the length
  * from a register, as compiled code and kernels use them), CKSM run to
  * completion by its branch back, and their program interruptions:
  * results and condition codes checked against values worked out here
@@ -159,6 +159,39 @@ static void translate(void)
     check(cc == 2 && gr1 == (unsigned long)buf, 16);
 }
 
+/* TRE up to the test byte ';', run to completion by its branch back */
+static void translate_extended(void)
+{
+    static uint8_t text[9000];
+    register unsigned long a asm("r4");
+    register unsigned long n asm("r5");
+    unsigned runs = 0;
+    int cc;
+
+    for (unsigned i = 0; i < 256; i++) {
+        table[i] = (i >= 'a' && i <= 'z') ? i - 'a' + 'A' : i;
+    }
+    memset(text, 'q', sizeof(text));
+    text[8500] = ';';
+    a = (unsigned long)text;
+    n = sizeof(text);
+    do {
+        asm volatile("lghi %%r0,%4\n"
+                     ".insn rre,0xb2a50000,%1,%3\n" /* TRE */
+                     "ipm %0\n"
+                     "srl %0,28\n"
+                     : "=d"(cc), "+d"(a), "+d"(n)
+                     : "a"(table), "i"(';')
+                     : "r0", "cc", "memory");
+        runs++;
+    } while (cc == 3);
+    check(cc == 1 && a == (unsigned long)text + 8500 && n == 500, 60);
+    check(text[0] == 'Q' && text[8499] == 'Q' && text[8500] == ';' &&
+              text[8501] == 'q',
+          61);
+    check(runs > 1, 62);
+}
+
 static uint32_t c_cksm(uint32_t sum, const uint8_t *p, unsigned long len)
 {
     for (unsigned long i = 0; i < len; i += 4) {
@@ -260,6 +293,7 @@ int main(void)
     guest_lctlg(0, guest_stctg(0) | (1UL << 18));
     access_registers();
     translate();
+    translate_extended();
     checksum();
     exceptions();
     MAILBOX->value = 0x7472;

@@ -1,15 +1,18 @@
 /*
- * s390x TRANSLATE, TRANSLATE AND TEST (REVERSE) and CHECKSUM against the
+ * s390x TRANSLATE, TRANSLATE AND TEST (REVERSE), TRANSLATE EXTENDED and
+ * CHECKSUM against the
  * Principles of Operation: TR (L + 1 bytes, overlap with the table,
  * nothing stored on an access exception, exceptions only for the table
  * bytes used), TRT and TRTR (cc 0/1/2, GR1 per addressing mode, bits
- * 56-63 of GR2), EXECUTE of them, CKSM (end-around carry, padding of the
+ * 56-63 of GR2), EXECUTE of them, TRE (the test byte in GR0, cc 0/1/3,
+ * the registers it updates), CKSM (end-around carry, padding of the
  * last bytes, cc 3 and resumption, the even register, the length in
  * 24/31-bit modes, an access exception met after progress).
  */
 #include "test-s390x-fixture.h"
 
-#define TABLE (FX_DATA + 0x1000)
+#define TABLE   (FX_DATA + 0x1000)
+#define LONG_OP (TABLE + 0x100) /* past the table */
 
 /* table[i] = i + 1 */
 static void put_inc_table(Fx *f, uint64_t abs)
@@ -351,6 +354,77 @@ static void test_cksm_exceptions(void)
     fx_free(f);
 }
 
+static void test_tre(void)
+{
+    Fx *f = fx_new();
+    uint8_t *m = f->ram.base;
+    unsigned runs = 0;
+
+    put_inc_table(f, TABLE);
+    memcpy(m + FX_DATA, "abc;def", 7);
+    R(0) = 0xffffffffffffff00ull | ';'; /* only bits 56-63 count */
+    R(2) = FX_DATA;
+    R(3) = 7;
+    R(4) = TABLE;
+    fx_exec_cc(f, "b2a5 0024", 1); /* TRE 2,4: stops at the test byte */
+    g_assert_cmpmem(m + FX_DATA, 7, "bcd;def", 7);
+    g_assert_cmphex(R(2), ==, FX_DATA + 3);
+    g_assert_cmphex(R(3), ==, 4);
+    g_assert_cmphex(R(4), ==, TABLE);
+    /* starting at the test byte: cc 1 at once, nothing changes */
+    fx_exec_cc(f, "b2a5 0024", 1);
+    g_assert_cmphex(R(2), ==, FX_DATA + 3);
+    /* to the end of the operand: cc 0 */
+    R(2) = FX_DATA + 4;
+    R(3) = 3;
+    fx_exec_cc(f, "b2a5 0024", 0);
+    g_assert_cmpmem(m + FX_DATA, 7, "bcd;efg", 7);
+    g_assert_cmphex(R(2), ==, FX_DATA + 7);
+    g_assert_cmphex(R(3), ==, 0);
+    /* a long operand: cc 3 and resumed */
+    memset(m + LONG_OP, 1, 10000);
+    R(0) = 0;
+    R(2) = LONG_OP;
+    R(3) = 10000;
+    do {
+        g_assert_cmpint(fx_exec(f, "b2a5 0024"), ==, 0);
+        runs++;
+    } while (f->cpu.cc == 3);
+    g_assert_cmpuint(f->cpu.cc, ==, 0);
+    g_assert_cmpuint(runs, >, 1);
+    g_assert_cmphex(m[LONG_OP], ==, 2);
+    g_assert_cmphex(m[LONG_OP + 9999], ==, 2);
+    g_assert_cmphex(m[LONG_OP + 10000], ==, 0);
+    /* R1 odd: specification */
+    fx_exec_pgm(f, "b2a5 0034", PGM_SPECIFICATION, 4);
+    /* the operand reaching beyond storage after progress: cc 3 first */
+    m[FX_RAM_SIZE - 1] = 5;
+    R(2) = FX_RAM_SIZE - 1;
+    R(3) = 2;
+    fx_exec_cc(f, "b2a5 0024", 3);
+    g_assert_cmphex(m[FX_RAM_SIZE - 1], ==, 6);
+    g_assert_cmphex(R(2), ==, FX_RAM_SIZE);
+    g_assert_cmphex(R(3), ==, 1);
+    fx_exec_pgm(f, "b2a5 0024", PGM_ADDRESSING, 4);
+    g_assert_cmphex(R(3), ==, 1);
+    fx_free(f);
+
+    /* 31-bit: the length in bits 32-63 of R1 + 1 */
+    f = fx_new_mode(true, PSW_MASK_BA);
+    m = f->ram.base;
+    put_inc_table(f, TABLE);
+    memcpy(m + FX_DATA, "xyz", 3);
+    R(0) = 0;
+    R(2) = 0xaaaaaaaa80000000ull | FX_DATA;
+    R(3) = 0xbbbbbbbb00000002ull;
+    R(4) = TABLE;
+    fx_exec_cc(f, "b2a5 0024", 0);
+    g_assert_cmpmem(m + FX_DATA, 3, "yzz", 3);
+    g_assert_cmphex(R(2), ==, 0xaaaaaaaa00000000ull | (FX_DATA + 2));
+    g_assert_cmphex(R(3), ==, 0xbbbbbbbb00000000ull);
+    fx_free(f);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -359,6 +433,7 @@ int main(int argc, char **argv)
     g_test_add_func("/s390x/tr/trt", test_trt);
     g_test_add_func("/s390x/tr/trt-modes", test_trt_modes);
     g_test_add_func("/s390x/tr/execute", test_execute_tr);
+    g_test_add_func("/s390x/tr/tre", test_tre);
     g_test_add_func("/s390x/cksm/basic", test_cksm);
     g_test_add_func("/s390x/cksm/long", test_cksm_long);
     g_test_add_func("/s390x/cksm/modes", test_cksm_modes);
