@@ -1,15 +1,15 @@
 /*
  * The access-register instructions (SAR, EAR, CPYA, LAM, STAM and their
- * Y forms), TR, TRT, TRTR and TRE (TR, TRT also as the target of EX with the length
- * from a register, as compiled code and kernels use them), CKSM run to
- * completion by its branch back, and their program interruptions:
- * results and condition codes checked against values worked out here
- * in C. Under QEMU 7.2 (TCG) the same ELF fails four checks, where this
- * follows the Principles of Operation: CPYA leaves access register R1
- * unchanged there (checks 1 and 3), and an access exception of a TR
- * that EX executes reports ILC 2 with the old PSW two bytes short of
- * the instruction after the EX, instead of the EX's ILC 4 and the PSW
- * past it (checks 49 and 50).
+ * Y forms), TR, TRT, TRTR and TRE (TR and TRT also as the target of EX
+ * with the length from a register, as compiled code and kernels use
+ * them), CKSM run to completion by its branch back, and their program
+ * interruptions: results and condition codes checked against values
+ * worked out here in C. Under QEMU 7.2 (TCG) the same ELF fails four
+ * checks, where this follows the Principles of Operation: CPYA does not
+ * copy access register R2 into R1 there, R1 holds 0 after it (checks 1
+ * and 3), and an access exception of a TR that EX executes reports ILC
+ * 2 with the old PSW two bytes short of the instruction after the EX,
+ * instead of the EX's ILC 4 and the PSW past it (checks 49 and 50).
  */
 #include "guest.h"
 
@@ -51,7 +51,7 @@ static void access_registers(void)
                  "ear %0,%%a5\n"
                  : "+d"(e)
                  : "d"(r));
-    check(e == 0xffffffff00abcdefUL, 1); /* QEMU 7.2: CPYA copies nothing */
+    check(e == 0xffffffff00abcdefUL, 1); /* QEMU 7.2: a5 is 0 */
     for (unsigned i = 0; i < 16; i++) {
         words[i] = 0x5a000000 | i;
     }
