@@ -157,6 +157,29 @@ static void translate(void)
                  : "a"(buf + 4), "a"(table)
                  : "r1", "r2", "cc", "memory");
     check(cc == 2 && gr1 == (unsigned long)buf, 16);
+    /*
+     * GR1 in the 31-bit mode: bit 32 zero, bits 0-31 kept; in the 24-bit
+     * mode bits 0-39 kept (the program and its data are below 16 MiB);
+     * table[h] is not zero now
+     */
+    asm volatile("lghi %%r1,-1\n"
+                 "sam31\n"
+                 "trt 0(13,%1),0(%2)\n"
+                 "sam64\n"
+                 "lgr %0,%%r1\n"
+                 : "=&d"(gr1)
+                 : "a"(buf), "a"(table)
+                 : "r1", "r2", "cc", "memory");
+    check(gr1 == (0xffffffff00000000UL | (unsigned long)buf), 17);
+    asm volatile("lghi %%r1,-1\n"
+                 "sam24\n"
+                 "trt 0(13,%1),0(%2)\n"
+                 "sam64\n"
+                 "lgr %0,%%r1\n"
+                 : "=&d"(gr1)
+                 : "a"(buf), "a"(table)
+                 : "r1", "r2", "cc", "memory");
+    check(gr1 == (0xffffffffff000000UL | (unsigned long)buf), 18);
 }
 
 /* TRE up to the test byte ';', run to completion by its branch back */
