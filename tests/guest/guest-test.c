@@ -95,6 +95,12 @@ static void test_clib(void)
     run_guest("clib", NULL);
 }
 
+/* access registers, TR/TRT/TRTR (also under EX), CKSM */
+static void test_xlate(void)
+{
+    run_guest("xlate", NULL);
+}
+
 /* the same program on a CPU model with feature properties */
 static void test_cpu_features(void)
 {
@@ -764,6 +770,7 @@ int main(int argc, char **argv)
     }
     g_test_add_func("/guest/insn", test_insn);
     g_test_add_func("/guest/clib", test_clib);
+    g_test_add_func("/guest/xlate", test_xlate);
     g_test_add_func("/guest/cpu-features", test_cpu_features);
     g_test_add_func("/guest/pgm", test_pgm);
     g_test_add_func("/guest/sclp", test_sclp);
