@@ -1,7 +1,7 @@
 /*
  * Compare and swap (CS, CSY, CSG, CDS, CDSY, CDSG), LOAD PAIR FROM
  * QUADWORD and STORE PAIR TO QUADWORD (LPQ, STPQ), the interlocked-
- * access facility (LAA, LAAL, LAN, LAO, LAX and G forms) and add
+ * access facility (LAA, LAAL, LAN, LAO, LAX and G forms, LPD, LPDG) and add
  * immediate to storage (ASI, AGSI, ALSI, ALGSI). One CPU runs at a time,
  * so each read-modify-write is atomic by construction; the operands'
  * alignment rules are the architected ones.
@@ -286,9 +286,58 @@ S390_OP(op_stpq)
     return s390_mem_write(cpu, a, buf, 16);
 }
 
+/*
+ * LOAD PAIR DISJOINT (SSF): the first operand to R3 (even), the second to
+ * R3 + 1, both aligned to their size; fetched as one interlocked access
+ * here (one CPU runs at a time), so cc 0 always.
+ */
+static int lpd_common(S390Cpu *cpu, const S390Insn *in, unsigned n)
+{
+    uint64_t a1 = ea_bd(cpu, in->b1, in->d1), a2 = ea_bd(cpu, in->b2, in->d2);
+    uint64_t v1 = 0, v2 = 0;
+    int r;
+
+    if (odd_reg(in->r3) || (a1 & (n - 1)) || (a2 & (n - 1))) {
+        return PGM_SPECIFICATION;
+    }
+    if (n == 8) {
+        r = s390_ld64(cpu, a1, &v1);
+        r = r ? r : s390_ld64(cpu, a2, &v2);
+    } else {
+        uint32_t w1 = 0, w2 = 0;
+
+        r = s390_ld32(cpu, a1, &w1);
+        r = r ? r : s390_ld32(cpu, a2, &w2);
+        v1 = w1;
+        v2 = w2;
+    }
+    if (r) {
+        return r;
+    }
+    if (n == 8) {
+        set_gr(cpu, in->r3, v1);
+        set_gr(cpu, in->r3 + 1, v2);
+    } else {
+        set_gr32(cpu, in->r3, v1);
+        set_gr32(cpu, in->r3 + 1, v2);
+    }
+    cpu->cc = 0;
+    return 0;
+}
+S390_OP(op_lpd)
+{
+    return lpd_common(cpu, in, 4);
+}
+S390_OP(op_lpdg)
+{
+    return lpd_common(cpu, in, 8);
+}
+
 static const S390InsnDef atomic_defs[] = {
     { 0xba00, FMT_RS_A, 0, "CS", op_cs },
     { 0xbb00, FMT_RS_A, 0, "CDS", op_cds },
+    { 0xc804, FMT_SSF, 0, "LPD", op_lpd },
+    { 0xc805, FMT_SSF, 0, "LPDG", op_lpdg },
     { 0xe38e, FMT_RXY_A, 0, "STPQ", op_stpq },
     { 0xe38f, FMT_RXY_A, 0, "LPQ", op_lpq },
     { 0xeb14, FMT_RSY_A, 0, "CSY", op_cs },

@@ -21,11 +21,16 @@
      S390_FAC(18) | /* long displacement */                                    \
      S390_FAC(21) | /* extended immediate */                                   \
      S390_FAC(25) | /* store clock fast */                                     \
+     S390_FAC(31) | /* extract CPU time (ECTG) */                              \
      S390_FAC(34) | /* general-instructions extension */                       \
      S390_FAC(35) | /* execute extensions (EXRL) */                            \
      S390_FAC(37) | /* floating-point extension */                             \
-     S390_FAC(45))  /* distinct operands, high word, interlocked access 1,    \
-                       load/store on condition 1, population count */
+     S390_FAC(40) | /* load program parameter (LPP) */                         \
+     S390_FAC(                                                                 \
+         45) |     /* distinct operands, high word, interlocked access 1,    \
+                       load/store on condition 1, population count */ \
+     S390_FAC(49)) /* miscellaneous-instruction extension, load and trap,   \
+                       execution hint, processor assist */
 
 /* dw 1 */
 #define S390_FACILITIES_DW1                                                    \

@@ -1,0 +1,354 @@
+/*
+ * The facility list against the instructions: every bit STFLE reports
+ * has a row in the table below naming the instructions the facility
+ * brings, and each of them decodes to a handler of that name (so a
+ * facility cannot be reported without its instructions). Then the
+ * instructions of facilities 31, 40, 45 (LPD, LPDG) and 49 against the
+ * Principles of Operation: load and trap (DXC 0xff after the register
+ * is loaded), the execution hints, PPA, ECTG, LPP.
+ */
+#include "test-s390x-fixture.h"
+#include "target/s390x/facilities.h"
+#include "target/s390x/clock.h"
+
+#define CR0_AFP PSW_BIT(45)
+
+typedef struct FacRow {
+    unsigned bit;
+    const char *insns; /* space-separated mnemonics; "" for none */
+} FacRow;
+
+static const FacRow fac_rows[] = {
+    { 1, "LG STG LGR AGR SGR LMG STMG BRCTG LPSWE SAM64 TAM LCTLG STCTG" },
+    { 2, "LG STG LPSWE SAM24 SAM31 SAM64" },
+    { 7, "STFLE" },
+    { 18, "AY ALY CY CLY ICY ICMY LAY LB LGB LHY LMY LY MSY NY OY XY SY SLY "
+          "STCY STHY STMY STY STCMY CLMY MVIY NIY OIY XIY TMY CLIY LDY LEY "
+          "STDY STEY CSY CDSY LAEY" },
+    { 21, "AFI AGFI ALFI ALGFI CFI CGFI CLFI CLGFI IIHF IILF LLIHF LLILF "
+          "LGFI NIHF NILF OIHF OILF XIHF XILF SLFI SLGFI FLOGR LBR LGBR LHR "
+          "LGHR LLCR LLGCR LLHR LLGHR LLC LLH LT LTG" },
+    { 25, "STCKF" },
+    { 31, "ECTG" },
+    { 34, "AGSI ALGSI ALSI ASI CGFRL CGHRL CGHSI CGIB CGIJ CGIT CGRB CGRJ "
+          "CGRL CGRT CHHSI CHRL CHSI CIB CIJ CIT CLFHSI CLFIT CLGFRL CLGHRL "
+          "CLGHSI CLGIB CLGIJ CLGIT CLGRB CLGRJ CLGRL CLGRT CLHHSI CLHRL "
+          "CLIB CLIJ CLRB CLRJ CLRL CLRT CRB CRJ CRL CRT ECAG LAEY LGFRL "
+          "LGRL LGHRL LHRL LLGFRL LLGHRL LLHRL LRL LTGF MFY MHY MSFI MSGFI "
+          "MVGHI MVHHI MVHI PFD PFDRL RISBG RNSBG ROSBG RXSBG STGRL STHRL "
+          "STRL CGH" },
+    { 35, "EXRL" },
+    { 37, "CDLFBR CDLGBR CELFBR CELGBR CXLFBR CXLGBR CLFDBR CLFEBR CLFXBR "
+          "CLGDBR CLGEBR CLGXBR SRNMB" },
+    { 40, "LPP" },
+    { 45, "AGHIK AGRK AHIK ALGHSIK ALGRK ALHSIK ALRK ARK NGRK NRK OGRK ORK "
+          "SGRK SLAK SLGRK SLLK SLRK SRAK SRK SRLK XGRK XRK AHHHR AHHLR AIH "
+          "ALHHHR ALHHLR ALSIH ALSIHN BRCTH CHF CHHR CHLR CIH CLHF CLHHR "
+          "CLHLR CLIH LBH LFH LHH LLCH LLHH RISBHG RISBLG SHHHR SHHLR SLHHHR "
+          "SLHHLR STCH STFH STHH LAA LAAG LAAL LAALG LAN LANG LAO LAOG LAX "
+          "LAXG LPD LPDG LOC LOCG LOCR LOCGR STOC STOCG POPCNT BCR" },
+    { 49, "CLT CLGT RISBGN LAT LGAT LFHAT LLGFAT LLGTAT BPP BPRP NIAI PPA" },
+    { 69, "CLP PCILG PCISTG PCISTB RPCIT MPCIFC STPCIFC" },
+    { 71, "" }, /* adapter event notification: an interruption, no opcode */
+    { 72, "SIC" },
+};
+
+static const S390InsnDef *def_by_name(const char *name)
+{
+    for (unsigned i = 0; i < s390_insn_table_size(); i++) {
+        const S390InsnDef *d = s390_insn_table_entry(i);
+
+        if (!strcmp(d->name, name)) {
+            return d;
+        }
+    }
+    return NULL;
+}
+
+/* The first six bytes of an instruction with the opcode of @d */
+static void opcode_bytes(const S390InsnDef *d, uint8_t *b)
+{
+    memset(b, 0, 6);
+    b[0] = d->opc >> 8;
+    switch (s390_opcode_ext_kind(b[0])) {
+    case OPX_BYTE1:
+        b[1] = d->opc & 0xff;
+        break;
+    case OPX_NIBBLE:
+        b[1] = d->opc & 0xf;
+        break;
+    case OPX_BYTE5:
+        b[5] = d->opc & 0xff;
+        break;
+    default:
+        break;
+    }
+}
+
+static const FacRow *fac_row(unsigned bit)
+{
+    for (size_t i = 0; i < G_N_ELEMENTS(fac_rows); i++) {
+        if (fac_rows[i].bit == bit) {
+            return &fac_rows[i];
+        }
+    }
+    return NULL;
+}
+
+static void test_facility_table(void)
+{
+    unsigned reported = 0;
+
+    for (unsigned bit = 0; bit < 64 * S390_FACILITY_DWS; bit++) {
+        const FacRow *row;
+        g_auto(GStrv) names = NULL;
+
+        if (!s390_has_facility(bit)) {
+            continue;
+        }
+        reported++;
+        row = fac_row(bit);
+        if (!row) {
+            g_test_message("facility %u is reported but has no row", bit);
+        }
+        g_assert_nonnull(row);
+        names = g_strsplit(row->insns, " ", -1);
+        for (char **n = names; *n; n++) {
+            const S390InsnDef *d;
+            uint8_t b[6];
+
+            if (!**n) {
+                continue;
+            }
+            d = def_by_name(*n);
+            if (!d) {
+                g_test_message("facility %u: no instruction %s", bit, *n);
+            }
+            g_assert_nonnull(d);
+            opcode_bytes(d, b);
+            g_assert_true(s390_insn_lookup(b) == d);
+            g_assert_nonnull(d->fn);
+        }
+    }
+    /* every row is a reported facility */
+    g_assert_true(s390_has_facility(49));
+    g_assert_true(s390_has_facility(31));
+    g_assert_true(s390_has_facility(40));
+    g_assert_cmpuint(reported, ==, G_N_ELEMENTS(fac_rows));
+}
+
+/* ---- load and trap ---- */
+
+static void expect_trap(Fx *f, const char *hex)
+{
+    fx_exec_pgm(f, hex, PGM_DATA, 6);
+    g_assert_cmphex(f->cpu.dxc, ==, 0xff);
+}
+
+static void test_load_and_trap(void)
+{
+    Fx *f = fx_new();
+
+    R(2) = FX_DATA;
+    fx_st32(f, FX_DATA, 0x80000001);
+    fx_st32(f, FX_DATA + 4, 0);
+    fx_st64(f, FX_DATA + 8, UINT64_C(0x0000000100000000));
+    fx_st32(f, FX_DATA + 16, 0x80000000);
+    f->cpu.cc = 2;
+
+    /* LAT: bits 32-63, bits 0-31 kept; the cc stays */
+    R(1) = UINT64_C(0xaaaaaaaa55555555);
+    g_assert_cmpint(fx_exec(f, "e312 0000 009f"), ==, 0);
+    g_assert_cmphex(R(1), ==, UINT64_C(0xaaaaaaaa80000001));
+    g_assert_cmpuint(f->cpu.cc, ==, 2);
+    /* zero: loaded, then the trap */
+    expect_trap(f, "e312 0004 009f");
+    g_assert_cmphex(R(1), ==, UINT64_C(0xaaaaaaaa00000000));
+    g_assert_cmpuint(f->cpu.cc, ==, 2);
+
+    /* LGAT: 64 bits; a nonzero high half is not zero */
+    R(1) = 0;
+    g_assert_cmpint(fx_exec(f, "e312 0008 0085"), ==, 0);
+    g_assert_cmphex(R(1), ==, UINT64_C(0x0000000100000000));
+    R(1) = 7;
+    /* the words at 4 and 8, 0 and 1: not zero */
+    g_assert_cmpint(fx_exec(f, "e312 0004 0085"), ==, 0);
+    g_assert_cmphex(R(1), ==, 1);
+    fx_st64(f, FX_DATA + 0x20, 0);
+    expect_trap(f, "e312 0020 0085");
+    g_assert_cmphex(R(1), ==, 0);
+
+    /* LFHAT: bits 0-31, bits 32-63 kept */
+    R(1) = UINT64_C(0x1111111122222222);
+    g_assert_cmpint(fx_exec(f, "e312 0000 00c8"), ==, 0);
+    g_assert_cmphex(R(1), ==, UINT64_C(0x8000000122222222));
+    expect_trap(f, "e312 0004 00c8");
+    g_assert_cmphex(R(1), ==, UINT64_C(0x0000000022222222));
+
+    /* LLGFAT: zero-extended */
+    R(1) = UINT64_MAX;
+    g_assert_cmpint(fx_exec(f, "e312 0000 009d"), ==, 0);
+    g_assert_cmphex(R(1), ==, UINT64_C(0x80000001));
+    R(1) = UINT64_MAX;
+    expect_trap(f, "e312 0004 009d");
+    g_assert_cmphex(R(1), ==, 0);
+
+    /* LLGTAT: bits 1-31 only; 0x80000000 is zero there and traps */
+    R(1) = UINT64_MAX;
+    g_assert_cmpint(fx_exec(f, "e312 0000 009c"), ==, 0);
+    g_assert_cmphex(R(1), ==, 1);
+    R(1) = UINT64_MAX;
+    expect_trap(f, "e312 0010 009c");
+    g_assert_cmphex(R(1), ==, 0);
+
+    /* the DXC in the FPC too while the AFP-register control is on */
+    f->cpu.env.cregs[0] |= CR0_AFP;
+    f->cpu.fpc = 0;
+    expect_trap(f, "e312 0004 009f");
+    g_assert_cmphex(f->cpu.fpc, ==, 0xff00);
+    f->cpu.env.cregs[0] &= ~CR0_AFP;
+
+    /* an addressing exception comes first and nothing is loaded */
+    R(2) = FX_RAM_SIZE;
+    R(1) = 5;
+    fx_exec_pgm(f, "e312 0000 009f", PGM_ADDRESSING, 6);
+    g_assert_cmphex(R(1), ==, 5);
+    fx_free(f);
+}
+
+/* ---- hints ---- */
+
+static void test_hints(void)
+{
+    Fx *f = fx_new();
+    uint64_t regs[16];
+
+    for (int i = 0; i < 16; i++) {
+        R(i) = 0x1000 * i + FX_RAM_SIZE; /* no address would be valid */
+    }
+    memcpy(regs, f->cpu.env.regs, sizeof(regs));
+    f->cpu.cc = 1;
+    /* BPP 15,+0x100,0(15): no fetch at either address, nothing changes */
+    g_assert_cmpint(fx_exec(f, "c7f0 f000 0080"), ==, 0);
+    g_assert_cmphex(f->cpu.psw_addr, ==, FX_CODE + 6);
+    /* BPRP 15,+2,+0x10000 */
+    g_assert_cmpint(fx_exec(f, "c5f0 0101 0000"), ==, 0);
+    g_assert_cmphex(f->cpu.psw_addr, ==, FX_CODE + 6);
+    /* NIAI 1,0 and a reserved code */
+    g_assert_cmpint(fx_exec(f, "b2fa 0010"), ==, 0);
+    g_assert_cmpint(fx_exec(f, "b2fa 00ff"), ==, 0);
+    g_assert_cmphex(f->cpu.psw_addr, ==, FX_CODE + 4);
+    /* PPA 3,0,1 (transaction-abort assist) and reserved codes */
+    g_assert_cmpint(fx_exec(f, "b2e8 1030"), ==, 0);
+    g_assert_cmpint(fx_exec(f, "b2e8 f0ff"), ==, 0);
+    g_assert_cmpuint(f->cpu.cc, ==, 1);
+    g_assert_cmpmem(f->cpu.env.regs, sizeof(regs), regs, sizeof(regs));
+    /* any state: the problem state too */
+    f->cpu.psw_mask |= PSW_MASK_PSTATE;
+    g_assert_cmpint(fx_exec(f, "b2e8 1030"), ==, 0);
+    g_assert_cmpint(fx_exec(f, "b2fa 0020"), ==, 0);
+    g_assert_cmpint(fx_exec(f, "c7f0 f000 0080"), ==, 0);
+    fx_free(f);
+}
+
+/* ---- ECTG, LPP, LPD ---- */
+
+static uint64_t fake_ns;
+
+static uint64_t fake_clock(void *opaque)
+{
+    return fake_ns;
+}
+
+static void test_ectg(void)
+{
+    Fx *f = fx_new();
+
+    f->cpu.clock = fake_clock;
+    fake_ns = 1000000;
+    /* CPU timer: 0x10000 TOD units left */
+    f->cpu.cpu_timer_end = s390_tod_now(&f->cpu) + 0x10000;
+    fx_st64(f, FX_DATA, 0x50000);             /* first operand */
+    fx_st64(f, FX_DATA + 0x101, 0x123456789); /* second, unaligned */
+    fx_st64(f, FX_DATA + 0x203, UINT64_C(0xfedcba9876543210));
+    R(2) = FX_DATA;
+    R(5) = FX_DATA + 0x203;
+    f->cpu.cc = 3;
+    /* ECTG 0(2),0x101(2),5 */
+    g_assert_cmpint(fx_exec(f, "c851 2000 2101"), ==, 0);
+    g_assert_cmphex(R(0), ==, 0x40000);
+    g_assert_cmphex(R(1), ==, 0x123456789);
+    g_assert_cmphex(R(5), ==, UINT64_C(0xfedcba9876543210));
+    g_assert_cmpuint(f->cpu.cc, ==, 3);
+    /* a negative timer: the difference wraps as unsigned */
+    fake_ns += 1000000;
+    R(5) = FX_DATA + 0x203;
+    g_assert_cmpint(fx_exec(f, "c851 2000 2101"), ==, 0);
+    g_assert_cmphex(R(0), ==, 0x50000 - (0x10000 - 4096000));
+    /* problem state is fine */
+    f->cpu.psw_mask |= PSW_MASK_PSTATE;
+    R(5) = FX_DATA + 0x203;
+    g_assert_cmpint(fx_exec(f, "c851 2000 2101"), ==, 0);
+    /* an access exception on the third operand: nothing changes */
+    R(0) = R(1) = 0;
+    R(5) = FX_RAM_SIZE;
+    fx_exec_pgm(f, "c851 2000 2101", PGM_ADDRESSING, 6);
+    g_assert_cmphex(R(0), ==, 0);
+    g_assert_cmphex(R(1), ==, 0);
+    g_assert_cmphex(R(5), ==, FX_RAM_SIZE);
+    fx_free(f);
+}
+
+static void test_lpp(void)
+{
+    Fx *f = fx_new();
+
+    fx_st64(f, FX_DATA + 3, UINT64_C(0x0123456789abcdef));
+    R(2) = FX_DATA;
+    g_assert_cmpint(fx_exec(f, "b280 2003"), ==, 0);
+    g_assert_cmphex(f->cpu.prog_param, ==, UINT64_C(0x0123456789abcdef));
+    R(2) = FX_RAM_SIZE;
+    fx_exec_pgm(f, "b280 2000", PGM_ADDRESSING, 4);
+    f->cpu.psw_mask |= PSW_MASK_PSTATE;
+    R(2) = FX_DATA;
+    fx_exec_pgm(f, "b280 2003", PGM_PRIVILEGED, 4);
+    fx_free(f);
+}
+
+static void test_lpd(void)
+{
+    Fx *f = fx_new();
+
+    fx_st64(f, FX_DATA, UINT64_C(0x1111111122222222));
+    fx_st64(f, FX_DATA + 0x100, UINT64_C(0x3333333344444444));
+    R(2) = FX_DATA;
+    R(4) = R(5) = UINT64_C(0xaaaaaaaaaaaaaaaa);
+    f->cpu.cc = 3;
+    /* LPD 4,0(2),0x104(2) */
+    g_assert_cmpint(fx_exec(f, "c844 2000 2104"), ==, 0);
+    g_assert_cmpuint(f->cpu.cc, ==, 0);
+    g_assert_cmphex(R(4), ==, UINT64_C(0xaaaaaaaa11111111));
+    g_assert_cmphex(R(5), ==, UINT64_C(0xaaaaaaaa44444444));
+    /* LPDG 4,0x100(2),0(2) */
+    g_assert_cmpint(fx_exec(f, "c845 2100 2000"), ==, 0);
+    g_assert_cmphex(R(4), ==, UINT64_C(0x3333333344444444));
+    g_assert_cmphex(R(5), ==, UINT64_C(0x1111111122222222));
+    /* odd R3, unaligned operands: specification */
+    fx_exec_pgm(f, "c855 2000 2100", PGM_SPECIFICATION, 6);
+    fx_exec_pgm(f, "c844 2002 2100", PGM_SPECIFICATION, 6);
+    fx_exec_pgm(f, "c845 2000 2104", PGM_SPECIFICATION, 6);
+    g_assert_cmphex(R(4), ==, UINT64_C(0x3333333344444444));
+    fx_free(f);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/s390x/facilities/table", test_facility_table);
+    g_test_add_func("/s390x/fac49/load-and-trap", test_load_and_trap);
+    g_test_add_func("/s390x/fac49/hints", test_hints);
+    g_test_add_func("/s390x/fac31/ectg", test_ectg);
+    g_test_add_func("/s390x/fac40/lpp", test_lpp);
+    g_test_add_func("/s390x/fac45/lpd", test_lpd);
+    return g_test_run();
+}
