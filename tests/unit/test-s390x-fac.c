@@ -19,12 +19,17 @@ typedef struct FacRow {
 } FacRow;
 
 static const FacRow fac_rows[] = {
+    /* N3: in the ESA/390 mode; this CPU has z/Architecture only */
+    { 0, "ALC ALCR BRASL BRCL DL DLR EPSW LARL LRV LRVH LRVR ML MLR RLL "
+         "SAM24 SAM31 STFL STRV STRVH SLB SLBR TAM" },
     { 1, "LG STG LGR AGR SGR LMG STMG BRCTG LPSWE SAM64 TAM LCTLG STCTG" },
     { 2, "LG STG LPSWE SAM24 SAM31 SAM64" },
     { 7, "STFLE" },
+    { 9, "SIGP" }, /* its sense-running-status order */
     { 18, "AY ALY CY CLY ICY ICMY LAY LB LGB LHY LMY LY MSY NY OY XY SY SLY "
           "STCY STHY STMY STY STCMY CLMY MVIY NIY OIY XIY TMY CLIY LDY LEY "
           "STDY STEY CSY CDSY LAEY" },
+    { 19, "" }, /* the long-displacement forms run as fast as the others */
     { 21, "AFI AGFI ALFI ALGFI CFI CGFI CLFI CLGFI IIHF IILF LLIHF LLILF "
           "LGFI NIHF NILF OIHF OILF XIHF XILF SLFI SLGFI FLOGR LBR LGBR LHR "
           "LGHR LLCR LLGCR LLHR LLGHR LLC LLH LT LTG" },
@@ -48,6 +53,7 @@ static const FacRow fac_rows[] = {
           "SLHHLR STCH STFH STHH LAA LAAG LAAL LAALG LAN LANG LAO LAOG LAX "
           "LAXG LPD LPDG LOC LOCG LOCR LOCGR STOC STOCG POPCNT BCR" },
     { 49, "CLT CLGT RISBGN LAT LGAT LFHAT LLGFAT LLGTAT BPP BPRP NIAI PPA" },
+    { 52, "NI OI XI NIY OIY XIY" }, /* interlocked: one CPU at a time */
     { 69, "CLP PCILG PCISTG PCISTB RPCIT MPCIFC STPCIFC" },
     { 71, "" }, /* adapter event notification: an interruption, no opcode */
     { 72, "SIC" },
