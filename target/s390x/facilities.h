@@ -29,6 +29,8 @@
      S390_FAC(21) | /* extended immediate */                                   \
      S390_FAC(25) | /* store clock fast */                                     \
      S390_FAC(31) | /* extract CPU time (ECTG) */                              \
+     S390_FAC(32) | /* compare and swap and store (CSST) */                    \
+     S390_FAC(33) | /* CSST 2: 16-byte swap (FC 2), 16-byte store (SC 4) */    \
      S390_FAC(34) | /* general-instructions extension */                       \
      S390_FAC(35) | /* execute extensions (EXRL) */                            \
      S390_FAC(37) | /* floating-point extension */                             \

@@ -3,7 +3,7 @@
  * has a row in the table below naming the instructions the facility
  * brings, and each of them decodes to a handler of that name (so a
  * facility cannot be reported without its instructions). Then the
- * instructions of facilities 31, 40, 45 (LPD, LPDG) and 49 against the
+ * instructions of facilities 31, 32/33, 40, 45 (LPD, LPDG) and 49 against the
  * Principles of Operation: load and trap (DXC 0xff after the register
  * is loaded), the execution hints, PPA, ECTG, LPP.
  */
@@ -35,6 +35,8 @@ static const FacRow fac_rows[] = {
           "LGHR LLCR LLGCR LLHR LLGHR LLC LLH LT LTG" },
     { 25, "STCKF" },
     { 31, "ECTG" },
+    { 32, "CSST" },
+    { 33, "CSST" }, /* function code 2, store characteristic 4 */
     { 34, "AGSI ALGSI ALSI ASI CGFRL CGHRL CGHSI CGIB CGIJ CGIT CGRB CGRJ "
           "CGRL CGRT CHHSI CHRL CHSI CIB CIJ CIT CLFHSI CLFIT CLGFRL CLGHRL "
           "CLGHSI CLGIB CLGIJ CLGIT CLGRB CLGRJ CLGRL CLGRT CLHHSI CLHRL "
@@ -347,6 +349,104 @@ static void test_lpd(void)
     fx_free(f);
 }
 
+/* ---- CSST ---- */
+
+static void csst_setup(Fx *f, unsigned fc, unsigned sc)
+{
+    R(0) = UINT64_C(0xffffffffffff0000) | sc << 8 | fc; /* bits 0-47 ignored */
+    R(1) = FX_DATA + 0x10f; /* rightmost 4 bits ignored: list at 0x100 */
+    R(2) = FX_DATA;
+    fx_st64(f, FX_DATA + 0x100, UINT64_C(0x1111111122222222)); /* repl. */
+    fx_st64(f, FX_DATA + 0x108, UINT64_C(0x3333333344444444));
+    fx_st64(f, FX_DATA + 0x110, UINT64_C(0x5555555566666666)); /* store */
+    fx_st64(f, FX_DATA + 0x118, UINT64_C(0x7777777788888888));
+    fx_st64(f, FX_DATA + 0x200, UINT64_C(0xaaaaaaaabbbbbbbb)); /* op 1 */
+    fx_st64(f, FX_DATA + 0x208, UINT64_C(0xccccccccdddddddd));
+    fx_st64(f, FX_DATA + 0x300, 0); /* op 2 */
+    fx_st64(f, FX_DATA + 0x308, 0);
+}
+
+static void test_csst(void)
+{
+    Fx *f = fx_new();
+
+    /* FC 0 (4 bytes), SC 2 (4 bytes), equal: swap, store, cc 0 */
+    csst_setup(f, 0, 2);
+    R(4) = UINT64_C(0x99999999aaaaaaaa);
+    /* CSST 0x200(2),0x304(2),4 */
+    fx_exec_cc(f, "c842 2200 2304", 0);
+    g_assert_cmphex(fx_ld64(f, FX_DATA + 0x200), ==,
+                    UINT64_C(0x11111111bbbbbbbb));
+    g_assert_cmphex(fx_ld64(f, FX_DATA + 0x300), ==, 0x55555555);
+    g_assert_cmphex(R(4), ==, UINT64_C(0x99999999aaaaaaaa));
+    /* unequal: R3's low word gets the operand, nothing stored, cc 1 */
+    csst_setup(f, 0, 2);
+    R(4) = 0;
+    fx_exec_cc(f, "c842 2200 2304", 1);
+    g_assert_cmphex(R(4), ==, 0xaaaaaaaa);
+    g_assert_cmphex(fx_ld64(f, FX_DATA + 0x200), ==,
+                    UINT64_C(0xaaaaaaaabbbbbbbb));
+    g_assert_cmphex(fx_ld64(f, FX_DATA + 0x300), ==, 0);
+
+    /* FC 1 (8 bytes), SC 0 (1 byte) and SC 3 (8 bytes) */
+    csst_setup(f, 1, 0);
+    R(4) = UINT64_C(0xaaaaaaaabbbbbbbb);
+    fx_exec_cc(f, "c842 2200 2307", 0);
+    g_assert_cmphex(fx_ld64(f, FX_DATA + 0x200), ==,
+                    UINT64_C(0x1111111122222222));
+    g_assert_cmphex(fx_ld64(f, FX_DATA + 0x300), ==, 0x55);
+    csst_setup(f, 1, 3);
+    R(4) = UINT64_C(0xaaaaaaaabbbbbbbb);
+    fx_exec_cc(f, "c842 2200 2308", 0);
+    g_assert_cmphex(fx_ld64(f, FX_DATA + 0x308), ==,
+                    UINT64_C(0x5555555566666666));
+    /* SC 1: 2 bytes */
+    csst_setup(f, 1, 1);
+    R(4) = UINT64_C(0xaaaaaaaabbbbbbbb);
+    fx_exec_cc(f, "c842 2200 2302", 0);
+    g_assert_cmphex(fx_ld64(f, FX_DATA + 0x300), ==, UINT64_C(0x5555) << 32);
+
+    /* FC 2 (16 bytes, R3 pair), SC 4 (16 bytes) */
+    csst_setup(f, 2, 4);
+    R(4) = UINT64_C(0xaaaaaaaabbbbbbbb);
+    R(5) = UINT64_C(0xccccccccdddddddd);
+    fx_exec_cc(f, "c842 2200 2300", 0);
+    g_assert_cmphex(fx_ld64(f, FX_DATA + 0x208), ==,
+                    UINT64_C(0x3333333344444444));
+    g_assert_cmphex(fx_ld64(f, FX_DATA + 0x308), ==,
+                    UINT64_C(0x7777777788888888));
+    csst_setup(f, 2, 4);
+    R(5) = 0;
+    fx_exec_cc(f, "c842 2200 2300", 1);
+    g_assert_cmphex(R(4), ==, UINT64_C(0xaaaaaaaabbbbbbbb));
+    g_assert_cmphex(R(5), ==, UINT64_C(0xccccccccdddddddd));
+    g_assert_cmphex(fx_ld64(f, FX_DATA + 0x300), ==, 0);
+
+    /* specification: FC 3, SC 5, odd pair, unaligned operands */
+    csst_setup(f, 3, 0);
+    fx_exec_pgm(f, "c842 2200 2300", PGM_SPECIFICATION, 6);
+    csst_setup(f, 0, 5);
+    fx_exec_pgm(f, "c842 2200 2300", PGM_SPECIFICATION, 6);
+    csst_setup(f, 2, 0);
+    fx_exec_pgm(f, "c852 2200 2300", PGM_SPECIFICATION, 6);
+    csst_setup(f, 2, 0);
+    fx_exec_pgm(f, "c842 2208 2300", PGM_SPECIFICATION, 6);
+    csst_setup(f, 1, 0);
+    fx_exec_pgm(f, "c842 2204 2300", PGM_SPECIFICATION, 6);
+    csst_setup(f, 0, 3);
+    fx_exec_pgm(f, "c842 2200 2304", PGM_SPECIFICATION, 6);
+    csst_setup(f, 0, 1);
+    fx_exec_pgm(f, "c842 2200 2301", PGM_SPECIFICATION, 6);
+    /* a second operand out of storage: nothing changes, even when equal */
+    csst_setup(f, 0, 2);
+    R(4) = 0xaaaaaaaa;
+    R(3) = FX_RAM_SIZE;
+    fx_exec_pgm(f, "c842 2200 3000", PGM_ADDRESSING, 6);
+    g_assert_cmphex(fx_ld64(f, FX_DATA + 0x200), ==,
+                    UINT64_C(0xaaaaaaaabbbbbbbb));
+    fx_free(f);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -356,5 +456,6 @@ int main(int argc, char **argv)
     g_test_add_func("/s390x/fac31/ectg", test_ectg);
     g_test_add_func("/s390x/fac40/lpp", test_lpp);
     g_test_add_func("/s390x/fac45/lpd", test_lpd);
+    g_test_add_func("/s390x/fac32/csst", test_csst);
     return g_test_run();
 }
