@@ -35,6 +35,7 @@
      S390_FAC(35) | /* execute extensions (EXRL) */                            \
      S390_FAC(37) | /* floating-point extension */                             \
      S390_FAC(40) | /* load program parameter (LPP) */                         \
+     S390_FAC(41) | /* FPS enhancement: LDGR, CPSDR ..., SRNMT, LFAS, SFASR */ \
      S390_FAC(45) | /* z196 instructions (above) */                            \
      S390_FAC(49) | /* zEC12 instructions (above) */                           \
      S390_FAC(52))  /* interlocked access 2 (NI, OI, XI: one CPU at a time) */

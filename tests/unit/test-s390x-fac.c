@@ -3,7 +3,7 @@
  * has a row in the table below naming the instructions the facility
  * brings, and each of them decodes to a handler of that name (so a
  * facility cannot be reported without its instructions). Then the
- * instructions of facilities 31, 32/33, 40, 45 (LPD, LPDG) and 49 against the
+ * instructions of facilities 31, 32/33, 40, 41, 45 (LPD, LPDG) and 49 against the
  * Principles of Operation: load and trap (DXC 0xff after the register
  * is loaded), the execution hints, PPA, ECTG, LPP.
  */
@@ -48,6 +48,7 @@ static const FacRow fac_rows[] = {
     { 37, "CDLFBR CDLGBR CELFBR CELGBR CXLFBR CXLGBR CLFDBR CLFEBR CLFXBR "
           "CLGDBR CLGEBR CLGXBR SRNMB" },
     { 40, "LPP" },
+    { 41, "LDGR LGDR CPSDR LCDFR LNDFR LPDFR SRNMT LFAS SFASR" },
     { 45, "AGHIK AGRK AHIK ALGHSIK ALGRK ALHSIK ALRK ARK NGRK NRK OGRK ORK "
           "SGRK SLAK SLGRK SLLK SLRK SRAK SRK SRLK XGRK XRK AHHHR AHHLR AIH "
           "ALHHHR ALHHLR ALSIH ALSIHN BRCTH CHF CHHR CHLR CIH CLHF CLHHR "
@@ -447,6 +448,70 @@ static void test_csst(void)
     fx_free(f);
 }
 
+/* ---- facility 41: SRNMT, LFAS, SFASR ---- */
+
+static void test_fps(void)
+{
+    Fx *f = fx_new();
+
+    /* DFP instructions: without the AFP-register control DXC 3 */
+    fx_exec_pgm(f, "b2b9 0005", PGM_DATA, 4);
+    g_assert_cmphex(f->cpu.dxc, ==, 3);
+    R(1) = 0;
+    fx_exec_pgm(f, "b385 0010", PGM_DATA, 4);
+    g_assert_cmphex(f->cpu.dxc, ==, 3);
+    f->cpu.env.cregs[0] |= CR0_AFP;
+
+    /* SRNMT: address bits 61-63 to FPC bits 25-27, the rest kept */
+    f->cpu.fpc = 0x00080001;
+    R(2) = 0x1000;
+    g_assert_cmpint(fx_exec(f, "b2b9 2007"), ==, 0);
+    g_assert_cmphex(f->cpu.fpc, ==, 0x00080071);
+    g_assert_cmpint(fx_exec(f, "b2b9 2002"), ==, 0);
+    g_assert_cmphex(f->cpu.fpc, ==, 0x00080021);
+    /* SFPC and LFPC take the DFP mode now; other reserved bits still not */
+    R(1) = 0x00000053;
+    g_assert_cmpint(fx_exec(f, "b384 0010"), ==, 0);
+    g_assert_cmphex(f->cpu.fpc, ==, 0x53);
+    R(1) = 0x00000083;
+    fx_exec_pgm(f, "b384 0010", PGM_SPECIFICATION, 4);
+
+    /* SFASR: flags kept (ORed), no enabled flag: no exception */
+    f->cpu.fpc = 0x00100000;
+    R(1) = 0x08200001;
+    g_assert_cmpint(fx_exec(f, "b385 0010"), ==, 0);
+    g_assert_cmphex(f->cpu.fpc, ==, 0x08300001);
+    /* a flag already set, its mask now one: simulated, DXC flag | 3 */
+    f->cpu.fpc = 0x00c00000; /* i and z */
+    R(1) = 0xc0000000;
+    fx_exec_pgm(f, "b385 0010", PGM_DATA, 4);
+    g_assert_cmphex(f->cpu.dxc, ==, 0x83); /* invalid first */
+    g_assert_cmphex(f->cpu.fpc, ==, 0xc0c08300);
+    f->cpu.fpc = 0x00180000; /* u and x */
+    R(1) = 0x10000000;
+    fx_exec_pgm(f, "b385 0010", PGM_DATA, 4);
+    g_assert_cmphex(f->cpu.dxc, ==, 0x1b);
+    f->cpu.fpc = 0x00080000; /* x alone, mask x */
+    R(1) = 0x08000000;
+    fx_exec_pgm(f, "b385 0010", PGM_DATA, 4);
+    g_assert_cmphex(f->cpu.dxc, ==, 0x0b);
+    /* a flag set only in the source does not signal */
+    f->cpu.fpc = 0;
+    R(1) = 0x40400000;
+    g_assert_cmpint(fx_exec(f, "b385 0010"), ==, 0);
+    /* an invalid value: specification, the FPC unchanged */
+    f->cpu.fpc = 0x00400000;
+    R(1) = 0x40000006;
+    fx_exec_pgm(f, "b385 0010", PGM_SPECIFICATION, 4);
+    g_assert_cmphex(f->cpu.fpc, ==, 0x00400000);
+    /* LFAS: the same from storage */
+    fx_st32(f, FX_DATA, 0x40000000);
+    R(2) = FX_DATA;
+    fx_exec_pgm(f, "b2bd 2000", PGM_DATA, 4);
+    g_assert_cmphex(f->cpu.dxc, ==, 0x43);
+    fx_free(f);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -457,5 +522,6 @@ int main(int argc, char **argv)
     g_test_add_func("/s390x/fac40/lpp", test_lpp);
     g_test_add_func("/s390x/fac45/lpd", test_lpd);
     g_test_add_func("/s390x/fac32/csst", test_csst);
+    g_test_add_func("/s390x/fac41/fpc", test_fps);
     return g_test_run();
 }
