@@ -130,6 +130,7 @@ struct S390Cpu {
     uint64_t ckc;           /* clock comparator */
     uint64_t cpu_timer_end; /* TOD value at which the CPU timer is zero */
     uint16_t tod_pf;        /* TOD programmable field (STCKE bytes 14-15) */
+    uint64_t prog_param;    /* program-parameter register (LPP) */
 
     uint16_t cpu_addr; /* CPU address (STAP, external-interruption source) */
     uint64_t cpuid;    /* STIDP's CPU identification */

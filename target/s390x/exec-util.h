@@ -227,5 +227,6 @@ extern const S390InsnGroup s390_group_load, s390_group_arith, s390_group_logic,
     s390_group_pci, s390_group_string, s390_group_mode, s390_group_decimal;
 extern const S390InsnGroup s390_group_monitor, s390_group_real;
 extern const S390InsnGroup s390_group_ar, s390_group_xlate;
+extern const S390InsnGroup s390_group_hint;
 
 #endif

@@ -90,6 +90,7 @@ static const S390InsnGroup *const s390_groups[] = {
     &s390_group_real,
     &s390_group_ar,
     &s390_group_xlate,
+    &s390_group_hint,
 };
 // clang-format on
 
