@@ -1,0 +1,475 @@
+/*
+ * s390x MVCL, CLCL, MVCLE and CLCLE against the Principles of
+ * Operation: lengths and padding, the condition codes, the registers
+ * they leave, MVCL's destructive overlap, even register pairs, the
+ * CPU-determined amount (MVCL and CLCL execute again with the PSW on the
+ * instruction or its EXECUTE; MVCLE and CLCLE end with cc 3), an access
+ * exception part-way, key-controlled protection and 24-bit wrap-around.
+ */
+#include "test-s390x-fixture.h"
+
+#define SRC    FX_DATA
+#define DST    (FX_DATA + 0x10000)
+#define KEY(k) ((uint64_t)(k) << 52)
+
+/* Execute @hex once more without placing it again; 0 or the pgm code */
+static int again(Fx *f)
+{
+    f->cpu.psw_addr = FX_CODE;
+    return s390_cpu_step(&f->cpu);
+}
+
+static void test_mvcl_pad(void)
+{
+    Fx *f = fx_new();
+
+    memcpy(f->ram.base + SRC, "0123456789", 10);
+    memset(f->ram.base + DST, 0xee, 32);
+    R(2) = DST;
+    R(3) = 0x22222222ff000010ull; /* bits 32-39 of R1+1 are ignored */
+    R(4) = SRC;
+    R(5) = 0x3333333340000000ull | 10; /* pad 0x40 */
+    fx_exec_cc(f, "0e24", 2);          /* MVCL 2,4: first operand longer */
+    g_assert_cmphex(f->cpu.psw_addr, ==, FX_CODE + 2);
+    g_assert_cmpint(memcmp(f->ram.base + DST, "0123456789@@@@@@", 16), ==, 0);
+    g_assert_cmphex(f->ram.base[DST + 16], ==, 0xee);
+    g_assert_cmphex(R(2), ==, DST + 16);
+    g_assert_cmphex(R(3), ==, 0x2222222200000000ull);
+    g_assert_cmphex(R(4), ==, SRC + 10);
+    g_assert_cmphex(R(5), ==, 0x3333333340000000ull);
+    /* first operand shorter: cc 1, the rest of the second stays */
+    R(2) = DST;
+    R(3) = 4;
+    R(4) = SRC;
+    R(5) = 10;
+    fx_exec_cc(f, "0e24", 1);
+    g_assert_cmphex(R(4), ==, SRC + 4);
+    g_assert_cmphex(R(5), ==, 6);
+    /* equal lengths: cc 0 */
+    R(2) = DST;
+    R(3) = 10;
+    R(4) = SRC;
+    R(5) = 10;
+    fx_exec_cc(f, "0e24", 0);
+    fx_free(f);
+}
+
+static void test_mvcl_zero(void)
+{
+    Fx *f = fx_new();
+
+    /* no byte is accessed for a zero length: no addressing exception */
+    R(2) = FX_RAM_SIZE + 0x1000;
+    R(3) = 0;
+    R(4) = FX_RAM_SIZE + 0x2000;
+    R(5) = 5;
+    fx_exec_cc(f, "0e24", 1);
+    g_assert_cmphex(R(4), ==, FX_RAM_SIZE + 0x2000);
+    g_assert_cmphex(R(5), ==, 5);
+    /* second operand empty: padding only, never read */
+    R(2) = DST;
+    R(3) = 3;
+    R(5) = 0xaa000000;
+    fx_exec_cc(f, "0e24", 2);
+    g_assert_cmphex(fx_ld32(f, DST) >> 8, ==, 0xaaaaaa);
+    g_assert_cmphex(R(4), ==, FX_RAM_SIZE + 0x2000);
+    fx_free(f);
+}
+
+static void test_mvcl_overlap(void)
+{
+    Fx *f = fx_new();
+
+    memcpy(f->ram.base + SRC, "abcdefgh", 8);
+    /* the target starts inside the moved source: cc 3, nothing moved */
+    R(2) = SRC + 1;
+    R(3) = 8;
+    R(4) = SRC;
+    R(5) = 8;
+    fx_exec_cc(f, "0e24", 3);
+    g_assert_cmpint(memcmp(f->ram.base + SRC, "abcdefgh", 8), ==, 0);
+    g_assert_cmphex(R(2), ==, SRC + 1);
+    g_assert_cmphex(R(3), ==, 8);
+    g_assert_cmphex(R(5), ==, 8);
+    /* just past the moved part (second operand shorter): no overlap */
+    R(3) = 8;
+    R(5) = 1;
+    fx_exec_cc(f, "0e24", 2);
+    /* the target below the source, or at the same address: moved */
+    memcpy(f->ram.base + SRC, "abcdefgh", 8);
+    R(2) = SRC;
+    R(3) = 7;
+    R(4) = SRC + 1;
+    R(5) = 7;
+    fx_exec_cc(f, "0e24", 0);
+    g_assert_cmpint(memcmp(f->ram.base + SRC, "bcdefghh", 8), ==, 0);
+    R(2) = SRC;
+    R(3) = 8;
+    R(4) = SRC;
+    R(5) = 8;
+    fx_exec_cc(f, "0e24", 0);
+    /* odd registers: specification, ILC 1 */
+    fx_exec_pgm(f, "0e34", PGM_SPECIFICATION, 2);
+    fx_exec_pgm(f, "0e25", PGM_SPECIFICATION, 2);
+    fx_free(f);
+}
+
+static void test_mvcl_long(void)
+{
+    Fx *f = fx_new();
+    unsigned runs = 1;
+
+    for (unsigned i = 0; i < 10000; i++) {
+        f->ram.base[SRC + i] = i * 7;
+    }
+    R(2) = DST;
+    R(3) = 12000;
+    R(4) = SRC;
+    R(5) = 0x5a000000 | 10000;
+    g_assert_cmpint(fx_exec(f, "0e24"), ==, 0);
+    /* part done: the PSW stays on the MVCL, the registers moved on */
+    g_assert_cmphex(f->cpu.psw_addr, ==, FX_CODE);
+    g_assert_cmphex(R(2) - DST, ==, 12000 - R(3));
+    g_assert_cmphex(R(4) - SRC, ==, 10000 - (R(5) & 0xffffff));
+    g_assert_cmphex(R(3), >, 0);
+    g_assert_cmphex(R(5) >> 24, ==, 0x5a);
+    while (f->cpu.psw_addr == FX_CODE) {
+        g_assert_cmpint(s390_cpu_step(&f->cpu), ==, 0);
+        runs++;
+    }
+    g_assert_cmpuint(runs, >=, 3);
+    g_assert_cmphex(f->cpu.psw_addr, ==, FX_CODE + 2);
+    g_assert_cmpuint(f->cpu.cc, ==, 2);
+    g_assert_cmpint(memcmp(f->ram.base + SRC, f->ram.base + DST, 10000), ==, 0);
+    g_assert_cmphex(f->ram.base[DST + 11999], ==, 0x5a);
+    g_assert_cmphex(R(2), ==, DST + 12000);
+    g_assert_cmphex(R(3), ==, 0);
+    g_assert_cmphex(R(5), ==, 0x5a000000);
+    fx_free(f);
+}
+
+/* The target of an EXECUTE goes on with the PSW on the EX */
+static void test_mvcl_execute(void)
+{
+    Fx *f = fx_new();
+
+    fx_poke_hex(f, FX_CODE + 0x100, "0e24");
+    R(9) = FX_CODE + 0x100;
+    R(2) = DST;
+    R(3) = 9000;
+    R(4) = SRC;
+    R(5) = 9000;
+    g_assert_cmpint(fx_exec(f, "4400 9000"), ==, 0); /* EX 0,0(9) */
+    g_assert_cmphex(f->cpu.psw_addr, ==, FX_CODE);
+    g_assert_cmphex(R(3), <, 9000);
+    while (f->cpu.psw_addr == FX_CODE) {
+        g_assert_cmpint(s390_cpu_step(&f->cpu), ==, 0);
+    }
+    g_assert_cmphex(f->cpu.psw_addr, ==, FX_CODE + 4);
+    g_assert_cmphex(R(3), ==, 0);
+    fx_free(f);
+}
+
+/* An addressing exception part-way: the registers say how far it got */
+static void test_mvcl_access_partway(void)
+{
+    Fx *f = fx_new();
+    int r = 0;
+
+    fx_poke_hex(f, FX_CODE, "0e24");
+    R(2) = DST;
+    R(3) = 10000;
+    R(4) = FX_RAM_SIZE - 6000; /* the source ends with storage */
+    R(5) = 10000;
+    memset(f->ram.base + FX_RAM_SIZE - 6000, 0x77, 6000);
+    for (unsigned i = 0; i < 10 && !r; i++) {
+        r = again(f);
+    }
+    g_assert_cmpint(r, ==, PGM_ADDRESSING);
+    g_assert_cmpuint(f->cpu.pgm_ilc, ==, 2);
+    g_assert_cmphex(R(2), ==, DST + 6000);
+    g_assert_cmphex(R(3), ==, 4000);
+    g_assert_cmphex(R(4), ==, FX_RAM_SIZE);
+    g_assert_cmphex(R(5), ==, 4000);
+    g_assert_cmphex(f->ram.base[DST + 5999], ==, 0x77);
+    g_assert_cmphex(f->ram.base[DST + 6000], ==, 0);
+    fx_free(f);
+}
+
+/* Key-controlled protection on a later page of the first operand */
+static void test_mvcl_protection(void)
+{
+    Fx *f = fx_new();
+    uint64_t dst = FX_DATA + 0xf00;
+
+    R(1) = 0x40; /* the frame of FX_DATA: ACC 4 */
+    R(2) = FX_DATA;
+    g_assert_cmpint(fx_exec(f, "b22b 0012"), ==, 0); /* SSKE 1,2 */
+    g_assert_true(s390_psw_set(&f->cpu, FX_MODE64 | KEY(4), FX_CODE));
+    R(2) = dst;
+    R(3) = 0x200;
+    R(4) = 0;
+    R(5) = 0x11000000;
+    g_assert_cmpint(fx_exec(f, "0e24"), ==, 0);
+    g_assert_cmphex(R(2), ==, dst + 0x100);
+    g_assert_cmphex(R(3), ==, 0x100);
+    g_assert_cmphex(f->ram.base[dst + 0xff], ==, 0x11);
+    g_assert_cmphex(f->cpu.psw_addr, ==, FX_CODE);
+    fx_exec_pgm(f, "0e24", PGM_PROTECTION, 2);
+    g_assert_cmphex(R(2), ==, dst + 0x100);
+    g_assert_cmphex(R(3), ==, 0x100);
+    g_assert_cmphex(f->ram.base[dst + 0x100], ==, 0);
+    fx_free(f);
+}
+
+/* 24-bit mode: bits 32-39 of the address registers ignored and zeroed */
+static void test_mvcl_24bit(void)
+{
+    Fx *f = fx_new_mode(true, 0);
+
+    memcpy(f->ram.base + SRC, "xyz", 3);
+    R(2) = 0xaaaaaaaaff000000ull | DST;
+    R(3) = 3;
+    R(4) = 0x55555555ab000000ull | SRC;
+    R(5) = 3;
+    fx_exec_cc(f, "0e24", 0);
+    g_assert_cmpint(memcmp(f->ram.base + DST, "xyz", 3), ==, 0);
+    g_assert_cmphex(R(2), ==, 0xaaaaaaaa00000000ull | (DST + 3));
+    g_assert_cmphex(R(4), ==, 0x5555555500000000ull | (SRC + 3));
+    /* also with both lengths zero */
+    R(2) = 0xff000000 | DST;
+    R(3) = 0;
+    R(5) = 0;
+    fx_exec_cc(f, "0e24", 0);
+    g_assert_cmphex(R(2), ==, DST);
+    fx_free(f);
+}
+
+/* 24-bit mode over 16 MiB: the first operand wraps to address 0 */
+static void test_mvcl_24bit_wrap(void)
+{
+    Fx *f = g_new0(Fx, 1);
+
+    f->ram.size = 16 * MiB;
+    f->ram.base = g_malloc0(f->ram.size);
+    s390_cpu_init(&f->cpu, &s390_ram_ops, &f->ram, f->ram.base, f->ram.size);
+    g_assert_true(s390_psw_set(&f->cpu, 0, FX_CODE));
+    memcpy(f->ram.base + SRC, "ABCDEFGH", 8);
+    R(2) = 0xfffffc;
+    R(3) = 8;
+    R(4) = SRC;
+    R(5) = 8;
+    fx_exec_cc(f, "0e24", 0);
+    g_assert_cmpint(memcmp(f->ram.base + 0xfffffc, "ABCD", 4), ==, 0);
+    g_assert_cmpint(memcmp(f->ram.base, "EFGH", 4), ==, 0);
+    g_assert_cmphex(R(2), ==, 4);
+    /* overlap counts across the wrap too: target just above the source */
+    R(2) = 1;
+    R(3) = 8;
+    R(4) = 0xfffffc;
+    R(5) = 8;
+    fx_exec_cc(f, "0e24", 3);
+    fx_free(f);
+}
+
+static void clcl(Fx *f, const char *a, unsigned la, const char *b, unsigned lb,
+                 uint8_t pad, unsigned cc)
+{
+    memcpy(f->ram.base + SRC, a, la);
+    memcpy(f->ram.base + DST, b, lb);
+    R(2) = SRC;
+    R(3) = 0xff000000 | la;
+    R(4) = DST;
+    R(5) = (uint32_t)pad << 24 | lb;
+    fx_exec_cc(f, "0f24", cc); /* CLCL 2,4 */
+    g_assert_cmphex(f->cpu.psw_addr, ==, FX_CODE + 2);
+    g_assert_cmphex(R(5) >> 24, ==, pad);
+}
+
+static void test_clcl(void)
+{
+    Fx *f = fx_new();
+
+    clcl(f, "abc", 3, "abc  ", 5, ' ', 0);
+    g_assert_cmphex(R(2), ==, SRC + 3);
+    g_assert_cmphex(R(3), ==, 0);
+    g_assert_cmphex(R(4), ==, DST + 5);
+    g_assert_cmphex(R(5) & 0xffffff, ==, 0);
+    /* the first difference: registers on the unequal bytes */
+    clcl(f, "abcd", 4, "abxd", 4, 0, 1);
+    g_assert_cmphex(R(2), ==, SRC + 2);
+    g_assert_cmphex(R(3), ==, 2);
+    g_assert_cmphex(R(4), ==, DST + 2);
+    g_assert_cmphex(R(5), ==, 2);
+    clcl(f, "abxd", 4, "abcd", 4, 0, 2);
+    /* inside the padding: the shorter operand stays at its end */
+    clcl(f, "ab", 2, "ab\x01", 3, 0, 1);
+    g_assert_cmphex(R(2), ==, SRC + 2);
+    g_assert_cmphex(R(3), ==, 0);
+    g_assert_cmphex(R(4), ==, DST + 2);
+    g_assert_cmphex(R(5), ==, 1);
+    clcl(f, "ab", 2, "ab\x01", 3, 2, 2);
+    clcl(f, "", 0, "", 0, 0, 0);
+    fx_exec_pgm(f, "0f14", PGM_SPECIFICATION, 2);
+    fx_exec_pgm(f, "0f23", PGM_SPECIFICATION, 2);
+    fx_free(f);
+}
+
+static void test_clcl_long(void)
+{
+    Fx *f = fx_new();
+
+    memset(f->ram.base + SRC, 'q', 10000);
+    memset(f->ram.base + DST, 'q', 10000);
+    f->ram.base[DST + 9000] = 'r';
+    R(2) = SRC;
+    R(3) = 10000;
+    R(4) = DST;
+    R(5) = 10000;
+    g_assert_cmpint(fx_exec(f, "0f24"), ==, 0);
+    g_assert_cmphex(f->cpu.psw_addr, ==, FX_CODE);
+    g_assert_cmphex(R(2), >, SRC);
+    g_assert_cmphex(R(2) - SRC, ==, R(4) - DST);
+    while (f->cpu.psw_addr == FX_CODE) {
+        g_assert_cmpint(s390_cpu_step(&f->cpu), ==, 0);
+    }
+    g_assert_cmpuint(f->cpu.cc, ==, 1);
+    g_assert_cmphex(R(2), ==, SRC + 9000);
+    g_assert_cmphex(R(3), ==, 1000);
+    g_assert_cmphex(R(4), ==, DST + 9000);
+    /* an inaccessible first operand right away: nothing changes */
+    R(2) = FX_RAM_SIZE;
+    R(3) = 10;
+    R(4) = DST;
+    R(5) = 10;
+    fx_exec_pgm(f, "0f24", PGM_ADDRESSING, 2);
+    g_assert_cmphex(R(2), ==, FX_RAM_SIZE);
+    fx_free(f);
+}
+
+static void test_mvcle(void)
+{
+    Fx *f = fx_new();
+
+    memcpy(f->ram.base + SRC, "0123456789", 10);
+    R(2) = DST;
+    R(3) = 16;
+    R(4) = SRC;
+    R(5) = 10;
+    fx_exec_cc(f, "a824 0040", 2); /* MVCLE 2,4,0x40: pad 0x40 */
+    g_assert_cmpint(memcmp(f->ram.base + DST, "0123456789@@@@@@", 16), ==, 0);
+    g_assert_cmphex(R(2), ==, DST + 16);
+    g_assert_cmphex(R(3), ==, 0);
+    g_assert_cmphex(R(4), ==, SRC + 10);
+    g_assert_cmphex(R(5), ==, 0);
+    /* the pad is bits 56-63 of the address, not a storage byte */
+    R(2) = DST;
+    R(3) = 2;
+    R(4) = SRC;
+    R(5) = 0;
+    R(7) = 0x123400;
+    fx_exec_cc(f, "a824 7021", 2);
+    g_assert_cmphex(f->ram.base[DST], ==, 0x21);
+    /* longer than the CPU-determined amount: cc 3, the PSW advanced */
+    R(2) = DST;
+    R(3) = 10000;
+    R(4) = SRC;
+    R(5) = 10000;
+    fx_exec_cc(f, "a824 0000", 3);
+    g_assert_cmphex(f->cpu.psw_addr, ==, FX_CODE + 4);
+    g_assert_cmphex(R(3), >, 0);
+    g_assert_cmphex(R(2) - DST, ==, 10000 - R(3));
+    while (f->cpu.cc == 3) {
+        g_assert_cmpint(fx_exec(f, "a824 0000"), ==, 0);
+    }
+    g_assert_cmpuint(f->cpu.cc, ==, 0);
+    g_assert_cmphex(R(3), ==, 0);
+    g_assert_cmpint(memcmp(f->ram.base + SRC, f->ram.base + DST, 10000), ==, 0);
+    /* 64-bit lengths: bits 0-31 count */
+    R(2) = DST;
+    R(3) = 0x100000000ull;
+    R(4) = SRC;
+    R(5) = 0;
+    fx_exec_cc(f, "a824 0000", 3);
+    g_assert_cmphex(R(3), ==, 0x100000000ull - 4096);
+    fx_exec_pgm(f, "a834 0000", PGM_SPECIFICATION, 4);
+    fx_exec_pgm(f, "a825 0000", PGM_SPECIFICATION, 4);
+    fx_free(f);
+}
+
+static void test_mvcle_31bit(void)
+{
+    Fx *f = fx_new_mode(true, PSW_MASK_BA);
+
+    /* bits 0-31 of the length registers: not part of the length, kept */
+    R(2) = 0x9999999900000000ull | DST;
+    R(3) = 0x8888888800000004ull;
+    R(4) = 0x77777777ull << 32 | SRC;
+    R(5) = 0x6666666600000002ull;
+    fx_exec_cc(f, "a824 0000", 2);
+    g_assert_cmphex(R(2), ==, 0x9999999900000000ull | (DST + 4));
+    g_assert_cmphex(R(3), ==, 0x8888888800000000ull);
+    g_assert_cmphex(R(5), ==, 0x6666666600000000ull);
+    fx_free(f);
+}
+
+static void test_clcle(void)
+{
+    Fx *f = fx_new();
+
+    memcpy(f->ram.base + SRC, "abc", 3);
+    memcpy(f->ram.base + DST, "abc  ", 5);
+    R(2) = SRC;
+    R(3) = 3;
+    R(4) = DST;
+    R(5) = 5;
+    fx_exec_cc(f, "a924 0020", 0); /* CLCLE 2,4,0x20 */
+    g_assert_cmphex(R(2), ==, SRC + 3);
+    g_assert_cmphex(R(4), ==, DST + 5);
+    R(2) = SRC;
+    R(3) = 3;
+    R(4) = DST;
+    R(5) = 5;
+    fx_exec_cc(f, "a924 0021", 2); /* pad 0x21 > ' ' */
+    g_assert_cmphex(R(2), ==, SRC + 3);
+    g_assert_cmphex(R(4), ==, DST + 3);
+    g_assert_cmphex(R(5), ==, 2);
+    /* cc 3 after the CPU-determined amount */
+    memset(f->ram.base + SRC, 'q', 10000);
+    memset(f->ram.base + DST, 'q', 10000);
+    f->ram.base[SRC + 9000] = 'a';
+    R(2) = SRC;
+    R(3) = 10000;
+    R(4) = DST;
+    R(5) = 10000;
+    fx_exec_cc(f, "a924 0000", 3);
+    g_assert_cmphex(R(2), >, SRC);
+    while (f->cpu.cc == 3) {
+        g_assert_cmpint(fx_exec(f, "a924 0000"), ==, 0);
+    }
+    g_assert_cmpuint(f->cpu.cc, ==, 1);
+    g_assert_cmphex(R(2), ==, SRC + 9000);
+    g_assert_cmphex(R(5), ==, 1000);
+    fx_exec_pgm(f, "a914 0000", PGM_SPECIFICATION, 4);
+    fx_free(f);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/s390x/mvcl/pad", test_mvcl_pad);
+    g_test_add_func("/s390x/mvcl/zero", test_mvcl_zero);
+    g_test_add_func("/s390x/mvcl/overlap", test_mvcl_overlap);
+    g_test_add_func("/s390x/mvcl/long", test_mvcl_long);
+    g_test_add_func("/s390x/mvcl/execute", test_mvcl_execute);
+    g_test_add_func("/s390x/mvcl/access-partway", test_mvcl_access_partway);
+    g_test_add_func("/s390x/mvcl/protection", test_mvcl_protection);
+    g_test_add_func("/s390x/mvcl/24bit", test_mvcl_24bit);
+    g_test_add_func("/s390x/mvcl/24bit-wrap", test_mvcl_24bit_wrap);
+    g_test_add_func("/s390x/clcl/basic", test_clcl);
+    g_test_add_func("/s390x/clcl/long", test_clcl_long);
+    g_test_add_func("/s390x/mvcle/basic", test_mvcle);
+    g_test_add_func("/s390x/mvcle/31bit", test_mvcle_31bit);
+    g_test_add_func("/s390x/clcle/basic", test_clcle);
+    return g_test_run();
+}
