@@ -7,7 +7,8 @@
  * padding byte.
  *
  * MVCL and CLCL: 24-bit lengths in bits 40-63 of R1+1 and R2+1, the
- * padding byte in bits 32-39 of R2+1. They are interruptible: one
+ * padding byte in bits 32-39 of R2+1; bits 32-39 of R1+1 are ignored
+ * and left as they are (so does QEMU 7.2). They are interruptible: one
  * execution handles at most S390_LONG_MAX bytes, leaves the registers
  * describing the progress and points the PSW back at the instruction (at
  * the EXECUTE when it was the target of one), so that it goes on after
@@ -159,11 +160,11 @@ static void long_get(const S390Cpu *cpu, unsigned r, LongOp *o)
     o->len = gr32(cpu, r + 1) & LEN24_MASK;
 }
 
-/* The address back, and bits 32-39 of the length register as @top */
-static void long_put(S390Cpu *cpu, unsigned r, const LongOp *o, uint8_t top)
+/* The address and the length back; bits 32-39 (the pad) unchanged */
+static void long_put(S390Cpu *cpu, unsigned r, const LongOp *o)
 {
     set_address(cpu, r, o->addr);
-    set_gr32(cpu, r + 1, (uint32_t)top << 24 | (uint32_t)o->len);
+    set_gr32(cpu, r + 1, (gr32(cpu, r + 1) & ~LEN24_MASK) | (uint32_t)o->len);
 }
 
 S390_OP(op_mvcl)
@@ -195,12 +196,13 @@ S390_OP(op_mvcl)
     if (r && d.len == (gr32(cpu, in->r1 + 1) & LEN24_MASK)) {
         return r; /* nothing moved: suppressed or nullified as it is */
     }
-    long_put(cpu, in->r1, &d, 0);
-    long_put(cpu, in->r2, &s, pad);
+    long_put(cpu, in->r1, &d);
+    long_put(cpu, in->r2, &s);
     if (d.len) {
-        resume_later(cpu, in);
+        resume_later(cpu, in); /* the cc is set by the last execution */
+    } else {
+        cpu->cc = cc;
     }
-    cpu->cc = cc;
     return 0;
 }
 
@@ -224,13 +226,13 @@ S390_OP(op_clcl)
     if (r && a.len == l1 && b.len == l2) {
         return r;
     }
-    long_put(cpu, in->r1, &a, 0);
-    long_put(cpu, in->r2, &b, pad);
+    long_put(cpu, in->r1, &a);
+    long_put(cpu, in->r2, &b);
     if (cc == 3) {
-        resume_later(cpu, in);
-        cc = 0; /* unpredictable: the next execution sets it */
+        resume_later(cpu, in); /* the cc is set by the last execution */
+    } else {
+        cpu->cc = cc;
     }
-    cpu->cc = cc;
     return 0;
 }
 
