@@ -25,6 +25,7 @@
  */
 #include "qemu/osdep.h"
 #include "target/s390x/exec-util.h"
+#include "target/s390x/skey.h"
 
 #define S390_LONG_MAX   4096
 #define S390_LONG_PIECE 256
@@ -304,10 +305,141 @@ S390_OP(op_clcle)
     return 0;
 }
 
+/* ---- MVCOS ---- */
+
+#define OAC_KEY(o)   (((o) >> 12) & 0xf) /* bits 0-3 */
+#define OAC_AS(o)    (((o) >> 6) & 3)    /* bits 8-9 */
+#define OAC_K        0x2                 /* bit 14: the key is valid */
+#define OAC_A        0x1                 /* bit 15: the AS is valid */
+#define AS_SECONDARY 2
+#define AS_HOME      3
+#define CR0_SSC      PSW_BIT(37) /* secondary-space control */
+#define MVCOS_MAX    4096
+
+/* The PSW mask with the key and address-space control one OAC gives */
+static int oac_mask(const S390Cpu *cpu, uint16_t oac, uint64_t *mask)
+{
+    unsigned key = s390_psw_key(cpu);
+    unsigned as = (cpu->psw_mask & PSW_MASK_ASC) >> 46;
+
+    if (oac & OAC_K) {
+        key = OAC_KEY(oac);
+    }
+    if (oac & OAC_A) {
+        as = OAC_AS(oac);
+        if (as == AS_HOME && s390_problem_state(cpu)) {
+            return PGM_SPECIAL_OP;
+        }
+    }
+    if (as == AS_SECONDARY && !(cpu->env.cregs[0] & CR0_SSC)) {
+        return PGM_SPECIAL_OP;
+    }
+    if ((oac & OAC_K) && s390_problem_state(cpu) &&
+        !((cpu->env.cregs[3] >> (31 - key)) & 1)) {
+        return PGM_PRIVILEGED;
+    }
+    *mask = (cpu->psw_mask & ~(PSW_MASK_KEY | PSW_MASK_ASC)) |
+            (uint64_t)key << 52 | (uint64_t)as << 46;
+    return 0;
+}
+
+/*
+ * An access with the key and address space of @mask. DAT is on (MVCOS
+ * requires it), so the PSW's key and address-space control bits select
+ * no other access path: they are swapped in for the access and back.
+ */
+static int access_with(S390Cpu *cpu, uint64_t mask, uint64_t la, void *buf,
+                       uint32_t len, bool store)
+{
+    uint64_t psw = cpu->psw_mask;
+    int r;
+
+    cpu->psw_mask = mask;
+    if (store) {
+        r = s390_mem_write(cpu, la, buf, len);
+    } else {
+        r = s390_mem_read(cpu, la, buf, len);
+    }
+    cpu->psw_mask = psw;
+    return r;
+}
+
+static int check_with(S390Cpu *cpu, uint64_t mask, uint64_t la, uint64_t len,
+                      S390Access kind)
+{
+    uint64_t psw = cpu->psw_mask;
+    int r;
+
+    cpu->psw_mask = mask;
+    r = s390_mem_check(cpu, la, len, kind);
+    cpu->psw_mask = psw;
+    return r;
+}
+
+/*
+ * MVCOS D1(B1),D2(B2),R3: up to 4096 bytes of the true length in R3
+ * from the second operand to the first, each accessed with the key and
+ * address space its operand-access control in GR0 (bits 32-47 for the
+ * first operand, 48-63 for the second) names or the PSW's. cc 0 when
+ * the true length was moved, cc 3 when 4096 bytes were (the program
+ * advances and goes again). Both operands are checked before anything
+ * is stored.
+ */
+S390_OP(op_mvcos)
+{
+    uint64_t a1 = ea_bd(cpu, in->b1, in->d1), a2 = ea_bd(cpu, in->b2, in->d2);
+    uint64_t len = gr(cpu, in->r3), m1, m2, done;
+    uint32_t oacs = gr32(cpu, 0);
+    uint8_t buf[MVCOS_MAX];
+    unsigned cc = 0;
+    int r;
+
+    if (!(cpu->psw_mask & PSW_MASK_DAT)) {
+        return PGM_SPECIAL_OP;
+    }
+    if ((r = oac_mask(cpu, oacs >> 16, &m1)) ||
+        (r = oac_mask(cpu, (uint16_t)oacs, &m2))) {
+        return r;
+    }
+    if (cpu->amask != UINT64_MAX) {
+        len = (uint32_t)len;
+    }
+    if (len > MVCOS_MAX) {
+        len = MVCOS_MAX;
+        cc = 3;
+    }
+    if (len && ((r = check_with(cpu, m2, a2, len, S390_ACC_FETCH)) ||
+                (r = check_with(cpu, m1, a1, len, S390_ACC_STORE)))) {
+        return r;
+    }
+    /* the whole second operand first: overlap moves as by a copy */
+    for (done = 0; done < len;) {
+        uint64_t n = page_left((a2 + done) & cpu->amask, len - done);
+
+        if ((r = access_with(cpu, m2, (a2 + done) & cpu->amask, buf + done, n,
+                             false))) {
+            return r;
+        }
+        done += n;
+    }
+    for (done = 0; done < len;) {
+        uint64_t n = page_left((a1 + done) & cpu->amask, len - done);
+
+        if ((r = access_with(cpu, m1, (a1 + done) & cpu->amask, buf + done, n,
+                             true))) {
+            return r;
+        }
+        done += n;
+    }
+    cpu->cc = cc;
+    return 0;
+}
+
 static const S390InsnDef mvcl_defs[] = {
     { 0x0e00, FMT_RR, 0, "MVCL", op_mvcl },
     { 0x0f00, FMT_RR, 0, "CLCL", op_clcl },
     { 0xa800, FMT_RS_A, 0, "MVCLE", op_mvcle },
     { 0xa900, FMT_RS_A, 0, "CLCLE", op_clcle },
+    { 0xc800, FMT_SSF, 0, "MVCOS", op_mvcos },
 };
 S390_GROUP(s390_group_mvcl, mvcl_defs);

@@ -454,6 +454,140 @@ static void test_clcle(void)
     fx_free(f);
 }
 
+/* ---- MVCOS: DAT on, segment 0 identity in the primary space ---- */
+
+#define SEG1               UINT64_C(0x80000) /* primary segment table */
+#define PT1                UINT64_C(0x81000)
+#define SEG2               UINT64_C(0x82000) /* secondary: DST's page elsewhere */
+#define PT2                UINT64_C(0x83000)
+#define ALT                UINT64_C(0x40000)
+#define DAT64              (FX_MODE64 | PSW_MASK_DAT)
+#define CR0_SSC            PSW_BIT(37)
+#define OAC(key, as, k, a) ((key) << 12 | (as) << 6 | (k) << 1 | (a))
+
+static Fx *mvcos_fx(void)
+{
+    Fx *f = fx_new();
+
+    for (unsigned i = 0; i < 512; i++) {
+        fx_st64(f, SEG1 + 8 * i, 0x20); /* invalid */
+        fx_st64(f, SEG2 + 8 * i, 0x20);
+    }
+    for (unsigned i = 0; i < 256; i++) {
+        fx_st64(f, PT1 + 8 * i, (uint64_t)i << 12);
+        fx_st64(f, PT2 + 8 * i, (uint64_t)i << 12);
+    }
+    fx_st64(f, PT2 + 8 * (DST >> 12), ALT);
+    fx_st64(f, SEG1, PT1);
+    fx_st64(f, SEG2, PT2);
+    f->cpu.env.cregs[1] = SEG1;
+    f->cpu.env.cregs[7] = SEG2;
+    g_assert_true(s390_psw_set(&f->cpu, DAT64, FX_CODE));
+    return f;
+}
+
+/* MVCOS 0(2),0(4),3 */
+#define MVCOS "c830 2000 4000"
+
+static void test_mvcos(void)
+{
+    Fx *f = mvcos_fx();
+
+    memcpy(f->ram.base + SRC, "optional", 8);
+    R(0) = 0;
+    R(2) = DST;
+    R(3) = 8;
+    R(4) = SRC;
+    fx_exec_cc(f, MVCOS, 0);
+    g_assert_cmpint(memcmp(f->ram.base + DST, "optional", 8), ==, 0);
+    /* the registers stay as they are */
+    g_assert_cmphex(R(2), ==, DST);
+    g_assert_cmphex(R(3), ==, 8);
+    /* more than 4096: 4096 moved, cc 3 */
+    memset(f->ram.base + SRC, 0x3c, 5000);
+    R(3) = 5000;
+    fx_exec_cc(f, MVCOS, 3);
+    g_assert_cmphex(f->ram.base[DST + 4095], ==, 0x3c);
+    g_assert_cmphex(f->ram.base[DST + 4096], ==, 0);
+    /* length 0: nothing accessed */
+    R(2) = 0x7000000;
+    R(3) = 0;
+    fx_exec_cc(f, MVCOS, 0);
+    /* a translation exception (segment 3 invalid): nullified */
+    R(2) = 0x300000;
+    R(3) = 1;
+    fx_exec_pgm(f, MVCOS, PGM_SEGMENT_TRANS, 6);
+    g_assert_cmphex(f->cpu.psw_addr, ==, FX_CODE);
+    /* DAT off: special operation */
+    g_assert_true(s390_psw_set(&f->cpu, FX_MODE64, FX_CODE));
+    R(2) = DST;
+    fx_exec_pgm(f, MVCOS, PGM_SPECIAL_OP, 6);
+    fx_free(f);
+}
+
+static void test_mvcos_secondary(void)
+{
+    Fx *f = mvcos_fx();
+
+    memcpy(f->ram.base + SRC, "2nd", 3);
+    R(0) = (uint64_t)OAC(0, 2, 0, 1) << 16; /* first operand: secondary */
+    R(2) = DST;
+    R(3) = 3;
+    R(4) = SRC;
+    /* the secondary-space control off: special operation */
+    fx_exec_pgm(f, MVCOS, PGM_SPECIAL_OP, 6);
+    f->cpu.env.cregs[0] |= CR0_SSC;
+    fx_exec_cc(f, MVCOS, 0);
+    g_assert_cmpint(memcmp(f->ram.base + ALT, "2nd", 3), ==, 0);
+    g_assert_cmphex(f->ram.base[DST], ==, 0);
+    /* the A bit off: the PSW's (primary) space */
+    R(0) = (uint64_t)OAC(0, 2, 0, 0) << 16;
+    fx_exec_cc(f, MVCOS, 0);
+    g_assert_cmpint(memcmp(f->ram.base + DST, "2nd", 3), ==, 0);
+    /* the second operand from the secondary space */
+    memcpy(f->ram.base + ALT, "alt", 3);
+    R(0) = OAC(0, 2, 0, 1);
+    R(2) = SRC;
+    R(4) = DST;
+    fx_exec_cc(f, MVCOS, 0);
+    g_assert_cmpint(memcmp(f->ram.base + SRC, "alt", 3), ==, 0);
+    fx_free(f);
+}
+
+static void test_mvcos_keys(void)
+{
+    Fx *f = mvcos_fx();
+
+    /* the frame of DST: ACC 3 */
+    R(1) = 0x30;
+    R(2) = DST;
+    g_assert_cmpint(fx_exec(f, "b22b 0012"), ==, 0); /* SSKE 1,2 */
+    R(2) = DST;
+    R(3) = 4;
+    R(4) = SRC;
+    R(0) = (uint64_t)OAC(4, 0, 1, 0) << 16; /* first operand: key 4 */
+    fx_exec_pgm(f, MVCOS, PGM_PROTECTION, 6);
+    R(0) = (uint64_t)OAC(3, 0, 1, 0) << 16;
+    fx_exec_cc(f, MVCOS, 0);
+    /* the K bit off: the PSW key (0) */
+    R(0) = (uint64_t)OAC(4, 0, 0, 0) << 16;
+    fx_exec_cc(f, MVCOS, 0);
+    /* problem state: a key the PSW-key mask (CR3) does not allow */
+    f->cpu.env.cregs[3] = 0x10000000; /* key 3 only */
+    g_assert_true(
+        s390_psw_set(&f->cpu, DAT64 | PSW_MASK_PSTATE | (3ull << 52), FX_CODE));
+    R(0) = (uint64_t)OAC(4, 0, 1, 0) << 16;
+    fx_exec_pgm(f, MVCOS, PGM_PRIVILEGED, 6);
+    R(0) = OAC(4, 0, 1, 0);
+    fx_exec_pgm(f, MVCOS, PGM_PRIVILEGED, 6);
+    R(0) = (uint64_t)OAC(3, 0, 1, 0) << 16;
+    fx_exec_cc(f, MVCOS, 0);
+    /* problem state and the home space named: special operation */
+    R(0) = (uint64_t)OAC(3, 3, 1, 1) << 16;
+    fx_exec_pgm(f, MVCOS, PGM_SPECIAL_OP, 6);
+    fx_free(f);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -471,5 +605,8 @@ int main(int argc, char **argv)
     g_test_add_func("/s390x/mvcle/basic", test_mvcle);
     g_test_add_func("/s390x/mvcle/31bit", test_mvcle_31bit);
     g_test_add_func("/s390x/clcle/basic", test_clcle);
+    g_test_add_func("/s390x/mvcos/primary", test_mvcos);
+    g_test_add_func("/s390x/mvcos/secondary", test_mvcos_secondary);
+    g_test_add_func("/s390x/mvcos/keys", test_mvcos_keys);
     return g_test_run();
 }
