@@ -13,7 +13,7 @@
 #include "guest.h"
 #include "guest-sclp.h"
 
-enum { MVCL, CLCL, MVCLE, CLCLE, MVCL_EX, MVCL_ODD, MVCL_24 };
+enum { MVCL, CLCL, MVCLE, CLCLE, MVCL_EX, MVCL_ODD, MVCL_24, MVCOS };
 
 typedef struct Regs {
     uint64_t r2, r3, r4, r5;
@@ -24,7 +24,10 @@ static uint8_t a[12288] __attribute__((aligned(4096)));
 static uint8_t b[12288] __attribute__((aligned(4096)));
 static char line[128];
 
-/* Run @op with R2-R5 from @g (R7 the MVCLE/CLCLE pad); results to @g */
+/*
+ * Run @op with R2-R5 from @g (R7 the MVCLE/CLCLE pad, R0 the MVCOS
+ * operand-access controls); results to @g
+ */
 static void run(unsigned op, Regs *g, uint64_t pad)
 {
     uint64_t pgm0 = *lc64(GUEST_PGM_COUNT);
@@ -33,6 +36,7 @@ static void run(unsigned op, Regs *g, uint64_t pad)
     register uint64_t r4 asm("4") = g->r4;
     register uint64_t r5 asm("5") = g->r5;
     register uint64_t r7 asm("7") = pad;
+    register uint64_t r0 asm("0") = pad;
     uint64_t ipm = 0;
 
     switch (op) {
@@ -72,6 +76,12 @@ static void run(unsigned op, Regs *g, uint64_t pad)
         asm volatile(".insn rr,0x0e00,%%r3,%%r4\n ipm %0"
                      : "=d"(ipm), "+d"(r2), "+d"(r3), "+d"(r4), "+d"(r5)
                      :
+                     : "memory", "cc");
+        break;
+    case MVCOS:
+        asm volatile("mvcos 0(%%r2),0(%%r4),%%r3\n ipm %0"
+                     : "=d"(ipm), "+d"(r2), "+d"(r3), "+d"(r4), "+d"(r5)
+                     : "d"(r0)
                      : "memory", "cc");
         break;
     case MVCL_24:
@@ -137,6 +147,84 @@ static int all(const uint8_t *x, uint8_t c, unsigned long n)
         }
     }
     return 1;
+}
+
+/*
+ * MVCOS with DAT on: the first MiB identity mapped in the primary space;
+ * in the secondary space b's first page is the frame at ALT_FRAME
+ */
+#define ST1       0x400000UL
+#define ST2       0x402000UL
+#define PT1       0x404000UL
+#define PT2       0x404800UL
+#define ALT_FRAME 0x300000UL
+#define CR0_SSC   (1UL << 26) /* bit 37 */
+
+static void dat(int on)
+{
+    uint8_t old;
+
+    if (on) {
+        asm volatile("stosm %0,0x04" : "=Q"(old) : : "memory");
+    } else {
+        asm volatile("stnsm %0,0xfb" : "=Q"(old) : : "memory");
+    }
+}
+
+/* CR7, the secondary ASCE (guest_lctlg has no case for it) */
+static void set_cr7(uint64_t v)
+{
+    asm volatile("lctlg %%c7,%%c7,%0" : : "Q"(v) : "memory");
+}
+
+static void mvcos_rows(uint64_t A, uint64_t B)
+{
+    volatile uint64_t *st1 = (uint64_t *)ST1, *st2 = (uint64_t *)ST2;
+    volatile uint64_t *pt1 = (uint64_t *)PT1, *pt2 = (uint64_t *)PT2;
+    volatile uint8_t *alt = (uint8_t *)ALT_FRAME;
+    uint64_t cr0 = guest_stctg(0);
+    Regs g, r[4];
+
+    for (unsigned i = 0; i < 512; i++) {
+        st1[i] = st2[i] = 0x20; /* invalid */
+    }
+    for (unsigned i = 0; i < 256; i++) {
+        pt1[i] = pt2[i] = (uint64_t)i << 12;
+    }
+    pt2[B >> 12] = ALT_FRAME;
+    st1[0] = PT1;
+    st2[0] = PT2;
+    guest_lctlg(1, ST1);
+    set_cr7(ST2);
+    memset(b, 0, sizeof(b));
+    for (unsigned i = 0; i < 16; i++) {
+        alt[i] = 0;
+    }
+
+    /* DAT off: special operation */
+    g = (Regs){ B, 8, A, 0 };
+    run(MVCOS, &g, 0);
+    check(g.pgm == 0x13 && *lc16(LC_PGM_ILC) == 6, 30);
+    /* with DAT on, no console output (its wait turns DAT off) */
+    dat(1);
+    r[0] = (Regs){ B, 8, A, 0 };
+    run(MVCOS, &r[0], 0);
+    r[1] = (Regs){ B, 5000, A, 0 };
+    run(MVCOS, &r[1], 0);
+    /* the first operand in the secondary space: CR0 bit 37 needed */
+    r[2] = (Regs){ B, 8, A + 8, 0 };
+    run(MVCOS, &r[2], 0x00810000UL);
+    guest_lctlg(0, cr0 | CR0_SSC);
+    r[3] = (Regs){ B, 8, A + 8, 0 };
+    run(MVCOS, &r[3], 0x00810000UL);
+    dat(0);
+    guest_lctlg(0, cr0);
+    expect(31, &r[0], 0, 0, B, 8, A, 0);
+    expect(32, &r[1], 3, 0, B, 5000, A, 0);
+    expect(33, &r[2], r[2].cc, 0x13, B, 8, A + 8, 0);
+    expect(34, &r[3], 0, 0, B, 8, A + 8, 0);
+    check(same(b, a, 4096), 35);
+    check(same((uint8_t *)alt, a + 8, 8), 36);
 }
 
 int main(void)
@@ -248,5 +336,7 @@ int main(void)
     expect(25, &g, g.cc, 0x04, 0x1000, 0x100, 0, 0x11000000UL);
     check(*lc16(LC_PGM_ILC) == 2, 26);
     check(*(volatile uint8_t *)0xfff == 0x11, 27);
+
+    mvcos_rows(A, B);
     return 0;
 }
