@@ -22,6 +22,9 @@
  * registers updated, and the program branches back.
  *
  * The operands are accessed in pieces that stay inside one 4 KiB page.
+ *
+ * Also MOVE WITH OPTIONAL SPECIFICATIONS (MVCOS), which moves up to 4096
+ * bytes with the keys and address spaces GR0 names for each operand.
  */
 #include "qemu/osdep.h"
 #include "target/s390x/exec-util.h"

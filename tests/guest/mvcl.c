@@ -5,7 +5,8 @@
  * themselves, MVCLE and CLCLE are branched back to while cc 3), MVCL as
  * the target of EXECUTE, a specification exception, a low-address
  * protection exception part-way through an MVCL (the registers say how
- * far it got), and the 24-bit mode. Every row is printed on the SCLP
+ * far it got), the 24-bit mode, and MVCOS with DAT off and on, past
+ * 4096 bytes and in the secondary space. Every row is printed on the SCLP
  * console ("id cc pgm R2 R3 R4 R5") and checked against the values the
  * Principles of Operation gives, which Debian's QEMU 7.2 also shows for
  * this ELF.

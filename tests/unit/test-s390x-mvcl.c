@@ -4,7 +4,9 @@
  * they leave, MVCL's destructive overlap, even register pairs, the
  * CPU-determined amount (MVCL and CLCL execute again with the PSW on the
  * instruction or its EXECUTE; MVCLE and CLCLE end with cc 3), an access
- * exception part-way, key-controlled protection and 24-bit wrap-around.
+ * exception part-way, key-controlled protection and 24-bit wrap-around;
+ * MVCOS with its operand-access controls (keys, the secondary space, the
+ * special-operation and privileged-operation conditions).
  */
 #include "test-s390x-fixture.h"
 
