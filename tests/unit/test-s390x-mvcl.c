@@ -150,6 +150,38 @@ static void test_mvcl_long(void)
     fx_free(f);
 }
 
+/* The same through S390MemOps (no direct RAM window) */
+static void test_mvcl_memops(void)
+{
+    Fx *f = fx_new_mode(false, FX_MODE64);
+
+    for (unsigned i = 0; i < 9000; i++) {
+        f->ram.base[SRC + i] = i;
+    }
+    fx_poke_hex(f, FX_CODE, "0e24");
+    R(2) = DST + 3;
+    R(3) = 9000;
+    R(4) = SRC;
+    R(5) = 9000;
+    while (again(f) == 0 && f->cpu.psw_addr == FX_CODE) {
+    }
+    g_assert_cmphex(f->cpu.psw_addr, ==, FX_CODE + 2);
+    g_assert_cmpuint(f->cpu.cc, ==, 0);
+    g_assert_cmpint(memcmp(f->ram.base + SRC, f->ram.base + DST + 3, 9000), ==,
+                    0);
+    /* CLCLE finds the difference the same way */
+    f->ram.base[DST + 3 + 8000] ^= 1;
+    R(2) = SRC;
+    R(3) = 9000;
+    R(4) = DST + 3;
+    R(5) = 9000;
+    do {
+        fx_exec(f, "a924 0000");
+    } while (f->cpu.cc == 3);
+    g_assert_cmphex(R(2), ==, SRC + 8000);
+    fx_free(f);
+}
+
 /* The target of an EXECUTE goes on with the PSW on the EX */
 static void test_mvcl_execute(void)
 {
@@ -597,6 +629,7 @@ int main(int argc, char **argv)
     g_test_add_func("/s390x/mvcl/zero", test_mvcl_zero);
     g_test_add_func("/s390x/mvcl/overlap", test_mvcl_overlap);
     g_test_add_func("/s390x/mvcl/long", test_mvcl_long);
+    g_test_add_func("/s390x/mvcl/memops", test_mvcl_memops);
     g_test_add_func("/s390x/mvcl/execute", test_mvcl_execute);
     g_test_add_func("/s390x/mvcl/access-partway", test_mvcl_access_partway);
     g_test_add_func("/s390x/mvcl/protection", test_mvcl_protection);
