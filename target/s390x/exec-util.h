@@ -228,5 +228,6 @@ extern const S390InsnGroup s390_group_load, s390_group_arith, s390_group_logic,
 extern const S390InsnGroup s390_group_monitor, s390_group_real;
 extern const S390InsnGroup s390_group_ar, s390_group_xlate;
 extern const S390InsnGroup s390_group_hint;
+extern const S390InsnGroup s390_group_mvcl;
 
 #endif

@@ -91,6 +91,7 @@ static const S390InsnGroup *const s390_groups[] = {
     &s390_group_ar,
     &s390_group_xlate,
     &s390_group_hint,
+    &s390_group_mvcl,
 };
 // clang-format on
 
