@@ -28,6 +28,7 @@
      S390_FAC(19) | /* long displacement with high performance */              \
      S390_FAC(21) | /* extended immediate */                                   \
      S390_FAC(25) | /* store clock fast */                                     \
+     S390_FAC(27) | /* move with optional specifications (MVCOS) */            \
      S390_FAC(31) | /* extract CPU time (ECTG) */                              \
      S390_FAC(32) | /* compare and swap and store (CSST) */                    \
      S390_FAC(33) | /* CSST 2: 16-byte swap (FC 2), 16-byte store (SC 4) */    \

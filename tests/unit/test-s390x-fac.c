@@ -34,6 +34,7 @@ static const FacRow fac_rows[] = {
           "LGFI NIHF NILF OIHF OILF XIHF XILF SLFI SLGFI FLOGR LBR LGBR LHR "
           "LGHR LLCR LLGCR LLHR LLGHR LLC LLH LT LTG" },
     { 25, "STCKF" },
+    { 27, "MVCOS" },
     { 31, "ECTG" },
     { 32, "CSST" },
     { 33, "CSST" }, /* function code 2, store characteristic 4 */
