@@ -14,7 +14,11 @@
  * function the fake performs is logged, one line each ("start", "hsch",
  * "csch"), to the file VFIO_FAKE_CCW_LOG names; VFIO_FAKE_CCW_HSCH_ERRNO
  * and VFIO_FAKE_CCW_CSCH_ERRNO make the async region's write fail with
- * that errno instead (as the kernel's ret_code).
+ * that errno instead (as the kernel's ret_code).  The host's path state
+ * may change under the guest: each read of the SCHIB region first takes
+ * the file VFIO_FAKE_CCW_PATHS names, if it holds "PNOM LPUM PAM POM N"
+ * (hex bytes, N the SCSW's path-not-operational flag, 0 or 1); "EIO"
+ * there makes the read fail with EIO.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -159,9 +163,40 @@ static uint8_t *region(unsigned index, uint64_t at, size_t n)
     return base[index] + at;
 }
 
+/* The SCHIB region's path state from VFIO_FAKE_CCW_PATHS (see above) */
+static int update_paths(void)
+{
+    const char *path = getenv("VFIO_FAKE_CCW_PATHS");
+    FILE *f = path ? fopen(path, "r") : NULL;
+    unsigned pnom, lpum, pam, pom, pno;
+    char word[8] = "";
+    int err = 0;
+
+    if (!f) {
+        return 0;
+    }
+    if (fscanf(f, "%x %x %x %x %x", &pnom, &lpum, &pam, &pom, &pno) == 5) {
+        schib[9] = pnom;
+        schib[10] = lpum;
+        schib[15] = pam;
+        schib[14] = pom;
+        schib[29] = pno ? 0x01 : 0; /* SCSW word 0 bit 15 */
+    } else if (!fseek(f, 0, SEEK_SET) && fscanf(f, "%7s", word) == 1 &&
+               !strcmp(word, "EIO")) {
+        err = EIO;
+    }
+    fclose(f);
+    return err;
+}
+
 static ssize_t region_read(unsigned index, uint64_t at, void *buf, size_t n)
 {
     uint8_t *p = region(index, at, n);
+    int err = index == 2 ? update_paths() : 0;
+
+    if (err) {
+        return vfio_fake_fail(err);
+    }
 
     if (!p) {
         return vfio_fake_fail(EINVAL);
