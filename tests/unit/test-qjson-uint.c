@@ -6,6 +6,7 @@
 #include "qemu/osdep.h"
 #include "qapi/visitor.h"
 #include "qobject/qjson.h"
+#include "monitor/qmp.h"
 
 /* @in parsed and written back */
 static char *round_trip(const char *in)
@@ -99,11 +100,32 @@ static void test_visitors(void)
     json_node_unref(result);
 }
 
+/* A hand-written command's integer argument refuses one too */
+static void test_qmp_arg_int(void)
+{
+    JsonNode *node = qjson_parse_string("{\"n\": 9223372036854775808, "
+                                        "\"m\": 9223372036854775807}",
+                                        &error_abort);
+    JsonObject *args = json_node_get_object(node);
+    Error *err = NULL;
+    int64_t n = 0;
+    bool present = false;
+
+    g_assert_false(qmp_arg_int(args, "n", true, &n, &present, &err));
+    g_assert_cmpstr(error_get_pretty(err), ==,
+                    "Invalid parameter type for 'n', expected: integer");
+    error_free(err);
+    g_assert_true(qmp_arg_int(args, "m", true, &n, &present, &error_abort));
+    g_assert_cmpint(n, ==, INT64_MAX);
+    json_node_unref(node);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/qjson-uint/parse-write", test_parse_write);
     g_test_add_func("/qjson-uint/node", test_node);
     g_test_add_func("/qjson-uint/visitors", test_visitors);
+    g_test_add_func("/qjson-uint/qmp-arg-int", test_qmp_arg_int);
     return g_test_run();
 }
