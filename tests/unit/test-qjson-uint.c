@@ -7,6 +7,7 @@
 #include "qapi/visitor.h"
 #include "qobject/qjson.h"
 #include "monitor/qmp.h"
+#include "qemu/keyval.h"
 
 /* @in parsed and written back */
 static char *round_trip(const char *in)
@@ -120,6 +121,18 @@ static void test_qmp_arg_int(void)
     json_node_unref(node);
 }
 
+/* A JSON option back to key=value text keeps the unsigned digits */
+static void test_keyval_text(void)
+{
+    JsonNode *node = qjson_parse_string("{\"a\": 18446744073709551615, "
+                                        "\"b\": -1}",
+                                        &error_abort);
+    g_autofree char *text = keyval_to_string(json_node_get_object(node));
+
+    g_assert_cmpstr(text, ==, "a=18446744073709551615,b=-1");
+    json_node_unref(node);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -127,5 +140,6 @@ int main(int argc, char **argv)
     g_test_add_func("/qjson-uint/node", test_node);
     g_test_add_func("/qjson-uint/visitors", test_visitors);
     g_test_add_func("/qjson-uint/qmp-arg-int", test_qmp_arg_int);
+    g_test_add_func("/qjson-uint/keyval-text", test_keyval_text);
     return g_test_run();
 }
