@@ -224,6 +224,6 @@ extern const S390InsnGroup s390_group_load, s390_group_arith, s390_group_logic,
     s390_group_highword, s390_group_execute, s390_group_arith_logical,
     s390_group_system, s390_group_clock, s390_group_io, s390_group_skey,
     s390_group_sigp, s390_group_fpr, s390_group_stsi, s390_group_diag,
-    s390_group_pci, s390_group_string, s390_group_mode;
+    s390_group_pci, s390_group_string, s390_group_mode, s390_group_dat;
 
 #endif

@@ -65,7 +65,7 @@ static const S390InsnGroup *const s390_groups[] = {
     &s390_group_sigp,    &s390_group_fpr,           &s390_group_stsi,
     &s390_group_diag,    &s390_group_bfp,           &s390_group_bfp_conv,
     &s390_group_bfp_ext, &s390_group_pci,           &s390_group_string,
-    &s390_group_mode,
+    &s390_group_mode,    &s390_group_dat,
 };
 
 static void s390_lut_add(const S390InsnDef *d)
