@@ -194,8 +194,9 @@ S390_OP(op_lrag)
  * is a specification exception. PSW bits 16-17 encode them as 00, 10,
  * 01 and 11.
  * Special-operation exception: DAT off; secondary or access-register
- * mode without the secondary-space control (CR0 bit 37); home mode in
- * the problem state. SAC's space-switch event is not recognized.
+ * mode without the secondary-space control (CR0 bit 37). Home mode in
+ * the problem state is a privileged-operation exception. SAC's
+ * space-switch event is not recognized.
  */
 S390_OP(op_sac)
 {
@@ -214,7 +215,7 @@ S390_OP(op_sac)
         return PGM_SPECIAL_OP;
     }
     if (mode == 3 && s390_problem_state(cpu)) {
-        return PGM_SPECIAL_OP;
+        return PGM_PRIVILEGED;
     }
     asc = (uint64_t)psw_asc[mode] << 46;
     cpu->psw_mask = (cpu->psw_mask & ~PSW_MASK_ASC) | asc;

@@ -17,6 +17,7 @@
 #define S390_FACILITIES_DW0                                                    \
     (S390_FAC(1) |  /* z/Architecture architectural mode installed */          \
      S390_FAC(2) |  /* z/Architecture architectural mode active */             \
+     S390_FAC(3) |  /* DAT enhancement 1: IDTE, CSPG */                        \
      S390_FAC(7) |  /* STORE FACILITY LIST EXTENDED */                         \
      S390_FAC(18) | /* long displacement */                                    \
      S390_FAC(21) | /* extended immediate */                                   \

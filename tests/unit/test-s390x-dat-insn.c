@@ -264,7 +264,7 @@ static void test_sac(void)
     g_assert_cmpuint(psw_asc(f), ==, 0);
     /* home in the problem state; primary is fine there */
     f->cpu.psw_mask |= PSW_MASK_PSTATE;
-    fx_exec_pgm(f, "b279 0300", PGM_SPECIAL_OP, 4);
+    fx_exec_pgm(f, "b279 0300", PGM_PRIVILEGED, 4);
     g_assert_cmpint(fx_exec(f, "b279 0000"), ==, 0);
     /* DAT off */
     g_assert_true(s390_psw_set(&f->cpu, FX_MODE64, FX_CODE));
