@@ -2,7 +2,8 @@
  * s390x instructions around DAT (exec-dat.c): IDTE (invalidation and
  * clearing, clearing by ASCE), CSP/CSPG with and without the purge, LRA,
  * LRAY, LRAG (cc 0-3, special operation), SAC/SACF and IVSK, each with
- * its privileged, special-operation and specification cases.
+ * its privileged, special-operation and specification cases, and the
+ * purges that go to every CPU (S390Cpu.tlb_purge_all).
  */
 #include "qemu/osdep.h"
 #include "test-s390x-fixture.h"
@@ -301,6 +302,38 @@ static void test_ivsk(void)
     fx_free(f);
 }
 
+static unsigned purges_all;
+
+static void count_purge_all(S390Cpu *cpu)
+{
+    purges_all++;
+    s390_tlb_purge(cpu);
+}
+
+/* IPTE, IDTE and CSP's purge go to the configuration's hook */
+static void test_purge_all_cpus(void)
+{
+    Fx *f = dat_fx();
+
+    f->cpu.tlb_purge_all = count_purge_all;
+    R(4) = PT_DATA;
+    R(5) = VA_DATA;
+    g_assert_cmpint(fx_exec(f, "b221 0045"), ==, 0); /* IPTE */
+    g_assert_cmpuint(purges_all, ==, 1);
+    R(4) = SEG_TABLE;
+    R(5) = 0x800;
+    g_assert_cmpint(fx_exec(f, "b98e 0045"), ==, 0); /* IDTE */
+    g_assert_cmpuint(purges_all, ==, 2);
+    R(2) = 0;
+    R(3) = 0;
+    R(4) = VA_DATA + 0x1001;
+    fx_exec_cc(f, "b250 0024", 0); /* CSP, purging */
+    g_assert_cmpuint(purges_all, ==, 3);
+    g_assert_cmpint(fx_exec(f, "b20d 0000"), ==, 0); /* PTLB: local */
+    g_assert_cmpuint(purges_all, ==, 3);
+    fx_free(f);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -311,5 +344,6 @@ int main(int argc, char **argv)
     g_test_add_func("/s390x/dat-insn/lra", test_lra);
     g_test_add_func("/s390x/dat-insn/sac", test_sac);
     g_test_add_func("/s390x/dat-insn/ivsk", test_ivsk);
+    g_test_add_func("/s390x/dat-insn/purge-all", test_purge_all_cpus);
     return g_test_run();
 }
