@@ -172,6 +172,8 @@ struct S390Cpu {
     /* the configuration: SIGP, and who this CPU is in it */
     S390SigpFn sigp;
     void *sys_opaque;
+    /* purge the TLB of every CPU (cpus.c); NULL: this one's only */
+    void (*tlb_purge_all)(S390Cpu *cpu);
     /*
      * Pre-decoded code was written: set when CPUs share code_pages (the
      * machine's), so that every CPU's cache is flushed; NULL flushes this

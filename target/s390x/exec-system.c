@@ -298,8 +298,8 @@ S390_OP(op_ptlb)
 /*
  * IPTE R1,R2: the page-table entry at R1's page-table origin (bits 0-52,
  * absolute) indexed by R2's page index (bits 44-51) gets its invalid
- * bit; then the TLB is purged (of everything: allowed, as TLB entries
- * may be dropped at any time).
+ * bit; then the TLBs of all CPUs are purged (of everything: allowed, as
+ * TLB entries may be dropped at any time).
  */
 S390_OP(op_ipte)
 {
@@ -318,7 +318,7 @@ S390_OP(op_ipte)
     if (r) {
         return r;
     }
-    s390_tlb_purge(cpu);
+    s390_tlb_purge_all(cpu);
     return 0;
 }
 

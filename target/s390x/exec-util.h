@@ -229,5 +229,6 @@ extern const S390InsnGroup s390_group_monitor, s390_group_real;
 extern const S390InsnGroup s390_group_ar, s390_group_xlate;
 extern const S390InsnGroup s390_group_hint;
 extern const S390InsnGroup s390_group_mvcl;
+extern const S390InsnGroup s390_group_dat;
 
 #endif

@@ -22,6 +22,7 @@
     (S390_FAC(0) |  /* N3 instructions (ALC, DL, LRV, SAM31, STFL, TAM ...) */ \
      S390_FAC(1) |  /* z/Architecture architectural mode installed */          \
      S390_FAC(2) |  /* z/Architecture architectural mode active */             \
+     S390_FAC(3) |  /* DAT enhancement 1: IDTE, CSPG */                        \
      S390_FAC(7) |  /* STORE FACILITY LIST EXTENDED */                         \
      S390_FAC(9) |  /* SIGP sense running status */                            \
      S390_FAC(18) | /* long displacement */                                    \

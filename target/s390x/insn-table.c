@@ -92,6 +92,7 @@ static const S390InsnGroup *const s390_groups[] = {
     &s390_group_xlate,
     &s390_group_hint,
     &s390_group_mvcl,
+    &s390_group_dat,
 };
 // clang-format on
 

@@ -24,6 +24,7 @@ static const FacRow fac_rows[] = {
          "SAM24 SAM31 STFL STRV STRVH SLB SLBR TAM" },
     { 1, "LG STG LGR AGR SGR LMG STMG BRCTG LPSWE SAM64 TAM LCTLG STCTG" },
     { 2, "LG STG LPSWE SAM24 SAM31 SAM64" },
+    { 3, "IDTE CSPG" },
     { 7, "STFLE" },
     { 9, "SIGP" }, /* its sense-running-status order */
     { 18, "AY ALY CY CLY ICY ICMY LAY LB LGB LHY LMY LY MSY NY OY XY SY SLY "
