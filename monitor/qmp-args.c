@@ -3,6 +3,7 @@
  */
 #include "qemu/osdep.h"
 #include "monitor/qmp.h"
+#include "qobject/qjson.h"
 
 /* Look up @name; false with an error when required and missing. */
 static bool arg_lookup(JsonObject *args, const char *name, bool required,
@@ -79,7 +80,8 @@ bool qmp_arg_int(JsonObject *args, const char *name, bool required,
     if (!node) {
         return true;
     }
-    if (!holds(node, G_TYPE_INT64)) {
+    /* an unsigned value above INT64_MAX is no int64 */
+    if (!holds(node, G_TYPE_INT64) || qjson_node_is_big_uint(node)) {
         return arg_type_error(name, "integer", errp);
     }
     *value = json_node_get_int(node);

@@ -13,6 +13,7 @@
 #include "qemu/module.h"
 #include "monitor/qmp.h"
 #include "net/net.h"
+#include "qobject/qjson.h"
 
 typedef NetClientState *NetdevNew(const char *id, JsonObject *opts,
                                   Error **errp);
@@ -38,6 +39,11 @@ const char *net_opt_str(JsonObject *opts, const char *key)
     }
     if (json_node_get_value_type(n) == G_TYPE_STRING) {
         return json_node_get_string(n);
+    }
+    if (qjson_node_is_big_uint(n)) {
+        g_snprintf(num, sizeof(num), "%" PRIu64,
+                   (uint64_t)json_node_get_int(n));
+        return num;
     }
     if (json_node_get_value_type(n) == G_TYPE_INT64) {
         g_snprintf(num, sizeof(num), "%" PRId64, json_node_get_int(n));

@@ -3,6 +3,7 @@
  */
 #include "qemu/osdep.h"
 #include "qapi/visitor-impl.h"
+#include "qobject/qjson.h"
 
 static JsonNode *node_int(int64_t val)
 {
@@ -33,15 +34,8 @@ static bool visit_intN(Visitor *v, const char *name, int64_t *obj, int64_t min,
 
 static void output_uint(Visitor *v, uint64_t val)
 {
-    JsonNode *node;
-
-    if (val <= INT64_MAX) {
-        node = node_int((int64_t)val);
-    } else {
-        /* json-glib has no unsigned 64-bit integers */
-        node = json_node_init_double(json_node_alloc(), (double)val);
-    }
-    output_set_node(v, node);
+    /* above INT64_MAX: unsigned, as QEMU prints it */
+    output_set_node(v, qjson_node_new_uint(val));
 }
 
 static bool visit_uintN(Visitor *v, const char *name, uint64_t *obj,

@@ -5,6 +5,7 @@
 #include "qemu/osdep.h"
 #include "qapi/visitor-impl.h"
 #include "qemu/cutils.h"
+#include "qobject/qjson.h"
 
 static Visitor *input_visitor_new(VisitorMode mode, JsonNode *root)
 {
@@ -66,7 +67,9 @@ bool input_type_int64(Visitor *v, const char *name, int64_t *obj, Error **errp)
     const char *str;
 
     if (v->mode == VISIT_MODE_STRICT) {
-        if (scalar_type(v->root) != G_TYPE_INT64) {
+        /* an unsigned value above INT64_MAX is no int64 (QEMU alike) */
+        if (scalar_type(v->root) != G_TYPE_INT64 ||
+            qjson_node_is_big_uint(v->root)) {
             error_type(errp, name, "integer");
             return false;
         }

@@ -158,6 +158,7 @@ static JsonNode *parse_number(Parser *p, const JSONToken *t)
     g_autofree char *s = g_strndup(p->text + t->start, t->len);
     JsonNode *node = json_node_new(JSON_NODE_VALUE);
     gint64 v;
+    guint64 u;
     double d;
 
     if (t->type == JSON_INTEGER) {
@@ -166,6 +167,13 @@ static JsonNode *parse_number(Parser *p, const JSONToken *t)
         if (errno != ERANGE) {
             json_node_set_int(node, v);
             return node;
+        }
+        /* too big for int64: unsigned if it fits, else a double */
+        errno = 0;
+        u = s[0] == '-' ? 0 : g_ascii_strtoull(s, NULL, 10);
+        if (s[0] != '-' && errno != ERANGE) {
+            json_node_unref(node);
+            return qjson_node_new_uint(u);
         }
     }
     d = g_ascii_strtod(s, NULL);

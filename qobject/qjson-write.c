@@ -128,6 +128,11 @@ static void append_value(GString *out, JsonNode *node)
         append_double(out, json_node_get_double(node));
         break;
     default:
+        if (qjson_node_is_big_uint(node)) {
+            g_string_append_printf(out, "%" G_GUINT64_FORMAT,
+                                   (guint64)json_node_get_int(node));
+            break;
+        }
         g_string_append_printf(out, "%" G_GINT64_FORMAT,
                                json_node_get_int(node));
         break;

@@ -9,6 +9,7 @@
  */
 #include "qemu/osdep.h"
 #include "qom/object.h"
+#include "qobject/qjson.h"
 
 typedef enum QomDirection {
     QOM_READ,
@@ -169,9 +170,10 @@ static bool qom_scalar_fits(JsonNode *node, QomScalar want)
     case QOM_SCALAR_BOOL:
         return held == G_TYPE_BOOLEAN;
     case QOM_SCALAR_INT:
-        return held == G_TYPE_INT64;
+        /* an unsigned value above INT64_MAX is no int64 */
+        return held == G_TYPE_INT64 && !qjson_node_is_big_uint(node);
     case QOM_SCALAR_UINT:
-        /* values above INT64_MAX come out as doubles */
+        /* above INT64_MAX: unsigned nodes (qjson.h), or doubles */
         return held == G_TYPE_INT64 || held == G_TYPE_DOUBLE;
     }
     return false;

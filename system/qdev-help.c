@@ -9,6 +9,7 @@
  *     devno=<str>            - Identifier of ... (default: ...)
  */
 #include "qemu/osdep.h"
+#include "qobject/qjson.h"
 #include "monitor/qdev.h"
 #include "qapi/error.h"
 #include "qemu/cutils.h"
@@ -111,7 +112,11 @@ static char *help_line(JsonObject *entry)
         g_string_append_printf(line, " - %s", desc ? desc : "");
     }
     if (def) {
-        g_autofree char *text = json_to_string(def, false);
+        /* an unsigned default above INT64_MAX as QEMU prints it */
+        g_autofree char *text =
+            qjson_node_is_big_uint(def)
+                ? g_strdup_printf("%" PRIu64, (uint64_t)json_node_get_int(def))
+                : json_to_string(def, false);
 
         g_string_append_printf(line, " (default: %s)", text);
     }

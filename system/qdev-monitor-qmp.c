@@ -5,6 +5,7 @@
 #include "qemu/osdep.h"
 #include "monitor/qdev.h"
 #include "monitor/qmp.h"
+#include "qobject/qjson.h"
 #include "hw/boards.h"
 #include "qapi/error.h"
 #include "qemu/module.h"
@@ -27,8 +28,12 @@ static JsonNode *qmp_scalar_to_string(const char *key, JsonNode *value,
                                                                   : "off");
     }
     if (type == G_TYPE_INT64) {
-        g_autofree char *s = g_strdup_printf("%" PRId64,
-                                             json_node_get_int(value));
+        /* an unsigned value above INT64_MAX as its unsigned digits */
+        g_autofree char *s =
+            qjson_node_is_big_uint(value)
+                ? g_strdup_printf("%" PRIu64,
+                                  (uint64_t)json_node_get_int(value))
+                : g_strdup_printf("%" PRId64, json_node_get_int(value));
 
         return json_node_init_string(json_node_alloc(), s);
     }

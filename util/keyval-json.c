@@ -87,6 +87,9 @@ static void append_value(GString *out, JsonNode *node)
     } else if (JSON_NODE_HOLDS_VALUE(node) &&
                json_node_get_value_type(node) == G_TYPE_BOOLEAN) {
         g_string_append(out, json_node_get_boolean(node) ? "on" : "off");
+    } else if (qjson_node_is_big_uint(node)) {
+        text = g_strdup_printf("%" PRIu64, (uint64_t)json_node_get_int(node));
+        append_escaped(out, text);
     } else {
         text = json_to_string(node, false);
         append_escaped(out, text);

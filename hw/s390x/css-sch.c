@@ -67,6 +67,9 @@ static void make_status_pending(SubchDev *sch, uint16_t f, uint16_t a,
 
 int css_do_stsch(SubchDev *sch, Schib *out)
 {
+    if (sch->ops && sch->ops->store) {
+        sch->ops->store(sch);
+    }
     *out = sch->schib;
     return 0;
 }

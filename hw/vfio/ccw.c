@@ -352,12 +352,48 @@ static int vfio_ccw_clear(SubchDev *sch)
 }
 
 /* The functions of a subchannel whose host kernel runs its programs */
+/*
+ * STSCH of a passthrough subchannel: the host's current path state from
+ * its SCHIB region, as QEMU takes it (the path-not-operational, last-path-
+ * used, path-available and path-operational masks, and the SCSW's N flag
+ * set when the host's is); the installed paths and CHPIDs stay what plug
+ * time gave. A host that cannot be read leaves the SCHIB as it was
+ * (STSCH has no condition code for that).
+ */
+static void vfio_ccw_store(SubchDev *sch)
+{
+    VFIOCCWDevice *v = VFIO_CCW(sch->opaque);
+    uint8_t be[SCHIB_SIZE];
+    Schib host;
+    Pmcw *p = &sch->schib.pmcw;
+
+    if (!v->host || v->schib_region < 0) {
+        return;
+    }
+    if (v->ops->region_read(v->host, v->schib_region, 0, be, sizeof(be)) !=
+        sizeof(be)) {
+        qemu_log_mask(LOG_GUEST_ERROR,
+                      "vfio-ccw: the host's SCHIB could not be read; "
+                      "STSCH keeps the paths as they were\n");
+        return;
+    }
+    schib_decode(be, &host);
+    p->pnom = host.pmcw.pnom;
+    p->lpum = host.pmcw.lpum;
+    p->pam = host.pmcw.pam;
+    p->pom = host.pmcw.pom;
+    if (host.scsw.flags & SCSW_FLAGS_PNO) {
+        sch->schib.scsw.flags |= SCSW_FLAGS_PNO;
+    }
+}
+
 static const SubchOps vfio_ccw_kernel_sch_ops = {
     .start = vfio_ccw_start,
     .resume = vfio_ccw_resume,
     .halt = vfio_ccw_halt,
     .clear = vfio_ccw_clear,
     .cancel_io = vfio_ccw_cancel_io,
+    .store = vfio_ccw_store,
 };
 
 /* ---- realize ---- */
@@ -690,6 +726,7 @@ static void vfio_ccw_class_init(ObjectClass *oc, void *data)
     cdc->sch_ops.start = vfio_ccw_start;
     cdc->sch_ops.resume = vfio_ccw_resume;
     cdc->sch_ops.cancel_io = vfio_ccw_cancel_io;
+    cdc->sch_ops.store = vfio_ccw_store;
 }
 
 static const TypeInfo vfio_ccw_info = {

@@ -17,6 +17,17 @@ JsonNode *qjson_parse_tokens(const JSONToken *tokens, size_t ntokens,
 /* Convenience for tests: stream + parse one complete value from @str. */
 JsonNode *qjson_parse_string(const char *str, Error **errp);
 
+/*
+ * Integers above INT64_MAX, up to UINT64_MAX, as QEMU keeps them (QNum's
+ * unsigned kind): json-glib has 64-bit signed integers only, so such a
+ * value is an integer node holding its two's complement bits, sealed
+ * (json_node_seal(), used for nothing else here) to mark it unsigned.
+ * qjson_node_new_uint() gives a plain integer node up to INT64_MAX.
+ */
+JsonNode *qjson_node_new_uint(uint64_t val);
+/* Whether @node is such an unsigned integer above INT64_MAX */
+bool qjson_node_is_big_uint(JsonNode *node);
+
 void qjson_append(GString *out, JsonNode *node, bool pretty);
 char *qjson_to_string(JsonNode *node, bool pretty);
 

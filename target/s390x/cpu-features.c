@@ -18,48 +18,63 @@ typedef struct S390Feature {
 } S390Feature;
 
 static const S390Feature s390_features[] = {
+    { "esan3", 0, 0, "N3 instructions" },
     { "zarch", 1, 2, "z/Architecture mode (facilities 1 and 2)" },
+    { "dateh", 3, 0, "DAT-enhancement facility (IDTE, CSPG)" },
     { "stfle", 7, 0, "STORE FACILITY LIST EXTENDED" },
+    { "srs", 9, 0, "SIGP sense running status" },
     { "ldisp", 18, 0, "long displacement" },
+    { "ldisphp", 19, 0, "long displacement with high performance" },
     { "eimm", 21, 0, "extended immediate" },
     { "stckf", 25, 0, "STORE CLOCK FAST" },
+    { "mvcos", 27, 0, "MOVE WITH OPTIONAL SPECIFICATIONS" },
+    { "ectg", 31, 0, "EXTRACT CPU TIME" },
+    { "csst", 32, 0, "COMPARE AND SWAP AND STORE" },
+    { "csst2", 33, 0, "COMPARE AND SWAP AND STORE facility 2" },
     { "ginste", 34, 0, "general-instructions extension" },
     { "exrl", 35, 0, "EXECUTE RELATIVE LONG" },
     { "fpe", 37, 0, "floating-point extension" },
+    { "sprogp", 40, 0, "LOAD PROGRAM PARAMETER" },
+    { "fpseh", 41, 0, "floating-point-support enhancement" },
     { "stfle45", 45, 0,
       "distinct operands, high word, interlocked access 1, load/store on "
       "condition 1, population count" },
+    { "stfle49", 49, 0,
+      "miscellaneous-instruction extension, load and trap, execution hint, "
+      "processor assist" },
+    { "iacc2", 52, 0, "interlocked access 2" },
     { "zpci", 69, 0, "zPCI" },
     { "aen", 71, 0, "PCI adapter event notification" },
     { "ais", 72, 0, "adapter-interruption suppression" },
 };
 
-/* QEMU 7.2's other feature and group names: this CPU has none of them */
+/*
+ * QEMU 7.2's other feature and group names: this CPU has none of them
+ * (a name s390_features[] has too is found there first: dateh)
+ */
 static const char *const s390_features_absent[] = {
-    "esan3",      "dateh",      "idtes",        "idter",     "asnlxr",
-    "edat",       "srs",        "csske",        "ctop",      "apqci",
-    "ipter",      "nonqks",     "apft",         "etf2",      "msa-base",
-    "ldisphp",    "hfpm",       "etf3",         "hfpue",     "etf2eh",
-    "parseh",     "mvcos",      "tods-base",    "etf3eh",    "ectg",
-    "csst",       "csst2",      "emon",         "opc",       "sprogp",
-    "fpseh",      "dfp",        "dfphp",        "pfpo",      "cmpsceh",
-    "dfpzc",      "stfle49",    "cte",          "ltlbc",     "iacc2",
-    "stfle53",    "eec",        "msa5-base",    "minste2",   "sema",
-    "tsi",        "minste3",    "ri",           "apqi",      "te",
-    "sthyi",      "aefsi",      "msa3-base",    "msa4-base", "edat2",
-    "dfppc",      "ppa15",      "bpb",          "vx",        "iep",
-    "sea_esop2",  "gs",         "vxpd",         "vxeh",      "mepoch",
-    "els",        "tpei",       "irbm",         "msa8-base", "cmmnt",
-    "vxeh2",      "esort-base", "deflate-base", "vxpdeh",    "msa9-base",
-    "etoken",     "unpack",     "nnpa",         "vxpdeh2",   "beareh",
-    "rdp",        "pai",        "paie",         "gsls",      "esop",
-    "hpma2",      "kss",        "64bscao",      "cmma",      "pfmfi",
-    "ibs",        "diag318",    "sief2",        "skey",      "gpereh",
-    "siif",       "sigpif",     "ib",           "cei",       "dateh2",
-    "cmm",        "ap",         "plo",          "tods",      "gen13ptff",
-    "msa",        "msa1",       "msa2",         "msa3",      "msa4",
-    "msa5",       "msa6",       "msa7",         "msa8",      "msa9",
-    "msa9_pckmo", "mepochptff", "esort",        "deflate",
+    "dateh",      "idtes",        "idter",     "asnlxr",    "edat",
+    "csske",      "ctop",         "apqci",     "ipter",     "nonqks",
+    "apft",       "etf2",         "msa-base",  "hfpm",      "etf3",
+    "hfpue",      "etf2eh",       "parseh",    "tods-base", "etf3eh",
+    "emon",       "opc",          "dfp",       "dfphp",     "pfpo",
+    "cmpsceh",    "dfpzc",        "cte",       "ltlbc",     "stfle53",
+    "eec",        "msa5-base",    "minste2",   "sema",      "tsi",
+    "minste3",    "ri",           "apqi",      "te",        "sthyi",
+    "aefsi",      "msa3-base",    "msa4-base", "edat2",     "dfppc",
+    "ppa15",      "bpb",          "vx",        "iep",       "sea_esop2",
+    "gs",         "vxpd",         "vxeh",      "mepoch",    "els",
+    "tpei",       "irbm",         "msa8-base", "cmmnt",     "vxeh2",
+    "esort-base", "deflate-base", "vxpdeh",    "msa9-base", "etoken",
+    "unpack",     "nnpa",         "vxpdeh2",   "beareh",    "rdp",
+    "pai",        "paie",         "gsls",      "esop",      "hpma2",
+    "kss",        "64bscao",      "cmma",      "pfmfi",     "ibs",
+    "diag318",    "sief2",        "skey",      "gpereh",    "siif",
+    "sigpif",     "ib",           "cei",       "dateh2",    "cmm",
+    "ap",         "plo",          "tods",      "gen13ptff", "msa",
+    "msa1",       "msa2",         "msa3",      "msa4",      "msa5",
+    "msa6",       "msa7",         "msa8",      "msa9",      "msa9_pckmo",
+    "mepochptff", "esort",        "deflate",
 };
 
 /* ... and the subfunctions of PLO, PTFF and the crypto instructions */

@@ -41,6 +41,7 @@ void s390_cpu_initial_reset(S390Cpu *cpu)
     memset(cpu->aregs, 0, sizeof(cpu->aregs));
     cpu->ckc = 0;
     cpu->cpu_timer_end = 0;
+    cpu->prog_param = 0;
     cpu->teid = 0;
     s390_mem_mode_update(cpu);
     cpu->pgm_code = 0;

@@ -130,6 +130,7 @@ struct S390Cpu {
     uint64_t ckc;           /* clock comparator */
     uint64_t cpu_timer_end; /* TOD value at which the CPU timer is zero */
     uint16_t tod_pf;        /* TOD programmable field (STCKE bytes 14-15) */
+    uint64_t prog_param;    /* program-parameter register (LPP) */
 
     uint16_t cpu_addr; /* CPU address (STAP, external-interruption source) */
     uint64_t cpuid;    /* STIDP's CPU identification */
@@ -171,6 +172,8 @@ struct S390Cpu {
     /* the configuration: SIGP, and who this CPU is in it */
     S390SigpFn sigp;
     void *sys_opaque;
+    /* purge the TLB of every CPU (cpus.c); NULL: this one's only */
+    void (*tlb_purge_all)(S390Cpu *cpu);
     /*
      * Pre-decoded code was written: set when CPUs share code_pages (the
      * machine's), so that every CPU's cache is flushed; NULL flushes this

@@ -20,6 +20,7 @@
 #include "target/s390x/lowcore.h"
 #include "target/s390x/clock.h"
 #include "target/s390x/mem.h"
+#include "target/s390x/dat.h"
 #include "hw/s390x/sclp.h"
 #include "sysemu/cpu-loop.h"
 #include "sysemu/runstate.h"
@@ -60,6 +61,15 @@ unsigned s390_cpus_max(void)
 S390MachCpu *s390_cpus_get(unsigned i)
 {
     return i < cpus.n ? &cpus.cpus[i] : NULL;
+}
+
+/* IPTE, IDTE, CSP: the TLBs of the whole configuration */
+static void tlb_purge_every(S390Cpu *cpu)
+{
+    (void)cpu;
+    for (unsigned i = 0; i < cpus.n; i++) {
+        s390_tlb_purge(&cpus.cpus[i].cpu);
+    }
 }
 
 static uint64_t vclock_ns(void *opaque)
@@ -410,6 +420,7 @@ static void cpu_slot_init(unsigned i)
                  0x8000;
     cpu->sigp = s390_sigp_order;
     cpu->sys_opaque = c;
+    cpu->tlb_purge_all = tlb_purge_every;
     c->emergency = g_malloc0(cpus.max);
     s390_cpus_reset_one(c, true);
 }

@@ -62,9 +62,13 @@ static uint64_t select_asce(const S390Cpu *cpu, S390Access kind, unsigned *id)
     }
 }
 
-/* Walk the tables: the real frame of @va, or an exception code */
+/*
+ * Walk the tables: the real frame of @va, or an exception code. *@entry
+ * is the absolute address of the last entry fetched, *@ibit whether
+ * that entry's invalid bit was the reason (LRA tells those apart).
+ */
 static int walk(S390Cpu *cpu, uint64_t asce, uint64_t va, uint64_t *frame,
-                bool *prot)
+                bool *prot, uint64_t *entry, bool *ibit)
 {
     unsigned level = ASCE_DT(asce), lo = 0, hi = ASCE_TL(asce), idx;
     uint64_t origin = asce & ASCE_ORIGIN, e;
@@ -75,16 +79,19 @@ static int walk(S390Cpu *cpu, uint64_t asce, uint64_t va, uint64_t *frame,
         return 0x38; /* ASCE type */
     }
     *prot = false;
+    *ibit = false;
     for (;;) {
         idx = table_index(va, level);
         if ((idx >> 9) < lo || (idx >> 9) > hi) {
             return level_exc[level];
         }
-        r = fetch_entry(cpu, origin + idx * 8, &e);
+        *entry = origin + idx * 8;
+        r = fetch_entry(cpu, *entry, &e);
         if (r) {
             return r;
         }
         if (e & TE_INVALID) {
+            *ibit = true;
             return level_exc[level];
         }
         if (TE_TT(e) != level) {
@@ -99,11 +106,13 @@ static int walk(S390Cpu *cpu, uint64_t asce, uint64_t va, uint64_t *frame,
         lo = RTE_TF(e);
         hi = RTE_TL(e);
     }
-    r = fetch_entry(cpu, (e & STE_ORIGIN) + ((va >> 12) & 0xff) * 8, &e);
+    *entry = (e & STE_ORIGIN) + ((va >> 12) & 0xff) * 8;
+    r = fetch_entry(cpu, *entry, &e);
     if (r) {
         return r;
     }
     if (e & PTE_INVALID) {
+        *ibit = true;
         return PGM_PAGE_TRANS;
     }
     if (e & PTE_ZERO52) {
@@ -129,6 +138,36 @@ void s390_tlb_purge(S390Cpu *cpu)
     }
 }
 
+void s390_tlb_purge_all(S390Cpu *cpu)
+{
+    if (cpu->tlb_purge_all) {
+        cpu->tlb_purge_all(cpu);
+    } else {
+        s390_tlb_purge(cpu);
+    }
+}
+
+int s390_dat_probe(S390Cpu *cpu, uint64_t va, uint64_t *ra, uint64_t *entry,
+                   bool *ibit)
+{
+    unsigned id;
+    uint64_t asce = select_asce(cpu, S390_ACC_FETCH, &id), frame = 0;
+    bool prot;
+    int r;
+
+    *ibit = false;
+    *entry = 0;
+    if (asce & ASCE_REAL) {
+        *ra = va;
+        return 0;
+    }
+    r = walk(cpu, asce, va, &frame, &prot, entry, ibit);
+    if (!r) {
+        *ra = frame | (va & 0xfff);
+    }
+    return r;
+}
+
 int s390_dat_translate(S390Cpu *cpu, uint64_t va, S390Access kind, uint64_t *ra)
 {
     unsigned id;
@@ -143,9 +182,10 @@ int s390_dat_translate(S390Cpu *cpu, uint64_t va, S390Access kind, uint64_t *ra)
     }
     t = tlb_slot(cpu, va);
     if (t->tag != (page | 1) || t->asce != asce) {
-        uint64_t frame = 0;
+        uint64_t frame = 0, entry;
+        bool ibit;
 
-        r = walk(cpu, asce, va, &frame, &prot);
+        r = walk(cpu, asce, va, &frame, &prot, &entry, &ibit);
         if (r) {
             /* translation specification and addressing store no TEID */
             if (r != 0x12 && r != PGM_ADDRESSING) {

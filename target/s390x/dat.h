@@ -2,7 +2,7 @@
  * Dynamic address translation of the interpreter CPU (dat.c): the ASCE
  * that the PSW's address-space control selects, the region, segment and
  * page tables (4 KiB pages, no large frames), DAT protection, and a TLB
- * of translations tagged by ASCE, purged by PTLB and IPTE.
+ * of translations tagged by ASCE, purged by PTLB, IPTE, IDTE and CSP.
  */
 #ifndef TARGET_S390X_DAT_H
 #define TARGET_S390X_DAT_H
@@ -43,5 +43,18 @@ int s390_dat_translate(S390Cpu *cpu, uint64_t va, S390Access kind,
                        uint64_t *ra);
 /* Drop every TLB entry */
 void s390_tlb_purge(S390Cpu *cpu);
+/*
+ * ... of every CPU in the configuration (IPTE, IDTE, CSP with the purge
+ * bit): through cpu->tlb_purge_all, or this CPU's alone without one
+ */
+void s390_tlb_purge_all(S390Cpu *cpu);
+/*
+ * LRA's translation of @va in the address space the PSW selects, DAT on
+ * or off, without the TLB: 0 with the real address in *@ra, or the
+ * exception code (no TEID stored). *@entry is the absolute address of
+ * the last table entry fetched, *@ibit whether its invalid bit failed.
+ */
+int s390_dat_probe(S390Cpu *cpu, uint64_t va, uint64_t *ra, uint64_t *entry,
+                   bool *ibit);
 
 #endif

@@ -1,7 +1,8 @@
 /*
  * Compare and swap (CS, CSY, CSG, CDS, CDSY, CDSG), LOAD PAIR FROM
  * QUADWORD and STORE PAIR TO QUADWORD (LPQ, STPQ), the interlocked-
- * access facility (LAA, LAAL, LAN, LAO, LAX and G forms) and add
+ * access facility (LAA, LAAL, LAN, LAO, LAX and G forms, LPD, LPDG),
+ * COMPARE AND SWAP AND STORE (CSST) and add
  * immediate to storage (ASI, AGSI, ALSI, ALGSI). One CPU runs at a time,
  * so each read-modify-write is atomic by construction; the operands'
  * alignment rules are the architected ones.
@@ -286,9 +287,113 @@ S390_OP(op_stpq)
     return s390_mem_write(cpu, a, buf, 16);
 }
 
+/*
+ * LOAD PAIR DISJOINT (SSF): the first operand to R3 (even), the second to
+ * R3 + 1, both aligned to their size; fetched as one interlocked access
+ * here (one CPU runs at a time), so cc 0 always.
+ */
+static int lpd_common(S390Cpu *cpu, const S390Insn *in, unsigned n)
+{
+    uint64_t a1 = ea_bd(cpu, in->b1, in->d1), a2 = ea_bd(cpu, in->b2, in->d2);
+    uint64_t v1 = 0, v2 = 0;
+    int r;
+
+    if (odd_reg(in->r3) || (a1 & (n - 1)) || (a2 & (n - 1))) {
+        return PGM_SPECIFICATION;
+    }
+    if (n == 8) {
+        r = s390_ld64(cpu, a1, &v1);
+        r = r ? r : s390_ld64(cpu, a2, &v2);
+    } else {
+        uint32_t w1 = 0, w2 = 0;
+
+        r = s390_ld32(cpu, a1, &w1);
+        r = r ? r : s390_ld32(cpu, a2, &w2);
+        v1 = w1;
+        v2 = w2;
+    }
+    if (r) {
+        return r;
+    }
+    if (n == 8) {
+        set_gr(cpu, in->r3, v1);
+        set_gr(cpu, in->r3 + 1, v2);
+    } else {
+        set_gr32(cpu, in->r3, v1);
+        set_gr32(cpu, in->r3 + 1, v2);
+    }
+    cpu->cc = 0;
+    return 0;
+}
+S390_OP(op_lpd)
+{
+    return lpd_common(cpu, in, 4);
+}
+S390_OP(op_lpdg)
+{
+    return lpd_common(cpu, in, 8);
+}
+
+/*
+ * COMPARE AND SWAP AND STORE (SSF, facilities 32 and 33). GR0 bits 56-63
+ * the function code: 0, 1, 2 compare and swap 4, 8, 16 bytes (R3, R3 even
+ * for 2: the pair); bits 48-55 the store characteristic: 0-4 store 1, 2,
+ * 4, 8, 16 bytes. GR1 (its rightmost 4 bits ignored) the parameter list:
+ * the replacement value at byte 0, the store value at byte 16. Both
+ * operands aligned to their sizes. Equal: the first operand replaced, the
+ * store value at the second, cc 0; else R3 gets the first operand, cc 1.
+ */
+S390_OP(op_csst)
+{
+    unsigned fc = gr(cpu, 0) & 0xff, sc = (gr(cpu, 0) >> 8) & 0xff;
+    unsigned n1 = 4u << fc, n2 = 1u << sc;
+    uint64_t a1 = ea_bd(cpu, in->b1, in->d1), a2 = ea_bd(cpu, in->b2, in->d2);
+    uint64_t pl = gr_address(cpu, 1) & ~UINT64_C(15);
+    uint8_t cur[16], cmp[16], repl[16], store[16];
+    int r;
+
+    if (fc > 2 || sc > 4 || (a1 & (n1 - 1)) || (a2 & (n2 - 1)) ||
+        (fc == 2 && odd_reg(in->r3))) {
+        return PGM_SPECIFICATION;
+    }
+    r = s390_mem_check(cpu, a1, n1, S390_ACC_STORE);
+    r = r ? r : s390_mem_check(cpu, a2, n2, S390_ACC_STORE);
+    r = r ? r : s390_mem_read(cpu, pl, repl, n1);
+    r = r ? r : s390_mem_read(cpu, (pl + 16) & cpu->amask, store, n2);
+    r = r ? r : s390_mem_read(cpu, a1, cur, n1);
+    if (r) {
+        return r;
+    }
+    if (fc == 0) {
+        stl_be_p(cmp, gr32(cpu, in->r3));
+    } else {
+        stq_be_p(cmp, gr(cpu, in->r3));
+        stq_be_p(cmp + 8, fc == 2 ? gr(cpu, in->r3 + 1) : 0);
+    }
+    if (memcmp(cur, cmp, n1)) {
+        if (fc == 0) {
+            set_gr32(cpu, in->r3, ldl_be_p(cur));
+        } else {
+            set_gr(cpu, in->r3, ldq_be_p(cur));
+            if (fc == 2) {
+                set_gr(cpu, in->r3 + 1, ldq_be_p(cur + 8));
+            }
+        }
+        cpu->cc = 1;
+        return 0;
+    }
+    r = s390_mem_write(cpu, a1, repl, n1);
+    r = r ? r : s390_mem_write(cpu, a2, store, n2);
+    cpu->cc = 0;
+    return r;
+}
+
 static const S390InsnDef atomic_defs[] = {
     { 0xba00, FMT_RS_A, 0, "CS", op_cs },
     { 0xbb00, FMT_RS_A, 0, "CDS", op_cds },
+    { 0xc802, FMT_SSF, 0, "CSST", op_csst },
+    { 0xc804, FMT_SSF, 0, "LPD", op_lpd },
+    { 0xc805, FMT_SSF, 0, "LPDG", op_lpdg },
     { 0xe38e, FMT_RXY_A, 0, "STPQ", op_stpq },
     { 0xe38f, FMT_RXY_A, 0, "LPQ", op_lpq },
     { 0xeb14, FMT_RSY_A, 0, "CSY", op_cs },

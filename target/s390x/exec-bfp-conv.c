@@ -4,7 +4,7 @@
  * FIEBR(A), FIDBR(A), the floating-point extension facility's CONVERT
  * FROM LOGICAL (CELFBR, CDLFBR, CELGBR, CDLGBR) and CONVERT TO LOGICAL
  * (CLFEBR, CLFDBR, CLGEBR, CLGDBR), and SFPC, EFPC, LFPC, STFPC, SRNM,
- * SRNMB.
+ * SRNMB, and facility 41's SRNMT, LFAS and SFASR.
  *
  * With the floating-point extension facility installed, every rounding
  * conversion has the RRF-e fields: M3 selects the rounding (0 the FPC's
@@ -288,16 +288,97 @@ S390_OP(op_srnmb)
     return 0;
 }
 
+/*
+ * Facility 41's FPC instructions count as DFP instructions: without the
+ * AFP-register control a data exception with DXC 3
+ */
+#define DXC_DFP_INSN 0x03
+
+static int dfp_avail(S390Cpu *cpu)
+{
+    if (!(cpu->env.cregs[0] & CR0_AFP)) {
+        cpu->dxc = DXC_DFP_INSN;
+        return PGM_DATA;
+    }
+    return 0;
+}
+
+/* SRNMT: bits 61-63 of the address are the DFP rounding mode (all valid) */
+S390_OP(op_srnmt)
+{
+    int r = dfp_avail(cpu);
+
+    if (!r) {
+        cpu->fpc = (cpu->fpc & ~FPC_DFP_RM) | (uint32_t)(ea2(cpu, in) & 7)
+                                                  << FPC_DFP_RM_SHIFT;
+    }
+    return r;
+}
+
+/*
+ * LFAS, SFASR (IEEE-exception simulation): @v becomes the FPC, with the
+ * flags already set kept (ORed in). A flag already set whose mask is one
+ * in @v is a simulated IEEE exception: a data exception whose DXC has
+ * that flag's bit (invalid, else divide by zero, else overflow or
+ * underflow with the inexact bit if that flag is set too, else inexact)
+ * and 3 in bits 6-7.
+ */
+static int fpc_load_signal(S390Cpu *cpu, uint32_t v)
+{
+    uint32_t old = cpu->fpc;
+    uint8_t flags = old >> FPC_FLAG_SHIFT, hit;
+    int r = fpc_load(cpu, v | (old & (UINT32_C(0xff) << FPC_FLAG_SHIFT)));
+
+    if (r) {
+        return r;
+    }
+    hit = flags & (v >> FPC_MASK_SHIFT) & 0xf8;
+    if (!hit) {
+        return 0;
+    }
+    if (hit & 0x80) {
+        hit = 0x80;
+    } else if (hit & 0x40) {
+        hit = 0x40;
+    } else if (hit & 0x30) {
+        hit = (hit & 0x20 ? 0x20 : 0x10) | (flags & 0x08);
+    }
+    cpu->dxc = hit | 0x03;
+    cpu->fpc = (cpu->fpc & ~FPC_DXC) | (uint32_t)cpu->dxc << FPC_DXC_SHIFT;
+    return PGM_DATA;
+}
+
+S390_OP(op_sfasr)
+{
+    int r = dfp_avail(cpu);
+
+    return r ? r : fpc_load_signal(cpu, gr32(cpu, in->r1));
+}
+
+S390_OP(op_lfas)
+{
+    uint32_t v;
+    int r = dfp_avail(cpu);
+
+    if (!r && !(r = s390_ld32(cpu, ea2(cpu, in), &v))) {
+        r = fpc_load_signal(cpu, v);
+    }
+    return r;
+}
+
 static const S390InsnDef bfp_conv_defs[] = {
     { 0xb299, FMT_S, 0, "SRNM", op_srnm },
     { 0xb29c, FMT_S, 0, "STFPC", op_stfpc },
     { 0xb29d, FMT_S, 0, "LFPC", op_lfpc },
     { 0xb2b8, FMT_S, 0, "SRNMB", op_srnmb },
+    { 0xb2b9, FMT_S, 0, "SRNMT", op_srnmt },
+    { 0xb2bd, FMT_S, 0, "LFAS", op_lfas },
     { 0xb304, FMT_RRE, 0, "LDEBR", op_ldeb },
     { 0xb344, FMT_RRF_E, 0, "LEDBR", op_ledbr },
     { 0xb357, FMT_RRF_E, 0, "FIEBR", op_fiebr },
     { 0xb35f, FMT_RRF_E, 0, "FIDBR", op_fidbr },
     { 0xb384, FMT_RRE, 0, "SFPC", op_sfpc },
+    { 0xb385, FMT_RRE, 0, "SFASR", op_sfasr },
     { 0xb38c, FMT_RRE, 0, "EFPC", op_efpc },
     { 0xb390, FMT_RRF_E, 0, "CELFBR", op_celfbr },
     { 0xb391, FMT_RRF_E, 0, "CDLFBR", op_cdlfbr },

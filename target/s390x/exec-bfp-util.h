@@ -13,7 +13,8 @@
 #define CR0_AFP PSW_BIT(45)
 
 /*
- * FPC: masks in byte 0, flags in byte 1, DXC in byte 2, BFP mode 29-31
+ * FPC: masks in byte 0, flags in byte 1, DXC in byte 2, DFP mode 25-27,
+ * BFP mode 29-31
  * (0-3, and 7 with the floating-point extension facility)
  */
 #define FPC_MASK_SHIFT 24
@@ -22,8 +23,11 @@
 #define FPC_DXC        UINT32_C(0x0000ff00)
 #define FPC_BFP_RM     UINT32_C(0x00000007)
 #define FPC_RM_PREPARE 7u
+/* DFP rounding mode, bits 25-27 (facility 41: SRNMT) */
+#define FPC_DFP_RM       UINT32_C(0x00000070)
+#define FPC_DFP_RM_SHIFT 4
 /* the bits that may be one (the rest are reserved) */
-#define FPC_VALID UINT32_C(0xf8f8ff07)
+#define FPC_VALID UINT32_C(0xf8f8ff77)
 
 /* M4 of the conversions: the inexact-exception control (XxC) */
 #define M4_XXC 0x4

@@ -1,6 +1,6 @@
 /*
  * The TOD clock, the clock comparator and the CPU timer: SCK, STCK,
- * STCKE, STCKF, SCKC, STCKC, SPT, STPT. The TOD clock runs from the
+ * STCKE, STCKF, SCKC, STCKC, SPT, STPT, ECTG. The TOD clock runs from the
  * host clock the CPU state carries (S390Cpu.clock, nanoseconds), plus
  * the offset SCK sets; bit 51 of the TOD clock is one microsecond, so a
  * nanosecond is 4096/1000 TOD units.
@@ -179,6 +179,33 @@ S390_OP(op_sckpf)
     return 0;
 }
 
+/*
+ * EXTRACT CPU TIME (SSF, facility 31; any state): general register 0
+ * gets the doubleword first operand less the CPU timer, register 1 the
+ * doubleword second operand, and R3 the doubleword at the address in R3
+ * (R3 is set first, so R3 0 or 1 ends with the timer value). Every
+ * operand is fetched before a register changes; no alignment is required.
+ */
+S390_OP(op_ectg)
+{
+    uint64_t op1, op2, op3;
+    int r = s390_ld64(cpu, ea_bd(cpu, in->b1, in->d1), &op1);
+
+    if (!r) {
+        r = s390_ld64(cpu, ea_bd(cpu, in->b2, in->d2), &op2);
+    }
+    if (!r) {
+        r = s390_ld64(cpu, gr_address(cpu, in->r3), &op3);
+    }
+    if (r) {
+        return r;
+    }
+    set_gr(cpu, in->r3, op3);
+    set_gr(cpu, 0, op1 - (uint64_t)s390_cpu_timer_value(cpu));
+    set_gr(cpu, 1, op2);
+    return 0;
+}
+
 static const S390InsnDef clock_defs[] = {
     { 0x0107, FMT_E, 0, "SCKPF", op_sckpf },
     { 0xb204, FMT_S, 0, "SCK", op_sck },
@@ -189,5 +216,6 @@ static const S390InsnDef clock_defs[] = {
     { 0xb209, FMT_S, 0, "STPT", op_stpt },
     { 0xb278, FMT_S, 0, "STCKE", op_stcke },
     { 0xb27c, FMT_S, 0, "STCKF", op_stckf },
+    { 0xc801, FMT_SSF, 0, "ECTG", op_ectg },
 };
 S390_GROUP(s390_group_clock, clock_defs);

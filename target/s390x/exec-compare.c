@@ -2,7 +2,8 @@
  * Compare: signed and logical, register, storage, immediate, storage
  * with immediate (SIL), relative long; compare and branch (relative:
  * CRJ..., to B4+D4: CRB...) and compare and trap (CRT..., CIT..., and
- * the storage forms CLT, CLGT), which leave the cc alone.
+ * the storage forms CLT, CLGT), which leave the cc alone, and load and
+ * trap (LAT, LGAT, LFHAT, LLGFAT, LLGTAT).
  */
 #include "qemu/osdep.h"
 #include "target/s390x/exec-bfp-util.h"
@@ -395,17 +396,19 @@ S390_OP(op_clgib)
  * DXC 0xff, the DXC also in the FPC while the AFP-register control is
  * on; nothing else changes.
  */
-static int trap_if(S390Cpu *cpu, unsigned m3, unsigned res)
+static int data_trap(S390Cpu *cpu)
 {
-    if (!((m3 >> (3 - res)) & 1)) {
-        return 0;
-    }
     if (cpu->env.cregs[0] & CR0_AFP) {
         cpu->fpc = (cpu->fpc & ~FPC_DXC) |
                    ((uint32_t)DXC_TRAP << FPC_DXC_SHIFT);
     }
     cpu->dxc = DXC_TRAP;
     return PGM_DATA;
+}
+
+static int trap_if(S390Cpu *cpu, unsigned m3, unsigned res)
+{
+    return (m3 >> (3 - res)) & 1 ? data_trap(cpu) : 0;
 }
 
 S390_OP(op_crt)
@@ -456,6 +459,68 @@ S390_OP(op_clgt)
     return r ? r : trap_if(cpu, in->m3, cmp_u(gr(cpu, in->r1), v));
 }
 
+/*
+ * Load and trap (facility 49): the operand is loaded, then a zero value
+ * (for LLGTAT: its bits 1-31) is the same data exception, the register
+ * already loaded (the instruction completes).
+ */
+S390_OP(op_lat)
+{
+    uint32_t v;
+    int r = s390_ld32(cpu, ea2(cpu, in), &v);
+
+    if (r) {
+        return r;
+    }
+    set_gr32(cpu, in->r1, v);
+    return v ? 0 : data_trap(cpu);
+}
+S390_OP(op_lgat)
+{
+    uint64_t v;
+    int r = s390_ld64(cpu, ea2(cpu, in), &v);
+
+    if (r) {
+        return r;
+    }
+    set_gr(cpu, in->r1, v);
+    return v ? 0 : data_trap(cpu);
+}
+S390_OP(op_lfhat)
+{
+    uint32_t v;
+    int r = s390_ld32(cpu, ea2(cpu, in), &v);
+
+    if (r) {
+        return r;
+    }
+    set_gh32(cpu, in->r1, v);
+    return v ? 0 : data_trap(cpu);
+}
+S390_OP(op_llgfat)
+{
+    uint32_t v;
+    int r = s390_ld32(cpu, ea2(cpu, in), &v);
+
+    if (r) {
+        return r;
+    }
+    set_gr(cpu, in->r1, v);
+    return v ? 0 : data_trap(cpu);
+}
+S390_OP(op_llgtat)
+{
+    uint32_t v;
+    int r = s390_ld32(cpu, ea2(cpu, in), &v);
+
+    if (r) {
+        return r;
+    }
+    v &= 0x7fffffff;
+    set_gr(cpu, in->r1, v);
+    return v ? 0 : data_trap(cpu);
+}
+
 static const S390InsnDef compare_defs[] = {
     { 0x1500, FMT_RR, 0, "CLR", op_clr },
     { 0x1900, FMT_RR, 0, "CR", op_cr },
@@ -495,6 +560,11 @@ static const S390InsnDef compare_defs[] = {
     { 0xe355, FMT_RXY_A, 0, "CLY", op_cl },
     { 0xe359, FMT_RXY_A, 0, "CY", op_c },
     { 0xe379, FMT_RXY_A, 0, "CHY", op_ch },
+    { 0xe385, FMT_RXY_A, 0, "LGAT", op_lgat },
+    { 0xe39c, FMT_RXY_A, 0, "LLGTAT", op_llgtat },
+    { 0xe39d, FMT_RXY_A, 0, "LLGFAT", op_llgfat },
+    { 0xe39f, FMT_RXY_A, 0, "LAT", op_lat },
+    { 0xe3c8, FMT_RXY_A, 0, "LFHAT", op_lfhat },
     { 0xe554, FMT_SIL, SG, "CHHSI", op_chhsi },
     { 0xe555, FMT_SIL, 0, "CLHHSI", op_clhhsi },
     { 0xe558, FMT_SIL, SG, "CGHSI", op_cghsi },

@@ -2,7 +2,8 @@
  * Privileged and system control instructions: PSW loads (LPSW, LPSWE),
  * the system mask (SSM, STNSM, STOSM), control registers (LCTL, LCTLG,
  * STCTL, STCTG), the prefix (SPX, STPX), CPU identity (STAP, STIDP), the
- * facility list (STFL, STFLE), the TLB (PTLB, IPTE) and SUPERVISOR CALL. Exception priority:
+ * facility list (STFL, STFLE), the TLB (PTLB, IPTE), SUPERVISOR CALL and
+ * LOAD PROGRAM PARAMETER. Exception priority:
  * privileged operation, then specification (operand alignment), then
  * access, then an invalid PSW the instruction produced (early, ILC 0).
  */
@@ -297,8 +298,8 @@ S390_OP(op_ptlb)
 /*
  * IPTE R1,R2: the page-table entry at R1's page-table origin (bits 0-52,
  * absolute) indexed by R2's page index (bits 44-51) gets its invalid
- * bit; then the TLB is purged (of everything: allowed, as TLB entries
- * may be dropped at any time).
+ * bit; then the TLBs of all CPUs are purged (of everything: allowed, as
+ * TLB entries may be dropped at any time).
  */
 S390_OP(op_ipte)
 {
@@ -317,7 +318,7 @@ S390_OP(op_ipte)
     if (r) {
         return r;
     }
-    s390_tlb_purge(cpu);
+    s390_tlb_purge_all(cpu);
     return 0;
 }
 
@@ -326,6 +327,24 @@ S390_OP(op_ipte)
 S390_OP(op_svc)
 {
     return s390_intr_svc(cpu, (uint8_t)in->i2, in->ilen);
+}
+
+/*
+ * LOAD PROGRAM PARAMETER (S, facility 40; privileged): the doubleword
+ * second operand (no alignment required) goes to the program-parameter
+ * register, which only CPU-measurement sampling would read.
+ */
+S390_OP(op_lpp)
+{
+    uint64_t v;
+    int r;
+
+    PRIV_CHECK(cpu);
+    r = s390_ld64(cpu, ea2(cpu, in), &v);
+    if (!r) {
+        cpu->prog_param = v;
+    }
+    return r;
 }
 
 static const S390InsnDef system_defs[] = {
@@ -342,6 +361,7 @@ static const S390InsnDef system_defs[] = {
     { 0xb212, FMT_S, 0, "STAP", op_stap },
     { 0xb20d, FMT_S, 0, "PTLB", op_ptlb },
     { 0xb221, FMT_RRF_A, 0, "IPTE", op_ipte },
+    { 0xb280, FMT_S, 0, "LPP", op_lpp },
     { 0xb2b0, FMT_S, 0, "STFLE", op_stfle },
     { 0xb2b1, FMT_S, 0, "STFL", op_stfl },
     { 0xb2b2, FMT_S, 0, "LPSWE", op_lpswe },

@@ -226,5 +226,9 @@ extern const S390InsnGroup s390_group_load, s390_group_arith, s390_group_logic,
     s390_group_sigp, s390_group_fpr, s390_group_stsi, s390_group_diag,
     s390_group_pci, s390_group_string, s390_group_mode, s390_group_decimal;
 extern const S390InsnGroup s390_group_monitor, s390_group_real;
+extern const S390InsnGroup s390_group_ar, s390_group_xlate;
+extern const S390InsnGroup s390_group_hint;
+extern const S390InsnGroup s390_group_mvcl;
+extern const S390InsnGroup s390_group_dat;
 
 #endif

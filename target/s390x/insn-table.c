@@ -54,20 +54,47 @@ static unsigned s390_lut_index(const uint8_t *b)
     }
 }
 
-/* Every handler group, in no particular order */
+/* Every handler group, in no particular order; one per line (so new ones merge) */
+// clang-format off
 static const S390InsnGroup *const s390_groups[] = {
-    &s390_group_arith,   &s390_group_arith_logical, &s390_group_atomic,
-    &s390_group_branch,  &s390_group_clock,         &s390_group_compare,
-    &s390_group_execute, &s390_group_highword,      &s390_group_io,
-    &s390_group_load,    &s390_group_logic,         &s390_group_misc,
-    &s390_group_muldiv,  &s390_group_rel,           &s390_group_shift,
-    &s390_group_skey,    &s390_group_storage,       &s390_group_system,
-    &s390_group_sigp,    &s390_group_fpr,           &s390_group_stsi,
-    &s390_group_diag,    &s390_group_bfp,           &s390_group_bfp_conv,
-    &s390_group_bfp_ext, &s390_group_pci,           &s390_group_string,
-    &s390_group_mode,    &s390_group_decimal,       &s390_group_monitor,
+    &s390_group_arith,
+    &s390_group_arith_logical,
+    &s390_group_atomic,
+    &s390_group_branch,
+    &s390_group_clock,
+    &s390_group_compare,
+    &s390_group_execute,
+    &s390_group_highword,
+    &s390_group_io,
+    &s390_group_load,
+    &s390_group_logic,
+    &s390_group_misc,
+    &s390_group_muldiv,
+    &s390_group_rel,
+    &s390_group_shift,
+    &s390_group_skey,
+    &s390_group_storage,
+    &s390_group_system,
+    &s390_group_sigp,
+    &s390_group_fpr,
+    &s390_group_stsi,
+    &s390_group_diag,
+    &s390_group_bfp,
+    &s390_group_bfp_conv,
+    &s390_group_bfp_ext,
+    &s390_group_pci,
+    &s390_group_string,
+    &s390_group_mode,
+    &s390_group_decimal,
+    &s390_group_monitor,
     &s390_group_real,
+    &s390_group_ar,
+    &s390_group_xlate,
+    &s390_group_hint,
+    &s390_group_mvcl,
+    &s390_group_dat,
 };
+// clang-format on
 
 static void s390_lut_add(const S390InsnDef *d)
 {

@@ -95,6 +95,24 @@ static void test_clib(void)
     run_guest("clib", NULL);
 }
 
+/* access registers, TR/TRT/TRTR (also under EX), CKSM */
+static void test_xlate(void)
+{
+    run_guest("xlate", NULL);
+}
+
+/* load and trap, the execution hints, ECTG, LPP, LPD and their facility bits */
+static void test_fac(void)
+{
+    run_guest("fac", NULL);
+}
+
+/* MVCL, CLCL, MVCLE, CLCLE: cc, registers, overlap, EX, LAP part-way */
+static void test_mvcl(void)
+{
+    run_guest("mvcl", NULL);
+}
+
 /* the same program on a CPU model with feature properties */
 static void test_cpu_features(void)
 {
@@ -764,6 +782,9 @@ int main(int argc, char **argv)
     }
     g_test_add_func("/guest/insn", test_insn);
     g_test_add_func("/guest/clib", test_clib);
+    g_test_add_func("/guest/xlate", test_xlate);
+    g_test_add_func("/guest/fac", test_fac);
+    g_test_add_func("/guest/mvcl", test_mvcl);
     g_test_add_func("/guest/cpu-features", test_cpu_features);
     g_test_add_func("/guest/pgm", test_pgm);
     g_test_add_func("/guest/sclp", test_sclp);

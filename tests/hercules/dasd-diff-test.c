@@ -686,8 +686,9 @@ static bool run_hercules(const char *hercules, const char *img, int wait,
                           "NUMCPU 1\nARCHMODE z/Arch\n" DEVNO " 3390 %s\n",
                           img);
     g_assert_true(g_file_set_contents(conf, cfg, -1, NULL));
+    /* a second's pause after the dump: quit can cut the logger's last lines */
     cmds = g_strdup_printf("loadcore %s 10000\nloadcore %s 1a0\nrestart\n"
-                           "pause %d\nr %x-%x\nquit\n",
+                           "pause %d\nr %x-%x\npause 1\nquit\n",
                            bin, psw, wait, RES, RES + RES_SZ - 1);
     g_assert_true(g_file_set_contents(rc, cmds, -1, NULL));
     env = g_environ_setenv(env, "HERCULES_RC", rc, TRUE);

@@ -476,6 +476,30 @@ static void test_object_add_del(void)
     qtest_quit(s);
 }
 
+/*
+ * A uint64 above INT64_MAX over QMP, both ways: device_add takes it as
+ * the number it is, qom-get gives it back unsigned, not as a double
+ * (this test's JSON reader, json-glib, keeps the 64 bits as an int64)
+ */
+static void test_uint64_above_int64(void)
+{
+    QTestState *s;
+    JsonNode *v;
+
+    if (!need_testdev()) {
+        return;
+    }
+    s = start(NULL);
+    qtest_qmp_assert_success(
+        s, "{'execute': 'device_add', 'arguments': {'driver': 'testdev', "
+           "'id': 'u', 'unplug-delay-ns': 18446744073709551614}}");
+    v = qtest_qom_get(s, "/machine/peripheral/u", "unplug-delay-ns");
+    g_assert_cmpint(json_node_get_value_type(v), ==, G_TYPE_INT64);
+    g_assert_cmphex((uint64_t)json_node_get_int(v), ==, UINT64_MAX - 1);
+    json_node_unref(v);
+    qtest_quit(s);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -484,6 +508,7 @@ int main(int argc, char **argv)
     g_test_add_func("/qom/list-root", test_list_root);
     g_test_add_func("/qom/testdev-props", test_testdev_props);
     g_test_add_func("/qom/testdev-anon-set", test_testdev_anon_set);
+    g_test_add_func("/qom/uint64-above-int64", test_uint64_above_int64);
     g_test_add_func("/qom/list-types", test_list_types);
     g_test_add_func("/qom/device-list-properties", test_device_list_properties);
     g_test_add_func("/qom/query-machines", test_query_machines);

@@ -8,7 +8,8 @@
  * the emulator with LD_PRELOAD), HSCH and CSCH going to the host
  * subchannel through the async command region: the host's interruption
  * ends them, the guest keeps its own CPA, the kernel's refusals become
- * condition codes.  The paths that need a real vfio_ccw device run under
+ * condition codes, and STSCH taking the host's current path masks from
+ * its SCHIB region.  The paths that need a real vfio_ccw device run under
  * make check-kernel (docs/devel/testing-kernel.rst).
  */
 #include "qemu/osdep.h"
@@ -160,8 +161,9 @@ static void test_hotplug_error(void)
 /* ---- over the fake vfio_ccw kernel ---- */
 
 typedef struct FakeCcw {
-    char *tmp; /* the fake tree: dev/ (QEMU_VFIO_DEV_ROOT), the mdev */
-    char *log; /* the functions the fake host performed */
+    char *tmp;   /* the fake tree: dev/ (QEMU_VFIO_DEV_ROOT), the mdev */
+    char *log;   /* the functions the fake host performed */
+    char *paths; /* the host's path state, when the test changes it */
     QTestState *s;
 } FakeCcw;
 
@@ -194,6 +196,7 @@ static bool fake_start(FakeCcw *f, const char *env)
     mdev = g_build_filename(sch, "a2b5a4e1-4d0e-4c5d-9b3e-0123456789ab", NULL);
     link = g_build_filename(mdev, "iommu_group", NULL);
     f->log = g_build_filename(f->tmp, "log", NULL);
+    f->paths = g_build_filename(f->tmp, "paths", NULL);
     g_assert_cmpint(g_mkdir_with_parents(dev, 0700), ==, 0);
     g_assert_cmpint(g_mkdir_with_parents(mdev, 0700), ==, 0);
     g_assert_cmpint(symlink("/dev/null", node), ==, 0);
@@ -202,6 +205,7 @@ static bool fake_start(FakeCcw *f, const char *env)
     g_assert_true(g_file_set_contents(f->log, "", 0, NULL));
     g_setenv("QEMU_VFIO_DEV_ROOT", dev, true);
     g_setenv("VFIO_FAKE_CCW_LOG", f->log, true);
+    g_setenv("VFIO_FAKE_CCW_PATHS", f->paths, true);
     if (kv) {
         g_setenv(kv[0], kv[1], true);
     }
@@ -215,6 +219,7 @@ static bool fake_start(FakeCcw *f, const char *env)
     if (kv) {
         g_unsetenv(kv[0]);
     }
+    g_unsetenv("VFIO_FAKE_CCW_PATHS");
     g_unsetenv("VFIO_FAKE_CCW_LOG");
     g_unsetenv("QEMU_VFIO_DEV_ROOT");
     g_free(cmd(f->s, "s390_cr6 0x%x", 0x80000000u >> ISC));
@@ -255,6 +260,7 @@ static void fake_end(FakeCcw *f)
     rm_tree(f->tmp);
     g_free(f->tmp);
     g_free(f->log);
+    g_free(f->paths);
 }
 
 /* A NOOP through the host: the guest's CPA is then 0x3008 */
@@ -353,6 +359,66 @@ static void test_fake_clear_refused(void)
     fake_end(&f);
 }
 
+/* The guest's SCHIB by STSCH: byte @at */
+static uint8_t stsch_byte(FakeCcw *f, unsigned at)
+{
+    g_assert_cmpint(inst(f->s, "s390_stsch 0x%x 0x%x", SID(0), SCHIB_ADDR), ==,
+                    0);
+    return qtest_readb(f->s, SCHIB_ADDR + at);
+}
+
+/* The host's path state changes: "PNOM LPUM PAM POM N" or "EIO" */
+static void set_host_paths(FakeCcw *f, const char *state)
+{
+    g_assert_true(g_file_set_contents(f->paths, state, -1, NULL));
+}
+
+/*
+ * Each STSCH takes the host's current path state from the SCHIB region,
+ * as QEMU does: the path-not-operational, last-path-used, path-available
+ * and path-operational masks, the SCSW's N flag when the host sets it;
+ * the installed paths and the CHPIDs stay the plug-time ones. A host
+ * SCHIB that cannot be read leaves them as they were (STSCH cc 0).
+ */
+static void test_fake_stsch_paths(void)
+{
+    FakeCcw f = { 0 };
+
+    if (!fake_start(&f, NULL)) {
+        return;
+    }
+    /* plug time: the fake's 0x80 installed and available, all operational */
+    g_assert_cmphex(stsch_byte(&f, 11), ==, 0x80);  /* PIM */
+    g_assert_cmphex(stsch_byte(&f, 15), ==, 0x80);  /* PAM */
+    g_assert_cmphex(stsch_byte(&f, 14), ==, 0xff);  /* POM */
+    g_assert_cmphex(stsch_byte(&f, 9), ==, 0);      /* PNOM */
+    g_assert_cmphex(stsch_byte(&f, 29) & 1, ==, 0); /* SCSW N */
+
+    /* the host's path 0x80 went away and was found not operational */
+    set_host_paths(&f, "80 40 00 7f 1");
+    g_assert_cmphex(stsch_byte(&f, 15), ==, 0x00);
+    g_assert_cmphex(stsch_byte(&f, 14), ==, 0x7f);
+    g_assert_cmphex(stsch_byte(&f, 9), ==, 0x80);
+    g_assert_cmphex(stsch_byte(&f, 10), ==, 0x40); /* LPUM */
+    g_assert_cmphex(stsch_byte(&f, 29) & 1, ==, 1);
+    g_assert_cmphex(stsch_byte(&f, 11), ==, 0x80); /* PIM stays */
+    g_assert_cmphex(stsch_byte(&f, 16), ==, 0x42); /* CHPID 0 stays */
+
+    /* the host cannot be read: the last state stays */
+    set_host_paths(&f, "EIO");
+    g_assert_cmphex(stsch_byte(&f, 15), ==, 0x00);
+    g_assert_cmphex(stsch_byte(&f, 14), ==, 0x7f);
+    g_assert_cmphex(stsch_byte(&f, 9), ==, 0x80);
+
+    /* and the path back */
+    set_host_paths(&f, "00 80 80 ff 0");
+    g_assert_cmphex(stsch_byte(&f, 15), ==, 0x80);
+    g_assert_cmphex(stsch_byte(&f, 14), ==, 0xff);
+    g_assert_cmphex(stsch_byte(&f, 9), ==, 0);
+    g_assert_cmphex(stsch_byte(&f, 10), ==, 0x80);
+    fake_end(&f);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -368,5 +434,7 @@ int main(int argc, char **argv)
                     test_fake_halt_refused);
     g_test_add_func("/vfio-ccw-linux/fake-kernel/clear-refused",
                     test_fake_clear_refused);
+    g_test_add_func("/vfio-ccw-linux/fake-kernel/stsch-paths",
+                    test_fake_stsch_paths);
     return g_test_run();
 }

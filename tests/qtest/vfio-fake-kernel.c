@@ -1,12 +1,9 @@
 /*
  * A fake VFIO kernel for the emulator, loaded with LD_PRELOAD by
- * vfio-pci-linux-test: it defines ioctl(), pread64() and pwrite64(),
- * answers the VFIO requests on the nodes of a fake /dev/vfio and passes
- * everything else to the real system calls.  The fake tree's group node
- * links to /dev/null (group 7) and its container node to /dev/full; the
- * fake tells them apart by device number, so open() stays the real one.
+ * vfio-pci-linux-test, over the frame of vfio-fake-common.c (the fake
+ * /dev/vfio, its group and container, the calls passed through).
  *
- * The one function, as a Linux host that is not s390x shows it: no zPCI
+ * The one function (0000:00:05.0), as a Linux host that is not s390x shows it: no zPCI
  * capabilities, 4 MSI-X vectors, no ERR interrupt (not PCI Express); IOVA
  * ranges as an x86-64 IOMMU gives (a hole under 4 GiB, up to 2^39), the
  * DMA mappings available.  BAR 0 (4 KiB) holds a scratch register at 0
@@ -17,23 +14,13 @@
  * signals MSI-X vector N's eventfd.
  */
 #include <errno.h>
-#include <fcntl.h>
-#include <stdarg.h>
 #include <stdbool.h>
-#include <stddef.h>
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
-#include <sys/stat.h>
-#include <sys/syscall.h>
-#include <sys/sysmacros.h>
 #include <unistd.h>
-#include <linux/vfio.h>
+#include "vfio-fake-common.h"
 
-#define NFD          4096
 #define NMAPS        1024
-#define REGION_SHIFT 40
 #define BAR_SIZE     4096u
 #define MSIX_VECTORS 4
 
@@ -42,17 +29,10 @@ typedef struct FakeMap {
     bool used;
 } FakeMap;
 
-static bool is_device[NFD];
 static uint8_t config[256];
 static uint8_t bar0[BAR_SIZE];
 static FakeMap maps[NMAPS];
 static int msix_fd[MSIX_VECTORS] = { -1, -1, -1, -1 };
-
-static int fail(int err)
-{
-    errno = err;
-    return -1;
-}
 
 static void put16(uint8_t *p, uint16_t v)
 {
@@ -79,12 +59,6 @@ static void put64(uint8_t *p, uint64_t v)
 
 static void fake_init(void)
 {
-    static bool done;
-
-    if (done) {
-        return;
-    }
-    done = true;
     put16(config + 0, 0x8086); /* vendor */
     put16(config + 2, 0x10d3); /* device */
     config[8] = 0x01;          /* revision */
@@ -98,45 +72,6 @@ static void fake_init(void)
     put16(config + 0x42, MSIX_VECTORS - 1);
     config[0x45] = 0x08; /* table at 0x800, BIR 0 */
     config[0x49] = 0x0c; /* PBA at 0xc00, BIR 0 */
-}
-
-/* 0/1: group 7, the container; -1: not a fake node */
-static int fake_node(int fd)
-{
-    struct stat st;
-
-    if (fd < 0 || fstat(fd, &st) || !S_ISCHR(st.st_mode) ||
-        major(st.st_rdev) != 1) {
-        return -1;
-    }
-    return minor(st.st_rdev) == 3 ? 0 : minor(st.st_rdev) == 7 ? 1 : -1;
-}
-
-static int group_ioctl(unsigned long req, void *arg)
-{
-    switch (req) {
-    case VFIO_GROUP_GET_STATUS:
-        ((struct vfio_group_status *)arg)->flags = VFIO_GROUP_FLAGS_VIABLE;
-        return 0;
-    case VFIO_GROUP_SET_CONTAINER:
-    case VFIO_GROUP_UNSET_CONTAINER:
-        return 0;
-    case VFIO_GROUP_GET_DEVICE_FD: {
-        int fd;
-
-        if (strcmp(arg, "0000:00:05.0")) {
-            return fail(ENODEV);
-        }
-        fd = open("/dev/null", O_RDWR | O_CLOEXEC);
-        if (fd < 0 || fd >= NFD) {
-            return fail(EMFILE);
-        }
-        is_device[fd] = true;
-        return fd;
-    }
-    default:
-        return fail(ENOTTY);
-    }
 }
 
 static FakeMap *map_at(uint64_t iova)
@@ -181,7 +116,7 @@ static int iommu_info(struct vfio_iommu_type1_info *info)
     uint8_t *buf = (uint8_t *)info;
 
     if (info->argsz < offsetof(struct vfio_iommu_type1_info, cap_offset)) {
-        return fail(EINVAL);
+        return vfio_fake_fail(EINVAL);
     }
     info->flags = VFIO_IOMMU_INFO_PGSIZES | VFIO_IOMMU_INFO_CAPS;
     info->iova_pgsizes = 4096;
@@ -198,27 +133,22 @@ static int iommu_info(struct vfio_iommu_type1_info *info)
     return 0;
 }
 
+/* The type 1 IOMMU's info, DMA map and unmap */
 static int container_ioctl(unsigned long req, void *arg)
 {
     switch (req) {
-    case VFIO_GET_API_VERSION:
-        return VFIO_API_VERSION;
-    case VFIO_CHECK_EXTENSION:
-        return (uintptr_t)arg == VFIO_TYPE1v2_IOMMU;
-    case VFIO_SET_IOMMU:
-        return 0;
     case VFIO_IOMMU_GET_INFO:
         return iommu_info(arg);
     case VFIO_IOMMU_MAP_DMA: {
         struct vfio_iommu_type1_dma_map *m = arg;
 
         if (!m->size || ((m->iova | m->size | m->vaddr) & 4095)) {
-            return fail(EINVAL);
+            return vfio_fake_fail(EINVAL);
         }
         for (int i = 0; i < NMAPS; i++) {
             if (maps[i].used && m->iova < maps[i].iova + maps[i].size &&
                 maps[i].iova < m->iova + m->size) {
-                return fail(EEXIST);
+                return vfio_fake_fail(EEXIST);
             }
         }
         for (int i = 0; i < NMAPS; i++) {
@@ -227,14 +157,14 @@ static int container_ioctl(unsigned long req, void *arg)
                 return 0;
             }
         }
-        return fail(ENOSPC);
+        return vfio_fake_fail(ENOSPC);
     }
     case VFIO_IOMMU_UNMAP_DMA: {
         struct vfio_iommu_type1_dma_unmap *u = arg;
         uint64_t done = 0;
 
         if (u->flags) {
-            return fail(EINVAL);
+            return vfio_fake_fail(EINVAL);
         }
         for (int i = 0; i < NMAPS; i++) {
             if (maps[i].used && maps[i].iova >= u->iova &&
@@ -247,112 +177,65 @@ static int container_ioctl(unsigned long req, void *arg)
         return 0;
     }
     default:
-        return fail(ENOTTY);
+        return vfio_fake_fail(ENOTTY);
     }
 }
 
-static int device_ioctl(unsigned long req, void *arg)
+static int region_info(struct vfio_region_info *ri)
 {
-    switch (req) {
-    case VFIO_DEVICE_GET_INFO: {
-        struct vfio_device_info *info = arg;
-
-        if (info->argsz < offsetof(struct vfio_device_info, cap_offset)) {
-            return fail(EINVAL);
-        }
-        info->flags = VFIO_DEVICE_FLAGS_PCI | VFIO_DEVICE_FLAGS_RESET;
-        info->num_regions = VFIO_PCI_NUM_REGIONS;
-        info->num_irqs = VFIO_PCI_NUM_IRQS;
-        return 0;
+    if (ri->index >= VFIO_PCI_VGA_REGION_INDEX) {
+        return vfio_fake_fail(EINVAL);
     }
-    case VFIO_DEVICE_GET_REGION_INFO: {
-        struct vfio_region_info *ri = arg;
-
-        if (ri->argsz < sizeof(*ri) || ri->index >= VFIO_PCI_VGA_REGION_INDEX) {
-            return fail(EINVAL);
-        }
-        ri->offset = (uint64_t)ri->index << REGION_SHIFT;
-        ri->size = ri->index == VFIO_PCI_CONFIG_REGION_INDEX ? sizeof(config)
-                   : ri->index == 0                          ? BAR_SIZE
-                                                             : 0;
-        ri->flags = ri->size ? VFIO_REGION_INFO_FLAG_READ |
-                                   VFIO_REGION_INFO_FLAG_WRITE |
-                                   VFIO_REGION_INFO_FLAG_MMAP
-                             : 0;
-        ri->cap_offset = 0;
-        return 0;
-    }
-    case VFIO_DEVICE_GET_IRQ_INFO: {
-        struct vfio_irq_info *ii = arg;
-
-        if (ii->argsz < sizeof(*ii) || ii->index >= VFIO_PCI_NUM_IRQS) {
-            return fail(EINVAL);
-        }
-        ii->flags = VFIO_IRQ_INFO_EVENTFD;
-        ii->count = ii->index == VFIO_PCI_MSIX_IRQ_INDEX  ? MSIX_VECTORS
-                    : ii->index == VFIO_PCI_REQ_IRQ_INDEX ? 1
-                                                          : 0;
-        return 0;
-    }
-    case VFIO_DEVICE_SET_IRQS: {
-        struct vfio_irq_set *s = arg;
-
-        /* as the kernel: an index without interrupts refuses eventfds */
-        if (s->index != VFIO_PCI_REQ_IRQ_INDEX &&
-            s->index != VFIO_PCI_MSIX_IRQ_INDEX &&
-            !(s->flags & VFIO_IRQ_SET_DATA_NONE && !s->count)) {
-            return fail(EINVAL);
-        }
-        if (s->index != VFIO_PCI_MSIX_IRQ_INDEX) {
-            return 0;
-        }
-        if (s->flags & VFIO_IRQ_SET_DATA_NONE && !s->count) {
-            for (int i = 0; i < MSIX_VECTORS; i++) {
-                msix_fd[i] = -1;
-            }
-            return 0;
-        }
-        if (!(s->flags & VFIO_IRQ_SET_DATA_EVENTFD) ||
-            s->start + s->count > MSIX_VECTORS) {
-            return fail(EINVAL);
-        }
-        for (uint32_t i = 0; i < s->count; i++) {
-            int32_t fd;
-
-            memcpy(&fd, s->data + 4 * i, 4);
-            msix_fd[s->start + i] = fd;
-        }
-        return 0;
-    }
-    case VFIO_DEVICE_RESET:
-        memset(bar0, 0, sizeof(bar0));
-        return 0;
-    default:
-        return fail(ENOTTY);
-    }
+    ri->size = ri->index == VFIO_PCI_CONFIG_REGION_INDEX ? sizeof(config)
+               : ri->index == 0                          ? BAR_SIZE
+                                                         : 0;
+    ri->flags = ri->size
+                    ? VFIO_REGION_INFO_FLAG_READ | VFIO_REGION_INFO_FLAG_WRITE |
+                          VFIO_REGION_INFO_FLAG_MMAP
+                    : 0;
+    return 0;
 }
 
-int ioctl(int fd, unsigned long req, ...)
+static uint32_t irq_count(uint32_t index)
 {
-    va_list ap;
-    void *arg;
-    int node;
+    return index == VFIO_PCI_MSIX_IRQ_INDEX  ? MSIX_VECTORS
+           : index == VFIO_PCI_REQ_IRQ_INDEX ? 1
+                                             : 0;
+}
 
-    va_start(ap, req);
-    arg = va_arg(ap, void *);
-    va_end(ap);
-    fake_init();
-    if (fd >= 0 && fd < NFD && is_device[fd]) {
-        return device_ioctl(req, arg);
+static int set_irqs(struct vfio_irq_set *s)
+{
+    /* as the kernel: an index without interrupts refuses eventfds */
+    if (s->index != VFIO_PCI_REQ_IRQ_INDEX &&
+        s->index != VFIO_PCI_MSIX_IRQ_INDEX &&
+        !(s->flags & VFIO_IRQ_SET_DATA_NONE && !s->count)) {
+        return vfio_fake_fail(EINVAL);
     }
-    node = fake_node(fd);
-    if (node == 0) {
-        return group_ioctl(req, arg);
+    if (s->index != VFIO_PCI_MSIX_IRQ_INDEX) {
+        return 0;
     }
-    if (node == 1) {
-        return container_ioctl(req, arg);
+    if (s->flags & VFIO_IRQ_SET_DATA_NONE && !s->count) {
+        for (int i = 0; i < MSIX_VECTORS; i++) {
+            msix_fd[i] = -1;
+        }
+        return 0;
     }
-    return syscall(SYS_ioctl, fd, req, arg);
+    if (!(s->flags & VFIO_IRQ_SET_DATA_EVENTFD) ||
+        s->start + s->count > MSIX_VECTORS) {
+        return vfio_fake_fail(EINVAL);
+    }
+    for (uint32_t i = 0; i < s->count; i++) {
+        int32_t fd;
+
+        memcpy(&fd, s->data + 4 * i, 4);
+        msix_fd[s->start + i] = fd;
+    }
+    return 0;
+}
+
+static void reset(void)
+{
+    memset(bar0, 0, sizeof(bar0));
 }
 
 /* The DMA engine: the buffer to memory through the mappings */
@@ -370,53 +253,44 @@ static void fake_dma(void)
     bar0[0x20] = 1;
 }
 
-static uint8_t *region(off_t off, size_t n, size_t *bar_at)
+static uint8_t *region(unsigned index, uint64_t at, size_t n)
 {
-    unsigned index = (uint64_t)off >> REGION_SHIFT;
-    uint64_t at = off & ((UINT64_C(1) << REGION_SHIFT) - 1);
-
-    if (index == VFIO_PCI_CONFIG_REGION_INDEX && at + n <= sizeof(config)) {
+    if (index == VFIO_PCI_CONFIG_REGION_INDEX && at <= sizeof(config) &&
+        n <= sizeof(config) - at) {
         return config + at;
     }
-    if (index == 0 && at + n <= BAR_SIZE) {
-        *bar_at = at;
+    if (index == 0 && at <= BAR_SIZE && n <= BAR_SIZE - at) {
         return bar0 + at;
     }
     return NULL;
 }
 
-ssize_t pread64(int fd, void *buf, size_t n, off_t off)
+static ssize_t region_read(unsigned index, uint64_t at, void *buf, size_t n)
 {
-    size_t at = SIZE_MAX;
-    uint8_t *p;
+    uint8_t *p = region(index, at, n);
 
-    if (fd < 0 || fd >= NFD || !is_device[fd]) {
-        return syscall(SYS_pread64, fd, buf, n, off);
-    }
-    p = region(off, n, &at);
     if (!p) {
-        return fail(EINVAL);
+        return vfio_fake_fail(EINVAL);
     }
-    if (at != SIZE_MAX) {
+    if (index == 0) {
         put64(bar0 + 0x28, live_maps());
     }
     memcpy(buf, p, n);
     return n;
 }
 
-ssize_t pwrite64(int fd, const void *buf, size_t n, off_t off)
+static ssize_t region_write(unsigned index, uint64_t at, const void *buf,
+                            size_t n)
 {
-    size_t at = SIZE_MAX;
-    uint8_t *p;
+    uint8_t *p = region(index, at, n);
 
-    if (fd < 0 || fd >= NFD || !is_device[fd]) {
-        return syscall(SYS_pwrite64, fd, buf, n, off);
-    }
-    p = region(off, n, &at);
     if (!p) {
-        return fail(EINVAL);
+        return vfio_fake_fail(EINVAL);
     }
     memcpy(p, buf, n);
+    if (index != 0) {
+        return n;
+    }
     if (at == 0x1c && n >= 1 && bar0[0x1c] == 1) {
         bar0[0x1c] = 0;
         fake_dma();
@@ -431,3 +305,18 @@ ssize_t pwrite64(int fd, const void *buf, size_t n, off_t off)
     }
     return n;
 }
+
+const VFIOFakeDevice vfio_fake_device = {
+    .name = "0000:00:05.0",
+    .flags = VFIO_DEVICE_FLAGS_PCI | VFIO_DEVICE_FLAGS_RESET,
+    .num_regions = VFIO_PCI_NUM_REGIONS,
+    .num_irqs = VFIO_PCI_NUM_IRQS,
+    .init = fake_init,
+    .region_info = region_info,
+    .irq_count = irq_count,
+    .set_irqs = set_irqs,
+    .reset = reset,
+    .container_ioctl = container_ioctl,
+    .read = region_read,
+    .write = region_write,
+};

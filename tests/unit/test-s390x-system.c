@@ -224,6 +224,11 @@ static void test_cpu_features(void)
                     "can't apply global max-s390x-cpu.bogus=on: Property "
                     "'max-s390x-cpu.bogus' not found");
     g_clear_pointer(&err, error_free);
+    g_assert_true(
+        s390_cpu_features_parse("qemu,dateh=off", true, &error_abort));
+    g_assert_false(s390_has_facility(3));
+    g_assert_true(s390_cpu_features_parse("qemu,dateh=on", true, &error_abort));
+    g_assert_true(s390_has_facility(3));
     g_assert_true(s390_cpu_features_parse("qemu", true, &error_abort));
     g_assert_cmphex(s390_facility_dw(0), ==, dw0);
     g_assert_cmphex(s390_facility_dw(1), ==, dw1);
@@ -242,7 +247,9 @@ static void test_facilities(void)
     g_assert_true(s390_has_facility(7));  /* STFLE itself */
     g_assert_true(s390_has_facility(25)); /* STCKF */
     g_assert_true(s390_has_facility(2));
-    g_assert_false(s390_has_facility(3)); /* no IDTE: no DAT enhancement */
+    g_assert_true(s390_has_facility(3));  /* DAT enhancement: IDTE, CSPG */
+    g_assert_false(s390_has_facility(4)); /* IDTE purges whole TLBs */
+    g_assert_false(s390_has_facility(5));
     g_assert_false(s390_has_facility(8)); /* no EDAT-1 */
     /* the zPCI instructions (69), adapter event notification (71), SIC */
     g_assert_true(s390_has_facility(69));

@@ -108,6 +108,8 @@ typedef struct SubchOps {
     int (*clear)(SubchDev *sch);
     /* drop any program in progress (css-performed halt/clear, reset) */
     void (*cancel_io)(SubchDev *sch);
+    /* STSCH: bring the SCHIB up to date first (a passthrough's paths) */
+    void (*store)(SubchDev *sch);
 } SubchOps;
 
 /* The ending status of a function, reported by the device. */
