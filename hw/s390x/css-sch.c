@@ -6,6 +6,7 @@
  * answers a condition code.
  */
 #include "qemu/osdep.h"
+#include "qemu/bswap.h"
 #include "hw/s390x/css.h"
 #include "exec/memory.h"
 #include "qemu/log.h"
@@ -201,7 +202,11 @@ void css_io_complete(SubchDev *sch, const CssIoStatus *st)
         (sch->schib.pmcw.chars & PMCW_CHARS_CSENSE)) {
         sch->ecw_len = MIN(st->sense_len, CSS_SENSE_MAX);
         memcpy(sch->ecw, st->sense, sch->ecw_len);
-        scsw->flags |= SCSW_FLAGS_ESWF;
+        /*
+         * ESW format with concurrent sense in the ERW, and E: the ECW
+         * holds information. Linux copies the ECW only when E is one.
+         */
+        scsw->flags |= SCSW_FLAGS_ESWF | SCSW_FLAGS_ECTL;
     }
     if ((st->intermediate || st->suspended) && fctl(sch) == SCSW_FCTL_START) {
         complete_intermediate(sch, st);
@@ -248,6 +253,11 @@ int css_do_tsch(SubchDev *sch, uint8_t irb[IRB_SIZE])
     if (!(s & SCSW_STCTL_STATUS_PEND)) {
         return 1;
     }
+    trace_point("css_tsch",
+                "%x.%x.%04x flags 0x%04x dstat 0x%02x cstat 0x%02x erw "
+                "0x%08x sense %02x %02x",
+                sch->cssid, sch->ssid, sch->schid, scsw->flags, scsw->dstat,
+                scsw->cstat, ldl_be_p(irb + 16), irb[32], irb[33]);
     css_intr_dequeue(sch);
     if (!(s & STCTL_FINAL) && (s & SCSW_STCTL_INTERMEDIATE) &&
         fctl(sch) == SCSW_FCTL_START) {
@@ -255,7 +265,7 @@ int css_do_tsch(SubchDev *sch, uint8_t irb[IRB_SIZE])
     } else {
         set_ctrl(sch, 0, 0, 0);
     }
-    scsw->flags &= ~SCSW_FLAGS_ESWF;
+    scsw->flags &= ~(SCSW_FLAGS_ESWF | SCSW_FLAGS_ECTL);
     sch->ecw_len = 0;
     return 0;
 }
@@ -317,7 +327,7 @@ int css_do_csch(SubchDev *sch)
     p->pnom = 0;
     p->lpum = 0;
     sch->ecw_len = 0;
-    sch->schib.scsw.flags &= ~SCSW_FLAGS_ESWF;
+    sch->schib.scsw.flags &= ~(SCSW_FLAGS_ESWF | SCSW_FLAGS_ECTL);
     set_ctrl(sch, SCSW_FCTL_CLEAR, SCSW_ACTL_CLEAR_PEND, 0);
     if (sch->ops && sch->ops->clear) {
         cc = sch->ops->clear(sch);

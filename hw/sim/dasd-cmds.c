@@ -3,6 +3,7 @@
  * searches, reads and writes of records.
  */
 #include "qemu/osdep.h"
+#include "qemu/log.h"
 #include "dasd-internal.h"
 
 DasdStatus dasd_unit_check(DasdRun *run, uint8_t s0, uint8_t s1, uint8_t s7)
@@ -79,6 +80,7 @@ static DasdStatus dasd_cmd_define_extent(DasdRun *run, DasdXfer *x)
     run->mask = p[0];
     run->ext_beg = beg;
     run->ext_end = end;
+    trace_point("sim_dasd_extent", "mask 0x%02x tracks %u-%u", p[0], beg, end);
     return DASD_OK;
 }
 
@@ -156,6 +158,10 @@ static DasdStatus dasd_cmd_locate(DasdRun *run, DasdXfer *x)
         dasd_write_protected(run, op == LR_OP_FORMAT_WRITE)) {
         return dasd_protect(run);
     }
+    trace_point("sim_dasd_locate",
+                "op 0x%02x count %u cyl %u head %u search %02x%02x%02x%02x%02x",
+                p[0], p[3], lduw_be_p(p + 4), lduw_be_p(p + 6), p[8], p[9],
+                p[10], p[11], p[12]);
     st = dasd_seek(run, lduw_be_p(p + 4), lduw_be_p(p + 6));
     if (st != DASD_OK) {
         return st;

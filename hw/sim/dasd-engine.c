@@ -4,6 +4,7 @@
  * the host addresses of its entries.
  */
 #include "qemu/osdep.h"
+#include "qemu/log.h"
 #include "dasd-ioinst.h"
 #include "dasd-internal.h"
 
@@ -304,6 +305,10 @@ static DasdStep dasd_step(Dasd3390Exec *e, SimDasdResult *res)
         return DASD_STEP_AGAIN;
     }
     run->walk_resume = false;
+    trace_point("sim_dasd_ccw",
+                "ccw %u cmd 0x%02x count %u status %d sense %02x %02x %02x",
+                idx, cmd, x->seg[0].count, st, run->sense[0], run->sense[1],
+                run->sense[7]);
     last = &x->seg[x->nseg - 1];
     res->cpa = (last->idx + 1) * CCW_PROG_CCW_SIZE;
     if (st == DASD_PROG_CHECK) {

@@ -181,7 +181,7 @@ static void sim_build_irb(const SimDasdCompletion *c, uint8_t irb[96])
         uint32_t erw = ERW_CONS |
                        ((uint32_t)sizeof(c->res.sense) << ERW_SCNT_SHIFT);
 
-        scsw.flags |= SCSW_FLAGS_ESWF;
+        scsw.flags |= SCSW_FLAGS_ESWF | SCSW_FLAGS_ECTL;
         stl_be_p(irb + 16, erw);
         memcpy(irb + 32, c->res.sense, sizeof(c->res.sense));
     }

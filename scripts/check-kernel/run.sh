@@ -90,8 +90,8 @@ ourcpu_part() {
     step ourcpu-fetch fetch.sh || return
     nice -n 15 sh "$HERE/boot-ourcpu.sh"
     [ $? -eq 77 ] && { skipped=$((skipped + 1)); return; }
-    grep -q 'Linux version' "$CK/console-ourcpu.log"
-    result ourcpu-kernel-started $?
+    grep -q 'check-kernel-guest: userspace' "$CK/console-ourcpu.log"
+    result ourcpu-userspace $?
     guest_results "$CK/console-ourcpu.log" ourcpu-guest-finished
 }
 

@@ -67,6 +67,19 @@ css() {
     [ -d /sys/bus/css/devices/0.0.0000 ] &&
         [ "$(cat /sys/bus/ccw/devices/0.0.0007/cutype)" = 3832/02 ]
 }
+# the simulated 3390 through vfio-ccw: Linux's own DASD driver brings it
+# online (SENSE ID, Read Device Characteristics, Read Configuration Data,
+# then its volume analysis) and reads its first block
+dasd() {
+    insmod /lib/modules/dasd_mod.ko && insmod /lib/modules/dasd_eckd_mod.ko &&
+        ls /sys/bus/ccw/devices &&
+        echo 1 >/sys/bus/ccw/devices/0.0.1234/online || return 1
+    cat /sys/bus/ccw/devices/0.0.1234/devtype \
+        /sys/bus/ccw/devices/0.0.1234/cutype
+    dmesg | grep -i dasd
+    ls -l /dev/dasd*
+    [ "$(cat /sys/bus/ccw/devices/0.0.1234/devtype)" = 3390/0c ]
+}
 check ourcpu-machine machine
 check ourcpu-smp smp
 check ourcpu-arith arith
@@ -74,5 +87,6 @@ check ourcpu-compress compress
 check ourcpu-procs procs
 check ourcpu-clock clock
 check ourcpu-css css
+check ourcpu-dasd dasd
 echo "check-kernel-guest: done"
 poweroff -f

@@ -137,9 +137,9 @@ static void test_unit_check(void)
     qtest_writeb(s, CCW_ADDR, 0x02); /* a read */
     g_assert_cmpint(inst(s, "s390_ssch 0x%x 0x%x", SID(0), ORB_ADDR), ==, 0);
     g_assert_cmpint(inst(s, "s390_tsch 0x%x 0x%x", SID(0), IRB_ADDR), ==, 0);
-    /* primary, secondary, alert; ESW format bit */
+    /* primary, secondary, alert; ESW format and E (the ECW holds sense) */
     g_assert_cmphex(irb_ctrl(s), ==, 0x4017);
-    g_assert_cmphex(qtest_readw(s, IRB_ADDR) & 0x0400, ==, 0x0400);
+    g_assert_cmphex(qtest_readw(s, IRB_ADDR) & 0x0402, ==, 0x0402);
     g_assert_cmphex(qtest_readb(s, IRB_ADDR + 8), ==, 0x0e);
     g_assert_cmphex(qtest_readl(s, IRB_ADDR + 16), ==, 0x01200000);
     g_assert_cmphex(qtest_readb(s, IRB_ADDR + 32), ==, 0x80);

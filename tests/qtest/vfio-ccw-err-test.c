@@ -226,7 +226,7 @@ static void test_unit_checks(void)
                     0);
     run_prog(&f, SID(0));
     g_assert_cmphex(irb_dstat(f.s), ==, DSTAT_CE_DE | DSTAT_UC);
-    g_assert_cmphex(irb_flags(f.s) & 0x0400, ==, 0);
+    g_assert_cmphex(irb_flags(f.s) & 0x0402, ==, 0);
     qtest_memset(f.s, DATA_ADDR, 0xee, 32);
     ccw1(f.s, CCW_ADDR, 0x04, 0, 32, DATA_ADDR);
     run_prog(&f, SID(0));

@@ -209,7 +209,8 @@ static inline void assert_uc(QTestState *s, uint32_t cpa, uint8_t s0,
                              uint8_t s1)
 {
     g_assert_cmphex(irb_ctrl(s), ==, CTRL_START_ALERT);
-    g_assert_cmphex(irb_flags(s) & 0x0400, ==, 0x0400); /* ESW format */
+    /* ESW format, and E: the ECW holds the concurrent sense */
+    g_assert_cmphex(irb_flags(s) & 0x0402, ==, 0x0402);
     g_assert_cmphex(irb_dstat(s), ==, DSTAT_CE_DE | DSTAT_UC);
     g_assert_cmphex(irb_cstat(s), ==, 0);
     g_assert_cmphex(irb_cpa(s), ==, cpa);
