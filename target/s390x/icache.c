@@ -194,87 +194,88 @@ static S390RunExit run_exit(S390Cpu *cpu, int r, bool keep_going)
 }
 
 /*
- * Run up to @max instructions of block @idx: each sets the PSW past itself
- * and runs; the block is left on a result other than 0, on a PSW that is
- * not the next instruction's address (a branch) and when a store emptied
- * the cache. *done says how many ran (the one with a result included).
+ * Run block @idx, at most *left instructions (less those that ran on
+ * return): each sets the PSW past itself and runs; the block is left on
+ * a result other than 0, on a PSW that is not the next instruction's
+ * address (a branch) and when a store emptied the cache.
  */
-static inline int block_run(S390Cpu *cpu, unsigned idx, uint64_t max,
-                            uint64_t *done, bool *keep_going)
+static inline int block_run(S390Cpu *cpu, unsigned idx, uint64_t *left,
+                            bool *keep_going)
 {
-    const ICacheBlock *b = &cpu->icache->block[idx];
-    const ICacheSlot *s = b->slot, *end = s + MIN(b->count, max);
+    const ICacheSlot *s = cpu->icache->block[idx].slot;
     const uint64_t *tag = &cpu->icache->tag[idx];
     uint64_t start = *tag;
+    unsigned k = MIN(cpu->icache->block[idx].count, *left);
     int r;
 
-    do {
+    *left -= k;
+    for (;;) {
         cpu->psw_addr = s->next;
         r = s->insn.fn(cpu, &s->insn);
+        k--;
         if (G_UNLIKELY(r)) {
-            *done = s - b->slot + 1;
-            return insn_exit(cpu, r, &s->insn, s->insn.addr, keep_going);
+            r = insn_exit(cpu, r, &s->insn, s->insn.addr, keep_going);
+            break;
+        }
+        if (!k || cpu->psw_addr != s->next || *tag != start) {
+            break;
         }
         s++;
-    } while (s != end && cpu->psw_addr == s[-1].next && *tag == start);
-    *done = s - b->slot;
-    return 0;
+    }
+    *left += k; /* those that did not run */
+    return r;
 }
 
-/* Up to @max instructions from the PSW: a cached block, else one */
+/* Instructions from the PSW (see block_run), or one uncached */
 static inline __attribute__((always_inline)) int
-exec_some(S390Cpu *cpu, uint64_t max, uint64_t *done, bool *keep_going)
+exec_some(S390Cpu *cpu, uint64_t *left, bool *keep_going)
 {
     uint64_t addr = cpu->psw_addr;
     unsigned idx = (addr >> 1) & (ICACHE_SIZE - 1);
 
     /* an odd address never hits: the empty tag is odd */
     if (G_UNLIKELY(cpu->icache->tag[idx] != addr || (addr & 1))) {
-        if ((addr & 1) || (cpu->psw_mask & PSW_MASK_DAT)) {
-            *done = 1;
-            return exec_uncached(cpu, keep_going);
+        if (!(addr & 1) && !(cpu->psw_mask & PSW_MASK_DAT)) {
+            block_fill(cpu, addr, idx);
         }
-        block_fill(cpu, addr, idx);
-        if (cpu->icache->tag[idx] != addr) {
-            *done = 1;
+        if (cpu->icache->tag[idx] != addr || (addr & 1)) {
+            --*left;
             return exec_uncached(cpu, keep_going);
         }
     }
-    return block_run(cpu, idx, max, done, keep_going);
+    return block_run(cpu, idx, left, keep_going);
 }
 
 S390RunExit s390_cpu_run(S390Cpu *cpu, uint64_t max_insns)
 {
     S390RunExit ex = s390_psw_wait_state(cpu);
-    uint64_t n = 0;
+    uint64_t left = max_insns;
     bool go = true;
 
     if (ex != S390_RUN_LIMIT) {
         return ex;
     }
     cpu->pgm_exit = 0;
-    while (n < max_insns) {
-        uint64_t done;
-        int r = exec_some(cpu, max_insns - n, &done, &go);
+    while (left) {
+        int r = exec_some(cpu, &left, &go);
 
-        n += done;
         if (G_UNLIKELY(r) && (ex = run_exit(cpu, r, go)) != S390_RUN_LIMIT) {
-            cpu->icount += n;
+            cpu->icount += max_insns - left;
             return ex;
         }
     }
-    cpu->icount += n;
+    cpu->icount += max_insns;
     return S390_RUN_LIMIT;
 }
 
 int s390_cpu_step(S390Cpu *cpu)
 {
-    uint64_t done;
+    uint64_t left = 1;
     bool go;
     int r;
 
     cpu->icount++;
     cpu->pgm_exit = 0;
-    r = exec_some(cpu, 1, &done, &go);
+    r = exec_some(cpu, &left, &go);
     return r == S390_EXC_PSW ? 0 : r;
 }
