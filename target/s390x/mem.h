@@ -96,8 +96,10 @@ static inline int s390_mem_write(S390Cpu *cpu, uint64_t la, const void *buf,
  * minus a program-interruption code; 0 or the code. A load that fails
  * gives 0 in *v (as every load here does), which the caller drops.
  */
-int64_t s390_mem_load_slow(S390Cpu *cpu, uint64_t la, uint32_t len);
-int s390_mem_store_slow(S390Cpu *cpu, uint64_t la, uint32_t v, uint32_t len);
+__attribute__((cold)) int64_t s390_mem_load_slow(S390Cpu *cpu, uint64_t la,
+                                                 uint32_t len);
+__attribute__((cold)) int s390_mem_store_slow(S390Cpu *cpu, uint64_t la,
+                                              uint32_t v, uint32_t len);
 
 /* Big-endian loads and stores of 1, 2, 4 or 8 bytes */
 static inline int s390_ld8(S390Cpu *cpu, uint64_t la, uint8_t *v)
