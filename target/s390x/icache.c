@@ -15,7 +15,7 @@
 #include "target/s390x/insn.h"
 #include "target/s390x/mem.h"
 
-#define ICACHE_BITS        10
+#define ICACHE_BITS        12
 #define ICACHE_SIZE        (1u << ICACHE_BITS)
 #define ICACHE_BLOCK_INSNS 16
 #define ICACHE_EMPTY       UINT64_C(1)
