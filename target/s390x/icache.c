@@ -233,12 +233,18 @@ exec_some(S390Cpu *cpu, uint64_t *left, bool *keep_going)
     uint64_t addr = cpu->psw_addr;
     unsigned idx = (addr >> 1) & (ICACHE_SIZE - 1);
 
-    /* an odd address never hits: the empty tag is odd */
-    if (G_UNLIKELY(cpu->icache->tag[idx] != addr || (addr & 1))) {
+    /*
+     * An odd address never hits: the empty tag is odd. Blocks hold real
+     * addresses: not used under DAT (turning DAT on flushes only when the
+     * direct path goes, so a block may still be there).
+     */
+    if (G_UNLIKELY(cpu->icache->tag[idx] != addr ||
+                   ((addr & 1) | (cpu->psw_mask & PSW_MASK_DAT)))) {
         if (!(addr & 1) && !(cpu->psw_mask & PSW_MASK_DAT)) {
             block_fill(cpu, addr, idx);
         }
-        if (cpu->icache->tag[idx] != addr || (addr & 1)) {
+        if (cpu->icache->tag[idx] != addr ||
+            ((addr & 1) | (cpu->psw_mask & PSW_MASK_DAT))) {
             --*left;
             return exec_uncached(cpu, keep_going);
         }

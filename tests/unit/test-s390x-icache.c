@@ -121,6 +121,35 @@ static void test_branch_and_count(void)
     fx_free(f);
 }
 
+/*
+ * With a PSW key the access path is the slow one with DAT off and on, so
+ * turning DAT on drops no cached code: the block at real FX_CODE must not
+ * run for virtual FX_CODE, which the page table maps to real FX_DATA.
+ */
+static void test_dat_on_keeps_no_block(void)
+{
+    const uint64_t seg = 0x80000, pt = 0x81000, key1 = PSW_BIT(11);
+    Fx *f = fx_new();
+    unsigned i;
+
+    for (i = 0; i < 256; i++) {
+        fx_st64(f, pt + 8 * i, 0x400); /* page invalid */
+    }
+    fx_st64(f, seg, pt);
+    fx_st64(f, pt + 8 * (FX_CODE >> 12), FX_DATA);
+    f->cpu.env.cregs[1] = seg;
+    fx_poke_hex(f, FX_CODE, "a729 0001"); /* LGHI 2,1 */
+    fx_poke_hex(f, FX_DATA, "a729 0002"); /* LGHI 2,2 */
+    g_assert_true(s390_psw_set(&f->cpu, FX_MODE64 | key1, FX_CODE));
+    g_assert_cmpint(s390_cpu_run(&f->cpu, 1), ==, S390_RUN_LIMIT);
+    g_assert_cmphex(R(2), ==, 1);
+    g_assert_true(
+        s390_psw_set(&f->cpu, FX_MODE64 | key1 | PSW_MASK_DAT, FX_CODE));
+    g_assert_cmpint(s390_cpu_run(&f->cpu, 1), ==, S390_RUN_LIMIT);
+    g_assert_cmphex(R(2), ==, 2);
+    fx_free(f);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -129,5 +158,7 @@ int main(int argc, char **argv)
     g_test_add_func("/s390x/icache/store-into-running-block",
                     test_store_into_running_block);
     g_test_add_func("/s390x/icache/branch-and-count", test_branch_and_count);
+    g_test_add_func("/s390x/icache/dat-on-keeps-no-block",
+                    test_dat_on_keeps_no_block);
     return g_test_run();
 }
