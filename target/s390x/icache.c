@@ -85,9 +85,10 @@ static bool icache_mark(S390Cpu *cpu, uint64_t ra)
 }
 
 /*
- * Decode the block at @addr (even, DAT off) into entry @idx; it stays empty when
- * not even the first instruction can be cached (a fetch or decode
- * failure, which running it uncached reports, or an untracked page).
+ * Decode the block at @addr (even, DAT off) into entry @idx; it stays
+ * empty when not even the first instruction can be cached (a fetch or
+ * decode failure, which running it uncached reports, or an untracked
+ * page).
  */
 static G_GNUC_NO_INLINE void block_fill(S390Cpu *cpu, uint64_t addr,
                                         unsigned idx)
