@@ -100,6 +100,11 @@ __attribute__((cold)) int64_t s390_mem_load_slow(S390Cpu *cpu, uint64_t la,
                                                  uint32_t len);
 __attribute__((cold)) int s390_mem_store_slow(S390Cpu *cpu, uint64_t la,
                                               uint32_t v, uint32_t len);
+/* The same for 8 bytes: *v is 0 when the load fails */
+__attribute__((cold)) int s390_mem_load64_slow(S390Cpu *cpu, uint64_t la,
+                                               uint64_t *v);
+__attribute__((cold)) int s390_mem_store64_slow(S390Cpu *cpu, uint64_t la,
+                                                uint64_t v);
 
 /* Big-endian loads and stores of 1, 2, 4 or 8 bytes */
 static inline int s390_ld8(S390Cpu *cpu, uint64_t la, uint8_t *v)
@@ -158,11 +163,13 @@ static inline int s390_ld32(S390Cpu *cpu, uint64_t la, uint32_t *v)
 
 static inline int s390_ld64(S390Cpu *cpu, uint64_t la, uint64_t *v)
 {
-    uint8_t b[8];
-    int r = s390_mem_read(cpu, la, b, 8);
+    uint64_t abs;
 
-    *v = ldq_be_p(b);
-    return r;
+    if (G_LIKELY(s390_mem_direct_abs(cpu, la, 8, &abs))) {
+        *v = ldq_be_p(cpu->ram + abs);
+        return 0;
+    }
+    return s390_mem_load64_slow(cpu, la, v);
 }
 
 static inline int s390_st8(S390Cpu *cpu, uint64_t la, uint8_t v)
@@ -203,10 +210,14 @@ static inline int s390_st32(S390Cpu *cpu, uint64_t la, uint32_t v)
 
 static inline int s390_st64(S390Cpu *cpu, uint64_t la, uint64_t v)
 {
-    uint8_t b[8];
+    uint64_t abs;
 
-    stq_be_p(b, v);
-    return s390_mem_write(cpu, la, b, 8);
+    if (G_LIKELY(s390_mem_direct_abs(cpu, la, 8, &abs) &&
+                 !s390_mem_code_hit(cpu, abs, 8))) {
+        stq_be_p(cpu->ram + abs, v);
+        return 0;
+    }
+    return s390_mem_store64_slow(cpu, la, v);
 }
 
 /*
