@@ -5,7 +5,7 @@
  * that share their code-page marks flush each other through their
  * code_written hook when one of them stores into cached code. Blocks of
  * instructions decoded in a row: a store into a later instruction of the
- * block that is running is seen when that instruction runs, a branch
+ * block that is running (STC, STG) is seen when that instruction runs, a branch
  * leaves the block, and a run stops after exactly the count asked.
  */
 #include "qemu/osdep.h"
@@ -102,6 +102,20 @@ static void test_store_into_running_block(void)
     fx_free(f);
 }
 
+/* STG 0,6(3) replaces the two LGHIs after it (8 bytes, st64's path) */
+static void test_stg_into_running_block(void)
+{
+    Fx *f = fx_new();
+
+    fx_poke_hex(f, FX_CODE, "e300 3006 0024 a729 0001 a749 0001");
+    R(0) = UINT64_C(0xa7290007a7490009); /* LGHI 2,7; LGHI 4,9 */
+    R(3) = FX_CODE;
+    g_assert_cmpint(s390_cpu_run(&f->cpu, 3), ==, S390_RUN_LIMIT);
+    g_assert_cmphex(R(2), ==, 7);
+    g_assert_cmphex(R(4), ==, 9);
+    fx_free(f);
+}
+
 /* LGHI 1,1; J +8 (over LGHI 1,2); LGHI 2,3: the branch leaves the block */
 static void test_branch_and_count(void)
 {
@@ -157,6 +171,8 @@ int main(int argc, char **argv)
     g_test_add_func("/s390x/icache/shared-code-pages", test_shared_code_pages);
     g_test_add_func("/s390x/icache/store-into-running-block",
                     test_store_into_running_block);
+    g_test_add_func("/s390x/icache/stg-into-running-block",
+                    test_stg_into_running_block);
     g_test_add_func("/s390x/icache/branch-and-count", test_branch_and_count);
     g_test_add_func("/s390x/icache/dat-on-keeps-no-block",
                     test_dat_on_keeps_no_block);
