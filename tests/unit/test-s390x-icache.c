@@ -5,8 +5,9 @@
  * that share their code-page marks flush each other through their
  * code_written hook when one of them stores into cached code. Blocks of
  * instructions decoded in a row: a store into a later instruction of the
- * block that is running (STC, STG) is seen when that instruction runs, a branch
- * leaves the block, and a run stops after exactly the count asked.
+ * block that is running (STC, STG) is seen when that instruction runs, a
+ * branch leaves the block, a run stops after exactly the count asked,
+ * and a block cached with DAT off is not run once DAT is on.
  */
 #include "qemu/osdep.h"
 #include "test-s390x-fixture.h"
