@@ -1,22 +1,43 @@
 /*
- * The decode cache and the execution loop. Records are kept in a
- * direct-mapped table indexed by instruction address; a record is valid
- * while its tag equals the address (tags are even, ICACHE_EMPTY is odd).
+ * The decode cache and the execution loop. The cache holds blocks: the
+ * instructions that follow each other from a start address, decoded in a
+ * row (up to ICACHE_BLOCK_INSNS, ending where the next one might reach
+ * another 4 KiB page or fails to decode). Blocks sit in a
+ * direct-mapped table indexed by start address; a block is valid while
+ * its tag equals that address (tags are even, ICACHE_EMPTY is odd).
  * Every absolute 4 KiB page a cached instruction came from is marked in
  * code_pages; a store into a marked page (mem.h, mem.c) or a change of
- * the translation (prefix) flushes the whole cache.
+ * the translation (prefix, mode) flushes the whole cache, which the loop
+ * sees after the instruction that stored: the block it runs is empty.
+ * Under DAT nothing is cached (each instruction is decoded when run).
  */
 #include "qemu/osdep.h"
 #include "target/s390x/insn.h"
 #include "target/s390x/mem.h"
 
-#define ICACHE_BITS  12
-#define ICACHE_SIZE  (1u << ICACHE_BITS)
-#define ICACHE_EMPTY UINT64_C(1)
+#define ICACHE_BITS        12
+#define ICACHE_SIZE        (1u << ICACHE_BITS)
+#define ICACHE_BLOCK_INSNS 16
+#define ICACHE_EMPTY       UINT64_C(1)
+#define ICACHE_PAGE        (UINT64_C(1) << S390_PAGE_SHIFT)
 
-struct S390ICacheEntry {
-    uint64_t tag;
+typedef struct ICacheSlot {
     S390Insn insn;
+    uint64_t next; /* the address after it, wrapped as the mode does */
+} ICacheSlot;
+
+typedef struct ICacheBlock {
+    unsigned count;
+    ICacheSlot slot[ICACHE_BLOCK_INSNS];
+} ICacheBlock;
+
+/*
+ * The tags apart from the blocks: a flush writes only them, and block
+ * storage no code was decoded into is never touched (so never resident)
+ */
+struct S390ICacheEntry {
+    uint64_t tag[ICACHE_SIZE];
+    ICacheBlock block[ICACHE_SIZE];
 };
 
 void s390_icache_flush(S390Cpu *cpu)
@@ -24,10 +45,10 @@ void s390_icache_flush(S390Cpu *cpu)
     unsigned i;
 
     if (!cpu->icache) {
-        cpu->icache = g_new0(S390ICacheEntry, ICACHE_SIZE);
+        cpu->icache = g_new0(S390ICacheEntry, 1);
     }
     for (i = 0; i < ICACHE_SIZE; i++) {
-        cpu->icache[i].tag = ICACHE_EMPTY;
+        cpu->icache->tag[i] = ICACHE_EMPTY;
     }
     if (cpu->code_pages) {
         memset(cpu->code_pages, 0, cpu->code_page_count);
@@ -64,31 +85,46 @@ static bool icache_mark(S390Cpu *cpu, uint64_t ra)
 }
 
 /*
- * Decode the instruction at @addr into @e (cached) or @tmp (when its
- * pages are not tracked); *in points at the result.
+ * Decode the block at @addr (even, DAT off) into entry @idx; it stays
+ * empty when not even the first instruction can be cached (a fetch or
+ * decode failure, which running it uncached reports, or an untracked
+ * page).
  */
-static int icache_fill(S390Cpu *cpu, uint64_t addr, S390ICacheEntry *e,
-                       S390Insn *tmp, const S390Insn **in)
+static G_GNUC_NO_INLINE void block_fill(S390Cpu *cpu, uint64_t addr,
+                                        unsigned idx)
 {
+    ICacheBlock *b = &cpu->icache->block[idx];
+    uint64_t a = addr;
     uint8_t bytes[6];
-    int r = s390_insn_fetch_decode(cpu, addr, bytes, &e->insn);
+    unsigned n = 0;
 
-    e->tag = ICACHE_EMPTY;
-    if (r) {
-        *tmp = e->insn;
-        *in = tmp;
-        return r;
+    cpu->icache->tag[idx] = ICACHE_EMPTY;
+    while (n < ICACHE_BLOCK_INSNS) {
+        ICacheSlot *s = &b->slot[n];
+
+        /*
+         * Past the first, only instructions that cannot reach the next
+         * page: fetching ahead has no effect elsewhere (reference bits)
+         */
+        if (n && (a & (ICACHE_PAGE - 1)) > ICACHE_PAGE - 6) {
+            break;
+        }
+        if (s390_insn_fetch_decode(cpu, a, bytes, &s->insn) ||
+            !icache_mark(cpu, a) ||
+            !icache_mark(cpu, (a + s->insn.ilen - 1) & cpu->amask)) {
+            break;
+        }
+        s->next = (a + s->insn.ilen) & cpu->amask;
+        n++;
+        if ((s->next ^ addr) >> S390_PAGE_SHIFT) {
+            break;
+        }
+        a = s->next;
     }
-    /* under DAT the address is virtual: decoded each time (no tracking) */
-    if (!(cpu->psw_mask & PSW_MASK_DAT) && icache_mark(cpu, addr) &&
-        icache_mark(cpu, (addr + e->insn.ilen - 1) & cpu->amask)) {
-        e->tag = addr;
-        *in = &e->insn;
-    } else {
-        *tmp = e->insn;
-        *in = tmp;
+    if (n) {
+        b->count = n;
+        cpu->icache->tag[idx] = addr;
     }
-    return 0;
 }
 
 /* A failed fetch or decode: record the exception as the CPU would */
@@ -123,32 +159,27 @@ static int insn_exit(S390Cpu *cpu, int r, const S390Insn *in, uint64_t addr,
     return r;
 }
 
-/* One instruction; 0 to go on, else what insn_exit() says */
-static inline int exec_one(S390Cpu *cpu, bool *keep_going)
+/* One instruction, decoded now; 0 to go on, else what insn_exit() says */
+static G_GNUC_NO_INLINE int exec_uncached(S390Cpu *cpu, bool *keep_going)
 {
     uint64_t addr = cpu->psw_addr;
-    S390ICacheEntry *e = &cpu->icache[(addr >> 1) & (ICACHE_SIZE - 1)];
-    const S390Insn *in = &e->insn;
-    S390Insn tmp;
-    int r;
+    uint8_t bytes[6];
+    S390Insn in;
+    int r = s390_insn_fetch_decode(cpu, addr, bytes, &in);
 
-    /* an odd address never hits: the empty tag is odd */
-    if (G_UNLIKELY(e->tag != addr || (addr & 1))) {
-        r = icache_fill(cpu, addr, e, &tmp, &in);
-        if (r) {
-            *keep_going = fetch_exception(cpu, r, in);
-            return r;
-        }
+    if (r) {
+        *keep_going = fetch_exception(cpu, r, &in);
+        return r;
     }
-    cpu->psw_addr = (addr + in->ilen) & cpu->amask;
-    r = in->fn(cpu, in);
+    cpu->psw_addr = (addr + in.ilen) & cpu->amask;
+    r = in.fn(cpu, &in);
     if (G_UNLIKELY(r)) {
-        return insn_exit(cpu, r, in, addr, keep_going);
+        return insn_exit(cpu, r, &in, addr, keep_going);
     }
     return 0;
 }
 
-/* After a non-zero exec_one(): leave the run loop, or LIMIT to go on */
+/* After a non-zero result: leave the run loop, or LIMIT to go on */
 static S390RunExit run_exit(S390Cpu *cpu, int r, bool keep_going)
 {
     S390RunExit wait;
@@ -163,35 +194,95 @@ static S390RunExit run_exit(S390Cpu *cpu, int r, bool keep_going)
     return r == S390_EXC_PSW ? S390_RUN_PSW : S390_RUN_LIMIT;
 }
 
+/*
+ * Run block @idx, at most *left instructions (less those that ran on
+ * return): each sets the PSW past itself and runs; the block is left on
+ * a result other than 0, on a PSW that is not the next instruction's
+ * address (a branch) and when a store emptied the cache.
+ */
+static inline int block_run(S390Cpu *cpu, unsigned idx, uint64_t *left,
+                            bool *keep_going)
+{
+    const ICacheSlot *s = cpu->icache->block[idx].slot;
+    const uint64_t *tag = &cpu->icache->tag[idx];
+    uint64_t start = *tag;
+    unsigned k = MIN(cpu->icache->block[idx].count, *left);
+    int r;
+
+    *left -= k;
+    for (;;) {
+        cpu->psw_addr = s->next;
+        r = s->insn.fn(cpu, &s->insn);
+        k--;
+        if (G_UNLIKELY(r)) {
+            r = insn_exit(cpu, r, &s->insn, s->insn.addr, keep_going);
+            break;
+        }
+        if (!k || cpu->psw_addr != s->next || *tag != start) {
+            break;
+        }
+        s++;
+    }
+    *left += k; /* those that did not run */
+    return r;
+}
+
+/* Instructions from the PSW (see block_run), or one uncached */
+static inline __attribute__((always_inline)) int
+exec_some(S390Cpu *cpu, uint64_t *left, bool *keep_going)
+{
+    uint64_t addr = cpu->psw_addr;
+    unsigned idx = (addr >> 1) & (ICACHE_SIZE - 1);
+
+    /*
+     * An odd address never hits: the empty tag is odd. Blocks hold real
+     * addresses: not used under DAT (turning DAT on flushes only when the
+     * direct path goes, so a block may still be there).
+     */
+    if (G_UNLIKELY(cpu->icache->tag[idx] != addr ||
+                   ((addr & 1) | (cpu->psw_mask & PSW_MASK_DAT)))) {
+        if (!(addr & 1) && !(cpu->psw_mask & PSW_MASK_DAT)) {
+            block_fill(cpu, addr, idx);
+        }
+        if (cpu->icache->tag[idx] != addr ||
+            ((addr & 1) | (cpu->psw_mask & PSW_MASK_DAT))) {
+            --*left;
+            return exec_uncached(cpu, keep_going);
+        }
+    }
+    return block_run(cpu, idx, left, keep_going);
+}
+
 S390RunExit s390_cpu_run(S390Cpu *cpu, uint64_t max_insns)
 {
     S390RunExit ex = s390_psw_wait_state(cpu);
-    uint64_t n;
+    uint64_t left = max_insns;
     bool go = true;
 
     if (ex != S390_RUN_LIMIT) {
         return ex;
     }
     cpu->pgm_exit = 0;
-    for (n = 0; n < max_insns; n++) {
-        int r = exec_one(cpu, &go);
+    while (left) {
+        int r = exec_some(cpu, &left, &go);
 
         if (G_UNLIKELY(r) && (ex = run_exit(cpu, r, go)) != S390_RUN_LIMIT) {
-            cpu->icount += n + 1;
+            cpu->icount += max_insns - left;
             return ex;
         }
     }
-    cpu->icount += n;
+    cpu->icount += max_insns;
     return S390_RUN_LIMIT;
 }
 
 int s390_cpu_step(S390Cpu *cpu)
 {
+    uint64_t left = 1;
     bool go;
     int r;
 
     cpu->icount++;
     cpu->pgm_exit = 0;
-    r = exec_one(cpu, &go);
+    r = exec_some(cpu, &left, &go);
     return r == S390_EXC_PSW ? 0 : r;
 }

@@ -123,6 +123,39 @@ int s390_mem_write_slow(S390Cpu *cpu, uint64_t la, const void *buf,
     return s390_mem_walk(cpu, la, (uint8_t *)buf, len, S390_ACC_STORE);
 }
 
+int64_t s390_mem_load_slow(S390Cpu *cpu, uint64_t la, uint32_t len)
+{
+    uint8_t b[4] = { 0 };
+    int r = s390_mem_walk(cpu, la, b + 4 - len, len, S390_ACC_FETCH);
+
+    return r ? -(int64_t)r : (int64_t)ldl_be_p(b);
+}
+
+int s390_mem_store_slow(S390Cpu *cpu, uint64_t la, uint32_t v, uint32_t len)
+{
+    uint8_t b[4];
+
+    stl_be_p(b, v);
+    return s390_mem_write_slow(cpu, la, b + 4 - len, len);
+}
+
+int s390_mem_load64_slow(S390Cpu *cpu, uint64_t la, uint64_t *v)
+{
+    uint8_t b[8] = { 0 };
+    int r = s390_mem_walk(cpu, la, b, 8, S390_ACC_FETCH);
+
+    *v = r ? 0 : ldq_be_p(b);
+    return r;
+}
+
+int s390_mem_store64_slow(S390Cpu *cpu, uint64_t la, uint64_t v)
+{
+    uint8_t b[8];
+
+    stq_be_p(b, v);
+    return s390_mem_write_slow(cpu, la, b, 8);
+}
+
 int s390_abs_access(S390Cpu *cpu, uint64_t abs, void *buf, uint32_t len,
                     S390Access kind)
 {
