@@ -33,7 +33,7 @@ cp "$TOP/tests/kernel/init-ourcpu.sh" "$IMG/init"
 chmod +x "$IMG/init"
 python3 "$TOP/scripts/check-kernel/mkcpio.py" "$IMG" "$CK/initrd-ourcpu.cpio"
 truncate -s 16M "$CK/ourcpu-disk.img"
-rm -f "$CK/ourcpu-dasd.img" # created and formatted by sim-dasd-3390
+python3 "$TOP/scripts/check-kernel/mkldl.py" "$CK/ourcpu-dasd.img" 30
 timeout "${CK_TIMEOUT:-900}" "$CK_BIN" -M s390-ccw-virtio,s390-map-css=on -accel tcg \
     -smp 2 -m 512 -nodefaults -nographic -no-reboot \
     -chardev stdio,id=con0 -device sclpconsole,chardev=con0 \

@@ -93,6 +93,14 @@ ourcpu_part() {
     grep -q 'check-kernel-guest: userspace' "$CK/console-ourcpu.log"
     result ourcpu-userspace $?
     guest_results "$CK/console-ourcpu.log" ourcpu-guest-finished
+    # the block the guest wrote reached the image file: track 1 record 9
+    python3 - "$CK/ourcpu-dasd.img" <<'EOF'
+import sys
+with open(sys.argv[1], "rb") as f:
+    f.seek(512 + 56832 + 5 + 16 + 8 * (8 + 4096) + 8)
+    sys.exit(f.read(4096) != b"ourcpu!!" * 512)
+EOF
+    result ourcpu-dasd-image $?
 }
 
 case "${CK_ONLY:-all}" in

@@ -67,18 +67,29 @@ css() {
     [ -d /sys/bus/css/devices/0.0.0000 ] &&
         [ "$(cat /sys/bus/ccw/devices/0.0.0007/cutype)" = 3832/02 ]
 }
-# the simulated 3390 through vfio-ccw: Linux's own DASD driver brings it
-# online (SENSE ID, Read Device Characteristics, Read Configuration Data,
-# then its volume analysis) and reads its first block
+# the simulated 3390 through vfio-ccw (an image in Linux's disk layout,
+# scripts/check-kernel/mkldl.py: block b holds its number): Linux's own
+# DASD driver brings it online (SENSE ID, path verification, RDC, RCD,
+# PSF/RSSD, the volume analysis), reads block 13, writes block 20 (the
+# host checks the image afterwards) and reads it back past the cache
 dasd() {
     insmod /lib/modules/dasd_mod.ko && insmod /lib/modules/dasd_eckd_mod.ko &&
-        ls /sys/bus/ccw/devices &&
         echo 1 >/sys/bus/ccw/devices/0.0.1234/online || return 1
     cat /sys/bus/ccw/devices/0.0.1234/devtype \
         /sys/bus/ccw/devices/0.0.1234/cutype
+    for i in 1 2 3 4 5 6 7 8 9 10; do
+        [ -b /dev/dasda ] && break
+        sleep 1
+    done
     dmesg | grep -i dasd
-    ls -l /dev/dasd*
-    [ "$(cat /sys/bus/ccw/devices/0.0.1234/devtype)" = 3390/0c ]
+    [ "$(cat /sys/bus/ccw/devices/0.0.1234/devtype)" = 3390/02 ] &&
+        [ "$(dd if=/dev/dasda bs=4096 skip=13 count=1 2>/dev/null | md5sum |
+            cut -d' ' -f1)" = 9ef25667e8ea0771e3c5d5cb767e80e4 ] || return 1
+    for i in $(seq 512); do printf 'ourcpu!!'; done >/tmp/blk
+    dd if=/tmp/blk of=/dev/dasda bs=4096 seek=20 count=1 conv=fsync &&
+        echo 3 >/proc/sys/vm/drop_caches &&
+        [ "$(dd if=/dev/dasda bs=4096 skip=20 count=1 2>/dev/null | md5sum |
+            cut -d' ' -f1)" = 09407674f477266444a9f386fb073728 ]
 }
 check ourcpu-machine machine
 check ourcpu-smp smp
