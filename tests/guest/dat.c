@@ -177,8 +177,7 @@ static void dat_instructions(void)
     st2[1] = PT2;
     pt2[0] = FRAME2;
     *(volatile uint64_t *)FRAME2 = 99;
-    v = ST2 | 3; /* CR7: guest_lctlg() does not reach it */
-    asm volatile("lctlg 7,7,%0" : : "Q"(v) : "memory");
+    guest_lctlg(7, ST2 | 3); /* the secondary ASCE */
     dat_on();
     v = load_secondary(0x100000);
     r1 = *(volatile uint64_t *)0x100000;

@@ -86,7 +86,7 @@ void guest_wait(uint64_t mask)
                  : "r1", "memory", "cc");
 }
 
-/* one control register at a time (CR 0, 1, 6, 14 are what tests use) */
+/* one control register at a time, any of the 16 */
 #define CR_CASE(n)                                                             \
     case n:                                                                    \
         if (set) {                                                             \
@@ -101,8 +101,20 @@ static void cr_access(int n, uint64_t *v, int set)
     switch (n) {
         CR_CASE(0);
         CR_CASE(1);
+        CR_CASE(2);
+        CR_CASE(3);
+        CR_CASE(4);
+        CR_CASE(5);
         CR_CASE(6);
+        CR_CASE(7);
+        CR_CASE(8);
+        CR_CASE(9);
+        CR_CASE(10);
+        CR_CASE(11);
+        CR_CASE(12);
+        CR_CASE(13);
         CR_CASE(14);
+        CR_CASE(15);
     default:
         break;
     }

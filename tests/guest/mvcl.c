@@ -172,10 +172,10 @@ static void dat(int on)
     }
 }
 
-/* CR7, the secondary ASCE (guest_lctlg has no case for it) */
+/* CR7, the secondary ASCE */
 static void set_cr7(uint64_t v)
 {
-    asm volatile("lctlg %%c7,%%c7,%0" : : "Q"(v) : "memory");
+    guest_lctlg(7, v);
 }
 
 static void mvcos_rows(uint64_t A, uint64_t B)

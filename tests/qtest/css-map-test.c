@@ -75,8 +75,8 @@ static void expect_start_error(const char *args, const char *text)
         g_strdup_printf("-machine s390-ccw-virtio -nodefaults -display none %s",
                         args);
     g_autofree char *err = NULL;
-    g_autofree char *out = qtest_run_cmdline(full, &(int){ 0 }, &err);
 
+    g_free(qtest_run_cmdline(full, &(int){ 0 }, &err));
     g_assert_nonnull(strstr(err, text));
 }
 
