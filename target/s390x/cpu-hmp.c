@@ -20,7 +20,6 @@ static void regs_line4(GString *out, char tag, const uint64_t *v)
 static void dump_cpu(GString *out, unsigned idx)
 {
     S390Cpu *cpu = &s390_cpus_get(idx)->cpu;
-    uint64_t cr[16];
 
     g_string_append_printf(out, "\nCPU#%u\n", idx);
     g_string_append_printf(out,
@@ -30,10 +29,7 @@ static void dump_cpu(GString *out, unsigned idx)
                            cpu->psw_addr, cpu->cc);
     regs_line4(out, 'R', cpu->env.regs);
     regs_line4(out, 'F', cpu->fprs);
-    for (unsigned i = 0; i < 16; i++) {
-        cr[i] = cpu->env.cregs[i];
-    }
-    regs_line4(out, 'C', cr);
+    regs_line4(out, 'C', cpu->env.cregs);
     g_string_append_c(out, '\n');
 }
 

@@ -49,13 +49,6 @@ static uint64_t tod_unique(S390Cpu *cpu)
     return t;
 }
 
-#define PRIV_CHECK(cpu)                                                        \
-    do {                                                                       \
-        if (s390_problem_state(cpu)) {                                         \
-            return PGM_PRIVILEGED;                                             \
-        }                                                                      \
-    } while (0)
-
 /* The doubleword operand of SCK, SCKC, SPT (privileged, aligned) */
 static int fetch_dw_priv(S390Cpu *cpu, const S390Insn *in, uint64_t *v)
 {

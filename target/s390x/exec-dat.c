@@ -37,9 +37,7 @@ S390_OP(op_idte)
     uint8_t b[8];
     int r;
 
-    if (s390_problem_state(cpu)) {
-        return PGM_PRIVILEGED;
-    }
+    PRIV_CHECK(cpu);
     if (r2 & IDTE_ZERO44) {
         return PGM_SPECIFICATION;
     }
@@ -77,9 +75,7 @@ static int csp(S390Cpu *cpu, const S390Insn *in, unsigned size)
     uint32_t w;
     int r;
 
-    if (s390_problem_state(cpu)) {
-        return PGM_PRIVILEGED;
-    }
+    PRIV_CHECK(cpu);
     if (odd_reg(in->r1)) {
         return PGM_SPECIFICATION;
     }
@@ -148,9 +144,7 @@ static int lra(S390Cpu *cpu, const S390Insn *in, bool wide)
     bool ibit;
     int r;
 
-    if (s390_problem_state(cpu)) {
-        return PGM_PRIVILEGED;
-    }
+    PRIV_CHECK(cpu);
     r = s390_dat_probe(cpu, va, &v, &entry, &ibit);
     if (!r) {
         cpu->cc = 0;

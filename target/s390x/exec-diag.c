@@ -164,9 +164,7 @@ S390_OP(op_diag)
 {
     unsigned code = ea2(cpu, in) & 0xffff;
 
-    if (s390_problem_state(cpu)) {
-        return PGM_PRIVILEGED;
-    }
+    PRIV_CHECK(cpu);
     switch (code) {
     case 0x010:
         return diag_release_pages(cpu, in);

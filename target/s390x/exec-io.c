@@ -37,18 +37,14 @@ static int io_addr(S390Cpu *cpu, const S390Insn *in, IoAddrFn fn)
     uint64_t abs;
     int r;
 
-    if (s390_problem_state(cpu)) {
-        return PGM_PRIVILEGED;
-    }
+    PRIV_CHECK(cpu);
     r = io_operand(cpu, ea2(cpu, in), &abs);
     return r ? r : io_result(cpu, fn(&cpu->env, gr(cpu, 1), abs));
 }
 
 static int io_reg(S390Cpu *cpu, IoRegFn fn)
 {
-    if (s390_problem_state(cpu)) {
-        return PGM_PRIVILEGED;
-    }
+    PRIV_CHECK(cpu);
     return io_result(cpu, fn(&cpu->env, gr(cpu, 1)));
 }
 
@@ -97,9 +93,7 @@ S390_OP(op_tpi)
     uint64_t a = ea2(cpu, in), abs = 0;
     int r;
 
-    if (s390_problem_state(cpu)) {
-        return PGM_PRIVILEGED;
-    }
+    PRIV_CHECK(cpu);
     /* operand address 0: the code goes to the lowcore (ioinst_tpi's 0) */
     if (a && (r = io_operand(cpu, a, &abs))) {
         return r;
@@ -112,18 +106,14 @@ S390_OP(op_stcrw)
     uint64_t abs;
     int r;
 
-    if (s390_problem_state(cpu)) {
-        return PGM_PRIVILEGED;
-    }
+    PRIV_CHECK(cpu);
     r = io_operand(cpu, ea2(cpu, in), &abs);
     return r ? r : io_result(cpu, ioinst_stcrw(&cpu->env, abs));
 }
 
 S390_OP(op_schm)
 {
-    if (s390_problem_state(cpu)) {
-        return PGM_PRIVILEGED;
-    }
+    PRIV_CHECK(cpu);
     return io_result(cpu, ioinst_schm(&cpu->env, gr(cpu, 1), gr(cpu, 2)));
 }
 
@@ -133,9 +123,7 @@ S390_OP(op_chsc)
     uint64_t abs;
     int r;
 
-    if (s390_problem_state(cpu)) {
-        return PGM_PRIVILEGED;
-    }
+    PRIV_CHECK(cpu);
     r = io_operand(cpu, gr(cpu, in->r1), &abs);
     return r ? r : io_result(cpu, ioinst_chsc(&cpu->env, abs));
 }

@@ -39,9 +39,7 @@ typedef int (*PciFibFn)(CPUS390XState *env, int r1, uint64_t fiba);
 /* PCILG, PCISTG, RPCIT: two register operands */
 static int pci_regs(S390Cpu *cpu, const S390Insn *in, PciRegFn fn)
 {
-    if (s390_problem_state(cpu)) {
-        return PGM_PRIVILEGED;
-    }
+    PRIV_CHECK(cpu);
     return pci_result(cpu, fn(&cpu->env, in->r1, in->r2));
 }
 
@@ -52,9 +50,7 @@ static int pci_fib(S390Cpu *cpu, const S390Insn *in, S390Access kind,
     uint64_t abs;
     int r;
 
-    if (s390_problem_state(cpu)) {
-        return PGM_PRIVILEGED;
-    }
+    PRIV_CHECK(cpu);
     r = pci_operand(cpu, ea2(cpu, in), kind, &abs);
     return r ? r : pci_result(cpu, fn(&cpu->env, in->r1, abs));
 }
@@ -64,9 +60,7 @@ S390_OP(op_clp)
     uint64_t abs;
     int r;
 
-    if (s390_problem_state(cpu)) {
-        return PGM_PRIVILEGED;
-    }
+    PRIV_CHECK(cpu);
     /* the response is stored into the block: translate as a store */
     r = pci_operand(cpu, gr(cpu, in->r2), S390_ACC_STORE, &abs);
     return r ? r : pci_result(cpu, clp_insn(&cpu->env, abs));
@@ -102,9 +96,7 @@ S390_OP(op_pcistb)
     uint64_t abs;
     int r;
 
-    if (s390_problem_state(cpu)) {
-        return PGM_PRIVILEGED;
-    }
+    PRIV_CHECK(cpu);
     r = pci_operand(cpu, ea2(cpu, in), S390_ACC_FETCH, &abs);
     return r ? r
              : pci_result(cpu, pci_insn_pcistb(&cpu->env, in->r1, in->r3, abs));
@@ -113,9 +105,7 @@ S390_OP(op_pcistb)
 /* SIC: mode in R1, ISC in R3; the second operand is not used here */
 S390_OP(op_sic)
 {
-    if (s390_problem_state(cpu)) {
-        return PGM_PRIVILEGED;
-    }
+    PRIV_CHECK(cpu);
     return pci_result(cpu, s390_sic(&cpu->env, in->r1, in->r3));
 }
 

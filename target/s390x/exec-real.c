@@ -16,9 +16,7 @@ static int real_access(S390Cpu *cpu, unsigned r2, void *buf, unsigned len,
     uint64_t ra = gr_address(cpu, r2), abs;
     int r;
 
-    if (s390_problem_state(cpu)) {
-        return PGM_PRIVILEGED;
-    }
+    PRIV_CHECK(cpu);
     if (ra & (len - 1)) {
         return PGM_SPECIFICATION;
     }

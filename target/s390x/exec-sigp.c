@@ -27,9 +27,7 @@ S390_OP(op_sigp)
     uint32_t status = 0;
     int cc;
 
-    if (s390_problem_state(cpu)) {
-        return PGM_PRIVILEGED;
-    }
+    PRIV_CHECK(cpu);
     cc = cpu->sigp ? cpu->sigp(cpu, order, addr, param, &status)
                    : SIGP_CC_NOT_OP;
     if (cc == SIGP_CC_STATUS) {
@@ -48,9 +46,7 @@ S390_OP(op_servc)
     uint64_t sccb = gr(cpu, in->r2);
     int r;
 
-    if (s390_problem_state(cpu)) {
-        return PGM_PRIVILEGED;
-    }
+    PRIV_CHECK(cpu);
     r = sclp_service_call_cpu(gr32(cpu, in->r1), s390_real_to_abs(cpu, sccb),
                               cpu->env.psa);
     if (r < 0) {

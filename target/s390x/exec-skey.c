@@ -21,9 +21,7 @@ S390_OP(op_sske)
 {
     uint8_t *k;
 
-    if (s390_problem_state(cpu)) {
-        return PGM_PRIVILEGED;
-    }
+    PRIV_CHECK(cpu);
     k = frame_key(cpu, in);
     if (!k) {
         return PGM_ADDRESSING;
@@ -36,9 +34,7 @@ S390_OP(op_iske)
 {
     uint8_t *k;
 
-    if (s390_problem_state(cpu)) {
-        return PGM_PRIVILEGED;
-    }
+    PRIV_CHECK(cpu);
     k = frame_key(cpu, in);
     if (!k) {
         return PGM_ADDRESSING;
@@ -52,9 +48,7 @@ S390_OP(op_rrbe)
 {
     uint8_t *k;
 
-    if (s390_problem_state(cpu)) {
-        return PGM_PRIVILEGED;
-    }
+    PRIV_CHECK(cpu);
     k = frame_key(cpu, in);
     if (!k) {
         return PGM_ADDRESSING;
@@ -83,9 +77,7 @@ S390_OP(op_tprot)
     uint8_t probe;
     int r;
 
-    if (s390_problem_state(cpu)) {
-        return PGM_PRIVILEGED;
-    }
+    PRIV_CHECK(cpu);
     if (cpu->psw_mask & PSW_MASK_DAT) {
         uint64_t saved_teid = cpu->teid;
 

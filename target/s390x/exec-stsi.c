@@ -40,9 +40,7 @@ S390_OP(op_stsi)
     S390SysInfo info;
     int r;
 
-    if (s390_problem_state(cpu)) {
-        return PGM_PRIVILEGED;
-    }
+    PRIV_CHECK(cpu);
     if (fc > STSI_LEVEL_VM) {
         cpu->cc = 3;
         return 0;

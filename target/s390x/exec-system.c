@@ -13,13 +13,6 @@
 #include "target/s390x/facilities.h"
 #include "target/s390x/dat.h"
 
-#define PRIV_CHECK(cpu)                                                        \
-    do {                                                                       \
-        if (s390_problem_state(cpu)) {                                         \
-            return PGM_PRIVILEGED;                                             \
-        }                                                                      \
-    } while (0)
-
 /* The result of a PSW change: go on, or the early exception */
 static int psw_changed(bool valid)
 {

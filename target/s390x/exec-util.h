@@ -13,6 +13,14 @@
 
 #define S390_OP(name) static int name(S390Cpu *cpu, const S390Insn *in)
 
+/* A privileged instruction: the exception in the problem state */
+#define PRIV_CHECK(cpu)                                                        \
+    do {                                                                       \
+        if (s390_problem_state(cpu)) {                                         \
+            return PGM_PRIVILEGED;                                             \
+        }                                                                      \
+    } while (0)
+
 static inline uint64_t gr(const S390Cpu *cpu, unsigned r)
 {
     return cpu->env.regs[r];
